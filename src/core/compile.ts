@@ -1,0 +1,229 @@
+/**
+ * `compile()`: the whole pipeline, pure (no file system): parse → validate → environment overlay →
+ * per-target view → normalize → emit → serialize. Returns every artifact and every diagnostic;
+ * when an error diagnostic is present the caller must not write (the CLI refuses).
+ */
+import { builtinEmitters } from '../emitters/index.js';
+import type { EmitContext, Emitter } from '../emitters/types.js';
+import { applyEnvironment, enabledTargets, normalize, resolveTarget, type ResolvedSpec, type ServiceSpec } from '../model/normalize.js';
+import { TARGETS, type ServiceModel, type TargetName } from '../model/types.js';
+import { validateSpec } from '../schema/validate.js';
+import { compareDiagnostics, hasErrors, type Diagnostic, type DiagnosticInput, type SpecPath } from './diagnostics.js';
+import { parseSource, attachPositions, type SourceFile } from './source.js';
+import { assertPlain, serializeArtifact, type Artifact } from './serialize.js';
+
+export interface CompileOptions {
+  /** File name used in diagnostics (default `service.yaml`). */
+  file?: string;
+  /** Environment overlay to apply (`environments.<env>`). */
+  env?: string;
+  /** Targets to generate (default: the targets the spec enables). */
+  targets?: readonly string[];
+  /** Extra emitters (plugins), run after the built-ins of the same target. */
+  emitters?: readonly Emitter[];
+  /** Replace the built-in emitters entirely. */
+  builtinEmitters?: readonly Emitter[];
+}
+
+export interface OutputFile {
+  /** Relative POSIX path: `<service>/<artifact path>`. */
+  path: string;
+  content: string;
+}
+
+export interface CompileResult {
+  /** The service name, when the spec got far enough to have one. */
+  service?: string;
+  artifacts: Artifact[];
+  files: OutputFile[];
+  diagnostics: Diagnostic[];
+  /** The models built, per target (for rules, templates and tools). */
+  models: Partial<Record<TargetName, ServiceModel>>;
+}
+
+const KEY_CODES = new Set(['SCHEMA_UNKNOWN_KEY', 'FORBIDDEN_KEY']);
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+export function compile(input: string | object, options: CompileOptions = {}): CompileResult {
+  const file = options.file ?? 'service.yaml';
+  const diagnostics: Diagnostic[] = [];
+  const result: CompileResult = { artifacts: [], files: [], diagnostics, models: {} };
+  let source: SourceFile | undefined;
+  let value: unknown;
+  if (typeof input === 'string') {
+    const parsed = parseSource(file, input);
+    source = parsed.source;
+    value = parsed.value;
+    diagnostics.push(...parsed.diagnostics);
+  } else {
+    value = input;
+  }
+  const finish = (): CompileResult => {
+    attachPositions(source, diagnostics, KEY_CODES);
+    for (const d of diagnostics) if (d.file === undefined && typeof input === 'string') d.file = file;
+    diagnostics.sort(compareDiagnostics);
+    dedupe(diagnostics);
+    return result;
+  };
+  if (hasErrors(diagnostics)) return finish();
+  if (!isPlainObject(value)) {
+    diagnostics.push({ code: 'SCHEMA_TYPE', severity: 'error', message: 'A spec is a map of keys (apiVersion, name, image, ...).', source: 'schema', path: [] });
+    return finish();
+  }
+  diagnostics.push(...validateSpec(value));
+  if (hasErrors(diagnostics)) return finish();
+  const raw = value as unknown as ServiceSpec;
+  result.service = raw.name;
+
+  const report = (d: DiagnosticInput & { path: SpecPath }) => diagnostics.push({ source: 'model', ...d, path: d.path });
+  const resolved = applyEnvironment(raw, options.env, report);
+  if (!resolved) return finish();
+  if (options.env) revalidate(resolved, diagnostics);
+  if (hasErrors(diagnostics)) return finish();
+  result.service = resolved.spec.name;
+
+  const selected = selectTargets(resolved.spec, options.targets, diagnostics);
+  if (hasErrors(diagnostics)) return finish();
+
+  // Views and models per target, built lazily and once.
+  const views = new Map<TargetName, ResolvedSpec>();
+  const view = (t: TargetName): ResolvedSpec => {
+    let v = views.get(t);
+    if (!v) {
+      v = resolveTarget(resolved, t);
+      if (v !== resolved) revalidate(v, diagnostics);
+      views.set(t, v);
+    }
+    return v;
+  };
+  const modelFor = (t: TargetName): ServiceModel => {
+    let m = result.models[t];
+    if (!m) {
+      m = normalize(view(t), t, report);
+      result.models[t] = m;
+    }
+    return m;
+  };
+  const envModels = new Map<TargetName, Map<string, ServiceModel>>();
+  const environmentsFor = (t: TargetName): ReadonlyMap<string, ServiceModel> => {
+    let m = envModels.get(t);
+    if (!m) {
+      m = new Map();
+      for (const name of Object.keys(raw.environments ?? {}).sort()) {
+        const quiet = () => undefined; // problems of other environments are reported when they are compiled
+        const r = applyEnvironment(raw, name, quiet);
+        if (r) m.set(name, normalize(resolveTarget(r, t), t, quiet));
+      }
+      envModels.set(t, m);
+    }
+    return m;
+  };
+
+  const emitters = [...(options.builtinEmitters ?? builtinEmitters), ...(options.emitters ?? [])];
+  for (const t of selected) {
+    const model = modelFor(t);
+    if (hasErrors(diagnostics)) continue;
+    for (const emitter of emitters.filter((e) => e.target === t)) {
+      runEmitter(emitter, model, t, { modelFor, environmentsFor }, result);
+    }
+  }
+  // Plugin emitters for targets that are not built in run once, on the base model.
+  for (const emitter of (options.emitters ?? []).filter((e) => !(TARGETS as readonly string[]).includes(e.target))) {
+    if (options.targets && !options.targets.includes(emitter.target)) continue;
+    runEmitter(emitter, modelFor(selected[0] ?? 'ecs'), selected[0] ?? 'ecs', { modelFor, environmentsFor }, result);
+  }
+  if (!hasErrors(diagnostics)) serializeAll(result);
+  return finish();
+}
+
+function revalidate(r: ResolvedSpec, diagnostics: Diagnostic[]): void {
+  for (const d of validateSpec(r.spec)) diagnostics.push({ ...d, path: r.origin(d.path) });
+}
+
+function selectTargets(spec: ServiceSpec, requested: readonly string[] | undefined, diagnostics: Diagnostic[]): TargetName[] {
+  if (!requested || requested.length === 0) return enabledTargets(spec);
+  const out: TargetName[] = [];
+  for (const t of requested) {
+    if ((TARGETS as readonly string[]).includes(t)) {
+      if (!out.includes(t as TargetName)) out.push(t as TargetName);
+    } else {
+      diagnostics.push({ code: 'UNKNOWN_TARGET', severity: 'error', message: `Unknown target "${t}"; targets are ${TARGETS.join(', ')}.`, source: 'cli', path: [] });
+    }
+  }
+  return TARGETS.filter((t) => out.includes(t));
+}
+
+function runEmitter(
+  emitter: Emitter,
+  model: ServiceModel,
+  target: TargetName,
+  env: { modelFor: (t: TargetName) => ServiceModel; environmentsFor: (t: TargetName) => ReadonlyMap<string, ServiceModel> },
+  result: CompileResult,
+): void {
+  const ctx: EmitContext = {
+    report: (d) =>
+      result.diagnostics.push({ source: 'emitter', origin: emitter.name, ...d, path: d.path ? model.origin(d.path) : [] }),
+    modelFor: env.modelFor,
+    environments: () => env.environmentsFor(target),
+  };
+  try {
+    if (emitter.applies && !emitter.applies(model)) return;
+    const artifacts = emitter.emit(model, ctx);
+    for (const a of artifacts) {
+      if (!isSafeRelativePath(a.path)) {
+        result.diagnostics.push({ code: 'ARTIFACT_PATH_INVALID', severity: 'error', message: `Emitter ${emitter.name} returned the unsafe path ${JSON.stringify(a.path)}.`, source: 'emitter', origin: emitter.name, path: [] });
+        continue;
+      }
+      result.artifacts.push({ ...a, path: `${model.name}/${a.path}`, emitter: a.emitter || emitter.name });
+    }
+  } catch (err) {
+    result.diagnostics.push({
+      code: 'EMITTER_FAILED',
+      severity: 'error',
+      message: `Emitter ${emitter.name} failed: ${err instanceof Error ? err.message : String(err)}`,
+      source: 'emitter',
+      origin: emitter.name,
+      path: [],
+    });
+  }
+}
+
+/** Relative POSIX path inside the output folder: no `..`, no absolute path, no NUL or backslash. */
+export function isSafeRelativePath(p: string): boolean {
+  if (!p || p.startsWith('/') || p.includes('\\') || p.includes('\0') || /^[A-Za-z]:/.test(p)) return false;
+  return p.split('/').every((seg) => seg !== '' && seg !== '.' && seg !== '..');
+}
+
+function serializeAll(result: CompileResult): void {
+  result.artifacts.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const seen = new Set<string>();
+  for (const a of result.artifacts) {
+    if (seen.has(a.path)) {
+      result.diagnostics.push({ code: 'ARTIFACT_PATH_CONFLICT', severity: 'error', message: `Two artifacts want the path ${a.path}.`, source: 'emitter', origin: a.emitter, path: [] });
+      continue;
+    }
+    seen.add(a.path);
+    try {
+      for (const [i, d] of (a.documents ?? []).entries()) assertPlain(d, `${a.path}#${i}`);
+      result.files.push({ path: a.path, content: serializeArtifact(a) });
+    } catch (err) {
+      result.diagnostics.push({ code: 'SERIALIZE_FAILED', severity: 'error', message: err instanceof Error ? err.message : String(err), source: 'emitter', origin: a.emitter, path: [] });
+    }
+  }
+  if (hasErrors(result.diagnostics)) result.files = [];
+}
+
+function dedupe(diags: Diagnostic[]): void {
+  const seen = new Set<string>();
+  let w = 0;
+  for (const d of diags) {
+    const key = `${d.code}|${d.severity}|${d.path.join('\u0000')}|${d.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    diags[w++] = d;
+  }
+  diags.length = w;
+}

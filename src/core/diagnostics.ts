@@ -1,0 +1,109 @@
+/**
+ * Diagnostics: one shape for every problem codegen reports (YAML, schema, normalization, emitters,
+ * rules, CLI). Units report a spec path; the core turns it into file:line:column.
+ */
+export type Severity = 'error' | 'warning' | 'info';
+export type SpecPath = readonly (string | number)[];
+
+export interface Position {
+  /** 1-based line. */
+  line: number;
+  /** 1-based column. */
+  column: number;
+}
+
+export interface Diagnostic {
+  /** Stable machine code: SCREAMING_SNAKE for the core, the rule id for rules. */
+  code: string;
+  severity: Severity;
+  /** One sentence, without the path (reporters prefix it). */
+  message: string;
+  /** Where the problem comes from. */
+  source: 'yaml' | 'schema' | 'model' | 'emitter' | 'rule' | 'patch' | 'template' | 'plugin' | 'cli' | 'io';
+  /** Emitter name or rule id. */
+  origin?: string;
+  /** Path into the spec; [] is the whole document. */
+  path: SpecPath;
+  /** The spec file (as given by the caller), when known. */
+  file?: string;
+  line?: number;
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
+  /** A fix hint ("did you mean ..."). */
+  hint?: string;
+  url?: string;
+}
+
+/** What units (normalizer, emitters, rules) hand to `report`: no positions, the core adds them. */
+export type DiagnosticInput = Omit<Diagnostic, 'source' | 'file' | 'line' | 'column' | 'endLine' | 'endColumn' | 'path'> & {
+  source?: Diagnostic['source'];
+  path?: SpecPath;
+};
+
+export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Render a spec path as `a.b[0].c` (keys that are not identifiers are quoted). */
+export function formatPath(path: SpecPath): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else if (/^[A-Za-z_$][A-Za-z0-9_$-]*$/.test(seg)) out += out ? `.${seg}` : seg;
+    else out += `[${JSON.stringify(seg)}]`;
+  }
+  return out;
+}
+
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    (a.file ?? '').localeCompare(b.file ?? '') ||
+    (a.line ?? 0) - (b.line ?? 0) ||
+    (a.column ?? 0) - (b.column ?? 0) ||
+    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+    a.code.localeCompare(b.code) ||
+    a.message.localeCompare(b.message)
+  );
+}
+
+export function hasErrors(diags: readonly Diagnostic[]): boolean {
+  return diags.some((d) => d.severity === 'error');
+}
+
+/** `service.yaml:12:5 error CODE path: message (hint)` — the text format of the CLI and of golden files. */
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = d.file ? `${d.file}${d.line ? `:${d.line}:${d.column ?? 1}` : ''}` : '<input>';
+  const path = d.path.length ? `${formatPath(d.path)}: ` : '';
+  const hint = d.hint ? ` (${d.hint})` : '';
+  return `${where} ${d.severity} ${d.code} ${path}${d.message}${hint}`;
+}
+
+/** Suggest the closest candidate (Damerau-free Levenshtein), or undefined when nothing is close. */
+export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const d = levenshtein(word.toLowerCase(), c.toLowerCase());
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  const limit = Math.max(2, Math.floor(word.length / 3));
+  return best !== undefined && bestD <= limit ? best : undefined;
+}
+
+function levenshtein(a: string, b: string): number {
+  if (a === b) return 0;
+  const prev = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length]!;
+}

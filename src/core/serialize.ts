@@ -1,0 +1,87 @@
+/**
+ * The one place that writes text. Emitters hand over plain objects; this orders top-level keys
+ * canonically, refuses values that are not plain data, and stringifies with fixed options: no
+ * anchors, no folding, YAML 1.1-safe quoting (kubectl, Copilot and PyYAML read 1.1, so `on`,
+ * `yes`, `1.10` or `2012-10-17` stay strings), two-space JSON, one trailing newline.
+ */
+import { Document, type ToStringOptions } from 'yaml';
+
+export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+export type JsonObject = { [k: string]: Json };
+
+export type ArtifactFormat = 'yaml' | 'json' | 'text';
+
+export interface Artifact {
+  /** Relative POSIX path under the service's output folder, e.g. `kubernetes/deployment.yaml`. */
+  path: string;
+  format: ArtifactFormat;
+  /** YAML/JSON: one or more documents (JSON: exactly one). */
+  documents?: JsonObject[];
+  /** Text artifacts (Markdown and the like). */
+  text?: string;
+  /** What kind of artifact this is (for patches and validation): e.g. `kubernetes`, `cloudformation`, `ecs-task-definition`, `copilot-manifest`. */
+  kind: string;
+  /** The emitter that produced it. */
+  emitter: string;
+}
+
+const K8S_ORDER = ['apiVersion', 'kind', 'metadata', 'spec', 'data', 'stringData'];
+const CFN_ORDER = ['AWSTemplateFormatVersion', 'Description', 'Metadata', 'Transform', 'Parameters', 'Mappings', 'Conditions', 'Rules', 'Resources', 'Outputs'];
+
+function ordered(doc: JsonObject, order: readonly string[]): JsonObject {
+  const out: JsonObject = {};
+  for (const k of order) if (k in doc) out[k] = doc[k]!;
+  for (const [k, v] of Object.entries(doc)) if (!(k in out)) out[k] = v;
+  return out;
+}
+
+/** Top-level canonical order by document shape. */
+export function canonicalize(doc: JsonObject): JsonObject {
+  if ('apiVersion' in doc && 'kind' in doc) return ordered(doc, K8S_ORDER);
+  if ('Resources' in doc || 'AWSTemplateFormatVersion' in doc) return ordered(doc, CFN_ORDER);
+  return doc;
+}
+
+/** Throws on anything that is not plain JSON data (undefined, functions, NaN, class instances). */
+export function assertPlain(v: unknown, where: string): void {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return;
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) throw new Error(`${where}: ${v} is not a finite number`);
+    return;
+  }
+  if (Array.isArray(v)) {
+    v.forEach((x, i) => assertPlain(x, `${where}[${i}]`));
+    return;
+  }
+  if (typeof v === 'object') {
+    const proto = Object.getPrototypeOf(v);
+    if (proto !== Object.prototype && proto !== null) throw new Error(`${where}: not a plain object`);
+    for (const [k, x] of Object.entries(v as object)) {
+      if (x === undefined) throw new Error(`${where}.${k}: undefined`);
+      assertPlain(x, `${where}.${k}`);
+    }
+    return;
+  }
+  throw new Error(`${where}: ${typeof v} is not JSON data`);
+}
+
+const YAML_OPTIONS: ToStringOptions = { lineWidth: 0, minContentWidth: 0, indentSeq: true, singleQuote: false };
+
+function yamlDoc(value: JsonObject): string {
+  const doc = new Document(value, { version: '1.1', aliasDuplicateObjects: false });
+  return doc.toString(YAML_OPTIONS);
+}
+
+/** Serialize an artifact to its final text. */
+export function serializeArtifact(a: Artifact): string {
+  if (a.format === 'text') {
+    const t = a.text ?? '';
+    return t.endsWith('\n') ? t : `${t}\n`;
+  }
+  const docs = (a.documents ?? []).map(canonicalize);
+  if (a.format === 'json') {
+    if (docs.length !== 1) throw new Error(`${a.path}: a JSON artifact holds exactly one document`);
+    return `${JSON.stringify(docs[0], null, 2)}\n`;
+  }
+  return docs.map((d) => yamlDoc(d)).join('---\n');
+}

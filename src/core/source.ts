@@ -1,0 +1,179 @@
+/**
+ * Reading a spec: YAML (or JSON, which is YAML) with source positions, hostile-input limits, and
+ * `locate(path)` to turn a spec path into line:column.
+ */
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import type { Diagnostic, SpecPath } from './diagnostics.js';
+
+/** Inputs larger than this are refused before parsing. */
+export const MAX_SPEC_BYTES = 1024 * 1024;
+/** Deepest nesting accepted. */
+export const MAX_DEPTH = 64;
+
+export interface SourceFile {
+  file: string;
+  text: string;
+  doc?: Document.Parsed;
+  lineCounter: LineCounter;
+}
+
+export interface ParsedSource {
+  source: SourceFile;
+  value: unknown;
+  diagnostics: Diagnostic[];
+}
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+function diag(source: SourceFile, code: string, message: string, offset?: number, path: SpecPath = [], hint?: string): Diagnostic {
+  const d: Diagnostic = { code, severity: 'error', message, source: 'yaml', path, file: source.file };
+  if (offset !== undefined) {
+    const p = source.lineCounter.linePos(offset);
+    d.line = p.line;
+    d.column = p.col;
+  }
+  if (hint) d.hint = hint;
+  return d;
+}
+
+/** Parse YAML or JSON text into a plain value, with diagnostics carrying positions. */
+export function parseSource(file: string, text: string): ParsedSource {
+  const lineCounter = new LineCounter();
+  const source: SourceFile = { file, text, lineCounter };
+  const diagnostics: Diagnostic[] = [];
+  if (Buffer.byteLength(text, 'utf8') > MAX_SPEC_BYTES) {
+    diagnostics.push(diag(source, 'INPUT_TOO_LARGE', `The spec is larger than ${MAX_SPEC_BYTES} bytes.`));
+    return { source, value: undefined, diagnostics };
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.includes('\uFFFD')) {
+    diagnostics.push(diag(source, 'INPUT_NOT_UTF8', 'The spec is not valid UTF-8.', text.indexOf('\uFFFD')));
+    return { source, value: undefined, diagnostics };
+  }
+  if (text.trim() === '') {
+    diagnostics.push(diag(source, 'INPUT_EMPTY', 'The spec is empty.'));
+    return { source, value: undefined, diagnostics };
+  }
+  const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2' });
+  const list = Array.isArray(docs) ? docs : [];
+  if (!Array.isArray(docs)) {
+    diagnostics.push(diag(source, 'YAML_SYNTAX', 'Unexpected end of input.'));
+    return { source, value: undefined, diagnostics };
+  }
+  const nonEmpty = list.filter((d) => d.contents !== null || d.errors.length > 0);
+  if (nonEmpty.length > 1) {
+    diagnostics.push(
+      diag(source, 'YAML_MULTIPLE_DOCUMENTS', 'The spec holds several YAML documents; give one service per file.', nonEmpty[1]!.range[0]),
+    );
+    return { source, value: undefined, diagnostics };
+  }
+  const doc = nonEmpty[0] ?? list[0];
+  if (!doc) {
+    diagnostics.push(diag(source, 'INPUT_EMPTY', 'The spec is empty.'));
+    return { source, value: undefined, diagnostics };
+  }
+  source.doc = doc;
+  for (const e of doc.errors) {
+    const code = e.code === 'DUPLICATE_KEY' ? 'YAML_DUPLICATE_KEY' : `YAML_${e.code}`;
+    const message = firstLine(e.message);
+    diagnostics.push(diag(source, code, message, e.pos[0]));
+  }
+  if (diagnostics.length) return { source, value: undefined, diagnostics };
+  // Aliases are refused outright: specs never need them, and expansion bombs need them.
+  findAlias(doc.contents as Node | null, 0, source, diagnostics);
+  if (diagnostics.length) return { source, value: undefined, diagnostics };
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 0 });
+  } catch (err) {
+    diagnostics.push(diag(source, 'YAML_INVALID', err instanceof Error ? firstLine(err.message) : 'Invalid YAML.'));
+    return { source, value: undefined, diagnostics };
+  }
+  return { source, value, diagnostics };
+}
+
+function firstLine(s: string): string {
+  const line = s.split('\n')[0] ?? s;
+  return line.replace(/ at line \d+, column \d+:?$/, '').trim();
+}
+
+/** Walks the node tree once: refuses aliases, forbidden keys, too-deep nesting, non-scalar keys. */
+function findAlias(node: Node | null, depth: number, source: SourceFile, out: Diagnostic[], path: (string | number)[] = []): boolean {
+  if (!node) return false;
+  if (depth > MAX_DEPTH) {
+    out.push(diag(source, 'YAML_TOO_DEEP', `Nesting is deeper than ${MAX_DEPTH} levels.`, node.range?.[0], path));
+    return true;
+  }
+  if (isAlias(node)) {
+    out.push(diag(source, 'YAML_ALIAS', 'YAML aliases (*name) are not allowed in a spec.', node.range?.[0], path, 'write the value out'));
+    return true;
+  }
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      const key = pair.key as Node | null;
+      if (isAlias(key)) return findAlias(key, depth + 1, source, out, path);
+      if (key && !isScalar(key)) {
+        out.push(diag(source, 'YAML_COMPLEX_KEY', 'Map keys must be plain strings.', key.range?.[0], path));
+        return true;
+      }
+      const ks = String(isScalar(key) ? key.value : '');
+      if (FORBIDDEN_KEYS.has(ks)) {
+        out.push(diag(source, 'FORBIDDEN_KEY', `The key "${ks}" is not allowed.`, key?.range?.[0], [...path, ks]));
+        continue;
+      }
+      if (findAlias(pair.value as Node | null, depth + 1, source, out, [...path, ks])) return true;
+    }
+  } else if (isSeq(node)) {
+    let i = 0;
+    for (const item of node.items) {
+      if (findAlias(item as Node | null, depth + 1, source, out, [...path, i++])) return true;
+    }
+  }
+  return false;
+}
+
+/** The node at a spec path (or the deepest existing ancestor), and whether it was the key. */
+function nodeAt(doc: Document.Parsed, path: SpecPath, preferKey: boolean): { node: Node | null; exact: boolean } {
+  let cur: Node | null = doc.contents as Node | null;
+  let last: Node | null = cur;
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i];
+    if (isMap(cur)) {
+      const pair = cur.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+      if (!pair) return { node: last, exact: false };
+      if (i === path.length - 1 && preferKey && isPair(pair)) return { node: pair.key as Node, exact: true };
+      last = (pair.value as Node | null) ?? (pair.key as Node);
+      cur = pair.value as Node | null;
+      if (!cur) return { node: pair.key as Node, exact: i === path.length - 1 };
+    } else if (isSeq(cur) && typeof seg === 'number') {
+      const item = cur.items[seg] as Node | undefined;
+      if (!item) return { node: last, exact: false };
+      last = item;
+      cur = item;
+    } else {
+      return { node: last, exact: false };
+    }
+  }
+  return { node: cur ?? last, exact: true };
+}
+
+/** Line and column of a spec path. `preferKey` points at the key (for unknown or forbidden keys). */
+export function locate(source: SourceFile, path: SpecPath, preferKey = false): { line: number; column: number; endLine?: number; endColumn?: number } | undefined {
+  if (!source.doc) return undefined;
+  const { node } = nodeAt(source.doc, path, preferKey);
+  const range = node?.range;
+  if (!range) return undefined;
+  const start = source.lineCounter.linePos(range[0]);
+  const end = source.lineCounter.linePos(range[1]);
+  return { line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
+}
+
+/** Give every diagnostic of this source a position (where a path is known and no position yet). */
+export function attachPositions(source: SourceFile | undefined, diags: Diagnostic[], preferKeyCodes: ReadonlySet<string> = new Set()): void {
+  for (const d of diags) {
+    if (source && d.file === undefined) d.file = source.file;
+    if (!source || d.line !== undefined) continue;
+    const pos = locate(source, d.path, preferKeyCodes.has(d.code));
+    if (pos) Object.assign(d, pos);
+  }
+}

@@ -1,0 +1,79 @@
+/** Unit conversions codegen owns: Kubernetes CPU/memory notation, durations, ECS sizes. */
+
+/** `500m` → 500, `0.5` → 500, `2` → 2000 (millicores). Undefined when not parseable. */
+export function parseCpuMillis(v: string | number): number | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) && v > 0 ? Math.round(v * 1000) : undefined;
+  const m = /^([0-9]+)m$/.exec(v);
+  if (m) return Number(m[1]);
+  if (/^[0-9]+(\.[0-9]+)?$/.test(v)) return Math.round(Number(v) * 1000);
+  return undefined;
+}
+
+/** Millicores → ECS CPU units (1024 per core), rounded up. */
+export function millisToCpuUnits(millis: number): number {
+  return Math.ceil((millis * 1024) / 1000);
+}
+
+const BINARY: Record<string, number> = { Ki: 1 / 1024, Mi: 1, Gi: 1024, Ti: 1024 * 1024 };
+const DECIMAL: Record<string, number> = { K: 1e3 / 1048576, M: 1e6 / 1048576, G: 1e9 / 1048576, T: 1e12 / 1048576 };
+
+export interface ParsedMemory {
+  /** MiB, rounded up to a whole MiB. */
+  mib: number;
+  /** True when a decimal unit (K, M, G, T) was used. */
+  decimal: boolean;
+  /** True when no unit was given (bytes). */
+  bytes: boolean;
+}
+
+/** `512Mi` → 512 MiB, `1Gi` → 1024, `512M` → 489 (decimal, flagged), `1073741824` → 1024 (bytes). */
+export function parseMemory(v: string): ParsedMemory | undefined {
+  const m = /^([0-9]+(?:\.[0-9]+)?)(Ki|Mi|Gi|Ti|K|M|G|T)?$/.exec(v);
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  const unit = m[2];
+  if (!Number.isFinite(n)) return undefined;
+  if (!unit) return { mib: Math.ceil(n / 1048576), decimal: false, bytes: true };
+  if (unit in BINARY) return { mib: Math.ceil(n * BINARY[unit]! - 1e-9), decimal: false, bytes: false };
+  return { mib: Math.ceil(n * DECIMAL[unit]! - 1e-9), decimal: true, bytes: false };
+}
+
+/** Seconds from a number of seconds or `500ms` / `30s` / `5m` / `1h` (fractions of a second kept). */
+export function parseDurationSeconds(v: number | string): number | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) && v >= 0 ? v : undefined;
+  const m = /^([0-9]+)(ms|s|m|h)$/.exec(v);
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  switch (m[2]) {
+    case 'ms':
+      return n / 1000;
+    case 's':
+      return n;
+    case 'm':
+      return n * 60;
+    default:
+      return n * 3600;
+  }
+}
+
+/** `1 vCPU` / `0.5 vCPU` → CPU units. */
+export function parseVcpu(v: string | number): number | undefined {
+  if (typeof v === 'number') return v;
+  const m = /^([0-9]+(?:\.[0-9]+)?) ?(vCPU|vcpu)$/.exec(v);
+  return m ? Math.round(Number(m[1]) * 1024) : undefined;
+}
+
+/** `2 GB` → MiB (ECS reads GB as GiB). */
+export function parseGb(v: string | number): number | undefined {
+  if (typeof v === 'number') return v;
+  const m = /^([0-9]+(?:\.[0-9]+)?) ?(GB|gb)$/.exec(v);
+  return m ? Math.round(Number(m[1]) * 1024) : undefined;
+}
+
+/** Format seconds as a Copilot-style duration (`10s`, `5m`, `1h30m` is not needed: whole units only). */
+export function formatDuration(seconds: number): string {
+  if (seconds < 1) return `${Math.round(seconds * 1000)}ms`;
+  if (seconds % 3600 === 0) return `${seconds / 3600}h`;
+  if (seconds % 60 === 0 && seconds >= 60) return `${seconds / 60}m`;
+  return `${seconds}s`;
+}

@@ -1,0 +1,169 @@
+/**
+ * The one mapping from the model to an ECS task definition, in the RegisterTaskDefinition (API)
+ * shape. The CloudFormation target converts it with `toCloudFormationCasing` instead of building
+ * its own, so the JSON and the template cannot drift.
+ */
+import type { DiagnosticInput } from '../../core/diagnostics.js';
+import type { Json, JsonObject } from '../../core/serialize.js';
+import type { ContainerModel, SecretModel, ServiceModel } from '../../model/types.js';
+
+export interface TaskDefinitionOptions {
+  /** Values the JSON cannot hold but CloudFormation can (refs, Fn::Sub). Default: JSON (literal only). */
+  flavor: 'json' | 'cloudformation';
+}
+
+/** `valueFrom` for an ECS secret. */
+export function secretValueFrom(s: SecretModel, report: (d: DiagnosticInput) => void): string | undefined {
+  const a = s.aws;
+  if (!a) return undefined;
+  if (a.store === 'ssm') return a.ref;
+  if (a.jsonKey === undefined && a.versionStage === undefined) return a.ref;
+  if (!a.isArn) {
+    report({
+      code: 'SECRET_JSON_KEY_NEEDS_ARN',
+      severity: 'error',
+      message: 'ECS reads a JSON key or version stage of a secret only through its full ARN.',
+      hint: 'give secretsManager as an ARN',
+      path: [...s.path, 'aws', 'secretsManager'],
+    });
+    return undefined;
+  }
+  // arn:aws:secretsmanager:region:account:secret:name:json-key:version-stage:version-id
+  return `${a.ref}:${a.jsonKey ?? ''}:${a.versionStage ?? ''}:`;
+}
+
+function containerDefinition(m: ServiceModel, c: ContainerModel, report: (d: DiagnosticInput) => void, opts: TaskDefinitionOptions): JsonObject {
+  const ecs = m.targets.ecs;
+  const awsvpc = (ecs.networkMode ?? 'awsvpc') === 'awsvpc';
+  const def: JsonObject = { name: c.name, image: c.image, essential: c.essential };
+  if (ecs.containerResources) {
+    const cpu = c.resources.limits.cpuMillis ?? c.resources.requests.cpuMillis;
+    if (cpu !== undefined) def.cpu = Math.ceil((cpu * 1024) / 1000);
+    if (c.resources.limits.memoryMiB !== undefined) def.memory = c.resources.limits.memoryMiB;
+    if (c.resources.requests.memoryMiB !== undefined) def.memoryReservation = c.resources.requests.memoryMiB;
+  }
+  if (c.entrypoint) def.entryPoint = c.entrypoint;
+  if (c.command) def.command = c.command;
+  if (c.ports.length) {
+    const serviceConnect = c.main && ecs.service?.serviceConnect !== undefined;
+    def.portMappings = c.ports.map((p) => {
+      const pm: JsonObject = { containerPort: p.port };
+      if (!awsvpc && p.hostPort !== undefined) pm.hostPort = p.hostPort;
+      pm.protocol = p.protocol;
+      if (serviceConnect) {
+        pm.name = p.name;
+        if (p.protocol === 'tcp') pm.appProtocol = p.appProtocol === 'tcp' ? 'http' : p.appProtocol;
+      }
+      return pm;
+    });
+  }
+  const env: JsonObject[] = [];
+  for (const e of c.env) {
+    if (e.value.kind === 'value') env.push({ name: e.name, value: e.value.value });
+    else if (opts.flavor === 'cloudformation' && e.value.cloudformation !== undefined) env.push({ name: e.name, value: { 'Fn::Sub': e.value.cloudformation } });
+    else if (opts.flavor === 'json') {
+      report({
+        code: 'ENV_REF_NOT_IN_JSON',
+        severity: 'warning',
+        message: `${e.name} is a reference, which a task definition JSON cannot resolve; it is left out of task-definition.json${e.value.cloudformation !== undefined ? ' (the CloudFormation template has it)' : ''}.`,
+        path: e.path,
+      });
+    } else {
+      report({ code: 'ENV_REF_MISSING_TARGET', severity: 'error', message: `${e.name} has no cloudformation reference, so ECS cannot receive it.`, path: [...e.path, 'ref'] });
+    }
+  }
+  if (env.length) def.environment = env;
+  const secrets: JsonObject[] = [];
+  for (const s of c.secrets) {
+    if (!s.aws) {
+      report({ code: 'SECRET_NO_AWS_SOURCE', severity: 'error', message: `Secret ${s.name} has no aws reference, so ECS cannot receive it.`, path: s.path });
+      continue;
+    }
+    const valueFrom = secretValueFrom(s, report);
+    if (valueFrom !== undefined) secrets.push({ name: s.name, valueFrom });
+  }
+  if (secrets.length) def.secrets = secrets;
+  if (c.user !== undefined) def.user = c.user;
+  if (c.readOnlyRootFilesystem !== undefined) def.readonlyRootFilesystem = c.readOnlyRootFilesystem;
+  if (c.dependsOn.length) def.dependsOn = c.dependsOn.map((d) => ({ containerName: d.container, condition: d.condition }));
+  const region = opts.flavor === 'cloudformation' ? (m.logging.region ?? { Ref: 'AWS::Region' }) : m.logging.region;
+  if (region === undefined) {
+    if (c.main) {
+      report({
+        code: 'ECS_REGION_REQUIRED',
+        severity: 'error',
+        message: 'The awslogs log configuration needs a region: set region (or logging.region).',
+        path: [],
+      });
+    }
+  } else {
+    def.logConfiguration = {
+      logDriver: 'awslogs',
+      options: {
+        'awslogs-group': m.logging.group,
+        'awslogs-region': region as Json,
+        'awslogs-stream-prefix': c.main ? m.logging.streamPrefix : `${m.logging.streamPrefix}-${c.name}`,
+      },
+    };
+  }
+  const h = m.health.container;
+  if (c.main && h) {
+    const hc: JsonObject = { command: h.command };
+    if (h.intervalSeconds !== undefined) hc.interval = h.intervalSeconds;
+    if (h.timeoutSeconds !== undefined) hc.timeout = h.timeoutSeconds;
+    if (h.retries !== undefined) hc.retries = h.retries;
+    if (h.startPeriodSeconds !== undefined) hc.startPeriod = h.startPeriodSeconds;
+    def.healthCheck = hc;
+  }
+  if (c.main && ecs.stopTimeout !== undefined) def.stopTimeout = ecs.stopTimeout;
+  return def;
+}
+
+/** The task definition in RegisterTaskDefinition shape. */
+export function buildTaskDefinition(m: ServiceModel, report: (d: DiagnosticInput) => void, opts: TaskDefinitionOptions = { flavor: 'json' }): JsonObject {
+  const ecs = m.targets.ecs;
+  const launchType = ecs.launchType ?? 'FARGATE';
+  const networkMode = ecs.networkMode ?? 'awsvpc';
+  if (launchType === 'FARGATE' && networkMode !== 'awsvpc') {
+    report({ code: 'FARGATE_NETWORK_MODE', severity: 'error', message: 'Fargate tasks must use the awsvpc network mode.', path: ['targets', 'ecs', 'networkMode'] });
+  }
+  const td: JsonObject = { family: ecs.family ?? m.name, networkMode, requiresCompatibilities: [launchType] };
+  if (launchType === 'FARGATE' || m.taskSize.source !== 'default') {
+    td.cpu = String(m.taskSize.cpu);
+    td.memory = String(m.taskSize.memory);
+  }
+  if (ecs.operatingSystem || ecs.cpuArchitecture) {
+    const rp: JsonObject = {};
+    if (ecs.cpuArchitecture) rp.cpuArchitecture = ecs.cpuArchitecture;
+    if (ecs.operatingSystem) rp.operatingSystemFamily = ecs.operatingSystem;
+    td.runtimePlatform = rp;
+  }
+  if (ecs.executionRoleArn) td.executionRoleArn = ecs.executionRoleArn;
+  if (ecs.taskRoleArn) td.taskRoleArn = ecs.taskRoleArn;
+  td.containerDefinitions = m.containers.map((c) => containerDefinition(m, c, report, opts));
+  return td;
+}
+
+/** Keys whose map values are user data (not properties) and keep their casing. */
+const OPAQUE_MAPS = new Set(['options', 'dockerLabels', 'systemControls', 'secretOptions']);
+/** API name → CloudFormation name where it is not just the capitalized API name. */
+const RENAMES: Record<string, string> = {
+  properties: 'ProxyConfigurationProperties',
+  operatingSystemFamily: 'OperatingSystemFamily',
+};
+
+/** RegisterTaskDefinition shape → `AWS::ECS::TaskDefinition` Properties. */
+export function toCloudFormationCasing(v: Json, parentKey?: string): Json {
+  if (Array.isArray(v)) return v.map((x) => toCloudFormationCasing(x, parentKey));
+  if (v === null || typeof v !== 'object') return v;
+  // Intrinsic functions pass through untouched.
+  const keys = Object.keys(v);
+  if (keys.length === 1 && (keys[0] === 'Ref' || keys[0]!.startsWith('Fn::'))) return v;
+  if (parentKey && OPAQUE_MAPS.has(parentKey)) return v;
+  const out: JsonObject = {};
+  for (const [k, x] of Object.entries(v)) {
+    const name = RENAMES[k] ?? k.charAt(0).toUpperCase() + k.slice(1);
+    out[name] = toCloudFormationCasing(x, k);
+  }
+  return out;
+}

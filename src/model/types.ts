@@ -1,0 +1,213 @@
+/**
+ * The normalized service model: what every emitter reads. Defaults are filled, units converted,
+ * names derived, target overrides already applied (an emitter receives the model resolved for its
+ * own target). Emitters never re-parse or re-default. Target-neutral except for `targets`, which
+ * carries each target's own validated settings.
+ */
+import type { SpecPath } from '../core/diagnostics.js';
+import type { AppmeshTarget, CopilotTarget, EcsTarget, KubernetesTarget } from '../schema/spec.generated.js';
+
+export type TargetName = 'ecs' | 'kubernetes' | 'appmesh' | 'copilot';
+export const TARGETS: readonly TargetName[] = ['ecs', 'kubernetes', 'appmesh', 'copilot'];
+export const LEGACY_TARGETS: ReadonlySet<TargetName> = new Set(['appmesh', 'copilot']);
+export const DEFAULT_TARGETS: readonly TargetName[] = ['ecs', 'kubernetes'];
+
+export interface PortModel {
+  name: string;
+  /** Container port. */
+  port: number;
+  protocol: 'tcp' | 'udp';
+  appProtocol: 'http' | 'http2' | 'grpc' | 'tcp';
+  /** Port clients use (Kubernetes Service port, listener port); defaults to `port`. */
+  servicePort: number;
+  hostPort?: number;
+}
+
+export interface Amounts {
+  /** Millicores, as given (for Kubernetes output). */
+  cpuMillis?: number;
+  /** The original Kubernetes notation, kept for Kubernetes output. */
+  cpu?: string;
+  /** MiB, rounded up. */
+  memoryMiB?: number;
+  memory?: string;
+}
+
+export interface ResourcesModel {
+  requests: Amounts;
+  limits: Amounts;
+}
+
+/** Plain value or per-target reference. */
+export type EnvValueModel =
+  | { kind: 'value'; value: string }
+  | {
+      kind: 'ref';
+      cloudformation?: string;
+      kubernetes?: { configMap?: { name: string; key: string }; field?: string };
+      copilot?: string;
+    };
+
+export interface EnvVarModel {
+  name: string;
+  value: EnvValueModel;
+  path: SpecPath;
+}
+
+export interface SecretModel {
+  name: string;
+  aws?:
+    | { store: 'secretsManager'; ref: string; jsonKey?: string; versionStage?: string; isArn: boolean }
+    | { store: 'ssm'; ref: string; isArn: boolean };
+  kubernetes?: { name: string; key: string };
+  path: SpecPath;
+}
+
+export type ProbeHandler =
+  | { kind: 'http'; path: string; port: number; portName?: string; scheme?: 'HTTP' | 'HTTPS'; headers: { name: string; value: string }[] }
+  | { kind: 'grpc'; port: number; service?: string }
+  | { kind: 'tcp'; port: number; portName?: string }
+  | { kind: 'exec'; command: string[] };
+
+/** A probe. Timings left undefined mean "platform default": emitters must not invent values. */
+export interface ProbeModel {
+  handler: ProbeHandler;
+  initialDelaySeconds?: number;
+  periodSeconds?: number;
+  timeoutSeconds?: number;
+  successThreshold?: number;
+  failureThreshold?: number;
+  terminationGracePeriodSeconds?: number;
+  path: SpecPath;
+}
+
+export interface TrafficHealthModel {
+  path?: string;
+  port?: number;
+  protocol?: 'HTTP' | 'HTTPS' | 'GRPC' | 'TCP';
+  intervalSeconds?: number;
+  timeoutSeconds?: number;
+  healthyThreshold?: number;
+  unhealthyThreshold?: number;
+  successCodes?: string;
+  gracePeriodSeconds?: number;
+}
+
+export interface ContainerHealthModel {
+  /** Always a full ECS command (`CMD` or `CMD-SHELL` first). */
+  command: string[];
+  intervalSeconds?: number;
+  timeoutSeconds?: number;
+  retries?: number;
+  startPeriodSeconds?: number;
+}
+
+export interface HealthModel {
+  traffic?: TrafficHealthModel;
+  readiness?: ProbeModel;
+  liveness?: ProbeModel;
+  startup?: ProbeModel;
+  container?: ContainerHealthModel;
+}
+
+export interface ContainerModel {
+  name: string;
+  image: string;
+  essential: boolean;
+  /** The main container is first in `ServiceModel.containers`. */
+  main: boolean;
+  command?: string[];
+  entrypoint?: string[];
+  ports: PortModel[];
+  resources: ResourcesModel;
+  env: EnvVarModel[];
+  secrets: SecretModel[];
+  user?: string;
+  readOnlyRootFilesystem?: boolean;
+  dependsOn: { container: string; condition: 'START' | 'COMPLETE' | 'SUCCESS' | 'HEALTHY' }[];
+  /** Spec path of this container's definition (for diagnostics). */
+  path: SpecPath;
+}
+
+export interface AutoscalingModel {
+  min: number;
+  max: number;
+  cpuPercent?: number;
+  memoryPercent?: number;
+  scaleInCooldownSeconds?: number;
+  scaleOutCooldownSeconds?: number;
+}
+
+export type IntOrPercent = number | `${number}%`;
+
+export interface DeploymentModel {
+  strategy: 'rolling' | 'blue-green' | 'canary' | 'linear';
+  rolling: { maxSurge?: IntOrPercent; maxUnavailable?: IntOrPercent };
+  /** Canary: percent shifted first, then the rest after intervalSeconds. */
+  canary?: { percent: number; intervalSeconds: number };
+  /** Linear: percent shifted every intervalSeconds. */
+  linear?: { percent: number; intervalSeconds: number };
+  blueGreen: { bakeTimeSeconds?: number; terminationWaitSeconds?: number; readyWaitSeconds?: number };
+  rollbackOnFailure: boolean;
+}
+
+export interface ExposeModel {
+  public: boolean;
+  hosts: string[];
+  /** Path prefix, default `/`. */
+  path: string;
+  /** The container port that receives traffic. */
+  port: PortModel;
+  tls?: { certificateArn: string; redirect: boolean; policy?: string };
+}
+
+export interface LoggingModel {
+  group: string;
+  region?: string;
+  streamPrefix: string;
+  retentionDays?: number;
+}
+
+/** Fargate task size derived from the limits (or given explicitly for ECS). */
+export interface TaskSizeModel {
+  cpu: number;
+  memory: number;
+  /** How it was chosen. */
+  source: 'derived' | 'explicit' | 'default';
+}
+
+export interface ServiceModel {
+  apiVersion: 'codegen/v1';
+  name: string;
+  description?: string;
+  region?: string;
+  /** The environment overlay applied, if any. */
+  environment?: string;
+  /** The target this model is resolved for. */
+  target: TargetName;
+  /** Main container first, then sidecars sorted by name. */
+  containers: ContainerModel[];
+  /** Shortcut to containers[0]. */
+  main: ContainerModel;
+  replicas?: number;
+  autoscaling?: AutoscalingModel;
+  health: HealthModel;
+  expose?: ExposeModel;
+  deployment: DeploymentModel;
+  logging: LoggingModel;
+  tracing: { xray: boolean };
+  labels: Record<string, string>;
+  /** ECS task size (computed for every target: Copilot needs it too). */
+  taskSize: TaskSizeModel;
+  /** Target-specific settings, as validated (defaults are documented in the schema; emitters apply them). */
+  targets: {
+    ecs: EcsTarget;
+    kubernetes: KubernetesTarget;
+    appmesh: AppmeshTarget;
+    copilot: CopilotTarget;
+  };
+  /** Targets enabled in the spec (sections present), in canonical order. */
+  enabledTargets: TargetName[];
+  /** Maps a path in the resolved spec to where the value was written (base, target override or environment). */
+  origin(path: SpecPath): SpecPath;
+}

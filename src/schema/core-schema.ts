@@ -1,0 +1,289 @@
+/**
+ * The portable core of spec v1: everything every target can derive from. Target sections
+ * (`targets.*`) live in `./targets/*.ts`; they may repeat any core field to override it for that
+ * target only (see `service-schema.ts`).
+ */
+import { arr, bool, duration, enumOf, int, map, obj, oneOf, ref, str, type JsonSchema } from './dsl.js';
+
+export const NAME_PATTERN = '^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$';
+export const ENV_NAME_PATTERN = '^[A-Za-z_][A-Za-z0-9_]*$';
+export const CPU_PATTERN = '^([0-9]+m|[0-9]+(\\.[0-9]+)?)$';
+export const MEMORY_PATTERN = '^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|K|M|G|T)?$';
+
+const cpu = (d: string) =>
+  oneOf(`${d} Kubernetes notation: \`500m\` (millicores) or \`0.5\` (cores).`, [
+    { type: 'string', pattern: CPU_PATTERN, description: 'Millicores (`500m`) or cores (`0.5`).' },
+    { type: 'number', exclusiveMinimum: 0, description: 'Cores.' },
+  ]);
+const memory = (d: string) =>
+  str(`${d} Kubernetes notation: \`512Mi\`, \`1Gi\` (binary). Decimal units such as \`512M\` are accepted with a warning.`, {
+    pattern: MEMORY_PATTERN,
+  });
+
+const resourceAmounts = (d: string) =>
+  obj(d, { cpu: cpu('CPU.'), memory: memory('Memory.') });
+
+const resources = obj('Compute resources, normalized once for every target: ECS CPU units and MiB are derived, and the Fargate task size is the smallest valid pair that holds the limits.', {
+  requests: resourceAmounts('What the scheduler reserves (Kubernetes requests; ECS memoryReservation when container-level sizes are enabled).'),
+  limits: resourceAmounts('Upper bounds (Kubernetes limits; the ECS task size is derived from these).'),
+});
+
+const port = obj(
+  'A port the container listens on.',
+  {
+    name: str('Port name (IANA service name style: lowercase letters, digits, hyphens; at most 15 characters). Defaults to the protocol, e.g. `http`.', {
+      pattern: '^[a-z0-9]([-a-z0-9]{0,13}[a-z0-9])?$',
+    }),
+    port: int('Container port.', { minimum: 1, maximum: 65535 }),
+    protocol: enumOf('Transport protocol.', ['tcp', 'udp'], { default: 'tcp' }),
+    appProtocol: enumOf('Application protocol, used for load balancer, Service Connect and mesh listeners.', ['http', 'http2', 'grpc', 'tcp'], {
+      default: 'http',
+    }),
+    servicePort: int('Port clients use (Kubernetes Service port, listener port). Defaults to `port`.', { minimum: 1, maximum: 65535 }),
+    hostPort: int('Host port for EC2 `bridge` networking (0 = dynamic). Ignored under awsvpc.', { minimum: 0, maximum: 65535 }),
+  },
+  ['port'],
+);
+
+const envValue = oneOf('A plain value, or a reference resolved by the deployment system.', [
+  { type: 'string', description: 'A plain value (never a secret: use `secrets`).' },
+  { type: 'number', description: 'A number, written as a string in every target.' },
+  { type: 'boolean', description: 'A boolean, written as the string `true`/`false` in every target.' },
+  obj('A value the deployment system supplies, per target.', {
+    ref: obj('References per target; a target without one reports a diagnostic.', {
+      cloudformation: str('A CloudFormation `Fn::Sub` string, e.g. `${DatabaseEndpoint}`; names a parameter or resource of the template.'),
+      kubernetes: obj('A Kubernetes field or ConfigMap reference.', {
+        configMap: obj('A ConfigMap key.', { name: str('ConfigMap name.'), key: str('Key in the ConfigMap.') }, ['name', 'key']),
+        field: str('A downward-API field path, e.g. `status.podIP`.'),
+      }),
+      copilot: str('A Copilot `from_cfn` export name.'),
+    }),
+  }, ['ref']),
+]);
+
+const awsSecret = obj(
+  'Where the secret lives in AWS. Exactly one of `secretsManager` or `ssm`.',
+  {
+    secretsManager: str('Secrets Manager secret ARN (or name).', { minLength: 1 }),
+    jsonKey: str('A JSON key inside the Secrets Manager secret (ECS `arn:...:jsonKey::`).'),
+    versionStage: str('Secrets Manager version stage (default AWSCURRENT).'),
+    ssm: str('SSM Parameter Store parameter name (`/path/name`) or ARN.', { minLength: 1 }),
+  },
+  [],
+  { oneOf: [{ required: ['secretsManager'] }, { required: ['ssm'] }] },
+);
+
+const secret = obj(
+  'A secret injected as an environment variable, by reference only: codegen never sees or writes a secret value.',
+  {
+    aws: awsSecret,
+    kubernetes: obj('A Kubernetes Secret key (`secretKeyRef`).', {
+      name: str('Secret name.', { pattern: '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$' }),
+      key: str('Key in the Secret.', { minLength: 1 }),
+    }, ['name', 'key']),
+  },
+);
+
+const httpHandler = obj('HTTP GET check.', {
+  path: str('Request path. Must start with `/`.', { pattern: '^/[A-Za-z0-9._~!$&\'()*+,;=:@%/-]*$' }),
+  port: oneOf('Port number or port name. Defaults to the main port.', [
+    { type: 'integer', minimum: 1, maximum: 65535, description: 'Port number.' },
+    { type: 'string', pattern: '^[a-z0-9]([-a-z0-9]{0,13}[a-z0-9])?$', description: 'Port name.' },
+  ]),
+  scheme: enumOf('Scheme.', ['HTTP', 'HTTPS']),
+  headers: map('Request headers (Kubernetes only).', { type: 'string', description: 'Header value.' }, '^[A-Za-z0-9-]+$'),
+}, ['path']);
+
+const probeTimings = {
+  initialDelay: duration('Delay before the first check (Kubernetes initialDelaySeconds).'),
+  period: duration('Time between checks (Kubernetes periodSeconds, default 10s).'),
+  timeout: duration('Time a check may take (Kubernetes timeoutSeconds, default 1s).'),
+  successThreshold: int('Consecutive successes to count as healthy (must be 1 for liveness and startup).', { minimum: 1 }),
+  failureThreshold: int('Consecutive failures to count as unhealthy (default 3).', { minimum: 1 }),
+  terminationGracePeriod: duration('Probe-level terminationGracePeriodSeconds (liveness and startup only).'),
+};
+
+export const probeSchema = obj(
+  'A probe: exactly one handler (`http`, `grpc`, `tcp` or `exec`) plus optional timings. Unset timings mean the platform default.',
+  {
+    http: httpHandler,
+    grpc: obj('gRPC health check.', {
+      port: int('Port (defaults to the main port).', { minimum: 1, maximum: 65535 }),
+      service: str('gRPC health service name.'),
+    }),
+    tcp: obj('TCP connect check.', {
+      port: oneOf('Port number or name (defaults to the main port).', [
+        { type: 'integer', minimum: 1, maximum: 65535, description: 'Port number.' },
+        { type: 'string', pattern: '^[a-z0-9]([-a-z0-9]{0,13}[a-z0-9])?$', description: 'Port name.' },
+      ]),
+    }),
+    exec: obj('A command run in the container.', {
+      command: arr('Command and arguments (no shell unless you call one).', { type: 'string', description: 'Argument.' }, { minItems: 1 }),
+    }, ['command']),
+    ...probeTimings,
+  },
+  [],
+  { oneOf: [{ required: ['http'] }, { required: ['grpc'] }, { required: ['tcp'] }, { required: ['exec'] }] },
+);
+
+const trafficHealth = obj(
+  'Traffic health: the load balancer target group health check (ALB, Copilot `http.healthcheck`, App Mesh listener, ALB Ingress annotations).',
+  {
+    path: str('HTTP path checked by the load balancer.', { pattern: '^/[A-Za-z0-9._~!$&\'()*+,;=:@%/-]*$' }),
+    port: int('Port checked; defaults to the traffic port.', { minimum: 1, maximum: 65535 }),
+    protocol: enumOf('Health check protocol.', ['HTTP', 'HTTPS', 'GRPC', 'TCP']),
+    interval: duration('Time between checks (ALB: 5–300 s).'),
+    timeout: duration('Time a check may take (ALB: 2–120 s).'),
+    healthyThreshold: int('Consecutive successes before a target is healthy (2–10).', { minimum: 2, maximum: 10 }),
+    unhealthyThreshold: int('Consecutive failures before a target is unhealthy (2–10).', { minimum: 2, maximum: 10 }),
+    successCodes: str('HTTP codes that mean healthy, e.g. `200` or `200-299` (ALB matcher, 200–499).', { pattern: '^[0-9]{3}([-,][0-9]{3})*$' }),
+    gracePeriod: duration('Time after a task starts during which failed checks are ignored (ECS HealthCheckGracePeriodSeconds).'),
+  },
+);
+
+const containerHealth = obj(
+  'Process health as ECS and Docker see it: a command run inside the container. ECS has no HTTP check, so either give a command, or opt in to `curl` (the image must contain curl).',
+  {
+    command: arr('`["CMD", ...]` or `["CMD-SHELL", "..."]`.', { type: 'string', description: 'Argument.' }, { minItems: 2 }),
+    curl: oneOf('Generate `curl -f http://localhost:PORT/PATH || exit 1`. `true` uses the liveness (or traffic) HTTP path and port.', [
+      { type: 'boolean', description: 'Use the liveness or traffic HTTP path.' },
+      obj('Explicit path and port.', {
+        path: str('Path (validated so it cannot inject shell).', { pattern: '^/[A-Za-z0-9._~/-]*$' }),
+        port: int('Port (defaults to the main port).', { minimum: 1, maximum: 65535 }),
+      }, ['path']),
+    ]),
+    interval: duration('Time between checks (ECS: 5–300 s, default 30).'),
+    timeout: duration('Time a check may take (ECS: 2–60 s, default 5).'),
+    retries: int('Failures before unhealthy (ECS: 1–10, default 3).', { minimum: 1, maximum: 10 }),
+    startPeriod: duration('Grace period after start (ECS: 0–300 s).'),
+  },
+);
+
+const health = obj('Health, split the way the targets split it.', {
+  traffic: trafficHealth,
+  readiness: ref('probe', 'Kubernetes readiness probe. Defaults to an HTTP probe on `traffic.path` when that is set.'),
+  liveness: ref('probe', 'Kubernetes liveness probe (process health).'),
+  startup: ref('probe', 'Kubernetes startup probe, for slow starters.'),
+  container: containerHealth,
+});
+
+const percent = (d: string) => int(d, { minimum: 1, maximum: 100 });
+
+const autoscaling = obj('Target-tracking autoscaling. When set, replicas are owned by the autoscaler (Kubernetes `replicas` is omitted).', {
+  min: int('Minimum replicas.', { minimum: 0 }),
+  max: int('Maximum replicas.', { minimum: 1 }),
+  cpu: percent('Target average CPU utilization, percent.'),
+  memory: percent('Target average memory utilization, percent.'),
+  scaleInCooldown: duration('Cooldown after scaling in.'),
+  scaleOutCooldown: duration('Cooldown after scaling out.'),
+}, ['min', 'max']);
+
+const intOrPercent = (d: string) =>
+  oneOf(d, [
+    { type: 'integer', minimum: 0, description: 'Absolute number of replicas.' },
+    { type: 'string', pattern: '^[0-9]{1,3}%$', description: 'Percentage of replicas, e.g. `25%`.' },
+  ]);
+
+const trafficStep = (d: string, def: { percent: number; interval: string }) =>
+  obj(d, {
+    percent: { type: 'number', exclusiveMinimum: 0, maximum: 100, description: `Percent of traffic per step (default ${def.percent}).` },
+    interval: duration(`Wait between steps (default ${def.interval}).`),
+  });
+
+const deployment = obj('How a new version replaces the old one.', {
+  strategy: enumOf('Deployment strategy.', ['rolling', 'blue-green', 'canary', 'linear'], { default: 'rolling' }),
+  rolling: obj('Rolling update shape.', {
+    maxSurge: intOrPercent('Extra replicas allowed during the update (default 25%).'),
+    maxUnavailable: intOrPercent('Replicas that may be unavailable during the update (default 25%; use 0 in production).'),
+  }),
+  canary: trafficStep('Canary: shift `percent` of traffic, wait `interval`, then shift the rest.', { percent: 10, interval: '5m' }),
+  linear: trafficStep('Linear: shift `percent` of traffic every `interval`.', { percent: 10, interval: '1m' }),
+  blueGreen: obj('Blue/green timing.', {
+    bakeTime: duration('Time both versions stay up after the shift, before the old one is removed (ECS BakeTimeInMinutes).'),
+    terminationWait: duration('Wait before the old (blue) tasks are terminated (CodeDeploy).'),
+    readyWait: duration('Wait for a manual go-ahead before rerouting traffic (CodeDeploy; 0 = continue at once).'),
+  }),
+  rollbackOnFailure: bool('Roll back automatically when the deployment fails (default true).'),
+});
+
+const exposure = obj('How traffic reaches the service.', {
+  public: bool('Internet-facing (true) or internal (false, default).'),
+  hosts: arr('Host names routed to the service.', { type: 'string', pattern: '^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$', description: 'Host name.' }),
+  path: str('Path prefix routed to the service (default `/`).', { pattern: '^/[A-Za-z0-9._~!$&\'()*+,;=:@%/-]*$' }),
+  port: oneOf('Which container port receives the traffic (name or number); defaults to the first port.', [
+    { type: 'integer', minimum: 1, maximum: 65535, description: 'Container port.' },
+    { type: 'string', pattern: '^[a-z0-9]([-a-z0-9]{0,13}[a-z0-9])?$', description: 'Port name.' },
+  ]),
+  tls: obj('HTTPS at the load balancer.', {
+    certificateArn: str('ACM certificate ARN.', { pattern: '^arn:aws[a-z-]*:acm:' }),
+    redirect: bool('Redirect HTTP to HTTPS (default true when a certificate is set).'),
+    policy: str('SSL policy name.'),
+  }),
+});
+
+const logging = obj('Container logs (awslogs on ECS).', {
+  group: str('CloudWatch Logs group (default `/ecs/<name>`).'),
+  region: str('Region of the log group (defaults to `region`).', { pattern: '^[a-z]{2}(-[a-z]+)+-[0-9]$' }),
+  streamPrefix: str('Log stream prefix (default `ecs`).'),
+  retentionDays: enumOf('Retention in days.', [], {
+    type: 'integer',
+    enum: [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653],
+  }),
+});
+
+const tracing = obj('Distributed tracing.', {
+  xray: bool('Send traces to AWS X-Ray (ECS: X-Ray daemon sidecar; Copilot: `observability.tracing: awsxray`).'),
+});
+
+const sidecar = obj('An extra container in the task or pod (Envoy, X-Ray daemon, log router, ...).', {
+  image: str('Image reference.', { minLength: 1 }),
+  essential: bool('ECS: the task stops when this container stops (default false for sidecars).'),
+  ports: arr('Ports.', ref('port', 'A port.')),
+  env: map('Environment variables.', ref('envValue', 'Value.'), ENV_NAME_PATTERN),
+  secrets: map('Secrets by reference.', ref('secret', 'Secret reference.'), ENV_NAME_PATTERN),
+  resources: ref('resources', 'Resources of this container.'),
+  command: arr('Command override.', { type: 'string', description: 'Argument.' }),
+  user: str('User (uid or uid:gid).'),
+  dependsOn: map('Start ordering: container name → condition.', enumOf('Condition.', ['START', 'COMPLETE', 'SUCCESS', 'HEALTHY']), NAME_PATTERN),
+}, ['image']);
+
+/** Core properties; each may also appear under `targets.<t>` and `environments.<env>` as an override. */
+export const coreProperties: Record<string, JsonSchema> = {
+  name: str('Service name (DNS-1123 label: lowercase letters, digits and hyphens, at most 63 characters).', { pattern: NAME_PATTERN }),
+  description: str('One line about the service.'),
+  region: str('AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).', { pattern: '^[a-z]{2}(-[a-z]+)+-[0-9]$' }),
+  image: str('Container image reference (`repo:tag` or `repo@sha256:...`).', { minLength: 1 }),
+  containerName: str('Name of the main container (default `app`).', { pattern: NAME_PATTERN }),
+  command: arr('Command override (Docker CMD).', { type: 'string', description: 'Argument.' }),
+  entrypoint: arr('Entrypoint override.', { type: 'string', description: 'Argument.' }),
+  ports: arr('Ports the main container listens on; the first is the main port.', ref('port', 'A port.')),
+  resources: ref('resources', 'Resources of the main container.'),
+  replicas: int('Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.', { minimum: 0 }),
+  autoscaling: ref('autoscaling', 'Target-tracking autoscaling; when set, the autoscaler owns the replica count.'),
+  env: map('Plain environment variables (name → value). Never put secrets here: use `secrets`.', ref('envValue', 'Value.'), ENV_NAME_PATTERN),
+  secrets: map('Secrets by reference (name → where it lives).', ref('secret', 'Secret reference.'), ENV_NAME_PATTERN),
+  health: ref('health', 'Health checks: traffic (load balancer), readiness, liveness, startup, container (ECS).'),
+  expose: ref('expose', 'How traffic reaches the service (load balancer, Ingress, HTTPRoute).'),
+  deployment: ref('deployment', 'Deployment strategy and its traffic shape.'),
+  logging: ref('logging', 'Container logs.'),
+  tracing: ref('tracing', 'Distributed tracing.'),
+  sidecars: map('Extra containers (name → container).', ref('sidecar', 'A sidecar container.'), NAME_PATTERN),
+  user: str('User the main container runs as (uid or uid:gid).'),
+  readOnlyRootFilesystem: bool('Mount the root file system read-only.'),
+  labels: map('Extra labels/tags on every generated resource.', { type: 'string', description: 'Value.' }, '^[A-Za-z0-9./_-]+$'),
+};
+
+export const coreDefs: Record<string, JsonSchema> = {
+  autoscaling,
+  deployment,
+  expose: exposure,
+  health,
+  logging,
+  tracing,
+  sidecar,
+  port,
+  probe: probeSchema,
+  resources,
+  envValue,
+  secret,
+};

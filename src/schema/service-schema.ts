@@ -1,0 +1,80 @@
+/**
+ * Spec v1, assembled. `npm run gen:schema` writes it to `schema/service.schema.json` (shipped in
+ * the package, usable from a `# yaml-language-server: $schema=...` modeline), generates the
+ * TypeScript types from it and the standalone validator; `test/schema.test.ts` fails when any of
+ * the three is stale, so types and schema cannot drift.
+ */
+import { coreDefs, coreProperties, ENV_NAME_PATTERN, NAME_PATTERN } from './core-schema.js';
+import { map, obj, overlay, ref, str, type JsonSchema } from './dsl.js';
+import { appmeshTargetProperties } from './targets/appmesh.js';
+import { copilotTargetProperties } from './targets/copilot.js';
+import { ecsTargetProperties } from './targets/ecs.js';
+import { kubernetesTargetProperties } from './targets/kubernetes.js';
+
+export const SCHEMA_ID = 'https://codegen.dev/schema/service/v1.json';
+export const API_VERSION = 'codegen/v1';
+
+/** Target sections: the target's own fields plus an overlay of every core field. */
+const overlaidCore = overlay(obj('', coreProperties)).properties as Record<string, JsonSchema>;
+/** Each core field's overlay form is one definition, referenced from every target and environment. */
+const overrideDefs: Record<string, JsonSchema> = Object.fromEntries(Object.entries(overlaidCore).map(([k, v]) => [`override_${k}`, v]));
+const overrideRefs = (): Record<string, JsonSchema> =>
+  Object.fromEntries(Object.entries(overlaidCore).map(([k, v]) => [k, ref(`override_${k}`, String(v.description ?? k))]));
+
+function targetSection(description: string, own: Record<string, JsonSchema>): JsonSchema {
+  const props: Record<string, JsonSchema> = overrideRefs();
+  for (const [k, v] of Object.entries(own)) props[k] = v; // a target's own field wins over a core field of the same name
+  return obj(`${description} Any core field (image, health, replicas, ...) may be repeated here to override it for this target only.`, props);
+}
+
+const targetDefs: Record<string, JsonSchema> = {
+  ecsTarget: targetSection('Amazon ECS: task definition JSON and the ECS service CloudFormation template.', ecsTargetProperties),
+  kubernetesTarget: targetSection('Kubernetes manifests (EKS): Deployment, Service, Ingress or HTTPRoute, HPA, PDB, ServiceAccount.', kubernetesTargetProperties),
+  appmeshTarget: targetSection('AWS App Mesh CloudFormation (legacy, discontinued 2026-09-30; successor: ECS Service Connect).', appmeshTargetProperties),
+  copilotTarget: targetSection('AWS Copilot manifest (legacy, end of support 2026-06-12; successor: the ECS CloudFormation target).', copilotTargetProperties),
+};
+
+const targets = obj('Per-target settings. A target is generated when its section is present (and selected with `--target`). With no `targets`, the ECS and Kubernetes targets are generated.', {
+  ecs: ref('ecsTarget', 'Amazon ECS: task definition JSON and the ECS service CloudFormation template.'),
+  kubernetes: ref('kubernetesTarget', 'Kubernetes manifests (EKS).'),
+  appmesh: ref('appmeshTarget', 'AWS App Mesh CloudFormation (legacy).'),
+  copilot: ref('copilotTarget', 'AWS Copilot manifest (legacy).'),
+});
+
+const environmentOverlay = {
+  ...overrideRefs(),
+  targets: overlay(targets),
+};
+
+export function buildServiceSchema(): JsonSchema {
+  const defs: Record<string, JsonSchema> = {};
+  for (const [name, def] of Object.entries({ ...coreDefs, ...targetDefs })) {
+    defs[name] = def;
+    defs[`${name}Overlay`] = overlay(def);
+  }
+  Object.assign(defs, overrideDefs);
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: SCHEMA_ID,
+    title: 'codegen service spec v1',
+    description: 'One service, compiled by codegen into ECS, CloudFormation, Kubernetes, App Mesh and Copilot artifacts.',
+    type: 'object',
+    additionalProperties: false,
+    required: ['apiVersion', 'name', 'image'],
+    properties: {
+      $schema: str('JSON Schema reference for editors; ignored by codegen.'),
+      apiVersion: { type: 'string', const: API_VERSION, description: `Spec version; must be \`${API_VERSION}\`.` },
+      kind: { type: 'string', const: 'Service', description: 'Spec kind; `Service` (the default).' },
+      ...coreProperties,
+      targets,
+      environments: map(
+        'Named overlays merged over the base spec with `--env NAME`: maps merge, lists replace, `null` removes a value (RFC 7386).',
+        obj('Overrides for one environment.', environmentOverlay),
+        NAME_PATTERN,
+      ),
+    },
+    $defs: defs,
+  };
+}
+
+export { ENV_NAME_PATTERN, NAME_PATTERN };

@@ -1,0 +1,4621 @@
+/* Generated from schema/service.schema.json by `npm run gen:schema`. Do not edit. */
+
+/**
+ * Kubernetes readiness probe. Defaults to an HTTP probe on `traffic.path` when that is set.
+ */
+export type Probe = {
+  /**
+   * HTTP GET check.
+   */
+  http?: {
+    /**
+     * Request path. Must start with `/`.
+     */
+    path: string;
+    /**
+     * Port number or port name. Defaults to the main port.
+     */
+    port?: number | string;
+    /**
+     * Scheme.
+     */
+    scheme?: 'HTTP' | 'HTTPS';
+    /**
+     * Request headers (Kubernetes only).
+     */
+    headers?: {
+      /**
+       * Header value.
+       */
+      [k: string]: string;
+    };
+  };
+  /**
+   * gRPC health check.
+   */
+  grpc?: {
+    /**
+     * Port (defaults to the main port).
+     */
+    port?: number;
+    /**
+     * gRPC health service name.
+     */
+    service?: string;
+  };
+  /**
+   * TCP connect check.
+   */
+  tcp?: {
+    /**
+     * Port number or name (defaults to the main port).
+     */
+    port?: number | string;
+  };
+  /**
+   * A command run in the container.
+   */
+  exec?: {
+    /**
+     * Command and arguments (no shell unless you call one).
+     *
+     * @minItems 1
+     *
+     * Items: Argument.
+     */
+    command: [string, ...string[]];
+  };
+  /**
+   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  initialDelay?: number | string;
+  /**
+   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  period?: number | string;
+  /**
+   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  timeout?: number | string;
+  /**
+   * Consecutive successes to count as healthy (must be 1 for liveness and startup).
+   */
+  successThreshold?: number;
+  /**
+   * Consecutive failures to count as unhealthy (default 3).
+   */
+  failureThreshold?: number;
+  /**
+   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  terminationGracePeriod?: number | string;
+} & {
+  [k: string]: unknown;
+};
+/**
+ * Kubernetes liveness probe (process health).
+ */
+export type Probe1 = {
+  /**
+   * HTTP GET check.
+   */
+  http?: {
+    /**
+     * Request path. Must start with `/`.
+     */
+    path: string;
+    /**
+     * Port number or port name. Defaults to the main port.
+     */
+    port?: number | string;
+    /**
+     * Scheme.
+     */
+    scheme?: 'HTTP' | 'HTTPS';
+    /**
+     * Request headers (Kubernetes only).
+     */
+    headers?: {
+      /**
+       * Header value.
+       */
+      [k: string]: string;
+    };
+  };
+  /**
+   * gRPC health check.
+   */
+  grpc?: {
+    /**
+     * Port (defaults to the main port).
+     */
+    port?: number;
+    /**
+     * gRPC health service name.
+     */
+    service?: string;
+  };
+  /**
+   * TCP connect check.
+   */
+  tcp?: {
+    /**
+     * Port number or name (defaults to the main port).
+     */
+    port?: number | string;
+  };
+  /**
+   * A command run in the container.
+   */
+  exec?: {
+    /**
+     * Command and arguments (no shell unless you call one).
+     *
+     * @minItems 1
+     *
+     * Items: Argument.
+     */
+    command: [string, ...string[]];
+  };
+  /**
+   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  initialDelay?: number | string;
+  /**
+   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  period?: number | string;
+  /**
+   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  timeout?: number | string;
+  /**
+   * Consecutive successes to count as healthy (must be 1 for liveness and startup).
+   */
+  successThreshold?: number;
+  /**
+   * Consecutive failures to count as unhealthy (default 3).
+   */
+  failureThreshold?: number;
+  /**
+   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  terminationGracePeriod?: number | string;
+} & {
+  [k: string]: unknown;
+};
+/**
+ * Kubernetes startup probe, for slow starters.
+ */
+export type Probe2 = {
+  /**
+   * HTTP GET check.
+   */
+  http?: {
+    /**
+     * Request path. Must start with `/`.
+     */
+    path: string;
+    /**
+     * Port number or port name. Defaults to the main port.
+     */
+    port?: number | string;
+    /**
+     * Scheme.
+     */
+    scheme?: 'HTTP' | 'HTTPS';
+    /**
+     * Request headers (Kubernetes only).
+     */
+    headers?: {
+      /**
+       * Header value.
+       */
+      [k: string]: string;
+    };
+  };
+  /**
+   * gRPC health check.
+   */
+  grpc?: {
+    /**
+     * Port (defaults to the main port).
+     */
+    port?: number;
+    /**
+     * gRPC health service name.
+     */
+    service?: string;
+  };
+  /**
+   * TCP connect check.
+   */
+  tcp?: {
+    /**
+     * Port number or name (defaults to the main port).
+     */
+    port?: number | string;
+  };
+  /**
+   * A command run in the container.
+   */
+  exec?: {
+    /**
+     * Command and arguments (no shell unless you call one).
+     *
+     * @minItems 1
+     *
+     * Items: Argument.
+     */
+    command: [string, ...string[]];
+  };
+  /**
+   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  initialDelay?: number | string;
+  /**
+   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  period?: number | string;
+  /**
+   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  timeout?: number | string;
+  /**
+   * Consecutive successes to count as healthy (must be 1 for liveness and startup).
+   */
+  successThreshold?: number;
+  /**
+   * Consecutive failures to count as unhealthy (default 3).
+   */
+  failureThreshold?: number;
+  /**
+   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  terminationGracePeriod?: number | string;
+} & {
+  [k: string]: unknown;
+};
+/**
+ * A plain value, or a reference resolved by the deployment system.
+ */
+export type EnvValueOverlay =
+  | string
+  | number
+  | boolean
+  | {
+      /**
+       * References per target; a target without one reports a diagnostic.
+       */
+      ref?: {
+        /**
+         * A CloudFormation `Fn::Sub` string, e.g. `${DatabaseEndpoint}`; names a parameter or resource of the template.
+         */
+        cloudformation?: string | null;
+        /**
+         * A Kubernetes field or ConfigMap reference.
+         */
+        kubernetes?: {
+          /**
+           * A ConfigMap key.
+           */
+          configMap?: {
+            /**
+             * ConfigMap name.
+             */
+            name?: string | null;
+            /**
+             * Key in the ConfigMap.
+             */
+            key?: string | null;
+          } | null;
+          /**
+           * A downward-API field path, e.g. `status.podIP`.
+           */
+          field?: string | null;
+        } | null;
+        /**
+         * A Copilot `from_cfn` export name.
+         */
+        copilot?: string | null;
+      } | null;
+    };
+/**
+ * Service name (DNS-1123 label: lowercase letters, digits and hyphens, at most 63 characters).
+ */
+export type OverrideName = string | null;
+/**
+ * One line about the service.
+ */
+export type OverrideDescription = string | null;
+/**
+ * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+ */
+export type OverrideRegion = string | null;
+/**
+ * Container image reference (`repo:tag` or `repo@sha256:...`).
+ */
+export type OverrideImage = string | null;
+/**
+ * Name of the main container (default `app`).
+ */
+export type OverrideContainerName = string | null;
+/**
+ * Command override (Docker CMD).
+ */
+export type OverrideCommand = string[] | null;
+/**
+ * Entrypoint override.
+ */
+export type OverrideEntrypoint = string[] | null;
+/**
+ * Ports the main container listens on; the first is the main port.
+ */
+export type OverridePorts = Port2[] | null;
+/**
+ * Resources of the main container.
+ */
+export type OverrideResources = ResourcesOverlay | null;
+/**
+ * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+ */
+export type OverrideReplicas = number | null;
+/**
+ * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+ */
+export type OverrideAutoscaling = AutoscalingOverlay | null;
+/**
+ * Plain environment variables (name → value). Never put secrets here: use `secrets`.
+ */
+export type OverrideEnv = {
+  /**
+   * Value.
+   */
+  [k: string]: EnvValueOverlay | null;
+} | null;
+/**
+ * Secrets by reference (name → where it lives).
+ */
+export type OverrideSecrets = {
+  /**
+   * Secret reference.
+   */
+  [k: string]: SecretOverlay | null;
+} | null;
+/**
+ * Health checks: traffic (load balancer), readiness, liveness, startup, container (ECS).
+ */
+export type OverrideHealth = HealthOverlay | null;
+/**
+ * How traffic reaches the service (load balancer, Ingress, HTTPRoute).
+ */
+export type OverrideExpose = ExposeOverlay | null;
+/**
+ * Container logs.
+ */
+export type OverrideLogging = LoggingOverlay | null;
+/**
+ * Distributed tracing.
+ */
+export type OverrideTracing = TracingOverlay | null;
+/**
+ * Extra containers (name → container).
+ */
+export type OverrideSidecars = {
+  /**
+   * A sidecar container.
+   */
+  [k: string]: SidecarOverlay | null;
+} | null;
+/**
+ * User the main container runs as (uid or uid:gid).
+ */
+export type OverrideUser = string | null;
+/**
+ * Mount the root file system read-only.
+ */
+export type OverrideReadOnlyRootFilesystem = boolean | null;
+/**
+ * Extra labels/tags on every generated resource.
+ */
+export type OverrideLabels = {
+  /**
+   * Value.
+   */
+  [k: string]: string | null;
+} | null;
+/**
+ * Deployment strategy and its traffic shape.
+ */
+export type OverrideDeployment = DeploymentOverlay | null;
+
+/**
+ * One service, compiled by codegen into ECS, CloudFormation, Kubernetes, App Mesh and Copilot artifacts.
+ */
+export interface CodegenServiceSpecV1 {
+  /**
+   * JSON Schema reference for editors; ignored by codegen.
+   */
+  $schema?: string;
+  /**
+   * Spec version; must be `codegen/v1`.
+   */
+  apiVersion: 'codegen/v1';
+  /**
+   * Spec kind; `Service` (the default).
+   */
+  kind?: 'Service';
+  /**
+   * Service name (DNS-1123 label: lowercase letters, digits and hyphens, at most 63 characters).
+   */
+  name: string;
+  /**
+   * One line about the service.
+   */
+  description?: string;
+  /**
+   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+   */
+  region?: string;
+  /**
+   * Container image reference (`repo:tag` or `repo@sha256:...`).
+   */
+  image: string;
+  /**
+   * Name of the main container (default `app`).
+   */
+  containerName?: string;
+  /**
+   * Command override (Docker CMD).
+   *
+   * Items: Argument.
+   */
+  command?: string[];
+  /**
+   * Entrypoint override.
+   *
+   * Items: Argument.
+   */
+  entrypoint?: string[];
+  /**
+   * Ports the main container listens on; the first is the main port.
+   */
+  ports?: Port[];
+  resources?: Resources;
+  /**
+   * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+   */
+  replicas?: number;
+  autoscaling?: Autoscaling;
+  /**
+   * Plain environment variables (name → value). Never put secrets here: use `secrets`.
+   */
+  env?: {
+    /**
+     * Value.
+     */
+    [k: string]:
+      | string
+      | number
+      | boolean
+      | {
+          /**
+           * References per target; a target without one reports a diagnostic.
+           */
+          ref: {
+            /**
+             * A CloudFormation `Fn::Sub` string, e.g. `${DatabaseEndpoint}`; names a parameter or resource of the template.
+             */
+            cloudformation?: string;
+            /**
+             * A Kubernetes field or ConfigMap reference.
+             */
+            kubernetes?: {
+              /**
+               * A ConfigMap key.
+               */
+              configMap?: {
+                /**
+                 * ConfigMap name.
+                 */
+                name: string;
+                /**
+                 * Key in the ConfigMap.
+                 */
+                key: string;
+              };
+              /**
+               * A downward-API field path, e.g. `status.podIP`.
+               */
+              field?: string;
+            };
+            /**
+             * A Copilot `from_cfn` export name.
+             */
+            copilot?: string;
+          };
+        };
+  };
+  /**
+   * Secrets by reference (name → where it lives).
+   */
+  secrets?: {
+    [k: string]: Secret;
+  };
+  health?: Health;
+  expose?: Expose;
+  deployment?: Deployment;
+  logging?: Logging;
+  tracing?: Tracing;
+  /**
+   * Extra containers (name → container).
+   */
+  sidecars?: {
+    [k: string]: Sidecar;
+  };
+  /**
+   * User the main container runs as (uid or uid:gid).
+   */
+  user?: string;
+  /**
+   * Mount the root file system read-only.
+   */
+  readOnlyRootFilesystem?: boolean;
+  /**
+   * Extra labels/tags on every generated resource.
+   */
+  labels?: {
+    /**
+     * Value.
+     */
+    [k: string]: string;
+  };
+  /**
+   * Per-target settings. A target is generated when its section is present (and selected with `--target`). With no `targets`, the ECS and Kubernetes targets are generated.
+   */
+  targets?: {
+    ecs?: EcsTarget;
+    kubernetes?: KubernetesTarget;
+    appmesh?: AppmeshTarget;
+    copilot?: CopilotTarget;
+  };
+  /**
+   * Named overlays merged over the base spec with `--env NAME`: maps merge, lists replace, `null` removes a value (RFC 7386).
+   */
+  environments?: {
+    /**
+     * Overrides for one environment.
+     */
+    [k: string]: {
+      /**
+       * Service name (DNS-1123 label: lowercase letters, digits and hyphens, at most 63 characters).
+       */
+      name?: string | null;
+      /**
+       * One line about the service.
+       */
+      description?: string | null;
+      /**
+       * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+       */
+      region?: string | null;
+      /**
+       * Container image reference (`repo:tag` or `repo@sha256:...`).
+       */
+      image?: string | null;
+      /**
+       * Name of the main container (default `app`).
+       */
+      containerName?: string | null;
+      /**
+       * Command override (Docker CMD).
+       */
+      command?: string[] | null;
+      /**
+       * Entrypoint override.
+       */
+      entrypoint?: string[] | null;
+      /**
+       * Ports the main container listens on; the first is the main port.
+       */
+      ports?: Port2[] | null;
+      /**
+       * Resources of the main container.
+       */
+      resources?: ResourcesOverlay | null;
+      /**
+       * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+       */
+      replicas?: number | null;
+      /**
+       * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+       */
+      autoscaling?: AutoscalingOverlay | null;
+      /**
+       * Plain environment variables (name → value). Never put secrets here: use `secrets`.
+       */
+      env?: {
+        /**
+         * Value.
+         */
+        [k: string]: EnvValueOverlay | null;
+      } | null;
+      /**
+       * Secrets by reference (name → where it lives).
+       */
+      secrets?: {
+        /**
+         * Secret reference.
+         */
+        [k: string]: SecretOverlay | null;
+      } | null;
+      /**
+       * Health checks: traffic (load balancer), readiness, liveness, startup, container (ECS).
+       */
+      health?: HealthOverlay | null;
+      /**
+       * How traffic reaches the service (load balancer, Ingress, HTTPRoute).
+       */
+      expose?: ExposeOverlay | null;
+      /**
+       * Deployment strategy and its traffic shape.
+       */
+      deployment?: DeploymentOverlay | null;
+      /**
+       * Container logs.
+       */
+      logging?: LoggingOverlay | null;
+      /**
+       * Distributed tracing.
+       */
+      tracing?: TracingOverlay | null;
+      /**
+       * Extra containers (name → container).
+       */
+      sidecars?: {
+        /**
+         * A sidecar container.
+         */
+        [k: string]: SidecarOverlay | null;
+      } | null;
+      /**
+       * User the main container runs as (uid or uid:gid).
+       */
+      user?: string | null;
+      /**
+       * Mount the root file system read-only.
+       */
+      readOnlyRootFilesystem?: boolean | null;
+      /**
+       * Extra labels/tags on every generated resource.
+       */
+      labels?: {
+        /**
+         * Value.
+         */
+        [k: string]: string | null;
+      } | null;
+      /**
+       * Per-target settings. A target is generated when its section is present (and selected with `--target`). With no `targets`, the ECS and Kubernetes targets are generated.
+       */
+      targets?: {
+        /**
+         * Amazon ECS: task definition JSON and the ECS service CloudFormation template.
+         */
+        ecs?: EcsTargetOverlay | null;
+        /**
+         * Kubernetes manifests (EKS).
+         */
+        kubernetes?: KubernetesTargetOverlay | null;
+        /**
+         * AWS App Mesh CloudFormation (legacy).
+         */
+        appmesh?: AppmeshTargetOverlay | null;
+        /**
+         * AWS Copilot manifest (legacy).
+         */
+        copilot?: CopilotTargetOverlay | null;
+      };
+    };
+  };
+}
+/**
+ * A port.
+ */
+export interface Port {
+  /**
+   * Port name (IANA service name style: lowercase letters, digits, hyphens; at most 15 characters). Defaults to the protocol, e.g. `http`.
+   */
+  name?: string;
+  /**
+   * Container port.
+   */
+  port: number;
+  /**
+   * Transport protocol.
+   */
+  protocol?: 'tcp' | 'udp';
+  /**
+   * Application protocol, used for load balancer, Service Connect and mesh listeners.
+   */
+  appProtocol?: 'http' | 'http2' | 'grpc' | 'tcp';
+  /**
+   * Port clients use (Kubernetes Service port, listener port). Defaults to `port`.
+   */
+  servicePort?: number;
+  /**
+   * Host port for EC2 `bridge` networking (0 = dynamic). Ignored under awsvpc.
+   */
+  hostPort?: number;
+}
+/**
+ * Resources of the main container.
+ */
+export interface Resources {
+  /**
+   * What the scheduler reserves (Kubernetes requests; ECS memoryReservation when container-level sizes are enabled).
+   */
+  requests?: {
+    /**
+     * CPU. Kubernetes notation: `500m` (millicores) or `0.5` (cores).
+     */
+    cpu?: string | number;
+    /**
+     * Memory. Kubernetes notation: `512Mi`, `1Gi` (binary). Decimal units such as `512M` are accepted with a warning.
+     */
+    memory?: string;
+  };
+  /**
+   * Upper bounds (Kubernetes limits; the ECS task size is derived from these).
+   */
+  limits?: {
+    /**
+     * CPU. Kubernetes notation: `500m` (millicores) or `0.5` (cores).
+     */
+    cpu?: string | number;
+    /**
+     * Memory. Kubernetes notation: `512Mi`, `1Gi` (binary). Decimal units such as `512M` are accepted with a warning.
+     */
+    memory?: string;
+  };
+}
+/**
+ * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+ */
+export interface Autoscaling {
+  /**
+   * Minimum replicas.
+   */
+  min: number;
+  /**
+   * Maximum replicas.
+   */
+  max: number;
+  /**
+   * Target average CPU utilization, percent.
+   */
+  cpu?: number;
+  /**
+   * Target average memory utilization, percent.
+   */
+  memory?: number;
+  /**
+   * Cooldown after scaling in. Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  scaleInCooldown?: number | string;
+  /**
+   * Cooldown after scaling out. Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  scaleOutCooldown?: number | string;
+}
+/**
+ * Secret reference.
+ */
+export interface Secret {
+  /**
+   * Where the secret lives in AWS. Exactly one of `secretsManager` or `ssm`.
+   */
+  aws?: {
+    [k: string]: unknown;
+  } & {
+    /**
+     * Secrets Manager secret ARN (or name).
+     */
+    secretsManager?: string;
+    /**
+     * A JSON key inside the Secrets Manager secret (ECS `arn:...:jsonKey::`).
+     */
+    jsonKey?: string;
+    /**
+     * Secrets Manager version stage (default AWSCURRENT).
+     */
+    versionStage?: string;
+    /**
+     * SSM Parameter Store parameter name (`/path/name`) or ARN.
+     */
+    ssm?: string;
+  };
+  /**
+   * A Kubernetes Secret key (`secretKeyRef`).
+   */
+  kubernetes?: {
+    /**
+     * Secret name.
+     */
+    name: string;
+    /**
+     * Key in the Secret.
+     */
+    key: string;
+  };
+}
+/**
+ * Health checks: traffic (load balancer), readiness, liveness, startup, container (ECS).
+ */
+export interface Health {
+  /**
+   * Traffic health: the load balancer target group health check (ALB, Copilot `http.healthcheck`, App Mesh listener, ALB Ingress annotations).
+   */
+  traffic?: {
+    /**
+     * HTTP path checked by the load balancer.
+     */
+    path?: string;
+    /**
+     * Port checked; defaults to the traffic port.
+     */
+    port?: number;
+    /**
+     * Health check protocol.
+     */
+    protocol?: 'HTTP' | 'HTTPS' | 'GRPC' | 'TCP';
+    /**
+     * Time between checks (ALB: 5–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     */
+    interval?: number | string;
+    /**
+     * Time a check may take (ALB: 2–120 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     */
+    timeout?: number | string;
+    /**
+     * Consecutive successes before a target is healthy (2–10).
+     */
+    healthyThreshold?: number;
+    /**
+     * Consecutive failures before a target is unhealthy (2–10).
+     */
+    unhealthyThreshold?: number;
+    /**
+     * HTTP codes that mean healthy, e.g. `200` or `200-299` (ALB matcher, 200–499).
+     */
+    successCodes?: string;
+    /**
+     * Time after a task starts during which failed checks are ignored (ECS HealthCheckGracePeriodSeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     */
+    gracePeriod?: number | string;
+  };
+  readiness?: Probe;
+  liveness?: Probe1;
+  startup?: Probe2;
+  /**
+   * Process health as ECS and Docker see it: a command run inside the container. ECS has no HTTP check, so either give a command, or opt in to `curl` (the image must contain curl).
+   */
+  container?: {
+    /**
+     * `["CMD", ...]` or `["CMD-SHELL", "..."]`.
+     *
+     * @minItems 2
+     *
+     * Items: Argument.
+     */
+    command?: [string, string, ...string[]];
+    /**
+     * Generate `curl -f http://localhost:PORT/PATH || exit 1`. `true` uses the liveness (or traffic) HTTP path and port.
+     */
+    curl?:
+      | boolean
+      | {
+          /**
+           * Path (validated so it cannot inject shell).
+           */
+          path: string;
+          /**
+           * Port (defaults to the main port).
+           */
+          port?: number;
+        };
+    /**
+     * Time between checks (ECS: 5–300 s, default 30). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     */
+    interval?: number | string;
+    /**
+     * Time a check may take (ECS: 2–60 s, default 5). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     */
+    timeout?: number | string;
+    /**
+     * Failures before unhealthy (ECS: 1–10, default 3).
+     */
+    retries?: number;
+    /**
+     * Grace period after start (ECS: 0–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     */
+    startPeriod?: number | string;
+  };
+}
+/**
+ * How traffic reaches the service (load balancer, Ingress, HTTPRoute).
+ */
+export interface Expose {
+  /**
+   * Internet-facing (true) or internal (false, default).
+   */
+  public?: boolean;
+  /**
+   * Host names routed to the service.
+   *
+   * Items: Host name.
+   */
+  hosts?: string[];
+  /**
+   * Path prefix routed to the service (default `/`).
+   */
+  path?: string;
+  /**
+   * Which container port receives the traffic (name or number); defaults to the first port.
+   */
+  port?: number | string;
+  /**
+   * HTTPS at the load balancer.
+   */
+  tls?: {
+    /**
+     * ACM certificate ARN.
+     */
+    certificateArn?: string;
+    /**
+     * Redirect HTTP to HTTPS (default true when a certificate is set).
+     */
+    redirect?: boolean;
+    /**
+     * SSL policy name.
+     */
+    policy?: string;
+  };
+}
+/**
+ * Deployment strategy and its traffic shape.
+ */
+export interface Deployment {
+  /**
+   * Deployment strategy.
+   */
+  strategy?: 'rolling' | 'blue-green' | 'canary' | 'linear';
+  /**
+   * Rolling update shape.
+   */
+  rolling?: {
+    /**
+     * Extra replicas allowed during the update (default 25%).
+     */
+    maxSurge?: number | string;
+    /**
+     * Replicas that may be unavailable during the update (default 25%; use 0 in production).
+     */
+    maxUnavailable?: number | string;
+  };
+  /**
+   * Canary: shift `percent` of traffic, wait `interval`, then shift the rest.
+   */
+  canary?: {
+    /**
+     * Percent of traffic per step (default 10).
+     */
+    percent?: number;
+    /**
+     * Wait between steps (default 5m). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     */
+    interval?: number | string;
+  };
+  /**
+   * Linear: shift `percent` of traffic every `interval`.
+   */
+  linear?: {
+    /**
+     * Percent of traffic per step (default 10).
+     */
+    percent?: number;
+    /**
+     * Wait between steps (default 1m). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     */
+    interval?: number | string;
+  };
+  /**
+   * Blue/green timing.
+   */
+  blueGreen?: {
+    /**
+     * Time both versions stay up after the shift, before the old one is removed (ECS BakeTimeInMinutes). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     */
+    bakeTime?: number | string;
+    /**
+     * Wait before the old (blue) tasks are terminated (CodeDeploy). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     */
+    terminationWait?: number | string;
+    /**
+     * Wait for a manual go-ahead before rerouting traffic (CodeDeploy; 0 = continue at once). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     */
+    readyWait?: number | string;
+  };
+  /**
+   * Roll back automatically when the deployment fails (default true).
+   */
+  rollbackOnFailure?: boolean;
+}
+/**
+ * Container logs.
+ */
+export interface Logging {
+  /**
+   * CloudWatch Logs group (default `/ecs/<name>`).
+   */
+  group?: string;
+  /**
+   * Region of the log group (defaults to `region`).
+   */
+  region?: string;
+  /**
+   * Log stream prefix (default `ecs`).
+   */
+  streamPrefix?: string;
+  /**
+   * Retention in days.
+   */
+  retentionDays?:
+    | 1
+    | 3
+    | 5
+    | 7
+    | 14
+    | 30
+    | 60
+    | 90
+    | 120
+    | 150
+    | 180
+    | 365
+    | 400
+    | 545
+    | 731
+    | 1096
+    | 1827
+    | 2192
+    | 2557
+    | 2922
+    | 3288
+    | 3653;
+}
+/**
+ * Distributed tracing.
+ */
+export interface Tracing {
+  /**
+   * Send traces to AWS X-Ray (ECS: X-Ray daemon sidecar; Copilot: `observability.tracing: awsxray`).
+   */
+  xray?: boolean;
+}
+/**
+ * A sidecar container.
+ */
+export interface Sidecar {
+  /**
+   * Image reference.
+   */
+  image: string;
+  /**
+   * ECS: the task stops when this container stops (default false for sidecars).
+   */
+  essential?: boolean;
+  /**
+   * Ports.
+   */
+  ports?: Port1[];
+  /**
+   * Environment variables.
+   */
+  env?: {
+    /**
+     * Value.
+     */
+    [k: string]:
+      | string
+      | number
+      | boolean
+      | {
+          /**
+           * References per target; a target without one reports a diagnostic.
+           */
+          ref: {
+            /**
+             * A CloudFormation `Fn::Sub` string, e.g. `${DatabaseEndpoint}`; names a parameter or resource of the template.
+             */
+            cloudformation?: string;
+            /**
+             * A Kubernetes field or ConfigMap reference.
+             */
+            kubernetes?: {
+              /**
+               * A ConfigMap key.
+               */
+              configMap?: {
+                /**
+                 * ConfigMap name.
+                 */
+                name: string;
+                /**
+                 * Key in the ConfigMap.
+                 */
+                key: string;
+              };
+              /**
+               * A downward-API field path, e.g. `status.podIP`.
+               */
+              field?: string;
+            };
+            /**
+             * A Copilot `from_cfn` export name.
+             */
+            copilot?: string;
+          };
+        };
+  };
+  /**
+   * Secrets by reference.
+   */
+  secrets?: {
+    [k: string]: Secret1;
+  };
+  resources?: Resources1;
+  /**
+   * Command override.
+   *
+   * Items: Argument.
+   */
+  command?: string[];
+  /**
+   * User (uid or uid:gid).
+   */
+  user?: string;
+  /**
+   * Start ordering: container name → condition.
+   */
+  dependsOn?: {
+    /**
+     * Condition.
+     */
+    [k: string]: 'START' | 'COMPLETE' | 'SUCCESS' | 'HEALTHY';
+  };
+}
+/**
+ * A port.
+ */
+export interface Port1 {
+  /**
+   * Port name (IANA service name style: lowercase letters, digits, hyphens; at most 15 characters). Defaults to the protocol, e.g. `http`.
+   */
+  name?: string;
+  /**
+   * Container port.
+   */
+  port: number;
+  /**
+   * Transport protocol.
+   */
+  protocol?: 'tcp' | 'udp';
+  /**
+   * Application protocol, used for load balancer, Service Connect and mesh listeners.
+   */
+  appProtocol?: 'http' | 'http2' | 'grpc' | 'tcp';
+  /**
+   * Port clients use (Kubernetes Service port, listener port). Defaults to `port`.
+   */
+  servicePort?: number;
+  /**
+   * Host port for EC2 `bridge` networking (0 = dynamic). Ignored under awsvpc.
+   */
+  hostPort?: number;
+}
+/**
+ * Secret reference.
+ */
+export interface Secret1 {
+  /**
+   * Where the secret lives in AWS. Exactly one of `secretsManager` or `ssm`.
+   */
+  aws?: {
+    [k: string]: unknown;
+  } & {
+    /**
+     * Secrets Manager secret ARN (or name).
+     */
+    secretsManager?: string;
+    /**
+     * A JSON key inside the Secrets Manager secret (ECS `arn:...:jsonKey::`).
+     */
+    jsonKey?: string;
+    /**
+     * Secrets Manager version stage (default AWSCURRENT).
+     */
+    versionStage?: string;
+    /**
+     * SSM Parameter Store parameter name (`/path/name`) or ARN.
+     */
+    ssm?: string;
+  };
+  /**
+   * A Kubernetes Secret key (`secretKeyRef`).
+   */
+  kubernetes?: {
+    /**
+     * Secret name.
+     */
+    name: string;
+    /**
+     * Key in the Secret.
+     */
+    key: string;
+  };
+}
+/**
+ * Resources of this container.
+ */
+export interface Resources1 {
+  /**
+   * What the scheduler reserves (Kubernetes requests; ECS memoryReservation when container-level sizes are enabled).
+   */
+  requests?: {
+    /**
+     * CPU. Kubernetes notation: `500m` (millicores) or `0.5` (cores).
+     */
+    cpu?: string | number;
+    /**
+     * Memory. Kubernetes notation: `512Mi`, `1Gi` (binary). Decimal units such as `512M` are accepted with a warning.
+     */
+    memory?: string;
+  };
+  /**
+   * Upper bounds (Kubernetes limits; the ECS task size is derived from these).
+   */
+  limits?: {
+    /**
+     * CPU. Kubernetes notation: `500m` (millicores) or `0.5` (cores).
+     */
+    cpu?: string | number;
+    /**
+     * Memory. Kubernetes notation: `512Mi`, `1Gi` (binary). Decimal units such as `512M` are accepted with a warning.
+     */
+    memory?: string;
+  };
+}
+/**
+ * Amazon ECS: task definition JSON and the ECS service CloudFormation template.
+ */
+export interface EcsTarget {
+  /**
+   * Service name (DNS-1123 label: lowercase letters, digits and hyphens, at most 63 characters).
+   */
+  name?: string | null;
+  /**
+   * One line about the service.
+   */
+  description?: string | null;
+  /**
+   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+   */
+  region?: string | null;
+  /**
+   * Container image reference (`repo:tag` or `repo@sha256:...`).
+   */
+  image?: string | null;
+  /**
+   * Name of the main container (default `app`).
+   */
+  containerName?: string | null;
+  /**
+   * Command override (Docker CMD).
+   */
+  command?: string[] | null;
+  /**
+   * Entrypoint override.
+   */
+  entrypoint?: string[] | null;
+  /**
+   * Ports the main container listens on; the first is the main port.
+   */
+  ports?: Port2[] | null;
+  /**
+   * Resources of the main container.
+   */
+  resources?: ResourcesOverlay | null;
+  /**
+   * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+   */
+  replicas?: number | null;
+  /**
+   * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+   */
+  autoscaling?: AutoscalingOverlay | null;
+  /**
+   * Plain environment variables (name → value). Never put secrets here: use `secrets`.
+   */
+  env?: {
+    /**
+     * Value.
+     */
+    [k: string]: EnvValueOverlay | null;
+  } | null;
+  /**
+   * Secrets by reference (name → where it lives).
+   */
+  secrets?: {
+    /**
+     * Secret reference.
+     */
+    [k: string]: SecretOverlay | null;
+  } | null;
+  /**
+   * Health checks: traffic (load balancer), readiness, liveness, startup, container (ECS).
+   */
+  health?: HealthOverlay | null;
+  /**
+   * How traffic reaches the service (load balancer, Ingress, HTTPRoute).
+   */
+  expose?: ExposeOverlay | null;
+  /**
+   * ECS deployment controller details.
+   */
+  deployment?: {
+    /**
+     * Who runs blue/green, canary and linear deployments: ECS itself (recommended) or CodeDeploy.
+     */
+    controller?: 'ECS' | 'CODE_DEPLOY';
+    /**
+     * Rolling: minimum healthy percent.
+     */
+    minimumHealthyPercent?: number;
+    /**
+     * Rolling: maximum percent.
+     */
+    maximumPercent?: number;
+    /**
+     * Deployment circuit breaker with rollback (ECS controller, rolling).
+     */
+    circuitBreaker?: boolean;
+    /**
+     * CodeDeploy names and configuration.
+     */
+    codeDeploy?: {
+      /**
+       * CodeDeploy application name (default `<name>`).
+       */
+      applicationName?: string;
+      /**
+       * Deployment group name (default `<name>-dg`).
+       */
+      deploymentGroupName?: string;
+      /**
+       * A predefined config such as `CodeDeployDefault.ECSLinear10PercentEvery1Minutes`; default: derived from the strategy.
+       */
+      deploymentConfigName?: string;
+      /**
+       * CodeDeploy service role ARN; when omitted the template creates one.
+       */
+      serviceRoleArn?: string;
+    };
+  };
+  /**
+   * Container logs.
+   */
+  logging?: LoggingOverlay | null;
+  /**
+   * Distributed tracing.
+   */
+  tracing?: TracingOverlay | null;
+  /**
+   * Extra containers (name → container).
+   */
+  sidecars?: {
+    /**
+     * A sidecar container.
+     */
+    [k: string]: SidecarOverlay | null;
+  } | null;
+  /**
+   * User the main container runs as (uid or uid:gid).
+   */
+  user?: string | null;
+  /**
+   * Mount the root file system read-only.
+   */
+  readOnlyRootFilesystem?: boolean | null;
+  /**
+   * Extra labels/tags on every generated resource.
+   */
+  labels?: {
+    /**
+     * Value.
+     */
+    [k: string]: string | null;
+  } | null;
+  /**
+   * Task definition family (default: the service name).
+   */
+  family?: string;
+  /**
+   * Launch type.
+   */
+  launchType?: 'FARGATE' | 'EC2';
+  /**
+   * Task network mode (Fargate requires awsvpc).
+   */
+  networkMode?: 'awsvpc' | 'bridge' | 'host';
+  /**
+   * Fargate platform version (default LATEST).
+   */
+  platformVersion?: string;
+  /**
+   * Runtime platform operating system family.
+   */
+  operatingSystem?:
+    | 'LINUX'
+    | 'WINDOWS_SERVER_2019_CORE'
+    | 'WINDOWS_SERVER_2019_FULL'
+    | 'WINDOWS_SERVER_2022_CORE'
+    | 'WINDOWS_SERVER_2022_FULL';
+  /**
+   * Runtime platform CPU architecture.
+   */
+  cpuArchitecture?: 'X86_64' | 'ARM64';
+  /**
+   * Task CPU override: CPU units (`512`) or a vCPU string (`0.5 vCPU`). Default: derived from resources.
+   */
+  cpu?: number | string;
+  /**
+   * Task memory override: MiB (`1024`) or a GB string (`1 GB`). Default: derived from resources.
+   */
+  memory?: number | string;
+  /**
+   * Also write container-level cpu/memory/memoryReservation (default false: task-level only).
+   */
+  containerResources?: boolean;
+  /**
+   * Task execution role ARN. When omitted, the CloudFormation target creates one scoped to the referenced secrets.
+   */
+  executionRoleArn?: string;
+  /**
+   * Task role ARN (what the application may call).
+   */
+  taskRoleArn?: string;
+  /**
+   * Seconds to wait before the container is killed on stop (2–120).
+   */
+  stopTimeout?: number;
+  /**
+   * The ECS service (CloudFormation target).
+   */
+  service?: {
+    /**
+     * Service name (default: the service name).
+     */
+    name?: string;
+    /**
+     * ECS cluster name or ARN. A literal value; when omitted the template takes a typed Parameter (or imports it from the platform).
+     */
+    cluster?: string;
+    /**
+     * Subnet IDs for awsvpc tasks.
+     *
+     * Items: Subnet ID.
+     */
+    subnets?: string[];
+    /**
+     * Security group IDs.
+     *
+     * Items: Security group ID.
+     */
+    securityGroups?: string[];
+    /**
+     * Give tasks public IPs (default false).
+     */
+    assignPublicIp?: boolean;
+    /**
+     * VPC ID for the target groups.
+     */
+    vpcId?: string;
+    /**
+     * Production listener ARN.
+     */
+    listenerArn?: string;
+    /**
+     * Test listener ARN (blue/green).
+     */
+    testListenerArn?: string;
+    /**
+     * Priority of the listener rule that routes to this service (1–50000).
+     */
+    listenerRulePriority?: number;
+    /**
+     * Enable ECS Exec (`aws ecs execute-command`).
+     */
+    enableExecuteCommand?: boolean;
+    /**
+     * Capacity provider strategy.
+     *
+     * Items: One provider.
+     */
+    capacityProviders?: {
+      /**
+       * Capacity provider name (e.g. FARGATE, FARGATE_SPOT).
+       */
+      provider: string;
+      /**
+       * Weight.
+       */
+      weight?: number;
+      /**
+       * Base.
+       */
+      base?: number;
+    }[];
+    /**
+     * ECS Service Connect (successor of App Mesh on ECS).
+     */
+    serviceConnect?: {
+      /**
+       * Cloud Map namespace name or ARN.
+       */
+      namespace?: string;
+      /**
+       * Discovery name (default: the service name).
+       */
+      discoveryName?: string;
+      /**
+       * Client alias DNS name (default: the discovery name).
+       */
+      dnsName?: string;
+      /**
+       * Client alias port (default: the main service port).
+       */
+      port?: number;
+    };
+    /**
+     * Tags on the service.
+     */
+    tags?: {
+      /**
+       * Value.
+       */
+      [k: string]: string;
+    };
+  };
+}
+/**
+ * A port.
+ */
+export interface Port2 {
+  /**
+   * Port name (IANA service name style: lowercase letters, digits, hyphens; at most 15 characters). Defaults to the protocol, e.g. `http`.
+   */
+  name?: string;
+  /**
+   * Container port.
+   */
+  port: number;
+  /**
+   * Transport protocol.
+   */
+  protocol?: 'tcp' | 'udp';
+  /**
+   * Application protocol, used for load balancer, Service Connect and mesh listeners.
+   */
+  appProtocol?: 'http' | 'http2' | 'grpc' | 'tcp';
+  /**
+   * Port clients use (Kubernetes Service port, listener port). Defaults to `port`.
+   */
+  servicePort?: number;
+  /**
+   * Host port for EC2 `bridge` networking (0 = dynamic). Ignored under awsvpc.
+   */
+  hostPort?: number;
+}
+/**
+ * Compute resources, normalized once for every target: ECS CPU units and MiB are derived, and the Fargate task size is the smallest valid pair that holds the limits.
+ */
+export interface ResourcesOverlay {
+  /**
+   * What the scheduler reserves (Kubernetes requests; ECS memoryReservation when container-level sizes are enabled).
+   */
+  requests?: {
+    /**
+     * CPU. Kubernetes notation: `500m` (millicores) or `0.5` (cores).
+     */
+    cpu?: (string | number) | null;
+    /**
+     * Memory. Kubernetes notation: `512Mi`, `1Gi` (binary). Decimal units such as `512M` are accepted with a warning.
+     */
+    memory?: string | null;
+  } | null;
+  /**
+   * Upper bounds (Kubernetes limits; the ECS task size is derived from these).
+   */
+  limits?: {
+    /**
+     * CPU. Kubernetes notation: `500m` (millicores) or `0.5` (cores).
+     */
+    cpu?: (string | number) | null;
+    /**
+     * Memory. Kubernetes notation: `512Mi`, `1Gi` (binary). Decimal units such as `512M` are accepted with a warning.
+     */
+    memory?: string | null;
+  } | null;
+}
+/**
+ * Target-tracking autoscaling. When set, replicas are owned by the autoscaler (Kubernetes `replicas` is omitted).
+ */
+export interface AutoscalingOverlay {
+  /**
+   * Minimum replicas.
+   */
+  min?: number | null;
+  /**
+   * Maximum replicas.
+   */
+  max?: number | null;
+  /**
+   * Target average CPU utilization, percent.
+   */
+  cpu?: number | null;
+  /**
+   * Target average memory utilization, percent.
+   */
+  memory?: number | null;
+  /**
+   * Cooldown after scaling in. Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  scaleInCooldown?: (number | string) | null;
+  /**
+   * Cooldown after scaling out. Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  scaleOutCooldown?: (number | string) | null;
+}
+/**
+ * A secret injected as an environment variable, by reference only: codegen never sees or writes a secret value.
+ */
+export interface SecretOverlay {
+  /**
+   * Where the secret lives in AWS. Exactly one of `secretsManager` or `ssm`.
+   */
+  aws?: {
+    /**
+     * Secrets Manager secret ARN (or name).
+     */
+    secretsManager?: string | null;
+    /**
+     * A JSON key inside the Secrets Manager secret (ECS `arn:...:jsonKey::`).
+     */
+    jsonKey?: string | null;
+    /**
+     * Secrets Manager version stage (default AWSCURRENT).
+     */
+    versionStage?: string | null;
+    /**
+     * SSM Parameter Store parameter name (`/path/name`) or ARN.
+     */
+    ssm?: string | null;
+  } | null;
+  /**
+   * A Kubernetes Secret key (`secretKeyRef`).
+   */
+  kubernetes?: {
+    /**
+     * Secret name.
+     */
+    name?: string | null;
+    /**
+     * Key in the Secret.
+     */
+    key?: string | null;
+  } | null;
+}
+/**
+ * Health, split the way the targets split it.
+ */
+export interface HealthOverlay {
+  /**
+   * Traffic health: the load balancer target group health check (ALB, Copilot `http.healthcheck`, App Mesh listener, ALB Ingress annotations).
+   */
+  traffic?: {
+    /**
+     * HTTP path checked by the load balancer.
+     */
+    path?: string | null;
+    /**
+     * Port checked; defaults to the traffic port.
+     */
+    port?: number | null;
+    /**
+     * Health check protocol.
+     */
+    protocol?: ('HTTP' | 'HTTPS' | 'GRPC' | 'TCP') | null;
+    /**
+     * Time between checks (ALB: 5–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     */
+    interval?: (number | string) | null;
+    /**
+     * Time a check may take (ALB: 2–120 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     */
+    timeout?: (number | string) | null;
+    /**
+     * Consecutive successes before a target is healthy (2–10).
+     */
+    healthyThreshold?: number | null;
+    /**
+     * Consecutive failures before a target is unhealthy (2–10).
+     */
+    unhealthyThreshold?: number | null;
+    /**
+     * HTTP codes that mean healthy, e.g. `200` or `200-299` (ALB matcher, 200–499).
+     */
+    successCodes?: string | null;
+    /**
+     * Time after a task starts during which failed checks are ignored (ECS HealthCheckGracePeriodSeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     */
+    gracePeriod?: (number | string) | null;
+  } | null;
+  /**
+   * Kubernetes readiness probe. Defaults to an HTTP probe on `traffic.path` when that is set.
+   */
+  readiness?: ProbeOverlay | null;
+  /**
+   * Kubernetes liveness probe (process health).
+   */
+  liveness?: ProbeOverlay | null;
+  /**
+   * Kubernetes startup probe, for slow starters.
+   */
+  startup?: ProbeOverlay | null;
+  /**
+   * Process health as ECS and Docker see it: a command run inside the container. ECS has no HTTP check, so either give a command, or opt in to `curl` (the image must contain curl).
+   */
+  container?: {
+    /**
+     * `["CMD", ...]` or `["CMD-SHELL", "..."]`.
+     */
+    command?: [string, string, ...string[]] | null;
+    /**
+     * Generate `curl -f http://localhost:PORT/PATH || exit 1`. `true` uses the liveness (or traffic) HTTP path and port.
+     */
+    curl?:
+      | (
+          | boolean
+          | {
+              /**
+               * Path (validated so it cannot inject shell).
+               */
+              path?: string | null;
+              /**
+               * Port (defaults to the main port).
+               */
+              port?: number | null;
+            }
+        )
+      | null;
+    /**
+     * Time between checks (ECS: 5–300 s, default 30). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     */
+    interval?: (number | string) | null;
+    /**
+     * Time a check may take (ECS: 2–60 s, default 5). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     */
+    timeout?: (number | string) | null;
+    /**
+     * Failures before unhealthy (ECS: 1–10, default 3).
+     */
+    retries?: number | null;
+    /**
+     * Grace period after start (ECS: 0–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     */
+    startPeriod?: (number | string) | null;
+  } | null;
+}
+/**
+ * A probe: exactly one handler (`http`, `grpc`, `tcp` or `exec`) plus optional timings. Unset timings mean the platform default.
+ */
+export interface ProbeOverlay {
+  /**
+   * HTTP GET check.
+   */
+  http?: {
+    /**
+     * Request path. Must start with `/`.
+     */
+    path?: string | null;
+    /**
+     * Port number or port name. Defaults to the main port.
+     */
+    port?: (number | string) | null;
+    /**
+     * Scheme.
+     */
+    scheme?: ('HTTP' | 'HTTPS') | null;
+    /**
+     * Request headers (Kubernetes only).
+     */
+    headers?: {
+      /**
+       * Header value.
+       */
+      [k: string]: string | null;
+    } | null;
+  } | null;
+  /**
+   * gRPC health check.
+   */
+  grpc?: {
+    /**
+     * Port (defaults to the main port).
+     */
+    port?: number | null;
+    /**
+     * gRPC health service name.
+     */
+    service?: string | null;
+  } | null;
+  /**
+   * TCP connect check.
+   */
+  tcp?: {
+    /**
+     * Port number or name (defaults to the main port).
+     */
+    port?: (number | string) | null;
+  } | null;
+  /**
+   * A command run in the container.
+   */
+  exec?: {
+    /**
+     * Command and arguments (no shell unless you call one).
+     */
+    command?: [string, ...string[]] | null;
+  } | null;
+  /**
+   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  initialDelay?: (number | string) | null;
+  /**
+   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  period?: (number | string) | null;
+  /**
+   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  timeout?: (number | string) | null;
+  /**
+   * Consecutive successes to count as healthy (must be 1 for liveness and startup).
+   */
+  successThreshold?: number | null;
+  /**
+   * Consecutive failures to count as unhealthy (default 3).
+   */
+  failureThreshold?: number | null;
+  /**
+   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  terminationGracePeriod?: (number | string) | null;
+}
+/**
+ * How traffic reaches the service.
+ */
+export interface ExposeOverlay {
+  /**
+   * Internet-facing (true) or internal (false, default).
+   */
+  public?: boolean | null;
+  /**
+   * Host names routed to the service.
+   */
+  hosts?: string[] | null;
+  /**
+   * Path prefix routed to the service (default `/`).
+   */
+  path?: string | null;
+  /**
+   * Which container port receives the traffic (name or number); defaults to the first port.
+   */
+  port?: (number | string) | null;
+  /**
+   * HTTPS at the load balancer.
+   */
+  tls?: {
+    /**
+     * ACM certificate ARN.
+     */
+    certificateArn?: string | null;
+    /**
+     * Redirect HTTP to HTTPS (default true when a certificate is set).
+     */
+    redirect?: boolean | null;
+    /**
+     * SSL policy name.
+     */
+    policy?: string | null;
+  } | null;
+}
+/**
+ * Container logs (awslogs on ECS).
+ */
+export interface LoggingOverlay {
+  /**
+   * CloudWatch Logs group (default `/ecs/<name>`).
+   */
+  group?: string | null;
+  /**
+   * Region of the log group (defaults to `region`).
+   */
+  region?: string | null;
+  /**
+   * Log stream prefix (default `ecs`).
+   */
+  streamPrefix?: string | null;
+  /**
+   * Retention in days.
+   */
+  retentionDays?:
+    | (
+        | 1
+        | 3
+        | 5
+        | 7
+        | 14
+        | 30
+        | 60
+        | 90
+        | 120
+        | 150
+        | 180
+        | 365
+        | 400
+        | 545
+        | 731
+        | 1096
+        | 1827
+        | 2192
+        | 2557
+        | 2922
+        | 3288
+        | 3653
+      )
+    | null;
+}
+/**
+ * Distributed tracing.
+ */
+export interface TracingOverlay {
+  /**
+   * Send traces to AWS X-Ray (ECS: X-Ray daemon sidecar; Copilot: `observability.tracing: awsxray`).
+   */
+  xray?: boolean | null;
+}
+/**
+ * An extra container in the task or pod (Envoy, X-Ray daemon, log router, ...).
+ */
+export interface SidecarOverlay {
+  /**
+   * Image reference.
+   */
+  image?: string | null;
+  /**
+   * ECS: the task stops when this container stops (default false for sidecars).
+   */
+  essential?: boolean | null;
+  /**
+   * Ports.
+   */
+  ports?: Port3[] | null;
+  /**
+   * Environment variables.
+   */
+  env?: {
+    /**
+     * Value.
+     */
+    [k: string]: EnvValueOverlay | null;
+  } | null;
+  /**
+   * Secrets by reference.
+   */
+  secrets?: {
+    /**
+     * Secret reference.
+     */
+    [k: string]: SecretOverlay | null;
+  } | null;
+  /**
+   * Resources of this container.
+   */
+  resources?: ResourcesOverlay | null;
+  /**
+   * Command override.
+   */
+  command?: string[] | null;
+  /**
+   * User (uid or uid:gid).
+   */
+  user?: string | null;
+  /**
+   * Start ordering: container name → condition.
+   */
+  dependsOn?: {
+    /**
+     * Condition.
+     */
+    [k: string]: 'START' | 'COMPLETE' | 'SUCCESS' | 'HEALTHY' | null;
+  } | null;
+}
+/**
+ * A port.
+ */
+export interface Port3 {
+  /**
+   * Port name (IANA service name style: lowercase letters, digits, hyphens; at most 15 characters). Defaults to the protocol, e.g. `http`.
+   */
+  name?: string;
+  /**
+   * Container port.
+   */
+  port: number;
+  /**
+   * Transport protocol.
+   */
+  protocol?: 'tcp' | 'udp';
+  /**
+   * Application protocol, used for load balancer, Service Connect and mesh listeners.
+   */
+  appProtocol?: 'http' | 'http2' | 'grpc' | 'tcp';
+  /**
+   * Port clients use (Kubernetes Service port, listener port). Defaults to `port`.
+   */
+  servicePort?: number;
+  /**
+   * Host port for EC2 `bridge` networking (0 = dynamic). Ignored under awsvpc.
+   */
+  hostPort?: number;
+}
+/**
+ * Kubernetes manifests (EKS).
+ */
+export interface KubernetesTarget {
+  /**
+   * Service name (DNS-1123 label: lowercase letters, digits and hyphens, at most 63 characters).
+   */
+  name?: string | null;
+  /**
+   * One line about the service.
+   */
+  description?: string | null;
+  /**
+   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+   */
+  region?: string | null;
+  /**
+   * Container image reference (`repo:tag` or `repo@sha256:...`).
+   */
+  image?: string | null;
+  /**
+   * Name of the main container (default `app`).
+   */
+  containerName?: string | null;
+  /**
+   * Command override (Docker CMD).
+   */
+  command?: string[] | null;
+  /**
+   * Entrypoint override.
+   */
+  entrypoint?: string[] | null;
+  /**
+   * Ports the main container listens on; the first is the main port.
+   */
+  ports?: Port2[] | null;
+  /**
+   * Resources of the main container.
+   */
+  resources?: ResourcesOverlay | null;
+  /**
+   * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+   */
+  replicas?: number | null;
+  /**
+   * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+   */
+  autoscaling?: AutoscalingOverlay | null;
+  /**
+   * Plain environment variables (name → value). Never put secrets here: use `secrets`.
+   */
+  env?: {
+    /**
+     * Value.
+     */
+    [k: string]: EnvValueOverlay | null;
+  } | null;
+  /**
+   * Secrets by reference (name → where it lives).
+   */
+  secrets?: {
+    /**
+     * Secret reference.
+     */
+    [k: string]: SecretOverlay | null;
+  } | null;
+  /**
+   * Health checks: traffic (load balancer), readiness, liveness, startup, container (ECS).
+   */
+  health?: HealthOverlay | null;
+  /**
+   * How traffic reaches the service (load balancer, Ingress, HTTPRoute).
+   */
+  expose?: ExposeOverlay | null;
+  /**
+   * Deployment strategy and its traffic shape.
+   */
+  deployment?: DeploymentOverlay | null;
+  /**
+   * Container logs.
+   */
+  logging?: LoggingOverlay | null;
+  /**
+   * Distributed tracing.
+   */
+  tracing?: TracingOverlay | null;
+  /**
+   * Extra containers (name → container).
+   */
+  sidecars?: {
+    /**
+     * A sidecar container.
+     */
+    [k: string]: SidecarOverlay | null;
+  } | null;
+  /**
+   * User the main container runs as (uid or uid:gid).
+   */
+  user?: string | null;
+  /**
+   * Mount the root file system read-only.
+   */
+  readOnlyRootFilesystem?: boolean | null;
+  /**
+   * Extra labels/tags on every generated resource.
+   */
+  labels?: {
+    /**
+     * Value.
+     */
+    [k: string]: string | null;
+  } | null;
+  /**
+   * Namespace of every object (omitted when unset).
+   */
+  namespace?: string;
+  /**
+   * Also write the Namespace object.
+   */
+  createNamespace?: boolean;
+  /**
+   * ServiceAccount of the pods.
+   */
+  serviceAccount?: {
+    /**
+     * ServiceAccount name (default `<name>`).
+     */
+    name?: string;
+    /**
+     * Write the ServiceAccount object (default true).
+     */
+    create?: boolean;
+    /**
+     * IAM role for service accounts (IRSA): `eks.amazonaws.com/role-arn` annotation.
+     */
+    roleArn?: string;
+  };
+  /**
+   * The Service in front of the pods.
+   */
+  service?: {
+    /**
+     * Service name (default `<name>`).
+     */
+    name?: string;
+    /**
+     * Service type.
+     */
+    type?: 'ClusterIP' | 'NodePort' | 'LoadBalancer';
+  };
+  /**
+   * ALB Ingress for the AWS Load Balancer Controller (written when `expose` is set and route is `ingress`).
+   */
+  ingress?: {
+    /**
+     * Ingress name (default `<name>`).
+     */
+    name?: string;
+    /**
+     * IngressClass (default `alb`).
+     */
+    className?: string;
+    /**
+     * Use the deprecated `kubernetes.io/ingress.class` annotation instead of `spec.ingressClassName`.
+     */
+    legacyClassAnnotation?: boolean;
+    /**
+     * ALB target type (`ip` for Fargate/awsvpc pods).
+     */
+    targetType?: 'ip' | 'instance';
+    /**
+     * IngressGroup name.
+     */
+    groupName?: string;
+    /**
+     * IngressGroup order.
+     */
+    groupOrder?: number;
+    /**
+     * Extra annotations (string values).
+     */
+    annotations?: {
+      /**
+       * Value.
+       */
+      [k: string]: string;
+    };
+  };
+  /**
+   * How traffic is routed in: an ALB Ingress or a Gateway API HTTPRoute.
+   */
+  route?: 'ingress' | 'gateway';
+  /**
+   * Gateway API parent for the HTTPRoute.
+   */
+  gateway?: {
+    /**
+     * Gateway name.
+     */
+    name?: string;
+    /**
+     * Gateway namespace.
+     */
+    namespace?: string;
+    /**
+     * Listener name on the Gateway.
+     */
+    sectionName?: string;
+  };
+  /**
+   * PodDisruptionBudget (written when more than one replica is guaranteed).
+   */
+  podDisruptionBudget?: {
+    /**
+     * Write it (default true when replicas or autoscaling min ≥ 2).
+     */
+    enabled?: boolean;
+    /**
+     * Pods that may be unavailable (default 1).
+     */
+    maxUnavailable?: number;
+  };
+  /**
+   * Write a kustomization.yaml listing the files (default true).
+   */
+  kustomization?: boolean;
+  /**
+   * Annotations on the pod template.
+   */
+  podAnnotations?: {
+    /**
+     * Value.
+     */
+    [k: string]: string;
+  };
+  /**
+   * Image pull policy.
+   */
+  imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
+}
+/**
+ * How a new version replaces the old one.
+ */
+export interface DeploymentOverlay {
+  /**
+   * Deployment strategy.
+   */
+  strategy?: ('rolling' | 'blue-green' | 'canary' | 'linear') | null;
+  /**
+   * Rolling update shape.
+   */
+  rolling?: {
+    /**
+     * Extra replicas allowed during the update (default 25%).
+     */
+    maxSurge?: (number | string) | null;
+    /**
+     * Replicas that may be unavailable during the update (default 25%; use 0 in production).
+     */
+    maxUnavailable?: (number | string) | null;
+  } | null;
+  /**
+   * Canary: shift `percent` of traffic, wait `interval`, then shift the rest.
+   */
+  canary?: {
+    /**
+     * Percent of traffic per step (default 10).
+     */
+    percent?: number | null;
+    /**
+     * Wait between steps (default 5m). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     */
+    interval?: (number | string) | null;
+  } | null;
+  /**
+   * Linear: shift `percent` of traffic every `interval`.
+   */
+  linear?: {
+    /**
+     * Percent of traffic per step (default 10).
+     */
+    percent?: number | null;
+    /**
+     * Wait between steps (default 1m). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     */
+    interval?: (number | string) | null;
+  } | null;
+  /**
+   * Blue/green timing.
+   */
+  blueGreen?: {
+    /**
+     * Time both versions stay up after the shift, before the old one is removed (ECS BakeTimeInMinutes). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     */
+    bakeTime?: (number | string) | null;
+    /**
+     * Wait before the old (blue) tasks are terminated (CodeDeploy). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     */
+    terminationWait?: (number | string) | null;
+    /**
+     * Wait for a manual go-ahead before rerouting traffic (CodeDeploy; 0 = continue at once). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     */
+    readyWait?: (number | string) | null;
+  } | null;
+  /**
+   * Roll back automatically when the deployment fails (default true).
+   */
+  rollbackOnFailure?: boolean | null;
+}
+/**
+ * AWS App Mesh CloudFormation (legacy).
+ */
+export interface AppmeshTarget {
+  /**
+   * Service name (DNS-1123 label: lowercase letters, digits and hyphens, at most 63 characters).
+   */
+  name?: string | null;
+  /**
+   * One line about the service.
+   */
+  description?: string | null;
+  /**
+   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+   */
+  region?: string | null;
+  /**
+   * Container image reference (`repo:tag` or `repo@sha256:...`).
+   */
+  image?: string | null;
+  /**
+   * Name of the main container (default `app`).
+   */
+  containerName?: string | null;
+  /**
+   * Command override (Docker CMD).
+   */
+  command?: string[] | null;
+  /**
+   * Entrypoint override.
+   */
+  entrypoint?: string[] | null;
+  /**
+   * Ports the main container listens on; the first is the main port.
+   */
+  ports?: Port2[] | null;
+  /**
+   * Resources of the main container.
+   */
+  resources?: ResourcesOverlay | null;
+  /**
+   * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+   */
+  replicas?: number | null;
+  /**
+   * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+   */
+  autoscaling?: AutoscalingOverlay | null;
+  /**
+   * Plain environment variables (name → value). Never put secrets here: use `secrets`.
+   */
+  env?: {
+    /**
+     * Value.
+     */
+    [k: string]: EnvValueOverlay | null;
+  } | null;
+  /**
+   * Secrets by reference (name → where it lives).
+   */
+  secrets?: {
+    /**
+     * Secret reference.
+     */
+    [k: string]: SecretOverlay | null;
+  } | null;
+  /**
+   * Health checks: traffic (load balancer), readiness, liveness, startup, container (ECS).
+   */
+  health?: HealthOverlay | null;
+  /**
+   * How traffic reaches the service (load balancer, Ingress, HTTPRoute).
+   */
+  expose?: ExposeOverlay | null;
+  /**
+   * Deployment strategy and its traffic shape.
+   */
+  deployment?: DeploymentOverlay | null;
+  /**
+   * Container logs.
+   */
+  logging?: LoggingOverlay | null;
+  /**
+   * Distributed tracing.
+   */
+  tracing?: TracingOverlay | null;
+  /**
+   * Extra containers (name → container).
+   */
+  sidecars?: {
+    /**
+     * A sidecar container.
+     */
+    [k: string]: SidecarOverlay | null;
+  } | null;
+  /**
+   * User the main container runs as (uid or uid:gid).
+   */
+  user?: string | null;
+  /**
+   * Mount the root file system read-only.
+   */
+  readOnlyRootFilesystem?: boolean | null;
+  /**
+   * Extra labels/tags on every generated resource.
+   */
+  labels?: {
+    /**
+     * Value.
+     */
+    [k: string]: string | null;
+  } | null;
+  /**
+   * Silence the deprecation diagnostic for this legacy target.
+   */
+  acknowledgeDeprecation?: boolean;
+  /**
+   * Mesh name (default `<name>-mesh`).
+   */
+  meshName?: string;
+  /**
+   * Define the Mesh resource in the template (default true).
+   */
+  createMesh?: boolean;
+  /**
+   * Mesh egress filter.
+   */
+  egressFilter?: 'DROP_ALL' | 'ALLOW_ALL';
+  /**
+   * Virtual node name (default `<name>-node`).
+   */
+  virtualNodeName?: string;
+  /**
+   * Virtual router name (default `<name>-router`).
+   */
+  virtualRouterName?: string;
+  /**
+   * Route name (default `<name>-route`).
+   */
+  routeName?: string;
+  /**
+   * How Envoy finds the tasks.
+   */
+  serviceDiscovery?: {
+    /**
+     * AWS Cloud Map.
+     */
+    cloudMap?: {
+      /**
+       * Namespace name.
+       */
+      namespace: string;
+      /**
+       * Service name (default `<name>`).
+       */
+      service?: string;
+    };
+    /**
+     * DNS.
+     */
+    dns?: {
+      /**
+       * Host name.
+       */
+      hostname: string;
+    };
+  };
+  /**
+   * Virtual services this service calls.
+   *
+   * Items: Virtual service name.
+   */
+  backends?: string[];
+  /**
+   * Service versions for weighted routing (1–10). Weights are relative and total ≤ 100.
+   *
+   * @minItems 1
+   * @maxItems 10
+   *
+   * Items: A version.
+   */
+  versions?:
+    | [
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        }
+      ]
+    | [
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        }
+      ]
+    | [
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        }
+      ]
+    | [
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        }
+      ]
+    | [
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        }
+      ]
+    | [
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        }
+      ]
+    | [
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        }
+      ]
+    | [
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        }
+      ]
+    | [
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        }
+      ]
+    | [
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        }
+      ];
+}
+/**
+ * AWS Copilot manifest (legacy).
+ */
+export interface CopilotTarget {
+  /**
+   * Service name (DNS-1123 label: lowercase letters, digits and hyphens, at most 63 characters).
+   */
+  name?: string | null;
+  /**
+   * One line about the service.
+   */
+  description?: string | null;
+  /**
+   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+   */
+  region?: string | null;
+  /**
+   * Container image reference (`repo:tag` or `repo@sha256:...`).
+   */
+  image?: string | null;
+  /**
+   * Name of the main container (default `app`).
+   */
+  containerName?: string | null;
+  /**
+   * Command override (Docker CMD).
+   */
+  command?: string[] | null;
+  /**
+   * Entrypoint override.
+   */
+  entrypoint?: string[] | null;
+  /**
+   * Ports the main container listens on; the first is the main port.
+   */
+  ports?: Port2[] | null;
+  /**
+   * Resources of the main container.
+   */
+  resources?: ResourcesOverlay | null;
+  /**
+   * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+   */
+  replicas?: number | null;
+  /**
+   * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+   */
+  autoscaling?: AutoscalingOverlay | null;
+  /**
+   * Plain environment variables (name → value). Never put secrets here: use `secrets`.
+   */
+  env?: {
+    /**
+     * Value.
+     */
+    [k: string]: EnvValueOverlay | null;
+  } | null;
+  /**
+   * Secrets by reference (name → where it lives).
+   */
+  secrets?: {
+    /**
+     * Secret reference.
+     */
+    [k: string]: SecretOverlay | null;
+  } | null;
+  /**
+   * Health checks: traffic (load balancer), readiness, liveness, startup, container (ECS).
+   */
+  health?: HealthOverlay | null;
+  /**
+   * How traffic reaches the service (load balancer, Ingress, HTTPRoute).
+   */
+  expose?: ExposeOverlay | null;
+  /**
+   * Deployment strategy and its traffic shape.
+   */
+  deployment?: DeploymentOverlay | null;
+  /**
+   * Container logs.
+   */
+  logging?: LoggingOverlay | null;
+  /**
+   * Distributed tracing.
+   */
+  tracing?: TracingOverlay | null;
+  /**
+   * Extra containers (name → container).
+   */
+  sidecars?: {
+    /**
+     * A sidecar container.
+     */
+    [k: string]: SidecarOverlay | null;
+  } | null;
+  /**
+   * User the main container runs as (uid or uid:gid).
+   */
+  user?: string | null;
+  /**
+   * Mount the root file system read-only.
+   */
+  readOnlyRootFilesystem?: boolean | null;
+  /**
+   * Extra labels/tags on every generated resource.
+   */
+  labels?: {
+    /**
+     * Value.
+     */
+    [k: string]: string | null;
+  } | null;
+  /**
+   * Silence the deprecation diagnostic for this legacy target.
+   */
+  acknowledgeDeprecation?: boolean;
+  /**
+   * Copilot workload type (default: Load Balanced Web Service when `expose.public`, else Backend Service).
+   */
+  type?: 'Load Balanced Web Service' | 'Backend Service' | 'Worker Service';
+  /**
+   * Dockerfile path for `image.build` (instead of `image.location`).
+   */
+  build?: string;
+  /**
+   * Enable ECS Exec.
+   */
+  exec?: boolean;
+}
+/**
+ * Amazon ECS: task definition JSON and the ECS service CloudFormation template. Any core field (image, health, replicas, ...) may be repeated here to override it for this target only.
+ */
+export interface EcsTargetOverlay {
+  /**
+   * Service name (DNS-1123 label: lowercase letters, digits and hyphens, at most 63 characters).
+   */
+  name?: OverrideName | null;
+  /**
+   * One line about the service.
+   */
+  description?: OverrideDescription | null;
+  /**
+   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+   */
+  region?: OverrideRegion | null;
+  /**
+   * Container image reference (`repo:tag` or `repo@sha256:...`).
+   */
+  image?: OverrideImage | null;
+  /**
+   * Name of the main container (default `app`).
+   */
+  containerName?: OverrideContainerName | null;
+  /**
+   * Command override (Docker CMD).
+   */
+  command?: OverrideCommand | null;
+  /**
+   * Entrypoint override.
+   */
+  entrypoint?: OverrideEntrypoint | null;
+  /**
+   * Ports the main container listens on; the first is the main port.
+   */
+  ports?: OverridePorts | null;
+  /**
+   * Resources of the main container.
+   */
+  resources?: OverrideResources | null;
+  /**
+   * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+   */
+  replicas?: OverrideReplicas | null;
+  /**
+   * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+   */
+  autoscaling?: OverrideAutoscaling | null;
+  /**
+   * Plain environment variables (name → value). Never put secrets here: use `secrets`.
+   */
+  env?: OverrideEnv | null;
+  /**
+   * Secrets by reference (name → where it lives).
+   */
+  secrets?: OverrideSecrets | null;
+  /**
+   * Health checks: traffic (load balancer), readiness, liveness, startup, container (ECS).
+   */
+  health?: OverrideHealth | null;
+  /**
+   * How traffic reaches the service (load balancer, Ingress, HTTPRoute).
+   */
+  expose?: OverrideExpose | null;
+  /**
+   * ECS deployment controller details.
+   */
+  deployment?: {
+    /**
+     * Who runs blue/green, canary and linear deployments: ECS itself (recommended) or CodeDeploy.
+     */
+    controller?: ('ECS' | 'CODE_DEPLOY') | null;
+    /**
+     * Rolling: minimum healthy percent.
+     */
+    minimumHealthyPercent?: number | null;
+    /**
+     * Rolling: maximum percent.
+     */
+    maximumPercent?: number | null;
+    /**
+     * Deployment circuit breaker with rollback (ECS controller, rolling).
+     */
+    circuitBreaker?: boolean | null;
+    /**
+     * CodeDeploy names and configuration.
+     */
+    codeDeploy?: {
+      /**
+       * CodeDeploy application name (default `<name>`).
+       */
+      applicationName?: string | null;
+      /**
+       * Deployment group name (default `<name>-dg`).
+       */
+      deploymentGroupName?: string | null;
+      /**
+       * A predefined config such as `CodeDeployDefault.ECSLinear10PercentEvery1Minutes`; default: derived from the strategy.
+       */
+      deploymentConfigName?: string | null;
+      /**
+       * CodeDeploy service role ARN; when omitted the template creates one.
+       */
+      serviceRoleArn?: string | null;
+    } | null;
+  } | null;
+  /**
+   * Container logs.
+   */
+  logging?: OverrideLogging | null;
+  /**
+   * Distributed tracing.
+   */
+  tracing?: OverrideTracing | null;
+  /**
+   * Extra containers (name → container).
+   */
+  sidecars?: OverrideSidecars | null;
+  /**
+   * User the main container runs as (uid or uid:gid).
+   */
+  user?: OverrideUser | null;
+  /**
+   * Mount the root file system read-only.
+   */
+  readOnlyRootFilesystem?: OverrideReadOnlyRootFilesystem | null;
+  /**
+   * Extra labels/tags on every generated resource.
+   */
+  labels?: OverrideLabels | null;
+  /**
+   * Task definition family (default: the service name).
+   */
+  family?: string | null;
+  /**
+   * Launch type.
+   */
+  launchType?: ('FARGATE' | 'EC2') | null;
+  /**
+   * Task network mode (Fargate requires awsvpc).
+   */
+  networkMode?: ('awsvpc' | 'bridge' | 'host') | null;
+  /**
+   * Fargate platform version (default LATEST).
+   */
+  platformVersion?: string | null;
+  /**
+   * Runtime platform operating system family.
+   */
+  operatingSystem?:
+    | (
+        | 'LINUX'
+        | 'WINDOWS_SERVER_2019_CORE'
+        | 'WINDOWS_SERVER_2019_FULL'
+        | 'WINDOWS_SERVER_2022_CORE'
+        | 'WINDOWS_SERVER_2022_FULL'
+      )
+    | null;
+  /**
+   * Runtime platform CPU architecture.
+   */
+  cpuArchitecture?: ('X86_64' | 'ARM64') | null;
+  /**
+   * Task CPU override: CPU units (`512`) or a vCPU string (`0.5 vCPU`). Default: derived from resources.
+   */
+  cpu?: (number | string) | null;
+  /**
+   * Task memory override: MiB (`1024`) or a GB string (`1 GB`). Default: derived from resources.
+   */
+  memory?: (number | string) | null;
+  /**
+   * Also write container-level cpu/memory/memoryReservation (default false: task-level only).
+   */
+  containerResources?: boolean | null;
+  /**
+   * Task execution role ARN. When omitted, the CloudFormation target creates one scoped to the referenced secrets.
+   */
+  executionRoleArn?: string | null;
+  /**
+   * Task role ARN (what the application may call).
+   */
+  taskRoleArn?: string | null;
+  /**
+   * Seconds to wait before the container is killed on stop (2–120).
+   */
+  stopTimeout?: number | null;
+  /**
+   * The ECS service (CloudFormation target).
+   */
+  service?: {
+    /**
+     * Service name (default: the service name).
+     */
+    name?: string | null;
+    /**
+     * ECS cluster name or ARN. A literal value; when omitted the template takes a typed Parameter (or imports it from the platform).
+     */
+    cluster?: string | null;
+    /**
+     * Subnet IDs for awsvpc tasks.
+     */
+    subnets?: string[] | null;
+    /**
+     * Security group IDs.
+     */
+    securityGroups?: string[] | null;
+    /**
+     * Give tasks public IPs (default false).
+     */
+    assignPublicIp?: boolean | null;
+    /**
+     * VPC ID for the target groups.
+     */
+    vpcId?: string | null;
+    /**
+     * Production listener ARN.
+     */
+    listenerArn?: string | null;
+    /**
+     * Test listener ARN (blue/green).
+     */
+    testListenerArn?: string | null;
+    /**
+     * Priority of the listener rule that routes to this service (1–50000).
+     */
+    listenerRulePriority?: number | null;
+    /**
+     * Enable ECS Exec (`aws ecs execute-command`).
+     */
+    enableExecuteCommand?: boolean | null;
+    /**
+     * Capacity provider strategy.
+     */
+    capacityProviders?:
+      | {
+          /**
+           * Capacity provider name (e.g. FARGATE, FARGATE_SPOT).
+           */
+          provider: string;
+          /**
+           * Weight.
+           */
+          weight?: number;
+          /**
+           * Base.
+           */
+          base?: number;
+        }[]
+      | null;
+    /**
+     * ECS Service Connect (successor of App Mesh on ECS).
+     */
+    serviceConnect?: {
+      /**
+       * Cloud Map namespace name or ARN.
+       */
+      namespace?: string | null;
+      /**
+       * Discovery name (default: the service name).
+       */
+      discoveryName?: string | null;
+      /**
+       * Client alias DNS name (default: the discovery name).
+       */
+      dnsName?: string | null;
+      /**
+       * Client alias port (default: the main service port).
+       */
+      port?: number | null;
+    } | null;
+    /**
+     * Tags on the service.
+     */
+    tags?: {
+      /**
+       * Value.
+       */
+      [k: string]: string | null;
+    } | null;
+  } | null;
+}
+/**
+ * Kubernetes manifests (EKS): Deployment, Service, Ingress or HTTPRoute, HPA, PDB, ServiceAccount. Any core field (image, health, replicas, ...) may be repeated here to override it for this target only.
+ */
+export interface KubernetesTargetOverlay {
+  /**
+   * Service name (DNS-1123 label: lowercase letters, digits and hyphens, at most 63 characters).
+   */
+  name?: OverrideName | null;
+  /**
+   * One line about the service.
+   */
+  description?: OverrideDescription | null;
+  /**
+   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+   */
+  region?: OverrideRegion | null;
+  /**
+   * Container image reference (`repo:tag` or `repo@sha256:...`).
+   */
+  image?: OverrideImage | null;
+  /**
+   * Name of the main container (default `app`).
+   */
+  containerName?: OverrideContainerName | null;
+  /**
+   * Command override (Docker CMD).
+   */
+  command?: OverrideCommand | null;
+  /**
+   * Entrypoint override.
+   */
+  entrypoint?: OverrideEntrypoint | null;
+  /**
+   * Ports the main container listens on; the first is the main port.
+   */
+  ports?: OverridePorts | null;
+  /**
+   * Resources of the main container.
+   */
+  resources?: OverrideResources | null;
+  /**
+   * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+   */
+  replicas?: OverrideReplicas | null;
+  /**
+   * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+   */
+  autoscaling?: OverrideAutoscaling | null;
+  /**
+   * Plain environment variables (name → value). Never put secrets here: use `secrets`.
+   */
+  env?: OverrideEnv | null;
+  /**
+   * Secrets by reference (name → where it lives).
+   */
+  secrets?: OverrideSecrets | null;
+  /**
+   * Health checks: traffic (load balancer), readiness, liveness, startup, container (ECS).
+   */
+  health?: OverrideHealth | null;
+  /**
+   * How traffic reaches the service (load balancer, Ingress, HTTPRoute).
+   */
+  expose?: OverrideExpose | null;
+  /**
+   * Deployment strategy and its traffic shape.
+   */
+  deployment?: OverrideDeployment | null;
+  /**
+   * Container logs.
+   */
+  logging?: OverrideLogging | null;
+  /**
+   * Distributed tracing.
+   */
+  tracing?: OverrideTracing | null;
+  /**
+   * Extra containers (name → container).
+   */
+  sidecars?: OverrideSidecars | null;
+  /**
+   * User the main container runs as (uid or uid:gid).
+   */
+  user?: OverrideUser | null;
+  /**
+   * Mount the root file system read-only.
+   */
+  readOnlyRootFilesystem?: OverrideReadOnlyRootFilesystem | null;
+  /**
+   * Extra labels/tags on every generated resource.
+   */
+  labels?: OverrideLabels | null;
+  /**
+   * Namespace of every object (omitted when unset).
+   */
+  namespace?: string | null;
+  /**
+   * Also write the Namespace object.
+   */
+  createNamespace?: boolean | null;
+  /**
+   * ServiceAccount of the pods.
+   */
+  serviceAccount?: {
+    /**
+     * ServiceAccount name (default `<name>`).
+     */
+    name?: string | null;
+    /**
+     * Write the ServiceAccount object (default true).
+     */
+    create?: boolean | null;
+    /**
+     * IAM role for service accounts (IRSA): `eks.amazonaws.com/role-arn` annotation.
+     */
+    roleArn?: string | null;
+  } | null;
+  /**
+   * The Service in front of the pods.
+   */
+  service?: {
+    /**
+     * Service name (default `<name>`).
+     */
+    name?: string | null;
+    /**
+     * Service type.
+     */
+    type?: ('ClusterIP' | 'NodePort' | 'LoadBalancer') | null;
+  } | null;
+  /**
+   * ALB Ingress for the AWS Load Balancer Controller (written when `expose` is set and route is `ingress`).
+   */
+  ingress?: {
+    /**
+     * Ingress name (default `<name>`).
+     */
+    name?: string | null;
+    /**
+     * IngressClass (default `alb`).
+     */
+    className?: string | null;
+    /**
+     * Use the deprecated `kubernetes.io/ingress.class` annotation instead of `spec.ingressClassName`.
+     */
+    legacyClassAnnotation?: boolean | null;
+    /**
+     * ALB target type (`ip` for Fargate/awsvpc pods).
+     */
+    targetType?: ('ip' | 'instance') | null;
+    /**
+     * IngressGroup name.
+     */
+    groupName?: string | null;
+    /**
+     * IngressGroup order.
+     */
+    groupOrder?: number | null;
+    /**
+     * Extra annotations (string values).
+     */
+    annotations?: {
+      /**
+       * Value.
+       */
+      [k: string]: string | null;
+    } | null;
+  } | null;
+  /**
+   * How traffic is routed in: an ALB Ingress or a Gateway API HTTPRoute.
+   */
+  route?: ('ingress' | 'gateway') | null;
+  /**
+   * Gateway API parent for the HTTPRoute.
+   */
+  gateway?: {
+    /**
+     * Gateway name.
+     */
+    name?: string | null;
+    /**
+     * Gateway namespace.
+     */
+    namespace?: string | null;
+    /**
+     * Listener name on the Gateway.
+     */
+    sectionName?: string | null;
+  } | null;
+  /**
+   * PodDisruptionBudget (written when more than one replica is guaranteed).
+   */
+  podDisruptionBudget?: {
+    /**
+     * Write it (default true when replicas or autoscaling min ≥ 2).
+     */
+    enabled?: boolean | null;
+    /**
+     * Pods that may be unavailable (default 1).
+     */
+    maxUnavailable?: number | null;
+  } | null;
+  /**
+   * Write a kustomization.yaml listing the files (default true).
+   */
+  kustomization?: boolean | null;
+  /**
+   * Annotations on the pod template.
+   */
+  podAnnotations?: {
+    /**
+     * Value.
+     */
+    [k: string]: string | null;
+  } | null;
+  /**
+   * Image pull policy.
+   */
+  imagePullPolicy?: ('Always' | 'IfNotPresent' | 'Never') | null;
+}
+/**
+ * AWS App Mesh CloudFormation (legacy, discontinued 2026-09-30; successor: ECS Service Connect). Any core field (image, health, replicas, ...) may be repeated here to override it for this target only.
+ */
+export interface AppmeshTargetOverlay {
+  /**
+   * Service name (DNS-1123 label: lowercase letters, digits and hyphens, at most 63 characters).
+   */
+  name?: OverrideName | null;
+  /**
+   * One line about the service.
+   */
+  description?: OverrideDescription | null;
+  /**
+   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+   */
+  region?: OverrideRegion | null;
+  /**
+   * Container image reference (`repo:tag` or `repo@sha256:...`).
+   */
+  image?: OverrideImage | null;
+  /**
+   * Name of the main container (default `app`).
+   */
+  containerName?: OverrideContainerName | null;
+  /**
+   * Command override (Docker CMD).
+   */
+  command?: OverrideCommand | null;
+  /**
+   * Entrypoint override.
+   */
+  entrypoint?: OverrideEntrypoint | null;
+  /**
+   * Ports the main container listens on; the first is the main port.
+   */
+  ports?: OverridePorts | null;
+  /**
+   * Resources of the main container.
+   */
+  resources?: OverrideResources | null;
+  /**
+   * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+   */
+  replicas?: OverrideReplicas | null;
+  /**
+   * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+   */
+  autoscaling?: OverrideAutoscaling | null;
+  /**
+   * Plain environment variables (name → value). Never put secrets here: use `secrets`.
+   */
+  env?: OverrideEnv | null;
+  /**
+   * Secrets by reference (name → where it lives).
+   */
+  secrets?: OverrideSecrets | null;
+  /**
+   * Health checks: traffic (load balancer), readiness, liveness, startup, container (ECS).
+   */
+  health?: OverrideHealth | null;
+  /**
+   * How traffic reaches the service (load balancer, Ingress, HTTPRoute).
+   */
+  expose?: OverrideExpose | null;
+  /**
+   * Deployment strategy and its traffic shape.
+   */
+  deployment?: OverrideDeployment | null;
+  /**
+   * Container logs.
+   */
+  logging?: OverrideLogging | null;
+  /**
+   * Distributed tracing.
+   */
+  tracing?: OverrideTracing | null;
+  /**
+   * Extra containers (name → container).
+   */
+  sidecars?: OverrideSidecars | null;
+  /**
+   * User the main container runs as (uid or uid:gid).
+   */
+  user?: OverrideUser | null;
+  /**
+   * Mount the root file system read-only.
+   */
+  readOnlyRootFilesystem?: OverrideReadOnlyRootFilesystem | null;
+  /**
+   * Extra labels/tags on every generated resource.
+   */
+  labels?: OverrideLabels | null;
+  /**
+   * Silence the deprecation diagnostic for this legacy target.
+   */
+  acknowledgeDeprecation?: boolean | null;
+  /**
+   * Mesh name (default `<name>-mesh`).
+   */
+  meshName?: string | null;
+  /**
+   * Define the Mesh resource in the template (default true).
+   */
+  createMesh?: boolean | null;
+  /**
+   * Mesh egress filter.
+   */
+  egressFilter?: ('DROP_ALL' | 'ALLOW_ALL') | null;
+  /**
+   * Virtual node name (default `<name>-node`).
+   */
+  virtualNodeName?: string | null;
+  /**
+   * Virtual router name (default `<name>-router`).
+   */
+  virtualRouterName?: string | null;
+  /**
+   * Route name (default `<name>-route`).
+   */
+  routeName?: string | null;
+  /**
+   * How Envoy finds the tasks.
+   */
+  serviceDiscovery?: {
+    /**
+     * AWS Cloud Map.
+     */
+    cloudMap?: {
+      /**
+       * Namespace name.
+       */
+      namespace?: string | null;
+      /**
+       * Service name (default `<name>`).
+       */
+      service?: string | null;
+    } | null;
+    /**
+     * DNS.
+     */
+    dns?: {
+      /**
+       * Host name.
+       */
+      hostname?: string | null;
+    } | null;
+  } | null;
+  /**
+   * Virtual services this service calls.
+   */
+  backends?: string[] | null;
+  /**
+   * Service versions for weighted routing (1–10). Weights are relative and total ≤ 100.
+   */
+  versions?:
+    | [
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        }
+      ]
+    | [
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        }
+      ]
+    | [
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        }
+      ]
+    | [
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        }
+      ]
+    | [
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        }
+      ]
+    | [
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        }
+      ]
+    | [
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        }
+      ]
+    | [
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        }
+      ]
+    | [
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        }
+      ]
+    | [
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        },
+        {
+          /**
+           * Virtual node name of this version.
+           */
+          name: string;
+          /**
+           * Relative weight (0–100).
+           */
+          weight: number;
+        }
+      ]
+    | null;
+}
+/**
+ * AWS Copilot manifest (legacy, end of support 2026-06-12; successor: the ECS CloudFormation target). Any core field (image, health, replicas, ...) may be repeated here to override it for this target only.
+ */
+export interface CopilotTargetOverlay {
+  /**
+   * Service name (DNS-1123 label: lowercase letters, digits and hyphens, at most 63 characters).
+   */
+  name?: OverrideName | null;
+  /**
+   * One line about the service.
+   */
+  description?: OverrideDescription | null;
+  /**
+   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+   */
+  region?: OverrideRegion | null;
+  /**
+   * Container image reference (`repo:tag` or `repo@sha256:...`).
+   */
+  image?: OverrideImage | null;
+  /**
+   * Name of the main container (default `app`).
+   */
+  containerName?: OverrideContainerName | null;
+  /**
+   * Command override (Docker CMD).
+   */
+  command?: OverrideCommand | null;
+  /**
+   * Entrypoint override.
+   */
+  entrypoint?: OverrideEntrypoint | null;
+  /**
+   * Ports the main container listens on; the first is the main port.
+   */
+  ports?: OverridePorts | null;
+  /**
+   * Resources of the main container.
+   */
+  resources?: OverrideResources | null;
+  /**
+   * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+   */
+  replicas?: OverrideReplicas | null;
+  /**
+   * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+   */
+  autoscaling?: OverrideAutoscaling | null;
+  /**
+   * Plain environment variables (name → value). Never put secrets here: use `secrets`.
+   */
+  env?: OverrideEnv | null;
+  /**
+   * Secrets by reference (name → where it lives).
+   */
+  secrets?: OverrideSecrets | null;
+  /**
+   * Health checks: traffic (load balancer), readiness, liveness, startup, container (ECS).
+   */
+  health?: OverrideHealth | null;
+  /**
+   * How traffic reaches the service (load balancer, Ingress, HTTPRoute).
+   */
+  expose?: OverrideExpose | null;
+  /**
+   * Deployment strategy and its traffic shape.
+   */
+  deployment?: OverrideDeployment | null;
+  /**
+   * Container logs.
+   */
+  logging?: OverrideLogging | null;
+  /**
+   * Distributed tracing.
+   */
+  tracing?: OverrideTracing | null;
+  /**
+   * Extra containers (name → container).
+   */
+  sidecars?: OverrideSidecars | null;
+  /**
+   * User the main container runs as (uid or uid:gid).
+   */
+  user?: OverrideUser | null;
+  /**
+   * Mount the root file system read-only.
+   */
+  readOnlyRootFilesystem?: OverrideReadOnlyRootFilesystem | null;
+  /**
+   * Extra labels/tags on every generated resource.
+   */
+  labels?: OverrideLabels | null;
+  /**
+   * Silence the deprecation diagnostic for this legacy target.
+   */
+  acknowledgeDeprecation?: boolean | null;
+  /**
+   * Copilot workload type (default: Load Balanced Web Service when `expose.public`, else Backend Service).
+   */
+  type?: ('Load Balanced Web Service' | 'Backend Service' | 'Worker Service') | null;
+  /**
+   * Dockerfile path for `image.build` (instead of `image.location`).
+   */
+  build?: string | null;
+  /**
+   * Enable ECS Exec.
+   */
+  exec?: boolean | null;
+}

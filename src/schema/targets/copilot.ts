@@ -1,0 +1,13 @@
+/** `targets.copilot` (legacy: the AWS Copilot CLI reached end of support on 2026-06-12). */
+import { bool, enumOf, str, type JsonSchema } from '../dsl.js';
+
+export const copilotTargetProperties: Record<string, JsonSchema> = {
+  acknowledgeDeprecation: bool('Silence the deprecation diagnostic for this legacy target.'),
+  type: enumOf('Copilot workload type (default: Load Balanced Web Service when `expose.public`, else Backend Service).', [
+    'Load Balanced Web Service',
+    'Backend Service',
+    'Worker Service',
+  ]),
+  build: str('Dockerfile path for `image.build` (instead of `image.location`).'),
+  exec: bool('Enable ECS Exec.'),
+};

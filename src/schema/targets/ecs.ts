@@ -1,0 +1,62 @@
+/** `targets.ecs`: what the ECS task definition and the ECS service CloudFormation need beyond the core. */
+import { arr, bool, enumOf, int, map, obj, oneOf, str, type JsonSchema } from '../dsl.js';
+
+const arn = (d: string, service: string) => str(d, { pattern: `^arn:aws[a-z-]*:${service}:` });
+const cfnRefOrString = (d: string) => str(`${d} A literal value; when omitted the template takes a typed Parameter (or imports it from the platform).`);
+
+export const ecsTargetProperties: Record<string, JsonSchema> = {
+  family: str('Task definition family (default: the service name).', { pattern: '^[A-Za-z0-9_-]{1,255}$' }),
+  launchType: enumOf('Launch type.', ['FARGATE', 'EC2'], { default: 'FARGATE' }),
+  networkMode: enumOf('Task network mode (Fargate requires awsvpc).', ['awsvpc', 'bridge', 'host'], { default: 'awsvpc' }),
+  platformVersion: str('Fargate platform version (default LATEST).', { pattern: '^(LATEST|[0-9]+\\.[0-9]+\\.[0-9]+)$' }),
+  operatingSystem: enumOf('Runtime platform operating system family.', ['LINUX', 'WINDOWS_SERVER_2019_CORE', 'WINDOWS_SERVER_2019_FULL', 'WINDOWS_SERVER_2022_CORE', 'WINDOWS_SERVER_2022_FULL']),
+  cpuArchitecture: enumOf('Runtime platform CPU architecture.', ['X86_64', 'ARM64']),
+  cpu: oneOf('Task CPU override: CPU units (`512`) or a vCPU string (`0.5 vCPU`). Default: derived from resources.', [
+    { type: 'integer', minimum: 128, description: 'CPU units (1024 = 1 vCPU).' },
+    { type: 'string', pattern: '^[0-9]+(\\.[0-9]+)? ?(vCPU|vcpu)$', description: 'vCPU, e.g. `1 vCPU`.' },
+  ]),
+  memory: oneOf('Task memory override: MiB (`1024`) or a GB string (`1 GB`). Default: derived from resources.', [
+    { type: 'integer', minimum: 128, description: 'MiB.' },
+    { type: 'string', pattern: '^[0-9]+(\\.[0-9]+)? ?(GB|gb)$', description: 'GB, e.g. `2 GB`.' },
+  ]),
+  containerResources: bool('Also write container-level cpu/memory/memoryReservation (default false: task-level only).'),
+  executionRoleArn: arn('Task execution role ARN. When omitted, the CloudFormation target creates one scoped to the referenced secrets.', 'iam'),
+  taskRoleArn: arn('Task role ARN (what the application may call).', 'iam'),
+  stopTimeout: int('Seconds to wait before the container is killed on stop (2–120).', { minimum: 2, maximum: 120 }),
+  service: obj('The ECS service (CloudFormation target).', {
+    name: str('Service name (default: the service name).'),
+    cluster: cfnRefOrString('ECS cluster name or ARN.'),
+    subnets: arr('Subnet IDs for awsvpc tasks.', { type: 'string', pattern: '^subnet-[0-9a-f]+$', description: 'Subnet ID.' }),
+    securityGroups: arr('Security group IDs.', { type: 'string', pattern: '^sg-[0-9a-f]+$', description: 'Security group ID.' }),
+    assignPublicIp: bool('Give tasks public IPs (default false).'),
+    vpcId: str('VPC ID for the target groups.', { pattern: '^vpc-[0-9a-f]+$' }),
+    listenerArn: arn('Production listener ARN.', 'elasticloadbalancing'),
+    testListenerArn: arn('Test listener ARN (blue/green).', 'elasticloadbalancing'),
+    listenerRulePriority: int('Priority of the listener rule that routes to this service (1–50000).', { minimum: 1, maximum: 50000 }),
+    enableExecuteCommand: bool('Enable ECS Exec (`aws ecs execute-command`).'),
+    capacityProviders: arr('Capacity provider strategy.', obj('One provider.', {
+      provider: str('Capacity provider name (e.g. FARGATE, FARGATE_SPOT).'),
+      weight: int('Weight.', { minimum: 0, maximum: 1000 }),
+      base: int('Base.', { minimum: 0, maximum: 100000 }),
+    }, ['provider'])),
+    serviceConnect: obj('ECS Service Connect (successor of App Mesh on ECS).', {
+      namespace: str('Cloud Map namespace name or ARN.'),
+      discoveryName: str('Discovery name (default: the service name).'),
+      dnsName: str('Client alias DNS name (default: the discovery name).'),
+      port: int('Client alias port (default: the main service port).', { minimum: 1, maximum: 65535 }),
+    }),
+    tags: map('Tags on the service.', { type: 'string', description: 'Value.' }),
+  }),
+  deployment: obj('ECS deployment controller details.', {
+    controller: enumOf('Who runs blue/green, canary and linear deployments: ECS itself (recommended) or CodeDeploy.', ['ECS', 'CODE_DEPLOY']),
+    minimumHealthyPercent: int('Rolling: minimum healthy percent.', { minimum: 0, maximum: 100 }),
+    maximumPercent: int('Rolling: maximum percent.', { minimum: 100, maximum: 200 }),
+    circuitBreaker: bool('Deployment circuit breaker with rollback (ECS controller, rolling).'),
+    codeDeploy: obj('CodeDeploy names and configuration.', {
+      applicationName: str('CodeDeploy application name (default `<name>`).'),
+      deploymentGroupName: str('Deployment group name (default `<name>-dg`).'),
+      deploymentConfigName: str('A predefined config such as `CodeDeployDefault.ECSLinear10PercentEvery1Minutes`; default: derived from the strategy.'),
+      serviceRoleArn: arn('CodeDeploy service role ARN; when omitted the template creates one.', 'iam'),
+    }),
+  }),
+};
