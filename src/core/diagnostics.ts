@@ -79,6 +79,10 @@ export function formatDiagnostic(d: Diagnostic): string {
 
 /** Suggest the closest candidate (Damerau-free Levenshtein), or undefined when nothing is close. */
 export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
+  const lower = word.toLowerCase();
+  // A known name inside the unknown one (periodSeconds → period) is the likeliest intent.
+  const contained = candidates.filter((c) => c.length >= 4 && (lower.startsWith(c.toLowerCase()) || c.toLowerCase().startsWith(lower)));
+  if (contained.length) return contained.sort((a, b) => b.length - a.length)[0];
   let best: string | undefined;
   let bestD = Infinity;
   for (const c of candidates) {

@@ -27,11 +27,9 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 function diag(source: SourceFile, code: string, message: string, offset?: number, path: SpecPath = [], hint?: string): Diagnostic {
   const d: Diagnostic = { code, severity: 'error', message, source: 'yaml', path, file: source.file };
-  if (offset !== undefined) {
-    const p = source.lineCounter.linePos(offset);
-    d.line = p.line;
-    d.column = p.col;
-  }
+  const p = offset !== undefined ? source.lineCounter.linePos(offset) : { line: 1, col: 1 };
+  d.line = p.line;
+  d.column = p.col;
   if (hint) d.hint = hint;
   return d;
 }

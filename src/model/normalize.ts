@@ -148,7 +148,8 @@ export function normalize(resolved: ResolvedSpec, target: TargetName, report: Re
     if (autoscaling.cpuPercent === undefined && autoscaling.memoryPercent === undefined) {
       rep({ code: 'AUTOSCALING_NO_METRIC', severity: 'error', message: 'Autoscaling needs a target: set autoscaling.cpu and/or autoscaling.memory (percent).', path: ['autoscaling'] });
     }
-    if (spec.replicas !== undefined) {
+    // Warn only when both were written at the same level (a target may switch to autoscaling).
+    if (spec.replicas !== undefined && scope(at(['replicas'])) === scope(at(['autoscaling']))) {
       rep({ code: 'REPLICAS_IGNORED', severity: 'warning', message: 'replicas is ignored because autoscaling owns the replica count.', path: ['replicas'] });
     }
   }
@@ -190,6 +191,12 @@ export function normalize(resolved: ResolvedSpec, target: TargetName, report: Re
   }
   model.taskSize = taskSize(model, target, rep);
   return model;
+}
+
+/** `base`, `targets.<t>` or `environments.<e>`: the level a value was written at. */
+function scope(p: SpecPath): string {
+  if (p[0] === 'targets' || p[0] === 'environments') return `${String(p[0])}.${String(p[1])}${p[2] === 'targets' ? `.${String(p[3])}` : ''}`;
+  return 'base';
 }
 
 function expectsMainPort(m: ServiceModel): boolean {
@@ -543,8 +550,14 @@ function normalizeExpose(spec: ServiceSpec, ports: PortModel[], rep: Report): Se
     hosts: [...(e.hosts ?? [])],
     path: e.path ?? '/',
     port,
-    ...(e.tls?.certificateArn
-      ? { tls: { certificateArn: e.tls.certificateArn, redirect: e.tls.redirect ?? true, ...(e.tls.policy ? { policy: e.tls.policy } : {}) } }
+    ...(e.tls
+      ? {
+          tls: {
+            ...(e.tls.certificateArn ? { certificateArn: e.tls.certificateArn } : {}),
+            redirect: e.tls.redirect ?? true,
+            ...(e.tls.policy ? { policy: e.tls.policy } : {}),
+          },
+        }
       : {}),
   };
 }

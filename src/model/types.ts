@@ -158,7 +158,8 @@ export interface ExposeModel {
   path: string;
   /** The container port that receives traffic. */
   port: PortModel;
-  tls?: { certificateArn: string; redirect: boolean; policy?: string };
+  /** HTTPS at the load balancer; without a certificate ARN the ALB controller discovers one by host. */
+  tls?: { certificateArn?: string; redirect: boolean; policy?: string };
 }
 
 export interface LoggingModel {

@@ -23,7 +23,11 @@ const overrideRefs = (): Record<string, JsonSchema> =>
 
 function targetSection(description: string, own: Record<string, JsonSchema>): JsonSchema {
   const props: Record<string, JsonSchema> = overrideRefs();
-  for (const [k, v] of Object.entries(own)) props[k] = v; // a target's own field wins over a core field of the same name
+  for (const [k, v] of Object.entries(own)) {
+    // A target field must not shadow a core field: `targets.<t>.<core field>` always means an override.
+    if (k in props) throw new Error(`target field "${k}" collides with the core field of the same name`);
+    props[k] = v;
+  }
   return obj(`${description} Any core field (image, health, replicas, ...) may be repeated here to override it for this target only.`, props);
 }
 

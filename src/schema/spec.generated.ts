@@ -369,7 +369,7 @@ export type OverrideAutoscaling = AutoscalingOverlay | null;
  */
 export type OverrideEnv = {
   /**
-   * Value.
+   * A string, number or boolean, or `{ref: {...}}` for a value the deployment system supplies.
    */
   [k: string]: EnvValueOverlay | null;
 } | null;
@@ -390,6 +390,10 @@ export type OverrideHealth = HealthOverlay | null;
  * How traffic reaches the service (load balancer, Ingress, HTTPRoute).
  */
 export type OverrideExpose = ExposeOverlay | null;
+/**
+ * Deployment strategy and its traffic shape.
+ */
+export type OverrideDeployment = DeploymentOverlay | null;
 /**
  * Container logs.
  */
@@ -424,10 +428,6 @@ export type OverrideLabels = {
    */
   [k: string]: string | null;
 } | null;
-/**
- * Deployment strategy and its traffic shape.
- */
-export type OverrideDeployment = DeploymentOverlay | null;
 
 /**
  * One service, compiled by codegen into ECS, CloudFormation, Kubernetes, App Mesh and Copilot artifacts.
@@ -492,7 +492,7 @@ export interface CodegenServiceSpecV1 {
    */
   env?: {
     /**
-     * Value.
+     * A string, number or boolean, or `{ref: {...}}` for a value the deployment system supplies.
      */
     [k: string]:
       | string
@@ -636,7 +636,7 @@ export interface CodegenServiceSpecV1 {
        */
       env?: {
         /**
-         * Value.
+         * A string, number or boolean, or `{ref: {...}}` for a value the deployment system supplies.
          */
         [k: string]: EnvValueOverlay | null;
       } | null;
@@ -973,7 +973,7 @@ export interface Expose {
      */
     certificateArn?: string;
     /**
-     * Redirect HTTP to HTTPS (default true when a certificate is set).
+     * Redirect HTTP to HTTPS (default true). Without certificateArn the ALB controller discovers a certificate by host.
      */
     redirect?: boolean;
     /**
@@ -1124,7 +1124,7 @@ export interface Sidecar {
    */
   env?: {
     /**
-     * Value.
+     * A string, number or boolean, or `{ref: {...}}` for a value the deployment system supplies.
      */
     [k: string]:
       | string
@@ -1349,7 +1349,7 @@ export interface EcsTarget {
    */
   env?: {
     /**
-     * Value.
+     * A string, number or boolean, or `{ref: {...}}` for a value the deployment system supplies.
      */
     [k: string]: EnvValueOverlay | null;
   } | null;
@@ -1371,47 +1371,9 @@ export interface EcsTarget {
    */
   expose?: ExposeOverlay | null;
   /**
-   * ECS deployment controller details.
+   * Deployment strategy and its traffic shape.
    */
-  deployment?: {
-    /**
-     * Who runs blue/green, canary and linear deployments: ECS itself (recommended) or CodeDeploy.
-     */
-    controller?: 'ECS' | 'CODE_DEPLOY';
-    /**
-     * Rolling: minimum healthy percent.
-     */
-    minimumHealthyPercent?: number;
-    /**
-     * Rolling: maximum percent.
-     */
-    maximumPercent?: number;
-    /**
-     * Deployment circuit breaker with rollback (ECS controller, rolling).
-     */
-    circuitBreaker?: boolean;
-    /**
-     * CodeDeploy names and configuration.
-     */
-    codeDeploy?: {
-      /**
-       * CodeDeploy application name (default `<name>`).
-       */
-      applicationName?: string;
-      /**
-       * Deployment group name (default `<name>-dg`).
-       */
-      deploymentGroupName?: string;
-      /**
-       * A predefined config such as `CodeDeployDefault.ECSLinear10PercentEvery1Minutes`; default: derived from the strategy.
-       */
-      deploymentConfigName?: string;
-      /**
-       * CodeDeploy service role ARN; when omitted the template creates one.
-       */
-      serviceRoleArn?: string;
-    };
-  };
+  deployment?: DeploymentOverlay | null;
   /**
    * Container logs.
    */
@@ -1596,6 +1558,43 @@ export interface EcsTarget {
        */
       [k: string]: string;
     };
+  };
+  /**
+   * Who runs blue/green, canary and linear deployments: ECS itself (recommended by AWS) or CodeDeploy. Default: ECS.
+   */
+  controller?: 'ECS' | 'CODE_DEPLOY';
+  /**
+   * Rolling: minimum healthy percent of the desired count during a deployment.
+   */
+  minimumHealthyPercent?: number;
+  /**
+   * Rolling: maximum percent of the desired count during a deployment.
+   */
+  maximumPercent?: number;
+  /**
+   * Deployment circuit breaker with rollback (ECS controller).
+   */
+  circuitBreaker?: boolean;
+  /**
+   * CodeDeploy names and configuration (controller CODE_DEPLOY).
+   */
+  codeDeploy?: {
+    /**
+     * CodeDeploy application name (default `<name>`).
+     */
+    applicationName?: string;
+    /**
+     * Deployment group name (default `<name>-dg`).
+     */
+    deploymentGroupName?: string;
+    /**
+     * A predefined config such as `CodeDeployDefault.ECSLinear10PercentEvery1Minutes`; default: derived from the strategy.
+     */
+    deploymentConfigName?: string;
+    /**
+     * CodeDeploy service role ARN; when omitted the template creates one.
+     */
+    serviceRoleArn?: string;
   };
 }
 /**
@@ -1942,7 +1941,7 @@ export interface ExposeOverlay {
      */
     certificateArn?: string | null;
     /**
-     * Redirect HTTP to HTTPS (default true when a certificate is set).
+     * Redirect HTTP to HTTPS (default true). Without certificateArn the ALB controller discovers a certificate by host.
      */
     redirect?: boolean | null;
     /**
@@ -1950,6 +1949,75 @@ export interface ExposeOverlay {
      */
     policy?: string | null;
   } | null;
+}
+/**
+ * How a new version replaces the old one.
+ */
+export interface DeploymentOverlay {
+  /**
+   * Deployment strategy.
+   */
+  strategy?: ('rolling' | 'blue-green' | 'canary' | 'linear') | null;
+  /**
+   * Rolling update shape.
+   */
+  rolling?: {
+    /**
+     * Extra replicas allowed during the update (default 25%).
+     */
+    maxSurge?: (number | string) | null;
+    /**
+     * Replicas that may be unavailable during the update (default 25%; use 0 in production).
+     */
+    maxUnavailable?: (number | string) | null;
+  } | null;
+  /**
+   * Canary: shift `percent` of traffic, wait `interval`, then shift the rest.
+   */
+  canary?: {
+    /**
+     * Percent of traffic per step (default 10).
+     */
+    percent?: number | null;
+    /**
+     * Wait between steps (default 5m). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     */
+    interval?: (number | string) | null;
+  } | null;
+  /**
+   * Linear: shift `percent` of traffic every `interval`.
+   */
+  linear?: {
+    /**
+     * Percent of traffic per step (default 10).
+     */
+    percent?: number | null;
+    /**
+     * Wait between steps (default 1m). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     */
+    interval?: (number | string) | null;
+  } | null;
+  /**
+   * Blue/green timing.
+   */
+  blueGreen?: {
+    /**
+     * Time both versions stay up after the shift, before the old one is removed (ECS BakeTimeInMinutes). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     */
+    bakeTime?: (number | string) | null;
+    /**
+     * Wait before the old (blue) tasks are terminated (CodeDeploy). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     */
+    terminationWait?: (number | string) | null;
+    /**
+     * Wait for a manual go-ahead before rerouting traffic (CodeDeploy; 0 = continue at once). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     */
+    readyWait?: (number | string) | null;
+  } | null;
+  /**
+   * Roll back automatically when the deployment fails (default true).
+   */
+  rollbackOnFailure?: boolean | null;
 }
 /**
  * Container logs (awslogs on ECS).
@@ -2027,7 +2095,7 @@ export interface SidecarOverlay {
    */
   env?: {
     /**
-     * Value.
+     * A string, number or boolean, or `{ref: {...}}` for a value the deployment system supplies.
      */
     [k: string]: EnvValueOverlay | null;
   } | null;
@@ -2144,7 +2212,7 @@ export interface KubernetesTarget {
    */
   env?: {
     /**
-     * Value.
+     * A string, number or boolean, or `{ref: {...}}` for a value the deployment system supplies.
      */
     [k: string]: EnvValueOverlay | null;
   } | null;
@@ -2332,75 +2400,6 @@ export interface KubernetesTarget {
   imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
 }
 /**
- * How a new version replaces the old one.
- */
-export interface DeploymentOverlay {
-  /**
-   * Deployment strategy.
-   */
-  strategy?: ('rolling' | 'blue-green' | 'canary' | 'linear') | null;
-  /**
-   * Rolling update shape.
-   */
-  rolling?: {
-    /**
-     * Extra replicas allowed during the update (default 25%).
-     */
-    maxSurge?: (number | string) | null;
-    /**
-     * Replicas that may be unavailable during the update (default 25%; use 0 in production).
-     */
-    maxUnavailable?: (number | string) | null;
-  } | null;
-  /**
-   * Canary: shift `percent` of traffic, wait `interval`, then shift the rest.
-   */
-  canary?: {
-    /**
-     * Percent of traffic per step (default 10).
-     */
-    percent?: number | null;
-    /**
-     * Wait between steps (default 5m). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
-     */
-    interval?: (number | string) | null;
-  } | null;
-  /**
-   * Linear: shift `percent` of traffic every `interval`.
-   */
-  linear?: {
-    /**
-     * Percent of traffic per step (default 10).
-     */
-    percent?: number | null;
-    /**
-     * Wait between steps (default 1m). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
-     */
-    interval?: (number | string) | null;
-  } | null;
-  /**
-   * Blue/green timing.
-   */
-  blueGreen?: {
-    /**
-     * Time both versions stay up after the shift, before the old one is removed (ECS BakeTimeInMinutes). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
-     */
-    bakeTime?: (number | string) | null;
-    /**
-     * Wait before the old (blue) tasks are terminated (CodeDeploy). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
-     */
-    terminationWait?: (number | string) | null;
-    /**
-     * Wait for a manual go-ahead before rerouting traffic (CodeDeploy; 0 = continue at once). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
-     */
-    readyWait?: (number | string) | null;
-  } | null;
-  /**
-   * Roll back automatically when the deployment fails (default true).
-   */
-  rollbackOnFailure?: boolean | null;
-}
-/**
  * AWS App Mesh CloudFormation (legacy).
  */
 export interface AppmeshTarget {
@@ -2453,7 +2452,7 @@ export interface AppmeshTarget {
    */
   env?: {
     /**
-     * Value.
+     * A string, number or boolean, or `{ref: {...}}` for a value the deployment system supplies.
      */
     [k: string]: EnvValueOverlay | null;
   } | null;
@@ -3206,7 +3205,7 @@ export interface CopilotTarget {
    */
   env?: {
     /**
-     * Value.
+     * A string, number or boolean, or `{ref: {...}}` for a value the deployment system supplies.
      */
     [k: string]: EnvValueOverlay | null;
   } | null;
@@ -3347,47 +3346,9 @@ export interface EcsTargetOverlay {
    */
   expose?: OverrideExpose | null;
   /**
-   * ECS deployment controller details.
+   * Deployment strategy and its traffic shape.
    */
-  deployment?: {
-    /**
-     * Who runs blue/green, canary and linear deployments: ECS itself (recommended) or CodeDeploy.
-     */
-    controller?: ('ECS' | 'CODE_DEPLOY') | null;
-    /**
-     * Rolling: minimum healthy percent.
-     */
-    minimumHealthyPercent?: number | null;
-    /**
-     * Rolling: maximum percent.
-     */
-    maximumPercent?: number | null;
-    /**
-     * Deployment circuit breaker with rollback (ECS controller, rolling).
-     */
-    circuitBreaker?: boolean | null;
-    /**
-     * CodeDeploy names and configuration.
-     */
-    codeDeploy?: {
-      /**
-       * CodeDeploy application name (default `<name>`).
-       */
-      applicationName?: string | null;
-      /**
-       * Deployment group name (default `<name>-dg`).
-       */
-      deploymentGroupName?: string | null;
-      /**
-       * A predefined config such as `CodeDeployDefault.ECSLinear10PercentEvery1Minutes`; default: derived from the strategy.
-       */
-      deploymentConfigName?: string | null;
-      /**
-       * CodeDeploy service role ARN; when omitted the template creates one.
-       */
-      serviceRoleArn?: string | null;
-    } | null;
-  } | null;
+  deployment?: OverrideDeployment | null;
   /**
    * Container logs.
    */
@@ -3561,6 +3522,43 @@ export interface EcsTargetOverlay {
        */
       [k: string]: string | null;
     } | null;
+  } | null;
+  /**
+   * Who runs blue/green, canary and linear deployments: ECS itself (recommended by AWS) or CodeDeploy. Default: ECS.
+   */
+  controller?: ('ECS' | 'CODE_DEPLOY') | null;
+  /**
+   * Rolling: minimum healthy percent of the desired count during a deployment.
+   */
+  minimumHealthyPercent?: number | null;
+  /**
+   * Rolling: maximum percent of the desired count during a deployment.
+   */
+  maximumPercent?: number | null;
+  /**
+   * Deployment circuit breaker with rollback (ECS controller).
+   */
+  circuitBreaker?: boolean | null;
+  /**
+   * CodeDeploy names and configuration (controller CODE_DEPLOY).
+   */
+  codeDeploy?: {
+    /**
+     * CodeDeploy application name (default `<name>`).
+     */
+    applicationName?: string | null;
+    /**
+     * Deployment group name (default `<name>-dg`).
+     */
+    deploymentGroupName?: string | null;
+    /**
+     * A predefined config such as `CodeDeployDefault.ECSLinear10PercentEvery1Minutes`; default: derived from the strategy.
+     */
+    deploymentConfigName?: string | null;
+    /**
+     * CodeDeploy service role ARN; when omitted the template creates one.
+     */
+    serviceRoleArn?: string | null;
   } | null;
 }
 /**

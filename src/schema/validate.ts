@@ -4,8 +4,45 @@
  * the key with a did-you-mean, `oneOf`/`anyOf` noise is collapsed to the most useful message.
  */
 import { didYouMean, type Diagnostic, type SpecPath } from '../core/diagnostics.js';
+import schemaJson from '../../schema/service.schema.json' with { type: 'json' };
 // @ts-ignore -- generated JavaScript without declarations
 import validateGenerated from './validate.generated.js';
+
+type SchemaNode = { description?: string; properties?: Record<string, unknown>; [k: string]: unknown };
+const SCHEMA = schemaJson as unknown as SchemaNode;
+
+function deref(node: SchemaNode | undefined): SchemaNode | undefined {
+  let cur = node;
+  for (let i = 0; cur && typeof cur.$ref === 'string' && i < 8; i++) {
+    let next: unknown = SCHEMA;
+    for (const seg of (cur.$ref as string).replace(/^#\//, '').split('/')) next = (next as Record<string, unknown> | undefined)?.[seg];
+    cur = next as SchemaNode | undefined;
+  }
+  return cur;
+}
+
+/** Walk the schema along an instance path. Returns the (dereferenced) schema and its most specific description. */
+function schemaFor(path: SpecPath): { node?: SchemaNode; description?: string } {
+  let node: SchemaNode | undefined = SCHEMA;
+  let description = node.description;
+  for (const seg of path) {
+    const here: SchemaNode | undefined = deref(node);
+    if (!here) return {};
+    const candidates: SchemaNode[] = [here, ...(((here.anyOf ?? here.oneOf) as SchemaNode[] | undefined) ?? []).map((b) => deref(b)!).filter(Boolean)];
+    let next: SchemaNode | undefined;
+    for (const c of candidates) {
+      const props = c.properties as Record<string, SchemaNode> | undefined;
+      if (typeof seg === 'string' && props?.[seg]) next = props[seg];
+      else if (typeof seg === 'string' && c.additionalProperties && typeof c.additionalProperties === 'object') next = c.additionalProperties as SchemaNode;
+      else if (typeof seg === 'number' && c.items) next = c.items as SchemaNode;
+      if (next) break;
+    }
+    if (!next) return {};
+    node = next;
+    description = next.description ?? deref(next)?.description;
+  }
+  return { node: deref(node), ...(description ? { description } : {}) };
+}
 
 interface AjvError {
   keyword: string;
@@ -13,7 +50,6 @@ interface AjvError {
   schemaPath: string;
   params: Record<string, unknown>;
   message?: string;
-  parentSchema?: { description?: string; properties?: Record<string, unknown> };
 }
 
 type ValidateFn = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
@@ -37,10 +73,23 @@ function valueAt(root: unknown, path: SpecPath): unknown {
   return cur;
 }
 
-/** Known property names at a schema path, for did-you-mean on unknown keys. */
-function knownKeys(err: AjvError): string[] {
-  const props = err.parentSchema?.properties;
-  return props ? Object.keys(props) : [];
+/** Known property names of the object at an instance path, for did-you-mean on unknown keys. */
+function knownKeys(path: SpecPath): string[] {
+  const node = schemaFor(path).node;
+  const branches = [node, ...((((node?.anyOf ?? node?.oneOf) as SchemaNode[] | undefined) ?? []).map((b) => deref(b)))];
+  return branches.flatMap((b) => Object.keys((b?.properties as object | undefined) ?? {}));
+}
+
+/** For a "one of these keys" object (probe handlers, secret stores), the keys; else undefined. */
+function exclusiveKeys(path: SpecPath): string[] | undefined {
+  const branches = schemaFor(path).node?.oneOf as SchemaNode[] | undefined;
+  if (!branches?.every((b) => Array.isArray(b.required) && (b.required as string[]).length === 1 && !b.type)) return undefined;
+  return branches.map((b) => (b.required as string[])[0]!);
+}
+
+function describedAs(path: SpecPath): string {
+  const d = schemaFor(path).description;
+  return d ? `: ${d}` : '.';
 }
 
 /** Validate a parsed spec against spec v1. Returns diagnostics without positions. */
@@ -50,7 +99,7 @@ export function validateSpec(value: unknown): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   // Errors inside a failed oneOf/anyOf: keep the branch errors that got deepest, drop the summary.
-  const combinatorPaths = new Set(errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf').map((e) => e.instancePath));
+  const combinators = errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf');
   for (const e of errors) {
     let path: (string | number)[] = toPath(e.instancePath);
     let code = `SCHEMA_${e.keyword.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase()}`;
@@ -63,7 +112,7 @@ export function validateSpec(value: unknown): Diagnostic[] {
         path = [...path, key];
         code = 'SCHEMA_UNKNOWN_KEY';
         message = `Unknown key "${key}".`;
-        const s = didYouMean(key, knownKeys(e));
+        const s = didYouMean(key, knownKeys(path.slice(0, -1)));
         if (s) hint = `did you mean "${s}"?`;
         break;
       }
@@ -84,36 +133,35 @@ export function validateSpec(value: unknown): Diagnostic[] {
         message = `Expected ${JSON.stringify(e.params.allowedValue)}, got ${describe(actual)}.`;
         break;
       case 'pattern':
-        message = `${describe(actual)} does not match the expected format${e.parentSchema?.description ? `: ${e.parentSchema.description}` : '.'}`;
+        message = `${describe(actual)} does not match the expected format${describedAs(path)}`;
         break;
       case 'propertyNames':
         continue; // reported by the nested 'pattern' error with the key path below
       case 'oneOf':
       case 'anyOf': {
-        // Report the summary only if no branch error explains it better.
-        const branch = errors.some((o) => o !== e && o.keyword !== 'oneOf' && o.keyword !== 'anyOf' && o.instancePath.startsWith(e.instancePath) && o.instancePath !== e.instancePath);
-        if (branch) continue;
-        if (e.keyword === 'oneOf' && Array.isArray(e.params.passingSchemas)) message = 'Give exactly one of the alternatives, not several.';
-        else message = `${describe(actual)} is not a valid value${e.parentSchema?.description ? `: ${e.parentSchema.description}` : '.'}`;
+        // Report the summary only if no deeper branch error explains it better.
+        const deeper = errors.some((o) => o.instancePath.startsWith(`${e.instancePath}/`) && o.schemaPath.startsWith(e.schemaPath));
+        if (deeper) continue;
         code = 'SCHEMA_ONE_OF';
+        const several = e.keyword === 'oneOf' && Array.isArray(e.params.passingSchemas);
+        const keys = exclusiveKeys(path);
+        if (keys) {
+          message = `Give exactly one of ${keys.map((k) => `"${k}"`).join(', ')}${several ? ', not several' : ''}.`;
+          if (several && (path[0] === 'targets' || path[0] === 'environments')) hint = "an override merges with the base spec: set the base's key to null to replace it";
+          break;
+        }
+        message = several ? `Give exactly one of the alternatives, not several${describedAs(path)}` : `${describe(actual)} is not a valid value${describedAs(path)}`;
         break;
       }
       default:
         message = `${capitalize(message)}.`;
     }
-    // Branch errors of a failed oneOf at the same path are alternatives, not separate problems.
-    if (combinatorPaths.has(e.instancePath) && (e.keyword === 'type' || e.keyword === 'pattern' || e.keyword === 'required')) {
-      const alt = errors.find((o) => (o.keyword === 'oneOf' || o.keyword === 'anyOf') && o.instancePath === e.instancePath);
-      if (alt) {
-        code = 'SCHEMA_ONE_OF';
-        message = `${describe(actual)} is not a valid value${alt.parentSchema?.description ? `: ${alt.parentSchema.description}` : '.'}`;
-        hint = undefined;
-      }
-    }
+    // Errors inside a failed oneOf/anyOf at the same value are its alternatives, not separate problems.
+    if (e.keyword !== 'oneOf' && e.keyword !== 'anyOf' && combinators.some((c) => c.instancePath === e.instancePath && e.schemaPath.startsWith(`${c.schemaPath}/`))) continue;
     if (e.keyword === 'pattern' && e.schemaPath.includes('propertyNames')) {
       path = [...path, String(e.params.propertyName ?? '')];
     }
-    const key = `${code}|${path.join('\u0000')}|${message}`;
+    const key = code === 'SCHEMA_ONE_OF' ? `${code}|${path.join('\u0000')}` : `${code}|${path.join('\u0000')}|${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const d: Diagnostic = { code, severity: 'error', message, source: 'schema', path };

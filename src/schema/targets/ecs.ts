@@ -47,16 +47,14 @@ export const ecsTargetProperties: Record<string, JsonSchema> = {
     }),
     tags: map('Tags on the service.', { type: 'string', description: 'Value.' }),
   }),
-  deployment: obj('ECS deployment controller details.', {
-    controller: enumOf('Who runs blue/green, canary and linear deployments: ECS itself (recommended) or CodeDeploy.', ['ECS', 'CODE_DEPLOY']),
-    minimumHealthyPercent: int('Rolling: minimum healthy percent.', { minimum: 0, maximum: 100 }),
-    maximumPercent: int('Rolling: maximum percent.', { minimum: 100, maximum: 200 }),
-    circuitBreaker: bool('Deployment circuit breaker with rollback (ECS controller, rolling).'),
-    codeDeploy: obj('CodeDeploy names and configuration.', {
-      applicationName: str('CodeDeploy application name (default `<name>`).'),
-      deploymentGroupName: str('Deployment group name (default `<name>-dg`).'),
-      deploymentConfigName: str('A predefined config such as `CodeDeployDefault.ECSLinear10PercentEvery1Minutes`; default: derived from the strategy.'),
-      serviceRoleArn: arn('CodeDeploy service role ARN; when omitted the template creates one.', 'iam'),
-    }),
+  controller: enumOf('Who runs blue/green, canary and linear deployments: ECS itself (recommended by AWS) or CodeDeploy. Default: ECS.', ['ECS', 'CODE_DEPLOY']),
+  minimumHealthyPercent: int('Rolling: minimum healthy percent of the desired count during a deployment.', { minimum: 0, maximum: 100 }),
+  maximumPercent: int('Rolling: maximum percent of the desired count during a deployment.', { minimum: 100, maximum: 200 }),
+  circuitBreaker: bool('Deployment circuit breaker with rollback (ECS controller).'),
+  codeDeploy: obj('CodeDeploy names and configuration (controller CODE_DEPLOY).', {
+    applicationName: str('CodeDeploy application name (default `<name>`).'),
+    deploymentGroupName: str('Deployment group name (default `<name>-dg`).'),
+    deploymentConfigName: str('A predefined config such as `CodeDeployDefault.ECSLinear10PercentEvery1Minutes`; default: derived from the strategy.'),
+    serviceRoleArn: arn('CodeDeploy service role ARN; when omitted the template creates one.', 'iam'),
   }),
 };

@@ -1,0 +1,132 @@
+/**
+ * Writing and checking output folders. Writes are contained (nothing outside `outDir`, no symlink
+ * inside it is followed) and all-or-nothing: every file is first written to a temporary file next
+ * to its destination, and only when all of them exist are they renamed into place. `check` never
+ * writes.
+ */
+import { lstat, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { isSafeRelativePath, type OutputFile } from './compile.js';
+
+export class OutputError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Refuse paths that escape `root` or pass through a symlink inside it. */
+async function assertContained(root: string, rel: string): Promise<string> {
+  if (!isSafeRelativePath(rel)) throw new OutputError(`Refusing the unsafe output path ${JSON.stringify(rel)}.`, 'OUTPUT_PATH_UNSAFE');
+  const abs = resolve(root, rel);
+  if (!abs.startsWith(root + sep)) throw new OutputError(`Refusing to write outside the output folder: ${rel}.`, 'OUTPUT_PATH_UNSAFE');
+  let cur = root;
+  for (const seg of rel.split('/')) {
+    cur = join(cur, seg);
+    try {
+      const st = await lstat(cur);
+      if (st.isSymbolicLink()) throw new OutputError(`Refusing to write through the symbolic link ${relative(root, cur) || cur}.`, 'OUTPUT_SYMLINK');
+      if (cur !== abs && !st.isDirectory()) throw new OutputError(`${relative(root, cur) || cur} is a file where a folder is needed.`, 'OUTPUT_NOT_A_FOLDER');
+      if (cur === abs && st.isDirectory()) throw new OutputError(`${relative(root, cur) || cur} is a folder where a file is needed.`, 'OUTPUT_NOT_A_FILE');
+    } catch (err) {
+      if (err instanceof OutputError) throw err;
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') break;
+      throw err;
+    }
+  }
+  return abs;
+}
+
+export interface WriteResult {
+  written: string[];
+  unchanged: string[];
+  removed: string[];
+}
+
+/**
+ * Write files under `outDir` atomically. Files whose content is already right are not touched.
+ * With `prune`, files under the given service folders that are no longer generated are removed.
+ */
+export async function writeOutputs(outDir: string, files: readonly OutputFile[], opts: { prune?: boolean; services?: readonly string[] } = {}): Promise<WriteResult> {
+  const root = resolve(outDir);
+  await mkdir(root, { recursive: true });
+  const rootStat = await lstat(root);
+  if (!rootStat.isDirectory() && !rootStat.isSymbolicLink()) throw new OutputError(`${outDir} is not a folder.`, 'OUTPUT_NOT_A_FOLDER');
+  const result: WriteResult = { written: [], unchanged: [], removed: [] };
+  const plan: { abs: string; tmp: string; rel: string }[] = [];
+  for (const f of files) {
+    const abs = await assertContained(root, f.path);
+    const existing = await readFile(abs, 'utf8').catch(() => undefined);
+    if (existing === f.content) {
+      result.unchanged.push(f.path);
+      continue;
+    }
+    plan.push({ abs, tmp: '', rel: f.path });
+  }
+  const stale = opts.prune ? await extraFiles(root, files, opts.services ?? []) : [];
+  // Phase 1: write every temporary file. Any failure removes them all and leaves the folder as it was.
+  const content = new Map(files.map((f) => [f.path, f.content]));
+  let n = 0;
+  try {
+    for (const p of plan) {
+      await mkdir(dirname(p.abs), { recursive: true });
+      p.tmp = join(dirname(p.abs), `.codegen-${process.pid}-${n++}.tmp`);
+      await writeFile(p.tmp, content.get(p.rel)!, { flag: 'wx' });
+    }
+  } catch (err) {
+    await Promise.all(plan.filter((p) => p.tmp).map((p) => rm(p.tmp, { force: true })));
+    throw err;
+  }
+  // Phase 2: rename into place (atomic per file on POSIX file systems).
+  for (const p of plan) {
+    await rename(p.tmp, p.abs);
+    result.written.push(p.rel);
+  }
+  for (const rel of stale) {
+    await rm(await assertContained(root, rel), { force: true });
+    result.removed.push(rel);
+  }
+  return result;
+}
+
+export interface CheckResult {
+  stale: string[];
+  missing: string[];
+  extra: string[];
+}
+
+/** Compare the output folder with what would be written. Never writes. */
+export async function checkOutputs(outDir: string, files: readonly OutputFile[], services: readonly string[]): Promise<CheckResult> {
+  const root = resolve(outDir);
+  const result: CheckResult = { stale: [], missing: [], extra: [] };
+  for (const f of files) {
+    const abs = await assertContained(root, f.path);
+    const existing = await readFile(abs, 'utf8').catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') return undefined;
+      throw err;
+    });
+    if (existing === undefined) result.missing.push(f.path);
+    else if (existing !== f.content) result.stale.push(f.path);
+  }
+  result.extra = await extraFiles(root, files, services);
+  return result;
+}
+
+/** Files under `<root>/<service>/` that are not among `files` (hidden files are ignored). */
+async function extraFiles(root: string, files: readonly OutputFile[], services: readonly string[]): Promise<string[]> {
+  const wanted = new Set(files.map((f) => f.path));
+  const out: string[] = [];
+  async function walk(rel: string): Promise<void> {
+    const entries = await readdir(join(root, rel), { withFileTypes: true }).catch(() => []);
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (e.name.startsWith('.')) continue;
+      const child = `${rel}/${e.name}`;
+      if (e.isDirectory()) await walk(child);
+      else if (!wanted.has(child)) out.push(child);
+    }
+  }
+  for (const s of [...new Set(services)].sort()) await walk(s);
+  return out;
+}

@@ -1,0 +1,132 @@
+/** The CLI, run in-process against temp folders (and once as the built binary, when it exists). */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync, symlinkSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main.js';
+import { ROOT } from './helpers/fixtures.js';
+
+async function run(args: string[], cwd: string) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd });
+  return { code, stdout, stderr };
+}
+
+const SPEC = `apiVersion: codegen/v1
+name: demo
+region: us-east-1
+image: nginx:1.27.3
+ports:
+  - port: 8080
+targets:
+  ecs:
+    executionRoleArn: arn:aws:iam::123456789012:role/exec
+`;
+
+function workspace(spec = SPEC): string {
+  const dir = mkdtempSync(join(tmpdir(), 'codegen-cli-'));
+  writeFileSync(join(dir, 'service.yaml'), spec);
+  return dir;
+}
+
+describe('codegen CLI', () => {
+  it('generate writes one folder per service and reports a summary', async () => {
+    const dir = workspace();
+    const r = await run(['generate', 'service.yaml', '--out', 'out'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^codegen: generated \d+ files? for 1 service/);
+    const td = JSON.parse(readFileSync(join(dir, 'out/demo/ecs/task-definition.json'), 'utf8'));
+    expect(td.family).toBe('demo');
+    expect(td.containerDefinitions[0].portMappings[0].containerPort).toBe(8080);
+  });
+
+  it('--check exits 0 right after generate and 1 after the spec changes, naming the file', async () => {
+    const dir = workspace();
+    expect((await run(['generate', 'service.yaml', '-o', 'out'], dir)).code).toBe(0);
+    const ok = await run(['generate', 'service.yaml', '-o', 'out', '--check'], dir);
+    expect(ok.code).toBe(0);
+    writeFileSync(join(dir, 'service.yaml'), SPEC.replace('port: 8080', 'port: 9090'));
+    const stale = await run(['generate', 'service.yaml', '-o', 'out', '--check'], dir);
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toContain('out/demo/ecs/task-definition.json');
+    expect(stale.stderr).toContain('OUTPUT_STALE');
+    // --check never writes
+    expect(readFileSync(join(dir, 'out/demo/ecs/task-definition.json'), 'utf8')).toContain('8080');
+  });
+
+  it('--check names missing and extra files', async () => {
+    const dir = workspace();
+    await run(['generate', 'service.yaml', '-o', 'out'], dir);
+    writeFileSync(join(dir, 'out/demo/ecs/old.json'), '{}\n');
+    const r = await run(['generate', 'service.yaml', '-o', 'out', '--check'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/out\/demo\/ecs\/old\.json error OUTPUT_EXTRA/);
+    const fresh = await run(['generate', 'service.yaml', '-o', 'elsewhere', '--check'], dir);
+    expect(fresh.stderr).toContain('OUTPUT_MISSING');
+    expect(existsSync(join(dir, 'elsewhere'))).toBe(false);
+  });
+
+  it('--prune removes files that are no longer generated', async () => {
+    const dir = workspace();
+    await run(['generate', 'service.yaml', '-o', 'out'], dir);
+    writeFileSync(join(dir, 'out/demo/ecs/old.json'), '{}\n');
+    expect((await run(['generate', 'service.yaml', '-o', 'out', '--prune'], dir)).code).toBe(0);
+    expect(existsSync(join(dir, 'out/demo/ecs/old.json'))).toBe(false);
+  });
+
+  it('bad input: diagnostics with file:line:column on stderr, exit 1, nothing written', async () => {
+    const dir = workspace(SPEC.replace('image: nginx:1.27.3', 'image: nginx:1.27.3\nreplcas: 2'));
+    const r = await run(['generate', 'service.yaml', '-o', 'out'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('service.yaml:5:1 error SCHEMA_UNKNOWN_KEY replcas: Unknown key "replcas". (did you mean "replicas"?)');
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
+  it('--format json prints one parseable report on stdout', async () => {
+    const dir = workspace('name: x\n');
+    const r = await run(['validate', 'service.yaml', '--format', 'json'], dir);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(report.diagnostics.map((d: { code: string }) => d.code)).toEqual(['SCHEMA_REQUIRED', 'SCHEMA_REQUIRED']);
+    expect(report.diagnostics[0]).toMatchObject({ file: 'service.yaml', line: 1, column: 1 });
+  });
+
+  it('usage errors exit 2', async () => {
+    const dir = workspace();
+    expect((await run([], dir)).code).toBe(2);
+    expect((await run(['frobnicate'], dir)).code).toBe(2);
+    expect((await run(['generate', '--nope'], dir)).code).toBe(2);
+    expect((await run(['generate', 'missing.yaml'], dir)).code).toBe(2);
+    expect((await run(['generate', 'service.yaml', '--target', 'nomad'], dir)).code).toBe(1);
+    expect((await run(['--help'], dir)).stdout).toContain('codegen generate');
+  });
+
+  it('refuses to write through a symlink inside the output folder', async () => {
+    const dir = workspace();
+    const outside = mkdtempSync(join(tmpdir(), 'codegen-outside-'));
+    mkdirSync(join(dir, 'out'));
+    symlinkSync(outside, join(dir, 'out', 'demo'));
+    const r = await run(['generate', 'service.yaml', '-o', 'out'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('OUTPUT_SYMLINK');
+    expect(readdirSync(outside)).toEqual([]);
+  });
+
+  it('two specs with the same service name are refused', async () => {
+    const dir = workspace();
+    writeFileSync(join(dir, 'other.yaml'), SPEC);
+    const r = await run(['generate', 'service.yaml', 'other.yaml', '-o', 'out'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('DUPLICATE_SERVICE');
+  });
+
+  it.runIf(existsSync(join(ROOT, 'dist/cli.js')))('the built binary runs the README quick start', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'codegen-bin-'));
+    const out = execFileSync(process.execPath, [join(ROOT, 'dist/cli.js'), 'generate', join(ROOT, 'examples/my-app/service.yaml'), '--out', dir], { encoding: 'utf8' });
+    expect(out).toMatch(/generated \d+ files? for 1 service/);
+    expect(existsSync(join(dir, 'my-app/ecs/task-definition.json'))).toBe(true);
+  });
+});

@@ -1,0 +1,82 @@
+/** Fixture discovery and golden comparison shared by the golden tests. */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { compile, type CompileResult } from '../../src/core/compile.js';
+import { formatDiagnostic } from '../../src/core/diagnostics.js';
+
+export const ROOT = new URL('../../', import.meta.url).pathname;
+export const FIXTURES = join(ROOT, 'fixtures');
+export const UPDATE = process.env.CODEGEN_UPDATE_GOLDENS === '1';
+
+export interface CaseOptions {
+  description?: string;
+  env?: string;
+  targets?: string[];
+}
+
+export interface FixtureCase {
+  name: string;
+  dir: string;
+  spec: string;
+  options: CaseOptions;
+}
+
+/** Valid cases: fixtures/<case>/service.yaml (anything but fixtures/invalid). */
+export function validCases(): FixtureCase[] {
+  return readdirSync(FIXTURES)
+    .filter((n) => n !== 'invalid' && existsSync(join(FIXTURES, n, 'service.yaml')))
+    .sort()
+    .map((name) => loadCase(join(FIXTURES, name), name));
+}
+
+/** Invalid cases: fixtures/invalid/<case>/service.yaml with diagnostics.txt. */
+export function invalidCases(): FixtureCase[] {
+  const dir = join(FIXTURES, 'invalid');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((n) => statSync(join(dir, n)).isDirectory())
+    .sort()
+    .map((name) => loadCase(join(dir, name), name));
+}
+
+function loadCase(dir: string, name: string): FixtureCase {
+  const optionsFile = join(dir, 'case.json');
+  const options = existsSync(optionsFile) ? (JSON.parse(readFileSync(optionsFile, 'utf8')) as CaseOptions) : {};
+  return { name, dir, spec: join(dir, 'service.yaml'), options };
+}
+
+export function compileCase(c: FixtureCase): CompileResult {
+  const text = readFileSync(c.spec, 'utf8');
+  return compile(text, {
+    file: 'service.yaml',
+    ...(c.options.env ? { env: c.options.env } : {}),
+    ...(c.options.targets ? { targets: c.options.targets } : {}),
+  });
+}
+
+export function renderDiagnostics(r: CompileResult): string {
+  return r.diagnostics.map((d) => `${formatDiagnostic(d)}\n`).join('');
+}
+
+export function listFiles(dir: string, prefix = ''): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const rel = prefix ? `${prefix}/${e.name}` : e.name;
+    if (e.isDirectory()) out.push(...listFiles(join(dir, e.name), rel));
+    else out.push(rel);
+  }
+  return out;
+}
+
+/** Write goldens (only under CODEGEN_UPDATE_GOLDENS=1). */
+export function writeGoldens(c: FixtureCase, r: CompileResult): void {
+  const expected = join(c.dir, 'expected');
+  rmSync(expected, { recursive: true, force: true });
+  for (const f of r.files) {
+    const p = join(expected, f.path);
+    mkdirSync(dirname(p), { recursive: true });
+    writeFileSync(p, f.content);
+  }
+  writeFileSync(join(c.dir, 'diagnostics.txt'), renderDiagnostics(r));
+}
