@@ -111,7 +111,7 @@ interface RunOptions {
   verbose?: boolean;
 }
 
-async function readSpec(path: string, cwd: string): Promise<string> {
+async function readSpec(path: string, cwd: string): Promise<Uint8Array> {
   let buf: Buffer;
   try {
     buf = await readFile(resolve(cwd, path));
@@ -119,11 +119,7 @@ async function readSpec(path: string, cwd: string): Promise<string> {
     const code = (err as NodeJS.ErrnoException).code;
     throw new UsageError(code === 'ENOENT' ? `No such file: ${path}` : code === 'EISDIR' ? `${path} is a folder, not a spec file.` : `Cannot read ${path}: ${code ?? String(err)}`);
   }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
-  } catch {
-    return '\uFFFD'; // parseSource reports INPUT_NOT_UTF8
-  }
+  return buf;
 }
 
 async function run(command: 'generate' | 'validate', specs: string[], opts: RunOptions, io: Io): Promise<number> {

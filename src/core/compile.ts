@@ -9,7 +9,7 @@ import { applyEnvironment, enabledTargets, normalize, resolveTarget, type Resolv
 import { TARGETS, type ServiceModel, type TargetName } from '../model/types.js';
 import { validateSpec } from '../schema/validate.js';
 import { compareDiagnostics, hasErrors, type Diagnostic, type DiagnosticInput, type SpecPath } from './diagnostics.js';
-import { parseSource, attachPositions, type SourceFile } from './source.js';
+import { attachPositions, decodeSpec, MAX_DEPTH, parseSource, type SourceFile } from './source.js';
 import { assertPlain, serializeArtifact, type Artifact } from './serialize.js';
 
 export interface CompileOptions {
@@ -41,18 +41,26 @@ export interface CompileResult {
   models: Partial<Record<TargetName, ServiceModel>>;
 }
 
-const KEY_CODES = new Set(['SCHEMA_UNKNOWN_KEY', 'FORBIDDEN_KEY']);
+const KEY_CODES = new Set(['SCHEMA_UNKNOWN_KEY', 'SCHEMA_KEY_NAME', 'FORBIDDEN_KEY']);
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-export function compile(input: string | object, options: CompileOptions = {}): CompileResult {
+export function compile(input: string | Uint8Array | object, options: CompileOptions = {}): CompileResult {
   const file = options.file ?? 'service.yaml';
   const diagnostics: Diagnostic[] = [];
   const result: CompileResult = { artifacts: [], files: [], diagnostics, models: {} };
   let source: SourceFile | undefined;
   let value: unknown;
+  if (input instanceof Uint8Array) {
+    const decoded = decodeSpec(file, input);
+    if (decoded.diagnostic) {
+      diagnostics.push(decoded.diagnostic);
+      return result;
+    }
+    input = decoded.text!;
+  }
   if (typeof input === 'string') {
     const parsed = parseSource(file, input);
     source = parsed.source;
@@ -60,6 +68,7 @@ export function compile(input: string | object, options: CompileOptions = {}): C
     diagnostics.push(...parsed.diagnostics);
   } else {
     value = input;
+    diagnostics.push(...checkPlainInput(value));
   }
   const finish = (): CompileResult => {
     attachPositions(source, diagnostics, KEY_CODES);
@@ -137,6 +146,35 @@ export function compile(input: string | object, options: CompileOptions = {}): C
   }
   if (!hasErrors(diagnostics)) serializeAll(result);
   return finish();
+}
+
+/** Object input (the API): the same refusals the YAML reader applies — forbidden keys, depth, cycles. */
+function checkPlainInput(value: unknown): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Set<object>();
+  const walk = (v: unknown, path: (string | number)[]): void => {
+    if (out.length) return;
+    if (v === null || typeof v !== 'object') return;
+    if (path.length > MAX_DEPTH) {
+      out.push({ code: 'YAML_TOO_DEEP', severity: 'error', message: `Nesting is deeper than ${MAX_DEPTH} levels.`, source: 'yaml', path });
+      return;
+    }
+    if (seen.has(v)) {
+      out.push({ code: 'INPUT_CYCLE', severity: 'error', message: 'The spec object refers to itself.', source: 'yaml', path });
+      return;
+    }
+    seen.add(v);
+    for (const k of Object.keys(v)) {
+      if (k === '__proto__' || k === 'constructor' || k === 'prototype') {
+        out.push({ code: 'FORBIDDEN_KEY', severity: 'error', message: `The key "${k}" is not allowed.`, source: 'yaml', path: [...path, k] });
+        return;
+      }
+      walk((v as Record<string, unknown>)[k], [...path, Array.isArray(v) ? Number(k) : k]);
+    }
+    seen.delete(v);
+  };
+  walk(value, []);
+  return out;
 }
 
 function revalidate(r: ResolvedSpec, diagnostics: Diagnostic[]): void {

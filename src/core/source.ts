@@ -34,18 +34,85 @@ function diag(source: SourceFile, code: string, message: string, offset?: number
   return d;
 }
 
+/** Decode bytes as UTF-8 (a BOM is dropped); undefined with a diagnostic when they are not UTF-8. */
+export function decodeSpec(file: string, bytes: Uint8Array): { text?: string; diagnostic?: Diagnostic } {
+  const fail = (message: string, offset = 0): { diagnostic: Diagnostic } => {
+    const before = new TextDecoder('utf-8').decode(bytes.subarray(0, offset));
+    const line = before.split('\n').length;
+    const column = before.length - before.lastIndexOf('\n');
+    return { diagnostic: { code: 'INPUT_NOT_UTF8', severity: 'error', message, source: 'yaml', path: [], file, line, column } };
+  };
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return fail('The spec is UTF-16 encoded; save it as UTF-8.');
+  }
+  if (bytes.length > MAX_SPEC_BYTES) {
+    return { diagnostic: { code: 'INPUT_TOO_LARGE', severity: 'error', message: `The spec is larger than ${MAX_SPEC_BYTES} bytes (1 MiB); a service spec is a few kilobytes.`, source: 'yaml', path: [], file, line: 1, column: 1 } };
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes) };
+  } catch {
+    // Find the first byte that does not start or continue a valid UTF-8 sequence, for a position.
+    let i = 0;
+    while (i < bytes.length) {
+      const b = bytes[i]!;
+      const len = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
+      if (len === 0) break;
+      let ok = i + len <= bytes.length;
+      for (let j = 1; ok && j < len; j++) ok = (bytes[i + j]! & 0xc0) === 0x80;
+      if (!ok) break;
+      i += len;
+    }
+    return fail(`The spec is not valid UTF-8 (byte 0x${(bytes[i] ?? 0).toString(16).padStart(2, '0')} at offset ${i}); save it as UTF-8.`, i);
+  }
+}
+
+/** Deepest `[`/`{` nesting outside quotes and comments: a cheap pre-check before the parser recurses. */
+function flowDepth(text: string): { depth: number; offset: number } {
+  let depth = 0;
+  let max = 0;
+  let at = 0;
+  let quote = '';
+  let comment = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (comment) {
+      if (c === '\n') comment = false;
+      continue;
+    }
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = '';
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) comment = true;
+    else if (c === '[' || c === '{') {
+      depth++;
+      if (depth > max) (max = depth), (at = i);
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+  }
+  return { depth: max, offset: at };
+}
+
 /** Parse YAML or JSON text into a plain value, with diagnostics carrying positions. */
 export function parseSource(file: string, text: string): ParsedSource {
   const lineCounter = new LineCounter();
   const source: SourceFile = { file, text, lineCounter };
   const diagnostics: Diagnostic[] = [];
-  if (Buffer.byteLength(text, 'utf8') > MAX_SPEC_BYTES) {
-    diagnostics.push(diag(source, 'INPUT_TOO_LARGE', `The spec is larger than ${MAX_SPEC_BYTES} bytes.`));
+  if (text.length > MAX_SPEC_BYTES || Buffer.byteLength(text, 'utf8') > MAX_SPEC_BYTES) {
+    diagnostics.push(diag(source, 'INPUT_TOO_LARGE', `The spec is larger than ${MAX_SPEC_BYTES} bytes (1 MiB); a service spec is a few kilobytes.`));
     return { source, value: undefined, diagnostics };
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.includes('\uFFFD')) {
-    diagnostics.push(diag(source, 'INPUT_NOT_UTF8', 'The spec is not valid UTF-8.', text.indexOf('\uFFFD')));
+  if (text.charCodeAt(0) === 0xfeff) {
+    // Keep offsets right: replace the BOM with nothing the parser sees as content.
+    text = text.slice(1);
+    source.text = text;
+  }
+  const flow = flowDepth(text);
+  if (flow.depth > MAX_DEPTH) {
+    lineCounter.addNewLine(0);
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+    diagnostics.push(diag(source, 'YAML_TOO_DEEP', `Nesting is deeper than ${MAX_DEPTH} levels.`, flow.offset));
     return { source, value: undefined, diagnostics };
   }
   if (text.trim() === '') {

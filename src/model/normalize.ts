@@ -95,6 +95,7 @@ export function normalize(resolved: ResolvedSpec, target: TargetName, report: Re
   const at = (p: SpecPath) => resolved.origin(p);
   const rep = (d: DiagnosticInput & { path: SpecPath }) => report({ ...d, path: at(d.path) });
 
+  for (const key of ['health', 'deployment', 'autoscaling'] as const) checkDurations(spec[key], [key], rep);
   const mainPorts = normalizePorts(spec.ports ?? [], ['ports'], rep);
   const mainName = spec.containerName ?? 'app';
   const main: ContainerModel = {
@@ -203,10 +204,26 @@ function expectsMainPort(m: ServiceModel): boolean {
   return m.expose !== undefined;
 }
 
+/** Longest duration any target accepts (CodeDeploy waits up to 2880 minutes; one day is plenty for the rest). */
+const MAX_DURATION_SECONDS = 86400;
+
 function optSeconds<K extends string>(key: K, v: number | string | undefined): { [P in K]?: number } {
   if (v === undefined) return {};
   const s = parseDurationSeconds(v);
-  return s === undefined ? {} : ({ [key]: s } as { [P in K]?: number });
+  // Out-of-range strings (`99999999h`) are reported by checkDurations; drop them here.
+  return s === undefined || s > MAX_DURATION_SECONDS ? {} : ({ [key]: s } as { [P in K]?: number });
+}
+
+/** Report duration strings longer than a day, which the schema pattern cannot bound. */
+function checkDurations(v: unknown, path: (string | number)[], rep: Report): void {
+  if (typeof v === 'string' && /^[0-9]+(ms|s|m|h)$/.test(v)) {
+    const s = parseDurationSeconds(v);
+    if (s !== undefined && s > MAX_DURATION_SECONDS) {
+      rep({ code: 'DURATION_TOO_LONG', severity: 'error', message: `The duration ${v} is longer than one day (${MAX_DURATION_SECONDS} s).`, path });
+    }
+    return;
+  }
+  if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) checkDurations(x, [...path, Array.isArray(v) ? Number(k) : k], rep);
 }
 
 function normalizePorts(ports: NonNullable<ServiceSpec['ports']>, path: SpecPath, rep: Report): PortModel[] {

@@ -170,8 +170,8 @@ const health = obj('Health, split the way the targets split it.', {
 const percent = (d: string) => int(d, { minimum: 1, maximum: 100 });
 
 const autoscaling = obj('Target-tracking autoscaling. When set, replicas are owned by the autoscaler (Kubernetes `replicas` is omitted).', {
-  min: int('Minimum replicas.', { minimum: 0 }),
-  max: int('Maximum replicas.', { minimum: 1 }),
+  min: int('Minimum replicas.', { minimum: 0, maximum: 100000 }),
+  max: int('Maximum replicas.', { minimum: 1, maximum: 100000 }),
   cpu: percent('Target average CPU utilization, percent.'),
   memory: percent('Target average memory utilization, percent.'),
   scaleInCooldown: duration('Cooldown after scaling in.'),
@@ -258,7 +258,7 @@ export const coreProperties: Record<string, JsonSchema> = {
   entrypoint: arr('Entrypoint override.', { type: 'string', description: 'Argument.' }),
   ports: arr('Ports the main container listens on; the first is the main port.', ref('port', 'A port.')),
   resources: ref('resources', 'Resources of the main container.'),
-  replicas: int('Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.', { minimum: 0 }),
+  replicas: int('Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.', { minimum: 0, maximum: 100000 }),
   autoscaling: ref('autoscaling', 'Target-tracking autoscaling; when set, the autoscaler owns the replica count.'),
   env: map('Plain environment variables (name → value). Never put secrets here: use `secrets`.', ref('envValue', 'A string, number or boolean, or `{ref: {...}}` for a value the deployment system supplies.'), ENV_NAME_PATTERN),
   secrets: map('Secrets by reference (name → where it lives).', ref('secret', 'Secret reference.'), ENV_NAME_PATTERN),

@@ -54,8 +54,8 @@ export const anyOf = (description: string, options: JsonSchema[], extra: JsonSch
 /** Durations: a number of seconds, or a string such as `500ms`, `30s`, `5m`, `1h`. */
 export const duration = (description: string): JsonSchema =>
   anyOf(`${description} Seconds as a number, or a string such as \`500ms\`, \`30s\`, \`5m\`.`, [
-    { type: 'integer', minimum: 0, description: 'Seconds.' },
-    { type: 'string', pattern: '^[0-9]+(ms|s|m|h)$', description: 'A duration with a unit: ms, s, m or h.' },
+    { type: 'integer', minimum: 0, maximum: 86400, description: 'Seconds (at most one day).' },
+    { type: 'string', pattern: '^[0-9]{1,8}(ms|s|m|h)$', description: 'A duration with a unit: ms, s, m or h (at most one day).' },
   ]);
 
 /**

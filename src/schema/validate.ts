@@ -134,9 +134,17 @@ export function validateSpec(value: unknown): Diagnostic[] {
         break;
       case 'pattern':
         message = `${describe(actual)} does not match the expected format${describedAs(path)}`;
+        if (typeof actual === 'string') hint = nonAsciiHint(actual);
         break;
-      case 'propertyNames':
-        continue; // reported by the nested 'pattern' error with the key path below
+      case 'propertyNames': {
+        const key = String(e.params.propertyName);
+        path = [...path, key];
+        code = 'SCHEMA_KEY_NAME';
+        const pattern = (schemaFor(path.slice(0, -1)).node?.propertyNames as { pattern?: string } | undefined)?.pattern;
+        message = `The name ${JSON.stringify(key)} is not allowed here${pattern ? ` (names must match ${pattern})` : ''}.`;
+        hint = nonAsciiHint(key);
+        break;
+      }
       case 'oneOf':
       case 'anyOf': {
         // Report the summary only if no deeper branch error explains it better.
@@ -158,9 +166,7 @@ export function validateSpec(value: unknown): Diagnostic[] {
     }
     // Errors inside a failed oneOf/anyOf at the same value are its alternatives, not separate problems.
     if (e.keyword !== 'oneOf' && e.keyword !== 'anyOf' && combinators.some((c) => c.instancePath === e.instancePath && e.schemaPath.startsWith(`${c.schemaPath}/`))) continue;
-    if (e.keyword === 'pattern' && e.schemaPath.includes('propertyNames')) {
-      path = [...path, String(e.params.propertyName ?? '')];
-    }
+    if (e.keyword === 'pattern' && e.schemaPath.includes('propertyNames')) continue; // reported by its propertyNames error
     const key = code === 'SCHEMA_ONE_OF' ? `${code}|${path.join('\u0000')}` : `${code}|${path.join('\u0000')}|${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -170,6 +176,23 @@ export function validateSpec(value: unknown): Diagnostic[] {
   }
   return out;
 }
+
+/** Point at the first character outside printable ASCII (a Cyrillic "а" that looks like "a", a NUL, a newline). */
+function nonAsciiHint(s: string): string | undefined {
+  const m = /[^\x20-\x7e]/u.exec(s);
+  if (!m) return undefined;
+  const cp = m[0].codePointAt(0)!;
+  const code = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+  const ascii = m[0].normalize('NFKD').replace(/[^\x20-\x7e]/g, '');
+  const looksLike = CONFUSABLES[m[0]] ?? (ascii || undefined);
+  return `character ${m.index + 1} is ${code}${looksLike ? `, which looks like "${looksLike}"` : ''}: only ASCII is allowed here`;
+}
+
+/** A few common look-alikes (Cyrillic and Greek letters in Latin names). */
+const CONFUSABLES: Record<string, string> = {
+  'а': 'a', 'е': 'e', 'о': 'o', 'р': 'p', 'с': 'c', 'у': 'y', 'х': 'x', 'і': 'i', 'ј': 'j', 'ѕ': 's', 'ԁ': 'd', 'ո': 'n',
+  'α': 'a', 'ο': 'o', 'ν': 'v', 'ι': 'i', 'κ': 'k', 'ρ': 'p', 'τ': 't', 'υ': 'u',
+};
 
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);

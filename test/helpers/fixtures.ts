@@ -10,6 +10,8 @@ export const UPDATE = process.env.CODEGEN_UPDATE_GOLDENS === '1';
 
 export interface CaseOptions {
   description?: string;
+  /** Pad the spec with a trailing comment to this many bytes (for size-limit cases). */
+  padTo?: number;
   env?: string;
   targets?: string[];
 }
@@ -45,9 +47,16 @@ function loadCase(dir: string, name: string): FixtureCase {
   return { name, dir, spec: join(dir, 'service.yaml'), options };
 }
 
+/** The spec's bytes as a user's file would hold them (padded when the case asks). */
+export function caseBytes(c: FixtureCase): Buffer {
+  const bytes = readFileSync(c.spec);
+  if (!c.options.padTo || bytes.length >= c.options.padTo) return bytes;
+  const pad = `# ${'x'.repeat(78)}\n`.repeat(Math.ceil((c.options.padTo - bytes.length) / 81));
+  return Buffer.concat([bytes, Buffer.from(pad)]);
+}
+
 export function compileCase(c: FixtureCase): CompileResult {
-  const text = readFileSync(c.spec, 'utf8');
-  return compile(text, {
+  return compile(caseBytes(c), {
     file: 'service.yaml',
     ...(c.options.env ? { env: c.options.env } : {}),
     ...(c.options.targets ? { targets: c.options.targets } : {}),
