@@ -215,7 +215,8 @@ function runEmitter(
         result.diagnostics.push({ code: 'ARTIFACT_PATH_INVALID', severity: 'error', message: `Emitter ${emitter.name} returned the unsafe path ${JSON.stringify(a.path)}.`, source: 'emitter', origin: emitter.name, path: [] });
         continue;
       }
-      result.artifacts.push({ ...a, path: `${model.name}/${a.path}`, emitter: a.emitter || emitter.name });
+      // Group by the spec's service name: a target may rename the service (e.g. Copilot's `api`).
+      result.artifacts.push({ ...a, path: `${result.service ?? model.name}/${a.path}`, emitter: a.emitter || emitter.name });
     }
   } catch (err) {
     result.diagnostics.push({

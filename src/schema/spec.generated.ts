@@ -2520,7 +2520,7 @@ export interface AppmeshTarget {
    */
   meshName?: string;
   /**
-   * Define the Mesh resource in the template (default true).
+   * Define the Mesh resource in the template (default true); false references an existing mesh by name.
    */
   createMesh?: boolean;
   /**
@@ -2528,9 +2528,13 @@ export interface AppmeshTarget {
    */
   egressFilter?: 'DROP_ALL' | 'ALLOW_ALL';
   /**
-   * Virtual node name (default `<name>-node`).
+   * Virtual node name (default `<name>-node`). The ECS task of this spec registers its Envoy as this node.
    */
   virtualNodeName?: string;
+  /**
+   * Virtual service name (default `<name>.<Cloud Map namespace>`, or the DNS host name).
+   */
+  virtualServiceName?: string;
   /**
    * Virtual router name (default `<name>-router`).
    */
@@ -2540,7 +2544,7 @@ export interface AppmeshTarget {
    */
   routeName?: string;
   /**
-   * How Envoy finds the tasks.
+   * How Envoy finds the tasks of the virtual node.
    */
   serviceDiscovery?: {
     /**
@@ -2573,7 +2577,7 @@ export interface AppmeshTarget {
    */
   backends?: string[];
   /**
-   * Service versions for weighted routing (1–10). Weights are relative and total ≤ 100.
+   * Service versions for weighted routing (1–10). Weights are relative and total ≤ 100. A version other than `virtualNodeName` gets its own virtual node with the same listener, health check and backends.
    *
    * @minItems 1
    * @maxItems 10
@@ -2591,6 +2595,33 @@ export interface AppmeshTarget {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         }
       ]
     | [
@@ -2603,6 +2634,33 @@ export interface AppmeshTarget {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -2613,6 +2671,33 @@ export interface AppmeshTarget {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         }
       ]
     | [
@@ -2625,6 +2710,33 @@ export interface AppmeshTarget {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -2635,6 +2747,33 @@ export interface AppmeshTarget {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -2645,6 +2784,33 @@ export interface AppmeshTarget {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         }
       ]
     | [
@@ -2657,6 +2823,33 @@ export interface AppmeshTarget {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -2667,6 +2860,33 @@ export interface AppmeshTarget {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -2677,6 +2897,33 @@ export interface AppmeshTarget {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -2687,6 +2934,33 @@ export interface AppmeshTarget {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         }
       ]
     | [
@@ -2699,6 +2973,33 @@ export interface AppmeshTarget {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -2709,6 +3010,33 @@ export interface AppmeshTarget {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -2719,6 +3047,33 @@ export interface AppmeshTarget {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -2729,6 +3084,33 @@ export interface AppmeshTarget {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -2739,6 +3121,33 @@ export interface AppmeshTarget {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         }
       ]
     | [
@@ -2751,6 +3160,33 @@ export interface AppmeshTarget {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -2761,6 +3197,33 @@ export interface AppmeshTarget {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -2771,6 +3234,33 @@ export interface AppmeshTarget {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -2781,6 +3271,33 @@ export interface AppmeshTarget {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -2791,6 +3308,33 @@ export interface AppmeshTarget {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -2801,6 +3345,33 @@ export interface AppmeshTarget {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         }
       ]
     | [
@@ -2813,6 +3384,33 @@ export interface AppmeshTarget {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -2823,6 +3421,33 @@ export interface AppmeshTarget {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -2833,6 +3458,33 @@ export interface AppmeshTarget {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -2843,6 +3495,33 @@ export interface AppmeshTarget {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -2853,6 +3532,33 @@ export interface AppmeshTarget {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -2863,6 +3569,33 @@ export interface AppmeshTarget {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -2873,6 +3606,33 @@ export interface AppmeshTarget {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         }
       ]
     | [
@@ -2885,6 +3645,33 @@ export interface AppmeshTarget {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -2895,6 +3682,33 @@ export interface AppmeshTarget {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -2905,6 +3719,33 @@ export interface AppmeshTarget {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -2915,6 +3756,33 @@ export interface AppmeshTarget {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -2925,6 +3793,33 @@ export interface AppmeshTarget {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -2935,6 +3830,33 @@ export interface AppmeshTarget {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -2945,6 +3867,33 @@ export interface AppmeshTarget {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -2955,6 +3904,33 @@ export interface AppmeshTarget {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         }
       ]
     | [
@@ -2967,6 +3943,33 @@ export interface AppmeshTarget {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -2977,6 +3980,33 @@ export interface AppmeshTarget {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -2987,6 +4017,33 @@ export interface AppmeshTarget {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -2997,6 +4054,33 @@ export interface AppmeshTarget {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -3007,6 +4091,33 @@ export interface AppmeshTarget {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -3017,6 +4128,33 @@ export interface AppmeshTarget {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -3027,6 +4165,33 @@ export interface AppmeshTarget {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -3037,6 +4202,33 @@ export interface AppmeshTarget {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -3047,6 +4239,33 @@ export interface AppmeshTarget {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         }
       ]
     | [
@@ -3059,6 +4278,33 @@ export interface AppmeshTarget {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -3069,6 +4315,33 @@ export interface AppmeshTarget {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -3079,6 +4352,33 @@ export interface AppmeshTarget {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -3089,6 +4389,33 @@ export interface AppmeshTarget {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -3099,6 +4426,33 @@ export interface AppmeshTarget {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -3109,6 +4463,33 @@ export interface AppmeshTarget {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -3119,6 +4500,33 @@ export interface AppmeshTarget {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -3129,6 +4537,33 @@ export interface AppmeshTarget {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -3139,6 +4574,33 @@ export interface AppmeshTarget {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -3149,8 +4611,56 @@ export interface AppmeshTarget {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         }
       ];
+  /**
+   * Expose the service through the mesh: a VirtualGateway and a GatewayRoute to the virtual service.
+   */
+  gateway?: {
+    /**
+     * Virtual gateway name (default `<name>-gateway`).
+     */
+    name?: string;
+    /**
+     * Gateway listener port (default: the main container port).
+     */
+    port?: number;
+    /**
+     * Gateway route name (default `<name>-gateway-route`).
+     */
+    routeName?: string;
+  };
+  /**
+   * Envoy image for the ECS task of a meshed service (default: the pinned App Mesh Envoy image in public ECR).
+   */
+  envoyImage?: string;
 }
 /**
  * AWS Copilot manifest (legacy).
@@ -3277,9 +4787,21 @@ export interface CopilotTarget {
    */
   build?: string;
   /**
-   * Enable ECS Exec.
+   * Enable ECS Exec (`copilot svc exec`).
    */
   exec?: boolean;
+  /**
+   * Subnets the tasks run in (`network.vpc.placement`).
+   */
+  placement?: 'public' | 'private';
+  /**
+   * Join Service Connect in the Copilot environment (`network.connect`).
+   */
+  connect?: boolean;
+  /**
+   * Copilot rolling deployment mode (`deployment.rolling`): `default` keeps 100% healthy and doubles during the deploy, `recreate` stops old tasks first.
+   */
+  rolling?: 'default' | 'recreate';
 }
 /**
  * Amazon ECS: task definition JSON and the ECS service CloudFormation template. Any core field (image, health, replicas, ...) may be repeated here to override it for this target only.
@@ -3882,7 +5404,7 @@ export interface AppmeshTargetOverlay {
    */
   meshName?: string | null;
   /**
-   * Define the Mesh resource in the template (default true).
+   * Define the Mesh resource in the template (default true); false references an existing mesh by name.
    */
   createMesh?: boolean | null;
   /**
@@ -3890,9 +5412,13 @@ export interface AppmeshTargetOverlay {
    */
   egressFilter?: ('DROP_ALL' | 'ALLOW_ALL') | null;
   /**
-   * Virtual node name (default `<name>-node`).
+   * Virtual node name (default `<name>-node`). The ECS task of this spec registers its Envoy as this node.
    */
   virtualNodeName?: string | null;
+  /**
+   * Virtual service name (default `<name>.<Cloud Map namespace>`, or the DNS host name).
+   */
+  virtualServiceName?: string | null;
   /**
    * Virtual router name (default `<name>-router`).
    */
@@ -3902,7 +5428,7 @@ export interface AppmeshTargetOverlay {
    */
   routeName?: string | null;
   /**
-   * How Envoy finds the tasks.
+   * How Envoy finds the tasks of the virtual node.
    */
   serviceDiscovery?: {
     /**
@@ -3933,7 +5459,7 @@ export interface AppmeshTargetOverlay {
    */
   backends?: string[] | null;
   /**
-   * Service versions for weighted routing (1–10). Weights are relative and total ≤ 100.
+   * Service versions for weighted routing (1–10). Weights are relative and total ≤ 100. A version other than `virtualNodeName` gets its own virtual node with the same listener, health check and backends.
    */
   versions?:
     | [
@@ -3946,6 +5472,33 @@ export interface AppmeshTargetOverlay {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         }
       ]
     | [
@@ -3958,6 +5511,33 @@ export interface AppmeshTargetOverlay {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -3968,6 +5548,33 @@ export interface AppmeshTargetOverlay {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         }
       ]
     | [
@@ -3980,6 +5587,33 @@ export interface AppmeshTargetOverlay {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -3990,6 +5624,33 @@ export interface AppmeshTargetOverlay {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -4000,6 +5661,33 @@ export interface AppmeshTargetOverlay {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         }
       ]
     | [
@@ -4012,6 +5700,33 @@ export interface AppmeshTargetOverlay {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -4022,6 +5737,33 @@ export interface AppmeshTargetOverlay {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -4032,6 +5774,33 @@ export interface AppmeshTargetOverlay {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -4042,6 +5811,33 @@ export interface AppmeshTargetOverlay {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         }
       ]
     | [
@@ -4054,6 +5850,33 @@ export interface AppmeshTargetOverlay {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -4064,6 +5887,33 @@ export interface AppmeshTargetOverlay {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -4074,6 +5924,33 @@ export interface AppmeshTargetOverlay {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -4084,6 +5961,33 @@ export interface AppmeshTargetOverlay {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -4094,6 +5998,33 @@ export interface AppmeshTargetOverlay {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         }
       ]
     | [
@@ -4106,6 +6037,33 @@ export interface AppmeshTargetOverlay {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -4116,6 +6074,33 @@ export interface AppmeshTargetOverlay {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -4126,6 +6111,33 @@ export interface AppmeshTargetOverlay {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -4136,6 +6148,33 @@ export interface AppmeshTargetOverlay {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -4146,6 +6185,33 @@ export interface AppmeshTargetOverlay {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -4156,6 +6222,33 @@ export interface AppmeshTargetOverlay {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         }
       ]
     | [
@@ -4168,6 +6261,33 @@ export interface AppmeshTargetOverlay {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -4178,6 +6298,33 @@ export interface AppmeshTargetOverlay {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -4188,6 +6335,33 @@ export interface AppmeshTargetOverlay {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -4198,6 +6372,33 @@ export interface AppmeshTargetOverlay {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -4208,6 +6409,33 @@ export interface AppmeshTargetOverlay {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -4218,6 +6446,33 @@ export interface AppmeshTargetOverlay {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -4228,6 +6483,33 @@ export interface AppmeshTargetOverlay {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         }
       ]
     | [
@@ -4240,6 +6522,33 @@ export interface AppmeshTargetOverlay {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -4250,6 +6559,33 @@ export interface AppmeshTargetOverlay {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -4260,6 +6596,33 @@ export interface AppmeshTargetOverlay {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -4270,6 +6633,33 @@ export interface AppmeshTargetOverlay {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -4280,6 +6670,33 @@ export interface AppmeshTargetOverlay {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -4290,6 +6707,33 @@ export interface AppmeshTargetOverlay {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -4300,6 +6744,33 @@ export interface AppmeshTargetOverlay {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -4310,6 +6781,33 @@ export interface AppmeshTargetOverlay {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         }
       ]
     | [
@@ -4322,6 +6820,33 @@ export interface AppmeshTargetOverlay {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -4332,6 +6857,33 @@ export interface AppmeshTargetOverlay {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -4342,6 +6894,33 @@ export interface AppmeshTargetOverlay {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -4352,6 +6931,33 @@ export interface AppmeshTargetOverlay {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -4362,6 +6968,33 @@ export interface AppmeshTargetOverlay {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -4372,6 +7005,33 @@ export interface AppmeshTargetOverlay {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -4382,6 +7042,33 @@ export interface AppmeshTargetOverlay {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -4392,6 +7079,33 @@ export interface AppmeshTargetOverlay {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -4402,6 +7116,33 @@ export interface AppmeshTargetOverlay {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         }
       ]
     | [
@@ -4414,6 +7155,33 @@ export interface AppmeshTargetOverlay {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -4424,6 +7192,33 @@ export interface AppmeshTargetOverlay {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -4434,6 +7229,33 @@ export interface AppmeshTargetOverlay {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -4444,6 +7266,33 @@ export interface AppmeshTargetOverlay {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -4454,6 +7303,33 @@ export interface AppmeshTargetOverlay {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -4464,6 +7340,33 @@ export interface AppmeshTargetOverlay {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -4474,6 +7377,33 @@ export interface AppmeshTargetOverlay {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -4484,6 +7414,33 @@ export interface AppmeshTargetOverlay {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -4494,6 +7451,33 @@ export interface AppmeshTargetOverlay {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         },
         {
           /**
@@ -4504,9 +7488,57 @@ export interface AppmeshTargetOverlay {
            * Relative weight (0–100).
            */
           weight: number;
+          /**
+           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+           */
+          serviceDiscovery?: {
+            /**
+             * AWS Cloud Map.
+             */
+            cloudMap?: {
+              /**
+               * Namespace name.
+               */
+              namespace: string;
+              /**
+               * Service name (default `<name>`).
+               */
+              service?: string;
+            };
+            /**
+             * DNS.
+             */
+            dns?: {
+              /**
+               * Host name.
+               */
+              hostname: string;
+            };
+          };
         }
       ]
     | null;
+  /**
+   * Expose the service through the mesh: a VirtualGateway and a GatewayRoute to the virtual service.
+   */
+  gateway?: {
+    /**
+     * Virtual gateway name (default `<name>-gateway`).
+     */
+    name?: string | null;
+    /**
+     * Gateway listener port (default: the main container port).
+     */
+    port?: number | null;
+    /**
+     * Gateway route name (default `<name>-gateway-route`).
+     */
+    routeName?: string | null;
+  } | null;
+  /**
+   * Envoy image for the ECS task of a meshed service (default: the pinned App Mesh Envoy image in public ECR).
+   */
+  envoyImage?: string | null;
 }
 /**
  * AWS Copilot manifest (legacy, end of support 2026-06-12; successor: the ECS CloudFormation target). Any core field (image, health, replicas, ...) may be repeated here to override it for this target only.
@@ -4613,7 +7645,19 @@ export interface CopilotTargetOverlay {
    */
   build?: string | null;
   /**
-   * Enable ECS Exec.
+   * Enable ECS Exec (`copilot svc exec`).
    */
   exec?: boolean | null;
+  /**
+   * Subnets the tasks run in (`network.vpc.placement`).
+   */
+  placement?: ('public' | 'private') | null;
+  /**
+   * Join Service Connect in the Copilot environment (`network.connect`).
+   */
+  connect?: boolean | null;
+  /**
+   * Copilot rolling deployment mode (`deployment.rolling`): `default` keeps 100% healthy and doubles during the deploy, `recreate` stops old tasks first.
+   */
+  rolling?: ('default' | 'recreate') | null;
 }

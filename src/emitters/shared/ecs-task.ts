@@ -6,6 +6,7 @@
 import type { DiagnosticInput } from '../../core/diagnostics.js';
 import type { Json, JsonObject } from '../../core/serialize.js';
 import type { ContainerModel, SecretModel, ServiceModel } from '../../model/types.js';
+import { appmeshProxyConfiguration, ENVOY_CONTAINER, envoyContainer, isMeshed } from './appmesh-envoy.js';
 
 export interface TaskDefinitionOptions {
   /** Values the JSON cannot hold but CloudFormation can (refs, Fn::Sub). Default: JSON (literal only). */
@@ -141,7 +142,21 @@ export function buildTaskDefinition(m: ServiceModel, report: (d: DiagnosticInput
   if (ecs.executionRoleArn) td.executionRoleArn = ecs.executionRoleArn;
   if (ecs.taskRoleArn) td.taskRoleArn = ecs.taskRoleArn;
   td.containerDefinitions = m.containers.map((c) => containerDefinition(m, c, report, opts));
+  if (isMeshed(m)) addAppmeshProxy(m, td);
   return td;
+}
+
+/** App Mesh (legacy): the Envoy sidecar, the APPMESH proxy configuration, and the app waits for Envoy. */
+function addAppmeshProxy(m: ServiceModel, td: JsonObject): void {
+  const containers = td.containerDefinitions as JsonObject[];
+  if (containers.some((c) => c.name === ENVOY_CONTAINER)) return; // the spec brings its own Envoy sidecar
+  const main = containers[0]!;
+  main.dependsOn = [...((main.dependsOn as JsonObject[] | undefined) ?? []), { containerName: ENVOY_CONTAINER, condition: 'HEALTHY' }];
+  const envoy = envoyContainer(m);
+  const log = main.logConfiguration as JsonObject | undefined;
+  if (log) envoy.logConfiguration = { ...log, options: { ...(log.options as JsonObject), 'awslogs-stream-prefix': `${m.logging.streamPrefix}-${ENVOY_CONTAINER}` } };
+  containers.push(envoy);
+  td.proxyConfiguration = appmeshProxyConfiguration(m);
 }
 
 /** Keys whose map values are user data (not properties) and keep their casing. */

@@ -1,21 +1,32 @@
 /** `targets.appmesh` (legacy: AWS App Mesh was discontinued on 2026-09-30). */
-import { arr, enumOf, int, obj, str, type JsonSchema } from '../dsl.js';
+import { arr, bool, enumOf, int, obj, str, type JsonSchema } from '../dsl.js';
 
-export const appmeshTargetProperties: Record<string, JsonSchema> = {
-  acknowledgeDeprecation: { type: 'boolean', description: 'Silence the deprecation diagnostic for this legacy target.' },
-  meshName: str('Mesh name (default `<name>-mesh`).'),
-  createMesh: { type: 'boolean', description: 'Define the Mesh resource in the template (default true).' },
-  egressFilter: enumOf('Mesh egress filter.', ['DROP_ALL', 'ALLOW_ALL'], { default: 'DROP_ALL' }),
-  virtualNodeName: str('Virtual node name (default `<name>-node`).'),
-  virtualRouterName: str('Virtual router name (default `<name>-router`).'),
-  routeName: str('Route name (default `<name>-route`).'),
-  serviceDiscovery: obj('How Envoy finds the tasks.', {
+const serviceDiscovery = (d: string) =>
+  obj(d, {
     cloudMap: obj('AWS Cloud Map.', { namespace: str('Namespace name.'), service: str('Service name (default `<name>`).') }, ['namespace']),
     dns: obj('DNS.', { hostname: str('Host name.') }, ['hostname']),
-  }),
+  });
+
+export const appmeshTargetProperties: Record<string, JsonSchema> = {
+  acknowledgeDeprecation: bool('Silence the deprecation diagnostic for this legacy target.'),
+  meshName: str('Mesh name (default `<name>-mesh`).'),
+  createMesh: bool('Define the Mesh resource in the template (default true); false references an existing mesh by name.'),
+  egressFilter: enumOf('Mesh egress filter.', ['DROP_ALL', 'ALLOW_ALL'], { default: 'DROP_ALL' }),
+  virtualNodeName: str('Virtual node name (default `<name>-node`). The ECS task of this spec registers its Envoy as this node.'),
+  virtualServiceName: str('Virtual service name (default `<name>.<Cloud Map namespace>`, or the DNS host name).'),
+  virtualRouterName: str('Virtual router name (default `<name>-router`).'),
+  routeName: str('Route name (default `<name>-route`).'),
+  serviceDiscovery: serviceDiscovery('How Envoy finds the tasks of the virtual node.'),
   backends: arr('Virtual services this service calls.', str('Virtual service name.')),
-  versions: arr('Service versions for weighted routing (1–10). Weights are relative and total ≤ 100.', obj('A version.', {
+  versions: arr('Service versions for weighted routing (1–10). Weights are relative and total ≤ 100. A version other than `virtualNodeName` gets its own virtual node with the same listener, health check and backends.', obj('A version.', {
     name: str('Virtual node name of this version.'),
     weight: int('Relative weight (0–100).', { minimum: 0, maximum: 100 }),
+    serviceDiscovery: serviceDiscovery('Service discovery of this version (default: Cloud Map service `<version name>` in the node\'s namespace, or the DNS host name with its first label replaced by the version name).'),
   }, ['name', 'weight']), { minItems: 1, maxItems: 10 }),
+  gateway: obj('Expose the service through the mesh: a VirtualGateway and a GatewayRoute to the virtual service.', {
+    name: str('Virtual gateway name (default `<name>-gateway`).'),
+    port: int('Gateway listener port (default: the main container port).', { minimum: 1, maximum: 65535 }),
+    routeName: str('Gateway route name (default `<name>-gateway-route`).'),
+  }),
+  envoyImage: str('Envoy image for the ECS task of a meshed service (default: the pinned App Mesh Envoy image in public ECR).', { minLength: 1 }),
 };

@@ -9,5 +9,8 @@ export const copilotTargetProperties: Record<string, JsonSchema> = {
     'Worker Service',
   ]),
   build: str('Dockerfile path for `image.build` (instead of `image.location`).'),
-  exec: bool('Enable ECS Exec.'),
+  exec: bool('Enable ECS Exec (`copilot svc exec`).'),
+  placement: enumOf('Subnets the tasks run in (`network.vpc.placement`).', ['public', 'private']),
+  connect: bool('Join Service Connect in the Copilot environment (`network.connect`).'),
+  rolling: enumOf('Copilot rolling deployment mode (`deployment.rolling`): `default` keeps 100% healthy and doubles during the deploy, `recreate` stops old tasks first.', ['default', 'recreate']),
 };
