@@ -1,0 +1,151 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench` — codegen's speed and memory, as ratios against a baseline measured in the same
+ * run (machines here are shared and noisy, so absolute numbers mean little).
+ *
+ *   cold CLI, 1 service, every target      vs `node -e 0`
+ *   cold CLI, 10 / 100 / 1,000 services    vs `node -e 0`, and the marginal cost per service
+ *   `generate --check`, 1,000 services     vs `node -e 0`
+ *   in-process compile() of 1,000 services: services/second, flat-cost ratio (1,000 vs 100 × 10)
+ *   peak RSS of a cold CLI run at 1,000 services
+ *
+ * Each figure is the median of several runs; baseline and subject runs are interleaved so load
+ * changes hit both. Options: --runs N (default 7), --markdown (print a table for docs/benchmarks.md).
+ * Needs a build (`npm run build`; `npm ci` runs it).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const cli = join(root, 'dist/cli.js');
+if (!existsSync(cli)) {
+  console.error('bench: dist/cli.js is missing; run `npm run build` first.');
+  process.exit(2);
+}
+const args = process.argv.slice(2);
+const runs = Number(args[args.indexOf('--runs') + 1]) || 7;
+const markdown = args.includes('--markdown');
+const seed = readFileSync(join(root, 'fixtures/seed/service.yaml'), 'utf8');
+
+/** N specs, each the article's service under another name (every target, overrides and all). */
+function makeSpecs(dir, n) {
+  mkdirSync(dir, { recursive: true });
+  const files = [];
+  for (let i = 0; i < n; i++) {
+    const file = join(dir, `svc-${String(i).padStart(4, '0')}.yaml`);
+    writeFileSync(file, seed.replace(/^name: my-app$/m, `name: svc-${i}`).replace(/name: api$/m, `name: api-${i}`));
+    files.push(file);
+  }
+  return files;
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function timeOnce(cmd, argv, cwd) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(cmd, argv, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0 && !(argv.includes('--check') && r.status === 1)) {
+    throw new Error(`${cmd} ${argv.slice(0, 4).join(' ')} … exited ${r.status}: ${r.stderr.slice(0, 500)}`);
+  }
+  return ms;
+}
+
+/** Interleave baseline and subject runs; return both medians. */
+function measure(argv, cwd) {
+  const base = [];
+  const subject = [];
+  timeOnce(process.execPath, argv, cwd); // warm the file cache
+  for (let i = 0; i < runs; i++) {
+    base.push(timeOnce(process.execPath, ['-e', '0'], cwd));
+    subject.push(timeOnce(process.execPath, argv, cwd));
+  }
+  return { base: median(base), subject: median(subject) };
+}
+
+const work = mkdtempSync(join(tmpdir(), 'codegen-bench-'));
+const rows = [];
+const add = (name, m, target) => rows.push({ name, base: m.base, ms: m.subject, ratio: m.subject / m.base, target });
+
+try {
+  const sets = {};
+  for (const n of [1, 10, 100, 1000]) sets[n] = makeSpecs(join(work, `specs-${n}`), n);
+  const gen = (n, extra = []) => [cli, 'generate', ...sets[n], '--out', join(work, `out-${n}`), '-q', ...extra];
+
+  add('cold generate, 1 service, every target', measure(gen(1), work), '≤ 1.3×');
+  const c10 = measure(gen(10), work);
+  add('cold generate, 10 services', c10);
+  const c100 = measure(gen(100), work);
+  add('cold generate, 100 services', c100, '≤ 2×');
+  const c1000 = measure(gen(1000), work);
+  add('cold generate, 1,000 services', c1000);
+  add('generate --check, 1,000 services', measure(gen(1000, ['--check']), work));
+
+  // Peak RSS of a cold CLI run at 1,000 services (GNU time is not everywhere: ask the child itself).
+  const rssProbe = join(work, 'rss.mjs');
+  writeFileSync(
+    rssProbe,
+    `process.argv.splice(1, 1);\nprocess.on('exit', () => { process.stderr.write('\\nRSS=' + process.resourceUsage().maxRSS + '\\n'); });\nawait import(${JSON.stringify(cli)});\n`,
+  );
+  const rssRun = spawnSync(process.execPath, [rssProbe, cli, 'generate', ...sets[1000], '--out', join(work, 'out-rss'), '-q'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const rssKb = Number(/RSS=(\d+)/.exec(rssRun.stderr)?.[1] ?? NaN);
+
+  // In-process throughput and flat per-service cost, in a fresh process.
+  const inproc = join(work, 'inproc.mjs');
+  writeFileSync(
+    inproc,
+    `import { readFileSync } from 'node:fs';
+const { compile } = await import(${JSON.stringify(join(root, 'dist/index.js'))});
+const load = (files) => files.map((f) => [f, readFileSync(f)]);
+const s100 = load(${JSON.stringify(sets[100])});
+const s1000 = load(${JSON.stringify(sets[1000])});
+const run = (set) => { const t0 = performance.now(); let n = 0; for (const [f, b] of set) n += compile(b, { file: f }).files.length; return [performance.now() - t0, n]; };
+run(s100); // warm-up: first-call compilation of the emitters
+const t100 = [], t1000 = [];
+for (let i = 0; i < ${runs}; i++) { t100.push(run(s100)[0]); t1000.push(run(s1000)[0]); }
+const med = (xs) => xs.sort((a, b) => a - b)[xs.length >> 1];
+console.log(JSON.stringify({ t100: med(t100), t1000: med(t1000), rss: process.resourceUsage().maxRSS }));
+`,
+  );
+  const ip = JSON.parse(spawnSync(process.execPath, [inproc], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).stdout.trim().split('\n').pop());
+
+  const fmt = (x, d = 0) => x.toFixed(d);
+  const marginal = (c1000.subject - c100.subject) / 900;
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, load ${loadavg().map((x) => x.toFixed(1)).join('/')}`;
+  const lines = [];
+  if (markdown) {
+    lines.push(`Machine: ${machine}; median of ${runs} runs.`, '', '| measurement | median | `node -e 0` | ratio | target |', '|---|---:|---:|---:|---|');
+    for (const r of rows) lines.push(`| ${r.name} | ${fmt(r.ms)} ms | ${fmt(r.base)} ms | ${fmt(r.ratio, 2)}× | ${r.target ?? ''} |`);
+    lines.push(
+      '',
+      '| measurement | value | target |',
+      '|---|---:|---|',
+      `| marginal cost per service (cold CLI, 100 → 1,000) | ${fmt(marginal, 2)} ms | |`,
+      `| in-process compile(), 1,000 services | ${fmt(ip.t1000)} ms (${fmt(1000 / (ip.t1000 / 1000))} services/s) | ≤ 1,000 ms |`,
+      `| in-process 1,000 vs 100 services | ${fmt(ip.t1000 / ip.t100, 1)}× | ≤ 12× |`,
+      `| peak RSS, cold CLI at 1,000 services | ${fmt(rssKb / 1024, 1)} MiB | ≤ 100 MiB |`,
+      `| peak RSS, in-process bench process | ${fmt(ip.rss / 1024, 1)} MiB | |`,
+    );
+  } else {
+    lines.push(`codegen bench — ${machine}; median of ${runs} runs`, '');
+    const w = Math.max(...rows.map((r) => r.name.length));
+    for (const r of rows) lines.push(`${r.name.padEnd(w)}  ${fmt(r.ms).padStart(7)} ms   node -e 0 ${fmt(r.base).padStart(5)} ms   ${fmt(r.ratio, 2).padStart(5)}×  ${r.target ?? ''}`);
+    lines.push(
+      '',
+      `marginal cost per service (cold CLI, 100 → 1,000): ${fmt(marginal, 2)} ms`,
+      `in-process compile(), 1,000 services: ${fmt(ip.t1000)} ms (${fmt(1000 / (ip.t1000 / 1000))} services/s; target ≤ 1,000 ms)`,
+      `in-process 1,000 vs 100 services: ${fmt(ip.t1000 / ip.t100, 1)}× (target ≤ 12×)`,
+      `peak RSS, cold CLI at 1,000 services: ${fmt(rssKb / 1024, 1)} MiB (target ≤ 100 MiB)`,
+    );
+  }
+  console.log(lines.join('\n'));
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
