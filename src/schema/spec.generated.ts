@@ -2348,6 +2348,10 @@ export interface KubernetesTarget {
     };
   };
   /**
+   * How `expose.path` matches: `Prefix` (default; HTTPRoute `PathPrefix`) or `Exact`.
+   */
+  pathType?: 'Prefix' | 'Exact';
+  /**
    * How traffic is routed in: an ALB Ingress or a Gateway API HTTPRoute.
    */
   route?: 'ingress' | 'gateway';
@@ -3729,6 +3733,10 @@ export interface KubernetesTargetOverlay {
       [k: string]: string | null;
     } | null;
   } | null;
+  /**
+   * How `expose.path` matches: `Prefix` (default; HTTPRoute `PathPrefix`) or `Exact`.
+   */
+  pathType?: ('Prefix' | 'Exact') | null;
   /**
    * How traffic is routed in: an ALB Ingress or a Gateway API HTTPRoute.
    */

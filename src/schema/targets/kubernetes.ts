@@ -24,6 +24,7 @@ export const kubernetesTargetProperties: Record<string, JsonSchema> = {
     groupOrder: int('IngressGroup order.', { minimum: -1000, maximum: 1000 }),
     annotations: map('Extra annotations (string values).', { type: 'string', description: 'Value.' }),
   }),
+  pathType: enumOf('How `expose.path` matches: `Prefix` (default; HTTPRoute `PathPrefix`) or `Exact`.', ['Prefix', 'Exact'], { default: 'Prefix' }),
   route: enumOf('How traffic is routed in: an ALB Ingress or a Gateway API HTTPRoute.', ['ingress', 'gateway'], { default: 'ingress' }),
   gateway: obj('Gateway API parent for the HTTPRoute.', {
     name: dnsName('Gateway name.'),
