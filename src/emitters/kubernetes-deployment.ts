@@ -37,7 +37,7 @@ export function deploymentStrategy(m: ServiceModel, report: Report): { strategy:
       d.blueGreen.terminationWaitSeconds !== undefined ? 'terminationWait' : undefined,
       d.blueGreen.readyWaitSeconds !== undefined ? 'readyWait' : undefined,
     ].filter((x) => x !== undefined);
-    shape = `a full new set of pods starts before old pods are removed, but traffic moves to each new pod as it becomes ready rather than in one switch${timings.length ? `, and ${timings.join(', ')} ${timings.length > 1 ? 'are' : 'is'} not carried` : ''}`;
+    shape = `a full new set of pods starts before old pods are removed, but traffic moves to each new pod as it becomes ready rather than in one switch${timings.length ? `, and ${listWords(timings)} ${timings.length > 1 ? 'are' : 'is'} not carried` : ''}`;
   } else if (d.strategy === 'canary') {
     const c = d.canary ?? { percent: 10, intervalSeconds: 300 };
     surge = `${Math.ceil(c.percent)}%`;
@@ -65,6 +65,8 @@ export function deploymentStrategy(m: ServiceModel, report: Report): { strategy:
     ...(minReadySeconds !== undefined ? { minReadySeconds } : {}),
   };
 }
+
+const listWords = (xs: string[]) => (xs.length > 1 ? `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}` : xs.join(''));
 
 function isZero(v: IntOrPercent | undefined): boolean {
   return v === 0 || (typeof v === 'string' && /^0+%$/.test(v));

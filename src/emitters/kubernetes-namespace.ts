@@ -1,11 +1,14 @@
-/** `kubernetes:namespace` — `kubernetes/namespace.yaml`, the v1 Namespace, when `createNamespace` is set. */
+/**
+ * `kubernetes:namespace` — `kubernetes/namespace.yaml`, the v1 Namespace, when `createNamespace` is set.
+ * It carries no app labels: a namespace outlives and holds more than one service.
+ */
 import type { JsonObject } from '../core/serialize.js';
 import type { ServiceModel } from '../model/types.js';
-import { commonLabels, k8sArtifact, writesFile } from './shared/k8s.js';
+import { k8sArtifact, writesFile } from './shared/k8s.js';
 import { defineEmitter } from './types.js';
 
 export function buildNamespace(m: ServiceModel): JsonObject {
-  return { apiVersion: 'v1', kind: 'Namespace', metadata: { name: m.targets.kubernetes.namespace!, labels: commonLabels(m) } };
+  return { apiVersion: 'v1', kind: 'Namespace', metadata: { name: m.targets.kubernetes.namespace!, labels: { 'app.kubernetes.io/managed-by': 'codegen' } } };
 }
 
 export default defineEmitter({
