@@ -10,6 +10,7 @@ import kubernetesIngress from './kubernetes-ingress.js';
 import kubernetesKustomization from './kubernetes-kustomization.js';
 import kubernetesNamespace from './kubernetes-namespace.js';
 import kubernetesPdb from './kubernetes-pdb.js';
+import kubernetesRollout from './kubernetes-rollout.js';
 import kubernetesService from './kubernetes-service.js';
 import kubernetesServiceAccount from './kubernetes-serviceaccount.js';
 import type { Emitter } from './types.js';
@@ -23,6 +24,7 @@ export const builtinEmitters: readonly Emitter[] = [
   kubernetesKustomization,
   kubernetesNamespace,
   kubernetesPdb,
+  kubernetesRollout,
   kubernetesService,
   kubernetesServiceAccount,
 ].sort((a, b) => (a.name < b.name ? -1 : 1));

@@ -5,7 +5,7 @@
  */
 import type { IntOrPercent, ServiceModel } from '../model/types.js';
 import type { JsonObject } from '../core/serialize.js';
-import { checkName, commonLabels, k8sArtifact, k8sNames, metadata, podTemplate, selectorLabels, type Report } from './shared/k8s.js';
+import { checkName, commonLabels, k8sArtifact, k8sNames, metadata, podTemplate, selectorLabels, writesFile, type Report } from './shared/k8s.js';
 import { defineEmitter } from './types.js';
 
 /** Kubernetes' default progressDeadlineSeconds; it must stay above minReadySeconds. */
@@ -72,9 +72,19 @@ function isZero(v: IntOrPercent | undefined): boolean {
   return v === 0 || (typeof v === 'string' && /^0+%$/.test(v));
 }
 
-/** Settings of `targets.kubernetes` that no other emitter is sure to see (the Deployment is always written). */
-function targetChecks(m: ServiceModel, report: Report): void {
+/** Checks of the service and `targets.kubernetes` that no other emitter is sure to see (a workload is always written). */
+export function workloadChecks(m: ServiceModel, report: Report): void {
   const t = m.targets.kubernetes;
+  checkName(m.name, 'label', 'Service name', ['name'], report);
+  commonLabels(m, report);
+  if (m.tracing.xray) {
+    report({
+      code: 'K8S_TRACING_NOT_CARRIED',
+      severity: 'warning',
+      message: 'tracing.xray adds no collector to the pods: Kubernetes clusters run the X-Ray daemon or ADOT collector as a DaemonSet or add-on.',
+      path: ['tracing', 'xray'],
+    });
+  }
   if (t.createNamespace && t.namespace === undefined) {
     report({ code: 'K8S_NAMESPACE_MISSING', severity: 'error', message: 'createNamespace needs the namespace name: set targets.kubernetes.namespace.', path: ['targets', 'kubernetes', 'createNamespace'] });
   }
@@ -90,18 +100,7 @@ function targetChecks(m: ServiceModel, report: Report): void {
 
 /** The Deployment object. */
 export function buildDeployment(m: ServiceModel, report: Report): JsonObject {
-  checkName(m.name, 'label', 'Service name', ['name'], report);
-  if (m.tracing.xray) {
-    report({
-      code: 'K8S_TRACING_NOT_CARRIED',
-      severity: 'warning',
-      message: 'tracing.xray adds no collector to the pods: Kubernetes clusters run the X-Ray daemon or ADOT collector as a DaemonSet or add-on.',
-      path: ['tracing', 'xray'],
-    });
-  }
-  commonLabels(m, report);
-  targetChecks(m, report);
-  const names = k8sNames(m);
+  workloadChecks(m, report);
   const spec: JsonObject = {};
   if (m.replicas !== undefined) spec.replicas = m.replicas;
   const { strategy, minReadySeconds } = deploymentStrategy(m, report);
@@ -112,13 +111,14 @@ export function buildDeployment(m: ServiceModel, report: Report): JsonObject {
   spec.strategy = strategy;
   spec.selector = { matchLabels: selectorLabels(m) };
   spec.template = podTemplate(m, report);
-  return { apiVersion: 'apps/v1', kind: 'Deployment', metadata: metadata(m, names.workload), spec };
+  return { apiVersion: 'apps/v1', kind: 'Deployment', metadata: metadata(m, k8sNames(m).workload), spec };
 }
 
 export default defineEmitter({
   name: 'kubernetes:deployment',
   target: 'kubernetes',
   description: 'Kubernetes apps/v1 Deployment (rolling update, probes, env and secretKeyRef, sidecars).',
+  applies: (m) => writesFile(m, 'deployment'),
   emit(model, ctx) {
     return [k8sArtifact('deployment', 'kubernetes:deployment', buildDeployment(model, (d) => ctx.report(d)))];
   },

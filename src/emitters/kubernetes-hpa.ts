@@ -1,11 +1,11 @@
 /**
  * `kubernetes:hpa` — `kubernetes/hpa.yaml`, an autoscaling/v2 HorizontalPodAutoscaler with CPU and
- * memory Utilization targets; cooldowns become scale-down/up stabilization windows. The Deployment
+ * memory Utilization targets; cooldowns become scale-down/up stabilization windows. The workload
  * then omits `replicas`, so a re-apply never fights the autoscaler.
  */
 import type { JsonObject } from '../core/serialize.js';
 import type { ServiceModel } from '../model/types.js';
-import { k8sArtifact, k8sNames, metadata, wholeSeconds, writesFile, type Report } from './shared/k8s.js';
+import { k8sArtifact, k8sNames, metadata, wholeSeconds, workloadRef, writesFile, type Report } from './shared/k8s.js';
 import { defineEmitter } from './types.js';
 
 /** HPAScalingRules.stabilizationWindowSeconds: 0–3600. */
@@ -49,7 +49,7 @@ export function buildHpa(m: ServiceModel, report: Report): JsonObject {
   if (a.cpuPercent !== undefined) resource('cpu', a.cpuPercent, 'cpu');
   if (a.memoryPercent !== undefined) resource('memory', a.memoryPercent, 'memory');
   const spec: JsonObject = {
-    scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: k8sNames(m).workload },
+    scaleTargetRef: workloadRef(m),
     minReplicas: min,
     maxReplicas: a.max,
     metrics,

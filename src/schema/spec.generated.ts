@@ -2272,6 +2272,10 @@ export interface KubernetesTarget {
     [k: string]: string | null;
   } | null;
   /**
+   * Workload kind: a Deployment (default; blue-green, canary and linear become a rolling update with a warning) or an Argo Rollouts Rollout (argoproj.io/v1alpha1), which runs them natively.
+   */
+  workload?: 'Deployment' | 'Rollout';
+  /**
    * Namespace of every object (omitted when unset).
    */
   namespace?: string;
@@ -3657,6 +3661,10 @@ export interface KubernetesTargetOverlay {
    * Extra labels/tags on every generated resource.
    */
   labels?: OverrideLabels | null;
+  /**
+   * Workload kind: a Deployment (default; blue-green, canary and linear become a rolling update with a warning) or an Argo Rollouts Rollout (argoproj.io/v1alpha1), which runs them natively.
+   */
+  workload?: ('Deployment' | 'Rollout') | null;
   /**
    * Namespace of every object (omitted when unset).
    */

@@ -254,3 +254,30 @@ describe('kustomization', () => {
     expect(has(k8s({ targets: { kubernetes: { kustomization: false } } }), 'kustomization.yaml')).toBe(false);
   });
 });
+
+describe('Argo Rollouts workload', () => {
+  const rollout = (deployment: Obj, extra: Obj = {}) => k8s({ deployment, ...extra, targets: { kubernetes: { workload: 'Rollout' } } });
+
+  it('writes a Rollout instead of the Deployment, with no translation warning', () => {
+    const r = rollout({ strategy: 'blue-green', blueGreen: { terminationWait: '5m', readyWait: '10m' } });
+    expect(has(r, 'deployment.yaml')).toBe(false);
+    expect(get(doc(r, 'rollout.yaml'), 'spec', 'strategy')).toEqual({ blueGreen: { activeService: 'web', autoPromotionEnabled: false, scaleDownDelaySeconds: 300 } });
+    expect(codes(r)).not.toContain('K8S_STRATEGY_TRANSLATED');
+    expect(codes(r, 'warning')).toContain('K8S_ROLLOUT_READY_WAIT');
+  });
+
+  it('turns canary and linear into setWeight/pause steps', () => {
+    expect(get(doc(rollout({ strategy: 'canary', canary: { percent: 20, interval: '5m' } }), 'rollout.yaml'), 'spec', 'strategy', 'canary', 'steps')).toEqual([
+      { setWeight: 20 },
+      { pause: { duration: 300 } },
+    ]);
+    const linear = get(doc(rollout({ strategy: 'linear', linear: { percent: 25, interval: '1m' } }), 'rollout.yaml'), 'spec', 'strategy', 'canary', 'steps') as Obj[];
+    expect(linear.filter((s) => 'setWeight' in s).map((s) => s.setWeight)).toEqual([25, 50, 75]);
+  });
+
+  it('points the HPA at the Rollout', () => {
+    const r = k8s({ autoscaling: { min: 2, max: 4, cpu: 50 }, targets: { kubernetes: { workload: 'Rollout' } } });
+    expect(get(doc(r, 'hpa.yaml'), 'spec', 'scaleTargetRef')).toEqual({ apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout', name: 'web' });
+    expect(get(doc(r, 'kustomization.yaml'), 'resources')).toEqual(['rollout.yaml', 'service.yaml', 'hpa.yaml', 'pdb.yaml']);
+  });
+});

@@ -14,6 +14,7 @@ export const K8S_FILES = {
   namespace: 'kubernetes/namespace.yaml',
   serviceaccount: 'kubernetes/serviceaccount.yaml',
   deployment: 'kubernetes/deployment.yaml',
+  rollout: 'kubernetes/rollout.yaml',
   service: 'kubernetes/service.yaml',
   ingress: 'kubernetes/ingress.yaml',
   httproute: 'kubernetes/httproute.yaml',
@@ -38,6 +39,18 @@ export function k8sNames(m: ServiceModel): { workload: string; service: string; 
     serviceAccount: t.serviceAccount?.name ?? m.name,
     ingress: t.ingress?.name ?? m.name,
   };
+}
+
+/** The workload is an Argo Rollouts Rollout rather than a Deployment. */
+export function usesRollout(m: ServiceModel): boolean {
+  return m.targets.kubernetes.workload === 'Rollout';
+}
+
+/** `scaleTargetRef` of the workload. */
+export function workloadRef(m: ServiceModel): JsonObject {
+  return usesRollout(m)
+    ? { apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout', name: k8sNames(m).workload }
+    : { apiVersion: 'apps/v1', kind: 'Deployment', name: k8sNames(m).workload };
 }
 
 /** Whether the pods get a dedicated ServiceAccount (`targets.kubernetes.serviceAccount` present). */
@@ -75,7 +88,9 @@ export function writesFile(m: ServiceModel, file: K8sFile): boolean {
     case 'serviceaccount':
       return usesServiceAccount(m) && t.serviceAccount?.create !== false;
     case 'deployment':
-      return true;
+      return !usesRollout(m);
+    case 'rollout':
+      return usesRollout(m);
     case 'service':
       return hasService(m);
     case 'ingress':

@@ -4,6 +4,7 @@ import { bool, enumOf, int, map, obj, str, type JsonSchema } from '../dsl.js';
 const dnsName = (d: string) => str(d, { pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$', maxLength: 63 });
 
 export const kubernetesTargetProperties: Record<string, JsonSchema> = {
+  workload: enumOf('Workload kind: a Deployment (default; blue-green, canary and linear become a rolling update with a warning) or an Argo Rollouts Rollout (argoproj.io/v1alpha1), which runs them natively.', ['Deployment', 'Rollout'], { default: 'Deployment' }),
   namespace: dnsName('Namespace of every object (omitted when unset).'),
   createNamespace: bool('Also write the Namespace object.'),
   serviceAccount: obj('ServiceAccount of the pods.', {
