@@ -5,9 +5,33 @@
 import appmeshCfn from './appmesh.js';
 import copilotManifest from './copilot-manifest.js';
 import ecsTaskDefinition from './ecs-task-definition.js';
+import kubernetesDeployment from './kubernetes-deployment.js';
+import kubernetesHpa from './kubernetes-hpa.js';
+import kubernetesHttpRoute from './kubernetes-httproute.js';
+import kubernetesIngress from './kubernetes-ingress.js';
+import kubernetesKustomization from './kubernetes-kustomization.js';
+import kubernetesNamespace from './kubernetes-namespace.js';
+import kubernetesPdb from './kubernetes-pdb.js';
+import kubernetesRollout from './kubernetes-rollout.js';
+import kubernetesService from './kubernetes-service.js';
+import kubernetesServiceAccount from './kubernetes-serviceaccount.js';
 import type { Emitter } from './types.js';
 
-export const builtinEmitters: readonly Emitter[] = [appmeshCfn, copilotManifest, ecsTaskDefinition].sort((a, b) => (a.name < b.name ? -1 : 1));
+export const builtinEmitters: readonly Emitter[] = [
+  appmeshCfn,
+  copilotManifest,
+  ecsTaskDefinition,
+  kubernetesDeployment,
+  kubernetesHpa,
+  kubernetesHttpRoute,
+  kubernetesIngress,
+  kubernetesKustomization,
+  kubernetesNamespace,
+  kubernetesPdb,
+  kubernetesRollout,
+  kubernetesService,
+  kubernetesServiceAccount,
+].sort((a, b) => (a.name < b.name ? -1 : 1));
 
 export { defineEmitter } from './types.js';
 export type { EmitContext, Emitter } from './types.js';

@@ -2272,6 +2272,10 @@ export interface KubernetesTarget {
     [k: string]: string | null;
   } | null;
   /**
+   * Workload kind: a Deployment (default; blue-green, canary and linear become a rolling update with a warning) or an Argo Rollouts Rollout (argoproj.io/v1alpha1), which runs them natively.
+   */
+  workload?: 'Deployment' | 'Rollout';
+  /**
    * Namespace of every object (omitted when unset).
    */
   namespace?: string;
@@ -2347,6 +2351,10 @@ export interface KubernetesTarget {
       [k: string]: string;
     };
   };
+  /**
+   * How `expose.path` matches: `Prefix` (default; HTTPRoute `PathPrefix`) or `Exact`.
+   */
+  pathType?: 'Prefix' | 'Exact';
   /**
    * How traffic is routed in: an ALB Ingress or a Gateway API HTTPRoute.
    */
@@ -5176,6 +5184,10 @@ export interface KubernetesTargetOverlay {
    */
   labels?: OverrideLabels | null;
   /**
+   * Workload kind: a Deployment (default; blue-green, canary and linear become a rolling update with a warning) or an Argo Rollouts Rollout (argoproj.io/v1alpha1), which runs them natively.
+   */
+  workload?: ('Deployment' | 'Rollout') | null;
+  /**
    * Namespace of every object (omitted when unset).
    */
   namespace?: string | null;
@@ -5251,6 +5263,10 @@ export interface KubernetesTargetOverlay {
       [k: string]: string | null;
     } | null;
   } | null;
+  /**
+   * How `expose.path` matches: `Prefix` (default; HTTPRoute `PathPrefix`) or `Exact`.
+   */
+  pathType?: ('Prefix' | 'Exact') | null;
   /**
    * How traffic is routed in: an ALB Ingress or a Gateway API HTTPRoute.
    */

@@ -4,6 +4,7 @@ import { bool, enumOf, int, map, obj, str, type JsonSchema } from '../dsl.js';
 const dnsName = (d: string) => str(d, { pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$', maxLength: 63 });
 
 export const kubernetesTargetProperties: Record<string, JsonSchema> = {
+  workload: enumOf('Workload kind: a Deployment (default; blue-green, canary and linear become a rolling update with a warning) or an Argo Rollouts Rollout (argoproj.io/v1alpha1), which runs them natively.', ['Deployment', 'Rollout'], { default: 'Deployment' }),
   namespace: dnsName('Namespace of every object (omitted when unset).'),
   createNamespace: bool('Also write the Namespace object.'),
   serviceAccount: obj('ServiceAccount of the pods.', {
@@ -24,6 +25,7 @@ export const kubernetesTargetProperties: Record<string, JsonSchema> = {
     groupOrder: int('IngressGroup order.', { minimum: -1000, maximum: 1000 }),
     annotations: map('Extra annotations (string values).', { type: 'string', description: 'Value.' }),
   }),
+  pathType: enumOf('How `expose.path` matches: `Prefix` (default; HTTPRoute `PathPrefix`) or `Exact`.', ['Prefix', 'Exact'], { default: 'Prefix' }),
   route: enumOf('How traffic is routed in: an ALB Ingress or a Gateway API HTTPRoute.', ['ingress', 'gateway'], { default: 'ingress' }),
   gateway: obj('Gateway API parent for the HTTPRoute.', {
     name: dnsName('Gateway name.'),

@@ -1,0 +1,22 @@
+/**
+ * `kubernetes:namespace` — `kubernetes/namespace.yaml`, the v1 Namespace, when `createNamespace` is set.
+ * It carries no app labels: a namespace outlives and holds more than one service.
+ */
+import type { JsonObject } from '../core/serialize.js';
+import type { ServiceModel } from '../model/types.js';
+import { k8sArtifact, writesFile } from './shared/k8s.js';
+import { defineEmitter } from './types.js';
+
+export function buildNamespace(m: ServiceModel): JsonObject {
+  return { apiVersion: 'v1', kind: 'Namespace', metadata: { name: m.targets.kubernetes.namespace!, labels: { 'app.kubernetes.io/managed-by': 'codegen' } } };
+}
+
+export default defineEmitter({
+  name: 'kubernetes:namespace',
+  target: 'kubernetes',
+  description: 'Kubernetes v1 Namespace (when createNamespace is set).',
+  applies: (m) => writesFile(m, 'namespace'),
+  emit(model) {
+    return [k8sArtifact('namespace', 'kubernetes:namespace', buildNamespace(model))];
+  },
+});

@@ -1,0 +1,394 @@
+/**
+ * What every Kubernetes emitter shares: file paths, object names, labels, metadata, name checks,
+ * and the model → pod template mapping (containers, env, secrets, probes). Built once here so the
+ * Deployment, the Service selector, the HPA target and the PDB selector cannot disagree.
+ */
+import type { DiagnosticInput, SpecPath } from '../../core/diagnostics.js';
+import type { Artifact, JsonObject } from '../../core/serialize.js';
+import type { ContainerModel, ProbeModel, ServiceModel } from '../../model/types.js';
+
+export type Report = (d: DiagnosticInput) => void;
+
+/** Every file the Kubernetes target can write, in the order the kustomization lists them. */
+export const K8S_FILES = {
+  namespace: 'kubernetes/namespace.yaml',
+  serviceaccount: 'kubernetes/serviceaccount.yaml',
+  deployment: 'kubernetes/deployment.yaml',
+  rollout: 'kubernetes/rollout.yaml',
+  service: 'kubernetes/service.yaml',
+  ingress: 'kubernetes/ingress.yaml',
+  httproute: 'kubernetes/httproute.yaml',
+  hpa: 'kubernetes/hpa.yaml',
+  pdb: 'kubernetes/pdb.yaml',
+  kustomization: 'kubernetes/kustomization.yaml',
+} as const;
+
+export type K8sFile = keyof typeof K8S_FILES;
+
+/** One Kubernetes object as one YAML file. */
+export function k8sArtifact(file: K8sFile, emitter: string, doc: JsonObject): Artifact {
+  return { path: K8S_FILES[file], format: 'yaml', kind: 'kubernetes', emitter, documents: [doc] };
+}
+
+/** Object names (defaults: the service name). */
+export function k8sNames(m: ServiceModel): { workload: string; service: string; serviceAccount: string; ingress: string } {
+  const t = m.targets.kubernetes;
+  return {
+    workload: m.name,
+    service: t.service?.name ?? m.name,
+    serviceAccount: t.serviceAccount?.name ?? m.name,
+    ingress: t.ingress?.name ?? m.name,
+  };
+}
+
+/** The workload is an Argo Rollouts Rollout rather than a Deployment. */
+export function usesRollout(m: ServiceModel): boolean {
+  return m.targets.kubernetes.workload === 'Rollout';
+}
+
+/** `scaleTargetRef` of the workload. */
+export function workloadRef(m: ServiceModel): JsonObject {
+  return usesRollout(m)
+    ? { apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout', name: k8sNames(m).workload }
+    : { apiVersion: 'apps/v1', kind: 'Deployment', name: k8sNames(m).workload };
+}
+
+/** Whether the pods get a dedicated ServiceAccount (`targets.kubernetes.serviceAccount` present). */
+export function usesServiceAccount(m: ServiceModel): boolean {
+  return m.targets.kubernetes.serviceAccount !== undefined;
+}
+
+/** The pods' Service exists when the main container has ports. */
+export function hasService(m: ServiceModel): boolean {
+  return m.main.ports.length > 0;
+}
+
+/** Traffic comes in through an Ingress (the default route) rather than an HTTPRoute. */
+export function routesThroughIngress(m: ServiceModel): boolean {
+  return m.expose !== undefined && (m.targets.kubernetes.route ?? 'ingress') === 'ingress' && hasService(m);
+}
+
+/** Traffic comes in through a Gateway API HTTPRoute. */
+export function routesThroughGateway(m: ServiceModel): boolean {
+  return m.expose !== undefined && m.targets.kubernetes.route === 'gateway' && hasService(m);
+}
+
+/** A PodDisruptionBudget is written when more than one replica is guaranteed (or when asked). */
+export function wantsPdb(m: ServiceModel): boolean {
+  const enabled = m.targets.kubernetes.podDisruptionBudget?.enabled;
+  return enabled ?? guaranteedReplicas(m) >= 2;
+}
+
+/** Whether the Kubernetes target writes `file` for this model: the one answer emitters and the kustomization share. */
+export function writesFile(m: ServiceModel, file: K8sFile): boolean {
+  const t = m.targets.kubernetes;
+  switch (file) {
+    case 'namespace':
+      return t.createNamespace === true && t.namespace !== undefined;
+    case 'serviceaccount':
+      return usesServiceAccount(m) && t.serviceAccount?.create !== false;
+    case 'deployment':
+      return !usesRollout(m);
+    case 'rollout':
+      return usesRollout(m);
+    case 'service':
+      return hasService(m);
+    case 'ingress':
+      return routesThroughIngress(m);
+    case 'httproute':
+      return routesThroughGateway(m);
+    case 'hpa':
+      return m.autoscaling !== undefined;
+    case 'pdb':
+      return wantsPdb(m);
+    case 'kustomization':
+      return t.kustomization !== false;
+  }
+}
+
+/** The object files written for this model, in kustomization order. */
+export function k8sObjectFiles(m: ServiceModel): K8sFile[] {
+  return (Object.keys(K8S_FILES) as K8sFile[]).filter((f) => f !== 'kustomization' && writesFile(m, f));
+}
+
+/** Replicas that are always up: fixed replicas, or the autoscaler's minimum. Platform default 1. */
+export function guaranteedReplicas(m: ServiceModel): number {
+  return m.autoscaling ? m.autoscaling.min : (m.replicas ?? 1);
+}
+
+// --- names and labels ----------------------------------------------------------------------
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const LABEL_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+
+export function isDnsLabel(s: string): boolean {
+  return s.length <= 63 && DNS_LABEL.test(s);
+}
+
+export function isDnsSubdomain(s: string): boolean {
+  return s.length <= 253 && DNS_SUBDOMAIN.test(s);
+}
+
+/** Report a name Kubernetes would reject; returns whether it is valid. */
+export function checkName(name: string, kind: 'label' | 'subdomain', what: string, path: SpecPath, report: Report): boolean {
+  const ok = kind === 'label' ? isDnsLabel(name) : isDnsSubdomain(name);
+  if (!ok) {
+    report({
+      code: 'K8S_INVALID_NAME',
+      severity: 'error',
+      message: `${what} "${name}" is not a valid DNS-1123 ${kind === 'label' ? 'label (at most 63 lowercase letters, digits and hyphens)' : 'subdomain (lowercase letters, digits, hyphens and dots)'}.`,
+      path,
+    });
+  }
+  return ok;
+}
+
+/** A label value: empty, or at most 63 characters of alphanumerics, `-`, `_`, `.`, alphanumeric at both ends. */
+export function isLabelValue(v: string): boolean {
+  return v === '' || (v.length <= 63 && LABEL_NAME.test(v));
+}
+
+/** A label key: optional DNS-subdomain prefix and `/`, then a name like a label value (non-empty). */
+export function isLabelKey(k: string): boolean {
+  const i = k.lastIndexOf('/');
+  const prefix = i >= 0 ? k.slice(0, i) : undefined;
+  const name = i >= 0 ? k.slice(i + 1) : k;
+  if (prefix !== undefined && !isDnsSubdomain(prefix)) return false;
+  return name.length > 0 && name.length <= 63 && LABEL_NAME.test(name);
+}
+
+/** IANA_SVC_NAME: at most 15 characters, lowercase alphanumerics and `-`, at least one letter, no `--`, no hyphen at either end. */
+export function isPortName(n: string): boolean {
+  return n.length <= 15 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(n) && /[a-z]/.test(n) && !n.includes('--');
+}
+
+/** The selector: the article's `app: <name>`. Stable across releases (a Deployment selector is immutable). */
+export function selectorLabels(m: ServiceModel): Record<string, string> {
+  return { app: m.name };
+}
+
+/** The image tag, when it is a valid label value (not for digests). */
+function imageVersion(image: string): string | undefined {
+  if (image.includes('@')) return undefined;
+  const lastSlash = image.lastIndexOf('/');
+  const colon = image.lastIndexOf(':');
+  if (colon <= lastSlash) return undefined;
+  const tag = image.slice(colon + 1);
+  return isLabelValue(tag) && tag !== '' ? tag : undefined;
+}
+
+/**
+ * Labels on every object and pod: the selector, the recommended `app.kubernetes.io/*` labels
+ * (https://kubernetes.io/docs/concepts/overview/working-with-objects/common-labels/) and the spec's
+ * `labels`. Invalid user labels are reported (once, by the Deployment emitter) and left out.
+ */
+export function commonLabels(m: ServiceModel, report?: Report): Record<string, string> {
+  const out: Record<string, string> = { ...selectorLabels(m), 'app.kubernetes.io/name': m.name };
+  const version = imageVersion(m.main.image);
+  if (version) out['app.kubernetes.io/version'] = version;
+  out['app.kubernetes.io/managed-by'] = 'codegen';
+  for (const [k, v] of Object.entries(m.labels)) {
+    if (!isLabelKey(k) || !isLabelValue(v)) {
+      report?.({
+        code: 'K8S_INVALID_LABEL',
+        severity: 'error',
+        message: `Label ${k}=${JSON.stringify(v)} is not a valid Kubernetes label (name and value: at most 63 alphanumerics, "-", "_" or ".", alphanumeric at both ends).`,
+        path: ['labels', k],
+      });
+      continue;
+    }
+    if (k in selectorLabels(m) && v !== out[k]) {
+      report?.({ code: 'K8S_LABEL_CONFLICT', severity: 'error', message: `Label ${k} is the selector label and must stay "${out[k]}".`, path: ['labels', k] });
+      continue;
+    }
+    out[k] = v;
+  }
+  return out;
+}
+
+/** `metadata` of a namespaced object. */
+export function metadata(m: ServiceModel, name: string, annotations?: Record<string, string>): JsonObject {
+  const md: JsonObject = { name };
+  if (m.targets.kubernetes.namespace) md.namespace = m.targets.kubernetes.namespace;
+  md.labels = commonLabels(m);
+  if (annotations && Object.keys(annotations).length) md.annotations = annotations;
+  return md;
+}
+
+// --- pod template --------------------------------------------------------------------------
+
+/** Seconds as the whole number Kubernetes takes; a fraction is rounded up and reported. */
+export function wholeSeconds(v: number, path: SpecPath, report: Report): number {
+  if (Number.isInteger(v)) return v;
+  const up = Math.ceil(v);
+  report({ code: 'K8S_SECONDS_ROUNDED', severity: 'warning', message: `Kubernetes takes whole seconds: ${v}s was rounded up to ${up}s.`, path });
+  return up;
+}
+
+const PROBE_TIMINGS = [
+  ['initialDelaySeconds', 'initialDelay'],
+  ['periodSeconds', 'period'],
+  ['timeoutSeconds', 'timeout'],
+  ['successThreshold', 'successThreshold'],
+  ['failureThreshold', 'failureThreshold'],
+  ['terminationGracePeriodSeconds', 'terminationGracePeriod'],
+] as const;
+
+/** A core/v1 Probe: the handler plus exactly the timings the spec set (unset = platform default). */
+export function probe(p: ProbeModel, report: Report): JsonObject {
+  const h = p.handler;
+  const out: JsonObject = {};
+  switch (h.kind) {
+    case 'http': {
+      const get: JsonObject = { path: h.path, port: h.port };
+      if (h.scheme) get.scheme = h.scheme;
+      if (h.headers.length) get.httpHeaders = h.headers.map((x) => ({ name: x.name, value: x.value }));
+      out.httpGet = get;
+      break;
+    }
+    case 'grpc':
+      out.grpc = h.service !== undefined ? { port: h.port, service: h.service } : { port: h.port };
+      break;
+    case 'tcp':
+      out.tcpSocket = { port: h.port };
+      break;
+    case 'exec':
+      out.exec = { command: h.command };
+      break;
+  }
+  for (const [field, specKey] of PROBE_TIMINGS) {
+    const v = p[field];
+    if (v !== undefined) out[field] = wholeSeconds(v, [...p.path, specKey], report);
+  }
+  return out;
+}
+
+function resourceAmounts(a: { cpu?: string; memory?: string }): JsonObject | undefined {
+  const out: JsonObject = {};
+  if (a.memory !== undefined) out.memory = a.memory;
+  if (a.cpu !== undefined) out.cpu = a.cpu;
+  return Object.keys(out).length ? out : undefined;
+}
+
+function envVars(c: ContainerModel, report: Report): JsonObject[] {
+  const out: JsonObject[] = [];
+  for (const e of c.env) {
+    const v = e.value;
+    if (v.kind === 'value') {
+      out.push({ name: e.name, value: v.value });
+      continue;
+    }
+    const k = v.kubernetes;
+    if (k?.configMap && k.field === undefined) {
+      out.push({ name: e.name, valueFrom: { configMapKeyRef: { name: k.configMap.name, key: k.configMap.key } } });
+      if (!isDnsSubdomain(k.configMap.name)) checkName(k.configMap.name, 'subdomain', 'ConfigMap name', [...e.path, 'ref', 'kubernetes', 'configMap', 'name'], report);
+    } else if (k?.field !== undefined && !k.configMap) {
+      out.push({ name: e.name, valueFrom: { fieldRef: { fieldPath: k.field } } });
+    } else if (k?.field !== undefined && k.configMap) {
+      report({ code: 'K8S_ENV_REF_AMBIGUOUS', severity: 'error', message: `${e.name} gives both a configMap and a field reference; Kubernetes takes one.`, path: [...e.path, 'ref', 'kubernetes'] });
+    } else {
+      report({
+        code: 'K8S_ENV_REF_MISSING',
+        severity: 'error',
+        message: `${e.name} is a reference with no kubernetes form, so the pod cannot receive it.`,
+        hint: 'add ref.kubernetes.configMap {name, key} or ref.kubernetes.field',
+        path: [...e.path, 'ref'],
+      });
+    }
+  }
+  for (const s of c.secrets) {
+    if (!s.kubernetes) {
+      report({
+        code: 'K8S_SECRET_MISSING',
+        severity: 'error',
+        message: `Secret ${s.name} has no kubernetes reference, so the pod cannot receive it.`,
+        hint: 'add kubernetes: {name, key} naming a Kubernetes Secret',
+        path: s.path,
+      });
+      continue;
+    }
+    out.push({ name: s.name, valueFrom: { secretKeyRef: { name: s.kubernetes.name, key: s.kubernetes.key } } });
+  }
+  return out;
+}
+
+function securityContext(c: ContainerModel, report: Report): JsonObject | undefined {
+  const out: JsonObject = {};
+  if (c.user !== undefined) {
+    const m = /^([0-9]+)(?::([0-9]+))?$/.exec(c.user);
+    if (m) {
+      out.runAsUser = Number(m[1]);
+      if (m[2] !== undefined) out.runAsGroup = Number(m[2]);
+    } else {
+      report({
+        code: 'K8S_USER_NOT_NUMERIC',
+        severity: 'warning',
+        message: `Kubernetes runs containers as a numeric uid; user "${c.user}" is not carried to the pod (the image's default user applies).`,
+        hint: 'write the uid (and gid), e.g. "1000:1000"',
+        path: [...c.path, 'user'],
+      });
+    }
+  }
+  if (c.readOnlyRootFilesystem !== undefined) out.readOnlyRootFilesystem = c.readOnlyRootFilesystem;
+  return Object.keys(out).length ? out : undefined;
+}
+
+function container(m: ServiceModel, c: ContainerModel, report: Report): JsonObject {
+  const t = m.targets.kubernetes;
+  const def: JsonObject = { name: c.name, image: c.image };
+  if (t.imagePullPolicy) def.imagePullPolicy = t.imagePullPolicy;
+  // Docker ENTRYPOINT is Kubernetes `command`; Docker CMD is Kubernetes `args`.
+  if (c.entrypoint) def.command = c.entrypoint;
+  if (c.command) def.args = c.command;
+  if (c.ports.length) {
+    def.ports = c.ports.map((p, i) => {
+      const port: JsonObject = { name: p.name, containerPort: p.port };
+      if (p.protocol === 'udp') port.protocol = 'UDP';
+      if (!isPortName(p.name)) {
+        report({
+          code: 'K8S_INVALID_PORT_NAME',
+          severity: 'error',
+          message: `Port name "${p.name}" is not a valid Kubernetes port name (at most 15 lowercase alphanumerics or "-", with at least one letter and no "--").`,
+          path: [...c.path, 'ports', i, 'name'],
+        });
+      }
+      return port;
+    });
+  }
+  const resources: JsonObject = {};
+  const requests = resourceAmounts(c.resources.requests);
+  const limits = resourceAmounts(c.resources.limits);
+  if (requests) resources.requests = requests;
+  if (limits) resources.limits = limits;
+  if (Object.keys(resources).length) def.resources = resources;
+  if (c.main) {
+    if (m.health.startup) def.startupProbe = probe(m.health.startup, report);
+    if (m.health.liveness) def.livenessProbe = probe(m.health.liveness, report);
+    if (m.health.readiness) def.readinessProbe = probe(m.health.readiness, report);
+  }
+  const env = envVars(c, report);
+  if (env.length) def.env = env;
+  const sc = securityContext(c, report);
+  if (sc) def.securityContext = sc;
+  if (c.dependsOn.length) {
+    report({
+      code: 'K8S_DEPENDS_ON_DROPPED',
+      severity: 'warning',
+      message: `Kubernetes starts a pod's containers without waiting for each other, so the start ordering of ${c.name} (${c.dependsOn.map((d) => `${d.container} ${d.condition}`).join(', ')}) is not carried.`,
+      path: [...c.path, 'dependsOn'],
+    });
+  }
+  return def;
+}
+
+/** The pod template: labels, annotations, service account, main container then sidecars. */
+export function podTemplate(m: ServiceModel, report: Report): JsonObject {
+  const t = m.targets.kubernetes;
+  const md: JsonObject = { labels: commonLabels(m) };
+  if (t.podAnnotations && Object.keys(t.podAnnotations).length) md.annotations = { ...t.podAnnotations };
+  const spec: JsonObject = {};
+  if (usesServiceAccount(m)) spec.serviceAccountName = k8sNames(m).serviceAccount;
+  spec.containers = m.containers.map((c) => container(m, c, report));
+  return { metadata: md, spec };
+}
