@@ -239,7 +239,7 @@ function loadBalancing(t: TemplateBuilder, m: ServiceModel, engine: Engine, repo
 
 function loadBalancerRole(t: TemplateBuilder, m: ServiceModel): Json {
   t.resource('LoadBalancerRole', 'AWS::IAM::Role', {
-    Description: `Lets ECS move ${m.name}'s traffic between its target groups during deployments.`,
+    Description: `Lets ECS move the traffic of ${m.name} between its target groups during deployments.`,
     AssumeRolePolicyDocument: assumeRolePolicy('ecs.amazonaws.com'),
     ManagedPolicyArns: [awsManagedPolicy('AmazonECSInfrastructureRolePolicyForLoadBalancers')],
   });
@@ -353,7 +353,7 @@ function codeDeploy(t: TemplateBuilder, m: ServiceModel, lb: Balancing | undefin
   let roleArn: Json | undefined = cd.serviceRoleArn;
   if (!roleArn) {
     t.resource('CodeDeployRole', 'AWS::IAM::Role', {
-      Description: `Lets CodeDeploy run ${m.name}'s blue/green deployments.`,
+      Description: `Lets CodeDeploy run the blue/green deployments of ${m.name}.`,
       AssumeRolePolicyDocument: assumeRolePolicy('codedeploy.amazonaws.com'),
       ManagedPolicyArns: [awsManagedPolicy('AWSCodeDeployRoleForECS')],
     });
@@ -403,13 +403,13 @@ function serviceConnect(m: ServiceModel): JsonObject | undefined {
   return out;
 }
 
-function autoscaling(t: TemplateBuilder, m: ServiceModel, cluster: Json): void {
+function autoscaling(t: TemplateBuilder, m: ServiceModel): void {
   const a = m.autoscaling;
   if (!a) return;
   t.resource('ScalableTarget', 'AWS::ApplicationAutoScaling::ScalableTarget', {
     ServiceNamespace: 'ecs',
     ScalableDimension: 'ecs:service:DesiredCount',
-    ResourceId: sub('service/${ClusterName}/${ECSService.Name}', { ClusterName: cluster }),
+    ResourceId: sub('service/${ECSCluster}/${ECSService.Name}'),
     MinCapacity: a.min,
     MaxCapacity: a.max,
   });
@@ -483,12 +483,12 @@ export function buildServiceTemplate(m: ServiceModel, report: Report): JsonObjec
     props.PropagateTags = 'SERVICE';
     props.Tags = Object.keys(svc.tags).sort().map((k) => ({ Key: k, Value: svc.tags![k]! }));
   }
-  // A target group must be attached to a listener before a service can use it.
-  const dependsOn = lb ? [lb.prodRule, ...(lb.testRule ? [lb.testRule] : [])] : [];
-  t.resource('ECSService', 'AWS::ECS::Service', props, dependsOn.length ? { DependsOn: dependsOn } : {});
+  // The awslogs driver does not create the group; a target group must be on a listener before a service uses it.
+  const dependsOn = ['LogGroup', ...(lb ? [lb.prodRule, ...(lb.testRule ? [lb.testRule] : [])] : [])];
+  t.resource('ECSService', 'AWS::ECS::Service', props, { DependsOn: dependsOn });
 
   if (engine.kind === 'codedeploy') codeDeploy(t, m, lb, cluster, report);
-  autoscaling(t, m, cluster);
+  autoscaling(t, m);
 
   t.output('ServiceName', getAtt('ECSService', 'Name'), 'Name of the ECS service.');
   t.output('ServiceArn', ref('ECSService'), 'ARN of the ECS service.');

@@ -144,13 +144,20 @@ export function buildTaskDefinition(m: ServiceModel, report: (d: DiagnosticInput
   return td;
 }
 
-/** Keys whose map values are user data (not properties) and keep their casing. */
-const OPAQUE_MAPS = new Set(['options', 'dockerLabels', 'systemControls', 'secretOptions']);
-/** API name → CloudFormation name where it is not just the capitalized API name. */
+/**
+ * Keys whose values are user maps (not properties) and keep their casing. Lists of objects such
+ * as `secretOptions` and `systemControls` are not maps: their items are properties.
+ */
+const OPAQUE_MAPS = new Set(['options', 'dockerLabels', 'driverOpts', 'labels']);
+/** API name → CloudFormation name where it is not just the capitalized API name (AWS::ECS::TaskDefinition schema). */
 const RENAMES: Record<string, string> = {
   properties: 'ProxyConfigurationProperties',
-  operatingSystemFamily: 'OperatingSystemFamily',
+  efsVolumeConfiguration: 'EFSVolumeConfiguration',
+  fsxWindowsFileServerVolumeConfiguration: 'FSxWindowsFileServerVolumeConfiguration',
+  iam: 'IAM',
 };
+/** Renames that depend on the parent: EFS says `FilesystemId`, FSx says `FileSystemId`. */
+const SCOPED_RENAMES: Record<string, string> = { 'efsVolumeConfiguration.fileSystemId': 'FilesystemId' };
 
 /** RegisterTaskDefinition shape → `AWS::ECS::TaskDefinition` Properties. */
 export function toCloudFormationCasing(v: Json, parentKey?: string): Json {
@@ -162,7 +169,7 @@ export function toCloudFormationCasing(v: Json, parentKey?: string): Json {
   if (parentKey && OPAQUE_MAPS.has(parentKey)) return v;
   const out: JsonObject = {};
   for (const [k, x] of Object.entries(v)) {
-    const name = RENAMES[k] ?? k.charAt(0).toUpperCase() + k.slice(1);
+    const name = SCOPED_RENAMES[`${parentKey}.${k}`] ?? RENAMES[k] ?? k.charAt(0).toUpperCase() + k.slice(1);
     out[name] = toCloudFormationCasing(x, k);
   }
   return out;
