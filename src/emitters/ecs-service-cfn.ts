@@ -30,15 +30,18 @@
 import type { DiagnosticInput } from '../core/diagnostics.js';
 import type { Json, JsonObject } from '../core/serialize.js';
 import { predefinedEcsConfig, type TrafficShape } from '../data/codedeploy.js';
-import type { SecretModel, ServiceModel } from '../model/types.js';
-import { allow, assumeRolePolicy, awsManagedPolicy, getAtt, inlinePolicy, ref, sub, subLiteral, TemplateBuilder } from './shared/cfn.js';
-import { buildTaskDefinition, toCloudFormationCasing } from './shared/ecs-task.js';
+import type { ServiceModel } from '../model/types.js';
+import { allow, assumeRolePolicy, awsManagedPolicy, getAtt, inlinePolicy, ref, sub, TemplateBuilder } from './shared/cfn.js';
+import { buildTaskDefinition, executionRoleStatements, toCloudFormationCasing } from './shared/ecs-task.js';
 import { defineEmitter } from './types.js';
 
 type Report = (d: DiagnosticInput) => void;
 type Engine = { kind: 'rolling' } | { kind: 'ecs'; strategy: 'BLUE_GREEN' | 'CANARY' | 'LINEAR' } | { kind: 'codedeploy' };
 
+type Path = (string | number)[];
 const ECS = ['targets', 'ecs'] as const;
+/** Where a resolved-model path was written in the spec (base, target override or environment). */
+const at = (m: ServiceModel, path: Path): Path => m.origin(path) as Path;
 
 function engineOf(m: ServiceModel, report: Report): Engine {
   const s = m.deployment.strategy;
@@ -54,56 +57,20 @@ function engineOf(m: ServiceModel, report: Report): Engine {
 }
 
 /** Whole minutes from seconds; a fraction is rounded up and reported. */
-function minutes(seconds: number, path: readonly (string | number)[], report: Report): number {
+function minutes(seconds: number, path: Path, report: Report): number {
   const m = Math.ceil(seconds / 60);
   if (m * 60 !== seconds) report({ code: 'ECS_MINUTES_ROUNDED', severity: 'info', message: `${seconds} s was rounded up to ${m} min: CloudFormation takes whole minutes here.`, path: [...path] });
   return m;
 }
 
-function inRange(v: number | undefined, min: number, max: number, what: string, path: (string | number)[], report: Report): void {
+function inRange(v: number | undefined, min: number, max: number, what: string, path: Path, report: Report): void {
   if (v !== undefined && (v < min || v > max)) report({ code: 'ECS_OUT_OF_RANGE', severity: 'error', message: `${what} must be from ${min} to ${max}; got ${v}.`, path });
 }
 
 // ---------- IAM ----------
 
-const ECR_IMAGE = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([^:@]+)/;
-
-/** The IAM resource for one secret: the ARN itself, or an ARN built with Fn::Sub from a name. */
-function secretResource(s: SecretModel): { action: string; resource: Json } | undefined {
-  const a = s.aws;
-  if (!a) return undefined;
-  if (a.store === 'ssm') {
-    return { action: 'ssm:GetParameters', resource: a.isArn ? a.ref : sub(`arn:\${AWS::Partition}:ssm:\${AWS::Region}:\${AWS::AccountId}:parameter/${subLiteral(a.ref.replace(/^\//, ''))}`) };
-  }
-  // Secrets Manager appends "-" and six characters to a secret's name; an ARN without them needs the wildcard.
-  if (a.isArn) return { action: 'secretsmanager:GetSecretValue', resource: /-[A-Za-z0-9]{6}$/.test(a.ref) ? a.ref : `${a.ref}-??????` };
-  return { action: 'secretsmanager:GetSecretValue', resource: sub(`arn:\${AWS::Partition}:secretsmanager:\${AWS::Region}:\${AWS::AccountId}:secret:${subLiteral(a.ref)}-??????`) };
-}
-
 function executionRole(t: TemplateBuilder, m: ServiceModel): void {
-  const statements: JsonObject[] = [allow(['logs:CreateLogStream', 'logs:PutLogEvents'], [getAtt('LogGroup', 'Arn')], 'WriteLogs')];
-  const repos = new Map<string, Json>();
-  for (const c of m.containers) {
-    const r = ECR_IMAGE.exec(c.image);
-    if (r) repos.set(r[0], sub(`arn:\${AWS::Partition}:ecr:${r[2]}:${r[1]}:repository/${subLiteral(r[3]!)}`));
-  }
-  if (repos.size) {
-    statements.push(allow(['ecr:GetAuthorizationToken'], ['*'], 'EcrLogin'));
-    statements.push(allow(['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage'], [...repos.values()], 'PullImages'));
-  }
-  const byAction = new Map<string, Map<string, Json>>();
-  for (const c of m.containers) {
-    for (const s of c.secrets) {
-      const r = secretResource(s);
-      if (!r) continue;
-      const set = byAction.get(r.action) ?? new Map<string, Json>();
-      set.set(JSON.stringify(r.resource), r.resource);
-      byAction.set(r.action, set);
-    }
-  }
-  for (const [action, resources] of [...byAction].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    statements.push(allow([action], [...resources.values()], action.startsWith('ssm') ? 'ReadParameters' : 'ReadSecrets'));
-  }
+  const statements = executionRoleStatements(m, getAtt('LogGroup', 'Arn'));
   t.resource('ExecutionRole', 'AWS::IAM::Role', {
     Description: `Task execution role of ${m.name}: pulls its images, writes its logs, reads exactly its secrets.`,
     AssumeRolePolicyDocument: assumeRolePolicy('ecs-tasks.amazonaws.com'),
@@ -137,23 +104,21 @@ function taskDefinition(m: ServiceModel, report: Report, roles: { execution?: Js
   return out;
 }
 
-// ---------- load balancing ----------
-
 function healthCheck(m: ServiceModel, report: Report): JsonObject {
   const h = m.health.traffic;
   const out: JsonObject = {};
   if (!h) return out;
-  const at = (k: string) => m.origin(['health', 'traffic', k]) as (string | number)[];
+  const here = (k: string) => at(m, ['health', 'traffic', k]);
   // ALB ranges (ELBv2 CreateTargetGroup): interval 5–300 s, timeout 2–120 s, thresholds 2–10.
-  inRange(h.intervalSeconds, 5, 300, 'The ALB health check interval (s)', at('interval'), report);
-  inRange(h.timeoutSeconds, 2, 120, 'The ALB health check timeout (s)', at('timeout'), report);
-  inRange(h.healthyThreshold, 2, 10, 'The ALB healthy threshold', at('healthyThreshold'), report);
-  inRange(h.unhealthyThreshold, 2, 10, 'The ALB unhealthy threshold', at('unhealthyThreshold'), report);
+  inRange(h.intervalSeconds, 5, 300, 'The ALB health check interval (s)', here('interval'), report);
+  inRange(h.timeoutSeconds, 2, 120, 'The ALB health check timeout (s)', here('timeout'), report);
+  inRange(h.healthyThreshold, 2, 10, 'The ALB healthy threshold', here('healthyThreshold'), report);
+  inRange(h.unhealthyThreshold, 2, 10, 'The ALB unhealthy threshold', here('unhealthyThreshold'), report);
   if (h.path !== undefined) out.HealthCheckPath = h.path;
   if (h.port !== undefined) out.HealthCheckPort = String(h.port);
   if (h.protocol === 'HTTP' || h.protocol === 'HTTPS') out.HealthCheckProtocol = h.protocol;
   if (h.protocol === 'TCP') {
-    report({ code: 'ECS_ALB_TCP_HEALTH_CHECK', severity: 'warning', message: 'An Application Load Balancer target group checks health over HTTP(S) only; the health check uses HTTP.', path: at('protocol') });
+    report({ code: 'ECS_ALB_TCP_HEALTH_CHECK', severity: 'warning', message: 'An Application Load Balancer target group checks health over HTTP(S) only; the health check uses HTTP.', path: here('protocol') });
   }
   if (h.intervalSeconds !== undefined) out.HealthCheckIntervalSeconds = h.intervalSeconds;
   if (h.timeoutSeconds !== undefined) out.HealthCheckTimeoutSeconds = h.timeoutSeconds;
@@ -232,7 +197,7 @@ function loadBalancing(t: TemplateBuilder, m: ServiceModel, engine: Engine, repo
     };
   }
   if (m.expose.tls || m.expose.public) {
-    report({ code: 'ECS_LISTENER_OWNS_EXPOSURE', severity: 'info', message: 'The load balancer and its listeners are parameters of this template, so expose.public and expose.tls are settings of that listener, not of this service.', path: m.origin(['expose']) as (string | number)[] });
+    report({ code: 'ECS_LISTENER_OWNS_EXPOSURE', severity: 'info', message: 'The load balancer and its listeners are parameters of this template, so expose.public and expose.tls are settings of that listener, not of this service.', path: at(m, ['expose']) });
   }
   return { loadBalancers: [lb], primary, ...(alternate ? { alternate } : {}), prodRule: 'ListenerRule', ...(testListener ? { testRule: 'TestListenerRule' } : {}) };
 }
@@ -246,10 +211,8 @@ function loadBalancerRole(t: TemplateBuilder, m: ServiceModel): Json {
   return getAtt('LoadBalancerRole', 'Arn');
 }
 
-// ---------- deployment ----------
-
 /** A rolling maxSurge/maxUnavailable as a percent of the desired count (ECS takes percents only). */
-function percentOf(v: number | `${number}%`, m: ServiceModel, path: (string | number)[], report: Report): number | undefined {
+function percentOf(v: number | `${number}%`, m: ServiceModel, path: Path, report: Report): number | undefined {
   if (typeof v === 'string') return Number(v.slice(0, -1));
   if (m.replicas === undefined || m.replicas === 0) {
     report({ code: 'ECS_ROLLING_ABSOLUTE', severity: 'warning', message: `ECS takes rolling limits as percents; ${v} replicas cannot be converted without a fixed replicas count, so the ECS default is used.`, path });
@@ -266,8 +229,8 @@ function deploymentConfiguration(m: ServiceModel, engine: Engine, hasTraffic: bo
   if (engine.kind === 'codedeploy') return undefined;
   if (engine.kind === 'rolling') {
     const out: JsonObject = { Strategy: 'ROLLING' };
-    const surge = ecs.maximumPercent === undefined && d.rolling.maxSurge !== undefined ? percentOf(d.rolling.maxSurge, m, m.origin(['deployment', 'rolling', 'maxSurge']) as (string | number)[], report) : undefined;
-    const unavailable = ecs.minimumHealthyPercent === undefined && d.rolling.maxUnavailable !== undefined ? percentOf(d.rolling.maxUnavailable, m, m.origin(['deployment', 'rolling', 'maxUnavailable']) as (string | number)[], report) : undefined;
+    const surge = ecs.maximumPercent === undefined && d.rolling.maxSurge !== undefined ? percentOf(d.rolling.maxSurge, m, at(m, ['deployment', 'rolling', 'maxSurge']), report) : undefined;
+    const unavailable = ecs.minimumHealthyPercent === undefined && d.rolling.maxUnavailable !== undefined ? percentOf(d.rolling.maxUnavailable, m, at(m, ['deployment', 'rolling', 'maxUnavailable']), report) : undefined;
     // ECS rounds maximumPercent down and minimumHealthyPercent up, so these never exceed the spec's limits.
     const max = ecs.maximumPercent ?? (surge !== undefined ? 100 + Math.floor(surge) : undefined);
     const min = ecs.minimumHealthyPercent ?? (unavailable !== undefined ? Math.max(0, 100 - Math.floor(unavailable)) : undefined);
@@ -278,16 +241,16 @@ function deploymentConfiguration(m: ServiceModel, engine: Engine, hasTraffic: bo
     return out;
   }
   if (!hasTraffic && engine.strategy !== 'BLUE_GREEN') {
-    report({ code: 'ECS_STRATEGY_NEEDS_TRAFFIC', severity: 'error', message: `ECS ${engine.strategy.toLowerCase()} deployments shift traffic, so they need expose (a load balancer) or targets.ecs.service.serviceConnect.`, path: m.origin(['deployment', 'strategy']) as (string | number)[] });
+    report({ code: 'ECS_STRATEGY_NEEDS_TRAFFIC', severity: 'error', message: `ECS ${engine.strategy.toLowerCase()} deployments shift traffic, so they need expose (a load balancer) or targets.ecs.service.serviceConnect.`, path: at(m, ['deployment', 'strategy']) });
   }
   const out: JsonObject = { Strategy: engine.strategy };
   const bg = d.blueGreen;
   const bakeSeconds = bg.bakeTimeSeconds ?? bg.terminationWaitSeconds;
-  const bakePath = m.origin(['deployment', 'blueGreen', bg.bakeTimeSeconds !== undefined ? 'bakeTime' : 'terminationWait']) as (string | number)[];
+  const bakePath = at(m, ['deployment', 'blueGreen', bg.bakeTimeSeconds !== undefined ? 'bakeTime' : 'terminationWait']);
   let bake = bakeSeconds !== undefined ? minutes(bakeSeconds, bakePath, report) : undefined;
   if (bake === undefined && engine.strategy === 'BLUE_GREEN') {
     // BakeTimeInMinutes is required for BLUE_GREEN (ECS API DeploymentConfiguration).
-    report({ code: 'ECS_BAKE_TIME_DEFAULT', severity: 'warning', message: 'ECS blue/green needs a bake time and the spec sets none, so the blue tasks stop as soon as traffic has moved (0 min); set deployment.blueGreen.bakeTime to keep a rollback window.', path: m.origin(['deployment']) as (string | number)[] });
+    report({ code: 'ECS_BAKE_TIME_DEFAULT', severity: 'warning', message: 'ECS blue/green needs a bake time and the spec sets none, so the blue tasks stop as soon as traffic has moved (0 min); set deployment.blueGreen.bakeTime to keep a rollback window.', path: at(m, ['deployment']) });
     bake = 0;
   }
   if (bake !== undefined) {
@@ -296,27 +259,27 @@ function deploymentConfiguration(m: ServiceModel, engine: Engine, hasTraffic: bo
   }
   if (engine.strategy === 'CANARY') {
     const c = d.canary!;
-    const at = m.origin(['deployment', 'canary']) as (string | number)[];
-    const step = minutes(c.intervalSeconds, [...at, 'interval'], report);
-    checkPercent(c.percent, 0.1, [...at, 'percent'], report);
-    inRange(step, 0, 1440, 'CanaryBakeTimeInMinutes', [...at, 'interval'], report);
+    const here = (k: string) => at(m, ['deployment', 'canary', k]);
+    const step = minutes(c.intervalSeconds, here('interval'), report);
+    checkPercent(c.percent, 0.1, here('percent'), report);
+    inRange(step, 0, 1440, 'CanaryBakeTimeInMinutes', here('interval'), report);
     // CloudFormation rejects canary deployments whose computed time exceeds 33 h (AWS::ECS::Service CanaryConfiguration).
-    if ((bake ?? 0) + step > 33 * 60) report({ code: 'ECS_CANARY_TOO_LONG', severity: 'error', message: `Bake time plus canary interval is ${(bake ?? 0) + step} min; CloudFormation rejects canary deployments longer than 33 h (1980 min).`, path: [...at, 'interval'] });
+    if ((bake ?? 0) + step > 33 * 60) report({ code: 'ECS_CANARY_TOO_LONG', severity: 'error', message: `Bake time plus canary interval is ${(bake ?? 0) + step} min; CloudFormation rejects canary deployments longer than 33 h (1980 min).`, path: here('interval') });
     out.CanaryConfiguration = { CanaryPercent: c.percent, CanaryBakeTimeInMinutes: step };
   }
   if (engine.strategy === 'LINEAR') {
     const l = d.linear!;
-    const at = m.origin(['deployment', 'linear']) as (string | number)[];
-    const step = minutes(l.intervalSeconds, [...at, 'interval'], report);
-    checkPercent(l.percent, 3, [...at, 'percent'], report);
-    inRange(step, 0, 1440, 'StepBakeTimeInMinutes', [...at, 'interval'], report);
+    const here = (k: string) => at(m, ['deployment', 'linear', k]);
+    const step = minutes(l.intervalSeconds, here('interval'), report);
+    checkPercent(l.percent, 3, here('percent'), report);
+    inRange(step, 0, 1440, 'StepBakeTimeInMinutes', here('interval'), report);
     out.LinearConfiguration = { StepPercent: l.percent, StepBakeTimeInMinutes: step };
   }
   return out;
 }
 
 /** ECS canary/linear percents: `min`–100 in steps of 0.1 (ECS API CanaryConfiguration / LinearConfiguration). */
-function checkPercent(p: number, min: number, path: (string | number)[], report: Report): void {
+function checkPercent(p: number, min: number, path: Path, report: Report): void {
   if (p < min || p > 100 || Math.abs(p * 10 - Math.round(p * 10)) > 1e-9) {
     report({ code: 'ECS_TRAFFIC_PERCENT', severity: 'error', message: `ECS takes a traffic step percent from ${min} to 100 in steps of 0.1; got ${p}.`, path });
   }
@@ -330,8 +293,8 @@ function codeDeploy(t: TemplateBuilder, m: ServiceModel, lb: Balancing | undefin
   }
   const d = m.deployment;
   const shape: TrafficShape =
-    d.strategy === 'linear' ? { type: 'TimeBasedLinear', percent: d.linear!.percent, intervalMinutes: minutes(d.linear!.intervalSeconds, m.origin(['deployment', 'linear', 'interval']) as (string | number)[], report) }
-    : d.strategy === 'canary' ? { type: 'TimeBasedCanary', percent: d.canary!.percent, intervalMinutes: minutes(d.canary!.intervalSeconds, m.origin(['deployment', 'canary', 'interval']) as (string | number)[], report) }
+    d.strategy === 'linear' ? { type: 'TimeBasedLinear', percent: d.linear!.percent, intervalMinutes: minutes(d.linear!.intervalSeconds, at(m, ['deployment', 'linear', 'interval']), report) }
+    : d.strategy === 'canary' ? { type: 'TimeBasedCanary', percent: d.canary!.percent, intervalMinutes: minutes(d.canary!.intervalSeconds, at(m, ['deployment', 'canary', 'interval']), report) }
     : { type: 'AllAtOnce' };
   let configName: Json;
   if (cd.deploymentConfigName) configName = cd.deploymentConfigName;
@@ -341,7 +304,7 @@ function codeDeploy(t: TemplateBuilder, m: ServiceModel, lb: Balancing | undefin
     else {
       // Not one of the five predefined shapes: a custom config (CodeDeploy takes whole percents).
       if (shape.type !== 'AllAtOnce' && !Number.isInteger(shape.percent)) {
-        report({ code: 'CODE_DEPLOY_PERCENT', severity: 'error', message: `CodeDeploy takes whole traffic percents; got ${shape.percent}.`, path: m.origin(['deployment', d.strategy, 'percent']) as (string | number)[] });
+        report({ code: 'CODE_DEPLOY_PERCENT', severity: 'error', message: `CodeDeploy takes whole traffic percents; got ${shape.percent}.`, path: at(m, ['deployment', d.strategy, 'percent']) });
       }
       const routing: JsonObject =
         shape.type === 'TimeBasedLinear' ? { Type: 'TimeBasedLinear', TimeBasedLinear: { LinearPercentage: shape.percent, LinearInterval: shape.intervalMinutes } }
@@ -361,9 +324,9 @@ function codeDeploy(t: TemplateBuilder, m: ServiceModel, lb: Balancing | undefin
   }
   t.resource('CodeDeployApplication', 'AWS::CodeDeploy::Application', { ApplicationName: cd.applicationName ?? m.name, ComputePlatform: 'ECS' });
   const bg = d.blueGreen;
-  const readyWait = bg.readyWaitSeconds ? minutes(bg.readyWaitSeconds, m.origin(['deployment', 'blueGreen', 'readyWait']) as (string | number)[], report) : 0;
-  const terminationWait = bg.terminationWaitSeconds !== undefined ? minutes(bg.terminationWaitSeconds, m.origin(['deployment', 'blueGreen', 'terminationWait']) as (string | number)[], report) : undefined;
-  inRange(terminationWait, 0, 2880, 'TerminationWaitTimeInMinutes', m.origin(['deployment', 'blueGreen', 'terminationWait']) as (string | number)[], report);
+  const readyWait = bg.readyWaitSeconds ? minutes(bg.readyWaitSeconds, at(m, ['deployment', 'blueGreen', 'readyWait']), report) : 0;
+  const terminationWait = bg.terminationWaitSeconds !== undefined ? minutes(bg.terminationWaitSeconds, at(m, ['deployment', 'blueGreen', 'terminationWait']), report) : undefined;
+  inRange(terminationWait, 0, 2880, 'TerminationWaitTimeInMinutes', at(m, ['deployment', 'blueGreen', 'terminationWait']), report);
   const pair: JsonObject = { ProdTrafficRoute: { ListenerArns: [ref('ALBListener')] } };
   if (lb.testRule) pair.TestTrafficRoute = { ListenerArns: [ref('TestListener')] };
   pair.TargetGroups = [{ Name: getAtt(lb.primary, 'TargetGroupName') }, { Name: getAtt(lb.alternate!, 'TargetGroupName') }];
@@ -383,8 +346,6 @@ function codeDeploy(t: TemplateBuilder, m: ServiceModel, lb: Balancing | undefin
     AutoRollbackConfiguration: d.rollbackOnFailure ? { Enabled: true, Events: ['DEPLOYMENT_FAILURE', 'DEPLOYMENT_STOP_ON_REQUEST'] } : { Enabled: false },
   });
 }
-
-// ---------- service, scaling ----------
 
 function serviceConnect(m: ServiceModel): JsonObject | undefined {
   const sc = m.targets.ecs.service?.serviceConnect;

@@ -6,6 +6,7 @@
 import type { DiagnosticInput } from '../../core/diagnostics.js';
 import type { Json, JsonObject } from '../../core/serialize.js';
 import type { ContainerModel, SecretModel, ServiceModel } from '../../model/types.js';
+import { allow, sub, subLiteral } from './cfn.js';
 
 export interface TaskDefinitionOptions {
   /** Values the JSON cannot hold but CloudFormation can (refs, Fn::Sub). Default: JSON (literal only). */
@@ -173,4 +174,50 @@ export function toCloudFormationCasing(v: Json, parentKey?: string): Json {
     out[name] = toCloudFormationCasing(x, k);
   }
   return out;
+}
+
+const ECR_IMAGE = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([^:@]+)/;
+
+/** The IAM resource for one secret: the ARN itself, or an ARN built with Fn::Sub from a name. */
+function secretResource(s: SecretModel): { action: string; resource: Json } | undefined {
+  const a = s.aws;
+  if (!a) return undefined;
+  if (a.store === 'ssm') {
+    return { action: 'ssm:GetParameters', resource: a.isArn ? a.ref : sub(`arn:\${AWS::Partition}:ssm:\${AWS::Region}:\${AWS::AccountId}:parameter/${subLiteral(a.ref.replace(/^\//, ''))}`) };
+  }
+  // Secrets Manager appends "-" and six characters to a secret's name; an ARN without them needs the wildcard.
+  if (a.isArn) return { action: 'secretsmanager:GetSecretValue', resource: /-[A-Za-z0-9]{6}$/.test(a.ref) ? a.ref : `${a.ref}-??????` };
+  return { action: 'secretsmanager:GetSecretValue', resource: sub(`arn:\${AWS::Partition}:secretsmanager:\${AWS::Region}:\${AWS::AccountId}:secret:${subLiteral(a.ref)}-??????`) };
+}
+
+/**
+ * CloudFormation policy statements of a task execution role that can do exactly what this task
+ * needs: write to its log group, pull its images from ECR (when they are in ECR), read exactly the
+ * secrets and parameters it references. For every CloudFormation emitter that creates the role.
+ */
+export function executionRoleStatements(m: ServiceModel, logGroupArn: Json): JsonObject[] {
+  const statements: JsonObject[] = [allow(['logs:CreateLogStream', 'logs:PutLogEvents'], [logGroupArn], 'WriteLogs')];
+  const repos = new Map<string, Json>();
+  for (const c of m.containers) {
+    const r = ECR_IMAGE.exec(c.image);
+    if (r) repos.set(r[0], sub(`arn:\${AWS::Partition}:ecr:${r[2]}:${r[1]}:repository/${subLiteral(r[3]!)}`));
+  }
+  if (repos.size) {
+    statements.push(allow(['ecr:GetAuthorizationToken'], ['*'], 'EcrLogin'));
+    statements.push(allow(['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage'], [...repos.values()], 'PullImages'));
+  }
+  const byAction = new Map<string, Map<string, Json>>();
+  for (const c of m.containers) {
+    for (const s of c.secrets) {
+      const r = secretResource(s);
+      if (!r) continue;
+      const set = byAction.get(r.action) ?? new Map<string, Json>();
+      set.set(JSON.stringify(r.resource), r.resource);
+      byAction.set(r.action, set);
+    }
+  }
+  for (const [action, resources] of [...byAction].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    statements.push(allow([action], [...resources.values()], action.startsWith('ssm') ? 'ReadParameters' : 'ReadSecrets'));
+  }
+  return statements;
 }
