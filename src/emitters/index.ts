@@ -4,6 +4,7 @@
  */
 import appmeshCfn from './appmesh.js';
 import copilotManifest from './copilot-manifest.js';
+import ecsService from './ecs-service-cfn.js';
 import ecsTaskDefinition from './ecs-task-definition.js';
 import kubernetesDeployment from './kubernetes-deployment.js';
 import kubernetesHpa from './kubernetes-hpa.js';
@@ -20,6 +21,7 @@ import type { Emitter } from './types.js';
 export const builtinEmitters: readonly Emitter[] = [
   appmeshCfn,
   copilotManifest,
+  ecsService,
   ecsTaskDefinition,
   kubernetesDeployment,
   kubernetesHpa,

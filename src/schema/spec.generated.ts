@@ -1470,7 +1470,7 @@ export interface EcsTarget {
      */
     name?: string;
     /**
-     * ECS cluster name or ARN. A literal value; when omitted the template takes a typed Parameter (or imports it from the platform).
+     * ECS cluster name (CodeDeploy and Application Auto Scaling address the cluster by name). A literal value; when omitted the template takes a typed Parameter (or imports it from the platform).
      */
     cluster?: string;
     /**
@@ -1498,9 +1498,13 @@ export interface EcsTarget {
      */
     listenerArn?: string;
     /**
-     * Test listener ARN (blue/green).
+     * Test listener ARN (blue/green): test traffic reaches the new tasks before production does. CodeDeploy deployments always get a test listener (a Parameter when omitted); ECS-native ones only when this is set.
      */
     testListenerArn?: string;
+    /**
+     * Role ECS assumes to move traffic between the target groups in ECS-native blue/green, linear and canary deployments (managed policy AmazonECSInfrastructureRolePolicyForLoadBalancers). When omitted the template creates one.
+     */
+    loadBalancerRoleArn?: string;
     /**
      * Priority of the listener rule that routes to this service (1–50000).
      */
@@ -1560,6 +1564,10 @@ export interface EcsTarget {
     };
   };
   /**
+   * Format of the service CloudFormation template: `yaml` (default, `ecs/service.cfn.yaml`) or `json` (`ecs/service.cfn.json`).
+   */
+  templateFormat?: 'yaml' | 'json';
+  /**
    * Who runs blue/green, canary and linear deployments: ECS itself (recommended by AWS) or CodeDeploy. Default: ECS.
    */
   controller?: 'ECS' | 'CODE_DEPLOY';
@@ -1572,7 +1580,7 @@ export interface EcsTarget {
    */
   maximumPercent?: number;
   /**
-   * Deployment circuit breaker with rollback (ECS controller).
+   * Rolling deployments: the deployment circuit breaker (default true); it rolls back when `deployment.rollbackOnFailure` is true.
    */
   circuitBreaker?: boolean;
   /**
@@ -4968,7 +4976,7 @@ export interface EcsTargetOverlay {
      */
     name?: string | null;
     /**
-     * ECS cluster name or ARN. A literal value; when omitted the template takes a typed Parameter (or imports it from the platform).
+     * ECS cluster name (CodeDeploy and Application Auto Scaling address the cluster by name). A literal value; when omitted the template takes a typed Parameter (or imports it from the platform).
      */
     cluster?: string | null;
     /**
@@ -4992,9 +5000,13 @@ export interface EcsTargetOverlay {
      */
     listenerArn?: string | null;
     /**
-     * Test listener ARN (blue/green).
+     * Test listener ARN (blue/green): test traffic reaches the new tasks before production does. CodeDeploy deployments always get a test listener (a Parameter when omitted); ECS-native ones only when this is set.
      */
     testListenerArn?: string | null;
+    /**
+     * Role ECS assumes to move traffic between the target groups in ECS-native blue/green, linear and canary deployments (managed policy AmazonECSInfrastructureRolePolicyForLoadBalancers). When omitted the template creates one.
+     */
+    loadBalancerRoleArn?: string | null;
     /**
      * Priority of the listener rule that routes to this service (1–50000).
      */
@@ -5054,6 +5066,10 @@ export interface EcsTargetOverlay {
     } | null;
   } | null;
   /**
+   * Format of the service CloudFormation template: `yaml` (default, `ecs/service.cfn.yaml`) or `json` (`ecs/service.cfn.json`).
+   */
+  templateFormat?: ('yaml' | 'json') | null;
+  /**
    * Who runs blue/green, canary and linear deployments: ECS itself (recommended by AWS) or CodeDeploy. Default: ECS.
    */
   controller?: ('ECS' | 'CODE_DEPLOY') | null;
@@ -5066,7 +5082,7 @@ export interface EcsTargetOverlay {
    */
   maximumPercent?: number | null;
   /**
-   * Deployment circuit breaker with rollback (ECS controller).
+   * Rolling deployments: the deployment circuit breaker (default true); it rolls back when `deployment.rollbackOnFailure` is true.
    */
   circuitBreaker?: boolean | null;
   /**

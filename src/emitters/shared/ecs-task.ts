@@ -7,6 +7,7 @@ import type { DiagnosticInput } from '../../core/diagnostics.js';
 import type { Json, JsonObject } from '../../core/serialize.js';
 import type { ContainerModel, SecretModel, ServiceModel } from '../../model/types.js';
 import { appmeshProxyConfiguration, ENVOY_CONTAINER, envoyContainer, isMeshed } from './appmesh-envoy.js';
+import { allow, sub, subLiteral } from './cfn.js';
 
 export interface TaskDefinitionOptions {
   /** Values the JSON cannot hold but CloudFormation can (refs, Fn::Sub). Default: JSON (literal only). */
@@ -159,13 +160,20 @@ function addAppmeshProxy(m: ServiceModel, td: JsonObject): void {
   td.proxyConfiguration = appmeshProxyConfiguration(m);
 }
 
-/** Keys whose map values are user data (not properties) and keep their casing. */
-const OPAQUE_MAPS = new Set(['options', 'dockerLabels', 'systemControls', 'secretOptions']);
-/** API name → CloudFormation name where it is not just the capitalized API name. */
+/**
+ * Keys whose values are user maps (not properties) and keep their casing. Lists of objects such
+ * as `secretOptions` and `systemControls` are not maps: their items are properties.
+ */
+const OPAQUE_MAPS = new Set(['options', 'dockerLabels', 'driverOpts', 'labels']);
+/** API name → CloudFormation name where it is not just the capitalized API name (AWS::ECS::TaskDefinition schema). */
 const RENAMES: Record<string, string> = {
   properties: 'ProxyConfigurationProperties',
-  operatingSystemFamily: 'OperatingSystemFamily',
+  efsVolumeConfiguration: 'EFSVolumeConfiguration',
+  fsxWindowsFileServerVolumeConfiguration: 'FSxWindowsFileServerVolumeConfiguration',
+  iam: 'IAM',
 };
+/** Renames that depend on the parent: EFS says `FilesystemId`, FSx says `FileSystemId`. */
+const SCOPED_RENAMES: Record<string, string> = { 'efsVolumeConfiguration.fileSystemId': 'FilesystemId' };
 
 /** RegisterTaskDefinition shape → `AWS::ECS::TaskDefinition` Properties. */
 export function toCloudFormationCasing(v: Json, parentKey?: string): Json {
@@ -177,8 +185,54 @@ export function toCloudFormationCasing(v: Json, parentKey?: string): Json {
   if (parentKey && OPAQUE_MAPS.has(parentKey)) return v;
   const out: JsonObject = {};
   for (const [k, x] of Object.entries(v)) {
-    const name = RENAMES[k] ?? k.charAt(0).toUpperCase() + k.slice(1);
+    const name = SCOPED_RENAMES[`${parentKey}.${k}`] ?? RENAMES[k] ?? k.charAt(0).toUpperCase() + k.slice(1);
     out[name] = toCloudFormationCasing(x, k);
   }
   return out;
+}
+
+const ECR_IMAGE = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([^:@]+)/;
+
+/** The IAM resource for one secret: the ARN itself, or an ARN built with Fn::Sub from a name. */
+function secretResource(s: SecretModel): { action: string; resource: Json } | undefined {
+  const a = s.aws;
+  if (!a) return undefined;
+  if (a.store === 'ssm') {
+    return { action: 'ssm:GetParameters', resource: a.isArn ? a.ref : sub(`arn:\${AWS::Partition}:ssm:\${AWS::Region}:\${AWS::AccountId}:parameter/${subLiteral(a.ref.replace(/^\//, ''))}`) };
+  }
+  // Secrets Manager appends "-" and six characters to a secret's name; an ARN without them needs the wildcard.
+  if (a.isArn) return { action: 'secretsmanager:GetSecretValue', resource: /-[A-Za-z0-9]{6}$/.test(a.ref) ? a.ref : `${a.ref}-??????` };
+  return { action: 'secretsmanager:GetSecretValue', resource: sub(`arn:\${AWS::Partition}:secretsmanager:\${AWS::Region}:\${AWS::AccountId}:secret:${subLiteral(a.ref)}-??????`) };
+}
+
+/**
+ * CloudFormation policy statements of a task execution role that can do exactly what this task
+ * needs: write to its log group, pull its images from ECR (when they are in ECR), read exactly the
+ * secrets and parameters it references. For every CloudFormation emitter that creates the role.
+ */
+export function executionRoleStatements(m: ServiceModel, logGroupArn: Json): JsonObject[] {
+  const statements: JsonObject[] = [allow(['logs:CreateLogStream', 'logs:PutLogEvents'], [logGroupArn], 'WriteLogs')];
+  const repos = new Map<string, Json>();
+  for (const c of m.containers) {
+    const r = ECR_IMAGE.exec(c.image);
+    if (r) repos.set(r[0], sub(`arn:\${AWS::Partition}:ecr:${r[2]}:${r[1]}:repository/${subLiteral(r[3]!)}`));
+  }
+  if (repos.size) {
+    statements.push(allow(['ecr:GetAuthorizationToken'], ['*'], 'EcrLogin'));
+    statements.push(allow(['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage'], [...repos.values()], 'PullImages'));
+  }
+  const byAction = new Map<string, Map<string, Json>>();
+  for (const c of m.containers) {
+    for (const s of c.secrets) {
+      const r = secretResource(s);
+      if (!r) continue;
+      const set = byAction.get(r.action) ?? new Map<string, Json>();
+      set.set(JSON.stringify(r.resource), r.resource);
+      byAction.set(r.action, set);
+    }
+  }
+  for (const [action, resources] of [...byAction].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    statements.push(allow([action], [...resources.values()], action.startsWith('ssm') ? 'ReadParameters' : 'ReadSecrets'));
+  }
+  return statements;
 }
