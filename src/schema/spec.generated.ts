@@ -428,6 +428,19 @@ export type OverrideLabels = {
    */
   [k: string]: string | null;
 } | null;
+/**
+ * The platform (a `kind: Platform` spec) this service deploys into: its templates import the platform's exports (`<name>-<Output>`) instead of taking parameters.
+ */
+export type OverridePlatform = {
+  /**
+   * Platform name (the `name` of the platform spec); the export prefix.
+   */
+  name?: string | null;
+  /**
+   * Path of the platform spec, relative to this spec (documentation for readers and tools; the export names come from `name`).
+   */
+  file?: string | null;
+} | null;
 
 /**
  * One service, compiled by codegen into ECS, CloudFormation, Kubernetes, App Mesh and Copilot artifacts.
@@ -571,6 +584,19 @@ export interface CodegenServiceSpecV1 {
     [k: string]: string;
   };
   /**
+   * The platform (a `kind: Platform` spec) this service deploys into: its templates import the platform's exports (`<name>-<Output>`) instead of taking parameters.
+   */
+  platform?: {
+    /**
+     * Platform name (the `name` of the platform spec); the export prefix.
+     */
+    name: string;
+    /**
+     * Path of the platform spec, relative to this spec (documentation for readers and tools; the export names come from `name`).
+     */
+    file?: string;
+  };
+  /**
    * Per-target settings. A target is generated when its section is present (and selected with `--target`). With no `targets`, the ECS and Kubernetes targets are generated.
    */
   targets?: {
@@ -694,6 +720,19 @@ export interface CodegenServiceSpecV1 {
          * Value.
          */
         [k: string]: string | null;
+      } | null;
+      /**
+       * The platform (a `kind: Platform` spec) this service deploys into: its templates import the platform's exports (`<name>-<Output>`) instead of taking parameters.
+       */
+      platform?: {
+        /**
+         * Platform name (the `name` of the platform spec); the export prefix.
+         */
+        name?: string | null;
+        /**
+         * Path of the platform spec, relative to this spec (documentation for readers and tools; the export names come from `name`).
+         */
+        file?: string | null;
       } | null;
       /**
        * Per-target settings. A target is generated when its section is present (and selected with `--target`). With no `targets`, the ECS and Kubernetes targets are generated.
@@ -1407,6 +1446,19 @@ export interface EcsTarget {
      * Value.
      */
     [k: string]: string | null;
+  } | null;
+  /**
+   * The platform (a `kind: Platform` spec) this service deploys into: its templates import the platform's exports (`<name>-<Output>`) instead of taking parameters.
+   */
+  platform?: {
+    /**
+     * Platform name (the `name` of the platform spec); the export prefix.
+     */
+    name?: string | null;
+    /**
+     * Path of the platform spec, relative to this spec (documentation for readers and tools; the export names come from `name`).
+     */
+    file?: string | null;
   } | null;
   /**
    * Task definition family (default: the service name).
@@ -2272,6 +2324,19 @@ export interface KubernetesTarget {
     [k: string]: string | null;
   } | null;
   /**
+   * The platform (a `kind: Platform` spec) this service deploys into: its templates import the platform's exports (`<name>-<Output>`) instead of taking parameters.
+   */
+  platform?: {
+    /**
+     * Platform name (the `name` of the platform spec); the export prefix.
+     */
+    name?: string | null;
+    /**
+     * Path of the platform spec, relative to this spec (documentation for readers and tools; the export names come from `name`).
+     */
+    file?: string | null;
+  } | null;
+  /**
    * Namespace of every object (omitted when unset).
    */
   namespace?: string;
@@ -2510,6 +2575,19 @@ export interface AppmeshTarget {
      * Value.
      */
     [k: string]: string | null;
+  } | null;
+  /**
+   * The platform (a `kind: Platform` spec) this service deploys into: its templates import the platform's exports (`<name>-<Output>`) instead of taking parameters.
+   */
+  platform?: {
+    /**
+     * Platform name (the `name` of the platform spec); the export prefix.
+     */
+    name?: string | null;
+    /**
+     * Path of the platform spec, relative to this spec (documentation for readers and tools; the export names come from `name`).
+     */
+    file?: string | null;
   } | null;
   /**
    * Silence the deprecation diagnostic for this legacy target.
@@ -3265,6 +3343,19 @@ export interface CopilotTarget {
     [k: string]: string | null;
   } | null;
   /**
+   * The platform (a `kind: Platform` spec) this service deploys into: its templates import the platform's exports (`<name>-<Output>`) instead of taking parameters.
+   */
+  platform?: {
+    /**
+     * Platform name (the `name` of the platform spec); the export prefix.
+     */
+    name?: string | null;
+    /**
+     * Path of the platform spec, relative to this spec (documentation for readers and tools; the export names come from `name`).
+     */
+    file?: string | null;
+  } | null;
+  /**
    * Silence the deprecation diagnostic for this legacy target.
    */
   acknowledgeDeprecation?: boolean;
@@ -3373,6 +3464,10 @@ export interface EcsTargetOverlay {
    * Extra labels/tags on every generated resource.
    */
   labels?: OverrideLabels | null;
+  /**
+   * The platform (a `kind: Platform` spec) this service deploys into: its templates import the platform's exports (`<name>-<Output>`) instead of taking parameters.
+   */
+  platform?: OverridePlatform | null;
   /**
    * Task definition family (default: the service name).
    */
@@ -3654,6 +3749,10 @@ export interface KubernetesTargetOverlay {
    */
   labels?: OverrideLabels | null;
   /**
+   * The platform (a `kind: Platform` spec) this service deploys into: its templates import the platform's exports (`<name>-<Output>`) instead of taking parameters.
+   */
+  platform?: OverridePlatform | null;
+  /**
    * Namespace of every object (omitted when unset).
    */
   namespace?: string | null;
@@ -3873,6 +3972,10 @@ export interface AppmeshTargetOverlay {
    * Extra labels/tags on every generated resource.
    */
   labels?: OverrideLabels | null;
+  /**
+   * The platform (a `kind: Platform` spec) this service deploys into: its templates import the platform's exports (`<name>-<Output>`) instead of taking parameters.
+   */
+  platform?: OverridePlatform | null;
   /**
    * Silence the deprecation diagnostic for this legacy target.
    */
@@ -4600,6 +4703,10 @@ export interface CopilotTargetOverlay {
    * Extra labels/tags on every generated resource.
    */
   labels?: OverrideLabels | null;
+  /**
+   * The platform (a `kind: Platform` spec) this service deploys into: its templates import the platform's exports (`<name>-<Output>`) instead of taking parameters.
+   */
+  platform?: OverridePlatform | null;
   /**
    * Silence the deprecation diagnostic for this legacy target.
    */
