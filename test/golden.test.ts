@@ -1,5 +1,6 @@
 /**
- * Golden tests: every fixtures/<case>/service.yaml compiles to exactly the files under
+ * Golden tests: every fixtures/<case>/service.yaml (and/or platform.yaml, a `kind: Platform`
+ * spec) compiles to exactly the files under
  * fixtures/<case>/expected/ (byte for byte, no stray or missing file) with exactly the
  * diagnostics in fixtures/<case>/diagnostics.txt. `npm run test:update` rewrites them;
  * plain `npm test` never writes.

@@ -1,4 +1,4 @@
-/** The shipped schema, the TypeScript types and the standalone validator are generated from one source. */
+/** The shipped schemas (service and platform), their TypeScript types and standalone validators are generated from one source each. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,10 +11,12 @@ describe('schema', () => {
     for (const [path, text] of Object.entries(files)) {
       expect(readFileSync(join(ROOT, path), 'utf8') === text, `${path} is stale`).toBe(true);
     }
+    expect(Object.keys(files)).toContain('schema/platform.schema.json');
+    expect(Object.keys(files)).toContain('src/platform/validate.generated.js');
   });
 
-  it('closes every object and describes every property', () => {
-    const schema = JSON.parse(readFileSync(join(ROOT, 'schema/service.schema.json'), 'utf8'));
+  it.each(['schema/service.schema.json', 'schema/platform.schema.json'])('%s closes every object and describes every property', (file) => {
+    const schema = JSON.parse(readFileSync(join(ROOT, file), 'utf8'));
     const problems: string[] = [];
     const walk = (s: Record<string, unknown>, at: string): void => {
       if (s.type === 'object' && s.properties && s.additionalProperties !== false) problems.push(`${at}: additionalProperties is not false`);

@@ -11,11 +11,13 @@ import { compile, type CompileResult, type OutputFile } from '../core/compile.js
 import { compareDiagnostics, formatDiagnostic, hasErrors, type Diagnostic } from '../core/diagnostics.js';
 import { checkOutputs, OutputError, writeOutputs } from '../core/write.js';
 import { TARGETS } from '../model/types.js';
+import { compilePlatform, isPlatformSpec } from '../platform/compile.js';
 
 const HELP = `codegen ${pkg.version} — compile a service spec into deployment artifacts
 
 Usage:
   codegen generate [SPEC...] [--out DIR] [--target T,...] [--env NAME] [--check] [--prune]
+                   (a spec with \`kind: Platform\` compiles to DIR/<platform>/platform.cfn.yaml)
   codegen validate [SPEC...] [--env NAME]
   codegen --help | --version
 
@@ -133,11 +135,13 @@ async function run(command: 'generate' | 'validate', specs: string[], opts: RunO
   for (const spec of specs) {
     const text = await readSpec(spec, io.cwd);
     const display = relative(io.cwd, resolve(io.cwd, spec)) || spec;
-    const result: CompileResult = compile(text, {
-      file: display,
-      ...(opts.env ? { env: opts.env } : {}),
-      ...(opts.targets ? { targets: opts.targets } : {}),
-    });
+    const result: Pick<CompileResult, 'service' | 'files' | 'diagnostics'> = isPlatformSpec(text)
+      ? platformResult(compilePlatform(text, { file: display }))
+      : compile(text, {
+          file: display,
+          ...(opts.env ? { env: opts.env } : {}),
+          ...(opts.targets ? { targets: opts.targets } : {}),
+        });
     diagnostics.push(...result.diagnostics);
     if (result.service) {
       const other = services.get(result.service);
@@ -211,6 +215,11 @@ async function run(command: 'generate' | 'validate', specs: string[], opts: RunO
     if (!opts.quiet) io.stdout(`codegen: ${summary} in ${ms} ms\n`);
   }
   return status;
+}
+
+/** A `kind: Platform` spec compiles to `<platform>/platform.cfn.yaml`; its name is its output folder. */
+function platformResult(r: ReturnType<typeof compilePlatform>): Pick<CompileResult, 'service' | 'files' | 'diagnostics'> {
+  return { ...(r.platform !== undefined ? { service: r.platform } : {}), files: r.files, diagnostics: r.diagnostics };
 }
 
 function plural(n: number, word: string): string {

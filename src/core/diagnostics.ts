@@ -80,6 +80,9 @@ export function formatDiagnostic(d: Diagnostic): string {
 /** Suggest the closest candidate (Damerau-free Levenshtein), or undefined when nothing is close. */
 export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
   const lower = word.toLowerCase();
+  // Same word in another case (AL2_X86_64 → AL2_x86_64) beats any longer name containing it.
+  const sameWord = candidates.find((c) => c.toLowerCase() === lower);
+  if (sameWord !== undefined) return sameWord;
   // A known name inside the unknown one (periodSeconds → period) is the likeliest intent.
   const contained = candidates.filter((c) => c.length >= 4 && (lower.startsWith(c.toLowerCase()) || c.toLowerCase().startsWith(lower)));
   if (contained.length) return contained.sort((a, b) => b.length - a.length)[0];

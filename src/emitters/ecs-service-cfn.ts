@@ -31,7 +31,8 @@ import type { DiagnosticInput } from '../core/diagnostics.js';
 import type { Json, JsonObject } from '../core/serialize.js';
 import { predefinedEcsConfig, type TrafficShape } from '../data/codedeploy.js';
 import type { ServiceModel } from '../model/types.js';
-import { allow, assumeRolePolicy, awsManagedPolicy, getAtt, inlinePolicy, ref, sub, TemplateBuilder } from './shared/cfn.js';
+import { platformImport, platformImportList } from '../platform/imports.js';
+import { allow, assumeRolePolicy, awsManagedPolicy, getAtt, inlinePolicy, ref, sub, TemplateBuilder, type ParameterSpec } from './shared/cfn.js';
 import { buildTaskDefinition, executionRoleStatements, toCloudFormationCasing } from './shared/ecs-task.js';
 import { defineEmitter } from './types.js';
 
@@ -161,14 +162,29 @@ interface Balancing {
   testRule?: string;
 }
 
+/**
+ * Something the service needs from outside the template: the spec's literal (a Parameter defaulting
+ * to it, so it can still be overridden at deploy time), else the platform's export
+ * (`Fn::ImportValue`, see docs/platform.md), else a Parameter the deployer must fill.
+ */
+function external(t: TemplateBuilder, m: ServiceModel, name: string, literal: Json | undefined, imported: Json | undefined, spec: Omit<ParameterSpec, 'default'>): Json {
+  if (literal === undefined && imported !== undefined) return imported;
+  return t.param(name, { ...spec, ...(literal !== undefined ? { default: literal } : {}) } as ParameterSpec);
+}
+
+function platformGroups(m: ServiceModel): Json | undefined {
+  const sg = platformImport(m, 'ServiceSecurityGroup');
+  return sg ? [sg] : undefined;
+}
+
 function loadBalancing(t: TemplateBuilder, m: ServiceModel, engine: Engine, report: Report): Balancing | undefined {
   if (!m.expose) return undefined;
   const svc = m.targets.ecs.service ?? {};
-  const vpc = t.param('VpcId', { type: 'AWS::EC2::VPC::Id', description: 'VPC of the target groups (the tasks\' VPC).', ...(svc.vpcId ? { default: svc.vpcId } : {}) });
-  const listener = t.param('ALBListener', { type: 'String', description: 'ARN of the Application Load Balancer listener that receives production traffic.', ...(svc.listenerArn ? { default: svc.listenerArn } : {}) });
+  const vpc = external(t, m, 'VpcId', svc.vpcId, platformImport(m, 'VpcId'), { type: 'AWS::EC2::VPC::Id', description: 'VPC of the target groups (the tasks\' VPC).' });
+  const listener = external(t, m, 'ALBListener', svc.listenerArn, platformImport(m, 'ProdListenerArn'), { type: 'String', description: 'ARN of the Application Load Balancer listener that receives production traffic.' });
   const wantsTest = engine.kind === 'codedeploy' || (engine.kind === 'ecs' && svc.testListenerArn !== undefined);
   const testListener = wantsTest
-    ? t.param('TestListener', { type: 'String', description: 'ARN of the listener that sends test traffic to the new tasks before production traffic moves.', ...(svc.testListenerArn ? { default: svc.testListenerArn } : {}) })
+    ? external(t, m, 'TestListener', svc.testListenerArn, platformImport(m, 'TestListenerArn'), { type: 'String', description: 'ARN of the listener that sends test traffic to the new tasks before production traffic moves.' })
     : undefined;
   const priority = t.param('ListenerRulePriority', { type: 'Number', description: 'Priority of this service\'s listener rule(s); unique on each listener.', minValue: 1, maxValue: 50000, ...(svc.listenerRulePriority ? { default: svc.listenerRulePriority } : {}) });
   const health = healthCheck(m, report);
@@ -353,7 +369,8 @@ function serviceConnect(m: ServiceModel): JsonObject | undefined {
   const port = m.expose?.port ?? m.main.ports[0];
   const discoveryName = sc.discoveryName ?? m.name;
   const out: JsonObject = { Enabled: true };
-  if (sc.namespace) out.Namespace = sc.namespace;
+  const namespace = sc.namespace ?? platformImport(m, 'ServiceConnectNamespaceName');
+  if (namespace !== undefined) out.Namespace = namespace;
   if (port) {
     out.Services = [{ PortName: port.name, DiscoveryName: discoveryName, ClientAliases: [{ Port: sc.port ?? port.servicePort, DnsName: sc.dnsName ?? discoveryName }] }];
   }
@@ -402,9 +419,13 @@ export function buildServiceTemplate(m: ServiceModel, report: Report): JsonObjec
   const t = new TemplateBuilder(describe(m, engine));
   const launchType = ecs.launchType ?? 'FARGATE';
   const awsvpc = (ecs.networkMode ?? 'awsvpc') === 'awsvpc';
-  const cluster = t.param('ECSCluster', { type: 'String', description: 'Name of the ECS cluster that runs the service.', ...(svc.cluster ? { default: svc.cluster } : {}) });
-  const subnets = awsvpc ? t.param('Subnets', { type: 'List<AWS::EC2::Subnet::Id>', description: `Subnets of the tasks${svc.assignPublicIp ? '' : ' (private: tasks get no public IP)'}.`, ...(svc.subnets?.length ? { default: svc.subnets } : {}) }) : undefined;
-  const groups = awsvpc ? t.param('SecurityGroups', { type: 'List<AWS::EC2::SecurityGroup::Id>', description: 'Security groups of the tasks.', ...(svc.securityGroups?.length ? { default: svc.securityGroups } : {}) }) : undefined;
+  const cluster = external(t, m, 'ECSCluster', svc.cluster, platformImport(m, 'ClusterName'), { type: 'String', description: 'Name of the ECS cluster that runs the service.' });
+  const subnets = awsvpc
+    ? external(t, m, 'Subnets', svc.subnets?.length ? svc.subnets : undefined, platformImportList(m, 'PrivateSubnets'), { type: 'List<AWS::EC2::Subnet::Id>', description: `Subnets of the tasks${svc.assignPublicIp ? '' : ' (private: tasks get no public IP)'}.` })
+    : undefined;
+  const groups = awsvpc
+    ? external(t, m, 'SecurityGroups', svc.securityGroups?.length ? svc.securityGroups : undefined, platformGroups(m), { type: 'List<AWS::EC2::SecurityGroup::Id>', description: 'Security groups of the tasks.' })
+    : undefined;
 
   t.resource('LogGroup', 'AWS::Logs::LogGroup', { LogGroupName: m.logging.group, ...(m.logging.retentionDays !== undefined ? { RetentionInDays: m.logging.retentionDays } : {}) });
   const roles: { execution?: Json; task?: Json } = {};

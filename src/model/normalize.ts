@@ -33,7 +33,7 @@ export type { ServiceSpec };
 const CORE_KEYS = new Set([
   'name', 'description', 'region', 'image', 'containerName', 'command', 'entrypoint', 'ports', 'resources', 'replicas',
   'autoscaling', 'env', 'secrets', 'health', 'expose', 'deployment', 'logging', 'tracing', 'sidecars', 'user',
-  'readOnlyRootFilesystem', 'labels',
+  'readOnlyRootFilesystem', 'labels', 'platform',
 ]);
 
 type Report = (d: DiagnosticInput & { path: SpecPath }) => void;
@@ -177,6 +177,7 @@ export function normalize(resolved: ResolvedSpec, target: TargetName, report: Re
     },
     tracing: { xray: spec.tracing?.xray ?? false },
     labels: { ...(spec.labels ?? {}) },
+    ...(spec.platform ? { platform: { name: spec.platform.name, ...(spec.platform.file !== undefined ? { file: spec.platform.file } : {}) } } : {}),
     taskSize: { cpu: 256, memory: 512, source: 'default' },
     targets: {
       ecs: { ...((spec.targets?.ecs ?? {}) as object) },

@@ -198,6 +198,8 @@ export interface ServiceModel {
   logging: LoggingModel;
   tracing: { xray: boolean };
   labels: Record<string, string>;
+  /** The platform this service deploys into (its exports are imported as `<name>-<Output>`). */
+  platform?: { name: string; file?: string };
   /** ECS task size (computed for every target: Copilot needs it too). */
   taskSize: TaskSizeModel;
   /** Target-specific settings, as validated (defaults are documented in the schema; emitters apply them). */

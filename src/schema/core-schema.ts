@@ -271,6 +271,10 @@ export const coreProperties: Record<string, JsonSchema> = {
   user: str('User the main container runs as (uid or uid:gid).'),
   readOnlyRootFilesystem: bool('Mount the root file system read-only.'),
   labels: map('Extra labels/tags on every generated resource.', { type: 'string', description: 'Value.' }, '^[A-Za-z0-9./_-]+$'),
+  platform: obj('The platform (a `kind: Platform` spec) this service deploys into: its templates import the platform\'s exports (`<name>-<Output>`) instead of taking parameters.', {
+    name: str('Platform name (the `name` of the platform spec); the export prefix.', { pattern: NAME_PATTERN }),
+    file: str('Path of the platform spec, relative to this spec (documentation for readers and tools; the export names come from `name`).'),
+  }, ['name']),
 };
 
 export const coreDefs: Record<string, JsonSchema> = {

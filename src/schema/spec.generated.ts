@@ -428,6 +428,19 @@ export type OverrideLabels = {
    */
   [k: string]: string | null;
 } | null;
+/**
+ * The platform (a `kind: Platform` spec) this service deploys into: its templates import the platform's exports (`<name>-<Output>`) instead of taking parameters.
+ */
+export type OverridePlatform = {
+  /**
+   * Platform name (the `name` of the platform spec); the export prefix.
+   */
+  name?: string | null;
+  /**
+   * Path of the platform spec, relative to this spec (documentation for readers and tools; the export names come from `name`).
+   */
+  file?: string | null;
+} | null;
 
 /**
  * One service, compiled by codegen into ECS, CloudFormation, Kubernetes, App Mesh and Copilot artifacts.
@@ -571,6 +584,19 @@ export interface CodegenServiceSpecV1 {
     [k: string]: string;
   };
   /**
+   * The platform (a `kind: Platform` spec) this service deploys into: its templates import the platform's exports (`<name>-<Output>`) instead of taking parameters.
+   */
+  platform?: {
+    /**
+     * Platform name (the `name` of the platform spec); the export prefix.
+     */
+    name: string;
+    /**
+     * Path of the platform spec, relative to this spec (documentation for readers and tools; the export names come from `name`).
+     */
+    file?: string;
+  };
+  /**
    * Per-target settings. A target is generated when its section is present (and selected with `--target`). With no `targets`, the ECS and Kubernetes targets are generated.
    */
   targets?: {
@@ -694,6 +720,19 @@ export interface CodegenServiceSpecV1 {
          * Value.
          */
         [k: string]: string | null;
+      } | null;
+      /**
+       * The platform (a `kind: Platform` spec) this service deploys into: its templates import the platform's exports (`<name>-<Output>`) instead of taking parameters.
+       */
+      platform?: {
+        /**
+         * Platform name (the `name` of the platform spec); the export prefix.
+         */
+        name?: string | null;
+        /**
+         * Path of the platform spec, relative to this spec (documentation for readers and tools; the export names come from `name`).
+         */
+        file?: string | null;
       } | null;
       /**
        * Per-target settings. A target is generated when its section is present (and selected with `--target`). With no `targets`, the ECS and Kubernetes targets are generated.
@@ -1407,6 +1446,19 @@ export interface EcsTarget {
      * Value.
      */
     [k: string]: string | null;
+  } | null;
+  /**
+   * The platform (a `kind: Platform` spec) this service deploys into: its templates import the platform's exports (`<name>-<Output>`) instead of taking parameters.
+   */
+  platform?: {
+    /**
+     * Platform name (the `name` of the platform spec); the export prefix.
+     */
+    name?: string | null;
+    /**
+     * Path of the platform spec, relative to this spec (documentation for readers and tools; the export names come from `name`).
+     */
+    file?: string | null;
   } | null;
   /**
    * Task definition family (default: the service name).
@@ -2280,6 +2332,19 @@ export interface KubernetesTarget {
     [k: string]: string | null;
   } | null;
   /**
+   * The platform (a `kind: Platform` spec) this service deploys into: its templates import the platform's exports (`<name>-<Output>`) instead of taking parameters.
+   */
+  platform?: {
+    /**
+     * Platform name (the `name` of the platform spec); the export prefix.
+     */
+    name?: string | null;
+    /**
+     * Path of the platform spec, relative to this spec (documentation for readers and tools; the export names come from `name`).
+     */
+    file?: string | null;
+  } | null;
+  /**
    * Workload kind: a Deployment (default; blue-green, canary and linear become a rolling update with a warning) or an Argo Rollouts Rollout (argoproj.io/v1alpha1), which runs them natively.
    */
   workload?: 'Deployment' | 'Rollout';
@@ -2526,6 +2591,19 @@ export interface AppmeshTarget {
      * Value.
      */
     [k: string]: string | null;
+  } | null;
+  /**
+   * The platform (a `kind: Platform` spec) this service deploys into: its templates import the platform's exports (`<name>-<Output>`) instead of taking parameters.
+   */
+  platform?: {
+    /**
+     * Platform name (the `name` of the platform spec); the export prefix.
+     */
+    name?: string | null;
+    /**
+     * Path of the platform spec, relative to this spec (documentation for readers and tools; the export names come from `name`).
+     */
+    file?: string | null;
   } | null;
   /**
    * Silence the deprecation diagnostic for this legacy target.
@@ -4791,6 +4869,19 @@ export interface CopilotTarget {
     [k: string]: string | null;
   } | null;
   /**
+   * The platform (a `kind: Platform` spec) this service deploys into: its templates import the platform's exports (`<name>-<Output>`) instead of taking parameters.
+   */
+  platform?: {
+    /**
+     * Platform name (the `name` of the platform spec); the export prefix.
+     */
+    name?: string | null;
+    /**
+     * Path of the platform spec, relative to this spec (documentation for readers and tools; the export names come from `name`).
+     */
+    file?: string | null;
+  } | null;
+  /**
    * Silence the deprecation diagnostic for this legacy target.
    */
   acknowledgeDeprecation?: boolean;
@@ -4911,6 +5002,10 @@ export interface EcsTargetOverlay {
    * Extra labels/tags on every generated resource.
    */
   labels?: OverrideLabels | null;
+  /**
+   * The platform (a `kind: Platform` spec) this service deploys into: its templates import the platform's exports (`<name>-<Output>`) instead of taking parameters.
+   */
+  platform?: OverridePlatform | null;
   /**
    * Task definition family (default: the service name).
    */
@@ -5200,6 +5295,10 @@ export interface KubernetesTargetOverlay {
    */
   labels?: OverrideLabels | null;
   /**
+   * The platform (a `kind: Platform` spec) this service deploys into: its templates import the platform's exports (`<name>-<Output>`) instead of taking parameters.
+   */
+  platform?: OverridePlatform | null;
+  /**
    * Workload kind: a Deployment (default; blue-green, canary and linear become a rolling update with a warning) or an Argo Rollouts Rollout (argoproj.io/v1alpha1), which runs them natively.
    */
   workload?: ('Deployment' | 'Rollout') | null;
@@ -5427,6 +5526,10 @@ export interface AppmeshTargetOverlay {
    * Extra labels/tags on every generated resource.
    */
   labels?: OverrideLabels | null;
+  /**
+   * The platform (a `kind: Platform` spec) this service deploys into: its templates import the platform's exports (`<name>-<Output>`) instead of taking parameters.
+   */
+  platform?: OverridePlatform | null;
   /**
    * Silence the deprecation diagnostic for this legacy target.
    */
@@ -7664,6 +7767,10 @@ export interface CopilotTargetOverlay {
    * Extra labels/tags on every generated resource.
    */
   labels?: OverrideLabels | null;
+  /**
+   * The platform (a `kind: Platform` spec) this service deploys into: its templates import the platform's exports (`<name>-<Output>`) instead of taking parameters.
+   */
+  platform?: OverridePlatform | null;
   /**
    * Silence the deprecation diagnostic for this legacy target.
    */

@@ -11,10 +11,10 @@ import validateGenerated from './validate.generated.js';
 type SchemaNode = { description?: string; properties?: Record<string, unknown>; [k: string]: unknown };
 const SCHEMA = schemaJson as unknown as SchemaNode;
 
-function deref(node: SchemaNode | undefined): SchemaNode | undefined {
+function deref(root: SchemaNode, node: SchemaNode | undefined): SchemaNode | undefined {
   let cur = node;
   for (let i = 0; cur && typeof cur.$ref === 'string' && i < 8; i++) {
-    let next: unknown = SCHEMA;
+    let next: unknown = root;
     for (const seg of (cur.$ref as string).replace(/^#\//, '').split('/')) next = (next as Record<string, unknown> | undefined)?.[seg];
     cur = next as SchemaNode | undefined;
   }
@@ -22,13 +22,13 @@ function deref(node: SchemaNode | undefined): SchemaNode | undefined {
 }
 
 /** Walk the schema along an instance path. Returns the (dereferenced) schema and its most specific description. */
-function schemaFor(path: SpecPath): { node?: SchemaNode; description?: string } {
-  let node: SchemaNode | undefined = SCHEMA;
+function schemaFor(root: SchemaNode, path: SpecPath): { node?: SchemaNode; description?: string } {
+  let node: SchemaNode | undefined = root;
   let description = node.description;
   for (const seg of path) {
-    const here: SchemaNode | undefined = deref(node);
+    const here: SchemaNode | undefined = deref(root, node);
     if (!here) return {};
-    const candidates: SchemaNode[] = [here, ...(((here.anyOf ?? here.oneOf) as SchemaNode[] | undefined) ?? []).map((b) => deref(b)!).filter(Boolean)];
+    const candidates: SchemaNode[] = [here, ...(((here.anyOf ?? here.oneOf) as SchemaNode[] | undefined) ?? []).map((b) => deref(root, b)!).filter(Boolean)];
     let next: SchemaNode | undefined;
     for (const c of candidates) {
       const props = c.properties as Record<string, SchemaNode> | undefined;
@@ -39,9 +39,9 @@ function schemaFor(path: SpecPath): { node?: SchemaNode; description?: string } 
     }
     if (!next) return {};
     node = next;
-    description = next.description ?? deref(next)?.description;
+    description = next.description ?? deref(root, next)?.description;
   }
-  return { node: deref(node), ...(description ? { description } : {}) };
+  return { node: deref(root, node), ...(description ? { description } : {}) };
 }
 
 interface AjvError {
@@ -74,26 +74,38 @@ function valueAt(root: unknown, path: SpecPath): unknown {
 }
 
 /** Known property names of the object at an instance path, for did-you-mean on unknown keys. */
-function knownKeys(path: SpecPath): string[] {
-  const node = schemaFor(path).node;
-  const branches = [node, ...((((node?.anyOf ?? node?.oneOf) as SchemaNode[] | undefined) ?? []).map((b) => deref(b)))];
+function knownKeys(root: SchemaNode, path: SpecPath): string[] {
+  const node = schemaFor(root, path).node;
+  const branches = [node, ...((((node?.anyOf ?? node?.oneOf) as SchemaNode[] | undefined) ?? []).map((b) => deref(root, b)))];
   return branches.flatMap((b) => Object.keys((b?.properties as object | undefined) ?? {}));
 }
 
 /** For a "one of these keys" object (probe handlers, secret stores), the keys; else undefined. */
-function exclusiveKeys(path: SpecPath): string[] | undefined {
-  const branches = schemaFor(path).node?.oneOf as SchemaNode[] | undefined;
+function exclusiveKeys(root: SchemaNode, path: SpecPath): string[] | undefined {
+  const branches = schemaFor(root, path).node?.oneOf as SchemaNode[] | undefined;
   if (!branches?.every((b) => Array.isArray(b.required) && (b.required as string[]).length === 1 && !b.type)) return undefined;
   return branches.map((b) => (b.required as string[])[0]!);
 }
 
-function describedAs(path: SpecPath): string {
-  const d = schemaFor(path).description;
+function describedAs(root: SchemaNode, path: SpecPath): string {
+  const d = schemaFor(root, path).description;
   return d ? `: ${d}` : '.';
 }
 
 /** Validate a parsed spec against spec v1. Returns diagnostics without positions. */
 export function validateSpec(value: unknown): Diagnostic[] {
+  return validateAgainst(SCHEMA, validateFn, value);
+}
+
+/**
+ * A validator for another spec kind (the platform spec): its schema JSON and its generated ajv
+ * standalone function, with the same error mapping as `validateSpec`.
+ */
+export function createSchemaValidator(schema: object, generated: unknown): (value: unknown) => Diagnostic[] {
+  return (value) => validateAgainst(schema as SchemaNode, generated as ValidateFn, value);
+}
+
+function validateAgainst(root: SchemaNode, validateFn: ValidateFn, value: unknown): Diagnostic[] {
   if (validateFn(value)) return [];
   const errors = validateFn.errors ?? [];
   const out: Diagnostic[] = [];
@@ -112,7 +124,7 @@ export function validateSpec(value: unknown): Diagnostic[] {
         path = [...path, key];
         code = 'SCHEMA_UNKNOWN_KEY';
         message = `Unknown key "${key}".`;
-        const s = didYouMean(key, knownKeys(path.slice(0, -1)));
+        const s = didYouMean(key, knownKeys(root, path.slice(0, -1)));
         if (s) hint = `did you mean "${s}"?`;
         break;
       }
@@ -133,14 +145,14 @@ export function validateSpec(value: unknown): Diagnostic[] {
         message = `Expected ${JSON.stringify(e.params.allowedValue)}, got ${describe(actual)}.`;
         break;
       case 'pattern':
-        message = `${describe(actual)} does not match the expected format${describedAs(path)}`;
+        message = `${describe(actual)} does not match the expected format${describedAs(root, path)}`;
         if (typeof actual === 'string') hint = nonAsciiHint(actual);
         break;
       case 'propertyNames': {
         const key = String(e.params.propertyName);
         path = [...path, key];
         code = 'SCHEMA_KEY_NAME';
-        const pattern = (schemaFor(path.slice(0, -1)).node?.propertyNames as { pattern?: string } | undefined)?.pattern;
+        const pattern = (schemaFor(root, path.slice(0, -1)).node?.propertyNames as { pattern?: string } | undefined)?.pattern;
         message = `The name ${JSON.stringify(key)} is not allowed here${pattern ? ` (names must match ${pattern})` : ''}.`;
         hint = nonAsciiHint(key);
         break;
@@ -152,13 +164,13 @@ export function validateSpec(value: unknown): Diagnostic[] {
         if (deeper) continue;
         code = 'SCHEMA_ONE_OF';
         const several = e.keyword === 'oneOf' && Array.isArray(e.params.passingSchemas);
-        const keys = exclusiveKeys(path);
+        const keys = exclusiveKeys(root, path);
         if (keys) {
           message = `Give exactly one of ${keys.map((k) => `"${k}"`).join(', ')}${several ? ', not several' : ''}.`;
           if (several && (path[0] === 'targets' || path[0] === 'environments')) hint = "an override merges with the base spec: set the base's key to null to replace it";
           break;
         }
-        message = several ? `Give exactly one of the alternatives, not several${describedAs(path)}` : `${describe(actual)} is not a valid value${describedAs(path)}`;
+        message = several ? `Give exactly one of the alternatives, not several${describedAs(root, path)}` : `${describe(actual)} is not a valid value${describedAs(root, path)}`;
         break;
       }
       default:

@@ -1,8 +1,9 @@
 /** Fixture discovery and golden comparison shared by the golden tests. */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { compile, type CompileResult } from '../../src/core/compile.js';
-import { formatDiagnostic } from '../../src/core/diagnostics.js';
+import { compile, type OutputFile } from '../../src/core/compile.js';
+import { compareDiagnostics, formatDiagnostic, type Diagnostic } from '../../src/core/diagnostics.js';
+import { compilePlatform } from '../../src/platform/compile.js';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
 export const FIXTURES = join(ROOT, 'fixtures');
@@ -19,14 +20,23 @@ export interface CaseOptions {
 export interface FixtureCase {
   name: string;
   dir: string;
-  spec: string;
+  /** service.yaml, when the case has one. */
+  spec?: string;
+  /** platform.yaml (a `kind: Platform` spec), when the case has one. */
+  platform?: string;
   options: CaseOptions;
 }
 
-/** Valid cases: fixtures/<case>/service.yaml (anything but fixtures/invalid). */
+/** What a case compiles to: the files and diagnostics of its platform and service specs together. */
+export interface CaseResult {
+  files: OutputFile[];
+  diagnostics: Diagnostic[];
+}
+
+/** Valid cases: fixtures/<case>/service.yaml and/or platform.yaml (anything but fixtures/invalid). */
 export function validCases(): FixtureCase[] {
   return readdirSync(FIXTURES)
-    .filter((n) => n !== 'invalid' && existsSync(join(FIXTURES, n, 'service.yaml')))
+    .filter((n) => n !== 'invalid' && (existsSync(join(FIXTURES, n, 'service.yaml')) || existsSync(join(FIXTURES, n, 'platform.yaml'))))
     .sort()
     .map((name) => loadCase(join(FIXTURES, name), name));
 }
@@ -44,26 +54,41 @@ export function invalidCases(): FixtureCase[] {
 function loadCase(dir: string, name: string): FixtureCase {
   const optionsFile = join(dir, 'case.json');
   const options = existsSync(optionsFile) ? (JSON.parse(readFileSync(optionsFile, 'utf8')) as CaseOptions) : {};
-  return { name, dir, spec: join(dir, 'service.yaml'), options };
+  const spec = join(dir, 'service.yaml');
+  const platform = join(dir, 'platform.yaml');
+  return { name, dir, ...(existsSync(spec) ? { spec } : {}), ...(existsSync(platform) ? { platform } : {}), options };
 }
 
 /** The spec's bytes as a user's file would hold them (padded when the case asks). */
 export function caseBytes(c: FixtureCase): Buffer {
-  const bytes = readFileSync(c.spec);
+  const bytes = readFileSync(c.spec ?? c.platform!);
   if (!c.options.padTo || bytes.length >= c.options.padTo) return bytes;
   const pad = `# ${'x'.repeat(78)}\n`.repeat(Math.ceil((c.options.padTo - bytes.length) / 81));
   return Buffer.concat([bytes, Buffer.from(pad)]);
 }
 
-export function compileCase(c: FixtureCase): CompileResult {
-  return compile(caseBytes(c), {
-    file: 'service.yaml',
-    ...(c.options.env ? { env: c.options.env } : {}),
-    ...(c.options.targets ? { targets: c.options.targets } : {}),
-  });
+export function compileCase(c: FixtureCase): CaseResult {
+  const out: CaseResult = { files: [], diagnostics: [] };
+  if (c.platform) {
+    const p = compilePlatform(readFileSync(c.platform, 'utf8'), { file: 'platform.yaml' });
+    out.files.push(...p.files);
+    out.diagnostics.push(...p.diagnostics);
+  }
+  if (c.spec) {
+    const r = compile(caseBytes(c), {
+      file: 'service.yaml',
+      ...(c.options.env ? { env: c.options.env } : {}),
+      ...(c.options.targets ? { targets: c.options.targets } : {}),
+    });
+    out.files.push(...r.files);
+    out.diagnostics.push(...r.diagnostics);
+  }
+  out.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  out.diagnostics.sort(compareDiagnostics);
+  return out;
 }
 
-export function renderDiagnostics(r: CompileResult): string {
+export function renderDiagnostics(r: CaseResult): string {
   return r.diagnostics.map((d) => `${formatDiagnostic(d)}\n`).join('');
 }
 
@@ -79,7 +104,7 @@ export function listFiles(dir: string, prefix = ''): string[] {
 }
 
 /** Write goldens (only under CODEGEN_UPDATE_GOLDENS=1). */
-export function writeGoldens(c: FixtureCase, r: CompileResult): void {
+export function writeGoldens(c: FixtureCase, r: CaseResult): void {
   const expected = join(c.dir, 'expected');
   rmSync(expected, { recursive: true, force: true });
   for (const f of r.files) {
