@@ -15,3 +15,7 @@ export type { EmitContext, Emitter } from './emitters/index.js';
 export type * from './model/types.js';
 export { TARGETS } from './model/types.js';
 export type { CodegenServiceSpecV1 as ServiceSpec } from './schema/spec.generated.js';
+export { builtinRules, createRule, defineRule } from './rules/index.js';
+export type { AnyRuleModule, RuleConfig, RuleConfigEntry, RuleContext, RuleLevel, RuleMeta, RuleModule, RuleReport } from './rules/index.js';
+export { formatDiagnostics, FORMATS } from './core/reporters.js';
+export type { ReportFormat, ReportOptions } from './core/reporters.js';

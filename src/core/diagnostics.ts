@@ -33,6 +33,10 @@ export interface Diagnostic {
   /** A fix hint ("did you mean ..."). */
   hint?: string;
   url?: string;
+  /** Rules only: the message key (tests assert it rather than prose). */
+  messageId?: string;
+  /** Set on diagnostics the spec suppressed (`CompileResult.suppressed`), with the written reason. */
+  suppression?: { reason: string };
 }
 
 /** What units (normalizer, emitters, rules) hand to `report`: no positions, the core adds them. */
