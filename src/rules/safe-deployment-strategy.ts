@@ -23,7 +23,7 @@ export default createRule<MessageIds, Options>({
     defaultSeverity: 'warning',
     messages: {
       rollingUnavailable: 'A rolling update in production may take {{unavailable}} of the replicas out of service at once; use maxUnavailable: 0 or a blue-green, canary or linear strategy.',
-      ecsMinimumHealthy: 'minimumHealthyPercent {{percent}} lets ECS stop running tasks before new ones are healthy in production; use 100.',
+      ecsMinimumHealthy: 'ECS minimumHealthyPercent {{percent}} lets ECS stop running tasks before new ones are healthy in production; use 100.',
       noRollback: 'Automatic rollback is off, so a failed production deployment stays failed.',
     },
     schema: { type: 'object', additionalProperties: false, properties: { everywhere: { type: 'boolean', description: 'Check every environment.' }, ...productionOptionsSchema } },
