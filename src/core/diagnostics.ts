@@ -35,6 +35,8 @@ export interface Diagnostic {
   url?: string;
   /** Rules only: the message key (tests assert it rather than prose). */
   messageId?: string;
+  /** The reported range may hold a secret: reporters must not echo it (code frames mask it). */
+  redact?: boolean;
   /** Set on diagnostics the spec suppressed (`CompileResult.suppressed`), with the written reason. */
   suppression?: { reason: string };
 }

@@ -49,7 +49,8 @@ export function formatText(diagnostics: readonly Diagnostic[], sources?: Readonl
     const col = Math.max(1, d.column ?? 1);
     const end = d.endLine === d.line && d.endColumn !== undefined && d.endColumn > col ? d.endColumn : Math.max(col + 1, src.trimEnd().length + 1);
     const gutter = String(d.line).length;
-    out += `  ${d.line} | ${src.replace(/\t/g, ' ')}\n`;
+    const shown = d.redact ? `${src.slice(0, col - 1)}${'*'.repeat(Math.max(1, end - col))}${src.slice(end - 1)}` : src;
+    out += `  ${d.line} | ${shown.replace(/\t/g, ' ')}\n`;
     out += `  ${' '.repeat(gutter)} | ${' '.repeat(col - 1)}${'^'.repeat(Math.max(1, end - col))}\n`;
   }
   return out;
@@ -65,9 +66,11 @@ export function formatGithub(diagnostics: readonly Diagnostic[]): string {
     const command = d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'notice';
     const props: string[] = [];
     if (d.file !== undefined) props.push(`file=${escapeProperty(d.file)}`);
-    if (d.line !== undefined) props.push(`line=${d.line}`, `col=${d.column ?? 1}`);
-    if (d.endLine !== undefined) props.push(`endLine=${d.endLine}`);
-    if (d.endColumn !== undefined && d.endLine === d.line) props.push(`endColumn=${d.endColumn}`);
+    if (d.line !== undefined) {
+      props.push(`line=${d.line}`, `col=${d.column ?? 1}`);
+      if (d.endLine !== undefined) props.push(`endLine=${d.endLine}`);
+      if (d.endColumn !== undefined && d.endLine === d.line) props.push(`endColumn=${d.endColumn}`);
+    }
     props.push(`title=${escapeProperty(d.code)}`);
     out += `::${command} ${props.join(',')}::${escapeData(messageText(d))}\n`;
   }

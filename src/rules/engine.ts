@@ -113,6 +113,7 @@ export function runRules(input: RuleRunInput): RuleRunResult {
           // [] is the whole spec, never an overlay's section.
           path: r.path.length === 0 ? [] : r.target ? view(r.target).origin(r.path) : input.origin(r.path),
           ...(r.hint ? { hint: r.hint } : {}),
+          ...(rule.meta.sensitive ? { redact: true } : {}),
           ...(rule.meta.docs.url ? { url: rule.meta.docs.url } : {}),
         });
       },

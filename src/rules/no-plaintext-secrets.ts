@@ -44,6 +44,7 @@ export default createRule<MessageIds, Options>({
       },
     },
     defaultOptions: { namePatterns: [], allowNames: [] },
+    sensitive: true,
   },
   check(ctx) {
     const extra = (ctx.options.namePatterns ?? []).map((p) => new RegExp(p, 'i'));

@@ -32,6 +32,8 @@ export interface RuleMeta<M extends string, O extends object> {
   /** JSON Schema of the options object (validated with ajv before the rule runs). */
   schema?: JsonSchema;
   defaultOptions?: O;
+  /** The reported values may be secrets: output never echoes them (code frames are masked). */
+  sensitive?: boolean;
 }
 
 export interface RuleReport<M extends string> {
