@@ -22,3 +22,7 @@ export { platformImport, platformImportList } from './platform/imports.js';
 export { exportName as platformExportName, PLATFORM_EXPORTS } from './platform/exports.js';
 export type { PlatformExport } from './platform/exports.js';
 export type { CodegenPlatformSpecV1 as PlatformSpec } from './platform/spec.generated.js';
+export { builtinRules, createRule, defineRule } from './rules/index.js';
+export type { AnyRuleModule, RuleConfig, RuleConfigEntry, RuleContext, RuleLevel, RuleMeta, RuleModule, RuleReport } from './rules/index.js';
+export { formatDiagnostics, FORMATS } from './core/reporters.js';
+export type { ReportFormat, ReportOptions } from './core/reporters.js';

@@ -130,3 +130,50 @@ describe('codegen CLI', () => {
     expect(existsSync(join(dir, 'my-app/ecs/task-definition.json'))).toBe(true);
   });
 });
+
+describe('codegen CLI: rules and formats', () => {
+  const LATEST = SPEC.replace('nginx:1.27.3', 'nginx:latest');
+
+  it('validate reports the seed\'s mutable :latest ECS image with its line and column', async () => {
+    const r = await run(['validate', 'fixtures/seed/service.yaml'], ROOT);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('fixtures/seed/service.yaml:62:12 warning no-mutable-image-tag targets.ecs.image:');
+    expect(r.stderr).toContain('  62 |     image: 123456789012.dkr.ecr.ap-northeast-1.amazonaws.com/my-app:latest');
+  });
+
+  it('--max-warnings fails like ESLint, and generate then writes nothing', async () => {
+    const dir = workspace(LATEST);
+    expect((await run(['validate', 'service.yaml', '--max-warnings', '100'], dir)).code).toBe(0);
+    const v = await run(['validate', 'service.yaml', '--max-warnings', '0'], dir);
+    expect(v.code).toBe(1);
+    expect(v.stdout).toMatch(/more than --max-warnings 0/);
+    const g = await run(['generate', 'service.yaml', '-o', 'out', '--max-warnings', '0'], dir);
+    expect(g.code).toBe(1);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+    expect((await run(['validate', 'service.yaml', '--max-warnings', 'x'], dir)).code).toBe(2);
+  });
+
+  it('--format github prints workflow commands on stdout', async () => {
+    const dir = workspace(LATEST);
+    const r = await run(['validate', 'service.yaml', '--format', 'github'], dir);
+    expect(r.stdout).toMatch(/^::warning file=service\.yaml,line=4,col=8,endLine=4,endColumn=20,title=no-mutable-image-tag::image: /m);
+  });
+
+  it('--format sarif prints one SARIF log on stdout', async () => {
+    const dir = workspace(LATEST);
+    const r = await run(['validate', 'service.yaml', '--format', 'sarif'], dir);
+    const log = JSON.parse(r.stdout);
+    expect(log.version).toBe('2.1.0');
+    expect(log.runs[0].results.some((x: { ruleId: string }) => x.ruleId === 'no-mutable-image-tag')).toBe(true);
+    expect((await run(['validate', 'service.yaml', '--format', 'xml'], dir)).code).toBe(2);
+  });
+
+  it('generate refuses to write while a rule error remains', async () => {
+    const dir = workspace(SPEC.replace('image: nginx:1.27.3', 'image: nginx:1.27.3\nenv:\n  DB_PASSWORD: hunter2'));
+    const r = await run(['generate', 'service.yaml', '-o', 'out'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('error no-plaintext-secrets env.DB_PASSWORD:');
+    expect(r.stderr).not.toContain('hunter2');
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+});

@@ -8,8 +8,10 @@ import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pkg from '../../package.json' with { type: 'json' };
 import { compile, type CompileResult, type OutputFile } from '../core/compile.js';
-import { compareDiagnostics, formatDiagnostic, hasErrors, type Diagnostic } from '../core/diagnostics.js';
+import { compareDiagnostics, hasErrors, type Diagnostic } from '../core/diagnostics.js';
 import { checkOutputs, OutputError, writeOutputs } from '../core/write.js';
+import { FORMATS, formatDiagnostics, type ReportFormat } from '../core/reporters.js';
+import { builtinRules } from '../rules/index.js';
 import { TARGETS } from '../model/types.js';
 import { compilePlatform, isPlatformSpec } from '../platform/compile.js';
 
@@ -18,13 +20,14 @@ const HELP = `codegen ${pkg.version} — compile a service spec into deployment 
 Usage:
   codegen generate [SPEC...] [--out DIR] [--target T,...] [--env NAME] [--check] [--prune]
                    (a spec with \`kind: Platform\` compiles to DIR/<platform>/platform.cfn.yaml)
-  codegen validate [SPEC...] [--env NAME]
+  codegen validate [SPEC...] [--env NAME] [--format FMT] [--max-warnings N]
   codegen --help | --version
 
 Commands:
-  generate   Validate SPEC files and write every artifact under DIR/<service>/ (all files or none).
+  generate   Validate SPEC files (schema, model, rules) and write every artifact under DIR/<service>/
+             (all files or none; nothing is written while an error remains).
              --check writes nothing: exits 1 and names each stale, missing or extra file.
-  validate   Check SPEC files (schema and model) without generating.
+  validate   Check SPEC files (schema, model and best-practice rules) without writing.
 
 Options:
   -o, --out DIR        Output folder (default: out)
@@ -32,7 +35,9 @@ Options:
   -e, --env NAME       Apply the environments.NAME overlay
       --check          Compare DIR with what would be written; write nothing
       --prune          Remove files under DIR/<service>/ that are no longer generated
-  -f, --format FMT     Diagnostics as text (default) or json
+  -f, --format FMT     Diagnostics as text (default, with code frames, on stderr), json, github
+                       (workflow annotations) or sarif (SARIF 2.1.0); json, github, sarif go to stdout
+      --max-warnings N Fail (exit 1, write nothing) when there are more than N warnings
   -q, --quiet          Print errors only (no warnings, no summary)
       --verbose        Also print info diagnostics (such as Fargate size rounding)
   -h, --help           Show this help
@@ -63,6 +68,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         check: { type: 'boolean' },
         prune: { type: 'boolean' },
         format: { type: 'string', short: 'f' },
+        'max-warnings': { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         verbose: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -85,10 +91,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const [command, ...specs] = positionals;
   try {
     const format = values.format ?? 'text';
-    if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}".`);
+    if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be ${FORMATS.join(', ')}, not "${format}".`);
+    const maxWarningsText = values['max-warnings'];
+    if (maxWarningsText !== undefined && !/^[0-9]+$/.test(maxWarningsText)) throw new UsageError(`--max-warnings takes a whole number, not "${maxWarningsText}".`);
     const targets = values.target?.flatMap((t) => t.split(',')).map((t) => t.trim()).filter(Boolean);
     if (command === 'generate' || command === 'validate') {
-      return await run(command, specs, { ...values, format, ...(targets ? { targets } : {}) }, io);
+      return await run(command, specs, { ...values, format: format as ReportFormat, ...(targets ? { targets } : {}), ...(maxWarningsText !== undefined ? { maxWarnings: Number(maxWarningsText) } : {}) }, io);
     }
     if (command === undefined) throw new UsageError('No command given.');
     throw new UsageError(`Unknown command "${command}".`);
@@ -108,7 +116,8 @@ interface RunOptions {
   env?: string;
   check?: boolean;
   prune?: boolean;
-  format: 'text' | 'json';
+  format: ReportFormat;
+  maxWarnings?: number;
   quiet?: boolean;
   verbose?: boolean;
 }
@@ -130,12 +139,15 @@ async function run(command: 'generate' | 'validate', specs: string[], opts: RunO
   if (command === 'validate' && (opts.check || opts.prune || opts.out)) throw new UsageError('--out, --check and --prune belong to generate.');
   if (opts.check && opts.prune) throw new UsageError('--check writes nothing, so it cannot --prune.');
   const diagnostics: Diagnostic[] = [];
+  const suppressed: Diagnostic[] = [];
+  const sources = new Map<string, string>(); // spec texts, for the text reporter's code frames
   const files: OutputFile[] = [];
   const services = new Map<string, string>();
   for (const spec of specs) {
     const text = await readSpec(spec, io.cwd);
     const display = relative(io.cwd, resolve(io.cwd, spec)) || spec;
-    const result: Pick<CompileResult, 'service' | 'files' | 'diagnostics'> = isPlatformSpec(text)
+    sources.set(display, new TextDecoder().decode(text));
+    const result: Pick<CompileResult, 'service' | 'files' | 'diagnostics' | 'suppressed'> = isPlatformSpec(text)
       ? platformResult(compilePlatform(text, { file: display }))
       : compile(text, {
           file: display,
@@ -143,6 +155,7 @@ async function run(command: 'generate' | 'validate', specs: string[], opts: RunO
           ...(opts.targets ? { targets: opts.targets } : {}),
         });
     diagnostics.push(...result.diagnostics);
+    suppressed.push(...result.suppressed);
     if (result.service) {
       const other = services.get(result.service);
       if (other !== undefined && other !== display) {
@@ -153,7 +166,9 @@ async function run(command: 'generate' | 'validate', specs: string[], opts: RunO
     files.push(...result.files);
   }
   diagnostics.sort(compareDiagnostics);
-  const failed = hasErrors(diagnostics);
+  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+  const tooManyWarnings = opts.maxWarnings !== undefined && warnings > opts.maxWarnings;
+  const failed = hasErrors(diagnostics) || tooManyWarnings;
   const report: Record<string, unknown> = { diagnostics };
   let status = failed ? 1 : 0;
   const outDir = opts.out ?? 'out';
@@ -202,24 +217,31 @@ async function run(command: 'generate' | 'validate', specs: string[], opts: RunO
       status = 1;
     }
   } else if (command === 'validate') {
-    summary = `validated ${specs.length} spec${specs.length === 1 ? '' : 's'}: ${failed ? 'errors found' : 'ok'}`;
+    summary = `validated ${specs.length} spec${specs.length === 1 ? '' : 's'}: ${hasErrors(diagnostics) ? 'errors found' : tooManyWarnings ? 'too many warnings' : 'ok'}`;
   } else {
     summary = `nothing written: ${diagnostics.filter((d) => d.severity === 'error').length} error(s)`;
   }
+  if (tooManyWarnings) summary += ` (${warnings} warnings, more than --max-warnings ${opts.maxWarnings})`;
   const ms = Math.round(performance.now() - started);
+  const shown = diagnostics.filter((d) => d.severity === 'error' || (!opts.quiet && (d.severity === 'warning' || opts.verbose)));
   if (opts.format === 'json') {
-    io.stdout(`${JSON.stringify({ ...report, diagnostics, summary, milliseconds: ms }, null, 2)}\n`);
+    io.stdout(formatDiagnostics('json', diagnostics, { suppressed, extra: { ...report, summary, milliseconds: ms } }));
+  } else if (opts.format === 'sarif') {
+    io.stdout(formatDiagnostics('sarif', diagnostics, { suppressed, rules: builtinRules }));
+    if (!opts.quiet) io.stderr(`codegen: ${summary} in ${ms} ms\n`);
+  } else if (opts.format === 'github') {
+    io.stdout(formatDiagnostics('github', shown));
+    if (!opts.quiet) io.stdout(`codegen: ${summary} in ${ms} ms\n`);
   } else {
-    const shown = diagnostics.filter((d) => d.severity === 'error' || (!opts.quiet && (d.severity === 'warning' || opts.verbose)));
-    if (shown.length) io.stderr(`${shown.map(formatDiagnostic).join('\n')}\n`);
+    if (shown.length) io.stderr(formatDiagnostics('text', shown, { sources }));
     if (!opts.quiet) io.stdout(`codegen: ${summary} in ${ms} ms\n`);
   }
   return status;
 }
 
 /** A `kind: Platform` spec compiles to `<platform>/platform.cfn.yaml`; its name is its output folder. */
-function platformResult(r: ReturnType<typeof compilePlatform>): Pick<CompileResult, 'service' | 'files' | 'diagnostics'> {
-  return { ...(r.platform !== undefined ? { service: r.platform } : {}), files: r.files, diagnostics: r.diagnostics };
+function platformResult(r: ReturnType<typeof compilePlatform>): Pick<CompileResult, 'service' | 'files' | 'diagnostics' | 'suppressed'> {
+  return { ...(r.platform !== undefined ? { service: r.platform } : {}), files: r.files, diagnostics: r.diagnostics, suppressed: [] };
 }
 
 function plural(n: number, word: string): string {

@@ -8,6 +8,9 @@ import type { EmitContext, Emitter } from '../emitters/types.js';
 import { applyEnvironment, enabledTargets, normalize, resolveTarget, type ResolvedSpec, type ServiceSpec } from '../model/normalize.js';
 import { TARGETS, type ServiceModel, type TargetName } from '../model/types.js';
 import { validateSpec } from '../schema/validate.js';
+import { builtinRules } from '../rules/index.js';
+import { applySuppressions, runRules } from '../rules/engine.js';
+import type { AnyRuleModule, RuleConfig } from '../rules/types.js';
 import { compareDiagnostics, hasErrors, type Diagnostic, type DiagnosticInput, type SpecPath } from './diagnostics.js';
 import { attachPositions, decodeSpec, MAX_DEPTH, parseSource, type SourceFile } from './source.js';
 import { assertPlain, serializeArtifact, type Artifact } from './serialize.js';
@@ -23,6 +26,12 @@ export interface CompileOptions {
   emitters?: readonly Emitter[];
   /** Replace the built-in emitters entirely. */
   builtinEmitters?: readonly Emitter[];
+  /** Extra rules (plugins), run with the built-ins. */
+  rules?: readonly AnyRuleModule[];
+  /** Severity and options per rule id: `'off' | 'warn' | 'error'` or `[level, options]` (a config file's `rules` key). */
+  ruleConfig?: RuleConfig;
+  /** Replace the built-in rules entirely (`[]` runs only `rules`). */
+  builtinRules?: readonly AnyRuleModule[];
 }
 
 export interface OutputFile {
@@ -39,6 +48,8 @@ export interface CompileResult {
   diagnostics: Diagnostic[];
   /** The models built, per target (for rules, templates and tools). */
   models: Partial<Record<TargetName, ServiceModel>>;
+  /** Rule diagnostics the spec's `suppress` entries removed, each with its reason (SARIF keeps them). */
+  suppressed: Diagnostic[];
 }
 
 const KEY_CODES = new Set(['SCHEMA_UNKNOWN_KEY', 'SCHEMA_KEY_NAME', 'FORBIDDEN_KEY']);
@@ -50,7 +61,7 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 export function compile(input: string | Uint8Array | object, options: CompileOptions = {}): CompileResult {
   const file = options.file ?? 'service.yaml';
   const diagnostics: Diagnostic[] = [];
-  const result: CompileResult = { artifacts: [], files: [], diagnostics, models: {} };
+  const result: CompileResult = { artifacts: [], files: [], diagnostics, models: {}, suppressed: [] };
   let source: SourceFile | undefined;
   let value: unknown;
   if (input instanceof Uint8Array) {
@@ -72,7 +83,8 @@ export function compile(input: string | Uint8Array | object, options: CompileOpt
   }
   const finish = (): CompileResult => {
     attachPositions(source, diagnostics, KEY_CODES);
-    for (const d of diagnostics) if (d.file === undefined && typeof input === 'string') d.file = file;
+    attachPositions(source, result.suppressed);
+    for (const d of [...diagnostics, ...result.suppressed]) if (d.file === undefined && typeof input === 'string') d.file = file;
     diagnostics.sort(compareDiagnostics);
     dedupe(diagnostics);
     return result;
@@ -130,6 +142,24 @@ export function compile(input: string | Uint8Array | object, options: CompileOpt
     }
     return m;
   };
+
+  // Rules run once the spec is valid and every selected target normalized without error.
+  for (const t of selected) modelFor(t);
+  if (!hasErrors(diagnostics)) {
+    const rules = [...(options.builtinRules ?? builtinRules), ...(options.rules ?? [])];
+    const run = runRules({
+      rules,
+      ...(options.ruleConfig ? { config: options.ruleConfig } : {}),
+      spec: resolved.spec,
+      ...(resolved.environment ? { environment: resolved.environment } : {}),
+      targets: selected,
+      origin: resolved.origin,
+      view,
+      model: modelFor,
+    });
+    diagnostics.push(...run.diagnostics);
+    result.suppressed = applySuppressions(diagnostics, raw.suppress, new Set(rules.map((r) => r.id)), run.enabled);
+  }
 
   const emitters = [...(options.builtinEmitters ?? builtinEmitters), ...(options.emitters ?? [])];
   for (const t of selected) {

@@ -33,6 +33,12 @@ export interface Diagnostic {
   /** A fix hint ("did you mean ..."). */
   hint?: string;
   url?: string;
+  /** Rules only: the message key (tests assert it rather than prose). */
+  messageId?: string;
+  /** The reported range may hold a secret: reporters must not echo it (code frames mask it). */
+  redact?: boolean;
+  /** Set on diagnostics the spec suppressed (`CompileResult.suppressed`), with the written reason. */
+  suppression?: { reason: string };
 }
 
 /** What units (normalizer, emitters, rules) hand to `report`: no positions, the core adds them. */

@@ -5,7 +5,7 @@
  * the three is stale, so types and schema cannot drift.
  */
 import { coreDefs, coreProperties, ENV_NAME_PATTERN, NAME_PATTERN } from './core-schema.js';
-import { map, obj, overlay, ref, str, type JsonSchema } from './dsl.js';
+import { arr, map, obj, overlay, ref, str, type JsonSchema } from './dsl.js';
 import { appmeshTargetProperties } from './targets/appmesh.js';
 import { copilotTargetProperties } from './targets/copilot.js';
 import { ecsTargetProperties } from './targets/ecs.js';
@@ -71,6 +71,14 @@ export function buildServiceSchema(): JsonSchema {
       kind: { type: 'string', const: 'Service', description: 'Spec kind; `Service` (the default).' },
       ...coreProperties,
       targets,
+      suppress: arr(
+        'Rules switched off for this spec, each with a written reason (`codegen validate` reports entries that suppress nothing). Core errors cannot be suppressed.',
+        obj('One suppression.', {
+          rule: str('Rule id, e.g. `no-mutable-image-tag`.', { pattern: '^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$' }),
+          path: str('Only diagnostics at or under this spec path (dotted, as printed in diagnostics, e.g. `health.liveness`). Default: the whole spec.', { minLength: 1 }),
+          reason: str('Why the rule does not apply here (kept in SARIF output as the justification).', { minLength: 1, pattern: '\\S' }),
+        }, ['rule', 'reason']),
+      ),
       environments: map(
         'Named overlays merged over the base spec with `--env NAME`: maps merge, lists replace, `null` removes a value (RFC 7386).',
         obj('Overrides for one environment.', environmentOverlay),

@@ -606,6 +606,25 @@ export interface CodegenServiceSpecV1 {
     copilot?: CopilotTarget;
   };
   /**
+   * Rules switched off for this spec, each with a written reason (`codegen validate` reports entries that suppress nothing). Core errors cannot be suppressed.
+   *
+   * Items: One suppression.
+   */
+  suppress?: {
+    /**
+     * Rule id, e.g. `no-mutable-image-tag`.
+     */
+    rule: string;
+    /**
+     * Only diagnostics at or under this spec path (dotted, as printed in diagnostics, e.g. `health.liveness`). Default: the whole spec.
+     */
+    path?: string;
+    /**
+     * Why the rule does not apply here (kept in SARIF output as the justification).
+     */
+    reason: string;
+  }[];
+  /**
    * Named overlays merged over the base spec with `--env NAME`: maps merge, lists replace, `null` removes a value (RFC 7386).
    */
   environments?: {
