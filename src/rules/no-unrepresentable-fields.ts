@@ -1,7 +1,9 @@
 /**
  * A field the selected target cannot express is a silent lie in the output. This rule names, before
  * anything is generated, the spec fields a selected target has no equivalent for and what happens
- * instead. (Emitters report their own lossy translations while emitting.)
+ * instead. Deployment strategies are not listed: the Kubernetes and Copilot emitters already report
+ * how they translate them (K8S_STRATEGY_TRANSLATED, COPILOT_DEPLOYMENT_STRATEGY), and one report
+ * per problem is enough.
  */
 import type { SpecPath } from '../core/diagnostics.js';
 import type { TargetName } from '../model/types.js';
@@ -19,16 +21,6 @@ interface Entry {
 }
 
 const ENTRIES: readonly Entry[] = [
-  {
-    targets: ['kubernetes'],
-    find: (s) => (s.deployment?.strategy && s.deployment.strategy !== 'rolling' ? [['deployment', 'strategy']] : []),
-    instead: 'a Deployment can only roll; use a progressive-delivery controller, or set targets.kubernetes.deployment.strategy: rolling with maxUnavailable: 0',
-  },
-  {
-    targets: ['copilot'],
-    find: (s) => (s.deployment?.strategy && s.deployment.strategy !== 'rolling' ? [['deployment', 'strategy']] : []),
-    instead: 'Copilot deploys by rolling update only; override targets.copilot.deployment.strategy: rolling, or use the ecs target',
-  },
   {
     targets: ['ecs', 'kubernetes', 'copilot'],
     find: (s) =>

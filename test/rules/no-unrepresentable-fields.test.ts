@@ -8,9 +8,10 @@ describe('no-unrepresentable-fields', () => {
       { yaml: `${HEAD}deployment: { strategy: canary }\n`, targets: ['ecs'] },
       { yaml: `${HEAD}deployment: { strategy: canary }\ntargets:\n  ecs: {}\n  kubernetes:\n    deployment: { strategy: rolling }\n` },
       { yaml: `${HEAD}health:\n  traffic: { path: /health }\n  readiness: { http: { path: /ready } }\n`, targets: ['ecs'] },
+      // Strategies are reported by the Kubernetes and Copilot emitters, not twice by this rule.
+      { yaml: `${HEAD}deployment: { strategy: blue-green }\ntargets:\n  kubernetes: {}\n  copilot: {}\n` },
     ],
     invalid: [
-      { yaml: `${HEAD}deployment: { strategy: blue-green }\ntargets:\n  kubernetes: {}\n`, errors: [{ messageId: 'unsupported', line: 6, column: 25 }] },
       { yaml: `${HEAD}    hostPort: 80\n`, targets: ['ecs'], errors: [{ messageId: 'unsupported', line: 6, column: 15 }] },
       { yaml: `${HEAD}health:\n  startup: { http: { path: /health } }\n`, targets: ['ecs'], errors: [{ messageId: 'unsupported', line: 7, column: 12 }] },
       { yaml: `${HEAD}health:\n  readiness: { http: { path: /ready } }\n`, targets: ['ecs'], errors: [{ messageId: 'unsupported', line: 7, column: 14 }] },
