@@ -8,9 +8,10 @@ import type { EmitContext, Emitter } from '../emitters/types.js';
 import { applyEnvironment, enabledTargets, normalize, resolveTarget, type ResolvedSpec, type ServiceSpec } from '../model/normalize.js';
 import { TARGETS, type ServiceModel, type TargetName } from '../model/types.js';
 import { validateSpec } from '../schema/validate.js';
-import { compareDiagnostics, hasErrors, type Diagnostic, type DiagnosticInput, type SpecPath } from './diagnostics.js';
+import { compareDiagnostics, DiagnosticError, hasErrors, type Diagnostic, type DiagnosticInput, type SpecPath } from './diagnostics.js';
 import { parseSource, attachPositions, type SourceFile } from './source.js';
 import { assertPlain, serializeArtifact, type Artifact } from './serialize.js';
+import { applyPatches, readPatchFile, type PatchDeclaration, type PatchFileInput, type PatchSet } from './patch.js';
 
 export interface CompileOptions {
   /** File name used in diagnostics (default `service.yaml`). */
@@ -23,6 +24,10 @@ export interface CompileOptions {
   emitters?: readonly Emitter[];
   /** Replace the built-in emitters entirely. */
   builtinEmitters?: readonly Emitter[];
+  /** JSON Patch side files (as read by the caller), applied after the spec's own `patches`. */
+  patchFiles?: readonly PatchFileInput[];
+  /** Warning/info codes the project has acknowledged (config `acknowledgedDeprecations`): not reported. */
+  acknowledgedDeprecations?: readonly string[];
 }
 
 export interface OutputFile {
@@ -63,6 +68,7 @@ export function compile(input: string | object, options: CompileOptions = {}): C
   }
   const finish = (): CompileResult => {
     attachPositions(source, diagnostics, KEY_CODES);
+    dropAcknowledged(diagnostics, options.acknowledgedDeprecations);
     for (const d of diagnostics) if (d.file === undefined && typeof input === 'string') d.file = file;
     diagnostics.sort(compareDiagnostics);
     dedupe(diagnostics);
@@ -135,8 +141,28 @@ export function compile(input: string | object, options: CompileOptions = {}): C
     if (options.targets && !options.targets.includes(emitter.target)) continue;
     runEmitter(emitter, modelFor(selected[0] ?? 'ecs'), selected[0] ?? 'ecs', { modelFor, environmentsFor }, result);
   }
+  if (!hasErrors(diagnostics)) patchAll(raw, options.patchFiles, result);
   if (!hasErrors(diagnostics)) serializeAll(result);
   return finish();
+}
+
+/** JSON Patch overrides: the spec's `patches`, then each side file, in order. */
+function patchAll(spec: ServiceSpec, files: readonly PatchFileInput[] | undefined, result: CompileResult): void {
+  const sets: PatchSet[] = [];
+  const own = (spec as { patches?: PatchDeclaration[] }).patches;
+  if (own?.length) sets.push({ patches: own, base: ['patches'] });
+  for (const f of files ?? []) {
+    const set = readPatchFile(f, result.diagnostics);
+    if (set) sets.push(set);
+  }
+  if (sets.length && !hasErrors(result.diagnostics)) applyPatches(result.artifacts, sets, result.diagnostics);
+}
+
+function dropAcknowledged(diags: Diagnostic[], codes: readonly string[] | undefined): void {
+  if (!codes?.length) return;
+  const set = new Set(codes);
+  const kept = diags.filter((d) => d.severity === 'error' || !set.has(d.code));
+  diags.splice(0, diags.length, ...kept);
 }
 
 function revalidate(r: ResolvedSpec, diagnostics: Diagnostic[]): void {
@@ -180,6 +206,10 @@ function runEmitter(
       result.artifacts.push({ ...a, path: `${model.name}/${a.path}`, emitter: a.emitter || emitter.name });
     }
   } catch (err) {
+    if (err instanceof DiagnosticError) {
+      result.diagnostics.push({ source: 'emitter', origin: emitter.name, path: [], ...err.diagnostic });
+      return;
+    }
     result.diagnostics.push({
       code: 'EMITTER_FAILED',
       severity: 'error',
