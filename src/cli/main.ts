@@ -10,6 +10,8 @@ import pkg from '../../package.json' with { type: 'json' };
 import { compile, type CompileResult, type OutputFile } from '../core/compile.js';
 import { compareDiagnostics, formatDiagnostic, hasErrors, type Diagnostic } from '../core/diagnostics.js';
 import { checkOutputs, OutputError, writeOutputs } from '../core/write.js';
+import { resolveProject, type Project } from '../core/config.js';
+import { runInit } from './init.js';
 import { TARGETS } from '../model/types.js';
 
 const HELP = `codegen ${pkg.version} — compile a service spec into deployment artifacts
@@ -17,12 +19,18 @@ const HELP = `codegen ${pkg.version} — compile a service spec into deployment 
 Usage:
   codegen generate [SPEC...] [--out DIR] [--target T,...] [--env NAME] [--check] [--prune]
   codegen validate [SPEC...] [--env NAME]
+  codegen init [--name NAME] [--force]
   codegen --help | --version
 
 Commands:
   generate   Validate SPEC files and write every artifact under DIR/<service>/ (all files or none).
              --check writes nothing: exits 1 and names each stale, missing or extra file.
   validate   Check SPEC files (schema and model) without generating.
+  init       Write a starter service.yaml and codegen.config.json (never overwrites without --force).
+
+With no SPEC, the specs come from the config file (codegen.config.mjs, .js or .json, found from
+the working directory upward), which also sets the output folder, targets, rules, plugins,
+templates and patch files.
 
 Options:
   -o, --out DIR        Output folder (default: out)
@@ -33,6 +41,7 @@ Options:
   -f, --format FMT     Diagnostics as text (default) or json
   -q, --quiet          Print errors only (no warnings, no summary)
       --verbose        Also print info diagnostics (such as Fargate size rounding)
+  -c, --config FILE    Use this config file instead of searching for one
   -h, --help           Show this help
   -v, --version        Show the version
 
@@ -63,6 +72,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         format: { type: 'string', short: 'f' },
         quiet: { type: 'boolean', short: 'q' },
         verbose: { type: 'boolean' },
+        config: { type: 'string', short: 'c' },
+        force: { type: 'boolean' },
+        name: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -85,6 +97,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const format = values.format ?? 'text';
     if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}".`);
     const targets = values.target?.flatMap((t) => t.split(',')).map((t) => t.trim()).filter(Boolean);
+    if (command === 'init') return await runInit(specs, values, io);
     if (command === 'generate' || command === 'validate') {
       return await run(command, specs, { ...values, format, ...(targets ? { targets } : {}) }, io);
     }
@@ -109,6 +122,7 @@ interface RunOptions {
   format: 'text' | 'json';
   quiet?: boolean;
   verbose?: boolean;
+  config?: string;
 }
 
 async function readSpec(path: string, cwd: string): Promise<string> {
@@ -126,18 +140,22 @@ async function readSpec(path: string, cwd: string): Promise<string> {
   }
 }
 
-async function run(command: 'generate' | 'validate', specs: string[], opts: RunOptions, io: Io): Promise<number> {
+async function run(command: 'generate' | 'validate', specsArg: string[], optsArg: RunOptions, io: Io): Promise<number> {
   const started = performance.now();
-  if (specs.length === 0) throw new UsageError(`${command} needs at least one SPEC file.`);
-  if (command === 'validate' && (opts.check || opts.prune || opts.out)) throw new UsageError('--out, --check and --prune belong to generate.');
+  const project = await resolveProject(io.cwd, optsArg.config, specsArg.length === 0);
+  const { specs, opts } = withProject(project, specsArg, optsArg);
+  const configFailed = hasErrors(project.diagnostics);
+  if (specs.length === 0 && !configFailed) throw new UsageError(`${command} needs at least one SPEC file (or a config file with \`specs\`).`);
+  if (command === 'validate' && (optsArg.check || optsArg.prune || optsArg.out)) throw new UsageError('--out, --check and --prune belong to generate.');
   if (opts.check && opts.prune) throw new UsageError('--check writes nothing, so it cannot --prune.');
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [...project.diagnostics];
   const files: OutputFile[] = [];
   const services = new Map<string, string>();
-  for (const spec of specs) {
+  for (const spec of configFailed ? [] : specs) {
     const text = await readSpec(spec, io.cwd);
     const display = relative(io.cwd, resolve(io.cwd, spec)) || spec;
     const result: CompileResult = compile(text, {
+      ...project.compileOptions,
       file: display,
       ...(opts.env ? { env: opts.env } : {}),
       ...(opts.targets ? { targets: opts.targets } : {}),
@@ -215,6 +233,15 @@ async function run(command: 'generate' | 'validate', specs: string[], opts: RunO
     if (!opts.quiet) io.stdout(`codegen: ${summary} in ${ms} ms\n`);
   }
   return status;
+}
+
+/** Command-line values win over the config; specs come from the config only when none are given. */
+function withProject(project: Project, specs: string[], opts: RunOptions): { specs: string[]; opts: RunOptions } {
+  const merged: RunOptions = { ...opts };
+  if (merged.out === undefined && project.out !== undefined) merged.out = project.out;
+  if (merged.targets === undefined && project.targets !== undefined) merged.targets = project.targets;
+  if (merged.env === undefined && project.env !== undefined) merged.env = project.env;
+  return { specs: specs.length ? specs : project.specs, opts: merged };
 }
 
 function plural(n: number, word: string): string {

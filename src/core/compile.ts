@@ -67,7 +67,8 @@ export function compile(input: string | object, options: CompileOptions = {}): C
     value = input;
   }
   const finish = (): CompileResult => {
-    attachPositions(source, diagnostics, KEY_CODES);
+    // Diagnostics about other files (templates, patch files) keep their own positions.
+    attachPositions(source, diagnostics.filter((d) => d.file === undefined || d.file === file), KEY_CODES);
     dropAcknowledged(diagnostics, options.acknowledgedDeprecations);
     for (const d of diagnostics) if (d.file === undefined && typeof input === 'string') d.file = file;
     diagnostics.sort(compareDiagnostics);
@@ -91,7 +92,10 @@ export function compile(input: string | object, options: CompileOptions = {}): C
   if (hasErrors(diagnostics)) return finish();
   result.service = resolved.spec.name;
 
-  const selected = selectTargets(resolved.spec, options.targets, diagnostics);
+  // Targets of extra emitters (plugins, templates) are valid `targets` too; they select no built-in.
+  const extraTargets = new Set((options.emitters ?? []).map((e) => e.target));
+  const builtinRequested = options.targets?.filter((t) => !extraTargets.has(t) || (TARGETS as readonly string[]).includes(t));
+  const selected = options.targets?.length && !builtinRequested?.length ? [] : selectTargets(resolved.spec, builtinRequested, diagnostics);
   if (hasErrors(diagnostics)) return finish();
 
   // Views and models per target, built lazily and once.

@@ -108,20 +108,24 @@ function applyOne(artifacts: Artifact[], patch: PatchDeclaration, index: number,
     report('PATCH_TEXT_ARTIFACT', `${label} selects ${relativePath(artifact)}, which is text, not data; change its template instead.`);
     return;
   }
-  try {
-    const out = jsonpatch.applyPatch(documents[doc], patch.ops, true, false, true).newDocument as unknown;
-    if (out === null || typeof out !== 'object' || Array.isArray(out)) {
-      report('PATCH_RESULT_INVALID', `${label} turns ${docLabel(artifact, doc)} into something that is not a map.`);
+  // One op at a time on a copy: fast-json-patch validates a whole sequence up front and then
+  // reports index 0 for whichever op failed, and the diagnostic must name the op.
+  let out: unknown = jsonpatch.deepClone(documents[doc]);
+  for (const [j, op] of patch.ops.entries()) {
+    try {
+      out = jsonpatch.applyOperation(out, op, true, true, true, j).newDocument;
+    } catch (err) {
+      const e = err as { name?: string; message?: string };
+      const [code, text] = REASONS[e.name ?? ''] ?? ['PATCH_FAILED', firstLine(e.message ?? String(err))];
+      report(code, `${label}, op ${j} (${op.op} ${op.path}) on ${docLabel(artifact, doc)}: ${text}.`, [...where, 'ops', j]);
       return;
     }
-    documents[doc] = out as JsonObject;
-  } catch (err) {
-    const e = err as { name?: string; index?: number; message?: string };
-    const j = typeof e.index === 'number' ? e.index : 0;
-    const [code, text] = REASONS[e.name ?? ''] ?? ['PATCH_FAILED', firstLine(e.message ?? String(err))];
-    const op = patch.ops[j];
-    report(code, `${label}, op ${j} (${op?.op} ${op?.path}) on ${docLabel(artifact, doc)}: ${text}.`, [...where, 'ops', j]);
   }
+  if (out === null || typeof out !== 'object' || Array.isArray(out)) {
+    report('PATCH_RESULT_INVALID', `${label} turns ${docLabel(artifact, doc)} into something that is not a map.`);
+    return;
+  }
+  documents[doc] = out as JsonObject;
 }
 
 /** Shape and safety checks fast-json-patch would either miss or report without the op's position. */
