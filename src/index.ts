@@ -15,3 +15,14 @@ export type { EmitContext, Emitter } from './emitters/index.js';
 export type * from './model/types.js';
 export { TARGETS } from './model/types.js';
 export type { CodegenServiceSpecV1 as ServiceSpec } from './schema/spec.generated.js';
+export { applyPatches, readPatchFile } from './core/patch.js';
+export type { PatchDeclaration, PatchFileInput, PatchSet } from './core/patch.js';
+export { findConfig, loadConfig, resolveProject, expandGlobs } from './core/config.js';
+export type { CodegenConfig, LoadedConfig, Project, TemplateEntry } from './core/config.js';
+export { CONFIG_SCHEMA } from './core/config-schema.js';
+export { defineRule, loadPlugins } from './core/plugins.js';
+export type { LoadedPlugins, PluginRule } from './core/plugins.js';
+export { DiagnosticError } from './core/diagnostics.js';
+// Template support is importable without cost: Handlebars itself is imported by loadHandlebars().
+export { createRunbookEmitter, createTemplateEmitter, loadHandlebars, loadTemplateEmitters, plainModel } from './templates/index.js';
+export type { Handlebars, TemplateEmitterOptions } from './templates/index.js';

@@ -36,9 +36,10 @@ region: us-east-1
 image: public.ecr.aws/nginx/nginx:1.27.3
 ports:
   - port: 8080
+# Limits of 0.5 vCPU / 1 GiB are exactly a Fargate task size (no rounding).
 resources:
-  requests: { cpu: 250m, memory: 256Mi }
-  limits: { cpu: 500m, memory: 512Mi }
+  requests: { cpu: 250m, memory: 512Mi }
+  limits: { cpu: 500m, memory: 1Gi }
 health:
   # The load balancer's health check (ALB target group, Ingress annotations).
   traffic:

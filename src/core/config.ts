@@ -10,7 +10,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Emitter } from '../emitters/types.js';
 import { CONFIG_SCHEMA } from './config-schema.js';
-import type { Diagnostic, SpecPath } from './diagnostics.js';
+import { compareDiagnostics, type Diagnostic, type SpecPath } from './diagnostics.js';
 import type { PatchFileInput } from './patch.js';
 import { loadPlugins, type PluginRule } from './plugins.js';
 import { attachPositions, parseSource, type SourceFile } from './source.js';
@@ -85,6 +85,7 @@ export async function loadConfig(file: string, display: string): Promise<{ confi
   const problems = await validateConfig(value);
   for (const p of problems) diagnostics.push({ ...p, file: display });
   attachPositions(source, diagnostics, new Set(['CONFIG_UNKNOWN_KEY']));
+  diagnostics.sort(compareDiagnostics);
   if (diagnostics.length) return { diagnostics };
   return { config: { file, dir: dirname(file), config: value as CodegenConfig }, diagnostics };
 }

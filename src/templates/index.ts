@@ -11,7 +11,7 @@ import { createTemplateEmitter, loadHandlebars } from './engine.js';
 import { createRunbookEmitter } from './runbook.js';
 
 export { createTemplateEmitter, loadHandlebars, plainModel } from './engine.js';
-export type { TemplateEmitterOptions } from './engine.js';
+export type { Handlebars, TemplateEmitterOptions } from './engine.js';
 export { createRunbookEmitter, runbookView, RUNBOOK_TEMPLATE } from './runbook.js';
 
 export interface TemplateProblem {
