@@ -57,6 +57,17 @@ describe('config', () => {
     ]);
   });
 
+  it('checks template entries, patterns and nested types', async () => {
+    const dir = tree({ 'codegen.config.json': JSON.stringify({ templates: ['nope', { output: 'x.md' }], acknowledgedDeprecations: ['lower'], specs: [1] }) });
+    const p = await resolveProject(dir);
+    expect(p.diagnostics.map((d) => [d.code, d.path.join('.')]).sort()).toEqual([
+      ['CONFIG_ENUM', 'templates.0'],
+      ['CONFIG_PATTERN', 'acknowledgedDeprecations.0'],
+      ['CONFIG_REQUIRED', 'templates.1'],
+      ['CONFIG_TYPE', 'specs.0'],
+    ]);
+  });
+
   it('loads an .mjs config and reports one that throws', async () => {
     const ok = tree({ 'codegen.config.mjs': 'export default { out: "build", targets: ["ecs"], rules: { "no-latest-image": "off" } };' });
     const p = await resolveProject(ok);

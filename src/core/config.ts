@@ -90,23 +90,62 @@ export async function loadConfig(file: string, display: string): Promise<{ confi
   return { config: { file, dir: dirname(file), config: value as CodegenConfig }, diagnostics };
 }
 
-/** Validate a config value against `CONFIG_SCHEMA` (ajv imported on first use). */
+/**
+ * Validate a config value against `CONFIG_SCHEMA`. The schema uses a small subset of JSON Schema
+ * (type, properties, required, additionalProperties, items, enum, pattern, minLength, oneOf), checked
+ * here directly: compiling it with ajv at run time cost ~250 ms per CLI start, too slow for a hook.
+ */
 export async function validateConfig(value: unknown): Promise<Diagnostic[]> {
-  const { default: AjvModule } = await import('ajv');
-  const Ajv = ((AjvModule as unknown as { default?: unknown }).default ?? AjvModule) as typeof import('ajv').default;
-  const validate = new Ajv({ allErrors: true, strict: false }).compile(CONFIG_SCHEMA);
-  if (validate(value)) return [];
-  return (validate.errors ?? []).map((e) => {
-    const path: (string | number)[] = e.instancePath
-      .split('/')
-      .slice(1)
-      .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-      .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-    const extra = (e.params as { additionalProperty?: string }).additionalProperty;
-    if (extra !== undefined) path.push(extra);
-    const message = extra !== undefined ? `Unknown config key "${extra}".` : `Config ${e.message ?? 'is invalid'}.`;
-    return { code: extra !== undefined ? 'CONFIG_UNKNOWN_KEY' : `CONFIG_${e.keyword.toUpperCase()}`, severity: 'error' as const, message, source: 'cli' as const, path };
-  });
+  const out: Diagnostic[] = [];
+  check(value, CONFIG_SCHEMA, [], out);
+  return out;
+}
+
+type Node = { [k: string]: unknown };
+
+function typeOf(v: unknown): string {
+  return v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v === 'number' && Number.isInteger(v) ? 'integer' : typeof v;
+}
+
+function check(v: unknown, s: Node, path: (string | number)[], out: Diagnostic[]): void {
+  const err = (keyword: string, message: string, at = path) =>
+    out.push({ code: `CONFIG_${keyword}`, severity: 'error', message, source: 'cli', path: at });
+  if (Array.isArray(s.oneOf)) {
+    const branches = s.oneOf as Node[];
+    const fits = branches.filter((b) => {
+      const tmp: Diagnostic[] = [];
+      check(v, b, path, tmp);
+      return tmp.length === 0;
+    });
+    if (fits.length !== 1) {
+      // Report the branch of the value's own type, which says most.
+      const same = branches.find((b) => b.type === typeOf(v) || (b.type === 'object' && typeOf(v) === 'object'));
+      if (same) check(v, same, path, out);
+      else err('TYPE', `Config value must be one of: ${String(s.description ?? '')}`);
+    }
+    return;
+  }
+  const t = s.type as string | undefined;
+  if (t && !(t === typeOf(v) || (t === 'number' && typeOf(v) === 'integer'))) {
+    err('TYPE', `Config value must be ${t === 'array' ? 'an' : 'a'} ${t}.`);
+    return;
+  }
+  if (Array.isArray(s.enum) && !(s.enum as unknown[]).includes(v)) err('ENUM', `Config value must be one of ${(s.enum as unknown[]).map((x) => JSON.stringify(x)).join(', ')}.`);
+  if (typeof v === 'string') {
+    if (typeof s.minLength === 'number' && v.length < s.minLength) err('MIN_LENGTH', 'Config value must not be empty.');
+    if (typeof s.pattern === 'string' && !new RegExp(s.pattern, 'u').test(v)) err('PATTERN', `Config value must match ${s.pattern}.`);
+  }
+  if (Array.isArray(v) && s.items) v.forEach((x, i) => check(x, s.items as Node, [...path, i], out));
+  if (typeOf(v) === 'object') {
+    const obj = v as Record<string, unknown>;
+    const props = (s.properties ?? {}) as Record<string, Node>;
+    for (const r of (s.required as string[] | undefined) ?? []) if (!(r in obj)) err('REQUIRED', `Config needs "${r}".`);
+    for (const [k, x] of Object.entries(obj)) {
+      if (props[k]) check(x, props[k]!, [...path, k], out);
+      else if (s.additionalProperties === false) err('UNKNOWN_KEY', `Unknown config key "${k}".`, [...path, k]);
+      else if (s.additionalProperties && typeof s.additionalProperties === 'object') check(x, s.additionalProperties as Node, [...path, k], out);
+    }
+  }
 }
 
 /** Glob → RegExp over POSIX relative paths: `**` any folders, `*` and `?` within a name, `{a,b}` alternatives. */
