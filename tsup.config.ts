@@ -19,7 +19,8 @@ export default defineConfig([
     target: 'node20',
     platform: 'node',
     sourcemap: false,
-    splitting: false,
+    // Chunks for dynamic imports, so Handlebars and plugin support load only when a config uses them.
+    splitting: true,
     noExternal: [/.*/],
     banner: { js: "#!/usr/bin/env node\nimport { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   },

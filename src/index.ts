@@ -26,3 +26,14 @@ export { builtinRules, createRule, defineRule } from './rules/index.js';
 export type { AnyRuleModule, RuleConfig, RuleConfigEntry, RuleContext, RuleLevel, RuleMeta, RuleModule, RuleReport } from './rules/index.js';
 export { formatDiagnostics, FORMATS } from './core/reporters.js';
 export type { ReportFormat, ReportOptions } from './core/reporters.js';
+export { applyPatches, readPatchFile } from './core/patch.js';
+export type { PatchDeclaration, PatchFileInput, PatchSet } from './core/patch.js';
+export { findConfig, loadConfig, resolveProject, expandGlobs } from './core/config.js';
+export type { CodegenConfig, LoadedConfig, Project, TemplateEntry } from './core/config.js';
+export { CONFIG_SCHEMA } from './core/config-schema.js';
+export { loadPlugins } from './core/plugins.js';
+export type { LoadedPlugins } from './core/plugins.js';
+export { DiagnosticError } from './core/diagnostics.js';
+// Template support is importable without cost: Handlebars itself is imported by loadHandlebars().
+export { createRunbookEmitter, createTemplateEmitter, loadHandlebars, loadTemplateEmitters, plainModel } from './templates/index.js';
+export type { Handlebars, TemplateEmitterOptions } from './templates/index.js';

@@ -12,6 +12,8 @@ import { compareDiagnostics, hasErrors, type Diagnostic } from '../core/diagnost
 import { checkOutputs, OutputError, writeOutputs } from '../core/write.js';
 import { FORMATS, formatDiagnostics, type ReportFormat } from '../core/reporters.js';
 import { builtinRules } from '../rules/index.js';
+import { resolveProject, type Project } from '../core/config.js';
+import { runInit } from './init.js';
 import { TARGETS } from '../model/types.js';
 import { compilePlatform, isPlatformSpec } from '../platform/compile.js';
 
@@ -21,6 +23,7 @@ Usage:
   codegen generate [SPEC...] [--out DIR] [--target T,...] [--env NAME] [--check] [--prune]
                    (a spec with \`kind: Platform\` compiles to DIR/<platform>/platform.cfn.yaml)
   codegen validate [SPEC...] [--env NAME] [--format FMT] [--max-warnings N]
+  codegen init [--name NAME] [--force]
   codegen --help | --version
 
 Commands:
@@ -28,6 +31,11 @@ Commands:
              (all files or none; nothing is written while an error remains).
              --check writes nothing: exits 1 and names each stale, missing or extra file.
   validate   Check SPEC files (schema, model and best-practice rules) without writing.
+  init       Write a starter service.yaml and codegen.config.json (never overwrites without --force).
+
+With no SPEC, the specs come from the config file (codegen.config.mjs, .js or .json, found from
+the working directory upward), which also sets the output folder, targets, rules, plugins,
+templates and patch files.
 
 Options:
   -o, --out DIR        Output folder (default: out)
@@ -40,6 +48,7 @@ Options:
       --max-warnings N Fail (exit 1, write nothing) when there are more than N warnings
   -q, --quiet          Print errors only (no warnings, no summary)
       --verbose        Also print info diagnostics (such as Fargate size rounding)
+  -c, --config FILE    Use this config file instead of searching for one
   -h, --help           Show this help
   -v, --version        Show the version
 
@@ -71,6 +80,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         'max-warnings': { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         verbose: { type: 'boolean' },
+        config: { type: 'string', short: 'c' },
+        force: { type: 'boolean' },
+        name: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -95,6 +107,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const maxWarningsText = values['max-warnings'];
     if (maxWarningsText !== undefined && !/^[0-9]+$/.test(maxWarningsText)) throw new UsageError(`--max-warnings takes a whole number, not "${maxWarningsText}".`);
     const targets = values.target?.flatMap((t) => t.split(',')).map((t) => t.trim()).filter(Boolean);
+    if (command === 'init') return await runInit(specs, values, io);
     if (command === 'generate' || command === 'validate') {
       return await run(command, specs, { ...values, format: format as ReportFormat, ...(targets ? { targets } : {}), ...(maxWarningsText !== undefined ? { maxWarnings: Number(maxWarningsText) } : {}) }, io);
     }
@@ -120,6 +133,7 @@ interface RunOptions {
   maxWarnings?: number;
   quiet?: boolean;
   verbose?: boolean;
+  config?: string;
 }
 
 async function readSpec(path: string, cwd: string): Promise<Uint8Array> {
@@ -133,23 +147,27 @@ async function readSpec(path: string, cwd: string): Promise<Uint8Array> {
   return buf;
 }
 
-async function run(command: 'generate' | 'validate', specs: string[], opts: RunOptions, io: Io): Promise<number> {
+async function run(command: 'generate' | 'validate', specsArg: string[], optsArg: RunOptions, io: Io): Promise<number> {
   const started = performance.now();
-  if (specs.length === 0) throw new UsageError(`${command} needs at least one SPEC file.`);
-  if (command === 'validate' && (opts.check || opts.prune || opts.out)) throw new UsageError('--out, --check and --prune belong to generate.');
+  const project = await resolveProject(io.cwd, optsArg.config, specsArg.length === 0);
+  const { specs, opts } = withProject(project, specsArg, optsArg);
+  const configFailed = hasErrors(project.diagnostics);
+  if (specs.length === 0 && !configFailed) throw new UsageError(`${command} needs at least one SPEC file (or a config file with \`specs\`).`);
+  if (command === 'validate' && (optsArg.check || optsArg.prune || optsArg.out)) throw new UsageError('--out, --check and --prune belong to generate.');
   if (opts.check && opts.prune) throw new UsageError('--check writes nothing, so it cannot --prune.');
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [...project.diagnostics];
   const suppressed: Diagnostic[] = [];
   const sources = new Map<string, string>(); // spec texts, for the text reporter's code frames
   const files: OutputFile[] = [];
   const services = new Map<string, string>();
-  for (const spec of specs) {
+  for (const spec of configFailed ? [] : specs) {
     const text = await readSpec(spec, io.cwd);
     const display = relative(io.cwd, resolve(io.cwd, spec)) || spec;
     sources.set(display, new TextDecoder().decode(text));
     const result: Pick<CompileResult, 'service' | 'files' | 'diagnostics' | 'suppressed'> = isPlatformSpec(text)
       ? platformResult(compilePlatform(text, { file: display }))
       : compile(text, {
+          ...project.compileOptions,
           file: display,
           ...(opts.env ? { env: opts.env } : {}),
           ...(opts.targets ? { targets: opts.targets } : {}),
@@ -242,6 +260,15 @@ async function run(command: 'generate' | 'validate', specs: string[], opts: RunO
 /** A `kind: Platform` spec compiles to `<platform>/platform.cfn.yaml`; its name is its output folder. */
 function platformResult(r: ReturnType<typeof compilePlatform>): Pick<CompileResult, 'service' | 'files' | 'diagnostics' | 'suppressed'> {
   return { ...(r.platform !== undefined ? { service: r.platform } : {}), files: r.files, diagnostics: r.diagnostics, suppressed: [] };
+}
+
+/** Command-line values win over the config; specs come from the config only when none are given. */
+function withProject(project: Project, specs: string[], opts: RunOptions): { specs: string[]; opts: RunOptions } {
+  const merged: RunOptions = { ...opts };
+  if (merged.out === undefined && project.out !== undefined) merged.out = project.out;
+  if (merged.targets === undefined && project.targets !== undefined) merged.targets = project.targets;
+  if (merged.env === undefined && project.env !== undefined) merged.env = project.env;
+  return { specs: specs.length ? specs : project.specs, opts: merged };
 }
 
 function plural(n: number, word: string): string {

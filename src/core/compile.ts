@@ -11,9 +11,10 @@ import { validateSpec } from '../schema/validate.js';
 import { builtinRules } from '../rules/index.js';
 import { applySuppressions, runRules } from '../rules/engine.js';
 import type { AnyRuleModule, RuleConfig } from '../rules/types.js';
-import { compareDiagnostics, hasErrors, type Diagnostic, type DiagnosticInput, type SpecPath } from './diagnostics.js';
+import { compareDiagnostics, DiagnosticError, hasErrors, type Diagnostic, type DiagnosticInput, type SpecPath } from './diagnostics.js';
 import { attachPositions, decodeSpec, MAX_DEPTH, parseSource, type SourceFile } from './source.js';
 import { assertPlain, serializeArtifact, type Artifact } from './serialize.js';
+import { applyPatches, readPatchFile, type PatchDeclaration, type PatchFileInput, type PatchSet } from './patch.js';
 
 export interface CompileOptions {
   /** File name used in diagnostics (default `service.yaml`). */
@@ -32,6 +33,10 @@ export interface CompileOptions {
   ruleConfig?: RuleConfig;
   /** Replace the built-in rules entirely (`[]` runs only `rules`). */
   builtinRules?: readonly AnyRuleModule[];
+  /** JSON Patch side files (as read by the caller), applied after the spec's own `patches`. */
+  patchFiles?: readonly PatchFileInput[];
+  /** Warning/info codes the project has acknowledged (config `acknowledgedDeprecations`): not reported. */
+  acknowledgedDeprecations?: readonly string[];
 }
 
 export interface OutputFile {
@@ -82,8 +87,10 @@ export function compile(input: string | Uint8Array | object, options: CompileOpt
     diagnostics.push(...checkPlainInput(value));
   }
   const finish = (): CompileResult => {
-    attachPositions(source, diagnostics, KEY_CODES);
+    // Diagnostics about other files (templates, patch files) keep their own positions.
+    attachPositions(source, diagnostics.filter((d) => d.file === undefined || d.file === file), KEY_CODES);
     attachPositions(source, result.suppressed);
+    dropAcknowledged(diagnostics, options.acknowledgedDeprecations);
     for (const d of [...diagnostics, ...result.suppressed]) if (d.file === undefined && typeof input === 'string') d.file = file;
     diagnostics.sort(compareDiagnostics);
     dedupe(diagnostics);
@@ -106,7 +113,10 @@ export function compile(input: string | Uint8Array | object, options: CompileOpt
   if (hasErrors(diagnostics)) return finish();
   result.service = resolved.spec.name;
 
-  const selected = selectTargets(resolved.spec, options.targets, diagnostics);
+  // Targets of extra emitters (plugins, templates) are valid `targets` too; they select no built-in.
+  const extraTargets = new Set((options.emitters ?? []).map((e) => e.target));
+  const builtinRequested = options.targets?.filter((t) => !extraTargets.has(t) || (TARGETS as readonly string[]).includes(t));
+  const selected = options.targets?.length && !builtinRequested?.length ? [] : selectTargets(resolved.spec, builtinRequested, diagnostics);
   if (hasErrors(diagnostics)) return finish();
 
   // Views and models per target, built lazily and once.
@@ -174,6 +184,7 @@ export function compile(input: string | Uint8Array | object, options: CompileOpt
     if (options.targets && !options.targets.includes(emitter.target)) continue;
     runEmitter(emitter, modelFor(selected[0] ?? 'ecs'), selected[0] ?? 'ecs', { modelFor, environmentsFor }, result);
   }
+  if (!hasErrors(diagnostics)) patchAll(raw, options.patchFiles, result);
   if (!hasErrors(diagnostics)) serializeAll(result);
   return finish();
 }
@@ -205,6 +216,25 @@ function checkPlainInput(value: unknown): Diagnostic[] {
   };
   walk(value, []);
   return out;
+}
+
+/** JSON Patch overrides: the spec's `patches`, then each side file, in order. */
+function patchAll(spec: ServiceSpec, files: readonly PatchFileInput[] | undefined, result: CompileResult): void {
+  const sets: PatchSet[] = [];
+  const own = (spec as { patches?: PatchDeclaration[] }).patches;
+  if (own?.length) sets.push({ patches: own, base: ['patches'] });
+  for (const f of files ?? []) {
+    const set = readPatchFile(f, result.diagnostics);
+    if (set) sets.push(set);
+  }
+  if (sets.length && !hasErrors(result.diagnostics)) applyPatches(result.artifacts, sets, result.diagnostics);
+}
+
+function dropAcknowledged(diags: Diagnostic[], codes: readonly string[] | undefined): void {
+  if (!codes?.length) return;
+  const set = new Set(codes);
+  const kept = diags.filter((d) => d.severity === 'error' || !set.has(d.code));
+  diags.splice(0, diags.length, ...kept);
 }
 
 function revalidate(r: ResolvedSpec, diagnostics: Diagnostic[]): void {
@@ -249,6 +279,10 @@ function runEmitter(
       result.artifacts.push({ ...a, path: `${result.service ?? model.name}/${a.path}`, emitter: a.emitter || emitter.name });
     }
   } catch (err) {
+    if (err instanceof DiagnosticError) {
+      result.diagnostics.push({ source: 'emitter', origin: emitter.name, path: [], ...err.diagnostic });
+      return;
+    }
     result.diagnostics.push({
       code: 'EMITTER_FAILED',
       severity: 'error',

@@ -120,3 +120,14 @@ function levenshtein(a: string, b: string): number {
   }
   return prev[b.length]!;
 }
+
+/**
+ * Thrown by an emitter (template or plugin) to fail with a precise diagnostic instead of the
+ * generic EMITTER_FAILED: the compiler reports `diagnostic` as given (file and position included).
+ */
+export class DiagnosticError extends Error {
+  constructor(readonly diagnostic: Omit<Diagnostic, 'path' | 'source'> & { path?: SpecPath; source?: Diagnostic['source'] }) {
+    super(diagnostic.message);
+    this.name = 'DiagnosticError';
+  }
+}

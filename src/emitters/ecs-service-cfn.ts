@@ -79,15 +79,22 @@ function executionRole(t: TemplateBuilder, m: ServiceModel): void {
   });
 }
 
-function taskRole(t: TemplateBuilder, m: ServiceModel): void {
+/** The task role codegen creates when the spec gives none: ECS Exec's SSM channels, X-Ray's segment upload. */
+function taskRole(t: TemplateBuilder, m: ServiceModel, exec: boolean): void {
+  const policies: Json[] = [];
+  const why: string[] = [];
+  if (exec) {
+    why.push('the SSM channels that ECS Exec (aws ecs execute-command) opens');
+    policies.push(inlinePolicy('ecs-exec', [allow(['ssmmessages:CreateControlChannel', 'ssmmessages:CreateDataChannel', 'ssmmessages:OpenControlChannel', 'ssmmessages:OpenDataChannel'], ['*'], 'EcsExec')]));
+  }
+  if (m.tracing.xray) {
+    why.push('the X-Ray daemon sending trace segments');
+    policies.push(inlinePolicy('xray', [allow(['xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'xray:GetSamplingRules', 'xray:GetSamplingTargets'], ['*'], 'XRayDaemon')]));
+  }
   t.resource('TaskRole', 'AWS::IAM::Role', {
-    Description: `Task role of ${m.name}: the SSM channels that ECS Exec (aws ecs execute-command) opens.`,
+    Description: `Task role of ${m.name}: ${why.join('; ')}.`,
     AssumeRolePolicyDocument: assumeRolePolicy('ecs-tasks.amazonaws.com'),
-    Policies: [
-      inlinePolicy('ecs-exec', [
-        allow(['ssmmessages:CreateControlChannel', 'ssmmessages:CreateDataChannel', 'ssmmessages:OpenControlChannel', 'ssmmessages:OpenDataChannel'], ['*'], 'EcsExec'),
-      ]),
-    ],
+    Policies: policies,
   });
 }
 
@@ -230,6 +237,7 @@ function loadBalancerRole(t: TemplateBuilder, m: ServiceModel): Json {
 /** A rolling maxSurge/maxUnavailable as a percent of the desired count (ECS takes percents only). */
 function percentOf(v: number | `${number}%`, m: ServiceModel, path: Path, report: Report): number | undefined {
   if (typeof v === 'string') return Number(v.slice(0, -1));
+  if (v === 0) return 0; // zero is zero percent whatever the count
   if (m.replicas === undefined || m.replicas === 0) {
     report({ code: 'ECS_ROLLING_ABSOLUTE', severity: 'warning', message: `ECS takes rolling limits as percents; ${v} replicas cannot be converted without a fixed replicas count, so the ECS default is used.`, path });
     return undefined;
@@ -433,11 +441,14 @@ export function buildServiceTemplate(m: ServiceModel, report: Report): JsonObjec
     executionRole(t, m);
     roles.execution = getAtt('ExecutionRole', 'Arn');
   }
+  if (!ecs.taskRoleArn && (svc.enableExecuteCommand || m.tracing.xray)) {
+    taskRole(t, m, svc.enableExecuteCommand === true);
+    roles.task = getAtt('TaskRole', 'Arn');
+  } else if (ecs.taskRoleArn && m.tracing.xray) {
+    report({ code: 'ECS_XRAY_TASK_ROLE', severity: 'info', message: 'The X-Ray daemon needs xray:PutTraceSegments and xray:PutTelemetryRecords on the given task role.', path: [...ECS, 'taskRoleArn'] });
+  }
   if (svc.enableExecuteCommand) {
-    if (!ecs.taskRoleArn) {
-      taskRole(t, m);
-      roles.task = getAtt('TaskRole', 'Arn');
-    } else {
+    if (ecs.taskRoleArn) {
       report({ code: 'ECS_EXEC_TASK_ROLE', severity: 'info', message: 'ECS Exec needs the ssmmessages Create/Open Control/Data Channel permissions on the given task role.', path: [...ECS, 'taskRoleArn'] });
     }
   }

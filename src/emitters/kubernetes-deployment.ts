@@ -80,7 +80,8 @@ export function workloadChecks(m: ServiceModel, report: Report): void {
   if (m.tracing.xray) {
     report({
       code: 'K8S_TRACING_NOT_CARRIED',
-      severity: 'warning',
+      // A fact about the platform, not a defect of the spec: the collector is cluster-wide.
+      severity: 'info',
       message: 'tracing.xray adds no collector to the pods: Kubernetes clusters run the X-Ray daemon or ADOT collector as a DaemonSet or add-on.',
       path: ['tracing', 'xray'],
     });

@@ -6,6 +6,7 @@
  */
 import { coreDefs, coreProperties, ENV_NAME_PATTERN, NAME_PATTERN } from './core-schema.js';
 import { arr, map, obj, overlay, ref, str, type JsonSchema } from './dsl.js';
+import { patchesSchema } from './patch-schema.js';
 import { appmeshTargetProperties } from './targets/appmesh.js';
 import { copilotTargetProperties } from './targets/copilot.js';
 import { ecsTargetProperties } from './targets/ecs.js';
@@ -84,6 +85,7 @@ export function buildServiceSchema(): JsonSchema {
         obj('Overrides for one environment.', environmentOverlay),
         NAME_PATTERN,
       ),
+      patches: patchesSchema,
     },
     $defs: defs,
   };

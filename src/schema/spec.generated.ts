@@ -776,6 +776,82 @@ export interface CodegenServiceSpecV1 {
       };
     };
   };
+  /**
+   * JSON Patch overrides (RFC 6902) for generated output that the spec cannot express; applied after the emitters, in order.
+   *
+   * Items: A JSON Patch aimed at exactly one generated document: select it by `target`, `file` (the artifact path under the service folder, e.g. `ecs/task-definition.json`), `kind` (artifact kind or Kubernetes kind) and `name` (Kubernetes `metadata.name`).
+   */
+  patches?: {
+    /**
+     * A label used in diagnostics (default: the patch index).
+     */
+    id?: string;
+    /**
+     * Target of the emitter that wrote the artifact (`ecs`, `kubernetes`, ... or a plugin target).
+     */
+    target?: string;
+    /**
+     * Artifact path under the service folder, e.g. `ecs/task-definition.json`.
+     */
+    file?: string;
+    /**
+     * Artifact kind (`ecs-task-definition`, `cloudformation`, ...) or Kubernetes document kind (`Deployment`).
+     */
+    kind?: string;
+    /**
+     * Kubernetes `metadata.name` of the document.
+     */
+    name?: string;
+    /**
+     * The operations, applied in order; the patch fails as a whole when one fails.
+     *
+     * @minItems 1
+     *
+     * Items: One RFC 6902 operation.
+     */
+    ops: [
+      {
+        /**
+         * Operation.
+         */
+        op: 'add' | 'remove' | 'replace' | 'move' | 'copy' | 'test';
+        /**
+         * Where the operation applies. A JSON Pointer (RFC 6901) such as `/containerDefinitions/0/cpu`; `~1` escapes `/`.
+         */
+        path: string;
+        /**
+         * Source of `move` and `copy`. A JSON Pointer (RFC 6901) such as `/containerDefinitions/0/cpu`; `~1` escapes `/`.
+         */
+        from?: string;
+        /**
+         * Value for `add`, `replace` and `test` (any JSON value).
+         */
+        value?: {
+          [k: string]: unknown;
+        };
+      },
+      ...{
+        /**
+         * Operation.
+         */
+        op: 'add' | 'remove' | 'replace' | 'move' | 'copy' | 'test';
+        /**
+         * Where the operation applies. A JSON Pointer (RFC 6901) such as `/containerDefinitions/0/cpu`; `~1` escapes `/`.
+         */
+        path: string;
+        /**
+         * Source of `move` and `copy`. A JSON Pointer (RFC 6901) such as `/containerDefinitions/0/cpu`; `~1` escapes `/`.
+         */
+        from?: string;
+        /**
+         * Value for `add`, `replace` and `test` (any JSON value).
+         */
+        value?: {
+          [k: string]: unknown;
+        };
+      }[]
+    ];
+  }[];
 }
 /**
  * A port.
@@ -1528,6 +1604,10 @@ export interface EcsTarget {
    * Task role ARN (what the application may call).
    */
   taskRoleArn?: string;
+  /**
+   * X-Ray daemon image added as a sidecar when `tracing.xray` is on (default: a pinned public.ecr.aws/xray/aws-xray-daemon release).
+   */
+  xrayDaemonImage?: string;
   /**
    * Seconds to wait before the container is killed on stop (2–120).
    */
@@ -5077,6 +5157,10 @@ export interface EcsTargetOverlay {
    * Task role ARN (what the application may call).
    */
   taskRoleArn?: string | null;
+  /**
+   * X-Ray daemon image added as a sidecar when `tracing.xray` is on (default: a pinned public.ecr.aws/xray/aws-xray-daemon release).
+   */
+  xrayDaemonImage?: string | null;
   /**
    * Seconds to wait before the container is killed on stop (2–120).
    */

@@ -144,7 +144,30 @@ export function buildTaskDefinition(m: ServiceModel, report: (d: DiagnosticInput
   if (ecs.taskRoleArn) td.taskRoleArn = ecs.taskRoleArn;
   td.containerDefinitions = m.containers.map((c) => containerDefinition(m, c, report, opts));
   if (isMeshed(m)) addAppmeshProxy(m, td);
+  if (m.tracing.xray) addXrayDaemon(m, td);
   return td;
+}
+
+/**
+ * The X-Ray daemon that `tracing.xray` needs on ECS: a sidecar listening on UDP 2000, where the
+ * X-Ray SDKs send segments by default (localhost:2000 under awsvpc). Pinned, overridable with
+ * `targets.ecs.xrayDaemonImage`; a spec that brings its own `xray-daemon` sidecar keeps it.
+ */
+export const XRAY_DAEMON_CONTAINER = 'xray-daemon';
+export const XRAY_DAEMON_IMAGE = 'public.ecr.aws/xray/aws-xray-daemon:3.3.12';
+
+function addXrayDaemon(m: ServiceModel, td: JsonObject): void {
+  const containers = td.containerDefinitions as JsonObject[];
+  if (containers.some((c) => c.name === XRAY_DAEMON_CONTAINER)) return;
+  const daemon: JsonObject = {
+    name: XRAY_DAEMON_CONTAINER,
+    image: m.targets.ecs.xrayDaemonImage ?? XRAY_DAEMON_IMAGE,
+    essential: false,
+    portMappings: [{ containerPort: 2000, protocol: 'udp' }],
+  };
+  const log = (containers[0]!.logConfiguration as JsonObject | undefined) ?? undefined;
+  if (log) daemon.logConfiguration = { ...log, options: { ...(log.options as JsonObject), 'awslogs-stream-prefix': `${m.logging.streamPrefix}-${XRAY_DAEMON_CONTAINER}` } };
+  containers.push(daemon);
 }
 
 /** App Mesh (legacy): the Envoy sidecar, the APPMESH proxy configuration, and the app waits for Envoy. */

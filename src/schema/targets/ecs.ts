@@ -22,6 +22,7 @@ export const ecsTargetProperties: Record<string, JsonSchema> = {
   containerResources: bool('Also write container-level cpu/memory/memoryReservation (default false: task-level only).'),
   executionRoleArn: arn('Task execution role ARN. When omitted, the CloudFormation target creates one scoped to the referenced secrets.', 'iam'),
   taskRoleArn: arn('Task role ARN (what the application may call).', 'iam'),
+  xrayDaemonImage: str('X-Ray daemon image added as a sidecar when `tracing.xray` is on (default: a pinned public.ecr.aws/xray/aws-xray-daemon release).', { minLength: 1 }),
   stopTimeout: int('Seconds to wait before the container is killed on stop (2–120).', { minimum: 2, maximum: 120 }),
   service: obj('The ECS service (CloudFormation target).', {
     name: str('Service name (default: the service name).'),
