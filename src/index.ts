@@ -15,3 +15,5 @@ export type { EmitContext, Emitter } from './emitters/index.js';
 export type * from './model/types.js';
 export { TARGETS } from './model/types.js';
 export type { CodegenServiceSpecV1 as ServiceSpec } from './schema/spec.generated.js';
+export { ARTIFACT_KINDS, detectKind, verifyArtifacts } from './verify/index.js';
+export type { VerifiedKind } from './verify/index.js';

@@ -9,20 +9,24 @@ import { parseArgs } from 'node:util';
 import pkg from '../../package.json' with { type: 'json' };
 import { compile, type CompileResult, type OutputFile } from '../core/compile.js';
 import { compareDiagnostics, formatDiagnostic, hasErrors, type Diagnostic } from '../core/diagnostics.js';
+import type { Artifact } from '../core/serialize.js';
 import { checkOutputs, OutputError, writeOutputs } from '../core/write.js';
 import { TARGETS } from '../model/types.js';
 
 const HELP = `codegen ${pkg.version} — compile a service spec into deployment artifacts
 
 Usage:
-  codegen generate [SPEC...] [--out DIR] [--target T,...] [--env NAME] [--check] [--prune]
+  codegen generate [SPEC...] [--out DIR] [--target T,...] [--env NAME] [--check] [--prune] [--verify]
   codegen validate [SPEC...] [--env NAME]
+  codegen verify [SPEC...] [--target T,...] [--env NAME]
   codegen --help | --version
 
 Commands:
   generate   Validate SPEC files and write every artifact under DIR/<service>/ (all files or none).
              --check writes nothing: exits 1 and names each stale, missing or extra file.
   validate   Check SPEC files (schema and model) without generating.
+  verify     Compile SPEC files and check every artifact against the targets' bundled schemas;
+             write nothing.
 
 Options:
   -o, --out DIR        Output folder (default: out)
@@ -30,6 +34,8 @@ Options:
   -e, --env NAME       Apply the environments.NAME overlay
       --check          Compare DIR with what would be written; write nothing
       --prune          Remove files under DIR/<service>/ that are no longer generated
+      --verify         Check every artifact against the targets' bundled schemas first;
+                       a violation is an error and nothing is written
   -f, --format FMT     Diagnostics as text (default) or json
   -q, --quiet          Print errors only (no warnings, no summary)
       --verbose        Also print info diagnostics (such as Fargate size rounding)
@@ -60,6 +66,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         env: { type: 'string', short: 'e' },
         check: { type: 'boolean' },
         prune: { type: 'boolean' },
+        verify: { type: 'boolean' },
         format: { type: 'string', short: 'f' },
         quiet: { type: 'boolean', short: 'q' },
         verbose: { type: 'boolean' },
@@ -85,7 +92,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const format = values.format ?? 'text';
     if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}".`);
     const targets = values.target?.flatMap((t) => t.split(',')).map((t) => t.trim()).filter(Boolean);
-    if (command === 'generate' || command === 'validate') {
+    if (command === 'generate' || command === 'validate' || command === 'verify') {
       return await run(command, specs, { ...values, format, ...(targets ? { targets } : {}) }, io);
     }
     if (command === undefined) throw new UsageError('No command given.');
@@ -106,6 +113,7 @@ interface RunOptions {
   env?: string;
   check?: boolean;
   prune?: boolean;
+  verify?: boolean;
   format: 'text' | 'json';
   quiet?: boolean;
   verbose?: boolean;
@@ -122,13 +130,14 @@ async function readSpec(path: string, cwd: string): Promise<Uint8Array> {
   return buf;
 }
 
-async function run(command: 'generate' | 'validate', specs: string[], opts: RunOptions, io: Io): Promise<number> {
+async function run(command: 'generate' | 'validate' | 'verify', specs: string[], opts: RunOptions, io: Io): Promise<number> {
   const started = performance.now();
   if (specs.length === 0) throw new UsageError(`${command} needs at least one SPEC file.`);
-  if (command === 'validate' && (opts.check || opts.prune || opts.out)) throw new UsageError('--out, --check and --prune belong to generate.');
+  if (command !== 'generate' && (opts.check || opts.prune || opts.out || opts.verify)) throw new UsageError('--out, --check, --prune and --verify belong to generate.');
   if (opts.check && opts.prune) throw new UsageError('--check writes nothing, so it cannot --prune.');
   const diagnostics: Diagnostic[] = [];
   const files: OutputFile[] = [];
+  const artifacts: Artifact[] = [];
   const services = new Map<string, string>();
   for (const spec of specs) {
     const text = await readSpec(spec, io.cwd);
@@ -147,6 +156,12 @@ async function run(command: 'generate' | 'validate', specs: string[], opts: RunO
       services.set(result.service, display);
     }
     files.push(...result.files);
+    artifacts.push(...result.artifacts);
+  }
+  // Verification (opt-in) loads its schemas only when asked for.
+  if ((opts.verify || command === 'verify') && !hasErrors(diagnostics)) {
+    const { verifyArtifacts } = await import('../verify/index.js');
+    diagnostics.push(...verifyArtifacts(artifacts));
   }
   diagnostics.sort(compareDiagnostics);
   const failed = hasErrors(diagnostics);
@@ -197,6 +212,9 @@ async function run(command: 'generate' | 'validate', specs: string[], opts: RunO
       });
       status = 1;
     }
+  } else if (command === 'verify') {
+    const n = diagnostics.filter((d) => d.source === 'verify' && d.severity === 'error').length;
+    summary = failed ? `verified ${plural(artifacts.length, 'artifact')}: ${n ? `${n} violation(s)` : 'errors found'}` : `verified ${plural(artifacts.length, 'artifact')}: ok`;
   } else if (command === 'validate') {
     summary = `validated ${specs.length} spec${specs.length === 1 ? '' : 's'}: ${failed ? 'errors found' : 'ok'}`;
   } else {

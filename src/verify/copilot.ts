@@ -3,7 +3,9 @@
  * names and types of copilot-cli's manifest structs): unknown fields, scalar types, unions such as
  * `count: 3` or `count: {range: ...}`, and the `environments:` overrides. Plus a few rules of
  * copilot's own validation: `name` is required, exactly one of `image.build`/`image.location`,
- * a Load Balanced Web Service needs `http` or `nlb`, and `count.range` reads `min-max`.
+ * a Load Balanced Web Service needs `http` or `nlb`, `count.range` reads `min-max`, a few enums
+ * (`deployment.rolling`, `observability.tracing`, `network.vpc.placement`), and `image.depends_on`
+ * names the service or a sidecar with a known condition.
  */
 import { isObject, show, type Pointer, type Reporter } from './report.js';
 import { readData } from './vendor.js';
@@ -94,6 +96,26 @@ function rules(doc: Record<string, unknown>, r: Reporter): void {
   }
   if (doc.type === 'Load Balanced Web Service' && doc.http === undefined && doc.nlb === undefined) {
     r.add(CODE, [], 'a Load Balanced Web Service needs http or nlb');
+  }
+  const enums: [Pointer, readonly string[]][] = [
+    [['deployment', 'rolling'], ['default', 'recreate']],
+    [['observability', 'tracing'], ['awsxray']],
+    [['network', 'vpc', 'placement'], ['public', 'private']],
+  ];
+  for (const [path, allowed] of enums) {
+    let v: unknown = doc;
+    for (const seg of path) v = isObject(v) ? v[seg as string] : undefined;
+    if (typeof v === 'string' && !allowed.includes(v)) r.add(CODE, path, `must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}, not ${show(v)}`);
+  }
+  const containers = new Set([doc.name, ...(isObject(doc.sidecars) ? Object.keys(doc.sidecars) : [])]);
+  const dependsOn = isObject(image) ? image.depends_on : undefined;
+  if (isObject(dependsOn)) {
+    for (const [name, condition] of Object.entries(dependsOn)) {
+      if (!containers.has(name)) r.add(CODE, ['image', 'depends_on', name], `depends on "${name}", which is neither the service nor one of its sidecars`);
+      if (typeof condition === 'string' && !['start', 'complete', 'success', 'healthy'].includes(condition)) {
+        r.add(CODE, ['image', 'depends_on', name], `the condition must be one of "start", "complete", "success", "healthy", not ${show(condition)}`);
+      }
+    }
   }
   const range = isObject(doc.count) ? doc.count.range : undefined;
   if (typeof range === 'string' && !/^[0-9]+-[0-9]+$/.test(range)) r.add(CODE, ['count', 'range'], `count.range must read "min-max" such as "1-10", not ${show(range)}`);

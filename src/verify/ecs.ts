@@ -2,7 +2,8 @@
  * ECS task definition JSON against botocore's RegisterTaskDefinition input shape (walked here:
  * required and unknown members, types, enums, min/max), plus the Fargate rules of the ECS
  * developer guide: awsvpc, task-level cpu/memory in the Fargate size table, hostPort equal to
- * containerPort under awsvpc, and at least one essential container.
+ * containerPort under awsvpc, and at least one essential container; dependsOn, volumesFrom and
+ * mountPoints must name containers and volumes of the task.
  */
 import { isFargateSize, nearestFargateSizes } from '../data/fargate.js';
 import { isObject, show, type Pointer, type Reporter } from './report.js';
@@ -127,8 +128,31 @@ function fargateRules(td: Record<string, unknown>, r: Reporter): void {
   }
 }
 
+/** Names inside the task: dependsOn/volumesFrom name containers, mountPoints name volumes. */
+function references(td: Record<string, unknown>, r: Reporter): void {
+  const containers = Array.isArray(td.containerDefinitions) ? td.containerDefinitions : [];
+  const names = containers.map((c) => (isObject(c) ? c.name : undefined));
+  const volumes = new Set((Array.isArray(td.volumes) ? td.volumes : []).map((v) => (isObject(v) ? v.name : undefined)));
+  const code = 'VERIFY_ECS_REFERENCE';
+  containers.forEach((c, i) => {
+    if (!isObject(c)) return;
+    if (typeof c.name === 'string' && names.indexOf(c.name) !== i) r.add(code, ['containerDefinitions', i, 'name'], `the container name "${c.name}" is used twice`);
+    const each = (field: string, key: string, known: (v: unknown) => boolean, what: string) => {
+      const list = c[field];
+      if (!Array.isArray(list)) return;
+      list.forEach((x, j) => {
+        if (isObject(x) && x[key] !== undefined && !known(x[key])) r.add(code, ['containerDefinitions', i, field, j, key], `${show(x[key])} is not ${what} of this task definition`);
+      });
+    };
+    each('dependsOn', 'containerName', (v) => names.includes(v), 'a container');
+    each('volumesFrom', 'sourceContainer', (v) => names.includes(v), 'a container');
+    each('mountPoints', 'sourceVolume', (v) => volumes.has(v), 'a volume');
+  });
+}
+
 export function verifyEcsTaskDefinition(doc: Record<string, unknown>, r: Reporter): void {
   const model = readData<Model>(MODEL);
   walkShape(model, model.operations.RegisterTaskDefinition.input.shape, doc, [], r);
   fargateRules(doc, r);
+  references(doc, r);
 }

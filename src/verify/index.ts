@@ -11,6 +11,7 @@ import type { Artifact, JsonObject } from '../core/serialize.js';
 import { verifyCloudFormation } from './cloudformation.js';
 import { copilotWorkloadTypes, verifyCopilot } from './copilot.js';
 import { verifyEcsTaskDefinition } from './ecs.js';
+import { checkKubernetesReferences, type K8sDoc } from './k8s-references.js';
 import { verifyKubernetes } from './kubernetes.js';
 import { KUSTOMIZATION_FILES, verifyKustomization } from './kustomize.js';
 import { isObject, Reporter } from './report.js';
@@ -54,24 +55,28 @@ export function verifyArtifacts(artifacts: readonly Artifact[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const paths = new Set(artifacts.map((a) => a.path));
   const patches = patchFiles(artifacts);
+  const k8s: K8sDoc[] = [];
   for (const a of artifacts) {
     if (a.format === 'text') continue;
     (a.documents ?? []).forEach((doc, i) => {
-      const r = new Reporter(a, i);
+      const r = new Reporter(a, i, out);
       try {
         const kind = detectKind(a, doc);
         if (kind === 'ecs-task-definition') verifyEcsTaskDefinition(doc, r);
         else if (kind === 'cloudformation') verifyCloudFormation(doc, r);
-        else if (kind === 'kubernetes') verifyKubernetes(doc, r, { partial: patches.has(a.path) });
+        else if (kind === 'kubernetes') {
+          verifyKubernetes(doc, r, { partial: patches.has(a.path) });
+          if (!patches.has(a.path)) k8s.push({ doc, reporter: r });
+        }
         else if (kind === 'copilot-manifest') verifyCopilot(doc, r);
         else if (kind === 'kustomization') verifyKustomization(doc, r, a.path, paths);
         else r.add('VERIFY_UNRECOGNIZED', [], `no verifier recognises the artifact kind "${a.kind}" or this document's shape, so it was not checked`, 'info');
       } catch (err) {
         r.add('VERIFY_FAILED', [], `verification could not run: ${err instanceof Error ? err.message : String(err)}`);
       }
-      out.push(...r.out);
     });
   }
+  checkKubernetesReferences(k8s);
   return out;
 }
 

@@ -15,10 +15,11 @@ export function pointer(path: Pointer): string {
 
 /** Collects the diagnostics of one document of one artifact. */
 export class Reporter {
-  readonly out: Diagnostic[] = [];
   constructor(
     private readonly artifact: Artifact,
     private readonly docIndex: number,
+    /** Where diagnostics go (shared by every document of a run). */
+    readonly out: Diagnostic[] = [],
   ) {}
 
   add(code: string, path: Pointer, message: string, severity: Severity = 'error', hint?: string): void {
