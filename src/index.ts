@@ -37,3 +37,5 @@ export { DiagnosticError } from './core/diagnostics.js';
 // Template support is importable without cost: Handlebars itself is imported by loadHandlebars().
 export { createRunbookEmitter, createTemplateEmitter, loadHandlebars, loadTemplateEmitters, plainModel } from './templates/index.js';
 export type { Handlebars, TemplateEmitterOptions } from './templates/index.js';
+export { ARTIFACT_KINDS, detectKind, verifyArtifacts } from './verify/index.js';
+export type { VerifiedKind } from './verify/index.js';

@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import pkg from '../../package.json' with { type: 'json' };
 import { compile, type CompileResult, type OutputFile } from '../core/compile.js';
 import { compareDiagnostics, hasErrors, type Diagnostic } from '../core/diagnostics.js';
+import type { Artifact } from '../core/serialize.js';
 import { checkOutputs, OutputError, writeOutputs } from '../core/write.js';
 import { FORMATS, formatDiagnostics, type ReportFormat } from '../core/reporters.js';
 import { builtinRules } from '../rules/index.js';
@@ -20,9 +21,10 @@ import { compilePlatform, isPlatformSpec } from '../platform/compile.js';
 const HELP = `codegen ${pkg.version} — compile a service spec into deployment artifacts
 
 Usage:
-  codegen generate [SPEC...] [--out DIR] [--target T,...] [--env NAME] [--check] [--prune]
+  codegen generate [SPEC...] [--out DIR] [--target T,...] [--env NAME] [--check] [--prune] [--verify]
                    (a spec with \`kind: Platform\` compiles to DIR/<platform>/platform.cfn.yaml)
   codegen validate [SPEC...] [--env NAME] [--format FMT] [--max-warnings N]
+  codegen verify [SPEC...] [--target T,...] [--env NAME]
   codegen init [--name NAME] [--force]
   codegen --help | --version
 
@@ -31,6 +33,8 @@ Commands:
              (all files or none; nothing is written while an error remains).
              --check writes nothing: exits 1 and names each stale, missing or extra file.
   validate   Check SPEC files (schema, model and best-practice rules) without writing.
+  verify     Compile SPEC files and check every artifact against the targets' bundled schemas;
+             write nothing.
   init       Write a starter service.yaml and codegen.config.json (never overwrites without --force).
 
 With no SPEC, the specs come from the config file (codegen.config.mjs, .js or .json, found from
@@ -43,6 +47,8 @@ Options:
   -e, --env NAME       Apply the environments.NAME overlay
       --check          Compare DIR with what would be written; write nothing
       --prune          Remove files under DIR/<service>/ that are no longer generated
+      --verify         Check every artifact against the targets' bundled schemas first;
+                       a violation is an error and nothing is written
   -f, --format FMT     Diagnostics as text (default, with code frames, on stderr), json, github
                        (workflow annotations) or sarif (SARIF 2.1.0); json, github, sarif go to stdout
       --max-warnings N Fail (exit 1, write nothing) when there are more than N warnings
@@ -76,6 +82,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         env: { type: 'string', short: 'e' },
         check: { type: 'boolean' },
         prune: { type: 'boolean' },
+        verify: { type: 'boolean' },
         format: { type: 'string', short: 'f' },
         'max-warnings': { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
@@ -108,7 +115,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (maxWarningsText !== undefined && !/^[0-9]+$/.test(maxWarningsText)) throw new UsageError(`--max-warnings takes a whole number, not "${maxWarningsText}".`);
     const targets = values.target?.flatMap((t) => t.split(',')).map((t) => t.trim()).filter(Boolean);
     if (command === 'init') return await runInit(specs, values, io);
-    if (command === 'generate' || command === 'validate') {
+    if (command === 'generate' || command === 'validate' || command === 'verify') {
       return await run(command, specs, { ...values, format: format as ReportFormat, ...(targets ? { targets } : {}), ...(maxWarningsText !== undefined ? { maxWarnings: Number(maxWarningsText) } : {}) }, io);
     }
     if (command === undefined) throw new UsageError('No command given.');
@@ -129,6 +136,7 @@ interface RunOptions {
   env?: string;
   check?: boolean;
   prune?: boolean;
+  verify?: boolean;
   format: ReportFormat;
   maxWarnings?: number;
   quiet?: boolean;
@@ -147,24 +155,25 @@ async function readSpec(path: string, cwd: string): Promise<Uint8Array> {
   return buf;
 }
 
-async function run(command: 'generate' | 'validate', specsArg: string[], optsArg: RunOptions, io: Io): Promise<number> {
+async function run(command: 'generate' | 'validate' | 'verify', specsArg: string[], optsArg: RunOptions, io: Io): Promise<number> {
   const started = performance.now();
+  if (command !== 'generate' && (optsArg.check || optsArg.prune || optsArg.out || optsArg.verify)) throw new UsageError('--out, --check, --prune and --verify belong to generate.');
   const project = await resolveProject(io.cwd, optsArg.config, specsArg.length === 0);
   const { specs, opts } = withProject(project, specsArg, optsArg);
   const configFailed = hasErrors(project.diagnostics);
   if (specs.length === 0 && !configFailed) throw new UsageError(`${command} needs at least one SPEC file (or a config file with \`specs\`).`);
-  if (command === 'validate' && (optsArg.check || optsArg.prune || optsArg.out)) throw new UsageError('--out, --check and --prune belong to generate.');
   if (opts.check && opts.prune) throw new UsageError('--check writes nothing, so it cannot --prune.');
   const diagnostics: Diagnostic[] = [...project.diagnostics];
   const suppressed: Diagnostic[] = [];
   const sources = new Map<string, string>(); // spec texts, for the text reporter's code frames
   const files: OutputFile[] = [];
+  const artifacts: Artifact[] = [];
   const services = new Map<string, string>();
   for (const spec of configFailed ? [] : specs) {
     const text = await readSpec(spec, io.cwd);
     const display = relative(io.cwd, resolve(io.cwd, spec)) || spec;
     sources.set(display, new TextDecoder().decode(text));
-    const result: Pick<CompileResult, 'service' | 'files' | 'diagnostics' | 'suppressed'> = isPlatformSpec(text)
+    const result: Pick<CompileResult, 'service' | 'files' | 'diagnostics' | 'suppressed' | 'artifacts'> = isPlatformSpec(text)
       ? platformResult(compilePlatform(text, { file: display }))
       : compile(text, {
           ...project.compileOptions,
@@ -182,6 +191,12 @@ async function run(command: 'generate' | 'validate', specsArg: string[], optsArg
       services.set(result.service, display);
     }
     files.push(...result.files);
+    artifacts.push(...result.artifacts);
+  }
+  // Verification (opt-in) loads its schemas only when asked for.
+  if ((opts.verify || command === 'verify') && !hasErrors(diagnostics)) {
+    const { verifyArtifacts } = await import('../verify/index.js');
+    diagnostics.push(...verifyArtifacts(artifacts));
   }
   diagnostics.sort(compareDiagnostics);
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
@@ -234,6 +249,9 @@ async function run(command: 'generate' | 'validate', specsArg: string[], optsArg
       });
       status = 1;
     }
+  } else if (command === 'verify') {
+    const n = diagnostics.filter((d) => d.source === 'verify' && d.severity === 'error').length;
+    summary = failed ? `verified ${plural(artifacts.length, 'artifact')}: ${n ? `${n} violation(s)` : 'errors found'}` : `verified ${plural(artifacts.length, 'artifact')}: ok`;
   } else if (command === 'validate') {
     summary = `validated ${specs.length} spec${specs.length === 1 ? '' : 's'}: ${hasErrors(diagnostics) ? 'errors found' : tooManyWarnings ? 'too many warnings' : 'ok'}`;
   } else {
@@ -258,8 +276,8 @@ async function run(command: 'generate' | 'validate', specsArg: string[], optsArg
 }
 
 /** A `kind: Platform` spec compiles to `<platform>/platform.cfn.yaml`; its name is its output folder. */
-function platformResult(r: ReturnType<typeof compilePlatform>): Pick<CompileResult, 'service' | 'files' | 'diagnostics' | 'suppressed'> {
-  return { ...(r.platform !== undefined ? { service: r.platform } : {}), files: r.files, diagnostics: r.diagnostics, suppressed: [] };
+function platformResult(r: ReturnType<typeof compilePlatform>): Pick<CompileResult, 'service' | 'files' | 'diagnostics' | 'suppressed' | 'artifacts'> {
+  return { ...(r.platform !== undefined ? { service: r.platform } : {}), files: r.files, artifacts: r.artifacts, diagnostics: r.diagnostics, suppressed: [] };
 }
 
 /** Command-line values win over the config; specs come from the config only when none are given. */

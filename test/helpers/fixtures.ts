@@ -1,6 +1,7 @@
 /** Fixture discovery and golden comparison shared by the golden tests. */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { Artifact } from '../../src/core/serialize.js';
 import { compile, type OutputFile } from '../../src/core/compile.js';
 import { compareDiagnostics, formatDiagnostic, type Diagnostic } from '../../src/core/diagnostics.js';
 import { compilePlatform } from '../../src/platform/compile.js';
@@ -30,6 +31,7 @@ export interface FixtureCase {
 /** What a case compiles to: the files and diagnostics of its platform and service specs together. */
 export interface CaseResult {
   files: OutputFile[];
+  artifacts: Artifact[];
   diagnostics: Diagnostic[];
 }
 
@@ -68,10 +70,11 @@ export function caseBytes(c: FixtureCase): Buffer {
 }
 
 export function compileCase(c: FixtureCase): CaseResult {
-  const out: CaseResult = { files: [], diagnostics: [] };
+  const out: CaseResult = { files: [], artifacts: [], diagnostics: [] };
   if (c.platform) {
     const p = compilePlatform(readFileSync(c.platform, 'utf8'), { file: 'platform.yaml' });
     out.files.push(...p.files);
+    out.artifacts.push(...p.artifacts);
     out.diagnostics.push(...p.diagnostics);
   }
   if (c.spec) {
@@ -81,6 +84,7 @@ export function compileCase(c: FixtureCase): CaseResult {
       ...(c.options.targets ? { targets: c.options.targets } : {}),
     });
     out.files.push(...r.files);
+    out.artifacts.push(...r.artifacts);
     out.diagnostics.push(...r.diagnostics);
   }
   out.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

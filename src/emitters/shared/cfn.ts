@@ -56,7 +56,8 @@ export interface ParameterSpec {
 /** A `Parameters` entry. */
 export function parameter(p: ParameterSpec): JsonObject {
   const out: JsonObject = { Type: p.type, Description: p.description };
-  if (p.default !== undefined) out.Default = Array.isArray(p.default) ? p.default.join(',') : (p.default as string | number);
+  // Parameter values are strings in CloudFormation (the section schema says so), numbers included.
+  if (p.default !== undefined) out.Default = Array.isArray(p.default) ? p.default.join(',') : String(p.default);
   if (p.allowedPattern !== undefined) out.AllowedPattern = p.allowedPattern;
   if (p.minValue !== undefined) out.MinValue = p.minValue;
   if (p.maxValue !== undefined) out.MaxValue = p.maxValue;

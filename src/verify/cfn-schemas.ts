@@ -1,0 +1,26 @@
+/** The bundled CloudFormation registry resource schemas, by type name (read on first use). */
+import { listData, readData } from './vendor.js';
+
+type Schema = Record<string, unknown>;
+
+const resources = new Map<string, Schema | null>();
+let available: Set<string> | undefined;
+
+/** The registry schema of a resource type, or null when none is bundled. */
+export function resourceSchema(type: string): Schema | null {
+  let schema = resources.get(type);
+  if (schema === undefined) {
+    available ??= new Set(listData('cloudformation/resources'));
+    const file = `${type.replace(/::/g, '_')}.json`;
+    schema = /^[A-Za-z0-9:]+$/.test(type) && available.has(file) ? readData<Schema>(`cloudformation/resources/${file}`) : null;
+    resources.set(type, schema);
+  }
+  return schema;
+}
+
+/** Type names with a bundled schema. */
+export function cloudFormationTypes(): string[] {
+  return listData('cloudformation/resources')
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.replace(/\.json$/, '').replace(/_/g, '::'));
+}

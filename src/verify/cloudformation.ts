@@ -1,0 +1,105 @@
+/**
+ * CloudFormation templates: the template sections against cfn-lint's section schemas, each
+ * resource's Properties against its registry resource schema (with cfn-lint's extra keywords),
+ * read-only properties refused, and reference integrity (see cfn-references.ts). A value given by
+ * an intrinsic function is not type-checked; numbers and booleans written as strings are
+ * accepted, as CloudFormation does. A resource type without a bundled schema is reported as info.
+ */
+import { checkReferences } from './cfn-references.js';
+import { isIntrinsic, maybeNoValue } from './cfn-intrinsics.js';
+import { resourceSchema } from './cfn-schemas.js';
+import { cloneSchema, evaluate, type Schema as JsonSchema, type Violation } from './json-schema.js';
+import { isObject, type Pointer, type Reporter } from './report.js';
+import { readData } from './vendor.js';
+
+type Schema = Record<string, unknown>;
+
+const sections = new Map<string, JsonSchema>();
+
+function sectionSchema(name: 'template' | 'resources' | 'parameters' | 'outputs'): JsonSchema {
+  let s = sections.get(name);
+  if (!s) {
+    const schema = cloneSchema(readData<Schema>(`cloudformation/template/${name}_configuration.json`));
+    if (name === 'template') {
+      // `date` is cfn-lint's type for an unquoted YAML date; artifacts are JSON data, so a string.
+      (schema.properties as Record<string, Schema>).AWSTemplateFormatVersion!.type = 'string';
+    }
+    sections.set(name, (s = schema));
+  }
+  return s;
+}
+
+function at(value: unknown, path: readonly (string | number)[]): unknown {
+  let cur = value;
+  for (const seg of path) cur = isObject(cur) || Array.isArray(cur) ? (cur as Record<string, unknown>)[seg as string] : undefined;
+  return cur;
+}
+
+/** Pointers (as strings) of every intrinsic function call inside a value. */
+function intrinsicPaths(value: unknown): string[] {
+  const out: string[] = [];
+  const walk = (v: unknown, path: string): void => {
+    if (isIntrinsic(v)) return void out.push(path);
+    if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}/${i}`));
+    else if (isObject(v)) for (const [k, x] of Object.entries(v)) walk(x, `${path}/${k}`);
+  };
+  walk(value, '');
+  return out;
+}
+
+/** CloudFormation converts scalars: "8080" is a fine integer, 80 a fine string. */
+function coercible(v: Violation, value: unknown): boolean {
+  if (v.keyword === 'type') {
+    const want = String(v.params.type).split(',');
+    if (typeof value === 'string') {
+      if ((want.includes('integer') && /^-?[0-9]+$/.test(value)) || (want.includes('number') && value.trim() !== '' && Number.isFinite(Number(value)))) return true;
+      if (want.includes('boolean') && /^(true|false)$/i.test(value)) return true;
+    }
+    if ((typeof value === 'number' || typeof value === 'boolean') && want.includes('string')) return true;
+  }
+  if (v.keyword === 'enum' && (typeof value === 'number' || typeof value === 'boolean')) {
+    return (v.params.allowedValues as unknown[]).some((a) => a === String(value));
+  }
+  return false;
+}
+
+function checkProperties(type: string, name: string, props: unknown, r: Reporter): void {
+  const schema = resourceSchema(type);
+  if (!schema) {
+    if (!/^(Custom::|AWS::CloudFormation::CustomResource$)/.test(type)) {
+      r.add('VERIFY_CFN_UNKNOWN_TYPE', ['Resources', name, 'Type'], `no schema is bundled for ${type}, so its properties were not checked`, 'info');
+    }
+    return;
+  }
+  const data = props ?? {};
+  const intrinsics = intrinsicPaths(data);
+  const base: Pointer = ['Resources', name, 'Properties'];
+  for (const v of evaluate(schema, data, { maybeUnset: maybeNoValue })) {
+    const p = `/${v.path.join('/')}`.replace(/\/$/, '');
+    const underIntrinsic = intrinsics.some((i) => p === i || p.startsWith(`${i}/`));
+    const combinatorAbove = (v.keyword === 'oneOf' || v.keyword === 'anyOf') && intrinsics.some((i) => i.startsWith(`${p}/`));
+    if (underIntrinsic || combinatorAbove || coercible(v, at(data, v.path))) continue;
+    r.add('VERIFY_CFN_SCHEMA', [...base, ...v.path], `${v.message} (${type})`);
+  }
+  for (const ro of (schema.readOnlyProperties as string[] | undefined) ?? []) {
+    const segs = ro.split('/').slice(2);
+    if (segs.length && !segs.includes('*') && at(data, segs) !== undefined) {
+      r.add('VERIFY_CFN_SCHEMA', [...base, ...segs], `${segs.join('.')} is read-only in ${type} and cannot be set`);
+    }
+  }
+}
+
+export function verifyCloudFormation(doc: Record<string, unknown>, r: Reporter): void {
+  const report = (code: string, prefix: Pointer, vs: Violation[]) => {
+    for (const v of vs) r.add(code, [...prefix, ...v.path], v.message);
+  };
+  report('VERIFY_CFN_SCHEMA', [], evaluate(sectionSchema('template'), doc));
+  if (isObject(doc.Parameters)) report('VERIFY_CFN_SCHEMA', ['Parameters'], evaluate(sectionSchema('parameters'), doc.Parameters));
+  if (isObject(doc.Outputs)) report('VERIFY_CFN_SCHEMA', ['Outputs'], evaluate(sectionSchema('outputs'), doc.Outputs));
+  if (!isObject(doc.Resources)) return;
+  report('VERIFY_CFN_SCHEMA', ['Resources'], evaluate(sectionSchema('resources'), doc.Resources));
+  for (const [name, res] of Object.entries(doc.Resources)) {
+    if (isObject(res) && typeof res.Type === 'string') checkProperties(res.Type, name, res.Properties, r);
+  }
+  checkReferences(doc, r);
+}

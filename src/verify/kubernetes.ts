@@ -1,0 +1,73 @@
+/**
+ * Kubernetes documents against the vendored OpenAPI-derived JSON Schemas (v1.34.0 core kinds plus
+ * the Gateway API HTTPRoute and Argo Rollouts Rollout CRDs), made strict at load time: an object
+ * schema with declared properties rejects unknown fields, like kubeconform `-strict`.
+ */
+import { cloneSchema, evaluate, makeStrict, type Schema } from './json-schema.js';
+import { isObject, type Reporter } from './report.js';
+import { listData, readData } from './vendor.js';
+
+interface Entry {
+  file: string;
+  label: string;
+  schema?: Schema;
+}
+
+let index: Map<string, Entry> | undefined;
+
+const FOLDERS = ['kubernetes/v1.34.0', ...['gateway-api-v1.3.0', 'argo-rollouts-v1.9.1'].map((d) => `kubernetes/crds/${d}`)];
+
+function schemaIndex(): Map<string, Entry> {
+  if (index) return index;
+  const built = new Map<string, Entry>();
+  for (const folder of FOLDERS) {
+    const release = folder.split('/').pop()!;
+    const label = release.startsWith('v') ? release : release.replace(/-(v[0-9.]+)$/, ' $1');
+    for (const name of listData(folder).filter((n) => n.endsWith('.json'))) {
+      const schema = readData<Record<string, unknown>>(`${folder}/${name}`);
+      const gvks = schema['x-kubernetes-group-version-kind'];
+      for (const g of Array.isArray(gvks) ? gvks : []) {
+        const apiVersion = g.group ? `${g.group}/${g.version}` : g.version;
+        built.set(`${apiVersion} ${g.kind}`, { file: `${folder}/${name}`, label });
+      }
+    }
+  }
+  return (index = built);
+}
+
+function strictSchema(entry: Entry): Schema {
+  if (!entry.schema) {
+    const schema = cloneSchema(readData<Record<string, unknown>>(entry.file));
+    makeStrict(schema);
+    entry.schema = schema;
+  }
+  return entry.schema;
+}
+
+/** The apiVersion/kind pairs that have a vendored schema. */
+export function kubernetesKinds(): string[] {
+  return [...schemaIndex().keys()].sort();
+}
+
+/** `partial`: a strategic-merge patch, checked without required fields or the metadata.name rule. */
+export function verifyKubernetes(doc: Record<string, unknown>, r: Reporter, options: { partial?: boolean } = {}): void {
+  const { apiVersion, kind } = doc;
+  if (typeof apiVersion !== 'string' || typeof kind !== 'string') {
+    r.add('VERIFY_K8S_SCHEMA', [], 'a Kubernetes object needs string apiVersion and kind');
+    return;
+  }
+  const entry = schemaIndex().get(`${apiVersion} ${kind}`);
+  if (!entry) {
+    r.add('VERIFY_K8S_NO_SCHEMA', [], `no schema is bundled for ${apiVersion} ${kind}, so it was not checked`, 'info');
+    return;
+  }
+  for (const v of evaluate(strictSchema(entry), doc)) {
+    if (options.partial && v.keyword === 'required') continue;
+    r.add('VERIFY_K8S_SCHEMA', v.path, `${v.message} (${apiVersion} ${kind}, schema ${entry.label})`);
+  }
+  const metadata = doc.metadata;
+  if (options.partial) return;
+  if (!isObject(metadata) || typeof metadata.name !== 'string' || metadata.name === '') {
+    r.add('VERIFY_K8S_SCHEMA', ['metadata', 'name'], `metadata.name is required as a non-empty string (${apiVersion} ${kind})`);
+  }
+}

@@ -1,0 +1,109 @@
+/**
+ * kustomize `kustomization.yaml` against SchemaStore's kustomization.json, strict as kustomize's
+ * own decoder (unknown fields are errors), plus kustomize's rules: kind Kustomization/Component,
+ * the apiVersion, no label in both commonLabels and labels, and every local file or folder it names
+ * is among the generated artifacts (a file must sit in or below the kustomization's folder).
+ */
+import { posix } from 'node:path';
+import { cloneSchema, evaluate, makeStrict, type Schema } from './json-schema.js';
+import { isObject, show, type Pointer, type Reporter } from './report.js';
+import { readData } from './vendor.js';
+
+let strict: Schema | undefined;
+
+function kustomizationSchema(): Schema {
+  if (!strict) {
+    const schema = cloneSchema(readData<Record<string, unknown>>('kustomize/kustomization.json'));
+    const defs = schema.definitions as Record<string, Record<string, unknown>>;
+    makeStrict(schema);
+    // Deprecated fields kustomize's Go struct still reads, missing from the SchemaStore schema.
+    const props = defs.Kustomization!.properties as Record<string, unknown>;
+    props.imageTags = { type: 'array', items: { type: 'object' } };
+    props.helmChartInflationGenerator = { type: 'array', items: { type: 'object' } };
+    strict = schema;
+  }
+  return strict;
+}
+
+export const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+
+function isRemote(ref: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(ref) || /^(github\.com|gitlab\.com|bitbucket\.org)\//.test(ref) || ref.includes('?ref=') || ref.startsWith('git@');
+}
+
+interface Named {
+  ref: string;
+  path: Pointer;
+  /** Folders (a kustomization inside) are allowed outside the kustomization's folder; files are not. */
+  folder: 'yes' | 'no' | 'maybe';
+}
+
+function namedPaths(doc: Record<string, unknown>): Named[] {
+  const out: Named[] = [];
+  const strings = (field: string, folder: Named['folder']) => {
+    const v = doc[field];
+    if (Array.isArray(v)) v.forEach((x, i) => typeof x === 'string' && !x.includes('\n') && out.push({ ref: x, path: [field, i], folder }));
+  };
+  strings('resources', 'maybe');
+  strings('bases', 'yes');
+  strings('components', 'yes');
+  strings('crds', 'no');
+  strings('configurations', 'no');
+  strings('patchesStrategicMerge', 'no');
+  for (const field of ['patches', 'patchesJson6902', 'replacements']) {
+    const v = doc[field];
+    if (Array.isArray(v)) v.forEach((x, i) => isObject(x) && typeof x.path === 'string' && out.push({ ref: x.path, path: [field, i, 'path'], folder: 'no' }));
+  }
+  for (const field of ['configMapGenerator', 'secretGenerator']) {
+    const v = doc[field];
+    if (!Array.isArray(v)) continue;
+    v.forEach((g, i) => {
+      if (!isObject(g)) return;
+      for (const list of ['files', 'envs']) {
+        if (Array.isArray(g[list])) {
+          (g[list] as unknown[]).forEach((f, j) => typeof f === 'string' && out.push({ ref: f.includes('=') ? f.slice(f.indexOf('=') + 1) : f, path: [field, i, list, j], folder: 'no' }));
+        }
+      }
+      if (typeof g.env === 'string') out.push({ ref: g.env, path: [field, i, 'env'], folder: 'no' });
+    });
+  }
+  return out.filter((n) => !isRemote(n.ref));
+}
+
+function rules(doc: Record<string, unknown>, r: Reporter): void {
+  const kind = doc.kind ?? 'Kustomization';
+  if (kind !== 'Kustomization' && kind !== 'Component') r.add('VERIFY_KUSTOMIZE_SCHEMA', ['kind'], `kind must be Kustomization or Component, not ${show(kind)}`);
+  const want = kind === 'Component' ? 'kustomize.config.k8s.io/v1alpha1' : 'kustomize.config.k8s.io/v1beta1';
+  if (doc.apiVersion !== undefined && doc.apiVersion !== want) r.add('VERIFY_KUSTOMIZE_SCHEMA', ['apiVersion'], `apiVersion of a ${String(kind)} must be ${want}, not ${show(doc.apiVersion)}`);
+  const common = isObject(doc.commonLabels) ? Object.keys(doc.commonLabels) : [];
+  if (Array.isArray(doc.labels)) {
+    doc.labels.forEach((l: unknown, i: number) => {
+      const pairs = isObject(l) && isObject(l.pairs) ? Object.keys(l.pairs) : [];
+      for (const k of pairs.filter((p) => common.includes(p))) r.add('VERIFY_KUSTOMIZE_SCHEMA', ['labels', i, 'pairs', k], `the label "${k}" is also in commonLabels; kustomize refuses it in both`);
+    });
+  }
+}
+
+/**
+ * `artifactPath` is the kustomization's own path; `allPaths` every artifact path of the run
+ * (references are resolved against them, not against the file system).
+ */
+export function verifyKustomization(doc: Record<string, unknown>, r: Reporter, artifactPath: string, allPaths: ReadonlySet<string>): void {
+  for (const v of evaluate(kustomizationSchema(), doc)) r.add('VERIFY_KUSTOMIZE_SCHEMA', v.path, v.message);
+  rules(doc, r);
+  const dir = posix.dirname(artifactPath);
+  const folders = new Set<string>();
+  for (const p of allPaths) if (KUSTOMIZATION_FILES.includes(posix.basename(p))) folders.add(posix.dirname(p));
+  for (const n of namedPaths(doc)) {
+    const target = posix.normalize(posix.join(dir, n.ref)).replace(/\/$/, '');
+    const rel = posix.relative(dir, target);
+    const inside = rel !== '..' && !rel.startsWith('../');
+    if (n.folder !== 'no' && folders.has(target)) continue;
+    if (n.folder !== 'yes' && allPaths.has(target)) {
+      if (!inside) r.add('VERIFY_KUSTOMIZE_REFERENCE', n.path, `"${n.ref}" is a file outside the kustomization's folder, which kustomize's load restrictor refuses`);
+      continue;
+    }
+    const what = n.folder === 'yes' ? 'a folder with a kustomization' : n.folder === 'no' ? 'a file' : 'a file or a folder with a kustomization';
+    r.add('VERIFY_KUSTOMIZE_REFERENCE', n.path, `"${n.ref}" names ${what} that is not among the generated artifacts`);
+  }
+}
