@@ -1,6 +1,7 @@
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { compile } from 'json-schema-to-typescript';
+import { specDocs } from './spec-docs.js';
 import { buildPlatformSchema } from '../src/platform/schema.js';
 import type { JsonSchema } from '../src/schema/dsl.js';
 import { buildServiceSchema } from '../src/schema/service-schema.js';
@@ -40,5 +41,6 @@ export async function generatedArtifacts(): Promise<Record<string, string>> {
     'schema/platform.schema.json': pJson,
     'src/platform/spec.generated.ts': pTs,
     'src/platform/validate.generated.js': pJs,
+    'docs/spec.md': specDocs(JSON.parse(json) as Record<string, unknown>),
   };
 }
