@@ -3,15 +3,10 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.js';
 import { serviceNameFrom } from '../src/cli/init.js';
+import { runCli } from './helpers/cli.js';
 
-async function run(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd });
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 describe('codegen init', () => {
   it('writes a spec with the schema modeline and a config; both validate and generate with no diagnostics', async () => {

@@ -3,17 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { compile } from '../src/core/compile.js';
 import { applyPatches, type PatchDeclaration } from '../src/core/patch.js';
 import type { Artifact } from '../src/core/serialize.js';
+import { DEMO_SPEC } from './helpers/cli.js';
 
-const SPEC = `apiVersion: codegen/v1
-name: demo
-region: us-east-1
-image: nginx:1.27.3
-ports:
-  - port: 8080
-targets:
-  ecs:
-    executionRoleArn: arn:aws:iam::123456789012:role/exec
-`;
+const SPEC = DEMO_SPEC;
 
 function k8sArtifact(): Artifact {
   return {

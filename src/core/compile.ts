@@ -12,7 +12,7 @@ import { builtinRules } from '../rules/index.js';
 import { applySuppressions, runRules } from '../rules/engine.js';
 import type { AnyRuleModule, RuleConfig } from '../rules/types.js';
 import { compareDiagnostics, DiagnosticError, hasErrors, type Diagnostic, type DiagnosticInput, type SpecPath } from './diagnostics.js';
-import { attachPositions, decodeSpec, MAX_DEPTH, parseSource, type SourceFile } from './source.js';
+import { attachPositions, readSpecInput } from './source.js';
 import { assertPlain, serializeArtifact, type Artifact } from './serialize.js';
 import { applyPatches, readPatchFile, type PatchDeclaration, type PatchFileInput, type PatchSet } from './patch.js';
 
@@ -67,31 +67,13 @@ export function compile(input: string | Uint8Array | object, options: CompileOpt
   const file = options.file ?? 'service.yaml';
   const diagnostics: Diagnostic[] = [];
   const result: CompileResult = { artifacts: [], files: [], diagnostics, models: {}, suppressed: [] };
-  let source: SourceFile | undefined;
-  let value: unknown;
-  if (input instanceof Uint8Array) {
-    const decoded = decodeSpec(file, input);
-    if (decoded.diagnostic) {
-      diagnostics.push(decoded.diagnostic);
-      return result;
-    }
-    input = decoded.text!;
-  }
-  if (typeof input === 'string') {
-    const parsed = parseSource(file, input);
-    source = parsed.source;
-    value = parsed.value;
-    diagnostics.push(...parsed.diagnostics);
-  } else {
-    value = input;
-    diagnostics.push(...checkPlainInput(value));
-  }
+  const { source, value, fromText } = readSpecInput(file, input, diagnostics);
   const finish = (): CompileResult => {
     // Diagnostics about other files (templates, patch files) keep their own positions.
     attachPositions(source, diagnostics.filter((d) => d.file === undefined || d.file === file), KEY_CODES);
     attachPositions(source, result.suppressed);
     dropAcknowledged(diagnostics, options.acknowledgedDeprecations);
-    for (const d of [...diagnostics, ...result.suppressed]) if (d.file === undefined && typeof input === 'string') d.file = file;
+    for (const d of [...diagnostics, ...result.suppressed]) if (d.file === undefined && fromText) d.file = file;
     diagnostics.sort(compareDiagnostics);
     dedupe(diagnostics);
     return result;
@@ -189,34 +171,6 @@ export function compile(input: string | Uint8Array | object, options: CompileOpt
   return finish();
 }
 
-/** Object input (the API): the same refusals the YAML reader applies — forbidden keys, depth, cycles. */
-function checkPlainInput(value: unknown): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const seen = new Set<object>();
-  const walk = (v: unknown, path: (string | number)[]): void => {
-    if (out.length) return;
-    if (v === null || typeof v !== 'object') return;
-    if (path.length > MAX_DEPTH) {
-      out.push({ code: 'YAML_TOO_DEEP', severity: 'error', message: `Nesting is deeper than ${MAX_DEPTH} levels.`, source: 'yaml', path });
-      return;
-    }
-    if (seen.has(v)) {
-      out.push({ code: 'INPUT_CYCLE', severity: 'error', message: 'The spec object refers to itself.', source: 'yaml', path });
-      return;
-    }
-    seen.add(v);
-    for (const k of Object.keys(v)) {
-      if (k === '__proto__' || k === 'constructor' || k === 'prototype') {
-        out.push({ code: 'FORBIDDEN_KEY', severity: 'error', message: `The key "${k}" is not allowed.`, source: 'yaml', path: [...path, k] });
-        return;
-      }
-      walk((v as Record<string, unknown>)[k], [...path, Array.isArray(v) ? Number(k) : k]);
-    }
-    seen.delete(v);
-  };
-  walk(value, []);
-  return out;
-}
 
 /** JSON Patch overrides: the spec's `patches`, then each side file, in order. */
 function patchAll(spec: ServiceSpec, files: readonly PatchFileInput[] | undefined, result: CompileResult): void {

@@ -242,3 +242,55 @@ export function attachPositions(source: SourceFile | undefined, diags: Diagnosti
     if (pos) Object.assign(d, pos);
   }
 }
+
+/** Object input (the API): the same refusals the YAML reader applies — forbidden keys, depth, cycles. */
+export function checkPlainInput(value: unknown): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Set<object>();
+  const walk = (v: unknown, path: (string | number)[]): void => {
+    if (out.length) return;
+    if (v === null || typeof v !== 'object') return;
+    if (path.length > MAX_DEPTH) {
+      out.push({ code: 'YAML_TOO_DEEP', severity: 'error', message: `Nesting is deeper than ${MAX_DEPTH} levels.`, source: 'yaml', path });
+      return;
+    }
+    if (seen.has(v)) {
+      out.push({ code: 'INPUT_CYCLE', severity: 'error', message: 'The spec object refers to itself.', source: 'yaml', path });
+      return;
+    }
+    seen.add(v);
+    for (const k of Object.keys(v)) {
+      if (k === '__proto__' || k === 'constructor' || k === 'prototype') {
+        out.push({ code: 'FORBIDDEN_KEY', severity: 'error', message: `The key "${k}" is not allowed.`, source: 'yaml', path: [...path, k] });
+        return;
+      }
+      walk((v as Record<string, unknown>)[k], [...path, Array.isArray(v) ? Number(k) : k]);
+    }
+    seen.delete(v);
+  };
+  walk(value, []);
+  return out;
+}
+
+/**
+ * A spec as the API and the CLI receive it — bytes, text or an object — read the same way for
+ * every spec kind: bytes decoded as UTF-8, text parsed with positions, objects checked for the same
+ * hostile shapes the reader refuses. Problems go to `diagnostics`.
+ */
+export function readSpecInput(file: string, input: string | Uint8Array | object, diagnostics: Diagnostic[]): { source?: SourceFile; value: unknown; fromText: boolean } {
+  if (input instanceof Uint8Array) {
+    const decoded = decodeSpec(file, input);
+    if (decoded.diagnostic) {
+      diagnostics.push(decoded.diagnostic);
+      return { value: undefined, fromText: true };
+    }
+    input = decoded.text!;
+  }
+  if (typeof input === 'string') {
+    const parsed = parseSource(file, input);
+    diagnostics.push(...parsed.diagnostics);
+    return { source: parsed.source, value: parsed.value, fromText: true };
+  }
+  diagnostics.push(...checkPlainInput(input));
+  return { value: input, fromText: false };
+}

@@ -5,7 +5,7 @@
  */
 import { compareDiagnostics, hasErrors, type Diagnostic, type DiagnosticInput, type SpecPath } from '../core/diagnostics.js';
 import type { OutputFile } from '../core/compile.js';
-import { attachPositions, decodeSpec, parseSource, type SourceFile } from '../core/source.js';
+import { attachPositions, readSpecInput } from '../core/source.js';
 import { assertPlain, serializeArtifact, type Artifact } from '../core/serialize.js';
 import { emitPlatform, PLATFORM_EMITTER } from './emit-cfn.js';
 import type { PlatformModel } from './model.js';
@@ -49,25 +49,10 @@ export function compilePlatform(input: string | Uint8Array | object, options: Pl
   const file = options.file ?? 'platform.yaml';
   const diagnostics: Diagnostic[] = [];
   const result: PlatformCompileResult = { artifacts: [], files: [], diagnostics };
-  if (input instanceof Uint8Array) {
-    const decoded = decodeSpec(file, input);
-    if (decoded.diagnostic) {
-      diagnostics.push(decoded.diagnostic);
-      return result;
-    }
-    input = decoded.text!;
-  }
-  let source: SourceFile | undefined;
-  let value: unknown = input;
-  if (typeof input === 'string') {
-    const parsed = parseSource(file, input);
-    source = parsed.source;
-    value = parsed.value;
-    diagnostics.push(...parsed.diagnostics);
-  }
+  const { source, value, fromText } = readSpecInput(file, input, diagnostics);
   const finish = (): PlatformCompileResult => {
     attachPositions(source, diagnostics, KEY_CODES);
-    for (const d of diagnostics) if (d.file === undefined && typeof input === 'string') d.file = file;
+    for (const d of diagnostics) if (d.file === undefined && fromText) d.file = file;
     diagnostics.sort(compareDiagnostics);
     if (hasErrors(diagnostics)) result.files = [];
     return result;

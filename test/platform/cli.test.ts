@@ -3,15 +3,10 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import { FIXTURES } from '../helpers/fixtures.js';
+import { runCli } from '../helpers/cli.js';
 
-async function run(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd });
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 function workspace(): string {
   const dir = mkdtempSync(join(tmpdir(), 'codegen-platform-'));

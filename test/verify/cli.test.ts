@@ -3,25 +3,11 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { DEMO_SPEC, runCli } from '../helpers/cli.js';
 
-async function run(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd });
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
-const SPEC = `apiVersion: codegen/v1
-name: demo
-region: us-east-1
-image: nginx:1.27.3
-ports:
-  - port: 8080
-targets:
-  ecs:
-    executionRoleArn: arn:aws:iam::123456789012:role/exec
-`;
+const SPEC = DEMO_SPEC;
 
 function workspace(): string {
   const dir = mkdtempSync(join(tmpdir(), 'codegen-verify-'));
