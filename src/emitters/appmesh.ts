@@ -9,91 +9,20 @@
  */
 import type { DiagnosticInput, SpecPath } from '../core/diagnostics.js';
 import type { Json, JsonObject } from '../core/serialize.js';
-import type { PortModel, ServiceModel } from '../model/types.js';
-import type { AppmeshTarget } from '../schema/spec.generated.js';
-import { appmeshNames } from './shared/appmesh-envoy.js';
+import type { ServiceModel } from '../model/types.js';
+import { meshLayout, type Discovery, type MeshProtocol } from './shared/appmesh-layout.js';
 import { getAtt, pascal, resource } from './shared/intrinsics.js';
 import { reportDeprecation } from './shared/legacy.js';
 import { defineEmitter } from './types.js';
 
 type Report = (d: DiagnosticInput) => void;
-type Discovery = NonNullable<AppmeshTarget['serviceDiscovery']>;
-type MeshProtocol = 'http' | 'http2' | 'grpc' | 'tcp';
 
 const T: SpecPath = ['targets', 'appmesh'];
-/** Values App Mesh requires in a listener health check when the spec leaves them unset. */
-const HEALTH_DEFAULTS = { healthyThreshold: 2, unhealthyThreshold: 2, intervalSeconds: 5, timeoutSeconds: 2 } as const;
 
 function discoverySpec(d: Discovery): JsonObject | undefined {
   if (d.cloudMap) return { AWSCloudMap: { NamespaceName: d.cloudMap.namespace, ServiceName: d.cloudMap.service! } };
   if (d.dns) return { DNS: { Hostname: d.dns.hostname } };
   return undefined;
-}
-
-/** A version's discovery: given, or derived from the main node's (same namespace / domain). */
-function versionDiscovery(main: Discovery, version: string, given: Discovery | undefined): Discovery {
-  if (given?.cloudMap || given?.dns) return given.cloudMap ? { cloudMap: { service: version, ...given.cloudMap } } : given;
-  if (main.cloudMap) return { cloudMap: { namespace: main.cloudMap.namespace, service: version } };
-  const rest = main.dns!.hostname.split('.').slice(1).join('.');
-  return { dns: { hostname: rest ? `${version}.${rest}` : version } };
-}
-
-function healthCheck(m: ServiceModel, port: PortModel, protocol: MeshProtocol, report: Report): JsonObject | undefined {
-  const t = m.health.traffic;
-  if (!t) return undefined;
-  const filled: string[] = [];
-  const pick = <K extends keyof typeof HEALTH_DEFAULTS>(k: K): number => {
-    const v = t[k];
-    if (v !== undefined) return v;
-    filled.push(`${k} ${HEALTH_DEFAULTS[k]}`);
-    return HEALTH_DEFAULTS[k];
-  };
-  let hcProtocol: MeshProtocol = protocol;
-  if (t.protocol === 'TCP') hcProtocol = 'tcp';
-  else if (t.protocol === 'GRPC') hcProtocol = 'grpc';
-  else if (t.protocol === 'HTTPS') {
-    report({ code: 'APPMESH_HEALTH_HTTPS', severity: 'warning', message: 'App Mesh health checks have no HTTPS protocol; the check uses plain HTTP to the task.', path: ['health', 'traffic', 'protocol'] });
-    hcProtocol = 'http';
-  } else if (t.protocol === 'HTTP') hcProtocol = protocol === 'http2' ? 'http2' : 'http';
-  const hc: JsonObject = {
-    HealthyThreshold: pick('healthyThreshold'),
-    IntervalMillis: Math.round(pick('intervalSeconds') * 1000),
-  };
-  if ((hcProtocol === 'http' || hcProtocol === 'http2') && t.path !== undefined) hc.Path = t.path;
-  hc.Port = t.port ?? port.port;
-  hc.Protocol = hcProtocol;
-  hc.TimeoutMillis = Math.round(pick('timeoutSeconds') * 1000);
-  hc.UnhealthyThreshold = pick('unhealthyThreshold');
-  // App Mesh HealthCheckPolicy ranges (API reference): interval 5000–300000 ms, timeout 2000–60000 ms.
-  if ((hc.IntervalMillis as number) < 5000 || (hc.IntervalMillis as number) > 300000) {
-    report({ code: 'APPMESH_HEALTH_RANGE', severity: 'error', message: `App Mesh health check interval must be 5s to 300s; got ${(hc.IntervalMillis as number) / 1000}s.`, path: ['health', 'traffic', 'interval'] });
-  }
-  if ((hc.TimeoutMillis as number) < 2000 || (hc.TimeoutMillis as number) > 60000) {
-    report({ code: 'APPMESH_HEALTH_RANGE', severity: 'error', message: `App Mesh health check timeout must be 2s to 60s; got ${(hc.TimeoutMillis as number) / 1000}s.`, path: ['health', 'traffic', 'timeout'] });
-  }
-  if (t.successCodes !== undefined) {
-    report({ code: 'APPMESH_HEALTH_SUCCESS_CODES', severity: 'warning', message: `App Mesh health checks have no success-code setting; successCodes ${t.successCodes} was not written.`, path: ['health', 'traffic', 'successCodes'] });
-  }
-  if (filled.length) {
-    report({ code: 'APPMESH_HEALTH_DEFAULTS', severity: 'info', message: `App Mesh requires every health check field; unset ones were filled: ${filled.join(', ')}.`, path: ['health', 'traffic'] });
-  }
-  return hc;
-}
-
-/** §4.6: 1–10 targets (schema), weights 0–100 (schema), total ≤ 100, unique names, not all zero. */
-function checkVersions(versions: readonly { name: string; weight: number }[], report: Report): void {
-  const total = versions.reduce((s: number, v) => s + v.weight, 0);
-  if (total > 100) {
-    report({ code: 'APPMESH_WEIGHTS_TOTAL', severity: 'error', message: `Route weights add up to ${total}; App Mesh allows a total of at most 100 (weights are relative).`, path: [...T, 'versions'] });
-  }
-  if (total === 0) {
-    report({ code: 'APPMESH_WEIGHTS_ZERO', severity: 'warning', message: 'Every route weight is 0, so the route sends no traffic to any version.', path: [...T, 'versions'] });
-  }
-  const seen = new Set<string>();
-  versions.forEach((v, i) => {
-    if (seen.has(v.name)) report({ code: 'APPMESH_DUPLICATE_VERSION', severity: 'error', message: `Version "${v.name}" is listed twice.`, path: [...T, 'versions', i, 'name'] });
-    seen.add(v.name);
-  });
 }
 
 function routeSpec(protocol: MeshProtocol, prefix: string, targets: JsonObject[]): JsonObject {
@@ -128,28 +57,14 @@ function gatewayRouteSpec(protocol: MeshProtocol, m: ServiceModel, report: Repor
 
 export function buildAppmeshTemplate(m: ServiceModel, report: Report): JsonObject | undefined {
   const t = m.targets.appmesh;
-  const names = appmeshNames(m);
-  const port = m.expose?.port ?? m.main.ports[0];
-  if (!port) {
-    report({ code: 'APPMESH_NO_PORT', severity: 'error', message: 'A virtual node needs a listener: list at least one port.', path: ['ports'] });
-    return undefined;
-  }
-  if (!t.serviceDiscovery?.cloudMap && !t.serviceDiscovery?.dns) {
-    report({ code: 'APPMESH_SERVICE_DISCOVERY_REQUIRED', severity: 'error', message: 'App Mesh needs to know how Envoy finds the tasks.', hint: 'set targets.appmesh.serviceDiscovery.cloudMap (namespace) or .dns (hostname)', path: [...T] });
-    return undefined;
-  }
-  const discovery: Discovery = t.serviceDiscovery.cloudMap
-    ? { cloudMap: { namespace: t.serviceDiscovery.cloudMap.namespace, service: t.serviceDiscovery.cloudMap.service ?? m.name } }
-    : t.serviceDiscovery;
-  const protocol: MeshProtocol = port.protocol === 'udp' ? 'tcp' : port.appProtocol;
-  if (port.protocol === 'udp') report({ code: 'APPMESH_UDP', severity: 'warning', message: `App Mesh listeners carry TCP only; port ${port.port}/udp is meshed as tcp.`, path: ['ports'] });
-  const virtualServiceName = t.virtualServiceName ?? (discovery.cloudMap ? `${discovery.cloudMap.service}.${discovery.cloudMap.namespace}` : discovery.dns!.hostname);
+  const layout = meshLayout(m, report);
+  if (!layout) return undefined;
+  const { names, port, protocol, versions, virtualServiceName } = layout;
   const meshName: Json = t.createMesh === false ? names.mesh : getAtt('Mesh', 'MeshName');
   const portMapping = { Port: port.port, Protocol: protocol };
 
   const listener: JsonObject = { PortMapping: portMapping };
-  const hc = healthCheck(m, port, protocol, report);
-  if (hc) listener.HealthCheck = hc;
+  if (layout.healthCheck) listener.HealthCheck = Object.fromEntries(Object.entries(layout.healthCheck).map(([k, v]) => [pascal(k), v]));
   const nodeSpec = (d: Discovery): JsonObject => {
     const spec: JsonObject = { Listeners: [listener], ServiceDiscovery: discoverySpec(d)! };
     if (t.backends?.length) spec.Backends = t.backends.map((b) => ({ VirtualService: { VirtualServiceName: b } }));
@@ -160,25 +75,11 @@ export function buildAppmeshTemplate(m: ServiceModel, report: Report): JsonObjec
   if (t.createMesh !== false) {
     resources.Mesh = resource('AWS::AppMesh::Mesh', { MeshName: names.mesh, Spec: { EgressFilter: { Type: t.egressFilter ?? 'DROP_ALL' } } });
   }
-  resources.VirtualNode = resource('AWS::AppMesh::VirtualNode', { MeshName: meshName, VirtualNodeName: names.node, Spec: nodeSpec(discovery) });
-
-  const versions = t.versions ?? [{ name: names.node, weight: 100 }];
-  checkVersions(versions, report);
-  if (!versions.some((v) => v.name === names.node)) {
-    report({
-      code: 'APPMESH_NODE_NOT_ROUTED',
-      severity: 'info',
-      message: `The route sends ${virtualServiceName} traffic to ${versions.map((v) => v.name).join(', ')}, not to ${names.node}, the node this spec's tasks register as.`,
-      hint: 'deploy each version with its own node name, or set virtualNodeName to the version these tasks are',
-      path: [...T, 'versions'],
-    });
-  }
-  const nodeIds = new Map<string, string>([[names.node, 'VirtualNode']]);
-  for (const v of versions) {
-    if (nodeIds.has(v.name)) continue;
-    const id = `VirtualNode${pascal(v.name)}`;
-    nodeIds.set(v.name, id);
-    resources[id] = resource('AWS::AppMesh::VirtualNode', { MeshName: meshName, VirtualNodeName: v.name, Spec: nodeSpec(versionDiscovery(discovery, v.name, v.serviceDiscovery)) });
+  const nodeIds = new Map<string, string>();
+  for (const n of layout.nodes) {
+    const id = n.primary ? 'VirtualNode' : `VirtualNode${pascal(n.name)}`;
+    nodeIds.set(n.name, id);
+    resources[id] = resource('AWS::AppMesh::VirtualNode', { MeshName: meshName, VirtualNodeName: n.name, Spec: nodeSpec(n.discovery) });
   }
   resources.VirtualRouter = resource('AWS::AppMesh::VirtualRouter', { MeshName: meshName, VirtualRouterName: names.router, Spec: { Listeners: [{ PortMapping: portMapping }] } });
   // The route names its targets as strings, so it must wait for the nodes explicitly.
@@ -189,7 +90,7 @@ export function buildAppmeshTemplate(m: ServiceModel, report: Report): JsonObjec
       MeshName: meshName,
       VirtualRouterName: getAtt('VirtualRouter', 'VirtualRouterName'),
       RouteName: names.route,
-      Spec: routeSpec(protocol, m.expose?.path ?? '/', versions.map((v) => ({ VirtualNode: v.name, Weight: v.weight }))),
+      Spec: routeSpec(protocol, layout.prefix, versions.map((v) => ({ VirtualNode: v.name, Weight: v.weight }))),
     },
     targetIds,
   );

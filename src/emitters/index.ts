@@ -3,6 +3,7 @@
  * its test — nothing else.
  */
 import appmeshCfn from './appmesh.js';
+import appmeshKubernetes from './appmesh-kubernetes.js';
 import copilotManifest from './copilot-manifest.js';
 import ecsService from './ecs-service-cfn.js';
 import ecsTaskDefinition from './ecs-task-definition.js';
@@ -20,6 +21,7 @@ import type { Emitter } from './types.js';
 
 export const builtinEmitters: readonly Emitter[] = [
   appmeshCfn,
+  appmeshKubernetes,
   copilotManifest,
   ecsService,
   ecsTaskDefinition,

@@ -4851,6 +4851,10 @@ export interface AppmeshTarget {
     routeName?: string;
   };
   /**
+   * Also write the App Mesh controller's custom resources (`appmesh.k8s.aws/v1beta2` Mesh, VirtualNode, VirtualRouter, VirtualService) to `appmesh/kubernetes/mesh.yaml` when the kubernetes target is enabled, and label a created namespace for sidecar injection (default false; legacy output).
+   */
+  kubernetesController?: boolean;
+  /**
    * Envoy image for the ECS task of a meshed service (default: the pinned App Mesh Envoy image in public ECR).
    */
   envoyImage?: string;
@@ -7773,6 +7777,10 @@ export interface AppmeshTargetOverlay {
      */
     routeName?: string | null;
   } | null;
+  /**
+   * Also write the App Mesh controller's custom resources (`appmesh.k8s.aws/v1beta2` Mesh, VirtualNode, VirtualRouter, VirtualService) to `appmesh/kubernetes/mesh.yaml` when the kubernetes target is enabled, and label a created namespace for sidecar injection (default false; legacy output).
+   */
+  kubernetesController?: boolean | null;
   /**
    * Envoy image for the ECS task of a meshed service (default: the pinned App Mesh Envoy image in public ECR).
    */

@@ -44,6 +44,21 @@ export function isMeshed(m: ServiceModel): boolean {
   return m.enabledTargets.includes('appmesh');
 }
 
+/** The namespace label key the Mesh custom resource's `namespaceSelector` matches (value: the mesh name). */
+export const MESH_NAMESPACE_LABEL = 'mesh';
+/** The label the App Mesh controller's pod mutating webhook selects namespaces by. */
+export const SIDECAR_INJECTOR_LABEL = 'appmesh.k8s.aws/sidecarInjectorWebhook';
+
+/** True when the spec asks for the App Mesh controller's custom resources on Kubernetes (opt-in, legacy). */
+export function usesMeshController(m: ServiceModel): boolean {
+  return isMeshed(m) && m.enabledTargets.includes('kubernetes') && m.targets.appmesh.kubernetesController === true;
+}
+
+/** Labels a namespace needs so the controller puts its pods in the mesh and injects Envoy. */
+export function meshNamespaceLabels(m: ServiceModel): Record<string, string> {
+  return { [MESH_NAMESPACE_LABEL]: appmeshNames(m).mesh, [SIDECAR_INJECTOR_LABEL]: 'enabled' };
+}
+
 /** The Envoy container (RegisterTaskDefinition shape). */
 export function envoyContainer(m: ServiceModel): JsonObject {
   const names = appmeshNames(m);

@@ -28,5 +28,6 @@ export const appmeshTargetProperties: Record<string, JsonSchema> = {
     port: int('Gateway listener port (default: the main container port).', { minimum: 1, maximum: 65535 }),
     routeName: str('Gateway route name (default `<name>-gateway-route`).'),
   }),
+  kubernetesController: bool('Also write the App Mesh controller\'s custom resources (`appmesh.k8s.aws/v1beta2` Mesh, VirtualNode, VirtualRouter, VirtualService) to `appmesh/kubernetes/mesh.yaml` when the kubernetes target is enabled, and label a created namespace for sidecar injection (default false; legacy output).', { default: false }),
   envoyImage: str('Envoy image for the ECS task of a meshed service (default: the pinned App Mesh Envoy image in public ECR).', { minLength: 1 }),
 };
