@@ -58,6 +58,14 @@ describe('diffOutputs', () => {
     expect(d).toMatchObject({ status: 'changed', note: 'formatting only', changes: [] });
   });
 
+  it('resolves anchors in a hand-edited file, and falls back to lines when aliases explode', () => {
+    const [same] = diffOutputs([file('s/a.yaml', 'a:\n  x: 1\nb:\n  x: 1\n')], { 's/a.yaml': 'a: &x\n  x: 1\nb: *x\n' });
+    expect(same).toMatchObject({ note: 'formatting only', changes: [] });
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcdefghi'.split('').map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcdefghi'[i]}`).join(', ')}]`)].join('\n');
+    const [big] = diffOutputs([file('s/b.yaml', 'a: 1\n')], { 's/b.yaml': `${bomb}\n` });
+    expect(big).toMatchObject({ mode: 'lines', note: 'the file on disk is not valid YAML' });
+  });
+
   it('compares text artifacts and unparsable files by line', () => {
     const [md] = diffOutputs([file('s/r.md', '# r\nkeep\nnew line\nend\n')], { 's/r.md': '# r\nkeep\nold line\ngone\nend\n' });
     expect(md!.changes).toEqual([

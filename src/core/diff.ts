@@ -73,10 +73,15 @@ function parse(text: string, format: 'json' | 'yaml'): Parsed {
       return { ok: false, why: 'not valid JSON' };
     }
   }
-  // YAML 1.1, as the serializer writes it and kubectl/Copilot read it.
-  const docs = parseAllDocuments(text, { version: '1.1', uniqueKeys: true });
-  if (!Array.isArray(docs) || docs.some((d) => d.errors.length)) return { ok: false, why: 'not valid YAML' };
-  return { ok: true, docs: docs.map((d) => d.toJS({ maxAliasCount: 0 }) as unknown) };
+  // YAML 1.1, as the serializer writes it and kubectl/Copilot read it. A hand-edited file may use
+  // anchors: they resolve within the library's default alias limit (toJS throws beyond it).
+  try {
+    const docs = parseAllDocuments(text, { version: '1.1', uniqueKeys: true });
+    if (!Array.isArray(docs) || docs.some((d) => d.errors.length)) return { ok: false, why: 'not valid YAML' };
+    return { ok: true, docs: docs.map((d) => d.toJS() as unknown) };
+  } catch {
+    return { ok: false, why: 'not valid YAML' };
+  }
 }
 
 function diffFile(path: string, oldText: string, newText: string): FileDiff {
