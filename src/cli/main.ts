@@ -10,7 +10,8 @@ import pkg from '../../package.json' with { type: 'json' };
 import { compile, type CompileResult, type OutputFile } from '../core/compile.js';
 import { compareDiagnostics, hasErrors, type Diagnostic } from '../core/diagnostics.js';
 import type { Artifact } from '../core/serialize.js';
-import { checkOutputs, OutputError, writeOutputs } from '../core/write.js';
+import { checkOutputs, OutputError, readOutputs, writeOutputs } from '../core/write.js';
+import { diffOutputs, formatDiff } from '../core/diff.js';
 import { FORMATS, formatDiagnostics, type ReportFormat } from '../core/reporters.js';
 import { builtinRules } from '../rules/index.js';
 import { resolveProject, type Project } from '../core/config.js';
@@ -25,6 +26,7 @@ Usage:
                    (a spec with \`kind: Platform\` compiles to DIR/<platform>/platform.cfn.yaml)
   codegen validate [SPEC...] [--env NAME] [--format FMT] [--max-warnings N]
   codegen verify [SPEC...] [--target T,...] [--env NAME]
+  codegen diff [SPEC...] [--out DIR] [--target T,...] [--env NAME] [--format text|json]
   codegen init [--name NAME] [--force]
   codegen --help | --version
 
@@ -35,6 +37,9 @@ Commands:
   validate   Check SPEC files (schema, model and best-practice rules) without writing.
   verify     Compile SPEC files and check every artifact against the targets' bundled schemas;
              write nothing.
+  diff       Show what generate would change in DIR, per file: JSON-pointer paths with the value
+             on disk → the generated value (multi-document YAML by #index, text by line), and
+             new and extra files. Writes nothing; exits 1 when anything differs.
   init       Write a starter service.yaml and codegen.config.json (never overwrites without --force).
 
 With no SPEC, the specs come from the config file (codegen.config.mjs, .js or .json, found from
@@ -58,7 +63,7 @@ Options:
   -h, --help           Show this help
   -v, --version        Show the version
 
-Exit codes: 0 ok · 1 errors in a spec, or stale output with --check · 2 usage error
+Exit codes: 0 ok · 1 errors in a spec, stale output with --check, or differences with diff · 2 usage error
 `;
 
 interface Io {
@@ -115,7 +120,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (maxWarningsText !== undefined && !/^[0-9]+$/.test(maxWarningsText)) throw new UsageError(`--max-warnings takes a whole number, not "${maxWarningsText}".`);
     const targets = values.target?.flatMap((t) => t.split(',')).map((t) => t.trim()).filter(Boolean);
     if (command === 'init') return await runInit(specs, values, io);
-    if (command === 'generate' || command === 'validate' || command === 'verify') {
+    if (command === 'diff' && format !== 'text' && format !== 'json') throw new UsageError(`diff prints text or json, not "${format}".`);
+    if (command === 'generate' || command === 'validate' || command === 'verify' || command === 'diff') {
       return await run(command, specs, { ...values, format: format as ReportFormat, ...(targets ? { targets } : {}), ...(maxWarningsText !== undefined ? { maxWarnings: Number(maxWarningsText) } : {}) }, io);
     }
     if (command === undefined) throw new UsageError('No command given.');
@@ -155,9 +161,11 @@ async function readSpec(path: string, cwd: string): Promise<Uint8Array> {
   return buf;
 }
 
-async function run(command: 'generate' | 'validate' | 'verify', specsArg: string[], optsArg: RunOptions, io: Io): Promise<number> {
+async function run(command: 'generate' | 'validate' | 'verify' | 'diff', specsArg: string[], optsArg: RunOptions, io: Io): Promise<number> {
   const started = performance.now();
-  if (command !== 'generate' && (optsArg.check || optsArg.prune || optsArg.out || optsArg.verify)) throw new UsageError('--out, --check, --prune and --verify belong to generate.');
+  if (command !== 'generate' && (optsArg.check || optsArg.prune || optsArg.verify || (optsArg.out && command !== 'diff'))) {
+    throw new UsageError(command === 'diff' ? '--check, --prune and --verify belong to generate.' : '--out, --check, --prune and --verify belong to generate.');
+  }
   const project = await resolveProject(io.cwd, optsArg.config, specsArg.length === 0);
   const { specs, opts } = withProject(project, specsArg, optsArg);
   const configFailed = hasErrors(project.diagnostics);
@@ -206,9 +214,18 @@ async function run(command: 'generate' | 'validate' | 'verify', specsArg: string
   let status = failed ? 1 : 0;
   const outDir = opts.out ?? 'out';
   let summary = '';
-  if (command === 'generate' && !failed) {
+  let body = ''; // diff lines (text format), printed on stdout before the summary
+  if ((command === 'generate' || command === 'diff') && !failed) {
     try {
-      if (opts.check) {
+      if (command === 'diff') {
+        const read = await readOutputs(resolve(io.cwd, outDir), files, [...services.keys()]);
+        const diffs = diffOutputs(files, (p) => read.onDisk.get(p), read.extra);
+        report.diff = diffs;
+        body = formatDiff(diffs, outDir);
+        if (diffs.length) status = 1;
+        const count = (s: string) => diffs.filter((d) => d.status === s).length;
+        summary = `compared ${plural(files.length, 'file')} for ${services.size} service${services.size === 1 ? '' : 's'} with ${outDir}: ${diffs.length ? `${diffs.length} differ (${count('changed')} changed, ${count('new')} new, ${count('extra')} extra)` : 'no differences'}`;
+      } else if (opts.check) {
         const c = await checkOutputs(resolve(io.cwd, outDir), files, [...services.keys()]);
         const problems = [
           ...c.stale.map((p) => ({ path: p, state: 'stale' })),
@@ -270,6 +287,7 @@ async function run(command: 'generate' | 'validate' | 'verify', specsArg: string
     if (!opts.quiet) io.stdout(`codegen: ${summary} in ${ms} ms\n`);
   } else {
     if (shown.length) io.stderr(formatDiagnostics('text', shown, { sources }));
+    if (body) io.stdout(body);
     if (!opts.quiet) io.stdout(`codegen: ${summary} in ${ms} ms\n`);
   }
   return status;

@@ -1,8 +1,8 @@
 /**
  * Writing and checking output folders. Writes are contained (nothing outside `outDir`, no symlink
  * inside it is followed) and all-or-nothing: every file is first written to a temporary file next
- * to its destination, and only when all of them exist are they renamed into place. `check` never
- * writes.
+ * to its destination, and only when all of them exist are they renamed into place. `check` and
+ * `read` never write.
  */
 import { lstat, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -97,20 +97,37 @@ export interface CheckResult {
   extra: string[];
 }
 
-/** Compare the output folder with what would be written. Never writes. */
-export async function checkOutputs(outDir: string, files: readonly OutputFile[], services: readonly string[]): Promise<CheckResult> {
+export interface ReadResult {
+  /** Text on disk of each generated file that exists, by its relative path. */
+  onDisk: Map<string, string>;
+  /** Files under the service folders that are not generated. */
+  extra: string[];
+}
+
+/** Read what is on disk for `files` (contained like writes) and list extra files. Never writes. */
+export async function readOutputs(outDir: string, files: readonly OutputFile[], services: readonly string[]): Promise<ReadResult> {
   const root = resolve(outDir);
-  const result: CheckResult = { stale: [], missing: [], extra: [] };
+  const onDisk = new Map<string, string>();
   for (const f of files) {
     const abs = await assertContained(root, f.path);
     const existing = await readFile(abs, 'utf8').catch((err: NodeJS.ErrnoException) => {
       if (err.code === 'ENOENT') return undefined;
       throw err;
     });
+    if (existing !== undefined) onDisk.set(f.path, existing);
+  }
+  return { onDisk, extra: await extraFiles(root, files, services) };
+}
+
+/** Compare the output folder with what would be written. Never writes. */
+export async function checkOutputs(outDir: string, files: readonly OutputFile[], services: readonly string[]): Promise<CheckResult> {
+  const { onDisk, extra } = await readOutputs(outDir, files, services);
+  const result: CheckResult = { stale: [], missing: [], extra };
+  for (const f of files) {
+    const existing = onDisk.get(f.path);
     if (existing === undefined) result.missing.push(f.path);
     else if (existing !== f.content) result.stale.push(f.path);
   }
-  result.extra = await extraFiles(root, files, services);
   return result;
 }
 
