@@ -563,6 +563,10 @@ function normalizeExpose(spec: ServiceSpec, ports: PortModel[], rep: Report): Se
   if (resolved && !ports.some((p) => p.port === resolved.port)) {
     rep({ code: 'UNKNOWN_PORT', severity: 'error', message: `expose.port ${resolved.port} is not one of the listed ports.`, path: ['expose', 'port'] });
   }
+  // A repeated host is a slip (an ALB host-header condition refuses repeated values).
+  (e.hosts ?? []).forEach((h, i, all) => {
+    if (all.indexOf(h) !== i) rep({ code: 'DUPLICATE_HOST', severity: 'error', message: `Host ${h} is listed twice.`, path: ['expose', 'hosts', i] });
+  });
   return {
     public: e.public ?? false,
     hosts: [...(e.hosts ?? [])],

@@ -16,6 +16,10 @@ export interface CaseOptions {
   padTo?: number;
   env?: string;
   targets?: string[];
+  /** fixtures/verify-broken: the `VERIFY_*` code the case must produce. */
+  verifyCode?: string;
+  /** fixtures/verify-broken: that diagnostic's severity (default `error`). */
+  verifySeverity?: 'error' | 'warning';
 }
 
 export interface FixtureCase {
@@ -35,17 +39,29 @@ export interface CaseResult {
   diagnostics: Diagnostic[];
 }
 
-/** Valid cases: fixtures/<case>/service.yaml and/or platform.yaml (anything but fixtures/invalid). */
+/** Folders of cases that are not goldens: they have no expected/ output. */
+const NOT_GOLDEN = new Set(['invalid', 'verify-broken']);
+
+/** Valid cases: fixtures/<case>/service.yaml and/or platform.yaml (not fixtures/invalid or fixtures/verify-broken). */
 export function validCases(): FixtureCase[] {
   return readdirSync(FIXTURES)
-    .filter((n) => n !== 'invalid' && (existsSync(join(FIXTURES, n, 'service.yaml')) || existsSync(join(FIXTURES, n, 'platform.yaml'))))
+    .filter((n) => !NOT_GOLDEN.has(n) && (existsSync(join(FIXTURES, n, 'service.yaml')) || existsSync(join(FIXTURES, n, 'platform.yaml'))))
     .sort()
     .map((name) => loadCase(join(FIXTURES, name), name));
 }
 
 /** Invalid cases: fixtures/invalid/<case>/service.yaml with diagnostics.txt. */
 export function invalidCases(): FixtureCase[] {
-  const dir = join(FIXTURES, 'invalid');
+  return casesIn('invalid');
+}
+
+/** Valid specs whose patches break one artifact: fixtures/verify-broken/<case>/service.yaml with diagnostics.txt. */
+export function verifyBrokenCases(): FixtureCase[] {
+  return casesIn('verify-broken');
+}
+
+function casesIn(folder: string): FixtureCase[] {
+  const dir = join(FIXTURES, folder);
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((n) => statSync(join(dir, n)).isDirectory())

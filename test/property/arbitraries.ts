@@ -52,7 +52,7 @@ export const validSpec = fc
     trafficPath: fc.option(path, { nil: undefined }),
     description: fc.option(freeText, { nil: undefined }),
     strategy: fc.constantFrom('rolling', 'blue-green', 'canary', 'linear'),
-    expose: fc.option(fc.record({ public: fc.boolean(), hosts: fc.array(fc.constantFrom('app.example.com', 'api.example.org'), { maxLength: 2 }) }), { nil: undefined }),
+    expose: fc.option(fc.record({ public: fc.boolean(), hosts: fc.uniqueArray(fc.constantFrom('app.example.com', 'api.example.org'), { maxLength: 2 }) }), { nil: undefined }),
     targets: fc.subarray(['ecs', 'kubernetes', 'appmesh', 'copilot'] as const, { minLength: 1 }),
   })
   .chain((s) =>
@@ -79,7 +79,16 @@ export const validSpec = fc
         deployment: { strategy: s.strategy },
         ...(s.expose ? { expose: s.expose } : {}),
         targets: Object.fromEntries(
-          s.targets.map((t) => [t, t === 'ecs' ? { executionRoleArn: 'arn:aws:iam::123456789012:role/exec' } : t === 'appmesh' || t === 'copilot' ? { acknowledgeDeprecation: true } : {}]),
+          s.targets.map((t) => [
+            t,
+            t === 'ecs'
+              ? { executionRoleArn: 'arn:aws:iam::123456789012:role/exec' }
+              : t === 'appmesh'
+                ? { acknowledgeDeprecation: true, serviceDiscovery: { dns: { hostname: `${s.name}.mesh.local` } } }
+                : t === 'copilot'
+                  ? { acknowledgeDeprecation: true }
+                  : {},
+          ]),
         ),
       };
       return spec;
