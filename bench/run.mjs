@@ -14,7 +14,7 @@
  * Needs a build (`npm run build`; `npm ci` runs it).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,7 +26,12 @@ if (!existsSync(cli)) {
   process.exit(2);
 }
 const args = process.argv.slice(2);
-const runs = Number(args[args.indexOf('--runs') + 1]) || 7;
+const runsAt = args.indexOf('--runs');
+const runs = runsAt === -1 ? 7 : Number(args[runsAt + 1]);
+if (!Number.isInteger(runs) || runs < 1) {
+  console.error('bench: --runs takes a whole number of runs (at least 1).');
+  process.exit(2);
+}
 const markdown = args.includes('--markdown');
 const seed = readFileSync(join(root, 'fixtures/seed/service.yaml'), 'utf8');
 
@@ -48,26 +53,36 @@ function median(xs) {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
+/** One timed run; any exit status but 0 is a failure (an up-to-date `--check` exits 0 too). */
 function timeOnce(cmd, argv, cwd) {
   const t0 = process.hrtime.bigint();
   const r = spawnSync(cmd, argv, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  if (r.status !== 0 && !(argv.includes('--check') && r.status === 1)) {
-    throw new Error(`${cmd} ${argv.slice(0, 4).join(' ')} … exited ${r.status}: ${r.stderr.slice(0, 500)}`);
-  }
+  if (r.status !== 0) throw new Error(`${cmd} ${argv.slice(0, 4).join(' ')} … exited ${r.status ?? r.signal}: ${(r.stderr ?? '').slice(0, 500)}`);
   return ms;
 }
 
-/** Interleave baseline and subject runs; return both medians. */
-function measure(argv, cwd) {
+/**
+ * Interleave baseline and subject runs; return both medians. `before` runs untimed ahead of each
+ * subject run (to empty the output folder, so every timed `generate` writes every file).
+ */
+function measure(argv, cwd, before = () => {}) {
   const base = [];
   const subject = [];
+  before();
   timeOnce(process.execPath, argv, cwd); // warm the file cache
   for (let i = 0; i < runs; i++) {
     base.push(timeOnce(process.execPath, ['-e', '0'], cwd));
+    before();
     subject.push(timeOnce(process.execPath, argv, cwd));
   }
   return { base: median(base), subject: median(subject) };
+}
+
+/** The output folder holds one folder per service: a run that wrote nothing is not a measurement. */
+function assertGenerated(dir, n) {
+  const got = existsSync(dir) ? readdirSync(dir).length : 0;
+  if (got !== n) throw new Error(`bench: expected ${n} service folders in ${dir}, found ${got}.`);
 }
 
 const work = mkdtempSync(join(tmpdir(), 'codegen-bench-'));
@@ -77,16 +92,24 @@ const add = (name, m, target) => rows.push({ name, base: m.base, ms: m.subject, 
 try {
   const sets = {};
   for (const n of [1, 10, 100, 1000]) sets[n] = makeSpecs(join(work, `specs-${n}`), n);
-  const gen = (n, extra = []) => [cli, 'generate', ...sets[n], '--out', join(work, `out-${n}`), '-q', ...extra];
+  const out = (n) => join(work, `out-${n}`);
+  const gen = (n, extra = []) => [cli, 'generate', ...sets[n], '--out', out(n), '-q', ...extra];
+  const fresh = (n) => () => rmSync(out(n), { recursive: true, force: true });
+  const generate = (n) => {
+    const m = measure(gen(n), work, fresh(n));
+    assertGenerated(out(n), n);
+    return m;
+  };
 
-  add('cold generate, 1 service, every target', measure(gen(1), work), '≤ 1.3×');
-  const c10 = measure(gen(10), work);
+  add('cold generate, 1 service, every target', generate(1), '≤ 1.3×');
+  const c10 = generate(10);
   add('cold generate, 10 services', c10);
-  const c100 = measure(gen(100), work);
+  const c100 = generate(100);
   add('cold generate, 100 services', c100, '≤ 2×');
-  const c1000 = measure(gen(1000), work);
+  const c1000 = generate(1000);
   add('cold generate, 1,000 services', c1000);
-  add('generate --check, 1,000 services', measure(gen(1000, ['--check']), work));
+  // out-1000 is now up to date: --check reads and compares every file and must exit 0.
+  add('generate --check, 1,000 services (up to date)', measure(gen(1000, ['--check']), work));
 
   // Peak RSS of a cold CLI run at 1,000 services (GNU time is not everywhere: ask the child itself).
   const rssProbe = join(work, 'rss.mjs');
@@ -94,8 +117,15 @@ try {
     rssProbe,
     `process.argv.splice(1, 1);\nprocess.on('exit', () => { process.stderr.write('\\nRSS=' + process.resourceUsage().maxRSS + '\\n'); });\nawait import(${JSON.stringify(cli)});\n`,
   );
-  const rssRun = spawnSync(process.execPath, [rssProbe, cli, 'generate', ...sets[1000], '--out', join(work, 'out-rss'), '-q'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  const rssKb = Number(/RSS=(\d+)/.exec(rssRun.stderr)?.[1] ?? NaN);
+  const rssKbs = [];
+  for (let i = 0; i < Math.min(runs, 3); i++) {
+    rmSync(join(work, 'out-rss'), { recursive: true, force: true });
+    const rssRun = spawnSync(process.execPath, [rssProbe, cli, 'generate', ...sets[1000], '--out', join(work, 'out-rss'), '-q'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    if (rssRun.status !== 0) throw new Error(`bench: the RSS run exited ${rssRun.status ?? rssRun.signal}: ${rssRun.stderr.slice(0, 500)}`);
+    rssKbs.push(Number(/RSS=(\d+)/.exec(rssRun.stderr)?.[1] ?? NaN));
+  }
+  assertGenerated(join(work, 'out-rss'), 1000);
+  const rssKb = median(rssKbs); // process.resourceUsage().maxRSS is in KiB
 
   // In-process throughput and flat per-service cost, in a fresh process.
   const inproc = join(work, 'inproc.mjs');
@@ -107,14 +137,21 @@ const load = (files) => files.map((f) => [f, readFileSync(f)]);
 const s100 = load(${JSON.stringify(sets[100])});
 const s1000 = load(${JSON.stringify(sets[1000])});
 const run = (set) => { const t0 = performance.now(); let n = 0; for (const [f, b] of set) n += compile(b, { file: f }).files.length; return [performance.now() - t0, n]; };
-run(s100); // warm-up: first-call compilation of the emitters
+// Warm-up (first-call compilation of the emitters), and proof that every service compiled: no
+// errors, and the same number of files per service.
+const check = (set) => { for (const [f, b] of set) { const r = compile(b, { file: f }); if (!r.files.length || r.diagnostics.some((d) => d.severity === 'error')) throw new Error('bench: ' + f + ' did not compile'); } };
+check(s100);
+const per = run(s100)[1] / 100;
+if (run(s1000)[1] !== per * 1000) throw new Error('bench: the 1,000 services did not each produce ' + per + ' files');
 const t100 = [], t1000 = [];
 for (let i = 0; i < ${runs}; i++) { t100.push(run(s100)[0]); t1000.push(run(s1000)[0]); }
 const med = (xs) => xs.sort((a, b) => a - b)[xs.length >> 1];
 console.log(JSON.stringify({ t100: med(t100), t1000: med(t1000), rss: process.resourceUsage().maxRSS }));
 `,
   );
-  const ip = JSON.parse(spawnSync(process.execPath, [inproc], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).stdout.trim().split('\n').pop());
+  const ipRun = spawnSync(process.execPath, [inproc], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (ipRun.status !== 0) throw new Error(`bench: the in-process run exited ${ipRun.status ?? ipRun.signal}: ${ipRun.stderr.slice(0, 500)}`);
+  const ip = JSON.parse(ipRun.stdout.trim().split('\n').pop());
 
   const fmt = (x, d = 0) => x.toFixed(d);
   const marginal = (c1000.subject - c100.subject) / 900;

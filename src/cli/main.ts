@@ -199,7 +199,8 @@ async function run(command: 'generate' | 'validate' | 'verify' | 'diff', specsAr
       services.set(result.service, display);
     }
     files.push(...result.files);
-    artifacts.push(...result.artifacts);
+    // Artifact objects are kept only for verification (at 1,000 services they are most of the memory).
+    if (opts.verify || command === 'verify') artifacts.push(...result.artifacts);
   }
   // Verification (opt-in) loads its schemas only when asked for.
   if ((opts.verify || command === 'verify') && !hasErrors(diagnostics)) {

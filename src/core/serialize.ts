@@ -5,6 +5,7 @@
  * `yes`, `1.10` or `2012-10-17` stay strings), two-space JSON, one trailing newline.
  */
 import { Document, type ToStringOptions } from 'yaml';
+import { fastYaml } from './yaml-emit.js';
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 export type JsonObject = { [k: string]: Json };
@@ -67,9 +68,14 @@ export function assertPlain(v: unknown, where: string): void {
 
 const YAML_OPTIONS: ToStringOptions = { lineWidth: 0, minContentWidth: 0, indentSeq: true, singleQuote: false };
 
-function yamlDoc(value: JsonObject): string {
+/** The `yaml` library's text for `value`; the direct writer produces the same text for plain ASCII data. */
+export function libraryYaml(value: JsonObject): string {
   const doc = new Document(value, { version: '1.1', aliasDuplicateObjects: false });
   return doc.toString(YAML_OPTIONS);
+}
+
+function yamlDoc(value: JsonObject): string {
+  return fastYaml(value) ?? libraryYaml(value);
 }
 
 /** Serialize an artifact to its final text. */

@@ -3,8 +3,12 @@
  * inside it is followed) and all-or-nothing: every file is first written to a temporary file next
  * to its destination, and only when all of them exist are they renamed into place. `check` and
  * `read` never write.
+ *
+ * The file system calls are synchronous: a run writes or reads thousands of small files, and the
+ * thread-pool round trip of each asynchronous call cost more than the I/O itself (measured in
+ * docs/benchmarks.md). Folders already verified (or created) in a run are not checked again.
  */
-import { lstat, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { lstatSync, mkdirSync, type Dirent, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { isSafeRelativePath, type OutputFile } from './compile.js';
 
@@ -17,19 +21,24 @@ export class OutputError extends Error {
   }
 }
 
-/** Refuse paths that escape `root` or pass through a symlink inside it. */
-async function assertContained(root: string, rel: string): Promise<string> {
+/**
+ * Refuse paths that escape `root` or pass through a symlink inside it. `folders` holds the folders
+ * of this run already found to be real folders (not links): they are not looked at again.
+ */
+function assertContained(root: string, rel: string, folders: Set<string> = new Set()): string {
   if (!isSafeRelativePath(rel)) throw new OutputError(`Refusing the unsafe output path ${JSON.stringify(rel)}.`, 'OUTPUT_PATH_UNSAFE');
   const abs = resolve(root, rel);
   if (!abs.startsWith(root + sep)) throw new OutputError(`Refusing to write outside the output folder: ${rel}.`, 'OUTPUT_PATH_UNSAFE');
   let cur = root;
   for (const seg of rel.split('/')) {
     cur = join(cur, seg);
+    if (cur !== abs && folders.has(cur)) continue;
     try {
-      const st = await lstat(cur);
+      const st = lstatSync(cur);
       if (st.isSymbolicLink()) throw new OutputError(`Refusing to write through the symbolic link ${relative(root, cur) || cur}.`, 'OUTPUT_SYMLINK');
       if (cur !== abs && !st.isDirectory()) throw new OutputError(`${relative(root, cur) || cur} is a file where a folder is needed.`, 'OUTPUT_NOT_A_FOLDER');
       if (cur === abs && st.isDirectory()) throw new OutputError(`${relative(root, cur) || cur} is a folder where a file is needed.`, 'OUTPUT_NOT_A_FILE');
+      if (cur !== abs) folders.add(cur);
     } catch (err) {
       if (err instanceof OutputError) throw err;
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') break;
@@ -51,41 +60,47 @@ export interface WriteResult {
  */
 export async function writeOutputs(outDir: string, files: readonly OutputFile[], opts: { prune?: boolean; services?: readonly string[] } = {}): Promise<WriteResult> {
   const root = resolve(outDir);
-  await mkdir(root, { recursive: true });
-  const rootStat = await lstat(root);
+  mkdirSync(root, { recursive: true });
+  const rootStat = lstatSync(root);
   if (!rootStat.isDirectory() && !rootStat.isSymbolicLink()) throw new OutputError(`${outDir} is not a folder.`, 'OUTPUT_NOT_A_FOLDER');
   const result: WriteResult = { written: [], unchanged: [], removed: [] };
   const plan: { abs: string; tmp: string; rel: string }[] = [];
+  const folders = new Set<string>();
   for (const f of files) {
-    const abs = await assertContained(root, f.path);
-    const existing = await readFile(abs, 'utf8').catch(() => undefined);
+    const abs = assertContained(root, f.path, folders);
+    const existing = readOrUndefined(abs);
     if (existing === f.content) {
       result.unchanged.push(f.path);
       continue;
     }
     plan.push({ abs, tmp: '', rel: f.path });
   }
-  const stale = opts.prune ? await extraFiles(root, files, opts.services ?? []) : [];
+  const stale = opts.prune ? extraFiles(root, files, opts.services ?? []) : [];
   // Phase 1: write every temporary file. Any failure removes them all and leaves the folder as it was.
   const content = new Map(files.map((f) => [f.path, f.content]));
   let n = 0;
+  const made = new Set<string>();
   try {
     for (const p of plan) {
-      await mkdir(dirname(p.abs), { recursive: true });
-      p.tmp = join(dirname(p.abs), `.codegen-${process.pid}-${n++}.tmp`);
-      await writeFile(p.tmp, content.get(p.rel)!, { flag: 'wx' });
+      const dir = dirname(p.abs);
+      if (!made.has(dir)) {
+        mkdirSync(dir, { recursive: true });
+        made.add(dir);
+      }
+      p.tmp = join(dir, `.codegen-${process.pid}-${n++}.tmp`);
+      writeFileSync(p.tmp, content.get(p.rel)!, { flag: 'wx' });
     }
   } catch (err) {
-    await Promise.all(plan.filter((p) => p.tmp).map((p) => rm(p.tmp, { force: true })));
+    for (const p of plan) if (p.tmp) rmSync(p.tmp, { force: true });
     throw err;
   }
   // Phase 2: rename into place (atomic per file on POSIX file systems).
   for (const p of plan) {
-    await rename(p.tmp, p.abs);
+    renameSync(p.tmp, p.abs);
     result.written.push(p.rel);
   }
   for (const rel of stale) {
-    await rm(await assertContained(root, rel), { force: true });
+    rmSync(assertContained(root, rel), { force: true });
     result.removed.push(rel);
   }
   return result;
@@ -108,15 +123,16 @@ export interface ReadResult {
 export async function readOutputs(outDir: string, files: readonly OutputFile[], services: readonly string[]): Promise<ReadResult> {
   const root = resolve(outDir);
   const onDisk = new Map<string, string>();
+  const folders = new Set<string>();
   for (const f of files) {
-    const abs = await assertContained(root, f.path);
-    const existing = await readFile(abs, 'utf8').catch((err: NodeJS.ErrnoException) => {
-      if (err.code === 'ENOENT') return undefined;
-      throw err;
-    });
-    if (existing !== undefined) onDisk.set(f.path, existing);
+    const abs = assertContained(root, f.path, folders);
+    try {
+      onDisk.set(f.path, readFileSync(abs, 'utf8'));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
   }
-  return { onDisk, extra: await extraFiles(root, files, services) };
+  return { onDisk, extra: extraFiles(root, files, services) };
 }
 
 /** Compare the output folder with what would be written. Never writes. */
@@ -131,19 +147,32 @@ export async function checkOutputs(outDir: string, files: readonly OutputFile[],
   return result;
 }
 
+function readOrUndefined(abs: string): string | undefined {
+  try {
+    return readFileSync(abs, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
 /** Files under `<root>/<service>/` that are not among `files` (hidden files are ignored). */
-async function extraFiles(root: string, files: readonly OutputFile[], services: readonly string[]): Promise<string[]> {
+function extraFiles(root: string, files: readonly OutputFile[], services: readonly string[]): string[] {
   const wanted = new Set(files.map((f) => f.path));
   const out: string[] = [];
-  async function walk(rel: string): Promise<void> {
-    const entries = await readdir(join(root, rel), { withFileTypes: true }).catch(() => []);
+  function walk(rel: string): void {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(join(root, rel), { withFileTypes: true });
+    } catch {
+      entries = [];
+    }
     for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
       if (e.name.startsWith('.')) continue;
       const child = `${rel}/${e.name}`;
-      if (e.isDirectory()) await walk(child);
+      if (e.isDirectory()) walk(child);
       else if (!wanted.has(child)) out.push(child);
     }
   }
-  for (const s of [...new Set(services)].sort()) await walk(s);
+  for (const s of [...new Set(services)].sort()) walk(s);
   return out;
 }

@@ -29,7 +29,8 @@ export interface RuleRunResult {
 }
 
 const LEVELS: Record<RuleLevel, Severity | undefined> = { off: undefined, warn: 'warning', error: 'error' };
-const ajv = new Ajv({ allErrors: true, strict: false, useDefaults: false });
+// Created on first use: only rule options given in a configuration need it.
+let ajv: Ajv | undefined;
 const optionValidators = new WeakMap<AnyRuleModule, ValidateFunction>();
 
 function configError(code: string, message: string, ruleId?: string): Diagnostic {
@@ -53,6 +54,7 @@ function resolve(rule: AnyRuleModule, entry: RuleConfigEntry | undefined, out: D
     }
     let validate = optionValidators.get(rule);
     if (!validate) {
+      ajv ??= new Ajv({ allErrors: true, strict: false, useDefaults: false });
       validate = ajv.compile(rule.meta.schema);
       optionValidators.set(rule, validate);
     }

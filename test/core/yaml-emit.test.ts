@@ -1,0 +1,71 @@
+/**
+ * The direct YAML writer must produce byte for byte what the `yaml` library writes (or decline):
+ * checked on every golden YAML artifact and on random JSON data with YAML-sensitive strings.
+ */
+import fc from 'fast-check';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { libraryYaml, type JsonObject } from '../../src/core/serialize.js';
+import { fastYaml } from '../../src/core/yaml-emit.js';
+
+function yamlGoldens(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) yamlGoldens(p, out);
+    else if (p.includes('/expected/') && /\.ya?ml$/.test(p)) out.push(p);
+  }
+  return out;
+}
+
+// Strings a YAML writer must be careful with (1.1 booleans, numbers, timestamps, indicators).
+const tricky = fc.constantFrom(
+  '', ' ', 'on', 'off', 'yes', 'No', 'y', 'N', 'true', 'null', '~', 'Null', '0', '-0', '017', '0o17', '0x1F', '0b11', '1_000',
+  '+1', '.5', '1e3', '1.10', '.inf', '-.Inf', '.NaN', '2012-10-17', '2001-12-14t21:59:43.10-05:00', '1:30', '190:20:30',
+  'a: b', 'a:b', 'a:', 'a #b', 'a#b', '#a', '- a', '-', '?', '? a', '?a', ':', '@a', '`a', '*a', '&a', '!a', '|', '>', "'",
+  '"', 'a\\b', '[a]', '{a}', 'a,b', '%a', '---', '...', '--- a', '<<', '=', 'a ', ' a', 'http://x:80/y', 'é', 'a\nb', 'a\tb',
+);
+const key = fc.oneof(tricky, fc.string({ maxLength: 6 }));
+const scalar = fc.oneof(tricky, fc.string({ maxLength: 8 }), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null));
+const { tree } = fc.letrec((tie) => ({
+  tree: fc.oneof({ depthSize: 'small' }, scalar, fc.array(tie('tree'), { maxLength: 4 }), fc.dictionary(key, tie('tree'), { maxKeys: 4 })),
+}));
+
+describe('direct YAML writer', () => {
+  const goldens = yamlGoldens('fixtures');
+
+  it('writes every golden YAML document exactly as the yaml library does', () => {
+    expect(goldens.length).toBeGreaterThan(20);
+    let fast = 0;
+    for (const file of goldens) {
+      for (const text of readFileSync(file, 'utf8').split(/^---\n/m)) {
+        const doc = parse(text, { version: '1.1' }) as JsonObject;
+        const direct = fastYaml(doc);
+        if (direct !== undefined) fast++;
+        expect(direct ?? libraryYaml(doc), file).toBe(libraryYaml(doc));
+      }
+    }
+    // The direct writer is the common path, not the exception.
+    expect(fast).toBeGreaterThan(goldens.length * 0.9);
+  });
+
+  it('agrees with the yaml library or declines, on random data', () => {
+    fc.assert(
+      fc.property(fc.dictionary(key, tree, { maxKeys: 6 }), (doc) => {
+        const direct = fastYaml(doc as JsonObject);
+        if (direct !== undefined) expect(direct).toBe(libraryYaml(doc as JsonObject));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('quotes what YAML 1.1 would read as another type, and declines what it cannot decide', () => {
+    expect(fastYaml({ a: 'on', b: '1.10', c: '2012-10-17', d: 'x: y', e: 'plain', f: 0, g: [], h: {} })).toBe(
+      'a: "on"\nb: "1.10"\nc: "2012-10-17"\nd: "x: y"\ne: plain\nf: 0\ng: []\nh: {}\n',
+    );
+    expect(fastYaml({ a: 'line\nbreak' })).toBeUndefined();
+    expect(fastYaml({ a: 'café' })).toBeUndefined();
+    expect(fastYaml({ a: '<<' })).toBeUndefined();
+  });
+});
