@@ -180,7 +180,7 @@ async function run(command: 'generate' | 'validate' | 'verify' | 'diff', specsAr
   for (const spec of configFailed ? [] : specs) {
     const text = await readSpec(spec, io.cwd);
     const display = relative(io.cwd, resolve(io.cwd, spec)) || spec;
-    sources.set(display, new TextDecoder().decode(text));
+    sources.set(display, Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString('utf8'));
     const result: Pick<CompileResult, 'service' | 'files' | 'diagnostics' | 'suppressed' | 'artifacts'> = isPlatformSpec(text)
       ? platformResult(compilePlatform(text, { file: display }))
       : compile(text, {

@@ -60,14 +60,19 @@ export function formatPath(path: SpecPath): string {
   return out;
 }
 
+/** Code-unit order: the same on every machine and locale (localeCompare is neither, and slow to start). */
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return (
-    (a.file ?? '').localeCompare(b.file ?? '') ||
+    cmp(a.file ?? '', b.file ?? '') ||
     (a.line ?? 0) - (b.line ?? 0) ||
     (a.column ?? 0) - (b.column ?? 0) ||
     SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-    a.code.localeCompare(b.code) ||
-    a.message.localeCompare(b.message)
+    cmp(a.code, b.code) ||
+    cmp(a.message, b.message)
   );
 }
 

@@ -2,6 +2,7 @@
  * Reading a spec: YAML (or JSON, which is YAML) with source positions, hostile-input limits, and
  * `locate(path)` to turn a spec path into line:column.
  */
+import { isUtf8 } from 'node:buffer';
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
 import type { Diagnostic, SpecPath } from './diagnostics.js';
 
@@ -48,22 +49,20 @@ export function decodeSpec(file: string, bytes: Uint8Array): { text?: string; di
   if (bytes.length > MAX_SPEC_BYTES) {
     return { diagnostic: { code: 'INPUT_TOO_LARGE', severity: 'error', message: `The spec is larger than ${MAX_SPEC_BYTES} bytes (1 MiB); a service spec is a few kilobytes.`, source: 'yaml', path: [], file, line: 1, column: 1 } };
   }
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes) };
-  } catch {
-    // Find the first byte that does not start or continue a valid UTF-8 sequence, for a position.
-    let i = 0;
-    while (i < bytes.length) {
-      const b = bytes[i]!;
-      const len = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
-      if (len === 0) break;
-      let ok = i + len <= bytes.length;
-      for (let j = 1; ok && j < len; j++) ok = (bytes[i + j]! & 0xc0) === 0x80;
-      if (!ok) break;
-      i += len;
-    }
-    return fail(`The spec is not valid UTF-8 (byte 0x${(bytes[i] ?? 0).toString(16).padStart(2, '0')} at offset ${i}); save it as UTF-8.`, i);
+  // Node's own UTF-8 check and decoder: no TextDecoder start-up cost on the common path.
+  if (isUtf8(bytes)) return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8') };
+  // Find the first byte that does not start or continue a valid UTF-8 sequence, for a position.
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const len = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
+    if (len === 0) break;
+    let ok = i + len <= bytes.length;
+    for (let j = 1; ok && j < len; j++) ok = (bytes[i + j]! & 0xc0) === 0x80;
+    if (!ok) break;
+    i += len;
   }
+  return fail(`The spec is not valid UTF-8 (byte 0x${(bytes[i] ?? 0).toString(16).padStart(2, '0')} at offset ${i}); save it as UTF-8.`, i);
 }
 
 /** Deepest `[`/`{` nesting outside quotes and comments: a cheap pre-check before the parser recurses. */

@@ -41,7 +41,7 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
  * `"kind": "Platform"` member.
  */
 export function isPlatformSpec(text: string | Uint8Array): boolean {
-  const t = typeof text === 'string' ? text : new TextDecoder().decode(text.subarray(0, 65536));
+  const t = typeof text === 'string' ? text : Buffer.from(text.buffer, text.byteOffset, Math.min(text.byteLength, 65536)).toString('utf8');
   return /^kind:[ \t]*["']?Platform["']?[ \t]*(#.*)?$/m.test(t) || /"kind"\s*:\s*"Platform"/.test(t);
 }
 

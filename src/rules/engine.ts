@@ -3,7 +3,7 @@
  * rules, turns their reports into diagnostics (paths mapped to where the value was written) and
  * applies the spec's own `suppress` entries.
  */
-import { Ajv, type ValidateFunction } from 'ajv';
+import { evaluate, type Schema } from '../verify/json-schema.js';
 import { formatPath, type Diagnostic, type Severity, type SpecPath } from '../core/diagnostics.js';
 import type { ServiceModel, TargetName } from '../model/types.js';
 import type { CodegenServiceSpecV1 as ServiceSpec } from '../schema/spec.generated.js';
@@ -29,9 +29,8 @@ export interface RuleRunResult {
 }
 
 const LEVELS: Record<RuleLevel, Severity | undefined> = { off: undefined, warn: 'warning', error: 'error' };
-// Created on first use: only rule options given in a configuration need it.
-let ajv: Ajv | undefined;
-const optionValidators = new WeakMap<AnyRuleModule, ValidateFunction>();
+// Rule options are checked with the project's own small JSON Schema evaluator (the one --verify
+// uses): no schema compilation, and no ajv in the start-up path of every run.
 
 function configError(code: string, message: string, ruleId?: string): Diagnostic {
   return { code, severity: 'error', message, source: 'rule', ...(ruleId ? { origin: ruleId } : {}), path: [] };
@@ -52,15 +51,11 @@ function resolve(rule: AnyRuleModule, entry: RuleConfigEntry | undefined, out: D
       out.push(configError('RULE_OPTIONS_INVALID', `Rule ${rule.id} takes no options.`, rule.id));
       return { options: defaults };
     }
-    let validate = optionValidators.get(rule);
-    if (!validate) {
-      ajv ??= new Ajv({ allErrors: true, strict: false, useDefaults: false });
-      validate = ajv.compile(rule.meta.schema);
-      optionValidators.set(rule, validate);
-    }
-    if (!validate(merged)) {
-      const e = validate.errors?.[0];
-      out.push(configError('RULE_OPTIONS_INVALID', `Rule ${rule.id}: options${e?.instancePath ?? ''} ${e?.message ?? 'are invalid'}.`, rule.id));
+    const problems = evaluate(rule.meta.schema as Schema, merged);
+    if (problems.length) {
+      const e = problems[0]!;
+      const at = e.path.map((p) => `/${String(p)}`).join('');
+      out.push(configError('RULE_OPTIONS_INVALID', `Rule ${rule.id}: options${at} ${e.message}.`, rule.id));
       return { options: defaults };
     }
   }

@@ -29,7 +29,7 @@ export interface RuleMeta<M extends string, O extends object> {
   defaultSeverity: Exclude<Severity, 'info'>;
   /** Message templates keyed by messageId; `{{name}}` is replaced from `data`. One sentence each. */
   messages: Record<M, string>;
-  /** JSON Schema of the options object (validated with ajv before the rule runs). */
+  /** JSON Schema of the options object (checked before the rule runs). */
   schema?: JsonSchema;
   defaultOptions?: O;
   /** The reported values may be secrets: output never echoes them (code frames are masked). */

@@ -4,12 +4,18 @@
  * the key with a did-you-mean, `oneOf`/`anyOf` noise is collapsed to the most useful message.
  */
 import { didYouMean, type Diagnostic, type SpecPath } from '../core/diagnostics.js';
-import schemaJson from '../../schema/service.schema.json' with { type: 'json' };
+// @ts-ignore -- generated JavaScript without declarations
+import { SERVICE_SCHEMA_TEXT } from './schema-text.generated.js';
 // @ts-ignore -- generated JavaScript without declarations
 import validateGenerated from './validate.generated.js';
 
 type SchemaNode = { description?: string; properties?: Record<string, unknown>; [k: string]: unknown };
-const SCHEMA = schemaJson as unknown as SchemaNode;
+/**
+ * The schema itself is needed only to word errors (descriptions, known keys), so it ships as a
+ * string and is parsed on the first invalid spec: a valid spec never pays for it.
+ */
+let serviceSchema: SchemaNode | undefined;
+const SCHEMA = (): SchemaNode => (serviceSchema ??= JSON.parse(SERVICE_SCHEMA_TEXT as string) as SchemaNode);
 
 function deref(root: SchemaNode, node: SchemaNode | undefined): SchemaNode | undefined {
   let cur = node;
@@ -97,16 +103,22 @@ export function validateSpec(value: unknown): Diagnostic[] {
   return validateAgainst(SCHEMA, validateFn, value);
 }
 
+/** The service schema as an object (parsed once, on demand). */
+export function serviceSchemaObject(): SchemaNode {
+  return SCHEMA();
+}
+
 /**
  * A validator for another spec kind (the platform spec): its schema JSON and its generated ajv
  * standalone function, with the same error mapping as `validateSpec`.
  */
 export function createSchemaValidator(schema: object, generated: unknown): (value: unknown) => Diagnostic[] {
-  return (value) => validateAgainst(schema as SchemaNode, generated as ValidateFn, value);
+  return (value) => validateAgainst(() => schema as SchemaNode, generated as ValidateFn, value);
 }
 
-function validateAgainst(root: SchemaNode, validateFn: ValidateFn, value: unknown): Diagnostic[] {
+function validateAgainst(schema: () => SchemaNode, validateFn: ValidateFn, value: unknown): Diagnostic[] {
   if (validateFn(value)) return [];
+  const root = schema();
   const errors = validateFn.errors ?? [];
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
