@@ -109,6 +109,17 @@ describe('codegen CLI', () => {
     expect(r.stderr).toContain('DUPLICATE_SERVICE');
   });
 
+  it.runIf(existsSync(join(ROOT, 'dist/cli.js')))('a reader that closes the pipe early gets no stack trace', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [join(ROOT, 'dist/cli.js'), '--help'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.stdout.destroy(); // the reader is gone before the first write, like `codegen ... | head -0`
+    const code = await new Promise<number | null>((r) => child.on('close', r));
+    expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
+    expect(code).toBe(0);
+  });
+
   it.runIf(existsSync(join(ROOT, 'dist/cli.js')))('the built binary runs the README quick start', () => {
     const dir = mkdtempSync(join(tmpdir(), 'codegen-bin-'));
     const out = execFileSync(process.execPath, [join(ROOT, 'dist/cli.js'), 'generate', join(ROOT, 'examples/my-app/service.yaml'), '--out', dir], { encoding: 'utf8' });
