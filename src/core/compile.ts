@@ -84,6 +84,9 @@ export function compile(input: string | Uint8Array | object, options: CompileOpt
     return finish();
   }
   diagnostics.push(...validateSpec(value));
+  // Overlay contents are checked through the merged views, together with the rest, so one run
+  // reports every problem.
+  validateViews(value as unknown as ServiceSpec, diagnostics);
   if (hasErrors(diagnostics)) return finish();
   const raw = value as unknown as ServiceSpec;
   result.service = raw.name;
@@ -91,7 +94,6 @@ export function compile(input: string | Uint8Array | object, options: CompileOpt
   const report = (d: DiagnosticInput & { path: SpecPath }) => diagnostics.push({ source: 'model', ...d, path: d.path });
   const resolved = applyEnvironment(raw, options.env, report);
   if (!resolved) return finish();
-  if (options.env) revalidate(resolved, diagnostics);
   if (hasErrors(diagnostics)) return finish();
   result.service = resolved.spec.name;
 
@@ -106,8 +108,7 @@ export function compile(input: string | Uint8Array | object, options: CompileOpt
   const view = (t: TargetName): ResolvedSpec => {
     let v = views.get(t);
     if (!v) {
-      v = resolveTarget(resolved, t);
-      if (v !== resolved) revalidate(v, diagnostics);
+      v = resolveTarget(resolved, t); // validated by validateViews
       views.set(t, v);
     }
     return v;
@@ -189,6 +190,37 @@ function dropAcknowledged(diags: Diagnostic[], codes: readonly string[] | undefi
   const set = new Set(codes);
   const kept = diags.filter((d) => d.severity === 'error' || !set.has(d.code));
   diags.splice(0, diags.length, ...kept);
+}
+
+/**
+ * Every view a spec defines — the base, each environment, and each of those with each target's
+ * overrides — validated against the full schema, errors mapped to where the value was written.
+ * (The generated validator leaves overlay contents to this step; see scripts/schema-artifacts.ts.)
+ */
+function validateViews(raw: ServiceSpec, diagnostics: Diagnostic[]): void {
+  const quiet = () => undefined;
+  // Views are merged from maps only; a spec whose sections have the wrong type already has errors.
+  const targets = raw.targets as unknown;
+  const sections = isPlainObject(targets) ? Object.values(targets) : [];
+  if (!sections.every((x) => x === undefined || isPlainObject(x))) return;
+  const envs = (isPlainObject(raw.environments) ? raw.environments : {}) as Record<string, unknown>;
+  const bases: ResolvedSpec[] = [applyEnvironment(raw, undefined, quiet)!];
+  for (const name of Object.keys(envs).sort()) {
+    const overlay = envs[name];
+    if (!isPlainObject(overlay)) continue;
+    const envTargets = overlay.targets as unknown;
+    if (envTargets !== undefined && envTargets !== null && !(isPlainObject(envTargets) && Object.values(envTargets).every((x) => x === null || isPlainObject(x)))) continue;
+    const env = applyEnvironment(raw, name, quiet);
+    if (!env) continue;
+    revalidate(env, diagnostics);
+    bases.push(env);
+  }
+  for (const base of bases) {
+    for (const t of TARGETS) {
+      const v = resolveTarget(base, t);
+      if (v !== base) revalidate(v, diagnostics);
+    }
+  }
 }
 
 function revalidate(r: ResolvedSpec, diagnostics: Diagnostic[]): void {

@@ -1,0 +1,36 @@
+/** Overlays: merge semantics, and every view is validated whichever one is compiled. */
+import { describe, expect, it } from 'vitest';
+import { compile } from '../src/core/compile.js';
+import { mergePatch } from '../src/core/merge.js';
+import { formatDiagnostic } from '../src/core/diagnostics.js';
+import { DEMO_SPEC } from './helpers/cli.js';
+
+const errors = (text: string, opts: Parameters<typeof compile>[1] = {}) =>
+  compile(text, { file: 'service.yaml', ...opts }).diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
+
+describe('overlay merge (RFC 7386)', () => {
+  it('merges maps, replaces lists and scalars, and deletes on null', () => {
+    const base = { env: { A: '1', B: '2' }, ports: [{ port: 80 }, { port: 81 }], replicas: 2, health: { traffic: { path: '/h' } } };
+    const patch = { env: { B: null, C: '3' }, ports: [{ port: 90 }], replicas: 4, health: null };
+    expect(mergePatch(base, patch)).toEqual({ env: { A: '1', C: '3' }, ports: [{ port: 90 }], replicas: 4 });
+    expect(base.env).toEqual({ A: '1', B: '2' }); // the base is not modified
+  });
+});
+
+describe('every view is validated', () => {
+  it('reports an error in an environment that is not being compiled, at the overlay', () => {
+    const spec = `${DEMO_SPEC}environments:\n  staging:\n    replicas: many\n`;
+    expect(errors(spec)).toEqual(['service.yaml:12:15 error SCHEMA_TYPE environments.staging.replicas: Expected integer, got "many".']);
+    expect(errors(spec, { env: 'staging' })).toEqual(errors(spec));
+  });
+
+  it("reports an error in a target's override when another target is selected", () => {
+    const spec = `${DEMO_SPEC}  kubernetes:\n    replicas: -1\n`;
+    expect(errors(spec, { targets: ['ecs'] })).toEqual(['service.yaml:11:15 error SCHEMA_MINIMUM targets.kubernetes.replicas: Must be >= 0.']);
+  });
+
+  it('reports an error in an environment-level target override', () => {
+    const spec = `${DEMO_SPEC}environments:\n  prod:\n    targets:\n      ecs:\n        image: ""\n`;
+    expect(errors(spec)).toEqual(['service.yaml:14:16 error SCHEMA_MIN_LENGTH environments.prod.targets.ecs.image: Must NOT have fewer than 1 characters.']);
+  });
+});
