@@ -5,6 +5,7 @@
 import { isUtf8 } from 'node:buffer';
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
 import type { Diagnostic, SpecPath } from './diagnostics.js';
+import { fastParse, type FastNode } from './yaml-fast.js';
 
 /** Inputs larger than this are refused before parsing. */
 export const MAX_SPEC_BYTES = 1024 * 1024;
@@ -14,8 +15,20 @@ export const MAX_DEPTH = 64;
 export interface SourceFile {
   file: string;
   text: string;
+  /** The yaml library's document, when the fast reader left the text to it. */
   doc?: Document.Parsed;
+  /** The fast reader's node ranges (see yaml-fast.ts). */
+  tree?: FastNode;
   lineCounter: LineCounter;
+}
+
+/** Line starts for text the yaml library did not read (its LineCounter, filled the way its lexer does). */
+function countLines(source: SourceFile): void {
+  const lc = source.lineCounter;
+  if (lc.lineStarts.length) return;
+  const text = source.text;
+  lc.addNewLine(0);
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lc.addNewLine(i + 1);
 }
 
 export interface ParsedSource {
@@ -28,6 +41,7 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 function diag(source: SourceFile, code: string, message: string, offset?: number, path: SpecPath = [], hint?: string): Diagnostic {
   const d: Diagnostic = { code, severity: 'error', message, source: 'yaml', path, file: source.file };
+  if (offset !== undefined) countLines(source);
   const p = offset !== undefined ? source.lineCounter.linePos(offset) : { line: 1, col: 1 };
   d.line = p.line;
   d.column = p.col;
@@ -65,6 +79,14 @@ export function decodeSpec(file: string, bytes: Uint8Array): { text?: string; di
   return fail(`The spec is not valid UTF-8 (byte 0x${(bytes[i] ?? 0).toString(16).padStart(2, '0')} at offset ${i}); save it as UTF-8.`, i);
 }
 
+/** How many `[` and `{` the text holds: nesting can be no deeper. */
+function openers(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('['); i !== -1; i = text.indexOf('[', i + 1)) n++;
+  for (let i = text.indexOf('{'); i !== -1; i = text.indexOf('{', i + 1)) n++;
+  return n;
+}
+
 /** Deepest `[`/`{` nesting outside quotes and comments: a cheap pre-check before the parser recurses. */
 function flowDepth(text: string): { depth: number; offset: number } {
   let depth = 0;
@@ -94,7 +116,7 @@ function flowDepth(text: string): { depth: number; offset: number } {
 }
 
 /** Parse YAML or JSON text into a plain value, with diagnostics carrying positions. */
-export function parseSource(file: string, text: string): ParsedSource {
+export function parseSource(file: string, text: string, options: { fast?: boolean } = {}): ParsedSource {
   const lineCounter = new LineCounter();
   const source: SourceFile = { file, text, lineCounter };
   const diagnostics: Diagnostic[] = [];
@@ -107,12 +129,17 @@ export function parseSource(file: string, text: string): ParsedSource {
     text = text.slice(1);
     source.text = text;
   }
-  const flow = flowDepth(text);
+  // Brackets nested too deep are refused before any parser recurses (only counted when there are enough).
+  const flow = openers(text) > MAX_DEPTH ? flowDepth(text) : { depth: 0, offset: 0 };
   if (flow.depth > MAX_DEPTH) {
-    lineCounter.addNewLine(0);
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
     diagnostics.push(diag(source, 'YAML_TOO_DEEP', `Nesting is deeper than ${MAX_DEPTH} levels.`, flow.offset));
     return { source, value: undefined, diagnostics };
+  }
+  // The common case: the fast reader (values and node ranges, no diagnostics to word).
+  const fast = options.fast === false ? undefined : fastParse(text);
+  if (fast) {
+    source.tree = fast.tree;
+    return { source, value: fast.value, diagnostics };
   }
   if (text.trim() === '') {
     diagnostics.push(diag(source, 'INPUT_EMPTY', 'The spec is empty.'));
@@ -221,11 +248,37 @@ function nodeAt(doc: Document.Parsed, path: SpecPath, preferKey: boolean): { nod
   return { node: cur ?? last, exact: true };
 }
 
+/** `nodeAt` over the fast reader's ranges (the same choice of node for every path). */
+function fastNodeAt(root: FastNode, path: SpecPath, preferKey: boolean): FastNode {
+  let cur = root;
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i];
+    if (cur.keys) {
+      const at = cur.keys.indexOf(String(seg));
+      if (at === -1) return cur;
+      if (i === path.length - 1 && preferKey) return cur.keyNodes![at]!;
+      cur = cur.vals![at]!;
+    } else if (cur.items && typeof seg === 'number') {
+      const item = cur.items[seg];
+      if (!item) return cur;
+      cur = item;
+    } else {
+      return cur;
+    }
+  }
+  return cur;
+}
+
 /** Line and column of a spec path. `preferKey` points at the key (for unknown or forbidden keys). */
 export function locate(source: SourceFile, path: SpecPath, preferKey = false): { line: number; column: number; endLine?: number; endColumn?: number } | undefined {
-  if (!source.doc) return undefined;
-  const { node } = nodeAt(source.doc, path, preferKey);
-  const range = node?.range;
+  let range: readonly [number, number, ...number[]] | undefined;
+  if (source.tree) {
+    const node = fastNodeAt(source.tree, path, preferKey);
+    range = [node.s, node.e];
+    countLines(source);
+  } else if (source.doc) {
+    range = nodeAt(source.doc, path, preferKey).node?.range ?? undefined;
+  }
   if (!range) return undefined;
   const start = source.lineCounter.linePos(range[0]);
   const end = source.lineCounter.linePos(range[1]);

@@ -1,0 +1,502 @@
+/**
+ * A fast reader for the YAML that specs are written in: block mappings and sequences, one-line flow
+ * collections, one-line plain and quoted scalars, comments. It returns the value and the node ranges
+ * the yaml library would give (so diagnostics point at the same line:column, start and end), or
+ * `undefined` for anything outside that subset — the caller then parses with the yaml library, which
+ * also words every error. Being unsure is always a reason to give up: anchors, tags, block scalars,
+ * multi-line scalars, empty values, duplicate keys, tabs, CRs, forbidden keys, keys that are not plain
+ * names, and numbers in any but the plain decimal forms all go to the library.
+ *
+ * Why: parsing with the yaml library (CST, then nodes, then JavaScript values) was most of the time
+ * of a warm compile(). test/core/yaml-fast.test.ts holds the two readers equal — values and every
+ * node's range — on every fixture and on thousands of generated and mutated documents.
+ */
+
+/** A node's ranges, as the yaml library's `range`: start, value end, end with trailing comment/line break. */
+export interface FastNode {
+  s: number;
+  e: number;
+  x: number;
+  /** A mapping's keys, their nodes and their values' nodes, in order. */
+  keys?: string[];
+  keyNodes?: FastNode[];
+  vals?: FastNode[];
+  /** A sequence's items. */
+  items?: FastNode[];
+}
+
+export interface FastParse {
+  value: Record<string, unknown>;
+  tree: FastNode;
+}
+
+const GIVE_UP: unique symbol = Symbol('give up');
+/** Characters the subset never holds (outside the common printable set): the library reads them. */
+const UNSUPPORTED = /[\u0000-\u0009\u000b-\u001f\u007f\u0085\u2028\u2029\ufeff]/;
+const DEPTH_LIMIT = 60;
+
+let T = '';
+let N = 0;
+let I = 0;
+/** Set by `skipToContent`: whether it skipped comment lines, and the deepest comment indent seen. */
+let skippedComment = false;
+let deepestComment = -1;
+
+const SPACE = 32;
+const NL = 10;
+const HASH = 35;
+const COLON = 58;
+const DASH = 45;
+
+function giveUp(): never {
+  throw GIVE_UP;
+}
+
+/** Parse `text` (no BOM) when it is in the subset; `undefined` otherwise. */
+export function fastParse(text: string): FastParse | undefined {
+  if (UNSUPPORTED.test(text)) return undefined;
+  T = text;
+  N = text.length;
+  I = 0;
+  try {
+    skipToContent(0);
+    if (I >= N) return undefined;
+    const col = indentAt(I);
+    I += col;
+    if (!isKeyStart(I)) return undefined;
+    const root = blockMap(col, 1);
+    if (I < N) return undefined;
+    return { value: root.value, tree: root.node };
+  } catch (err) {
+    if (err === GIVE_UP) return undefined;
+    throw err;
+  } finally {
+    T = '';
+  }
+}
+
+/** Spaces at the start of the line that begins at `p`. */
+function indentAt(p: number): number {
+  let q = p;
+  while (q < N && T.charCodeAt(q) === SPACE) q++;
+  return q - p;
+}
+
+/**
+ * From a line start, skip blank and comment-only lines; `I` ends at the next content line's start
+ * (or the end). Records whether there were comment lines, and the deepest comment indent.
+ */
+function skipToContent(p: number): void {
+  skippedComment = false;
+  deepestComment = -1;
+  for (;;) {
+    let q = p;
+    while (q < N && T.charCodeAt(q) === SPACE) q++;
+    if (q >= N) {
+      // Comments after the last line: the library shares them out between the collections that end
+      // there by their indentation; that is its to read.
+      if (skippedComment) giveUp();
+      I = N;
+      return;
+    }
+    const c = T.charCodeAt(q);
+    if (c === NL) {
+      p = q + 1;
+      continue;
+    }
+    if (c === HASH) {
+      skippedComment = true;
+      if (q - p > deepestComment) deepestComment = q - p;
+      const nl = T.indexOf('\n', q);
+      p = nl === -1 ? N : nl + 1;
+      continue;
+    }
+    I = p;
+    return;
+  }
+}
+
+function isKeyChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === DASH || c === 46 || c === 47;
+}
+
+/** A plain key (a name, then `:` and a space or line end) starts at `p`. */
+function isKeyStart(p: number): boolean {
+  const c = T.charCodeAt(p);
+  if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95)) return false;
+  let q = p + 1;
+  while (q < N && isKeyChar(T.charCodeAt(q))) q++;
+  if (T.charCodeAt(q) !== COLON) return false;
+  const after = T.charCodeAt(q + 1);
+  return q + 1 >= N || after === SPACE || after === NL;
+}
+
+const NOT_STRING_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|__proto__|constructor|prototype)$/;
+
+/** A block sequence item or a mapping entry starts with `-` then a space or line end. */
+function isDashItem(p: number): boolean {
+  if (T.charCodeAt(p) !== DASH) return false;
+  const after = T.charCodeAt(p + 1);
+  return p + 1 >= N || after === SPACE || after === NL;
+}
+
+interface Parsed<V> {
+  value: V;
+  node: FastNode;
+}
+
+/**
+ * A block mapping whose first key starts at `I`, in column `col`; `seqItem` when it opens a sequence
+ * item (`- key: value`: the library then runs it up to the next token, comments included).
+ */
+function blockMap(col: number, depth: number, seqItem = false): Parsed<Record<string, unknown>> {
+  if (depth > DEPTH_LIMIT) giveUp();
+  const value: Record<string, unknown> = {};
+  const keys: string[] = [];
+  const keyNodes: FastNode[] = [];
+  const vals: FastNode[] = [];
+  const start = I;
+  let last: FastNode;
+  for (;;) {
+    if (!isKeyStart(I)) giveUp();
+    const ks = I;
+    while (isKeyChar(T.charCodeAt(I))) I++;
+    const key = T.slice(ks, I);
+    if (key.length > 1000 || NOT_STRING_KEY.test(key) || Object.prototype.hasOwnProperty.call(value, key)) giveUp();
+    keyNodes.push({ s: ks, e: I, x: I });
+    keys.push(key);
+    I++; // the colon
+    const v = blockValue(col, depth);
+    value[key] = v.value;
+    vals.push(v.node);
+    last = v.node;
+    // `I` is at the next content line's start.
+    if (I >= N) break;
+    const ind = indentAt(I);
+    if (ind < col) {
+      // Comments where collections close: kept only in the plain layout (not after a `- key:` item,
+      // none indented past the line that follows), where the library leaves them out of every range.
+      if (skippedComment && (seqItem || deepestComment > ind)) giveUp();
+      break;
+    }
+    if (ind > col) giveUp();
+    I += ind;
+  }
+  // A block collection ends where its last line ends (`x` of a scalar or flow value, `e` of a
+  // nested block collection, which repeats it in `x`); comments after it are not part of it.
+  return { value, node: { s: start, e: last.x, x: last.x, keys, keyNodes, vals } };
+}
+
+/**
+ * A block sequence whose first `-` is at `I`, in column `col`; `underKey` when it sits in its parent
+ * key's column (the library then runs it up to the next token, comments included: its to read).
+ */
+function blockSeq(col: number, depth: number, underKey = false): Parsed<unknown[]> {
+  if (depth > DEPTH_LIMIT) giveUp();
+  const value: unknown[] = [];
+  const items: FastNode[] = [];
+  const start = I;
+  let last: FastNode;
+  for (;;) {
+    I++; // the dash
+    if (I >= N || T.charCodeAt(I) !== SPACE) giveUp(); // an empty item
+    while (T.charCodeAt(I) === SPACE) I++;
+    const c = T.charCodeAt(I);
+    if (I >= N || c === NL || c === HASH || isDashItem(I)) giveUp();
+    let item: Parsed<unknown>;
+    if (isKeyStart(I)) {
+      const lineStart = T.lastIndexOf('\n', I - 1) + 1;
+      item = blockMap(I - lineStart, depth + 1, true);
+    } else {
+      item = inlineValue(col, depth + 1);
+    }
+    value.push(item.value);
+    items.push(item.node);
+    last = item.node;
+    if (I >= N) break;
+    const ind = indentAt(I);
+    if (ind > col) giveUp();
+    if (ind < col || !isDashItem(I + ind)) {
+      if (skippedComment && (underKey || deepestComment > ind)) giveUp();
+      break; // a line of the parent collection
+    }
+    I += ind;
+  }
+  return { value, node: { s: start, e: last.x, x: last.x, items } };
+}
+
+/** The value after a mapping key's colon (at `I`): inline, or a collection on the next lines. */
+function blockValue(col: number, depth: number): Parsed<unknown> {
+  const c = T.charCodeAt(I);
+  if (I < N && c !== SPACE && c !== NL) giveUp();
+  while (T.charCodeAt(I) === SPACE) I++;
+  const d = T.charCodeAt(I);
+  if (I < N && d !== NL && d !== HASH) return inlineValue(col, depth + 1);
+  // Nothing (or a comment) on this line: a nested collection follows, or the value is empty.
+  if (d === HASH && T.charCodeAt(I - 1) !== SPACE) giveUp();
+  const nl = T.indexOf('\n', I);
+  skipToContent(nl === -1 ? N : nl + 1);
+  if (I >= N) giveUp(); // an empty value
+  const ind = indentAt(I);
+  const p = I + ind;
+  if (ind > col) {
+    I = p;
+    return isDashItem(p) ? blockSeq(ind, depth + 1) : blockMap(ind, depth + 1);
+  }
+  if (ind === col && isDashItem(p)) {
+    I = p;
+    return blockSeq(ind, depth + 1, true);
+  }
+  return giveUp(); // an empty value
+}
+
+/**
+ * A one-line value in block context at `I` (a scalar or a flow collection), then the rest of the
+ * line (spaces, a comment); `I` ends at the next content line.
+ */
+function inlineValue(col: number, depth: number): Parsed<unknown> {
+  const c = T.charCodeAt(I);
+  let parsed: Parsed<unknown>;
+  if (c === 91 || c === 123 || c === 34 || c === 39) {
+    parsed = flowValue(depth);
+  } else {
+    const s = I;
+    let q = I;
+    for (; q < N; q++) {
+      const ch = T.charCodeAt(q);
+      if (ch === NL || (ch === HASH && T.charCodeAt(q - 1) === SPACE)) break;
+    }
+    let e = q;
+    while (T.charCodeAt(e - 1) === SPACE) e--;
+    const text = T.slice(s, e);
+    checkPlain(text, false);
+    I = e;
+    parsed = { value: resolvePlain(text), node: { s, e, x: e } };
+  }
+  // The rest of the line.
+  const afterValue = I;
+  while (T.charCodeAt(I) === SPACE) I++;
+  if (I < N) {
+    const ch = T.charCodeAt(I);
+    if (ch === HASH) {
+      if (I === afterValue) giveUp();
+      const nl = T.indexOf('\n', I);
+      I = nl === -1 ? N : nl + 1;
+    } else if (ch === NL) {
+      I++;
+    } else {
+      giveUp();
+    }
+  }
+  parsed.node.x = I;
+  skipToContent(I);
+  // A comment indented past the collection after a scalar belongs to it in the library's ranges, and
+  // a more-indented next line would continue the scalar: both are the library's to read.
+  if (deepestComment > col) giveUp();
+  if (I < N && indentAt(I) > col) giveUp();
+  return parsed;
+}
+
+/** A scalar or collection in flow context (or a quoted scalar / flow collection opening a block value). */
+function flowValue(depth: number): Parsed<unknown> {
+  if (depth > DEPTH_LIMIT) giveUp();
+  const c = T.charCodeAt(I);
+  if (c === 34) return doubleQuoted();
+  if (c === 39) return singleQuoted();
+  const s = I;
+  if (c === 91) {
+    const value: unknown[] = [];
+    const items: FastNode[] = [];
+    I++;
+    skipFlowSpaces();
+    if (T.charCodeAt(I) !== 93) {
+      for (;;) {
+        const item = flowValue(depth + 1);
+        value.push(item.value);
+        items.push(item.node);
+        skipFlowSpaces();
+        const ch = T.charCodeAt(I);
+        if (ch === 44) {
+          I++;
+          skipFlowSpaces();
+          if (T.charCodeAt(I) === 93) giveUp(); // a trailing comma
+          continue;
+        }
+        if (ch === 93) break;
+        giveUp();
+      }
+    }
+    I++;
+    return { value, node: { s, e: I, x: I, items } };
+  }
+  if (c === 123) {
+    const value: Record<string, unknown> = {};
+    const keys: string[] = [];
+    const keyNodes: FastNode[] = [];
+    const vals: FastNode[] = [];
+    I++;
+    skipFlowSpaces();
+    if (T.charCodeAt(I) !== 125) {
+      for (;;) {
+        if (!isKeyStart(I)) giveUp();
+        const ks = I;
+        while (isKeyChar(T.charCodeAt(I))) I++;
+        const key = T.slice(ks, I);
+        if (NOT_STRING_KEY.test(key) || Object.prototype.hasOwnProperty.call(value, key)) giveUp();
+        keys.push(key);
+        keyNodes.push({ s: ks, e: I, x: I });
+        I++; // the colon; isKeyStart saw a space after it
+        skipFlowSpaces();
+        const ch = T.charCodeAt(I);
+        if (ch === 44 || ch === 125) giveUp(); // an empty value
+        const v = flowValue(depth + 1);
+        value[key] = v.value;
+        vals.push(v.node);
+        skipFlowSpaces();
+        const next = T.charCodeAt(I);
+        if (next === 44) {
+          I++;
+          skipFlowSpaces();
+          if (T.charCodeAt(I) === 125) giveUp();
+          continue;
+        }
+        if (next === 125) break;
+        giveUp();
+      }
+    }
+    I++;
+    return { value, node: { s, e: I, x: I, keys, keyNodes, vals } };
+  }
+  // A plain scalar in flow context: up to `,`, `]`, `}` or the line end.
+  let q = I;
+  for (; q < N; q++) {
+    const ch = T.charCodeAt(q);
+    if (ch === 44 || ch === 93 || ch === 125 || ch === NL) break;
+    if (ch === 91 || ch === 123 || ch === COLON || (ch === HASH && T.charCodeAt(q - 1) === SPACE)) giveUp();
+  }
+  let e = q;
+  while (T.charCodeAt(e - 1) === SPACE) e--;
+  if (e <= s) giveUp();
+  const text = T.slice(s, e);
+  checkPlain(text, true);
+  I = e;
+  return { value: resolvePlain(text), node: { s, e, x: e } };
+}
+
+/** Spaces inside a flow collection; a line break or comment there is the library's to read. */
+function skipFlowSpaces(): void {
+  while (T.charCodeAt(I) === SPACE) I++;
+  const c = T.charCodeAt(I);
+  if (I >= N || c === NL || c === HASH) giveUp();
+}
+
+/** Plain scalars the subset reads: no indicator first, no `: ` (brackets inside are plain text in block context). */
+function checkPlain(text: string, flow: boolean): void {
+  if (text.length === 0) giveUp();
+  const c = text.charCodeAt(0);
+  // , [ ] { } # & * ! | > ' " % @ `
+  if (c === 44 || c === 91 || c === 93 || c === 123 || c === 125 || c === HASH || c === 38 || c === 42 || c === 33 || c === 124 || c === 62 || c === 39 || c === 34 || c === 37 || c === 64 || c === 96) giveUp();
+  // - ? : start a plain scalar only when a non-space follows.
+  if ((c === DASH || c === 63 || c === COLON) && (text.length === 1 || text.charCodeAt(1) === SPACE)) giveUp();
+  if (!flow) {
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === COLON && (i + 1 === text.length || text.charCodeAt(i + 1) === SPACE)) giveUp();
+    }
+  }
+}
+
+const INT = /^[-+]?[0-9]+$/;
+const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
+const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
+/** Other forms the YAML 1.2 core schema reads as numbers (hex, octal, infinity, NaN): the library's. */
+const OTHER_NUMBER = /^(?:0o|0x|[-+]?\.(?:inf|Inf|INF)$|\.(?:nan|NaN|NAN)$)/;
+
+/** A plain scalar as the YAML 1.2 core schema reads it. */
+function resolvePlain(s: string): unknown {
+  switch (s) {
+    case '~':
+    case 'null':
+    case 'Null':
+    case 'NULL':
+      return null;
+    case 'true':
+    case 'True':
+    case 'TRUE':
+      return true;
+    case 'false':
+    case 'False':
+    case 'FALSE':
+      return false;
+  }
+  const c = s.charCodeAt(0);
+  if ((c >= 48 && c <= 57) || c === DASH || c === 43 || c === 46) {
+    if (INT.test(s)) return parseInt(s, 10);
+    if (FLOAT.test(s) || FLOAT_EXP.test(s)) return parseFloat(s);
+    if (OTHER_NUMBER.test(s)) giveUp();
+  }
+  return s;
+}
+
+const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '0': '\0', '"': '"', '\\': '\\', '/': '/' };
+
+function doubleQuoted(): Parsed<string> {
+  const s = I;
+  let out = '';
+  let from = I + 1;
+  let q = from;
+  for (;;) {
+    if (q >= N) giveUp();
+    const ch = T.charCodeAt(q);
+    if (ch === 34) break;
+    if (ch === NL) giveUp();
+    if (ch === 92) {
+      out += T.slice(from, q);
+      const esc = T[q + 1] ?? '';
+      const simple = ESCAPES[esc];
+      if (simple !== undefined) {
+        out += simple;
+        q += 2;
+      } else if (esc === 'x' || esc === 'u') {
+        const len = esc === 'x' ? 2 : 4;
+        const hex = T.slice(q + 2, q + 2 + len);
+        if (hex.length !== len || !/^[0-9a-fA-F]+$/.test(hex)) giveUp();
+        out += String.fromCodePoint(parseInt(hex, 16));
+        q += 2 + len;
+      } else {
+        giveUp();
+      }
+      from = q;
+      continue;
+    }
+    q++;
+  }
+  out += T.slice(from, q);
+  I = q + 1;
+  return { value: out, node: { s, e: I, x: I } };
+}
+
+function singleQuoted(): Parsed<string> {
+  const s = I;
+  let out = '';
+  let from = I + 1;
+  let q = from;
+  for (;;) {
+    if (q >= N) giveUp();
+    const ch = T.charCodeAt(q);
+    if (ch === NL) giveUp();
+    if (ch === 39) {
+      if (T.charCodeAt(q + 1) === 39) {
+        out += T.slice(from, q + 1);
+        q += 2;
+        from = q;
+        continue;
+      }
+      break;
+    }
+    q++;
+  }
+  out += T.slice(from, q);
+  I = q + 1;
+  return { value: out, node: { s, e: I, x: I } };
+}
