@@ -43,27 +43,35 @@ export function canonicalize(doc: JsonObject): JsonObject {
   return doc;
 }
 
-/** Throws on anything that is not plain JSON data (undefined, functions, NaN, class instances). */
-export function assertPlain(v: unknown, where: string): void {
-  if (v === null || typeof v === 'string' || typeof v === 'boolean') return;
-  if (typeof v === 'number') {
-    if (!Number.isFinite(v)) throw new Error(`${where}: ${v} is not a finite number`);
-    return;
-  }
+/** Why `v` is not plain JSON data (undefined, functions, NaN, class instances), with its path; undefined when it is. */
+function notPlain(v: unknown): { at: string; why: string } | undefined {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return undefined;
+  if (typeof v === 'number') return Number.isFinite(v) ? undefined : { at: '', why: `${v} is not a finite number` };
   if (Array.isArray(v)) {
-    v.forEach((x, i) => assertPlain(x, `${where}[${i}]`));
-    return;
+    for (let i = 0; i < v.length; i++) {
+      const bad = notPlain(v[i]);
+      if (bad) return { at: `[${i}]${bad.at}`, why: bad.why };
+    }
+    return undefined;
   }
   if (typeof v === 'object') {
     const proto = Object.getPrototypeOf(v);
-    if (proto !== Object.prototype && proto !== null) throw new Error(`${where}: not a plain object`);
-    for (const [k, x] of Object.entries(v as object)) {
-      if (x === undefined) throw new Error(`${where}.${k}: undefined`);
-      assertPlain(x, `${where}.${k}`);
+    if (proto !== Object.prototype && proto !== null) return { at: '', why: 'not a plain object' };
+    for (const k of Object.keys(v)) {
+      const x = (v as Record<string, unknown>)[k];
+      if (x === undefined) return { at: `.${k}`, why: 'undefined' };
+      const bad = notPlain(x);
+      if (bad) return { at: `.${k}${bad.at}`, why: bad.why };
     }
-    return;
+    return undefined;
   }
-  throw new Error(`${where}: ${typeof v} is not JSON data`);
+  return { at: '', why: `${typeof v} is not JSON data` };
+}
+
+/** Throws on anything that is not plain JSON data (undefined, functions, NaN, class instances). */
+export function assertPlain(v: unknown, where: string): void {
+  const bad = notPlain(v);
+  if (bad) throw new Error(`${where}${bad.at}: ${bad.why}`);
 }
 
 const YAML_OPTIONS: ToStringOptions = { lineWidth: 0, minContentWidth: 0, indentSeq: true, singleQuote: false };

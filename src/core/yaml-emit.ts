@@ -37,7 +37,26 @@ class Unsupported extends Error {}
 /** Keys and values repeat across artifacts and services: remember each decision (bounded). */
 const decided = new Map<string, string>();
 
+/**
+ * Characters of strings that are always written plain: letters, digits, `_`, `.`, `/`, `-`. Such a
+ * string is plain when its first character cannot start a YAML 1.1 null, bool, number or merge key
+ * (every one of those starts with a digit, a sign, `.`, `~`, `<` or one of y n t f o e, any case;
+ * `e` for exponent floats such as `e5`): 1 marks those first characters, 2 the rest of the class.
+ */
+const PLAIN_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  if (/[A-Za-z_/]/.test(ch)) PLAIN_CLASS[c] = /[yYnNtTfFoOeE]/.test(ch) ? 2 : 1;
+  else if (/[0-9.-]/.test(ch)) PLAIN_CLASS[c] = 2;
+}
+
 function str(s: string): string {
+  const n = s.length;
+  if (n > 0 && n <= 1024 && PLAIN_CLASS[s.charCodeAt(0)] === 1) {
+    let i = 1;
+    while (i < n && PLAIN_CLASS[s.charCodeAt(i)]! > 0) i++;
+    if (i === n) return s;
+  }
   let out = decided.get(s);
   if (out !== undefined) return out;
   // `<<` is the merge key, which the library writes as its own tag.
@@ -59,49 +78,56 @@ function scalar(v: Json): string {
   throw new Unsupported();
 }
 
-function isEmptyCollection(v: Json): string | undefined {
+/** `[]`, `{}` or the scalar text when `v` is written on its key's line; undefined for a block. */
+function inlineText(v: Json): string | undefined {
+  if (v === null || typeof v !== 'object') return scalar(v);
   if (Array.isArray(v)) return v.length === 0 ? '[]' : undefined;
-  if (v !== null && typeof v === 'object') return Object.keys(v).length === 0 ? '{}' : undefined;
-  return scalar(v);
+  for (const _ in v) return undefined;
+  return '{}';
 }
 
-/** Append `value` as the contents of a block node at `indent` (its first line is already started). */
-function block(value: Json, indent: string, out: string[], first: boolean): void {
+/** Indentation strings, made once. */
+const INDENTS: string[] = [''];
+function indentOf(depth: number): string {
+  while (INDENTS.length <= depth) INDENTS.push(`${INDENTS[INDENTS.length - 1]}  `);
+  return INDENTS[depth]!;
+}
+
+/**
+ * The text of `value` as the contents of a block node at `depth` (two spaces each); when `first`,
+ * its first line continues a line already started (`- ` of a sequence item).
+ */
+function block(value: Json, depth: number, first: boolean): string {
+  const indent = indentOf(depth);
+  let out = '';
   if (Array.isArray(value)) {
-    value.forEach((item, i) => {
-      if (i > 0 || !first) out.push(indent);
-      out.push('- ');
-      const inline = isEmptyCollection(item);
-      if (inline !== undefined) out.push(inline, '\n');
-      else block(item, `${indent}  `, out, true);
-    });
-    return;
+    for (let i = 0; i < value.length; i++) {
+      const item = value[i]!;
+      if (i > 0 || !first) out += indent;
+      const inline = inlineText(item);
+      out += inline !== undefined ? `- ${inline}\n` : `- ${block(item, depth + 1, true)}`;
+    }
+    return out;
   }
-  const keys = Object.keys(value as object);
-  keys.forEach((k, i) => {
+  let i = 0;
+  for (const k in value as object) {
     const v = (value as Record<string, Json>)[k]!;
-    if (i > 0 || !first) out.push(indent);
+    if (i++ > 0 || !first) out += indent;
     const key = str(k);
     if (key.length > 1024) throw new Unsupported(); // the library writes an explicit `? key`
-    out.push(key, ':');
-    const inline = isEmptyCollection(v);
-    if (inline !== undefined) out.push(' ', inline, '\n');
-    else {
-      out.push('\n');
-      block(v, `${indent}  `, out, false);
-    }
-  });
+    const inline = inlineText(v);
+    out += inline !== undefined ? `${key}: ${inline}\n` : `${key}:\n${block(v, depth + 1, false)}`;
+  }
+  return out;
 }
 
 /** The YAML text of one document, or undefined when the `yaml` library must write it. */
 export function fastYaml(doc: Json): string | undefined {
   try {
     if (doc === null || typeof doc !== 'object') return undefined;
-    const inline = isEmptyCollection(doc);
+    const inline = inlineText(doc);
     if (inline !== undefined) return `${inline}\n`;
-    const out: string[] = [];
-    block(doc, '', out, true);
-    return out.join('');
+    return block(doc, 0, true);
   } catch (err) {
     if (err instanceof Unsupported) return undefined;
     throw err;

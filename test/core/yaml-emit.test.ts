@@ -60,6 +60,20 @@ describe('direct YAML writer', () => {
     );
   });
 
+  it('agrees with the yaml library on name-like strings (the unquoted fast path)', () => {
+    // Letters that start YAML 1.1 bools/nulls/exponent floats, digits, signs and dots, mixed.
+    const nameChar = fc.constantFrom(...'aeEyYnNtTfFoOxzAZ_/.-0159'.split(''));
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: nameChar, maxLength: 7 }), { minLength: 1, maxLength: 6 }), (names) => {
+        const doc = Object.fromEntries(names.map((n, i) => [`k${i}${n}`, n])) as JsonObject;
+        doc[names[0]! || 'x'] = names;
+        expect(fastYaml(doc) ?? libraryYaml(doc)).toBe(libraryYaml(doc));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(fastYaml({ a: 'e5', b: 'yes', c: 'Off', d: 'my-app', e: '/ecs/my-app' })).toBe('a: "e5"\nb: "yes"\nc: "Off"\nd: my-app\ne: /ecs/my-app\n');
+  });
+
   it('quotes what YAML 1.1 would read as another type, and declines what it cannot decide', () => {
     expect(fastYaml({ a: 'on', b: '1.10', c: '2012-10-17', d: 'x: y', e: 'plain', f: 0, g: [], h: {} })).toBe(
       'a: "on"\nb: "1.10"\nc: "2012-10-17"\nd: "x: y"\ne: plain\nf: 0\ng: []\nh: {}\n',
