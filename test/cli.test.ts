@@ -109,6 +109,32 @@ describe('codegen CLI', () => {
     expect(r.stderr).toContain('DUPLICATE_SERVICE');
   });
 
+  it('a later spec that fails leaves the output folder exactly as it was (earlier services were staged, not written)', async () => {
+    const dir = workspace();
+    writeFileSync(join(dir, 'b.yaml'), SPEC.replace('name: demo', 'name: b'));
+    writeFileSync(join(dir, 'broken.yaml'), SPEC.replace('name: demo', 'name: c').replace('port: 8080', 'port: -1'));
+    // First run: no output folder yet; second run: one with an earlier service in it.
+    for (const before of [undefined, 'keep']) {
+      if (before) {
+        mkdirSync(join(dir, 'out/demo'), { recursive: true });
+        writeFileSync(join(dir, 'out/demo/notes.md'), before);
+      }
+      const r = await run(['generate', 'service.yaml', 'b.yaml', 'broken.yaml', '-o', 'out'], dir);
+      expect(r.code).toBe(1);
+      if (!before) expect(existsSync(join(dir, 'out'))).toBe(false);
+      else {
+        expect(readdirSync(join(dir, 'out'))).toEqual(['demo']);
+        expect(readdirSync(join(dir, 'out/demo'))).toEqual(['notes.md']);
+      }
+    }
+    // And once every spec is right, all of them are written.
+    writeFileSync(join(dir, 'broken.yaml'), SPEC.replace('name: demo', 'name: c'));
+    const ok = await run(['generate', 'service.yaml', 'b.yaml', 'broken.yaml', '-o', 'out'], dir);
+    expect(ok.code).toBe(0);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['b', 'c', 'demo']);
+    expect(readdirSync(join(dir, 'out/demo')).sort()).toEqual(['ecs', 'notes.md']);
+  });
+
   it.runIf(existsSync(join(ROOT, 'dist/cli.js')))('a reader that closes the pipe early gets no stack trace', async () => {
     const { spawn } = await import('node:child_process');
     const child = spawn(process.execPath, [join(ROOT, 'dist/cli.js'), '--help'], { stdio: ['ignore', 'pipe', 'pipe'] });

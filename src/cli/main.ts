@@ -10,7 +10,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import { compile, type CompileResult, type OutputFile } from '../core/compile.js';
 import { compareDiagnostics, hasErrors, type Diagnostic } from '../core/diagnostics.js';
 import type { Artifact } from '../core/serialize.js';
-import { checkOutputs, OutputError, readOutputs, writeOutputs } from '../core/write.js';
+import { checkOutputs, OutputError, OutputWriter, readOutputs } from '../core/write.js';
 import { diffOutputs, formatDiff } from '../core/diff.js';
 import { FORMATS, formatDiagnostics, type ReportFormat } from '../core/reporters.js';
 import { builtinRules } from '../rules/index.js';
@@ -177,121 +177,148 @@ async function run(command: 'generate' | 'validate' | 'verify' | 'diff', specsAr
   const files: OutputFile[] = [];
   const artifacts: Artifact[] = [];
   const services = new Map<string, string>();
-  for (const spec of configFailed ? [] : specs) {
-    const text = await readSpec(spec, io.cwd);
-    const display = relative(io.cwd, resolve(io.cwd, spec)) || spec;
-    sources.set(display, Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString('utf8'));
-    const result: Pick<CompileResult, 'service' | 'files' | 'diagnostics' | 'suppressed' | 'artifacts'> = isPlatformSpec(text)
-      ? platformResult(compilePlatform(text, { file: display }))
-      : compile(text, {
-          ...project.compileOptions,
-          file: display,
-          ...(opts.env ? { env: opts.env } : {}),
-          ...(opts.targets ? { targets: opts.targets } : {}),
-        });
-    diagnostics.push(...result.diagnostics);
-    suppressed.push(...result.suppressed);
-    if (result.service) {
-      const other = services.get(result.service);
-      if (other !== undefined && other !== display) {
-        diagnostics.push({ code: 'DUPLICATE_SERVICE', severity: 'error', message: `Service "${result.service}" is also defined in ${other}.`, source: 'cli', path: ['name'], file: display });
-      }
-      services.set(result.service, display);
-    }
-    files.push(...result.files);
-    // Artifact objects are kept only for verification (at 1,000 services they are most of the memory).
-    if (opts.verify || command === 'verify') artifacts.push(...result.artifacts);
-  }
-  // Verification (opt-in) loads its schemas only when asked for.
-  if ((opts.verify || command === 'verify') && !hasErrors(diagnostics)) {
-    const { verifyArtifacts } = await import('../verify/index.js');
-    diagnostics.push(...verifyArtifacts(artifacts));
-  }
-  diagnostics.sort(compareDiagnostics);
-  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
-  const tooManyWarnings = opts.maxWarnings !== undefined && warnings > opts.maxWarnings;
-  const failed = hasErrors(diagnostics) || tooManyWarnings;
-  const report: Record<string, unknown> = { diagnostics };
-  let status = failed ? 1 : 0;
   const outDir = opts.out ?? 'out';
-  let summary = '';
-  let body = ''; // diff lines (text format), printed on stdout before the summary
-  if ((command === 'generate' || command === 'diff') && !failed) {
-    try {
-      if (command === 'diff') {
-        const read = await readOutputs(resolve(io.cwd, outDir), files, [...services.keys()]);
-        const diffs = diffOutputs(files, (p) => read.onDisk.get(p), read.extra);
-        report.diff = diffs;
-        body = formatDiff(diffs, outDir);
-        if (diffs.length) status = 1;
-        const count = (s: string) => diffs.filter((d) => d.status === s).length;
-        summary = `compared ${plural(files.length, 'file')} for ${services.size} service${services.size === 1 ? '' : 's'} with ${outDir}: ${diffs.length ? `${diffs.length} differ (${count('changed')} changed, ${count('new')} new, ${count('extra')} extra)` : 'no differences'}`;
-      } else if (opts.check) {
-        const c = await checkOutputs(resolve(io.cwd, outDir), files, [...services.keys()]);
-        const problems = [
-          ...c.stale.map((p) => ({ path: p, state: 'stale' })),
-          ...c.missing.map((p) => ({ path: p, state: 'missing' })),
-          ...c.extra.map((p) => ({ path: p, state: 'extra' })),
-        ].sort((a, b) => (a.path < b.path ? -1 : 1));
-        for (const p of problems) {
-          diagnostics.push({
-            code: `OUTPUT_${p.state.toUpperCase()}`,
-            severity: 'error',
-            message:
-              p.state === 'stale'
-                ? 'differs from what the spec generates; run codegen generate.'
-                : p.state === 'missing'
-                  ? 'is missing; run codegen generate.'
-                  : 'is no longer generated; remove it (or run codegen generate --prune).',
-            source: 'io',
-            path: [],
-            file: `${outDir.replace(/\/$/, '')}/${p.path}`,
+  // `generate` stages each service's files as it compiles (not holding every file's text), and
+  // commits them all at the end only when nothing failed.
+  const streaming = command === 'generate' && !opts.check;
+  let writer: OutputWriter | undefined;
+  let writeError: unknown;
+  let fileCount = 0;
+  let anyError = configFailed;
+  try {
+    for (const spec of configFailed ? [] : specs) {
+      const text = await readSpec(spec, io.cwd);
+      const display = relative(io.cwd, resolve(io.cwd, spec)) || spec;
+      sources.set(display, Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString('utf8'));
+      const result: Pick<CompileResult, 'service' | 'files' | 'diagnostics' | 'suppressed' | 'artifacts'> = isPlatformSpec(text)
+        ? platformResult(compilePlatform(text, { file: display }))
+        : compile(text, {
+            ...project.compileOptions,
+            file: display,
+            ...(opts.env ? { env: opts.env } : {}),
+            ...(opts.targets ? { targets: opts.targets } : {}),
           });
+      diagnostics.push(...result.diagnostics);
+      suppressed.push(...result.suppressed);
+      if (result.service) {
+        const other = services.get(result.service);
+        if (other !== undefined && other !== display) {
+          diagnostics.push({ code: 'DUPLICATE_SERVICE', severity: 'error', message: `Service "${result.service}" is also defined in ${other}.`, source: 'cli', path: ['name'], file: display });
+          anyError = true;
         }
-        report.check = c;
-        if (problems.length) status = 1;
-        summary = `checked ${plural(files.length, 'file')} for ${services.size} service${services.size === 1 ? '' : 's'}: ${problems.length ? `${problems.length} out of date` : 'up to date'}`;
-      } else {
-        const w = await writeOutputs(resolve(io.cwd, outDir), files, { prune: opts.prune ?? false, services: [...services.keys()] });
-        report.written = w;
-        summary = `generated ${plural(files.length, 'file')} for ${services.size} service${services.size === 1 ? '' : 's'} (${w.written.length} written, ${w.unchanged.length} unchanged${w.removed.length ? `, ${w.removed.length} removed` : ''})`;
+        services.set(result.service, display);
       }
-    } catch (err) {
-      if (!(err instanceof OutputError) && !(err as NodeJS.ErrnoException).code) throw err;
-      diagnostics.push({
-        code: err instanceof OutputError ? err.code : 'OUTPUT_WRITE_FAILED',
-        severity: 'error',
-        message: `${err instanceof Error ? err.message : String(err)} Nothing was changed.`,
-        source: 'io',
-        path: [],
-      });
-      status = 1;
+      if (!anyError && hasErrors(result.diagnostics)) anyError = true;
+      fileCount += result.files.length;
+      if (!streaming) files.push(...result.files);
+      else if (anyError || writeError) writer?.abort();
+      else {
+        try {
+          writer ??= new OutputWriter(resolve(io.cwd, outDir));
+          writer.stage(result.files);
+        } catch (err) {
+          writeError = err; // staging removed what it wrote; reported below like any write failure
+        }
+      }
+      // Artifact objects are kept only for verification (at 1,000 services they are most of the memory).
+      if (opts.verify || command === 'verify') artifacts.push(...result.artifacts);
     }
-  } else if (command === 'verify') {
-    const n = diagnostics.filter((d) => d.source === 'verify' && d.severity === 'error').length;
-    summary = failed ? `verified ${plural(artifacts.length, 'artifact')}: ${n ? `${n} violation(s)` : 'errors found'}` : `verified ${plural(artifacts.length, 'artifact')}: ok`;
-  } else if (command === 'validate') {
-    summary = `validated ${specs.length} spec${specs.length === 1 ? '' : 's'}: ${hasErrors(diagnostics) ? 'errors found' : tooManyWarnings ? 'too many warnings' : 'ok'}`;
-  } else {
-    summary = `nothing written: ${diagnostics.filter((d) => d.severity === 'error').length} error(s)`;
+    // Verification (opt-in) loads its schemas only when asked for.
+    if ((opts.verify || command === 'verify') && !hasErrors(diagnostics)) {
+      const { verifyArtifacts } = await import('../verify/index.js');
+      diagnostics.push(...verifyArtifacts(artifacts));
+    }
+    diagnostics.sort(compareDiagnostics);
+    const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+    const tooManyWarnings = opts.maxWarnings !== undefined && warnings > opts.maxWarnings;
+    const failed = hasErrors(diagnostics) || tooManyWarnings;
+    if (failed) writer?.abort();
+    const report: Record<string, unknown> = { diagnostics };
+    let status = failed ? 1 : 0;
+    let summary = '';
+    let body = ''; // diff lines (text format), printed on stdout before the summary
+    if ((command === 'generate' || command === 'diff') && !failed) {
+      try {
+        if (command === 'diff') {
+          const read = await readOutputs(resolve(io.cwd, outDir), files, [...services.keys()]);
+          const diffs = diffOutputs(files, (p) => read.onDisk.get(p), read.extra);
+          report.diff = diffs;
+          body = formatDiff(diffs, outDir);
+          if (diffs.length) status = 1;
+          const count = (s: string) => diffs.filter((d) => d.status === s).length;
+          summary = `compared ${plural(files.length, 'file')} for ${services.size} service${services.size === 1 ? '' : 's'} with ${outDir}: ${diffs.length ? `${diffs.length} differ (${count('changed')} changed, ${count('new')} new, ${count('extra')} extra)` : 'no differences'}`;
+        } else if (opts.check) {
+          const c = await checkOutputs(resolve(io.cwd, outDir), files, [...services.keys()]);
+          const problems = [
+            ...c.stale.map((p) => ({ path: p, state: 'stale' })),
+            ...c.missing.map((p) => ({ path: p, state: 'missing' })),
+            ...c.extra.map((p) => ({ path: p, state: 'extra' })),
+          ].sort((a, b) => (a.path < b.path ? -1 : 1));
+          for (const p of problems) {
+            diagnostics.push({
+              code: `OUTPUT_${p.state.toUpperCase()}`,
+              severity: 'error',
+              message:
+                p.state === 'stale'
+                  ? 'differs from what the spec generates; run codegen generate.'
+                  : p.state === 'missing'
+                    ? 'is missing; run codegen generate.'
+                    : 'is no longer generated; remove it (or run codegen generate --prune).',
+              source: 'io',
+              path: [],
+              file: `${outDir.replace(/\/$/, '')}/${p.path}`,
+            });
+          }
+          report.check = c;
+          if (problems.length) status = 1;
+          summary = `checked ${plural(files.length, 'file')} for ${services.size} service${services.size === 1 ? '' : 's'}: ${problems.length ? `${problems.length} out of date` : 'up to date'}`;
+        } else {
+          if (writeError) throw writeError;
+          writer ??= new OutputWriter(resolve(io.cwd, outDir));
+          const w = writer.commit({ prune: opts.prune ?? false, services: [...services.keys()] });
+          report.written = w;
+          summary = `generated ${plural(fileCount, 'file')} for ${services.size} service${services.size === 1 ? '' : 's'} (${w.written.length} written, ${w.unchanged.length} unchanged${w.removed.length ? `, ${w.removed.length} removed` : ''})`;
+        }
+      } catch (err) {
+        if (!(err instanceof OutputError) && !(err as NodeJS.ErrnoException).code) throw err;
+        diagnostics.push({
+          code: err instanceof OutputError ? err.code : 'OUTPUT_WRITE_FAILED',
+          severity: 'error',
+          message: `${err instanceof Error ? err.message : String(err)} Nothing was changed.`,
+          source: 'io',
+          path: [],
+        });
+        status = 1;
+      }
+    } else if (command === 'verify') {
+      const n = diagnostics.filter((d) => d.source === 'verify' && d.severity === 'error').length;
+      summary = failed ? `verified ${plural(artifacts.length, 'artifact')}: ${n ? `${n} violation(s)` : 'errors found'}` : `verified ${plural(artifacts.length, 'artifact')}: ok`;
+    } else if (command === 'validate') {
+      summary = `validated ${specs.length} spec${specs.length === 1 ? '' : 's'}: ${hasErrors(diagnostics) ? 'errors found' : tooManyWarnings ? 'too many warnings' : 'ok'}`;
+    } else {
+      summary = `nothing written: ${diagnostics.filter((d) => d.severity === 'error').length} error(s)`;
+    }
+    if (tooManyWarnings) summary += ` (${warnings} warnings, more than --max-warnings ${opts.maxWarnings})`;
+    const ms = Math.round(performance.now() - started);
+    const shown = diagnostics.filter((d) => d.severity === 'error' || (!opts.quiet && (d.severity === 'warning' || opts.verbose)));
+    if (opts.format === 'json') {
+      io.stdout(formatDiagnostics('json', diagnostics, { suppressed, extra: { ...report, summary, milliseconds: ms } }));
+    } else if (opts.format === 'sarif') {
+      io.stdout(formatDiagnostics('sarif', diagnostics, { suppressed, rules: builtinRules }));
+      if (!opts.quiet) io.stderr(`codegen: ${summary} in ${ms} ms\n`);
+    } else if (opts.format === 'github') {
+      io.stdout(formatDiagnostics('github', shown));
+      if (!opts.quiet) io.stdout(`codegen: ${summary} in ${ms} ms\n`);
+    } else {
+      if (shown.length) io.stderr(formatDiagnostics('text', shown, { sources }));
+      if (body) io.stdout(body);
+      if (!opts.quiet) io.stdout(`codegen: ${summary} in ${ms} ms\n`);
+    }
+    return status;
+  } finally {
+    // Whatever ended the run early, nothing staged stays behind (a no-op after a commit).
+    writer?.abort();
   }
-  if (tooManyWarnings) summary += ` (${warnings} warnings, more than --max-warnings ${opts.maxWarnings})`;
-  const ms = Math.round(performance.now() - started);
-  const shown = diagnostics.filter((d) => d.severity === 'error' || (!opts.quiet && (d.severity === 'warning' || opts.verbose)));
-  if (opts.format === 'json') {
-    io.stdout(formatDiagnostics('json', diagnostics, { suppressed, extra: { ...report, summary, milliseconds: ms } }));
-  } else if (opts.format === 'sarif') {
-    io.stdout(formatDiagnostics('sarif', diagnostics, { suppressed, rules: builtinRules }));
-    if (!opts.quiet) io.stderr(`codegen: ${summary} in ${ms} ms\n`);
-  } else if (opts.format === 'github') {
-    io.stdout(formatDiagnostics('github', shown));
-    if (!opts.quiet) io.stdout(`codegen: ${summary} in ${ms} ms\n`);
-  } else {
-    if (shown.length) io.stderr(formatDiagnostics('text', shown, { sources }));
-    if (body) io.stdout(body);
-    if (!opts.quiet) io.stdout(`codegen: ${summary} in ${ms} ms\n`);
-  }
-  return status;
 }
 
 /** A `kind: Platform` spec compiles to `<platform>/platform.cfn.yaml`; its name is its output folder. */

@@ -8,7 +8,7 @@
  * thread-pool round trip of each asynchronous call cost more than the I/O itself (measured in
  * docs/benchmarks.md). Folders already verified (or created) in a run are not checked again.
  */
-import { lstatSync, mkdirSync, type Dirent, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, lstatSync, mkdirSync, openSync, type Dirent, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { isSafeRelativePath, type OutputFile } from './compile.js';
 
@@ -23,9 +23,10 @@ export class OutputError extends Error {
 
 /**
  * Refuse paths that escape `root` or pass through a symlink inside it. `folders` holds the folders
- * of this run already found to be real folders (not links): they are not looked at again.
+ * of this run already found to be real folders (not links): they are not looked at again. Returns
+ * the absolute path and whether the file exists.
  */
-function assertContained(root: string, rel: string, folders: Set<string> = new Set()): string {
+function contained(root: string, rel: string, folders: Set<string> = new Set()): { abs: string; exists: boolean } {
   if (!isSafeRelativePath(rel)) throw new OutputError(`Refusing the unsafe output path ${JSON.stringify(rel)}.`, 'OUTPUT_PATH_UNSAFE');
   const abs = resolve(root, rel);
   if (!abs.startsWith(root + sep)) throw new OutputError(`Refusing to write outside the output folder: ${rel}.`, 'OUTPUT_PATH_UNSAFE');
@@ -33,19 +34,19 @@ function assertContained(root: string, rel: string, folders: Set<string> = new S
   for (const seg of rel.split('/')) {
     cur = join(cur, seg);
     if (cur !== abs && folders.has(cur)) continue;
-    try {
-      const st = lstatSync(cur);
-      if (st.isSymbolicLink()) throw new OutputError(`Refusing to write through the symbolic link ${relative(root, cur) || cur}.`, 'OUTPUT_SYMLINK');
-      if (cur !== abs && !st.isDirectory()) throw new OutputError(`${relative(root, cur) || cur} is a file where a folder is needed.`, 'OUTPUT_NOT_A_FOLDER');
-      if (cur === abs && st.isDirectory()) throw new OutputError(`${relative(root, cur) || cur} is a folder where a file is needed.`, 'OUTPUT_NOT_A_FILE');
-      if (cur !== abs) folders.add(cur);
-    } catch (err) {
-      if (err instanceof OutputError) throw err;
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') break;
-      throw err;
-    }
+    // No exception for a missing path: most files of a first run do not exist yet.
+    const st = lstatSync(cur, { throwIfNoEntry: false });
+    if (!st) return { abs, exists: false };
+    if (st.isSymbolicLink()) throw new OutputError(`Refusing to write through the symbolic link ${relative(root, cur) || cur}.`, 'OUTPUT_SYMLINK');
+    if (cur !== abs && !st.isDirectory()) throw new OutputError(`${relative(root, cur) || cur} is a file where a folder is needed.`, 'OUTPUT_NOT_A_FOLDER');
+    if (cur === abs && st.isDirectory()) throw new OutputError(`${relative(root, cur) || cur} is a folder where a file is needed.`, 'OUTPUT_NOT_A_FILE');
+    if (cur !== abs) folders.add(cur);
   }
-  return abs;
+  return { abs, exists: true };
+}
+
+function assertContained(root: string, rel: string, folders?: Set<string>): string {
+  return contained(root, rel, folders).abs;
 }
 
 export interface WriteResult {
@@ -59,51 +60,129 @@ export interface WriteResult {
  * With `prune`, files under the given service folders that are no longer generated are removed.
  */
 export async function writeOutputs(outDir: string, files: readonly OutputFile[], opts: { prune?: boolean; services?: readonly string[] } = {}): Promise<WriteResult> {
-  const root = resolve(outDir);
-  mkdirSync(root, { recursive: true });
-  const rootStat = lstatSync(root);
-  if (!rootStat.isDirectory() && !rootStat.isSymbolicLink()) throw new OutputError(`${outDir} is not a folder.`, 'OUTPUT_NOT_A_FOLDER');
-  const result: WriteResult = { written: [], unchanged: [], removed: [] };
-  const plan: { abs: string; tmp: string; rel: string }[] = [];
-  const folders = new Set<string>();
-  for (const f of files) {
-    const abs = assertContained(root, f.path, folders);
-    const existing = readOrUndefined(abs);
-    if (existing === f.content) {
-      result.unchanged.push(f.path);
-      continue;
+  const writer = new OutputWriter(outDir);
+  writer.stage(files);
+  return writer.commit(opts);
+}
+
+/**
+ * An all-or-nothing write, staged as services compile so their text need not be held: `stage()`
+ * writes temporary files (and keeps no content), `commit()` renames them all into place, `abort()`
+ * removes them and leaves the output folder as it was. Any failure while staging aborts.
+ *
+ * A service folder that does not exist yet is written whole into a hidden temporary folder and
+ * renamed into place at the end (one rename instead of one per file, and no file to compare);
+ * inside an existing folder every file goes to a temporary file beside its destination.
+ */
+export class OutputWriter {
+  private readonly root: string;
+  private readonly result: WriteResult = { written: [], unchanged: [], removed: [] };
+  /** Every staged path, in order, and which of them were unchanged. */
+  private readonly paths: string[] = [];
+  private readonly unchanged = new Set<string>();
+  /** Temporary files beside their destination, ready to rename. */
+  private readonly plan: { abs: string; tmp: string }[] = [];
+  /** Folders that did not exist: their temporary folder. */
+  private readonly fresh = new Map<string, { abs: string; tmp: string }>();
+  private readonly folders = new Set<string>();
+  private readonly made = new Set<string>();
+  private n = 0;
+  private done = false;
+
+  /** The first folder this writer created on the way to the output folder (removed on abort). */
+  private readonly createdRoot: string | undefined;
+
+  constructor(outDir: string) {
+    this.root = resolve(outDir);
+    this.createdRoot = mkdirSync(this.root, { recursive: true });
+    const rootStat = lstatSync(this.root);
+    if (!rootStat.isDirectory() && !rootStat.isSymbolicLink()) throw new OutputError(`${outDir} is not a folder.`, 'OUTPUT_NOT_A_FOLDER');
+  }
+
+  /** Folders created while staging (the first of each mkdir), removed on abort. */
+  private readonly createdDirs: string[] = [];
+
+  private mkdir(dir: string): void {
+    if (this.made.has(dir)) return;
+    const first = mkdirSync(dir, { recursive: true });
+    if (first) this.createdDirs.push(first);
+    this.made.add(dir);
+  }
+
+  private tmpName(dir: string): string {
+    return join(dir, `.codegen-${process.pid}-${this.n++}.tmp`);
+  }
+
+  /** Write `files` to temporary places. On any failure everything staged so far is removed. */
+  stage(files: readonly OutputFile[]): void {
+    if (this.done) throw new Error('OutputWriter: already committed or aborted');
+    try {
+      for (const f of files) this.stageOne(f);
+    } catch (err) {
+      this.abort();
+      throw err;
     }
-    plan.push({ abs, tmp: '', rel: f.path });
   }
-  const stale = opts.prune ? extraFiles(root, files, opts.services ?? []) : [];
-  // Phase 1: write every temporary file. Any failure removes them all and leaves the folder as it was.
-  const content = new Map(files.map((f) => [f.path, f.content]));
-  let n = 0;
-  const made = new Set<string>();
-  try {
-    for (const p of plan) {
-      const dir = dirname(p.abs);
-      if (!made.has(dir)) {
-        mkdirSync(dir, { recursive: true });
-        made.add(dir);
-      }
-      p.tmp = join(dir, `.codegen-${process.pid}-${n++}.tmp`);
-      writeFileSync(p.tmp, content.get(p.rel)!, { flag: 'wx' });
+
+  private stageOne(f: OutputFile): void {
+    const root = this.root;
+    this.paths.push(f.path);
+    const slash = f.path.indexOf('/');
+    const top = slash > 0 ? f.path.slice(0, slash) : '';
+    let group = top ? this.fresh.get(top) : undefined;
+    if (!group && top && isSafeRelativePath(top) && !lstatSync(join(root, top), { throwIfNoEntry: false })) {
+      contained(root, f.path, this.folders); // the same refusals as any path
+      group = { abs: join(root, top), tmp: this.tmpName(root) };
+      mkdirSync(group.tmp);
+      this.made.add(group.tmp);
+      this.fresh.set(top, group);
     }
-  } catch (err) {
-    for (const p of plan) if (p.tmp) rmSync(p.tmp, { force: true });
-    throw err;
+    if (group) {
+      if (!isSafeRelativePath(f.path)) throw new OutputError(`Refusing the unsafe output path ${JSON.stringify(f.path)}.`, 'OUTPUT_PATH_UNSAFE');
+      const file = join(group.tmp, f.path.slice(slash + 1));
+      this.mkdir(dirname(file));
+      writeNew(file, f.content);
+      return;
+    }
+    const { abs, exists } = contained(root, f.path, this.folders);
+    if (exists && readOrUndefined(abs) === f.content) {
+      this.unchanged.add(f.path);
+      return;
+    }
+    const dir = dirname(abs);
+    this.mkdir(dir);
+    const tmp = this.tmpName(dir);
+    this.plan.push({ abs, tmp });
+    writeNew(tmp, f.content);
   }
-  // Phase 2: rename into place (atomic per file on POSIX file systems).
-  for (const p of plan) {
-    renameSync(p.tmp, p.abs);
-    result.written.push(p.rel);
+
+  /** Rename everything staged into place (atomic per file and per new folder on POSIX file systems). */
+  commit(opts: { prune?: boolean; services?: readonly string[] } = {}): WriteResult {
+    if (this.done) throw new Error('OutputWriter: already committed or aborted');
+    const root = this.root;
+    const stale = opts.prune ? extraFiles(root, new Set(this.paths), opts.services ?? []) : [];
+    this.done = true;
+    for (const g of this.fresh.values()) renameSync(g.tmp, g.abs);
+    for (const p of this.plan) renameSync(p.tmp, p.abs);
+    for (const path of this.paths) (this.unchanged.has(path) ? this.result.unchanged : this.result.written).push(path);
+    for (const rel of stale) {
+      rmSync(assertContained(root, rel), { force: true });
+      this.result.removed.push(rel);
+    }
+    return this.result;
   }
-  for (const rel of stale) {
-    rmSync(assertContained(root, rel), { force: true });
-    result.removed.push(rel);
+
+  /** Remove everything staged; the output folder is as it was. */
+  abort(): void {
+    if (this.done) return;
+    this.done = true;
+    for (const g of this.fresh.values()) rmSync(g.tmp, { recursive: true, force: true });
+    for (const p of this.plan) rmSync(p.tmp, { force: true });
+    // Folders made for staging hold nothing else.
+    for (const dir of this.createdDirs.reverse()) rmSync(dir, { recursive: true, force: true });
+    // A folder created for this run holds nothing but what it staged.
+    if (this.createdRoot) rmSync(this.createdRoot, { recursive: true, force: true });
   }
-  return result;
 }
 
 export interface CheckResult {
@@ -125,14 +204,10 @@ export async function readOutputs(outDir: string, files: readonly OutputFile[], 
   const onDisk = new Map<string, string>();
   const folders = new Set<string>();
   for (const f of files) {
-    const abs = assertContained(root, f.path, folders);
-    try {
-      onDisk.set(f.path, readFileSync(abs, 'utf8'));
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-    }
+    const { abs, exists } = contained(root, f.path, folders);
+    if (exists) onDisk.set(f.path, readFileSync(abs, 'utf8'));
   }
-  return { onDisk, extra: extraFiles(root, files, services) };
+  return { onDisk, extra: extraFiles(root, new Set(files.map((f) => f.path)), services) };
 }
 
 /** Compare the output folder with what would be written. Never writes. */
@@ -147,6 +222,23 @@ export async function checkOutputs(outDir: string, files: readonly OutputFile[],
   return result;
 }
 
+/**
+ * Create `file` (it must not exist) holding `text`. The string goes to the file as UTF-8 without a
+ * Buffer made for it (writeFileSync makes one per file).
+ */
+function writeNew(file: string, text: string): void {
+  const fd = openSync(file, 'wx');
+  try {
+    const n = writeSync(fd, text);
+    if (n !== Buffer.byteLength(text)) {
+      const bytes = Buffer.from(text);
+      for (let at = n; at < bytes.length; ) at += writeSync(fd, bytes, at);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
 function readOrUndefined(abs: string): string | undefined {
   try {
     return readFileSync(abs, 'utf8');
@@ -156,8 +248,7 @@ function readOrUndefined(abs: string): string | undefined {
 }
 
 /** Files under `<root>/<service>/` that are not among `files` (hidden files are ignored). */
-function extraFiles(root: string, files: readonly OutputFile[], services: readonly string[]): string[] {
-  const wanted = new Set(files.map((f) => f.path));
+function extraFiles(root: string, wanted: ReadonlySet<string>, services: readonly string[]): string[] {
   const out: string[] = [];
   function walk(rel: string): void {
     let entries: Dirent[];

@@ -207,11 +207,24 @@ export function toCloudFormationCasing(v: Json, parentKey?: string): Json {
   if (keys.length === 1 && (keys[0] === 'Ref' || keys[0]!.startsWith('Fn::'))) return v;
   if (parentKey && OPAQUE_MAPS.has(parentKey)) return v;
   const out: JsonObject = {};
-  for (const [k, x] of Object.entries(v)) {
-    const name = SCOPED_RENAMES[`${parentKey}.${k}`] ?? RENAMES[k] ?? k.charAt(0).toUpperCase() + k.slice(1);
-    out[name] = toCloudFormationCasing(x, k);
+  const scoped = parentKey !== undefined && SCOPED_PARENTS.has(parentKey);
+  for (const k of keys) {
+    const name = (scoped ? SCOPED_RENAMES[`${parentKey}.${k}`] : undefined) ?? cfnName(k);
+    out[name] = toCloudFormationCasing(v[k]!, k);
   }
   return out;
+}
+
+const SCOPED_PARENTS = new Set(Object.keys(SCOPED_RENAMES).map((k) => k.slice(0, k.indexOf('.'))));
+/** API field name → CloudFormation property name; the names are few, so each is worked out once. */
+const CFN_NAMES = new Map<string, string>();
+function cfnName(k: string): string {
+  let name = CFN_NAMES.get(k);
+  if (name === undefined) {
+    name = Object.hasOwn(RENAMES, k) ? RENAMES[k]! : k.charAt(0).toUpperCase() + k.slice(1);
+    if (CFN_NAMES.size < 2048) CFN_NAMES.set(k, name);
+  }
+  return name;
 }
 
 const ECR_IMAGE = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([^:@]+)/;
