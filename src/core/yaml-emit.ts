@@ -7,12 +7,10 @@
  * It only handles strings it can decide with certainty: printable ASCII on one line, not starting
  * with a document marker. Anything else (multi-line text, non-ASCII, control characters) returns
  * undefined and the caller uses the `yaml` library for the whole document. Whether a plain string
- * would be read as another type is decided by the `yaml` library's own YAML 1.1 tag tests, so the
- * two writers agree by construction; test/core/yaml-emit.test.ts compares them on every golden and
- * on random data.
+ * would be read as another type is decided by the `yaml` library's own YAML 1.1 tag tests (copied,
+ * and checked against the library by a test), so the two writers agree by construction;
+ * test/core/yaml-emit.test.ts compares them on every golden and on random data.
  */
-import { Document } from 'yaml';
-
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 /** Printable ASCII on one line, and no `%`, `---` or `...` at the start (document markers). */
@@ -20,17 +18,28 @@ const SIMPLE = /^(?![%]|---|\.\.\.)[\x20-\x7e]*$/;
 /** Plain scalars YAML cannot hold: indicator at the start, `: ` or ` #` inside, space or `:` at the end. */
 const NOT_PLAIN = /^[\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|:[ \t]|[\t ]#|[\t :]$/;
 
-let typeTests: RegExp[] | undefined;
-/** The YAML 1.1 tags (other than str) a plain scalar could be read as: bool, null, int, float, timestamp... */
-function nonStringTests(): RegExp[] {
-  if (!typeTests) {
-    const schema = new Document(null, { version: '1.1' }).schema;
-    typeTests = [...schema.tags, ...(schema.compat ?? [])]
-      .filter((t) => t.default && t.tag !== 'tag:yaml.org,2002:str' && t.test)
-      .map((t) => t.test!);
-  }
-  return typeTests;
-}
+/**
+ * The tests of the `yaml` library's YAML 1.1 tags other than str (null, bool, int in every base,
+ * float, merge key, sexagesimal numbers, timestamp): a plain scalar matching one would be read as
+ * that type. A copy of the library's own patterns, so writing needs no schema object;
+ * test/core/yaml-emit.test.ts fails when the library's list changes.
+ */
+export const YAML11_NON_STRING: readonly RegExp[] = [
+  /^(?:~|[Nn]ull|NULL)?$/,
+  /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
+  /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
+  /^[-+]?0b[0-1_]+$/,
+  /^[-+]?0[0-7_]+$/,
+  /^[-+]?[0-9][0-9_]*$/,
+  /^[-+]?0x[0-9a-fA-F_]+$/,
+  /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+  /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
+  /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
+  /^<<$/,
+  /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
+  /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
+  /^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\.[0-9]+)?)(?:[ \t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$/,
+];
 
 class Unsupported extends Error {}
 
@@ -61,7 +70,7 @@ function str(s: string): string {
   if (out !== undefined) return out;
   // `<<` is the merge key, which the library writes as its own tag.
   if (!SIMPLE.test(s) || s === '<<') throw new Unsupported();
-  out = NOT_PLAIN.test(s) || nonStringTests().some((re) => re.test(s)) ? JSON.stringify(s) : s;
+  out = NOT_PLAIN.test(s) || YAML11_NON_STRING.some((re) => re.test(s)) ? JSON.stringify(s) : s;
   if (decided.size >= 4096) decided.clear();
   decided.set(s, out);
   return out;

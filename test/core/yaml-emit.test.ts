@@ -6,9 +6,9 @@ import fc from 'fast-check';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { Document, parse } from 'yaml';
 import { libraryYaml, type JsonObject } from '../../src/core/serialize.js';
-import { fastYaml } from '../../src/core/yaml-emit.js';
+import { fastYaml, YAML11_NON_STRING } from '../../src/core/yaml-emit.js';
 
 function yamlGoldens(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir)) {
@@ -58,6 +58,12 @@ describe('direct YAML writer', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it("holds the yaml library's own YAML 1.1 type tests", () => {
+    const schema = new Document(null, { version: '1.1' }).schema;
+    const library = [...schema.tags, ...(schema.compat ?? [])].filter((t) => t.default && t.tag !== 'tag:yaml.org,2002:str' && t.test).map((t) => String(t.test));
+    expect(YAML11_NON_STRING.map(String)).toEqual(library);
   });
 
   it('agrees with the yaml library on name-like strings (the unquoted fast path)', () => {
