@@ -34,3 +34,18 @@ describe('every view is validated', () => {
     expect(errors(spec)).toEqual(['service.yaml:14:16 error SCHEMA_MIN_LENGTH environments.prod.targets.ecs.image: Must NOT have fewer than 1 characters.']);
   });
 });
+
+describe('views are validated where they differ', () => {
+  it('the required fields are the schema\'s', async () => {
+    const { REQUIRED_SPEC_FIELDS } = await import('../src/core/compile.js');
+    const schema = (await import('../schema/service.schema.json', { with: { type: 'json' } })).default as { required: string[] };
+    expect([...REQUIRED_SPEC_FIELDS].sort()).toEqual([...schema.required].sort());
+  });
+
+  it('reports a required field deleted by an overlay, and an error in the base once', () => {
+    const deleted = `${DEMO_SPEC}  kubernetes:\n    image: null\n`;
+    expect(errors(deleted)).toEqual(['service.yaml:1:1 error SCHEMA_REQUIRED Missing required key "image".']);
+    const badBase = DEMO_SPEC.replace('port: 8080', 'port: 0') + '  kubernetes:\n    replicas: 3\nenvironments:\n  prod:\n    replicas: 5\n';
+    expect(errors(badBase)).toEqual(['service.yaml:6:11 error SCHEMA_MINIMUM ports[0].port: Must be >= 1.']);
+  });
+});

@@ -212,19 +212,32 @@ function validateViews(raw: ServiceSpec, diagnostics: Diagnostic[]): void {
     if (envTargets !== undefined && envTargets !== null && !(isPlainObject(envTargets) && Object.values(envTargets).every((x) => x === null || isPlainObject(x)))) continue;
     const env = applyEnvironment(raw, name, quiet);
     if (!env) continue;
-    revalidate(env, diagnostics);
+    revalidate(env, raw, diagnostics);
     bases.push(env);
   }
   for (const base of bases) {
     for (const t of TARGETS) {
       const v = resolveTarget(base, t);
-      if (v !== base) revalidate(v, diagnostics);
+      if (v !== base) revalidate(v, base.spec, diagnostics);
     }
   }
 }
 
-function revalidate(r: ResolvedSpec, diagnostics: Diagnostic[]): void {
-  for (const d of validateSpec(r.spec)) diagnostics.push({ ...d, path: r.origin(d.path) });
+/** The spec's required top-level fields (test/overlays.test.ts holds this to the schema). */
+export const REQUIRED_SPEC_FIELDS: ReadonlySet<string> = new Set(['apiVersion', 'name', 'image']);
+
+/**
+ * Validate a view where it differs from the spec it was merged onto (`from`, already validated):
+ * the top-level fields an overlay changed (merging keeps every other field's object as it was),
+ * plus the required fields so that one deleted with `null` is reported. The schema has no
+ * constraint across top-level fields, so nothing else can have become invalid.
+ */
+function revalidate(r: ResolvedSpec, from: object, diagnostics: Diagnostic[]): void {
+  const view = r.spec as unknown as Record<string, unknown>;
+  const base = from as Record<string, unknown>;
+  const changed: Record<string, unknown> = {};
+  for (const k of Object.keys(view)) if (REQUIRED_SPEC_FIELDS.has(k) || view[k] !== base[k]) changed[k] = view[k];
+  for (const d of validateSpec(changed)) diagnostics.push({ ...d, path: r.origin(d.path) });
 }
 
 function selectTargets(spec: ServiceSpec, requested: readonly string[] | undefined, diagnostics: Diagnostic[]): TargetName[] {
