@@ -16,9 +16,8 @@ const hostImport: Plugin = {
   setup(build) {
     build.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async (args) => {
       const text = await readFile(args.path, 'utf8');
-      const pattern = /\bawait import\((?!\s*['"`])/g;
-      if (!pattern.test(text)) return undefined;
-      return { contents: text.replace(pattern, 'await __codegenImport('), loader: 'ts' };
+      const contents = text.replace(/\bawait import\((?!\s*['"`])/g, 'await __codegenImport(');
+      return contents === text ? undefined : { contents, loader: 'ts' };
     });
   },
 };

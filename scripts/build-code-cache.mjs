@@ -33,8 +33,11 @@ if (mode === '--workload') await workload(process.argv[3]);
 else if (mode === '--probe') await probe();
 else build();
 
-/** Parent: run the workload child, then the probe child; fail the build only if the bundle itself fails. */
+/** Parent: run the workload child, then the probe child; fail the build only if the bundle or the workload is broken. */
 function build() {
+  // The bundle's only import() must be the banner's fallback: any other would fail under the cache.
+  const imports = readFileSync(bundle, 'utf8').match(/\bimport\(/g)?.length ?? 0;
+  if (imports !== 1) throw new Error(`build-code-cache: dist/cli-main.cjs has ${imports - 1} import() calls besides the banner's; make them \`await import(\` of a computed specifier (see tsup.config.ts) or static.`);
   const work = mkdtempSync(join(tmpdir(), 'codegen-code-cache-'));
   try {
     // No NODE_OPTIONS: the cache is for a plain `codegen` run, and V8 rejects a cache made under other flags.
@@ -47,9 +50,6 @@ function build() {
       throw new Error(`build-code-cache: the CLI bundle failed its workload (exit ${made.status ?? made.signal}).`);
     }
     renameSync(tmp, cacheFile);
-    // The bundle's only import() must be the banner's fallback: any other would fail under the cache.
-    const imports = readFileSync(bundle, 'utf8').match(/\bimport\(/g)?.length ?? 0;
-    if (imports !== 1) throw new Error(`build-code-cache: dist/cli-main.cjs has ${imports - 1} import() calls besides the banner's; make them \`await import(\` of a computed specifier (see tsup.config.ts) or static.`);
     const probed = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--probe'], { cwd: work, env, encoding: 'utf8' });
     const state = probed.stdout.trim();
     if (probed.status !== 0 || state !== 'accepted') {
@@ -67,8 +67,9 @@ async function workload(out) {
   const { script, exports } = loadBundle(bundle, undefined, CACHE_SCRIPT_NAME);
   const io = { stdout: () => {}, stderr: () => {}, cwd: process.cwd() };
   const run = async (argv) => {
+    // 1 (a spec with errors) still compiles what a run needs; 2 means the workload itself is wrong.
     const code = await exports.main(argv, io);
-    if (code !== 0) throw new Error(`build-code-cache: codegen ${argv.join(' ')} exited ${code} during the workload.`);
+    if (code !== 0 && code !== 1) throw new Error(`build-code-cache: codegen ${argv.join(' ')} exited ${code} during the workload.`);
   };
   for (const [i, spec] of SPECS.entries()) {
     const dir = join(process.cwd(), `out-${i}`);
