@@ -8,6 +8,9 @@
  * the saving: V8 rejects a cache from another V8 version, other flags or another source length, the
  * header below rejects one made for another bundle size or cut short, and the script then compiles
  * from source exactly as it would without a cache. Nothing is ever printed about the cache.
+ * Not caught (release V8 does not checksum code caches, and hashing 2 MB would cost what the cache
+ * saves): bytes flipped inside the V8 data, or a hand edit of the bundle that keeps its length —
+ * like any damage to dist/ itself. The build rewrites both together.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
