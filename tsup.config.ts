@@ -1,7 +1,28 @@
-import { defineConfig } from 'tsup';
+import { readFile } from 'node:fs/promises';
+import { defineConfig, type Options } from 'tsup';
 
-// Two builds: the library (ESM + CJS + types) and the CLI (one self-contained ESM file,
-// so a cold `codegen` start loads as few modules as possible).
+type Plugin = NonNullable<Options['esbuildPlugins']>[number];
+
+/**
+ * In the CLI bundle, `await import(<not a literal>)` (a user's plugin or config module) becomes
+ * `await __codegenImport(...)`: V8 code-cached scripts lose their import() hook on Node 20, so the
+ * bin hands the bundle an import function of its own (src/cli/bundle-loader.ts). The banner below
+ * defines __codegenImport, falling back to import() when the bundle is loaded some other way (it
+ * starts with 'use strict' because esbuild's own directive comes after it and would not count).
+ * scripts/build-code-cache.mjs fails the build if any other import() is left in the bundle.
+ */
+const hostImport: Plugin = {
+  name: 'codegen-host-import',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async (args) => {
+      const text = await readFile(args.path, 'utf8');
+      const contents = text.replace(/\bawait import\((?!\s*['"`])/g, 'await __codegenImport(');
+      return contents === text ? undefined : { contents, loader: 'ts' };
+    });
+  },
+};
+
+// The library (ESM + CJS + types), the CLI bundle, and the small `codegen` bin that runs it.
 export default defineConfig([
   {
     entry: { index: 'src/index.ts' },
@@ -14,17 +35,34 @@ export default defineConfig([
     splitting: false,
   },
   {
-    entry: { cli: 'src/cli/main.ts' },
-    format: ['esm'],
+    // The CLI as one CommonJS script, so the bin can compile it with vm.Script and the V8 code cache
+    // that scripts/build-code-cache.mjs writes after the build (dist/cli-main.cache).
+    // Bundled dynamic imports (Handlebars, verify, plugin support) become lazily-run wrappers: they
+    // still load only when used. import() of a user's plugin or config file stays a real import()
+    // (made by the bin: see hostImport above).
+    entry: { 'cli-main': 'src/cli/main.ts' },
+    format: ['cjs'],
+    outExtension: () => ({ js: '.cjs' }),
     target: 'node20',
     platform: 'node',
     sourcemap: false,
-    // Chunks for dynamic imports, so Handlebars and plugin support load only when a config uses them.
-    splitting: true,
+    splitting: false,
     // Minified: V8 compiles half the bytes at every cold start (measured in docs/benchmarks.md).
     // Nothing user-facing depends on names: errors are diagnostics, never stack traces.
     minify: true,
     noExternal: [/.*/],
-    banner: { js: "#!/usr/bin/env node\nimport { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    shims: true,
+    esbuildPlugins: [hostImport],
+    banner: { js: "'use strict'; var __codegenImport = typeof __codegenHostImport === 'function' ? __codegenHostImport : (s) => import(s);" },
+  },
+  {
+    // dist/cli.js is the bin; dist/cli-loader.js is the same loader for the cache build script.
+    entry: { cli: 'src/cli/bin.ts', 'cli-loader': 'src/cli/bundle-loader.ts' },
+    format: ['esm'],
+    target: 'node20',
+    platform: 'node',
+    sourcemap: false,
+    splitting: false,
+    banner: { js: '#!/usr/bin/env node' },
   },
 ]);
