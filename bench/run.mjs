@@ -20,9 +20,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const cli = join(root, 'dist/cli.js');
+const cli = join(root, 'dist/cli.cjs');
 if (!existsSync(cli)) {
-  console.error('bench: dist/cli.js is missing; run `npm run build` first.');
+  console.error('bench: dist/cli.cjs is missing; run `npm run build` first.');
   process.exit(2);
 }
 const args = process.argv.slice(2);

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Build step after tsup (`npm run build`, `prepare`): writes dist/cli-main.cache, the V8 code cache
- * the `codegen` bin (dist/cli.js) hands to vm.Script so a cold start skips most compiling.
+ * the `codegen` bin (dist/cli.cjs) hands to vm.Script so a cold start skips most compiling.
  *
  * A child process loads the bundle exactly as the bin does (dist/cli-loader.js, without a cache),
  * runs a representative workload — generate of the seed and example specs to every target, the same

@@ -1,5 +1,5 @@
 /**
- * The built `codegen` bin (dist/cli.js) runs the CLI bundle (dist/cli-main.cjs) with the V8 code
+ * The built `codegen` bin (dist/cli.cjs) runs the CLI bundle (dist/cli-main.cjs) with the V8 code
  * cache the build writes (dist/cli-main.cache). These tests need the build (`npm run build`; CI and
  * `npm ci` run it first): they check that V8 accepts the cache, and that without it, or with a
  * damaged one, the bin behaves exactly the same and says nothing about it. Damaged copies are made
@@ -16,7 +16,7 @@ import { ROOT } from './helpers/fixtures.js';
 import { encodeCache } from '../src/cli/bundle-loader.js';
 
 const DIST = join(ROOT, 'dist');
-const BIN_FILES = ['cli.js', 'cli-loader.js', 'cli-main.cjs'];
+const BIN_FILES = ['cli.cjs', 'cli-loader.js', 'cli-main.cjs'];
 const SEED = join(ROOT, 'fixtures/seed/service.yaml');
 const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -43,10 +43,10 @@ interface Run {
   files: Record<string, string>;
 }
 
-/** Run `node <dir>/cli.js generate <spec...> --out <tmp>` and collect everything it wrote. */
+/** Run `node <dir>/cli.cjs generate <spec...> --out <tmp>` and collect everything it wrote. */
 function generate(dir: string, args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}): Run {
   const out = mkdtempSync(join(tmpdir(), 'codegen-cache-out-'));
-  const r = spawnSync(process.execPath, [join(dir, 'cli.js'), 'generate', ...args, '--out', out], { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
+  const r = spawnSync(process.execPath, [join(dir, 'cli.cjs'), 'generate', ...args, '--out', out], { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
   const files: Record<string, string> = {};
   const walk = (d: string): void => {
     for (const name of readdirSync(d).sort()) {
@@ -127,7 +127,7 @@ describe('the built bin and its V8 code cache', () => {
   });
 
   it('finds the bundled schemas (vendor/) from the bundle for verify', () => {
-    const r = spawnSync(process.execPath, [join(DIST, 'cli.js'), 'verify', SEED, '-q'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [join(DIST, 'cli.cjs'), 'verify', SEED, '-q'], { encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
   });

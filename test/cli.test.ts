@@ -135,9 +135,9 @@ describe('codegen CLI', () => {
     expect(readdirSync(join(dir, 'out/demo')).sort()).toEqual(['ecs', 'notes.md']);
   });
 
-  it.runIf(existsSync(join(ROOT, 'dist/cli.js')))('a reader that closes the pipe early gets no stack trace', async () => {
+  it.runIf(existsSync(join(ROOT, 'dist/cli.cjs')))('a reader that closes the pipe early gets no stack trace', async () => {
     const { spawn } = await import('node:child_process');
-    const child = spawn(process.execPath, [join(ROOT, 'dist/cli.js'), '--help'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(ROOT, 'dist/cli.cjs'), '--help'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     child.stdout.destroy(); // the reader is gone before the first write, like `codegen ... | head -0`
@@ -146,9 +146,9 @@ describe('codegen CLI', () => {
     expect(code).toBe(0);
   });
 
-  it.runIf(existsSync(join(ROOT, 'dist/cli.js')))('the built binary runs the README quick start', () => {
+  it.runIf(existsSync(join(ROOT, 'dist/cli.cjs')))('the built binary runs the README quick start', () => {
     const dir = mkdtempSync(join(tmpdir(), 'codegen-bin-'));
-    const out = execFileSync(process.execPath, [join(ROOT, 'dist/cli.js'), 'generate', join(ROOT, 'examples/my-app/service.yaml'), '--out', dir], { encoding: 'utf8' });
+    const out = execFileSync(process.execPath, [join(ROOT, 'dist/cli.cjs'), 'generate', join(ROOT, 'examples/my-app/service.yaml'), '--out', dir], { encoding: 'utf8' });
     expect(out).toMatch(/generated \d+ files? for 1 service/);
     expect(existsSync(join(dir, 'my-app/ecs/task-definition.json'))).toBe(true);
   });

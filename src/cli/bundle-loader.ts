@@ -12,6 +12,7 @@
  * saves): bytes flipped inside the V8 data, or a hand edit of the bundle that keeps its length —
  * like any damage to dist/ itself. The build rewrites both together.
  */
+import { isAscii } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
@@ -79,7 +80,9 @@ export function readCache(file: string, bundleBytes: number): Buffer | undefined
 export function loadBundle(file: string, cacheFile: string | undefined, name = file): LoadedBundle {
   const bytes = readFileSync(file);
   const cachedData = cacheFile === undefined ? undefined : readCache(cacheFile, bytes.length);
-  const script = new vm.Script(HEAD + bytes.toString('utf8') + TAIL, { filename: name, cachedData });
+  // The bundle is ASCII (esbuild escapes the rest): read as Latin-1, it is copied, not decoded.
+  const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
+  const script = new vm.Script(HEAD + source + TAIL, { filename: name, cachedData });
   const module = { exports: {} as Record<string, unknown>, id: file, filename: file, loaded: false };
   const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
   wrapper.call(module.exports, module.exports, createRequire(file), module, file, dirname(file), hostImport);

@@ -340,18 +340,24 @@ function plural(n: number, word: string): string {
 }
 
 // Run when executed as the bin (not when imported by tests).
-const isMain = typeof process !== 'undefined' && process.argv[1] !== undefined && /(?:^|[\\/])(cli\.js|codegen)$/.test(process.argv[1]);
+const isMain = typeof process !== 'undefined' && process.argv[1] !== undefined && /(?:^|[\\/])(cli\.c?js|codegen)$/.test(process.argv[1]);
 if (isMain) {
-  // A closed pipe (`codegen diff | head`) ends the run quietly instead of with a stack trace.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (err: NodeJS.ErrnoException) => {
-      if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw err;
-    });
-  }
+  // A closed pipe (`codegen diff | head`) ends the run quietly instead of with a stack trace. Set up
+  // at the first write: a quiet run never creates the stdio streams (a few ms of start-up).
+  let guarded = false;
+  const guard = (): void => {
+    if (guarded) return;
+    guarded = true;
+    for (const stream of [process.stdout, process.stderr]) {
+      stream.on('error', (err: NodeJS.ErrnoException) => {
+        if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+        throw err;
+      });
+    }
+  };
   main(process.argv.slice(2), {
-    stdout: (s) => process.stdout.write(s),
-    stderr: (s) => process.stderr.write(s),
+    stdout: (s) => (guard(), process.stdout.write(s)),
+    stderr: (s) => (guard(), process.stderr.write(s)),
     cwd: process.cwd(),
   }).then(
     (code) => {

@@ -19,7 +19,7 @@ interface FieldModel {
 
 const CODE = 'VERIFY_COPILOT_FIELD';
 /** Go's time.ParseDuration syntax. */
-const DURATION = /^[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:ns|us|µs|ms|s|m|h)(?:(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:ns|us|µs|ms|s|m|h))*$|^0$/;
+const DURATION = /^[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:ns|us|\u00b5s|ms|s|m|h)(?:(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:ns|us|\u00b5s|ms|s|m|h))*$|^0$/;
 
 export function copilotModel(): FieldModel {
   return readData<FieldModel>('copilot/manifest-fields.yaml');

@@ -11,7 +11,7 @@ let root: string | undefined;
 const cache = new Map<string, unknown>();
 
 function startDir(): string {
-  // CJS build: __dirname; ESM (source, dist/index.js, dist/cli.js): import.meta.url.
+  // CJS build: __dirname; ESM (source, dist/index.js): import.meta.url.
   if (typeof __dirname === 'string') return __dirname;
   return dirname(fileURLToPath(import.meta.url));
 }
