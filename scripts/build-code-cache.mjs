@@ -14,7 +14,7 @@
  * bin compiles from source as if there were no cache. It holds compiled code, not paths or output.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -33,8 +33,19 @@ if (mode === '--workload') await workload(process.argv[3]);
 else if (mode === '--probe') await probe();
 else build();
 
+/**
+ * dist/cli.js: the bin's earlier name. Links made to it before the bin became dist/cli.cjs (npx's
+ * cache of a local package, older global installs) keep working through this one-line ES module.
+ */
+function writeCompatBin() {
+  const file = join(dist, 'cli.js');
+  writeFileSync(file, "#!/usr/bin/env node\n// The codegen bin is dist/cli.cjs; links made to its earlier name land here.\nimport './cli.cjs';\n");
+  chmodSync(file, 0o755);
+}
+
 /** Parent: run the workload child, then the probe child; fail the build only if the bundle or the workload is broken. */
 function build() {
+  writeCompatBin();
   // The bundle's only import() must be the banner's fallback: any other would fail under the cache.
   const imports = readFileSync(bundle, 'utf8').match(/\bimport\(/g)?.length ?? 0;
   if (imports !== 1) throw new Error(`build-code-cache: dist/cli-main.cjs has ${imports - 1} import() calls besides the banner's; make them \`await import(\` of a computed specifier (see tsup.config.ts) or static.`);

@@ -143,4 +143,12 @@ describe('the built bin and its V8 code cache', () => {
     expect(r.stdout.trim()).toBe(VERSION);
     expect(r.status).toBe(0);
   });
+
+  it('the bin is CommonJS, and its earlier name dist/cli.js still runs it', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+    expect(pkg.bin.codegen).toBe('./dist/cli.cjs');
+    const r = spawnSync(process.execPath, [join(DIST, 'cli.js'), 'validate', SEED, '-q'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+  });
 });
