@@ -79,6 +79,16 @@ function measure(argv, cwd, before = () => {}) {
   return { base: median(base), subject: median(subject) };
 }
 
+/** [relative path, text] of every file under `dir`. */
+function readTree(dir, rel = '', out = []) {
+  for (const e of readdirSync(join(dir, rel), { withFileTypes: true })) {
+    const p = rel ? `${rel}/${e.name}` : e.name;
+    if (e.isDirectory()) readTree(dir, p, out);
+    else out.push([p, readFileSync(join(dir, p), 'utf8')]);
+  }
+  return out;
+}
+
 /** The output folder holds one folder per service: a run that wrote nothing is not a measurement. */
 function assertGenerated(dir, n) {
   const got = existsSync(dir) ? readdirSync(dir).length : 0;
@@ -106,6 +116,22 @@ try {
   add('cold generate, 10 services', c10);
   const c100 = generate(100);
   add('cold generate, 100 services', c100, '≤ 2×');
+  // The file-system floor of that run: the same tree (folders and files) written by plain mkdirSync
+  // and writeFileSync calls in a fresh process, nothing else. On some disks a new folder costs ~1 ms.
+  const floorScript = join(work, 'fs-floor.mjs');
+  const manifest = join(work, 'tree-100.json');
+  writeFileSync(manifest, JSON.stringify(readTree(out(100))));
+  writeFileSync(
+    floorScript,
+    `import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+const [dest, list] = process.argv.slice(2);
+for (const [p, text] of JSON.parse(readFileSync(list, 'utf8'))) { const f = join(dest, p); mkdirSync(dirname(f), { recursive: true }); writeFileSync(f, text); }
+`,
+  );
+  add('  file-system floor: the same 100-service tree, plain fs calls', measure([floorScript, join(work, 'floor-100'), manifest], work, () => rmSync(join(work, 'floor-100'), { recursive: true, force: true })));
+  // The everyday case (a pre-commit hook): the output exists and is up to date; nothing is written.
+  add('generate, 100 services, output up to date', measure(gen(100), work));
   const c1000 = generate(1000);
   add('cold generate, 1,000 services', c1000);
   // out-1000 is now up to date: --check reads and compares every file and must exit 0.

@@ -13,7 +13,7 @@ import { applySuppressions, runRules } from '../rules/engine.js';
 import type { AnyRuleModule, RuleConfig } from '../rules/types.js';
 import { compareDiagnostics, DiagnosticError, hasErrors, type Diagnostic, type DiagnosticInput, type SpecPath } from './diagnostics.js';
 import { attachPositions, readSpecInput } from './source.js';
-import { assertPlain, serializeArtifact, type Artifact } from './serialize.js';
+import { serializeArtifact, type Artifact } from './serialize.js';
 import { applyPatches, readPatchFile, type PatchDeclaration, type PatchFileInput, type PatchSet } from './patch.js';
 
 export interface CompileOptions {
@@ -86,7 +86,7 @@ export function compile(input: string | Uint8Array | object, options: CompileOpt
   diagnostics.push(...validateSpec(value));
   // Overlay contents are checked through the merged views, together with the rest, so one run
   // reports every problem.
-  validateViews(value as unknown as ServiceSpec, diagnostics);
+  const validated = validateViews(value as unknown as ServiceSpec, diagnostics);
   if (hasErrors(diagnostics)) return finish();
   const raw = value as unknown as ServiceSpec;
   result.service = raw.name;
@@ -108,7 +108,8 @@ export function compile(input: string | Uint8Array | object, options: CompileOpt
   const view = (t: TargetName): ResolvedSpec => {
     let v = views.get(t);
     if (!v) {
-      v = resolveTarget(resolved, t); // validated by validateViews
+      // Built (and validated) by validateViews; merged again only if it could not build them.
+      v = validated.get(resolved.environment ?? '')?.targets.get(t) ?? resolveTarget(resolved, t);
       views.set(t, v);
     }
     return v;
@@ -128,8 +129,10 @@ export function compile(input: string | Uint8Array | object, options: CompileOpt
       m = new Map();
       for (const name of Object.keys(raw.environments ?? {}).sort()) {
         const quiet = () => undefined; // problems of other environments are reported when they are compiled
-        const r = applyEnvironment(raw, name, quiet);
-        if (r) m.set(name, normalize(resolveTarget(r, t), t, quiet));
+        const known = validated.get(name)?.targets.get(t);
+        const r = known ? undefined : applyEnvironment(raw, name, quiet);
+        const v = known ?? (r ? resolveTarget(r, t) : undefined);
+        if (v) m.set(name, normalize(v, t, quiet));
       }
       envModels.set(t, m);
     }
@@ -195,14 +198,16 @@ function dropAcknowledged(diags: Diagnostic[], codes: readonly string[] | undefi
 /**
  * Every view a spec defines — the base, each environment, and each of those with each target's
  * overrides — validated against the full schema, errors mapped to where the value was written.
+ * Returns the views it built, by environment ('' for none), for compile() to use.
  * (The generated validator leaves overlay contents to this step; see scripts/schema-artifacts.ts.)
  */
-function validateViews(raw: ServiceSpec, diagnostics: Diagnostic[]): void {
+function validateViews(raw: ServiceSpec, diagnostics: Diagnostic[]): Map<string, { targets: Map<TargetName, ResolvedSpec> }> {
+  const built = new Map<string, { targets: Map<TargetName, ResolvedSpec> }>();
   const quiet = () => undefined;
   // Views are merged from maps only; a spec whose sections have the wrong type already has errors.
   const targets = raw.targets as unknown;
   const sections = isPlainObject(targets) ? Object.values(targets) : [];
-  if (!sections.every((x) => x === undefined || isPlainObject(x))) return;
+  if (!sections.every((x) => x === undefined || isPlainObject(x))) return built;
   const envs = (isPlainObject(raw.environments) ? raw.environments : {}) as Record<string, unknown>;
   const bases: ResolvedSpec[] = [applyEnvironment(raw, undefined, quiet)!];
   for (const name of Object.keys(envs).sort()) {
@@ -216,11 +221,15 @@ function validateViews(raw: ServiceSpec, diagnostics: Diagnostic[]): void {
     bases.push(env);
   }
   for (const base of bases) {
+    const byTarget = new Map<TargetName, ResolvedSpec>();
     for (const t of TARGETS) {
       const v = resolveTarget(base, t);
       if (v !== base) revalidate(v, base.spec, diagnostics);
+      byTarget.set(t, v);
     }
+    built.set(base.environment ?? '', { targets: byTarget });
   }
+  return built;
 }
 
 /** The spec's required top-level fields (test/overlays.test.ts holds this to the schema). */
@@ -309,7 +318,7 @@ function serializeAll(result: CompileResult): void {
     }
     seen.add(a.path);
     try {
-      for (const [i, d] of (a.documents ?? []).entries()) assertPlain(d, `${a.path}#${i}`);
+      // serializeArtifact refuses documents that are not plain data (assertPlain's errors).
       result.files.push({ path: a.path, content: serializeArtifact(a) });
     } catch (err) {
       result.diagnostics.push({ code: 'SERIALIZE_FAILED', severity: 'error', message: err instanceof Error ? err.message : String(err), source: 'emitter', origin: a.emitter, path: [] });

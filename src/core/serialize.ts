@@ -82,11 +82,15 @@ export function libraryYaml(value: JsonObject): string {
   return doc.toString(YAML_OPTIONS);
 }
 
-function yamlDoc(value: JsonObject): string {
-  return fastYaml(value) ?? libraryYaml(value);
+/** The text of one YAML document; throws (like assertPlain) when it is not plain data. */
+function yamlDoc(value: JsonObject, where: string): string {
+  const direct = fastYaml(value);
+  if (direct !== undefined) return direct; // the direct writer only takes plain data
+  assertPlain(value, where);
+  return libraryYaml(value);
 }
 
-/** Serialize an artifact to its final text. */
+/** Serialize an artifact to its final text; throws when a document is not plain JSON data. */
 export function serializeArtifact(a: Artifact): string {
   if (a.format === 'text') {
     const t = a.text ?? '';
@@ -95,9 +99,10 @@ export function serializeArtifact(a: Artifact): string {
   const docs = (a.documents ?? []).map(canonicalize);
   if (a.format === 'json') {
     if (docs.length !== 1) throw new Error(`${a.path}: a JSON artifact holds exactly one document`);
+    assertPlain(docs[0], `${a.path}#0`);
     return `${JSON.stringify(docs[0], null, 2)}\n`;
   }
-  return flat(docs.length === 1 ? yamlDoc(docs[0]!) : docs.map((d) => yamlDoc(d)).join('---\n'));
+  return flat(docs.length === 1 ? yamlDoc(docs[0]!, `${a.path}#0`) : docs.map((d, i) => yamlDoc(d, `${a.path}#${i}`)).join('---\n'));
 }
 
 /**

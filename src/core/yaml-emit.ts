@@ -91,6 +91,9 @@ function scalar(v: Json): string {
 function inlineText(v: Json): string | undefined {
   if (v === null || typeof v !== 'object') return scalar(v);
   if (Array.isArray(v)) return v.length === 0 ? '[]' : undefined;
+  // Only plain data: a class instance (or anything else) is the caller's to report.
+  const proto = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null) throw new Unsupported();
   for (const _ in v) return undefined;
   return '{}';
 }
@@ -130,7 +133,11 @@ function block(value: Json, depth: number, first: boolean): string {
   return out;
 }
 
-/** The YAML text of one document, or undefined when the `yaml` library must write it. */
+/**
+ * The YAML text of one document, or undefined when the `yaml` library must write it — which
+ * includes anything that is not plain JSON data (undefined, functions, NaN, class instances), so a
+ * caller that gets text knows the document was plain.
+ */
 export function fastYaml(doc: Json): string | undefined {
   try {
     if (doc === null || typeof doc !== 'object') return undefined;
