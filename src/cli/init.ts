@@ -2,8 +2,7 @@
  * `codegen init`: a commented starter spec (with the yaml-language-server `$schema` modeline) and a
  * config next to it. Never overwrites: when either file exists, nothing is written (unless --force).
  */
-import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { existsSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
 interface InitIo {
@@ -103,7 +102,7 @@ export async function runInit(args: readonly string[], values: { force?: boolean
     io.stderr(`codegen: ${existing.join(' and ')} already exist${existing.length === 1 ? 's' : ''}; nothing was written (use --force to overwrite).\n`);
     return 1;
   }
-  for (const [f, text] of files) await writeFile(join(io.cwd, f), text, { flag: values.force ? 'w' : 'wx' });
+  for (const [f, text] of files) writeFileSync(join(io.cwd, f), text, { flag: values.force ? 'w' : 'wx' });
   io.stdout(`codegen: wrote ${files.map(([f]) => f).join(' and ')} for service ${name}; next: codegen generate\n`);
   return 0;
 }

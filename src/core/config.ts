@@ -6,7 +6,6 @@
  */
 import type { RuleConfig } from '../rules/types.js';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Emitter } from '../emitters/types.js';
@@ -67,7 +66,7 @@ export async function loadConfig(file: string, display: string): Promise<{ confi
   if (file.endsWith('.json')) {
     let text: string;
     try {
-      text = await readFile(file, 'utf8');
+      text = readFileSync(file, 'utf8');
     } catch (err) {
       return fail('CONFIG_UNREADABLE', `Cannot read the config: ${(err as NodeJS.ErrnoException).code ?? String(err)}.`);
     }
@@ -248,7 +247,7 @@ export async function resolveProject(cwd: string, explicit?: string, wantSpecs =
     project.diagnostics.push({ code, severity: 'error', message, source: 'cli', path, file: show(file) });
   for (const [i, p] of (c.patches ?? []).entries()) {
     try {
-      (opts.patchFiles ??= []).push({ file: show(resolve(dir, p)), text: await readFile(resolve(dir, p), 'utf8') });
+      (opts.patchFiles ??= []).push({ file: show(resolve(dir, p)), text: readFileSync(resolve(dir, p), 'utf8') });
     } catch (err) {
       report('CONFIG_PATCH_FILE_UNREADABLE', `Cannot read the patch file ${p}: ${(err as NodeJS.ErrnoException).code ?? String(err)}.`, ['patches', i]);
     }
