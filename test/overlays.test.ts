@@ -44,7 +44,9 @@ describe('views are validated where they differ', () => {
 
   it('reports a required field deleted by an overlay, and an error in the base once', () => {
     const deleted = `${DEMO_SPEC}  kubernetes:\n    image: null\n`;
-    expect(errors(deleted)).toEqual(['service.yaml:1:1 error SCHEMA_REQUIRED Missing required key "image".']);
+    expect(errors(deleted)).toEqual(['service.yaml:11:12 error SCHEMA_REQUIRED targets.kubernetes.image: Missing required key "image".']);
+    const envDeleted = `${DEMO_SPEC}environments:\n  prod:\n    image: null\n`;
+    expect(errors(envDeleted)).toEqual(['service.yaml:12:12 error SCHEMA_REQUIRED environments.prod.image: Missing required key "image".']);
     const badBase = DEMO_SPEC.replace('port: 8080', 'port: 0') + '  kubernetes:\n    replicas: 3\nenvironments:\n  prod:\n    replicas: 5\n';
     expect(errors(badBase)).toEqual(['service.yaml:6:11 error SCHEMA_MINIMUM ports[0].port: Must be >= 1.']);
   });

@@ -246,7 +246,11 @@ function revalidate(r: ResolvedSpec, from: object, diagnostics: Diagnostic[]): v
   const base = from as Record<string, unknown>;
   const changed: Record<string, unknown> = {};
   for (const k of Object.keys(view)) if (REQUIRED_SPEC_FIELDS.has(k) || view[k] !== base[k]) changed[k] = view[k];
-  for (const d of validateSpec(changed)) diagnostics.push({ ...d, path: r.origin(d.path) });
+  for (const d of validateSpec(changed)) {
+    // A required field the overlay deleted (`image: null`): point at that null, not at the spec.
+    const deleted = d.code === 'SCHEMA_REQUIRED' && d.path.length === 0 ? [...REQUIRED_SPEC_FIELDS].find((k) => k in base && !(k in view) && d.message.includes(`"${k}"`)) : undefined;
+    diagnostics.push({ ...d, path: deleted ? r.origin([deleted]) : r.origin(d.path) });
+  }
 }
 
 function selectTargets(spec: ServiceSpec, requested: readonly string[] | undefined, diagnostics: Diagnostic[]): TargetName[] {
