@@ -5,6 +5,7 @@
  *
  *   cold CLI, 1 service, every target      vs `node -e 0`
  *   cold CLI, 10 / 100 / 1,000 services    vs `node -e 0`, and the marginal cost per service
+ *   100 services already up to date, without and with --cache, and the bare file-system floor
  *   `generate --check`, 1,000 services     vs `node -e 0`
  *   in-process compile() of 1,000 services: services/second, flat-cost ratio (1,000 vs 100 × 10),
  *     and the steady state after a few thousand compiles (V8 keeps optimizing that long)
@@ -133,6 +134,10 @@ for (const [p, text] of JSON.parse(readFileSync(list, 'utf8'))) { const f = join
   add('  file-system floor: the same 100-service tree, plain fs calls', measure([floorScript, join(work, 'floor-100'), manifest], work, () => rmSync(join(work, 'floor-100'), { recursive: true, force: true })));
   // The everyday case (a pre-commit hook): the output exists and is up to date; nothing is written.
   add('generate, 100 services, output up to date', measure(gen(100), work));
+  // The same with --cache, after one run that recorded it: no spec is compiled again.
+  const cacheArgs = ['--check', '--cache', '--cache-location', join(work, 'cache-100')];
+  timeOnce(process.execPath, gen(100, cacheArgs.slice(1)), work);
+  add('generate --check --cache, 100 services, up to date', measure(gen(100, cacheArgs), work));
   const c1000 = generate(1000);
   add('cold generate, 1,000 services', c1000);
   // out-1000 is now up to date: --check reads and compares every file and must exit 0.

@@ -3,14 +3,16 @@
  * --check), 2 usage error. Diagnostics go to stderr; `--format json` puts one JSON report on stdout.
  * Nothing here prints a stack trace: every failure becomes a diagnostic or a usage message.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pkg from '../../package.json' with { type: 'json' };
 import { compile, type CompileResult, type OutputFile } from '../core/compile.js';
 import { compareDiagnostics, hasErrors, type Diagnostic } from '../core/diagnostics.js';
 import type { Artifact } from '../core/serialize.js';
-import { checkOutputs, OutputError, OutputWriter, readOutputs } from '../core/write.js';
+import { CACHE_FORMAT, SpecCache } from '../core/cache.js';
+import { checkOutputs, OutputError, OutputWriter, outputReader, readOutputs } from '../core/write.js';
 import { diffOutputs, formatDiff } from '../core/diff.js';
 import { FORMATS, formatDiagnostics, type ReportFormat } from '../core/reporters.js';
 import { builtinRules } from '../rules/index.js';
@@ -22,7 +24,7 @@ import { compilePlatform, isPlatformSpec } from '../platform/compile.js';
 const HELP = `codegen ${pkg.version} — compile a service spec into deployment artifacts
 
 Usage:
-  codegen generate [SPEC...] [--out DIR] [--target T,...] [--env NAME] [--check] [--prune] [--verify]
+  codegen generate [SPEC...] [--out DIR] [--target T,...] [--env NAME] [--check] [--prune] [--verify] [--cache]
                    (a spec with \`kind: Platform\` compiles to DIR/<platform>/platform.cfn.yaml)
   codegen validate [SPEC...] [--env NAME] [--format FMT] [--max-warnings N]
   codegen verify [SPEC...] [--target T,...] [--env NAME]
@@ -54,6 +56,9 @@ Options:
       --prune          Remove files under DIR/<service>/ that are no longer generated
       --verify         Check every artifact against the targets' bundled schemas first;
                        a violation is an error and nothing is written
+      --cache          Skip compiling specs that did not change and whose files are intact
+                       (generate and --check; not with plugins, templates or --verify)
+      --cache-location FILE   Where --cache keeps its record (default: .codegen-cache)
   -f, --format FMT     Diagnostics as text (default, with code frames, on stderr), json, github
                        (workflow annotations) or sarif (SARIF 2.1.0); json, github, sarif go to stdout
       --max-warnings N Fail (exit 1, write nothing) when there are more than N warnings
@@ -88,6 +93,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         check: { type: 'boolean' },
         prune: { type: 'boolean' },
         verify: { type: 'boolean' },
+        cache: { type: 'boolean' },
+        'cache-location': { type: 'string' },
         format: { type: 'string', short: 'f' },
         'max-warnings': { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
@@ -143,6 +150,8 @@ interface RunOptions {
   check?: boolean;
   prune?: boolean;
   verify?: boolean;
+  cache?: boolean;
+  'cache-location'?: string;
   format: ReportFormat;
   maxWarnings?: number;
   quiet?: boolean;
@@ -164,9 +173,10 @@ async function readSpec(path: string, cwd: string): Promise<Uint8Array> {
 async function run(command: 'generate' | 'validate' | 'verify' | 'diff', specsArg: string[], optsArg: RunOptions, io: Io): Promise<number> {
   // process.hrtime: the global `performance` loads perf_hooks (a few ms of a cold start).
   const started = process.hrtime.bigint();
-  if (command !== 'generate' && (optsArg.check || optsArg.prune || optsArg.verify || (optsArg.out && command !== 'diff'))) {
-    throw new UsageError(command === 'diff' ? '--check, --prune and --verify belong to generate.' : '--out, --check, --prune and --verify belong to generate.');
+  if (command !== 'generate' && (optsArg.check || optsArg.prune || optsArg.verify || optsArg.cache || (optsArg.out && command !== 'diff'))) {
+    throw new UsageError(command === 'diff' ? '--check, --prune, --verify and --cache belong to generate.' : '--out, --check, --prune, --verify and --cache belong to generate.');
   }
+  if (optsArg['cache-location'] !== undefined && !optsArg.cache) throw new UsageError('--cache-location goes with --cache.');
   const project = await resolveProject(io.cwd, optsArg.config, specsArg.length === 0);
   const { specs, opts } = withProject(project, specsArg, optsArg);
   const configFailed = hasErrors(project.diagnostics);
@@ -186,11 +196,42 @@ async function run(command: 'generate' | 'validate' | 'verify' | 'diff', specsAr
   let writeError: unknown;
   let fileCount = 0;
   let anyError = configFailed;
+  const cache = command === 'generate' && opts.cache ? openCache(project, opts, io, diagnostics) : undefined;
+  const readOutput = cache ? outputReader(resolve(io.cwd, outDir)) : undefined;
+  /** Files of cache hits: on disk and up to date (for --check's extra files and --prune). */
+  const kept: string[] = [];
+  /** One spec per service name. */
+  const claimService = (service: string | undefined, display: string): void => {
+    if (!service) return;
+    const other = services.get(service);
+    if (other !== undefined && other !== display) {
+      diagnostics.push({ code: 'DUPLICATE_SERVICE', severity: 'error', message: `Service "${service}" is also defined in ${other}.`, source: 'cli', path: ['name'], file: display });
+      anyError = true;
+    }
+    services.set(service, display);
+  };
   try {
     for (const spec of configFailed ? [] : specs) {
       const text = await readSpec(spec, io.cwd);
       const display = relative(io.cwd, resolve(io.cwd, spec)) || spec;
       sources.set(display, Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString('utf8'));
+      const key = cache?.key(display, text);
+      const hit = cache && key !== undefined ? cache.lookup(display, key, readOutput!) : undefined;
+      if (hit) {
+        // Unchanged spec, intact files: its diagnostics again, and nothing to compile or write.
+        diagnostics.push(...hit.diagnostics);
+        suppressed.push(...hit.suppressed);
+        claimService(hit.service, display);
+        if (hasErrors(hit.diagnostics)) anyError = true;
+        const paths = hit.files.map(([p]) => p);
+        fileCount += paths.length;
+        kept.push(...paths);
+        if (streaming && !anyError && !writeError) {
+          writer ??= new OutputWriter(resolve(io.cwd, outDir));
+          writer.keep(paths);
+        }
+        continue;
+      }
       const result: Pick<CompileResult, 'service' | 'files' | 'diagnostics' | 'suppressed' | 'artifacts'> = isPlatformSpec(text)
         ? platformResult(compilePlatform(text, { file: display }))
         : compile(text, {
@@ -199,16 +240,10 @@ async function run(command: 'generate' | 'validate' | 'verify' | 'diff', specsAr
             ...(opts.env ? { env: opts.env } : {}),
             ...(opts.targets ? { targets: opts.targets } : {}),
           });
+      if (cache && key !== undefined) cache.record(display, key, result);
       diagnostics.push(...result.diagnostics);
       suppressed.push(...result.suppressed);
-      if (result.service) {
-        const other = services.get(result.service);
-        if (other !== undefined && other !== display) {
-          diagnostics.push({ code: 'DUPLICATE_SERVICE', severity: 'error', message: `Service "${result.service}" is also defined in ${other}.`, source: 'cli', path: ['name'], file: display });
-          anyError = true;
-        }
-        services.set(result.service, display);
-      }
+      claimService(result.service, display);
       if (!anyError && hasErrors(result.diagnostics)) anyError = true;
       fileCount += result.files.length;
       if (!streaming) files.push(...result.files);
@@ -249,7 +284,7 @@ async function run(command: 'generate' | 'validate' | 'verify' | 'diff', specsAr
           const count = (s: string) => diffs.filter((d) => d.status === s).length;
           summary = `compared ${plural(files.length, 'file')} for ${services.size} service${services.size === 1 ? '' : 's'} with ${outDir}: ${diffs.length ? `${diffs.length} differ (${count('changed')} changed, ${count('new')} new, ${count('extra')} extra)` : 'no differences'}`;
         } else if (opts.check) {
-          const c = await checkOutputs(resolve(io.cwd, outDir), files, [...services.keys()]);
+          const c = await checkOutputs(resolve(io.cwd, outDir), files, [...services.keys()], kept);
           const problems = [
             ...c.stale.map((p) => ({ path: p, state: 'stale' })),
             ...c.missing.map((p) => ({ path: p, state: 'missing' })),
@@ -315,11 +350,44 @@ async function run(command: 'generate' | 'validate' | 'verify' | 'diff', specsAr
       if (body) io.stdout(body);
       if (!opts.quiet) io.stdout(`codegen: ${summary} in ${ms} ms\n`);
     }
+    cache?.save();
     return status;
   } finally {
     // Whatever ended the run early, nothing staged stays behind (a no-op after a commit).
     writer?.abort();
   }
+}
+
+/**
+ * The spec cache for this run, or undefined (with an info diagnostic) when it cannot be sound:
+ * plugins and templates are code and files outside the key, and --verify needs every artifact.
+ */
+function openCache(project: Project, opts: RunOptions, io: Io, diagnostics: Diagnostic[]): SpecCache | undefined {
+  const co = project.compileOptions;
+  const why = opts.verify ? '--verify checks every artifact' : co.emitters?.length || co.rules?.length ? 'the config loads plugins or templates' : undefined;
+  if (why) {
+    diagnostics.push({ code: 'CACHE_NOT_USED', severity: 'info', message: `--cache is not used: ${why}.`, source: 'cli', path: [] });
+    return undefined;
+  }
+  // The running code: a rebuilt codegen misses every entry even under the same version.
+  let build = '';
+  try {
+    const st = statSync(typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url));
+    build = `${st.size}:${st.mtimeMs}`;
+  } catch {
+    build = 'unknown';
+  }
+  const fingerprint = JSON.stringify({
+    format: CACHE_FORMAT,
+    version: pkg.version,
+    build,
+    env: opts.env ?? null,
+    targets: opts.targets ?? null,
+    ruleConfig: co.ruleConfig ?? null,
+    acknowledgedDeprecations: co.acknowledgedDeprecations ?? null,
+    patchFiles: co.patchFiles ?? null,
+  });
+  return new SpecCache(resolve(io.cwd, opts['cache-location'] ?? '.codegen-cache'), fingerprint);
 }
 
 /** A `kind: Platform` spec compiles to `<platform>/platform.cfn.yaml`; its name is its output folder. */

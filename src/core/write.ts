@@ -49,6 +49,19 @@ function assertContained(root: string, rel: string, folders?: Set<string>): stri
   return contained(root, rel, folders).abs;
 }
 
+/**
+ * Reads generated files back under one output folder (contained like writes; no symlink is
+ * followed): the text, or undefined when the file does not exist. Never writes.
+ */
+export function outputReader(outDir: string): (rel: string) => string | undefined {
+  const root = resolve(outDir);
+  const folders = new Set<string>();
+  return (rel) => {
+    const { abs, exists } = contained(root, rel, folders);
+    return exists ? readFileSync(abs, 'utf8') : undefined;
+  };
+}
+
 export interface WriteResult {
   written: string[];
   unchanged: string[];
@@ -156,6 +169,14 @@ export class OutputWriter {
     writeNew(tmp, f.content);
   }
 
+  /** Files known to be up to date already (nothing to write): counted as unchanged, kept by --prune. */
+  keep(paths: readonly string[]): void {
+    for (const p of paths) {
+      this.paths.push(p);
+      this.unchanged.add(p);
+    }
+  }
+
   /** Rename everything staged into place (atomic per file and per new folder on POSIX file systems). */
   commit(opts: { prune?: boolean; services?: readonly string[] } = {}): WriteResult {
     if (this.done) throw new Error('OutputWriter: already committed or aborted');
@@ -198,8 +219,11 @@ export interface ReadResult {
   extra: string[];
 }
 
-/** Read what is on disk for `files` (contained like writes) and list extra files. Never writes. */
-export async function readOutputs(outDir: string, files: readonly OutputFile[], services: readonly string[]): Promise<ReadResult> {
+/**
+ * Read what is on disk for `files` (contained like writes) and list extra files — files under the
+ * service folders that are neither among `files` nor in `alsoWanted`. Never writes.
+ */
+export async function readOutputs(outDir: string, files: readonly OutputFile[], services: readonly string[], alsoWanted: readonly string[] = []): Promise<ReadResult> {
   const root = resolve(outDir);
   const onDisk = new Map<string, string>();
   const folders = new Set<string>();
@@ -207,12 +231,12 @@ export async function readOutputs(outDir: string, files: readonly OutputFile[], 
     const { abs, exists } = contained(root, f.path, folders);
     if (exists) onDisk.set(f.path, readFileSync(abs, 'utf8'));
   }
-  return { onDisk, extra: extraFiles(root, new Set(files.map((f) => f.path)), services) };
+  return { onDisk, extra: extraFiles(root, new Set([...files.map((f) => f.path), ...alsoWanted]), services) };
 }
 
-/** Compare the output folder with what would be written. Never writes. */
-export async function checkOutputs(outDir: string, files: readonly OutputFile[], services: readonly string[]): Promise<CheckResult> {
-  const { onDisk, extra } = await readOutputs(outDir, files, services);
+/** Compare the output folder with what would be written (`alsoWanted`: paths known to be up to date). Never writes. */
+export async function checkOutputs(outDir: string, files: readonly OutputFile[], services: readonly string[], alsoWanted: readonly string[] = []): Promise<CheckResult> {
+  const { onDisk, extra } = await readOutputs(outDir, files, services, alsoWanted);
   const result: CheckResult = { stale: [], missing: [], extra };
   for (const f of files) {
     const existing = onDisk.get(f.path);
