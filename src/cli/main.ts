@@ -12,7 +12,7 @@ import { compile, type CompileResult, type OutputFile } from '../core/compile.js
 import { compareDiagnostics, hasErrors, type Diagnostic } from '../core/diagnostics.js';
 import type { Artifact } from '../core/serialize.js';
 import { CACHE_FORMAT, SpecCache } from '../core/cache.js';
-import { checkOutputs, OutputError, OutputWriter, outputReader, readOutputs } from '../core/write.js';
+import { OutputError, OutputWriter, outputReader, readOutputs } from '../core/write.js';
 import { diffOutputs, formatDiff } from '../core/diff.js';
 import { FORMATS, formatDiagnostics, type ReportFormat } from '../core/reporters.js';
 import { builtinRules } from '../rules/index.js';
@@ -196,9 +196,13 @@ async function run(command: 'generate' | 'validate' | 'verify' | 'diff', specsAr
   let writeError: unknown;
   let fileCount = 0;
   let anyError = configFailed;
+  // `--check` compares each service's files as it compiles, too, holding only their paths.
+  const checking = command === 'generate' && opts.check === true;
+  const compared = { stale: [] as string[], missing: [] as string[] };
+  let checkError: unknown;
   const cache = command === 'generate' && opts.cache ? openCache(project, opts, io, diagnostics) : undefined;
-  const readOutput = cache ? outputReader(resolve(io.cwd, outDir)) : undefined;
-  /** Files of cache hits: on disk and up to date (for --check's extra files and --prune). */
+  const readOutput = cache || checking ? outputReader(resolve(io.cwd, outDir)) : undefined;
+  /** Generated files known to be on disk and up to date, or compared already (for extra files and --prune). */
   const kept: string[] = [];
   /** One spec per service name. */
   const claimService = (service: string | undefined, display: string): void => {
@@ -246,7 +250,20 @@ async function run(command: 'generate' | 'validate' | 'verify' | 'diff', specsAr
       claimService(result.service, display);
       if (!anyError && hasErrors(result.diagnostics)) anyError = true;
       fileCount += result.files.length;
-      if (!streaming) files.push(...result.files);
+      if (checking) {
+        if (!anyError && !checkError) {
+          try {
+            for (const f of result.files) {
+              const onDisk = readOutput!(f.path);
+              if (onDisk === undefined) compared.missing.push(f.path);
+              else if (onDisk !== f.content) compared.stale.push(f.path);
+              kept.push(f.path);
+            }
+          } catch (err) {
+            checkError = err; // reported below like any read failure
+          }
+        }
+      } else if (!streaming) files.push(...result.files);
       else if (anyError || writeError) writer?.abort();
       else {
         try {
@@ -284,7 +301,9 @@ async function run(command: 'generate' | 'validate' | 'verify' | 'diff', specsAr
           const count = (s: string) => diffs.filter((d) => d.status === s).length;
           summary = `compared ${plural(files.length, 'file')} for ${services.size} service${services.size === 1 ? '' : 's'} with ${outDir}: ${diffs.length ? `${diffs.length} differ (${count('changed')} changed, ${count('new')} new, ${count('extra')} extra)` : 'no differences'}`;
         } else if (opts.check) {
-          const c = await checkOutputs(resolve(io.cwd, outDir), files, [...services.keys()], kept);
+          if (checkError) throw checkError;
+          const { extra } = await readOutputs(resolve(io.cwd, outDir), [], [...services.keys()], kept);
+          const c = { ...compared, extra };
           const problems = [
             ...c.stale.map((p) => ({ path: p, state: 'stale' })),
             ...c.missing.map((p) => ({ path: p, state: 'missing' })),
@@ -307,7 +326,7 @@ async function run(command: 'generate' | 'validate' | 'verify' | 'diff', specsAr
           }
           report.check = c;
           if (problems.length) status = 1;
-          summary = `checked ${plural(files.length, 'file')} for ${services.size} service${services.size === 1 ? '' : 's'}: ${problems.length ? `${problems.length} out of date` : 'up to date'}`;
+          summary = `checked ${plural(fileCount, 'file')} for ${services.size} service${services.size === 1 ? '' : 's'}: ${problems.length ? `${problems.length} out of date` : 'up to date'}`;
         } else {
           if (writeError) throw writeError;
           writer ??= new OutputWriter(resolve(io.cwd, outDir));
