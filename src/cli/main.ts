@@ -11,7 +11,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import { compile, type CompileResult, type OutputFile } from '../core/compile.js';
 import { compareDiagnostics, hasErrors, type Diagnostic } from '../core/diagnostics.js';
 import type { Artifact } from '../core/serialize.js';
-import { CACHE_FORMAT, SpecCache } from '../core/cache.js';
+import type { SpecCache } from '../core/cache.js';
 import { OutputError, OutputWriter, outputReader, readOutputs } from '../core/write.js';
 import { diffOutputs, formatDiff } from '../core/diff.js';
 import { FORMATS, formatDiagnostics, type ReportFormat } from '../core/reporters.js';
@@ -200,7 +200,7 @@ async function run(command: 'generate' | 'validate' | 'verify' | 'diff', specsAr
   const checking = command === 'generate' && opts.check === true;
   const compared = { stale: [] as string[], missing: [] as string[] };
   let checkError: unknown;
-  const cache = command === 'generate' && opts.cache ? openCache(project, opts, io, diagnostics) : undefined;
+  const cache = command === 'generate' && opts.cache ? await openCache(project, opts, io, diagnostics) : undefined;
   const readOutput = cache || checking ? outputReader(resolve(io.cwd, outDir)) : undefined;
   /** Generated files known to be on disk and up to date, or compared already (for extra files and --prune). */
   const kept: string[] = [];
@@ -381,7 +381,7 @@ async function run(command: 'generate' | 'validate' | 'verify' | 'diff', specsAr
  * The spec cache for this run, or undefined (with an info diagnostic) when it cannot be sound:
  * plugins and templates are code and files outside the key, and --verify needs every artifact.
  */
-function openCache(project: Project, opts: RunOptions, io: Io, diagnostics: Diagnostic[]): SpecCache | undefined {
+async function openCache(project: Project, opts: RunOptions, io: Io, diagnostics: Diagnostic[]): Promise<SpecCache | undefined> {
   const co = project.compileOptions;
   const why = opts.verify ? '--verify checks every artifact' : co.emitters?.length || co.rules?.length ? 'the config loads plugins or templates' : undefined;
   if (why) {
@@ -396,6 +396,8 @@ function openCache(project: Project, opts: RunOptions, io: Io, diagnostics: Diag
   } catch {
     build = 'unknown';
   }
+  // Loaded only with --cache: it needs node:crypto, which a plain run does not load.
+  const { CACHE_FORMAT, SpecCache } = await import('../core/cache.js');
   const fingerprint = JSON.stringify({
     format: CACHE_FORMAT,
     version: pkg.version,
