@@ -144,6 +144,17 @@ describe('the built bin and its V8 code cache', () => {
     expect(r.status).toBe(0);
   });
 
+  it('a plain generate loads no built-in module it does not need (crypto, streams, fs/promises, perf_hooks)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'codegen-mods-'));
+    const probe = join(dir, 'probe.cjs');
+    // fs.writeSync: touching process.stderr would itself load the stream modules.
+    writeFileSync(probe, "process.on('exit', () => { require('fs').writeSync(2, '\\nMODULES ' + JSON.stringify(process.moduleLoadList)); });\n");
+    const r = spawnSync(process.execPath, ['--require', probe, join(DIST, 'cli.cjs'), 'generate', SEED, '--out', join(dir, 'out'), '-q'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const loaded = JSON.parse(r.stderr.slice(r.stderr.indexOf('MODULES ') + 8)) as string[];
+    expect(loaded.filter((m) => /^NativeModule (crypto|stream|perf_hooks|fs\/promises|internal\/fs\/promises|internal\/streams\/readable)$/.test(m))).toEqual([]);
+  });
+
   it('the bin is CommonJS, and its earlier name dist/cli.js still runs it', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> };
     expect(pkg.bin.codegen).toBe('./dist/cli.cjs');
