@@ -263,9 +263,11 @@ async function run(command: 'generate' | 'validate' | 'verify' | 'diff', specsAr
             checkError = err; // reported below like any read failure
           }
         }
-      } else if (!streaming) files.push(...result.files);
-      else if (anyError || writeError) writer?.abort();
-      else {
+      } else if (!streaming) {
+        if (command === 'diff') files.push(...result.files); // the one command that needs every file's text at the end
+      } else if (anyError || writeError) {
+        writer?.abort();
+      } else {
         try {
           writer ??= new OutputWriter(resolve(io.cwd, outDir));
           writer.stage(result.files);
