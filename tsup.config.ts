@@ -22,17 +22,19 @@ const hostImport: Plugin = {
   },
 };
 
+/** Every build: Node 20, one file per entry, no source maps. */
+const node20 = { target: 'node20', platform: 'node', sourcemap: false, splitting: false } as const;
+/** CommonJS files get .cjs (the package is `"type": "module"`). */
+const cjs = { format: ['cjs'] as Options['format'], outExtension: () => ({ js: '.cjs' }) };
+
 // The library (ESM + CJS + types), the CLI bundle, and the small `codegen` bin that runs it.
 export default defineConfig([
   {
     entry: { index: 'src/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
-    target: 'node20',
-    platform: 'node',
     clean: true,
-    sourcemap: false,
-    splitting: false,
+    ...node20,
   },
   {
     // The CLI as one CommonJS script, so the bin can compile it with vm.Script and the V8 code cache
@@ -41,12 +43,8 @@ export default defineConfig([
     // still load only when used. import() of a user's plugin or config file stays a real import()
     // (made by the bin: see hostImport above).
     entry: { 'cli-main': 'src/cli/main.ts' },
-    format: ['cjs'],
-    outExtension: () => ({ js: '.cjs' }),
-    target: 'node20',
-    platform: 'node',
-    sourcemap: false,
-    splitting: false,
+    ...cjs,
+    ...node20,
     // Minified: V8 compiles half the bytes at every cold start (measured in docs/benchmarks.md).
     // Nothing user-facing depends on names: errors are diagnostics, never stack traces.
     minify: true,
@@ -59,21 +57,14 @@ export default defineConfig([
     // dist/cli.cjs is the bin: CommonJS, so a cold start skips Node's ES module loader (≈13 ms here,
     // docs/benchmarks.md). Its import() of a user's module stays a real import().
     entry: { cli: 'src/cli/bin.ts' },
-    format: ['cjs'],
-    outExtension: () => ({ js: '.cjs' }),
-    target: 'node20',
-    platform: 'node',
-    sourcemap: false,
-    splitting: false,
+    ...cjs,
+    ...node20,
     banner: { js: '#!/usr/bin/env node' },
   },
   {
     // dist/cli-loader.js: the same loader, for the cache build script and the tests.
     entry: { 'cli-loader': 'src/cli/bundle-loader.ts' },
     format: ['esm'],
-    target: 'node20',
-    platform: 'node',
-    sourcemap: false,
-    splitting: false,
+    ...node20,
   },
 ]);
