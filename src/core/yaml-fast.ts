@@ -4,7 +4,7 @@
  * the yaml library would give (so diagnostics point at the same line:column, start and end), or
  * `undefined` for anything outside that subset — the caller then parses with the yaml library, which
  * also words every error. Being unsure is always a reason to give up: anchors, tags, block scalars,
- * multi-line scalars, empty values, duplicate keys, tabs, CRs, forbidden keys, keys that are not plain
+ * multi-line scalars, empty values, duplicate keys, tabs, lone CRs, forbidden keys, keys that are not plain
  * names, and numbers in any but the plain decimal forms all go to the library.
  *
  * Why: parsing with the yaml library (CST, then nodes, then JavaScript values) was most of the time
@@ -32,7 +32,7 @@ export interface FastParse {
 
 const GIVE_UP: unique symbol = Symbol('give up');
 /** Characters the subset never holds (outside the common printable set): the library reads them. */
-const UNSUPPORTED = /[\u0000-\u0009\u000b-\u001f\u007f\u0085\u2028\u2029\ufeff]/;
+const UNSUPPORTED = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f\u0085\u2028\u2029\ufeff]|\r(?!\n)/;
 const DEPTH_LIMIT = 60;
 
 let T = '';
@@ -44,6 +44,8 @@ let deepestComment = -1;
 
 const SPACE = 32;
 const NL = 10;
+/** Carriage return: only ever part of a CRLF line break here (a lone one is UNSUPPORTED). */
+const CR = 13;
 const HASH = 35;
 const COLON = 58;
 const DASH = 45;
@@ -100,7 +102,7 @@ function skipToContent(p: number): void {
       return;
     }
     const c = T.charCodeAt(q);
-    if (c === NL) {
+    if (c === NL || c === CR) {
       p = q + 1;
       continue;
     }
@@ -128,7 +130,7 @@ function isKeyStart(p: number): boolean {
   while (q < N && isKeyChar(T.charCodeAt(q))) q++;
   if (T.charCodeAt(q) !== COLON) return false;
   const after = T.charCodeAt(q + 1);
-  return q + 1 >= N || after === SPACE || after === NL;
+  return q + 1 >= N || after === SPACE || after === NL || after === CR;
 }
 
 const NOT_STRING_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|__proto__|constructor|prototype)$/;
@@ -137,7 +139,7 @@ const NOT_STRING_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|__proto__|c
 function isDashItem(p: number): boolean {
   if (T.charCodeAt(p) !== DASH) return false;
   const after = T.charCodeAt(p + 1);
-  return p + 1 >= N || after === SPACE || after === NL;
+  return p + 1 >= N || after === SPACE || after === NL || after === CR;
 }
 
 interface Parsed<V> {
@@ -202,7 +204,7 @@ function blockSeq(col: number, depth: number, underKey = false): Parsed<unknown[
     if (I >= N || T.charCodeAt(I) !== SPACE) giveUp(); // an empty item
     while (T.charCodeAt(I) === SPACE) I++;
     const c = T.charCodeAt(I);
-    if (I >= N || c === NL || c === HASH || isDashItem(I)) giveUp();
+    if (I >= N || c === NL || c === CR || c === HASH || isDashItem(I)) giveUp();
     let item: Parsed<unknown>;
     if (isKeyStart(I)) {
       const lineStart = T.lastIndexOf('\n', I - 1) + 1;
@@ -228,10 +230,10 @@ function blockSeq(col: number, depth: number, underKey = false): Parsed<unknown[
 /** The value after a mapping key's colon (at `I`): inline, or a collection on the next lines. */
 function blockValue(col: number, depth: number): Parsed<unknown> {
   const c = T.charCodeAt(I);
-  if (I < N && c !== SPACE && c !== NL) giveUp();
+  if (I < N && c !== SPACE && c !== NL && c !== CR) giveUp();
   while (T.charCodeAt(I) === SPACE) I++;
   const d = T.charCodeAt(I);
-  if (I < N && d !== NL && d !== HASH) return inlineValue(col, depth + 1);
+  if (I < N && d !== NL && d !== CR && d !== HASH) return inlineValue(col, depth + 1);
   // Nothing (or a comment) on this line: a nested collection follows, or the value is empty.
   if (d === HASH && T.charCodeAt(I - 1) !== SPACE) giveUp();
   const nl = T.indexOf('\n', I);
@@ -264,7 +266,7 @@ function inlineValue(col: number, depth: number): Parsed<unknown> {
     let q = I;
     for (; q < N; q++) {
       const ch = T.charCodeAt(q);
-      if (ch === NL || (ch === HASH && T.charCodeAt(q - 1) === SPACE)) break;
+      if (ch === NL || ch === CR || (ch === HASH && T.charCodeAt(q - 1) === SPACE)) break;
     }
     let e = q;
     while (T.charCodeAt(e - 1) === SPACE) e--;
@@ -284,6 +286,8 @@ function inlineValue(col: number, depth: number): Parsed<unknown> {
       I = nl === -1 ? N : nl + 1;
     } else if (ch === NL) {
       I++;
+    } else if (ch === CR) {
+      I += 2;
     } else {
       giveUp();
     }
@@ -371,7 +375,7 @@ function flowValue(depth: number): Parsed<unknown> {
   let q = I;
   for (; q < N; q++) {
     const ch = T.charCodeAt(q);
-    if (ch === 44 || ch === 93 || ch === 125 || ch === NL) break;
+    if (ch === 44 || ch === 93 || ch === 125 || ch === NL || ch === CR) break;
     if (ch === 91 || ch === 123 || ch === COLON || (ch === HASH && T.charCodeAt(q - 1) === SPACE)) giveUp();
   }
   let e = q;
@@ -387,7 +391,7 @@ function flowValue(depth: number): Parsed<unknown> {
 function skipFlowSpaces(): void {
   while (T.charCodeAt(I) === SPACE) I++;
   const c = T.charCodeAt(I);
-  if (I >= N || c === NL || c === HASH) giveUp();
+  if (I >= N || c === NL || c === CR || c === HASH) giveUp();
 }
 
 /** Plain scalars the subset reads: no indicator first, no `: ` (brackets inside are plain text in block context). */
@@ -449,7 +453,7 @@ function doubleQuoted(): Parsed<string> {
     if (q >= N) giveUp();
     const ch = T.charCodeAt(q);
     if (ch === 34) break;
-    if (ch === NL) giveUp();
+    if (ch === NL || ch === CR) giveUp();
     if (ch === 92) {
       out += T.slice(from, q);
       const esc = T[q + 1] ?? '';
@@ -484,7 +488,7 @@ function singleQuoted(): Parsed<string> {
   for (;;) {
     if (q >= N) giveUp();
     const ch = T.charCodeAt(q);
-    if (ch === NL) giveUp();
+    if (ch === NL || ch === CR) giveUp();
     if (ch === 39) {
       if (T.charCodeAt(q + 1) === 39) {
         out += T.slice(from, q + 1);

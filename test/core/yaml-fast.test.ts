@@ -166,7 +166,7 @@ function document(r: ReturnType<typeof rng>): string {
   return lines.join('\n') + (r.chance(0.8) ? '\n' : '');
 }
 
-const MUTATIONS = [' ', '  ', '\n', '#', ':', ': ', '-', '- ', '[', ']', '{', '}', ',', '"', "'", 'a', '1', '.', '&a ', '*a', '!', '|', '>', '?', '~', '\t', '\\', '---\n'];
+const MUTATIONS = [' ', '  ', '\n', '\r\n', '\r', '#', ':', ': ', '-', '- ', '[', ']', '{', '}', ',', '"', "'", 'a', '1', '.', '&a ', '*a', '!', '|', '>', '?', '~', '\t', '\\', '---\n'];
 
 function mutate(text: string, r: ReturnType<typeof rng>): string {
   let t = text;
@@ -187,21 +187,29 @@ describe('fast spec reader', () => {
   it('reads every YAML file in the repository as the yaml library does, and most of them itself', () => {
     expect(files.length).toBeGreaterThan(100);
     let fast = 0;
-    for (const f of files) if (compare(readFileSync(f, 'utf8')) === 'fast') fast++;
+    let fastCrlf = 0;
+    for (const f of files) {
+      const text = readFileSync(f, 'utf8');
+      if (compare(text) === 'fast') fast++;
+      if (compare(text.replace(/\n/g, '\r\n')) === 'fast') fastCrlf++; // the same file with Windows line breaks
+    }
+    expect(fastCrlf).toBe(fast);
     // Golden outputs and fixtures are mostly in the subset (hostile-input cases are not).
     expect(fast).toBeGreaterThan(files.length * 0.6);
   });
 
-  it('reads the seed spec itself (the common path stays the fast one)', () => {
+  it('reads the seed spec itself (the common path stays the fast one), with either line break', () => {
     expect(fastParse(readFileSync('fixtures/seed/service.yaml', 'utf8'))).toBeDefined();
+    expect(fastParse(readFileSync('fixtures/seed/service.yaml', 'utf8').replace(/\n/g, '\r\n'))).toBeDefined();
     expect(fastParse(readFileSync('examples/my-app/service.yaml', 'utf8'))).toBeDefined();
   });
 
   it('agrees with the library or declines on generated documents', () => {
     let fast = 0;
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), (seed) => {
-        if (compare(document(rng(seed))) === 'fast') fast++;
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.boolean(), (seed, crlf) => {
+        const text = document(rng(seed));
+        if (compare(crlf ? text.replace(/\n/g, '\r\n') : text) === 'fast') fast++;
       }),
       { numRuns: RUNS },
     );
@@ -211,14 +219,15 @@ describe('fast spec reader', () => {
 
   it('agrees with the library or declines on mutated specs', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: specs.length - 1 }), fc.integer({ min: 1, max: 2 ** 31 - 1 }), (i, seed) => {
-        compare(mutate(readFileSync(specs[i]!, 'utf8'), rng(seed)));
+      fc.property(fc.integer({ min: 0, max: specs.length - 1 }), fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.boolean(), (i, seed, crlf) => {
+        const text = readFileSync(specs[i]!, 'utf8');
+        compare(mutate(crlf ? text.replace(/\n/g, '\r\n') : text, rng(seed)));
       }),
       { numRuns: RUNS },
     );
   });
 
-  it('declines what it does not read: anchors, tags, block scalars, multi-line scalars, empty values, duplicates, tabs, CRs', () => {
+  it('declines what it does not read: anchors, tags, block scalars, multi-line scalars, empty values, duplicates, tabs, lone CRs', () => {
     for (const text of [
       'a: &x 1\nb: *x\n',
       'a: !!str 1\n',
@@ -228,7 +237,7 @@ describe('fast spec reader', () => {
       'a:\nb: 1\n',
       'a: 1\na: 2\n',
       'a:\tb\n',
-      'a: 1\r\nb: 2\r\n',
+      'a: 1\rb: 2\n', // a lone CR
       '__proto__: 1\n',
       'a: 0x1F\n',
       'a: "multi\n  line"\n',
