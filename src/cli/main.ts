@@ -341,7 +341,8 @@ async function run(command: 'generate' | 'validate' | 'verify' | 'diff', specsAr
         diagnostics.push({
           code: err instanceof OutputError ? err.code : 'OUTPUT_WRITE_FAILED',
           severity: 'error',
-          message: `${err instanceof Error ? err.message : String(err)} Nothing was changed.`,
+          // A failed commit says itself what was already in place; any other failure changed nothing.
+        message: err instanceof OutputError && err.code === 'OUTPUT_COMMIT_FAILED' ? err.message : `${err instanceof Error ? err.message : String(err)} Nothing was changed.`,
           source: 'io',
           path: [],
         });

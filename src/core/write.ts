@@ -183,8 +183,20 @@ export class OutputWriter {
     const root = this.root;
     const stale = opts.prune ? extraFiles(root, new Set(this.paths), opts.services ?? []) : [];
     this.done = true;
-    for (const g of this.fresh.values()) renameSync(g.tmp, g.abs);
-    for (const p of this.plan) renameSync(p.tmp, p.abs);
+    const moves = [...this.fresh.values(), ...this.plan];
+    let i = 0;
+    try {
+      for (; i < moves.length; i++) renameSync(moves[i]!.tmp, moves[i]!.abs);
+    } catch (err) {
+      // A rename refused (the folder appeared meanwhile, say): what is not in place yet is removed,
+      // and the error says what was.
+      for (const m of moves.slice(i)) rmSync(m.tmp, { recursive: true, force: true });
+      const why = (err as NodeJS.ErrnoException).code ?? (err instanceof Error ? err.message : String(err));
+      throw new OutputError(
+        `Could not move ${relative(root, moves[i]!.abs)} into place (${why}); ${i} of ${moves.length} new folders and files were already in place, the rest was not written.`,
+        'OUTPUT_COMMIT_FAILED',
+      );
+    }
     for (const path of this.paths) (this.unchanged.has(path) ? this.result.unchanged : this.result.written).push(path);
     for (const rel of stale) {
       rmSync(assertContained(root, rel), { force: true });

@@ -57,3 +57,18 @@ describe('writeOutputs', () => {
     expect(readdirSync(elsewhere)).toEqual([]);
   });
 });
+
+describe('OutputWriter.commit', () => {
+  it('leaves no temporary folder behind when a rename is refused', async () => {
+    const { OutputWriter } = await import('../../src/core/write.js');
+    const out = mkdtempSync(join(tmpdir(), 'codegen-write-'));
+    const w = new OutputWriter(out);
+    w.stage([{ path: 'a/x.yaml', content: 'x: 1\n' }, { path: 'b/y.yaml', content: 'y: 1\n' }]);
+    // Both folders were new when staged; one appears (not empty) before the commit.
+    mkdirSync(join(out, 'b'));
+    writeFileSync(join(out, 'b/other.txt'), 'someone else\n');
+    expect(() => w.commit()).toThrow(/Could not move b into place \((?:ENOTEMPTY|EEXIST)\); 1 of 2 new folders and files were already in place/);
+    expect(readdirSync(out).filter((n) => n.startsWith('.'))).toEqual([]);
+    expect(readFileSync(join(out, 'b/other.txt'), 'utf8')).toBe('someone else\n');
+  });
+});
