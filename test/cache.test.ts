@@ -102,3 +102,18 @@ describe('generate --cache', () => {
     expect((await runCli(['generate', 'service.yaml', '--cache-location', 'x'], dir)).code).toBe(2);
   });
 });
+
+describe('generate --cache and unreadable output', () => {
+  it('a symlink in the output folder is reported as without the cache, not as an internal error', async () => {
+    const { mkdtempSync, symlinkSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = specWorkspace(LATEST);
+    expect((await runCli(['generate', 'service.yaml', '-o', 'out', '--cache'], dir)).code).toBe(0);
+    rmSync(join(dir, 'out/demo'), { recursive: true });
+    symlinkSync(mkdtempSync(join(tmpdir(), 'codegen-elsewhere-')), join(dir, 'out/demo'));
+    const r = await runCli(['generate', 'service.yaml', '-o', 'out', '--cache', '--check'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('OUTPUT_SYMLINK');
+    expect(r.stderr).not.toContain('internal error');
+  });
+});

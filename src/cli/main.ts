@@ -220,7 +220,12 @@ async function run(command: 'generate' | 'validate' | 'verify' | 'diff', specsAr
       const display = relative(io.cwd, resolve(io.cwd, spec)) || spec;
       sources.set(display, Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString('utf8'));
       const key = cache?.key(display, text);
-      const hit = cache && key !== undefined ? cache.lookup(display, key, readOutput!) : undefined;
+      let hit: ReturnType<SpecCache['lookup']>;
+      try {
+        hit = cache && key !== undefined ? cache.lookup(display, key, readOutput!) : undefined;
+      } catch {
+        hit = undefined; // an output path it cannot read (a symlink, say): compiled, and reported where it is written or checked
+      }
       if (hit) {
         // Unchanged spec, intact files: its diagnostics again, and nothing to compile or write.
         diagnostics.push(...hit.diagnostics);
