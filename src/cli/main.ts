@@ -236,8 +236,12 @@ async function run(command: 'generate' | 'validate' | 'verify' | 'diff', specsAr
         fileCount += paths.length;
         kept.push(...paths);
         if (streaming && !anyError && !writeError) {
-          writer ??= new OutputWriter(resolve(io.cwd, outDir));
-          writer.keep(paths);
+          try {
+            writer ??= new OutputWriter(resolve(io.cwd, outDir));
+            writer.keep(paths);
+          } catch (err) {
+            writeError = err; // reported below like any write failure
+          }
         }
         continue;
       }
