@@ -305,8 +305,7 @@ function inlineValue(col: number, depth: number): Parsed<unknown> {
 function flowValue(depth: number): Parsed<unknown> {
   if (depth > DEPTH_LIMIT) giveUp();
   const c = T.charCodeAt(I);
-  if (c === 34) return doubleQuoted();
-  if (c === 39) return singleQuoted();
+  if (c === 34 || c === 39) return quoted();
   const s = I;
   if (c === 91) {
     const value: unknown[] = [];
@@ -444,7 +443,9 @@ function resolvePlain(s: string): unknown {
 
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '0': '\0', '"': '"', '\\': '\\', '/': '/' };
 
-function doubleQuoted(): Parsed<string> {
+/** A one-line quoted scalar at `I`: `"..."` with backslash escapes, or `'...'` with `''` for a quote. */
+function quoted(): Parsed<string> {
+  const quote = T.charCodeAt(I); // 34 " or 39 '
   const s = I;
   let out = '';
   let from = I + 1;
@@ -452,9 +453,17 @@ function doubleQuoted(): Parsed<string> {
   for (;;) {
     if (q >= N) giveUp();
     const ch = T.charCodeAt(q);
-    if (ch === 34) break;
     if (ch === NL || ch === CR) giveUp();
-    if (ch === 92) {
+    if (ch === quote) {
+      if (quote === 39 && T.charCodeAt(q + 1) === 39) {
+        out += T.slice(from, q + 1);
+        q += 2;
+        from = q;
+        continue;
+      }
+      break;
+    }
+    if (ch === 92 && quote === 34) {
       out += T.slice(from, q);
       const esc = T[q + 1] ?? '';
       const simple = ESCAPES[esc];
@@ -472,31 +481,6 @@ function doubleQuoted(): Parsed<string> {
       }
       from = q;
       continue;
-    }
-    q++;
-  }
-  out += T.slice(from, q);
-  I = q + 1;
-  return { value: out, node: { s, e: I, x: I } };
-}
-
-function singleQuoted(): Parsed<string> {
-  const s = I;
-  let out = '';
-  let from = I + 1;
-  let q = from;
-  for (;;) {
-    if (q >= N) giveUp();
-    const ch = T.charCodeAt(q);
-    if (ch === NL || ch === CR) giveUp();
-    if (ch === 39) {
-      if (T.charCodeAt(q + 1) === 39) {
-        out += T.slice(from, q + 1);
-        q += 2;
-        from = q;
-        continue;
-      }
-      break;
     }
     q++;
   }
