@@ -11,7 +11,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import fc from 'fast-check';
-import { compile } from '../src/core/compile.js';
+import { compile } from '../src/compile/compile.js';
 import { formatDiagnostic } from '../src/core/diagnostics.js';
 import { verifyArtifacts } from '../src/verify/index.js';
 import { mutate, mutation, validSpec } from '../test/property/arbitraries.js';

@@ -2,14 +2,14 @@
  * codegen's programmatic API. `compile()` is pure (no file system); `writeOutputs()` and
  * `checkOutputs()` are the file-system side the CLI uses.
  */
-export { compile, isSafeRelativePath } from './core/compile.js';
-export type { CompileOptions, CompileResult, OutputFile } from './core/compile.js';
+export { compile, isSafeRelativePath } from './compile/compile.js';
+export type { CompileOptions, CompileResult, OutputFile } from './compile/compile.js';
 export { formatDiagnostic, formatPath, hasErrors } from './core/diagnostics.js';
 export type { Diagnostic, DiagnosticInput, Severity, SpecPath } from './core/diagnostics.js';
 export { serializeArtifact } from './core/serialize.js';
 export type { Artifact, Json, JsonObject } from './core/serialize.js';
-export { checkOutputs, writeOutputs, OutputError } from './core/write.js';
-export type { CheckResult, WriteResult } from './core/write.js';
+export { checkOutputs, writeOutputs, OutputError } from './project/write.js';
+export type { CheckResult, WriteResult } from './project/write.js';
 export { builtinEmitters, defineEmitter } from './emitters/index.js';
 export type { EmitContext, Emitter } from './emitters/index.js';
 export type * from './model/types.js';
@@ -24,15 +24,15 @@ export type { PlatformExport } from './platform/exports.js';
 export type { CodegenPlatformSpecV1 as PlatformSpec } from './platform/spec.generated.js';
 export { builtinRules, createRule, defineRule } from './rules/index.js';
 export type { AnyRuleModule, RuleConfig, RuleConfigEntry, RuleContext, RuleLevel, RuleMeta, RuleModule, RuleReport } from './rules/index.js';
-export { formatDiagnostics, FORMATS } from './core/reporters.js';
-export type { ReportFormat, ReportOptions } from './core/reporters.js';
+export { formatDiagnostics, FORMATS } from './cli/reporters.js';
+export type { ReportFormat, ReportOptions } from './cli/reporters.js';
 export { applyPatches, readPatchFile } from './core/patch.js';
 export type { PatchDeclaration, PatchFileInput, PatchSet } from './core/patch.js';
-export { findConfig, loadConfig, resolveProject, expandGlobs } from './core/config.js';
-export type { CodegenConfig, LoadedConfig, Project, TemplateEntry } from './core/config.js';
-export { CONFIG_SCHEMA } from './core/config-schema.js';
-export { loadPlugins } from './core/plugins.js';
-export type { LoadedPlugins } from './core/plugins.js';
+export { findConfig, loadConfig, resolveProject, expandGlobs } from './project/config.js';
+export type { CodegenConfig, LoadedConfig, Project, TemplateEntry } from './project/config.js';
+export { CONFIG_SCHEMA } from './project/config-schema.js';
+export { loadPlugins } from './project/plugins.js';
+export type { LoadedPlugins } from './project/plugins.js';
 export { DiagnosticError } from './core/diagnostics.js';
 // Template support is importable without cost: Handlebars itself is imported by loadHandlebars().
 export { createRunbookEmitter, createTemplateEmitter, loadHandlebars, loadTemplateEmitters, plainModel } from './templates/index.js';

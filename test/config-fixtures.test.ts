@@ -6,8 +6,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compile, type OutputFile } from '../src/core/compile.js';
-import { resolveProject } from '../src/core/config.js';
+import { compile, type OutputFile } from '../src/compile/compile.js';
+import { resolveProject } from '../src/project/config.js';
 import { compareDiagnostics, formatDiagnostic, hasErrors, type Diagnostic } from '../src/core/diagnostics.js';
 import { FIXTURES, listFiles, UPDATE } from './helpers/fixtures.js';
 

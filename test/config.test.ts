@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONFIG_SCHEMA } from '../src/core/config-schema.js';
-import { expandGlobs, findConfig, globToRegExp, resolveProject } from '../src/core/config.js';
+import { CONFIG_SCHEMA } from '../src/project/config-schema.js';
+import { expandGlobs, findConfig, globToRegExp, resolveProject } from '../src/project/config.js';
 import { main } from '../src/cli/main.js';
 import { ROOT, UPDATE } from './helpers/fixtures.js';
 

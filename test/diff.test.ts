@@ -1,10 +1,10 @@
-/** `codegen diff`: the pure structural diff (src/core/diff.ts) and the command in temp folders. */
+/** `codegen diff`: the pure structural diff (src/project/diff.ts) and the command in temp folders. */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
-import { diffOutputs, formatDiff, showValue } from '../src/core/diff.js';
+import { diffOutputs, formatDiff, showValue } from '../src/project/diff.js';
 
 describe('diffOutputs', () => {
   const file = (path: string, content: string) => ({ path, content });

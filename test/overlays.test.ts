@@ -1,6 +1,6 @@
 /** Overlays: merge semantics, and every view is validated whichever one is compiled. */
 import { describe, expect, it } from 'vitest';
-import { compile } from '../src/core/compile.js';
+import { compile } from '../src/compile/compile.js';
 import { mergePatch } from '../src/core/merge.js';
 import { formatDiagnostic } from '../src/core/diagnostics.js';
 import { DEMO_SPEC } from './helpers/cli.js';
@@ -37,7 +37,7 @@ describe('every view is validated', () => {
 
 describe('views are validated where they differ', () => {
   it('the required fields are the schema\'s', async () => {
-    const { REQUIRED_SPEC_FIELDS } = await import('../src/core/compile.js');
+    const { REQUIRED_SPEC_FIELDS } = await import('../src/compile/compile.js');
     const schema = (await import('../schema/service.schema.json', { with: { type: 'json' } })).default as { required: string[] };
     expect([...REQUIRED_SPEC_FIELDS].sort()).toEqual([...schema.required].sort());
   });

@@ -1,6 +1,6 @@
 /** JSON Patch overrides: selection, op-level diagnostics, prototype safety. */
 import { describe, expect, it } from 'vitest';
-import { compile } from '../src/core/compile.js';
+import { compile } from '../src/compile/compile.js';
 import { applyPatches, type PatchDeclaration } from '../src/core/patch.js';
 import type { Artifact } from '../src/core/serialize.js';
 import { DEMO_SPEC } from './helpers/cli.js';

@@ -3,8 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compile } from '../src/core/compile.js';
-import { loadPlugins } from '../src/core/plugins.js';
+import { compile } from '../src/compile/compile.js';
+import { loadPlugins } from '../src/project/plugins.js';
 
 const SPEC = `apiVersion: codegen/v1\nname: demo\nregion: us-east-1\nimage: nginx:1.27.3\nports:\n  - port: 80\ntargets:\n  ecs:\n    executionRoleArn: arn:aws:iam::123456789012:role/exec\n`;
 

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { compile } from '../src/core/compile.js';
+import { compile } from '../src/compile/compile.js';
 import type { Diagnostic } from '../src/core/diagnostics.js';
-import { formatDiagnostics, formatGithub, formatText, toSarif } from '../src/core/reporters.js';
+import { formatDiagnostics, formatGithub, formatText, toSarif } from '../src/cli/reporters.js';
 import { builtinRules } from '../src/rules/index.js';
 import { ROOT } from './helpers/fixtures.js';
 

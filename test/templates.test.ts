@@ -1,6 +1,6 @@
 /** Handlebars template emitters: helpers, strict mode, output parsing, prototype safety. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compile } from '../src/core/compile.js';
+import { compile } from '../src/compile/compile.js';
 import type { Emitter } from '../src/emitters/types.js';
 import { createRunbookEmitter, createTemplateEmitter, loadHandlebars, type Handlebars } from '../src/templates/index.js';
 

@@ -8,15 +8,15 @@ import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pkg from '../../package.json' with { type: 'json' };
-import { compile, type CompileResult, type OutputFile } from '../core/compile.js';
+import { compile, type CompileResult, type OutputFile } from '../compile/compile.js';
 import { compareDiagnostics, hasErrors, type Diagnostic } from '../core/diagnostics.js';
 import type { Artifact } from '../core/serialize.js';
-import type { SpecCache } from '../core/cache.js';
-import { OutputError, OutputWriter, outputReader, readOutputs } from '../core/write.js';
-import { diffOutputs, formatDiff } from '../core/diff.js';
-import { FORMATS, formatDiagnostics, type ReportFormat } from '../core/reporters.js';
+import type { SpecCache } from '../project/cache.js';
+import { OutputError, OutputWriter, outputReader, readOutputs } from '../project/write.js';
+import { diffOutputs, formatDiff } from '../project/diff.js';
+import { FORMATS, formatDiagnostics, type ReportFormat } from './reporters.js';
 import { builtinRules } from '../rules/index.js';
-import { resolveProject, type Project } from '../core/config.js';
+import { resolveProject, type Project } from '../project/config.js';
 import { runInit } from './init.js';
 import { TARGETS } from '../model/types.js';
 import { compilePlatform, isPlatformSpec } from '../platform/compile.js';
@@ -409,7 +409,7 @@ async function openCache(project: Project, opts: RunOptions, io: Io, diagnostics
     build = 'unknown';
   }
   // Loaded only with --cache: it needs node:crypto, which a plain run does not load.
-  const { CACHE_FORMAT, SpecCache } = await import('../core/cache.js');
+  const { CACHE_FORMAT, SpecCache } = await import('../project/cache.js');
   const fingerprint = JSON.stringify({
     format: CACHE_FORMAT,
     version: pkg.version,

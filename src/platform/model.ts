@@ -3,7 +3,7 @@
  * filled and references classified (literal ID or typed parameter); the emitter never re-defaults.
  */
 import type { SpecPath } from '../core/diagnostics.js';
-import type { EksSupportStatus } from '../data/eks-versions.js';
+import type { EksSupportStatus } from './eks-versions.js';
 
 export type ParameterType = 'AWS::EC2::VPC::Id' | 'AWS::EC2::Subnet::Id' | 'AWS::EC2::SecurityGroup::Id';
 

@@ -1,10 +1,10 @@
 /**
  * Platform spec → platform model: defaults filled, references classified, EKS version and AMI
- * types checked against `src/data/eks-versions.ts` on a fixed date (never the clock), and every
+ * types checked against `src/platform/eks-versions.ts` on a fixed date (never the clock), and every
  * cross-field problem reported with the spec path where it was written.
  */
 import type { DiagnosticInput, SpecPath } from '../core/diagnostics.js';
-import { AL2_AMI_TYPES, AL2_END_OF_SUPPORT, AL2_LAST_VERSION, amiTypesFor, eksSupportStatus, eksVersion, EKS_VERSIONS_AS_OF, latestStandardVersion } from '../data/eks-versions.js';
+import { AL2_AMI_TYPES, AL2_END_OF_SUPPORT, AL2_LAST_VERSION, amiTypesFor, eksSupportStatus, eksVersion, EKS_VERSIONS_AS_OF, latestStandardVersion } from './eks-versions.js';
 import type { EcsClusterModel, EksModel, LoadBalancerModel, NetworkRef, NodeGroupModel, ParameterType, PlatformModel } from './model.js';
 import type { CodegenPlatformSpecV1 as PlatformSpec } from './spec.generated.js';
 

@@ -6,7 +6,7 @@
  * `schema/platform.schema.json`, `src/platform/spec.generated.ts` and
  * `src/platform/validate.generated.js` from it.
  */
-import { EKS_AMI_TYPES } from '../data/eks-versions.js';
+import { EKS_AMI_TYPES } from './eks-versions.js';
 import { NAME_PATTERN } from '../schema/core-schema.js';
 import { arr, bool, enumOf, int, map, obj, str, type JsonSchema } from '../schema/dsl.js';
 

@@ -4,8 +4,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { TemplateEntry } from '../core/config.js';
-import { isSafeRelativePath } from '../core/compile.js';
+import type { TemplateEntry } from '../project/config.js';
+import { isSafeRelativePath } from '../compile/compile.js';
 import type { Emitter } from '../emitters/types.js';
 import { createTemplateEmitter, loadHandlebars } from './engine.js';
 import { createRunbookEmitter } from './runbook.js';

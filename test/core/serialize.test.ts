@@ -4,7 +4,7 @@
  * nothing is written — whichever YAML writer would have taken the document.
  */
 import { describe, expect, it } from 'vitest';
-import { compile } from '../../src/core/compile.js';
+import { compile } from '../../src/compile/compile.js';
 import { serializeArtifact } from '../../src/core/serialize.js';
 import type { Emitter } from '../../src/emitters/types.js';
 import { DEMO_SPEC } from '../helpers/cli.js';

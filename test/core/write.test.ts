@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkOutputs, writeOutputs } from '../../src/core/write.js';
+import { checkOutputs, writeOutputs } from '../../src/project/write.js';
 
 const tree = (dir: string, rel = ''): string[] =>
   readdirSync(join(dir, rel), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? tree(dir, `${rel}${e.name}/`) : [`${rel}${e.name}`])).sort();
@@ -60,7 +60,7 @@ describe('writeOutputs', () => {
 
 describe('OutputWriter.commit', () => {
   it('leaves no temporary folder behind when a rename is refused', async () => {
-    const { OutputWriter } = await import('../../src/core/write.js');
+    const { OutputWriter } = await import('../../src/project/write.js');
     const out = mkdtempSync(join(tmpdir(), 'codegen-write-'));
     const w = new OutputWriter(out);
     w.stage([{ path: 'a/x.yaml', content: 'x: 1\n' }, { path: 'b/y.yaml', content: 'y: 1\n' }]);

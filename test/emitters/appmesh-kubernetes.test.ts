@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import { compile } from '../../src/core/compile.js';
+import { compile } from '../../src/compile/compile.js';
 
 const SEED = readFileSync(new URL('../../fixtures/seed/service.yaml', import.meta.url), 'utf8');
 const SEED_OPT_IN = SEED.replace('    meshName: my-mesh\n', '    meshName: my-mesh\n    kubernetesController: true\n');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { compile } from '../../src/core/compile.js';
+import { compile } from '../../src/compile/compile.js';
 
 const SEED = readFileSync(new URL('../../fixtures/seed/service.yaml', import.meta.url), 'utf8');
 const REFERENCE = new URL('./reference/appmesh.cfn.yaml', import.meta.url);

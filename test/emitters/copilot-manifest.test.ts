@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { compile } from '../../src/core/compile.js';
-import { overrideDiff } from '../../src/emitters/copilot-manifest.js';
+import { compile } from '../../src/compile/compile.js';
+import { overrideDiff } from '../../src/emitters/copilot/manifest.js';
 
 const SEED = readFileSync(new URL('../../fixtures/seed/service.yaml', import.meta.url), 'utf8');
 const REFERENCE = parse(readFileSync(new URL('./reference/copilot-manifest.yml', import.meta.url), 'utf8')) as Obj;

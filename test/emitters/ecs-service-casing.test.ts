@@ -1,6 +1,6 @@
 /** `toCloudFormationCasing`: RegisterTaskDefinition names → AWS::ECS::TaskDefinition names. */
 import { describe, expect, it } from 'vitest';
-import { toCloudFormationCasing } from '../../src/emitters/shared/ecs-task.js';
+import { toCloudFormationCasing } from '../../src/emitters/ecs/task.js';
 
 describe('toCloudFormationCasing', () => {
   it('renames the properties that are not just capitalized', () => {

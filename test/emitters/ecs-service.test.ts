@@ -1,8 +1,8 @@
 /** `ecs:service`: the CloudFormation template as objects, one concern per test. */
 import { describe, expect, it } from 'vitest';
-import { compile } from '../../src/core/compile.js';
+import { compile } from '../../src/compile/compile.js';
 import type { JsonObject } from '../../src/core/serialize.js';
-import { CODEDEPLOY_ECS_CONFIGS, predefinedEcsConfig } from '../../src/data/codedeploy.js';
+import { CODEDEPLOY_ECS_CONFIGS, predefinedEcsConfig } from '../../src/emitters/ecs/codedeploy-configs.js';
 
 const base = {
   apiVersion: 'codegen/v1',

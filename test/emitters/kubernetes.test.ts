@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { compile, type CompileResult } from '../../src/core/compile.js';
+import { compile, type CompileResult } from '../../src/compile/compile.js';
 import { ROOT } from '../helpers/fixtures.js';
 
 type Obj = Record<string, unknown>;

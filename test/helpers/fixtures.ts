@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Artifact } from '../../src/core/serialize.js';
-import { compile, type OutputFile } from '../../src/core/compile.js';
+import { compile, type OutputFile } from '../../src/compile/compile.js';
 import { compareDiagnostics, formatDiagnostic, type Diagnostic } from '../../src/core/diagnostics.js';
 import { compilePlatform } from '../../src/platform/compile.js';
 

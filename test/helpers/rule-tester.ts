@@ -1,6 +1,6 @@
 /** Table tests for rules (ESLint RuleTester style): each case compiles a spec with only that rule on. */
 import { expect, it } from 'vitest';
-import { compile } from '../../src/core/compile.js';
+import { compile } from '../../src/compile/compile.js';
 import { formatDiagnostic, type Diagnostic } from '../../src/core/diagnostics.js';
 import type { AnyRuleModule, RuleLevel } from '../../src/rules/types.js';
 

@@ -1,6 +1,6 @@
 /** The EKS version table: support windows and AMI types per version. */
 import { describe, expect, it } from 'vitest';
-import { amiTypesFor, eksSupportStatus, EKS_VERSIONS, EKS_VERSIONS_AS_OF, latestStandardVersion } from '../../src/data/eks-versions.js';
+import { amiTypesFor, eksSupportStatus, EKS_VERSIONS, EKS_VERSIONS_AS_OF, latestStandardVersion } from '../../src/platform/eks-versions.js';
 
 describe('EKS version table', () => {
   it('judges support on a fixed date, not the clock', () => {

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compile } from '../../src/core/compile.js';
+import { compile } from '../../src/compile/compile.js';
 import { compilePlatform } from '../../src/platform/compile.js';
 import { PLATFORM_EXPORTS } from '../../src/platform/exports.js';
 import { platformImport, platformImportList } from '../../src/platform/imports.js';

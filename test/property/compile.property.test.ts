@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { compile } from '../../src/core/compile.js';
+import { compile } from '../../src/compile/compile.js';
 import { mutate, mutation, validSpec } from './arbitraries.js';
 
 const RUNS = Number(process.env.CODEGEN_PROPERTY_RUNS ?? 60);

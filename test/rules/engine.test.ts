@@ -1,6 +1,6 @@
 /** The rule engine: configuration, options, custom rules, suppressions, failures, positions. */
 import { describe, expect, it } from 'vitest';
-import { compile } from '../../src/core/compile.js';
+import { compile } from '../../src/compile/compile.js';
 import { defineRule } from '../../src/rules/create-rule.js';
 import { builtinRules } from '../../src/rules/index.js';
 import { HEAD } from '../helpers/rule-tester.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compile } from '../../src/core/compile.js';
+import { compile } from '../../src/compile/compile.js';
 import rule from '../../src/rules/no-deprecated-targets.js';
 import { HEAD, ruleTester } from '../helpers/rule-tester.js';
 

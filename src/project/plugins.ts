@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { builtinEmitters } from '../emitters/index.js';
 import type { Emitter } from '../emitters/types.js';
 import type { AnyRuleModule } from '../rules/types.js';
-import { DiagnosticError, type Diagnostic } from './diagnostics.js';
+import { DiagnosticError, type Diagnostic } from '../core/diagnostics.js';
 
 /** A rule contributed by a plugin: a rule module as the engine defines it (`defineRule`, src/rules). */
 export type PluginRule = AnyRuleModule;

@@ -2,10 +2,10 @@
  * `kubernetes:service` — `kubernetes/service.yaml`, a v1 Service (ClusterIP by default) with one
  * named port per container port: `servicePort` → the container port by name.
  */
-import type { JsonObject } from '../core/serialize.js';
-import type { ServiceModel } from '../model/types.js';
-import { checkName, k8sArtifact, k8sNames, metadata, selectorLabels, writesFile, type Report } from './shared/k8s.js';
-import { defineEmitter } from './types.js';
+import type { JsonObject } from '../../core/serialize.js';
+import type { ServiceModel } from '../../model/types.js';
+import { checkName, k8sArtifact, k8sNames, metadata, selectorLabels, writesFile, type Report } from './k8s.js';
+import { defineEmitter } from '../types.js';
 
 export function buildService(m: ServiceModel, report: Report): JsonObject {
   const t = m.targets.kubernetes;

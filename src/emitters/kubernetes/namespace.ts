@@ -4,11 +4,11 @@
  * `targets.appmesh.kubernetesController` it also carries the App Mesh controller's mesh and
  * sidecar-injector labels.
  */
-import type { JsonObject } from '../core/serialize.js';
-import type { ServiceModel } from '../model/types.js';
-import { meshNamespaceLabels, usesMeshController } from './shared/appmesh-envoy.js';
-import { k8sArtifact, writesFile } from './shared/k8s.js';
-import { defineEmitter } from './types.js';
+import type { JsonObject } from '../../core/serialize.js';
+import type { ServiceModel } from '../../model/types.js';
+import { meshNamespaceLabels, usesMeshController } from '../shared/appmesh-envoy.js';
+import { k8sArtifact, writesFile } from './k8s.js';
+import { defineEmitter } from '../types.js';
 
 export function buildNamespace(m: ServiceModel): JsonObject {
   const labels: Record<string, string> = { 'app.kubernetes.io/managed-by': 'codegen' };

@@ -5,11 +5,11 @@
  * and linear are setWeight/pause steps. Without a traffic router, Argo approximates a weight with
  * pod counts (reported as info).
  */
-import type { JsonObject } from '../core/serialize.js';
-import type { ServiceModel } from '../model/types.js';
-import { workloadChecks } from './kubernetes-deployment.js';
-import { hasService, k8sArtifact, k8sNames, metadata, podTemplate, selectorLabels, writesFile, type Report } from './shared/k8s.js';
-import { defineEmitter } from './types.js';
+import type { JsonObject } from '../../core/serialize.js';
+import type { ServiceModel } from '../../model/types.js';
+import { workloadChecks } from './deployment.js';
+import { hasService, k8sArtifact, k8sNames, metadata, podTemplate, selectorLabels, writesFile, type Report } from './k8s.js';
+import { defineEmitter } from '../types.js';
 
 const seconds = (v: number) => Math.ceil(v);
 

@@ -5,7 +5,7 @@
  * string out; the CLI decides where it goes.
  */
 import type { AnyRuleModule } from '../rules/types.js';
-import { formatDiagnostic, formatPath, type Diagnostic } from './diagnostics.js';
+import { formatDiagnostic, formatPath, type Diagnostic } from '../core/diagnostics.js';
 
 export const FORMATS = ['text', 'json', 'github', 'sarif'] as const;
 export type ReportFormat = (typeof FORMATS)[number];

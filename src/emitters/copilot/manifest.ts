@@ -5,13 +5,13 @@
  * that differ from the base. What Copilot cannot express is reported, never silently dropped.
  * @see https://aws.github.io/copilot-cli/docs/manifest/lb-web-service/ (ANCHORS §4.7)
  */
-import type { DiagnosticInput } from '../core/diagnostics.js';
-import type { Json, JsonObject } from '../core/serialize.js';
-import { formatDuration } from '../core/units.js';
-import type { ContainerModel, SecretModel, ServiceModel } from '../model/types.js';
-import { reportDeprecation } from './shared/legacy.js';
-import { secretValueFrom } from './shared/ecs-task.js';
-import { defineEmitter } from './types.js';
+import type { DiagnosticInput } from '../../core/diagnostics.js';
+import type { Json, JsonObject } from '../../core/serialize.js';
+import { formatDuration } from '../../core/units.js';
+import type { ContainerModel, SecretModel, ServiceModel } from '../../model/types.js';
+import { reportDeprecation } from '../shared/legacy.js';
+import { secretValueFrom } from '../ecs/task.js';
+import { defineEmitter } from '../types.js';
 
 type Report = (d: DiagnosticInput) => void;
 export type CopilotType = 'Load Balanced Web Service' | 'Backend Service' | 'Worker Service';

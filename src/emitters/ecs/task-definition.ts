@@ -2,8 +2,8 @@
  * `ecs:task-definition` — `ecs/task-definition.json`, the RegisterTaskDefinition input
  * (`aws ecs register-task-definition --cli-input-json file://...`).
  */
-import { defineEmitter } from './types.js';
-import { buildTaskDefinition } from './shared/ecs-task.js';
+import { defineEmitter } from '../types.js';
+import { buildTaskDefinition } from './task.js';
 
 export default defineEmitter({
   name: 'ecs:task-definition',

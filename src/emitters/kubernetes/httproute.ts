@@ -3,10 +3,10 @@
  * HTTPRoute (standard channel fields only), written instead of the Ingress when
  * `targets.kubernetes.route: gateway`.
  */
-import type { JsonObject } from '../core/serialize.js';
-import type { ServiceModel } from '../model/types.js';
-import { checkName, k8sArtifact, k8sNames, metadata, writesFile, type Report } from './shared/k8s.js';
-import { defineEmitter } from './types.js';
+import type { JsonObject } from '../../core/serialize.js';
+import type { ServiceModel } from '../../model/types.js';
+import { checkName, k8sArtifact, k8sNames, metadata, writesFile, type Report } from './k8s.js';
+import { defineEmitter } from '../types.js';
 
 export function buildHttpRoute(m: ServiceModel, report: Report): JsonObject {
   const e = m.expose!;

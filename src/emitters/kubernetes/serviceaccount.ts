@@ -3,10 +3,10 @@
  * the IRSA annotation `eks.amazonaws.com/role-arn` when a role is given. Not written when
  * `serviceAccount.create: false` (the account exists already).
  */
-import type { JsonObject } from '../core/serialize.js';
-import type { ServiceModel } from '../model/types.js';
-import { checkName, k8sArtifact, k8sNames, metadata, writesFile, type Report } from './shared/k8s.js';
-import { defineEmitter } from './types.js';
+import type { JsonObject } from '../../core/serialize.js';
+import type { ServiceModel } from '../../model/types.js';
+import { checkName, k8sArtifact, k8sNames, metadata, writesFile, type Report } from './k8s.js';
+import { defineEmitter } from '../types.js';
 
 /** EKS IAM roles for service accounts (https://docs.aws.amazon.com/eks/latest/userguide/associate-service-account-role.html). */
 export const IRSA_ANNOTATION = 'eks.amazonaws.com/role-arn';

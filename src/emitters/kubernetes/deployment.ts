@@ -3,10 +3,10 @@
  * omitted when an HPA owns them. Strategies a Deployment has no form for (blue-green, canary,
  * linear) become the closest RollingUpdate, with a warning that says what was translated.
  */
-import type { IntOrPercent, ServiceModel } from '../model/types.js';
-import type { JsonObject } from '../core/serialize.js';
-import { checkName, commonLabels, k8sArtifact, k8sNames, metadata, podTemplate, selectorLabels, writesFile, type Report } from './shared/k8s.js';
-import { defineEmitter } from './types.js';
+import type { IntOrPercent, ServiceModel } from '../../model/types.js';
+import type { JsonObject } from '../../core/serialize.js';
+import { checkName, commonLabels, k8sArtifact, k8sNames, metadata, podTemplate, selectorLabels, writesFile, type Report } from './k8s.js';
+import { defineEmitter } from '../types.js';
 
 /** Kubernetes' default progressDeadlineSeconds; it must stay above minReadySeconds. */
 const DEFAULT_PROGRESS_DEADLINE = 600;

@@ -10,10 +10,10 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Emitter } from '../emitters/types.js';
 import { CONFIG_SCHEMA } from './config-schema.js';
-import { compareDiagnostics, type Diagnostic, type SpecPath } from './diagnostics.js';
-import type { PatchFileInput } from './patch.js';
+import { compareDiagnostics, type Diagnostic, type SpecPath } from '../core/diagnostics.js';
+import type { PatchFileInput } from '../core/patch.js';
 import { loadPlugins, type PluginRule } from './plugins.js';
-import { attachPositions, parseSource, type SourceFile } from './source.js';
+import { attachPositions, parseSource, type SourceFile } from '../core/source.js';
 
 export const CONFIG_FILES = ['codegen.config.mjs', 'codegen.config.js', 'codegen.config.json'] as const;
 

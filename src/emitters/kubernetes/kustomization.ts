@@ -3,10 +3,10 @@
  * Kubernetes emitters write (they share `writesFile`), so `kubectl kustomize <service>/kubernetes`
  * or `kubectl apply -k` builds the set. Plugin emitters' files are not listed.
  */
-import type { JsonObject } from '../core/serialize.js';
-import type { ServiceModel } from '../model/types.js';
-import { K8S_FILES, k8sArtifact, k8sObjectFiles, writesFile } from './shared/k8s.js';
-import { defineEmitter } from './types.js';
+import type { JsonObject } from '../../core/serialize.js';
+import type { ServiceModel } from '../../model/types.js';
+import { K8S_FILES, k8sArtifact, k8sObjectFiles, writesFile } from './k8s.js';
+import { defineEmitter } from '../types.js';
 
 export function buildKustomization(m: ServiceModel): JsonObject {
   return {

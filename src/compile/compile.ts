@@ -11,10 +11,10 @@ import { validateSpec } from '../schema/validate.js';
 import { builtinRules } from '../rules/index.js';
 import { applySuppressions, runRules } from '../rules/engine.js';
 import type { AnyRuleModule, RuleConfig } from '../rules/types.js';
-import { compareDiagnostics, DiagnosticError, hasErrors, type Diagnostic, type DiagnosticInput, type SpecPath } from './diagnostics.js';
-import { attachPositions, readSpecInput } from './source.js';
-import { serializeArtifact, type Artifact } from './serialize.js';
-import { applyPatches, readPatchFile, type PatchDeclaration, type PatchFileInput, type PatchSet } from './patch.js';
+import { compareDiagnostics, DiagnosticError, hasErrors, type Diagnostic, type DiagnosticInput, type SpecPath } from '../core/diagnostics.js';
+import { attachPositions, readSpecInput } from '../core/source.js';
+import { serializeArtifact, type Artifact } from '../core/serialize.js';
+import { applyPatches, readPatchFile, type PatchDeclaration, type PatchFileInput, type PatchSet } from '../core/patch.js';
 
 export interface CompileOptions {
   /** File name used in diagnostics (default `service.yaml`). */

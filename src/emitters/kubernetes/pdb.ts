@@ -2,10 +2,10 @@
  * `kubernetes:pdb` — `kubernetes/pdb.yaml`, a policy/v1 PodDisruptionBudget, written when more than
  * one replica is guaranteed (replicas ≥ 2 or autoscaling.min ≥ 2) unless disabled.
  */
-import type { JsonObject } from '../core/serialize.js';
-import type { ServiceModel } from '../model/types.js';
-import { guaranteedReplicas, k8sArtifact, k8sNames, metadata, selectorLabels, writesFile, type Report } from './shared/k8s.js';
-import { defineEmitter } from './types.js';
+import type { JsonObject } from '../../core/serialize.js';
+import type { ServiceModel } from '../../model/types.js';
+import { guaranteedReplicas, k8sArtifact, k8sNames, metadata, selectorLabels, writesFile, type Report } from './k8s.js';
+import { defineEmitter } from '../types.js';
 
 export function buildPdb(m: ServiceModel, report: Report): JsonObject {
   const maxUnavailable = m.targets.kubernetes.podDisruptionBudget?.maxUnavailable ?? 1;

@@ -7,13 +7,13 @@
  * Every name the template references is defined in it (or is a backend outside the service).
  * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/AWS_AppMesh.html
  */
-import type { DiagnosticInput, SpecPath } from '../core/diagnostics.js';
-import type { Json, JsonObject } from '../core/serialize.js';
-import type { ServiceModel } from '../model/types.js';
-import { meshLayout, type Discovery, type MeshProtocol } from './shared/appmesh-layout.js';
-import { getAtt, pascal, resource } from './shared/intrinsics.js';
-import { reportDeprecation } from './shared/legacy.js';
-import { defineEmitter } from './types.js';
+import type { DiagnosticInput, SpecPath } from '../../core/diagnostics.js';
+import type { Json, JsonObject } from '../../core/serialize.js';
+import type { ServiceModel } from '../../model/types.js';
+import { meshLayout, type Discovery, type MeshProtocol } from './layout.js';
+import { getAtt, pascal, resource } from '../shared/intrinsics.js';
+import { reportDeprecation } from '../shared/legacy.js';
+import { defineEmitter } from '../types.js';
 
 type Report = (d: DiagnosticInput) => void;
 

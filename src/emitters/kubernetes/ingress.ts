@@ -3,11 +3,11 @@
  * Balancer Controller. `spec.ingressClassName: alb` unless the deprecated class annotation is asked
  * for; every ALB setting comes from a typed spec field, written as a string annotation.
  */
-import type { JsonObject } from '../core/serialize.js';
-import { ALB, ALB_HTTPS_PORT, ALB_INGRESS_CLASS, ALB_LISTEN_PORTS_TLS } from '../data/alb-annotations.js';
-import type { ServiceModel } from '../model/types.js';
-import { checkName, k8sArtifact, k8sNames, metadata, wholeSeconds, writesFile, type Report } from './shared/k8s.js';
-import { defineEmitter } from './types.js';
+import type { JsonObject } from '../../core/serialize.js';
+import { ALB, ALB_HTTPS_PORT, ALB_INGRESS_CLASS, ALB_LISTEN_PORTS_TLS } from './alb-annotations.js';
+import type { ServiceModel } from '../../model/types.js';
+import { checkName, k8sArtifact, k8sNames, metadata, wholeSeconds, writesFile, type Report } from './k8s.js';
+import { defineEmitter } from '../types.js';
 
 const BACKEND_PROTOCOL_VERSION: Partial<Record<string, string>> = { http2: 'HTTP2', grpc: 'GRPC' };
 

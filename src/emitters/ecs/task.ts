@@ -6,8 +6,8 @@
 import type { DiagnosticInput } from '../../core/diagnostics.js';
 import type { Json, JsonObject } from '../../core/serialize.js';
 import type { ContainerModel, SecretModel, ServiceModel } from '../../model/types.js';
-import { appmeshProxyConfiguration, ENVOY_CONTAINER, envoyContainer, isMeshed } from './appmesh-envoy.js';
-import { allow, sub, subLiteral } from './cfn.js';
+import { appmeshProxyConfiguration, ENVOY_CONTAINER, envoyContainer, isMeshed } from '../shared/appmesh-envoy.js';
+import { allow, sub, subLiteral } from '../shared/cfn.js';
 
 export interface TaskDefinitionOptions {
   /** Values the JSON cannot hold but CloudFormation can (refs, Fn::Sub). Default: JSON (literal only). */

@@ -21,20 +21,20 @@
  *   Amazon ECS blue/green deployment", deployment-type-bluegreen) and it needs no second service.
  * - the same with controller `CODE_DEPLOY` → the article's shape: CodeDeploy application and
  *   deployment group (BLUE_GREEN / WITH_TRAFFIC_CONTROL, auto-rollback), one of the five predefined
- *   ECS configs when the shape matches exactly (`src/data/codedeploy.ts`), else a custom
+ *   ECS configs when the shape matches exactly (`src/emitters/ecs/codedeploy-configs.ts`), else a custom
  *   `AWS::CodeDeploy::DeploymentConfig`.
  *
  * Autoscaling owns the count: with `autoscaling`, `DesiredCount` is omitted (CloudFormation then
  * starts 1 task and leaves the count alone on updates; the scalable target raises it to `min`).
  */
-import type { DiagnosticInput } from '../core/diagnostics.js';
-import type { Json, JsonObject } from '../core/serialize.js';
-import { predefinedEcsConfig, type TrafficShape } from '../data/codedeploy.js';
-import type { ServiceModel } from '../model/types.js';
-import { platformImport, platformImportList } from '../platform/imports.js';
-import { allow, assumeRolePolicy, awsManagedPolicy, getAtt, inlinePolicy, ref, sub, TemplateBuilder, type ParameterSpec } from './shared/cfn.js';
-import { buildTaskDefinition, executionRoleStatements, toCloudFormationCasing } from './shared/ecs-task.js';
-import { defineEmitter } from './types.js';
+import type { DiagnosticInput } from '../../core/diagnostics.js';
+import type { Json, JsonObject } from '../../core/serialize.js';
+import { predefinedEcsConfig, type TrafficShape } from './codedeploy-configs.js';
+import type { ServiceModel } from '../../model/types.js';
+import { platformImport, platformImportList } from '../../platform/imports.js';
+import { allow, assumeRolePolicy, awsManagedPolicy, getAtt, inlinePolicy, ref, sub, TemplateBuilder, type ParameterSpec } from '../shared/cfn.js';
+import { buildTaskDefinition, executionRoleStatements, toCloudFormationCasing } from './task.js';
+import { defineEmitter } from '../types.js';
 
 type Report = (d: DiagnosticInput) => void;
 type Engine = { kind: 'rolling' } | { kind: 'ecs'; strategy: 'BLUE_GREEN' | 'CANARY' | 'LINEAR' } | { kind: 'codedeploy' };

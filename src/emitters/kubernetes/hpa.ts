@@ -3,10 +3,10 @@
  * memory Utilization targets; cooldowns become scale-down/up stabilization windows. The workload
  * then omits `replicas`, so a re-apply never fights the autoscaler.
  */
-import type { JsonObject } from '../core/serialize.js';
-import type { ServiceModel } from '../model/types.js';
-import { k8sArtifact, k8sNames, metadata, wholeSeconds, workloadRef, writesFile, type Report } from './shared/k8s.js';
-import { defineEmitter } from './types.js';
+import type { JsonObject } from '../../core/serialize.js';
+import type { ServiceModel } from '../../model/types.js';
+import { k8sArtifact, k8sNames, metadata, wholeSeconds, workloadRef, writesFile, type Report } from './k8s.js';
+import { defineEmitter } from '../types.js';
 
 /** HPAScalingRules.stabilizationWindowSeconds: 0–3600. */
 const MAX_WINDOW = 3600;

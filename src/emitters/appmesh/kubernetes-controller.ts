@@ -13,13 +13,13 @@
  * Field names: aws/aws-app-mesh-controller-for-k8s docs/reference/api_spec.md and
  * config/crd/bases/appmesh.k8s.aws_*.yaml.
  */
-import type { SpecPath } from '../core/diagnostics.js';
-import type { Json, JsonObject } from '../core/serialize.js';
-import type { ServiceModel } from '../model/types.js';
-import { MESH_NAMESPACE_LABEL, meshNamespaceLabels, usesMeshController } from './shared/appmesh-envoy.js';
-import { meshLayout, versionDiscovery, type Discovery, type MeshLayout, type MeshProtocol } from './shared/appmesh-layout.js';
-import { checkName, isLabelValue, k8sNames, metadata, selectorLabels, type Report } from './shared/k8s.js';
-import { defineEmitter } from './types.js';
+import type { SpecPath } from '../../core/diagnostics.js';
+import type { Json, JsonObject } from '../../core/serialize.js';
+import type { ServiceModel } from '../../model/types.js';
+import { MESH_NAMESPACE_LABEL, meshNamespaceLabels, usesMeshController } from '../shared/appmesh-envoy.js';
+import { meshLayout, versionDiscovery, type Discovery, type MeshLayout, type MeshProtocol } from './layout.js';
+import { checkName, isLabelValue, k8sNames, metadata, selectorLabels, type Report } from '../kubernetes/k8s.js';
+import { defineEmitter } from '../types.js';
 
 const API_VERSION = 'appmesh.k8s.aws/v1beta2';
 const T: SpecPath = ['targets', 'appmesh'];
