@@ -1,0 +1,44 @@
+/** The `--cache` record for a run (loaded only when asked for: it needs node:crypto). */
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pkg from '../../../package.json' with { type: 'json' };
+import type { Diagnostic } from '../../core/diagnostics.js';
+import type { SpecCache } from '../../project/cache.js';
+import type { Project } from '../../project/config.js';
+import type { Io } from '../io.js';
+import type { RunOptions } from './run.js';
+
+/**
+ * The spec cache for this run, or undefined (with an info diagnostic) when it cannot be sound:
+ * plugins and templates are code and files outside the key, and --verify needs every artifact.
+ */
+export async function openCache(project: Project, opts: RunOptions, io: Io, diagnostics: Diagnostic[]): Promise<SpecCache | undefined> {
+  const co = project.compileOptions;
+  const why = opts.verify ? '--verify checks every artifact' : co.emitters?.length || co.rules?.length ? 'the config loads plugins or templates' : undefined;
+  if (why) {
+    diagnostics.push({ code: 'CACHE_NOT_USED', severity: 'info', message: `--cache is not used: ${why}.`, source: 'cli', path: [] });
+    return undefined;
+  }
+  // The running code: a rebuilt codegen misses every entry even under the same version.
+  let build = '';
+  try {
+    const st = statSync(typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url));
+    build = `${st.size}:${st.mtimeMs}`;
+  } catch {
+    build = 'unknown';
+  }
+  // Loaded only with --cache: it needs node:crypto, which a plain run does not load.
+  const { CACHE_FORMAT, SpecCache } = await import('../../project/cache.js');
+  const fingerprint = JSON.stringify({
+    format: CACHE_FORMAT,
+    version: pkg.version,
+    build,
+    env: opts.env ?? null,
+    targets: opts.targets ?? null,
+    ruleConfig: co.ruleConfig ?? null,
+    acknowledgedDeprecations: co.acknowledgedDeprecations ?? null,
+    patchFiles: co.patchFiles ?? null,
+  });
+  return new SpecCache(resolve(io.cwd, opts['cache-location'] ?? '.codegen-cache'), fingerprint);
+}

@@ -1,0 +1,278 @@
+/**
+ * `generate`, `validate`, `verify` and `diff`: read each spec, compile it (or replay it from the
+ * cache), stage, compare or collect its files, then finish (write, check, diff) and print the report.
+ */
+import { readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { compile, type CompileResult, type OutputFile } from '../../compile/compile.js';
+import { compareDiagnostics, hasErrors, type Diagnostic } from '../../core/diagnostics.js';
+import type { Artifact } from '../../core/serialize.js';
+import type { SpecCache } from '../../project/cache.js';
+import { OutputError, OutputWriter, outputReader, readOutputs } from '../../project/write.js';
+import { diffOutputs, formatDiff } from '../../project/diff.js';
+import { formatDiagnostics, type ReportFormat } from '../reporters.js';
+import { builtinRules } from '../../rules/index.js';
+import { resolveProject, type Project } from '../../project/config.js';
+import { compilePlatform, isPlatformSpec } from '../../platform/compile.js';
+import { plural, UsageError, type Io } from '../io.js';
+import { openCache } from './cache.js';
+
+export interface RunOptions {
+  out?: string;
+  targets?: string[];
+  env?: string;
+  check?: boolean;
+  prune?: boolean;
+  verify?: boolean;
+  cache?: boolean;
+  'cache-location'?: string;
+  format: ReportFormat;
+  maxWarnings?: number;
+  quiet?: boolean;
+  verbose?: boolean;
+  config?: string;
+}
+
+async function readSpec(path: string, cwd: string): Promise<Uint8Array> {
+  let buf: Buffer;
+  try {
+    buf = readFileSync(resolve(cwd, path));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UsageError(code === 'ENOENT' ? `No such file: ${path}` : code === 'EISDIR' ? `${path} is a folder, not a spec file.` : `Cannot read ${path}: ${code ?? String(err)}`);
+  }
+  return buf;
+}
+
+export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', specsArg: string[], optsArg: RunOptions, io: Io): Promise<number> {
+  // process.hrtime: the global `performance` loads perf_hooks (a few ms of a cold start).
+  const started = process.hrtime.bigint();
+  if (command !== 'generate' && (optsArg.check || optsArg.prune || optsArg.verify || optsArg.cache || (optsArg.out && command !== 'diff'))) {
+    throw new UsageError(command === 'diff' ? '--check, --prune, --verify and --cache belong to generate.' : '--out, --check, --prune, --verify and --cache belong to generate.');
+  }
+  if (optsArg['cache-location'] !== undefined && !optsArg.cache) throw new UsageError('--cache-location goes with --cache.');
+  const project = await resolveProject(io.cwd, optsArg.config, specsArg.length === 0);
+  const { specs, opts } = withProject(project, specsArg, optsArg);
+  const configFailed = hasErrors(project.diagnostics);
+  if (specs.length === 0 && !configFailed) throw new UsageError(`${command} needs at least one SPEC file (or a config file with \`specs\`).`);
+  if (opts.check && opts.prune) throw new UsageError('--check writes nothing, so it cannot --prune.');
+  const diagnostics: Diagnostic[] = [...project.diagnostics];
+  const suppressed: Diagnostic[] = [];
+  const sources = new Map<string, string>(); // spec texts, for the text reporter's code frames
+  const files: OutputFile[] = [];
+  const artifacts: Artifact[] = [];
+  const services = new Map<string, string>();
+  const outDir = opts.out ?? 'out';
+  // `generate` stages each service's files as it compiles (not holding every file's text), and
+  // commits them all at the end only when nothing failed.
+  const streaming = command === 'generate' && !opts.check;
+  let writer: OutputWriter | undefined;
+  let writeError: unknown;
+  let fileCount = 0;
+  let anyError = configFailed;
+  // `--check` compares each service's files as it compiles, too, holding only their paths.
+  const checking = command === 'generate' && opts.check === true;
+  const compared = { stale: [] as string[], missing: [] as string[] };
+  let checkError: unknown;
+  const cache = command === 'generate' && opts.cache ? await openCache(project, opts, io, diagnostics) : undefined;
+  const readOutput = cache || checking ? outputReader(resolve(io.cwd, outDir)) : undefined;
+  /** Generated files known to be on disk and up to date, or compared already (for extra files and --prune). */
+  const kept: string[] = [];
+  /** One spec per service name. */
+  const claimService = (service: string | undefined, display: string): void => {
+    if (!service) return;
+    const other = services.get(service);
+    if (other !== undefined && other !== display) {
+      diagnostics.push({ code: 'DUPLICATE_SERVICE', severity: 'error', message: `Service "${service}" is also defined in ${other}.`, source: 'cli', path: ['name'], file: display });
+      anyError = true;
+    }
+    services.set(service, display);
+  };
+  try {
+    for (const spec of configFailed ? [] : specs) {
+      const text = await readSpec(spec, io.cwd);
+      const display = relative(io.cwd, resolve(io.cwd, spec)) || spec;
+      sources.set(display, Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString('utf8'));
+      const key = cache?.key(display, text);
+      let hit: ReturnType<SpecCache['lookup']>;
+      try {
+        hit = cache && key !== undefined ? cache.lookup(display, key, readOutput!) : undefined;
+      } catch {
+        hit = undefined; // an output path it cannot read (a symlink, say): compiled, and reported where it is written or checked
+      }
+      if (hit) {
+        // Unchanged spec, intact files: its diagnostics again, and nothing to compile or write.
+        diagnostics.push(...hit.diagnostics);
+        suppressed.push(...hit.suppressed);
+        claimService(hit.service, display);
+        if (hasErrors(hit.diagnostics)) anyError = true;
+        const paths = hit.files.map(([p]) => p);
+        fileCount += paths.length;
+        kept.push(...paths);
+        if (streaming && !anyError && !writeError) {
+          try {
+            writer ??= new OutputWriter(resolve(io.cwd, outDir));
+            writer.keep(paths);
+          } catch (err) {
+            writeError = err; // reported below like any write failure
+          }
+        }
+        continue;
+      }
+      const result: Pick<CompileResult, 'service' | 'files' | 'diagnostics' | 'suppressed' | 'artifacts'> = isPlatformSpec(text)
+        ? platformResult(compilePlatform(text, { file: display }))
+        : compile(text, {
+            ...project.compileOptions,
+            file: display,
+            ...(opts.env ? { env: opts.env } : {}),
+            ...(opts.targets ? { targets: opts.targets } : {}),
+          });
+      if (cache && key !== undefined) cache.record(display, key, result);
+      diagnostics.push(...result.diagnostics);
+      suppressed.push(...result.suppressed);
+      claimService(result.service, display);
+      if (!anyError && hasErrors(result.diagnostics)) anyError = true;
+      fileCount += result.files.length;
+      if (checking) {
+        if (!anyError && !checkError) {
+          try {
+            for (const f of result.files) {
+              const onDisk = readOutput!(f.path);
+              if (onDisk === undefined) compared.missing.push(f.path);
+              else if (onDisk !== f.content) compared.stale.push(f.path);
+              kept.push(f.path);
+            }
+          } catch (err) {
+            checkError = err; // reported below like any read failure
+          }
+        }
+      } else if (!streaming) {
+        if (command === 'diff') files.push(...result.files); // the one command that needs every file's text at the end
+      } else if (anyError || writeError) {
+        writer?.abort();
+      } else {
+        try {
+          writer ??= new OutputWriter(resolve(io.cwd, outDir));
+          writer.stage(result.files);
+        } catch (err) {
+          writeError = err; // staging removed what it wrote; reported below like any write failure
+        }
+      }
+      // Artifact objects are kept only for verification (at 1,000 services they are most of the memory).
+      if (opts.verify || command === 'verify') artifacts.push(...result.artifacts);
+    }
+    // Verification (opt-in) loads its schemas only when asked for.
+    if ((opts.verify || command === 'verify') && !hasErrors(diagnostics)) {
+      const { verifyArtifacts } = await import('../../verify/index.js');
+      diagnostics.push(...verifyArtifacts(artifacts));
+    }
+    diagnostics.sort(compareDiagnostics);
+    const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+    const tooManyWarnings = opts.maxWarnings !== undefined && warnings > opts.maxWarnings;
+    const failed = hasErrors(diagnostics) || tooManyWarnings;
+    if (failed) writer?.abort();
+    const report: Record<string, unknown> = { diagnostics };
+    let status = failed ? 1 : 0;
+    let summary = '';
+    let body = ''; // diff lines (text format), printed on stdout before the summary
+    if ((command === 'generate' || command === 'diff') && !failed) {
+      try {
+        if (command === 'diff') {
+          const read = await readOutputs(resolve(io.cwd, outDir), files, [...services.keys()]);
+          const diffs = diffOutputs(files, (p) => read.onDisk.get(p), read.extra);
+          report.diff = diffs;
+          body = formatDiff(diffs, outDir);
+          if (diffs.length) status = 1;
+          const count = (s: string) => diffs.filter((d) => d.status === s).length;
+          summary = `compared ${plural(files.length, 'file')} for ${services.size} service${services.size === 1 ? '' : 's'} with ${outDir}: ${diffs.length ? `${diffs.length} differ (${count('changed')} changed, ${count('new')} new, ${count('extra')} extra)` : 'no differences'}`;
+        } else if (opts.check) {
+          if (checkError) throw checkError;
+          const { extra } = await readOutputs(resolve(io.cwd, outDir), [], [...services.keys()], kept);
+          const c = { ...compared, extra };
+          const problems = [
+            ...c.stale.map((p) => ({ path: p, state: 'stale' })),
+            ...c.missing.map((p) => ({ path: p, state: 'missing' })),
+            ...c.extra.map((p) => ({ path: p, state: 'extra' })),
+          ].sort((a, b) => (a.path < b.path ? -1 : 1));
+          for (const p of problems) {
+            diagnostics.push({
+              code: `OUTPUT_${p.state.toUpperCase()}`,
+              severity: 'error',
+              message:
+                p.state === 'stale'
+                  ? 'differs from what the spec generates; run codegen generate.'
+                  : p.state === 'missing'
+                    ? 'is missing; run codegen generate.'
+                    : 'is no longer generated; remove it (or run codegen generate --prune).',
+              source: 'io',
+              path: [],
+              file: `${outDir.replace(/\/$/, '')}/${p.path}`,
+            });
+          }
+          report.check = c;
+          if (problems.length) status = 1;
+          summary = `checked ${plural(fileCount, 'file')} for ${services.size} service${services.size === 1 ? '' : 's'}: ${problems.length ? `${problems.length} out of date` : 'up to date'}`;
+        } else {
+          if (writeError) throw writeError;
+          writer ??= new OutputWriter(resolve(io.cwd, outDir));
+          const w = writer.commit({ prune: opts.prune ?? false, services: [...services.keys()] });
+          report.written = w;
+          summary = `generated ${plural(fileCount, 'file')} for ${services.size} service${services.size === 1 ? '' : 's'} (${w.written.length} written, ${w.unchanged.length} unchanged${w.removed.length ? `, ${w.removed.length} removed` : ''})`;
+        }
+      } catch (err) {
+        if (!(err instanceof OutputError) && !(err as NodeJS.ErrnoException).code) throw err;
+        diagnostics.push({
+          code: err instanceof OutputError ? err.code : 'OUTPUT_WRITE_FAILED',
+          severity: 'error',
+          // A failed commit says itself what was already in place; any other failure changed nothing.
+        message: err instanceof OutputError && err.code === 'OUTPUT_COMMIT_FAILED' ? err.message : `${err instanceof Error ? err.message : String(err)} Nothing was changed.`,
+          source: 'io',
+          path: [],
+        });
+        status = 1;
+      }
+    } else if (command === 'verify') {
+      const n = diagnostics.filter((d) => d.source === 'verify' && d.severity === 'error').length;
+      summary = failed ? `verified ${plural(artifacts.length, 'artifact')}: ${n ? `${n} violation(s)` : 'errors found'}` : `verified ${plural(artifacts.length, 'artifact')}: ok`;
+    } else if (command === 'validate') {
+      summary = `validated ${specs.length} spec${specs.length === 1 ? '' : 's'}: ${hasErrors(diagnostics) ? 'errors found' : tooManyWarnings ? 'too many warnings' : 'ok'}`;
+    } else {
+      summary = `nothing written: ${diagnostics.filter((d) => d.severity === 'error').length} error(s)`;
+    }
+    if (tooManyWarnings) summary += ` (${warnings} warnings, more than --max-warnings ${opts.maxWarnings})`;
+    const ms = Math.round(Number(process.hrtime.bigint() - started) / 1e6);
+    const shown = diagnostics.filter((d) => d.severity === 'error' || (!opts.quiet && (d.severity === 'warning' || opts.verbose)));
+    if (opts.format === 'json') {
+      io.stdout(formatDiagnostics('json', diagnostics, { suppressed, extra: { ...report, summary, milliseconds: ms } }));
+    } else if (opts.format === 'sarif') {
+      io.stdout(formatDiagnostics('sarif', diagnostics, { suppressed, rules: builtinRules }));
+      if (!opts.quiet) io.stderr(`codegen: ${summary} in ${ms} ms\n`);
+    } else if (opts.format === 'github') {
+      io.stdout(formatDiagnostics('github', shown));
+      if (!opts.quiet) io.stdout(`codegen: ${summary} in ${ms} ms\n`);
+    } else {
+      if (shown.length) io.stderr(formatDiagnostics('text', shown, { sources }));
+      if (body) io.stdout(body);
+      if (!opts.quiet) io.stdout(`codegen: ${summary} in ${ms} ms\n`);
+    }
+    cache?.save();
+    return status;
+  } finally {
+    // Whatever ended the run early, nothing staged stays behind (a no-op after a commit).
+    writer?.abort();
+  }
+}
+
+/** A `kind: Platform` spec compiles to `<platform>/platform.cfn.yaml`; its name is its output folder. */
+function platformResult(r: ReturnType<typeof compilePlatform>): Pick<CompileResult, 'service' | 'files' | 'diagnostics' | 'suppressed' | 'artifacts'> {
+  return { ...(r.platform !== undefined ? { service: r.platform } : {}), files: r.files, artifacts: r.artifacts, diagnostics: r.diagnostics, suppressed: [] };
+}
+
+/** Command-line values win over the config; specs come from the config only when none are given. */
+function withProject(project: Project, specs: string[], opts: RunOptions): { specs: string[]; opts: RunOptions } {
+  const merged: RunOptions = { ...opts };
+  if (merged.out === undefined && project.out !== undefined) merged.out = project.out;
+  if (merged.targets === undefined && project.targets !== undefined) merged.targets = project.targets;
+  if (merged.env === undefined && project.env !== undefined) merged.env = project.env;
+  return { specs: specs.length ? specs : project.specs, opts: merged };
+}
