@@ -72,6 +72,7 @@ export function parseGb(v: string | number): number | undefined {
 
 /** Format seconds as a Copilot-style duration (`10s`, `5m`, `1h30m` is not needed: whole units only). */
 export function formatDuration(seconds: number): string {
+  if (seconds === 0) return '0s';
   if (seconds < 1) return `${Math.round(seconds * 1000)}ms`;
   if (seconds % 3600 === 0) return `${seconds / 3600}h`;
   if (seconds % 60 === 0 && seconds >= 60) return `${seconds / 60}m`;

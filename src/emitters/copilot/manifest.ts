@@ -67,6 +67,9 @@ function http(m: ServiceModel, type: CopilotType, report: Report): JsonObject | 
     report({ code: 'COPILOT_BACKEND_PUBLIC', severity: 'warning', message: 'A Backend Service is reachable only inside the environment (internal load balancer); expose.public: true cannot be written.', path: ['expose', 'public'] });
   }
   const out: JsonObject = { path: e?.path ?? '/' };
+  // The target group's protocol version, as the ECS target sets it (ProtocolVersion GRPC / HTTP2).
+  const version = e?.port.appProtocol === 'grpc' || m.health.traffic?.protocol === 'GRPC' ? 'grpc' : e?.port.appProtocol === 'http2' ? 'http2' : undefined;
+  if (version) out.version = version;
   const hc = trafficHealth(m);
   if (hc) out.healthcheck = hc;
   if (e && e.hosts.length) out.alias = e.hosts.length === 1 ? e.hosts[0]! : e.hosts;
