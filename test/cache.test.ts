@@ -92,12 +92,18 @@ describe('generate --cache', () => {
     expect(existsSync(join(dir, '.codegen-cache'))).toBe(false);
   });
 
-  it('is not used with --verify (said with --verbose), and belongs to generate', async () => {
+  it('keys on verification (--no-verify keeps its own record), and belongs to generate', async () => {
     const dir = specWorkspace(LATEST);
-    const r = await runCli(['generate', 'service.yaml', '-o', 'out', '--cache', '--verify', '--verbose'], dir);
-    expect(r.code).toBe(0);
-    expect(r.stderr).toContain('CACHE_NOT_USED');
-    expect(existsSync(join(dir, '.codegen-cache'))).toBe(false);
+    expect((await runCli(['generate', 'service.yaml', '-o', 'out', '--cache'], dir)).code).toBe(0);
+    markCache(dir);
+    const verified = await runCli(['generate', 'service.yaml', '-o', 'out', '--cache', '--verbose'], dir);
+    expect(verified.code).toBe(0);
+    expect(verified.stderr).toContain('(replayed)');
+    expect(verified.stderr).not.toContain('CACHE_NOT_USED');
+    // The same spec without verification is another run: compiled again, not replayed.
+    const unverified = await runCli(['generate', 'service.yaml', '-o', 'out', '--cache', '--no-verify', '--verbose'], dir);
+    expect(unverified.code).toBe(0);
+    expect(unverified.stderr).not.toContain('(replayed)');
     expect((await runCli(['validate', 'service.yaml', '--cache'], dir)).code).toBe(2);
     expect((await runCli(['generate', 'service.yaml', '--cache-location', 'x'], dir)).code).toBe(2);
   });

@@ -5,7 +5,7 @@ import { TARGETS } from '../model/types.js';
 export const HELP = `codegen ${pkg.version} — compile a service spec into deployment artifacts
 
 Usage:
-  codegen generate [SPEC...] [--out DIR] [--target T,...] [--env NAME] [--check] [--prune] [--verify] [--cache]
+  codegen generate [SPEC...] [--out DIR] [--target T,...] [--env NAME] [--check] [--prune] [--no-verify] [--cache]
                    (a spec with \`kind: Platform\` compiles to DIR/<platform>/platform.cfn.yaml)
   codegen validate [SPEC...] [--env NAME] [--format FMT] [--max-warnings N]
   codegen verify [SPEC...] [--target T,...] [--env NAME]
@@ -35,10 +35,10 @@ Options:
   -e, --env NAME       Apply the environments.NAME overlay
       --check          Compare DIR with what would be written; write nothing
       --prune          Remove files under DIR/<service>/ that are no longer generated
-      --verify         Check every artifact against the targets' bundled schemas first;
-                       a violation is an error and nothing is written
+      --no-verify      Skip checking every artifact against the targets' bundled schemas
+                       (on by default: a violation is an error and nothing is written)
       --cache          Skip compiling specs that did not change and whose files are intact
-                       (generate and --check; not with plugins, templates or --verify)
+                       (generate and --check; not with plugins or templates)
       --cache-location FILE   Where --cache keeps its record (default: .codegen-cache)
   -f, --format FMT     Diagnostics as text (default, with code frames, on stderr), json, github
                        (workflow annotations) or sarif (SARIF 2.1.0); json, github, sarif go to stdout

@@ -25,6 +25,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         check: { type: 'boolean' },
         prune: { type: 'boolean' },
         verify: { type: 'boolean' },
+        'no-verify': { type: 'boolean' },
         cache: { type: 'boolean' },
         'cache-location': { type: 'string' },
         format: { type: 'string', short: 'f' },
@@ -61,7 +62,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (command === 'init') return await runInit(specs, values, io);
     if (command === 'diff' && format !== 'text' && format !== 'json') throw new UsageError(`diff prints text or json, not "${format}".`);
     if (command === 'generate' || command === 'validate' || command === 'verify' || command === 'diff') {
-      return await run(command, specs, { ...values, format: format as ReportFormat, ...(targets ? { targets } : {}), ...(maxWarningsText !== undefined ? { maxWarnings: Number(maxWarningsText) } : {}) }, io);
+      if (values.verify && values['no-verify']) throw new UsageError('--verify and --no-verify contradict each other.');
+      const { 'no-verify': noVerify, ...rest } = values;
+      return await run(command, specs, { ...rest, verify: !noVerify, format: format as ReportFormat, ...(targets ? { targets } : {}), ...(maxWarningsText !== undefined ? { maxWarnings: Number(maxWarningsText) } : {}) }, io);
     }
     if (command === undefined) throw new UsageError('No command given.');
     throw new UsageError(`Unknown command "${command}".`);

@@ -14,6 +14,7 @@ import type { AnyRuleModule, RuleConfig } from '../rules/types.js';
 import { compareDiagnostics, DiagnosticError, hasErrors, type Diagnostic, type DiagnosticInput, type SpecPath } from '../core/diagnostics.js';
 import { attachPositions, readSpecInput } from '../core/source.js';
 import { serializeArtifact, type Artifact } from '../core/serialize.js';
+import { verifyArtifacts } from '../verify/index.js';
 import { applyPatches, readPatchFile, type PatchDeclaration, type PatchFileInput, type PatchSet } from '../core/patch.js';
 
 export interface CompileOptions {
@@ -37,6 +38,11 @@ export interface CompileOptions {
   patchFiles?: readonly PatchFileInput[];
   /** Warning/info codes the project has acknowledged (config `acknowledgedDeprecations`): not reported. */
   acknowledgedDeprecations?: readonly string[];
+  /**
+   * Check every artifact against the targets' bundled schemas (default `true`): a violation is an
+   * error, so no artifact a target would reject comes back with `files`. `false` skips the check.
+   */
+  verify?: boolean;
 }
 
 export interface OutputFile {
@@ -171,6 +177,7 @@ export function compile(input: string | Uint8Array | object, options: CompileOpt
     runEmitter(emitter, modelFor(selected[0] ?? 'ecs'), selected[0] ?? 'ecs', { modelFor, environmentsFor }, result);
   }
   if (!hasErrors(diagnostics)) patchAll(raw, options.patchFiles, result);
+  if (options.verify !== false && !hasErrors(diagnostics)) diagnostics.push(...verifyArtifacts(result.artifacts));
   if (!hasErrors(diagnostics)) serializeAll(result);
   return finish();
 }

@@ -12,12 +12,15 @@ import type { PlatformModel } from './model.js';
 import { normalizePlatform, type PlatformSpec } from './normalize.js';
 import { PLATFORM_KIND } from './schema.js';
 import { validatePlatformSpec } from './validate.js';
+import { verifyArtifacts } from '../verify/index.js';
 
 export interface PlatformCompileOptions {
   /** File name used in diagnostics (default `platform.yaml`). */
   file?: string;
   /** Date (`YYYY-MM-DD`) EKS version support is judged on (default: the version table's review date). */
   asOf?: string;
+  /** Check the template against the bundled CloudFormation schemas (default `true`); a violation is an error. */
+  verify?: boolean;
 }
 
 export interface PlatformCompileResult {
@@ -74,6 +77,10 @@ export function compilePlatform(input: string | Uint8Array | object, options: Pl
 
   try {
     result.artifacts = emitPlatform(model);
+    if (options.verify !== false) {
+      diagnostics.push(...verifyArtifacts(result.artifacts));
+      if (hasErrors(diagnostics)) return finish();
+    }
     for (const a of result.artifacts) {
       for (const [i, d] of (a.documents ?? []).entries()) assertPlain(d, `${a.path}#${i}`);
       result.files.push({ path: a.path, content: serializeArtifact(a) });

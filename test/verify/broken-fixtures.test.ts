@@ -16,7 +16,7 @@ import { caseBytes, compileCase, UPDATE, verifyBrokenCases } from '../helpers/fi
 const cases = verifyBrokenCases();
 
 function render(c: (typeof cases)[number]) {
-  const r = compileCase(c);
+  const r = compileCase(c, { verify: false });
   const verify = verifyArtifacts(r.artifacts);
   const all = [...r.diagnostics, ...verify].sort(compareDiagnostics);
   return { r, verify, text: all.map((d) => `${formatDiagnostic(d)}\n`).join('') };
@@ -60,14 +60,14 @@ describe('verify-broken fixtures', () => {
     expect(spec).toContain('DENY_ALL');
     const dir = mkdtempSync(join(tmpdir(), 'codegen-broken-'));
     writeFileSync(join(dir, 'service.yaml'), spec);
-    const r = compileCase({ name: 'appmesh-invalid-enum', dir, spec: join(dir, 'service.yaml'), options: { targets: ['appmesh'] } });
+    const r = compileCase({ name: 'appmesh-invalid-enum', dir, spec: join(dir, 'service.yaml'), options: { targets: ['appmesh'] } }, { verify: false });
     expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(JSON.stringify(r.artifacts)).toContain('DENY_ALL');
     // A known gap: ALLOW_ALL | DROP_ALL is enforced by the App Mesh API at deploy time only.
     expect(verifyArtifacts(r.artifacts).filter((d) => d.severity !== 'info')).toEqual([]);
   });
 
-  it('generate --verify through the CLI: exit 1, the diagnostic on stderr, nothing written', async () => {
+  it('generate verifies by default (and with --verify): exit 1, the diagnostic on stderr, nothing written', async () => {
     const c = cases.find((x) => x.name === 'ecs-service-dangling-reference')!;
     const dir = mkdtempSync(join(tmpdir(), 'codegen-broken-'));
     writeFileSync(join(dir, 'service.yaml'), caseBytes(c));
@@ -83,8 +83,13 @@ describe('verify-broken fixtures', () => {
     expect(stderr).not.toMatch(/\n\s+at /);
     expect(readdirSync(join(dir, 'out'))).toEqual([]);
     expect(existsSync(join(dir, 'billing'))).toBe(false);
-    // Without --verify the same spec is written: the break is in the output, not the spec.
-    expect(await main(['generate', 'service.yaml', '--out', 'out', '--target', 'ecs', '-q'], { stdout: () => undefined, stderr: () => undefined, cwd: dir })).toBe(0);
+    // The default is the same: the spec compiles, the artifact would be rejected, nothing is written.
+    let plain = '';
+    expect(await main(['generate', 'service.yaml', '--out', 'out', '--target', 'ecs'], { stdout: () => undefined, stderr: (s) => (plain += s), cwd: dir })).toBe(1);
+    expect(plain).toContain('VERIFY_CFN_REFERENCE');
+    expect(readdirSync(join(dir, 'out'))).toEqual([]);
+    // Only --no-verify writes it: the break is in the output, not the spec.
+    expect(await main(['generate', 'service.yaml', '--out', 'out', '--target', 'ecs', '--no-verify', '-q'], { stdout: () => undefined, stderr: () => undefined, cwd: dir })).toBe(0);
     expect(readdirSync(join(dir, 'out', 'billing', 'ecs')).sort()).toEqual(['service.cfn.yaml', 'task-definition.json']);
   });
 });

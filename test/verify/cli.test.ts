@@ -1,4 +1,4 @@
-/** `codegen generate --verify` and `codegen verify`, in-process. */
+/** Verification in `codegen generate` (on by default; `--verify` is accepted), `validate` and `verify`, in-process. */
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,7 +37,9 @@ describe('codegen verification commands', () => {
   it('refuses generate-only options on verify and validate', async () => {
     const dir = workspace();
     expect((await run(['verify', 'service.yaml', '--out', 'x'], dir)).code).toBe(2);
-    expect((await run(['validate', 'service.yaml', '--verify'], dir)).code).toBe(2);
+    expect((await run(['validate', 'service.yaml', '--check'], dir)).code).toBe(2);
+    expect((await run(['verify', 'service.yaml', '--no-verify'], dir)).code).toBe(2);
+    expect((await run(['generate', 'service.yaml', '--verify', '--no-verify'], dir)).code).toBe(2);
   });
 
   it('does not verify a spec with errors (the spec errors are reported)', async () => {

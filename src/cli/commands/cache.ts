@@ -11,11 +11,11 @@ import type { RunOptions } from './run.js';
 
 /**
  * The spec cache for this run, or undefined (with an info diagnostic) when it cannot be sound:
- * plugins and templates are code and files outside the key, and --verify needs every artifact.
+ * plugins and templates are code and files outside the key.
  */
 export async function openCache(project: Project, opts: RunOptions, io: Io, diagnostics: Diagnostic[]): Promise<SpecCache | undefined> {
   const co = project.compileOptions;
-  const why = opts.verify ? '--verify checks every artifact' : co.emitters?.length || co.rules?.length ? 'the config loads plugins or templates' : undefined;
+  const why = co.emitters?.length || co.rules?.length ? 'the config loads plugins or templates' : undefined;
   if (why) {
     diagnostics.push({ code: 'CACHE_NOT_USED', severity: 'info', message: `--cache is not used: ${why}.`, source: 'cli', path: [] });
     return undefined;
@@ -36,6 +36,7 @@ export async function openCache(project: Project, opts: RunOptions, io: Io, diag
     build,
     env: opts.env ?? null,
     targets: opts.targets ?? null,
+    verify: opts.verify !== false,
     ruleConfig: co.ruleConfig ?? null,
     acknowledgedDeprecations: co.acknowledgedDeprecations ?? null,
     patchFiles: co.patchFiles ?? null,

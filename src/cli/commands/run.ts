@@ -6,7 +6,6 @@ import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { compile, type CompileResult, type OutputFile } from '../../compile/compile.js';
 import { compareDiagnostics, hasErrors, type Diagnostic } from '../../core/diagnostics.js';
-import type { Artifact } from '../../core/serialize.js';
 import type { SpecCache } from '../../project/cache.js';
 import { OutputError, OutputWriter, outputReader, readOutputs } from '../../project/write.js';
 import { diffOutputs, formatDiff } from '../../project/diff.js';
@@ -47,9 +46,10 @@ async function readSpec(path: string, cwd: string): Promise<Uint8Array> {
 export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', specsArg: string[], optsArg: RunOptions, io: Io): Promise<number> {
   // process.hrtime: the global `performance` loads perf_hooks (a few ms of a cold start).
   const started = process.hrtime.bigint();
-  if (command !== 'generate' && (optsArg.check || optsArg.prune || optsArg.verify || optsArg.cache || (optsArg.out && command !== 'diff'))) {
-    throw new UsageError(command === 'diff' ? '--check, --prune, --verify and --cache belong to generate.' : '--out, --check, --prune, --verify and --cache belong to generate.');
+  if (command !== 'generate' && (optsArg.check || optsArg.prune || optsArg.cache || (optsArg.out && command !== 'diff'))) {
+    throw new UsageError(command === 'diff' ? '--check, --prune and --cache belong to generate.' : '--out, --check, --prune and --cache belong to generate.');
   }
+  if (command === 'verify' && optsArg.verify === false) throw new UsageError('verify cannot run with --no-verify.');
   if (optsArg['cache-location'] !== undefined && !optsArg.cache) throw new UsageError('--cache-location goes with --cache.');
   const project = await resolveProject(io.cwd, optsArg.config, specsArg.length === 0);
   const { specs, opts } = withProject(project, specsArg, optsArg);
@@ -60,7 +60,7 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
   const suppressed: Diagnostic[] = [];
   const sources = new Map<string, string>(); // spec texts, for the text reporter's code frames
   const files: OutputFile[] = [];
-  const artifacts: Artifact[] = [];
+  let artifactCount = 0;
   const services = new Map<string, string>();
   const outDir = opts.out ?? 'out';
   // `generate` stages each service's files as it compiles (not holding every file's text), and
@@ -119,10 +119,13 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
         }
         continue;
       }
+      // Every artifact is checked against the targets' schemas as it is compiled, unless --no-verify.
+      const verify = opts.verify !== false;
       const result: Pick<CompileResult, 'service' | 'files' | 'diagnostics' | 'suppressed' | 'artifacts'> = isPlatformSpec(text)
-        ? platformResult(compilePlatform(text, { file: display }))
+        ? platformResult(compilePlatform(text, { file: display, verify }))
         : compile(text, {
             ...project.compileOptions,
+            verify,
             file: display,
             ...(opts.env ? { env: opts.env } : {}),
             ...(opts.targets ? { targets: opts.targets } : {}),
@@ -158,13 +161,7 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
           writeError = err; // staging removed what it wrote; reported below like any write failure
         }
       }
-      // Artifact objects are kept only for verification (at 1,000 services they are most of the memory).
-      if (opts.verify || command === 'verify') artifacts.push(...result.artifacts);
-    }
-    // Verification (opt-in) loads its schemas only when asked for.
-    if ((opts.verify || command === 'verify') && !hasErrors(diagnostics)) {
-      const { verifyArtifacts } = await import('../../verify/index.js');
-      diagnostics.push(...verifyArtifacts(artifacts));
+      artifactCount += result.artifacts.length;
     }
     diagnostics.sort(compareDiagnostics);
     const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
@@ -233,7 +230,7 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
       }
     } else if (command === 'verify') {
       const n = diagnostics.filter((d) => d.source === 'verify' && d.severity === 'error').length;
-      summary = failed ? `verified ${plural(artifacts.length, 'artifact')}: ${n ? `${n} violation(s)` : 'errors found'}` : `verified ${plural(artifacts.length, 'artifact')}: ok`;
+      summary = failed ? `verified ${plural(artifactCount, 'artifact')}: ${n ? `${n} violation(s)` : 'errors found'}` : `verified ${plural(artifactCount, 'artifact')}: ok`;
     } else if (command === 'validate') {
       summary = `validated ${specs.length} spec${specs.length === 1 ? '' : 's'}: ${hasErrors(diagnostics) ? 'errors found' : tooManyWarnings ? 'too many warnings' : 'ok'}`;
     } else {
