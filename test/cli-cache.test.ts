@@ -6,7 +6,7 @@
  * in temp folders: dist/ itself is never changed here.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -25,6 +25,7 @@ function binCopy(cache: Buffer | undefined): string {
   const dir = join(mkdtempSync(join(tmpdir(), 'codegen-cache-')), 'dist');
   mkdirSync(dir);
   for (const f of BIN_FILES) copyFileSync(join(DIST, f), join(dir, f));
+  cpSync(join(DIST, 'vendor-schemas'), join(dir, 'vendor-schemas'), { recursive: true }); // what verification reads
   if (cache) writeFileSync(join(dir, 'cli-main.cache'), cache);
   return dir;
 }

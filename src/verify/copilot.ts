@@ -1,5 +1,5 @@
 /**
- * AWS Copilot workload manifests against the field model `copilot/manifest-fields.yaml` (field
+ * AWS Copilot workload manifests against the field model `copilot/manifest-fields.json` (field
  * names and types of copilot-cli's manifest structs): unknown fields, scalar types, unions such as
  * `count: 3` or `count: {range: ...}`, and the `environments:` overrides. Plus a few rules of
  * copilot's own validation: `name` is required, exactly one of `image.build`/`image.location`,
@@ -22,7 +22,7 @@ const CODE = 'VERIFY_COPILOT_FIELD';
 const DURATION = /^[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:ns|us|\u00b5s|ms|s|m|h)(?:(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:ns|us|\u00b5s|ms|s|m|h))*$|^0$/;
 
 export function copilotModel(): FieldModel {
-  return readData<FieldModel>('copilot/manifest-fields.yaml');
+  return readData<FieldModel>('copilot/manifest-fields.json');
 }
 
 /** The workload types the field model knows (`Load Balanced Web Service`, ...). */

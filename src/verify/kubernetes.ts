@@ -5,7 +5,7 @@
  */
 import { cloneSchema, evaluate, makeStrict, type Schema } from './json-schema.js';
 import { isObject, type Reporter } from './report.js';
-import { listData, readData } from './vendor.js';
+import { readData } from './vendor.js';
 
 interface Entry {
   file: string;
@@ -15,22 +15,18 @@ interface Entry {
 
 let index: Map<string, Entry> | undefined;
 
-const FOLDERS = ['kubernetes/v1.34.0', ...['gateway-api-v1.3.0', 'argo-rollouts-v1.9.1'].map((d) => `kubernetes/crds/${d}`)];
-
+/**
+ * "apiVersion kind" → schema file, from `kubernetes/index.json` (written by
+ * `node scripts/verify-data.mjs --index`; a test keeps it equal to what the schemas declare), so a
+ * run parses only the schemas its documents need.
+ */
 function schemaIndex(): Map<string, Entry> {
   if (index) return index;
   const built = new Map<string, Entry>();
-  for (const folder of FOLDERS) {
-    const release = folder.split('/').pop()!;
+  for (const [key, file] of Object.entries(readData<Record<string, string>>('kubernetes/index.json'))) {
+    const release = file.split('/').slice(-2)[0]!;
     const label = release.startsWith('v') ? release : release.replace(/-(v[0-9.]+)$/, ' $1');
-    for (const name of listData(folder).filter((n) => n.endsWith('.json'))) {
-      const schema = readData<Record<string, unknown>>(`${folder}/${name}`);
-      const gvks = schema['x-kubernetes-group-version-kind'];
-      for (const g of Array.isArray(gvks) ? gvks : []) {
-        const apiVersion = g.group ? `${g.group}/${g.version}` : g.version;
-        built.set(`${apiVersion} ${g.kind}`, { file: `${folder}/${name}`, label });
-      }
-    }
+    built.set(key, { file, label });
   }
   return (index = built);
 }

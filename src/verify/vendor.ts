@@ -16,10 +16,16 @@ function startDir(): string {
   return dirname(fileURLToPath(import.meta.url));
 }
 
-/** The `vendor/schemas` folder: the nearest one above this module (src/verify/ or dist/). */
+/**
+ * The schemas folder: `vendor-schemas` beside the built bundle (dist/: the same data with the
+ * schemas' documentation keywords removed at build, see scripts/verify-data.mjs), else the nearest
+ * `vendor/schemas` above this module (running from source).
+ */
 export function schemasRoot(): string {
   if (root) return root;
   let dir = startDir();
+  const compact = join(dir, 'vendor-schemas');
+  if (existsSync(join(compact, 'SOURCES.md'))) return (root = compact);
   for (let i = 0; i < 6; i++) {
     const candidate = join(dir, 'vendor', 'schemas');
     if (existsSync(join(candidate, 'SOURCES.md'))) return (root = candidate);
