@@ -5,7 +5,7 @@
  */
 import { builtinEmitters } from '../emitters/index.js';
 import type { EmitContext, Emitter } from '../emitters/types.js';
-import { applyEnvironment, enabledTargets, normalize, resolveTarget, type ResolvedSpec, type ServiceSpec } from '../model/normalize.js';
+import { applyEnvironment, enabledTargets, normalize, resolveTarget, type ResolvedSpec, type ServiceSpec } from '../model/normalize/index.js';
 import { TARGETS, type ServiceModel, type TargetName } from '../model/types.js';
 import { validateSpec } from '../schema/validate.js';
 import { builtinRules } from '../rules/index.js';

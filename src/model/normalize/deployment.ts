@@ -1,0 +1,63 @@
+/** How the service rolls out (strategy and its steps) and how many copies run (autoscaling). */
+import type { SpecPath } from '../../core/diagnostics.js';
+import { parseDurationSeconds } from '../../core/units.js';
+import type { CodegenServiceSpecV1 as ServiceSpec } from '../../schema/spec.generated.js';
+import type { DeploymentModel, IntOrPercent, ServiceModel } from '../types.js';
+import { optSeconds, type Report } from './common.js';
+
+export function normalizeDeployment(d: ServiceSpec['deployment']): DeploymentModel {
+  const strategy = d?.strategy ?? 'rolling';
+  const io = (v: number | string | undefined): IntOrPercent | undefined => (v === undefined ? undefined : (v as IntOrPercent));
+  const maxSurge = io(d?.rolling?.maxSurge);
+  const maxUnavailable = io(d?.rolling?.maxUnavailable);
+  const out: DeploymentModel = {
+    strategy,
+    rolling: { ...(maxSurge !== undefined ? { maxSurge } : {}), ...(maxUnavailable !== undefined ? { maxUnavailable } : {}) },
+    blueGreen: {
+      ...optSeconds('bakeTimeSeconds', d?.blueGreen?.bakeTime),
+      ...optSeconds('terminationWaitSeconds', d?.blueGreen?.terminationWait),
+      ...optSeconds('readyWaitSeconds', d?.blueGreen?.readyWait),
+    },
+    rollbackOnFailure: d?.rollbackOnFailure ?? true,
+  };
+  if (strategy === 'canary' || d?.canary) {
+    out.canary = { percent: d?.canary?.percent ?? 10, intervalSeconds: parseDurationSeconds(d?.canary?.interval ?? '5m') ?? 300 };
+  }
+  if (strategy === 'linear' || d?.linear) {
+    out.linear = { percent: d?.linear?.percent ?? 10, intervalSeconds: parseDurationSeconds(d?.linear?.interval ?? '1m') ?? 60 };
+  }
+  return out;
+}
+
+/** `autoscaling` with its durations in seconds; reports an empty range, a missing metric and a `replicas` it overrides. */
+export function normalizeAutoscaling(spec: ServiceSpec, at: (p: SpecPath) => SpecPath, rep: Report): ServiceModel['autoscaling'] {
+  const autoscaling = spec.autoscaling
+    ? {
+        min: spec.autoscaling.min,
+        max: spec.autoscaling.max,
+        ...(spec.autoscaling.cpu !== undefined ? { cpuPercent: spec.autoscaling.cpu } : {}),
+        ...(spec.autoscaling.memory !== undefined ? { memoryPercent: spec.autoscaling.memory } : {}),
+        ...optSeconds('scaleInCooldownSeconds', spec.autoscaling.scaleInCooldown),
+        ...optSeconds('scaleOutCooldownSeconds', spec.autoscaling.scaleOutCooldown),
+      }
+    : undefined;
+  if (autoscaling) {
+    if (autoscaling.min > autoscaling.max) {
+      rep({ code: 'AUTOSCALING_RANGE', severity: 'error', message: `autoscaling.min (${autoscaling.min}) is greater than autoscaling.max (${autoscaling.max}).`, path: ['autoscaling', 'min'] });
+    }
+    if (autoscaling.cpuPercent === undefined && autoscaling.memoryPercent === undefined) {
+      rep({ code: 'AUTOSCALING_NO_METRIC', severity: 'error', message: 'Autoscaling needs a target: set autoscaling.cpu and/or autoscaling.memory (percent).', path: ['autoscaling'] });
+    }
+    // Warn only when both were written at the same level (a target may switch to autoscaling).
+    if (spec.replicas !== undefined && scope(at(['replicas'])) === scope(at(['autoscaling']))) {
+      rep({ code: 'REPLICAS_IGNORED', severity: 'warning', message: 'replicas is ignored because autoscaling owns the replica count.', path: ['replicas'] });
+    }
+  }
+  return autoscaling;
+}
+
+/** `base`, `targets.<t>` or `environments.<e>`: the level a value was written at. */
+function scope(p: SpecPath): string {
+  if (p[0] === 'targets' || p[0] === 'environments') return `${String(p[0])}.${String(p[1])}${p[2] === 'targets' ? `.${String(p[3])}` : ''}`;
+  return 'base';
+}

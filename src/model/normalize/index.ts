@@ -1,0 +1,78 @@
+/**
+ * Spec → model, once: overlays merged (environment, then target), defaults filled, units
+ * converted, names derived, references resolved. Every problem becomes a diagnostic with the
+ * spec path where the offending value was written.
+ */
+import type { DiagnosticInput, SpecPath } from '../../core/diagnostics.js';
+import { getPath } from '../../core/merge.js';
+import type { CodegenServiceSpecV1 as ServiceSpec } from '../../schema/spec.generated.js';
+import type { ServiceModel, TargetName } from '../types.js';
+import { checkDurations, type Report } from './common.js';
+import { normalizeContainers } from './containers.js';
+import { normalizeAutoscaling, normalizeDeployment } from './deployment.js';
+import { normalizeExpose } from './expose.js';
+import { normalizeHealth } from './probes.js';
+import { taskSize } from './resources.js';
+import { enabledTargets, type ResolvedSpec } from './view.js';
+
+export { applyEnvironment, enabledTargets, resolveTarget, type ResolvedSpec } from './view.js';
+export type { ServiceSpec };
+
+/** Build the model for one target from a resolved spec. */
+export function normalize(resolved: ResolvedSpec, target: TargetName, report: Report): ServiceModel {
+  const spec = resolved.spec;
+  const at = (p: SpecPath) => resolved.origin(p);
+  const rep = (d: DiagnosticInput & { path: SpecPath }) => report({ ...d, path: at(d.path) });
+
+  for (const key of ['health', 'deployment', 'autoscaling'] as const) checkDurations(spec[key], [key], rep);
+  const { main, containers } = normalizeContainers(spec, rep);
+  const mainPorts = main.ports;
+
+  const health = normalizeHealth(spec, main, rep);
+  const autoscaling = normalizeAutoscaling(spec, at, rep);
+
+  const model: ServiceModel = {
+    apiVersion: 'codegen/v1',
+    name: spec.name,
+    ...(spec.description !== undefined ? { description: spec.description } : {}),
+    ...(spec.region !== undefined ? { region: spec.region } : {}),
+    ...(resolved.environment ? { environment: resolved.environment } : {}),
+    target,
+    containers,
+    main,
+    ...(spec.replicas !== undefined && !autoscaling ? { replicas: spec.replicas } : {}),
+    ...(autoscaling ? { autoscaling } : {}),
+    health,
+    ...(spec.expose ? { expose: normalizeExpose(spec, mainPorts, rep) } : {}),
+    deployment: normalizeDeployment(spec.deployment),
+    logging: {
+      group: spec.logging?.group ?? `/ecs/${spec.name}`,
+      ...((spec.logging?.region ?? spec.region) !== undefined ? { region: (spec.logging?.region ?? spec.region)! } : {}),
+      streamPrefix: spec.logging?.streamPrefix ?? 'ecs',
+      ...(spec.logging?.retentionDays !== undefined ? { retentionDays: spec.logging.retentionDays } : {}),
+    },
+    tracing: { xray: spec.tracing?.xray ?? false },
+    labels: { ...(spec.labels ?? {}) },
+    ...(spec.platform ? { platform: { name: spec.platform.name, ...(spec.platform.file !== undefined ? { file: spec.platform.file } : {}) } } : {}),
+    taskSize: { cpu: 256, memory: 512, source: 'default' },
+    targets: {
+      ecs: { ...((spec.targets?.ecs ?? {}) as object) },
+      kubernetes: { ...((spec.targets?.kubernetes ?? {}) as object) },
+      appmesh: { ...((spec.targets?.appmesh ?? {}) as object) },
+      copilot: { ...((spec.targets?.copilot ?? {}) as object) },
+    },
+    enabledTargets: enabledTargets(spec),
+    origin: resolved.origin,
+  };
+  if (expectsMainPort(model) && mainPorts.length === 0) {
+    rep({ code: 'NO_PORTS', severity: 'error', message: 'expose needs at least one port in ports.', path: ['expose'] });
+  }
+  model.taskSize = taskSize(model, target, rep);
+  return model;
+}
+
+function expectsMainPort(m: ServiceModel): boolean {
+  return m.expose !== undefined;
+}
+
+export { getPath };

@@ -1,0 +1,101 @@
+/** Resources (requests and limits in CPU millis and MiB) and the ECS task size derived from them. */
+import type { SpecPath } from '../../core/diagnostics.js';
+import { millisToCpuUnits, parseCpuMillis, parseGb, parseMemory, parseVcpu } from '../../core/units.js';
+import { isFargateSize, nearestFargateSizes, smallestFargateSize } from '../../data/fargate.js';
+import type { Resources } from '../../schema/spec.generated.js';
+import type { Amounts, ResourcesModel, ServiceModel, TargetName, TaskSizeModel } from '../types.js';
+import type { Report } from './common.js';
+
+function normalizeAmounts(a: { cpu?: string | number; memory?: string } | undefined, path: SpecPath, rep: Report): Amounts {
+  const out: Amounts = {};
+  if (!a) return out;
+  if (a.cpu !== undefined) {
+    const m = parseCpuMillis(a.cpu);
+    if (m === undefined || m <= 0) rep({ code: 'INVALID_CPU', severity: 'error', message: `CPU ${JSON.stringify(a.cpu)} is not a positive amount.`, path: [...path, 'cpu'] });
+    else {
+      out.cpuMillis = m;
+      out.cpu = typeof a.cpu === 'number' ? String(a.cpu) : a.cpu;
+    }
+  }
+  if (a.memory !== undefined) {
+    const m = parseMemory(a.memory);
+    if (!m || m.mib <= 0) rep({ code: 'INVALID_MEMORY', severity: 'error', message: `Memory ${JSON.stringify(a.memory)} is not a positive amount.`, path: [...path, 'memory'] });
+    else {
+      if (m.decimal) {
+        rep({
+          code: 'MEMORY_DECIMAL_UNIT',
+          severity: 'warning',
+          message: `Memory "${a.memory}" uses a decimal unit (${m.mib} MiB after rounding up).`,
+          hint: `write "${a.memory.replace(/([KMGT])$/, '$1i')}" if binary units were meant`,
+          path: [...path, 'memory'],
+        });
+      } else if (m.bytes) {
+        rep({ code: 'MEMORY_BYTES', severity: 'warning', message: `Memory "${a.memory}" has no unit, so it is read as bytes (${m.mib} MiB).`, hint: 'add a unit such as Mi or Gi', path: [...path, 'memory'] });
+      }
+      out.memoryMiB = m.mib;
+      out.memory = a.memory;
+    }
+  }
+  return out;
+}
+
+export function normalizeResources(r: Resources | undefined, path: SpecPath, rep: Report): ResourcesModel {
+  const requests = normalizeAmounts(r?.requests, [...path, 'requests'], rep);
+  const limits = normalizeAmounts(r?.limits, [...path, 'limits'], rep);
+  if (requests.cpuMillis !== undefined && limits.cpuMillis !== undefined && requests.cpuMillis > limits.cpuMillis) {
+    rep({ code: 'REQUEST_EXCEEDS_LIMIT', severity: 'error', message: `CPU request ${requests.cpu} is greater than the limit ${limits.cpu}.`, path: [...path, 'requests', 'cpu'] });
+  }
+  if (requests.memoryMiB !== undefined && limits.memoryMiB !== undefined && requests.memoryMiB > limits.memoryMiB) {
+    rep({ code: 'REQUEST_EXCEEDS_LIMIT', severity: 'error', message: `Memory request ${requests.memory} is greater than the limit ${limits.memory}.`, path: [...path, 'requests', 'memory'] });
+  }
+  return { requests, limits };
+}
+
+/** ECS task size: explicit `targets.ecs.cpu/memory`, else the smallest Fargate size that holds the limits. */
+export function taskSize(m: ServiceModel, target: TargetName, rep: Report): TaskSizeModel {
+  const ecs = m.targets.ecs;
+  const fargate = (ecs.launchType ?? 'FARGATE') === 'FARGATE';
+  const report = target === 'ecs' ? rep : () => undefined;
+  let cpu = 0;
+  let mem = 0;
+  let any = false;
+  for (const c of m.containers) {
+    const cm = c.resources.limits.cpuMillis ?? c.resources.requests.cpuMillis;
+    const mm = c.resources.limits.memoryMiB ?? c.resources.requests.memoryMiB;
+    if (cm !== undefined) (cpu += millisToCpuUnits(cm)), (any = true);
+    if (mm !== undefined) (mem += mm), (any = true);
+  }
+  if (ecs.cpu !== undefined || ecs.memory !== undefined) {
+    const ecpu = ecs.cpu !== undefined ? parseVcpu(ecs.cpu) : undefined;
+    const emem = ecs.memory !== undefined ? parseGb(ecs.memory) : undefined;
+    const size = { cpu: ecpu ?? smallestFargateSize(cpu, mem)?.cpu ?? 256, memory: emem ?? 0 };
+    if (emem === undefined) size.memory = smallestFargateSize(size.cpu, mem)?.memory ?? 512;
+    if (fargate && !isFargateSize(size.cpu, size.memory)) {
+      const near = nearestFargateSizes(size.cpu, size.memory);
+      report({
+        code: 'FARGATE_INVALID_SIZE',
+        severity: 'error',
+        message: `${size.cpu} CPU units with ${size.memory} MiB is not a Fargate task size.`,
+        hint: `nearest valid sizes: ${near.map((s) => `${s.cpu}/${s.memory}`).join(', ')}`,
+        path: ['targets', 'ecs', ecs.cpu !== undefined ? 'cpu' : 'memory'],
+      });
+    }
+    return { ...size, source: 'explicit' };
+  }
+  if (!any) return { cpu: 256, memory: 512, source: 'default' };
+  if (!fargate) return { cpu, memory: mem, source: 'derived' };
+  const size = smallestFargateSize(cpu, mem);
+  if (!size) {
+    report({ code: 'FARGATE_TOO_LARGE', severity: 'error', message: `No Fargate task size holds ${cpu} CPU units and ${mem} MiB.`, hint: 'the largest is 16384 CPU units with 122880 MiB', path: ['resources', 'limits'] });
+    return { cpu: 16384, memory: 122880, source: 'derived' };
+  }
+  if (size.cpu !== cpu || size.memory !== mem) {
+    report({
+      code: 'FARGATE_SIZE_ROUNDED',
+      severity: 'info',
+      message: `The limits (${cpu} CPU units, ${mem} MiB) were rounded up to the Fargate task size ${size.cpu}/${size.memory}.`,
+      path: ['resources', 'limits'],
+    });
+  }
+  return { ...size, source: 'derived' };
+}
