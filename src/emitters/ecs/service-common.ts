@@ -1,0 +1,53 @@
+/** What the parts of the ECS service template share: the deployment engine, paths, minutes, ranges, outside values. */
+import type { DiagnosticInput } from '../../core/diagnostics.js';
+import type { Json } from '../../core/serialize.js';
+import type { ServiceModel } from '../../model/types.js';
+import { platformImport } from '../../platform/imports.js';
+import type { ParameterSpec, TemplateBuilder } from '../shared/cfn.js';
+
+export type Report = (d: DiagnosticInput) => void;
+export type Engine = { kind: 'rolling' } | { kind: 'ecs'; strategy: 'BLUE_GREEN' | 'CANARY' | 'LINEAR' } | { kind: 'codedeploy' };
+
+export type Path = (string | number)[];
+export const ECS = ['targets', 'ecs'] as const;
+/** Where a resolved-model path was written in the spec (base, target override or environment). */
+export const at = (m: ServiceModel, path: Path): Path => m.origin(path) as Path;
+
+export function engineOf(m: ServiceModel, report: Report): Engine {
+  const s = m.deployment.strategy;
+  const controller = m.targets.ecs.controller ?? 'ECS';
+  if (s === 'rolling') {
+    if (controller === 'CODE_DEPLOY') {
+      report({ code: 'ECS_ROLLING_IGNORES_CODE_DEPLOY', severity: 'warning', message: 'CodeDeploy runs only blue/green, canary and linear deployments; the rolling strategy uses the ECS controller.', path: [...ECS, 'controller'] });
+    }
+    return { kind: 'rolling' };
+  }
+  if (controller === 'CODE_DEPLOY') return { kind: 'codedeploy' };
+  return { kind: 'ecs', strategy: s === 'blue-green' ? 'BLUE_GREEN' : s === 'canary' ? 'CANARY' : 'LINEAR' };
+}
+
+/** Whole minutes from seconds; a fraction is rounded up and reported. */
+export function minutes(seconds: number, path: Path, report: Report): number {
+  const m = Math.ceil(seconds / 60);
+  if (m * 60 !== seconds) report({ code: 'ECS_MINUTES_ROUNDED', severity: 'info', message: `${seconds} s was rounded up to ${m} min: CloudFormation takes whole minutes here.`, path: [...path] });
+  return m;
+}
+
+export function inRange(v: number | undefined, min: number, max: number, what: string, path: Path, report: Report): void {
+  if (v !== undefined && (v < min || v > max)) report({ code: 'ECS_OUT_OF_RANGE', severity: 'error', message: `${what} must be from ${min} to ${max}; got ${v}.`, path });
+}
+
+/**
+ * Something the service needs from outside the template: the spec's literal (a Parameter defaulting
+ * to it, so it can still be overridden at deploy time), else the platform's export
+ * (`Fn::ImportValue`, see docs/platform.md), else a Parameter the deployer must fill.
+ */
+export function external(t: TemplateBuilder, m: ServiceModel, name: string, literal: Json | undefined, imported: Json | undefined, spec: Omit<ParameterSpec, 'default'>): Json {
+  if (literal === undefined && imported !== undefined) return imported;
+  return t.param(name, { ...spec, ...(literal !== undefined ? { default: literal } : {}) } as ParameterSpec);
+}
+
+export function platformGroups(m: ServiceModel): Json | undefined {
+  const sg = platformImport(m, 'ServiceSecurityGroup');
+  return sg ? [sg] : undefined;
+}
