@@ -2,8 +2,10 @@
  * codegen's programmatic API. `compile()` is pure (no file system); `writeOutputs()` and
  * `checkOutputs()` are the file-system side the CLI uses.
  */
-export { compile, isSafeRelativePath } from './compile/compile.js';
-export type { CompileOptions, CompileResult, OutputFile } from './compile/compile.js';
+export { compile } from './compile/compile.js';
+export type { CompileOptions, CompileResult } from './compile/compile.js';
+export { isSafeRelativePath } from './core/output.js';
+export type { OutputFile } from './core/output.js';
 export { formatDiagnostic, formatPath, hasErrors } from './core/diagnostics.js';
 export type { Diagnostic, DiagnosticInput, Severity, SpecPath } from './core/diagnostics.js';
 export { serializeArtifact } from './core/serialize.js';

@@ -16,6 +16,9 @@ import { attachPositions, readSpecInput } from '../core/source.js';
 import { serializeArtifact, type Artifact } from '../core/serialize.js';
 import { verifyArtifacts } from '../verify/index.js';
 import { applyPatches, readPatchFile, type PatchDeclaration, type PatchFileInput, type PatchSet } from '../core/patch.js';
+import { isSafeRelativePath, type OutputFile } from '../core/output.js';
+
+export type { OutputFile };
 
 export interface CompileOptions {
   /** File name used in diagnostics (default `service.yaml`). */
@@ -43,12 +46,6 @@ export interface CompileOptions {
    * error, so no artifact a target would reject comes back with `files`. `false` skips the check.
    */
   verify?: boolean;
-}
-
-export interface OutputFile {
-  /** Relative POSIX path: `<service>/<artifact path>`. */
-  path: string;
-  content: string;
 }
 
 export interface CompileResult {
@@ -311,12 +308,6 @@ function runEmitter(
       path: [],
     });
   }
-}
-
-/** Relative POSIX path inside the output folder: no `..`, no absolute path, no NUL or backslash. */
-export function isSafeRelativePath(p: string): boolean {
-  if (!p || p.startsWith('/') || p.includes('\\') || p.includes('\0') || /^[A-Za-z]:/.test(p)) return false;
-  return p.split('/').every((seg) => seg !== '' && seg !== '.' && seg !== '..');
 }
 
 function serializeAll(result: CompileResult): void {

@@ -4,7 +4,7 @@
  * `compile()` for services: with an error, no files.
  */
 import { compareDiagnostics, hasErrors, type Diagnostic, type DiagnosticInput, type SpecPath } from '../core/diagnostics.js';
-import type { OutputFile } from '../compile/compile.js';
+import type { OutputFile } from '../core/output.js';
 import { attachPositions, readSpecInput } from '../core/source.js';
 import { assertPlain, serializeArtifact, type Artifact } from '../core/serialize.js';
 import { emitPlatform, PLATFORM_EMITTER } from './emit-cfn.js';

@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Emitter } from '../emitters/types.js';
+import type { TemplateEntry } from '../templates/index.js';
 import { CONFIG_SCHEMA } from './config-schema.js';
 import { compareDiagnostics, type Diagnostic, type SpecPath } from '../core/diagnostics.js';
 import type { PatchFileInput } from '../core/patch.js';
@@ -17,7 +18,7 @@ import { attachPositions, parseSource, type SourceFile } from '../core/source.js
 
 export const CONFIG_FILES = ['codegen.config.mjs', 'codegen.config.js', 'codegen.config.json'] as const;
 
-export type TemplateEntry = 'runbook' | { template: string; output: string; name?: string; target?: string; description?: string };
+export type { TemplateEntry };
 
 export interface CodegenConfig {
   $schema?: string;

@@ -9,7 +9,7 @@
  * name the position in the file on disk.
  */
 import { parseAllDocuments } from 'yaml';
-import type { OutputFile } from '../compile/compile.js';
+import type { OutputFile } from '../core/output.js';
 
 export type ChangeOp = 'added' | 'removed' | 'changed';
 

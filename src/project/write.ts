@@ -10,7 +10,7 @@
  */
 import { closeSync, lstatSync, mkdirSync, openSync, type Dirent, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { isSafeRelativePath, type OutputFile } from '../compile/compile.js';
+import { isSafeRelativePath, type OutputFile } from '../core/output.js';
 
 export class OutputError extends Error {
   constructor(

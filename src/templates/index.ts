@@ -4,8 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { TemplateEntry } from '../project/config.js';
-import { isSafeRelativePath } from '../compile/compile.js';
+import { isSafeRelativePath } from '../core/output.js';
 import type { Emitter } from '../emitters/types.js';
 import { createTemplateEmitter, loadHandlebars } from './engine.js';
 import { createRunbookEmitter } from './runbook.js';
@@ -13,6 +12,9 @@ import { createRunbookEmitter } from './runbook.js';
 export { createTemplateEmitter, loadHandlebars, plainModel } from './engine.js';
 export type { Handlebars, TemplateEmitterOptions } from './engine.js';
 export { createRunbookEmitter, runbookView, RUNBOOK_TEMPLATE } from './runbook.js';
+
+/** One entry of a config's `templates` list: the built-in runbook, or a template file and where its output goes. */
+export type TemplateEntry = 'runbook' | { template: string; output: string; name?: string; target?: string; description?: string };
 
 export interface TemplateProblem {
   index: number;

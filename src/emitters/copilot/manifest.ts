@@ -9,8 +9,8 @@ import type { DiagnosticInput } from '../../core/diagnostics.js';
 import type { Json, JsonObject } from '../../core/serialize.js';
 import { formatDuration } from '../../core/units.js';
 import type { ContainerModel, SecretModel, ServiceModel } from '../../model/types.js';
+import { secretValueFrom } from '../shared/aws-secrets.js';
 import { reportDeprecation } from '../shared/legacy.js';
-import { secretValueFrom } from '../ecs/task.js';
 import { defineEmitter } from '../types.js';
 
 type Report = (d: DiagnosticInput) => void;

@@ -7,31 +7,12 @@ import type { DiagnosticInput } from '../../core/diagnostics.js';
 import type { Json, JsonObject } from '../../core/serialize.js';
 import type { ContainerModel, SecretModel, ServiceModel } from '../../model/types.js';
 import { appmeshProxyConfiguration, ENVOY_CONTAINER, envoyContainer, isMeshed } from '../shared/appmesh-envoy.js';
+import { secretValueFrom } from '../shared/aws-secrets.js';
 import { allow, sub, subLiteral } from '../shared/cfn.js';
 
 export interface TaskDefinitionOptions {
   /** Values the JSON cannot hold but CloudFormation can (refs, Fn::Sub). Default: JSON (literal only). */
   flavor: 'json' | 'cloudformation';
-}
-
-/** `valueFrom` for an ECS secret. */
-export function secretValueFrom(s: SecretModel, report: (d: DiagnosticInput) => void): string | undefined {
-  const a = s.aws;
-  if (!a) return undefined;
-  if (a.store === 'ssm') return a.ref;
-  if (a.jsonKey === undefined && a.versionStage === undefined) return a.ref;
-  if (!a.isArn) {
-    report({
-      code: 'SECRET_JSON_KEY_NEEDS_ARN',
-      severity: 'error',
-      message: 'ECS reads a JSON key or version stage of a secret only through its full ARN.',
-      hint: 'give secretsManager as an ARN',
-      path: [...s.path, 'aws', 'secretsManager'],
-    });
-    return undefined;
-  }
-  // arn:aws:secretsmanager:region:account:secret:name:json-key:version-stage:version-id
-  return `${a.ref}:${a.jsonKey ?? ''}:${a.versionStage ?? ''}:`;
 }
 
 function containerDefinition(m: ServiceModel, c: ContainerModel, report: (d: DiagnosticInput) => void, opts: TaskDefinitionOptions): JsonObject {

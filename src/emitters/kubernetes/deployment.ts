@@ -5,7 +5,8 @@
  */
 import type { IntOrPercent, ServiceModel } from '../../model/types.js';
 import type { JsonObject } from '../../core/serialize.js';
-import { checkName, commonLabels, k8sArtifact, k8sNames, metadata, podTemplate, selectorLabels, writesFile, type Report } from './k8s.js';
+import { k8sArtifact, podTemplate, writesFile } from './k8s.js';
+import { checkName, commonLabels, k8sNames, metadata, selectorLabels, type Report } from '../shared/k8s-meta.js';
 import { defineEmitter } from '../types.js';
 
 /** Kubernetes' default progressDeadlineSeconds; it must stay above minReadySeconds. */

@@ -5,7 +5,8 @@
  */
 import type { JsonObject } from '../../core/serialize.js';
 import type { ServiceModel } from '../../model/types.js';
-import { checkName, k8sArtifact, k8sNames, metadata, writesFile, type Report } from './k8s.js';
+import { k8sArtifact, writesFile } from './k8s.js';
+import { checkName, k8sNames, metadata, type Report } from '../shared/k8s-meta.js';
 import { defineEmitter } from '../types.js';
 
 export function buildHttpRoute(m: ServiceModel, report: Report): JsonObject {

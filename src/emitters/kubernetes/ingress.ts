@@ -6,7 +6,8 @@
 import type { JsonObject } from '../../core/serialize.js';
 import { ALB, ALB_HTTPS_PORT, ALB_INGRESS_CLASS, ALB_LISTEN_PORTS_TLS } from './alb-annotations.js';
 import type { ServiceModel } from '../../model/types.js';
-import { checkName, k8sArtifact, k8sNames, metadata, wholeSeconds, writesFile, type Report } from './k8s.js';
+import { k8sArtifact, wholeSeconds, writesFile } from './k8s.js';
+import { checkName, k8sNames, metadata, type Report } from '../shared/k8s-meta.js';
 import { defineEmitter } from '../types.js';
 
 const BACKEND_PROTOCOL_VERSION: Partial<Record<string, string>> = { http2: 'HTTP2', grpc: 'GRPC' };

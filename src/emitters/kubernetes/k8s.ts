@@ -1,13 +1,13 @@
 /**
- * What every Kubernetes emitter shares: file paths, object names, labels, metadata, name checks,
- * and the model → pod template mapping (containers, env, secrets, probes). Built once here so the
- * Deployment, the Service selector, the HPA target and the PDB selector cannot disagree.
+ * What every Kubernetes emitter shares: file paths, which objects are written, and the model → pod
+ * template mapping (containers, env, secrets, probes). Built once here so the Deployment, the
+ * Service selector, the HPA target and the PDB selector cannot disagree. Object names, labels,
+ * metadata and name checks are in `../shared/k8s-meta.ts` (App Mesh's controller output uses them too).
  */
-import type { DiagnosticInput, SpecPath } from '../../core/diagnostics.js';
+import type { SpecPath } from '../../core/diagnostics.js';
 import type { Artifact, JsonObject } from '../../core/serialize.js';
 import type { ContainerModel, ProbeModel, ServiceModel } from '../../model/types.js';
-
-export type Report = (d: DiagnosticInput) => void;
+import { checkName, commonLabels, isDnsSubdomain, isPortName, k8sNames, type Report } from '../shared/k8s-meta.js';
 
 /** Every file the Kubernetes target can write, in the order the kustomization lists them. */
 export const K8S_FILES = {
@@ -28,17 +28,6 @@ export type K8sFile = keyof typeof K8S_FILES;
 /** One Kubernetes object as one YAML file. */
 export function k8sArtifact(file: K8sFile, emitter: string, doc: JsonObject): Artifact {
   return { path: K8S_FILES[file], format: 'yaml', kind: 'kubernetes', emitter, documents: [doc] };
-}
-
-/** Object names (defaults: the service name). */
-export function k8sNames(m: ServiceModel): { workload: string; service: string; serviceAccount: string; ingress: string } {
-  const t = m.targets.kubernetes;
-  return {
-    workload: m.name,
-    service: t.service?.name ?? m.name,
-    serviceAccount: t.serviceAccount?.name ?? m.name,
-    ingress: t.ingress?.name ?? m.name,
-  };
 }
 
 /** The workload is an Argo Rollouts Rollout rather than a Deployment. */
@@ -114,106 +103,6 @@ export function k8sObjectFiles(m: ServiceModel): K8sFile[] {
 /** Replicas that are always up: fixed replicas, or the autoscaler's minimum. Platform default 1. */
 export function guaranteedReplicas(m: ServiceModel): number {
   return m.autoscaling ? m.autoscaling.min : (m.replicas ?? 1);
-}
-
-// --- names and labels ----------------------------------------------------------------------
-
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const LABEL_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
-
-export function isDnsLabel(s: string): boolean {
-  return s.length <= 63 && DNS_LABEL.test(s);
-}
-
-export function isDnsSubdomain(s: string): boolean {
-  return s.length <= 253 && DNS_SUBDOMAIN.test(s);
-}
-
-/** Report a name Kubernetes would reject; returns whether it is valid. */
-export function checkName(name: string, kind: 'label' | 'subdomain', what: string, path: SpecPath, report: Report): boolean {
-  const ok = kind === 'label' ? isDnsLabel(name) : isDnsSubdomain(name);
-  if (!ok) {
-    report({
-      code: 'K8S_INVALID_NAME',
-      severity: 'error',
-      message: `${what} "${name}" is not a valid DNS-1123 ${kind === 'label' ? 'label (at most 63 lowercase letters, digits and hyphens)' : 'subdomain (lowercase letters, digits, hyphens and dots)'}.`,
-      path,
-    });
-  }
-  return ok;
-}
-
-/** A label value: empty, or at most 63 characters of alphanumerics, `-`, `_`, `.`, alphanumeric at both ends. */
-export function isLabelValue(v: string): boolean {
-  return v === '' || (v.length <= 63 && LABEL_NAME.test(v));
-}
-
-/** A label key: optional DNS-subdomain prefix and `/`, then a name like a label value (non-empty). */
-export function isLabelKey(k: string): boolean {
-  const i = k.lastIndexOf('/');
-  const prefix = i >= 0 ? k.slice(0, i) : undefined;
-  const name = i >= 0 ? k.slice(i + 1) : k;
-  if (prefix !== undefined && !isDnsSubdomain(prefix)) return false;
-  return name.length > 0 && name.length <= 63 && LABEL_NAME.test(name);
-}
-
-/** IANA_SVC_NAME: at most 15 characters, lowercase alphanumerics and `-`, at least one letter, no `--`, no hyphen at either end. */
-export function isPortName(n: string): boolean {
-  return n.length <= 15 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(n) && /[a-z]/.test(n) && !n.includes('--');
-}
-
-/** The selector: the article's `app: <name>`. Stable across releases (a Deployment selector is immutable). */
-export function selectorLabels(m: ServiceModel): Record<string, string> {
-  return { app: m.name };
-}
-
-/** The image tag, when it is a valid label value (not for digests). */
-function imageVersion(image: string): string | undefined {
-  if (image.includes('@')) return undefined;
-  const lastSlash = image.lastIndexOf('/');
-  const colon = image.lastIndexOf(':');
-  if (colon <= lastSlash) return undefined;
-  const tag = image.slice(colon + 1);
-  return isLabelValue(tag) && tag !== '' ? tag : undefined;
-}
-
-/**
- * Labels on every object and pod: the selector, the recommended `app.kubernetes.io/*` labels
- * (https://kubernetes.io/docs/concepts/overview/working-with-objects/common-labels/) and the spec's
- * `labels`. Invalid user labels are reported (once, by the Deployment emitter) and left out.
- */
-export function commonLabels(m: ServiceModel, report?: Report): Record<string, string> {
-  const out: Record<string, string> = { ...selectorLabels(m), 'app.kubernetes.io/name': m.name };
-  const version = imageVersion(m.main.image);
-  if (version) out['app.kubernetes.io/version'] = version;
-  out['app.kubernetes.io/managed-by'] = 'codegen';
-  for (const [k, v] of Object.entries(m.labels)) {
-    if (!isLabelKey(k) || !isLabelValue(v)) {
-      report?.({
-        code: 'K8S_INVALID_LABEL',
-        severity: 'error',
-        message: `Label ${k}=${JSON.stringify(v)} is not a valid Kubernetes label (name and value: at most 63 alphanumerics, "-", "_" or ".", alphanumeric at both ends).`,
-        path: ['labels', k],
-      });
-      continue;
-    }
-    if (k in selectorLabels(m) && v !== out[k]) {
-      report?.({ code: 'K8S_LABEL_CONFLICT', severity: 'error', message: `Label ${k} is the selector label and must stay "${out[k]}".`, path: ['labels', k] });
-      continue;
-    }
-    out[k] = v;
-  }
-  return out;
-}
-
-/** `metadata` of a namespaced object. */
-export function metadata(m: ServiceModel, name: string, annotations?: Record<string, string>): JsonObject {
-  const md: JsonObject = { name };
-  if (m.targets.kubernetes.namespace) md.namespace = m.targets.kubernetes.namespace;
-  md.labels = commonLabels(m);
-  if (annotations && Object.keys(annotations).length) md.annotations = annotations;
-  return md;
 }
 
 // --- pod template --------------------------------------------------------------------------
