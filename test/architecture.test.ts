@@ -35,7 +35,6 @@ const LAYERS: readonly (readonly string[])[] = [
 
 /** Files over 400 lines allowed for now, each being split by its own change; empty this list. */
 const LINE_LIMIT_EXCEPTIONS = new Set([
-  'src/cli/main.ts', // the CLI commands: being split into one file per command
   'src/core/yaml-fast.ts', // the fast spec reader: being split into scanner and builder
 ]);
 const LINE_LIMIT = 400;

@@ -7,13 +7,15 @@ import type { Diagnostic } from '../../core/diagnostics.js';
 import type { SpecCache } from '../../project/cache.js';
 import type { Project } from '../../project/config.js';
 import type { Io } from '../io.js';
-import type { RunOptions } from './run.js';
+
+/** The run options the cache key depends on (a subset of the run command's options). */
+type CacheOptions = { env?: string; targets?: string[]; verify?: boolean; 'cache-location'?: string };
 
 /**
  * The spec cache for this run, or undefined (with an info diagnostic) when it cannot be sound:
  * plugins and templates are code and files outside the key.
  */
-export async function openCache(project: Project, opts: RunOptions, io: Io, diagnostics: Diagnostic[]): Promise<SpecCache | undefined> {
+export async function openCache(project: Project, opts: CacheOptions, io: Io, diagnostics: Diagnostic[]): Promise<SpecCache | undefined> {
   const co = project.compileOptions;
   const why = co.emitters?.length || co.rules?.length ? 'the config loads plugins or templates' : undefined;
   if (why) {
