@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { formatDiagnostic } from '../../src/core/diagnostics.js';
 import { compileCase, validCases, ROOT, verifyBrokenCases } from '../helpers/fixtures.js';
-// @ts-expect-error a plain ES module script without types
 import { compactSchema, kubernetesIndex } from '../../scripts/verify-data.mjs';
 
 const VENDOR = join(ROOT, 'vendor/schemas');
