@@ -48,8 +48,9 @@ export function codeDeploy(t: TemplateBuilder, m: ServiceModel, lb: Balancing | 
   const readyWait = bg.readyWaitSeconds ? minutes(bg.readyWaitSeconds, at(m, ['deployment', 'blueGreen', 'readyWait']), report) : 0;
   const terminationWait = bg.terminationWaitSeconds !== undefined ? minutes(bg.terminationWaitSeconds, at(m, ['deployment', 'blueGreen', 'terminationWait']), report) : undefined;
   inRange(terminationWait, 0, 2880, 'TerminationWaitTimeInMinutes', at(m, ['deployment', 'blueGreen', 'terminationWait']), report);
-  const pair: JsonObject = { ProdTrafficRoute: { ListenerArns: [ref('ALBListener')] } };
-  if (lb.testRule) pair.TestTrafficRoute = { ListenerArns: [ref('TestListener')] };
+  // The same listeners the rules use: parameters, or the platform's exports for a service in a platform.
+  const pair: JsonObject = { ProdTrafficRoute: { ListenerArns: [lb.listener] } };
+  if (lb.testListener !== undefined) pair.TestTrafficRoute = { ListenerArns: [lb.testListener] };
   pair.TargetGroups = [{ Name: getAtt(lb.primary, 'TargetGroupName') }, { Name: getAtt(lb.alternate!, 'TargetGroupName') }];
   t.resource('CodeDeployDeploymentGroup', 'AWS::CodeDeploy::DeploymentGroup', {
     ApplicationName: ref('CodeDeployApplication'),

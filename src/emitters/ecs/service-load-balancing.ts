@@ -64,6 +64,9 @@ export interface Balancing {
   alternate?: string;
   prodRule: string;
   testRule?: string;
+  /** The production and test listener ARNs as the template has them: a `Ref` to a parameter, or the platform's import. */
+  listener: Json;
+  testListener?: Json;
 }
 
 export function loadBalancing(t: TemplateBuilder, m: ServiceModel, engine: Engine, report: Report): Balancing | undefined {
@@ -102,9 +105,10 @@ export function loadBalancing(t: TemplateBuilder, m: ServiceModel, engine: Engin
     };
   }
   if (m.expose.tls || m.expose.public) {
-    report({ code: 'ECS_LISTENER_OWNS_EXPOSURE', severity: 'info', message: 'The load balancer and its listeners are parameters of this template, so expose.public and expose.tls are settings of that listener, not of this service.', path: at(m, ['expose']) });
+    const owner = m.platform ? `belong to the platform ${m.platform.name}` : 'are parameters of this template';
+    report({ code: 'ECS_LISTENER_OWNS_EXPOSURE', severity: 'info', message: `The load balancer and its listeners ${owner}, so expose.public and expose.tls are settings of that listener, not of this service.`, path: at(m, ['expose']) });
   }
-  return { loadBalancers: [lb], primary, ...(alternate ? { alternate } : {}), prodRule: 'ListenerRule', ...(testListener ? { testRule: 'TestListenerRule' } : {}) };
+  return { loadBalancers: [lb], primary, ...(alternate ? { alternate } : {}), prodRule: 'ListenerRule', listener, ...(testListener ? { testRule: 'TestListenerRule', testListener } : {}) };
 }
 
 function loadBalancerRole(t: TemplateBuilder, m: ServiceModel): Json {
