@@ -175,6 +175,11 @@ export interface TaskSizeModel {
   memory: number;
   /** How it was chosen. */
   source: 'derived' | 'explicit' | 'default';
+  /**
+   * EC2 only: the task-level field is left out (no container sets it, so ECS takes the
+   * containers' own values). Fargate always has both.
+   */
+  omit?: { cpu?: true; memory?: true };
 }
 
 export interface ServiceModel {

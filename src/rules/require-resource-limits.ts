@@ -15,7 +15,7 @@ export default createRule<MessageIds, Options>({
     docs: { description: 'Require CPU and memory limits on every container.', recommended: true },
     defaultSeverity: 'warning',
     messages: {
-      missingLimit: 'Container {{container}} has no {{what}} limit, so the ECS task size falls back to a default and Kubernetes lets it use the whole node.',
+      missingLimit: 'Container {{container}} has no {{what}} limit, so on Fargate the task gets the smallest size (256 CPU units, 512 MiB), on EC2 the container reserves no {{what}} of its own, and Kubernetes lets it use the whole node.',
     },
     schema: { type: 'object', additionalProperties: false, properties: { sidecars: { type: 'boolean', description: 'Check sidecars too.' } } },
     defaultOptions: { sidecars: true },

@@ -112,8 +112,8 @@ export function buildTaskDefinition(m: ServiceModel, report: (d: DiagnosticInput
   }
   const td: JsonObject = { family: ecs.family ?? m.name, networkMode, requiresCompatibilities: [launchType] };
   if (launchType === 'FARGATE' || m.taskSize.source !== 'default') {
-    td.cpu = String(m.taskSize.cpu);
-    td.memory = String(m.taskSize.memory);
+    if (!m.taskSize.omit?.cpu) td.cpu = String(m.taskSize.cpu);
+    if (!m.taskSize.omit?.memory) td.memory = String(m.taskSize.memory);
   }
   if (ecs.operatingSystem || ecs.cpuArchitecture) {
     const rp: JsonObject = {};

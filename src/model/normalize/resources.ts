@@ -58,13 +58,15 @@ export function taskSize(m: ServiceModel, target: TargetName, rep: Report): Task
   const report = target === 'ecs' ? rep : () => undefined;
   let cpu = 0;
   let mem = 0;
-  let any = false;
+  let anyCpu = false;
+  let anyMem = false;
   for (const c of m.containers) {
     const cm = c.resources.limits.cpuMillis ?? c.resources.requests.cpuMillis;
     const mm = c.resources.limits.memoryMiB ?? c.resources.requests.memoryMiB;
-    if (cm !== undefined) (cpu += millisToCpuUnits(cm)), (any = true);
-    if (mm !== undefined) (mem += mm), (any = true);
+    if (cm !== undefined) (cpu += millisToCpuUnits(cm)), (anyCpu = true);
+    if (mm !== undefined) (mem += mm), (anyMem = true);
   }
+  const any = anyCpu || anyMem;
   if (ecs.cpu !== undefined || ecs.memory !== undefined) {
     const ecpu = ecs.cpu !== undefined ? parseVcpu(ecs.cpu) : undefined;
     const emem = ecs.memory !== undefined ? parseGb(ecs.memory) : undefined;
@@ -80,10 +82,13 @@ export function taskSize(m: ServiceModel, target: TargetName, rep: Report): Task
         path: ['targets', 'ecs', ecs.cpu !== undefined ? 'cpu' : 'memory'],
       });
     }
+    if (!fargate && ecpu !== undefined && (ecpu < EC2_TASK_CPU.min || ecpu > EC2_TASK_CPU.max)) {
+      report({ code: 'EC2_TASK_CPU_RANGE', severity: 'error', message: `A task-level cpu on EC2 is ${EC2_TASK_CPU.min} to ${EC2_TASK_CPU.max} CPU units; ${ecpu} is outside it.`, path: ['targets', 'ecs', 'cpu'] });
+    }
     return { ...size, source: 'explicit' };
   }
   if (!any) return { cpu: 256, memory: 512, source: 'default' };
-  if (!fargate) return { cpu, memory: mem, source: 'derived' };
+  if (!fargate) return ec2TaskSize(cpu, mem, anyCpu, anyMem, report);
   const size = smallestFargateSize(cpu, mem);
   if (!size) {
     report({ code: 'FARGATE_TOO_LARGE', severity: 'error', message: `No Fargate task size holds ${cpu} CPU units and ${mem} MiB.`, hint: 'the largest is 16384 CPU units with 122880 MiB', path: ['resources', 'limits'] });
@@ -98,4 +103,27 @@ export function taskSize(m: ServiceModel, target: TargetName, rep: Report): Task
     });
   }
   return { ...size, source: 'derived' };
+}
+
+/** ECS takes 128–196,608 CPU units for a task-level cpu on EC2 (and none at all is fine). */
+export const EC2_TASK_CPU = { min: 128, max: 196608 } as const;
+
+/**
+ * EC2: the task-level cpu and memory are the containers' sums where a container sets them, and
+ * left out otherwise (ECS then reserves what the containers declare). A cpu sum below ECS's
+ * minimum is rounded up to it (info); above the maximum is an error.
+ */
+function ec2TaskSize(cpu: number, mem: number, anyCpu: boolean, anyMem: boolean, report: Report): TaskSizeModel {
+  const omit: { cpu?: true; memory?: true } = {};
+  if (!anyCpu) omit.cpu = true;
+  if (!anyMem) omit.memory = true;
+  let units = cpu;
+  if (anyCpu && units < EC2_TASK_CPU.min) {
+    report({ code: 'EC2_TASK_CPU_ROUNDED', severity: 'info', message: `The containers' CPU (${cpu} units) is below the task-level minimum ECS accepts on EC2, so the task reserves ${EC2_TASK_CPU.min} CPU units.`, path: ['resources', 'limits', 'cpu'] });
+    units = EC2_TASK_CPU.min;
+  }
+  if (units > EC2_TASK_CPU.max) {
+    report({ code: 'EC2_TASK_CPU_TOO_LARGE', severity: 'error', message: `The containers' CPU (${cpu} units) is more than the ${EC2_TASK_CPU.max} CPU units ECS accepts for a task on EC2.`, path: ['resources', 'limits', 'cpu'] });
+  }
+  return { cpu: units, memory: mem, source: 'derived', ...(Object.keys(omit).length ? { omit } : {}) };
 }
