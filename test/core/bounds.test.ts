@@ -2,6 +2,7 @@
  * Bounds on work (docs/limits.md): every limit ends in a diagnostic with a code, never a throw, and
  * no check is quadratic in its input.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LineCounter } from 'yaml';
 import { compile } from '../../src/compile/compile.js';
@@ -9,6 +10,7 @@ import { capDiagnostics, MAX_DIAGNOSTICS, type Diagnostic } from '../../src/core
 import { jsonSize } from '../../src/core/patch.js';
 import { parseSource } from '../../src/core/source.js';
 import { MAX_YAML_ERRORS, readWithLibrary } from '../../src/core/yaml-library.js';
+import { hostileSpec } from '../helpers/hostile.js';
 
 const BASE = 'apiVersion: codegen/v1\nname: bounds\nimage: nginx:1.27\nports: [{port: 80}]\n';
 
@@ -66,5 +68,19 @@ describe('work bounds', () => {
     const big = { a: Array.from({ length: 100000 }, () => 'xxxxxxxxxx') };
     expect(jsonSize(big, Infinity)).toBeGreaterThanOrEqual(JSON.stringify(big).length);
     expect(jsonSize(big, 1000)).toBeLessThan(1100);
+  });
+});
+
+describe('work bounds, fuzzed', () => {
+  it('hostile specs (repeated fragments) end in bounded diagnostics, never a throw', () => {
+    fc.assert(
+      fc.property(hostileSpec(3000), (h) => {
+        const r = compile(h.text);
+        expect(r.diagnostics.length, h.kind).toBeLessThanOrEqual(MAX_DIAGNOSTICS + 1);
+        for (const d of r.diagnostics) expect(d.message, h.kind).not.toMatch(/call stack|Maximum/);
+        if (r.diagnostics.some((d) => d.severity === 'error')) expect(r.files).toEqual([]);
+      }),
+      { numRuns: Number(process.env.CODEGEN_PROPERTY_RUNS ?? 40), seed: 6 },
+    );
   });
 });
