@@ -11,7 +11,7 @@ import { validateSpec } from '../schema/validate.js';
 import { builtinRules } from '../rules/index.js';
 import { applySuppressions, runRules } from '../rules/engine.js';
 import type { AnyRuleModule, RuleConfig } from '../rules/types.js';
-import { compareDiagnostics, DiagnosticError, hasErrors, type Diagnostic, type DiagnosticInput, type SpecPath } from '../core/diagnostics.js';
+import { appendDiagnostics, capDiagnostics, compareDiagnostics, DiagnosticError, hasErrors, type Diagnostic, type DiagnosticInput, type SpecPath } from '../core/diagnostics.js';
 import { attachPositions, readSpecInput } from '../core/source.js';
 import { serializeArtifact, type Artifact } from '../core/serialize.js';
 import { verifyArtifacts } from '../verify/index.js';
@@ -79,6 +79,7 @@ export function compile(input: string | Uint8Array | object, options: CompileOpt
     for (const d of [...diagnostics, ...result.suppressed]) if (d.file === undefined && fromText) d.file = file;
     diagnostics.sort(compareDiagnostics);
     dedupe(diagnostics);
+    capDiagnostics(diagnostics);
     return result;
   };
   if (hasErrors(diagnostics)) return finish();
@@ -86,7 +87,7 @@ export function compile(input: string | Uint8Array | object, options: CompileOpt
     diagnostics.push({ code: 'SCHEMA_TYPE', severity: 'error', message: 'A spec is a map of keys (apiVersion, name, image, ...).', source: 'schema', path: [] });
     return finish();
   }
-  diagnostics.push(...validateSpec(value));
+  appendDiagnostics(diagnostics, validateSpec(value));
   // Overlay contents are checked through the merged views, together with the rest, so one run
   // reports every problem.
   const validated = validateViews(value as unknown as ServiceSpec, diagnostics);
@@ -156,7 +157,7 @@ export function compile(input: string | Uint8Array | object, options: CompileOpt
       view,
       model: modelFor,
     });
-    diagnostics.push(...run.diagnostics);
+    appendDiagnostics(diagnostics, run.diagnostics);
     result.suppressed = applySuppressions(diagnostics, raw.suppress, new Set(rules.map((r) => r.id)), run.enabled);
   }
 

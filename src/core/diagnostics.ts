@@ -136,3 +136,22 @@ export class DiagnosticError extends Error {
     this.name = 'DiagnosticError';
   }
 }
+
+/** Diagnostics a run reports before the rest are summed up in one DIAGNOSTICS_TRUNCATED (docs/limits.md). */
+export const MAX_DIAGNOSTICS = 1000;
+
+/** `out.push(...more)` for lists of any length (a spread of ~100k arguments overflows the stack). */
+export function appendDiagnostics(out: Diagnostic[], more: readonly Diagnostic[]): void {
+  for (const d of more) out.push(d);
+}
+
+/**
+ * Keep the first MAX_DIAGNOSTICS of a sorted list and replace the rest with one diagnostic that
+ * says how many were left out, as severe as the most severe of them (so an exit code never changes).
+ */
+export function capDiagnostics(diags: Diagnostic[], max = MAX_DIAGNOSTICS): void {
+  if (diags.length <= max) return;
+  const dropped = diags.splice(max);
+  const severity = dropped.reduce<Severity>((s, d) => (SEVERITY_RANK[d.severity] < SEVERITY_RANK[s] ? d.severity : s), 'info');
+  diags.push({ code: 'DIAGNOSTICS_TRUNCATED', severity, message: `…and ${dropped.length} more diagnostics (only the first ${max} are listed).`, source: dropped[0]!.source, path: [], ...(dropped[0]!.file !== undefined ? { file: dropped[0]!.file, line: dropped[0]!.line ?? 1, column: dropped[0]!.column ?? 1 } : {}) });
+}

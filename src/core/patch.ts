@@ -70,12 +70,76 @@ export function readPatchFile(input: PatchFileInput, diagnostics: Diagnostic[]):
 
 /** Apply every patch set to the artifacts in place; problems become diagnostics. */
 export function applyPatches(artifacts: Artifact[], sets: readonly PatchSet[], diagnostics: Diagnostic[]): void {
+  const budget: Budget = { ops: 0, growth: 0, cloned: new Set() };
   for (const set of sets) {
-    set.patches.forEach((patch, i) => applyOne(artifacts, patch, i, set, diagnostics));
+    for (let i = 0; i < set.patches.length; i++) {
+      if (!applyOne(artifacts, set.patches[i]!, i, set, diagnostics, budget)) return;
+    }
   }
 }
 
-function applyOne(artifacts: Artifact[], patch: PatchDeclaration, index: number, set: PatchSet, diagnostics: Diagnostic[]): void {
+/** Operations in one compile, over every patch (docs/limits.md). */
+export const MAX_PATCH_OPS = 1000;
+/** How much the patches of one compile may add, in JSON text characters (4 MiB; docs/limits.md). */
+export const MAX_PATCH_GROWTH = 4 * 1024 * 1024;
+
+/** Work done so far by the patches of one compile. */
+interface Budget {
+  ops: number;
+  /** JSON characters added by add, replace and copy values. */
+  growth: number;
+  /** Documents already copied (each is copied once, before its first patch). */
+  cloned: Set<object>;
+  stopped?: boolean;
+}
+
+/** The length of `v`'s JSON text, counting no further than `limit` (so a huge value costs `limit`, not its size). */
+export function jsonSize(v: unknown, limit: number): number {
+  let n = 0;
+  const stack: unknown[] = [v];
+  while (stack.length && n <= limit) {
+    const x = stack.pop();
+    if (x === null || typeof x !== 'object') {
+      n += typeof x === 'string' ? x.length + 2 : String(x).length;
+      continue;
+    }
+    n += 2;
+    if (Array.isArray(x)) {
+      for (let i = 0; i < x.length && n <= limit; i++) {
+        n += 1;
+        stack.push(x[i]);
+      }
+    } else {
+      for (const k in x) {
+        if (n > limit) break;
+        if (!Object.prototype.hasOwnProperty.call(x, k)) continue;
+        n += k.length + 4;
+        stack.push((x as Record<string, unknown>)[k]);
+      }
+    }
+  }
+  return n;
+}
+
+/** The value a JSON Pointer names, or undefined. */
+function valueAt(doc: unknown, pointer: string): unknown {
+  if (pointer === '') return doc;
+  let cur = doc;
+  for (const raw of pointer.split('/').slice(1)) {
+    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (cur === null || typeof cur !== 'object' || !Object.prototype.hasOwnProperty.call(cur, seg)) return undefined;
+    cur = (cur as Record<string, unknown>)[seg];
+  }
+  return cur;
+}
+
+/** Applies one patch; false when a work bound was hit (then no further patch runs). */
+function applyOne(artifacts: Artifact[], patch: PatchDeclaration, index: number, set: PatchSet, diagnostics: Diagnostic[], budget: Budget): boolean {
+  applyChecked(artifacts, patch, index, set, diagnostics, budget);
+  return !budget.stopped;
+}
+
+function applyChecked(artifacts: Artifact[], patch: PatchDeclaration, index: number, set: PatchSet, diagnostics: Diagnostic[], budget: Budget): void {
   const where = [...set.base, index];
   const label = `Patch ${patch?.id ? `"${patch.id}"` : index}`;
   const report = (code: string, message: string, path: SpecPath = where) => diagnostics.push(at(set.source, path, { code, message }));
@@ -111,10 +175,30 @@ function applyOne(artifacts: Artifact[], patch: PatchDeclaration, index: number,
     report('PATCH_TEXT_ARTIFACT', `${label} selects ${relativePath(artifact)}, which is text, not data; change its template instead.`);
     return;
   }
-  // One op at a time on a copy: fast-json-patch validates a whole sequence up front and then
-  // reports index 0 for whichever op failed, and the diagnostic must name the op.
-  let out: unknown = jsonpatch.deepClone(documents[doc]);
+  // One op at a time: fast-json-patch validates a whole sequence up front and then reports index 0
+  // for whichever op failed, and the diagnostic must name the op. Each document is copied once,
+  // before its first patch (the emitters' objects may share parts); a failed patch leaves the
+  // copy half done, which is harmless: an error means nothing is written.
+  let out: unknown = documents[doc];
+  if (!budget.cloned.has(out as object)) {
+    out = jsonpatch.deepClone(out);
+    budget.cloned.add(out as object);
+  }
   for (const [j, op] of patch.ops.entries()) {
+    if (++budget.ops > MAX_PATCH_OPS) {
+      report('PATCH_TOO_MANY_OPS', `${label}, op ${j}: the patches of one spec may hold at most ${MAX_PATCH_OPS} operations in all.`, [...where, 'ops', j]);
+      budget.stopped = true;
+      return;
+    }
+    if (op.op === 'add' || op.op === 'replace' || op.op === 'copy') {
+      const added = op.op === 'copy' ? valueAt(out, op.from) : op.value;
+      budget.growth += jsonSize(added, MAX_PATCH_GROWTH - budget.growth);
+      if (budget.growth > MAX_PATCH_GROWTH) {
+        report('PATCH_TOO_LARGE', `${label}, op ${j} (${op.op} ${op.path}): the patches of one spec may add at most ${MAX_PATCH_GROWTH / 1024 / 1024} MiB of JSON to the generated documents.`, [...where, 'ops', j]);
+        budget.stopped = true;
+        return;
+      }
+    }
     try {
       out = jsonpatch.applyOperation(out, op, true, true, true, j).newDocument;
     } catch (err) {
@@ -128,6 +212,7 @@ function applyOne(artifacts: Artifact[], patch: PatchDeclaration, index: number,
     report('PATCH_RESULT_INVALID', `${label} turns ${docLabel(artifact, doc)} into something that is not a map.`);
     return;
   }
+  if (out !== documents[doc]) budget.cloned.add(out);
   documents[doc] = out as JsonObject;
 }
 

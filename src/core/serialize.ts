@@ -1,10 +1,12 @@
 /**
  * The one place that writes text. Emitters hand over plain objects; this orders top-level keys
  * canonically, refuses values that are not plain data, and stringifies with fixed options: no
- * anchors, no folding, YAML 1.1-safe quoting (kubectl, Copilot and PyYAML read 1.1, so `on`,
- * `yes`, `1.10` or `2012-10-17` stay strings), two-space JSON, one trailing newline.
+ * anchors, no folding, quoting that every reader reads back the same (yaml-quote.ts: YAML 1.1 and
+ * 1.2, PyYAML, go-yaml; so `on`, `yes`, `1.10`, `0o17` or `2012-10-17` stay strings), two-space
+ * JSON, one trailing newline.
  */
-import { Document, type ToStringOptions } from 'yaml';
+import { Document, type ScalarTag, type Tags, type ToStringOptions } from 'yaml';
+import { doubleQuoted, needsEscape, numberText, plainOk } from './yaml-quote.js';
 import { fastYaml } from './yaml-emit.js';
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -76,9 +78,43 @@ export function assertPlain(v: unknown, where: string): void {
 
 const YAML_OPTIONS: ToStringOptions = { lineWidth: 0, minContentWidth: 0, indentSeq: true, singleQuote: false };
 
+const STR = 'tag:yaml.org,2002:str';
+const MERGE = 'tag:yaml.org,2002:merge';
+const INT = 'tag:yaml.org,2002:int';
+const FLOAT = 'tag:yaml.org,2002:float';
+
+/**
+ * The library's YAML 1.1 tags with strings written by yaml-quote.ts's rules: plain only when every
+ * reader reads it back as the same string, one-line double quotes with escapes for characters some
+ * reader would change, and the library's block literal only for other multi-line text. No merge
+ * tag: a `<<` key is a string like any other (written quoted).
+ */
+function writerTags(tags: Tags): Tags {
+  return tags
+    .filter((t) => typeof t === 'string' || t.tag !== MERGE)
+    .map((t) => {
+      if (typeof t === 'string' || !('stringify' in t) || !t.stringify) return t;
+      if (t.tag === INT || t.tag === FLOAT) {
+        const library = t.stringify.bind(t);
+        const stringify: ScalarTag['stringify'] = (item, ctx, onComment, onChompKeep) =>
+          typeof item.value === 'number' && Number.isFinite(item.value) && !t.format ? numberText(item.value) : library(item, ctx, onComment, onChompKeep);
+        return { ...t, stringify } as ScalarTag;
+      }
+      if (t.tag !== STR) return t;
+      const library = t.stringify.bind(t);
+      const stringify: ScalarTag['stringify'] = (item, ctx, onComment, onChompKeep) => {
+        const s = String(item.value);
+        if (plainOk(s)) return s;
+        if (needsEscape(s) || !s.includes('\n') || ctx.implicitKey || /[ \t]\n|^\s|\s$/.test(s)) return doubleQuoted(s);
+        return library(item, ctx, onComment, onChompKeep);
+      };
+      return { ...t, stringify } as ScalarTag;
+    });
+}
+
 /** The `yaml` library's text for `value`; the direct writer produces the same text for plain ASCII data. */
 export function libraryYaml(value: JsonObject): string {
-  const doc = new Document(value, { version: '1.1', aliasDuplicateObjects: false });
+  const doc = new Document(value, { version: '1.1', aliasDuplicateObjects: false, customTags: writerTags });
   return doc.toString(YAML_OPTIONS);
 }
 

@@ -3,14 +3,15 @@
  * `locate(path)` to turn a spec path into line:column.
  */
 import { isUtf8 } from 'node:buffer';
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Diagnostic, SpecPath } from './diagnostics.js';
 import { fastParse, type FastNode } from './yaml-fast.js';
+import { MAX_YAML_DEPTH, readWithLibrary, yamlCode } from './yaml-library.js';
 
 /** Inputs larger than this are refused before parsing. */
 export const MAX_SPEC_BYTES = 1024 * 1024;
 /** Deepest nesting accepted. */
-export const MAX_DEPTH = 64;
+export const MAX_DEPTH = MAX_YAML_DEPTH;
 
 export interface SourceFile {
   file: string;
@@ -145,12 +146,10 @@ export function parseSource(file: string, text: string, options: { fast?: boolea
     diagnostics.push(diag(source, 'INPUT_EMPTY', 'The spec is empty.'));
     return { source, value: undefined, diagnostics };
   }
-  const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2' });
-  const list = Array.isArray(docs) ? docs : [];
-  if (!Array.isArray(docs)) {
-    diagnostics.push(diag(source, 'YAML_SYNTAX', 'Unexpected end of input.'));
-    return { source, value: undefined, diagnostics };
-  }
+  const read = readWithLibrary(text, lineCounter);
+  for (const p of read.problems) diagnostics.push(diag(source, p.code, firstLine(p.message), p.offset, [], p.hint));
+  if (diagnostics.length) return { source, value: undefined, diagnostics };
+  const list = read.docs;
   const nonEmpty = list.filter((d) => d.contents !== null || d.errors.length > 0);
   if (nonEmpty.length > 1) {
     diagnostics.push(
@@ -164,11 +163,7 @@ export function parseSource(file: string, text: string, options: { fast?: boolea
     return { source, value: undefined, diagnostics };
   }
   source.doc = doc;
-  for (const e of doc.errors) {
-    const code = e.code === 'DUPLICATE_KEY' ? 'YAML_DUPLICATE_KEY' : `YAML_${e.code}`;
-    const message = firstLine(e.message);
-    diagnostics.push(diag(source, code, message, e.pos[0]));
-  }
+  for (const e of doc.errors) diagnostics.push(diag(source, yamlCode(e.code), firstLine(e.message), e.pos[0]));
   if (diagnostics.length) return { source, value: undefined, diagnostics };
   // Aliases are refused outright: specs never need them, and expansion bombs need them.
   findAlias(doc.contents as Node | null, 0, source, diagnostics);
@@ -230,7 +225,7 @@ function nodeAt(doc: Document.Parsed, path: SpecPath, preferKey: boolean): { nod
   for (let i = 0; i < path.length; i++) {
     const seg = path[i];
     if (isMap(cur)) {
-      const pair = cur.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+      const pair = pairIndex(cur).get(String(seg));
       if (!pair) return { node: last, exact: false };
       if (i === path.length - 1 && preferKey && isPair(pair)) return { node: pair.key as Node, exact: true };
       last = (pair.value as Node | null) ?? (pair.key as Node);
@@ -248,13 +243,37 @@ function nodeAt(doc: Document.Parsed, path: SpecPath, preferKey: boolean): { nod
   return { node: cur ?? last, exact: true };
 }
 
+/** Key → position of a fast-reader mapping, built once per mapping (locating every diagnostic stays n log n). */
+const KEY_INDEX = new WeakMap<FastNode, Map<string, number>>();
+function keyIndex(node: FastNode): Map<string, number> {
+  let m = KEY_INDEX.get(node);
+  if (!m) {
+    m = new Map();
+    node.keys!.forEach((k, i) => m!.has(k) || m!.set(k, i));
+    KEY_INDEX.set(node, m);
+  }
+  return m;
+}
+
+/** Key → first pair of a library mapping, built once per mapping. */
+const PAIR_INDEX = new WeakMap<object, Map<string, Pair<unknown, unknown>>>();
+function pairIndex(node: YAMLMap<unknown, unknown>): Map<string, Pair<unknown, unknown>> {
+  let m = PAIR_INDEX.get(node);
+  if (!m) {
+    m = new Map();
+    for (const p of node.items) if (isScalar(p.key) && !m.has(String(p.key.value))) m.set(String(p.key.value), p);
+    PAIR_INDEX.set(node, m);
+  }
+  return m;
+}
+
 /** `nodeAt` over the fast reader's ranges (the same choice of node for every path). */
 function fastNodeAt(root: FastNode, path: SpecPath, preferKey: boolean): FastNode {
   let cur = root;
   for (let i = 0; i < path.length; i++) {
     const seg = path[i];
     if (cur.keys) {
-      const at = cur.keys.indexOf(String(seg));
+      const at = keyIndex(cur).get(String(seg)) ?? -1;
       if (at === -1) return cur;
       if (i === path.length - 1 && preferKey) return cur.keyNodes![at]!;
       cur = cur.vals![at]!;
@@ -340,9 +359,9 @@ export function readSpecInput(file: string, input: string | Uint8Array | object,
   }
   if (typeof input === 'string') {
     const parsed = parseSource(file, input);
-    diagnostics.push(...parsed.diagnostics);
+    for (const d of parsed.diagnostics) diagnostics.push(d);
     return { source: parsed.source, value: parsed.value, fromText: true };
   }
-  diagnostics.push(...checkPlainInput(input));
+  for (const d of checkPlainInput(input)) diagnostics.push(d);
   return { value: input, fromText: false };
 }

@@ -2,44 +2,24 @@
  * A direct YAML writer for the common case of plain JSON data, producing exactly the text the
  * `yaml` library writes with serialize.ts's options (block style, two-space indent, sequences
  * indented under their key, no folding, double quotes when a plain scalar would not read back as
- * the same string in YAML 1.1). It is about twenty times faster than building a `yaml` Document.
+ * the same string in every reader: yaml-quote.ts). It is about twenty times faster than building a
+ * `yaml` Document.
  *
  * It only handles strings it can decide with certainty: printable ASCII on one line, not starting
  * with a document marker. Anything else (multi-line text, non-ASCII, control characters) returns
- * undefined and the caller uses the `yaml` library for the whole document. Whether a plain string
- * would be read as another type is decided by the `yaml` library's own YAML 1.1 tag tests (copied,
- * and checked against the library by a test), so the two writers agree by construction;
- * test/core/yaml-emit.test.ts compares them on every golden and on random data.
+ * undefined and the caller uses the `yaml` library for the whole document. Whether a string may
+ * be plain is decided by yaml-quote.ts, which the library path (serialize.ts) uses too, so the two
+ * writers agree by construction; test/core/yaml-emit.test.ts compares them on every golden and on
+ * random data.
  */
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
+import { doubleQuoted, numberText, plainOk } from './yaml-quote.js';
+
+export { YAML11_NON_STRING } from './yaml-quote.js';
+
 /** Printable ASCII on one line, and no `%`, `---` or `...` at the start (document markers). */
 const SIMPLE = /^(?![%]|---|\.\.\.)[\x20-\x7e]*$/;
-/** Plain scalars YAML cannot hold: indicator at the start, `: ` or ` #` inside, space or `:` at the end. */
-const NOT_PLAIN = /^[\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|:[ \t]|[\t ]#|[\t :]$/;
-
-/**
- * The tests of the `yaml` library's YAML 1.1 tags other than str (null, bool, int in every base,
- * float, merge key, sexagesimal numbers, timestamp): a plain scalar matching one would be read as
- * that type. A copy of the library's own patterns, so writing needs no schema object;
- * test/core/yaml-emit.test.ts fails when the library's list changes.
- */
-export const YAML11_NON_STRING: readonly RegExp[] = [
-  /^(?:~|[Nn]ull|NULL)?$/,
-  /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
-  /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
-  /^[-+]?0b[0-1_]+$/,
-  /^[-+]?0[0-7_]+$/,
-  /^[-+]?[0-9][0-9_]*$/,
-  /^[-+]?0x[0-9a-fA-F_]+$/,
-  /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-  /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-  /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-  /^<<$/,
-  /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-  /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-  /^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\.[0-9]+)?)(?:[ \t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$/,
-];
 
 class Unsupported extends Error {}
 
@@ -68,9 +48,8 @@ function str(s: string): string {
   }
   let out = decided.get(s);
   if (out !== undefined) return out;
-  // `<<` is the merge key, which the library writes as its own tag.
-  if (!SIMPLE.test(s) || s === '<<') throw new Unsupported();
-  out = NOT_PLAIN.test(s) || YAML11_NON_STRING.some((re) => re.test(s)) ? JSON.stringify(s) : s;
+  if (!SIMPLE.test(s)) throw new Unsupported();
+  out = plainOk(s) ? s : doubleQuoted(s);
   if (decided.size >= 4096) decided.clear();
   decided.set(s, out);
   return out;
@@ -82,7 +61,7 @@ function scalar(v: Json): string {
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) throw new Unsupported();
-    return Object.is(v, -0) ? '-0' : JSON.stringify(v);
+    return numberText(v);
   }
   throw new Unsupported();
 }

@@ -65,7 +65,7 @@ export function compilePlatform(input: string | Uint8Array | object, options: Pl
     diagnostics.push({ code: 'SCHEMA_TYPE', severity: 'error', message: 'A platform spec is a map of keys (apiVersion, kind, name, ...).', source: 'schema', path: [] });
     return finish();
   }
-  diagnostics.push(...validatePlatformSpec(value));
+  for (const d of validatePlatformSpec(value)) diagnostics.push(d);
   if (hasErrors(diagnostics)) return finish();
   const spec = value as unknown as PlatformSpec;
   result.platform = spec.name;

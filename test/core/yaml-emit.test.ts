@@ -86,6 +86,9 @@ describe('direct YAML writer', () => {
     );
     expect(fastYaml({ a: 'line\nbreak' })).toBeUndefined();
     expect(fastYaml({ a: 'café' })).toBeUndefined();
-    expect(fastYaml({ a: '<<' })).toBeUndefined();
+    // `<<` is a merge key to YAML 1.1 readers, `=` PyYAML's unconstructable `value` tag, `0o17` and
+    // `0X1F` integers to YAML 1.2 and go-yaml: all quoted, as values and as keys.
+    expect(fastYaml({ a: '<<', '<<': '=', '=': '0o17', '0X1F': 'x' })).toBe('a: "<<"\n"<<": "="\n"=": "0o17"\n"0X1F": x\n');
+    expect(libraryYaml({ a: '<<', '<<': '=', '=': '0o17', '0X1F': 'x' })).toBe('a: "<<"\n"<<": "="\n"=": "0o17"\n"0X1F": x\n');
   });
 });

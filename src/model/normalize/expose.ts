@@ -12,8 +12,10 @@ export function normalizeExpose(spec: ServiceSpec, ports: PortModel[], rep: Repo
     rep({ code: 'UNKNOWN_PORT', severity: 'error', message: `expose.port ${resolved.port} is not one of the listed ports.`, path: ['expose', 'port'] });
   }
   // A repeated host is a slip (an ALB host-header condition refuses repeated values).
-  (e.hosts ?? []).forEach((h, i, all) => {
-    if (all.indexOf(h) !== i) rep({ code: 'DUPLICATE_HOST', severity: 'error', message: `Host ${h} is listed twice.`, path: ['expose', 'hosts', i] });
+  const firstHost = new Set<string>();
+  (e.hosts ?? []).forEach((h, i) => {
+    if (firstHost.has(h)) rep({ code: 'DUPLICATE_HOST', severity: 'error', message: `Host ${h} is listed twice.`, path: ['expose', 'hosts', i] });
+    firstHost.add(h);
   });
   return {
     public: e.public ?? false,
