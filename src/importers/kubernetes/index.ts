@@ -125,6 +125,7 @@ function buildOne(w: Obj, objects: Obj[], hasKustomization: boolean): SpecDraft 
   const k8s: Json = {};
   const m = wl.main;
   spec.image = m.image;
+  if (wl.mainRule) draft.comments.push({ path: ['image'], text: wl.mainRule });
   if (m.name !== 'app') spec.containerName = m.name;
   spec.entrypoint = m.entrypoint;
   spec.command = m.command;

@@ -26,7 +26,6 @@ export function objectMetadata(f: Field, a: Around, what: string): string | unde
   const name = md.get('name').str();
   md.get('namespace').expect(a.namespace, `The ${what} namespace`);
   checkLabels(md.get('labels'), a.labels, what);
-  md.use();
   return name !== a.name ? name : undefined;
 }
 

@@ -37,6 +37,8 @@ export interface WorkloadDraft {
   serviceAccountName?: string;
   replicas?: Field;
   spec: Json;
+  /** Why the main container was picked, when there were several. */
+  mainRule?: string;
 }
 
 /** The main container: the one the pod's default-container annotation names, else the first. */
@@ -86,7 +88,6 @@ export function readWorkload(w: Field): WorkloadDraft | undefined {
   const sa = podSpec.get('serviceAccountName');
   const serviceAccountName = sa.str();
   if (serviceAccountName === undefined) podSpec.get('serviceAccount').expect(undefined, 'serviceAccount');
-  podSpec.get('containers').use();
   const draft: WorkloadDraft = {
     name,
     kind,
@@ -97,6 +98,7 @@ export function readWorkload(w: Field): WorkloadDraft | undefined {
     ...(podAnnotations ? { podAnnotations } : {}),
     ...(serviceAccountName !== undefined ? { serviceAccountName } : {}),
     spec: {},
+    ...(rule ? { mainRule: `${main.name} is the main container because ${rule}; the others are sidecars.` } : {}),
   };
   const ns = md.get('namespace').str();
   if (ns !== undefined) draft.namespace = ns;
