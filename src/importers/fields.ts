@@ -27,8 +27,8 @@ export class Tracker {
     readonly diagnostics: Diagnostic[],
   ) {}
 
-  root(): Field {
-    return new Field(this, [], this.doc.value);
+  root(rename?: Field['rename']): Field {
+    return new Field(this, [], this.doc.value, rename);
   }
 
   /** Whether the field (or a parent) was marked. */
@@ -83,6 +83,8 @@ export class Field {
     readonly tracker: Tracker,
     readonly path: SpecPath,
     readonly value: unknown,
+    /** Maps the key an importer asks for to the key the source spells (CloudFormation casing). */
+    readonly rename?: (key: string, parent: string | number | undefined) => string,
   ) {}
 
   get exists(): boolean {
@@ -93,8 +95,9 @@ export class Field {
     let f: Field = this;
     for (const k of keys) {
       const v = f.value;
-      const next = Array.isArray(v) && typeof k === 'number' ? v[k] : isObject(v) ? v[String(k)] : undefined;
-      f = new Field(this.tracker, [...f.path, k], next);
+      const name = typeof k === 'string' && this.rename ? this.rename(k, f.path[f.path.length - 1]) : k;
+      const next = Array.isArray(v) && typeof name === 'number' ? v[name] : isObject(v) ? v[String(name)] : undefined;
+      f = new Field(this.tracker, [...f.path, name], next, this.rename);
     }
     return f;
   }
@@ -131,12 +134,13 @@ export class Field {
 
   /** Items of a list (none when it is not a list). */
   items(): Field[] {
-    return Array.isArray(this.value) ? this.value.map((_, i) => this.get(i)) : [];
+    return Array.isArray(this.value) ? this.value.map((_, i) => new Field(this.tracker, [...this.path, i], (this.value as unknown[])[i], this.rename)) : [];
   }
 
   /** Entries of a map (none when it is not a map). */
   entries(): [string, Field][] {
-    return isObject(this.value) ? Object.keys(this.value).map((k) => [k, this.get(k)]) : [];
+    const v = this.value;
+    return isObject(v) ? Object.keys(v).map((k) => [k, new Field(this.tracker, [...this.path, k], v[k], this.rename)]) : [];
   }
 
   isMap(): boolean {

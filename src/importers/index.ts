@@ -5,6 +5,7 @@
  */
 import { compareDiagnostics, hasErrors, type Diagnostic } from '../core/diagnostics.js';
 import { validateSpec } from '../schema/validate.js';
+import { importEcs } from './ecs/index.js';
 import { importKubernetes } from './kubernetes/index.js';
 import { readDocuments, MAX_IMPORT_BYTES, type ImportInput } from './read.js';
 import { IMPORT_KINDS, type ImportContext, type Importer, type ImportKind, type ImportOptions, type ImportResult, type ImportedSpec } from './types.js';
@@ -15,6 +16,7 @@ export type { ImportInput, ImportKind, ImportOptions, ImportResult, ImportedSpec
 
 const IMPORTERS: Partial<Record<ImportKind, Importer>> = {
   kubernetes: importKubernetes,
+  ecs: importEcs,
 };
 
 function fail(code: string, message: string, hint?: string): ImportResult {

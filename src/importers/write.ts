@@ -21,7 +21,7 @@ const ORDER = [
 const FLOW_KEYS = new Set(['requests', 'limits', 'http', 'tcp', 'grpc', 'exec', 'kubernetes', 'aws', 'configMap', 'rolling', 'canary', 'linear', 'tls']);
 
 /** Maps whose presence means something even when empty. */
-const KEEP_EMPTY = new Set(['serviceAccount', 'tcp', 'grpc']);
+const KEEP_EMPTY = new Set(['serviceAccount', 'tcp', 'grpc', 'serviceConnect']);
 
 export interface SpecComment {
   /** Spec path of the key the comment is written above. */
