@@ -7,6 +7,7 @@ import { Tracker } from '../fields.js';
 import { documentError, guessKind, type ImportContext } from '../types.js';
 import { newDraft, type SpecDraft } from '../write.js';
 import { importTemplate } from './template.js';
+import { serviceName } from './names.js';
 import { JSON_READER, readTaskDefinition } from './task.js';
 
 /** Fields `describe-task-definition` adds that RegisterTaskDefinition does not take. */
@@ -14,12 +15,6 @@ const READ_ONLY = ['taskDefinitionArn', 'revision', 'status', 'requiresAttribute
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
-
-/** A DNS-1123 label made from a family name, or undefined when nothing is left. */
-export function serviceName(family: string): string | undefined {
-  const n = family.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 63).replace(/-+$/, '');
-  return n || undefined;
 }
 
 export function importEcs(ctx: ImportContext): SpecDraft[] {

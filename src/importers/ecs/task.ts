@@ -225,7 +225,8 @@ export function readTaskDefinition(td: Field, draft: SpecDraft, r: TaskReader): 
     const image = r.literal(x.get('image'));
     if (image !== XRAY_IMAGE) ecs.xrayDaemonImage = image;
     x.get('essential').expect(false, 'essential');
-    x.get('portMappings').expect([{ containerPort: 2000, protocol: 'udp' }], 'The X-Ray daemon port mappings');
+    const xp = x.get('portMappings');
+    if (xp.items().length === 1) xp.get(0, 'containerPort').expect(2000, 'The X-Ray daemon port'), xp.get(0, 'protocol').expect('udp', 'The X-Ray daemon protocol');
     const o = x.get('logConfiguration', 'options');
     x.get('logConfiguration', 'logDriver').use();
     if (!r.generated(o.get('awslogs-group'))) o.get('awslogs-group').expect(log.group, 'awslogs-group');
