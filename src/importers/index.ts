@@ -5,6 +5,7 @@
  */
 import { compareDiagnostics, hasErrors, type Diagnostic } from '../core/diagnostics.js';
 import { validateSpec } from '../schema/validate.js';
+import { importCopilot } from './copilot/index.js';
 import { importEcs } from './ecs/index.js';
 import { importKubernetes } from './kubernetes/index.js';
 import { readDocuments, MAX_IMPORT_BYTES, type ImportInput } from './read.js';
@@ -17,6 +18,7 @@ export type { ImportInput, ImportKind, ImportOptions, ImportResult, ImportedSpec
 const IMPORTERS: Partial<Record<ImportKind, Importer>> = {
   kubernetes: importKubernetes,
   ecs: importEcs,
+  copilot: importCopilot,
 };
 
 function fail(code: string, message: string, hint?: string): ImportResult {

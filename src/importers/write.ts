@@ -106,14 +106,16 @@ function pairAt(doc: Document, path: SpecPath): Pair | undefined {
   return pair;
 }
 
+const AMBIGUOUS = /^(y|yes|n|no|on|off|true|false|null|~|[-+]?[0-9][0-9_:.]*)$/i;
+
 function flowSmallMaps(node: unknown, key?: string): void {
   if (isMap(node)) {
     const scalars = node.items.every((p) => isScalar(p.value) || (isMap(p.value) && p.value.items.every((q) => isScalar(q.value)) && p.value.items.length <= 2));
     if (key && FLOW_KEYS.has(key) && scalars && node.items.length <= 4 && JSON.stringify(node.toJSON()).length <= 72) node.flow = true;
     for (const p of node.items) {
       const k = isScalar(p.key) ? String(p.key.value) : undefined;
-      // uid:gid reads as a number in YAML 1.1 parsers: always quoted.
-      if (k === 'user' && isScalar(p.value) && typeof p.value.value === 'string') p.value.type = 'QUOTE_DOUBLE';
+      // Strings a YAML 1.1 reader would take for a boolean or a number (on, yes, 10001:10001) are quoted.
+      if (isScalar(p.value) && typeof p.value.value === 'string' && AMBIGUOUS.test(p.value.value)) p.value.type = 'QUOTE_DOUBLE';
       flowSmallMaps(p.value, k);
     }
   } else if (isSeq(node)) {

@@ -17,6 +17,7 @@ const INEXACT: Record<string, string> = {
   'patch-every-target: kubernetes': 'a spec patch adds topologySpreadConstraints, which has no form in the spec (reported as IMPORT_NOT_CARRIED)',
   'patch-every-target: ecs task definition': 'spec patches add ephemeralStorage; App Mesh Envoy and proxyConfiguration come from the appmesh target (reported as not carried)',
   'patch-ecs: ecs task definition': 'spec patches add linuxParameters, ulimits and ephemeralStorage, which have no form in the spec (reported as IMPORT_NOT_CARRIED)',
+  'patch-every-target: copilot': 'a spec patch adds taskdef_overrides, which has no form in the spec (reported as IMPORT_NOT_CARRIED)',
   'patch-ecs: ecs template': 'spec patches change the task definition (linuxParameters, ulimits, ephemeralStorage, stream prefix), which have no form in the spec',
   'patch-every-target: ecs template': 'spec patches (ephemeralStorage, EnableECSManagedTags) and the App Mesh Envoy sidecar, which the ECS importer does not read',
   'appmesh-gateway: ecs template': 'the Envoy sidecar, its health check and proxyConfiguration come from the appmesh target, which the ECS importer does not read (reported as not carried)',
@@ -38,6 +39,7 @@ interface Reader {
 }
 const READERS: Reader[] = [
   { name: 'kubernetes', target: 'kubernetes', kind: 'kubernetes', inputs: (f) => f, compare: (f) => f },
+  { name: 'copilot', target: 'copilot', kind: 'copilot', inputs: (f) => f.filter((x) => x.endsWith('/manifest.yml')), compare: (f) => f },
   { name: 'ecs template', target: 'ecs', kind: 'ecs', inputs: (f) => f.filter((x) => /^ecs\/service\.cfn\.(yaml|json)$/.test(x)), compare: (f) => f },
   { name: 'ecs task definition', target: 'ecs', kind: 'ecs', inputs: (f) => f.filter((x) => x === 'ecs/task-definition.json'), compare: (f) => f.filter((x) => x === 'ecs/task-definition.json') },
 ];
