@@ -5,6 +5,7 @@
  */
 import { compareDiagnostics, hasErrors, type Diagnostic } from '../core/diagnostics.js';
 import { validateSpec } from '../schema/validate.js';
+import { importCompose } from './compose/index.js';
 import { importCopilot } from './copilot/index.js';
 import { importEcs } from './ecs/index.js';
 import { importKubernetes } from './kubernetes/index.js';
@@ -19,6 +20,7 @@ const IMPORTERS: Partial<Record<ImportKind, Importer>> = {
   kubernetes: importKubernetes,
   ecs: importEcs,
   copilot: importCopilot,
+  compose: importCompose,
 };
 
 function fail(code: string, message: string, hint?: string): ImportResult {
