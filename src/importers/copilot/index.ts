@@ -106,6 +106,8 @@ function body(m: Field, type: string, spec: Json, base: boolean): void {
     const alias = http.get('alias');
     if (typeof alias.value === 'string') expose.hosts = [alias.str()];
     else if (Array.isArray(alias.value) && alias.value.every((x) => typeof x === 'string')) expose.hosts = alias.take();
+    const version = http.get('version').str();
+    if ((version === 'grpc' || version === 'http2') && Array.isArray(spec.ports) && spec.ports[0]) (spec.ports[0] as Json).appProtocol = version;
     if (http.get('redirect_to_https').value === false) (expose.tls = { redirect: false }), http.get('redirect_to_https').use();
     const h = http.get('healthcheck');
     const traffic: Json = {};
