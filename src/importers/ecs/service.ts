@@ -5,7 +5,7 @@
  */
 import type { Field } from '../fields.js';
 import { duration, type SpecDraft } from '../write.js';
-import type { Template } from './template.js';
+import type { Template } from './cfn.js';
 
 type Json = Record<string, unknown>;
 
