@@ -41,3 +41,6 @@ export { createRunbookEmitter, createTemplateEmitter, loadHandlebars, loadTempla
 export type { Handlebars, TemplateEmitterOptions } from './templates/index.js';
 export { ARTIFACT_KINDS, detectKind, verifyArtifacts } from './verify/index.js';
 export type { VerifiedKind } from './verify/index.js';
+// codegen import: what teams run today (Kubernetes, ECS, Copilot, Compose) → specs. Pure, like compile().
+export { IMPORT_KINDS, importSpec } from './importers/index.js';
+export type { ImportInput, ImportKind, ImportOptions, ImportResult, ImportedSpec } from './importers/index.js';

@@ -27,6 +27,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['emitters/index'], // the list of built-in emitters
   ['rules'], // best-practice rules on the model
   ['templates'], // template emitters from the config (Handlebars, runbook)
+  ['importers'], // codegen import: manifests, task definitions, Copilot and Compose files → specs
   ['compile'], // the pipeline: may import everything above
   ['project'], // the file-system side: config discovery, plugins, write, cache, diff
   ['cli'], // argument parsing and printing
@@ -171,13 +172,13 @@ describe('architecture: the checks themselves', () => {
         'src/core/units.ts': ['src/model/types.ts'],
         'src/model/types.ts': ['src/core/units.ts'],
         'src/emitters/copilot/manifest.ts': ['src/emitters/ecs/task.ts', 'src/emitters/shared/cfn.ts'],
-        'src/importers/x.ts': [],
+        'src/elsewhere/x.ts': [],
       }),
     );
     expect(v).toEqual([
       'src/core/units.ts (core) imports src/model/types.ts (model), a higher layer',
       'src/emitters/copilot/manifest.ts (emitters/copilot) imports src/emitters/ecs/task.ts (emitters/ecs), a peer in the same layer',
-      'src/importers/x.ts is in no layer (add its folder to LAYERS and docs/architecture.md)',
+      'src/elsewhere/x.ts is in no layer (add its folder to LAYERS and docs/architecture.md)',
     ]);
   });
 

@@ -11,6 +11,7 @@ Usage:
   codegen verify [SPEC...] [--target T,...] [--env NAME]
   codegen diff [SPEC...] [--out DIR] [--target T,...] [--env NAME] [--format text|json]
   codegen init [--name NAME] [--force]
+  codegen import KIND FILE|DIR... [--out PATH] [--force]   (KIND: kubernetes, ecs, copilot, compose, appmesh)
   codegen --help | --version
 
 Commands:
@@ -24,6 +25,10 @@ Commands:
              on disk → the generated value (multi-document YAML by #index, text by line), and
              new and extra files. Writes nothing; exits 1 when anything differs.
   init       Write a starter service.yaml and codegen.config.json (never overwrites without --force).
+  import     Turn what runs today (Kubernetes manifests, ECS task definitions and templates, Copilot
+             manifests, Compose files, App Mesh) into specs; every field not carried is reported at
+             its file:line:column. Prints to stdout, or writes --out (a file, or a folder for several
+             specs) atomically, never replacing a file without --force.
 
 With no SPEC, the specs come from the config file (codegen.config.mjs, .js or .json, found from
 the working directory upward), which also sets the output folder, targets, rules, plugins,

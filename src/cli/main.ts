@@ -10,6 +10,7 @@ import { runInit } from './init.js';
 import { HELP } from './help.js';
 import { UsageError, type Io } from './io.js';
 import { run } from './commands/run.js';
+import { runImport } from './commands/import.js';
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   let parsed;
@@ -60,6 +61,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (maxWarningsText !== undefined && !/^[0-9]+$/.test(maxWarningsText)) throw new UsageError(`--max-warnings takes a whole number, not "${maxWarningsText}".`);
     const targets = values.target?.flatMap((t) => t.split(',')).map((t) => t.trim()).filter(Boolean);
     if (command === 'init') return await runInit(specs, values, io);
+    if (command === 'import') return await runImport(specs, { ...values, format: format as ReportFormat }, io);
     if (command === 'diff' && format !== 'text' && format !== 'json') throw new UsageError(`diff prints text or json, not "${format}".`);
     if (command === 'generate' || command === 'validate' || command === 'verify' || command === 'diff') {
       if (values.verify && values['no-verify']) throw new UsageError('--verify and --no-verify contradict each other.');

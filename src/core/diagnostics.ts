@@ -19,7 +19,7 @@ export interface Diagnostic {
   /** One sentence, without the path (reporters prefix it). */
   message: string;
   /** Where the problem comes from. */
-  source: 'yaml' | 'schema' | 'model' | 'emitter' | 'rule' | 'patch' | 'template' | 'plugin' | 'cli' | 'io' | 'verify';
+  source: 'yaml' | 'schema' | 'model' | 'emitter' | 'rule' | 'patch' | 'template' | 'plugin' | 'cli' | 'io' | 'verify' | 'import';
   /** Emitter name or rule id. */
   origin?: string;
   /** Path into the spec; [] is the whole document. */

@@ -1,0 +1,241 @@
+/**
+ * `codegen import copilot`: a Copilot service manifest (Load Balanced Web Service, Backend Service,
+ * Worker Service) → a spec with the copilot target; `environments:` overrides become the spec's
+ * `environments` (merged over the base the same way).
+ */
+import { Tracker, type Field } from '../fields.js';
+import { secretRef } from '../ecs/task.js';
+import { documentError, guessKind, type ImportContext } from '../types.js';
+import { duration, newDraft, type SpecDraft } from '../write.js';
+
+type Json = Record<string, unknown>;
+
+const TYPES = ['Load Balanced Web Service', 'Backend Service', 'Worker Service'];
+const sub = (o: Json, k: string): Json => (o[k] ??= {}) as Json;
+
+/** Copilot durations (`15s`, `1m30s`) → seconds, or undefined. */
+function seconds(f: Field): number | undefined {
+  const v = f.value;
+  if (typeof v === 'number') return f.use(), v;
+  if (typeof v !== 'string') return undefined;
+  const m = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(v);
+  if (!m || v === '') return undefined;
+  f.use();
+  return Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
+}
+
+function dur(f: Field): number | string | undefined {
+  const s = seconds(f);
+  return s === undefined ? undefined : duration(s);
+}
+
+/** Millicores that codegen turns back into exactly `units` CPU units. */
+function cpuMillis(units: number): string {
+  const m0 = Math.floor((units * 1000) / 1024);
+  return `${[m0, m0 + 1, m0 - 1].find((x) => Math.ceil((x * 1024) / 1000) === units) ?? m0}m`;
+}
+
+function words(f: Field): string[] | undefined {
+  if (Array.isArray(f.value) && f.value.every((x) => typeof x === 'string')) return f.take() as string[];
+  if (typeof f.value === 'string') {
+    f.note('A command given as one string is split on spaces (write a list to keep quoting).');
+    return f.str()!.split(/\s+/).filter(Boolean);
+  }
+  return undefined;
+}
+
+function variables(f: Field): Json | undefined {
+  const out: Json = {};
+  for (const [k, v] of f.entries()) {
+    if (v.isMap() && v.get('from_cfn').exists) out[k] = { ref: { copilot: v.get('from_cfn').str() } };
+    else if (v.str() !== undefined) out[k] = v.value === null ? '' : String(v.value);
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
+function secrets(f: Field): Json | undefined {
+  const out: Json = {};
+  for (const [k, v] of f.entries()) {
+    const sm = v.get('secretsmanager');
+    if (sm.exists) {
+      const [name, jsonKey, stage] = (sm.str() ?? '').split(':');
+      out[k] = { aws: { secretsManager: name, ...(jsonKey ? { jsonKey } : {}), ...(stage ? { versionStage: stage } : {}) } };
+    } else if (typeof v.value === 'string') out[k] = { aws: secretRef(v.str()!) };
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
+/** One manifest body (the base or an environment override) → spec fields. */
+function body(m: Field, type: string, spec: Json, base: boolean): void {
+  const copilot = base ? sub(sub(spec, 'targets'), 'copilot') : undefined;
+  const image = m.get('image');
+  const location = image.get('location').str();
+  if (location !== undefined) spec.image = location;
+  const build = image.get('build');
+  if (build.exists) {
+    if (typeof build.value === 'string' && copilot) copilot.build = build.str();
+    else build.drop('no-form', 'Only a Dockerfile path has a form in the spec (targets.copilot.build); build arguments and context are not carried.');
+  }
+  const port = image.get('port').num();
+  if (port !== undefined) spec.ports = [{ port }];
+  const hc = image.get('healthcheck');
+  if (hc.exists) {
+    const h: Json = {};
+    const command = words(hc.get('command'));
+    if (command) h.command = command;
+    const interval = seconds(hc.get('interval'));
+    if (interval !== undefined && interval !== 30) h.interval = duration(interval);
+    const retries = hc.get('retries').num();
+    if (retries !== undefined && retries !== 3) h.retries = retries;
+    const timeout = seconds(hc.get('timeout'));
+    if (timeout !== undefined && timeout !== 5) h.timeout = duration(timeout);
+    const start = dur(hc.get('start_period'));
+    if (start !== undefined) h.startPeriod = start;
+    sub(sub(spec, 'health'), 'container');
+    Object.assign((spec.health as Json).container as Json, h);
+  }
+  spec.entrypoint = words(m.get('entrypoint'));
+  spec.command = words(m.get('command'));
+  const http = m.get('http');
+  if (http.value === false) http.use();
+  else if (http.isMap()) {
+    const expose = sub(spec, 'expose');
+    if (base && type === 'Load Balanced Web Service') expose.public = true;
+    const path = http.get('path').str();
+    if (path !== undefined && path !== '/') expose.path = path;
+    const alias = http.get('alias');
+    if (typeof alias.value === 'string') expose.hosts = [alias.str()];
+    else if (Array.isArray(alias.value) && alias.value.every((x) => typeof x === 'string')) expose.hosts = alias.take();
+    const version = http.get('version').str();
+    if ((version === 'grpc' || version === 'http2') && Array.isArray(spec.ports) && spec.ports[0]) (spec.ports[0] as Json).appProtocol = version;
+    if (http.get('redirect_to_https').value === false) (expose.tls = { redirect: false }), http.get('redirect_to_https').use();
+    const h = http.get('healthcheck');
+    const traffic: Json = {};
+    if (typeof h.value === 'string') traffic.path = h.str();
+    else if (h.isMap()) {
+      const p = h.get('path').str();
+      if (p !== undefined) traffic.path = p;
+      const hp = h.get('port').num();
+      if (hp !== undefined) traffic.port = hp;
+      const codes = h.get('success_codes').str();
+      if (codes !== undefined) traffic.successCodes = codes;
+      for (const [k, key] of [['healthy_threshold', 'healthyThreshold'], ['unhealthy_threshold', 'unhealthyThreshold']] as const) {
+        const n = h.get(k).num();
+        if (n !== undefined) traffic[key] = n;
+      }
+      for (const [k, key] of [['interval', 'interval'], ['timeout', 'timeout'], ['grace_period', 'gracePeriod']] as const) {
+        const d = dur(h.get(k));
+        if (d !== undefined) traffic[key] = d;
+      }
+    }
+    if (Object.keys(traffic).length) Object.assign(sub(sub(spec, 'health'), 'traffic'), traffic);
+  }
+  const cpu = m.get('cpu').num();
+  const memory = m.get('memory').num();
+  if ((cpu !== undefined && memory !== undefined && !(base && cpu === 256 && memory === 512)) || (!base && (cpu !== undefined || memory !== undefined))) {
+    const limits: Json = {};
+    if (cpu !== undefined) limits.cpu = cpuMillis(cpu);
+    if (memory !== undefined) limits.memory = memory % 1024 === 0 ? `${memory / 1024}Gi` : `${memory}Mi`;
+    spec.resources = { limits };
+  } else if (base && cpu === 256 && memory === 512) {
+    m.get('cpu').note('cpu 256 and memory 512 are the task size codegen writes by default, so the spec sets no resources.');
+  }
+  const count = m.get('count');
+  if (typeof count.value === 'number') spec.replicas = count.num();
+  else if (count.isMap()) {
+    const range = count.get('range');
+    const r = typeof range.value === 'string' ? /^(\d+)-(\d+)$/.exec(range.value) : null;
+    const a: Json = {};
+    if (r) (a.min = Number(r[1])), (a.max = Number(r[2])), range.use();
+    else if (range.isMap()) (a.min = range.get('min').num()), (a.max = range.get('max').num());
+    const cpuPct = count.get('cpu_percentage').num();
+    if (cpuPct !== undefined) a.cpu = cpuPct;
+    const memPct = count.get('memory_percentage').num();
+    if (memPct !== undefined) a.memory = memPct;
+    const cin = dur(count.get('cooldown', 'in'));
+    if (cin !== undefined) a.scaleInCooldown = cin;
+    const cout = dur(count.get('cooldown', 'out'));
+    if (cout !== undefined) a.scaleOutCooldown = cout;
+    spec.autoscaling = a;
+  }
+  const t = base ? copilot! : sub(sub(spec, 'targets'), 'copilot');
+  const exec = m.get('exec').bool();
+  if (exec !== undefined) t.exec = exec;
+  const connect = m.get('network', 'connect').bool();
+  if (connect !== undefined) t.connect = connect;
+  const placement = m.get('network', 'vpc', 'placement').str();
+  if (placement !== undefined) t.placement = placement;
+  spec.env = variables(m.get('variables'));
+  spec.secrets = secrets(m.get('secrets'));
+  const ro = m.get('storage', 'readonly_fs').bool();
+  if (ro !== undefined) spec.readOnlyRootFilesystem = ro;
+  const sidecars: Json = {};
+  for (const [name, s] of m.get('sidecars').entries()) {
+    const out: Json = { image: s.get('image').str() };
+    if (s.get('essential').value === true) out.essential = s.get('essential').take();
+    else s.get('essential').use();
+    const p = s.get('port').str();
+    const pm = p ? /^(\d+)(?:\/(tcp|udp))?$/.exec(p) : null;
+    if (pm) out.ports = [{ port: Number(pm[1]), ...(pm[2] === 'udp' ? { protocol: 'udp' } : {}) }];
+    out.command = words(s.get('command'));
+    out.env = variables(s.get('variables'));
+    out.secrets = secrets(s.get('secrets'));
+    const deps: Json = {};
+    for (const [c, cond] of s.get('depends_on').entries()) if (typeof cond.value === 'string') deps[c] = cond.str()!.toUpperCase();
+    if (Object.keys(deps).length) out.dependsOn = deps;
+    sidecars[name] = out;
+  }
+  if (Object.keys(sidecars).length) spec.sidecars = sidecars;
+  const rolling = m.get('deployment', 'rolling').str();
+  if (rolling !== undefined) t.rolling = rolling;
+  if (m.get('observability', 'tracing').str() === 'awsxray') spec.tracing = { xray: true };
+  if (!base && Object.keys(t).length === 0) delete (spec.targets as Json).copilot;
+  if (!base && spec.targets && Object.keys(spec.targets as Json).length === 0) delete spec.targets;
+}
+
+export function importCopilot(ctx: ImportContext): SpecDraft[] {
+  const drafts: SpecDraft[] = [];
+  for (const doc of ctx.documents) {
+    const tracker = new Tracker(doc, ctx.diagnostics);
+    const root = tracker.root();
+    const type = root.get('type').value;
+    if (typeof type !== 'string' || !TYPES.includes(type)) {
+      const other = guessKind(doc.value);
+      const known = typeof type === 'string' && /Job$|Static Site|Request-Driven/.test(type);
+      ctx.diagnostics.push(documentError(doc, known ? 'IMPORT_NOT_CARRIED_KIND' : 'IMPORT_WRONG_KIND', known ? `A Copilot ${type} has no form in the spec (a service spec describes Load Balanced Web, Backend and Worker Services).` : 'This is not a Copilot service manifest (no type: Load Balanced Web Service, Backend Service or Worker Service).', other && other !== 'copilot' ? `it looks like ${other} input: codegen import ${other}` : undefined));
+      continue;
+    }
+    root.get('type').use();
+    const name = ctx.options.name ?? root.get('name').str();
+    if (!name) {
+      ctx.diagnostics.push(documentError(doc, 'IMPORT_NO_NAME', 'The manifest has no name.', 'pass --name NAME'));
+      continue;
+    }
+    const draft = newDraft(name, [`Imported by \`codegen import copilot\` from ${doc.source.file}.`]);
+    const spec = draft.spec;
+    body(root, type, spec, true);
+    const copilot = (spec.targets as Json).copilot as Json;
+    const defaultType = (spec.expose as Json | undefined)?.public ? 'Load Balanced Web Service' : 'Backend Service';
+    if (type !== defaultType) copilot.type = type;
+    if (type === 'Backend Service' && spec.expose) draft.comments.push({ path: ['expose'], text: 'A Backend Service with http is reached through an internal load balancer: expose.public stays false.' });
+    if (copilot.build !== undefined && spec.image === undefined) {
+      spec.image = `${name}:latest`;
+      root.get('image', 'build').note(`Copilot builds the image; the spec needs the reference the ECS and Kubernetes targets pull, so image is written as ${name}:latest — replace it with your registry's.`, 'IMPORT_CHOICE');
+      draft.comments.push({ path: ['image'], text: 'Placeholder: Copilot built this image from targets.copilot.build; write the registry reference here.' });
+    }
+    const envs: Json = {};
+    for (const [env, f] of root.get('environments').entries()) {
+      const e: Json = {};
+      body(f, type, e, false);
+      if (e.autoscaling && spec.replicas !== undefined) e.replicas = null;
+      if (e.replicas !== undefined && e.replicas !== null && spec.autoscaling) e.autoscaling = null;
+      envs[env] = e;
+    }
+    if (Object.keys(envs).length) spec.environments = envs;
+    copilot.acknowledgeDeprecation = true;
+    draft.comments.push({ path: ['targets', 'copilot'], text: 'Legacy: the Copilot CLI reached end of support on 2026-06-12. Keep this target while migrating; the ecs target replaces it.' });
+    tracker.leftovers(`Manifest ${name}`);
+    drafts.push(draft);
+  }
+  return drafts;
+}

@@ -1,0 +1,257 @@
+/**
+ * The AWS::ECS::Service and what codegen writes around it → the spec: replicas, networking,
+ * load balancing (target groups, listener rules → expose and traffic health), the deployment
+ * strategy (ECS-native or CodeDeploy), Service Connect, autoscaling.
+ */
+import type { Field } from '../fields.js';
+import { duration, type SpecDraft } from '../write.js';
+import type { Template } from './cfn.js';
+
+type Json = Record<string, unknown>;
+
+const sub = (o: Json, k: string): Json => (o[k] ??= {}) as Json;
+
+function minutes(f: Field): string | number | undefined {
+  const v = f.num();
+  return v === undefined ? undefined : v === 0 ? 0 : duration(v * 60);
+}
+
+function targetGroup(t: Template, id: string, spec: Json, ecs: Json, exposePort: Json | undefined, awsvpc: boolean): void {
+  const p = t.props(id);
+  t.resources.get(id).get('Type').use();
+  const health: Json = {};
+  const hc = (k: string, key: string, conv?: (v: number) => unknown) => {
+    const f = p.get(k);
+    const v = typeof f.value === 'number' ? f.num() : f.str();
+    if (v !== undefined) health[key] = conv && typeof v === 'number' ? conv(v) : v;
+  };
+  hc('HealthCheckPath', 'path');
+  const port = p.get('HealthCheckPort').num();
+  if (port !== undefined) health.port = port;
+  hc('HealthCheckProtocol', 'protocol');
+  hc('HealthCheckIntervalSeconds', 'interval', duration);
+  hc('HealthCheckTimeoutSeconds', 'timeout', duration);
+  hc('HealthyThresholdCount', 'healthyThreshold');
+  hc('UnhealthyThresholdCount', 'unhealthyThreshold');
+  const codes = p.get('Matcher', 'HttpCode').str() ?? p.get('Matcher', 'GrpcCode').str();
+  if (codes !== undefined) health.successCodes = codes;
+  const version = p.get('ProtocolVersion').str();
+  if (exposePort && (version === 'GRPC' || version === 'HTTP2')) exposePort.appProtocol = version.toLowerCase();
+  p.get('Protocol').expect('HTTP', 'The target group protocol');
+  p.get('TargetType').expect(awsvpc ? 'ip' : 'instance', 'The target type');
+  const vpc = t.literal(p.get('VpcId'));
+  if (typeof vpc === 'string') sub(ecs, 'service').vpcId = vpc;
+  p.get('Port').use();
+  p.get('Tags').use();
+  if (Object.keys(health).length) Object.assign(sub(sub(spec, 'health'), 'traffic'), health);
+}
+
+function listenerRule(t: Template, id: string, spec: Json, ecs: Json, test: boolean): void {
+  const p = t.props(id);
+  const listener = t.literal(p.get('ListenerArn'));
+  if (typeof listener === 'string') sub(ecs, 'service')[test ? 'testListenerArn' : 'listenerArn'] = listener;
+  const raw = t.literal(p.get('Priority'));
+  const priority = typeof raw === 'string' && /^[0-9]+$/.test(raw) ? Number(raw) : raw;
+  if (typeof priority === 'number') sub(ecs, 'service').listenerRulePriority = priority;
+  const expose = sub(spec, 'expose');
+  for (const c of p.get('Conditions').items()) {
+    const field = c.get('Field').str();
+    if (field === 'host-header') {
+      const hosts = c.get('HostHeaderConfig', 'Values').take();
+      if (!test) expose.hosts = hosts;
+    } else if (field === 'path-pattern') {
+      const values = c.get('PathPatternConfig', 'Values').take() as string[];
+      if (!test) {
+        if (values.length === 2 && values[1] === `${values[0]}/*`) expose.path = values[0];
+        else if (!(values.length === 1 && values[0] === '/*')) c.drop('no-form', 'This path pattern is not the shape codegen writes (PATH and PATH/*), so it is not carried.');
+      }
+    } else c.drop('no-form', `A ${String(field)} condition has no form in the spec, so it is not carried.`);
+  }
+  p.get('Actions').use();
+}
+
+/** CodeDeploy's deployment config → the strategy (predefined names or the template's own config). */
+function codeDeployShape(t: Template, f: Field, dep: Json, ecs: Json): void {
+  const name = f.value;
+  let m: RegExpExecArray | null;
+  if (t.isRef(f, 'DeploymentConfig')) {
+    const r = t.props('DeploymentConfig').get('TrafficRoutingConfig');
+    t.resources.get('DeploymentConfig').use();
+    const type = r.get('Type').str();
+    if (type === 'TimeBasedLinear') (dep.strategy = 'linear'), (dep.linear = { percent: r.get('TimeBasedLinear', 'LinearPercentage').num(), interval: duration(60 * (r.get('TimeBasedLinear', 'LinearInterval').num() ?? 1)) });
+    else if (type === 'TimeBasedCanary') (dep.strategy = 'canary'), (dep.canary = { percent: r.get('TimeBasedCanary', 'CanaryPercentage').num(), interval: duration(60 * (r.get('TimeBasedCanary', 'CanaryInterval').num() ?? 1)) });
+    else dep.strategy = 'blue-green';
+    return;
+  }
+  if (typeof name !== 'string') return;
+  f.use();
+  if ((m = /^CodeDeployDefault\.ECSLinear(\d+)PercentEvery(\d+)Minutes$/.exec(name))) (dep.strategy = 'linear'), (dep.linear = { percent: Number(m[1]), interval: duration(60 * Number(m[2])) });
+  else if ((m = /^CodeDeployDefault\.ECSCanary(\d+)Percent(\d+)Minutes$/.exec(name))) (dep.strategy = 'canary'), (dep.canary = { percent: Number(m[1]), interval: duration(60 * Number(m[2])) });
+  else if (name === 'CodeDeployDefault.ECSAllAtOnce') dep.strategy = 'blue-green';
+  else {
+    dep.strategy = 'blue-green';
+    sub(ecs, 'codeDeploy').deploymentConfigName = name;
+  }
+}
+
+function codeDeploy(t: Template, spec: Json, ecs: Json, dep: Json): void {
+  ecs.controller = 'CODE_DEPLOY';
+  const name = String(spec.name);
+  const app = t.ofType('AWS::CodeDeploy::Application')[0];
+  if (app) {
+    const n = t.literal(t.props(app).get('ApplicationName'));
+    if (n !== name) sub(ecs, 'codeDeploy').applicationName = n;
+    t.props(app).get('ComputePlatform').use();
+  }
+  const groupId = t.ofType('AWS::CodeDeploy::DeploymentGroup')[0];
+  if (!groupId) return;
+  const g = t.props(groupId);
+  const gn = t.literal(g.get('DeploymentGroupName'));
+  if (gn !== `${name}-dg`) sub(ecs, 'codeDeploy').deploymentGroupName = gn;
+  const role = g.get('ServiceRoleArn');
+  if (!t.isGetAtt(role, ['CodeDeployRole'])) sub(ecs, 'codeDeploy').serviceRoleArn = t.literal(role);
+  codeDeployShape(t, g.get('DeploymentConfigName'), dep, ecs);
+  const bg = g.get('BlueGreenDeploymentConfiguration');
+  const ready = bg.get('DeploymentReadyOption');
+  const wait = ready.get('WaitTimeInMinutes').num();
+  ready.get('ActionOnTimeout').use();
+  const blueGreen: Json = {};
+  if (wait) blueGreen.readyWait = duration(wait * 60);
+  bg.get('TerminateBlueInstancesOnDeploymentSuccess', 'Action').use();
+  const term = minutes(bg.get('TerminateBlueInstancesOnDeploymentSuccess', 'TerminationWaitTimeInMinutes'));
+  if (term !== undefined) blueGreen.terminationWait = term;
+  if (Object.keys(blueGreen).length) dep.blueGreen = blueGreen;
+  if (g.get('AutoRollbackConfiguration', 'Enabled').value === false) dep.rollbackOnFailure = false;
+  for (const k of ['ApplicationName', 'DeploymentStyle', 'ECSServices', 'LoadBalancerInfo', 'AutoRollbackConfiguration']) g.get(k).use();
+}
+
+function scaling(t: Template, spec: Json): void {
+  const target = t.ofType('AWS::ApplicationAutoScaling::ScalableTarget')[0];
+  if (!target) return;
+  const p = t.props(target);
+  const auto: Json = { min: p.get('MinCapacity').num(), max: p.get('MaxCapacity').num() };
+  for (const k of ['ServiceNamespace', 'ScalableDimension', 'ResourceId']) p.get(k).use();
+  for (const id of t.ofType('AWS::ApplicationAutoScaling::ScalingPolicy')) {
+    const c = t.props(id).get('TargetTrackingScalingPolicyConfiguration');
+    const metric = c.get('PredefinedMetricSpecification', 'PredefinedMetricType').str();
+    const key = metric === 'ECSServiceAverageCPUUtilization' ? 'cpu' : metric === 'ECSServiceAverageMemoryUtilization' ? 'memory' : undefined;
+    if (!key) {
+      t.resources.get(id).drop('no-form', `Scaling on ${String(metric)} has no form in the spec (CPU and memory targets), so it is not carried.`);
+      continue;
+    }
+    auto[key] = c.get('TargetValue').num();
+    const inCd = c.get('ScaleInCooldown').num();
+    const outCd = c.get('ScaleOutCooldown').num();
+    if (inCd !== undefined) auto.scaleInCooldown = duration(inCd);
+    if (outCd !== undefined) auto.scaleOutCooldown = duration(outCd);
+    for (const k of ['PolicyName', 'PolicyType', 'ScalingTargetId']) t.props(id).get(k).use();
+  }
+  spec.autoscaling = auto;
+}
+
+export function readService(t: Template, id: string, draft: SpecDraft): void {
+  const spec = draft.spec;
+  const ecs = (spec.targets as Json).ecs as Json;
+  const s = t.props(id);
+  t.resources.get(id).get('DependsOn').use();
+  const name = t.literal(s.get('ServiceName'));
+  if (name !== spec.name) sub(ecs, 'service').name = name;
+  const cluster = t.literal(s.get('Cluster'));
+  if (typeof cluster === 'string') sub(ecs, 'service').cluster = cluster;
+  s.get('TaskDefinition').use();
+  const replicas = s.get('DesiredCount').num();
+  if (replicas !== undefined) spec.replicas = replicas;
+  s.get('LaunchType').use();
+  const providers = s.get('CapacityProviderStrategy').items().map((p) => ({ provider: p.get('CapacityProvider').str(), weight: p.get('Weight').num(), base: p.get('Base').num() }));
+  if (providers.length) sub(ecs, 'service').capacityProviders = providers;
+  const pv = s.get('PlatformVersion').str();
+  if (pv !== undefined) ecs.platformVersion = pv;
+  const net = s.get('NetworkConfiguration', 'AwsvpcConfiguration');
+  if (net.get('AssignPublicIp').str() === 'ENABLED') sub(ecs, 'service').assignPublicIp = true;
+  for (const [k, key] of [['Subnets', 'subnets'], ['SecurityGroups', 'securityGroups']] as const) {
+    const v = t.literal(net.get(k));
+    if (Array.isArray(v) && v.length) sub(ecs, 'service')[key] = v;
+    else if (typeof v === 'string' && v) sub(ecs, 'service')[key] = v.split(',');
+  }
+  const awsvpc = ecs.networkMode === undefined;
+  const lb = s.get('LoadBalancers', 0);
+  const dep: Json = {};
+  if (lb.exists) {
+    lb.get('ContainerName').use();
+    const port = lb.get('ContainerPort').num();
+    const ports = (spec.ports as Json[] | undefined) ?? [];
+    const exposed = ports.find((p) => p.port === port);
+    const expose = sub(spec, 'expose');
+    if (exposed && exposed !== ports[0]) expose.port = port;
+    lb.get('TargetGroupArn').use();
+    const adv = lb.get('AdvancedConfiguration');
+    if (adv.exists) {
+      for (const k of ['AlternateTargetGroupArn', 'ProductionListenerRule', 'TestListenerRule']) adv.get(k).use();
+      const role = adv.get('RoleArn');
+      if (!t.isGetAtt(role, ['LoadBalancerRole'])) sub(ecs, 'service').loadBalancerRoleArn = t.literal(role);
+    }
+    for (const tg of ['TargetGroup', 'BlueTargetGroup', 'GreenTargetGroup']) if (t.resources.get(tg).exists) targetGroup(t, tg, spec, ecs, exposed, awsvpc);
+    for (const [rule, test] of [['ListenerRule', false], ['TestListenerRule', true]] as const) if (t.resources.get(rule).exists) listenerRule(t, rule, spec, ecs, test);
+  }
+  for (const extra of s.get('LoadBalancers').items().slice(1)) extra.drop('no-form', 'The spec sends load balancer traffic to one container port; only the first load balancer is carried.');
+  const controller = s.get('DeploymentController', 'Type').str();
+  const dc = s.get('DeploymentConfiguration');
+  if (controller === 'CODE_DEPLOY') codeDeploy(t, spec, ecs, dep);
+  else {
+    const strategy = dc.get('Strategy').str() ?? 'ROLLING';
+    if (strategy === 'ROLLING') {
+      const max = dc.get('MaximumPercent').num();
+      const min = dc.get('MinimumHealthyPercent').num();
+      if (max !== undefined) ecs.maximumPercent = max;
+      if (min !== undefined) ecs.minimumHealthyPercent = min;
+      const cb = dc.get('DeploymentCircuitBreaker');
+      if (cb.get('Enable').value === false) ecs.circuitBreaker = false;
+      else if (cb.get('Rollback').value === false) dep.rollbackOnFailure = false;
+      cb.get('Enable').use(), cb.get('Rollback').use();
+      if (!cb.exists) ecs.circuitBreaker = false;
+    } else {
+      dep.strategy = strategy === 'BLUE_GREEN' ? 'blue-green' : strategy === 'CANARY' ? 'canary' : 'linear';
+      const bake = minutes(dc.get('BakeTimeInMinutes'));
+      if (bake !== undefined) dep.blueGreen = { bakeTime: bake };
+      if (strategy === 'CANARY') dep.canary = { percent: dc.get('CanaryConfiguration', 'CanaryPercent').num(), interval: minutes(dc.get('CanaryConfiguration', 'CanaryBakeTimeInMinutes')) };
+      if (strategy === 'LINEAR') dep.linear = { percent: dc.get('LinearConfiguration', 'StepPercent').num(), interval: minutes(dc.get('LinearConfiguration', 'StepBakeTimeInMinutes')) };
+    }
+  }
+  if (Object.keys(dep).length) spec.deployment = { ...dep };
+  const grace = s.get('HealthCheckGracePeriodSeconds').num();
+  if (grace !== undefined) sub(sub(spec, 'health'), 'traffic').gracePeriod = duration(grace);
+  if (s.get('EnableExecuteCommand').bool()) sub(ecs, 'service').enableExecuteCommand = true;
+  const sc = s.get('ServiceConnectConfiguration');
+  if (sc.exists) {
+    const out: Json = {};
+    sc.get('Enabled').use();
+    const ns = t.literal(sc.get('Namespace'));
+    if (typeof ns === 'string') out.namespace = ns;
+    const svc = sc.get('Services', 0);
+    const discovery = svc.get('DiscoveryName').str();
+    if (discovery !== undefined && discovery !== spec.name) out.discoveryName = discovery;
+    const alias = svc.get('ClientAliases', 0);
+    const dns = alias.get('DnsName').str();
+    if (dns !== undefined && dns !== (discovery ?? spec.name)) out.dnsName = dns;
+    const aliasPort = alias.get('Port').num();
+    const ports = (spec.ports as Json[] | undefined) ?? [];
+    const main = ports[0];
+    if (aliasPort !== undefined && main && aliasPort !== (main.servicePort ?? main.port)) out.port = aliasPort;
+    svc.get('PortName').use();
+    sc.get('LogConfiguration').use();
+    sub(ecs, 'service').serviceConnect = out;
+    // The template says how Service Connect is set up: the hint written for a bare task definition goes.
+    const i = draft.comments.findIndex((c) => c.path.join('.') === 'targets.ecs.service');
+    if (i >= 0) draft.comments.splice(i, 1);
+  }
+  const tags: Json = {};
+  for (const tag of s.get('Tags').items()) {
+    const k = tag.get('Key').str();
+    if (k !== undefined) tags[k] = tag.get('Value').str();
+  }
+  if (Object.keys(tags).length) (sub(ecs, 'service').tags = tags), s.get('PropagateTags').expect('SERVICE', 'PropagateTags');
+  scaling(t, spec);
+  for (const id2 of t.ofType('AWS::ApplicationAutoScaling::ScalableTarget').concat(t.ofType('AWS::ApplicationAutoScaling::ScalingPolicy'), t.ofType('AWS::CodeDeploy::Application'), t.ofType('AWS::CodeDeploy::DeploymentGroup'))) {
+    t.resources.get(id2).get('Type').use();
+  }
+}

@@ -1,0 +1,255 @@
+/**
+ * An ECS task definition (RegisterTaskDefinition shape, or CloudFormation casing through the
+ * field renamer) → the spec: containers, ports, env, secrets, logging, health, task size, roles.
+ */
+import type { Field } from '../fields.js';
+import type { SpecDraft } from '../write.js';
+
+type Json = Record<string, unknown>;
+
+/** The X-Ray daemon image codegen pins (src/emitters/ecs/task.ts). */
+const XRAY_IMAGE = 'public.ecr.aws/xray/aws-xray-daemon:3.3.12';
+
+/** How values are read: literally (JSON) or through CloudFormation intrinsics (the template). */
+export interface TaskReader {
+  /** A literal string, or undefined (an intrinsic the reader does not resolve is left unread). */
+  literal(f: Field): string | undefined;
+  /** An intrinsic codegen writes itself (e.g. `Ref: AWS::Region`): marked, and the spec leaves the field out. */
+  generated(f: Field): boolean;
+}
+
+export const JSON_READER: TaskReader = { literal: (f) => (typeof f.value === 'string' ? f.str() : undefined), generated: () => false };
+
+function strings(f: Field): string[] | undefined {
+  if (!Array.isArray(f.value) || !f.value.every((x) => typeof x === 'string')) return undefined;
+  return f.take() as string[];
+}
+
+/** `valueFrom` of an ECS secret → the spec's `aws` reference. */
+export function secretRef(valueFrom: string): Json {
+  const sm = /^(arn:aws[a-z-]*:secretsmanager:[^:]+:[^:]*:secret:[^:]+)(?::([^:]*):([^:]*):([^:]*))?$/.exec(valueFrom);
+  if (sm) {
+    return { secretsManager: sm[1], ...(sm[2] ? { jsonKey: sm[2] } : {}), ...(sm[3] ? { versionStage: sm[3] } : {}) };
+  }
+  if (/^arn:aws[a-z-]*:ssm:/.test(valueFrom) || valueFrom.startsWith('/')) return { ssm: valueFrom };
+  return { ssm: valueFrom };
+}
+
+/** The main container: the first essential one with port mappings, else the first essential, else the first. */
+function pickMain(containers: Field[]): { index: number; rule: string } {
+  const essential = (c: Field) => c.get('essential').value !== false;
+  let i = containers.findIndex((c) => essential(c) && Array.isArray(c.get('portMappings').value) && (c.get('portMappings').value as unknown[]).length > 0);
+  if (i >= 0) return { index: i, rule: 'it is the first essential container with port mappings' };
+  i = containers.findIndex(essential);
+  if (i >= 0) return { index: i, rule: 'it is the first essential container (none has port mappings)' };
+  return { index: 0, rule: 'it is the first container (none is essential)' };
+}
+
+/** Millicores that codegen turns back into exactly `units` CPU units (it rounds up). */
+function cpuMillis(units: number): string {
+  const m0 = Math.floor((units * 1000) / 1024);
+  const m = [m0, m0 + 1, m0 - 1, m0 + 2].find((x) => x > 0 && Math.ceil((x * 1024) / 1000) === units) ?? m0;
+  return `${m}m`;
+}
+
+interface Logging {
+  group?: string;
+  region?: string;
+  prefix?: string;
+}
+
+function readContainer(c: Field, main: boolean, r: TaskReader, out: Json, log: Logging, awsvpc: boolean): void {
+  c.get('name').use();
+  out.image = r.literal(c.get('image'));
+  const essential = c.get('essential');
+  if (main) essential.expect(true, 'essential');
+  else if (essential.value === true) out.essential = essential.take();
+  else essential.use();
+  if (main) out.entrypoint = strings(c.get('entryPoint'));
+  else c.get('entryPoint').drop('no-form', 'A sidecar entryPoint has no form in the spec, so it is not carried.');
+  out.command = strings(c.get('command'));
+  const ports: Json[] = [];
+  for (const pm of c.get('portMappings').items()) {
+    const port = pm.get('containerPort').num();
+    if (port === undefined) continue;
+    const p: Json = { port };
+    const name = pm.get('name').str();
+    if (name !== undefined) p.name = name;
+    const proto = pm.get('protocol').str();
+    if (proto === 'udp') p.protocol = 'udp';
+    const app = pm.get('appProtocol').str();
+    if (app && app !== 'http') p.appProtocol = app;
+    const host = pm.get('hostPort');
+    if (!awsvpc && host.num() !== undefined) p.hostPort = host.value;
+    else if (awsvpc) host.expect(port, 'hostPort');
+    // The name codegen gives a port by default is left out.
+    if (p.name === (p.protocol === 'udp' ? 'udp' : (p.appProtocol ?? 'http'))) delete p.name;
+    if (name !== undefined) out.__serviceConnect = true;
+    ports.push(p);
+  }
+  if (ports.length) out.ports = ports;
+  const env: Json = {};
+  for (const e of c.get('environment').items()) {
+    const name = e.get('name').str();
+    const value = e.get('value');
+    if (name === undefined) continue;
+    if (typeof value.value === 'string' || typeof value.value === 'number' || typeof value.value === 'boolean') env[name] = value.str();
+    else if (value.isMap() && typeof (value.value as Json)['Fn::Sub'] === 'string') env[name] = { ref: { cloudformation: value.get('Fn::Sub').str() } };
+  }
+  if (Object.keys(env).length) out.env = env;
+  const secrets: Json = {};
+  for (const s of c.get('secrets').items()) {
+    const name = s.get('name').str();
+    const from = r.literal(s.get('valueFrom'));
+    if (name !== undefined && from !== undefined) secrets[name] = { aws: secretRef(from) };
+  }
+  if (Object.keys(secrets).length) out.secrets = secrets;
+  out.user = c.get('user').str();
+  if (main) out.readOnlyRootFilesystem = c.get('readonlyRootFilesystem').bool();
+  else c.get('readonlyRootFilesystem').drop('no-form', 'readonlyRootFilesystem of a sidecar has no form in the spec, so it is not carried.');
+  if (!main) {
+    const deps: Json = {};
+    for (const d of c.get('dependsOn').items()) {
+      const n = d.get('containerName').str();
+      const cond = d.get('condition').str();
+      if (n !== undefined && cond !== undefined) deps[n] = cond;
+    }
+    if (Object.keys(deps).length) out.dependsOn = deps;
+  } else c.get('dependsOn').drop('no-form', 'Start ordering of the main container has no form in the spec (sidecars have dependsOn), so it is not carried.');
+  const cpu = c.get('cpu').num();
+  const memory = c.get('memory').num();
+  const reservation = c.get('memoryReservation').num();
+  if (cpu !== undefined || memory !== undefined || reservation !== undefined) {
+    const limits: Json = {};
+    if (cpu !== undefined) limits.cpu = cpuMillis(cpu);
+    if (memory !== undefined) limits.memory = `${memory}Mi`;
+    out.resources = { ...(reservation !== undefined ? { requests: { memory: `${reservation}Mi` } } : {}), ...(Object.keys(limits).length ? { limits } : {}) };
+  }
+  const lc = c.get('logConfiguration');
+  if (lc.exists) {
+    if (lc.get('logDriver').value !== 'awslogs') {
+      lc.drop('no-form', `Log driver ${String(lc.get('logDriver').value)} has no form in the spec (codegen writes awslogs), so it is not carried.`);
+    } else {
+      lc.get('logDriver').use();
+      const o = lc.get('options');
+      const group = o.get('awslogs-group');
+      const region = o.get('awslogs-region');
+      const prefix = o.get('awslogs-stream-prefix');
+      if (main) {
+        log.group = r.generated(group) ? undefined : r.literal(group);
+        log.region = r.generated(region) ? undefined : r.literal(region);
+        log.prefix = r.literal(prefix);
+      } else {
+        if (!r.generated(group)) group.expect(log.group, 'awslogs-group');
+        if (!r.generated(region)) region.expect(log.region, 'awslogs-region');
+        prefix.expect(`${log.prefix ?? 'ecs'}-${String(c.get('name').value)}`, 'awslogs-stream-prefix');
+      }
+    }
+  }
+}
+
+export interface TaskImport {
+  name: string;
+  /** Containers codegen adds itself that were found (the X-Ray daemon). */
+  xray: boolean;
+}
+
+/** Read a task definition into `draft`; `root` is the RegisterTaskDefinition object (or the CloudFormation Properties). */
+export function readTaskDefinition(td: Field, draft: SpecDraft, r: TaskReader): void {
+  const spec = draft.spec;
+  const ecs = ((spec.targets as Json).ecs ??= {}) as Json;
+  const family = td.get('family').str();
+  if (family !== undefined && family !== spec.name) ecs.family = family;
+  const networkMode = td.get('networkMode').str() ?? 'bridge';
+  if (networkMode !== 'awsvpc') ecs.networkMode = networkMode;
+  if (!td.get('networkMode').exists) td.note('No networkMode: ECS defaults to bridge, and so does the spec written here.');
+  const compat = td.get('requiresCompatibilities');
+  const launch = Array.isArray(compat.value) ? (compat.value as unknown[]) : [];
+  if (launch.length === 1 && launch[0] === 'EC2') (ecs.launchType = 'EC2'), compat.use();
+  else if (launch.length === 1 && launch[0] === 'FARGATE') compat.use();
+  else if (launch.length) compat.drop('ambiguous', `requiresCompatibilities ${JSON.stringify(launch)}: the spec has one launch type; FARGATE is written.`);
+  else ecs.launchType = 'EC2';
+  const cpu = td.get('cpu');
+  const memory = td.get('memory');
+  const fargate = ecs.launchType !== 'EC2';
+  const cpuValue = cpu.num();
+  const memValue = memory.num();
+  if (!(fargate && cpuValue === 256 && memValue === 512)) {
+    if (cpuValue !== undefined) ecs.cpu = cpuValue;
+    if (memValue !== undefined) ecs.memory = memValue;
+  }
+  const rp = td.get('runtimePlatform');
+  ecs.cpuArchitecture = rp.get('cpuArchitecture').str();
+  ecs.operatingSystem = rp.get('operatingSystemFamily').str();
+  for (const k of ['executionRoleArn', 'taskRoleArn']) {
+    const f = td.get(k);
+    if (!r.generated(f)) ecs[k] = r.literal(f);
+  }
+  const containers = td.get('containerDefinitions').items();
+  const xrayIndex = containers.findIndex((c) => c.get('name').value === 'xray-daemon');
+  const candidates = containers.filter((_, i) => i !== xrayIndex);
+  const { index, rule } = pickMain(candidates);
+  const main = candidates[index];
+  if (!main) return;
+  const awsvpc = networkMode === 'awsvpc';
+  const log: Logging = {};
+  const mainOut: Json = {};
+  readContainer(main, true, r, mainOut, log, awsvpc);
+  const mainName = String(main.get('name').value);
+  if (mainName !== 'app') spec.containerName = mainName;
+  if (mainOut.__serviceConnect) {
+    // Port names and appProtocol in a task definition are what ECS Service Connect reads.
+    delete mainOut.__serviceConnect;
+    const service = (ecs.service ??= {}) as Json;
+    service.serviceConnect ??= {};
+    draft.comments.push({ path: ['targets', 'ecs', 'service'], text: 'The ports are named for ECS Service Connect; set serviceConnect.namespace unless the cluster has a default namespace.' });
+  }
+  Object.assign(spec, mainOut);
+  if (candidates.length > 1) {
+    main.get('name').note(`${candidates.length} containers: ${mainName} is the main one because ${rule}; the others become sidecars.`, 'IMPORT_MAIN_CONTAINER');
+    draft.comments.push({ path: ['image'], text: `${mainName} is the main container because ${rule}; the others are sidecars.` });
+  }
+  const sidecars: Json = {};
+  candidates.forEach((c, i) => {
+    if (i === index) return;
+    const out: Json = {};
+    readContainer(c, false, r, out, log, awsvpc);
+    delete out.__serviceConnect;
+    sidecars[String(c.get('name').value)] = out;
+  });
+  if (Object.keys(sidecars).length) spec.sidecars = sidecars;
+  if (xrayIndex >= 0) {
+    const x = containers[xrayIndex]!;
+    spec.tracing = { xray: true };
+    x.get('name').use();
+    const image = r.literal(x.get('image'));
+    if (image !== XRAY_IMAGE) ecs.xrayDaemonImage = image;
+    x.get('essential').expect(false, 'essential');
+    const xp = x.get('portMappings');
+    if (xp.items().length === 1) xp.get(0, 'containerPort').expect(2000, 'The X-Ray daemon port'), xp.get(0, 'protocol').expect('udp', 'The X-Ray daemon protocol');
+    const o = x.get('logConfiguration', 'options');
+    x.get('logConfiguration', 'logDriver').use();
+    if (!r.generated(o.get('awslogs-group'))) o.get('awslogs-group').expect(log.group, 'awslogs-group');
+    if (!r.generated(o.get('awslogs-region'))) o.get('awslogs-region').expect(log.region, 'awslogs-region');
+    o.get('awslogs-stream-prefix').expect(`${log.prefix ?? 'ecs'}-xray-daemon`, 'awslogs-stream-prefix');
+    x.get('name').note('The xray-daemon container is read as tracing.xray: true (codegen adds it back).');
+  }
+  if (log.region) spec.region = log.region;
+  const logging: Json = {};
+  if (log.group !== undefined && log.group !== `/ecs/${String(spec.name)}`) logging.group = log.group;
+  if (log.prefix !== undefined && log.prefix !== 'ecs') logging.streamPrefix = log.prefix;
+  spec.logging = logging;
+  const hc = main.get('healthCheck');
+  if (hc.exists) {
+    const command = strings(hc.get('command'));
+    const h: Json = { ...(command ? { command } : {}) };
+    for (const k of ['interval', 'timeout', 'retries', 'startPeriod']) {
+      const v = hc.get(k).num();
+      if (v !== undefined) h[k] = v;
+    }
+    ((spec.health ??= {}) as Json).container = h;
+  }
+  const stop = main.get('stopTimeout').num();
+  if (stop !== undefined) ecs.stopTimeout = stop;
+  if (containers.some((c) => ['cpu', 'memory', 'memoryReservation'].some((k) => c.get(k).exists))) ecs.containerResources = true;
+}

@@ -1,0 +1,107 @@
+/**
+ * A CloudFormation template holding an ECS task definition and, around it, the service, log group,
+ * target groups, listener rules, autoscaling and CodeDeploy → one spec. Parameters with a Default
+ * are read as the literal; the roles, outputs and descriptions codegen derives are recognized and
+ * not reported; every other resource and property that is not carried is reported at its position.
+ */
+import type { Tracker } from '../fields.js';
+import { isObject, Template } from './cfn.js';
+import type { ImportContext } from '../types.js';
+import { newDraft, type SpecDraft } from '../write.js';
+import { readService } from './service.js';
+import { readTaskDefinition, type TaskReader } from './task.js';
+import { serviceName } from './names.js';
+
+type Json = Record<string, unknown>;
+
+/** Roles codegen creates when the spec names none (src/emitters/ecs/service-cfn.ts). */
+const GENERATED_ROLES = ['ExecutionRole', 'TaskRole', 'LoadBalancerRole', 'CodeDeployRole'];
+
+function reader(t: Template, logGroup: string | undefined): TaskReader {
+  return {
+    literal(f) {
+      if (t.isRef(f, 'LogGroup')) return logGroup;
+      const v = t.literal(f);
+      return typeof v === 'string' ? v : undefined;
+    },
+    generated(f) {
+      return t.isRef(f, 'AWS::Region') || t.isGetAtt(f, GENERATED_ROLES);
+    },
+  };
+}
+
+/**
+ * A secret given by name is an SSM parameter for ECS, unless the execution role codegen wrote reads
+ * it from Secrets Manager (`secret:<name>-??????`): then it is a Secrets Manager name.
+ */
+function secretStores(t: Template, spec: Json): void {
+  const text = JSON.stringify(t.resources.get('ExecutionRole').value ?? {});
+  const fix = (secrets: unknown) => {
+    if (!isObject(secrets)) return;
+    for (const s of Object.values(secrets)) {
+      const aws = isObject(s) && isObject(s.aws) ? s.aws : undefined;
+      const name = aws && typeof aws.ssm === 'string' && !aws.ssm.startsWith('arn:') && !aws.ssm.startsWith('/') ? aws.ssm : undefined;
+      if (name && text.includes(`:secret:${name}-??????`)) {
+        delete aws!.ssm;
+        aws!.secretsManager = name;
+      }
+    }
+  };
+  fix(spec.secrets);
+  if (isObject(spec.sidecars)) for (const c of Object.values(spec.sidecars)) if (isObject(c)) fix(c.secrets);
+}
+
+export function importTemplate(tracker: Tracker, ctx: ImportContext): SpecDraft[] {
+  const t = new Template(tracker);
+  const file = tracker.doc.source.file;
+  const tds = t.ofType('AWS::ECS::TaskDefinition');
+  if (tds.length !== 1) {
+    tracker.report(['Resources'], tds.length ? 'IMPORT_AMBIGUOUS' : 'IMPORT_NO_TASK_DEFINITION', 'error', tds.length ? `The template defines ${tds.length} task definitions (${tds.join(', ')}); import one service's template at a time.` : 'The template defines no AWS::ECS::TaskDefinition.');
+    return [];
+  }
+  const td = t.props(tds[0]!, true);
+  const services = t.ofType('AWS::ECS::Service');
+  const svcName = services.length ? t.literal(t.props(services[0]!).get('ServiceName')) : undefined;
+  const family = td.get('family').value;
+  const name = ctx.options.name ?? serviceName(typeof svcName === 'string' ? svcName : typeof family === 'string' ? family : '');
+  if (!name) {
+    tracker.report(['Resources', tds[0]!], 'IMPORT_NO_NAME', 'error', 'Neither the service nor the task definition has a literal name to name the spec after.', 'pass --name NAME');
+    return [];
+  }
+  const draft = newDraft(name, [`Imported by \`codegen import ecs\` from ${file}.`]);
+  const spec = draft.spec;
+  const ecs: Json = {};
+  spec.targets = { ecs };
+  if (/\.json$/i.test(file)) ecs.templateFormat = 'json';
+  for (const k of ['AWSTemplateFormatVersion', 'Description', 'Outputs']) t.root.get(k).use();
+  // The log group: its name is the awslogs group; retention is the spec's.
+  let logGroup: string | undefined;
+  for (const id of t.ofType('AWS::Logs::LogGroup')) {
+    if (id !== 'LogGroup') continue;
+    const p = t.props(id);
+    const g = t.literal(p.get('LogGroupName'));
+    if (typeof g === 'string') logGroup = g;
+    const days = p.get('RetentionInDays').num();
+    if (days !== undefined) spec.logging = { retentionDays: days };
+  }
+  const retention = spec.logging;
+  readTaskDefinition(td, draft, reader(t, logGroup));
+  if (retention) Object.assign(spec.logging as Json, retention);
+  for (const role of GENERATED_ROLES) {
+    const r = t.resources.get(role);
+    if (r.exists && r.get('Type').value === 'AWS::IAM::Role') {
+      r.use();
+      r.get('Type').note(`${role} is the role codegen creates when the spec names none; its policies are derived again from the spec.`);
+    }
+  }
+  if (services.length > 1) for (const id of services.slice(1)) t.resources.get(id).drop('ambiguous', `A second ECS service (${id}) in the template: the spec describes one; only ${services[0]} is carried.`);
+  if (services[0]) readService(t, services[0], draft);
+  if (t.platform) {
+    spec.platform = { name: t.platform };
+    draft.comments.push({ path: ['platform'], text: `The template imports the exports of the ${t.platform} platform (Fn::ImportValue ${t.platform}-...).` });
+  }
+  secretStores(t, spec);
+  t.parameters.use();
+  tracker.leftovers(`Template ${file}`);
+  return [draft];
+}

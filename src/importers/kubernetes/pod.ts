@@ -1,0 +1,193 @@
+/**
+ * Kubernetes containers → spec containers: image, command/args, ports, resources, env (values,
+ * field and ConfigMap references, secretKeyRef), probes, securityContext.
+ */
+import type { Field } from '../fields.js';
+
+export type Json = Record<string, unknown>;
+
+export interface PortDraft {
+  name?: string;
+  port: number;
+  protocol?: 'udp';
+  /** The Kubernetes port name (kept to match Service targetPorts). */
+  k8sName?: string;
+  servicePort?: number;
+  appProtocol?: string;
+}
+
+export interface ContainerDraft {
+  name: string;
+  image?: string;
+  entrypoint?: string[];
+  command?: string[];
+  ports: PortDraft[];
+  resources?: Json;
+  env: Json;
+  secrets: Json;
+  user?: string;
+  readOnlyRootFilesystem?: boolean;
+  pullPolicy?: string;
+  probes: Json;
+}
+
+function strings(f: Field): string[] | undefined {
+  if (!Array.isArray(f.value) || !f.value.every((x) => typeof x === 'string' || typeof x === 'number')) return undefined;
+  f.use();
+  return f.value.map(String);
+}
+
+function amounts(f: Field): Json | undefined {
+  if (!f.isMap()) return undefined;
+  const out: Json = {};
+  const cpu = f.get('cpu');
+  if (typeof cpu.value === 'string' || typeof cpu.value === 'number') out.cpu = cpu.take();
+  const mem = f.get('memory');
+  if (typeof mem.value === 'string') out.memory = mem.take();
+  else if (typeof mem.value === 'number') mem.drop('changed', `memory ${mem.value} is a byte count; codegen takes Mi/Gi notation.`, 'write it as e.g. 512Mi');
+  return Object.keys(out).length ? out : undefined;
+}
+
+const TIMINGS = [
+  ['initialDelaySeconds', 'initialDelay'],
+  ['periodSeconds', 'period'],
+  ['timeoutSeconds', 'timeout'],
+  ['successThreshold', 'successThreshold'],
+  ['failureThreshold', 'failureThreshold'],
+  ['terminationGracePeriodSeconds', 'terminationGracePeriod'],
+] as const;
+
+/** A core/v1 Probe → a spec probe (`http`/`grpc`/`tcp`/`exec` plus timings). */
+export function probeOf(f: Field, mainPort: number | undefined): Json | undefined {
+  if (!f.isMap()) return undefined;
+  const out: Json = {};
+  const port = (p: Field): number | string | undefined => {
+    const v = p.value;
+    if (typeof v === 'number') {
+      p.use();
+      return v === mainPort ? undefined : v;
+    }
+    if (typeof v === 'string') return p.str();
+    return undefined;
+  };
+  const http = f.get('httpGet');
+  const grpc = f.get('grpc');
+  const tcp = f.get('tcpSocket');
+  const exec = f.get('exec');
+  if (http.isMap()) {
+    http.use();
+    const h: Json = { path: http.get('path').str() ?? '/' };
+    const p = port(http.get('port'));
+    if (p !== undefined) h.port = p;
+    const scheme = http.get('scheme').str();
+    if (scheme && scheme !== 'HTTP') h.scheme = scheme;
+    else if (scheme) h.scheme = scheme;
+    const headers: Json = {};
+    for (const item of http.get('httpHeaders').items()) {
+      const n = item.get('name').str();
+      const v = item.get('value').str();
+      if (n !== undefined && v !== undefined) headers[n] = v;
+    }
+    if (Object.keys(headers).length) h.headers = headers;
+    if (http.get('host').exists) http.get('host').drop('no-form', 'A probe host has no form in the spec (the probe goes to the pod IP), so it is not carried.');
+    out.http = h;
+  } else if (grpc.isMap()) {
+    grpc.use();
+    const g: Json = {};
+    const p = grpc.get('port').num();
+    if (p !== undefined && p !== mainPort) g.port = p;
+    const s = grpc.get('service').str();
+    if (s !== undefined) g.service = s;
+    out.grpc = g;
+  } else if (tcp.isMap()) {
+    tcp.use();
+    const t: Json = {};
+    const p = port(tcp.get('port'));
+    if (p !== undefined) t.port = p;
+    out.tcp = t;
+  } else if (exec.isMap()) {
+    const command = strings(exec.get('command'));
+    if (!command) return undefined;
+    exec.use();
+    out.exec = { command };
+  } else return undefined;
+  f.use();
+  for (const [k8s, spec] of TIMINGS) {
+    const v = f.get(k8s).num();
+    if (v !== undefined) out[spec] = v;
+  }
+  return out;
+}
+
+/** One container, read; Kubernetes-only fields are left for the leftover report. */
+export function containerOf(c: Field, main: boolean): ContainerDraft {
+  const d: ContainerDraft = { name: c.get('name').str() ?? 'app', ports: [], env: {}, secrets: {}, probes: {} };
+  d.image = c.get('image').str();
+  d.pullPolicy = c.get('imagePullPolicy').str();
+  // Kubernetes `command` is Docker ENTRYPOINT; `args` is Docker CMD.
+  if (main) d.entrypoint = strings(c.get('command'));
+  d.command = strings(c.get('args'));
+  for (const p of c.get('ports').items()) {
+    const port = p.get('containerPort').num();
+    if (port === undefined) continue;
+    p.use();
+    const proto = p.get('protocol').str();
+    const name = p.get('name').str();
+    const draft: PortDraft = { port, ...(name ? { k8sName: name, name } : {}) };
+    if (proto === 'UDP') draft.protocol = 'udp';
+    else if (proto && proto !== 'TCP') p.get('protocol').drop('no-form', `Protocol ${proto} has no form in the spec (tcp or udp), so it is not carried.`);
+    d.ports.push(draft);
+  }
+  // A port named as codegen would name it by default is written without the name.
+  for (const p of d.ports) if (p.name === (p.protocol === 'udp' ? 'udp' : 'http')) delete p.name;
+  const res = c.get('resources');
+  const requests = amounts(res.get('requests'));
+  const limits = amounts(res.get('limits'));
+  if (requests || limits) d.resources = { ...(requests ? { requests } : {}), ...(limits ? { limits } : {}) };
+  let sawSecret = false;
+  for (const e of c.get('env').items()) {
+    const name = e.get('name').str();
+    if (name === undefined) continue;
+    const from = e.get('valueFrom');
+    if (!from.exists) {
+      e.use();
+      d.env[name] = e.get('value').str() ?? '';
+      if (sawSecret) e.note(`${name} is written before the secrets: codegen lists plain variables first.`, 'IMPORT_ORDER_CHANGED');
+      continue;
+    }
+    const secret = from.get('secretKeyRef');
+    const cm = from.get('configMapKeyRef');
+    const field = from.get('fieldRef');
+    if (secret.isMap() && secret.get('name').exists && secret.get('key').exists) {
+      e.get('name').use();
+      d.secrets[name] = { kubernetes: { name: secret.get('name').str(), key: secret.get('key').str() } };
+      sawSecret = true;
+    } else if (cm.isMap() && cm.get('name').exists && cm.get('key').exists) {
+      d.env[name] = { ref: { kubernetes: { configMap: { name: cm.get('name').str(), key: cm.get('key').str() } } } };
+    } else if (field.isMap() && field.get('fieldPath').exists) {
+      d.env[name] = { ref: { kubernetes: { field: field.get('fieldPath').str() } } };
+      field.get('apiVersion').expect('v1', 'fieldRef.apiVersion');
+    } else continue;
+    if (sawSecret && !secret.isMap()) e.note(`${name} is written before the secrets: codegen lists plain variables first.`, 'IMPORT_ORDER_CHANGED');
+  }
+  const sc = c.get('securityContext');
+  const uid = sc.get('runAsUser').num();
+  const gid = sc.get('runAsGroup');
+  if (uid !== undefined) d.user = gid.num() !== undefined ? `${uid}:${gid.value}` : String(uid);
+  else gid.drop('no-form', 'runAsGroup without runAsUser has no form in the spec (user is uid or uid:gid), so it is not carried.');
+  const ro = sc.get('readOnlyRootFilesystem');
+  if (main) d.readOnlyRootFilesystem = ro.bool();
+  else ro.drop('no-form', 'readOnlyRootFilesystem applies to the main container only in the spec, so it is not carried for this sidecar.');
+  const mainPort = d.ports[0]?.port;
+  for (const [k8s, spec] of [['startupProbe', 'startup'], ['livenessProbe', 'liveness'], ['readinessProbe', 'readiness']] as const) {
+    const p = c.get(k8s);
+    if (!p.exists) continue;
+    if (!main) {
+      p.drop('no-form', `Probes of a sidecar have no form in the spec, so ${k8s} is not carried.`);
+      continue;
+    }
+    const probe = probeOf(p, mainPort);
+    if (probe) d.probes[spec] = probe;
+  }
+  return d;
+}

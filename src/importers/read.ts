@@ -1,0 +1,112 @@
+/**
+ * Reading importer inputs: one file may hold several YAML documents (a Kubernetes stream) or one
+ * JSON object (an ECS task definition). Every document keeps its positions, so a field the importer
+ * does not carry is reported at `file:line:column`. Hostile input is refused the way the spec
+ * reader refuses it (size, aliases, nesting), plus what only an importer meets: templates.
+ */
+import { isUtf8 } from 'node:buffer';
+import { LineCounter, parseAllDocuments } from 'yaml';
+import type { Diagnostic } from '../core/diagnostics.js';
+import { decodeSpec, MAX_DEPTH, type SourceFile } from '../core/source.js';
+
+/** A file handed to an importer: its name (for diagnostics) and its bytes or text. */
+export interface ImportInput {
+  file: string;
+  content: string | Uint8Array;
+}
+
+/** Largest input accepted (all files together): manifests of a few dozen services fit easily. */
+export const MAX_IMPORT_BYTES = 4 * 1024 * 1024;
+
+/** One YAML or JSON document with the source it came from (for `locate`). */
+export interface InputDocument {
+  source: SourceFile;
+  /** Index of the document in its file (0 for a single document). */
+  index: number;
+  value: unknown;
+}
+
+function at(file: string, code: string, message: string, lc?: LineCounter, offset?: number, hint?: string): Diagnostic {
+  const pos = lc && offset !== undefined ? lc.linePos(offset) : { line: 1, col: 1 };
+  return { code, severity: 'error', message, source: 'yaml', path: [], file, line: pos.line, column: pos.col, ...(hint ? { hint } : {}) };
+}
+
+function depth(v: unknown, d = 0): number {
+  if (d > MAX_DEPTH || v === null || typeof v !== 'object') return d;
+  let max = d;
+  for (const x of Object.values(v)) {
+    max = Math.max(max, depth(x, d + 1));
+    if (max > MAX_DEPTH) break;
+  }
+  return max;
+}
+
+/** Text of an input, or a diagnostic (not UTF-8, too large). */
+export function inputText(input: ImportInput): { text?: string; diagnostic?: Diagnostic } {
+  const bytes = typeof input.content === 'string' ? Buffer.from(input.content, 'utf8') : input.content;
+  if (bytes.length > MAX_IMPORT_BYTES) {
+    return { diagnostic: at(input.file, 'IMPORT_TOO_LARGE', `The input is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MiB; import one application's files at a time.`) };
+  }
+  if (typeof input.content === 'string') return { text: input.content.replace(/^\ufeff/, '') };
+  if (isUtf8(bytes) || bytes.length <= 1024 * 1024) {
+    const d = decodeSpec(input.file, bytes);
+    if (d.diagnostic) return { diagnostic: { ...d.diagnostic, message: d.diagnostic.message.replace('The spec', 'The input') } };
+    return { text: d.text! };
+  }
+  return { diagnostic: at(input.file, 'INPUT_NOT_UTF8', 'The input is not valid UTF-8; save it as UTF-8.') };
+}
+
+/** Every document of a file, each with positions; problems go to `out` (and no document is returned). */
+export function readDocuments(input: ImportInput, out: Diagnostic[]): InputDocument[] {
+  const { text, diagnostic } = inputText(input);
+  if (diagnostic) {
+    out.push(diagnostic);
+    return [];
+  }
+  // CloudFormation dynamic references ({{resolve:...}}) are values, not template syntax.
+  const template = /\{\{(?!resolve:)/.exec(text!);
+  if (template) {
+    const before = text!.slice(0, template.index);
+    const line = before.split('\n').length;
+    const column = template.index - before.lastIndexOf('\n');
+    out.push({
+      ...at(input.file, 'IMPORT_TEMPLATE', 'The input is a template (it holds `{{`), not a manifest: its values are not known until it is rendered.', undefined, undefined, 'render it first (helm template, kustomize build) and import the output'),
+      line,
+      column,
+    });
+    return [];
+  }
+  const lineCounter = new LineCounter();
+  if (text!.trim() === '') {
+    out.push(at(input.file, 'INPUT_EMPTY', 'The input is empty.'));
+    return [];
+  }
+  const parsed = parseAllDocuments(text!, { lineCounter, uniqueKeys: true, prettyErrors: false, version: '1.2' });
+  const docs = Array.isArray(parsed) ? parsed : [];
+  const result: InputDocument[] = [];
+  let failed = false;
+  docs.forEach((doc, index) => {
+    for (const e of doc.errors) {
+      out.push(at(input.file, e.code === 'DUPLICATE_KEY' ? 'YAML_DUPLICATE_KEY' : `YAML_${e.code}`, e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''), lineCounter, e.pos[0]));
+      failed = true;
+    }
+    if (failed || doc.contents === null) return;
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: 0 });
+    } catch {
+      out.push(at(input.file, 'YAML_ALIAS', 'YAML aliases (*name) are not read by the importer.', lineCounter, doc.range[0], 'write the value out'));
+      failed = true;
+      return;
+    }
+    if (depth(value) > MAX_DEPTH) {
+      out.push(at(input.file, 'YAML_TOO_DEEP', `Nesting is deeper than ${MAX_DEPTH} levels.`, lineCounter, doc.range[0]));
+      failed = true;
+      return;
+    }
+    result.push({ source: { file: input.file, text: text!, doc, lineCounter }, index, value });
+  });
+  if (failed) return [];
+  if (!result.length) out.push(at(input.file, 'INPUT_EMPTY', 'The input holds no document.'));
+  return result;
+}

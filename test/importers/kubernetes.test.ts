@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { formatDiagnostic } from '../../src/core/diagnostics.js';
+import { importSpec } from '../../src/importers/index.js';
+
+describe('codegen import kubernetes', () => {
+  it('reports every field it does not carry at its own line and column', () => {
+    const text = ['apiVersion: apps/v1', 'kind: Deployment', 'metadata: { name: api }', 'spec:', '  selector: { matchLabels: { app: api } }', '  template:', '    metadata: { labels: { app: api } }', '    spec:', '      hostNetwork: true', '      containers:', '        - name: app', '          image: api:1', '          stdin: true', ''].join('\n');
+    const r = importSpec('kubernetes', [{ file: 'api.yaml', content: text }]);
+    const lines = r.diagnostics.filter((d) => d.code === 'IMPORT_NOT_CARRIED').map((d) => `${d.line}:${d.column} ${d.path.join('.')}`);
+    expect(lines).toEqual(['9:7 spec.template.spec.hostNetwork', '13:11 spec.template.spec.containers.0.stdin']);
+    expect(r.specs).toHaveLength(1);
+    expect(r.specs[0]!.object).toMatchObject({ name: 'api', image: 'api:1' });
+  });
+
+  it('groups a stream into one spec per workload, by selector and backend', () => {
+    const doc = (name: string, port: number) =>
+      [
+        `apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: ${name} }\nspec:\n  selector: { matchLabels: { app: ${name} } }\n  template:\n    metadata: { labels: { app: ${name} } }\n    spec:\n      containers: [{ name: app, image: "${name}:1", ports: [{ name: http, containerPort: ${port} }] }]`,
+        `apiVersion: v1\nkind: Service\nmetadata: { name: ${name}-svc }\nspec:\n  selector: { app: ${name} }\n  ports: [{ name: http, port: 80, targetPort: http }]`,
+      ].join('\n---\n');
+    const r = importSpec('kubernetes', [{ file: 'all.yaml', content: `${doc('a', 8080)}\n---\n${doc('b', 9090)}\n` }]);
+    expect(r.specs.map((s) => s.name)).toEqual(['a', 'b']);
+    expect(r.specs[1]!.object).toMatchObject({ ports: [{ port: 9090, servicePort: 80 }], targets: { kubernetes: { service: { name: 'b-svc' } } } });
+  });
+
+  it('refuses a Helm template, with the position of the first {{', () => {
+    const r = importSpec('kubernetes', [{ file: 'deployment.yaml', content: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\n' }]);
+    expect(r.specs).toEqual([]);
+    expect(r.diagnostics.map(formatDiagnostic)[0]).toMatch(/^deployment\.yaml:4:9 error IMPORT_TEMPLATE /);
+  });
+
+  it('refuses input that is not a manifest and names the kind it looks like', () => {
+    const r = importSpec('kubernetes', [{ file: 'compose.yaml', content: 'services:\n  web:\n    image: nginx\n' }]);
+    expect(r.specs).toEqual([]);
+    expect(r.diagnostics[0]).toMatchObject({ code: 'IMPORT_NOT_MANIFEST', severity: 'error', line: 1, column: 1, hint: 'it looks like compose input: codegen import compose' });
+  });
+
+  it('refuses a stream of more than 4 MiB before parsing it', () => {
+    const big = `${'# padding\n'.repeat(1024 * 1024)}`;
+    const r = importSpec('kubernetes', [{ file: 'big.yaml', content: big }]);
+    expect(r.specs).toEqual([]);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['IMPORT_TOO_LARGE']);
+  });
+
+  it('needs a workload', () => {
+    const r = importSpec('kubernetes', [{ file: 'svc.yaml', content: 'apiVersion: v1\nkind: Service\nmetadata: { name: x }\nspec: { selector: { app: x } }\n' }]);
+    expect(r.specs).toEqual([]);
+    expect(r.diagnostics.map((d) => d.code)).toContain('IMPORT_NO_WORKLOAD');
+  });
+
+  it('refuses YAML aliases and syntax errors with a position', () => {
+    const alias = importSpec('kubernetes', [{ file: 'a.yaml', content: 'x: &a [1]\ny: *a\n' }]);
+    expect(alias.diagnostics[0]).toMatchObject({ code: 'YAML_ALIAS', severity: 'error' });
+    const bad = importSpec('kubernetes', [{ file: 'b.yaml', content: 'kind: Deployment\n  metadata: [\n' }]);
+    expect(bad.diagnostics[0]).toMatchObject({ severity: 'error', file: 'b.yaml' });
+    expect(bad.specs).toEqual([]);
+  });
+});
