@@ -110,6 +110,27 @@ export interface HealthModel {
   container?: ContainerHealthModel;
 }
 
+/** Container-level security settings (Kubernetes container `securityContext`, ECS container definition). */
+export interface ContainerSecurityModel {
+  runAsUser?: number;
+  runAsGroup?: number;
+  runAsNonRoot?: boolean;
+  allowPrivilegeEscalation?: boolean;
+  privileged?: boolean;
+  capabilities?: { add: string[]; drop: string[] };
+}
+
+/** Pod-level security settings: apply to every container the spec defines. */
+export interface PodSecurityModel {
+  runAsUser?: number;
+  runAsGroup?: number;
+  runAsNonRoot?: boolean;
+  fsGroup?: number;
+  seccompProfile?: { type: 'RuntimeDefault' | 'Localhost' | 'Unconfined'; localhostProfile?: string };
+  /** Spec path of the `security` block. */
+  path: SpecPath;
+}
+
 export interface ContainerModel {
   name: string;
   image: string;
@@ -124,6 +145,10 @@ export interface ContainerModel {
   secrets: SecretModel[];
   user?: string;
   readOnlyRootFilesystem?: boolean;
+  /** Container-level security; `readOnlyRootFilesystem` and `user` are the fields above. */
+  security: ContainerSecurityModel;
+  /** Spec path of the container's security settings (for diagnostics). */
+  securityPath: SpecPath;
   dependsOn: { container: string; condition: 'START' | 'COMPLETE' | 'SUCCESS' | 'HEALTHY' }[];
   /** Spec path of this container's definition (for diagnostics). */
   path: SpecPath;
@@ -198,6 +223,8 @@ export interface ServiceModel {
   replicas?: number;
   autoscaling?: AutoscalingModel;
   health: HealthModel;
+  /** Pod-level security (every field optional; empty when the spec sets none). */
+  podSecurity: PodSecurityModel;
   expose?: ExposeModel;
   deployment: DeploymentModel;
   logging: LoggingModel;

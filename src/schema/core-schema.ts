@@ -235,6 +235,51 @@ const tracing = obj('Distributed tracing.', {
   xray: bool('Send traces to AWS X-Ray (ECS: X-Ray daemon sidecar; Copilot: `observability.tracing: awsxray`).'),
 });
 
+/** Linux capability names as ECS takes them (KernelCapabilities); Kubernetes takes the same names. */
+export const CAPABILITIES = [
+  'ALL', 'AUDIT_CONTROL', 'AUDIT_WRITE', 'BLOCK_SUSPEND', 'CHOWN', 'DAC_OVERRIDE', 'DAC_READ_SEARCH', 'FOWNER', 'FSETID',
+  'IPC_LOCK', 'IPC_OWNER', 'KILL', 'LEASE', 'LINUX_IMMUTABLE', 'MAC_ADMIN', 'MAC_OVERRIDE', 'MKNOD', 'NET_ADMIN',
+  'NET_BIND_SERVICE', 'NET_BROADCAST', 'NET_RAW', 'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'SYS_ADMIN', 'SYS_BOOT',
+  'SYS_CHROOT', 'SYS_MODULE', 'SYS_NICE', 'SYS_PACCT', 'SYS_PTRACE', 'SYS_RAWIO', 'SYS_RESOURCE', 'SYS_TIME',
+  'SYS_TTY_CONFIG', 'SYSLOG', 'WAKE_ALARM',
+] as const;
+
+const capabilityList = (d: string) =>
+  arr(d, enumOf('A Linux capability without the `CAP_` prefix, e.g. `NET_BIND_SERVICE`, or `ALL`.', CAPABILITIES), { uniqueItems: true });
+
+const id = (d: string) => int(d, { minimum: 0, maximum: 2147483647 });
+
+/** Container-level settings: what Kubernetes puts in a container's securityContext and ECS in a container definition. */
+const containerSecurityProperties = {
+  runAsUser: id('uid the container runs as (Kubernetes `runAsUser`; ECS `user`). Overrides the pod-level value.'),
+  runAsGroup: id('gid the container runs as (Kubernetes `runAsGroup`; ECS `user` `uid:gid`, which needs `runAsUser`).'),
+  runAsNonRoot: bool('Refuse to start as uid 0 (Kubernetes `runAsNonRoot`; ECS has no such check: a diagnostic unless a non-zero uid is given).'),
+  allowPrivilegeEscalation: bool('Whether a process may gain more privileges than its parent (Kubernetes `allowPrivilegeEscalation`; ECS on EC2: `false` is `dockerSecurityOptions: [no-new-privileges]`; Fargate has no form).'),
+  privileged: bool('Run privileged (Kubernetes `privileged`; ECS `privileged`, EC2 only: Fargate refuses privileged containers).'),
+  readOnlyRootFilesystem: bool('Mount the root file system read-only (Kubernetes `readOnlyRootFilesystem`; ECS `readonlyRootFilesystem`; Copilot `storage.readonly_fs`).'),
+  capabilities: obj('Linux capabilities added to or dropped from the runtime default (Kubernetes `capabilities`; ECS `linuxParameters.capabilities`). Fargate can add only `SYS_PTRACE`.', {
+    add: capabilityList('Capabilities to add.'),
+    drop: capabilityList('Capabilities to drop (`ALL` drops every default one; `add` then names what is kept).'),
+  }),
+};
+
+const security = obj(
+  'Security context. `runAsUser`, `runAsGroup`, `fsGroup`, `runAsNonRoot` and `seccompProfile` are pod-level: they apply to every container the spec defines (Kubernetes pod `securityContext`; on ECS, which has no pod, each container gets them). The others apply to the main container (Kubernetes container `securityContext`); sidecars set their own under `sidecars.<name>.security`.',
+  {
+    ...containerSecurityProperties,
+    runAsUser: id('uid every container runs as unless it sets its own (Kubernetes pod `runAsUser`; ECS `user` on each container).'),
+    runAsGroup: id('gid every container runs as (Kubernetes pod `runAsGroup`; ECS `user` `uid:gid`, which needs `runAsUser`).'),
+    runAsNonRoot: bool('Every container must run as a non-zero uid (Kubernetes pod `runAsNonRoot`; ECS has no such check: a diagnostic unless a non-zero uid is given).'),
+    fsGroup: id('gid that owns the pod\'s volumes (Kubernetes pod `fsGroup`; ECS and Copilot have no form: a diagnostic).'),
+    seccompProfile: obj('Seccomp profile (Kubernetes pod `seccompProfile`). ECS has no seccomp setting: its containers run under the runtime\'s default profile.', {
+      type: enumOf('Profile type.', ['RuntimeDefault', 'Localhost', 'Unconfined']),
+      localhostProfile: str('Path of the profile on the node, relative to the kubelet\'s seccomp directory (type `Localhost` only).', { minLength: 1 }),
+    }, ['type']),
+  },
+);
+
+const sidecarSecurity = obj('Security context of this container (Kubernetes container `securityContext`; ECS container definition). Pod-level values of the top-level `security` apply unless set here.', containerSecurityProperties);
+
 const sidecar = obj('An extra container in the task or pod (Envoy, X-Ray daemon, log router, ...).', {
   image: str('Image reference.', { minLength: 1 }),
   essential: bool('ECS: the task stops when this container stops (default false for sidecars).'),
@@ -244,6 +289,7 @@ const sidecar = obj('An extra container in the task or pod (Envoy, X-Ray daemon,
   resources: ref('resources', 'Resources of this container.'),
   command: arr('Command override.', { type: 'string', description: 'Argument.' }),
   user: str('User (uid or uid:gid).'),
+  security: sidecarSecurity,
   dependsOn: map('Start ordering: container name → condition.', enumOf('Condition.', ['START', 'COMPLETE', 'SUCCESS', 'HEALTHY']), NAME_PATTERN),
 }, ['image']);
 
@@ -268,8 +314,9 @@ export const coreProperties: Record<string, JsonSchema> = {
   logging: ref('logging', 'Container logs.'),
   tracing: ref('tracing', 'Distributed tracing.'),
   sidecars: map('Extra containers (name → container).', ref('sidecar', 'A sidecar container.'), NAME_PATTERN),
-  user: str('User the main container runs as (uid or uid:gid).'),
-  readOnlyRootFilesystem: bool('Mount the root file system read-only.'),
+  user: str('User the main container runs as (uid, uid:gid, or a user name; ECS `user`, Kubernetes container `runAsUser`/`runAsGroup`). Container-level: it wins over `security.runAsUser`.'),
+  readOnlyRootFilesystem: bool('Mount the main container\'s root file system read-only. The same as `security.readOnlyRootFilesystem` (kept for existing specs; giving both with different values is an error).'),
+  security: ref('security', 'Security context: pod-level ids, non-root, seccomp; the main container\'s privilege, capabilities and read-only root file system.'),
   labels: map('Extra labels/tags on every generated resource.', { type: 'string', description: 'Value.' }, '^[A-Za-z0-9./_-]+$'),
   platform: obj('The platform (a `kind: Platform` spec) this service deploys into: its templates import the platform\'s exports (`<name>-<Output>`) instead of taking parameters.', {
     name: str('Platform name (the `name` of the platform spec); the export prefix.', { pattern: NAME_PATTERN }),
@@ -285,6 +332,7 @@ export const coreDefs: Record<string, JsonSchema> = {
   logging,
   tracing,
   sidecar,
+  security,
   port,
   probe: probeSchema,
   resources,

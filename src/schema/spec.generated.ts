@@ -412,13 +412,17 @@ export type OverrideSidecars = {
   [k: string]: SidecarOverlay | null;
 } | null;
 /**
- * User the main container runs as (uid or uid:gid).
+ * User the main container runs as (uid, uid:gid, or a user name; ECS `user`, Kubernetes container `runAsUser`/`runAsGroup`). Container-level: it wins over `security.runAsUser`.
  */
 export type OverrideUser = string | null;
 /**
- * Mount the root file system read-only.
+ * Mount the main container's root file system read-only. The same as `security.readOnlyRootFilesystem` (kept for existing specs; giving both with different values is an error).
  */
 export type OverrideReadOnlyRootFilesystem = boolean | null;
+/**
+ * Security context: pod-level ids, non-root, seccomp; the main container's privilege, capabilities and read-only root file system.
+ */
+export type OverrideSecurity = SecurityOverlay | null;
 /**
  * Extra labels/tags on every generated resource.
  */
@@ -567,13 +571,14 @@ export interface CodegenServiceSpecV1 {
     [k: string]: Sidecar;
   };
   /**
-   * User the main container runs as (uid or uid:gid).
+   * User the main container runs as (uid, uid:gid, or a user name; ECS `user`, Kubernetes container `runAsUser`/`runAsGroup`). Container-level: it wins over `security.runAsUser`.
    */
   user?: string;
   /**
-   * Mount the root file system read-only.
+   * Mount the main container's root file system read-only. The same as `security.readOnlyRootFilesystem` (kept for existing specs; giving both with different values is an error).
    */
   readOnlyRootFilesystem?: boolean;
+  security?: Security;
   /**
    * Extra labels/tags on every generated resource.
    */
@@ -724,13 +729,17 @@ export interface CodegenServiceSpecV1 {
         [k: string]: SidecarOverlay | null;
       } | null;
       /**
-       * User the main container runs as (uid or uid:gid).
+       * User the main container runs as (uid, uid:gid, or a user name; ECS `user`, Kubernetes container `runAsUser`/`runAsGroup`). Container-level: it wins over `security.runAsUser`.
        */
       user?: string | null;
       /**
-       * Mount the root file system read-only.
+       * Mount the main container's root file system read-only. The same as `security.readOnlyRootFilesystem` (kept for existing specs; giving both with different values is an error).
        */
       readOnlyRootFilesystem?: boolean | null;
+      /**
+       * Security context: pod-level ids, non-root, seccomp; the main container's privilege, capabilities and read-only root file system.
+       */
+      security?: SecurityOverlay | null;
       /**
        * Extra labels/tags on every generated resource.
        */
@@ -1320,6 +1329,130 @@ export interface Sidecar {
    */
   user?: string;
   /**
+   * Security context of this container (Kubernetes container `securityContext`; ECS container definition). Pod-level values of the top-level `security` apply unless set here.
+   */
+  security?: {
+    /**
+     * uid the container runs as (Kubernetes `runAsUser`; ECS `user`). Overrides the pod-level value.
+     */
+    runAsUser?: number;
+    /**
+     * gid the container runs as (Kubernetes `runAsGroup`; ECS `user` `uid:gid`, which needs `runAsUser`).
+     */
+    runAsGroup?: number;
+    /**
+     * Refuse to start as uid 0 (Kubernetes `runAsNonRoot`; ECS has no such check: a diagnostic unless a non-zero uid is given).
+     */
+    runAsNonRoot?: boolean;
+    /**
+     * Whether a process may gain more privileges than its parent (Kubernetes `allowPrivilegeEscalation`; ECS on EC2: `false` is `dockerSecurityOptions: [no-new-privileges]`; Fargate has no form).
+     */
+    allowPrivilegeEscalation?: boolean;
+    /**
+     * Run privileged (Kubernetes `privileged`; ECS `privileged`, EC2 only: Fargate refuses privileged containers).
+     */
+    privileged?: boolean;
+    /**
+     * Mount the root file system read-only (Kubernetes `readOnlyRootFilesystem`; ECS `readonlyRootFilesystem`; Copilot `storage.readonly_fs`).
+     */
+    readOnlyRootFilesystem?: boolean;
+    /**
+     * Linux capabilities added to or dropped from the runtime default (Kubernetes `capabilities`; ECS `linuxParameters.capabilities`). Fargate can add only `SYS_PTRACE`.
+     */
+    capabilities?: {
+      /**
+       * Capabilities to add.
+       *
+       * Items: A Linux capability without the `CAP_` prefix, e.g. `NET_BIND_SERVICE`, or `ALL`.
+       */
+      add?: (
+        | 'ALL'
+        | 'AUDIT_CONTROL'
+        | 'AUDIT_WRITE'
+        | 'BLOCK_SUSPEND'
+        | 'CHOWN'
+        | 'DAC_OVERRIDE'
+        | 'DAC_READ_SEARCH'
+        | 'FOWNER'
+        | 'FSETID'
+        | 'IPC_LOCK'
+        | 'IPC_OWNER'
+        | 'KILL'
+        | 'LEASE'
+        | 'LINUX_IMMUTABLE'
+        | 'MAC_ADMIN'
+        | 'MAC_OVERRIDE'
+        | 'MKNOD'
+        | 'NET_ADMIN'
+        | 'NET_BIND_SERVICE'
+        | 'NET_BROADCAST'
+        | 'NET_RAW'
+        | 'SETFCAP'
+        | 'SETGID'
+        | 'SETPCAP'
+        | 'SETUID'
+        | 'SYS_ADMIN'
+        | 'SYS_BOOT'
+        | 'SYS_CHROOT'
+        | 'SYS_MODULE'
+        | 'SYS_NICE'
+        | 'SYS_PACCT'
+        | 'SYS_PTRACE'
+        | 'SYS_RAWIO'
+        | 'SYS_RESOURCE'
+        | 'SYS_TIME'
+        | 'SYS_TTY_CONFIG'
+        | 'SYSLOG'
+        | 'WAKE_ALARM'
+      )[];
+      /**
+       * Capabilities to drop (`ALL` drops every default one; `add` then names what is kept).
+       *
+       * Items: A Linux capability without the `CAP_` prefix, e.g. `NET_BIND_SERVICE`, or `ALL`.
+       */
+      drop?: (
+        | 'ALL'
+        | 'AUDIT_CONTROL'
+        | 'AUDIT_WRITE'
+        | 'BLOCK_SUSPEND'
+        | 'CHOWN'
+        | 'DAC_OVERRIDE'
+        | 'DAC_READ_SEARCH'
+        | 'FOWNER'
+        | 'FSETID'
+        | 'IPC_LOCK'
+        | 'IPC_OWNER'
+        | 'KILL'
+        | 'LEASE'
+        | 'LINUX_IMMUTABLE'
+        | 'MAC_ADMIN'
+        | 'MAC_OVERRIDE'
+        | 'MKNOD'
+        | 'NET_ADMIN'
+        | 'NET_BIND_SERVICE'
+        | 'NET_BROADCAST'
+        | 'NET_RAW'
+        | 'SETFCAP'
+        | 'SETGID'
+        | 'SETPCAP'
+        | 'SETUID'
+        | 'SYS_ADMIN'
+        | 'SYS_BOOT'
+        | 'SYS_CHROOT'
+        | 'SYS_MODULE'
+        | 'SYS_NICE'
+        | 'SYS_PACCT'
+        | 'SYS_PTRACE'
+        | 'SYS_RAWIO'
+        | 'SYS_RESOURCE'
+        | 'SYS_TIME'
+        | 'SYS_TTY_CONFIG'
+        | 'SYSLOG'
+        | 'WAKE_ALARM'
+      )[];
+    };
+  };
+  /**
    * Start ordering: container name → condition.
    */
   dependsOn?: {
@@ -1431,6 +1564,147 @@ export interface Resources1 {
   };
 }
 /**
+ * Security context: pod-level ids, non-root, seccomp; the main container's privilege, capabilities and read-only root file system.
+ */
+export interface Security {
+  /**
+   * uid every container runs as unless it sets its own (Kubernetes pod `runAsUser`; ECS `user` on each container).
+   */
+  runAsUser?: number;
+  /**
+   * gid every container runs as (Kubernetes pod `runAsGroup`; ECS `user` `uid:gid`, which needs `runAsUser`).
+   */
+  runAsGroup?: number;
+  /**
+   * Every container must run as a non-zero uid (Kubernetes pod `runAsNonRoot`; ECS has no such check: a diagnostic unless a non-zero uid is given).
+   */
+  runAsNonRoot?: boolean;
+  /**
+   * Whether a process may gain more privileges than its parent (Kubernetes `allowPrivilegeEscalation`; ECS on EC2: `false` is `dockerSecurityOptions: [no-new-privileges]`; Fargate has no form).
+   */
+  allowPrivilegeEscalation?: boolean;
+  /**
+   * Run privileged (Kubernetes `privileged`; ECS `privileged`, EC2 only: Fargate refuses privileged containers).
+   */
+  privileged?: boolean;
+  /**
+   * Mount the root file system read-only (Kubernetes `readOnlyRootFilesystem`; ECS `readonlyRootFilesystem`; Copilot `storage.readonly_fs`).
+   */
+  readOnlyRootFilesystem?: boolean;
+  /**
+   * Linux capabilities added to or dropped from the runtime default (Kubernetes `capabilities`; ECS `linuxParameters.capabilities`). Fargate can add only `SYS_PTRACE`.
+   */
+  capabilities?: {
+    /**
+     * Capabilities to add.
+     *
+     * Items: A Linux capability without the `CAP_` prefix, e.g. `NET_BIND_SERVICE`, or `ALL`.
+     */
+    add?: (
+      | 'ALL'
+      | 'AUDIT_CONTROL'
+      | 'AUDIT_WRITE'
+      | 'BLOCK_SUSPEND'
+      | 'CHOWN'
+      | 'DAC_OVERRIDE'
+      | 'DAC_READ_SEARCH'
+      | 'FOWNER'
+      | 'FSETID'
+      | 'IPC_LOCK'
+      | 'IPC_OWNER'
+      | 'KILL'
+      | 'LEASE'
+      | 'LINUX_IMMUTABLE'
+      | 'MAC_ADMIN'
+      | 'MAC_OVERRIDE'
+      | 'MKNOD'
+      | 'NET_ADMIN'
+      | 'NET_BIND_SERVICE'
+      | 'NET_BROADCAST'
+      | 'NET_RAW'
+      | 'SETFCAP'
+      | 'SETGID'
+      | 'SETPCAP'
+      | 'SETUID'
+      | 'SYS_ADMIN'
+      | 'SYS_BOOT'
+      | 'SYS_CHROOT'
+      | 'SYS_MODULE'
+      | 'SYS_NICE'
+      | 'SYS_PACCT'
+      | 'SYS_PTRACE'
+      | 'SYS_RAWIO'
+      | 'SYS_RESOURCE'
+      | 'SYS_TIME'
+      | 'SYS_TTY_CONFIG'
+      | 'SYSLOG'
+      | 'WAKE_ALARM'
+    )[];
+    /**
+     * Capabilities to drop (`ALL` drops every default one; `add` then names what is kept).
+     *
+     * Items: A Linux capability without the `CAP_` prefix, e.g. `NET_BIND_SERVICE`, or `ALL`.
+     */
+    drop?: (
+      | 'ALL'
+      | 'AUDIT_CONTROL'
+      | 'AUDIT_WRITE'
+      | 'BLOCK_SUSPEND'
+      | 'CHOWN'
+      | 'DAC_OVERRIDE'
+      | 'DAC_READ_SEARCH'
+      | 'FOWNER'
+      | 'FSETID'
+      | 'IPC_LOCK'
+      | 'IPC_OWNER'
+      | 'KILL'
+      | 'LEASE'
+      | 'LINUX_IMMUTABLE'
+      | 'MAC_ADMIN'
+      | 'MAC_OVERRIDE'
+      | 'MKNOD'
+      | 'NET_ADMIN'
+      | 'NET_BIND_SERVICE'
+      | 'NET_BROADCAST'
+      | 'NET_RAW'
+      | 'SETFCAP'
+      | 'SETGID'
+      | 'SETPCAP'
+      | 'SETUID'
+      | 'SYS_ADMIN'
+      | 'SYS_BOOT'
+      | 'SYS_CHROOT'
+      | 'SYS_MODULE'
+      | 'SYS_NICE'
+      | 'SYS_PACCT'
+      | 'SYS_PTRACE'
+      | 'SYS_RAWIO'
+      | 'SYS_RESOURCE'
+      | 'SYS_TIME'
+      | 'SYS_TTY_CONFIG'
+      | 'SYSLOG'
+      | 'WAKE_ALARM'
+    )[];
+  };
+  /**
+   * gid that owns the pod's volumes (Kubernetes pod `fsGroup`; ECS and Copilot have no form: a diagnostic).
+   */
+  fsGroup?: number;
+  /**
+   * Seccomp profile (Kubernetes pod `seccompProfile`). ECS has no seccomp setting: its containers run under the runtime's default profile.
+   */
+  seccompProfile?: {
+    /**
+     * Profile type.
+     */
+    type: 'RuntimeDefault' | 'Localhost' | 'Unconfined';
+    /**
+     * Path of the profile on the node, relative to the kubelet's seccomp directory (type `Localhost` only).
+     */
+    localhostProfile?: string;
+  };
+}
+/**
  * Amazon ECS: task definition JSON and the ECS service CloudFormation template.
  */
 export interface EcsTarget {
@@ -1526,13 +1800,17 @@ export interface EcsTarget {
     [k: string]: SidecarOverlay | null;
   } | null;
   /**
-   * User the main container runs as (uid or uid:gid).
+   * User the main container runs as (uid, uid:gid, or a user name; ECS `user`, Kubernetes container `runAsUser`/`runAsGroup`). Container-level: it wins over `security.runAsUser`.
    */
   user?: string | null;
   /**
-   * Mount the root file system read-only.
+   * Mount the main container's root file system read-only. The same as `security.readOnlyRootFilesystem` (kept for existing specs; giving both with different values is an error).
    */
   readOnlyRootFilesystem?: boolean | null;
+  /**
+   * Security context: pod-level ids, non-root, seccomp; the main container's privilege, capabilities and read-only root file system.
+   */
+  security?: SecurityOverlay | null;
   /**
    * Extra labels/tags on every generated resource.
    */
@@ -2280,6 +2558,130 @@ export interface SidecarOverlay {
    */
   user?: string | null;
   /**
+   * Security context of this container (Kubernetes container `securityContext`; ECS container definition). Pod-level values of the top-level `security` apply unless set here.
+   */
+  security?: {
+    /**
+     * uid the container runs as (Kubernetes `runAsUser`; ECS `user`). Overrides the pod-level value.
+     */
+    runAsUser?: number | null;
+    /**
+     * gid the container runs as (Kubernetes `runAsGroup`; ECS `user` `uid:gid`, which needs `runAsUser`).
+     */
+    runAsGroup?: number | null;
+    /**
+     * Refuse to start as uid 0 (Kubernetes `runAsNonRoot`; ECS has no such check: a diagnostic unless a non-zero uid is given).
+     */
+    runAsNonRoot?: boolean | null;
+    /**
+     * Whether a process may gain more privileges than its parent (Kubernetes `allowPrivilegeEscalation`; ECS on EC2: `false` is `dockerSecurityOptions: [no-new-privileges]`; Fargate has no form).
+     */
+    allowPrivilegeEscalation?: boolean | null;
+    /**
+     * Run privileged (Kubernetes `privileged`; ECS `privileged`, EC2 only: Fargate refuses privileged containers).
+     */
+    privileged?: boolean | null;
+    /**
+     * Mount the root file system read-only (Kubernetes `readOnlyRootFilesystem`; ECS `readonlyRootFilesystem`; Copilot `storage.readonly_fs`).
+     */
+    readOnlyRootFilesystem?: boolean | null;
+    /**
+     * Linux capabilities added to or dropped from the runtime default (Kubernetes `capabilities`; ECS `linuxParameters.capabilities`). Fargate can add only `SYS_PTRACE`.
+     */
+    capabilities?: {
+      /**
+       * Capabilities to add.
+       */
+      add?:
+        | (
+            | 'ALL'
+            | 'AUDIT_CONTROL'
+            | 'AUDIT_WRITE'
+            | 'BLOCK_SUSPEND'
+            | 'CHOWN'
+            | 'DAC_OVERRIDE'
+            | 'DAC_READ_SEARCH'
+            | 'FOWNER'
+            | 'FSETID'
+            | 'IPC_LOCK'
+            | 'IPC_OWNER'
+            | 'KILL'
+            | 'LEASE'
+            | 'LINUX_IMMUTABLE'
+            | 'MAC_ADMIN'
+            | 'MAC_OVERRIDE'
+            | 'MKNOD'
+            | 'NET_ADMIN'
+            | 'NET_BIND_SERVICE'
+            | 'NET_BROADCAST'
+            | 'NET_RAW'
+            | 'SETFCAP'
+            | 'SETGID'
+            | 'SETPCAP'
+            | 'SETUID'
+            | 'SYS_ADMIN'
+            | 'SYS_BOOT'
+            | 'SYS_CHROOT'
+            | 'SYS_MODULE'
+            | 'SYS_NICE'
+            | 'SYS_PACCT'
+            | 'SYS_PTRACE'
+            | 'SYS_RAWIO'
+            | 'SYS_RESOURCE'
+            | 'SYS_TIME'
+            | 'SYS_TTY_CONFIG'
+            | 'SYSLOG'
+            | 'WAKE_ALARM'
+          )[]
+        | null;
+      /**
+       * Capabilities to drop (`ALL` drops every default one; `add` then names what is kept).
+       */
+      drop?:
+        | (
+            | 'ALL'
+            | 'AUDIT_CONTROL'
+            | 'AUDIT_WRITE'
+            | 'BLOCK_SUSPEND'
+            | 'CHOWN'
+            | 'DAC_OVERRIDE'
+            | 'DAC_READ_SEARCH'
+            | 'FOWNER'
+            | 'FSETID'
+            | 'IPC_LOCK'
+            | 'IPC_OWNER'
+            | 'KILL'
+            | 'LEASE'
+            | 'LINUX_IMMUTABLE'
+            | 'MAC_ADMIN'
+            | 'MAC_OVERRIDE'
+            | 'MKNOD'
+            | 'NET_ADMIN'
+            | 'NET_BIND_SERVICE'
+            | 'NET_BROADCAST'
+            | 'NET_RAW'
+            | 'SETFCAP'
+            | 'SETGID'
+            | 'SETPCAP'
+            | 'SETUID'
+            | 'SYS_ADMIN'
+            | 'SYS_BOOT'
+            | 'SYS_CHROOT'
+            | 'SYS_MODULE'
+            | 'SYS_NICE'
+            | 'SYS_PACCT'
+            | 'SYS_PTRACE'
+            | 'SYS_RAWIO'
+            | 'SYS_RESOURCE'
+            | 'SYS_TIME'
+            | 'SYS_TTY_CONFIG'
+            | 'SYSLOG'
+            | 'WAKE_ALARM'
+          )[]
+        | null;
+    } | null;
+  } | null;
+  /**
    * Start ordering: container name → condition.
    */
   dependsOn?: {
@@ -2317,6 +2719,147 @@ export interface Port3 {
    * Host port for EC2 `bridge` networking (0 = dynamic). Ignored under awsvpc.
    */
   hostPort?: number;
+}
+/**
+ * Security context. `runAsUser`, `runAsGroup`, `fsGroup`, `runAsNonRoot` and `seccompProfile` are pod-level: they apply to every container the spec defines (Kubernetes pod `securityContext`; on ECS, which has no pod, each container gets them). The others apply to the main container (Kubernetes container `securityContext`); sidecars set their own under `sidecars.<name>.security`.
+ */
+export interface SecurityOverlay {
+  /**
+   * uid every container runs as unless it sets its own (Kubernetes pod `runAsUser`; ECS `user` on each container).
+   */
+  runAsUser?: number | null;
+  /**
+   * gid every container runs as (Kubernetes pod `runAsGroup`; ECS `user` `uid:gid`, which needs `runAsUser`).
+   */
+  runAsGroup?: number | null;
+  /**
+   * Every container must run as a non-zero uid (Kubernetes pod `runAsNonRoot`; ECS has no such check: a diagnostic unless a non-zero uid is given).
+   */
+  runAsNonRoot?: boolean | null;
+  /**
+   * Whether a process may gain more privileges than its parent (Kubernetes `allowPrivilegeEscalation`; ECS on EC2: `false` is `dockerSecurityOptions: [no-new-privileges]`; Fargate has no form).
+   */
+  allowPrivilegeEscalation?: boolean | null;
+  /**
+   * Run privileged (Kubernetes `privileged`; ECS `privileged`, EC2 only: Fargate refuses privileged containers).
+   */
+  privileged?: boolean | null;
+  /**
+   * Mount the root file system read-only (Kubernetes `readOnlyRootFilesystem`; ECS `readonlyRootFilesystem`; Copilot `storage.readonly_fs`).
+   */
+  readOnlyRootFilesystem?: boolean | null;
+  /**
+   * Linux capabilities added to or dropped from the runtime default (Kubernetes `capabilities`; ECS `linuxParameters.capabilities`). Fargate can add only `SYS_PTRACE`.
+   */
+  capabilities?: {
+    /**
+     * Capabilities to add.
+     */
+    add?:
+      | (
+          | 'ALL'
+          | 'AUDIT_CONTROL'
+          | 'AUDIT_WRITE'
+          | 'BLOCK_SUSPEND'
+          | 'CHOWN'
+          | 'DAC_OVERRIDE'
+          | 'DAC_READ_SEARCH'
+          | 'FOWNER'
+          | 'FSETID'
+          | 'IPC_LOCK'
+          | 'IPC_OWNER'
+          | 'KILL'
+          | 'LEASE'
+          | 'LINUX_IMMUTABLE'
+          | 'MAC_ADMIN'
+          | 'MAC_OVERRIDE'
+          | 'MKNOD'
+          | 'NET_ADMIN'
+          | 'NET_BIND_SERVICE'
+          | 'NET_BROADCAST'
+          | 'NET_RAW'
+          | 'SETFCAP'
+          | 'SETGID'
+          | 'SETPCAP'
+          | 'SETUID'
+          | 'SYS_ADMIN'
+          | 'SYS_BOOT'
+          | 'SYS_CHROOT'
+          | 'SYS_MODULE'
+          | 'SYS_NICE'
+          | 'SYS_PACCT'
+          | 'SYS_PTRACE'
+          | 'SYS_RAWIO'
+          | 'SYS_RESOURCE'
+          | 'SYS_TIME'
+          | 'SYS_TTY_CONFIG'
+          | 'SYSLOG'
+          | 'WAKE_ALARM'
+        )[]
+      | null;
+    /**
+     * Capabilities to drop (`ALL` drops every default one; `add` then names what is kept).
+     */
+    drop?:
+      | (
+          | 'ALL'
+          | 'AUDIT_CONTROL'
+          | 'AUDIT_WRITE'
+          | 'BLOCK_SUSPEND'
+          | 'CHOWN'
+          | 'DAC_OVERRIDE'
+          | 'DAC_READ_SEARCH'
+          | 'FOWNER'
+          | 'FSETID'
+          | 'IPC_LOCK'
+          | 'IPC_OWNER'
+          | 'KILL'
+          | 'LEASE'
+          | 'LINUX_IMMUTABLE'
+          | 'MAC_ADMIN'
+          | 'MAC_OVERRIDE'
+          | 'MKNOD'
+          | 'NET_ADMIN'
+          | 'NET_BIND_SERVICE'
+          | 'NET_BROADCAST'
+          | 'NET_RAW'
+          | 'SETFCAP'
+          | 'SETGID'
+          | 'SETPCAP'
+          | 'SETUID'
+          | 'SYS_ADMIN'
+          | 'SYS_BOOT'
+          | 'SYS_CHROOT'
+          | 'SYS_MODULE'
+          | 'SYS_NICE'
+          | 'SYS_PACCT'
+          | 'SYS_PTRACE'
+          | 'SYS_RAWIO'
+          | 'SYS_RESOURCE'
+          | 'SYS_TIME'
+          | 'SYS_TTY_CONFIG'
+          | 'SYSLOG'
+          | 'WAKE_ALARM'
+        )[]
+      | null;
+  } | null;
+  /**
+   * gid that owns the pod's volumes (Kubernetes pod `fsGroup`; ECS and Copilot have no form: a diagnostic).
+   */
+  fsGroup?: number | null;
+  /**
+   * Seccomp profile (Kubernetes pod `seccompProfile`). ECS has no seccomp setting: its containers run under the runtime's default profile.
+   */
+  seccompProfile?: {
+    /**
+     * Profile type.
+     */
+    type?: ('RuntimeDefault' | 'Localhost' | 'Unconfined') | null;
+    /**
+     * Path of the profile on the node, relative to the kubelet's seccomp directory (type `Localhost` only).
+     */
+    localhostProfile?: string | null;
+  } | null;
 }
 /**
  * Kubernetes manifests (EKS).
@@ -2414,13 +2957,17 @@ export interface KubernetesTarget {
     [k: string]: SidecarOverlay | null;
   } | null;
   /**
-   * User the main container runs as (uid or uid:gid).
+   * User the main container runs as (uid, uid:gid, or a user name; ECS `user`, Kubernetes container `runAsUser`/`runAsGroup`). Container-level: it wins over `security.runAsUser`.
    */
   user?: string | null;
   /**
-   * Mount the root file system read-only.
+   * Mount the main container's root file system read-only. The same as `security.readOnlyRootFilesystem` (kept for existing specs; giving both with different values is an error).
    */
   readOnlyRootFilesystem?: boolean | null;
+  /**
+   * Security context: pod-level ids, non-root, seccomp; the main container's privilege, capabilities and read-only root file system.
+   */
+  security?: SecurityOverlay | null;
   /**
    * Extra labels/tags on every generated resource.
    */
@@ -2675,13 +3222,17 @@ export interface AppmeshTarget {
     [k: string]: SidecarOverlay | null;
   } | null;
   /**
-   * User the main container runs as (uid or uid:gid).
+   * User the main container runs as (uid, uid:gid, or a user name; ECS `user`, Kubernetes container `runAsUser`/`runAsGroup`). Container-level: it wins over `security.runAsUser`.
    */
   user?: string | null;
   /**
-   * Mount the root file system read-only.
+   * Mount the main container's root file system read-only. The same as `security.readOnlyRootFilesystem` (kept for existing specs; giving both with different values is an error).
    */
   readOnlyRootFilesystem?: boolean | null;
+  /**
+   * Security context: pod-level ids, non-root, seccomp; the main container's privilege, capabilities and read-only root file system.
+   */
+  security?: SecurityOverlay | null;
   /**
    * Extra labels/tags on every generated resource.
    */
@@ -4955,13 +5506,17 @@ export interface CopilotTarget {
     [k: string]: SidecarOverlay | null;
   } | null;
   /**
-   * User the main container runs as (uid or uid:gid).
+   * User the main container runs as (uid, uid:gid, or a user name; ECS `user`, Kubernetes container `runAsUser`/`runAsGroup`). Container-level: it wins over `security.runAsUser`.
    */
   user?: string | null;
   /**
-   * Mount the root file system read-only.
+   * Mount the main container's root file system read-only. The same as `security.readOnlyRootFilesystem` (kept for existing specs; giving both with different values is an error).
    */
   readOnlyRootFilesystem?: boolean | null;
+  /**
+   * Security context: pod-level ids, non-root, seccomp; the main container's privilege, capabilities and read-only root file system.
+   */
+  security?: SecurityOverlay | null;
   /**
    * Extra labels/tags on every generated resource.
    */
@@ -5094,13 +5649,17 @@ export interface EcsTargetOverlay {
    */
   sidecars?: OverrideSidecars | null;
   /**
-   * User the main container runs as (uid or uid:gid).
+   * User the main container runs as (uid, uid:gid, or a user name; ECS `user`, Kubernetes container `runAsUser`/`runAsGroup`). Container-level: it wins over `security.runAsUser`.
    */
   user?: OverrideUser | null;
   /**
-   * Mount the root file system read-only.
+   * Mount the main container's root file system read-only. The same as `security.readOnlyRootFilesystem` (kept for existing specs; giving both with different values is an error).
    */
   readOnlyRootFilesystem?: OverrideReadOnlyRootFilesystem | null;
+  /**
+   * Security context: pod-level ids, non-root, seccomp; the main container's privilege, capabilities and read-only root file system.
+   */
+  security?: OverrideSecurity | null;
   /**
    * Extra labels/tags on every generated resource.
    */
@@ -5390,13 +5949,17 @@ export interface KubernetesTargetOverlay {
    */
   sidecars?: OverrideSidecars | null;
   /**
-   * User the main container runs as (uid or uid:gid).
+   * User the main container runs as (uid, uid:gid, or a user name; ECS `user`, Kubernetes container `runAsUser`/`runAsGroup`). Container-level: it wins over `security.runAsUser`.
    */
   user?: OverrideUser | null;
   /**
-   * Mount the root file system read-only.
+   * Mount the main container's root file system read-only. The same as `security.readOnlyRootFilesystem` (kept for existing specs; giving both with different values is an error).
    */
   readOnlyRootFilesystem?: OverrideReadOnlyRootFilesystem | null;
+  /**
+   * Security context: pod-level ids, non-root, seccomp; the main container's privilege, capabilities and read-only root file system.
+   */
+  security?: OverrideSecurity | null;
   /**
    * Extra labels/tags on every generated resource.
    */
@@ -5622,13 +6185,17 @@ export interface AppmeshTargetOverlay {
    */
   sidecars?: OverrideSidecars | null;
   /**
-   * User the main container runs as (uid or uid:gid).
+   * User the main container runs as (uid, uid:gid, or a user name; ECS `user`, Kubernetes container `runAsUser`/`runAsGroup`). Container-level: it wins over `security.runAsUser`.
    */
   user?: OverrideUser | null;
   /**
-   * Mount the root file system read-only.
+   * Mount the main container's root file system read-only. The same as `security.readOnlyRootFilesystem` (kept for existing specs; giving both with different values is an error).
    */
   readOnlyRootFilesystem?: OverrideReadOnlyRootFilesystem | null;
+  /**
+   * Security context: pod-level ids, non-root, seccomp; the main container's privilege, capabilities and read-only root file system.
+   */
+  security?: OverrideSecurity | null;
   /**
    * Extra labels/tags on every generated resource.
    */
@@ -7867,13 +8434,17 @@ export interface CopilotTargetOverlay {
    */
   sidecars?: OverrideSidecars | null;
   /**
-   * User the main container runs as (uid or uid:gid).
+   * User the main container runs as (uid, uid:gid, or a user name; ECS `user`, Kubernetes container `runAsUser`/`runAsGroup`). Container-level: it wins over `security.runAsUser`.
    */
   user?: OverrideUser | null;
   /**
-   * Mount the root file system read-only.
+   * Mount the main container's root file system read-only. The same as `security.readOnlyRootFilesystem` (kept for existing specs; giving both with different values is an error).
    */
   readOnlyRootFilesystem?: OverrideReadOnlyRootFilesystem | null;
+  /**
+   * Security context: pod-level ids, non-root, seccomp; the main container's privilege, capabilities and read-only root file system.
+   */
+  security?: OverrideSecurity | null;
   /**
    * Extra labels/tags on every generated resource.
    */

@@ -12,6 +12,7 @@ import type { ContainerModel, SecretModel, ServiceModel } from '../../model/type
 import { secretValueFrom } from '../shared/aws-secrets.js';
 import { reportDeprecation } from '../shared/legacy.js';
 import { defineEmitter } from '../types.js';
+import { reportSecurityNotCarried } from './security.js';
 
 type Report = (d: DiagnosticInput) => void;
 export type CopilotType = 'Load Balanced Web Service' | 'Backend Service' | 'Worker Service';
@@ -195,6 +196,7 @@ export function manifestBody(m: ServiceModel, type: CopilotType, report: Report)
   const d = deployment(m, report);
   if (d) body.deployment = d;
   if (m.tracing.xray) body.observability = { tracing: 'awsxray' };
+  reportSecurityNotCarried(m, report);
   if (m.main.user !== undefined) report({ code: 'COPILOT_USER', severity: 'warning', message: 'Copilot has no field for the container user; user was not written (set USER in the Dockerfile).', path: ['user'] });
   if (m.logging.retentionDays !== undefined && m.logging.retentionDays !== COPILOT_LOG_RETENTION_DAYS) {
     report({ code: 'COPILOT_LOG_RETENTION', severity: 'warning', message: `Copilot keeps awslogs for ${COPILOT_LOG_RETENTION_DAYS} days unless FireLens logging is configured; retentionDays ${m.logging.retentionDays} was not written.`, path: ['logging', 'retentionDays'] });

@@ -9,6 +9,7 @@ import type { ContainerModel, SecretModel, ServiceModel } from '../../model/type
 import { appmeshProxyConfiguration, ENVOY_CONTAINER, envoyContainer, isMeshed } from '../shared/appmesh-envoy.js';
 import { secretValueFrom } from '../shared/aws-secrets.js';
 import { allow, sub, subLiteral } from '../shared/cfn.js';
+import { addContainerSecurity, reportPodSecurity } from './task-security.js';
 
 export interface TaskDefinitionOptions {
   /** Values the JSON cannot hold but CloudFormation can (refs, Fn::Sub). Default: JSON (literal only). */
@@ -66,8 +67,7 @@ function containerDefinition(m: ServiceModel, c: ContainerModel, report: (d: Dia
     if (valueFrom !== undefined) secrets.push({ name: s.name, valueFrom });
   }
   if (secrets.length) def.secrets = secrets;
-  if (c.user !== undefined) def.user = c.user;
-  if (c.readOnlyRootFilesystem !== undefined) def.readonlyRootFilesystem = c.readOnlyRootFilesystem;
+  addContainerSecurity(m, c, def, report);
   if (c.dependsOn.length) def.dependsOn = c.dependsOn.map((d) => ({ containerName: d.container, condition: d.condition }));
   const region = opts.flavor === 'cloudformation' ? (m.logging.region ?? { Ref: 'AWS::Region' }) : m.logging.region;
   if (region === undefined) {
@@ -124,6 +124,7 @@ export function buildTaskDefinition(m: ServiceModel, report: (d: DiagnosticInput
   if (ecs.executionRoleArn) td.executionRoleArn = ecs.executionRoleArn;
   if (ecs.taskRoleArn) td.taskRoleArn = ecs.taskRoleArn;
   td.containerDefinitions = m.containers.map((c) => containerDefinition(m, c, report, opts));
+  reportPodSecurity(m, report);
   if (isMeshed(m)) addAppmeshProxy(m, td);
   if (m.tracing.xray) addXrayDaemon(m, td);
   return td;

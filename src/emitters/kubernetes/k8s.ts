@@ -7,6 +7,7 @@
 import type { SpecPath } from '../../core/diagnostics.js';
 import type { Artifact, JsonObject } from '../../core/serialize.js';
 import type { ContainerModel, ProbeModel, ServiceModel } from '../../model/types.js';
+import { containerSecurityContext, podSecurityContext } from './security.js';
 import { checkName, commonLabels, isDnsSubdomain, isPortName, k8sNames, type Report } from '../shared/k8s-meta.js';
 
 /** Every file the Kubernetes target can write, in the order the kustomization lists them. */
@@ -202,27 +203,6 @@ function envVars(c: ContainerModel, report: Report): JsonObject[] {
   return out;
 }
 
-function securityContext(c: ContainerModel, report: Report): JsonObject | undefined {
-  const out: JsonObject = {};
-  if (c.user !== undefined) {
-    const m = /^([0-9]+)(?::([0-9]+))?$/.exec(c.user);
-    if (m) {
-      out.runAsUser = Number(m[1]);
-      if (m[2] !== undefined) out.runAsGroup = Number(m[2]);
-    } else {
-      report({
-        code: 'K8S_USER_NOT_NUMERIC',
-        severity: 'warning',
-        message: `Kubernetes runs containers as a numeric uid; user "${c.user}" is not carried to the pod (the image's default user applies).`,
-        hint: 'write the uid (and gid), e.g. "1000:1000"',
-        path: [...c.path, 'user'],
-      });
-    }
-  }
-  if (c.readOnlyRootFilesystem !== undefined) out.readOnlyRootFilesystem = c.readOnlyRootFilesystem;
-  return Object.keys(out).length ? out : undefined;
-}
-
 function container(m: ServiceModel, c: ContainerModel, report: Report): JsonObject {
   const t = m.targets.kubernetes;
   const def: JsonObject = { name: c.name, image: c.image };
@@ -258,7 +238,7 @@ function container(m: ServiceModel, c: ContainerModel, report: Report): JsonObje
   }
   const env = envVars(c, report);
   if (env.length) def.env = env;
-  const sc = securityContext(c, report);
+  const sc = containerSecurityContext(c, report);
   if (sc) def.securityContext = sc;
   if (c.dependsOn.length) {
     report({
@@ -278,6 +258,8 @@ export function podTemplate(m: ServiceModel, report: Report): JsonObject {
   if (t.podAnnotations && Object.keys(t.podAnnotations).length) md.annotations = { ...t.podAnnotations };
   const spec: JsonObject = {};
   if (usesServiceAccount(m)) spec.serviceAccountName = k8sNames(m).serviceAccount;
+  const psc = podSecurityContext(m);
+  if (psc) spec.securityContext = psc;
   spec.containers = m.containers.map((c) => container(m, c, report));
   return { metadata: md, spec };
 }

@@ -6,6 +6,7 @@ import type { Report } from './common.js';
 import { normalizeEnv, normalizeSecrets } from './env.js';
 import { normalizePorts } from './ports.js';
 import { normalizeResources } from './resources.js';
+import { containerSecurity, mainReadOnlyRoot } from './security.js';
 
 export function normalizeContainers(spec: ServiceSpec, rep: Report): { main: ContainerModel; containers: ContainerModel[] } {
   const mainPorts = normalizePorts(spec.ports ?? [], ['ports'], rep);
@@ -22,7 +23,9 @@ export function normalizeContainers(spec: ServiceSpec, rep: Report): { main: Con
     env: normalizeEnv(spec.env, ['env']),
     secrets: normalizeSecrets(spec.secrets, ['secrets'], rep),
     ...(spec.user !== undefined ? { user: spec.user } : {}),
-    ...(spec.readOnlyRootFilesystem !== undefined ? { readOnlyRootFilesystem: spec.readOnlyRootFilesystem } : {}),
+    ...readOnly(mainReadOnlyRoot(spec, rep)),
+    security: containerSecurity(spec.security, true),
+    securityPath: ['security'],
     dependsOn: [],
     path: [],
   };
@@ -57,7 +60,12 @@ function normalizeSidecar(name: string, s: Sidecar, path: SpecPath, rep: Report)
     env: normalizeEnv(s.env, [...path, 'env']),
     secrets: normalizeSecrets(s.secrets, [...path, 'secrets'], rep),
     ...(s.user !== undefined ? { user: s.user } : {}),
+    ...readOnly(s.security?.readOnlyRootFilesystem),
+    security: containerSecurity(s.security, false),
+    securityPath: [...path, 'security'],
     dependsOn: Object.entries(s.dependsOn ?? {}).map(([container, condition]) => ({ container, condition })),
     path,
   };
 }
+
+const readOnly = (v: boolean | undefined) => (v !== undefined ? { readOnlyRootFilesystem: v } : {});

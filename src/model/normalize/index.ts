@@ -13,6 +13,7 @@ import { normalizeAutoscaling, normalizeDeployment } from './deployment.js';
 import { normalizeExpose } from './expose.js';
 import { normalizeHealth } from './probes.js';
 import { taskSize } from './resources.js';
+import { checkSecurity, normalizePodSecurity } from './security.js';
 import { enabledTargets, type ResolvedSpec } from './view.js';
 
 export { applyEnvironment, enabledTargets, resolveTarget, type ResolvedSpec } from './view.js';
@@ -28,6 +29,8 @@ export function normalize(resolved: ResolvedSpec, target: TargetName, report: Re
   const { main, containers } = normalizeContainers(spec, rep);
   const mainPorts = main.ports;
 
+  const podSecurity = normalizePodSecurity(spec, rep);
+  checkSecurity(containers, podSecurity, rep);
   const health = normalizeHealth(spec, main, rep);
   const autoscaling = normalizeAutoscaling(spec, at, rep);
 
@@ -43,6 +46,7 @@ export function normalize(resolved: ResolvedSpec, target: TargetName, report: Re
     ...(spec.replicas !== undefined && !autoscaling ? { replicas: spec.replicas } : {}),
     ...(autoscaling ? { autoscaling } : {}),
     health,
+    podSecurity,
     ...(spec.expose ? { expose: normalizeExpose(spec, mainPorts, rep) } : {}),
     deployment: normalizeDeployment(spec.deployment),
     logging: {
