@@ -48,8 +48,8 @@ git add service.yaml
 if git commit -q -m "stale output" >"$work/stale.log" 2>&1; then
   cat "$work/stale.log"; echo "precommit-e2e: FAIL: the commit of a stale output passed" >&2; exit 1
 fi
-grep -q "stale" "$work/stale.log" || { cat "$work/stale.log"; echo "precommit-e2e: FAIL: the hook did not name the stale file" >&2; exit 1; }
-sed -n '/stale/p' "$work/stale.log" | head -3
+grep -q "OUTPUT_STALE" "$work/stale.log" || { cat "$work/stale.log"; echo "precommit-e2e: FAIL: the hook did not name the stale file" >&2; exit 1; }
+grep "OUTPUT_STALE" "$work/stale.log" | head -3
 
 echo "precommit-e2e: 3. regenerate and commit: the hook must pass"
 codegen generate >/dev/null
