@@ -14,9 +14,9 @@ describe('codegen init', () => {
     mkdirSync(dir);
     expect((await run(['init'], dir)).code).toBe(0);
     const spec = readFileSync(join(dir, 'service.yaml'), 'utf8');
-    expect(spec.split('\n')[0]).toBe('# yaml-language-server: $schema=./node_modules/codegen/schema/service.schema.json');
+    expect(spec.split('\n')[0]).toBe('# yaml-language-server: $schema=./node_modules/svcgen/schema/service.schema.json');
     expect(spec).toContain('name: payments-api');
-    expect(JSON.parse(readFileSync(join(dir, 'codegen.config.json'), 'utf8')).$schema).toBe('./node_modules/codegen/schema/config.schema.json');
+    expect(JSON.parse(readFileSync(join(dir, 'codegen.config.json'), 'utf8')).$schema).toBe('./node_modules/svcgen/schema/config.schema.json');
     const v = await run(['validate'], dir);
     expect(v).toMatchObject({ code: 0, stderr: '' });
     const g = await run(['generate', '--verbose'], dir);

@@ -15,7 +15,7 @@ const seed = compile(SEED, { file: 'fixtures/seed/service.yaml' });
 
 /** The SARIF 2.1.0 schema is draft-04; ajv 8 reads it once `id` is `$id` (it uses no other draft-04-only keyword). */
 function sarifValidator() {
-  const schema = JSON.parse(readFileSync(join(ROOT, '../shared/schemas/sarif/sarif-schema-2.1.0.json'), 'utf8'));
+  const schema = JSON.parse(readFileSync(join(ROOT, 'vendor/schemas/sarif/sarif-schema-2.1.0.json'), 'utf8'));
   const { id, $schema: _draft, ...rest } = schema;
   const ajv = new Ajv({ strict: false, allErrors: true });
   (addFormats as unknown as (a: Ajv) => void)(ajv);

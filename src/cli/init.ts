@@ -25,7 +25,7 @@ export function serviceNameFrom(folder: string): string {
 }
 
 export function starterSpec(name: string): string {
-  return `# yaml-language-server: $schema=./node_modules/codegen/schema/service.schema.json
+  return `# yaml-language-server: $schema=./node_modules/svcgen/schema/service.schema.json
 # A codegen service spec. \`codegen generate\` compiles it into deployment artifacts under out/${name}/;
 # \`codegen validate\` checks it. Every field is described in the schema (hover in your editor).
 apiVersion: codegen/v1
@@ -72,7 +72,7 @@ targets:
 
 export function starterConfig(): string {
   const config = {
-    $schema: './node_modules/codegen/schema/config.schema.json',
+    $schema: './node_modules/svcgen/schema/config.schema.json',
     specs: ['**/service.yaml'],
     out: 'out',
     templates: [],
