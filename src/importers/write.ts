@@ -8,7 +8,7 @@ import type { SpecPath } from '../core/diagnostics.js';
 import { serviceSchemaObject } from '../schema/validate.js';
 
 /** The schema reference `codegen init` writes, for editors' completion and hover docs. */
-export const DEFAULT_SCHEMA_REF = './node_modules/codegen/schema/service.schema.json';
+export const DEFAULT_SCHEMA_REF = './node_modules/svcgen/schema/service.schema.json';
 
 /** Core fields in the order of the spec reference. */
 const ORDER = [

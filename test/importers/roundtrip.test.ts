@@ -14,6 +14,14 @@ const ROOT = join(__dirname, '..', '..', 'fixtures');
 
 /** `<case>/<target>` → why its round trip is not exact (a gap in the spec or in the importer). */
 const INEXACT: Record<string, string> = {
+  'ecs-ec2-no-task-cpu: ecs task definition': 'the ECS importer reads an EC2 task with no task-level cpu as if a task size had been given; the omitted field is not yet carried back',
+  'ecs-ec2-no-task-cpu: ecs template': 'same as its task definition: the omitted task-level cpu is not yet carried back',
+  'security-ec2: ecs task definition': 'the security block (user uid:gid, capabilities, no-new-privileges) is newer than the importers: not yet read back',
+  'security-ec2: ecs template': 'the security block is newer than the importers: not yet read back',
+  'security-ec2: kubernetes': 'pod and container securityContext are newer than the Kubernetes importer: not yet read back',
+  'security-fargate: ecs task definition': 'the security block is newer than the importers: not yet read back',
+  'security-fargate: ecs template': 'the security block is newer than the importers: not yet read back',
+  'security-fargate: kubernetes': 'pod and container securityContext are newer than the Kubernetes importer: not yet read back',
   'patch-every-target: kubernetes': 'a spec patch adds topologySpreadConstraints, which has no form in the spec (reported as IMPORT_NOT_CARRIED)',
   'patch-every-target: ecs task definition': 'spec patches add ephemeralStorage; App Mesh Envoy and proxyConfiguration come from the appmesh target (reported as not carried)',
   'patch-ecs: ecs task definition': 'spec patches add linuxParameters, ulimits and ephemeralStorage, which have no form in the spec (reported as IMPORT_NOT_CARRIED)',
