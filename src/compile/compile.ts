@@ -155,6 +155,7 @@ export function compile(input: string | Uint8Array | object, options: CompileOpt
       rules,
       ...(options.ruleConfig ? { config: options.ruleConfig } : {}),
       spec: resolved.spec,
+      document: raw,
       ...(resolved.environment ? { environment: resolved.environment } : {}),
       targets: selected,
       origin: resolved.origin,

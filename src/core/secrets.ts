@@ -10,13 +10,13 @@
 import type { SpecPath } from './diagnostics.js';
 
 /** A word of the name says "secret" (`DB_PASSWORD`, `apiKey`, `x-auth-token`). */
-const SECRET_WORD = /(^|[_.\-/])(PASSWORD|PASSWD|PWD|PASS|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|SECRET_?KEY|CREDENTIALS?|AUTH|CLIENT_SECRET|SIGNING_KEY|BEARER)([_.\-/]|$)/i;
+const SECRET_WORD = /(^|[_.\-/])(PASSWORD|PASSWD|PWD|PASS|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|SECRET_?KEY|CREDENTIALS?|AUTH|AUTHORIZATION|CLIENT_SECRET|SIGNING_KEY|BEARER)([_.\-/]|$)/i;
 /** Names that contain a secret word but name something public (`TOKEN_URL`, `PASSWORD_FILE`). */
 const BENIGN_NAME = /(^|[_.\-/])(URL|URI|ENDPOINT|HOST|PATH|FILE|ARN|NAME|ID|TTL|TIMEOUT|HEADER|ISSUER|AUDIENCE|REGION|ENABLED|MODE|TYPE|LENGTH|POLICY|EXPIRY|EXPIRES|LIFETIME|PROVIDER|METHOD|SCOPE|SCOPES|REF|VERSION|STAGE|KEY_ID)$/i;
 
-/** `apiKey` → `api_Key`: camelCase words become separate words for the name test. */
+/** `apiKey` → `api_Key`, `x-api-key` → `x_api_key`: words separated by `_` for the name test. */
 function words(name: string): string {
-  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2');
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[.\-/]/g, '_');
 }
 
 /** True when `name` (an env variable, label or annotation key) names a secret. */
@@ -85,11 +85,16 @@ export function entropy(s: string): number {
   return h;
 }
 
-/** A value that reads like a generated credential: long, mixed character classes, high entropy. */
+/**
+ * A value that reads like a generated credential: at least 16 characters without spaces, letters
+ * and digits mixed inside one word (names such as `admin-console/session-key` or `v1.2.3` are words
+ * and numbers), and high entropy.
+ */
 export function looksRandom(s: string): boolean {
-  if (s.length < 16 || /\s/.test(s) || /^[a-z]+(-[a-z]+)*$/.test(s) || /^https?:\/\//.test(s)) return false;
-  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(s)).length;
-  return classes >= 2 && entropy(s) >= 3.5;
+  if (s.length < 16 || /\s/.test(s) || /^[a-z][a-z0-9+.-]*:\/\//i.test(s)) return false;
+  const parts = s.split(/[/._:@-]+/);
+  if (parts.every((p) => /^[A-Za-z]*$/.test(p) || /^[0-9]+$/.test(p))) return false;
+  return /[0-9]/.test(s) && /[A-Za-z]/.test(s) && entropy(s) >= 3.5;
 }
 
 /**

@@ -13,6 +13,8 @@ export interface RuleRunInput {
   rules: readonly AnyRuleModule[];
   config?: RuleConfig;
   spec: ServiceSpec;
+  /** The spec as written, every overlay included (`RuleContext.document`). */
+  document?: ServiceSpec;
   environment?: string;
   targets: readonly TargetName[];
   /** Maps a path in `spec` to where it was written. */
@@ -93,6 +95,7 @@ export function runRules(input: RuleRunInput): RuleRunResult {
       id: rule.id,
       options,
       spec: input.spec,
+      ...(input.document ? { document: input.document } : {}),
       ...(input.environment ? { environment: input.environment } : {}),
       targets: input.targets,
       view: (t) => view(t).spec,
@@ -108,7 +111,7 @@ export function runRules(input: RuleRunInput): RuleRunResult {
           source: 'rule',
           origin: rule.id,
           // [] is the whole spec, never an overlay's section.
-          path: r.path.length === 0 ? [] : r.target ? view(r.target).origin(r.path) : input.origin(r.path),
+          path: r.path.length === 0 || r.written ? [...r.path] : r.target ? view(r.target).origin(r.path) : input.origin(r.path),
           ...(r.hint ? { hint: r.hint } : {}),
           ...(rule.meta.sensitive ? { redact: true } : {}),
           ...(rule.meta.docs.url ? { url: rule.meta.docs.url } : {}),
