@@ -43,7 +43,7 @@ function resolve(rule: AnyRuleModule, entry: RuleConfigEntry | undefined, out: D
   const defaults = { ...(rule.meta.defaultOptions ?? {}) };
   if (entry === undefined) return { ...(rule.meta.docs.recommended ? { severity: rule.meta.defaultSeverity } : {}), options: defaults };
   const [level, options] = typeof entry === 'string' ? [entry, undefined] : [entry[0], entry[1]];
-  if (!(level in LEVELS)) {
+  if (typeof level !== 'string' || !Object.hasOwn(LEVELS, level)) {
     out.push(configError('RULE_CONFIG_INVALID', `Rule ${rule.id}: the level must be "off", "warn" or "error", not ${JSON.stringify(level)}.`, rule.id));
     return { options: defaults };
   }
@@ -66,7 +66,7 @@ function resolve(rule: AnyRuleModule, entry: RuleConfigEntry | undefined, out: D
 }
 
 function interpolate(template: string, data: Record<string, string | number> | undefined): string {
-  return template.replace(/\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g, (m, k: string) => (data && k in data ? String(data[k]) : m));
+  return template.replace(/\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g, (m, k: string) => (data && Object.hasOwn(data, k) ? String(data[k]) : m));
 }
 
 /** Run every enabled rule once. Never throws: a failing rule becomes a RULE_FAILED diagnostic. */
@@ -88,7 +88,7 @@ export function runRules(input: RuleRunInput): RuleRunResult {
     return v;
   };
   for (const rule of byId.values()) {
-    const { severity, options } = resolve(rule, input.config?.[rule.id], diagnostics);
+    const { severity, options } = resolve(rule, input.config && Object.hasOwn(input.config, rule.id) ? input.config[rule.id] : undefined, diagnostics);
     if (!severity) continue;
     enabled.add(rule.id);
     const ctx: RuleContext<string, object> = {
@@ -101,8 +101,8 @@ export function runRules(input: RuleRunInput): RuleRunResult {
       view: (t) => view(t).spec,
       model: input.model,
       report(r) {
-        const template = rule.meta.messages[r.messageId];
-        if (template === undefined) throw new Error(`unknown messageId "${r.messageId}"`);
+        const template = Object.hasOwn(rule.meta.messages, r.messageId) ? (rule.meta.messages as Record<string, string>)[r.messageId] : undefined;
+        if (typeof template !== 'string') throw new Error(`unknown messageId "${r.messageId}"`);
         diagnostics.push({
           code: rule.id,
           messageId: r.messageId,

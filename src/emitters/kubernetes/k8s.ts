@@ -106,6 +106,109 @@ export function guaranteedReplicas(m: ServiceModel): number {
   return m.autoscaling ? m.autoscaling.min : (m.replicas ?? 1);
 }
 
+<<<<<<< HEAD
+=======
+// --- names and labels ----------------------------------------------------------------------
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const LABEL_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+
+export function isDnsLabel(s: string): boolean {
+  return s.length <= 63 && DNS_LABEL.test(s);
+}
+
+export function isDnsSubdomain(s: string): boolean {
+  return s.length <= 253 && DNS_SUBDOMAIN.test(s);
+}
+
+/** Report a name Kubernetes would reject; returns whether it is valid. */
+export function checkName(name: string, kind: 'label' | 'subdomain', what: string, path: SpecPath, report: Report): boolean {
+  const ok = kind === 'label' ? isDnsLabel(name) : isDnsSubdomain(name);
+  if (!ok) {
+    report({
+      code: 'K8S_INVALID_NAME',
+      severity: 'error',
+      message: `${what} "${name}" is not a valid DNS-1123 ${kind === 'label' ? 'label (at most 63 lowercase letters, digits and hyphens)' : 'subdomain (lowercase letters, digits, hyphens and dots)'}.`,
+      path,
+    });
+  }
+  return ok;
+}
+
+/** A label value: empty, or at most 63 characters of alphanumerics, `-`, `_`, `.`, alphanumeric at both ends. */
+export function isLabelValue(v: string): boolean {
+  return v === '' || (v.length <= 63 && LABEL_NAME.test(v));
+}
+
+/** A label key: optional DNS-subdomain prefix and `/`, then a name like a label value (non-empty). */
+export function isLabelKey(k: string): boolean {
+  const i = k.lastIndexOf('/');
+  const prefix = i >= 0 ? k.slice(0, i) : undefined;
+  const name = i >= 0 ? k.slice(i + 1) : k;
+  if (prefix !== undefined && !isDnsSubdomain(prefix)) return false;
+  return name.length > 0 && name.length <= 63 && LABEL_NAME.test(name);
+}
+
+/** IANA_SVC_NAME: at most 15 characters, lowercase alphanumerics and `-`, at least one letter, no `--`, no hyphen at either end. */
+export function isPortName(n: string): boolean {
+  return n.length <= 15 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(n) && /[a-z]/.test(n) && !n.includes('--');
+}
+
+/** The selector: the article's `app: <name>`. Stable across releases (a Deployment selector is immutable). */
+export function selectorLabels(m: ServiceModel): Record<string, string> {
+  return { app: m.name };
+}
+
+/** The image tag, when it is a valid label value (not for digests). */
+function imageVersion(image: string): string | undefined {
+  if (image.includes('@')) return undefined;
+  const lastSlash = image.lastIndexOf('/');
+  const colon = image.lastIndexOf(':');
+  if (colon <= lastSlash) return undefined;
+  const tag = image.slice(colon + 1);
+  return isLabelValue(tag) && tag !== '' ? tag : undefined;
+}
+
+/**
+ * Labels on every object and pod: the selector, the recommended `app.kubernetes.io/*` labels
+ * (https://kubernetes.io/docs/concepts/overview/working-with-objects/common-labels/) and the spec's
+ * `labels`. Invalid user labels are reported (once, by the Deployment emitter) and left out.
+ */
+export function commonLabels(m: ServiceModel, report?: Report): Record<string, string> {
+  const out: Record<string, string> = { ...selectorLabels(m), 'app.kubernetes.io/name': m.name };
+  const version = imageVersion(m.main.image);
+  if (version) out['app.kubernetes.io/version'] = version;
+  out['app.kubernetes.io/managed-by'] = 'codegen';
+  for (const [k, v] of Object.entries(m.labels)) {
+    if (!isLabelKey(k) || !isLabelValue(v)) {
+      report?.({
+        code: 'K8S_INVALID_LABEL',
+        severity: 'error',
+        message: `Label ${k}=${JSON.stringify(v)} is not a valid Kubernetes label (name and value: at most 63 alphanumerics, "-", "_" or ".", alphanumeric at both ends).`,
+        path: ['labels', k],
+      });
+      continue;
+    }
+    if (Object.hasOwn(selectorLabels(m), k) && v !== out[k]) {
+      report?.({ code: 'K8S_LABEL_CONFLICT', severity: 'error', message: `Label ${k} is the selector label and must stay "${out[k]}".`, path: ['labels', k] });
+      continue;
+    }
+    out[k] = v;
+  }
+  return out;
+}
+
+/** `metadata` of a namespaced object. */
+export function metadata(m: ServiceModel, name: string, annotations?: Record<string, string>): JsonObject {
+  const md: JsonObject = { name };
+  if (m.targets.kubernetes.namespace) md.namespace = m.targets.kubernetes.namespace;
+  md.labels = commonLabels(m);
+  if (annotations && Object.keys(annotations).length) md.annotations = annotations;
+  return md;
+}
+
+>>>>>>> 8fb9587 (Names from Object.prototype are ordinary unknown names: --env __proto__/toString, rule ids and levels in the configuration, messageIds, config keys, schema paths, labels, Copilot overrides and ECS model members are looked up with Object.hasOwn (fixtures/invalid/unknown-environment-proto, unknown-environment-toString; test/rules/prototype-names.test.ts))
 // --- pod template --------------------------------------------------------------------------
 
 /** Seconds as the whole number Kubernetes takes; a fraction is rounded up and reported. */
