@@ -49,3 +49,44 @@ describe('plaintext secret in env', () => {
     }
   }
 });
+
+/** Cases whose spec holds secret values that no output may repeat (the values, as written in the spec). */
+const LEAK_CASES: Record<string, string[]> = {
+  'secret-value-in-diagnostics': ['hunter2-Xq9', 's3cr3t-value', 'sk_live_4eC39HqLyjWDarjtT1zdp7dc', 'Zr8pLq2Ws9Kd'],
+};
+
+describe('secret values never reach a diagnostic', () => {
+  for (const [name, values] of Object.entries(LEAK_CASES)) {
+    const lc = invalidCases().find((x) => x.name === name)!;
+    it(`${name}: the spec holds the values, the diagnostics do not`, () => {
+      const text = caseBytes(lc).toString('utf8');
+      for (const v of values) expect(text).toContain(v);
+      const r = compileCase(lc);
+      expect(r.diagnostics.length).toBeGreaterThan(0);
+      const all = JSON.stringify(r.diagnostics);
+      for (const v of values) expect(all).not.toContain(v);
+    });
+    for (const format of ['text', 'json', 'github', 'sarif']) {
+      it(`${name}: validate --format ${format} prints none of them, code frames included`, async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'codegen-secret-'));
+        writeFileSync(join(dir, 'service.yaml'), caseBytes(lc));
+        let out = '';
+        const io = { stdout: (s: string) => (out += s), stderr: (s: string) => (out += s), cwd: dir };
+        expect(await main(['validate', 'service.yaml', '--format', format, ...(lc.options.env ? ['--env', lc.options.env] : [])], io)).toBe(1);
+        expect(out.length).toBeGreaterThan(0);
+        for (const v of values) expect(out).not.toContain(v);
+        // Fragments are not printed either (a truncated value is still a leak).
+        for (const v of values) expect(out).not.toContain(v.slice(0, 8));
+      });
+    }
+  }
+  it('the code frame masks a secret that shares its line with another error', async () => {
+    const lc = invalidCases().find((x) => x.name === 'secret-value-in-diagnostics')!;
+    const dir = mkdtempSync(join(tmpdir(), 'codegen-secret-'));
+    writeFileSync(join(dir, 'service.yaml'), caseBytes(lc));
+    let out = '';
+    await main(['validate', 'service.yaml'], { stdout: (s) => (out += s), stderr: (s) => (out += s), cwd: dir });
+    expect(out).toContain('  10 | env: { LOG_LEVEL: info, SESSION_SECRET: ************, WORKERS: [1] }\n');
+    expect(out).toContain('     |                                                                ^^^\n');
+  });
+});

@@ -5,7 +5,9 @@
  * string out; the CLI decides where it goes.
  */
 import type { AnyRuleModule } from '../rules/types.js';
-import { formatDiagnostic, formatPath, type Diagnostic } from '../core/diagnostics.js';
+import { CONTROL_CHARS, diagnosticText, escapeControlChar, formatDiagnostic, formatPath, type Diagnostic } from '../core/diagnostics.js';
+import { scrubSecrets } from '../core/secrets.js';
+import { codeFrame } from './code-frame.js';
 
 export const FORMATS = ['text', 'json', 'github', 'sarif'] as const;
 export type ReportFormat = (typeof FORMATS)[number];
@@ -21,20 +23,42 @@ export interface ReportOptions {
   extra?: Record<string, unknown>;
 }
 
+/**
+ * Every format prints diagnostics through here: credential-looking text is scrubbed from messages,
+ * hints and reasons whatever unit wrote them (values at secret positions were already cut out by
+ * the compiler, src/core/redact.ts), and JSON output escapes the characters a terminal would act on.
+ */
 export function formatDiagnostics(format: ReportFormat, diagnostics: readonly Diagnostic[], options: ReportOptions = {}): string {
+  const shown = diagnostics.map(scrubDiagnostic);
+  const suppressed = options.suppressed?.map(scrubDiagnostic);
   switch (format) {
     case 'text':
-      return formatText(diagnostics, options.sources);
+      return formatText(shown, options.sources);
     case 'json':
-      return `${JSON.stringify({ ...options.extra, diagnostics, ...(options.suppressed?.length ? { suppressed: options.suppressed } : {}) }, null, 2)}\n`;
+      return safeJson({ ...options.extra, diagnostics: shown, ...(suppressed?.length ? { suppressed } : {}) });
     case 'github':
-      return formatGithub(diagnostics);
+      return formatGithub(shown);
     case 'sarif':
-      return `${JSON.stringify(toSarif(diagnostics, options), null, 2)}\n`;
+      return safeJson(toSarif(shown, { ...options, ...(suppressed ? { suppressed } : {}) }));
   }
 }
 
-/** The golden-file line, then the spec line and a `^^^` marker under the reported range. */
+/** A copy of `d` with credential formats cut out of its texts. */
+export function scrubDiagnostic(d: Diagnostic): Diagnostic {
+  const message = scrubSecrets(d.message);
+  const hint = d.hint === undefined ? undefined : scrubSecrets(d.hint);
+  const reason = d.suppression ? scrubSecrets(d.suppression.reason) : undefined;
+  if (message === d.message && hint === d.hint && reason === d.suppression?.reason) return d;
+  return { ...d, message, ...(hint !== undefined ? { hint } : {}), ...(reason !== undefined ? { suppression: { reason } } : {}), redact: true };
+}
+
+/** JSON with DEL, C1 controls, bidi controls and U+2028/U+2029 written as `\uXXXX` (JSON.stringify leaves them raw). */
+const JSON_UNSAFE = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+function safeJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
+}
+
+/** The golden-file line, then the spec line and a `^^^` marker under the reported range (see code-frame.ts). */
 export function formatText(diagnostics: readonly Diagnostic[], sources?: ReadonlyMap<string, string>): string {
   const lines = new Map<string, string[]>();
   let out = '';
@@ -43,20 +67,20 @@ export function formatText(diagnostics: readonly Diagnostic[], sources?: Readonl
     const text = d.file !== undefined ? sources?.get(d.file) : undefined;
     if (text === undefined || d.line === undefined) continue;
     let split = lines.get(d.file!);
-    if (!split) lines.set(d.file!, (split = text.split(/\r?\n/)));
+    if (!split) lines.set(d.file!, (split = text.split(/\r?\n|\r/)));
     const src = split[d.line - 1];
     if (src === undefined) continue;
-    const col = Math.max(1, d.column ?? 1);
-    const end = d.endLine === d.line && d.endColumn !== undefined && d.endColumn > col ? d.endColumn : Math.max(col + 1, src.trimEnd().length + 1);
-    const gutter = String(d.line).length;
-    const shown = d.redact ? `${src.slice(0, col - 1)}${'*'.repeat(Math.max(1, end - col))}${src.slice(end - 1)}` : src;
-    out += `  ${d.line} | ${shown.replace(/\t/g, ' ')}\n`;
-    out += `  ${' '.repeat(gutter)} | ${' '.repeat(col - 1)}${'^'.repeat(Math.max(1, end - col))}\n`;
+    out += codeFrame(d, src);
   }
   return out;
 }
 
-const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+/**
+ * Workflow-command escaping: the data after `::` escapes `%`, CR and LF; properties also `:` and
+ * `,`; every other control character is written as a text escape (`\x1b`, `\u202e`), so nothing from the
+ * spec can style the log or start another command.
+ */
+const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(CONTROL_CHARS, escapeControlChar);
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 /** GitHub Actions workflow commands: `::error file=...,line=...,col=...,title=CODE::message`. */
@@ -78,7 +102,7 @@ export function formatGithub(diagnostics: readonly Diagnostic[]): string {
 }
 
 function messageText(d: Diagnostic): string {
-  return `${d.path.length ? `${formatPath(d.path)}: ` : ''}${d.message}${d.hint ? ` (${d.hint})` : ''}`;
+  return diagnosticText(d);
 }
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;

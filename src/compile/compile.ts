@@ -13,6 +13,7 @@ import { applySuppressions, runRules } from '../rules/engine.js';
 import type { AnyRuleModule, RuleConfig } from '../rules/types.js';
 import { appendDiagnostics, capDiagnostics, compareDiagnostics, DiagnosticError, hasErrors, type Diagnostic, type DiagnosticInput, type SpecPath } from '../core/diagnostics.js';
 import { attachPositions, readSpecInput } from '../core/source.js';
+import { redactDiagnostics } from '../core/redact.js';
 import { serializeArtifact, type Artifact } from '../core/serialize.js';
 import { verifyArtifacts } from '../verify/index.js';
 import { applyPatches, readPatchFile, type PatchDeclaration, type PatchFileInput, type PatchSet } from '../core/patch.js';
@@ -80,6 +81,9 @@ export function compile(input: string | Uint8Array | object, options: CompileOpt
     diagnostics.sort(compareDiagnostics);
     dedupe(diagnostics);
     capDiagnostics(diagnostics);
+    // No secret value of the spec is ever printed, whichever check wrote the message.
+    redactDiagnostics(diagnostics, value, source, file, KEY_CODES);
+    redactDiagnostics(result.suppressed, value, source, file);
     return result;
   };
   if (hasErrors(diagnostics)) return finish();
@@ -151,6 +155,7 @@ export function compile(input: string | Uint8Array | object, options: CompileOpt
       rules,
       ...(options.ruleConfig ? { config: options.ruleConfig } : {}),
       spec: resolved.spec,
+      document: raw,
       ...(resolved.environment ? { environment: resolved.environment } : {}),
       targets: selected,
       origin: resolved.origin,

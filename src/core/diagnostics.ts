@@ -12,6 +12,14 @@ export interface Position {
   column: number;
 }
 
+/** A span of spec text (1-based; the end column is exclusive). */
+export interface TextRange {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
 export interface Diagnostic {
   /** Stable machine code: SCREAMING_SNAKE for the core, the rule id for rules. */
   code: string;
@@ -37,6 +45,8 @@ export interface Diagnostic {
   messageId?: string;
   /** The reported range may hold a secret: reporters must not echo it (code frames mask it). */
   redact?: boolean;
+  /** Other spans of secret values on the reported line(s): code frames mask them too. */
+  redactRanges?: readonly TextRange[];
   /** Set on diagnostics the spec suppressed (`CompileResult.suppressed`), with the written reason. */
   suppression?: { reason: string };
 }
@@ -80,12 +90,37 @@ export function hasErrors(diags: readonly Diagnostic[]): boolean {
   return diags.some((d) => d.severity === 'error');
 }
 
+/**
+ * Characters that must never reach a terminal raw: C0 controls (tab included), DEL, C1 controls,
+ * the bidi embeddings/overrides/isolates (U+202A–U+202E, U+2066–U+2069) and the line/paragraph
+ * separators U+2028/U+2029.
+ */
+export const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** One control character as text: `\n`, `\t`, `\x1b`, `\u202e`. */
+export function escapeControlChar(c: string): string {
+  const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+  if (Object.hasOwn(named, c)) return named[c]!;
+  const n = c.charCodeAt(0);
+  return n < 0x100 ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u${n.toString(16).padStart(4, '0')}`;
+}
+
+/** `text` with every control character written as an escape (printable as one line). */
+export function escapeControl(text: string): string {
+  return text.replace(CONTROL_CHARS, escapeControlChar);
+}
+
 /** `service.yaml:12:5 error CODE path: message (hint)` — the text format of the CLI and of golden files. */
 export function formatDiagnostic(d: Diagnostic): string {
-  const where = d.file ? `${d.file}${d.line ? `:${d.line}:${d.column ?? 1}` : ''}` : '<input>';
+  const where = d.file ? `${escapeControl(d.file)}${d.line ? `:${d.line}:${d.column ?? 1}` : ''}` : '<input>';
+  return `${where} ${d.severity} ${escapeControl(d.code)} ${escapeControl(diagnosticText(d))}`;
+}
+
+/** `path: message (hint)`, the part every format shows (no file or position). */
+export function diagnosticText(d: Diagnostic): string {
   const path = d.path.length ? `${formatPath(d.path)}: ` : '';
   const hint = d.hint ? ` (${d.hint})` : '';
-  return `${where} ${d.severity} ${d.code} ${path}${d.message}${hint}`;
+  return `${path}${d.message}${hint}`;
 }
 
 /** Suggest the closest candidate (Damerau-free Levenshtein), or undefined when nothing is close. */

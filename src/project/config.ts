@@ -142,7 +142,7 @@ function check(v: unknown, s: Node, path: (string | number)[], out: Diagnostic[]
     const props = (s.properties ?? {}) as Record<string, Node>;
     for (const r of (s.required as string[] | undefined) ?? []) if (!(r in obj)) err('REQUIRED', `Config needs "${r}".`);
     for (const [k, x] of Object.entries(obj)) {
-      if (props[k]) check(x, props[k]!, [...path, k], out);
+      if (Object.hasOwn(props, k)) check(x, props[k]!, [...path, k], out);
       else if (s.additionalProperties === false) err('UNKNOWN_KEY', `Unknown config key "${k}".`, [...path, k]);
       else if (s.additionalProperties && typeof s.additionalProperties === 'object') check(x, s.additionalProperties as Node, [...path, k], out);
     }

@@ -13,6 +13,8 @@ export interface RuleRunInput {
   rules: readonly AnyRuleModule[];
   config?: RuleConfig;
   spec: ServiceSpec;
+  /** The spec as written, every overlay included (`RuleContext.document`). */
+  document?: ServiceSpec;
   environment?: string;
   targets: readonly TargetName[];
   /** Maps a path in `spec` to where it was written. */
@@ -41,7 +43,7 @@ function resolve(rule: AnyRuleModule, entry: RuleConfigEntry | undefined, out: D
   const defaults = { ...(rule.meta.defaultOptions ?? {}) };
   if (entry === undefined) return { ...(rule.meta.docs.recommended ? { severity: rule.meta.defaultSeverity } : {}), options: defaults };
   const [level, options] = typeof entry === 'string' ? [entry, undefined] : [entry[0], entry[1]];
-  if (!(level in LEVELS)) {
+  if (typeof level !== 'string' || !Object.hasOwn(LEVELS, level)) {
     out.push(configError('RULE_CONFIG_INVALID', `Rule ${rule.id}: the level must be "off", "warn" or "error", not ${JSON.stringify(level)}.`, rule.id));
     return { options: defaults };
   }
@@ -64,7 +66,7 @@ function resolve(rule: AnyRuleModule, entry: RuleConfigEntry | undefined, out: D
 }
 
 function interpolate(template: string, data: Record<string, string | number> | undefined): string {
-  return template.replace(/\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g, (m, k: string) => (data && k in data ? String(data[k]) : m));
+  return template.replace(/\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g, (m, k: string) => (data && Object.hasOwn(data, k) ? String(data[k]) : m));
 }
 
 /** Run every enabled rule once. Never throws: a failing rule becomes a RULE_FAILED diagnostic. */
@@ -86,20 +88,21 @@ export function runRules(input: RuleRunInput): RuleRunResult {
     return v;
   };
   for (const rule of byId.values()) {
-    const { severity, options } = resolve(rule, input.config?.[rule.id], diagnostics);
+    const { severity, options } = resolve(rule, input.config && Object.hasOwn(input.config, rule.id) ? input.config[rule.id] : undefined, diagnostics);
     if (!severity) continue;
     enabled.add(rule.id);
     const ctx: RuleContext<string, object> = {
       id: rule.id,
       options,
       spec: input.spec,
+      ...(input.document ? { document: input.document } : {}),
       ...(input.environment ? { environment: input.environment } : {}),
       targets: input.targets,
       view: (t) => view(t).spec,
       model: input.model,
       report(r) {
-        const template = rule.meta.messages[r.messageId];
-        if (template === undefined) throw new Error(`unknown messageId "${r.messageId}"`);
+        const template = Object.hasOwn(rule.meta.messages, r.messageId) ? (rule.meta.messages as Record<string, string>)[r.messageId] : undefined;
+        if (typeof template !== 'string') throw new Error(`unknown messageId "${r.messageId}"`);
         diagnostics.push({
           code: rule.id,
           messageId: r.messageId,
@@ -108,7 +111,7 @@ export function runRules(input: RuleRunInput): RuleRunResult {
           source: 'rule',
           origin: rule.id,
           // [] is the whole spec, never an overlay's section.
-          path: r.path.length === 0 ? [] : r.target ? view(r.target).origin(r.path) : input.origin(r.path),
+          path: r.path.length === 0 || r.written ? [...r.path] : r.target ? view(r.target).origin(r.path) : input.origin(r.path),
           ...(r.hint ? { hint: r.hint } : {}),
           ...(rule.meta.sensitive ? { redact: true } : {}),
           ...(rule.meta.docs.url ? { url: rule.meta.docs.url } : {}),

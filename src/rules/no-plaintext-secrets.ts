@@ -1,11 +1,19 @@
 /**
- * Secrets belong in `secrets` (references), never in plain `env`: flags secret-looking names with
- * plain values and values that look like credentials. Messages never repeat the value.
+ * Secrets belong in `secrets` (references), never in plain text. The rule reads the spec as
+ * written — base, every `environments.<env>` overlay, every `targets.<t>` section and the
+ * `patches` values — so a secret is found whichever environment or target is compiled (the
+ * Copilot manifest, for one, carries every environment). Heuristics (src/core/secrets.ts):
+ * secret-named `env` entries with a plain value; credential formats in any string (command,
+ * entrypoint, description, health-check commands, labels, ...); `--password VALUE` arguments;
+ * high-entropy values of secret-named labels, tags and annotations; and secret values pasted
+ * where a secret reference belongs. Messages never repeat the value.
  */
+import type { SpecPath } from '../core/diagnostics.js';
+import { formatPath } from '../core/diagnostics.js';
+import { findSecretFormat, isSecretName, looksRandom } from '../core/secrets.js';
 import { createRule } from './create-rule.js';
-import { containersOf, forEachTarget } from './utils/spec.js';
 
-export type MessageIds = 'secretName' | 'secretValue';
+export type MessageIds = 'secretName' | 'secretValue' | 'secretText' | 'secretArgument' | 'secretLabel' | 'secretReference';
 export interface Options {
   /** Extra name patterns (regular expressions, case-insensitive). */
   namePatterns?: string[];
@@ -13,27 +21,38 @@ export interface Options {
   allowNames?: string[];
 }
 
-const NAME = /(^|_)(PASSWORD|PASSWD|PWD|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIALS?|AUTH|CLIENT_SECRET|SIGNING_KEY)(_|$)/i;
-/** Names that contain a secret word but name something public. */
-const BENIGN = /(_|^)(URL|URI|ENDPOINT|HOST|PATH|FILE|ARN|NAME|ID|TTL|TIMEOUT|HEADER|ISSUER|AUDIENCE|REGION|ENABLED)$/i;
-const VALUES: readonly { what: string; re: RegExp }[] = [
-  { what: 'an AWS access key id', re: /\b(AKIA|ASIA)[0-9A-Z]{16}\b/ },
-  { what: 'a private key', re: /-----BEGIN [A-Z ]*PRIVATE KEY-----/ },
-  { what: 'a GitHub token', re: /\bgh[pousr]_[A-Za-z0-9]{36,}\b/ },
-  { what: 'a Slack token', re: /\bxox[abprs]-[A-Za-z0-9-]{10,}/ },
-  { what: 'a JSON Web Token', re: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/ },
-  { what: 'a URL with a password', re: /[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i },
-];
+/** Maps whose keys name their values like env names do, and whose values land in resource metadata. */
+const METADATA_MAPS = new Set(['labels', 'annotations', 'podAnnotations', 'tags']);
+/** Lists that become a process's argv. */
+const ARGV_LISTS = new Set(['command', 'entrypoint', 'args']);
+/** `--password`, `--db-token`, `-secret`: the next argument is the secret. */
+const SECRET_FLAG = /^--?[A-Za-z0-9_-]*(password|passwd|token|secret|api-?key|access-?key|secret-?key|client-?secret|private-?key)$/i;
+/** An argument that is a reference, not a value (`$DB_PASSWORD`, `${TOKEN}`, `$(TOKEN)`, `/run/secrets/x`). */
+const REFERENCE_ARG = /^(\$|\/|@|<.*>$)/;
+/** Sections that never reach an artifact. */
+const SKIPPED = new Set(['suppress', '$schema']);
+
+type Report = (messageId: MessageIds, path: SpecPath, data: Record<string, string>, hint?: string) => void;
+
+/** `secrets` next to the env map (or at the top level): where the value should move. */
+function moveHint(envPath: SpecPath): string {
+  const owner = envPath.slice(0, -1);
+  return `move it to ${owner.length ? `${formatPath(owner)}.` : ''}secrets (Secrets Manager, SSM or a Kubernetes Secret)`;
+}
 
 export default createRule<MessageIds, Options>({
   id: 'no-plaintext-secrets',
   meta: {
     type: 'problem',
-    docs: { description: 'Disallow secret-looking names or values in plain `env`; use `secrets` references.', recommended: true },
+    docs: { description: 'Disallow plaintext secrets anywhere in the spec (env, commands, labels, overlays, patches); use `secrets` references.', recommended: true },
     defaultSeverity: 'error',
     messages: {
       secretName: 'Environment variable {{name}} looks like a secret but has a plain value, which ends up readable in the task definition and the manifests.',
       secretValue: 'The value of environment variable {{name}} looks like {{what}}; it would be written in plain text into every artifact.',
+      secretText: 'This value contains what looks like {{what}}; it would be written in plain text into the generated files.',
+      secretArgument: 'The argument after {{flag}} looks like a secret; command lines are readable in the task definition and the manifests.',
+      secretLabel: 'The {{kind}} {{name}} looks like it holds a secret; metadata is readable by anyone who can list the resources.',
+      secretReference: 'This looks like a secret value ({{what}}) where a reference to a secret belongs (an ARN, a parameter name, a Secret name and key).',
     },
     schema: {
       type: 'object',
@@ -49,20 +68,85 @@ export default createRule<MessageIds, Options>({
   check(ctx) {
     const extra = (ctx.options.namePatterns ?? []).map((p) => new RegExp(p, 'i'));
     const allow = new Set(ctx.options.allowNames ?? []);
-    forEachTarget(ctx, (spec, target) => {
-      for (const c of containersOf(spec)) {
-        for (const [name, value] of Object.entries(c.env ?? {})) {
-          if (value === null || typeof value === 'object' || allow.has(name)) continue;
-          const path = [...c.path, 'env', name];
-          const text = String(value);
-          const found = VALUES.find((v) => v.re.test(text));
-          const hint = `move it to ${c.path.length ? `${c.path.join('.')}.` : ''}secrets (Secrets Manager, SSM or a Kubernetes Secret)`;
-          if (found) ctx.report({ messageId: 'secretValue', path, target, data: { name, what: found.what }, hint });
-          else if (((NAME.test(name) && !BENIGN.test(name)) || extra.some((re) => re.test(name))) && typeof value !== 'boolean' && text !== '') {
-            ctx.report({ messageId: 'secretName', path, target, data: { name }, hint });
-          }
-        }
-      }
-    });
+    const secretName = (name: string) => !allow.has(name) && isSecretName(name, extra);
+    const report: Report = (messageId, path, data, hint) => ctx.report({ messageId, path, written: true, data, ...(hint ? { hint } : {}) });
+    const doc = (ctx.document ?? ctx.spec) as unknown;
+    walk(doc, [], { secretName, allow, report });
   },
 });
+
+interface Walk {
+  secretName(name: string): boolean;
+  allow: ReadonlySet<string>;
+  report: Report;
+}
+
+/** Iterative walk over the document (no recursion limit); each value is looked at in its context. */
+function walk(root: unknown, rootPath: SpecPath, w: Walk): void {
+  const stack: [unknown, SpecPath][] = [[root, rootPath]];
+  const seen = new Set<object>();
+  while (stack.length) {
+    const [v, path] = stack.pop()!;
+    const key = path[path.length - 1];
+    const parent = path[path.length - 2];
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {
+      scalar(v, path, w);
+      continue;
+    }
+    if (v === null || typeof v !== 'object' || seen.has(v)) continue;
+    seen.add(v);
+    if (path.length === 1 && typeof key === 'string' && SKIPPED.has(key)) continue;
+    if (parent === 'env' && typeof key === 'string') continue; // `{ref: ...}`: supplied by the platform
+    if (Array.isArray(v)) {
+      if (typeof key === 'string' && ARGV_LISTS.has(key)) argv(v, path, w);
+      for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], [...path, i]]);
+      continue;
+    }
+    const o = v as Record<string, unknown>;
+    // `{name, value}` pairs: ECS and Kubernetes env entries or HTTP headers, as patches and probes write them.
+    if (typeof o.name === 'string' && (typeof o.value === 'string' || typeof o.value === 'number') && String(o.value) !== '') {
+      const text = String(o.value);
+      if (!findSecretFormat(text) && w.secretName(o.name) && !REFERENCE_ARG.test(text)) w.report('secretName', [...path, 'value'], { name: o.name });
+    }
+    for (const k of Object.keys(o).reverse()) stack.push([o[k], [...path, k]]);
+  }
+}
+
+function scalar(v: string | number | boolean, path: SpecPath, w: Walk): void {
+  const key = path[path.length - 1];
+  const parent = path[path.length - 2];
+  const text = String(v);
+  if (typeof v === 'boolean' || text === '') return;
+  const what = typeof v === 'string' ? findSecretFormat(text) : undefined;
+  // Plain environment variables (base, sidecars, overlays).
+  if (parent === 'env' && typeof key === 'string') {
+    if (w.allow.has(key)) return;
+    const hint = moveHint(path.slice(0, -1));
+    if (what) w.report('secretValue', path, { name: key, what }, hint);
+    else if (w.secretName(key)) w.report('secretName', path, { name: key }, hint);
+    return;
+  }
+  // A value pasted where a reference belongs (`secrets.<name>.aws.ssm: hunter2...`).
+  const at = path.lastIndexOf('secrets');
+  if (at >= 0 && at < path.length - 1) {
+    if (typeof v === 'string' && (what || (looksRandom(text) && !/^(arn:|\/)/.test(text)))) w.report('secretReference', path, { what: what ?? 'a random credential' });
+    return;
+  }
+  if (typeof parent === 'string' && METADATA_MAPS.has(parent) && typeof key === 'string') {
+    if (what) w.report('secretText', path, { what });
+    else if (!w.allow.has(key) && w.secretName(key) && looksRandom(text)) w.report('secretLabel', path, { kind: parent === 'tags' ? 'tag' : parent === 'labels' ? 'label' : 'annotation', name: key });
+    return;
+  }
+  if (what) w.report('secretText', path, { what });
+}
+
+/** `["--password", "hunter2"]`: the value after a secret flag (the `--password=...` form is a credential format). */
+function argv(list: readonly unknown[], path: SpecPath, w: Walk): void {
+  for (let i = 0; i + 1 < list.length; i++) {
+    const flag = list[i];
+    const next = list[i + 1];
+    if (typeof flag !== 'string' || !SECRET_FLAG.test(flag) || typeof next !== 'string' || next === '' || next.startsWith('-')) continue;
+    if (REFERENCE_ARG.test(next) || findSecretFormat(next)) continue; // a reference, or reported as a credential format
+    w.report('secretArgument', [...path, i + 1], { flag });
+  }
+}

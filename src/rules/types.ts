@@ -45,6 +45,8 @@ export interface RuleReport<M extends string> {
    */
   path: SpecPath;
   target?: TargetName;
+  /** `path` is a path in `ctx.document` (as written): reported as it is, with no overlay mapping. */
+  written?: boolean;
   data?: Record<string, string | number>;
   hint?: string;
 }
@@ -55,6 +57,12 @@ export interface RuleContext<M extends string = string, O extends object = Recor
   readonly options: O;
   /** The validated spec with the environment overlay applied; `targets` sections kept, `environments` removed. */
   readonly spec: ServiceSpec;
+  /**
+   * The spec as written, every overlay included (`environments`, `targets`, `patches`): for rules
+   * that must see every value that can reach any artifact, whichever environment is compiled.
+   * Report paths in it with `written: true`. Absent when a caller runs rules without one.
+   */
+  readonly document?: ServiceSpec;
   /** The environment overlay being compiled (`--env`), if any. */
   readonly environment?: string;
   /** Targets being compiled, in canonical order. */

@@ -4,6 +4,7 @@
  * the key with a did-you-mean, `oneOf`/`anyOf` noise is collapsed to the most useful message.
  */
 import { didYouMean, type Diagnostic, type SpecPath } from '../core/diagnostics.js';
+import { findSecretFormat, isSecretPath } from '../core/secrets.js';
 // @ts-ignore -- generated JavaScript without declarations
 import { SERVICE_SCHEMA_TEXT } from './schema-text.generated.js';
 // @ts-ignore -- generated JavaScript without declarations
@@ -38,7 +39,7 @@ function schemaFor(root: SchemaNode, path: SpecPath): { node?: SchemaNode; descr
     let next: SchemaNode | undefined;
     for (const c of candidates) {
       const props = c.properties as Record<string, SchemaNode> | undefined;
-      if (typeof seg === 'string' && props?.[seg]) next = props[seg];
+      if (typeof seg === 'string' && props && Object.hasOwn(props, seg)) next = props[seg];
       else if (typeof seg === 'string' && c.additionalProperties && typeof c.additionalProperties === 'object') next = c.additionalProperties as SchemaNode;
       else if (typeof seg === 'number' && c.items) next = c.items as SchemaNode;
       if (next) break;
@@ -130,6 +131,10 @@ function validateAgainst(schema: () => SchemaNode, validateFn: ValidateFn, value
     let message = e.message ?? 'is invalid';
     let hint: string | undefined;
     const actual = valueAt(value, path);
+    // A value where a secret reference belongs, or one that looks like a credential, is described
+    // by its type only, and gets no did-you-mean or character hint (which would quote it).
+    const hidden = isSecretPath(path) || (typeof actual === 'string' && findSecretFormat(actual) !== undefined);
+    const describe = (v: unknown) => (hidden && v !== null && typeof v !== 'object' ? `a ${typeof v} (value not shown)` : describeValue(v));
     switch (e.keyword) {
       case 'additionalProperties': {
         const key = String(e.params.additionalProperty);
@@ -148,7 +153,7 @@ function validateAgainst(schema: () => SchemaNode, validateFn: ValidateFn, value
         break;
       case 'enum':
         message = `Expected one of ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}, got ${describe(actual)}.`;
-        if (typeof actual === 'string') {
+        if (typeof actual === 'string' && !hidden) {
           const s = didYouMean(actual, (e.params.allowedValues as unknown[]).map(String));
           if (s) hint = `did you mean "${s}"?`;
         }
@@ -158,7 +163,7 @@ function validateAgainst(schema: () => SchemaNode, validateFn: ValidateFn, value
         break;
       case 'pattern':
         message = `${describe(actual)} does not match the expected format${describedAs(root, path)}`;
-        if (typeof actual === 'string') hint = nonAsciiHint(actual);
+        if (typeof actual === 'string' && !hidden) hint = nonAsciiHint(actual);
         break;
       case 'propertyNames': {
         const key = String(e.params.propertyName);
@@ -222,7 +227,7 @@ function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-export function describe(v: unknown): string {
+export function describeValue(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a map';

@@ -39,7 +39,7 @@ function walkShape(model: Model, name: string, value: unknown, path: Pointer, r:
       for (const req of shape.required ?? []) if (!(req in value)) r.add(CODE, [...path, req], `missing required member "${req}" of ${name}`);
       const members = shape.members ?? {};
       for (const [k, v] of Object.entries(value)) {
-        const m = members[k];
+        const m = Object.hasOwn(members, k) ? members[k] : undefined;
         if (!m) {
           const lower = Object.keys(members).find((x) => x.toLowerCase() === k.toLowerCase());
           r.add(CODE, [...path, k], `unknown member "${k}" of ${name}`, 'error', lower ? `did you mean "${lower}"?` : undefined);

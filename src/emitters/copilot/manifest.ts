@@ -210,13 +210,13 @@ const isObject = (v: Json | undefined): v is JsonObject => v !== null && typeof 
 export function overrideDiff(base: JsonObject, env: JsonObject, removed: string[], at = ''): JsonObject {
   const out: JsonObject = {};
   for (const [k, v] of Object.entries(env)) {
-    const b = base[k];
+    const b = Object.hasOwn(base, k) ? base[k] : undefined;
     if (isObject(v) && isObject(b)) {
       const d = overrideDiff(b, v, removed, `${at}${k}.`);
       if (Object.keys(d).length) out[k] = d;
     } else if (JSON.stringify(v) !== JSON.stringify(b)) out[k] = v;
   }
-  for (const k of Object.keys(base)) if (!(k in env)) removed.push(`${at}${k}`);
+  for (const k of Object.keys(base)) if (!Object.hasOwn(env, k)) removed.push(`${at}${k}`);
   return out;
 }
 

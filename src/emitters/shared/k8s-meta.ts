@@ -100,7 +100,7 @@ export function commonLabels(m: ServiceModel, report?: Report): Record<string, s
       });
       continue;
     }
-    if (k in selectorLabels(m) && v !== out[k]) {
+    if (Object.hasOwn(selectorLabels(m), k) && v !== out[k]) {
       report?.({ code: 'K8S_LABEL_CONFLICT', severity: 'error', message: `Label ${k} is the selector label and must stay "${out[k]}".`, path: ['labels', k] });
       continue;
     }

@@ -27,7 +27,8 @@ export interface ResolvedSpec {
 export function applyEnvironment(raw: ServiceSpec, env: string | undefined, report: Report): ResolvedSpec | undefined {
   const { environments, ...base } = raw;
   if (!env) return { spec: base as ServiceSpec, origin: (p) => p };
-  const overlay = environments?.[env];
+  // A name from Object.prototype (`__proto__`, `toString`) is an unknown name like any other.
+  const overlay = environments && Object.hasOwn(environments, env) ? environments[env] : undefined;
   if (overlay === undefined) {
     const names = Object.keys(environments ?? {});
     report({

@@ -27,5 +27,5 @@ export function isProduction(spec: ServiceSpec, environment: string | undefined,
   const names = new Set((options.productionNames ?? PRODUCTION_DEFAULTS.productionNames).map((n) => n.toLowerCase()));
   if (environment !== undefined && names.has(environment.toLowerCase())) return true;
   const labels = spec.labels ?? {};
-  return (options.productionLabels ?? PRODUCTION_DEFAULTS.productionLabels).some((k) => labels[k] !== undefined && names.has(labels[k]!.toLowerCase()));
+  return (options.productionLabels ?? PRODUCTION_DEFAULTS.productionLabels).some((k) => Object.hasOwn(labels, k) && typeof labels[k] === 'string' && names.has(labels[k]!.toLowerCase()));
 }

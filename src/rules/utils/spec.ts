@@ -46,7 +46,7 @@ export function existingPath(value: unknown, path: SpecPath): SpecPath {
   let cur = value;
   const out: (string | number)[] = [];
   for (const seg of path) {
-    if (cur === null || typeof cur !== 'object' || !(seg in (cur as object))) break;
+    if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, seg)) break;
     cur = (cur as Record<string | number, unknown>)[seg];
     out.push(seg);
   }

@@ -1,0 +1,110 @@
+/**
+ * What a secret looks like, for the rule that refuses plaintext secrets and for the diagnostic
+ * layer that must never print one. Heuristics, tuned for few false positives:
+ * - known credential formats anywhere (AWS access key ids, private key blocks, GitHub and Slack
+ *   tokens, JSON Web Tokens, URLs with a password);
+ * - `password=...`-style assignments in free text (commands, descriptions);
+ * - secret-named keys (`DB_PASSWORD`, `API_TOKEN`, ...) with a plain value;
+ * - values at secret positions (anything under `secrets.<name>`, `env.<secret-named key>`).
+ */
+import type { SpecPath } from './diagnostics.js';
+
+/** A word of the name says "secret" (`DB_PASSWORD`, `apiKey`, `x-auth-token`). */
+const SECRET_WORD = /(^|[_.\-/])(PASSWORD|PASSWD|PWD|PASS|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|SECRET_?KEY|CREDENTIALS?|AUTH|AUTHORIZATION|CLIENT_SECRET|SIGNING_KEY|BEARER)([_.\-/]|$)/i;
+/** Names that contain a secret word but name something public (`TOKEN_URL`, `PASSWORD_FILE`). */
+const BENIGN_NAME = /(^|[_.\-/])(URL|URI|ENDPOINT|HOST|PATH|FILE|ARN|NAME|ID|TTL|TIMEOUT|HEADER|ISSUER|AUDIENCE|REGION|ENABLED|MODE|TYPE|LENGTH|POLICY|EXPIRY|EXPIRES|LIFETIME|PROVIDER|METHOD|SCOPE|SCOPES|REF|VERSION|STAGE|KEY_ID)$/i;
+
+/** `apiKey` → `api_Key`, `x-api-key` → `x_api_key`: words separated by `_` for the name test. */
+function words(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[.\-/]/g, '_');
+}
+
+/** True when `name` (an env variable, label or annotation key) names a secret. */
+export function isSecretName(name: string, extra: readonly RegExp[] = []): boolean {
+  const w = words(name);
+  return (SECRET_WORD.test(w) && !BENIGN_NAME.test(w)) || extra.some((re) => re.test(name));
+}
+
+export interface SecretFormat {
+  what: string;
+  re: RegExp;
+}
+
+/** Credential formats that are secrets wherever they appear (global regexps: use with `matchAll`/`replace`). */
+export const SECRET_FORMATS: readonly SecretFormat[] = [
+  { what: 'an AWS access key id', re: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g },
+  { what: 'a private key', re: /-----BEGIN [A-Z ]*PRIVATE KEY(?: BLOCK)?-----[^]*?(?:-----END [A-Z ]*PRIVATE KEY(?: BLOCK)?-----|$)/g },
+  { what: 'a GitHub token', re: /\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})\b/g },
+  { what: 'a Slack token', re: /\bxox[abprs]-[A-Za-z0-9-]{10,}/g },
+  { what: 'a JSON Web Token', re: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g },
+  { what: 'a URL with a password', re: /\b[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:([^/\s@]+)@/gi },
+  { what: 'a bearer token', re: /\bBearer\s+([A-Za-z0-9._~+/-]{16,}=*)/g },
+  // `--password=hunter2`, `PGPASSWORD=hunter2`, `"api_key": "..."`: the value only (group 1).
+  {
+    what: 'a password assignment',
+    re: /(?<![A-Za-z0-9:/])[A-Za-z0-9_-]*?(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key|secret[_-]?key|private[_-]?key|client[_-]?secret)(?:["']\s*:\s*["']?|:(?=\S)|\s*=\s*["']?)((?!\$)[^\s"',;&|)]{4,})/gi,
+  },
+];
+
+/** Variable references and placeholders are not secrets (`$DB_PASSWORD`, `%s`, `<password>`, `{{token}}`, `***`). */
+const PLACEHOLDER = /^(?:\$|%|<.*>$|\{\{|\*+$|x+$|\.\.\.$|[0-9]+$|true$|false$|null$|none$)/i;
+
+/** The first credential format `text` contains (a description for messages), or undefined. */
+export function findSecretFormat(text: string): string | undefined {
+  for (const f of SECRET_FORMATS) {
+    f.re.lastIndex = 0;
+    for (const m of text.matchAll(f.re)) {
+      if (f.what === 'a password assignment' && PLACEHOLDER.test(m[1] ?? '')) continue;
+      return f.what;
+    }
+  }
+  return undefined;
+}
+
+/** Replace every credential-looking part of `text` with `***` (the rest stays readable). */
+export function scrubSecrets(text: string): string {
+  let out = text;
+  for (const f of SECRET_FORMATS) {
+    out = out.replace(f.re, (m: string, ...groups: unknown[]) => {
+      const g = f.what === 'a password assignment' || f.what === 'a URL with a password' || f.what === 'a bearer token' ? (groups[0] as string | undefined) : undefined;
+      if (g === undefined) return '***';
+      if (f.what === 'a password assignment' && PLACEHOLDER.test(g)) return m;
+      return m.slice(0, m.lastIndexOf(g)) + '***' + m.slice(m.lastIndexOf(g) + g.length);
+    });
+  }
+  return out;
+}
+
+/** Shannon entropy in bits per character (a random 20-character token is above 3.5; `production` is 2.6). */
+export function entropy(s: string): number {
+  const counts = new Map<string, number>();
+  for (const c of s) counts.set(c, (counts.get(c) ?? 0) + 1);
+  let h = 0;
+  const n = [...s].length;
+  for (const k of counts.values()) h -= (k / n) * Math.log2(k / n);
+  return h;
+}
+
+/**
+ * A value that reads like a generated credential: at least 16 characters without spaces, letters
+ * and digits mixed inside one word (names such as `admin-console/session-key` or `v1.2.3` are words
+ * and numbers), and high entropy.
+ */
+export function looksRandom(s: string): boolean {
+  if (s.length < 16 || /\s/.test(s) || /^[a-z][a-z0-9+.-]*:\/\//i.test(s)) return false;
+  const parts = s.split(/[/._:@-]+/);
+  if (parts.every((p) => /^[A-Za-z]*$/.test(p) || /^[0-9]+$/.test(p))) return false;
+  return /[0-9]/.test(s) && /[A-Za-z]/.test(s) && entropy(s) >= 3.5;
+}
+
+/**
+ * True when the value at `path` sits where a secret belongs: below `secrets.<name>` (a value
+ * pasted where a reference belongs), or the value of a secret-named `env` entry.
+ */
+export function isSecretPath(path: SpecPath): boolean {
+  for (let i = 0; i < path.length - 1; i++) {
+    if (path[i] === 'secrets') return true;
+    if (path[i] === 'env' && typeof path[i + 1] === 'string' && isSecretName(path[i + 1] as string)) return true;
+  }
+  return false;
+}
