@@ -9,7 +9,7 @@ type Plugin = NonNullable<Options['esbuildPlugins']>[number];
  * bin hands the bundle an import function of its own (src/cli/bundle-loader.ts). The banner below
  * defines __codegenImport, falling back to import() when the bundle is loaded some other way (it
  * starts with 'use strict' because esbuild's own directive comes after it and would not count).
- * scripts/build-code-cache.mjs fails the build if any other import() is left in the bundle.
+ * scripts/check-bundle.mjs fails the build if any other import() is left in the bundle.
  */
 const hostImport: Plugin = {
   name: 'codegen-host-import',
@@ -37,8 +37,8 @@ export default defineConfig([
     ...node20,
   },
   {
-    // The CLI as one CommonJS script, so the bin can compile it with vm.Script and the V8 code cache
-    // that scripts/build-code-cache.mjs writes after the build (dist/cli-main.cache).
+    // The CLI as one CommonJS script, so the bin can compile it with a code cache: Node's own on
+    // Node ≥ 22.1, on Node 20 vm.Script with a cache written on the user's machine (no cache ships).
     // Bundled dynamic imports (Handlebars, verify, plugin support) become lazily-run wrappers: they
     // still load only when used. import() of a user's plugin or config file stays a real import()
     // (made by the bin: see hostImport above).
@@ -62,7 +62,7 @@ export default defineConfig([
     banner: { js: '#!/usr/bin/env node' },
   },
   {
-    // dist/cli-loader.js: the same loader, for the cache build script and the tests.
+    // dist/cli-loader.js: the same loader, for the tests.
     entry: { 'cli-loader': 'src/cli/bundle-loader.ts' },
     format: ['esm'],
     ...node20,

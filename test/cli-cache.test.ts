@@ -1,41 +1,51 @@
 /**
- * The built `codegen` bin (dist/cli.cjs) runs the CLI bundle (dist/cli-main.cjs) with the V8 code
- * cache the build writes (dist/cli-main.cache). These tests need the build (`npm run build`; CI and
- * `npm ci` run it first): they check that V8 accepts the cache, and that without it, or with a
- * damaged one, the bin behaves exactly the same and says nothing about it. Damaged copies are made
- * in temp folders: dist/ itself is never changed here.
+ * The built `codegen` bin (dist/cli.cjs) runs the CLI bundle (dist/cli-main.cjs) with a code cache
+ * made on the machine that runs it: Node's own compile cache on Node ≥ 22.1, on Node 20 the loader's
+ * (src/cli/bundle-loader.ts), keyed on the exact Node binary and flags. No cache ships in dist/ (one
+ * made by another Node 20 patch release is accepted by V8 and crashes). These tests need the build
+ * (`npm run build`; CI and `npm ci` run it first). Every cache here lives in a temp folder given by
+ * NODE_COMPILE_CACHE, so the machine's own cache folder is never touched.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/fixtures.js';
-import { encodeCache } from '../src/cli/bundle-loader.js';
+import { CACHE_MAGIC, decodeCache, encodeCache } from '../src/cli/bundle-loader.js';
 
 const DIST = join(ROOT, 'dist');
 const BIN_FILES = ['cli.cjs', 'cli-loader.js', 'cli-main.cjs'];
 const SEED = join(ROOT, 'fixtures/seed/service.yaml');
 const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+const NODE_OWN_CACHE = typeof ((await import('node:module')).default as { enableCompileCache?: unknown }).enableCompileCache === 'function';
 
-/** A copy of the bin in a temp folder, with `cache` as its cache file (undefined: none). */
-function binCopy(cache: Buffer | undefined): string {
-  const dir = join(mkdtempSync(join(tmpdir(), 'codegen-cache-')), 'dist');
-  mkdirSync(dir);
-  for (const f of BIN_FILES) copyFileSync(join(DIST, f), join(dir, f));
-  cpSync(join(DIST, 'vendor-schemas'), join(dir, 'vendor-schemas'), { recursive: true }); // what verification reads
-  if (cache) writeFileSync(join(dir, 'cli-main.cache'), cache);
-  return dir;
+/** A fresh folder for NODE_COMPILE_CACHE. */
+const cacheRoot = (): string => mkdtempSync(join(tmpdir(), 'codegen-cc-'));
+
+/**
+ * Load the bundle through the loader (dist/cli-loader.js) in a fresh process with the cache folder
+ * `dir`, without running a command, and say what became of the cache (the loader's own answer).
+ */
+function cacheState(dir: string | undefined): string {
+  const code = `import { loadBundle } from ${JSON.stringify(pathToFileURL(join(DIST, 'cli-loader.js')).href)};
+process.stdout.write(loadBundle(${JSON.stringify(join(DIST, 'cli-main.cjs'))}, { cacheDir: process.env.PROBE_DIR || undefined, command: 'probe' }).cache);`;
+  // The folder goes in the environment: process.execArgv (the -e code) is part of the cache key.
+  return execFileSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8', env: { ...process.env, PROBE_DIR: dir ?? '' } });
 }
 
-/** What became of the cache when the bundle in `dir` loads (the loader's own answer, in a fresh process). */
-function cacheState(dir: string): string {
-  const code = `import { loadBundle } from ${JSON.stringify(pathToFileURL(join(dir, 'cli-loader.js')).href)};
-process.stdout.write(loadBundle(${JSON.stringify(join(dir, 'cli-main.cjs'))}, ${JSON.stringify(join(dir, 'cli-main.cache'))}).cache);`;
-  return execFileSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' });
+/** `key` (a JSON array) with another V8 flag in its process.execArgv entry. */
+function withFlags(key: string): string {
+  const parts = JSON.parse(key) as unknown[];
+  const at = parts.findIndex(Array.isArray);
+  parts[at] = [...(parts[at] as string[]), '--max-old-space-size=64'];
+  return JSON.stringify(parts);
 }
+
+/** The loader's cache files in `dir`. */
+const cacheFiles = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.cache')) : []);
 
 interface Run {
   status: number | null;
@@ -44,10 +54,10 @@ interface Run {
   files: Record<string, string>;
 }
 
-/** Run `node <dir>/cli.cjs generate <spec...> --out <tmp>` and collect everything it wrote. */
-function generate(dir: string, args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}): Run {
+/** Run `node dist/cli.cjs generate <spec...> --out <tmp>` and collect everything it wrote. */
+function generate(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}): Run {
   const out = mkdtempSync(join(tmpdir(), 'codegen-cache-out-'));
-  const r = spawnSync(process.execPath, [join(dir, 'cli.cjs'), 'generate', ...args, '--out', out], { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
+  const r = spawnSync(process.execPath, [join(DIST, 'cli.cjs'), 'generate', ...args, '--out', out], { cwd, encoding: 'utf8', env: { ...process.env, NODE_COMPILE_CACHE: cacheRoot(), ...env } });
   const files: Record<string, string> = {};
   const walk = (d: string): void => {
     for (const name of readdirSync(d).sort()) {
@@ -61,57 +71,110 @@ function generate(dir: string, args: string[], cwd = ROOT, env: NodeJS.ProcessEn
   return { status: r.status, stdout: clean(r.stdout), stderr: clean(r.stderr), files };
 }
 
-describe('the built bin and its V8 code cache', () => {
-  let cache: Buffer;
+describe('the built bin and its code cache', () => {
   let reference: Run;
 
   beforeAll(() => {
-    for (const f of [...BIN_FILES, 'cli-main.cache']) {
+    for (const f of BIN_FILES) {
       if (!existsSync(join(DIST, f))) throw new Error(`dist/${f} is missing: run \`npm run build\` before these tests.`);
     }
-    cache = readFileSync(join(DIST, 'cli-main.cache'));
-    reference = generate(DIST, [SEED], ROOT, { CODEGEN_NO_CODE_CACHE: '1' });
+    reference = generate([SEED], ROOT, { CODEGEN_NO_CODE_CACHE: '1' });
   });
 
-  it('V8 accepts the cache the build wrote', () => {
-    expect(cacheState(DIST)).toBe('accepted');
+  it('ships no code cache: the build leaves none in dist/', () => {
+    expect(readdirSync(DIST).filter((f) => f.endsWith('.cache'))).toEqual([]);
   });
 
-  it('generates the same files, output and exit code with the cache as without it', () => {
+  it('generates the same files, output and exit code on the run that writes the cache and the run that uses it', () => {
     expect(reference.status).toBe(0);
     expect(Object.keys(reference.files).length).toBeGreaterThan(5);
-    expect(generate(DIST, [SEED])).toEqual(reference);
+    const dir = cacheRoot();
+    expect(generate([SEED], ROOT, { NODE_COMPILE_CACHE: dir })).toEqual(reference);
+    // Node's own cache (Node >= 22.1) or the loader's (Node 20) was written there, and nowhere else.
+    const written = NODE_OWN_CACHE ? readdirSync(dir) : cacheFiles(join(dir, 'codegen'));
+    expect(written.length).toBeGreaterThan(0);
+    expect(generate([SEED], ROOT, { NODE_COMPILE_CACHE: dir })).toEqual(reference);
   });
 
-  it('falls back silently when the cache file is absent', () => {
-    const dir = binCopy(undefined);
+  it('the loader writes its cache at exit and V8 accepts it in the next process', () => {
+    const dir = join(cacheRoot(), 'codegen');
     expect(cacheState(dir)).toBe('absent');
-    expect(generate(dir, [SEED])).toEqual(reference);
+    const [file] = cacheFiles(dir);
+    expect(file).toBeDefined();
+    expect(lstatSync(dir).mode & 0o077).toBe(0);
+    expect(lstatSync(join(dir, file!)).mode & 0o077).toBe(0);
+    expect(cacheState(dir)).toBe('accepted');
+    expect(cacheState(undefined)).toBe('off');
   });
 
-  it('falls back silently when the cache is garbage, cut short, or V8 data for another script', () => {
+  it('ignores a cache made under another key (another Node build, other V8 flags), and damaged files', () => {
+    const dir = join(cacheRoot(), 'codegen');
+    cacheState(dir);
+    const [name] = cacheFiles(dir);
+    const file = join(dir, name!);
+    const good = readFileSync(file);
+    const key = (JSON.parse(good.toString('utf8', CACHE_MAGIC.length + 4, CACHE_MAGIC.length + 4 + good.readUInt32LE(CACHE_MAGIC.length))) as { key: string }).key;
+    const data = decodeCache(good, key)!.data;
     const other = new vm.Script('(function () { return 1; })').createCachedData();
-    const damaged: [string, Buffer, string][] = [
+    const cases: [string, Buffer, string][] = [
+      // What crashed Node 20: V8 data made by another patch release. Its key differs, so V8 never sees it.
+      ['another Node release', encodeCache({ key: key.replace(process.version, 'v20.0.0'), commands: ['probe'] }, data), 'absent'],
+      ['other V8 flags', encodeCache({ key: withFlags(key), commands: ['probe'] }, data), 'absent'],
       ['garbage', Buffer.from('not a code cache at all'), 'absent'],
-      ['cut short', cache.subarray(0, cache.length >> 1), 'absent'],
-      ['header for another bundle', encodeCache(statSync(join(DIST, 'cli-main.cjs')).size + 1, cache.subarray(cache.length - 64)), 'absent'],
-      // Our header is right, so V8 itself gets the data, and rejects it (another source).
-      ['V8 data for another script', encodeCache(statSync(join(DIST, 'cli-main.cjs')).size, other), 'rejected'],
+      ['cut short', good.subarray(0, good.length >> 1), 'absent'],
+      ['one byte too many', Buffer.concat([good, Buffer.from([0])]), 'absent'],
+      // Our key is right, so V8 itself gets the data, and rejects it (another source).
+      ['V8 data for another script', encodeCache({ key, commands: ['probe'] }, other), 'rejected'],
     ];
-    for (const [why, bytes, state] of damaged) {
-      const dir = binCopy(bytes);
+    for (const [why, bytes, state] of cases) {
+      writeFileSync(file, bytes, { mode: 0o600 });
       expect(cacheState(dir), why).toBe(state);
-      expect(generate(dir, [SEED]), why).toEqual(reference);
+      // The run rewrote it: the next process accepts the cache again.
+      expect(cacheState(dir), why).toBe('accepted');
     }
   });
 
-  it('holds no path of the folder it was built in', () => {
-    expect(cache.includes(ROOT.replace(/\/$/, ''))).toBe(false);
+  it('never follows a symbolic link, and uses no folder or file another user could write', () => {
+    const base = cacheRoot();
+    const elsewhere = join(base, 'elsewhere');
+    mkdirSync(elsewhere, { mode: 0o700 });
+    // The cache folder is a link: not read, not written through.
+    symlinkSync(elsewhere, join(base, 'codegen'));
+    expect(cacheState(join(base, 'codegen'))).toBe('absent');
+    expect(cacheState(join(base, 'codegen'))).toBe('absent');
+    expect(readdirSync(elsewhere)).toEqual([]);
+    // The cache file is a link to a good cache: not read; the new cache replaces the link, not its target.
+    const real = join(cacheRoot(), 'codegen');
+    cacheState(real);
+    const [name] = cacheFiles(real);
+    const linked = join(cacheRoot(), 'codegen');
+    mkdirSync(linked, { mode: 0o700 });
+    const target = join(elsewhere, 'target.cache');
+    copyFileSync(join(real, name!), target);
+    const before = readFileSync(target);
+    symlinkSync(target, join(linked, name!));
+    expect(cacheState(linked)).toBe('absent');
+    expect(readFileSync(target).equals(before)).toBe(true);
+    expect(readdirSync(linked)).toEqual([name]);
+    expect(lstatSync(join(linked, name!)).isSymbolicLink()).toBe(false);
+    expect(cacheState(linked)).toBe('accepted');
+    // A folder others can write to is not used at all.
+    const open = join(cacheRoot(), 'codegen');
+    mkdirSync(open);
+    chmodSync(open, 0o777);
+    expect(cacheState(open)).toBe('absent');
+    expect(cacheFiles(open)).toEqual([]);
+  });
+
+  it('a cache folder that cannot be made costs nothing: same output, nothing printed', () => {
+    const base = cacheRoot();
+    writeFileSync(join(base, 'file'), 'not a folder');
+    expect(generate([SEED], ROOT, { NODE_COMPILE_CACHE: join(base, 'file', 'below') })).toEqual(reference);
   });
 
   it('loads a plugin and an ES module config by import() from the cached bundle, without warnings', () => {
     const plugin = join(ROOT, 'fixtures/extend/plugin');
-    const r = generate(DIST, ['service.yaml'], plugin);
+    const r = generate(['service.yaml'], plugin);
     expect(r.status).toBe(0);
     expect(r.stderr).not.toMatch(/Warning|PLUGIN_LOAD_FAILED/);
     const expected = join(plugin, 'expected/catalog/kubernetes/network-policy.yaml');
@@ -120,7 +183,7 @@ describe('the built bin and its V8 code cache', () => {
     const project = mkdtempSync(join(tmpdir(), 'codegen-cache-config-'));
     copyFileSync(SEED, join(project, 'service.yaml'));
     writeFileSync(join(project, 'codegen.config.mjs'), "export default { specs: ['service.yaml'], targets: ['kubernetes'] };\n");
-    const c = generate(DIST, [], project);
+    const c = generate([], project);
     expect(c.stderr).not.toMatch(/CONFIG_LOAD_FAILED|ExperimentalWarning/);
     expect(c.status).toBe(0);
     expect(Object.keys(c.files).every((f) => f.startsWith('my-app/kubernetes/'))).toBe(true);
