@@ -4,6 +4,7 @@
  * when an error diagnostic is present the caller must not write (the CLI refuses).
  */
 import { builtinEmitters } from '../emitters/index.js';
+import { resolveParameterTokens } from '../emitters/shared/parameters.js';
 import type { EmitContext, Emitter } from '../emitters/types.js';
 import { applyEnvironment, enabledTargets, normalize, resolveTarget, type ResolvedSpec, type ServiceSpec } from '../model/normalize/index.js';
 import { TARGETS, type ServiceModel, type TargetName } from '../model/types.js';
@@ -178,6 +179,11 @@ export function compile(input: string | Uint8Array | object, options: CompileOpt
   for (const emitter of (options.emitters ?? []).filter((e) => !(TARGETS as readonly string[]).includes(e.target))) {
     if (options.targets && !options.targets.includes(emitter.target)) continue;
     runEmitter(emitter, modelFor(selected[0] ?? 'ecs'), selected[0] ?? 'ecs', { modelFor, environmentsFor }, result);
+  }
+  // Parameter uses: Ref/Fn::Sub in CloudFormation, the default elsewhere (before patches, which see the result).
+  const firstModel = selected.map((t) => result.models[t]).find((m) => m !== undefined);
+  if (!hasErrors(diagnostics) && firstModel) {
+    result.artifacts = resolveParameterTokens(result.artifacts, firstModel.parameters, (d) => diagnostics.push({ source: 'model', ...d }));
   }
   if (!hasErrors(diagnostics)) patchAll(raw, options.patchFiles, result);
   if (options.verify !== false && !hasErrors(diagnostics)) diagnostics.push(...verifyArtifacts(result.artifacts));

@@ -7,7 +7,7 @@ import type { Report } from './common.js';
 export function normalizeEnv(env: ServiceSpec['env'], path: SpecPath): EnvVarModel[] {
   return Object.entries(env ?? {}).map(([name, v]) => {
     const p = [...path, name];
-    if (v !== null && typeof v === 'object') {
+    if (v !== null && typeof v === 'object' && 'ref' in v) {
       const r = v.ref;
       return {
         name,
@@ -20,7 +20,8 @@ export function normalizeEnv(env: ServiceSpec['env'], path: SpecPath): EnvVarMod
         path: p,
       };
     }
-    return { name, value: { kind: 'value', value: String(v) }, path: p };
+    // `{ param: Name }` was replaced by its token before (model/normalize/parameters.ts).
+    return { name, value: { kind: 'value', value: typeof v === 'object' && v !== null ? '' : String(v) }, path: p };
   });
 }
 

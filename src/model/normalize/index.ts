@@ -13,6 +13,7 @@ import { normalizeAutoscaling, normalizeDeployment } from './deployment.js';
 import { normalizeExpose } from './expose.js';
 import { normalizeHealth } from './probes.js';
 import { taskSize } from './resources.js';
+import { resolveParameters } from './parameters.js';
 import { checkSecurity, normalizePodSecurity } from './security.js';
 import { enabledTargets, type ResolvedSpec } from './view.js';
 
@@ -21,9 +22,11 @@ export type { ServiceSpec };
 
 /** Build the model for one target from a resolved spec. */
 export function normalize(resolved: ResolvedSpec, target: TargetName, report: Report): ServiceModel {
-  const spec = resolved.spec;
   const at = (p: SpecPath) => resolved.origin(p);
   const rep = (d: DiagnosticInput & { path: SpecPath }) => report({ ...d, path: at(d.path) });
+  // Parameter uses become tokens (strings) and defaults (numbers) before anything reads the values.
+  const { spec, parameters } = resolveParameters(resolved.spec, target, rep);
+  parameters.uses = parameters.uses.map((u) => ({ name: u.name, path: at(u.path) }));
 
   for (const key of ['health', 'deployment', 'autoscaling'] as const) checkDurations(spec[key], [key], rep);
   const { main, containers } = normalizeContainers(spec, rep);
@@ -43,7 +46,7 @@ export function normalize(resolved: ResolvedSpec, target: TargetName, report: Re
     target,
     containers,
     main,
-    ...(spec.replicas !== undefined && !autoscaling ? { replicas: spec.replicas } : {}),
+    ...(typeof spec.replicas === 'number' && !autoscaling ? { replicas: spec.replicas } : {}),
     ...(autoscaling ? { autoscaling } : {}),
     health,
     podSecurity,
@@ -59,6 +62,7 @@ export function normalize(resolved: ResolvedSpec, target: TargetName, report: Re
     labels: { ...(spec.labels ?? {}) },
     ...(spec.platform ? { platform: { name: spec.platform.name, ...(spec.platform.file !== undefined ? { file: spec.platform.file } : {}) } } : {}),
     taskSize: { cpu: 256, memory: 512, source: 'default' },
+    parameters,
     targets: {
       ecs: { ...((spec.targets?.ecs ?? {}) as object) },
       kubernetes: { ...((spec.targets?.kubernetes ?? {}) as object) },
