@@ -5,7 +5,7 @@ import { TARGETS } from '../model/types.js';
 export const HELP = `codegen ${pkg.version} — compile a service spec into deployment artifacts
 
 Usage:
-  codegen generate [SPEC...] [--out DIR] [--target T,...] [--env NAME] [--check] [--prune] [--no-verify] [--cache]
+  codegen generate [SPEC...] [--out DIR] [--target T,...] [--env NAME] [--set KEY=VALUE] [--check] [--prune] [--no-verify] [--cache]
                    (a spec with \`kind: Platform\` compiles to DIR/<platform>/platform.cfn.yaml)
   codegen validate [SPEC...] [--env NAME] [--format FMT] [--max-warnings N]
   codegen verify [SPEC...] [--target T,...] [--env NAME]
@@ -38,6 +38,8 @@ Options:
   -o, --out DIR        Output folder (default: out)
   -t, --target T,...   Targets to generate: ${TARGETS.join(', ')} (default: those the spec enables)
   -e, --env NAME       Apply the environments.NAME overlay
+      --set KEY=VALUE  A deploy-time value for this run, without editing the spec (repeatable):
+                       image, sidecars.<name>.image, replicas, env.<NAME>, parameters.<Name>.default
       --check          Compare DIR with what would be written; write nothing
       --prune          Remove files under DIR/<service>/ that are no longer generated
       --no-verify      Skip checking every artifact against the targets' bundled schemas

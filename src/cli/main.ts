@@ -23,6 +23,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         out: { type: 'string', short: 'o' },
         target: { type: 'string', short: 't', multiple: true },
         env: { type: 'string', short: 'e' },
+        set: { type: 'string', multiple: true },
         check: { type: 'boolean' },
         prune: { type: 'boolean' },
         verify: { type: 'boolean' },

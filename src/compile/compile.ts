@@ -7,6 +7,7 @@ import { builtinEmitters } from '../emitters/index.js';
 import { resolveParameterTokens } from '../emitters/shared/parameters.js';
 import type { EmitContext, Emitter } from '../emitters/types.js';
 import { applyEnvironment, enabledTargets, normalize, resolveTarget, type ResolvedSpec, type ServiceSpec } from '../model/normalize/index.js';
+import { applyDeployValues } from '../model/normalize/deploy-values.js';
 import { TARGETS, type ServiceModel, type TargetName } from '../model/types.js';
 import { validateSpec } from '../schema/validate.js';
 import { builtinRules } from '../rules/index.js';
@@ -27,6 +28,11 @@ export interface CompileOptions {
   file?: string;
   /** Environment overlay to apply (`environments.<env>`). */
   env?: string;
+  /**
+   * Deploy-time values (`--set KEY=VALUE`): `image`, `sidecars.<name>.image`, `replicas`,
+   * `env.<NAME>`, `parameters.<Name>.default`; each set everywhere the spec gives that field.
+   */
+  set?: Readonly<Record<string, string>>;
   /** Targets to generate (default: the targets the spec enables). */
   targets?: readonly string[];
   /** Extra emitters (plugins), run after the built-ins of the same target. */
@@ -93,11 +99,20 @@ export function compile(input: string | Uint8Array | object, options: CompileOpt
     return finish();
   }
   appendDiagnostics(diagnostics, validateSpec(value));
+  let spec = value as unknown as ServiceSpec;
+  if (options.set && Object.keys(options.set).length && !hasErrors(diagnostics)) {
+    // Values from the command line replace the spec's before anything reads them; the result is
+    // checked against the schema again (each value was checked for its field already).
+    const withValues = applyDeployValues(spec, options.set, (d) => diagnostics.push({ source: 'cli', ...d }));
+    if (!withValues) return finish();
+    spec = withValues;
+    appendDiagnostics(diagnostics, validateSpec(spec));
+  }
   // Overlay contents are checked through the merged views, together with the rest, so one run
   // reports every problem.
-  const validated = validateViews(value as unknown as ServiceSpec, diagnostics);
+  const validated = validateViews(spec, diagnostics);
   if (hasErrors(diagnostics)) return finish();
-  const raw = value as unknown as ServiceSpec;
+  const raw = spec;
   result.service = raw.name;
 
   const report = (d: DiagnosticInput & { path: SpecPath }) => diagnostics.push({ source: 'model', ...d, path: d.path });

@@ -15,11 +15,14 @@ import { resolveProject, type Project } from '../../project/config.js';
 import { compilePlatform, isPlatformSpec } from '../../platform/compile.js';
 import { plural, UsageError, type Io } from '../io.js';
 import { openCache } from './cache.js';
+import { parseSetArgument } from '../../model/normalize/deploy-values.js';
 
 export interface RunOptions {
   out?: string;
   targets?: string[];
   env?: string;
+  /** `--set KEY=VALUE` deploy-time values, as given. */
+  set?: string[];
   check?: boolean;
   prune?: boolean;
   verify?: boolean;
@@ -56,6 +59,11 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
   const configFailed = hasErrors(project.diagnostics);
   if (specs.length === 0 && !configFailed) throw new UsageError(`${command} needs at least one SPEC file (or a config file with \`specs\`).`);
   if (opts.check && opts.prune) throw new UsageError('--check writes nothing, so it cannot --prune.');
+  const deployValues = parseDeployValues(opts.set);
+  if (deployValues) {
+    if (specs.length > 1) throw new UsageError('--set sets values of one service: name one SPEC.');
+    if (opts.cache) throw new UsageError('--set and --cache do not go together: the cache records what the spec alone generates.');
+  }
   const diagnostics: Diagnostic[] = [...project.diagnostics];
   const suppressed: Diagnostic[] = [];
   const sources = new Map<string, string>(); // spec texts, for the text reporter's code frames
@@ -129,6 +137,7 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
             file: display,
             ...(opts.env ? { env: opts.env } : {}),
             ...(opts.targets ? { targets: opts.targets } : {}),
+            ...(deployValues ? { set: deployValues } : {}),
           });
       if (cache && key !== undefined) cache.record(display, key, result);
       diagnostics.push(...result.diagnostics);
@@ -263,6 +272,19 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
 /** A `kind: Platform` spec compiles to `<platform>/platform.cfn.yaml`; its name is its output folder. */
 function platformResult(r: ReturnType<typeof compilePlatform>): Pick<CompileResult, 'service' | 'files' | 'diagnostics' | 'suppressed' | 'artifacts'> {
   return { ...(r.platform !== undefined ? { service: r.platform } : {}), files: r.files, artifacts: r.artifacts, diagnostics: r.diagnostics, suppressed: [] };
+}
+
+/** `--set KEY=VALUE` arguments → a map (a malformed or unknown key is a usage error; values are checked by compile). */
+function parseDeployValues(args: readonly string[] | undefined): Record<string, string> | undefined {
+  if (!args?.length) return undefined;
+  const out: Record<string, string> = {};
+  for (const arg of args) {
+    const r = parseSetArgument(arg);
+    if (typeof r === 'string') throw new UsageError(r);
+    if (Object.hasOwn(out, r.key) && out[r.key] !== r.value) throw new UsageError(`--set ${r.key} is given twice with different values.`);
+    out[r.key] = r.value;
+  }
+  return out;
 }
 
 /** Command-line values win over the config; specs come from the config only when none are given. */
