@@ -15,7 +15,7 @@ const ROOT = join(import.meta.dirname, '..');
 
 const PUBLIC_EXPORTS = [
   'ARTIFACT_KINDS', 'CONFIG_SCHEMA', 'DiagnosticError', 'FORMATS', 'IMPORT_KINDS', 'OutputError', 'PLATFORM_EXPORTS', 'TARGETS',
-  'applyPatches', 'builtinEmitters', 'builtinRules', 'checkOutputs', 'compile', 'compilePlatform', 'createRule',
+  'applyPatches', 'builtinEmitters', 'builtinRules', 'checkOutputs', 'compile', 'compileEnvironments', 'compilePlatform', 'createRule',
   'createRunbookEmitter', 'createTemplateEmitter', 'defineEmitter', 'defineRule', 'detectKind', 'expandGlobs',
   'findConfig', 'formatDiagnostic', 'formatDiagnostics', 'formatPath', 'hasErrors', 'importSpec', 'isSafeRelativePath',
   'loadConfig', 'loadHandlebars', 'loadPlugins', 'loadTemplateEmitters', 'plainModel', 'platformExportName',

@@ -5,11 +5,11 @@ import { TARGETS } from '../model/types.js';
 export const HELP = `codegen ${pkg.version} — compile a service spec into deployment artifacts
 
 Usage:
-  codegen generate [SPEC...] [--out DIR] [--target T,...] [--env NAME] [--set KEY=VALUE] [--check] [--prune] [--no-verify] [--cache]
+  codegen generate [SPEC...] [--out DIR] [--target T,...] [--env NAME | --all-envs] [--set KEY=VALUE] [--check] [--prune] [--no-verify] [--cache]
                    (a spec with \`kind: Platform\` compiles to DIR/<platform>/platform.cfn.yaml)
   codegen validate [SPEC...] [--env NAME] [--format FMT] [--max-warnings N]
   codegen verify [SPEC...] [--target T,...] [--env NAME]
-  codegen diff [SPEC...] [--out DIR] [--target T,...] [--env NAME] [--format text|json]
+  codegen diff [SPEC...] [--out DIR] [--target T,...] [--env NAME | --all-envs] [--format text|json]
   codegen init [--name NAME] [--force]
   codegen import KIND FILE|DIR... [--out PATH] [--force]   (KIND: kubernetes, ecs, copilot, compose, appmesh)
   codegen --help | --version
@@ -38,6 +38,9 @@ Options:
   -o, --out DIR        Output folder (default: out)
   -t, --target T,...   Targets to generate: ${TARGETS.join(', ')} (default: those the spec enables)
   -e, --env NAME       Apply the environments.NAME overlay
+      --all-envs       Write every environment side by side: the base in DIR/<service>/, each
+                       environment in DIR/<service>/environments/<env>/ (kustomize overlay,
+                       CloudFormation parameter values; see docs/environments.md)
       --set KEY=VALUE  A deploy-time value for this run, without editing the spec (repeatable):
                        image, sidecars.<name>.image, replicas, env.<NAME>, parameters.<Name>.default
       --check          Compare DIR with what would be written; write nothing

@@ -24,6 +24,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         target: { type: 'string', short: 't', multiple: true },
         env: { type: 'string', short: 'e' },
         set: { type: 'string', multiple: true },
+        'all-envs': { type: 'boolean' },
         check: { type: 'boolean' },
         prune: { type: 'boolean' },
         verify: { type: 'boolean' },

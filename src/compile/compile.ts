@@ -66,6 +66,8 @@ export interface CompileResult {
   models: Partial<Record<TargetName, ServiceModel>>;
   /** Rule diagnostics the spec's `suppress` entries removed, each with its reason (SARIF keeps them). */
   suppressed: Diagnostic[];
+  /** The environments the spec defines (`environments.<name>`), sorted, once the spec is valid. */
+  environments?: string[];
 }
 
 const KEY_CODES = new Set(['SCHEMA_UNKNOWN_KEY', 'SCHEMA_KEY_NAME', 'FORBIDDEN_KEY']);
@@ -114,6 +116,7 @@ export function compile(input: string | Uint8Array | object, options: CompileOpt
   if (hasErrors(diagnostics)) return finish();
   const raw = spec;
   result.service = raw.name;
+  result.environments = Object.keys(raw.environments ?? {}).sort();
 
   const report = (d: DiagnosticInput & { path: SpecPath }) => diagnostics.push({ source: 'model', ...d, path: d.path });
   const resolved = applyEnvironment(raw, options.env, report);

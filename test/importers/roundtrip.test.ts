@@ -31,6 +31,7 @@ const INEXACT: Record<string, string> = {
   'appmesh-gateway: ecs template': 'the Envoy sidecar, its health check and proxyConfiguration come from the appmesh target, which the ECS importer does not read (reported as not carried)',
   'seed: ecs template': 'the Envoy sidecar, its health check and proxyConfiguration come from the appmesh target, which the ECS importer does not read (reported as not carried)',
   'appmesh-gateway: ecs task definition': 'the Envoy sidecar, its health check and proxyConfiguration come from the appmesh target, which the ECS importer does not read (reported as not carried)',
+  'environments-side-by-side: kubernetes': 'the image tag is a parameter, so the Kubernetes base has no app.kubernetes.io/version label; the imported literal tag brings it back (the environment overlays are not read by an importer)',
   'parameters: kubernetes': 'the image tag is a parameter, so the Kubernetes output has no app.kubernetes.io/version label (the deployed tag is chosen at deploy time); the imported literal tag brings the label back',
   'parameters-pseudo: ecs template': 'the Envoy sidecar and proxyConfiguration come from the appmesh target, which the ECS importer does not read (reported as not carried)',
   'seed: ecs task definition': 'the Envoy sidecar, its health check and proxyConfiguration come from the appmesh target, which the ECS importer does not read (reported as not carried)',

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { compile, type CompileResult, type OutputFile } from '../../compile/compile.js';
+import { compileEnvironments } from '../../compile/environments.js';
 import { compareDiagnostics, hasErrors, type Diagnostic } from '../../core/diagnostics.js';
 import type { SpecCache } from '../../project/cache.js';
 import { OutputError, OutputWriter, outputReader, readOutputs } from '../../project/write.js';
@@ -21,6 +22,8 @@ export interface RunOptions {
   out?: string;
   targets?: string[];
   env?: string;
+  /** Every environment side by side (`<service>/environments/<env>/...` beside the base). */
+  'all-envs'?: boolean;
   /** `--set KEY=VALUE` deploy-time values, as given. */
   set?: string[];
   check?: boolean;
@@ -59,6 +62,7 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
   const configFailed = hasErrors(project.diagnostics);
   if (specs.length === 0 && !configFailed) throw new UsageError(`${command} needs at least one SPEC file (or a config file with \`specs\`).`);
   if (opts.check && opts.prune) throw new UsageError('--check writes nothing, so it cannot --prune.');
+  if (opts['all-envs'] && opts.env) throw new UsageError('--all-envs writes every environment; it cannot go with --env.');
   const deployValues = parseDeployValues(opts.set);
   if (deployValues) {
     if (specs.length > 1) throw new UsageError('--set sets values of one service: name one SPEC.');
@@ -131,7 +135,7 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
       const verify = opts.verify !== false;
       const result: Pick<CompileResult, 'service' | 'files' | 'diagnostics' | 'suppressed' | 'artifacts'> = isPlatformSpec(text)
         ? platformResult(compilePlatform(text, { file: display, verify }))
-        : compile(text, {
+        : (opts['all-envs'] ? compileEnvironments : compile)(text, {
             ...project.compileOptions,
             verify,
             file: display,
@@ -292,6 +296,8 @@ function withProject(project: Project, specs: string[], opts: RunOptions): { spe
   const merged: RunOptions = { ...opts };
   if (merged.out === undefined && project.out !== undefined) merged.out = project.out;
   if (merged.targets === undefined && project.targets !== undefined) merged.targets = project.targets;
-  if (merged.env === undefined && project.env !== undefined) merged.env = project.env;
+  // The config's allEnvironments wins over its env, unless the command line names an environment.
+  if (merged['all-envs'] === undefined && project.allEnvironments && merged.env === undefined) merged['all-envs'] = true;
+  if (merged.env === undefined && project.env !== undefined && !merged['all-envs']) merged.env = project.env;
   return { specs: specs.length ? specs : project.specs, opts: merged };
 }
