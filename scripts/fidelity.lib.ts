@@ -7,7 +7,7 @@
  * `<Type>/<logical id>` or `Parameter/<name>`. Its `path` is a JSON-Pointer-like path whose list
  * steps name the item by a key (`/spec/template/spec/containers[name=server]/image`), so the order
  * of containers, env, ports or volumes never creates a difference; lists with no key are indexed
- * (`/spec/rules[0]`), lists of scalars are one value. `~0` `~1` `~2` `~3` escape `~` `/` `[` `]`.
+ * (`/spec/rules[0]`), lists of scalars (or CloudFormation intrinsics) are one value. `~0` `~1` `~2` `~3` escape `~` `/` `[` `]`.
  */
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, stringify, type Node } from 'yaml';
 
@@ -33,9 +33,10 @@ export type DocFormat = 'kubernetes' | 'ecs-task-definition' | 'copilot' | 'clou
 export interface SourceInfo {
   repository: string;
   commit: string;
-  path: string;
+  /** The file the facts were read from (several files of one deployment: a list, with `url` a list too). */
+  path: string | string[];
   licence: string;
-  url: string;
+  url: string | string[];
   /** The case's kind: kubernetes, ecs, copilot, appmesh or codedeploy. */
   kind: string;
   format: DocFormat;
@@ -87,7 +88,7 @@ export function parsePath(path: string): Step[] {
 // ---------------------------------------------------------------- flatten and rebuild
 
 /** Keys that name a list item, in order of preference (the merge keys the targets use). */
-const ITEM_KEYS = ['name', 'Name', 'containerPort', 'ContainerPort', 'port', 'Port', 'mountPath', 'containerPath', 'ContainerPath', 'Key', 'key'];
+const ITEM_KEYS = ['name', 'Name', 'containerPort', 'ContainerPort', 'port', 'Port', 'mountPath', 'containerPath', 'ContainerPath', 'Key', 'key', 'VirtualNode'];
 
 const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isScalarValue = (v: unknown): boolean => v === null || typeof v !== 'object';
@@ -114,7 +115,7 @@ export function flatten(value: Json, prefix: Step[] = []): { path: string; value
   const walk = (v: Json, steps: Step[]): void => {
     if (isObject(v) && Object.keys(v).length && !isIntrinsic(v)) {
       for (const [k, x] of Object.entries(v)) {
-        if (Array.isArray(x) && x.length && !x.every(isScalarValue)) {
+        if (Array.isArray(x) && x.length && !x.every((i) => isScalarValue(i) || isIntrinsic(i))) {
           const key = itemKey(x);
           x.forEach((item, index) => walk(item, [...steps, { prop: k, item: key ? { key, value: String((item as JsonObject)[key]) } : { index } }]));
         } else walk(x, [...steps, { prop: k }]);
@@ -131,6 +132,13 @@ export function flatten(value: Json, prefix: Step[] = []): { path: string; value
 /** The documents the facts describe, rebuilt (lists keyed by name come back in recorded order). */
 export function rebuild(facts: readonly Fact[]): Map<string, JsonObject> {
   const docs = new Map<string, JsonObject>();
+  // A keyed item is created before its key field's own fact sets it (keys keep their place).
+  const pending = new Map<JsonObject, { key: string; value: string }>();
+  const keyOf = (x: Json, key: string): string | undefined => {
+    if (!isObject(x)) return undefined;
+    const p = pending.get(x);
+    return p && p.key === key ? p.value : x[key] === undefined ? undefined : String(x[key]);
+  };
   for (const f of facts) {
     let doc = docs.get(f.document);
     if (!doc) docs.set(f.document, (doc = {}));
@@ -148,13 +156,18 @@ export function rebuild(facts: readonly Fact[]): Map<string, JsonObject> {
       if ('index' in s.item) item = list[s.item.index] ?? (list[s.item.index] = {});
       else {
         const { key, value } = s.item;
-        item = list.find((x) => isObject(x) && String(x[key]) === value);
-        if (!item) list.push((item = { [key]: value }));
+        item = list.find((x) => keyOf(x, key) === value);
+        if (!item) {
+          list.push((item = {}));
+          pending.set(item, { key, value });
+        }
       }
       if (last) throw new Error(`${f.document} ${f.path}: a path cannot end in a list item`);
       node = item as JsonObject;
     });
   }
+  // Facts that never gave an item's key field: the key is all there is to say about it.
+  for (const [item, { key, value }] of pending) if (item[key] === undefined) item[key] = value;
   return docs;
 }
 
@@ -227,9 +240,9 @@ function dropK8sNoise(doc: JsonObject): JsonObject {
 /**
  * The documents of a source file as `[id, value]`, without source-only noise: Kubernetes status and
  * server-set metadata, describe-task-definition's read-only fields, a Kubernetes `kind` (it is in the
- * id, like a CloudFormation resource's `Type`), and CloudFormation's
- * Description, Metadata, Outputs, resource `Type` (it is in the id) and `DependsOn` (ordering
- * between logical IDs, which codegen derives).
+ * id, like a CloudFormation resource's `Type`), and CloudFormation's Description, Metadata,
+ * Outputs and parameter descriptions (documentation, not deployment), resource `Type` (it is in the
+ * id) and `DependsOn` (ordering between logical IDs, which codegen derives).
  */
 export function sourceDocuments(format: DocFormat, text: string): [string, JsonObject][] {
   if (format === 'ecs-task-definition') {
@@ -255,7 +268,13 @@ function templateDocuments(t: JsonObject): [string, JsonObject][] {
   const out: [string, JsonObject][] = [];
   for (const [section, kind] of [['Parameters', 'Parameter'], ['Mappings', 'Mapping'], ['Conditions', 'Condition']] as const) {
     const s = t[section];
-    if (isObject(s)) for (const [name, v] of Object.entries(s)) out.push([`${kind}/${name}`, isObject(v) && !isIntrinsic(v) ? v : { value: v }]);
+    if (!isObject(s)) continue;
+    for (const [name, v] of Object.entries(s)) {
+      if (kind === 'Parameter' && isObject(v)) {
+        const { Description: _d, ...rest } = v;
+        out.push([`${kind}/${name}`, rest]);
+      } else out.push([`${kind}/${name}`, isObject(v) && !isIntrinsic(v) ? v : { value: v }]);
+    }
   }
   if (t.Transform !== undefined) out.push(['Transform/template', { value: t.Transform }]);
   if (isObject(t.Hooks)) for (const [name, v] of Object.entries(t.Hooks)) if (isObject(v)) out.push([`Hook/${name}`, v]);
@@ -341,20 +360,39 @@ export function quantity(v: Json): number | undefined {
 }
 
 /**
- * Whether the generated value says what the recorded one says. Exact JSON equality, with two
+ * Whether the generated value says what the recorded one says. Exact JSON equality, with these
  * documented equivalences: CloudFormation scalars compare as text (CloudFormation passes `"256"`
- * and `256` alike), and Kubernetes resource quantities compare by amount.
+ * and `256` alike) and an `Fn::Join` of text and references as the `Fn::Sub` it equals;
+ * Kubernetes resource quantities compare by amount.
  */
 export function sameValue(expected: Json, got: Json, document: string, path: string): boolean {
   if (JSON.stringify(expected) === JSON.stringify(got)) return true;
   const cfn = /^(AWS::|Parameter\/|Condition\/|Mapping\/)/.test(document);
-  if (cfn) return looseEqual(expected, got);
+  if (cfn) return looseEqual(joinAsSub(expected), joinAsSub(got));
   if (/\/resources\/(limits|requests)\/[^/]+$/.test(path)) {
     const a = quantity(expected);
     const b = quantity(got);
     return a !== undefined && b !== undefined && Math.abs(a - b) < 1e-9 * Math.max(1, Math.abs(a));
   }
   return false;
+}
+
+/** `Fn::Join` of text and references, written as the `Fn::Sub` string it equals. */
+function joinAsSub(v: Json): Json {
+  if (Array.isArray(v)) return v.map(joinAsSub);
+  if (!isObject(v)) return v;
+  const j = v['Fn::Join'];
+  if (Object.keys(v).length === 1 && Array.isArray(j) && typeof j[0] === 'string' && Array.isArray(j[1])) {
+    const parts = j[1].map((p) => {
+      if (typeof p === 'string' || typeof p === 'number') return String(p).replace(/\$\{/g, '${!');
+      if (isObject(p) && typeof p.Ref === 'string') return `\${${p.Ref}}`;
+      const att = isObject(p) ? p['Fn::GetAtt'] : undefined;
+      if (Array.isArray(att) && att.every((x) => typeof x === 'string')) return `\${${att.join('.')}}`;
+      return undefined;
+    });
+    if (parts.every((p) => p !== undefined)) return { 'Fn::Sub': parts.join(j[0]) };
+  }
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, joinAsSub(x)]));
 }
 
 function looseEqual(a: Json, b: Json): boolean {
@@ -367,9 +405,13 @@ function looseEqual(a: Json, b: Json): boolean {
   return false;
 }
 
-/** The generated document for a fact's document: the case's `match`, the same id, or the only one of its kind. */
+/**
+ * The generated document for a fact's document: the case's `match` (`""`: it has none), the same
+ * id, or the only one of its kind on both sides.
+ */
 export function resolveDocument(id: string, generated: Map<string, JsonObject>, recordedIds: readonly string[], match: Record<string, string> = {}): string | undefined {
   const kindOf = (x: string): string => x.slice(0, x.indexOf('/'));
+  if (match[id] === '') return undefined;
   if (match[id] !== undefined) {
     const target = match[id]!.includes('/') ? match[id]! : `${kindOf(id)}/${match[id]}`;
     return generated.has(target) ? target : undefined;
@@ -402,10 +444,37 @@ export function lookup(doc: Json, path: string): { found: true; value: Json } | 
 
 const deliberateKey = (d: { document: string; path: string }): string => `${d.document} ${d.path}`;
 
+/**
+ * A CloudFormation value with its references (`Ref`, `Fn::GetAtt`, `${Name}` in `Fn::Sub`) renamed
+ * from the source's logical IDs and parameters to the generated ones they were paired with: a
+ * reference compares by what it points at, not by the name each template gives it.
+ */
+export function renameReferences(v: Json, names: ReadonlyMap<string, string>): Json {
+  if (!names.size) return v;
+  const sub = (s: string): string => s.replace(/\$\{([A-Za-z0-9]+)((?:\.[A-Za-z0-9.]+)?)\}/g, (all, n: string, attr: string) => (names.has(n) ? `\${${names.get(n)}${attr}}` : all));
+  if (Array.isArray(v)) return v.map((x) => renameReferences(x, names));
+  if (!isObject(v)) return v;
+  const out: JsonObject = {};
+  for (const [k, x] of Object.entries(v)) {
+    if (k === 'Ref' && typeof x === 'string') out[k] = names.get(x) ?? x;
+    else if (k === 'Fn::GetAtt' && Array.isArray(x) && typeof x[0] === 'string') out[k] = [names.get(x[0]) ?? x[0], ...x.slice(1).map((y) => renameReferences(y, names))];
+    else if (k === 'Fn::Sub' && typeof x === 'string') out[k] = sub(x);
+    else if (k === 'Fn::Sub' && Array.isArray(x) && typeof x[0] === 'string') out[k] = [sub(x[0]), ...x.slice(1).map((y) => renameReferences(y, names))];
+    else out[k] = renameReferences(x, names);
+  }
+  return out;
+}
+
 /** Compare every fact with the generated documents. */
 export function compareFacts(facts: readonly Fact[], generated: Map<string, JsonObject>, deliberate: readonly Deliberate[] = [], match: Record<string, string> = {}): FactResult[] {
   const recordedIds = [...new Set(facts.map((f) => f.document))];
   const resolved = new Map(recordedIds.map((id) => [id, resolveDocument(id, generated, recordedIds, match)]));
+  const names = new Map<string, string>();
+  for (const [id, to] of resolved) {
+    const from = id.slice(id.indexOf('/') + 1);
+    const into = to?.slice(to.indexOf('/') + 1);
+    if (into !== undefined && into !== from && (id.startsWith('AWS::') || id.startsWith('Parameter/'))) names.set(from, into);
+  }
   const reasons = new Map(deliberate.map((d) => [deliberateKey(d), d.reason]));
   return facts.map((fact): FactResult => {
     const target = resolved.get(fact.document);
@@ -414,18 +483,31 @@ export function compareFacts(facts: readonly Fact[], generated: Map<string, Json
     else {
       const at = lookup(generated.get(target)!, fact.path);
       if (!at.found) r = { fact, status: 'missing', absent: `${target} ${at.absent}` };
-      else if (sameValue(fact.value, at.value, fact.document, fact.path)) return { fact, status: 'matched' };
+      else if (sameValue(renameReferences(fact.value, names), at.value, fact.document, fact.path)) return { fact, status: 'matched' };
       else r = { fact, status: 'different', got: at.value };
     }
+    // Deliberate applies to this field only: not when its container or document is absent.
     const reason = reasons.get(deliberateKey(fact));
-    return reason === undefined ? r : { ...r, status: 'deliberate', reason };
+    if (reason === undefined || (r.status === 'missing' && r.absent !== `${target} ${leafStep(fact.path)}`)) return r;
+    return { ...r, status: 'deliberate', reason };
   });
 }
 
-/** Deliberate entries that name no fact, or a fact that matches (the list must stay true). */
+/** The path as `lookup` reports it when only its last step is absent. */
+function leafStep(path: string): string {
+  const steps = parsePath(path);
+  const last = steps[steps.length - 1]!;
+  return formatPath([...steps.slice(0, -1), { prop: last.prop }]);
+}
+
+/**
+ * Deliberate entries that name no fact, or a fact that matches (the list must stay true). An entry
+ * whose field is missing because its container or document is missing stays: it applies again
+ * once that gap is closed.
+ */
 export function staleDeliberate(results: readonly FactResult[], deliberate: readonly Deliberate[]): Deliberate[] {
-  const used = new Set(results.filter((r) => r.status === 'deliberate').map((r) => deliberateKey(r.fact)));
-  return deliberate.filter((d) => !used.has(deliberateKey(d)));
+  const open = new Set(results.filter((r) => r.status !== 'matched').map((r) => deliberateKey(r.fact)));
+  return deliberate.filter((d) => !open.has(deliberateKey(d)));
 }
 
 export interface Tally {

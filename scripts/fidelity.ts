@@ -2,7 +2,7 @@
  * `npm run fidelity`: how much of real public deployments codegen reproduces.
  *
  *   npm run fidelity [-- --import] [--case NAME]... [--dir DIR] [--json] [--markdown] [--write-docs] [--min PERCENT]
- *   npm run fidelity -- record FORMAT FILE [--only ID,...]
+ *   npm run fidelity -- record FORMAT FILE... [--only ID,...]
  *
  * For every case folder under fixtures/realworld (or DIR): source.json (where the deployment comes
  * from), facts.json (the field values read from it), deliberate.json (differences kept on purpose,
@@ -37,6 +37,7 @@ import {
   type FactResult,
   type GeneratedArtifact,
   type Json,
+  type JsonObject,
   type SourceInfo,
   type Tally,
 } from './fidelity.lib.js';
@@ -198,7 +199,8 @@ export function markdownReport(s: Summary, imported: boolean): string {
   const cells = (t: Tally): string => `${t.facts} | ${t.matched} | ${t.deliberate} | ${t.different} | ${t.missing} | ${percent(t.matched, t.facts)}`;
   out.push(`| case | kind | source | facts | matched | deliberate | different | missing | share |`, '|---|---|---|---:|---:|---:|---:|---:|---:|');
   for (const c of s.cases) {
-    const src = c.source ? `[${c.source.repository}](${c.source.url})` : '';
+    const url = c.source ? [c.source.url].flat()[0] : undefined;
+    const src = c.source && url ? `[${c.source.repository}](${url})` : '';
     out.push(`| ${c.name} | ${c.kind} | ${src} | ${cells(c.tally)} |`);
   }
   out.push('', '| kind | cases | facts | matched | deliberate | different | missing | share |', '|---|---:|---:|---:|---:|---:|---:|---:|');
@@ -223,15 +225,25 @@ export function replaceBlock(file: string, name: string, body: string): void {
 }
 
 function record(args: string[]): number {
-  const [format, file] = args;
+  const onlyAt = args.indexOf('--only');
+  const [format, ...files] = onlyAt >= 0 ? args.slice(0, onlyAt) : args;
   const formats: DocFormat[] = ['kubernetes', 'ecs-task-definition', 'copilot', 'cloudformation'];
-  if (!format || !file || !formats.includes(format as DocFormat)) {
-    process.stderr.write(`usage: npm run fidelity -- record ${formats.join('|')} FILE [--only ID,...]\n`);
+  if (!format || !files.length || !formats.includes(format as DocFormat)) {
+    process.stderr.write(`usage: npm run fidelity -- record ${formats.join('|')} FILE... [--only ID,...]\n`);
     return 2;
   }
-  const only = args.includes('--only') ? args[args.indexOf('--only') + 1]!.split(',') : undefined;
-  const docs = sourceDocuments(format as DocFormat, readFileSync(file, 'utf8')).filter(([id]) => !only || only.includes(id));
-  const facts = factsOf(docs);
+  const only = onlyAt >= 0 ? args[onlyAt + 1]!.split(',') : undefined;
+  // Several files of one deployment (nested stacks): a document they share (a parameter every
+  // template declares) must say the same in each.
+  const docs = new Map<string, Json>();
+  for (const file of files) {
+    for (const [id, doc] of sourceDocuments(format as DocFormat, readFileSync(file, 'utf8'))) {
+      if (only && !only.includes(id)) continue;
+      if (docs.has(id) && JSON.stringify(docs.get(id)) !== JSON.stringify(doc)) throw new Error(`${id} differs between the files`);
+      docs.set(id, doc);
+    }
+  }
+  const facts = factsOf(docs as Map<string, JsonObject>);
   // The facts must give the documents back exactly (the importers' measure rebuilds them).
   const again = factsOf(rebuild(facts));
   if (JSON.stringify(again) !== JSON.stringify(facts)) throw new Error('the recorded facts do not rebuild the documents');

@@ -195,8 +195,10 @@ describe('fixtures/realworld', () => {
         expect(source.repository).toMatch(/^[\w.-]+\/[\w.-]+$/);
         expect(source.commit).toMatch(/^[0-9a-f]{40}$/);
         expect(ALLOWED_LICENCES).toContain(source.licence);
-        expect(String(source.url)).toContain(String(source.commit));
-        expect(String(source.url)).toContain(String(source.path));
+        const paths = [source.path].flat() as string[];
+        const urls = [source.url].flat() as string[];
+        expect(urls.length).toBe(paths.length);
+        paths.forEach((p, i) => expect(urls[i]).toBe(`https://github.com/${String(source.repository)}/blob/${String(source.commit)}/${p}`));
         expect(KINDS).toContain(source.kind);
         const facts = JSON.parse(readFileSync(join(c.dir, 'facts.json'), 'utf8')) as Fact[];
         expect(facts.length).toBeGreaterThan(5);
