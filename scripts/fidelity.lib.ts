@@ -23,6 +23,7 @@ export interface Fact {
 /** A difference kept on purpose (a safer default), with the reason. */
 export interface Deliberate {
   document: string;
+  /** The field; `""` for a whole document codegen does not write. */
   path: string;
   reason: string;
 }
@@ -363,12 +364,14 @@ export function quantity(v: Json): number | undefined {
  * Whether the generated value says what the recorded one says. Exact JSON equality, with these
  * documented equivalences: CloudFormation scalars compare as text (CloudFormation passes `"256"`
  * and `256` alike) and an `Fn::Join` of text and references as the `Fn::Sub` it equals;
- * Kubernetes resource quantities compare by amount.
+ * Kubernetes resource quantities compare by amount; a Copilot `http.version` ignores case.
  */
 export function sameValue(expected: Json, got: Json, document: string, path: string): boolean {
   if (JSON.stringify(expected) === JSON.stringify(got)) return true;
   const cfn = /^(AWS::|Parameter\/|Condition\/|Mapping\/)/.test(document);
   if (cfn) return looseEqual(joinAsSub(expected), joinAsSub(got));
+  // Copilot upper-cases http.version before checking it (internal/pkg/manifest/validate.go).
+  if (document.startsWith('Manifest/') && /\/version$/.test(path) && typeof expected === 'string' && typeof got === 'string') return expected.toUpperCase() === got.toUpperCase();
   if (/\/resources\/(limits|requests)\/[^/]+$/.test(path)) {
     const a = quantity(expected);
     const b = quantity(got);
@@ -486,7 +489,10 @@ export function compareFacts(facts: readonly Fact[], generated: Map<string, Json
       else if (sameValue(renameReferences(fact.value, names), at.value, fact.document, fact.path)) return { fact, status: 'matched' };
       else r = { fact, status: 'different', got: at.value };
     }
-    // Deliberate applies to this field only: not when its container or document is absent.
+    // Deliberate applies to this field only (not when its container is absent), or, with an
+    // empty path, to a whole document codegen does not write.
+    const whole = r.absent === fact.document ? reasons.get(`${fact.document} `) : undefined;
+    if (whole !== undefined) return { ...r, status: 'deliberate', reason: whole };
     const reason = reasons.get(deliberateKey(fact));
     if (reason === undefined || (r.status === 'missing' && r.absent !== `${target} ${leafStep(fact.path)}`)) return r;
     return { ...r, status: 'deliberate', reason };
@@ -507,7 +513,8 @@ function leafStep(path: string): string {
  */
 export function staleDeliberate(results: readonly FactResult[], deliberate: readonly Deliberate[]): Deliberate[] {
   const open = new Set(results.filter((r) => r.status !== 'matched').map((r) => deliberateKey(r.fact)));
-  return deliberate.filter((d) => !open.has(deliberateKey(d)));
+  const absentDocs = new Set(results.filter((r) => r.absent === r.fact.document).map((r) => `${r.fact.document} `));
+  return deliberate.filter((d) => (d.path === '' ? !absentDocs.has(deliberateKey(d)) : !open.has(deliberateKey(d))));
 }
 
 export interface Tally {

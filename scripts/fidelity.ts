@@ -49,9 +49,10 @@ export const KINDS = ['kubernetes', 'ecs', 'copilot', 'appmesh', 'codedeploy'] a
 /** A rule of fixtures/realworld/gaps.json: which spec feature a fact that is not reproduced needs. */
 export interface Gap {
   feature: string;
-  /** Regular expressions over the fact's document id and path. */
+  /** Regular expressions over the fact's document id, its path and its value (as JSON). */
   document?: string;
   path?: string;
+  value?: string;
 }
 
 export interface CaseReport {
@@ -121,6 +122,7 @@ export function classify(r: FactResult, gaps: readonly Gap[]): string {
   for (const g of gaps) {
     if (g.document && !new RegExp(g.document).test(r.fact.document)) continue;
     if (g.path && !new RegExp(g.path).test(r.fact.path)) continue;
+    if (g.value && !new RegExp(g.value).test(JSON.stringify(r.fact.value))) continue;
     return g.feature;
   }
   return 'not classified';
