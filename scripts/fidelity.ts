@@ -12,8 +12,8 @@
  * imported spec generated and compared the same way. `--write-docs` rewrites the generated blocks
  * of docs/fidelity.md (or docs/importers.md with --import). `record` prints the facts of a source
  * file (FORMAT: kubernetes, ecs-task-definition, copilot, cloudformation); `--only` keeps the
- * documents named. The exit code is 1 when a case cannot be compiled or read, a deliberate entry is
- * stale, or the total share is below --min.
+ * documents named. The exit code is 1 when a case cannot be read or (without --import) generated, a
+ * deliberate entry is stale, or the total share is below --min.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -279,7 +279,10 @@ export function main(argv: string[]): number {
     if (imported) replaceBlock(join(ROOT, 'docs', 'importers.md'), 'fidelity-import', markdownReport(summary, true));
     else replaceBlock(join(ROOT, 'docs', 'fidelity.md'), 'fidelity', markdownReport(summary, false));
   }
-  const failed = counted.some((r) => r.errors.length) || reports.some((r) => r.stale.length);
+  // With --import, an import or generation that fails is part of the measure (its facts count as
+  // missing); a case that cannot be read, or a stale deliberate entry, is a failure either way.
+  const unreadable = reports.some((r) => r.errors.some((e) => e.startsWith('cannot read the case')));
+  const failed = unreadable || (!imported && counted.some((r) => r.errors.length)) || reports.some((r) => r.stale.length);
   const min = values('--min')[0];
   const below = min !== undefined && (100 * summary.total.matched) / Math.max(1, summary.total.facts) < Number(min);
   if (below) process.stderr.write(`fidelity: ${percent(summary.total.matched, summary.total.facts)} matched, below --min ${min}%\n`);
