@@ -61,6 +61,18 @@ export function numberValue(spec: Pick<ServiceSpec, 'parameters'>, v: unknown): 
   return typeof d === 'number' ? d : typeof d === 'string' && /^-?[0-9]+(\.[0-9]+)?$/.test(d) ? Number(d) : undefined;
 }
 
+/**
+ * A string field as it deploys by default: each `${Name}` of a declared parameter replaced by its
+ * default (for rules that judge the value, such as the image tag). Others stay as written.
+ */
+export function withDefaults(spec: Pick<ServiceSpec, 'parameters'>, text: string): string {
+  if (!text.includes('${')) return text;
+  return text.replace(/\$\{([A-Za-z0-9]+)\}/g, (whole, name: string) => {
+    const d = spec.parameters && Object.hasOwn(spec.parameters, name) ? spec.parameters[name]!.default : undefined;
+    return d === undefined ? whole : String(d);
+  });
+}
+
 /** What is wrong with `value` for parameter `p` (type and constraints), or undefined. */
 export function parameterValueProblem(p: Pick<ParameterModel, 'type' | 'allowedValues' | 'allowedPattern' | 'minLength' | 'maxLength' | 'minValue' | 'maxValue'>, value: string | number): string | undefined {
   const text = String(value);
