@@ -47,20 +47,31 @@ describe('environments side by side', () => {
     expect(paths.filter((p) => !p.startsWith('catalog/environments/'))).toEqual(single.files.map((f) => f.path));
   });
 
+  /** Another namespace per environment (created), a renamed Service, an Ingress only in one environment. */
+  const MOVED = SPEC.replace('    namespace: catalog\n', '    namespace: catalog\n    createNamespace: true\n').replace(
+    '  staging:\n',
+    '  staging:\n    expose: { hosts: [catalog.staging.example.com] }\n    targets:\n      kubernetes: { namespace: catalog-staging, service: { name: catalog-svc } }\n',
+  );
+
   it('each kustomize overlay builds exactly what its environment compiles to', (ctx) => {
     if (!hasKubectl) {
       console.log('skipped: kubectl is not on PATH, so the overlays were not built');
       ctx.skip();
     }
-    const dir = mkdtempSync(join(tmpdir(), 'codegen-envs-'));
-    write(join(dir, 'all'), all.files);
-    for (const env of ['staging', 'production']) {
-      const alone = compile(SPEC, { env, targets: ['kubernetes'] });
-      write(join(dir, env), alone.files);
-      const expected = build(join(dir, env, 'catalog', 'kubernetes'));
-      const overlay = build(join(dir, 'all', 'catalog', 'environments', env, 'kubernetes'));
-      expect([...overlay.keys()].sort(), env).toEqual([...expected.keys()].sort());
-      for (const [k, v] of expected) expect(overlay.get(k), `${env} ${k}`).toEqual(v);
+    for (const [i, spec] of [SPEC, MOVED].entries()) {
+      const dir = mkdtempSync(join(tmpdir(), 'codegen-envs-'));
+      const everything = compileEnvironments(spec);
+      expect(everything.diagnostics.filter((d) => d.severity === 'error'), `spec ${i}`).toEqual([]);
+      write(join(dir, 'all'), everything.files);
+      for (const env of ['staging', 'production']) {
+        const alone = compile(spec, { env, targets: ['kubernetes'] });
+        write(join(dir, env), alone.files);
+        const expected = build(join(dir, env, 'catalog', 'kubernetes'));
+        const overlay = build(join(dir, 'all', 'catalog', 'environments', env, 'kubernetes'));
+        expect([...overlay.keys()].sort(), `spec ${i} ${env}`).toEqual([...expected.keys()].sort());
+        for (const [k, v] of expected) expect(overlay.get(k), `spec ${i} ${env} ${k}`).toEqual(v);
+      }
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
