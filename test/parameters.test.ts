@@ -60,6 +60,28 @@ describe('spec parameters', () => {
     expect(cfn.Parameters.Tag.Default).toBe('1.27.4');
   });
 
+  it('secret ARNs with pseudo parameters: valueFrom and the execution role read exactly them', () => {
+    const { t, codes } = template(`${BASE}image: nginx:1.27.3\nsecrets:\n  DB: { aws: { secretsManager: "arn:\${AWS::Partition}:secretsmanager:\${AWS::Region}:\${AWS::AccountId}:secret:db-AbCdEf", jsonKey: password } }\n  API: { aws: { ssm: "arn:aws:ssm:us-east-1:\${AWS::AccountId}:parameter/api" } }\n  BAD: { aws: { ssm: "arn:\${AWS::Partition}:s3:::bucket" } }\n`);
+    expect(codes).toEqual(['SECRET_WRONG_ARN ssm takes an SSM parameter name or ARN; this ARN is for another service.']);
+    const ok = template(`${BASE}image: nginx:1.27.3\nsecrets:\n  DB: { aws: { secretsManager: "arn:\${AWS::Partition}:secretsmanager:\${AWS::Region}:\${AWS::AccountId}:secret:db-AbCdEf", jsonKey: password } }\n`);
+    expect(ok.codes).toEqual([]);
+    const container = ok.t.Resources.TaskDefinition.Properties.ContainerDefinitions[0];
+    expect(container.Secrets[0].ValueFrom).toEqual({ 'Fn::Sub': 'arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:db-AbCdEf:password::' });
+    const read = ok.t.Resources.ExecutionRole.Properties.Policies[0].PolicyDocument.Statement.find((x: { Sid: string }) => x.Sid === 'ReadSecrets');
+    expect(read.Resource).toEqual({ 'Fn::Sub': 'arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:db-AbCdEf' });
+  });
+
+  it("Copilot's own ${VARIABLES} stay for Copilot to resolve; other targets call them unknown", () => {
+    const copilot = `apiVersion: codegen/v1\nname: ledger\nimage: nginx:1.27.3\nports:\n  - port: 8080\ntargets:\n  copilot:\n    acknowledgeDeprecation: true\n    image: registry.example.com/ledger:\${TAG}\n    secrets:\n      DB: { aws: { ssm: "/copilot/\${COPILOT_APPLICATION_NAME}/\${COPILOT_ENVIRONMENT_NAME}/db" } }\n`;
+    const r = compile(copilot);
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const manifest = parse(r.files.find((f) => f.path.endsWith('manifest.yml'))!.content);
+    expect(manifest.image.location).toBe('registry.example.com/ledger:${TAG}');
+    expect(manifest.secrets.DB).toBe('/copilot/${COPILOT_APPLICATION_NAME}/${COPILOT_ENVIRONMENT_NAME}/db');
+    const both = compile(copilot.replace('image: nginx:1.27.3', 'image: registry.example.com/ledger:${TAG}').replace('targets:\n', 'targets:\n  kubernetes: {}\n'));
+    expect(both.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.path.join('.')}`)).toEqual(['PARAMETER_UNKNOWN image']);
+  });
+
   it('a value that contains a private-use marker codegen reserves is refused', () => {
     const { codes } = template(`${BASE}image: "nginx:1\u{E000}"\n`);
     expect(codes.map((c) => c.split(' ')[0])).toEqual(['PARAMETER_RESERVED_CHARACTER']);

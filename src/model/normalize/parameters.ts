@@ -19,6 +19,10 @@ export const PARAMETER_FIELDS: readonly (readonly string[])[] = [
   ['region'],
   ['logging', 'group'],
   ['logging', 'region'],
+  ['secrets', '*', 'aws', 'secretsManager'],
+  ['secrets', '*', 'aws', 'ssm'],
+  ['sidecars', '*', 'secrets', '*', 'aws', 'secretsManager'],
+  ['sidecars', '*', 'secrets', '*', 'aws', 'ssm'],
   ['targets', 'ecs', 'executionRoleArn'],
   ['targets', 'ecs', 'taskRoleArn'],
   ['targets', 'ecs', 'service', 'listenerArn'],
@@ -200,6 +204,9 @@ export function resolveParameters(spec: ServiceSpec, target: TargetName, rep: Re
       if (!value.includes('${')) continue;
       const text = value.replace(/\$\{(!?)([^}]*)\}/g, (whole, bang: string, name: string) => {
         if (bang) return `\${${name}}`;
+        // Copilot substitutes shell variables and its own (`${COPILOT_ENVIRONMENT_NAME}`) in its
+        // manifest at deploy time: a name that is no parameter stays for Copilot to resolve.
+        if (target === 'copilot' && !byName.has(name) && !isPseudoParameter(name)) return whole;
         if (!known(name, path) || !notList(name, path)) return whole;
         use(name, path);
         return token(name);
