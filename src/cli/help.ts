@@ -121,7 +121,7 @@ ${SPECS}`,
 the current folder, and add .codegen-cache to .gitignore. Never overwrites a file without --force.`,
     options: ['name', 'force'],
     examples: [
-      ['npm i -D svcgen && npx codegen init', 'add codegen to your repository and start a spec'],
+      ['npx codegen init', 'in your repository, after npm i -D svcgen: a starter spec and config'],
       ['codegen init --name payments', 'with a service name of your choice'],
     ],
   },
@@ -181,7 +181,8 @@ ${optionLines(['out', 'stdout', 'target', 'env', 'check', 'format', 'quiet', 'co
 
 ${EXIT_CODES}
 
-Add it to your repository: npm i -D svcgen, then npx codegen init. Docs: docs/cli.md in the package.
+Add it to your repository: npm i -D svcgen
+Then: npx codegen init, npx codegen generate. Docs: docs/cli.md in the package.
 `;
 }
 

@@ -20,7 +20,7 @@ describe('help', () => {
         const listed = new RegExp(`^ {2}(?: {4})?${o.flags.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} `, 'm').test(r.stdout);
         expect(listed, `${name} --help lists ${o.flags}: ${own.has(option)}`).toBe(own.has(option));
       }
-      expect(r.stdout).toMatch(/\nExamples:\n {2}# .+\n {2}(npm|codegen|cat) /);
+      expect(r.stdout).toMatch(/\nExamples:\n {2}# .+\n {2}(npx codegen|codegen|cat) /);
       expect(r.stdout).toContain('2  usage error');
       // `codegen help NAME` prints the same.
       expect((await runCli(['help', name], dir)).stdout).toBe(r.stdout);
