@@ -94,3 +94,14 @@ describe('spec errors exit 1', () => {
     expect(r.stderr).toContain('SCHEMA_UNKNOWN_KEY targets.k8s: Unknown key "k8s". (did you mean "kubernetes"?)');
   });
 });
+
+describe('documentation', () => {
+  it('docs/cli.md documents the three exit codes and the README links it', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { ROOT } = await import('../helpers/fixtures.js');
+    const doc = readFileSync(join(ROOT, 'docs/cli.md'), 'utf8');
+    for (const code of ['0', '1', '2']) expect(doc).toMatch(new RegExp(`^\\| ${code} \\| \\S`, 'm'));
+    expect(readFileSync(join(ROOT, 'README.md'), 'utf8')).toContain('(docs/cli.md)');
+  });
+});
