@@ -5,9 +5,14 @@
  * SUCCESS, whose default is false).
  */
 import type { Field } from '../fields.js';
-import { strings } from './task.js';
 
 type Json = Record<string, unknown>;
+
+/** A list of strings, or undefined. */
+export function strings(f: Field): string[] | undefined {
+  if (!Array.isArray(f.value) || !f.value.every((x) => typeof x === 'string')) return undefined;
+  return f.take() as string[];
+}
 
 /** A container `healthCheck` → `health.container`. */
 export function healthCheckOf(hc: Field): Json | undefined {

@@ -4,7 +4,7 @@
  */
 import type { Field } from '../fields.js';
 import type { SpecDraft } from '../write.js';
-import { healthCheckOf, readContainerStorage, readStopTimeouts, readTaskStorage, settleEssential } from './task-storage.js';
+import { healthCheckOf, readContainerStorage, readStopTimeouts, readTaskStorage, settleEssential, strings } from './task-storage.js';
 
 type Json = Record<string, unknown>;
 
@@ -21,10 +21,6 @@ export interface TaskReader {
 
 export const JSON_READER: TaskReader = { literal: (f) => (typeof f.value === 'string' ? f.str() : undefined), generated: () => false };
 
-export function strings(f: Field): string[] | undefined {
-  if (!Array.isArray(f.value) || !f.value.every((x) => typeof x === 'string')) return undefined;
-  return f.take() as string[];
-}
 
 /** `valueFrom` of an ECS secret → the spec's `aws` reference. */
 export function secretRef(valueFrom: string): Json {
