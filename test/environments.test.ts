@@ -159,6 +159,7 @@ describe('--all-envs on the command line', () => {
   it('--all-envs with --env is a usage error; a config can ask for every environment', async () => {
     const dir = workspace();
     expect((await runCli(['generate', 'service.yaml', '--all-envs', '--env', 'staging'], dir)).code).toBe(2);
+    expect((await runCli(['generate', 'service.yaml', '--all-envs', '--stdout'], dir)).code).toBe(2);
     writeFileSync(join(dir, 'codegen.config.json'), JSON.stringify({ specs: ['service.yaml'], allEnvironments: true, env: 'staging' }));
     const r = await runCli(['generate'], dir);
     expect(r.code, r.stderr).toBe(0);

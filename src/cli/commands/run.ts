@@ -77,6 +77,8 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
     const clash = (['out', 'check', 'prune', 'cache'] as const).filter((k) => optsArg[k] !== undefined);
     if (clash.length) throw new UsageError(`--stdout writes no files, so it cannot take ${clash.map((k) => `--${k}`).join(', ')}.`);
     if (optsArg.format !== 'text') throw new UsageError(`--stdout prints the artifacts on standard output; --format ${optsArg.format} would print there too (use --sarif FILE for a report).`);
+    // Overlays and parameter files are folders to deploy from, not objects to apply from a pipe.
+    if (optsArg['all-envs']) throw new UsageError('--stdout streams one environment; --all-envs writes folders of overlays and parameter files. Use --env NAME with --stdout.');
   }
   const project = await resolveProject(io.cwd, optsArg.config, specsArg.length === 0);
   checkTargets(optsArg.targets, project);
