@@ -41,6 +41,7 @@ import { ECS, engineOf, external, platformGroups, type Engine, type Report } fro
 import { serviceConnect } from './service-connect.js';
 import { deploymentConfiguration } from './service-deployment.js';
 import { loadBalancing } from './service-load-balancing.js';
+import { checkTemplateReferences } from './service-references.js';
 import { executionRole, taskDefinition, taskRole } from './service-roles.js';
 import { autoscaling } from './service-scaling.js';
 import { defineEmitter } from '../types.js';
@@ -127,7 +128,9 @@ export function buildServiceTemplate(m: ServiceModel, report: Report): JsonObjec
   }
   if (roles.execution) t.output('ExecutionRoleArn', roles.execution, 'Task execution role created by this stack.');
   if (roles.task) t.output('TaskRoleArn', roles.task, 'Task role created by this stack.');
-  return t.build();
+  const template = t.build();
+  checkTemplateReferences(template, m, report);
+  return template;
 }
 
 export default defineEmitter({

@@ -5,6 +5,7 @@
  * in insertion order. Pure data helpers: no text is produced here.
  */
 import type { Json, JsonObject } from '../../core/serialize.js';
+import { PSEUDO_PARAMETERS } from '../../verify/cfn-intrinsics.js';
 
 /** `{Ref: name}` — a parameter, a resource or a pseudo parameter such as `AWS::Region`. */
 export const ref = (name: string): JsonObject => ({ Ref: name });
@@ -143,4 +144,31 @@ export class TemplateBuilder {
       throw new Error(`${name}: logical ID used twice`);
     }
   }
+}
+
+/** A name a `Ref` or an `Fn::Sub` `${Name}` may use in a template. */
+export interface TemplateName {
+  name: string;
+  kind: 'parameter' | 'resource' | 'pseudo parameter';
+  /** The resource type (resources only). */
+  type?: string;
+}
+
+/**
+ * Every name a reference in `template` may use: its Parameters, its Resources and the pseudo
+ * parameters, in that order. The one list a spec's references are checked against: whatever adds
+ * a Parameter or a Resource to the template (spec-declared parameters included) extends it.
+ */
+export function referenceableNames(template: JsonObject): TemplateName[] {
+  const section = (k: string): JsonObject => {
+    const v = template[k];
+    return v !== null && typeof v === 'object' && !Array.isArray(v) ? v : {};
+  };
+  const out: TemplateName[] = Object.keys(section('Parameters')).map((name) => ({ name, kind: 'parameter' as const }));
+  for (const [name, r] of Object.entries(section('Resources'))) {
+    const type = r !== null && typeof r === 'object' && !Array.isArray(r) && typeof r.Type === 'string' ? r.Type : undefined;
+    out.push({ name, kind: 'resource', ...(type ? { type } : {}) });
+  }
+  for (const name of PSEUDO_PARAMETERS) out.push({ name, kind: 'pseudo parameter' });
+  return out;
 }
