@@ -209,7 +209,7 @@ function cfnName(k: string): string {
   return name;
 }
 
-const ECR_IMAGE = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([^:@]+)/;
+export const ECR_IMAGE = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([^:@]+)/;
 
 /** The IAM resource for one secret: the ARN itself, or an ARN built with Fn::Sub from a name. */
 function secretResource(s: SecretModel): { action: string; resource: Json } | undefined {
