@@ -66,15 +66,15 @@ export type Probe = {
     command: [string, ...string[]];
   };
   /**
-   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   initialDelay?: number | string;
   /**
-   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   period?: number | string;
   /**
-   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   timeout?: number | string;
   /**
@@ -86,7 +86,7 @@ export type Probe = {
    */
   failureThreshold?: number;
   /**
-   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   terminationGracePeriod?: number | string;
 } & {
@@ -158,15 +158,15 @@ export type Probe1 = {
     command: [string, ...string[]];
   };
   /**
-   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   initialDelay?: number | string;
   /**
-   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   period?: number | string;
   /**
-   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   timeout?: number | string;
   /**
@@ -178,7 +178,7 @@ export type Probe1 = {
    */
   failureThreshold?: number;
   /**
-   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   terminationGracePeriod?: number | string;
 } & {
@@ -250,15 +250,15 @@ export type Probe2 = {
     command: [string, ...string[]];
   };
   /**
-   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   initialDelay?: number | string;
   /**
-   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   period?: number | string;
   /**
-   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   timeout?: number | string;
   /**
@@ -270,7 +270,7 @@ export type Probe2 = {
    */
   failureThreshold?: number;
   /**
-   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   terminationGracePeriod?: number | string;
 } & {
@@ -943,11 +943,11 @@ export interface Autoscaling {
    */
   memory?: number;
   /**
-   * Cooldown after scaling in. Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Cooldown after scaling in. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   scaleInCooldown?: number | string;
   /**
-   * Cooldown after scaling out. Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Cooldown after scaling out. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   scaleOutCooldown?: number | string;
 }
@@ -1013,11 +1013,11 @@ export interface Health {
      */
     protocol?: 'HTTP' | 'HTTPS' | 'GRPC' | 'TCP';
     /**
-     * Time between checks (ALB: 5–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time between checks (ALB: 5–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     interval?: number | string;
     /**
-     * Time a check may take (ALB: 2–120 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time a check may take (ALB: 2–120 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     timeout?: number | string;
     /**
@@ -1033,7 +1033,7 @@ export interface Health {
      */
     successCodes?: string;
     /**
-     * Time after a task starts during which failed checks are ignored (ECS HealthCheckGracePeriodSeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time after a task starts during which failed checks are ignored (ECS HealthCheckGracePeriodSeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     gracePeriod?: number | string;
   };
@@ -1068,11 +1068,11 @@ export interface Health {
           port?: number;
         };
     /**
-     * Time between checks (ECS: 5–300 s, default 30). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time between checks (ECS: 5–300 s, default 30). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     interval?: number | string;
     /**
-     * Time a check may take (ECS: 2–60 s, default 5). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time a check may take (ECS: 2–60 s, default 5). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     timeout?: number | string;
     /**
@@ -1080,7 +1080,7 @@ export interface Health {
      */
     retries?: number;
     /**
-     * Grace period after start (ECS: 0–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Grace period after start (ECS: 0–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     startPeriod?: number | string;
   };
@@ -1155,7 +1155,7 @@ export interface Deployment {
      */
     percent?: number;
     /**
-     * Wait between steps (default 5m). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Wait between steps (default 5m). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     interval?: number | string;
   };
@@ -1168,7 +1168,7 @@ export interface Deployment {
      */
     percent?: number;
     /**
-     * Wait between steps (default 1m). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Wait between steps (default 1m). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     interval?: number | string;
   };
@@ -1177,15 +1177,15 @@ export interface Deployment {
    */
   blueGreen?: {
     /**
-     * Time both versions stay up after the shift, before the old one is removed (ECS BakeTimeInMinutes). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time both versions stay up after the shift, before the old one is removed (ECS BakeTimeInMinutes). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     bakeTime?: number | string;
     /**
-     * Wait before the old (blue) tasks are terminated (CodeDeploy). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Wait before the old (blue) tasks are terminated (CodeDeploy). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     terminationWait?: number | string;
     /**
-     * Wait for a manual go-ahead before rerouting traffic (CodeDeploy; 0 = continue at once). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Wait for a manual go-ahead before rerouting traffic (CodeDeploy; 0 = continue at once). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     readyWait?: number | string;
   };
@@ -2115,11 +2115,11 @@ export interface AutoscalingOverlay {
    */
   memory?: number | null;
   /**
-   * Cooldown after scaling in. Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Cooldown after scaling in. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   scaleInCooldown?: (number | string) | null;
   /**
-   * Cooldown after scaling out. Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Cooldown after scaling out. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   scaleOutCooldown?: (number | string) | null;
 }
@@ -2183,11 +2183,11 @@ export interface HealthOverlay {
      */
     protocol?: ('HTTP' | 'HTTPS' | 'GRPC' | 'TCP') | null;
     /**
-     * Time between checks (ALB: 5–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time between checks (ALB: 5–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     interval?: (number | string) | null;
     /**
-     * Time a check may take (ALB: 2–120 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time a check may take (ALB: 2–120 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     timeout?: (number | string) | null;
     /**
@@ -2203,7 +2203,7 @@ export interface HealthOverlay {
      */
     successCodes?: string | null;
     /**
-     * Time after a task starts during which failed checks are ignored (ECS HealthCheckGracePeriodSeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time after a task starts during which failed checks are ignored (ECS HealthCheckGracePeriodSeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     gracePeriod?: (number | string) | null;
   } | null;
@@ -2246,11 +2246,11 @@ export interface HealthOverlay {
         )
       | null;
     /**
-     * Time between checks (ECS: 5–300 s, default 30). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time between checks (ECS: 5–300 s, default 30). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     interval?: (number | string) | null;
     /**
-     * Time a check may take (ECS: 2–60 s, default 5). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time a check may take (ECS: 2–60 s, default 5). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     timeout?: (number | string) | null;
     /**
@@ -2258,7 +2258,7 @@ export interface HealthOverlay {
      */
     retries?: number | null;
     /**
-     * Grace period after start (ECS: 0–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Grace period after start (ECS: 0–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     startPeriod?: (number | string) | null;
   } | null;
@@ -2325,15 +2325,15 @@ export interface ProbeOverlay {
     command?: [string, ...string[]] | null;
   } | null;
   /**
-   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   initialDelay?: (number | string) | null;
   /**
-   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   period?: (number | string) | null;
   /**
-   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   timeout?: (number | string) | null;
   /**
@@ -2345,7 +2345,7 @@ export interface ProbeOverlay {
    */
   failureThreshold?: number | null;
   /**
-   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   terminationGracePeriod?: (number | string) | null;
 }
@@ -2417,7 +2417,7 @@ export interface DeploymentOverlay {
      */
     percent?: number | null;
     /**
-     * Wait between steps (default 5m). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Wait between steps (default 5m). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     interval?: (number | string) | null;
   } | null;
@@ -2430,7 +2430,7 @@ export interface DeploymentOverlay {
      */
     percent?: number | null;
     /**
-     * Wait between steps (default 1m). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Wait between steps (default 1m). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     interval?: (number | string) | null;
   } | null;
@@ -2439,15 +2439,15 @@ export interface DeploymentOverlay {
    */
   blueGreen?: {
     /**
-     * Time both versions stay up after the shift, before the old one is removed (ECS BakeTimeInMinutes). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time both versions stay up after the shift, before the old one is removed (ECS BakeTimeInMinutes). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     bakeTime?: (number | string) | null;
     /**
-     * Wait before the old (blue) tasks are terminated (CodeDeploy). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Wait before the old (blue) tasks are terminated (CodeDeploy). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     terminationWait?: (number | string) | null;
     /**
-     * Wait for a manual go-ahead before rerouting traffic (CodeDeploy; 0 = continue at once). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Wait for a manual go-ahead before rerouting traffic (CodeDeploy; 0 = continue at once). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     readyWait?: (number | string) | null;
   } | null;
