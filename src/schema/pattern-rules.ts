@@ -41,6 +41,7 @@ export const PATTERN_RULES: Readonly<Record<string, PatternRule>> = {
   '^[0-9]+(\\.[0-9]+)? ?(vCPU|vcpu)$': { rule: 'a number of vCPUs followed by `vCPU`', example: '0.5 vCPU' },
   '^[0-9]+(\\.[0-9]+)? ?(GB|gb)$': { rule: 'a number of gigabytes followed by `GB`', example: '2 GB' },
   '^arn:aws[a-z-]*:iam:': { rule: 'an IAM ARN (`arn:aws:iam::…`)', example: 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole' },
+  '^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+$': { rule: 'an IAM role ARN: `arn:aws:iam::`, a 12-digit account ID, `:role/` and the role name', example: 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole' },
   '^arn:aws[a-z-]*:iam::': { rule: 'an IAM ARN (`arn:aws:iam::…`)', example: 'arn:aws:iam::123456789012:role/orders' },
   '^subnet-[0-9a-f]+$': { rule: 'a subnet ID: `subnet-` and hexadecimal digits', example: 'subnet-0a1b2c3d' },
   '^sg-[0-9a-f]+$': { rule: 'a security group ID: `sg-` and hexadecimal digits', example: 'sg-0a1b2c3d' },

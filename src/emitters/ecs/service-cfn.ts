@@ -107,8 +107,11 @@ export function buildServiceTemplate(m: ServiceModel, report: Report): JsonObjec
     props.PropagateTags = 'SERVICE';
     props.Tags = Object.keys(svc.tags).sort().map((k) => ({ Key: k, Value: svc.tags![k]! }));
   }
-  // The awslogs driver does not create the group; a target group must be on a listener before a service uses it.
-  const dependsOn = ['LogGroup', ...(lb ? [lb.prodRule, ...(lb.testRule ? [lb.testRule] : [])] : [])];
+  // The awslogs driver does not create the group; a target group must be on a listener before a
+  // service uses it. ECS-native deployments Ref the rules already (AdvancedConfiguration), which
+  // orders them: a DependsOn on them too is redundant (cfn-lint W3005).
+  const rules = lb && engine.kind !== 'ecs' ? [lb.prodRule, ...(lb.testRule ? [lb.testRule] : [])] : [];
+  const dependsOn = ['LogGroup', ...rules];
   t.resource('ECSService', 'AWS::ECS::Service', props, { DependsOn: dependsOn });
 
   if (engine.kind === 'codedeploy') codeDeploy(t, m, lb, cluster, report);

@@ -2,6 +2,9 @@
 import { arr, bool, enumOf, int, map, obj, oneOf, str, type JsonSchema } from '../dsl.js';
 
 const arn = (d: string, service: string) => str(d, { pattern: `^arn:aws[a-z-]*:${service}:` });
+/** An IAM role ARN as CloudFormation and IAM accept it: a 12-digit account and a role path and name. */
+export const ROLE_ARN_PATTERN = '^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+$';
+const roleArn = (d: string) => str(d, { pattern: ROLE_ARN_PATTERN });
 const cfnRefOrString = (d: string) => str(`${d} A literal value; when omitted the template takes a typed Parameter (or imports it from the platform).`);
 
 export const ecsTargetProperties: Record<string, JsonSchema> = {
@@ -20,8 +23,8 @@ export const ecsTargetProperties: Record<string, JsonSchema> = {
     { type: 'string', pattern: '^[0-9]+(\\.[0-9]+)? ?(GB|gb)$', description: 'GB, e.g. `2 GB`.' },
   ]),
   containerResources: bool('Also write container-level cpu/memory/memoryReservation (default false: task-level only).'),
-  executionRoleArn: arn('Task execution role ARN. When omitted, the CloudFormation target creates one scoped to the referenced secrets.', 'iam'),
-  taskRoleArn: arn('Task role ARN (what the application may call).', 'iam'),
+  executionRoleArn: roleArn('Task execution role ARN. When omitted, the CloudFormation target creates one scoped to the referenced secrets.'),
+  taskRoleArn: roleArn('Task role ARN (what the application may call).'),
   xrayDaemonImage: str('X-Ray daemon image added as a sidecar when `tracing.xray` is on (default: a pinned public.ecr.aws/xray/aws-xray-daemon release).', { minLength: 1 }),
   stopTimeout: int('Seconds to wait before the container is killed on stop (2–120).', { minimum: 2, maximum: 120 }),
   service: obj('The ECS service (CloudFormation target).', {
@@ -33,7 +36,7 @@ export const ecsTargetProperties: Record<string, JsonSchema> = {
     vpcId: str('VPC ID for the target groups.', { pattern: '^vpc-[0-9a-f]+$' }),
     listenerArn: arn('Production listener ARN.', 'elasticloadbalancing'),
     testListenerArn: arn('Test listener ARN (blue/green): test traffic reaches the new tasks before production does. CodeDeploy deployments always get a test listener (a Parameter when omitted); ECS-native ones only when this is set.', 'elasticloadbalancing'),
-    loadBalancerRoleArn: arn('Role ECS assumes to move traffic between the target groups in ECS-native blue/green, linear and canary deployments (managed policy AmazonECSInfrastructureRolePolicyForLoadBalancers). When omitted the template creates one.', 'iam'),
+    loadBalancerRoleArn: roleArn('Role ECS assumes to move traffic between the target groups in ECS-native blue/green, linear and canary deployments (managed policy AmazonECSInfrastructureRolePolicyForLoadBalancers). When omitted the template creates one.'),
     listenerRulePriority: int('Priority of the listener rule that routes to this service (1–50000).', { minimum: 1, maximum: 50000 }),
     enableExecuteCommand: bool('Enable ECS Exec (`aws ecs execute-command`).'),
     capacityProviders: arr('Capacity provider strategy.', obj('One provider.', {
@@ -58,6 +61,6 @@ export const ecsTargetProperties: Record<string, JsonSchema> = {
     applicationName: str('CodeDeploy application name (default `<name>`).'),
     deploymentGroupName: str('Deployment group name (default `<name>-dg`).'),
     deploymentConfigName: str('A predefined config such as `CodeDeployDefault.ECSLinear10PercentEvery1Minutes`; default: derived from the strategy.'),
-    serviceRoleArn: arn('CodeDeploy service role ARN; when omitted the template creates one.', 'iam'),
+    serviceRoleArn: roleArn('CodeDeploy service role ARN; when omitted the template creates one.'),
   }),
 };
