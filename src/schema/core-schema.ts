@@ -6,6 +6,12 @@
 import { arr, bool, duration, enumOf, int, map, obj, oneOf, ref, str, type JsonSchema } from './dsl.js';
 
 export const NAME_PATTERN = '^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$';
+/**
+ * A container name as ECS allows it: up to 255 letters, digits, underscores and hyphens
+ * (RegisterTaskDefinition `name`). Kubernetes needs a DNS-1123 label: the valid-names rule checks
+ * the names a kubernetes target gets.
+ */
+export const CONTAINER_NAME_PATTERN = '^[A-Za-z0-9_-]{1,255}$';
 export const ENV_NAME_PATTERN = '^[A-Za-z_][A-Za-z0-9_]*$';
 export const CPU_PATTERN = '^([0-9]+m|[0-9]+(\\.[0-9]+)?)$';
 export const MEMORY_PATTERN = '^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|K|M|G|T)?$';
@@ -290,7 +296,7 @@ const sidecar = obj('An extra container in the task or pod (Envoy, X-Ray daemon,
   command: arr('Command override.', { type: 'string', description: 'Argument.' }),
   user: str('User (uid or uid:gid).'),
   security: sidecarSecurity,
-  dependsOn: map('Start ordering: container name → condition.', enumOf('Condition.', ['START', 'COMPLETE', 'SUCCESS', 'HEALTHY']), NAME_PATTERN),
+  dependsOn: map('Start ordering: container name → condition.', enumOf('Condition.', ['START', 'COMPLETE', 'SUCCESS', 'HEALTHY']), CONTAINER_NAME_PATTERN),
 }, ['image']);
 
 /** Core properties; each may also appear under `targets.<t>` and `environments.<env>` as an override. */
@@ -299,7 +305,7 @@ export const coreProperties: Record<string, JsonSchema> = {
   description: str('One line about the service.'),
   region: str('AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).', { pattern: '^[a-z]{2}(-[a-z]+)+-[0-9]$' }),
   image: str('Container image reference (`repo:tag` or `repo@sha256:...`).', { minLength: 1 }),
-  containerName: str('Name of the main container (default `app`).', { pattern: NAME_PATTERN }),
+  containerName: str('Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).', { pattern: CONTAINER_NAME_PATTERN }),
   command: arr('Command override (Docker CMD).', { type: 'string', description: 'Argument.' }),
   entrypoint: arr('Entrypoint override.', { type: 'string', description: 'Argument.' }),
   ports: arr('Ports the main container listens on; the first is the main port.', ref('port', 'A port.')),
@@ -313,7 +319,7 @@ export const coreProperties: Record<string, JsonSchema> = {
   deployment: ref('deployment', 'Deployment strategy and its traffic shape.'),
   logging: ref('logging', 'Container logs.'),
   tracing: ref('tracing', 'Distributed tracing.'),
-  sidecars: map('Extra containers (name → container).', ref('sidecar', 'A sidecar container.'), NAME_PATTERN),
+  sidecars: map('Extra containers (name → container). Names as for `containerName`.', ref('sidecar', 'A sidecar container.'), CONTAINER_NAME_PATTERN),
   user: str('User the main container runs as (uid, uid:gid, or a user name; ECS `user`, Kubernetes container `runAsUser`/`runAsGroup`). Container-level: it wins over `security.runAsUser`.'),
   readOnlyRootFilesystem: bool('Mount the main container\'s root file system read-only. The same as `security.readOnlyRootFilesystem` (kept for existing specs; giving both with different values is an error).'),
   security: ref('security', 'Security context: pod-level ids, non-root, seccomp; the main container\'s privilege, capabilities and read-only root file system.'),

@@ -337,7 +337,7 @@ export type OverrideRegion = string | null;
  */
 export type OverrideImage = string | null;
 /**
- * Name of the main container (default `app`).
+ * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
  */
 export type OverrideContainerName = string | null;
 /**
@@ -403,7 +403,7 @@ export type OverrideLogging = LoggingOverlay | null;
  */
 export type OverrideTracing = TracingOverlay | null;
 /**
- * Extra containers (name → container).
+ * Extra containers (name → container). Names as for `containerName`.
  */
 export type OverrideSidecars = {
   /**
@@ -479,7 +479,7 @@ export interface CodegenServiceSpecV1 {
    */
   image: string;
   /**
-   * Name of the main container (default `app`).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
    */
   containerName?: string;
   /**
@@ -565,7 +565,7 @@ export interface CodegenServiceSpecV1 {
   logging?: Logging;
   tracing?: Tracing;
   /**
-   * Extra containers (name → container).
+   * Extra containers (name → container). Names as for `containerName`.
    */
   sidecars?: {
     [k: string]: Sidecar;
@@ -654,7 +654,7 @@ export interface CodegenServiceSpecV1 {
        */
       image?: string | null;
       /**
-       * Name of the main container (default `app`).
+       * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
        */
       containerName?: string | null;
       /**
@@ -720,7 +720,7 @@ export interface CodegenServiceSpecV1 {
        */
       tracing?: TracingOverlay | null;
       /**
-       * Extra containers (name → container).
+       * Extra containers (name → container). Names as for `containerName`.
        */
       sidecars?: {
         /**
@@ -1725,7 +1725,7 @@ export interface EcsTarget {
    */
   image?: string | null;
   /**
-   * Name of the main container (default `app`).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
    */
   containerName?: string | null;
   /**
@@ -1791,7 +1791,7 @@ export interface EcsTarget {
    */
   tracing?: TracingOverlay | null;
   /**
-   * Extra containers (name → container).
+   * Extra containers (name → container). Names as for `containerName`.
    */
   sidecars?: {
     /**
@@ -2882,7 +2882,7 @@ export interface KubernetesTarget {
    */
   image?: string | null;
   /**
-   * Name of the main container (default `app`).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
    */
   containerName?: string | null;
   /**
@@ -2948,7 +2948,7 @@ export interface KubernetesTarget {
    */
   tracing?: TracingOverlay | null;
   /**
-   * Extra containers (name → container).
+   * Extra containers (name → container). Names as for `containerName`.
    */
   sidecars?: {
     /**
@@ -3147,7 +3147,7 @@ export interface AppmeshTarget {
    */
   image?: string | null;
   /**
-   * Name of the main container (default `app`).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
    */
   containerName?: string | null;
   /**
@@ -3213,7 +3213,7 @@ export interface AppmeshTarget {
    */
   tracing?: TracingOverlay | null;
   /**
-   * Extra containers (name → container).
+   * Extra containers (name → container). Names as for `containerName`.
    */
   sidecars?: {
     /**
@@ -5431,7 +5431,7 @@ export interface CopilotTarget {
    */
   image?: string | null;
   /**
-   * Name of the main container (default `app`).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
    */
   containerName?: string | null;
   /**
@@ -5497,7 +5497,7 @@ export interface CopilotTarget {
    */
   tracing?: TracingOverlay | null;
   /**
-   * Extra containers (name → container).
+   * Extra containers (name → container). Names as for `containerName`.
    */
   sidecars?: {
     /**
@@ -5589,7 +5589,7 @@ export interface EcsTargetOverlay {
    */
   image?: OverrideImage | null;
   /**
-   * Name of the main container (default `app`).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
    */
   containerName?: OverrideContainerName | null;
   /**
@@ -5645,7 +5645,7 @@ export interface EcsTargetOverlay {
    */
   tracing?: OverrideTracing | null;
   /**
-   * Extra containers (name → container).
+   * Extra containers (name → container). Names as for `containerName`.
    */
   sidecars?: OverrideSidecars | null;
   /**
@@ -5889,7 +5889,7 @@ export interface KubernetesTargetOverlay {
    */
   image?: OverrideImage | null;
   /**
-   * Name of the main container (default `app`).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
    */
   containerName?: OverrideContainerName | null;
   /**
@@ -5945,7 +5945,7 @@ export interface KubernetesTargetOverlay {
    */
   tracing?: OverrideTracing | null;
   /**
-   * Extra containers (name → container).
+   * Extra containers (name → container). Names as for `containerName`.
    */
   sidecars?: OverrideSidecars | null;
   /**
@@ -6125,7 +6125,7 @@ export interface AppmeshTargetOverlay {
    */
   image?: OverrideImage | null;
   /**
-   * Name of the main container (default `app`).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
    */
   containerName?: OverrideContainerName | null;
   /**
@@ -6181,7 +6181,7 @@ export interface AppmeshTargetOverlay {
    */
   tracing?: OverrideTracing | null;
   /**
-   * Extra containers (name → container).
+   * Extra containers (name → container). Names as for `containerName`.
    */
   sidecars?: OverrideSidecars | null;
   /**
@@ -8374,7 +8374,7 @@ export interface CopilotTargetOverlay {
    */
   image?: OverrideImage | null;
   /**
-   * Name of the main container (default `app`).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
    */
   containerName?: OverrideContainerName | null;
   /**
@@ -8430,7 +8430,7 @@ export interface CopilotTargetOverlay {
    */
   tracing?: OverrideTracing | null;
   /**
-   * Extra containers (name → container).
+   * Extra containers (name → container). Names as for `containerName`.
    */
   sidecars?: OverrideSidecars | null;
   /**
