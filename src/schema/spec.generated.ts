@@ -1993,6 +1993,79 @@ export interface EcsTarget {
     };
   };
   /**
+   * Fixed logical IDs for adopting an existing stack: resource role → the logical ID the deployed stack already has, so CloudFormation updates those resources instead of replacing them. Every Ref, Fn::GetAtt, Fn::Sub and DependsOn of the ECS service template follows. Letters and digits only; unique; not an ID another resource or parameter of the template has.
+   */
+  logicalIds?: {
+    /**
+     * Logical ID of the ECS service (default `ECSService`).
+     */
+    service?: string;
+    /**
+     * Logical ID of the task definition (default `TaskDefinition`).
+     */
+    taskDefinition?: string;
+    /**
+     * Logical ID of the log group (default `LogGroup`).
+     */
+    logGroup?: string;
+    /**
+     * Logical ID of the created task execution role (default `ExecutionRole`).
+     */
+    executionRole?: string;
+    /**
+     * Logical ID of the created task role (default `TaskRole`).
+     */
+    taskRole?: string;
+    /**
+     * Logical ID of the target group, or the blue one of two (default `TargetGroup`, `BlueTargetGroup`).
+     */
+    targetGroup?: string;
+    /**
+     * Logical ID of the green target group of a blue/green, canary or linear deployment (default `GreenTargetGroup`).
+     */
+    alternateTargetGroup?: string;
+    /**
+     * Logical ID of the production listener rule (default `ListenerRule`).
+     */
+    listenerRule?: string;
+    /**
+     * Logical ID of the test listener rule (default `TestListenerRule`).
+     */
+    testListenerRule?: string;
+    /**
+     * Logical ID of the created role ECS uses to shift traffic (default `LoadBalancerRole`).
+     */
+    loadBalancerRole?: string;
+    /**
+     * Logical ID of the autoscaling scalable target (default `ScalableTarget`).
+     */
+    scalableTarget?: string;
+    /**
+     * Logical ID of the CPU target-tracking policy (default `CpuScalingPolicy`).
+     */
+    cpuScalingPolicy?: string;
+    /**
+     * Logical ID of the memory target-tracking policy (default `MemoryScalingPolicy`).
+     */
+    memoryScalingPolicy?: string;
+    /**
+     * Logical ID of the CodeDeploy application (default `CodeDeployApplication`).
+     */
+    codeDeployApplication?: string;
+    /**
+     * Logical ID of the CodeDeploy deployment group (default `CodeDeployDeploymentGroup`).
+     */
+    codeDeployDeploymentGroup?: string;
+    /**
+     * Logical ID of the created CodeDeploy service role (default `CodeDeployRole`).
+     */
+    codeDeployRole?: string;
+    /**
+     * Logical ID of the custom CodeDeploy deployment configuration (default `DeploymentConfig`).
+     */
+    codeDeployConfig?: string;
+  };
+  /**
    * Format of the service CloudFormation template: `yaml` (default, `ecs/service.cfn.yaml`) or `json` (`ecs/service.cfn.json`).
    */
   templateFormat?: 'yaml' | 'json';
@@ -5406,6 +5479,39 @@ export interface AppmeshTarget {
    */
   kubernetesController?: boolean;
   /**
+   * Fixed logical IDs for adopting an existing stack: resource role → the logical ID the deployed stack already has, so CloudFormation updates those resources instead of replacing them. Every Ref, Fn::GetAtt, Fn::Sub and DependsOn of the App Mesh template follows. Letters and digits only; unique; not an ID another resource or parameter of the template has.
+   */
+  logicalIds?: {
+    /**
+     * Logical ID of the mesh (default `Mesh`).
+     */
+    mesh?: string;
+    /**
+     * Logical ID of the virtual node of this spec's tasks (default `VirtualNode`).
+     */
+    virtualNode?: string;
+    /**
+     * Logical ID of the virtual router (default `VirtualRouter`).
+     */
+    virtualRouter?: string;
+    /**
+     * Logical ID of the route (default `Route`).
+     */
+    route?: string;
+    /**
+     * Logical ID of the virtual service (default `VirtualService`).
+     */
+    virtualService?: string;
+    /**
+     * Logical ID of the virtual gateway (default `VirtualGateway`).
+     */
+    virtualGateway?: string;
+    /**
+     * Logical ID of the gateway route (default `GatewayRoute`).
+     */
+    gatewayRoute?: string;
+  };
+  /**
    * Envoy image for the ECS task of a meshed service (default: the pinned App Mesh Envoy image in public ECR).
    */
   envoyImage?: string;
@@ -5825,6 +5931,79 @@ export interface EcsTargetOverlay {
        */
       [k: string]: string | null;
     } | null;
+  } | null;
+  /**
+   * Fixed logical IDs for adopting an existing stack: resource role → the logical ID the deployed stack already has, so CloudFormation updates those resources instead of replacing them. Every Ref, Fn::GetAtt, Fn::Sub and DependsOn of the ECS service template follows. Letters and digits only; unique; not an ID another resource or parameter of the template has.
+   */
+  logicalIds?: {
+    /**
+     * Logical ID of the ECS service (default `ECSService`).
+     */
+    service?: string | null;
+    /**
+     * Logical ID of the task definition (default `TaskDefinition`).
+     */
+    taskDefinition?: string | null;
+    /**
+     * Logical ID of the log group (default `LogGroup`).
+     */
+    logGroup?: string | null;
+    /**
+     * Logical ID of the created task execution role (default `ExecutionRole`).
+     */
+    executionRole?: string | null;
+    /**
+     * Logical ID of the created task role (default `TaskRole`).
+     */
+    taskRole?: string | null;
+    /**
+     * Logical ID of the target group, or the blue one of two (default `TargetGroup`, `BlueTargetGroup`).
+     */
+    targetGroup?: string | null;
+    /**
+     * Logical ID of the green target group of a blue/green, canary or linear deployment (default `GreenTargetGroup`).
+     */
+    alternateTargetGroup?: string | null;
+    /**
+     * Logical ID of the production listener rule (default `ListenerRule`).
+     */
+    listenerRule?: string | null;
+    /**
+     * Logical ID of the test listener rule (default `TestListenerRule`).
+     */
+    testListenerRule?: string | null;
+    /**
+     * Logical ID of the created role ECS uses to shift traffic (default `LoadBalancerRole`).
+     */
+    loadBalancerRole?: string | null;
+    /**
+     * Logical ID of the autoscaling scalable target (default `ScalableTarget`).
+     */
+    scalableTarget?: string | null;
+    /**
+     * Logical ID of the CPU target-tracking policy (default `CpuScalingPolicy`).
+     */
+    cpuScalingPolicy?: string | null;
+    /**
+     * Logical ID of the memory target-tracking policy (default `MemoryScalingPolicy`).
+     */
+    memoryScalingPolicy?: string | null;
+    /**
+     * Logical ID of the CodeDeploy application (default `CodeDeployApplication`).
+     */
+    codeDeployApplication?: string | null;
+    /**
+     * Logical ID of the CodeDeploy deployment group (default `CodeDeployDeploymentGroup`).
+     */
+    codeDeployDeploymentGroup?: string | null;
+    /**
+     * Logical ID of the created CodeDeploy service role (default `CodeDeployRole`).
+     */
+    codeDeployRole?: string | null;
+    /**
+     * Logical ID of the custom CodeDeploy deployment configuration (default `DeploymentConfig`).
+     */
+    codeDeployConfig?: string | null;
   } | null;
   /**
    * Format of the service CloudFormation template: `yaml` (default, `ecs/service.cfn.yaml`) or `json` (`ecs/service.cfn.json`).
@@ -8348,6 +8527,39 @@ export interface AppmeshTargetOverlay {
    * Also write the App Mesh controller's custom resources (`appmesh.k8s.aws/v1beta2` Mesh, VirtualNode, VirtualRouter, VirtualService) to `appmesh/kubernetes/mesh.yaml` when the kubernetes target is enabled, and label a created namespace for sidecar injection (default false; legacy output).
    */
   kubernetesController?: boolean | null;
+  /**
+   * Fixed logical IDs for adopting an existing stack: resource role → the logical ID the deployed stack already has, so CloudFormation updates those resources instead of replacing them. Every Ref, Fn::GetAtt, Fn::Sub and DependsOn of the App Mesh template follows. Letters and digits only; unique; not an ID another resource or parameter of the template has.
+   */
+  logicalIds?: {
+    /**
+     * Logical ID of the mesh (default `Mesh`).
+     */
+    mesh?: string | null;
+    /**
+     * Logical ID of the virtual node of this spec's tasks (default `VirtualNode`).
+     */
+    virtualNode?: string | null;
+    /**
+     * Logical ID of the virtual router (default `VirtualRouter`).
+     */
+    virtualRouter?: string | null;
+    /**
+     * Logical ID of the route (default `Route`).
+     */
+    route?: string | null;
+    /**
+     * Logical ID of the virtual service (default `VirtualService`).
+     */
+    virtualService?: string | null;
+    /**
+     * Logical ID of the virtual gateway (default `VirtualGateway`).
+     */
+    virtualGateway?: string | null;
+    /**
+     * Logical ID of the gateway route (default `GatewayRoute`).
+     */
+    gatewayRoute?: string | null;
+  } | null;
   /**
    * Envoy image for the ECS task of a meshed service (default: the pinned App Mesh Envoy image in public ECR).
    */

@@ -22,7 +22,7 @@ describe('ECS_EXECUTION_ROLE_MISSING', () => {
   it('names what the role is for on Fargate: awslogs and private ECR pulls', () => {
     const d = roleWarning({ image: ECR, targets: { ecs: {} } });
     expect(d?.message).toContain('needs to pull its images from private ECR and write its awslogs logs: registered from this file, the task will not start');
-    expect(d?.message).toContain('The service template creates its own ExecutionRole');
+    expect(d?.message).toContain('The service template creates its own execution role');
   });
 
   it('is silent on EC2 without secrets (the container instance role pulls images and writes logs)', () => {

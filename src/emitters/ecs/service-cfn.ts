@@ -35,12 +35,13 @@
 import type { Json, JsonObject } from '../../core/serialize.js';
 import type { ServiceModel } from '../../model/types.js';
 import { platformImport, platformImportList } from '../../platform/imports.js';
-import { getAtt, ref, TemplateBuilder } from '../shared/cfn.js';
+import { applyLogicalIds, getAtt, ref, TemplateBuilder } from '../shared/cfn.js';
 import { codeDeploy } from './service-codedeploy.js';
 import { ECS, engineOf, external, platformGroups, type Engine, type Report } from './service-common.js';
 import { serviceConnect } from './service-connect.js';
 import { deploymentConfiguration } from './service-deployment.js';
 import { loadBalancing } from './service-load-balancing.js';
+import { ecsRoleIds } from './service-logical-ids.js';
 import { checkTemplateReferences } from './service-references.js';
 import { executionRole, taskDefinition, taskRole } from './service-roles.js';
 import { autoscaling } from './service-scaling.js';
@@ -131,7 +132,8 @@ export function buildServiceTemplate(m: ServiceModel, report: Report): JsonObjec
   }
   if (roles.execution) t.output('ExecutionRoleArn', roles.execution, 'Task execution role created by this stack.');
   if (roles.task) t.output('TaskRoleArn', roles.task, 'Task role created by this stack.');
-  const template = t.build();
+  const built = t.build();
+  const template = applyLogicalIds(built, ecsRoleIds(built), ecs.logicalIds, [...ECS, 'logicalIds'], report);
   checkTemplateReferences(template, m, report);
   return template;
 }

@@ -30,7 +30,7 @@ export function reportMissingExecutionRole(m: ServiceModel, report: (d: Diagnost
   report({
     code: 'ECS_EXECUTION_ROLE_MISSING',
     severity: 'warning',
-    message: `task-definition.json names no execution role, which this task needs to ${list}: registered from this file, the task will not start. The service template creates its own ExecutionRole, so a deploy of ecs/service.cfn.* is not affected.`,
+    message: `task-definition.json names no execution role, which this task needs to ${list}: registered from this file, the task will not start. The service template creates its own execution role, so a deploy of ecs/service.cfn.* is not affected.`,
     hint: 'set targets.ecs.executionRoleArn to register task-definition.json on its own',
     path: ['targets', 'ecs'],
   });

@@ -75,8 +75,8 @@ function codeDeployShape(t: Template, f: Field, dep: Json, ecs: Json): void {
   const name = f.value;
   let m: RegExpExecArray | null;
   if (t.isRef(f, 'DeploymentConfig')) {
-    const r = t.props('DeploymentConfig').get('TrafficRoutingConfig');
-    t.resources.get('DeploymentConfig').use();
+    const r = t.props(t.id('DeploymentConfig')).get('TrafficRoutingConfig');
+    t.resources.get(t.id('DeploymentConfig')).use();
     const type = r.get('Type').str();
     if (type === 'TimeBasedLinear') (dep.strategy = 'linear'), (dep.linear = { percent: r.get('TimeBasedLinear', 'LinearPercentage').num(), interval: duration(60 * (r.get('TimeBasedLinear', 'LinearInterval').num() ?? 1)) });
     else if (type === 'TimeBasedCanary') (dep.strategy = 'canary'), (dep.canary = { percent: r.get('TimeBasedCanary', 'CanaryPercentage').num(), interval: duration(60 * (r.get('TimeBasedCanary', 'CanaryInterval').num() ?? 1)) });
@@ -190,8 +190,8 @@ export function readService(t: Template, id: string, draft: SpecDraft): void {
       const role = adv.get('RoleArn');
       if (!t.isGetAtt(role, ['LoadBalancerRole'])) sub(ecs, 'service').loadBalancerRoleArn = t.literal(role);
     }
-    for (const tg of ['TargetGroup', 'BlueTargetGroup', 'GreenTargetGroup']) if (t.resources.get(tg).exists) targetGroup(t, tg, spec, ecs, exposed, awsvpc);
-    for (const [rule, test] of [['ListenerRule', false], ['TestListenerRule', true]] as const) if (t.resources.get(rule).exists) listenerRule(t, rule, spec, ecs, test);
+    for (const tg of ['TargetGroup', 'BlueTargetGroup', 'GreenTargetGroup'].map((d) => t.id(d))) if (t.resources.get(tg).exists) targetGroup(t, tg, spec, ecs, exposed, awsvpc);
+    for (const [rule, test] of [['ListenerRule', false], ['TestListenerRule', true]] as const) if (t.resources.get(t.id(rule)).exists) listenerRule(t, t.id(rule), spec, ecs, test);
   }
   for (const extra of s.get('LoadBalancers').items().slice(1)) extra.drop('no-form', 'The spec sends load balancer traffic to one container port; only the first load balancer is carried.');
   const controller = s.get('DeploymentController', 'Type').str();

@@ -35,7 +35,7 @@ function reader(t: Template, logGroup: string | undefined): TaskReader {
  * it from Secrets Manager (`secret:<name>-??????`): then it is a Secrets Manager name.
  */
 function secretStores(t: Template, spec: Json): void {
-  const text = JSON.stringify(t.resources.get('ExecutionRole').value ?? {});
+  const text = JSON.stringify(t.resources.get(t.id('ExecutionRole')).value ?? {});
   const fix = (secrets: unknown) => {
     if (!isObject(secrets)) return;
     for (const s of Object.values(secrets)) {
@@ -77,7 +77,7 @@ export function importTemplate(tracker: Tracker, ctx: ImportContext): SpecDraft[
   // The log group: its name is the awslogs group; retention is the spec's.
   let logGroup: string | undefined;
   for (const id of t.ofType('AWS::Logs::LogGroup')) {
-    if (id !== 'LogGroup') continue;
+    if (id !== t.id('LogGroup')) continue;
     const p = t.props(id);
     const g = t.literal(p.get('LogGroupName'));
     if (typeof g === 'string') logGroup = g;
@@ -88,7 +88,7 @@ export function importTemplate(tracker: Tracker, ctx: ImportContext): SpecDraft[
   readTaskDefinition(td, draft, reader(t, logGroup));
   if (retention) Object.assign(spec.logging as Json, retention);
   for (const role of GENERATED_ROLES) {
-    const r = t.resources.get(role);
+    const r = t.resources.get(t.id(role));
     if (r.exists && r.get('Type').value === 'AWS::IAM::Role') {
       r.use();
       r.get('Type').note(`${role} is the role codegen creates when the spec names none; its policies are derived again from the spec.`);
@@ -101,6 +101,7 @@ export function importTemplate(tracker: Tracker, ctx: ImportContext): SpecDraft[
     draft.comments.push({ path: ['platform'], text: `The template imports the exports of the ${t.platform} platform (Fn::ImportValue ${t.platform}-...).` });
   }
   secretStores(t, spec);
+  if (Object.keys(t.ids.fixed).length) ecs.logicalIds = t.ids.fixed;
   t.parameters.use();
   tracker.leftovers(`Template ${file}`);
   return [draft];

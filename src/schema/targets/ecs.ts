@@ -7,6 +7,37 @@ export const ROLE_ARN_PATTERN = '^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+
 const roleArn = (d: string) => str(d, { pattern: ROLE_ARN_PATTERN });
 const cfnRefOrString = (d: string) => str(`${d} A literal value; when omitted the template takes a typed Parameter (or imports it from the platform).`);
 
+/** A CloudFormation logical ID: letters and digits, at most 255 characters. */
+export const LOGICAL_ID_PATTERN = '^[A-Za-z0-9]{1,255}$';
+/** Resource roles of the ECS service template whose logical ID a spec may fix, with codegen's own ID. */
+export const ECS_LOGICAL_ID_ROLES: Readonly<Record<string, string>> = {
+  service: 'the ECS service (default `ECSService`)',
+  taskDefinition: 'the task definition (default `TaskDefinition`)',
+  logGroup: 'the log group (default `LogGroup`)',
+  executionRole: 'the created task execution role (default `ExecutionRole`)',
+  taskRole: 'the created task role (default `TaskRole`)',
+  targetGroup: 'the target group, or the blue one of two (default `TargetGroup`, `BlueTargetGroup`)',
+  alternateTargetGroup: 'the green target group of a blue/green, canary or linear deployment (default `GreenTargetGroup`)',
+  listenerRule: 'the production listener rule (default `ListenerRule`)',
+  testListenerRule: 'the test listener rule (default `TestListenerRule`)',
+  loadBalancerRole: 'the created role ECS uses to shift traffic (default `LoadBalancerRole`)',
+  scalableTarget: 'the autoscaling scalable target (default `ScalableTarget`)',
+  cpuScalingPolicy: 'the CPU target-tracking policy (default `CpuScalingPolicy`)',
+  memoryScalingPolicy: 'the memory target-tracking policy (default `MemoryScalingPolicy`)',
+  codeDeployApplication: 'the CodeDeploy application (default `CodeDeployApplication`)',
+  codeDeployDeploymentGroup: 'the CodeDeploy deployment group (default `CodeDeployDeploymentGroup`)',
+  codeDeployRole: 'the created CodeDeploy service role (default `CodeDeployRole`)',
+  codeDeployConfig: 'the custom CodeDeploy deployment configuration (default `DeploymentConfig`)',
+};
+
+/** `logicalIds` of a target: one optional logical ID per role. */
+export function logicalIdsSchema(target: string, roles: Readonly<Record<string, string>>): JsonSchema {
+  return obj(
+    `Fixed logical IDs for adopting an existing stack: resource role → the logical ID the deployed stack already has, so CloudFormation updates those resources instead of replacing them. Every Ref, Fn::GetAtt, Fn::Sub and DependsOn of the ${target} template follows. Letters and digits only; unique; not an ID another resource or parameter of the template has.`,
+    Object.fromEntries(Object.entries(roles).map(([role, what]) => [role, str(`Logical ID of ${what}.`, { pattern: LOGICAL_ID_PATTERN })])),
+  );
+}
+
 export const ecsTargetProperties: Record<string, JsonSchema> = {
   family: str('Task definition family (default: the service name).', { pattern: '^[A-Za-z0-9_-]{1,255}$' }),
   launchType: enumOf('Launch type.', ['FARGATE', 'EC2'], { default: 'FARGATE' }),
@@ -52,6 +83,7 @@ export const ecsTargetProperties: Record<string, JsonSchema> = {
     }),
     tags: map('Tags on the service.', { type: 'string', description: 'Value.' }),
   }),
+  logicalIds: logicalIdsSchema('ECS service', ECS_LOGICAL_ID_ROLES),
   templateFormat: enumOf('Format of the service CloudFormation template: `yaml` (default, `ecs/service.cfn.yaml`) or `json` (`ecs/service.cfn.json`).', ['yaml', 'json'], { default: 'yaml' }),
   controller: enumOf('Who runs blue/green, canary and linear deployments: ECS itself (recommended by AWS) or CodeDeploy. Default: ECS.', ['ECS', 'CODE_DEPLOY']),
   minimumHealthyPercent: int('Rolling: minimum healthy percent of the desired count during a deployment.', { minimum: 0, maximum: 100 }),
