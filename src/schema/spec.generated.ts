@@ -1883,6 +1883,40 @@ export interface EcsTarget {
    */
   taskRoleArn?: string;
   /**
+   * The task execution role the CloudFormation target creates when `executionRoleArn` is not given. By default its inline policy allows exactly what the task needs: log writes to its group, pulls from the ECR repositories of its images, reads of exactly the secrets it references.
+   */
+  executionRole?: {
+    /**
+     * Attach the AWS managed policy `AmazonECSTaskExecutionRolePolicy` (ECR pulls and CloudWatch Logs writes on every resource) instead of the scoped log and ECR statements; secret reads stay scoped (the managed policy has none). Default false.
+     */
+    awsManagedPolicy?: boolean;
+    /**
+     * More managed policies to attach (e.g. one granting `kms:Decrypt` on the key of your secrets).
+     *
+     * Items: IAM managed policy ARN.
+     */
+    managedPolicyArns?: string[];
+  };
+  /**
+   * A task role for the CloudFormation target to create when `taskRoleArn` is not given: what the application may call. codegen adds what ECS Exec and the X-Ray daemon need.
+   */
+  taskRole?: {
+    /**
+     * Managed policies to attach, e.g. `arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess`.
+     *
+     * @minItems 1
+     *
+     * Items: IAM managed policy ARN.
+     */
+    managedPolicyArns?: [string, ...string[]];
+  };
+  /**
+   * Launch types the task definition is validated against (RegisterTaskDefinition `requiresCompatibilities`). Default: `[launchType]`. An empty list leaves the field out, so the task definition names no launch type (ECS then validates it for EC2 and reports what else it is compatible with).
+   *
+   * Items: A launch type.
+   */
+  requiresCompatibilities?: ('EC2' | 'FARGATE' | 'EXTERNAL' | 'MANAGED_INSTANCES')[];
+  /**
    * X-Ray daemon image added as a sidecar when `tracing.xray` is on (default: a pinned public.ecr.aws/xray/aws-xray-daemon release).
    */
   xrayDaemonImage?: string;
@@ -5826,6 +5860,32 @@ export interface EcsTargetOverlay {
    * Task role ARN (what the application may call).
    */
   taskRoleArn?: string | null;
+  /**
+   * The task execution role the CloudFormation target creates when `executionRoleArn` is not given. By default its inline policy allows exactly what the task needs: log writes to its group, pulls from the ECR repositories of its images, reads of exactly the secrets it references.
+   */
+  executionRole?: {
+    /**
+     * Attach the AWS managed policy `AmazonECSTaskExecutionRolePolicy` (ECR pulls and CloudWatch Logs writes on every resource) instead of the scoped log and ECR statements; secret reads stay scoped (the managed policy has none). Default false.
+     */
+    awsManagedPolicy?: boolean | null;
+    /**
+     * More managed policies to attach (e.g. one granting `kms:Decrypt` on the key of your secrets).
+     */
+    managedPolicyArns?: string[] | null;
+  } | null;
+  /**
+   * A task role for the CloudFormation target to create when `taskRoleArn` is not given: what the application may call. codegen adds what ECS Exec and the X-Ray daemon need.
+   */
+  taskRole?: {
+    /**
+     * Managed policies to attach, e.g. `arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess`.
+     */
+    managedPolicyArns?: [string, ...string[]] | null;
+  } | null;
+  /**
+   * Launch types the task definition is validated against (RegisterTaskDefinition `requiresCompatibilities`). Default: `[launchType]`. An empty list leaves the field out, so the task definition names no launch type (ECS then validates it for EC2 and reports what else it is compatible with).
+   */
+  requiresCompatibilities?: ('EC2' | 'FARGATE' | 'EXTERNAL' | 'MANAGED_INSTANCES')[] | null;
   /**
    * X-Ray daemon image added as a sidecar when `tracing.xray` is on (default: a pinned public.ecr.aws/xray/aws-xray-daemon release).
    */

@@ -14,8 +14,6 @@ const ROOT = join(__dirname, '..', '..', 'fixtures');
 
 /** `<case>/<target>` → why its round trip is not exact (a gap in the spec or in the importer). */
 const INEXACT: Record<string, string> = {
-  'ecs-ec2-no-task-cpu: ecs task definition': 'the ECS importer reads an EC2 task with no task-level cpu as if a task size had been given; the omitted field is not yet carried back',
-  'ecs-ec2-no-task-cpu: ecs template': 'same as its task definition: the omitted task-level cpu is not yet carried back',
   'security-ec2: ecs task definition': 'the security block (user uid:gid, capabilities, no-new-privileges) is newer than the importers: not yet read back',
   'security-ec2: ecs template': 'the security block is newer than the importers: not yet read back',
   'security-ec2: kubernetes': 'pod and container securityContext are newer than the Kubernetes importer: not yet read back',

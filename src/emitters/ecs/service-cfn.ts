@@ -43,7 +43,7 @@ import { deploymentConfiguration } from './service-deployment.js';
 import { loadBalancing } from './service-load-balancing.js';
 import { ecsRoleIds } from './service-logical-ids.js';
 import { checkTemplateReferences } from './service-references.js';
-import { executionRole, taskDefinition, taskRole } from './service-roles.js';
+import { executionRole, reportRoleConflicts, taskDefinition, taskRole, wantsTaskRole } from './service-roles.js';
 import { autoscaling } from './service-scaling.js';
 import { defineEmitter } from '../types.js';
 
@@ -68,12 +68,13 @@ export function buildServiceTemplate(m: ServiceModel, report: Report): JsonObjec
     : undefined;
 
   t.resource('LogGroup', 'AWS::Logs::LogGroup', { LogGroupName: m.logging.group, ...(m.logging.retentionDays !== undefined ? { RetentionInDays: m.logging.retentionDays } : {}) });
+  reportRoleConflicts(m, report);
   const roles: { execution?: Json; task?: Json } = {};
   if (!ecs.executionRoleArn) {
     executionRole(t, m);
     roles.execution = getAtt('ExecutionRole', 'Arn');
   }
-  if (!ecs.taskRoleArn && (svc.enableExecuteCommand || m.tracing.xray)) {
+  if (wantsTaskRole(m)) {
     taskRole(t, m, svc.enableExecuteCommand === true);
     roles.task = getAtt('TaskRole', 'Arn');
   } else if (ecs.taskRoleArn && m.tracing.xray) {

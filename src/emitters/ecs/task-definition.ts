@@ -36,6 +36,19 @@ export function reportMissingExecutionRole(m: ServiceModel, report: (d: Diagnost
   });
 }
 
+/** A task role the spec asks the template to create exists only there: the JSON has none. */
+export function reportTemplateOnlyTaskRole(m: ServiceModel, report: (d: DiagnosticInput) => void): void {
+  const ecs = m.targets.ecs;
+  if (ecs.taskRoleArn || ecs.taskRole === undefined) return;
+  report({
+    code: 'ECS_TASK_ROLE_TEMPLATE_ONLY',
+    severity: 'info',
+    message: 'The task role that targets.ecs.taskRole describes is created by the service template; task-definition.json names no task role, so a task registered from it has none of those permissions.',
+    hint: 'set targets.ecs.taskRoleArn to an existing role to register task-definition.json on its own',
+    path: ['targets', 'ecs', 'taskRole'],
+  });
+}
+
 export default defineEmitter({
   name: 'ecs:task-definition',
   target: 'ecs',
@@ -43,6 +56,7 @@ export default defineEmitter({
   emit(model, ctx) {
     const td = buildTaskDefinition(model, (d) => ctx.report(d), { flavor: 'json' });
     reportMissingExecutionRole(model, (d) => ctx.report(d));
+    reportTemplateOnlyTaskRole(model, (d) => ctx.report(d));
     return [{ path: 'ecs/task-definition.json', format: 'json', kind: 'ecs-task-definition', emitter: 'ecs:task-definition', documents: [td] }];
   },
 });

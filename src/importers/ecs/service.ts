@@ -161,7 +161,10 @@ export function readService(t: Template, id: string, draft: SpecDraft): void {
   s.get('TaskDefinition').use();
   const replicas = s.get('DesiredCount').num();
   if (replicas !== undefined) spec.replicas = replicas;
-  s.get('LaunchType').use();
+  // The service's launch type decides where the task runs, whatever the task definition names.
+  const launchType = s.get('LaunchType').str();
+  if (launchType === 'EC2') ecs.launchType = 'EC2';
+  else if (launchType === 'FARGATE') delete ecs.launchType;
   const providers = s.get('CapacityProviderStrategy').items().map((p) => ({ provider: p.get('CapacityProvider').str(), weight: p.get('Weight').num(), base: p.get('Base').num() }));
   if (providers.length) sub(ecs, 'service').capacityProviders = providers;
   const pv = s.get('PlatformVersion').str();

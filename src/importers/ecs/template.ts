@@ -51,6 +51,19 @@ function secretStores(t: Template, spec: Json): void {
   if (isObject(spec.sidecars)) for (const c of Object.values(spec.sidecars)) if (isObject(c)) fix(c.secrets);
 }
 
+/** The managed policies of a role codegen created → `targets.ecs.executionRole` / `taskRole`. */
+function createdRolePolicies(value: unknown, role: 'ExecutionRole' | 'TaskRole', ecs: Json): void {
+  if (!Array.isArray(value)) return;
+  const isManagedExecution = (v: unknown) => isObject(v) && typeof v['Fn::Sub'] === 'string' && v['Fn::Sub'].endsWith(':iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy');
+  const arns = value.filter((v): v is string => typeof v === 'string');
+  if (role === 'ExecutionRole') {
+    const out: Json = {};
+    if (value.some(isManagedExecution)) out.awsManagedPolicy = true;
+    if (arns.length) out.managedPolicyArns = arns;
+    if (Object.keys(out).length) ecs.executionRole = out;
+  } else if (arns.length) ecs.taskRole = { managedPolicyArns: arns };
+}
+
 export function importTemplate(tracker: Tracker, ctx: ImportContext): SpecDraft[] {
   const t = new Template(tracker);
   const file = tracker.doc.source.file;
@@ -92,6 +105,7 @@ export function importTemplate(tracker: Tracker, ctx: ImportContext): SpecDraft[
     if (r.exists && r.get('Type').value === 'AWS::IAM::Role') {
       r.use();
       r.get('Type').note(`${role} is the role codegen creates when the spec names none; its policies are derived again from the spec.`);
+      if (role === 'ExecutionRole' || role === 'TaskRole') createdRolePolicies(r.get('Properties', 'ManagedPolicyArns').value, role, ecs);
     }
   }
   if (services.length > 1) for (const id of services.slice(1)) t.resources.get(id).drop('ambiguous', `A second ECS service (${id}) in the template: the spec describes one; only ${services[0]} is carried.`);

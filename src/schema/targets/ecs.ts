@@ -56,6 +56,14 @@ export const ecsTargetProperties: Record<string, JsonSchema> = {
   containerResources: bool('Also write container-level cpu/memory/memoryReservation (default false: task-level only).'),
   executionRoleArn: roleArn('Task execution role ARN. When omitted, the CloudFormation target creates one scoped to the referenced secrets.'),
   taskRoleArn: roleArn('Task role ARN (what the application may call).'),
+  executionRole: obj('The task execution role the CloudFormation target creates when `executionRoleArn` is not given. By default its inline policy allows exactly what the task needs: log writes to its group, pulls from the ECR repositories of its images, reads of exactly the secrets it references.', {
+    awsManagedPolicy: bool('Attach the AWS managed policy `AmazonECSTaskExecutionRolePolicy` (ECR pulls and CloudWatch Logs writes on every resource) instead of the scoped log and ECR statements; secret reads stay scoped (the managed policy has none). Default false.'),
+    managedPolicyArns: arr('More managed policies to attach (e.g. one granting `kms:Decrypt` on the key of your secrets).', { type: 'string', pattern: '^arn:aws[a-z-]*:iam::([0-9]{12}|aws):policy/[A-Za-z0-9+=,.@_/-]+$', description: 'IAM managed policy ARN.' }, { uniqueItems: true }),
+  }),
+  taskRole: obj('A task role for the CloudFormation target to create when `taskRoleArn` is not given: what the application may call. codegen adds what ECS Exec and the X-Ray daemon need.', {
+    managedPolicyArns: arr('Managed policies to attach, e.g. `arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess`.', { type: 'string', pattern: '^arn:aws[a-z-]*:iam::([0-9]{12}|aws):policy/[A-Za-z0-9+=,.@_/-]+$', description: 'IAM managed policy ARN.' }, { uniqueItems: true, minItems: 1 }),
+  }),
+  requiresCompatibilities: arr('Launch types the task definition is validated against (RegisterTaskDefinition `requiresCompatibilities`). Default: `[launchType]`. An empty list leaves the field out, so the task definition names no launch type (ECS then validates it for EC2 and reports what else it is compatible with).', enumOf('A launch type.', ['EC2', 'FARGATE', 'EXTERNAL', 'MANAGED_INSTANCES']), { uniqueItems: true }),
   xrayDaemonImage: str('X-Ray daemon image added as a sidecar when `tracing.xray` is on (default: a pinned public.ecr.aws/xray/aws-xray-daemon release).', { minLength: 1 }),
   stopTimeout: int('Seconds to wait before the container is killed on stop (2–120).', { minimum: 2, maximum: 120 }),
   service: obj('The ECS service (CloudFormation target).', {
