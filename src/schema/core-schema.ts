@@ -210,6 +210,7 @@ const deployment = obj('How a new version replaces the old one.', {
     readyWait: duration('Wait for a manual go-ahead before rerouting traffic (CodeDeploy; 0 = continue at once).'),
   }),
   rollbackOnFailure: bool('Roll back automatically when the deployment fails (default true).'),
+  rollbackAlarms: arr('Names of existing CloudWatch alarms that fail a deployment when they go into ALARM (and roll it back with `rollbackOnFailure`): ECS `DeploymentConfiguration.Alarms`, the CodeDeploy deployment group\'s alarm configuration, Copilot `deployment.rollback_alarms`. Kubernetes has no such check (a diagnostic says so).', str('CloudWatch alarm name.', { minLength: 1, maxLength: 255 }), { minItems: 1, uniqueItems: true }),
 });
 
 const exposure = obj('How traffic reaches the service.', {

@@ -51,6 +51,7 @@ export const PATTERN_RULES: Readonly<Record<string, PatternRule>> = {
   '^[a-z0-9]([-a-z0-9.]{0,61}[a-z0-9])?$': { rule: 'lowercase letters, digits, `-` and `.`, starting and ending with a letter or digit, at most 63 characters', example: 'shop-public' },
   '^[A-Za-z0-9]{1,255}$': { rule: 'a CloudFormation logical ID: letters and digits only, at most 255 characters', example: 'OrdersService' },
   '^arn:aws[a-z-]*:iam::([0-9]{12}|aws):policy/[A-Za-z0-9+=,.@_/-]+$': { rule: 'an IAM managed policy ARN: `arn:aws:iam::`, a 12-digit account ID or `aws`, `:policy/` and the policy name', example: 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess' },
+  '^[A-Za-z0-9_-]{1,256}$': { rule: 'an SNS topic name: letters, digits, hyphens and underscores, at most 256 characters', example: 'order-events' },
   // Platform spec
   '^vpc-[0-9a-f]{8,17}$': { rule: 'a VPC ID: `vpc-` and 8 to 17 hexadecimal digits', example: 'vpc-0a1b2c3d4e5f60718' },
   '^[A-Za-z][A-Za-z0-9]{0,254}$': { rule: 'a CloudFormation parameter name: a letter, then letters and digits', example: 'VpcId' },

@@ -1193,6 +1193,14 @@ export interface Deployment {
    * Roll back automatically when the deployment fails (default true).
    */
   rollbackOnFailure?: boolean;
+  /**
+   * Names of existing CloudWatch alarms that fail a deployment when they go into ALARM (and roll it back with `rollbackOnFailure`): ECS `DeploymentConfiguration.Alarms`, the CodeDeploy deployment group's alarm configuration, Copilot `deployment.rollback_alarms`. Kubernetes has no such check (a diagnostic says so).
+   *
+   * @minItems 1
+   *
+   * Items: CloudWatch alarm name.
+   */
+  rollbackAlarms?: [string, ...string[]];
 }
 /**
  * Container logs.
@@ -2562,6 +2570,10 @@ export interface DeploymentOverlay {
    * Roll back automatically when the deployment fails (default true).
    */
   rollbackOnFailure?: boolean | null;
+  /**
+   * Names of existing CloudWatch alarms that fail a deployment when they go into ALARM (and roll it back with `rollbackOnFailure`): ECS `DeploymentConfiguration.Alarms`, the CodeDeploy deployment group's alarm configuration, Copilot `deployment.rollback_alarms`. Kubernetes has no such check (a diagnostic says so).
+   */
+  rollbackAlarms?: [string, ...string[]] | null;
 }
 /**
  * Container logs (awslogs on ECS).
@@ -5704,6 +5716,77 @@ export interface CopilotTarget {
    */
   connect?: boolean;
   /**
+   * A `.env` file (path from the workspace root) whose variables the main container gets (`env_file`; Copilot uploads it to S3).
+   */
+  envFile?: string;
+  /**
+   * Run tasks on Fargate Spot from this task count on: with `autoscaling`, `count.range.spot_from` (the first `spotFrom - 1` tasks stay on Fargate); without, only `1` can be written (`count.spot`: every task on Spot). On ECS the same is `targets.ecs.service.capacityProviders: [{provider: FARGATE, base: <spotFrom - 1>, weight: 0}, {provider: FARGATE_SPOT, weight: 1}]`.
+   */
+  spotFrom?: number;
+  /**
+   * SNS topics the service publishes to (`publish.topics`); Copilot injects their ARNs as `COPILOT_SNS_TOPIC_ARNS`.
+   *
+   * @minItems 1
+   *
+   * Items: A topic.
+   */
+  publish?: [
+    {
+      /**
+       * Topic name: letters, digits, hyphens and underscores.
+       */
+      name: string;
+      /**
+       * A FIFO topic (`true`), optionally with content-based deduplication.
+       */
+      fifo?:
+        | boolean
+        | {
+            /**
+             * Deduplicate messages by their body (`content_based_deduplication`).
+             */
+            contentBasedDeduplication?: boolean;
+          };
+    },
+    ...{
+      /**
+       * Topic name: letters, digits, hyphens and underscores.
+       */
+      name: string;
+      /**
+       * A FIFO topic (`true`), optionally with content-based deduplication.
+       */
+      fifo?:
+        | boolean
+        | {
+            /**
+             * Deduplicate messages by their body (`content_based_deduplication`).
+             */
+            contentBasedDeduplication?: boolean;
+          };
+    }[]
+  ];
+  /**
+   * More security groups for the tasks (`network.vpc.security_groups`).
+   *
+   * @minItems 1
+   *
+   * Items: Security group ID.
+   */
+  securityGroups?: [string, ...string[]];
+  /**
+   * Leave out the environment's default security group, which lets every service of the environment reach the tasks (`network.vpc.security_groups.deny_default`).
+   */
+  denyDefaultSecurityGroup?: boolean;
+  /**
+   * Subnets the tasks run in (`network.vpc.placement.subnets`), instead of the public or private subnets of `placement`.
+   *
+   * @minItems 1
+   *
+   * Items: Subnet ID.
+   */
+  subnets?: [string, ...string[]];
+  /**
    * Copilot rolling deployment mode (`deployment.rolling`): `default` keeps 100% healthy and doubles during the deploy, `recreate` stops old tasks first.
    */
   rolling?: 'default' | 'recreate';
@@ -8749,6 +8832,67 @@ export interface CopilotTargetOverlay {
    * Join Service Connect in the Copilot environment (`network.connect`).
    */
   connect?: boolean | null;
+  /**
+   * A `.env` file (path from the workspace root) whose variables the main container gets (`env_file`; Copilot uploads it to S3).
+   */
+  envFile?: string | null;
+  /**
+   * Run tasks on Fargate Spot from this task count on: with `autoscaling`, `count.range.spot_from` (the first `spotFrom - 1` tasks stay on Fargate); without, only `1` can be written (`count.spot`: every task on Spot). On ECS the same is `targets.ecs.service.capacityProviders: [{provider: FARGATE, base: <spotFrom - 1>, weight: 0}, {provider: FARGATE_SPOT, weight: 1}]`.
+   */
+  spotFrom?: number | null;
+  /**
+   * SNS topics the service publishes to (`publish.topics`); Copilot injects their ARNs as `COPILOT_SNS_TOPIC_ARNS`.
+   */
+  publish?:
+    | [
+        {
+          /**
+           * Topic name: letters, digits, hyphens and underscores.
+           */
+          name: string;
+          /**
+           * A FIFO topic (`true`), optionally with content-based deduplication.
+           */
+          fifo?:
+            | boolean
+            | {
+                /**
+                 * Deduplicate messages by their body (`content_based_deduplication`).
+                 */
+                contentBasedDeduplication?: boolean;
+              };
+        },
+        ...{
+          /**
+           * Topic name: letters, digits, hyphens and underscores.
+           */
+          name: string;
+          /**
+           * A FIFO topic (`true`), optionally with content-based deduplication.
+           */
+          fifo?:
+            | boolean
+            | {
+                /**
+                 * Deduplicate messages by their body (`content_based_deduplication`).
+                 */
+                contentBasedDeduplication?: boolean;
+              };
+        }[]
+      ]
+    | null;
+  /**
+   * More security groups for the tasks (`network.vpc.security_groups`).
+   */
+  securityGroups?: [string, ...string[]] | null;
+  /**
+   * Leave out the environment's default security group, which lets every service of the environment reach the tasks (`network.vpc.security_groups.deny_default`).
+   */
+  denyDefaultSecurityGroup?: boolean | null;
+  /**
+   * Subnets the tasks run in (`network.vpc.placement.subnets`), instead of the public or private subnets of `placement`.
+   */
+  subnets?: [string, ...string[]] | null;
   /**
    * Copilot rolling deployment mode (`deployment.rolling`): `default` keeps 100% healthy and doubles during the deploy, `recreate` stops old tasks first.
    */

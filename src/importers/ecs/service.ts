@@ -122,6 +122,12 @@ function codeDeploy(t: Template, spec: Json, ecs: Json, dep: Json): void {
   if (term !== undefined) blueGreen.terminationWait = term;
   if (Object.keys(blueGreen).length) dep.blueGreen = blueGreen;
   if (g.get('AutoRollbackConfiguration', 'Enabled').value === false) dep.rollbackOnFailure = false;
+  const alarms = g.get('AlarmConfiguration');
+  if (alarms.get('Enabled').value === true) {
+    const names = alarms.get('Alarms').items().map((a) => a.get('Name').str()).filter((n): n is string => n !== undefined);
+    if (names.length) dep.rollbackAlarms = names;
+    alarms.get('Enabled').use();
+  }
   for (const k of ['ApplicationName', 'DeploymentStyle', 'ECSServices', 'LoadBalancerInfo', 'AutoRollbackConfiguration']) g.get(k).use();
 }
 
@@ -219,6 +225,12 @@ export function readService(t: Template, id: string, draft: SpecDraft): void {
       if (strategy === 'CANARY') dep.canary = { percent: dc.get('CanaryConfiguration', 'CanaryPercent').num(), interval: minutes(dc.get('CanaryConfiguration', 'CanaryBakeTimeInMinutes')) };
       if (strategy === 'LINEAR') dep.linear = { percent: dc.get('LinearConfiguration', 'StepPercent').num(), interval: minutes(dc.get('LinearConfiguration', 'StepBakeTimeInMinutes')) };
     }
+  }
+  const alarms = dc.get('Alarms');
+  if (alarms.exists) {
+    const names = alarms.get('AlarmNames').take();
+    if (Array.isArray(names) && names.length && alarms.get('Enable').value === true) dep.rollbackAlarms = names;
+    alarms.get('Enable').use(), alarms.get('Rollback').use();
   }
   if (Object.keys(dep).length) spec.deployment = { ...dep };
   const grace = s.get('HealthCheckGracePeriodSeconds').num();
