@@ -57,7 +57,7 @@ const envValue = oneOf('A plain value, or a reference resolved by the deployment
   { type: 'boolean', description: 'A boolean, written as the string `true`/`false` in every target.' },
   obj('A value the deployment system supplies, per target.', {
     ref: obj('References per target; a target without one reports a diagnostic.', {
-      cloudformation: str('A CloudFormation `Fn::Sub` string, e.g. `${DatabaseEndpoint}`; names a parameter or resource of the template.'),
+      cloudformation: str('A CloudFormation `Fn::Sub` string for the ECS service template, e.g. `${AWS::StackName}-db` or `${LogGroup.Arn}`: it may name the template\'s parameters, resources (with their attributes) and pseudo parameters, checked at compile time (docs/spec.md, "CloudFormation references").'),
       kubernetes: obj('A Kubernetes field or ConfigMap reference.', {
         configMap: obj('A ConfigMap key.', { name: str('ConfigMap name.'), key: str('Key in the ConfigMap.') }, ['name', 'key']),
         field: str('A downward-API field path, e.g. `status.podIP`.'),

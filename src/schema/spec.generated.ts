@@ -289,7 +289,7 @@ export type EnvValueOverlay =
        */
       ref?: {
         /**
-         * A CloudFormation `Fn::Sub` string, e.g. `${DatabaseEndpoint}`; names a parameter or resource of the template.
+         * A CloudFormation `Fn::Sub` string for the ECS service template, e.g. `${AWS::StackName}-db` or `${LogGroup.Arn}`: it may name the template's parameters, resources (with their attributes) and pseudo parameters, checked at compile time (docs/spec.md, "CloudFormation references").
          */
         cloudformation?: string | null;
         /**
@@ -521,7 +521,7 @@ export interface CodegenServiceSpecV1 {
            */
           ref: {
             /**
-             * A CloudFormation `Fn::Sub` string, e.g. `${DatabaseEndpoint}`; names a parameter or resource of the template.
+             * A CloudFormation `Fn::Sub` string for the ECS service template, e.g. `${AWS::StackName}-db` or `${LogGroup.Arn}`: it may name the template's parameters, resources (with their attributes) and pseudo parameters, checked at compile time (docs/spec.md, "CloudFormation references").
              */
             cloudformation?: string;
             /**
@@ -1287,7 +1287,7 @@ export interface Sidecar {
            */
           ref: {
             /**
-             * A CloudFormation `Fn::Sub` string, e.g. `${DatabaseEndpoint}`; names a parameter or resource of the template.
+             * A CloudFormation `Fn::Sub` string for the ECS service template, e.g. `${AWS::StackName}-db` or `${LogGroup.Arn}`: it may name the template's parameters, resources (with their attributes) and pseudo parameters, checked at compile time (docs/spec.md, "CloudFormation references").
              */
             cloudformation?: string;
             /**

@@ -1,7 +1,7 @@
 /** The logical ID codegen gives each resource role of the ECS service template (`targets.ecs.logicalIds` maps them to the user's). */
 import type { JsonObject } from '../../core/serialize.js';
 
-const DEFAULTS: Readonly<Record<string, string>> = {
+export const ECS_DEFAULT_IDS: Readonly<Record<string, string>> = {
   service: 'ECSService',
   taskDefinition: 'TaskDefinition',
   logGroup: 'LogGroup',
@@ -24,8 +24,8 @@ const DEFAULTS: Readonly<Record<string, string>> = {
 /** Role → default logical ID for this template (the target group is `BlueTargetGroup` when there are two). */
 export function ecsRoleIds(template: JsonObject): Record<string, string> {
   const resources = (template.Resources ?? {}) as JsonObject;
-  return { ...DEFAULTS, targetGroup: Object.hasOwn(resources, 'BlueTargetGroup') ? 'BlueTargetGroup' : 'TargetGroup' };
+  return { ...ECS_DEFAULT_IDS, targetGroup: Object.hasOwn(resources, 'BlueTargetGroup') ? 'BlueTargetGroup' : 'TargetGroup' };
 }
 
 /** The roles, for tests that keep the schema and the emitter in step. */
-export const ECS_ROLES: readonly string[] = Object.keys(DEFAULTS);
+export const ECS_ROLES: readonly string[] = Object.keys(ECS_DEFAULT_IDS);
