@@ -38,10 +38,6 @@ const INEXACT: Record<string, string> = {
   'realworld/ob-redis-cart: kubernetes': 'pod and container securityContext are newer than the Kubernetes importer: not yet read back',
   'realworld/ecsdg-entrypoint: ecs task definition': 'an EC2 task sized by its one container (32 MiB) is read back as an explicit task memory, which targets.ecs.memory (at least 128) refuses',
   'realworld/ecsdg-entrypoint: ecs template': 'same as its task definition: the derived 32 MiB task memory is read back as an explicit size the schema refuses',
-  'realworld/firelens-cloudwatch: ecs task definition': 'an EC2 task with no task-level cpu is read back as if a task size had been given (as ecs-ec2-no-task-cpu)',
-  'realworld/firelens-cloudwatch: ecs template': 'an EC2 task with no task-level cpu is read back as if a task size had been given (as ecs-ec2-no-task-cpu)',
-  'realworld/refarch-website: ecs task definition': 'an EC2 task with no task-level cpu is read back as if a task size had been given (as ecs-ec2-no-task-cpu)',
-  'realworld/refarch-website: ecs template': 'an EC2 task with no task-level cpu is read back as if a task size had been given (as ecs-ec2-no-task-cpu)',
   'realworld/cd-sample-fargate: ecs template': 'the ECS service name (targets.ecs.service.name) differs from the spec name; the importer takes the service name as the spec name, and the target group names derived from it are longer than 32 characters',
 };
 
