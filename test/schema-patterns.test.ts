@@ -28,7 +28,7 @@ function patterns(file: string): Set<string> {
 const spec = (extra: Record<string, unknown>) => ({ apiVersion: 'codegen/v1', name: 'demo', image: 'nginx:1.27.3', ports: [{ port: 8080 }], ...extra });
 
 describe('pattern rules', () => {
-  for (const file of ['schema/service.schema.json', 'schema/platform.schema.json']) {
+  for (const file of ['schema/service.schema.json', 'schema/platform.schema.json', 'schema/config.schema.json']) {
     it(`words every pattern of ${file}`, () => {
       const missing = [...patterns(file)].filter((p) => !Object.hasOwn(PATTERN_RULES, p));
       expect(missing).toEqual([]);

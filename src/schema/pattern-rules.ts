@@ -65,6 +65,9 @@ export const PATTERN_RULES: Readonly<Record<string, PatternRule>> = {
   '^[a-z][a-z0-9-]*\\.[a-z0-9]+$': { rule: 'an EC2 instance type: family, `.`, size', example: 'm7g.large' },
   '^[A-Za-z0-9][A-Za-z0-9_-]{0,254}$': { rule: 'letters, digits, underscores and hyphens, starting with a letter or digit, at most 255 characters', example: 'shop' },
   '^[!-~]{1,1024}$': { rule: 'printable ASCII without spaces, at most 1024 characters', example: 'shop.local' },
+  // Config file
+  '^[a-z][a-z0-9-]*$': { rule: 'a target name: lowercase letters, digits and hyphens, starting with a letter', example: 'ecs' },
+  '^[A-Z][A-Z0-9_]*$': { rule: 'a diagnostic code: capital letters, digits and underscores, starting with a letter', example: 'COPILOT_DEPRECATED' },
 };
 
 /** `must be <rule>, e.g. <example>` for a pattern, or a plain statement of the expression for one not listed. */
