@@ -20,6 +20,7 @@ const INEXACT: Record<string, string> = {
   'security-fargate: ecs task definition': 'the security block is newer than the importers: not yet read back',
   'security-fargate: ecs template': 'the security block is newer than the importers: not yet read back',
   'security-fargate: kubernetes': 'pod and container securityContext are newer than the Kubernetes importer: not yet read back',
+  'volumes: kubernetes': 'an EFS volume becomes a PersistentVolumeClaim, which does not say which file system it holds (the spec needs fileSystemId): the claim and its mount are reported as not carried',
   'patch-every-target: kubernetes': 'a spec patch adds topologySpreadConstraints, which has no form in the spec (reported as IMPORT_NOT_CARRIED)',
   'patch-every-target: ecs task definition': 'spec patches add ephemeralStorage; App Mesh Envoy and proxyConfiguration come from the appmesh target (reported as not carried)',
   'patch-ecs: ecs task definition': 'spec patches add linuxParameters, ulimits and ephemeralStorage, which have no form in the spec (reported as IMPORT_NOT_CARRIED)',
