@@ -52,6 +52,13 @@ export const PATTERN_RULES: Readonly<Record<string, PatternRule>> = {
   '^[A-Za-z0-9]{1,255}$': { rule: 'a CloudFormation logical ID: letters and digits only, at most 255 characters', example: 'OrdersService' },
   '^arn:aws[a-z-]*:iam::([0-9]{12}|aws):policy/[A-Za-z0-9+=,.@_/-]+$': { rule: 'an IAM managed policy ARN: `arn:aws:iam::`, a 12-digit account ID or `aws`, `:policy/` and the policy name', example: 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess' },
   '^[A-Za-z0-9_-]{1,256}$': { rule: 'an SNS topic name: letters, digits, hyphens and underscores, at most 256 characters', example: 'order-events' },
+  '^(core|cpu|data|fsize|locks|memlock|msgqueue|nice|nofile|nproc|rss|rtprio|rttime|sigpending|stack)$': { rule: 'an ulimit name: core, cpu, data, fsize, locks, memlock, msgqueue, nice, nofile, nproc, rss, rtprio, rttime, sigpending or stack', example: 'nofile' },
+  '^fs-[0-9a-f]{8,40}$': { rule: 'an EFS file system ID: `fs-` and 8 to 40 hexadecimal digits', example: 'fs-0123456789abcdef0' },
+  '^/[A-Za-z0-9._/-]*$': { rule: 'an absolute path of letters, digits, `.`, `_`, `/` and `-`', example: '/data' },
+  '^fsap-[0-9a-f]{8,40}$': { rule: 'an EFS access point ID: `fsap-` and 8 to 40 hexadecimal digits', example: 'fsap-0123456789abcdef0' },
+  '^/': { rule: 'an absolute path (starting with `/`)', example: '/var/cache' },
+  '^[^/]': { rule: 'a relative path (not starting with `/`)', example: 'conf/app.yaml' },
+  '^[-._a-zA-Z0-9]+$': { rule: 'a ConfigMap key: letters, digits, `-`, `_` and `.`', example: 'app.properties' },
   // Platform spec
   '^vpc-[0-9a-f]{8,17}$': { rule: 'a VPC ID: `vpc-` and 8 to 17 hexadecimal digits', example: 'vpc-0a1b2c3d4e5f60718' },
   '^[A-Za-z][A-Za-z0-9]{0,254}$': { rule: 'a CloudFormation parameter name: a letter, then letters and digits', example: 'VpcId' },
