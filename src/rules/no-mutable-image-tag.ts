@@ -40,8 +40,11 @@ export default createRule<MessageIds, Options>({
   check(ctx) {
     forEachTarget(ctx, (spec, target) => {
       for (const c of containersOf(spec)) {
-        // A tag that is a parameter (`repo:${ImageTag}`) is judged by its default.
-        const { tag, digest } = parseImage(withDefaults(spec, c.image));
+        // A tag that is a parameter (`repo:${ImageTag}`) is judged by its default; a parameter without
+        // one in the last segment (`repo:${Tag}`, `${Image}`) is chosen at deploy time: nothing to judge.
+        const image = withDefaults(spec, c.image);
+        if (image.slice(image.lastIndexOf('/') + 1).includes('${')) continue;
+        const { tag, digest } = parseImage(image);
         const path = [...c.path, 'image'];
         const hint = 'pin a version tag such as :1.2.3, or a digest (@sha256:...)';
         if (digest) continue;

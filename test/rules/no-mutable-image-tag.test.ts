@@ -9,6 +9,8 @@ describe('no-mutable-image-tag', () => {
     valid: [
       { yaml: spec('nginx:1.27.3') },
       { yaml: spec('nginx:${Tag}', 'parameters:\n  Tag: { default: 1.27.3 }\n'), name: 'a tag parameter with a version default' },
+      { yaml: spec('${Image}', 'parameters:\n  Image: { description: the image to run }\n'), name: 'a whole image parameter without a default is chosen at deploy time' },
+      { yaml: spec('nginx:${Tag}', 'parameters:\n  Tag: { type: String }\n'), name: 'a tag parameter without a default is chosen at deploy time' },
       { yaml: spec('registry.example.com:5000/team/app:2.0') , name: 'registry port is not a tag' },
       { yaml: spec('nginx@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef'), options: { requireDigest: true } },
       { yaml: spec('nginx:latest@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef'), name: 'a digest pins even latest' },
@@ -16,6 +18,7 @@ describe('no-mutable-image-tag', () => {
     invalid: [
       { yaml: spec('nginx:latest'), errors: [{ messageId: 'latestTag', line: 3, column: 8 }] },
       { yaml: spec('nginx:${Tag}', 'parameters:\n  Tag: { default: latest }\n'), name: 'a tag parameter is judged by its default', errors: [{ messageId: 'latestTag', line: 3, column: 8 }] },
+      { yaml: spec('${Registry}/team/app', 'parameters:\n  Registry: { type: String }\n'), name: 'a registry parameter leaves the tag missing', errors: [{ messageId: 'missingTag', line: 3, column: 8 }] },
       { yaml: spec('registry.example.com:5000/team/app'), errors: [{ messageId: 'missingTag', line: 3, column: 8 }] },
       { yaml: spec('nginx:1.27.3'), options: { requireDigest: true }, errors: [{ messageId: 'noDigest', line: 3, column: 8 }] },
       {
