@@ -86,4 +86,20 @@ describe('spec parameters', () => {
     const { codes } = template(`${BASE}image: "nginx:1\u{E000}"\n`);
     expect(codes.map((c) => c.split(' ')[0])).toEqual(['PARAMETER_RESERVED_CHARACTER']);
   });
+
+  it("App Mesh: the virtual service name and each version's discovery take parameters (Fn::Sub), declared once", () => {
+    const spec = `apiVersion: codegen/v1\nname: teller\nimage: teller:1.0.0\nports:\n  - { port: 9080, appProtocol: http }\nparameters:\n  Domain: { description: DNS namespace. }\n  Ns: { default: teller.local }\ntargets:\n  appmesh:\n    acknowledgeDeprecation: true\n    virtualNodeName: teller-a\n    virtualServiceName: "teller.\${Domain}"\n    serviceDiscovery:\n      dns: { hostname: "teller-a.\${Domain}" }\n    versions:\n      - { name: teller-a, weight: 1 }\n      - { name: teller-b, weight: 1, serviceDiscovery: { dns: { hostname: "teller-b.\${Domain}" } } }\n      - { name: teller-c, weight: 1, serviceDiscovery: { cloudMap: { namespace: "\${Ns}", service: teller-c } } }\n`;
+    const r = compile(spec);
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const t = parse(r.files.find((f) => f.path.endsWith('appmesh/mesh.cfn.yaml'))!.content);
+    const nodes = Object.values(t.Resources as Record<string, any>).filter((x) => x.Type === 'AWS::AppMesh::VirtualNode');
+    const discovery = Object.fromEntries(nodes.map((n) => [n.Properties.VirtualNodeName, n.Properties.Spec.ServiceDiscovery]));
+    expect(discovery['teller-b']).toEqual({ DNS: { Hostname: { 'Fn::Sub': 'teller-b.${Domain}' } } });
+    expect(discovery['teller-c'].AWSCloudMap.NamespaceName).toEqual({ Ref: 'Ns' });
+    const service = Object.values(t.Resources as Record<string, any>).find((x) => x.Type === 'AWS::AppMesh::VirtualService');
+    expect(service.Properties.VirtualServiceName).toEqual({ 'Fn::Sub': 'teller.${Domain}' });
+    expect(Object.keys(t.Parameters).filter((k) => k === 'Domain' || k === 'Ns')).toEqual(['Domain', 'Ns']);
+    const unknown = compile(spec.replace('"teller-b.\${Domain}"', '"teller-b.\${Domian}"'));
+    expect(unknown.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.path.join('.')}`)).toEqual(['PARAMETER_UNKNOWN targets.appmesh.versions.1.serviceDiscovery.dns.hostname']);
+  });
 });
