@@ -45,7 +45,7 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-/** Drop undefined values and empty maps (an empty `targets.<t>` section is kept: it enables the target). */
+/** Drop undefined values and empty maps (an empty `targets.<t>` section or `parameters.<P>` declaration is kept). */
 export function prune(v: unknown, path: string[] = []): unknown {
   if (Array.isArray(v)) return v.map((x) => prune(x, path));
   if (!isObject(v)) return v;
@@ -53,7 +53,8 @@ export function prune(v: unknown, path: string[] = []): unknown {
   for (const [k, x] of Object.entries(v)) {
     if (x === undefined) continue;
     const p = prune(x, [...path, k]);
-    const keepEmpty = (path.length === 1 && path[0] === 'targets') || KEEP_EMPTY.has(k);
+    // An empty `targets.<t>` enables the target; an empty `parameters.<P>` declares a String parameter.
+    const keepEmpty = (path.length === 1 && (path[0] === 'targets' || path[0] === 'parameters')) || KEEP_EMPTY.has(k);
     if (isObject(p) && Object.keys(p).length === 0 && !keepEmpty && !(k === 'tls' && path[path.length - 1] === 'expose')) continue;
     out[k] = p;
   }

@@ -23,7 +23,8 @@ export function cfnRename(key: string, parent: string | number | undefined): str
 
 /** The Parameters codegen's ECS service template declares itself (src/emitters/ecs/service-*.ts). */
 const CODEGEN_PARAMETERS = new Set(['ALBListener', 'ECSCluster', 'ListenerRulePriority', 'SecurityGroups', 'Subnets', 'TestListener', 'VpcId']);
-const PSEUDO = new Set(['AWS::AccountId', 'AWS::Partition', 'AWS::Region', 'AWS::StackName', 'AWS::URLSuffix']);
+/** The pseudo parameters a spec may use (`${AWS::Region}`). */
+export const PSEUDO = new Set(['AWS::AccountId', 'AWS::Partition', 'AWS::Region', 'AWS::StackName', 'AWS::URLSuffix']);
 
 /** A whole value that is `{Ref: P}`: the spec's `{ param: P }` (for counts and env values). */
 export function paramValue(t: Template, f: Field): Json | undefined {
@@ -97,15 +98,15 @@ export class Template {
   readonly specParameters = new Set<string>();
 
   /**
-   * A value that uses spec parameters, in the spec's syntax: `{Ref: P}` → `${P}`, `Fn::Sub` text
+   * A value that uses spec parameters, in the spec's syntax: `{Ref: P}` → `${P}` (P a spec or pseudo parameter), `Fn::Sub` text
    * whose variables are spec parameters or pseudo parameters → the text itself (the spec writes the
    * same `${Name}` and `${!literal}`). Undefined for anything else.
    */
   parameterized(f: Field): string | undefined {
     const v = f.value;
-    if (isObject(v) && typeof v.Ref === 'string' && Object.keys(v).length === 1 && this.isSpecParameter(v.Ref)) {
+    if (isObject(v) && typeof v.Ref === 'string' && Object.keys(v).length === 1 && (this.isSpecParameter(v.Ref) || PSEUDO.has(v.Ref))) {
       f.use();
-      this.specParameters.add(v.Ref);
+      if (!PSEUDO.has(v.Ref)) this.specParameters.add(v.Ref);
       return `\${${v.Ref}}`;
     }
     const text = isObject(v) && Object.keys(v).length === 1 ? v['Fn::Sub'] : undefined;

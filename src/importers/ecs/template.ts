@@ -5,7 +5,7 @@
  * not reported; every other resource and property that is not carried is reported at its position.
  */
 import type { Tracker } from '../fields.js';
-import { isObject, paramValue, Template } from './cfn.js';
+import { isObject, paramValue, PSEUDO, Template } from './cfn.js';
 import type { ImportContext } from '../types.js';
 import { newDraft, type SpecDraft } from '../write.js';
 import { readService } from './service.js';
@@ -87,6 +87,28 @@ function createdRolePolicies(value: unknown, role: 'ExecutionRole' | 'TaskRole',
   } else if (arns.length) ecs.taskRole = { managedPolicyArns: arns };
 }
 
+/**
+ * Whether the task definition uses a pseudo parameter or a spec parameter without a default: then
+ * `ecs/task-definition.json`, which needs literals, cannot have been written
+ * (`targets.ecs.taskDefinitionJson: false`, or a spec without a region).
+ */
+function needsTemplate(t: Template, value: unknown): boolean {
+  const deployTime = (name: string): boolean => {
+    if (PSEUDO.has(name)) return true;
+    const p = t.parameters.get(name).value;
+    return t.isSpecParameter(name) && isObject(p) && p.Default === undefined;
+  };
+  const walk = (v: unknown): boolean => {
+    if (Array.isArray(v)) return v.some(walk);
+    if (!isObject(v)) return false;
+    if (typeof v.Ref === 'string' && deployTime(v.Ref)) return true;
+    const text = Array.isArray(v['Fn::Sub']) ? v['Fn::Sub'][0] : v['Fn::Sub'];
+    if (typeof text === 'string' && [...text.matchAll(/\$\{([^!}.][^}.]*)\}/g)].some((m) => deployTime(m[1]!))) return true;
+    return Object.values(v).some(walk);
+  };
+  return walk(value);
+}
+
 export function importTemplate(tracker: Tracker, ctx: ImportContext): SpecDraft[] {
   const t = new Template(tracker);
   const file = tracker.doc.source.file;
@@ -139,6 +161,7 @@ export function importTemplate(tracker: Tracker, ctx: ImportContext): SpecDraft[
   }
   secretStores(t, spec);
   specParameters(t, spec);
+  if (needsTemplate(t, t.resources.get(tds[0]!).get('Properties').value)) ecs.taskDefinitionJson = false;
   if (Object.keys(t.ids.fixed).length) ecs.logicalIds = t.ids.fixed;
   t.parameters.use();
   tracker.leftovers(`Template ${file}`);
