@@ -21,7 +21,7 @@ states the rule the name broke.
 | \`containerName\`, \`sidecars.<name>\` on Kubernetes | container \`name\` | DNS-1123 label: lowercase letters, digits and \`-\`, starting and ending with a letter or digit, at most 63 (valid-names); give the kubernetes target its own with \`targets.kubernetes.containerName\`, or \`targets.kubernetes.sidecars.<name>: null\` and the sidecar again under a valid name |
 | \`ports[].name\` | port names | lowercase letters, digits and \`-\`, at most 15 characters (schema) |
 | \`env\` and \`secrets\` keys | variable names | letters, digits and \`_\`, not starting with a digit (schema) |
-| \`labels\` keys and values on Kubernetes | labels | at most 63 letters, digits, \`-\`, \`_\`, \`.\`, starting and ending with a letter or digit; a key may have a DNS-subdomain prefix and \`/\` (valid-names) |
+| \`labels\` and \`targets.kubernetes.selector\` keys and values on Kubernetes | labels | at most 63 letters, digits, \`-\`, \`_\`, \`.\`, starting and ending with a letter or digit; a key may have a DNS-subdomain prefix and \`/\` (valid-names) |
 | \`targets.ecs.service.name\` | ECS service | letters, digits, \`_\` and \`-\`, at most 255 (valid-names) |
 | \`targets.ecs.family\` | task definition family | letters, digits, \`_\` and \`-\`, at most 255 (schema) |
 | \`targets.ecs.codeDeploy.*Name\` | CodeDeploy | at most 100 characters (valid-names) |

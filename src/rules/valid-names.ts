@@ -74,11 +74,14 @@ export default createRule<MessageIds, Options>({
         for (const name of Object.keys(spec.sidecars ?? {})) {
           check('Container name', name, K8S_CONTAINER, ['sidecars', name], `under targets.kubernetes.sidecars, set ${name}: null and define the sidecar again under a valid name`);
         }
-        for (const [key, value] of Object.entries(spec.labels ?? {})) {
-          const slash = key.lastIndexOf('/');
-          if (slash >= 0) check('Label key prefix', key.slice(0, slash), LABEL_PREFIX, ['labels', key]);
-          check('Label key', key.slice(slash + 1), LABEL_KEY, ['labels', key]);
-          check('Label value', value, LABEL, ['labels', key]);
+        const labelMaps: [SpecPath, Record<string, string> | undefined][] = [[['labels'], spec.labels], [['targets', 'kubernetes', 'selector'], spec.targets?.kubernetes?.selector]];
+        for (const [at, labels] of labelMaps) {
+          for (const [key, value] of Object.entries(labels ?? {})) {
+            const slash = key.lastIndexOf('/');
+            if (slash >= 0) check('Label key prefix', key.slice(0, slash), LABEL_PREFIX, [...at, key]);
+            check('Label key', key.slice(slash + 1), LABEL_KEY, [...at, key]);
+            check('Label value', value, LABEL, [...at, key]);
+          }
         }
       }
       if (target === 'copilot') check('Service name', spec.name, COPILOT, ['name']);

@@ -25,6 +25,7 @@ export const PATTERN_RULES: Readonly<Record<string, PatternRule>> = {
   '^[a-z]{2}(-[a-z]+)+-[0-9]$': { rule: 'an AWS region code: two letters, one or more hyphenated words, and a digit', example: 'eu-west-1' },
   '^[A-Za-z_][A-Za-z0-9_]*$': { rule: 'an environment variable name: letters, digits and underscores, not starting with a digit', example: 'DB_HOST' },
   '^[A-Za-z0-9./_-]+$': { rule: 'a label key: letters, digits, `.`, `/`, `_` and `-`', example: 'app.kubernetes.io/part-of' },
+  '^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$': { rule: 'a label value: at most 63 letters, digits, `-`, `_` and `.`, starting and ending with a letter or digit (or empty)', example: 'frontend' },
   '^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$': { rule: 'a rule id: lowercase words joined by hyphens, optionally after a plugin name and `/`', example: 'require-logging' },
   '\\S': { rule: 'text with at least one character that is not a space', example: 'the load balancer checks /ping' },
   '^(/.*)?$': { rule: 'a JSON Pointer: empty, or starting with `/`', example: '/spec/replicas' },

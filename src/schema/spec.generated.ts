@@ -4296,6 +4296,15 @@ export interface KubernetesTarget {
     ];
   }[];
   /**
+   * Labels that select the pods, instead of the default `app: <name>` (e.g. `{ app: guestbook, tier: frontend }`): the Deployment's or Rollout's `selector.matchLabels`, the pod labels, every Service's `selector` and the PodDisruptionBudget's; every object carries them in place of `app: <name>`. A Deployment's selector cannot change once it exists: changing it means replacing the Deployment.
+   */
+  selector?: {
+    /**
+     * Label value.
+     */
+    [k: string]: string;
+  };
+  /**
    * Name the container ports and Service ports that the spec leaves unnamed with their derived names (`http`, `grpc`, `udp`, `http-8080`; default true). With false such container ports are written without a name, as many manifests do, and Services target them by number.
    */
   derivedPortNames?: boolean;
@@ -7790,6 +7799,15 @@ export interface KubernetesTargetOverlay {
         ];
       }[]
     | null;
+  /**
+   * Labels that select the pods, instead of the default `app: <name>` (e.g. `{ app: guestbook, tier: frontend }`): the Deployment's or Rollout's `selector.matchLabels`, the pod labels, every Service's `selector` and the PodDisruptionBudget's; every object carries them in place of `app: <name>`. A Deployment's selector cannot change once it exists: changing it means replacing the Deployment.
+   */
+  selector?: {
+    /**
+     * Label value.
+     */
+    [k: string]: string | null;
+  } | null;
   /**
    * Name the container ports and Service ports that the spec leaves unnamed with their derived names (`http`, `grpc`, `udp`, `http-8080`; default true). With false such container ports are written without a name, as many manifests do, and Services target them by number.
    */

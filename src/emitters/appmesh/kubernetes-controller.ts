@@ -18,7 +18,7 @@ import type { Json, JsonObject } from '../../core/serialize.js';
 import type { ServiceModel } from '../../model/types.js';
 import { MESH_NAMESPACE_LABEL, meshNamespaceLabels, usesMeshController } from '../shared/appmesh-envoy.js';
 import { meshLayout, versionDiscovery, type Discovery, type MeshLayout, type MeshProtocol } from './layout.js';
-import { checkName, isLabelValue, k8sNames, metadata, selectorLabels, type Report } from '../shared/k8s-meta.js';
+import { checkName, defaultSelector, isLabelValue, k8sNames, metadata, selectorLabels, type Report } from '../shared/k8s-meta.js';
 import { defineEmitter } from '../types.js';
 
 const API_VERSION = 'appmesh.k8s.aws/v1beta2';
@@ -41,7 +41,7 @@ function kubernetesDiscovery(layout: MeshLayout, k8s: ServiceModel, namespace: s
 
 /** The pod labels a node selects: the Deployment selector of this spec, or of the spec named after the version. */
 function podSelector(k8s: ServiceModel, node: MeshLayout['nodes'][number]): JsonObject {
-  return { matchLabels: selectorLabels(node.primary ? k8s : { ...k8s, name: node.name }) };
+  return { matchLabels: node.primary ? selectorLabels(k8s) : defaultSelector(node.name) };
 }
 
 function route(protocol: MeshProtocol, name: string, prefix: string, targets: JsonObject[]): JsonObject {

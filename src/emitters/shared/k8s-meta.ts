@@ -83,9 +83,14 @@ export function isPortName(n: string): boolean {
   return n.length <= 15 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(n) && /[a-z]/.test(n) && !n.includes('--');
 }
 
-/** The selector: the article's `app: <name>`. Stable across releases (a Deployment selector is immutable). */
+/** The default selector of a workload named `name`: the article's `app: <name>`. */
+export function defaultSelector(name: string): Record<string, string> {
+  return { app: name };
+}
+
+/** The selector: `targets.kubernetes.selector`, else `app: <name>`. Stable across releases (a Deployment selector is immutable). */
 export function selectorLabels(m: ServiceModel): Record<string, string> {
-  return { app: m.name };
+  return m.targets.kubernetes.selector ?? defaultSelector(m.name);
 }
 
 /** The image tag, when it is a valid label value (not for digests). */

@@ -150,8 +150,9 @@ function buildOne(w: Obj, objects: Obj[], hasKustomization: boolean): SpecDraft 
   if (wl.namespace) k8s.namespace = wl.namespace;
   if (wl.podAnnotations) k8s.podAnnotations = wl.podAnnotations;
   if (Object.keys(wl.labels).length) spec.labels = wl.labels;
-  const labels = { ...derivedLabels(wl.name, m.image), ...wl.labels };
-  const around: Around = { name: wl.name, ...(wl.namespace ? { namespace: wl.namespace } : {}), labels, ports: m.ports, spec, k8s };
+  if (wl.selector) k8s.selector = wl.selector;
+  const labels = { ...derivedLabels(wl.name, m.image, wl.selector), ...wl.labels };
+  const around: Around = { name: wl.name, ...(wl.namespace ? { namespace: wl.namespace } : {}), labels, selector: wl.selector ?? { app: wl.name }, ports: m.ports, spec, k8s };
   const all = [m, ...wl.sidecars, ...wl.inits.map((i) => i.container)];
   const unnamed = all.some((c) => c.unnamedPorts);
   if (unnamed) k8s.derivedPortNames = false;

@@ -36,7 +36,7 @@ export function readListedServices(services: Field[], a: Around): Json[] {
     objectMetadata(f, a, 'Service');
     const out: Json = { name };
     const spec = f.get('spec');
-    spec.get('selector').expect({ app: a.name }, 'The Service selector');
+    spec.get('selector').expect(a.selector, 'The Service selector');
     const type = spec.get('type').str();
     if (type !== undefined && type !== 'ClusterIP') out.type = type;
     else spec.get('type').use();

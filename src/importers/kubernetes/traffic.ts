@@ -15,6 +15,8 @@ export interface Around {
   name: string;
   namespace?: string;
   labels: Record<string, string>;
+  /** The pods' selector (`app: <name>` unless the spec gives `targets.kubernetes.selector`). */
+  selector: Record<string, string>;
   ports: PortDraft[];
   spec: Json;
   k8s: Json;
@@ -41,7 +43,7 @@ export function readService(f: Field, a: Around): void {
   const name = objectMetadata(f, a, 'Service');
   if (name) (a.k8s.service ??= {}) as Json, ((a.k8s.service as Json).name = name);
   const spec = f.get('spec');
-  spec.get('selector').expect({ app: a.name }, 'The Service selector');
+  spec.get('selector').expect(a.selector, 'The Service selector');
   const type = spec.get('type').str();
   if (type && type !== 'ClusterIP') (a.k8s.service ??= {}) as Json, ((a.k8s.service as Json).type = type);
   for (const sp of spec.get('ports').items()) {
@@ -237,7 +239,7 @@ export function readPdb(f: Field, a: Around): void {
   const name = objectMetadata(f, a, 'PodDisruptionBudget');
   if (name) f.get('metadata', 'name').drop('changed', `The PodDisruptionBudget is named after the service (${a.name}) by codegen.`);
   const spec = f.get('spec');
-  spec.get('selector').expect({ matchLabels: { app: a.name } }, 'The PodDisruptionBudget selector');
+  spec.get('selector').expect({ matchLabels: a.selector }, 'The PodDisruptionBudget selector');
   const max = spec.get('maxUnavailable').num();
   const pdb: Json = {};
   if (max !== undefined && max !== 1) pdb.maxUnavailable = max;

@@ -5,9 +5,12 @@
 import type { Field } from '../fields.js';
 import { containerOf, type ContainerDraft, type Json } from './pod.js';
 
-/** Labels codegen derives on every object; the rest of a workload's labels become `labels`. */
-export function derivedLabels(name: string, image: string | undefined): Record<string, string> {
-  const out: Record<string, string> = { app: name, 'app.kubernetes.io/name': name };
+/**
+ * Labels codegen derives on every object (the selector, `app: <name>` unless the spec gives its own,
+ * and the app.kubernetes.io labels); the rest of a workload's labels become `labels`.
+ */
+export function derivedLabels(name: string, image: string | undefined, selector: Record<string, string> = { app: name }): Record<string, string> {
+  const out: Record<string, string> = { ...selector, 'app.kubernetes.io/name': name };
   const tag = image && !image.includes('@') && image.lastIndexOf(':') > image.lastIndexOf('/') ? image.slice(image.lastIndexOf(':') + 1) : undefined;
   if (tag && tag.length <= 63 && /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/.test(tag)) out['app.kubernetes.io/version'] = tag;
   out['app.kubernetes.io/managed-by'] = 'codegen';
@@ -34,6 +37,8 @@ export interface WorkloadDraft {
   inits: { container: ContainerDraft; native: boolean }[];
   /** User labels (beyond the derived ones). */
   labels: Record<string, string>;
+  /** The selector when it is not codegen's default `app: <name>` (`targets.kubernetes.selector`). */
+  selector?: Record<string, string>;
   podLabels: Record<string, string>;
   podAnnotations?: Record<string, string>;
   serviceAccountName?: string;
@@ -74,7 +79,11 @@ export function readWorkload(w: Field): WorkloadDraft | undefined {
     if (native) policy.use();
     return { container: containerOf(c, false), native };
   });
-  const derived = derivedLabels(name, main.image);
+  const selector = spec.get('selector');
+  const matchLabels: Record<string, string> = {};
+  for (const [k, v] of selector.get('matchLabels').entries()) if (typeof v.value === 'string') matchLabels[k] = v.value;
+  const custom = Object.keys(matchLabels).length && !selector.get('matchExpressions').exists && JSON.stringify(matchLabels) !== JSON.stringify({ app: name }) ? matchLabels : undefined;
+  const derived = derivedLabels(name, main.image, custom);
   const labels: Record<string, string> = {};
   for (const [k, v] of md.get('labels').entries()) {
     if (k in derived) {
@@ -90,8 +99,7 @@ export function readWorkload(w: Field): WorkloadDraft | undefined {
     if (k === 'kubectl.kubernetes.io/default-container' && containers.length > 1) continue;
     if (typeof v.value === 'string') (podAnnotations ??= {})[k] = v.str()!;
   }
-  const selector = spec.get('selector');
-  selector.get('matchLabels').expect({ app: name }, 'The selector');
+  selector.get('matchLabels').expect(custom ?? { app: name }, 'The selector');
   selector.use();
   const sa = podSpec.get('serviceAccountName');
   const serviceAccountName = sa.str();
@@ -103,6 +111,7 @@ export function readWorkload(w: Field): WorkloadDraft | undefined {
     sidecars,
     inits,
     labels,
+    ...(custom ? { selector: custom } : {}),
     podLabels,
     ...(podAnnotations ? { podAnnotations } : {}),
     ...(serviceAccountName !== undefined ? { serviceAccountName } : {}),

@@ -31,6 +31,7 @@ export const kubernetesTargetProperties: Record<string, JsonSchema> = {
       nodePort: int('Node port (NodePort and LoadBalancer Services; default: allocated by the cluster).', { minimum: 1, maximum: 65535 }),
     }, ['port']), { minItems: 1 }),
   }, ['name', 'ports'])),
+  selector: map('Labels that select the pods, instead of the default `app: <name>` (e.g. `{ app: guestbook, tier: frontend }`): the Deployment\'s or Rollout\'s `selector.matchLabels`, the pod labels, every Service\'s `selector` and the PodDisruptionBudget\'s; every object carries them in place of `app: <name>`. A Deployment\'s selector cannot change once it exists: changing it means replacing the Deployment.', { type: 'string', description: 'Label value.', pattern: '^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$' }, '^[A-Za-z0-9./_-]+$', { minProperties: 1 }),
   derivedPortNames: bool('Name the container ports and Service ports that the spec leaves unnamed with their derived names (`http`, `grpc`, `udp`, `http-8080`; default true). With false such container ports are written without a name, as many manifests do, and Services target them by number.'),
   ingress: obj('ALB Ingress for the AWS Load Balancer Controller (written when `expose` is set and route is `ingress`).', {
     name: dnsName('Ingress name (default `<name>`).'),
