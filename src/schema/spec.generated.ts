@@ -6979,9 +6979,41 @@ export interface CopilotTarget {
    */
   type?: 'Load Balanced Web Service' | 'Backend Service' | 'Worker Service';
   /**
-   * Dockerfile path for `image.build` (instead of `image.location`).
+   * How Copilot builds the image (`image.build`, instead of `image.location`): a Dockerfile path (its folder is the build context), or the build settings. Paths are relative to the workspace root.
    */
-  build?: string;
+  build?:
+    | string
+    | {
+        /**
+         * Dockerfile path (default: `Dockerfile` in the context).
+         */
+        dockerfile?: string;
+        /**
+         * Build context folder (default: the folder of the Dockerfile).
+         */
+        context?: string;
+        /**
+         * Stage of a multi-stage Dockerfile to build.
+         */
+        target?: string;
+        /**
+         * Images to use as build cache (`cache_from`).
+         *
+         * @minItems 1
+         *
+         * Items: Image reference.
+         */
+        cacheFrom?: [string, ...string[]];
+        /**
+         * Build arguments (`--build-arg`).
+         */
+        args?: {
+          /**
+           * Value.
+           */
+          [k: string]: string;
+        };
+      };
   /**
    * Enable ECS Exec (`copilot svc exec`).
    */
@@ -10345,9 +10377,40 @@ export interface CopilotTargetOverlay {
    */
   type?: ('Load Balanced Web Service' | 'Backend Service' | 'Worker Service') | null;
   /**
-   * Dockerfile path for `image.build` (instead of `image.location`).
+   * How Copilot builds the image (`image.build`, instead of `image.location`): a Dockerfile path (its folder is the build context), or the build settings. Paths are relative to the workspace root.
    */
-  build?: string | null;
+  build?:
+    | (
+        | string
+        | {
+            /**
+             * Dockerfile path (default: `Dockerfile` in the context).
+             */
+            dockerfile?: string | null;
+            /**
+             * Build context folder (default: the folder of the Dockerfile).
+             */
+            context?: string | null;
+            /**
+             * Stage of a multi-stage Dockerfile to build.
+             */
+            target?: string | null;
+            /**
+             * Images to use as build cache (`cache_from`).
+             */
+            cacheFrom?: [string, ...string[]] | null;
+            /**
+             * Build arguments (`--build-arg`).
+             */
+            args?: {
+              /**
+               * Value.
+               */
+              [k: string]: string | null;
+            } | null;
+          }
+      )
+    | null;
   /**
    * Enable ECS Exec (`copilot svc exec`).
    */

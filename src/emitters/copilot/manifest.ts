@@ -194,11 +194,26 @@ function sidecars(m: ServiceModel, report: Report): JsonObject | undefined {
   return Object.keys(out).length ? out : undefined;
 }
 
+/**
+ * `image.build`: the Dockerfile path, or the map in Copilot's order and names.
+ * @see https://aws.github.io/copilot-cli/docs/include/image-config/ (image.build String or Map)
+ */
+function buildOf(b: NonNullable<ServiceModel['targets']['copilot']['build']>): Json {
+  if (typeof b === 'string') return b;
+  const out: JsonObject = {};
+  if (b.dockerfile !== undefined) out.dockerfile = b.dockerfile;
+  if (b.context !== undefined) out.context = b.context;
+  if (b.target !== undefined) out.target = b.target;
+  if (b.cacheFrom !== undefined) out.cache_from = [...b.cacheFrom];
+  if (b.args !== undefined) out.args = { ...b.args };
+  return out;
+}
+
 /** Every field an `environments.<env>` block may override, in manifest order. */
 export function manifestBody(m: ServiceModel, type: CopilotType, report: Report): JsonObject {
   const t = m.targets.copilot;
   const body: JsonObject = {};
-  const image: JsonObject = t.build !== undefined ? { build: t.build } : { location: m.main.image };
+  const image: JsonObject = t.build !== undefined ? { build: buildOf(t.build) } : { location: m.main.image };
   const port = m.expose?.port ?? m.main.ports[0];
   if (port && type !== 'Worker Service') image.port = port.port;
   const hc = containerHealth(m.health.container);

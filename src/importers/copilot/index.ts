@@ -152,7 +152,19 @@ function body(m: Field, type: string, spec: Json, base: boolean): void {
   const build = image.get('build');
   if (build.exists) {
     if (typeof build.value === 'string' && copilot) copilot.build = build.str();
-    else build.drop('no-form', 'Only a Dockerfile path has a form in the spec (targets.copilot.build); build arguments and context are not carried.');
+    else if (copilot && build.value !== null && typeof build.value === 'object' && !Array.isArray(build.value)) {
+      const b: Json = {};
+      for (const [from, to] of [['dockerfile', 'dockerfile'], ['context', 'context'], ['target', 'target']] as const) {
+        const v = build.get(from).str();
+        if (v !== undefined) b[to] = v;
+      }
+      const cache = build.get('cache_from');
+      if (Array.isArray(cache.value) && cache.value.every((x) => typeof x === 'string')) b.cacheFrom = cache.take();
+      const args: Json = {};
+      for (const [k, v] of build.get('args').entries()) if (typeof v.value === 'string' || typeof v.value === 'number') args[k] = String(v.take());
+      if (Object.keys(args).length) b.args = args;
+      copilot.build = b;
+    } else build.drop('no-form', 'This image.build has no form in the spec (a Dockerfile path or a map of dockerfile, context, target, cache_from and args).');
   }
   const port = image.get('port').num();
   if (port !== undefined) spec.ports = [{ port }];

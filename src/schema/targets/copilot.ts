@@ -1,5 +1,5 @@
 /** `targets.copilot` (legacy: the AWS Copilot CLI reached end of support on 2026-06-12). */
-import { arr, bool, enumOf, int, obj, oneOf, str, type JsonSchema } from '../dsl.js';
+import { arr, bool, enumOf, int, map, obj, oneOf, str, type JsonSchema } from '../dsl.js';
 
 export const copilotTargetProperties: Record<string, JsonSchema> = {
   acknowledgeDeprecation: bool('Silence the deprecation diagnostic for this legacy target.'),
@@ -8,7 +8,16 @@ export const copilotTargetProperties: Record<string, JsonSchema> = {
     'Backend Service',
     'Worker Service',
   ]),
-  build: str('Dockerfile path for `image.build` (instead of `image.location`).'),
+  build: oneOf('How Copilot builds the image (`image.build`, instead of `image.location`): a Dockerfile path (its folder is the build context), or the build settings. Paths are relative to the workspace root.', [
+    { type: 'string', minLength: 1, description: 'Dockerfile path.' },
+    obj('Build settings (`docker build --file <dockerfile> --target <target> --cache-from <image> --build-arg <key>=<value> <context>`).', {
+      dockerfile: str('Dockerfile path (default: `Dockerfile` in the context).', { minLength: 1 }),
+      context: str('Build context folder (default: the folder of the Dockerfile).', { minLength: 1 }),
+      target: str('Stage of a multi-stage Dockerfile to build.', { minLength: 1 }),
+      cacheFrom: arr('Images to use as build cache (`cache_from`).', { type: 'string', minLength: 1, description: 'Image reference.' }, { minItems: 1 }),
+      args: map('Build arguments (`--build-arg`).', { type: 'string', description: 'Value.' }, '^[A-Za-z_][A-Za-z0-9_]*$'),
+    }, [], { minProperties: 1 }),
+  ]),
   exec: bool('Enable ECS Exec (`copilot svc exec`).'),
   placement: enumOf('Subnets the tasks run in (`network.vpc.placement`).', ['public', 'private']),
   connect: bool('Join Service Connect in the Copilot environment (`network.connect`).'),
