@@ -478,6 +478,15 @@ export function compareFacts(facts: readonly Fact[], generated: Map<string, Json
     const into = to?.slice(to.indexOf('/') + 1);
     if (into !== undefined && into !== from && (id.startsWith('AWS::') || id.startsWith('Parameter/'))) names.set(from, into);
   }
+  // A document the case does not record (shared infrastructure the source template creates, such
+  // as its cluster or listener) may still be paired with what codegen references instead, so a
+  // reference to it compares by what it points at.
+  for (const [id, to] of Object.entries(match)) {
+    if (recordedIds.includes(id) || to === '' || !(id.startsWith('AWS::') || id.startsWith('Parameter/'))) continue;
+    const from = id.slice(id.indexOf('/') + 1);
+    const into = to.includes('/') ? to.slice(to.indexOf('/') + 1) : to;
+    if (into !== from && !names.has(from)) names.set(from, into);
+  }
   const reasons = new Map(deliberate.map((d) => [deliberateKey(d), d.reason]));
   return facts.map((fact): FactResult => {
     const target = resolved.get(fact.document);

@@ -168,6 +168,14 @@ describe('fidelity paths and values', () => {
     const results = compareFacts([{ document: ids[0]!, path: '/Properties/DesiredCount', value: 2 }], new Map([['AWS::ECS::Service/S', { Properties: { DesiredCount: '2' } }]]));
     expect(results[0]!.status).toBe('matched');
   });
+
+  it('a reference to a document the case does not record compares by what match pairs it with', () => {
+    const facts = [{ document: 'AWS::ECS::Service/Svc', path: '/Properties/Cluster', value: { Ref: 'DemoCluster' } }];
+    const generated = new Map<string, JsonObject>([['AWS::ECS::Service/ECSService', { Properties: { Cluster: { Ref: 'ECSCluster' } } }], ['Parameter/ECSCluster', { Type: 'String' }]]);
+    expect(compareFacts(facts, generated)[0]!.status).toBe('different');
+    expect(compareFacts(facts, generated, [], { 'AWS::ECS::Cluster/DemoCluster': 'Parameter/ECSCluster' })[0]!.status).toBe('matched');
+    expect(compareFacts(facts, generated, [], { 'AWS::ECS::Cluster/DemoCluster': 'Parameter/OtherCluster' })[0]!.status).toBe('different');
+  });
 });
 
 describe('fixtures/realworld', () => {
