@@ -188,10 +188,29 @@ export interface ExposeModel {
 }
 
 export interface LoggingModel {
+  /** `awslogs` (default), `firelens` (awsfirelens driver + log router sidecar) or `none` (no log configuration). */
+  driver: 'awslogs' | 'firelens' | 'none';
   group: string;
   region?: string;
   streamPrefix: string;
   retentionDays?: number;
+  /** False: the group exists already (the ECS template takes its name as a Parameter defaulting to `group`). */
+  createGroup: boolean;
+  /** Extra awslogs options (sorted by name). */
+  options: Record<string, string>;
+  /** Per-container group and stream prefix, by container name. */
+  containers: Record<string, { group?: string; streamPrefix?: string }>;
+  firelens?: FirelensModel;
+}
+
+export interface FirelensModel {
+  type: 'fluentbit' | 'fluentd';
+  image: string;
+  /** Output plugin options; undefined: CloudWatch Logs into the log group. */
+  options?: Record<string, string>;
+  secretOptions: { name: string; valueFrom: string }[];
+  enableMetadata?: boolean;
+  configFile?: string;
 }
 
 /** Fargate task size derived from the limits (or given explicitly for ECS). */

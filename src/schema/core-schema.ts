@@ -221,14 +221,36 @@ const exposure = obj('How traffic reaches the service.', {
   }),
 });
 
-const logging = obj('Container logs (awslogs on ECS).', {
+const logOptions = (d: string) => map(d, { type: 'string', description: 'Option value (a string).' }, '^[A-Za-z0-9_.-]+$');
+
+const firelens = obj(
+  'FireLens (driver `firelens`): every container of the task logs with the `awsfirelens` driver to a log router sidecar (`log_router`, essential, with `firelensConfiguration`), which itself logs with awslogs to `group`. ECS and Copilot (`logging`); FireLens sends with the task role, which needs the destination\'s permissions.',
+  {
+    type: enumOf('Log router (`firelensConfiguration.type`, default `fluentbit`).', ['fluentbit', 'fluentd']),
+    image: str('Log router image (default: a pinned public.ecr.aws/aws-observability/aws-for-fluent-bit release; Copilot `logging.image`).', { minLength: 1 }),
+    options: logOptions('Output plugin options of the `awsfirelens` log driver (Copilot `logging.destination`), e.g. `Name: firehose`, `region`, `delivery_stream`. Default: the Fluent Bit `cloudwatch_logs` output into `group` and `streamPrefix`.'),
+    secretOptions: map('Secret options of the log driver (name → SSM parameter or Secrets Manager ARN), e.g. an API key of the destination (ECS `secretOptions`; Copilot `logging.secretOptions`).', { type: 'string', minLength: 1, description: 'SSM parameter name or ARN, or Secrets Manager secret ARN.' }, '^[A-Za-z0-9_.-]+$'),
+    enableMetadata: bool('Add the ECS metadata (cluster, task ARN, task definition) to each log event (`enable-ecs-log-metadata`, default true; Copilot `logging.enableMetadata`).'),
+    configFile: str('A custom Fluent Bit or Fluentd configuration: a file path inside the router image, or an S3 ARN (EC2 only) (`config-file-type`/`config-file-value`; Copilot `logging.configFilePath`, a file path only).', { minLength: 1 }),
+  },
+);
+
+const logging = obj('Container logs on ECS and Copilot: awslogs to CloudWatch Logs (default), FireLens, or off. Kubernetes has no per-pod log configuration (the node\'s log agent collects stdout and stderr), so only `driver: firelens` or `none` is reported there.', {
+  driver: enumOf('`awslogs` (default: CloudWatch Logs), `firelens` (the `awsfirelens` driver and a log router sidecar) or `none` (no log configuration, no log group).', ['awslogs', 'firelens', 'none']),
   group: str('CloudWatch Logs group (default `/ecs/<name>`).'),
-  region: str('Region of the log group (defaults to `region`).', { pattern: '^[a-z]{2}(-[a-z]+)+-[0-9]$' }),
-  streamPrefix: str('Log stream prefix (default `ecs`).'),
-  retentionDays: enumOf('Retention in days.', [], {
+  createGroup: bool('Create the log group in the ECS template (default true). `false` uses an existing group: the template takes its name as the Parameter `LogGroupName`, whose default is `group`.'),
+  region: str('Region of the log group (defaults to `region`; the ECS template uses the stack\'s region when neither is set).', { pattern: '^[a-z]{2}(-[a-z]+)+-[0-9]$' }),
+  streamPrefix: str('Log stream prefix of the main container (default `ecs`); sidecars get `<streamPrefix>-<container>` unless `containers` names their own.'),
+  retentionDays: enumOf('Retention in days (ECS log group `RetentionInDays`; Copilot `logging.retention`).', [], {
     type: 'integer',
     enum: [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653],
   }),
+  options: logOptions('Extra awslogs driver options, e.g. `mode: non-blocking`, `max-buffer-size: 25m` (the group, region and stream prefix come from the fields above).'),
+  containers: map('Per container (the main container, a sidecar, or one codegen adds: `xray-daemon`, `envoy`, `log_router`), by name: its own awslogs group and/or stream prefix. A group other than `group` is created too unless `createGroup` is false.', obj('Log settings of one container.', {
+    group: str('CloudWatch Logs group of this container.', { minLength: 1 }),
+    streamPrefix: str('Log stream prefix of this container.', { minLength: 1 }),
+  }), '^[A-Za-z0-9_-]+$'),
+  firelens,
 });
 
 const tracing = obj('Distributed tracing.', {

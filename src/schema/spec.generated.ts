@@ -1199,19 +1199,27 @@ export interface Deployment {
  */
 export interface Logging {
   /**
+   * `awslogs` (default: CloudWatch Logs), `firelens` (the `awsfirelens` driver and a log router sidecar) or `none` (no log configuration, no log group).
+   */
+  driver?: 'awslogs' | 'firelens' | 'none';
+  /**
    * CloudWatch Logs group (default `/ecs/<name>`).
    */
   group?: string;
   /**
-   * Region of the log group (defaults to `region`).
+   * Create the log group in the ECS template (default true). `false` uses an existing group: the template takes its name as the Parameter `LogGroupName`, whose default is `group`.
+   */
+  createGroup?: boolean;
+  /**
+   * Region of the log group (defaults to `region`; the ECS template uses the stack's region when neither is set).
    */
   region?: string;
   /**
-   * Log stream prefix (default `ecs`).
+   * Log stream prefix of the main container (default `ecs`); sidecars get `<streamPrefix>-<container>` unless `containers` names their own.
    */
   streamPrefix?: string;
   /**
-   * Retention in days.
+   * Retention in days (ECS log group `RetentionInDays`; Copilot `logging.retention`).
    */
   retentionDays?:
     | 1
@@ -1236,6 +1244,72 @@ export interface Logging {
     | 2922
     | 3288
     | 3653;
+  /**
+   * Extra awslogs driver options, e.g. `mode: non-blocking`, `max-buffer-size: 25m` (the group, region and stream prefix come from the fields above).
+   */
+  options?: {
+    /**
+     * Option value (a string).
+     */
+    [k: string]: string;
+  };
+  /**
+   * Per container (the main container, a sidecar, or one codegen adds: `xray-daemon`, `envoy`, `log_router`), by name: its own awslogs group and/or stream prefix. A group other than `group` is created too unless `createGroup` is false.
+   */
+  containers?: {
+    /**
+     * Log settings of one container.
+     */
+    [k: string]: {
+      /**
+       * CloudWatch Logs group of this container.
+       */
+      group?: string;
+      /**
+       * Log stream prefix of this container.
+       */
+      streamPrefix?: string;
+    };
+  };
+  /**
+   * FireLens (driver `firelens`): every container of the task logs with the `awsfirelens` driver to a log router sidecar (`log_router`, essential, with `firelensConfiguration`), which itself logs with awslogs to `group`. ECS and Copilot (`logging`); FireLens sends with the task role, which needs the destination's permissions.
+   */
+  firelens?: {
+    /**
+     * Log router (`firelensConfiguration.type`, default `fluentbit`).
+     */
+    type?: 'fluentbit' | 'fluentd';
+    /**
+     * Log router image (default: a pinned public.ecr.aws/aws-observability/aws-for-fluent-bit release; Copilot `logging.image`).
+     */
+    image?: string;
+    /**
+     * Output plugin options of the `awsfirelens` log driver (Copilot `logging.destination`), e.g. `Name: firehose`, `region`, `delivery_stream`. Default: the Fluent Bit `cloudwatch_logs` output into `group` and `streamPrefix`.
+     */
+    options?: {
+      /**
+       * Option value (a string).
+       */
+      [k: string]: string;
+    };
+    /**
+     * Secret options of the log driver (name → SSM parameter or Secrets Manager ARN), e.g. an API key of the destination (ECS `secretOptions`; Copilot `logging.secretOptions`).
+     */
+    secretOptions?: {
+      /**
+       * SSM parameter name or ARN, or Secrets Manager secret ARN.
+       */
+      [k: string]: string;
+    };
+    /**
+     * Add the ECS metadata (cluster, task ARN, task definition) to each log event (`enable-ecs-log-metadata`, default true; Copilot `logging.enableMetadata`).
+     */
+    enableMetadata?: boolean;
+    /**
+     * A custom Fluent Bit or Fluentd configuration: a file path inside the router image, or an S3 ARN (EC2 only) (`config-file-type`/`config-file-value`; Copilot `logging.configFilePath`, a file path only).
+     */
+    configFile?: string;
+  };
 }
 /**
  * Distributed tracing.
@@ -2457,23 +2531,31 @@ export interface DeploymentOverlay {
   rollbackOnFailure?: boolean | null;
 }
 /**
- * Container logs (awslogs on ECS).
+ * Container logs on ECS and Copilot: awslogs to CloudWatch Logs (default), FireLens, or off. Kubernetes has no per-pod log configuration (the node's log agent collects stdout and stderr), so only `driver: firelens` or `none` is reported there.
  */
 export interface LoggingOverlay {
+  /**
+   * `awslogs` (default: CloudWatch Logs), `firelens` (the `awsfirelens` driver and a log router sidecar) or `none` (no log configuration, no log group).
+   */
+  driver?: ('awslogs' | 'firelens' | 'none') | null;
   /**
    * CloudWatch Logs group (default `/ecs/<name>`).
    */
   group?: string | null;
   /**
-   * Region of the log group (defaults to `region`).
+   * Create the log group in the ECS template (default true). `false` uses an existing group: the template takes its name as the Parameter `LogGroupName`, whose default is `group`.
+   */
+  createGroup?: boolean | null;
+  /**
+   * Region of the log group (defaults to `region`; the ECS template uses the stack's region when neither is set).
    */
   region?: string | null;
   /**
-   * Log stream prefix (default `ecs`).
+   * Log stream prefix of the main container (default `ecs`); sidecars get `<streamPrefix>-<container>` unless `containers` names their own.
    */
   streamPrefix?: string | null;
   /**
-   * Retention in days.
+   * Retention in days (ECS log group `RetentionInDays`; Copilot `logging.retention`).
    */
   retentionDays?:
     | (
@@ -2501,6 +2583,72 @@ export interface LoggingOverlay {
         | 3653
       )
     | null;
+  /**
+   * Extra awslogs driver options, e.g. `mode: non-blocking`, `max-buffer-size: 25m` (the group, region and stream prefix come from the fields above).
+   */
+  options?: {
+    /**
+     * Option value (a string).
+     */
+    [k: string]: string | null;
+  } | null;
+  /**
+   * Per container (the main container, a sidecar, or one codegen adds: `xray-daemon`, `envoy`, `log_router`), by name: its own awslogs group and/or stream prefix. A group other than `group` is created too unless `createGroup` is false.
+   */
+  containers?: {
+    /**
+     * Log settings of one container.
+     */
+    [k: string]: {
+      /**
+       * CloudWatch Logs group of this container.
+       */
+      group?: string | null;
+      /**
+       * Log stream prefix of this container.
+       */
+      streamPrefix?: string | null;
+    } | null;
+  } | null;
+  /**
+   * FireLens (driver `firelens`): every container of the task logs with the `awsfirelens` driver to a log router sidecar (`log_router`, essential, with `firelensConfiguration`), which itself logs with awslogs to `group`. ECS and Copilot (`logging`); FireLens sends with the task role, which needs the destination's permissions.
+   */
+  firelens?: {
+    /**
+     * Log router (`firelensConfiguration.type`, default `fluentbit`).
+     */
+    type?: ('fluentbit' | 'fluentd') | null;
+    /**
+     * Log router image (default: a pinned public.ecr.aws/aws-observability/aws-for-fluent-bit release; Copilot `logging.image`).
+     */
+    image?: string | null;
+    /**
+     * Output plugin options of the `awsfirelens` log driver (Copilot `logging.destination`), e.g. `Name: firehose`, `region`, `delivery_stream`. Default: the Fluent Bit `cloudwatch_logs` output into `group` and `streamPrefix`.
+     */
+    options?: {
+      /**
+       * Option value (a string).
+       */
+      [k: string]: string | null;
+    } | null;
+    /**
+     * Secret options of the log driver (name → SSM parameter or Secrets Manager ARN), e.g. an API key of the destination (ECS `secretOptions`; Copilot `logging.secretOptions`).
+     */
+    secretOptions?: {
+      /**
+       * SSM parameter name or ARN, or Secrets Manager secret ARN.
+       */
+      [k: string]: string | null;
+    } | null;
+    /**
+     * Add the ECS metadata (cluster, task ARN, task definition) to each log event (`enable-ecs-log-metadata`, default true; Copilot `logging.enableMetadata`).
+     */
+    enableMetadata?: boolean | null;
+    /**
+     * A custom Fluent Bit or Fluentd configuration: a file path inside the router image, or an S3 ARN (EC2 only) (`config-file-type`/`config-file-value`; Copilot `logging.configFilePath`, a file path only).
+     */
+    configFile?: string | null;
+  } | null;
 }
 /**
  * Distributed tracing.

@@ -12,6 +12,7 @@ import type { ContainerModel, SecretModel, ServiceModel } from '../../model/type
 import { secretValueFrom } from '../shared/aws-secrets.js';
 import { reportDeprecation } from '../shared/legacy.js';
 import { defineEmitter } from '../types.js';
+import { copilotLogging } from './logging.js';
 import { reportSecurityNotCarried } from './security.js';
 
 type Report = (d: DiagnosticInput) => void;
@@ -20,7 +21,6 @@ export type CopilotType = 'Load Balanced Web Service' | 'Backend Service' | 'Wor
 const LBWS: CopilotType = 'Load Balanced Web Service';
 /** ECS API defaults; Copilot's own container health defaults differ (10s, 2 retries), so we write them. */
 const ECS_HEALTH_DEFAULTS = { intervalSeconds: 30, timeoutSeconds: 5, retries: 3 };
-const COPILOT_LOG_RETENTION_DAYS = 30;
 
 export function copilotType(m: ServiceModel): CopilotType {
   return m.targets.copilot.type ?? (m.expose?.public ? LBWS : 'Backend Service');
@@ -191,6 +191,8 @@ export function manifestBody(m: ServiceModel, type: CopilotType, report: Report)
   const s = secrets(m.main, report);
   if (s) body.secrets = s;
   if (m.main.readOnlyRootFilesystem !== undefined) body.storage = { readonly_fs: m.main.readOnlyRootFilesystem };
+  const logging = copilotLogging(m, report);
+  if (logging) body.logging = logging;
   const sc = sidecars(m, report);
   if (sc) body.sidecars = sc;
   const d = deployment(m, report);
@@ -198,9 +200,6 @@ export function manifestBody(m: ServiceModel, type: CopilotType, report: Report)
   if (m.tracing.xray) body.observability = { tracing: 'awsxray' };
   reportSecurityNotCarried(m, report);
   if (m.main.user !== undefined) report({ code: 'COPILOT_USER', severity: 'warning', message: 'Copilot has no field for the container user; user was not written (set USER in the Dockerfile).', path: ['user'] });
-  if (m.logging.retentionDays !== undefined && m.logging.retentionDays !== COPILOT_LOG_RETENTION_DAYS) {
-    report({ code: 'COPILOT_LOG_RETENTION', severity: 'warning', message: `Copilot keeps awslogs for ${COPILOT_LOG_RETENTION_DAYS} days unless FireLens logging is configured; retentionDays ${m.logging.retentionDays} was not written.`, path: ['logging', 'retentionDays'] });
-  }
   return body;
 }
 

@@ -41,6 +41,7 @@ import { ECS, engineOf, external, platformGroups, type Engine, type Report } fro
 import { serviceConnect } from './service-connect.js';
 import { deploymentConfiguration } from './service-deployment.js';
 import { loadBalancing } from './service-load-balancing.js';
+import { firelensToCloudWatch, logGroupResources } from './service-logging.js';
 import { executionRole, taskDefinition, taskRole } from './service-roles.js';
 import { autoscaling } from './service-scaling.js';
 import { defineEmitter } from '../types.js';
@@ -65,17 +66,22 @@ export function buildServiceTemplate(m: ServiceModel, report: Report): JsonObjec
     ? external(t, m, 'SecurityGroups', svc.securityGroups?.length ? svc.securityGroups : undefined, platformGroups(m), { type: 'List<AWS::EC2::SecurityGroup::Id>', description: 'Security groups of the tasks.' })
     : undefined;
 
-  t.resource('LogGroup', 'AWS::Logs::LogGroup', { LogGroupName: m.logging.group, ...(m.logging.retentionDays !== undefined ? { RetentionInDays: m.logging.retentionDays } : {}) });
+  const logs = logGroupResources(t, m);
   const roles: { execution?: Json; task?: Json } = {};
   if (!ecs.executionRoleArn) {
-    executionRole(t, m);
+    executionRole(t, m, logs.arns);
     roles.execution = getAtt('ExecutionRole', 'Arn');
   }
-  if (!ecs.taskRoleArn && (svc.enableExecuteCommand || m.tracing.xray)) {
-    taskRole(t, m, svc.enableExecuteCommand === true);
+  const firelensLogs = firelensToCloudWatch(m) ? logs.arns : undefined;
+  if (!ecs.taskRoleArn && (svc.enableExecuteCommand || m.tracing.xray || firelensLogs)) {
+    taskRole(t, m, svc.enableExecuteCommand === true, firelensLogs);
     roles.task = getAtt('TaskRole', 'Arn');
   } else if (ecs.taskRoleArn && m.tracing.xray) {
     report({ code: 'ECS_XRAY_TASK_ROLE', severity: 'info', message: 'The X-Ray daemon needs xray:PutTraceSegments and xray:PutTelemetryRecords on the given task role.', path: [...ECS, 'taskRoleArn'] });
+  }
+  if (m.logging.driver === 'firelens' && (ecs.taskRoleArn || !firelensLogs)) {
+    const what = firelensLogs ? 'logs:CreateLogStream and logs:PutLogEvents on the log group' : 'the permissions its output (logging.firelens.options) needs';
+    report({ code: 'ECS_FIRELENS_TASK_ROLE', severity: 'info', message: `FireLens sends the logs with the task role: it needs ${what}.`, path: ecs.taskRoleArn ? [...ECS, 'taskRoleArn'] : ['logging', 'firelens', 'options'] });
   }
   if (svc.enableExecuteCommand) {
     if (ecs.taskRoleArn) {
@@ -107,8 +113,8 @@ export function buildServiceTemplate(m: ServiceModel, report: Report): JsonObjec
     props.Tags = Object.keys(svc.tags).sort().map((k) => ({ Key: k, Value: svc.tags![k]! }));
   }
   // The awslogs driver does not create the group; a target group must be on a listener before a service uses it.
-  const dependsOn = ['LogGroup', ...(lb ? [lb.prodRule, ...(lb.testRule ? [lb.testRule] : [])] : [])];
-  t.resource('ECSService', 'AWS::ECS::Service', props, { DependsOn: dependsOn });
+  const dependsOn = [...logs.dependsOn, ...(lb ? [lb.prodRule, ...(lb.testRule ? [lb.testRule] : [])] : [])];
+  t.resource('ECSService', 'AWS::ECS::Service', props, dependsOn.length ? { DependsOn: dependsOn } : {});
 
   if (engine.kind === 'codedeploy') codeDeploy(t, m, lb, cluster, report);
   autoscaling(t, m);
@@ -116,7 +122,7 @@ export function buildServiceTemplate(m: ServiceModel, report: Report): JsonObjec
   t.output('ServiceName', getAtt('ECSService', 'Name'), 'Name of the ECS service.');
   t.output('ServiceArn', ref('ECSService'), 'ARN of the ECS service.');
   t.output('TaskDefinitionArn', ref('TaskDefinition'), 'ARN of the task definition revision this stack registered.');
-  t.output('LogGroupName', ref('LogGroup'), 'CloudWatch Logs group of the containers.');
+  if (logs.name) t.output('LogGroupName', logs.name, 'CloudWatch Logs group of the containers.');
   if (lb) {
     t.output(`${lb.primary}Arn`, ref(lb.primary), lb.alternate ? 'Target group that serves production traffic first (blue).' : 'Target group of the service.');
     if (lb.alternate) t.output(`${lb.alternate}Arn`, ref(lb.alternate), 'Alternate target group (green) for new deployments.');

@@ -5,8 +5,8 @@ import { allow, assumeRolePolicy, getAtt, inlinePolicy, type TemplateBuilder } f
 import type { Report } from './service-common.js';
 import { buildTaskDefinition, executionRoleStatements, toCloudFormationCasing } from './task.js';
 
-export function executionRole(t: TemplateBuilder, m: ServiceModel): void {
-  const statements = executionRoleStatements(m, getAtt('LogGroup', 'Arn'));
+export function executionRole(t: TemplateBuilder, m: ServiceModel, logGroupArns: Json[]): void {
+  const statements = executionRoleStatements(m, logGroupArns);
   t.resource('ExecutionRole', 'AWS::IAM::Role', {
     Description: `Task execution role of ${m.name}: pulls its images, writes its logs, reads exactly its secrets.`,
     AssumeRolePolicyDocument: assumeRolePolicy('ecs-tasks.amazonaws.com'),
@@ -15,7 +15,7 @@ export function executionRole(t: TemplateBuilder, m: ServiceModel): void {
 }
 
 /** The task role codegen creates when the spec gives none: ECS Exec's SSM channels, X-Ray's segment upload. */
-export function taskRole(t: TemplateBuilder, m: ServiceModel, exec: boolean): void {
+export function taskRole(t: TemplateBuilder, m: ServiceModel, exec: boolean, firelensLogGroupArns?: Json[]): void {
   const policies: Json[] = [];
   const why: string[] = [];
   if (exec) {
@@ -25,6 +25,10 @@ export function taskRole(t: TemplateBuilder, m: ServiceModel, exec: boolean): vo
   if (m.tracing.xray) {
     why.push('the X-Ray daemon sending trace segments');
     policies.push(inlinePolicy('xray', [allow(['xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'xray:GetSamplingRules', 'xray:GetSamplingTargets'], ['*'], 'XRayDaemon')]));
+  }
+  if (firelensLogGroupArns?.length) {
+    why.push('FireLens writing the container logs to CloudWatch Logs');
+    policies.push(inlinePolicy('firelens', [allow(['logs:CreateLogStream', 'logs:PutLogEvents'], firelensLogGroupArns, 'FireLensLogs')]));
   }
   t.resource('TaskRole', 'AWS::IAM::Role', {
     Description: `Task role of ${m.name}: ${why.join('; ')}.`,

@@ -11,7 +11,7 @@ export default defineEmitter({
   description: 'ECS task definition JSON (RegisterTaskDefinition shape).',
   emit(model, ctx) {
     const td = buildTaskDefinition(model, (d) => ctx.report(d), { flavor: 'json' });
-    if (!model.targets.ecs.executionRoleArn && (model.main.secrets.length > 0 || model.logging.region !== undefined)) {
+    if (!model.targets.ecs.executionRoleArn && (model.main.secrets.length > 0 || (model.logging.driver !== 'none' && model.logging.region !== undefined))) {
       ctx.report({
         code: 'ECS_EXECUTION_ROLE_MISSING',
         severity: 'warning',

@@ -7,6 +7,7 @@ import { Tracker, type Field } from '../fields.js';
 import { secretRef } from '../ecs/task.js';
 import { documentError, guessKind, type ImportContext } from '../types.js';
 import { duration, newDraft, type SpecDraft } from '../write.js';
+import { readCopilotLogging } from './logging.js';
 
 type Json = Record<string, unknown>;
 
@@ -189,6 +190,7 @@ function body(m: Field, type: string, spec: Json, base: boolean): void {
   const rolling = m.get('deployment', 'rolling').str();
   if (rolling !== undefined) t.rolling = rolling;
   if (m.get('observability', 'tracing').str() === 'awsxray') spec.tracing = { xray: true };
+  readCopilotLogging(m, spec);
   if (!base && Object.keys(t).length === 0) delete (spec.targets as Json).copilot;
   if (!base && spec.targets && Object.keys(spec.targets as Json).length === 0) delete spec.targets;
 }
