@@ -159,8 +159,45 @@ export interface AutoscalingModel {
   max: number;
   cpuPercent?: number;
   memoryPercent?: number;
+  /** Target requests per task per minute at the load balancer (ALBRequestCountPerTarget). */
+  requestsPerTarget?: number;
+  /** Target average response time at the load balancer, seconds. */
+  responseTimeSeconds?: number;
   scaleInCooldownSeconds?: number;
   scaleOutCooldownSeconds?: number;
+  /** Step scaling policies on CloudWatch alarms, in spec order. */
+  steps: StepScalingModel[];
+  /** Scheduled capacity changes, in spec order. */
+  schedule: ScheduledScalingModel[];
+}
+
+export interface StepScalingModel {
+  /** Policy name suffix, unique in the service. */
+  name: string;
+  /** `cpu` / `memory`: the service's AWS/ECS utilization; otherwise a CloudWatch metric. */
+  metric: { builtin: 'cpu' | 'memory' } | { namespace: string; name: string; dimensions?: Record<string, string>; statistic: string };
+  comparison: '>=' | '>' | '<=' | '<';
+  threshold: number;
+  periodSeconds: number;
+  evaluationPeriods: number;
+  adjustment: 'ChangeInCapacity' | 'PercentChangeInCapacity' | 'ExactCapacity';
+  /** Metric ranges (absolute values; undefined = unbounded) and the change in each, lowest first. */
+  steps: { from?: number; to?: number; change: number }[];
+  cooldownSeconds?: number;
+  aggregation?: 'Average' | 'Minimum' | 'Maximum';
+  minAdjustmentMagnitude?: number;
+  path: SpecPath;
+}
+
+export interface ScheduledScalingModel {
+  name: string;
+  schedule: string;
+  timezone?: string;
+  min?: number;
+  max?: number;
+  start?: string;
+  end?: string;
+  path: SpecPath;
 }
 
 export type IntOrPercent = number | `${number}%`;

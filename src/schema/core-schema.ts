@@ -4,6 +4,7 @@
  * target only (see `service-schema.ts`).
  */
 import { arr, bool, duration, enumOf, int, map, obj, oneOf, ref, str, type JsonSchema } from './dsl.js';
+import { logging, scheduledScaling, stepScaling } from './traffic-schema.js';
 
 export const NAME_PATTERN = '^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$';
 export const ENV_NAME_PATTERN = '^[A-Za-z_][A-Za-z0-9_]*$';
@@ -169,13 +170,17 @@ const health = obj('Health, split the way the targets split it.', {
 
 const percent = (d: string) => int(d, { minimum: 1, maximum: 100 });
 
-const autoscaling = obj('Target-tracking autoscaling. When set, replicas are owned by the autoscaler (Kubernetes `replicas` is omitted).', {
+const autoscaling = obj('Autoscaling: target tracking (cpu, memory, requests, responseTime), step scaling on CloudWatch alarms and scheduled capacity changes. When set, replicas are owned by the autoscaler (Kubernetes `replicas` is omitted).', {
   min: int('Minimum replicas.', { minimum: 0, maximum: 100000 }),
   max: int('Maximum replicas.', { minimum: 1, maximum: 100000 }),
   cpu: percent('Target average CPU utilization, percent.'),
   memory: percent('Target average memory utilization, percent.'),
+  requests: int('Target requests per task per minute at the load balancer (ECS ALBRequestCountPerTarget on the service\'s target group; Copilot `count.requests`). Needs `expose` on an Application Load Balancer.', { minimum: 1 }),
+  responseTime: duration('Target average response time at the load balancer (ECS: the AWS/ApplicationELB TargetResponseTime of the target group; Copilot `count.response_time`). Needs `expose` on an Application Load Balancer.'),
   scaleInCooldown: duration('Cooldown after scaling in.'),
   scaleOutCooldown: duration('Cooldown after scaling out.'),
+  steps: arr('Step scaling policies on CloudWatch alarms (ECS only).', stepScaling),
+  schedule: arr('Scheduled capacity changes (ECS only).', scheduledScaling),
 }, ['min', 'max']);
 
 const intOrPercent = (d: string) =>
@@ -219,38 +224,6 @@ const exposure = obj('How traffic reaches the service.', {
     redirect: bool('Redirect HTTP to HTTPS (default true). Without certificateArn the ALB controller discovers a certificate by host.'),
     policy: str('SSL policy name.'),
   }),
-});
-
-const logOptions = (d: string) => map(d, { type: 'string', description: 'Option value (a string).' }, '^[A-Za-z0-9_.-]+$');
-
-const firelens = obj(
-  'FireLens (driver `firelens`): every container of the task logs with the `awsfirelens` driver to a log router sidecar (`log_router`, essential, with `firelensConfiguration`), which itself logs with awslogs to `group`. ECS and Copilot (`logging`); FireLens sends with the task role, which needs the destination\'s permissions.',
-  {
-    type: enumOf('Log router (`firelensConfiguration.type`, default `fluentbit`).', ['fluentbit', 'fluentd']),
-    image: str('Log router image (default: a pinned public.ecr.aws/aws-observability/aws-for-fluent-bit release; Copilot `logging.image`).', { minLength: 1 }),
-    options: logOptions('Output plugin options of the `awsfirelens` log driver (Copilot `logging.destination`), e.g. `Name: firehose`, `region`, `delivery_stream`. Default: the Fluent Bit `cloudwatch_logs` output into `group` and `streamPrefix`.'),
-    secretOptions: map('Secret options of the log driver (name → SSM parameter or Secrets Manager ARN), e.g. an API key of the destination (ECS `secretOptions`; Copilot `logging.secretOptions`).', { type: 'string', minLength: 1, description: 'SSM parameter name or ARN, or Secrets Manager secret ARN.' }, '^[A-Za-z0-9_.-]+$'),
-    enableMetadata: bool('Add the ECS metadata (cluster, task ARN, task definition) to each log event (`enable-ecs-log-metadata`, default true; Copilot `logging.enableMetadata`).'),
-    configFile: str('A custom Fluent Bit or Fluentd configuration: a file path inside the router image, or an S3 ARN (EC2 only) (`config-file-type`/`config-file-value`; Copilot `logging.configFilePath`, a file path only).', { minLength: 1 }),
-  },
-);
-
-const logging = obj('Container logs on ECS and Copilot: awslogs to CloudWatch Logs (default), FireLens, or off. Kubernetes has no per-pod log configuration (the node\'s log agent collects stdout and stderr), so only `driver: firelens` or `none` is reported there.', {
-  driver: enumOf('`awslogs` (default: CloudWatch Logs), `firelens` (the `awsfirelens` driver and a log router sidecar) or `none` (no log configuration, no log group).', ['awslogs', 'firelens', 'none']),
-  group: str('CloudWatch Logs group (default `/ecs/<name>`).'),
-  createGroup: bool('Create the log group in the ECS template (default true). `false` uses an existing group: the template takes its name as the Parameter `LogGroupName`, whose default is `group`.'),
-  region: str('Region of the log group (defaults to `region`; the ECS template uses the stack\'s region when neither is set).', { pattern: '^[a-z]{2}(-[a-z]+)+-[0-9]$' }),
-  streamPrefix: str('Log stream prefix of the main container (default `ecs`); sidecars get `<streamPrefix>-<container>` unless `containers` names their own.'),
-  retentionDays: enumOf('Retention in days (ECS log group `RetentionInDays`; Copilot `logging.retention`).', [], {
-    type: 'integer',
-    enum: [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653],
-  }),
-  options: logOptions('Extra awslogs driver options, e.g. `mode: non-blocking`, `max-buffer-size: 25m` (the group, region and stream prefix come from the fields above).'),
-  containers: map('Per container (the main container, a sidecar, or one codegen adds: `xray-daemon`, `envoy`, `log_router`), by name: its own awslogs group and/or stream prefix. A group other than `group` is created too unless `createGroup` is false.', obj('Log settings of one container.', {
-    group: str('CloudWatch Logs group of this container.', { minLength: 1 }),
-    streamPrefix: str('Log stream prefix of this container.', { minLength: 1 }),
-  }), '^[A-Za-z0-9_-]+$'),
-  firelens,
 });
 
 const tracing = obj('Distributed tracing.', {
@@ -327,7 +300,7 @@ export const coreProperties: Record<string, JsonSchema> = {
   ports: arr('Ports the main container listens on; the first is the main port.', ref('port', 'A port.')),
   resources: ref('resources', 'Resources of the main container.'),
   replicas: int('Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.', { minimum: 0, maximum: 100000 }),
-  autoscaling: ref('autoscaling', 'Target-tracking autoscaling; when set, the autoscaler owns the replica count.'),
+  autoscaling: ref('autoscaling', 'Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.'),
   env: map('Plain environment variables (name → value). Never put secrets here: use `secrets`.', ref('envValue', 'A string, number or boolean, or `{ref: {...}}` for a value the deployment system supplies.'), ENV_NAME_PATTERN),
   secrets: map('Secrets by reference (name → where it lives).', ref('secret', 'Secret reference.'), ENV_NAME_PATTERN),
   health: ref('health', 'Health checks: traffic (load balancer), readiness, liveness, startup, container (ECS).'),

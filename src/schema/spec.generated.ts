@@ -361,7 +361,7 @@ export type OverrideResources = ResourcesOverlay | null;
  */
 export type OverrideReplicas = number | null;
 /**
- * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+ * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
  */
 export type OverrideAutoscaling = AutoscalingOverlay | null;
 /**
@@ -678,7 +678,7 @@ export interface CodegenServiceSpecV1 {
        */
       replicas?: number | null;
       /**
-       * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+       * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
        */
       autoscaling?: AutoscalingOverlay | null;
       /**
@@ -923,7 +923,7 @@ export interface Resources {
   };
 }
 /**
- * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+ * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
  */
 export interface Autoscaling {
   /**
@@ -943,6 +943,14 @@ export interface Autoscaling {
    */
   memory?: number;
   /**
+   * Target requests per task per minute at the load balancer (ECS ALBRequestCountPerTarget on the service's target group; Copilot `count.requests`). Needs `expose` on an Application Load Balancer.
+   */
+  requests?: number;
+  /**
+   * Target average response time at the load balancer (ECS: the AWS/ApplicationELB TargetResponseTime of the target group; Copilot `count.response_time`). Needs `expose` on an Application Load Balancer. Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  responseTime?: number | string;
+  /**
    * Cooldown after scaling in. Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
    */
   scaleInCooldown?: number | string;
@@ -950,6 +958,149 @@ export interface Autoscaling {
    * Cooldown after scaling out. Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
    */
   scaleOutCooldown?: number | string;
+  /**
+   * Step scaling policies on CloudWatch alarms (ECS only).
+   *
+   * Items: Step scaling on a CloudWatch alarm (ECS: an AWS::CloudWatch::Alarm whose action is a StepScaling policy). The alarm fires when the metric crosses `threshold`; each step says how much to change while the metric lies in its range. Ranges are metric values (not offsets): contiguous, on the alarm's side of the threshold; the first step of a scale-out policy starts at the threshold, the last is open-ended.
+   */
+  steps?: {
+    /**
+     * Policy name suffix (default `step-<n>`); unique in the service.
+     */
+    name?: string;
+    /**
+     * The CloudWatch metric the alarm watches: `cpu` or `memory` (the service's AWS/ECS CPUUtilization or MemoryUtilization), or any metric.
+     */
+    metric:
+      | ('cpu' | 'memory')
+      | {
+          /**
+           * Namespace, e.g. `AWS/SQS` or `MyApp`.
+           */
+          namespace: string;
+          /**
+           * Metric name, e.g. `ApproximateNumberOfMessagesVisible`.
+           */
+          name: string;
+          /**
+           * Dimensions (name → value); default for the AWS/ECS namespace: ClusterName and ServiceName of this service.
+           */
+          dimensions?: {
+            /**
+             * Dimension value.
+             */
+            [k: string]: string;
+          };
+          /**
+           * Statistic (default `Average`).
+           */
+          statistic?: 'Average' | 'Minimum' | 'Maximum' | 'Sum' | 'SampleCount';
+        };
+    /**
+     * How the metric is compared with the threshold: `>=`, `>` (scale out as it rises), `<=` or `<` (scale in as it falls).
+     */
+    comparison: '>=' | '>' | '<=' | '<';
+    /**
+     * Alarm threshold, in the metric's unit.
+     */
+    threshold: number;
+    /**
+     * Length of one evaluation period (default 60s; CloudWatch takes 10, 30 or a multiple of 60 seconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     */
+    period?: number | string;
+    /**
+     * Periods the metric must breach before the alarm fires (default 1).
+     */
+    evaluationPeriods?: number;
+    /**
+     * What `change` means: tasks added or removed (`ChangeInCapacity`, default), a percent of the current count (`PercentChangeInCapacity`), or the new count (`ExactCapacity`).
+     */
+    adjustment?: 'ChangeInCapacity' | 'PercentChangeInCapacity' | 'ExactCapacity';
+    /**
+     * The steps, lowest metric range first.
+     *
+     * @minItems 1
+     *
+     * Items: One step.
+     */
+    steps: [
+      {
+        /**
+         * Lower bound of the metric range (inclusive); omit for no lower bound.
+         */
+        from?: number;
+        /**
+         * Upper bound of the metric range (exclusive); omit for no upper bound.
+         */
+        to?: number;
+        /**
+         * Capacity change in this range (negative scales in).
+         */
+        change: number;
+      },
+      ...{
+        /**
+         * Lower bound of the metric range (inclusive); omit for no lower bound.
+         */
+        from?: number;
+        /**
+         * Upper bound of the metric range (exclusive); omit for no upper bound.
+         */
+        to?: number;
+        /**
+         * Capacity change in this range (negative scales in).
+         */
+        change: number;
+      }[]
+    ];
+    /**
+     * Time after a scaling activity before another may start. Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     */
+    cooldown?: number | string;
+    /**
+     * How the policy aggregates the metric data points (`MetricAggregationType`, default Average).
+     */
+    aggregation?: 'Average' | 'Minimum' | 'Maximum';
+    /**
+     * With PercentChangeInCapacity: change at least this many tasks.
+     */
+    minAdjustmentMagnitude?: number;
+  }[];
+  /**
+   * Scheduled capacity changes (ECS only).
+   *
+   * Items: Scheduled scaling: set new minimum and/or maximum capacity at a time (ECS ScalableTarget ScheduledActions).
+   */
+  schedule?: {
+    /**
+     * Action name (unique in the service).
+     */
+    name: string;
+    /**
+     * When: `cron(Minutes Hours Day-of-month Month Day-of-week Year)`, `rate(value unit)` or `at(yyyy-mm-ddThh:mm:ss)`.
+     */
+    schedule: string;
+    /**
+     * Time zone of the schedule (IANA name such as `Europe/Berlin`; default UTC).
+     */
+    timezone?: string;
+    /**
+     * New minimum replicas.
+     */
+    min?: number;
+    /**
+     * New maximum replicas.
+     */
+    max?: number;
+    /**
+     * First time the action may run (ISO 8601, e.g. `2026-12-01T00:00:00Z`).
+     */
+    start?: string;
+    /**
+     * Last time the action may run (ISO 8601).
+     */
+    end?: string;
+  }[];
 }
 /**
  * Secret reference.
@@ -1823,7 +1974,7 @@ export interface EcsTarget {
    */
   replicas?: number | null;
   /**
-   * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+   * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
    */
   autoscaling?: AutoscalingOverlay | null;
   /**
@@ -2169,7 +2320,7 @@ export interface ResourcesOverlay {
   } | null;
 }
 /**
- * Target-tracking autoscaling. When set, replicas are owned by the autoscaler (Kubernetes `replicas` is omitted).
+ * Autoscaling: target tracking (cpu, memory, requests, responseTime), step scaling on CloudWatch alarms and scheduled capacity changes. When set, replicas are owned by the autoscaler (Kubernetes `replicas` is omitted).
  */
 export interface AutoscalingOverlay {
   /**
@@ -2189,6 +2340,14 @@ export interface AutoscalingOverlay {
    */
   memory?: number | null;
   /**
+   * Target requests per task per minute at the load balancer (ECS ALBRequestCountPerTarget on the service's target group; Copilot `count.requests`). Needs `expose` on an Application Load Balancer.
+   */
+  requests?: number | null;
+  /**
+   * Target average response time at the load balancer (ECS: the AWS/ApplicationELB TargetResponseTime of the target group; Copilot `count.response_time`). Needs `expose` on an Application Load Balancer. Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  responseTime?: (number | string) | null;
+  /**
    * Cooldown after scaling in. Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
    */
   scaleInCooldown?: (number | string) | null;
@@ -2196,6 +2355,149 @@ export interface AutoscalingOverlay {
    * Cooldown after scaling out. Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
    */
   scaleOutCooldown?: (number | string) | null;
+  /**
+   * Step scaling policies on CloudWatch alarms (ECS only).
+   */
+  steps?:
+    | {
+        /**
+         * Policy name suffix (default `step-<n>`); unique in the service.
+         */
+        name?: string;
+        /**
+         * The CloudWatch metric the alarm watches: `cpu` or `memory` (the service's AWS/ECS CPUUtilization or MemoryUtilization), or any metric.
+         */
+        metric:
+          | ('cpu' | 'memory')
+          | {
+              /**
+               * Namespace, e.g. `AWS/SQS` or `MyApp`.
+               */
+              namespace: string;
+              /**
+               * Metric name, e.g. `ApproximateNumberOfMessagesVisible`.
+               */
+              name: string;
+              /**
+               * Dimensions (name → value); default for the AWS/ECS namespace: ClusterName and ServiceName of this service.
+               */
+              dimensions?: {
+                /**
+                 * Dimension value.
+                 */
+                [k: string]: string;
+              };
+              /**
+               * Statistic (default `Average`).
+               */
+              statistic?: 'Average' | 'Minimum' | 'Maximum' | 'Sum' | 'SampleCount';
+            };
+        /**
+         * How the metric is compared with the threshold: `>=`, `>` (scale out as it rises), `<=` or `<` (scale in as it falls).
+         */
+        comparison: '>=' | '>' | '<=' | '<';
+        /**
+         * Alarm threshold, in the metric's unit.
+         */
+        threshold: number;
+        /**
+         * Length of one evaluation period (default 60s; CloudWatch takes 10, 30 or a multiple of 60 seconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+         */
+        period?: number | string;
+        /**
+         * Periods the metric must breach before the alarm fires (default 1).
+         */
+        evaluationPeriods?: number;
+        /**
+         * What `change` means: tasks added or removed (`ChangeInCapacity`, default), a percent of the current count (`PercentChangeInCapacity`), or the new count (`ExactCapacity`).
+         */
+        adjustment?: 'ChangeInCapacity' | 'PercentChangeInCapacity' | 'ExactCapacity';
+        /**
+         * The steps, lowest metric range first.
+         *
+         * @minItems 1
+         *
+         * Items: One step.
+         */
+        steps: [
+          {
+            /**
+             * Lower bound of the metric range (inclusive); omit for no lower bound.
+             */
+            from?: number;
+            /**
+             * Upper bound of the metric range (exclusive); omit for no upper bound.
+             */
+            to?: number;
+            /**
+             * Capacity change in this range (negative scales in).
+             */
+            change: number;
+          },
+          ...{
+            /**
+             * Lower bound of the metric range (inclusive); omit for no lower bound.
+             */
+            from?: number;
+            /**
+             * Upper bound of the metric range (exclusive); omit for no upper bound.
+             */
+            to?: number;
+            /**
+             * Capacity change in this range (negative scales in).
+             */
+            change: number;
+          }[]
+        ];
+        /**
+         * Time after a scaling activity before another may start. Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+         */
+        cooldown?: number | string;
+        /**
+         * How the policy aggregates the metric data points (`MetricAggregationType`, default Average).
+         */
+        aggregation?: 'Average' | 'Minimum' | 'Maximum';
+        /**
+         * With PercentChangeInCapacity: change at least this many tasks.
+         */
+        minAdjustmentMagnitude?: number;
+      }[]
+    | null;
+  /**
+   * Scheduled capacity changes (ECS only).
+   */
+  schedule?:
+    | {
+        /**
+         * Action name (unique in the service).
+         */
+        name: string;
+        /**
+         * When: `cron(Minutes Hours Day-of-month Month Day-of-week Year)`, `rate(value unit)` or `at(yyyy-mm-ddThh:mm:ss)`.
+         */
+        schedule: string;
+        /**
+         * Time zone of the schedule (IANA name such as `Europe/Berlin`; default UTC).
+         */
+        timezone?: string;
+        /**
+         * New minimum replicas.
+         */
+        min?: number;
+        /**
+         * New maximum replicas.
+         */
+        max?: number;
+        /**
+         * First time the action may run (ISO 8601, e.g. `2026-12-01T00:00:00Z`).
+         */
+        start?: string;
+        /**
+         * Last time the action may run (ISO 8601).
+         */
+        end?: string;
+      }[]
+    | null;
 }
 /**
  * A secret injected as an environment variable, by reference only: codegen never sees or writes a secret value.
@@ -3054,7 +3356,7 @@ export interface KubernetesTarget {
    */
   replicas?: number | null;
   /**
-   * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+   * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
    */
   autoscaling?: AutoscalingOverlay | null;
   /**
@@ -3319,7 +3621,7 @@ export interface AppmeshTarget {
    */
   replicas?: number | null;
   /**
-   * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+   * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
    */
   autoscaling?: AutoscalingOverlay | null;
   /**
@@ -5603,7 +5905,7 @@ export interface CopilotTarget {
    */
   replicas?: number | null;
   /**
-   * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+   * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
    */
   autoscaling?: AutoscalingOverlay | null;
   /**
@@ -5761,7 +6063,7 @@ export interface EcsTargetOverlay {
    */
   replicas?: OverrideReplicas | null;
   /**
-   * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+   * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
    */
   autoscaling?: OverrideAutoscaling | null;
   /**
@@ -6061,7 +6363,7 @@ export interface KubernetesTargetOverlay {
    */
   replicas?: OverrideReplicas | null;
   /**
-   * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+   * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
    */
   autoscaling?: OverrideAutoscaling | null;
   /**
@@ -6297,7 +6599,7 @@ export interface AppmeshTargetOverlay {
    */
   replicas?: OverrideReplicas | null;
   /**
-   * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+   * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
    */
   autoscaling?: OverrideAutoscaling | null;
   /**
@@ -8546,7 +8848,7 @@ export interface CopilotTargetOverlay {
    */
   replicas?: OverrideReplicas | null;
   /**
-   * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+   * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
    */
   autoscaling?: OverrideAutoscaling | null;
   /**

@@ -114,12 +114,19 @@ function secrets(c: ContainerModel, report: Report): JsonObject | undefined {
   return Object.keys(out).length ? out : undefined;
 }
 
-function count(m: ServiceModel): Json | undefined {
+function count(m: ServiceModel, report: Report): Json | undefined {
   const a = m.autoscaling;
   if (!a) return m.replicas;
   const out: JsonObject = { range: `${a.min}-${a.max}` };
   if (a.cpuPercent !== undefined) out.cpu_percentage = a.cpuPercent;
   if (a.memoryPercent !== undefined) out.memory_percentage = a.memoryPercent;
+  if (a.requestsPerTarget !== undefined) out.requests = a.requestsPerTarget;
+  if (a.responseTimeSeconds !== undefined) out.response_time = formatDuration(a.responseTimeSeconds);
+  for (const key of ['steps', 'schedule'] as const) {
+    if (a[key].length) {
+      report({ code: 'COPILOT_SCALING_NOT_CARRIED', severity: 'warning', message: `Copilot scales on target tracking only (cpu, memory, requests, response time); autoscaling.${key} ${key === 'steps' ? '(step scaling on alarms)' : '(scheduled capacity)'} was not written (the ECS target writes it).`, path: ['autoscaling', key] });
+    }
+  }
   if (a.scaleInCooldownSeconds !== undefined || a.scaleOutCooldownSeconds !== undefined) {
     const cd: JsonObject = {};
     if (a.scaleInCooldownSeconds !== undefined) cd.in = formatDuration(a.scaleInCooldownSeconds);
@@ -177,7 +184,7 @@ export function manifestBody(m: ServiceModel, type: CopilotType, report: Report)
   if (h) body.http = h;
   body.cpu = m.taskSize.cpu;
   body.memory = m.taskSize.memory;
-  const c = count(m);
+  const c = count(m, report);
   if (c !== undefined) body.count = c;
   if (t.exec !== undefined) body.exec = t.exec;
   if (t.connect !== undefined || t.placement !== undefined) {

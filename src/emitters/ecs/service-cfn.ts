@@ -117,7 +117,7 @@ export function buildServiceTemplate(m: ServiceModel, report: Report): JsonObjec
   t.resource('ECSService', 'AWS::ECS::Service', props, dependsOn.length ? { DependsOn: dependsOn } : {});
 
   if (engine.kind === 'codedeploy') codeDeploy(t, m, lb, cluster, report);
-  autoscaling(t, m);
+  autoscaling(t, m, lb, cluster, report);
 
   t.output('ServiceName', getAtt('ECSService', 'Name'), 'Name of the ECS service.');
   t.output('ServiceArn', ref('ECSService'), 'ARN of the ECS service.');

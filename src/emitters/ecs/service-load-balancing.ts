@@ -59,6 +59,8 @@ function ruleConditions(m: ServiceModel): JsonObject[] {
 }
 
 export interface Balancing {
+  /** The load balancer type: listener rules on an ALB, or a listener of its own on an NLB. */
+  kind: 'application' | 'network';
   loadBalancers: JsonObject[];
   primary: string;
   alternate?: string;
@@ -108,7 +110,7 @@ export function loadBalancing(t: TemplateBuilder, m: ServiceModel, engine: Engin
     const owner = m.platform ? `belong to the platform ${m.platform.name}` : 'are parameters of this template';
     report({ code: 'ECS_LISTENER_OWNS_EXPOSURE', severity: 'info', message: `The load balancer and its listeners ${owner}, so expose.public and expose.tls are settings of that listener, not of this service.`, path: at(m, ['expose']) });
   }
-  return { loadBalancers: [lb], primary, ...(alternate ? { alternate } : {}), prodRule: 'ListenerRule', listener, ...(testListener ? { testRule: 'TestListenerRule', testListener } : {}) };
+  return { kind: 'application', loadBalancers: [lb], primary, ...(alternate ? { alternate } : {}), prodRule: 'ListenerRule', listener, ...(testListener ? { testRule: 'TestListenerRule', testListener } : {}) };
 }
 
 function loadBalancerRole(t: TemplateBuilder, m: ServiceModel): Json {

@@ -19,10 +19,10 @@ function seconds(f: Field): number | undefined {
   const v = f.value;
   if (typeof v === 'number') return f.use(), v;
   if (typeof v !== 'string') return undefined;
-  const m = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(v);
+  const m = /^(?:(\d+)h)?(?:(\d+)m(?!s))?(?:(\d+(?:\.\d+)?)s)?(?:(\d+)ms)?$/.exec(v);
   if (!m || v === '') return undefined;
   f.use();
-  return Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
+  return Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0) + Number(m[4] ?? 0) / 1000;
 }
 
 function dur(f: Field): number | string | undefined {
@@ -153,6 +153,10 @@ function body(m: Field, type: string, spec: Json, base: boolean): void {
     if (cpuPct !== undefined) a.cpu = cpuPct;
     const memPct = count.get('memory_percentage').num();
     if (memPct !== undefined) a.memory = memPct;
+    const requests = count.get('requests').num();
+    if (requests !== undefined) a.requests = requests;
+    const rt = dur(count.get('response_time'));
+    if (rt !== undefined) a.responseTime = rt;
     const cin = dur(count.get('cooldown', 'in'));
     if (cin !== undefined) a.scaleInCooldown = cin;
     const cout = dur(count.get('cooldown', 'out'));

@@ -6,6 +6,7 @@
 import type { Field } from '../fields.js';
 import { duration, type SpecDraft } from '../write.js';
 import type { Template } from './cfn.js';
+import { readScaling } from './scaling.js';
 
 type Json = Record<string, unknown>;
 
@@ -125,30 +126,6 @@ function codeDeploy(t: Template, spec: Json, ecs: Json, dep: Json): void {
   for (const k of ['ApplicationName', 'DeploymentStyle', 'ECSServices', 'LoadBalancerInfo', 'AutoRollbackConfiguration']) g.get(k).use();
 }
 
-function scaling(t: Template, spec: Json): void {
-  const target = t.ofType('AWS::ApplicationAutoScaling::ScalableTarget')[0];
-  if (!target) return;
-  const p = t.props(target);
-  const auto: Json = { min: p.get('MinCapacity').num(), max: p.get('MaxCapacity').num() };
-  for (const k of ['ServiceNamespace', 'ScalableDimension', 'ResourceId']) p.get(k).use();
-  for (const id of t.ofType('AWS::ApplicationAutoScaling::ScalingPolicy')) {
-    const c = t.props(id).get('TargetTrackingScalingPolicyConfiguration');
-    const metric = c.get('PredefinedMetricSpecification', 'PredefinedMetricType').str();
-    const key = metric === 'ECSServiceAverageCPUUtilization' ? 'cpu' : metric === 'ECSServiceAverageMemoryUtilization' ? 'memory' : undefined;
-    if (!key) {
-      t.resources.get(id).drop('no-form', `Scaling on ${String(metric)} has no form in the spec (CPU and memory targets), so it is not carried.`);
-      continue;
-    }
-    auto[key] = c.get('TargetValue').num();
-    const inCd = c.get('ScaleInCooldown').num();
-    const outCd = c.get('ScaleOutCooldown').num();
-    if (inCd !== undefined) auto.scaleInCooldown = duration(inCd);
-    if (outCd !== undefined) auto.scaleOutCooldown = duration(outCd);
-    for (const k of ['PolicyName', 'PolicyType', 'ScalingTargetId']) t.props(id).get(k).use();
-  }
-  spec.autoscaling = auto;
-}
-
 export function readService(t: Template, id: string, draft: SpecDraft): void {
   const spec = draft.spec;
   const ecs = (spec.targets as Json).ecs as Json;
@@ -250,7 +227,7 @@ export function readService(t: Template, id: string, draft: SpecDraft): void {
     if (k !== undefined) tags[k] = tag.get('Value').str();
   }
   if (Object.keys(tags).length) (sub(ecs, 'service').tags = tags), s.get('PropagateTags').expect('SERVICE', 'PropagateTags');
-  scaling(t, spec);
+  readScaling(t, spec);
   for (const id2 of t.ofType('AWS::ApplicationAutoScaling::ScalableTarget').concat(t.ofType('AWS::ApplicationAutoScaling::ScalingPolicy'), t.ofType('AWS::CodeDeploy::Application'), t.ofType('AWS::CodeDeploy::DeploymentGroup'))) {
     t.resources.get(id2).get('Type').use();
   }
