@@ -222,6 +222,26 @@ export interface ExposeModel {
   port: PortModel;
   /** HTTPS at the load balancer; without a certificate ARN the ALB controller discovers one by host. */
   tls?: { certificateArn?: string; redirect: boolean; policy?: string };
+  /** Every path prefix routed to the service (`path` is the first). */
+  paths: string[];
+  /** HTTP header conditions: every header must match one of its values. */
+  headers: { name: string; values: string[] }[];
+  /** CIDR ranges requests must come from (empty: any). */
+  allowedSourceIps: string[];
+  /** `application` (ALB, Ingress, HTTPRoute) or `network` (NLB: a listener of its own, no rules). */
+  loadBalancer: 'application' | 'network';
+  /** The container that receives the traffic (`port` is one of its ports). */
+  container: string;
+  targetGroup: TargetGroupModel;
+}
+
+export interface TargetGroupModel {
+  protocol?: 'HTTP' | 'HTTPS' | 'TCP' | 'TLS' | 'UDP' | 'TCP_UDP';
+  deregistrationDelaySeconds?: number;
+  slowStartSeconds?: number;
+  algorithm?: 'round_robin' | 'least_outstanding_requests' | 'weighted_random';
+  /** Sticky sessions: `lb_cookie`/`app_cookie` on an ALB, `source_ip` on an NLB. */
+  stickiness?: { enabled: boolean; durationSeconds?: number; cookieName?: string };
 }
 
 export interface LoggingModel {

@@ -4,7 +4,7 @@
  * target only (see `service-schema.ts`).
  */
 import { arr, bool, duration, enumOf, int, map, obj, oneOf, ref, str, type JsonSchema } from './dsl.js';
-import { logging, scheduledScaling, stepScaling } from './traffic-schema.js';
+import { exposeTrafficProperties, logging, scheduledScaling, stepScaling } from './traffic-schema.js';
 
 export const NAME_PATTERN = '^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$';
 export const ENV_NAME_PATTERN = '^[A-Za-z_][A-Za-z0-9_]*$';
@@ -224,6 +224,7 @@ const exposure = obj('How traffic reaches the service.', {
     redirect: bool('Redirect HTTP to HTTPS (default true). Without certificateArn the ALB controller discovers a certificate by host.'),
     policy: str('SSL policy name.'),
   }),
+  ...exposeTrafficProperties,
 });
 
 const tracing = obj('Distributed tracing.', {

@@ -1275,6 +1275,75 @@ export interface Expose {
      */
     policy?: string;
   };
+  /**
+   * Several path prefixes routed to the service (instead of `path`): one ALB path-pattern condition (split into more listener rules when the values exceed a rule's limits), one Ingress path or HTTPRoute match each.
+   *
+   * @minItems 1
+   *
+   * Items: Path prefix.
+   */
+  paths?: [string, ...string[]];
+  /**
+   * HTTP header conditions (header name → accepted values; any value matches, every header must match): ALB `http-header` conditions, the Ingress `conditions.<service>` annotation, HTTPRoute header matches. `*` and `?` are wildcards on the ALB.
+   */
+  headers?: {
+    /**
+     * One value or a list of values.
+     */
+    [k: string]: string | [string] | [string, string] | [string, string, string];
+  };
+  /**
+   * Only requests from these CIDR ranges are routed to the service: an ALB `source-ip` condition (Copilot `http.allowed_source_ips`, the Ingress `conditions.<service>` annotation).
+   *
+   * @minItems 1
+   *
+   * Items: CIDR block, e.g. `10.0.0.0/8`.
+   */
+  allowedSourceIps?: [string, ...string[]];
+  /**
+   * `application` (default: ALB listener rules, Ingress, HTTPRoute) or `network` (NLB: a TCP, UDP or TLS listener of its own on `targets.ecs.service.loadBalancerArn`; Copilot `nlb`). A network load balancer has no rules: hosts, paths and headers do not apply.
+   */
+  loadBalancer?: 'application' | 'network';
+  /**
+   * The container that receives the traffic (default: the main container); `port` is one of its ports. A proxy sidecar in front of the application, for instance (ECS LoadBalancers ContainerName; Copilot `target_container`; Kubernetes Service targetPort).
+   */
+  container?: string;
+  /**
+   * Target group settings (ECS TargetGroupAttributes; the Ingress `target-group-attributes` annotation; Copilot `deregistration_delay`/`stickiness`).
+   */
+  targetGroup?: {
+    /**
+     * Target group protocol: `HTTP`/`HTTPS` on an ALB (default HTTP), `TCP`/`TLS`/`UDP`/`TCP_UDP` on an NLB (default TCP, UDP for a UDP port).
+     */
+    protocol?: 'HTTP' | 'HTTPS' | 'TCP' | 'TLS' | 'UDP' | 'TCP_UDP';
+    /**
+     * Time a deregistering target keeps its in-flight requests (`deregistration_delay.timeout_seconds`, 0–3600 s; default 300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     */
+    deregistrationDelay?: number | string;
+    /**
+     * Warm-up time of a new target before it gets its full share (`slow_start.duration_seconds`, 30–900 s; ALB only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     */
+    slowStart?: number | string;
+    /**
+     * Routing algorithm (`load_balancing.algorithm.type`; ALB only, default round_robin).
+     */
+    algorithm?: 'round_robin' | 'least_outstanding_requests' | 'weighted_random';
+    /**
+     * Sticky sessions: `true` (a load balancer cookie on an ALB, the source IP on an NLB), or the cookie settings.
+     */
+    stickiness?:
+      | boolean
+      | {
+          /**
+           * How long the cookie pins a client (`stickiness.lb_cookie.duration_seconds` or `app_cookie.duration_seconds`, 1 s–7 days; default 1 day). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+           */
+          duration?: number | string;
+          /**
+           * The application's own cookie (`app_cookie`); without it the load balancer issues its own (`lb_cookie`).
+           */
+          cookieName?: string;
+        };
+  };
 }
 /**
  * Deployment strategy and its traffic shape.
@@ -2152,6 +2221,10 @@ export interface EcsTarget {
      */
     listenerArn?: string;
     /**
+     * Network Load Balancer ARN (`expose.loadBalancer: network`): the template adds a listener of its own to it.
+     */
+    loadBalancerArn?: string;
+    /**
      * Test listener ARN (blue/green): test traffic reaches the new tasks before production does. CodeDeploy deployments always get a test listener (a Parameter when omitted); ECS-native ones only when this is set.
      */
     testListenerArn?: string;
@@ -2761,6 +2834,70 @@ export interface ExposeOverlay {
      * SSL policy name.
      */
     policy?: string | null;
+  } | null;
+  /**
+   * Several path prefixes routed to the service (instead of `path`): one ALB path-pattern condition (split into more listener rules when the values exceed a rule's limits), one Ingress path or HTTPRoute match each.
+   */
+  paths?: [string, ...string[]] | null;
+  /**
+   * HTTP header conditions (header name → accepted values; any value matches, every header must match): ALB `http-header` conditions, the Ingress `conditions.<service>` annotation, HTTPRoute header matches. `*` and `?` are wildcards on the ALB.
+   */
+  headers?: {
+    /**
+     * One value or a list of values.
+     */
+    [k: string]: string | [string] | [string, string] | [string, string, string] | null;
+  } | null;
+  /**
+   * Only requests from these CIDR ranges are routed to the service: an ALB `source-ip` condition (Copilot `http.allowed_source_ips`, the Ingress `conditions.<service>` annotation).
+   */
+  allowedSourceIps?: [string, ...string[]] | null;
+  /**
+   * `application` (default: ALB listener rules, Ingress, HTTPRoute) or `network` (NLB: a TCP, UDP or TLS listener of its own on `targets.ecs.service.loadBalancerArn`; Copilot `nlb`). A network load balancer has no rules: hosts, paths and headers do not apply.
+   */
+  loadBalancer?: ('application' | 'network') | null;
+  /**
+   * The container that receives the traffic (default: the main container); `port` is one of its ports. A proxy sidecar in front of the application, for instance (ECS LoadBalancers ContainerName; Copilot `target_container`; Kubernetes Service targetPort).
+   */
+  container?: string | null;
+  /**
+   * Target group settings (ECS TargetGroupAttributes; the Ingress `target-group-attributes` annotation; Copilot `deregistration_delay`/`stickiness`).
+   */
+  targetGroup?: {
+    /**
+     * Target group protocol: `HTTP`/`HTTPS` on an ALB (default HTTP), `TCP`/`TLS`/`UDP`/`TCP_UDP` on an NLB (default TCP, UDP for a UDP port).
+     */
+    protocol?: ('HTTP' | 'HTTPS' | 'TCP' | 'TLS' | 'UDP' | 'TCP_UDP') | null;
+    /**
+     * Time a deregistering target keeps its in-flight requests (`deregistration_delay.timeout_seconds`, 0–3600 s; default 300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     */
+    deregistrationDelay?: (number | string) | null;
+    /**
+     * Warm-up time of a new target before it gets its full share (`slow_start.duration_seconds`, 30–900 s; ALB only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     */
+    slowStart?: (number | string) | null;
+    /**
+     * Routing algorithm (`load_balancing.algorithm.type`; ALB only, default round_robin).
+     */
+    algorithm?: ('round_robin' | 'least_outstanding_requests' | 'weighted_random') | null;
+    /**
+     * Sticky sessions: `true` (a load balancer cookie on an ALB, the source IP on an NLB), or the cookie settings.
+     */
+    stickiness?:
+      | (
+          | boolean
+          | {
+              /**
+               * How long the cookie pins a client (`stickiness.lb_cookie.duration_seconds` or `app_cookie.duration_seconds`, 1 s–7 days; default 1 day). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+               */
+              duration?: (number | string) | null;
+              /**
+               * The application's own cookie (`app_cookie`); without it the load balancer issues its own (`lb_cookie`).
+               */
+              cookieName?: string | null;
+            }
+        )
+      | null;
   } | null;
 }
 /**
@@ -6210,6 +6347,10 @@ export interface EcsTargetOverlay {
      * Production listener ARN.
      */
     listenerArn?: string | null;
+    /**
+     * Network Load Balancer ARN (`expose.loadBalancer: network`): the template adds a listener of its own to it.
+     */
+    loadBalancerArn?: string | null;
     /**
      * Test listener ARN (blue/green): test traffic reaches the new tasks before production does. CodeDeploy deployments always get a test listener (a Parameter when omitted); ECS-native ones only when this is set.
      */

@@ -79,3 +79,31 @@ export const logging = obj('Container logs on ECS and Copilot: awslogs to CloudW
   firelens,
 });
 
+
+const PATH = '^/[A-Za-z0-9._~!$&\'()*+,;=:@%/-]*$';
+const CIDR = '^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$|^[0-9A-Fa-f:]+/[0-9]{1,3}$';
+
+/** `expose` fields about load balancer rules and target groups (spread into the core `expose`). */
+export const exposeTrafficProperties = {
+  paths: arr('Several path prefixes routed to the service (instead of `path`): one ALB path-pattern condition (split into more listener rules when the values exceed a rule\'s limits), one Ingress path or HTTPRoute match each.', str('Path prefix.', { pattern: PATH }), { minItems: 1, uniqueItems: true }),
+  headers: map('HTTP header conditions (header name → accepted values; any value matches, every header must match): ALB `http-header` conditions, the Ingress `conditions.<service>` annotation, HTTPRoute header matches. `*` and `?` are wildcards on the ALB.', oneOf('One value or a list of values.', [
+    { type: 'string', minLength: 1, maxLength: 128, description: 'One value.' },
+    { type: 'array', minItems: 1, maxItems: 3, uniqueItems: true, items: { type: 'string', minLength: 1, maxLength: 128, description: 'A value.' }, description: 'Up to three values (an ALB condition takes three).' },
+  ]), '^[A-Za-z0-9!#$%&\'*+.^_`|~-]{1,40}$'),
+  allowedSourceIps: arr('Only requests from these CIDR ranges are routed to the service: an ALB `source-ip` condition (Copilot `http.allowed_source_ips`, the Ingress `conditions.<service>` annotation).', str('CIDR block, e.g. `10.0.0.0/8`.', { pattern: CIDR }), { minItems: 1, uniqueItems: true }),
+  loadBalancer: enumOf('`application` (default: ALB listener rules, Ingress, HTTPRoute) or `network` (NLB: a TCP, UDP or TLS listener of its own on `targets.ecs.service.loadBalancerArn`; Copilot `nlb`). A network load balancer has no rules: hosts, paths and headers do not apply.', ['application', 'network']),
+  container: str('The container that receives the traffic (default: the main container); `port` is one of its ports. A proxy sidecar in front of the application, for instance (ECS LoadBalancers ContainerName; Copilot `target_container`; Kubernetes Service targetPort).', { pattern: '^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$' }),
+  targetGroup: obj('Target group settings (ECS TargetGroupAttributes; the Ingress `target-group-attributes` annotation; Copilot `deregistration_delay`/`stickiness`).', {
+    protocol: enumOf('Target group protocol: `HTTP`/`HTTPS` on an ALB (default HTTP), `TCP`/`TLS`/`UDP`/`TCP_UDP` on an NLB (default TCP, UDP for a UDP port).', ['HTTP', 'HTTPS', 'TCP', 'TLS', 'UDP', 'TCP_UDP']),
+    deregistrationDelay: duration('Time a deregistering target keeps its in-flight requests (`deregistration_delay.timeout_seconds`, 0–3600 s; default 300 s).'),
+    slowStart: duration('Warm-up time of a new target before it gets its full share (`slow_start.duration_seconds`, 30–900 s; ALB only).'),
+    algorithm: enumOf('Routing algorithm (`load_balancing.algorithm.type`; ALB only, default round_robin).', ['round_robin', 'least_outstanding_requests', 'weighted_random']),
+    stickiness: oneOf('Sticky sessions: `true` (a load balancer cookie on an ALB, the source IP on an NLB), or the cookie settings.', [
+      { type: 'boolean', description: 'On (true) or off (false).' },
+      obj('Cookie settings (ALB).', {
+        duration: duration('How long the cookie pins a client (`stickiness.lb_cookie.duration_seconds` or `app_cookie.duration_seconds`, 1 s–7 days; default 1 day).'),
+        cookieName: str('The application\'s own cookie (`app_cookie`); without it the load balancer issues its own (`lb_cookie`).', { pattern: '^[A-Za-z0-9!#$%&\'*+.^_`|~-]+$' }),
+      }),
+    ]),
+  }),
+};

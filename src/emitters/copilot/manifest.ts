@@ -13,6 +13,7 @@ import { secretValueFrom } from '../shared/aws-secrets.js';
 import { reportDeprecation } from '../shared/legacy.js';
 import { defineEmitter } from '../types.js';
 import { copilotLogging } from './logging.js';
+import { httpExtras, nlb } from './traffic.js';
 import { reportSecurityNotCarried } from './security.js';
 
 type Report = (d: DiagnosticInput) => void;
@@ -180,8 +181,19 @@ export function manifestBody(m: ServiceModel, type: CopilotType, report: Report)
   body.image = image;
   if (m.main.entrypoint) body.entrypoint = m.main.entrypoint;
   if (m.main.command) body.command = m.main.command;
-  const h = http(m, type, report);
-  if (h) body.http = h;
+  if (m.expose?.loadBalancer === 'network' && type !== 'Worker Service') {
+    if (type === LBWS) {
+      // An NLB-only Load Balanced Web Service switches the ALB off.
+      body.http = false;
+      body.nlb = nlb(m, report);
+    } else report({ code: 'COPILOT_BACKEND_NLB', severity: 'warning', message: 'A Copilot Backend Service has no network load balancer (nlb is a Load Balanced Web Service field); expose was not written.', path: ['expose', 'loadBalancer'] });
+  } else {
+    const h = http(m, type, report);
+    if (h) {
+      httpExtras(m, h, report);
+      body.http = h;
+    }
+  }
   body.cpu = m.taskSize.cpu;
   body.memory = m.taskSize.memory;
   const c = count(m, report);

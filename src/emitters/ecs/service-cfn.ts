@@ -112,8 +112,8 @@ export function buildServiceTemplate(m: ServiceModel, report: Report): JsonObjec
     props.PropagateTags = 'SERVICE';
     props.Tags = Object.keys(svc.tags).sort().map((k) => ({ Key: k, Value: svc.tags![k]! }));
   }
-  // The awslogs driver does not create the group; a target group must be on a listener before a service uses it.
-  const dependsOn = [...logs.dependsOn, ...(lb ? [lb.prodRule, ...(lb.testRule ? [lb.testRule] : [])] : [])];
+  // The awslogs driver does not create the group; a target group must be on a listener (rule) before a service uses it.
+  const dependsOn = [...logs.dependsOn, ...(lb ? lb.rules : [])];
   t.resource('ECSService', 'AWS::ECS::Service', props, dependsOn.length ? { DependsOn: dependsOn } : {});
 
   if (engine.kind === 'codedeploy') codeDeploy(t, m, lb, cluster, report);

@@ -8,6 +8,7 @@ import { secretRef } from '../ecs/task.js';
 import { documentError, guessKind, type ImportContext } from '../types.js';
 import { duration, newDraft, type SpecDraft } from '../write.js';
 import { readCopilotLogging } from './logging.js';
+import { readHttpExtras, readNlb } from './traffic.js';
 
 type Json = Record<string, unknown>;
 
@@ -130,7 +131,10 @@ function body(m: Field, type: string, spec: Json, base: boolean): void {
       }
     }
     if (Object.keys(traffic).length) Object.assign(sub(sub(spec, 'health'), 'traffic'), traffic);
+    readHttpExtras(http, spec);
   }
+  readNlb(m, spec);
+  if (base && type === 'Load Balanced Web Service' && m.get('nlb').isMap()) sub(spec, 'expose').public = true;
   const cpu = m.get('cpu').num();
   const memory = m.get('memory').num();
   if ((cpu !== undefined && memory !== undefined && !(base && cpu === 256 && memory === 512)) || (!base && (cpu !== undefined || memory !== undefined))) {

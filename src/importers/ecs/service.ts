@@ -7,6 +7,7 @@ import type { Field } from '../fields.js';
 import { duration, type SpecDraft } from '../write.js';
 import type { Template } from './cfn.js';
 import { readScaling } from './scaling.js';
+import { targetGroupFromAttributes } from '../target-group.js';
 
 type Json = Record<string, unknown>;
 
@@ -38,7 +39,20 @@ function targetGroup(t: Template, id: string, spec: Json, ecs: Json, exposePort:
   if (codes !== undefined) health.successCodes = codes;
   const version = p.get('ProtocolVersion').str();
   if (exposePort && (version === 'GRPC' || version === 'HTTP2')) exposePort.appProtocol = version.toLowerCase();
-  p.get('Protocol').expect('HTTP', 'The target group protocol');
+  const nlb = t.ofType('AWS::ElasticLoadBalancingV2::Listener').length > 0;
+  const protocol = p.get('Protocol').str();
+  const expose = sub(spec, 'expose');
+  if (protocol !== undefined && protocol !== (nlb ? (exposePort?.protocol === 'udp' ? 'UDP' : 'TCP') : 'HTTP')) sub(expose, 'targetGroup').protocol = protocol;
+  if (nlb && health.protocol === 'HTTP' && health.path !== undefined) delete health.protocol;
+  const pairs: [string, string][] = [];
+  for (const attr of p.get('TargetGroupAttributes').items()) {
+    const k = attr.get('Key').str();
+    const v = attr.get('Value').str();
+    if (k !== undefined && v !== undefined) pairs.push([k, v]);
+  }
+  const { targetGroup, unknown } = targetGroupFromAttributes(pairs, nlb);
+  if (Object.keys(targetGroup).length) Object.assign(sub(expose, 'targetGroup'), targetGroup);
+  if (unknown.length) p.get('TargetGroupAttributes').note(`Target group attributes ${unknown.join(', ')} have no form in the spec, so they are not carried.`, 'IMPORT_NOT_CARRIED');
   p.get('TargetType').expect(awsvpc ? 'ip' : 'instance', 'The target type');
   const vpc = t.literal(p.get('VpcId'));
   if (typeof vpc === 'string') sub(ecs, 'service').vpcId = vpc;
@@ -47,28 +61,77 @@ function targetGroup(t: Template, id: string, spec: Json, ecs: Json, exposePort:
   if (Object.keys(health).length) Object.assign(sub(sub(spec, 'health'), 'traffic'), health);
 }
 
-function listenerRule(t: Template, id: string, spec: Json, ecs: Json, test: boolean): void {
+/** Conditions of every listener rule, merged: the rules codegen writes share headers and differ in hosts, paths and source IPs. */
+interface RuleValues {
+  hosts: string[];
+  paths: string[];
+  sources: string[];
+  headers: Json;
+}
+
+function listenerRule(t: Template, id: string, ecs: Json, test: boolean, first: boolean, values: RuleValues): void {
   const p = t.props(id);
   const listener = t.literal(p.get('ListenerArn'));
-  if (typeof listener === 'string') sub(ecs, 'service')[test ? 'testListenerArn' : 'listenerArn'] = listener;
+  if (typeof listener === 'string' && first) sub(ecs, 'service')[test ? 'testListenerArn' : 'listenerArn'] = listener;
+  else p.get('ListenerArn').use();
   const raw = t.literal(p.get('Priority'));
   const priority = typeof raw === 'string' && /^[0-9]+$/.test(raw) ? Number(raw) : raw;
-  if (typeof priority === 'number') sub(ecs, 'service').listenerRulePriority = priority;
-  const expose = sub(spec, 'expose');
+  if (typeof priority === 'number' && first) sub(ecs, 'service').listenerRulePriority = priority;
+  const add = (list: string[], v: unknown) => {
+    if (typeof v === 'string' && !list.includes(v)) list.push(v);
+  };
   for (const c of p.get('Conditions').items()) {
     const field = c.get('Field').str();
-    if (field === 'host-header') {
-      const hosts = c.get('HostHeaderConfig', 'Values').take();
-      if (!test) expose.hosts = hosts;
+    if (field === 'host-header') for (const h of c.get('HostHeaderConfig', 'Values').take() as unknown[]) add(values.hosts, h);
+    else if (field === 'source-ip') for (const h of c.get('SourceIpConfig', 'Values').take() as unknown[]) add(values.sources, h);
+    else if (field === 'http-header') {
+      const name = c.get('HttpHeaderConfig', 'HttpHeaderName').str();
+      const v = c.get('HttpHeaderConfig', 'Values').take() as string[];
+      if (name !== undefined) values.headers[name] = v.length === 1 ? v[0] : v;
     } else if (field === 'path-pattern') {
-      const values = c.get('PathPatternConfig', 'Values').take() as string[];
-      if (!test) {
-        if (values.length === 2 && values[1] === `${values[0]}/*`) expose.path = values[0];
-        else if (!(values.length === 1 && values[0] === '/*')) c.drop('no-form', 'This path pattern is not the shape codegen writes (PATH and PATH/*), so it is not carried.');
+      const pv = c.get('PathPatternConfig', 'Values').take() as string[];
+      for (let i = 0; i < pv.length; i++) {
+        if (pv[i] === '/*') add(values.paths, '/');
+        else if (pv[i + 1] === `${pv[i]}/*`) add(values.paths, pv[i]), i++;
+        else c.drop('no-form', 'This path pattern is not the shape codegen writes (PATH and PATH/*), so it is not carried.');
       }
     } else c.drop('no-form', `A ${String(field)} condition has no form in the spec, so it is not carried.`);
   }
   p.get('Actions').use();
+}
+
+function listenerRules(t: Template, spec: Json, ecs: Json): void {
+  const values: RuleValues = { hosts: [], paths: [], sources: [], headers: {} };
+  const prod = t.ofType('AWS::ElasticLoadBalancingV2::ListenerRule').filter((id) => /^ListenerRule[0-9]*$/.test(id));
+  const test = t.ofType('AWS::ElasticLoadBalancingV2::ListenerRule').filter((id) => /^TestListenerRule[0-9]*$/.test(id));
+  prod.forEach((id, i) => listenerRule(t, id, ecs, false, i === 0, values));
+  test.forEach((id, i) => listenerRule(t, id, ecs, true, i === 0, { hosts: [], paths: [], sources: [], headers: {} }));
+  for (let i = 2; i <= prod.length; i++) t.parameters.get(`ListenerRulePriority${i}`).use();
+  const expose = sub(spec, 'expose');
+  if (values.hosts.length) expose.hosts = values.hosts;
+  if (values.paths.length > 1) expose.paths = values.paths;
+  else if (values.paths[0] !== undefined && values.paths[0] !== '/') expose.path = values.paths[0];
+  if (Object.keys(values.headers).length) expose.headers = values.headers;
+  if (values.sources.length) expose.allowedSourceIps = values.sources;
+}
+
+/** A Network Load Balancer listener of the service's own → `expose.loadBalancer: network`, TLS and the load balancer ARN. */
+function networkListener(t: Template, spec: Json, ecs: Json, exposed: Json | undefined): void {
+  const id = t.ofType('AWS::ElasticLoadBalancingV2::Listener')[0];
+  if (!id) return;
+  const p = t.props(id);
+  t.resources.get(id).get('Type').use();
+  const expose = sub(spec, 'expose');
+  expose.loadBalancer = 'network';
+  const arn = t.literal(p.get('LoadBalancerArn'));
+  if (typeof arn === 'string') sub(ecs, 'service').loadBalancerArn = arn;
+  const listenerPort = p.get('Port').num();
+  if (exposed && listenerPort !== undefined && listenerPort !== exposed.port) exposed.servicePort = listenerPort;
+  p.get('Protocol').use(), p.get('DefaultActions').use();
+  const cert = p.get('Certificates', 0, 'CertificateArn').str();
+  const policy = p.get('SslPolicy').str();
+  if (p.get('Protocol').value === 'TLS') expose.tls = { ...(cert !== undefined ? { certificateArn: cert } : {}), ...(policy !== undefined ? { policy } : {}) };
+  p.get('Certificates').use();
 }
 
 /** CodeDeploy's deployment config → the strategy (predefined names or the template's own config). */
@@ -167,8 +230,18 @@ export function readService(t: Template, id: string, draft: SpecDraft): void {
       const role = adv.get('RoleArn');
       if (!t.isGetAtt(role, ['LoadBalancerRole'])) sub(ecs, 'service').loadBalancerRoleArn = t.literal(role);
     }
+    const container = lb.get('ContainerName').value;
+    const mainName = (spec.containerName as string | undefined) ?? 'app';
+    if (typeof container === 'string' && container !== mainName) {
+      // The traffic goes to a sidecar: its port is the exposed one.
+      expose.container = container;
+      const sidecar = ((spec.sidecars as Json | undefined)?.[container] ?? {}) as Json;
+      const sp = ((sidecar.ports as Json[] | undefined) ?? []).find((p) => p.port === port);
+      if (sp && sp !== (sidecar.ports as Json[])[0]) expose.port = sp.name ?? port;
+    }
+    networkListener(t, spec, ecs, exposed);
     for (const tg of ['TargetGroup', 'BlueTargetGroup', 'GreenTargetGroup']) if (t.resources.get(tg).exists) targetGroup(t, tg, spec, ecs, exposed, awsvpc);
-    for (const [rule, test] of [['ListenerRule', false], ['TestListenerRule', true]] as const) if (t.resources.get(rule).exists) listenerRule(t, rule, spec, ecs, test);
+    listenerRules(t, spec, ecs);
   }
   for (const extra of s.get('LoadBalancers').items().slice(1)) extra.drop('no-form', 'The spec sends load balancer traffic to one container port; only the first load balancer is carried.');
   const controller = s.get('DeploymentController', 'Type').str();

@@ -48,7 +48,7 @@ export function normalize(resolved: ResolvedSpec, target: TargetName, report: Re
     ...(autoscaling ? { autoscaling } : {}),
     health,
     podSecurity,
-    ...(spec.expose ? { expose: normalizeExpose(spec, mainPorts, rep) } : {}),
+    ...(spec.expose ? { expose: normalizeExpose(spec, containers, rep) } : {}),
     deployment: normalizeDeployment(spec.deployment),
     logging: normalizeLogging(spec, containers, rep),
     tracing: { xray: spec.tracing?.xray ?? false },

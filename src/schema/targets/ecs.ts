@@ -32,6 +32,7 @@ export const ecsTargetProperties: Record<string, JsonSchema> = {
     assignPublicIp: bool('Give tasks public IPs (default false).'),
     vpcId: str('VPC ID for the target groups.', { pattern: '^vpc-[0-9a-f]+$' }),
     listenerArn: arn('Production listener ARN.', 'elasticloadbalancing'),
+    loadBalancerArn: arn('Network Load Balancer ARN (`expose.loadBalancer: network`): the template adds a listener of its own to it.', 'elasticloadbalancing'),
     testListenerArn: arn('Test listener ARN (blue/green): test traffic reaches the new tasks before production does. CodeDeploy deployments always get a test listener (a Parameter when omitted); ECS-native ones only when this is set.', 'elasticloadbalancing'),
     loadBalancerRoleArn: arn('Role ECS assumes to move traffic between the target groups in ECS-native blue/green, linear and canary deployments (managed policy AmazonECSInfrastructureRolePolicyForLoadBalancers). When omitted the template creates one.', 'iam'),
     listenerRulePriority: int('Priority of the listener rule that routes to this service (1–50000).', { minimum: 1, maximum: 50000 }),
