@@ -2260,6 +2260,44 @@ export interface EcsTarget {
       base?: number;
     }[];
     /**
+     * AWS Cloud Map service discovery (`ServiceRegistries`): ECS registers every task in a Cloud Map service, created in `namespaceId` or given by `registryArn`.
+     */
+    serviceDiscovery?: {
+      /**
+       * Cloud Map namespace ID (`ns-...`) the service is created in; a template Parameter defaulting to it (the deployer fills it when omitted).
+       */
+      namespaceId?: string;
+      /**
+       * An existing Cloud Map service to register in (no service is created; the DNS settings are that service's).
+       */
+      registryArn?: string;
+      /**
+       * Cloud Map service name, the DNS label clients resolve (default: the service name).
+       */
+      name?: string;
+      /**
+       * DNS record type: `A` (the task IP; awsvpc only) or `SRV` (IP and port; required for bridge and host networking). Default: A under awsvpc, SRV otherwise.
+       */
+      dnsRecordType?: 'A' | 'SRV';
+      /**
+       * DNS record TTL in seconds (default 60).
+       */
+      ttl?: number;
+      /**
+       * Container port of an SRV record (default: the exposed or first port of the main container).
+       */
+      port?: number;
+      /**
+       * Custom attributes of the Cloud Map service (`ServiceAttributes`).
+       */
+      attributes?: {
+        /**
+         * Attribute value.
+         */
+        [k: string]: string;
+      };
+    };
+    /**
      * ECS Service Connect (successor of App Mesh on ECS).
      */
     serviceConnect?: {
@@ -3890,6 +3928,15 @@ export interface AppmeshTarget {
        * Service name (default `<name>`).
        */
       service?: string;
+      /**
+       * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+       */
+      attributes?: {
+        /**
+         * Attribute value.
+         */
+        [k: string]: string;
+      };
     };
     /**
      * DNS.
@@ -3942,6 +3989,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -3981,6 +4037,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4018,6 +4083,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4057,6 +4131,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4094,6 +4177,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4131,6 +4223,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4170,6 +4271,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4207,6 +4317,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4244,6 +4363,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4281,6 +4409,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4320,6 +4457,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4357,6 +4503,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4394,6 +4549,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4431,6 +4595,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4468,6 +4641,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4507,6 +4689,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4544,6 +4735,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4581,6 +4781,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4618,6 +4827,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4655,6 +4873,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4692,6 +4919,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4731,6 +4967,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4768,6 +5013,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4805,6 +5059,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4842,6 +5105,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4879,6 +5151,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4916,6 +5197,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4953,6 +5243,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4992,6 +5291,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5029,6 +5337,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5066,6 +5383,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5103,6 +5429,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5140,6 +5475,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5177,6 +5521,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5214,6 +5567,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5251,6 +5613,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5290,6 +5661,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5327,6 +5707,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5364,6 +5753,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5401,6 +5799,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5438,6 +5845,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5475,6 +5891,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5512,6 +5937,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5549,6 +5983,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5586,6 +6029,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5625,6 +6077,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5662,6 +6123,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5699,6 +6169,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5736,6 +6215,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5773,6 +6261,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5810,6 +6307,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5847,6 +6353,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5884,6 +6399,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5921,6 +6445,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5958,6 +6491,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5996,6 +6538,40 @@ export interface AppmeshTarget {
    * Envoy image for the ECS task of a meshed service (default: the pinned App Mesh Envoy image in public ECR).
    */
   envoyImage?: string;
+  /**
+   * The Envoy container of the meshed ECS task (`envoy`): its size, extra environment and user. The image is `envoyImage`.
+   */
+  envoy?: {
+    /**
+     * Container-level CPU units (`cpu`).
+     */
+    cpu?: number;
+    /**
+     * Hard memory limit in MiB (`memory`).
+     */
+    memory?: number;
+    /**
+     * Soft memory limit in MiB (`memoryReservation`).
+     */
+    memoryReservation?: number;
+    /**
+     * Extra environment variables of Envoy (e.g. `ENVOY_LOG_LEVEL: debug`); `APPMESH_RESOURCE_ARN`/`APPMESH_VIRTUAL_NODE_NAME` and `ENABLE_ENVOY_XRAY_TRACING` are set by codegen.
+     */
+    env?: {
+      /**
+       * Value.
+       */
+      [k: string]: string;
+    };
+    /**
+     * User Envoy runs as (default 1337); the proxy configuration ignores this uid's traffic.
+     */
+    user?: string;
+  };
+  /**
+   * What provides the virtual service: a `virtualRouter` with a weighted route (default, required for several versions), or the `virtualNode` directly (one version: no router, no route).
+   */
+  provider?: 'virtualRouter' | 'virtualNode';
 }
 /**
  * AWS Copilot manifest (legacy).
@@ -6386,6 +6962,44 @@ export interface EcsTargetOverlay {
           base?: number;
         }[]
       | null;
+    /**
+     * AWS Cloud Map service discovery (`ServiceRegistries`): ECS registers every task in a Cloud Map service, created in `namespaceId` or given by `registryArn`.
+     */
+    serviceDiscovery?: {
+      /**
+       * Cloud Map namespace ID (`ns-...`) the service is created in; a template Parameter defaulting to it (the deployer fills it when omitted).
+       */
+      namespaceId?: string | null;
+      /**
+       * An existing Cloud Map service to register in (no service is created; the DNS settings are that service's).
+       */
+      registryArn?: string | null;
+      /**
+       * Cloud Map service name, the DNS label clients resolve (default: the service name).
+       */
+      name?: string | null;
+      /**
+       * DNS record type: `A` (the task IP; awsvpc only) or `SRV` (IP and port; required for bridge and host networking). Default: A under awsvpc, SRV otherwise.
+       */
+      dnsRecordType?: ('A' | 'SRV') | null;
+      /**
+       * DNS record TTL in seconds (default 60).
+       */
+      ttl?: number | null;
+      /**
+       * Container port of an SRV record (default: the exposed or first port of the main container).
+       */
+      port?: number | null;
+      /**
+       * Custom attributes of the Cloud Map service (`ServiceAttributes`).
+       */
+      attributes?: {
+        /**
+         * Attribute value.
+         */
+        [k: string]: string | null;
+      } | null;
+    } | null;
     /**
      * ECS Service Connect (successor of App Mesh on ECS).
      */
@@ -6843,6 +7457,15 @@ export interface AppmeshTargetOverlay {
        * Service name (default `<name>`).
        */
       service?: string | null;
+      /**
+       * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+       */
+      attributes?: {
+        /**
+         * Attribute value.
+         */
+        [k: string]: string | null;
+      } | null;
     } | null;
     /**
      * DNS.
@@ -6888,6 +7511,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6927,6 +7559,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6964,6 +7605,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -7003,6 +7653,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -7040,6 +7699,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -7077,6 +7745,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -7116,6 +7793,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -7153,6 +7839,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -7190,6 +7885,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -7227,6 +7931,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -7266,6 +7979,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -7303,6 +8025,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -7340,6 +8071,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -7377,6 +8117,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -7414,6 +8163,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -7453,6 +8211,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -7490,6 +8257,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -7527,6 +8303,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -7564,6 +8349,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -7601,6 +8395,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -7638,6 +8441,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -7677,6 +8489,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -7714,6 +8535,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -7751,6 +8581,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -7788,6 +8627,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -7825,6 +8673,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -7862,6 +8719,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -7899,6 +8765,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -7938,6 +8813,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -7975,6 +8859,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8012,6 +8905,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8049,6 +8951,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8086,6 +8997,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8123,6 +9043,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8160,6 +9089,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8197,6 +9135,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8236,6 +9183,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8273,6 +9229,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8310,6 +9275,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8347,6 +9321,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8384,6 +9367,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8421,6 +9413,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8458,6 +9459,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8495,6 +9505,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8532,6 +9551,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8571,6 +9599,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8608,6 +9645,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8645,6 +9691,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8682,6 +9737,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8719,6 +9783,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8756,6 +9829,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8793,6 +9875,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8830,6 +9921,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8867,6 +9967,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8904,6 +10013,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8943,6 +10061,40 @@ export interface AppmeshTargetOverlay {
    * Envoy image for the ECS task of a meshed service (default: the pinned App Mesh Envoy image in public ECR).
    */
   envoyImage?: string | null;
+  /**
+   * The Envoy container of the meshed ECS task (`envoy`): its size, extra environment and user. The image is `envoyImage`.
+   */
+  envoy?: {
+    /**
+     * Container-level CPU units (`cpu`).
+     */
+    cpu?: number | null;
+    /**
+     * Hard memory limit in MiB (`memory`).
+     */
+    memory?: number | null;
+    /**
+     * Soft memory limit in MiB (`memoryReservation`).
+     */
+    memoryReservation?: number | null;
+    /**
+     * Extra environment variables of Envoy (e.g. `ENVOY_LOG_LEVEL: debug`); `APPMESH_RESOURCE_ARN`/`APPMESH_VIRTUAL_NODE_NAME` and `ENABLE_ENVOY_XRAY_TRACING` are set by codegen.
+     */
+    env?: {
+      /**
+       * Value.
+       */
+      [k: string]: string | null;
+    } | null;
+    /**
+     * User Envoy runs as (default 1337); the proxy configuration ignores this uid's traffic.
+     */
+    user?: string | null;
+  } | null;
+  /**
+   * What provides the virtual service: a `virtualRouter` with a weighted route (default, required for several versions), or the `virtualNode` directly (one version: no router, no route).
+   */
+  provider?: ('virtualRouter' | 'virtualNode') | null;
 }
 /**
  * AWS Copilot manifest (legacy, end of support 2026-06-12; successor: the ECS CloudFormation target). Any core field (image, health, replicas, ...) may be repeated here to override it for this target only.

@@ -32,6 +32,10 @@ const INEXACT: Record<string, string> = {
   'seed: ecs template': 'the Envoy sidecar, its health check and proxyConfiguration come from the appmesh target, which the ECS importer does not read (reported as not carried)',
   'appmesh-gateway: ecs task definition': 'the Envoy sidecar, its health check and proxyConfiguration come from the appmesh target, which the ECS importer does not read (reported as not carried)',
   'seed: ecs task definition': 'the Envoy sidecar, its health check and proxyConfiguration come from the appmesh target, which the ECS importer does not read (reported as not carried)',
+  'appmesh-envoy: ecs template': 'the Envoy sidecar (sized and with its own environment) and proxyConfiguration come from the appmesh target, which the ECS importer does not read (reported as not carried)',
+  'appmesh-envoy: ecs task definition': 'the Envoy sidecar and proxyConfiguration come from the appmesh target, which the ECS importer does not read (reported as not carried)',
+  'appmesh-client-only: ecs template': 'the Envoy sidecar and proxyConfiguration come from the appmesh target, which the ECS importer does not read (reported as not carried)',
+  'appmesh-client-only: ecs task definition': 'the Envoy sidecar and proxyConfiguration come from the appmesh target, which the ECS importer does not read (reported as not carried)',
 };
 
 /**

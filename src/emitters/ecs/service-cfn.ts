@@ -39,6 +39,7 @@ import { getAtt, ref, TemplateBuilder } from '../shared/cfn.js';
 import { codeDeploy } from './service-codedeploy.js';
 import { ECS, engineOf, external, platformGroups, type Engine, type Report } from './service-common.js';
 import { serviceConnect } from './service-connect.js';
+import { serviceRegistries } from './service-discovery.js';
 import { deploymentConfiguration } from './service-deployment.js';
 import { loadBalancing } from './service-load-balancing.js';
 import { firelensToCloudWatch, logGroupResources } from './service-logging.js';
@@ -102,6 +103,8 @@ export function buildServiceTemplate(m: ServiceModel, report: Report): JsonObjec
     props.NetworkConfiguration = { AwsvpcConfiguration: { AssignPublicIp: svc.assignPublicIp ? 'ENABLED' : 'DISABLED', SecurityGroups: groups, Subnets: subnets } };
   }
   if (lb) props.LoadBalancers = lb.loadBalancers;
+  const registries = serviceRegistries(t, m, report);
+  if (registries) props.ServiceRegistries = registries;
   props.DeploymentController = { Type: engine.kind === 'codedeploy' ? 'CODE_DEPLOY' : 'ECS' };
   const dc = deploymentConfiguration(m, engine, lb !== undefined || connect !== undefined, report);
   if (dc) props.DeploymentConfiguration = dc;
@@ -127,6 +130,7 @@ export function buildServiceTemplate(m: ServiceModel, report: Report): JsonObjec
     t.output(`${lb.primary}Arn`, ref(lb.primary), lb.alternate ? 'Target group that serves production traffic first (blue).' : 'Target group of the service.');
     if (lb.alternate) t.output(`${lb.alternate}Arn`, ref(lb.alternate), 'Alternate target group (green) for new deployments.');
   }
+  if (t.has('ServiceDiscoveryService')) t.output('ServiceDiscoveryServiceArn', getAtt('ServiceDiscoveryService', 'Arn'), 'Cloud Map service the tasks register in.');
   if (t.has('CodeDeployApplication')) {
     t.output('CodeDeployApplicationName', ref('CodeDeployApplication'), 'CodeDeploy application (aws deploy create-deployment --application-name).');
     t.output('CodeDeployDeploymentGroupName', ref('CodeDeployDeploymentGroup'), 'CodeDeploy deployment group (--deployment-group-name).');

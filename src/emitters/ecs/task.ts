@@ -109,7 +109,7 @@ export function buildTaskDefinition(m: ServiceModel, report: (d: DiagnosticInput
   if (ecs.taskRoleArn) td.taskRoleArn = ecs.taskRoleArn;
   td.containerDefinitions = m.containers.map((c) => containerDefinition(m, c, report, opts));
   reportPodSecurity(m, report);
-  if (isMeshed(m)) addAppmeshProxy(m, td, opts.flavor);
+  if (isMeshed(m)) addAppmeshProxy(m, td, opts.flavor, report);
   if (m.tracing.xray) addXrayDaemon(m, td, opts.flavor);
   if (m.logging.driver === 'firelens') addLogRouter(m, td, opts.flavor, report);
   return td;
@@ -138,9 +138,22 @@ function addXrayDaemon(m: ServiceModel, td: JsonObject, flavor: TaskDefinitionOp
 }
 
 /** App Mesh (legacy): the Envoy sidecar, the APPMESH proxy configuration, and the app waits for Envoy. */
-function addAppmeshProxy(m: ServiceModel, td: JsonObject, flavor: TaskDefinitionOptions['flavor']): void {
+function addAppmeshProxy(m: ServiceModel, td: JsonObject, flavor: TaskDefinitionOptions['flavor'], report: (d: DiagnosticInput) => void): void {
   const containers = td.containerDefinitions as JsonObject[];
   if (containers.some((c) => c.name === ENVOY_CONTAINER)) return; // the spec brings its own Envoy sidecar
+  const e = m.targets.appmesh.envoy ?? {};
+  for (const k of Object.keys(e.env ?? {})) {
+    if (k === 'APPMESH_VIRTUAL_NODE_NAME' || k === 'APPMESH_RESOURCE_ARN' || k === 'ENABLE_ENVOY_XRAY_TRACING') {
+      report({ code: 'APPMESH_ENVOY_ENV_RESERVED', severity: 'warning', message: `${k} is set by codegen from the mesh layout and tracing; the value in envoy.env is not used.`, path: ['targets', 'appmesh', 'envoy', 'env', k] });
+    }
+  }
+  // Container limits must fit in the task's: Envoy's own must leave room for the application.
+  for (const [k, task] of [['cpu', td.cpu], ['memory', td.memory]] as const) {
+    const v = e[k];
+    if (v !== undefined && typeof task === 'string' && v >= Number(task)) {
+      report({ code: 'APPMESH_ENVOY_SIZE', severity: 'error', message: `Envoy's ${k} (${v}) leaves nothing of the task's ${task} for the other containers.`, path: ['targets', 'appmesh', 'envoy', k] });
+    }
+  }
   const main = containers[0]!;
   main.dependsOn = [...((main.dependsOn as JsonObject[] | undefined) ?? []), { containerName: ENVOY_CONTAINER, condition: 'HEALTHY' }];
   const envoy = envoyContainer(m);

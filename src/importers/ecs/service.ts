@@ -6,6 +6,7 @@
 import type { Field } from '../fields.js';
 import { duration, type SpecDraft } from '../write.js';
 import type { Template } from './cfn.js';
+import { readServiceRegistries } from './discovery.js';
 import { readScaling } from './scaling.js';
 import { targetGroupFromAttributes } from '../target-group.js';
 
@@ -271,6 +272,7 @@ export function readService(t: Template, id: string, draft: SpecDraft): void {
   const grace = s.get('HealthCheckGracePeriodSeconds').num();
   if (grace !== undefined) sub(sub(spec, 'health'), 'traffic').gracePeriod = duration(grace);
   if (s.get('EnableExecuteCommand').bool()) sub(ecs, 'service').enableExecuteCommand = true;
+  readServiceRegistries(t, s.get('ServiceRegistries'), spec, ecs);
   const sc = s.get('ServiceConnectConfiguration');
   if (sc.exists) {
     const out: Json = {};
