@@ -6,7 +6,7 @@
 import type { JsonObject } from '../../core/serialize.js';
 import type { ServiceModel } from '../../model/types.js';
 import { k8sArtifact, writesFile } from './k8s.js';
-import { checkName, k8sNames, metadata, type Report } from '../shared/k8s-meta.js';
+import { checkName, k8sNames, metadata, routeService, type Report } from '../shared/k8s-meta.js';
 import { defineEmitter } from '../types.js';
 
 /** Gateway API: at most 64 matches in one rule (HTTPRouteRule.matches). */
@@ -85,7 +85,7 @@ export function buildHttpRoute(m: ServiceModel, report: Report): JsonObject {
   }
   const spec: JsonObject = { parentRefs: [parent] };
   if (e.hosts.length) spec.hostnames = [...e.hosts];
-  spec.rules = [{ matches: matches(m, report), backendRefs: [{ name: names.service, port: e.port.servicePort }] }];
+  spec.rules = [{ matches: matches(m, report), backendRefs: [{ name: names.service, port: routeService(m).port ?? e.port.servicePort }] }];
   return { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: metadata(m, m.name), spec };
 }
 

@@ -83,18 +83,28 @@ function listenerRule(t: Template, id: string, ecs: Json, test: boolean, first: 
   };
   for (const c of p.get('Conditions').items()) {
     const field = c.get('Field').str();
-    if (field === 'host-header') for (const h of c.get('HostHeaderConfig', 'Values').take() as unknown[]) add(values.hosts, h);
-    else if (field === 'source-ip') for (const h of c.get('SourceIpConfig', 'Values').take() as unknown[]) add(values.sources, h);
-    else if (field === 'http-header') {
+    // A condition names its values in its own config (HostHeaderConfig, PathPatternConfig, ...) or,
+    // in the older form, directly under Values.
+    const valuesOf = (config: string): Field => (c.get(config, 'Values').exists ? c.get(config, 'Values') : c.get('Values'));
+    const literals = (f: Field): string[] | undefined => (Array.isArray(f.value) && f.value.every((v) => typeof v === 'string') ? (f.take() as string[]) : undefined);
+    if (field === 'host-header' || field === 'source-ip') {
+      const v = literals(valuesOf(field === 'host-header' ? 'HostHeaderConfig' : 'SourceIpConfig'));
+      if (!v) c.drop('no-form', `This ${field} condition names no literal values, so it is not carried.`);
+      else for (const h of v) add(field === 'host-header' ? values.hosts : values.sources, h);
+    } else if (field === 'http-header') {
       const name = c.get('HttpHeaderConfig', 'HttpHeaderName').str();
-      const v = c.get('HttpHeaderConfig', 'Values').take() as string[];
-      if (name !== undefined) values.headers[name] = v.length === 1 ? v[0] : v;
+      const v = literals(c.get('HttpHeaderConfig', 'Values'));
+      if (name !== undefined && v) values.headers[name] = v.length === 1 ? v[0] : v;
+      else c.drop('no-form', 'This http-header condition names no literal header and values, so it is not carried.');
     } else if (field === 'path-pattern') {
-      const pv = c.get('PathPatternConfig', 'Values').take() as string[];
-      for (let i = 0; i < pv.length; i++) {
-        if (pv[i] === '/*') add(values.paths, '/');
-        else if (pv[i + 1] === `${pv[i]}/*`) add(values.paths, pv[i]), i++;
-        else c.drop('no-form', 'This path pattern is not the shape codegen writes (PATH and PATH/*), so it is not carried.');
+      const pv = literals(valuesOf('PathPatternConfig'));
+      if (!pv) c.drop('no-form', 'This path condition names no literal path patterns, so it is not carried.');
+      else {
+        for (let i = 0; i < pv.length; i++) {
+          if (pv[i] === '/*') add(values.paths, '/');
+          else if (pv[i + 1] === `${pv[i]}/*`) add(values.paths, pv[i]), i++;
+          else c.drop('no-form', 'This path pattern is not the shape codegen writes (PATH and PATH/*), so it is not carried.');
+        }
       }
     } else c.drop('no-form', `A ${String(field)} condition has no form in the spec, so it is not carried.`);
   }

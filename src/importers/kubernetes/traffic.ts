@@ -21,6 +21,8 @@ export interface Around {
   k8s: Json;
   /** Service ports that target a sidecar's port (the sidecar takes the traffic: expose.container). */
   sidecarPorts?: { container: string; name: string; first: boolean; servicePort: number }[];
+  /** With listed Services: the container port behind a Service port of the route's backend. */
+  backend?: (servicePort: unknown) => PortDraft | undefined;
 }
 
 /** The sidecar whose named port a Service port targets, when no main container port has that name. */
@@ -185,7 +187,7 @@ export function readIngress(f: Field, a: Around, serviceName: string): void {
     svc.get('name').expect(serviceName, 'The Ingress backend');
     const number = svc.get('port', 'number');
     const portName = svc.get('port', 'name');
-    const target = number.exists ? a.ports.find((p) => (p.servicePort ?? p.port) === number.value) : a.ports.find((p) => p.k8sName === portName.value);
+    const target = a.backend && number.exists ? a.backend(number.value) : number.exists ? a.ports.find((p) => (p.servicePort ?? p.port) === number.value) : a.ports.find((p) => p.k8sName === portName.value);
     if (!target && exposeSidecar(a, number.value, expose)) number.use();
     if (target) {
       number.use(), portName.use();
@@ -228,7 +230,7 @@ export function readHttpRoute(f: Field, a: Around, serviceName: string): void {
     const b = rule.get('backendRefs', 0);
     b.get('name').expect(serviceName, 'The HTTPRoute backend');
     const port = b.get('port').num();
-    const target = a.ports.find((p) => (p.servicePort ?? p.port) === port);
+    const target = a.backend ? a.backend(port) : a.ports.find((p) => (p.servicePort ?? p.port) === port);
     if (target && target !== a.ports[0]) expose.port = target.port;
     if (!target) exposeSidecar(a, port, expose);
     b.use();
