@@ -35,6 +35,7 @@ export function copilotLogging(m: ServiceModel, report: Report): JsonObject | un
     else {
       const destination: JsonObject = { Name: 'cloudwatch_logs' };
       if (l.region !== undefined) destination.region = l.region;
+      else report({ code: 'COPILOT_FIRELENS_REGION', severity: 'warning', message: 'Fluent Bit\'s cloudwatch_logs output needs a region, and the spec names none; set region (or logging.region).', path: ['logging'] });
       destination.log_group_name = l.group;
       destination.log_stream_prefix = `${l.streamPrefix}/`;
       // Copilot does not create this group (only its own), so Fluent Bit does.
