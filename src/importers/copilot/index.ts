@@ -9,28 +9,13 @@ import { documentError, guessKind, type ImportContext } from '../types.js';
 import { duration, newDraft, type SpecDraft } from '../write.js';
 import { settleEssential } from '../ecs/task-storage.js';
 import { readCopilotLogging } from './logging.js';
+import { dur, seconds } from './durations.js';
 import { readHttpExtras, readNlb } from './traffic.js';
 
 type Json = Record<string, unknown>;
 
 const TYPES = ['Load Balanced Web Service', 'Backend Service', 'Worker Service'];
 const sub = (o: Json, k: string): Json => (o[k] ??= {}) as Json;
-
-/** Copilot durations (`15s`, `1m30s`) → seconds, or undefined. */
-function seconds(f: Field): number | undefined {
-  const v = f.value;
-  if (typeof v === 'number') return f.use(), v;
-  if (typeof v !== 'string') return undefined;
-  const m = /^(?:(\d+)h)?(?:(\d+)m(?!s))?(?:(\d+(?:\.\d+)?)s)?(?:(\d+)ms)?$/.exec(v);
-  if (!m || v === '') return undefined;
-  f.use();
-  return Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0) + Number(m[4] ?? 0) / 1000;
-}
-
-function dur(f: Field): number | string | undefined {
-  const s = seconds(f);
-  return s === undefined ? undefined : duration(s);
-}
 
 /** Millicores that codegen turns back into exactly `units` CPU units. */
 function cpuMillis(units: number): string {

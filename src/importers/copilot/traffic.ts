@@ -5,19 +5,10 @@
  */
 import type { Field } from '../fields.js';
 import { duration } from '../write.js';
+import { seconds } from './durations.js';
 
 type Json = Record<string, unknown>;
 const sub = (o: Json, k: string): Json => (o[k] ??= {}) as Json;
-
-/** Copilot durations (`15s`, `1m`) → seconds. */
-function seconds(f: Field): number | undefined {
-  const v = f.value;
-  if (typeof v === 'number') return f.use(), v;
-  const m = typeof v === 'string' ? /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(v) : null;
-  if (!m || v === '') return undefined;
-  f.use();
-  return Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
-}
 
 /** The target and target group settings a routing rule or listener shares. */
 function target(f: Field, spec: Json, expose: Json): void {
