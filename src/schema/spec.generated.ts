@@ -679,6 +679,12 @@ export type EnvValueOverlay =
          */
         copilot?: string | null;
       } | null;
+    }
+  | {
+      /**
+       * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+       */
+      param?: string | null;
     };
 /**
  * Service name (DNS-1123 label: lowercase letters, digits and hyphens, at most 63 characters).
@@ -689,11 +695,11 @@ export type OverrideName = string | null;
  */
 export type OverrideDescription = string | null;
 /**
- * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+ * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region), or `${AWS::Region}` / `${Name}` of a parameter.
  */
 export type OverrideRegion = string | null;
 /**
- * Container image reference (`repo:tag` or `repo@sha256:...`).
+ * Container image reference (`repo:tag` or `repo@sha256:...`); may use `${Name}` parameters, e.g. `repo:${ImageTag}`.
  */
 export type OverrideImage = string | null;
 /**
@@ -717,9 +723,19 @@ export type OverridePorts = Port2[] | null;
  */
 export type OverrideResources = ResourcesOverlay | null;
 /**
- * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+ * Fixed number of replicas (platform default 1), or `{ param: Name }` (a Number parameter: the ECS template's `DesiredCount` takes it). Ignored when `autoscaling` is set.
  */
-export type OverrideReplicas = number | null;
+export type OverrideReplicas =
+  | (
+      | number
+      | {
+          /**
+           * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+           */
+          param?: string | null;
+        }
+    )
+  | null;
 /**
  * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
  */
@@ -882,11 +898,11 @@ export interface CodegenServiceSpecV1 {
    */
   description?: string;
   /**
-   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: string;
   /**
-   * Container image reference (`repo:tag` or `repo@sha256:...`).
+   * Container image reference (`repo:tag` or `repo@sha256:...`); may use `${Name}` parameters, e.g. `repo:${ImageTag}`.
    */
   image: string;
   /**
@@ -911,9 +927,16 @@ export interface CodegenServiceSpecV1 {
   ports?: Port[];
   resources?: Resources;
   /**
-   * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+   * Fixed number of replicas (platform default 1), or `{ param: Name }` (a Number parameter: the ECS template's `DesiredCount` takes it). Ignored when `autoscaling` is set.
    */
-  replicas?: number;
+  replicas?:
+    | number
+    | {
+        /**
+         * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+         */
+        param: string;
+      };
   autoscaling?: Autoscaling;
   /**
    * Plain environment variables (name → value). Never put secrets here: use `secrets`.
@@ -962,6 +985,12 @@ export interface CodegenServiceSpecV1 {
              */
             copilot?: string;
           };
+        }
+      | {
+          /**
+           * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+           */
+          param: string;
         };
   };
   /**
@@ -1069,6 +1098,12 @@ export interface CodegenServiceSpecV1 {
     copilot?: CopilotTarget;
   };
   /**
+   * CloudFormation parameters (name → type, default, constraints) the spec uses as `${Name}` in the string fields that take them (image, region, logging, the ECS ARNs) or as `{ param: Name }` (replicas, autoscaling bounds, env values). The CloudFormation templates declare the ones they use; the other targets take the default. Names are alphanumeric; pseudo parameters (`AWS::Region`, `AWS::AccountId`, `AWS::StackName`, `AWS::Partition`, `AWS::URLSuffix`) need no declaration.
+   */
+  parameters?: {
+    [k: string]: Parameter;
+  };
+  /**
    * Rules switched off for this spec, each with a written reason (`codegen validate` reports entries that suppress nothing). Core errors cannot be suppressed.
    *
    * Items: One suppression.
@@ -1104,11 +1139,11 @@ export interface CodegenServiceSpecV1 {
        */
       description?: string | null;
       /**
-       * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+       * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region), or `${AWS::Region}` / `${Name}` of a parameter.
        */
       region?: string | null;
       /**
-       * Container image reference (`repo:tag` or `repo@sha256:...`).
+       * Container image reference (`repo:tag` or `repo@sha256:...`); may use `${Name}` parameters, e.g. `repo:${ImageTag}`.
        */
       image?: string | null;
       /**
@@ -1132,9 +1167,19 @@ export interface CodegenServiceSpecV1 {
        */
       resources?: ResourcesOverlay | null;
       /**
-       * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+       * Fixed number of replicas (platform default 1), or `{ param: Name }` (a Number parameter: the ECS template's `DesiredCount` takes it). Ignored when `autoscaling` is set.
        */
-      replicas?: number | null;
+      replicas?:
+        | (
+            | number
+            | {
+                /**
+                 * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+                 */
+                param?: string | null;
+              }
+          )
+        | null;
       /**
        * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
        */
@@ -1292,6 +1337,15 @@ export interface CodegenServiceSpecV1 {
          */
         copilot?: CopilotTargetOverlay | null;
       };
+      /**
+       * CloudFormation parameters (name → type, default, constraints) the spec uses as `${Name}` in the string fields that take them (image, region, logging, the ECS ARNs) or as `{ param: Name }` (replicas, autoscaling bounds, env values). The CloudFormation templates declare the ones they use; the other targets take the default. Names are alphanumeric; pseudo parameters (`AWS::Region`, `AWS::AccountId`, `AWS::StackName`, `AWS::Partition`, `AWS::URLSuffix`) need no declaration.
+       */
+      parameters?: {
+        /**
+         * A parameter.
+         */
+        [k: string]: ParameterOverlay | null;
+      };
     };
   };
   /**
@@ -1436,13 +1490,27 @@ export interface Resources {
  */
 export interface Autoscaling {
   /**
-   * Minimum replicas.
+   * Minimum replicas, or `{ param: Name }` (a Number parameter).
    */
-  min: number;
+  min:
+    | number
+    | {
+        /**
+         * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+         */
+        param: string;
+      };
   /**
-   * Maximum replicas.
+   * Maximum replicas, or `{ param: Name }` (a Number parameter).
    */
-  max: number;
+  max:
+    | number
+    | {
+        /**
+         * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+         */
+        param: string;
+      };
   /**
    * Target average CPU utilization, percent.
    */
@@ -1932,7 +2000,7 @@ export interface Logging {
    */
   driver?: 'awslogs' | 'firelens' | 'none';
   /**
-   * CloudWatch Logs group (default `/ecs/<name>`).
+   * CloudWatch Logs group (default `/ecs/<name>`); may use `${Name}` parameters and pseudo parameters, e.g. `/ecs/${AWS::StackName}`.
    */
   group?: string;
   /**
@@ -1940,7 +2008,7 @@ export interface Logging {
    */
   createGroup?: boolean;
   /**
-   * Region of the log group (defaults to `region`; the ECS template uses the stack's region when neither is set).
+   * Region of the log group (defaults to `region`; the ECS template uses the stack's region when neither is set), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: string;
   /**
@@ -2054,7 +2122,7 @@ export interface Tracing {
  */
 export interface Sidecar {
   /**
-   * Image reference.
+   * Image reference; may use `${Name}` parameters.
    */
   image: string;
   /**
@@ -2112,6 +2180,12 @@ export interface Sidecar {
              */
             copilot?: string;
           };
+        }
+      | {
+          /**
+           * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+           */
+          param: string;
         };
   };
   /**
@@ -2644,11 +2718,11 @@ export interface EcsTarget {
    */
   description?: string | null;
   /**
-   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: string | null;
   /**
-   * Container image reference (`repo:tag` or `repo@sha256:...`).
+   * Container image reference (`repo:tag` or `repo@sha256:...`); may use `${Name}` parameters, e.g. `repo:${ImageTag}`.
    */
   image?: string | null;
   /**
@@ -2672,9 +2746,19 @@ export interface EcsTarget {
    */
   resources?: ResourcesOverlay | null;
   /**
-   * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+   * Fixed number of replicas (platform default 1), or `{ param: Name }` (a Number parameter: the ECS template's `DesiredCount` takes it). Ignored when `autoscaling` is set.
    */
-  replicas?: number | null;
+  replicas?:
+    | (
+        | number
+        | {
+            /**
+             * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+             */
+            param?: string | null;
+          }
+      )
+    | null;
   /**
    * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
    */
@@ -2853,11 +2937,11 @@ export interface EcsTarget {
    */
   containerResources?: boolean;
   /**
-   * Task execution role ARN. When omitted, the CloudFormation target creates one scoped to the referenced secrets.
+   * Task execution role ARN. When omitted, the CloudFormation target creates one scoped to the referenced secrets. May use `${Name}` parameters and pseudo parameters.
    */
   executionRoleArn?: string;
   /**
-   * Task role ARN (what the application may call).
+   * Task role ARN (what the application may call). May use `${Name}` parameters and pseudo parameters.
    */
   taskRoleArn?: string;
   /**
@@ -2901,19 +2985,19 @@ export interface EcsTarget {
      */
     vpcId?: string;
     /**
-     * Production listener ARN.
+     * Production listener ARN. May use `${Name}` parameters and pseudo parameters.
      */
     listenerArn?: string;
     /**
-     * Network Load Balancer ARN (`expose.loadBalancer: network`): the template adds a listener of its own to it.
+     * Network Load Balancer ARN (`expose.loadBalancer: network`): the template adds a listener of its own to it. May use `${Name}` parameters and pseudo parameters.
      */
     loadBalancerArn?: string;
     /**
-     * Test listener ARN (blue/green): test traffic reaches the new tasks before production does. CodeDeploy deployments always get a test listener (a Parameter when omitted); ECS-native ones only when this is set.
+     * Test listener ARN (blue/green): test traffic reaches the new tasks before production does. CodeDeploy deployments always get a test listener (a Parameter when omitted); ECS-native ones only when this is set. May use `${Name}` parameters and pseudo parameters.
      */
     testListenerArn?: string;
     /**
-     * Role ECS assumes to move traffic between the target groups in ECS-native blue/green, linear and canary deployments (managed policy AmazonECSInfrastructureRolePolicyForLoadBalancers). When omitted the template creates one.
+     * Role ECS assumes to move traffic between the target groups in ECS-native blue/green, linear and canary deployments (managed policy AmazonECSInfrastructureRolePolicyForLoadBalancers). When omitted the template creates one. May use `${Name}` parameters and pseudo parameters.
      */
     loadBalancerRoleArn?: string;
     /**
@@ -2952,7 +3036,7 @@ export interface EcsTarget {
        */
       namespaceId?: string;
       /**
-       * An existing Cloud Map service to register in (no service is created; the DNS settings are that service's).
+       * An existing Cloud Map service to register in (no service is created; the DNS settings are that service's). May use `${Name}` parameters and pseudo parameters.
        */
       registryArn?: string;
       /**
@@ -3013,6 +3097,10 @@ export interface EcsTarget {
     };
   };
   /**
+   * Write `ecs/task-definition.json` (default true). Set false when the service is deployed only through the CloudFormation template, e.g. when a value is a pseudo parameter or a parameter without a default, which the JSON cannot hold.
+   */
+  taskDefinitionJson?: boolean;
+  /**
    * Format of the service CloudFormation template: `yaml` (default, `ecs/service.cfn.yaml`) or `json` (`ecs/service.cfn.json`).
    */
   templateFormat?: 'yaml' | 'json';
@@ -3049,7 +3137,7 @@ export interface EcsTarget {
      */
     deploymentConfigName?: string;
     /**
-     * CodeDeploy service role ARN; when omitted the template creates one.
+     * CodeDeploy service role ARN; when omitted the template creates one. May use `${Name}` parameters and pseudo parameters.
      */
     serviceRoleArn?: string;
   };
@@ -3119,13 +3207,33 @@ export interface ResourcesOverlay {
  */
 export interface AutoscalingOverlay {
   /**
-   * Minimum replicas.
+   * Minimum replicas, or `{ param: Name }` (a Number parameter).
    */
-  min?: number | null;
+  min?:
+    | (
+        | number
+        | {
+            /**
+             * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+             */
+            param?: string | null;
+          }
+      )
+    | null;
   /**
-   * Maximum replicas.
+   * Maximum replicas, or `{ param: Name }` (a Number parameter).
    */
-  max?: number | null;
+  max?:
+    | (
+        | number
+        | {
+            /**
+             * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+             */
+            param?: string | null;
+          }
+      )
+    | null;
   /**
    * Target average CPU utilization, percent.
    */
@@ -3700,7 +3808,7 @@ export interface LoggingOverlay {
    */
   driver?: ('awslogs' | 'firelens' | 'none') | null;
   /**
-   * CloudWatch Logs group (default `/ecs/<name>`).
+   * CloudWatch Logs group (default `/ecs/<name>`); may use `${Name}` parameters and pseudo parameters, e.g. `/ecs/${AWS::StackName}`.
    */
   group?: string | null;
   /**
@@ -3708,7 +3816,7 @@ export interface LoggingOverlay {
    */
   createGroup?: boolean | null;
   /**
-   * Region of the log group (defaults to `region`; the ECS template uses the stack's region when neither is set).
+   * Region of the log group (defaults to `region`; the ECS template uses the stack's region when neither is set), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: string | null;
   /**
@@ -3825,7 +3933,7 @@ export interface TracingOverlay {
  */
 export interface SidecarOverlay {
   /**
-   * Image reference.
+   * Image reference; may use `${Name}` parameters.
    */
   image?: string | null;
   /**
@@ -4397,11 +4505,11 @@ export interface KubernetesTarget {
    */
   description?: string | null;
   /**
-   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: string | null;
   /**
-   * Container image reference (`repo:tag` or `repo@sha256:...`).
+   * Container image reference (`repo:tag` or `repo@sha256:...`); may use `${Name}` parameters, e.g. `repo:${ImageTag}`.
    */
   image?: string | null;
   /**
@@ -4425,9 +4533,19 @@ export interface KubernetesTarget {
    */
   resources?: ResourcesOverlay | null;
   /**
-   * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+   * Fixed number of replicas (platform default 1), or `{ param: Name }` (a Number parameter: the ECS template's `DesiredCount` takes it). Ignored when `autoscaling` is set.
    */
-  replicas?: number | null;
+  replicas?:
+    | (
+        | number
+        | {
+            /**
+             * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+             */
+            param?: string | null;
+          }
+      )
+    | null;
   /**
    * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
    */
@@ -4794,11 +4912,11 @@ export interface AppmeshTarget {
    */
   description?: string | null;
   /**
-   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: string | null;
   /**
-   * Container image reference (`repo:tag` or `repo@sha256:...`).
+   * Container image reference (`repo:tag` or `repo@sha256:...`); may use `${Name}` parameters, e.g. `repo:${ImageTag}`.
    */
   image?: string | null;
   /**
@@ -4822,9 +4940,19 @@ export interface AppmeshTarget {
    */
   resources?: ResourcesOverlay | null;
   /**
-   * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+   * Fixed number of replicas (platform default 1), or `{ param: Name }` (a Number parameter: the ECS template's `DesiredCount` takes it). Ignored when `autoscaling` is set.
    */
-  replicas?: number | null;
+  replicas?:
+    | (
+        | number
+        | {
+            /**
+             * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+             */
+            param?: string | null;
+          }
+      )
+    | null;
   /**
    * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
    */
@@ -7667,11 +7795,11 @@ export interface CopilotTarget {
    */
   description?: string | null;
   /**
-   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: string | null;
   /**
-   * Container image reference (`repo:tag` or `repo@sha256:...`).
+   * Container image reference (`repo:tag` or `repo@sha256:...`); may use `${Name}` parameters, e.g. `repo:${ImageTag}`.
    */
   image?: string | null;
   /**
@@ -7695,9 +7823,19 @@ export interface CopilotTarget {
    */
   resources?: ResourcesOverlay | null;
   /**
-   * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+   * Fixed number of replicas (platform default 1), or `{ param: Name }` (a Number parameter: the ECS template's `DesiredCount` takes it). Ignored when `autoscaling` is set.
    */
-  replicas?: number | null;
+  replicas?:
+    | (
+        | number
+        | {
+            /**
+             * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+             */
+            param?: string | null;
+          }
+      )
+    | null;
   /**
    * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
    */
@@ -7864,6 +8002,65 @@ export interface CopilotTarget {
   rolling?: 'default' | 'recreate';
 }
 /**
+ * A parameter.
+ */
+export interface Parameter {
+  /**
+   * CloudFormation parameter type (default `String`).
+   */
+  type?:
+    | 'String'
+    | 'Number'
+    | 'CommaDelimitedList'
+    | 'List<Number>'
+    | 'AWS::EC2::VPC::Id'
+    | 'AWS::EC2::Subnet::Id'
+    | 'AWS::EC2::SecurityGroup::Id'
+    | 'List<AWS::EC2::Subnet::Id>'
+    | 'List<AWS::EC2::SecurityGroup::Id>'
+    | 'AWS::SSM::Parameter::Value<String>';
+  /**
+   * What the parameter is for (the template's `Description`).
+   */
+  description?: string;
+  /**
+   * Value used when the stack is deployed without one; also the literal that targets without parameters (Kubernetes, Copilot, the ECS task definition JSON) take.
+   */
+  default?: string | number;
+  /**
+   * The only values CloudFormation accepts (`AllowedValues`).
+   *
+   * @minItems 1
+   *
+   * Items: An allowed value.
+   */
+  allowedValues?: [string | number, ...(string | number)[]];
+  /**
+   * Regular expression a String value must match (`AllowedPattern`).
+   */
+  allowedPattern?: string;
+  /**
+   * Shortest String value (`MinLength`).
+   */
+  minLength?: number;
+  /**
+   * Longest String value (`MaxLength`).
+   */
+  maxLength?: number;
+  /**
+   * Smallest Number value (`MinValue`).
+   */
+  minValue?: number;
+  /**
+   * Largest Number value (`MaxValue`).
+   */
+  maxValue?: number;
+  /**
+   * Message CloudFormation shows when a value breaks a constraint (`ConstraintDescription`).
+   */
+  constraintDescription?: string;
+}
+/**
  * Amazon ECS: task definition JSON and the ECS service CloudFormation template. Any core field (image, health, replicas, ...) may be repeated here to override it for this target only.
  */
 export interface EcsTargetOverlay {
@@ -7876,11 +8073,11 @@ export interface EcsTargetOverlay {
    */
   description?: OverrideDescription | null;
   /**
-   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: OverrideRegion | null;
   /**
-   * Container image reference (`repo:tag` or `repo@sha256:...`).
+   * Container image reference (`repo:tag` or `repo@sha256:...`); may use `${Name}` parameters, e.g. `repo:${ImageTag}`.
    */
   image?: OverrideImage | null;
   /**
@@ -7904,7 +8101,7 @@ export interface EcsTargetOverlay {
    */
   resources?: OverrideResources | null;
   /**
-   * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+   * Fixed number of replicas (platform default 1), or `{ param: Name }` (a Number parameter: the ECS template's `DesiredCount` takes it). Ignored when `autoscaling` is set.
    */
   replicas?: OverrideReplicas | null;
   /**
@@ -8032,11 +8229,11 @@ export interface EcsTargetOverlay {
    */
   containerResources?: boolean | null;
   /**
-   * Task execution role ARN. When omitted, the CloudFormation target creates one scoped to the referenced secrets.
+   * Task execution role ARN. When omitted, the CloudFormation target creates one scoped to the referenced secrets. May use `${Name}` parameters and pseudo parameters.
    */
   executionRoleArn?: string | null;
   /**
-   * Task role ARN (what the application may call).
+   * Task role ARN (what the application may call). May use `${Name}` parameters and pseudo parameters.
    */
   taskRoleArn?: string | null;
   /**
@@ -8076,19 +8273,19 @@ export interface EcsTargetOverlay {
      */
     vpcId?: string | null;
     /**
-     * Production listener ARN.
+     * Production listener ARN. May use `${Name}` parameters and pseudo parameters.
      */
     listenerArn?: string | null;
     /**
-     * Network Load Balancer ARN (`expose.loadBalancer: network`): the template adds a listener of its own to it.
+     * Network Load Balancer ARN (`expose.loadBalancer: network`): the template adds a listener of its own to it. May use `${Name}` parameters and pseudo parameters.
      */
     loadBalancerArn?: string | null;
     /**
-     * Test listener ARN (blue/green): test traffic reaches the new tasks before production does. CodeDeploy deployments always get a test listener (a Parameter when omitted); ECS-native ones only when this is set.
+     * Test listener ARN (blue/green): test traffic reaches the new tasks before production does. CodeDeploy deployments always get a test listener (a Parameter when omitted); ECS-native ones only when this is set. May use `${Name}` parameters and pseudo parameters.
      */
     testListenerArn?: string | null;
     /**
-     * Role ECS assumes to move traffic between the target groups in ECS-native blue/green, linear and canary deployments (managed policy AmazonECSInfrastructureRolePolicyForLoadBalancers). When omitted the template creates one.
+     * Role ECS assumes to move traffic between the target groups in ECS-native blue/green, linear and canary deployments (managed policy AmazonECSInfrastructureRolePolicyForLoadBalancers). When omitted the template creates one. May use `${Name}` parameters and pseudo parameters.
      */
     loadBalancerRoleArn?: string | null;
     /**
@@ -8127,7 +8324,7 @@ export interface EcsTargetOverlay {
        */
       namespaceId?: string | null;
       /**
-       * An existing Cloud Map service to register in (no service is created; the DNS settings are that service's).
+       * An existing Cloud Map service to register in (no service is created; the DNS settings are that service's). May use `${Name}` parameters and pseudo parameters.
        */
       registryArn?: string | null;
       /**
@@ -8188,6 +8385,10 @@ export interface EcsTargetOverlay {
     } | null;
   } | null;
   /**
+   * Write `ecs/task-definition.json` (default true). Set false when the service is deployed only through the CloudFormation template, e.g. when a value is a pseudo parameter or a parameter without a default, which the JSON cannot hold.
+   */
+  taskDefinitionJson?: boolean | null;
+  /**
    * Format of the service CloudFormation template: `yaml` (default, `ecs/service.cfn.yaml`) or `json` (`ecs/service.cfn.json`).
    */
   templateFormat?: ('yaml' | 'json') | null;
@@ -8224,7 +8425,7 @@ export interface EcsTargetOverlay {
      */
     deploymentConfigName?: string | null;
     /**
-     * CodeDeploy service role ARN; when omitted the template creates one.
+     * CodeDeploy service role ARN; when omitted the template creates one. May use `${Name}` parameters and pseudo parameters.
      */
     serviceRoleArn?: string | null;
   } | null;
@@ -8242,11 +8443,11 @@ export interface KubernetesTargetOverlay {
    */
   description?: OverrideDescription | null;
   /**
-   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: OverrideRegion | null;
   /**
-   * Container image reference (`repo:tag` or `repo@sha256:...`).
+   * Container image reference (`repo:tag` or `repo@sha256:...`); may use `${Name}` parameters, e.g. `repo:${ImageTag}`.
    */
   image?: OverrideImage | null;
   /**
@@ -8270,7 +8471,7 @@ export interface KubernetesTargetOverlay {
    */
   resources?: OverrideResources | null;
   /**
-   * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+   * Fixed number of replicas (platform default 1), or `{ param: Name }` (a Number parameter: the ECS template's `DesiredCount` takes it). Ignored when `autoscaling` is set.
    */
   replicas?: OverrideReplicas | null;
   /**
@@ -8583,11 +8784,11 @@ export interface AppmeshTargetOverlay {
    */
   description?: OverrideDescription | null;
   /**
-   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: OverrideRegion | null;
   /**
-   * Container image reference (`repo:tag` or `repo@sha256:...`).
+   * Container image reference (`repo:tag` or `repo@sha256:...`); may use `${Name}` parameters, e.g. `repo:${ImageTag}`.
    */
   image?: OverrideImage | null;
   /**
@@ -8611,7 +8812,7 @@ export interface AppmeshTargetOverlay {
    */
   resources?: OverrideResources | null;
   /**
-   * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+   * Fixed number of replicas (platform default 1), or `{ param: Name }` (a Number parameter: the ECS template's `DesiredCount` takes it). Ignored when `autoscaling` is set.
    */
   replicas?: OverrideReplicas | null;
   /**
@@ -11394,11 +11595,11 @@ export interface CopilotTargetOverlay {
    */
   description?: OverrideDescription | null;
   /**
-   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: OverrideRegion | null;
   /**
-   * Container image reference (`repo:tag` or `repo@sha256:...`).
+   * Container image reference (`repo:tag` or `repo@sha256:...`); may use `${Name}` parameters, e.g. `repo:${ImageTag}`.
    */
   image?: OverrideImage | null;
   /**
@@ -11422,7 +11623,7 @@ export interface CopilotTargetOverlay {
    */
   resources?: OverrideResources | null;
   /**
-   * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+   * Fixed number of replicas (platform default 1), or `{ param: Name }` (a Number parameter: the ECS template's `DesiredCount` takes it). Ignored when `autoscaling` is set.
    */
   replicas?: OverrideReplicas | null;
   /**
@@ -11533,4 +11734,62 @@ export interface CopilotTargetOverlay {
    * Copilot rolling deployment mode (`deployment.rolling`): `default` keeps 100% healthy and doubles during the deploy, `recreate` stops old tasks first.
    */
   rolling?: ('default' | 'recreate') | null;
+}
+/**
+ * A CloudFormation parameter (template `Parameters` entry). Use it as `${Name}` in the string fields that take parameters, or as `{ param: Name }` for replicas, autoscaling bounds and env values; only the templates that use it declare it.
+ */
+export interface ParameterOverlay {
+  /**
+   * CloudFormation parameter type (default `String`).
+   */
+  type?:
+    | (
+        | 'String'
+        | 'Number'
+        | 'CommaDelimitedList'
+        | 'List<Number>'
+        | 'AWS::EC2::VPC::Id'
+        | 'AWS::EC2::Subnet::Id'
+        | 'AWS::EC2::SecurityGroup::Id'
+        | 'List<AWS::EC2::Subnet::Id>'
+        | 'List<AWS::EC2::SecurityGroup::Id>'
+        | 'AWS::SSM::Parameter::Value<String>'
+      )
+    | null;
+  /**
+   * What the parameter is for (the template's `Description`).
+   */
+  description?: string | null;
+  /**
+   * Value used when the stack is deployed without one; also the literal that targets without parameters (Kubernetes, Copilot, the ECS task definition JSON) take.
+   */
+  default?: (string | number) | null;
+  /**
+   * The only values CloudFormation accepts (`AllowedValues`).
+   */
+  allowedValues?: [string | number, ...(string | number)[]] | null;
+  /**
+   * Regular expression a String value must match (`AllowedPattern`).
+   */
+  allowedPattern?: string | null;
+  /**
+   * Shortest String value (`MinLength`).
+   */
+  minLength?: number | null;
+  /**
+   * Longest String value (`MaxLength`).
+   */
+  maxLength?: number | null;
+  /**
+   * Smallest Number value (`MinValue`).
+   */
+  minValue?: number | null;
+  /**
+   * Largest Number value (`MaxValue`).
+   */
+  maxValue?: number | null;
+  /**
+   * Message CloudFormation shows when a value breaks a constraint (`ConstraintDescription`).
+   */
+  constraintDescription?: string | null;
 }

@@ -50,8 +50,9 @@ export function autoscaling(t: TemplateBuilder, m: ServiceModel, lb: Balancing |
     ServiceNamespace: 'ecs',
     ScalableDimension: 'ecs:service:DesiredCount',
     ResourceId: sub('service/${ECSCluster}/${ECSService.Name}'),
-    MinCapacity: a.min,
-    MaxCapacity: a.max,
+    // `{ param: Name }` bounds are parameters of the template (the model holds their defaults).
+    MinCapacity: m.parameters.numbers.autoscalingMin ? ref(m.parameters.numbers.autoscalingMin) : a.min,
+    MaxCapacity: m.parameters.numbers.autoscalingMax ? ref(m.parameters.numbers.autoscalingMax) : a.max,
   };
   if (a.schedule.length) target.ScheduledActions = scheduledActions(m);
   t.resource('ScalableTarget', 'AWS::ApplicationAutoScaling::ScalableTarget', target);

@@ -5,7 +5,7 @@
  */
 import type { Field } from '../fields.js';
 import { duration } from '../write.js';
-import type { Template } from './cfn.js';
+import { paramValue, type Template } from './cfn.js';
 
 type Json = Record<string, unknown>;
 
@@ -133,7 +133,8 @@ export function readScaling(t: Template, spec: Json): void {
   const target = t.ofType('AWS::ApplicationAutoScaling::ScalableTarget')[0];
   if (!target) return;
   const p = t.props(target);
-  const auto: Json = { min: p.get('MinCapacity').num(), max: p.get('MaxCapacity').num() };
+  const bound = (k: string) => paramValue(t, p.get(k)) ?? p.get(k).num();
+  const auto: Json = { min: bound('MinCapacity'), max: bound('MaxCapacity') };
   for (const k of ['ServiceNamespace', 'ScalableDimension', 'ResourceId']) p.get(k).use();
   for (const id of t.ofType('AWS::ApplicationAutoScaling::ScalingPolicy')) {
     const type = t.props(id).get('PolicyType').value;

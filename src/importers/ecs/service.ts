@@ -5,7 +5,7 @@
  */
 import type { Field } from '../fields.js';
 import { duration, type SpecDraft } from '../write.js';
-import type { Template } from './cfn.js';
+import { paramValue, type Template } from './cfn.js';
 import { readServiceRegistries } from './discovery.js';
 import { readScaling } from './scaling.js';
 import { targetGroupFromAttributes } from '../target-group.js';
@@ -210,7 +210,7 @@ export function readService(t: Template, id: string, draft: SpecDraft): void {
   const cluster = t.literal(s.get('Cluster'));
   if (typeof cluster === 'string') sub(ecs, 'service').cluster = cluster;
   s.get('TaskDefinition').use();
-  const replicas = s.get('DesiredCount').num();
+  const replicas = paramValue(t, s.get('DesiredCount')) ?? s.get('DesiredCount').num();
   if (replicas !== undefined) spec.replicas = replicas;
   s.get('LaunchType').use();
   const providers = s.get('CapacityProviderStrategy').items().map((p) => ({ provider: p.get('CapacityProvider').str(), weight: p.get('Weight').num(), base: p.get('Base').num() }));

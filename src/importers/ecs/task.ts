@@ -18,6 +18,8 @@ export interface TaskReader {
   literal(f: Field): string | undefined;
   /** An intrinsic codegen writes itself (e.g. `Ref: AWS::Region`): marked, and the spec leaves the field out. */
   generated(f: Field): boolean;
+  /** A whole value that is a parameter (`{Ref: P}` → `{ param: P }`); templates only. */
+  param?(f: Field): Json | undefined;
 }
 
 export const JSON_READER: TaskReader = { literal: (f) => (typeof f.value === 'string' ? f.str() : undefined), generated: () => false };
@@ -89,6 +91,7 @@ function readContainer(c: Field, main: boolean, r: TaskReader, out: Json, log: L
     if (name === undefined) continue;
     if (typeof value.value === 'string' || typeof value.value === 'number' || typeof value.value === 'boolean') env[name] = value.str();
     else if (value.isMap() && typeof (value.value as Json)['Fn::Sub'] === 'string') env[name] = { ref: { cloudformation: value.get('Fn::Sub').str() } };
+    else if (r.param?.(value) !== undefined) env[name] = r.param(value);
   }
   if (Object.keys(env).length) out.env = env;
   const secrets: Json = {};
