@@ -96,6 +96,12 @@ describe('appmesh:cfn', () => {
     expect(template!.Resources.VirtualNode.Properties.Spec.ServiceDiscovery.AWSCloudMap.Attributes).toEqual([{ Key: 'ECS_TASK_DEFINITION_FAMILY', Value: 'svc' }]);
   });
 
+  it('says the mesh route matches one path prefix when the spec routes several paths', () => {
+    const r = mesh(base({}, { expose: { paths: ['/a', '/b'] } }));
+    expect(r.codes).toContain('APPMESH_ROUTE_MATCH');
+    expect(r.template!.Resources.Route.Properties.Spec.HttpRoute.Match).toEqual({ Prefix: '/a' });
+  });
+
   it('refuses a node provider for weighted versions', () => {
     const r = mesh(base({ provider: 'virtualNode', versions: [{ name: 'svc-node', weight: 1 }, { name: 'svc-v2', weight: 1 }] }));
     expect(r.codes).toContain('APPMESH_PROVIDER_NODE');

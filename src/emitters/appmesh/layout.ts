@@ -163,6 +163,12 @@ export function meshLayout(m: ServiceModel, report: Report): MeshLayout | undefi
     if (nodes.some((n) => n.name === v.name)) continue;
     nodes.push({ name: v.name, discovery: versionDiscovery(discovery, v.name, v.serviceDiscovery), primary: false });
   }
+  // The mesh route and the gateway route match one path prefix, and codegen writes no header matches there.
+  const e = m.expose;
+  if (e && !clientOnly && (e.paths.length > 1 || e.headers.length)) {
+    const lost = [...(e.paths.length > 1 ? [`the paths after ${e.paths[0]} (${e.paths.slice(1).join(', ')})`] : []), ...(e.headers.length ? ['the header conditions'] : [])];
+    report({ code: 'APPMESH_ROUTE_MATCH', severity: 'warning', message: `App Mesh routes here match one path prefix (${e.paths[0]}); ${lost.join(' and ')} ${lost.length > 1 ? 'are' : 'is'} not carried to the mesh.`, path: ['expose', e.paths.length > 1 ? 'paths' : 'headers'] });
+  }
   const provider = t.provider ?? 'virtualRouter';
   if (provider === 'virtualNode' && (versions.length > 1 || versions[0]!.name !== names.node)) {
     report({ code: 'APPMESH_PROVIDER_NODE', severity: 'error', message: `A virtual node can provide the virtual service only as its one version; the versions route to ${versions.map((v) => v.name).join(', ')}.`, hint: 'use provider virtualRouter for weighted versions', path: [...T, 'provider'] });
