@@ -91,6 +91,9 @@ export function buildMeshControllerResources(m: ServiceModel, k8s: ServiceModel,
     report({ code: 'APPMESH_K8S_MESH_LABEL', severity: 'error', message: `Mesh name "${names.mesh}" is not a valid label value for the namespace label ${MESH_NAMESPACE_LABEL}.`, path: [...T, 'meshName'] });
   }
   if (!ok) return undefined;
+  if (t.envoy !== undefined || t.envoyImage !== undefined) {
+    report({ code: 'APPMESH_K8S_ENVOY', severity: 'info', message: 'On Kubernetes the App Mesh controller injects Envoy with its own image and settings; targets.appmesh.envoy and envoyImage apply to the ECS task only.', path: [...T, t.envoy !== undefined ? 'envoy' : 'envoyImage'] });
+  }
   if (t.gateway) {
     report({ code: 'APPMESH_K8S_GATEWAY', severity: 'info', message: 'The virtual gateway is written for CloudFormation only; the App Mesh controller output has no VirtualGateway or GatewayRoute.', path: [...T, 'gateway'] });
   }
