@@ -66,15 +66,15 @@ export type Probe = {
     command: [string, ...string[]];
   };
   /**
-   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   initialDelay?: number | string;
   /**
-   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   period?: number | string;
   /**
-   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   timeout?: number | string;
   /**
@@ -86,7 +86,7 @@ export type Probe = {
    */
   failureThreshold?: number;
   /**
-   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   terminationGracePeriod?: number | string;
 } & {
@@ -158,15 +158,15 @@ export type Probe1 = {
     command: [string, ...string[]];
   };
   /**
-   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   initialDelay?: number | string;
   /**
-   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   period?: number | string;
   /**
-   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   timeout?: number | string;
   /**
@@ -178,7 +178,7 @@ export type Probe1 = {
    */
   failureThreshold?: number;
   /**
-   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   terminationGracePeriod?: number | string;
 } & {
@@ -250,15 +250,15 @@ export type Probe2 = {
     command: [string, ...string[]];
   };
   /**
-   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   initialDelay?: number | string;
   /**
-   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   period?: number | string;
   /**
-   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   timeout?: number | string;
   /**
@@ -270,7 +270,7 @@ export type Probe2 = {
    */
   failureThreshold?: number;
   /**
-   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   terminationGracePeriod?: number | string;
 } & {
@@ -342,15 +342,15 @@ export type Probe3 = {
     command: [string, ...string[]];
   };
   /**
-   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   initialDelay?: number | string;
   /**
-   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   period?: number | string;
   /**
-   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   timeout?: number | string;
   /**
@@ -362,7 +362,7 @@ export type Probe3 = {
    */
   failureThreshold?: number;
   /**
-   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   terminationGracePeriod?: number | string;
 } & {
@@ -434,15 +434,15 @@ export type Probe4 = {
     command: [string, ...string[]];
   };
   /**
-   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   initialDelay?: number | string;
   /**
-   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   period?: number | string;
   /**
-   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   timeout?: number | string;
   /**
@@ -454,7 +454,7 @@ export type Probe4 = {
    */
   failureThreshold?: number;
   /**
-   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   terminationGracePeriod?: number | string;
 } & {
@@ -526,15 +526,15 @@ export type Probe5 = {
     command: [string, ...string[]];
   };
   /**
-   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   initialDelay?: number | string;
   /**
-   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   period?: number | string;
   /**
-   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   timeout?: number | string;
   /**
@@ -546,7 +546,7 @@ export type Probe5 = {
    */
   failureThreshold?: number;
   /**
-   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   terminationGracePeriod?: number | string;
 } & {
@@ -649,7 +649,7 @@ export type EnvValueOverlay =
        */
       ref?: {
         /**
-         * A CloudFormation `Fn::Sub` string, e.g. `${DatabaseEndpoint}`; names a parameter or resource of the template.
+         * A CloudFormation `Fn::Sub` string for the ECS service template, e.g. `${AWS::StackName}-db` or `${LogGroup.Arn}`: it may name the template's parameters, resources (with their attributes) and pseudo parameters, checked at compile time (docs/spec.md, "CloudFormation references").
          */
         cloudformation?: string | null;
         /**
@@ -703,7 +703,7 @@ export type OverrideRegion = string | null;
  */
 export type OverrideImage = string | null;
 /**
- * Name of the main container (default `app`).
+ * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
  */
 export type OverrideContainerName = string | null;
 /**
@@ -779,7 +779,7 @@ export type OverrideLogging = LoggingOverlay | null;
  */
 export type OverrideTracing = TracingOverlay | null;
 /**
- * Extra containers (name → container), in the order given (that order is kept in every output).
+ * Extra containers (name → container), in the order given (that order is kept in every output). Names as for `containerName`.
  */
 export type OverrideSidecars = {
   /**
@@ -809,7 +809,7 @@ export type OverrideLabels = {
   [k: string]: string | null;
 } | null;
 /**
- * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+ * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
  */
 export type OverrideTerminationGracePeriod = (number | string) | null;
 /**
@@ -906,7 +906,7 @@ export interface CodegenServiceSpecV1 {
    */
   image: string;
   /**
-   * Name of the main container (default `app`).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
    */
   containerName?: string;
   /**
@@ -955,7 +955,7 @@ export interface CodegenServiceSpecV1 {
            */
           ref: {
             /**
-             * A CloudFormation `Fn::Sub` string, e.g. `${DatabaseEndpoint}`; names a parameter or resource of the template.
+             * A CloudFormation `Fn::Sub` string for the ECS service template, e.g. `${AWS::StackName}-db` or `${LogGroup.Arn}`: it may name the template's parameters, resources (with their attributes) and pseudo parameters, checked at compile time (docs/spec.md, "CloudFormation references").
              */
             cloudformation?: string;
             /**
@@ -1005,7 +1005,7 @@ export interface CodegenServiceSpecV1 {
   logging?: Logging;
   tracing?: Tracing;
   /**
-   * Extra containers (name → container), in the order given (that order is kept in every output).
+   * Extra containers (name → container), in the order given (that order is kept in every output). Names as for `containerName`.
    */
   sidecars?: {
     [k: string]: Sidecar;
@@ -1029,7 +1029,7 @@ export interface CodegenServiceSpecV1 {
     [k: string]: string;
   };
   /**
-   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   terminationGracePeriod?: number | string;
   /**
@@ -1147,7 +1147,7 @@ export interface CodegenServiceSpecV1 {
        */
       image?: string | null;
       /**
-       * Name of the main container (default `app`).
+       * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
        */
       containerName?: string | null;
       /**
@@ -1223,7 +1223,7 @@ export interface CodegenServiceSpecV1 {
        */
       tracing?: TracingOverlay | null;
       /**
-       * Extra containers (name → container), in the order given (that order is kept in every output).
+       * Extra containers (name → container), in the order given (that order is kept in every output). Names as for `containerName`.
        */
       sidecars?: {
         /**
@@ -1253,7 +1253,7 @@ export interface CodegenServiceSpecV1 {
         [k: string]: string | null;
       } | null;
       /**
-       * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+       * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
        */
       terminationGracePeriod?: (number | string) | null;
       /**
@@ -1524,15 +1524,15 @@ export interface Autoscaling {
    */
   requests?: number;
   /**
-   * Target average response time at the load balancer (ECS: the AWS/ApplicationELB TargetResponseTime of the target group; Copilot `count.response_time`). Needs `expose` on an Application Load Balancer. Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Target average response time at the load balancer (ECS: the AWS/ApplicationELB TargetResponseTime of the target group; Copilot `count.response_time`). Needs `expose` on an Application Load Balancer. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   responseTime?: number | string;
   /**
-   * Cooldown after scaling in. Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Cooldown after scaling in. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   scaleInCooldown?: number | string;
   /**
-   * Cooldown after scaling out. Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Cooldown after scaling out. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   scaleOutCooldown?: number | string;
   /**
@@ -1582,7 +1582,7 @@ export interface Autoscaling {
      */
     threshold: number;
     /**
-     * Length of one evaluation period (default 60s; CloudWatch takes 10, 30 or a multiple of 60 seconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Length of one evaluation period (default 60s; CloudWatch takes 10, 30 or a multiple of 60 seconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     period?: number | string;
     /**
@@ -1631,7 +1631,7 @@ export interface Autoscaling {
       }[]
     ];
     /**
-     * Time after a scaling activity before another may start. Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time after a scaling activity before another may start. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     cooldown?: number | string;
     /**
@@ -1741,11 +1741,11 @@ export interface Health {
      */
     protocol?: 'HTTP' | 'HTTPS' | 'GRPC' | 'TCP';
     /**
-     * Time between checks (ALB: 5–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time between checks (ALB: 5–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     interval?: number | string;
     /**
-     * Time a check may take (ALB: 2–120 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time a check may take (ALB: 2–120 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     timeout?: number | string;
     /**
@@ -1761,7 +1761,7 @@ export interface Health {
      */
     successCodes?: string;
     /**
-     * Time after a task starts during which failed checks are ignored (ECS HealthCheckGracePeriodSeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time after a task starts during which failed checks are ignored (ECS HealthCheckGracePeriodSeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     gracePeriod?: number | string;
   };
@@ -1796,11 +1796,11 @@ export interface Health {
           port?: number;
         };
     /**
-     * Time between checks (ECS: 5–300 s, default 30). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time between checks (ECS: 5–300 s, default 30). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     interval?: number | string;
     /**
-     * Time a check may take (ECS: 2–60 s, default 5). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time a check may take (ECS: 2–60 s, default 5). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     timeout?: number | string;
     /**
@@ -1808,7 +1808,7 @@ export interface Health {
      */
     retries?: number;
     /**
-     * Grace period after start (ECS: 0–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Grace period after start (ECS: 0–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     startPeriod?: number | string;
   };
@@ -1894,11 +1894,11 @@ export interface Expose {
      */
     protocol?: 'HTTP' | 'HTTPS' | 'TCP' | 'TLS' | 'UDP' | 'TCP_UDP';
     /**
-     * Time a deregistering target keeps its in-flight requests (`deregistration_delay.timeout_seconds`, 0–3600 s; default 300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time a deregistering target keeps its in-flight requests (`deregistration_delay.timeout_seconds`, 0–3600 s; default 300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     deregistrationDelay?: number | string;
     /**
-     * Warm-up time of a new target before it gets its full share (`slow_start.duration_seconds`, 30–900 s; ALB only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Warm-up time of a new target before it gets its full share (`slow_start.duration_seconds`, 30–900 s; ALB only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     slowStart?: number | string;
     /**
@@ -1912,7 +1912,7 @@ export interface Expose {
       | boolean
       | {
           /**
-           * How long the cookie pins a client (`stickiness.lb_cookie.duration_seconds` or `app_cookie.duration_seconds`, 1 s–7 days; default 1 day). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+           * How long the cookie pins a client (`stickiness.lb_cookie.duration_seconds` or `app_cookie.duration_seconds`, 1 s–7 days; default 1 day). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
            */
           duration?: number | string;
           /**
@@ -1952,7 +1952,7 @@ export interface Deployment {
      */
     percent?: number;
     /**
-     * Wait between steps (default 5m). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Wait between steps (default 5m). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     interval?: number | string;
   };
@@ -1965,7 +1965,7 @@ export interface Deployment {
      */
     percent?: number;
     /**
-     * Wait between steps (default 1m). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Wait between steps (default 1m). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     interval?: number | string;
   };
@@ -1974,15 +1974,15 @@ export interface Deployment {
    */
   blueGreen?: {
     /**
-     * Time both versions stay up after the shift, before the old one is removed (ECS BakeTimeInMinutes). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time both versions stay up after the shift, before the old one is removed (ECS BakeTimeInMinutes). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     bakeTime?: number | string;
     /**
-     * Wait before the old (blue) tasks are terminated (CodeDeploy). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Wait before the old (blue) tasks are terminated (CodeDeploy). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     terminationWait?: number | string;
     /**
-     * Wait for a manual go-ahead before rerouting traffic (CodeDeploy; 0 = continue at once). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Wait for a manual go-ahead before rerouting traffic (CodeDeploy; 0 = continue at once). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     readyWait?: number | string;
   };
@@ -1990,6 +1990,14 @@ export interface Deployment {
    * Roll back automatically when the deployment fails (default true).
    */
   rollbackOnFailure?: boolean;
+  /**
+   * Names of existing CloudWatch alarms that fail a deployment when they go into ALARM (and roll it back with `rollbackOnFailure`): ECS `DeploymentConfiguration.Alarms`, the CodeDeploy deployment group's alarm configuration, Copilot `deployment.rollback_alarms`. Kubernetes has no such check (a diagnostic says so).
+   *
+   * @minItems 1
+   *
+   * Items: CloudWatch alarm name.
+   */
+  rollbackAlarms?: [string, ...string[]];
 }
 /**
  * Container logs.
@@ -2150,7 +2158,7 @@ export interface Sidecar {
            */
           ref: {
             /**
-             * A CloudFormation `Fn::Sub` string, e.g. `${DatabaseEndpoint}`; names a parameter or resource of the template.
+             * A CloudFormation `Fn::Sub` string for the ECS service template, e.g. `${AWS::StackName}-db` or `${LogGroup.Arn}`: it may name the template's parameters, resources (with their attributes) and pseudo parameters, checked at compile time (docs/spec.md, "CloudFormation references").
              */
             cloudformation?: string;
             /**
@@ -2379,11 +2387,11 @@ export interface Sidecar {
             port?: number;
           };
       /**
-       * Time between checks (ECS: 5–300 s, default 30). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+       * Time between checks (ECS: 5–300 s, default 30). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
        */
       interval?: number | string;
       /**
-       * Time a check may take (ECS: 2–60 s, default 5). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+       * Time a check may take (ECS: 2–60 s, default 5). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
        */
       timeout?: number | string;
       /**
@@ -2391,7 +2399,7 @@ export interface Sidecar {
        */
       retries?: number;
       /**
-       * Grace period after start (ECS: 0–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+       * Grace period after start (ECS: 0–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
        */
       startPeriod?: number | string;
     };
@@ -2726,7 +2734,7 @@ export interface EcsTarget {
    */
   image?: string | null;
   /**
-   * Name of the main container (default `app`).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
    */
   containerName?: string | null;
   /**
@@ -2802,7 +2810,7 @@ export interface EcsTarget {
    */
   tracing?: TracingOverlay | null;
   /**
-   * Extra containers (name → container), in the order given (that order is kept in every output).
+   * Extra containers (name → container), in the order given (that order is kept in every output). Names as for `containerName`.
    */
   sidecars?: {
     /**
@@ -2832,7 +2840,7 @@ export interface EcsTarget {
     [k: string]: string | null;
   } | null;
   /**
-   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   terminationGracePeriod?: (number | string) | null;
   /**
@@ -2944,6 +2952,40 @@ export interface EcsTarget {
    * Task role ARN (what the application may call). May use `${Name}` parameters and pseudo parameters.
    */
   taskRoleArn?: string;
+  /**
+   * The task execution role the CloudFormation target creates when `executionRoleArn` is not given. By default its inline policy allows exactly what the task needs: log writes to its group, pulls from the ECR repositories of its images, reads of exactly the secrets it references.
+   */
+  executionRole?: {
+    /**
+     * Attach the AWS managed policy `AmazonECSTaskExecutionRolePolicy` (ECR pulls and CloudWatch Logs writes on every resource) instead of the scoped log and ECR statements; secret reads stay scoped (the managed policy has none). Default false.
+     */
+    awsManagedPolicy?: boolean;
+    /**
+     * More managed policies to attach (e.g. one granting `kms:Decrypt` on the key of your secrets).
+     *
+     * Items: IAM managed policy ARN.
+     */
+    managedPolicyArns?: string[];
+  };
+  /**
+   * A task role for the CloudFormation target to create when `taskRoleArn` is not given: what the application may call. codegen adds what ECS Exec and the X-Ray daemon need.
+   */
+  taskRole?: {
+    /**
+     * Managed policies to attach, e.g. `arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess`.
+     *
+     * @minItems 1
+     *
+     * Items: IAM managed policy ARN.
+     */
+    managedPolicyArns?: [string, ...string[]];
+  };
+  /**
+   * Launch types the task definition is validated against (RegisterTaskDefinition `requiresCompatibilities`). Default: `[launchType]`. An empty list leaves the field out, so the task definition names no launch type (ECS then validates it for EC2 and reports what else it is compatible with).
+   *
+   * Items: A launch type.
+   */
+  requiresCompatibilities?: ('EC2' | 'FARGATE' | 'EXTERNAL' | 'MANAGED_INSTANCES')[];
   /**
    * X-Ray daemon image added as a sidecar when `tracing.xray` is on (default: a pinned public.ecr.aws/xray/aws-xray-daemon release).
    */
@@ -3101,6 +3143,79 @@ export interface EcsTarget {
    */
   taskDefinitionJson?: boolean;
   /**
+   * Fixed logical IDs for adopting an existing stack: resource role → the logical ID the deployed stack already has, so CloudFormation updates those resources instead of replacing them. Every Ref, Fn::GetAtt, Fn::Sub and DependsOn of the ECS service template follows. Letters and digits only; unique; not an ID another resource or parameter of the template has.
+   */
+  logicalIds?: {
+    /**
+     * Logical ID of the ECS service (default `ECSService`).
+     */
+    service?: string;
+    /**
+     * Logical ID of the task definition (default `TaskDefinition`).
+     */
+    taskDefinition?: string;
+    /**
+     * Logical ID of the log group (default `LogGroup`).
+     */
+    logGroup?: string;
+    /**
+     * Logical ID of the created task execution role (default `ExecutionRole`).
+     */
+    executionRole?: string;
+    /**
+     * Logical ID of the created task role (default `TaskRole`).
+     */
+    taskRole?: string;
+    /**
+     * Logical ID of the target group, or the blue one of two (default `TargetGroup`, `BlueTargetGroup`).
+     */
+    targetGroup?: string;
+    /**
+     * Logical ID of the green target group of a blue/green, canary or linear deployment (default `GreenTargetGroup`).
+     */
+    alternateTargetGroup?: string;
+    /**
+     * Logical ID of the production listener rule (default `ListenerRule`).
+     */
+    listenerRule?: string;
+    /**
+     * Logical ID of the test listener rule (default `TestListenerRule`).
+     */
+    testListenerRule?: string;
+    /**
+     * Logical ID of the created role ECS uses to shift traffic (default `LoadBalancerRole`).
+     */
+    loadBalancerRole?: string;
+    /**
+     * Logical ID of the autoscaling scalable target (default `ScalableTarget`).
+     */
+    scalableTarget?: string;
+    /**
+     * Logical ID of the CPU target-tracking policy (default `CpuScalingPolicy`).
+     */
+    cpuScalingPolicy?: string;
+    /**
+     * Logical ID of the memory target-tracking policy (default `MemoryScalingPolicy`).
+     */
+    memoryScalingPolicy?: string;
+    /**
+     * Logical ID of the CodeDeploy application (default `CodeDeployApplication`).
+     */
+    codeDeployApplication?: string;
+    /**
+     * Logical ID of the CodeDeploy deployment group (default `CodeDeployDeploymentGroup`).
+     */
+    codeDeployDeploymentGroup?: string;
+    /**
+     * Logical ID of the created CodeDeploy service role (default `CodeDeployRole`).
+     */
+    codeDeployRole?: string;
+    /**
+     * Logical ID of the custom CodeDeploy deployment configuration (default `DeploymentConfig`).
+     */
+    codeDeployConfig?: string;
+  };
+  /**
    * Format of the service CloudFormation template: `yaml` (default, `ecs/service.cfn.yaml`) or `json` (`ecs/service.cfn.json`).
    */
   templateFormat?: 'yaml' | 'json';
@@ -3247,15 +3362,15 @@ export interface AutoscalingOverlay {
    */
   requests?: number | null;
   /**
-   * Target average response time at the load balancer (ECS: the AWS/ApplicationELB TargetResponseTime of the target group; Copilot `count.response_time`). Needs `expose` on an Application Load Balancer. Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Target average response time at the load balancer (ECS: the AWS/ApplicationELB TargetResponseTime of the target group; Copilot `count.response_time`). Needs `expose` on an Application Load Balancer. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   responseTime?: (number | string) | null;
   /**
-   * Cooldown after scaling in. Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Cooldown after scaling in. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   scaleInCooldown?: (number | string) | null;
   /**
-   * Cooldown after scaling out. Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Cooldown after scaling out. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   scaleOutCooldown?: (number | string) | null;
   /**
@@ -3304,7 +3419,7 @@ export interface AutoscalingOverlay {
          */
         threshold: number;
         /**
-         * Length of one evaluation period (default 60s; CloudWatch takes 10, 30 or a multiple of 60 seconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+         * Length of one evaluation period (default 60s; CloudWatch takes 10, 30 or a multiple of 60 seconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
          */
         period?: number | string;
         /**
@@ -3353,7 +3468,7 @@ export interface AutoscalingOverlay {
           }[]
         ];
         /**
-         * Time after a scaling activity before another may start. Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+         * Time after a scaling activity before another may start. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
          */
         cooldown?: number | string;
         /**
@@ -3462,11 +3577,11 @@ export interface HealthOverlay {
      */
     protocol?: ('HTTP' | 'HTTPS' | 'GRPC' | 'TCP') | null;
     /**
-     * Time between checks (ALB: 5–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time between checks (ALB: 5–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     interval?: (number | string) | null;
     /**
-     * Time a check may take (ALB: 2–120 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time a check may take (ALB: 2–120 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     timeout?: (number | string) | null;
     /**
@@ -3482,7 +3597,7 @@ export interface HealthOverlay {
      */
     successCodes?: string | null;
     /**
-     * Time after a task starts during which failed checks are ignored (ECS HealthCheckGracePeriodSeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time after a task starts during which failed checks are ignored (ECS HealthCheckGracePeriodSeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     gracePeriod?: (number | string) | null;
   } | null;
@@ -3525,11 +3640,11 @@ export interface HealthOverlay {
         )
       | null;
     /**
-     * Time between checks (ECS: 5–300 s, default 30). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time between checks (ECS: 5–300 s, default 30). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     interval?: (number | string) | null;
     /**
-     * Time a check may take (ECS: 2–60 s, default 5). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time a check may take (ECS: 2–60 s, default 5). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     timeout?: (number | string) | null;
     /**
@@ -3537,7 +3652,7 @@ export interface HealthOverlay {
      */
     retries?: number | null;
     /**
-     * Grace period after start (ECS: 0–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Grace period after start (ECS: 0–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     startPeriod?: (number | string) | null;
   } | null;
@@ -3604,15 +3719,15 @@ export interface ProbeOverlay {
     command?: [string, ...string[]] | null;
   } | null;
   /**
-   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   initialDelay?: (number | string) | null;
   /**
-   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   period?: (number | string) | null;
   /**
-   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   timeout?: (number | string) | null;
   /**
@@ -3624,7 +3739,7 @@ export interface ProbeOverlay {
    */
   failureThreshold?: number | null;
   /**
-   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   terminationGracePeriod?: (number | string) | null;
 }
@@ -3699,11 +3814,11 @@ export interface ExposeOverlay {
      */
     protocol?: ('HTTP' | 'HTTPS' | 'TCP' | 'TLS' | 'UDP' | 'TCP_UDP') | null;
     /**
-     * Time a deregistering target keeps its in-flight requests (`deregistration_delay.timeout_seconds`, 0–3600 s; default 300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time a deregistering target keeps its in-flight requests (`deregistration_delay.timeout_seconds`, 0–3600 s; default 300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     deregistrationDelay?: (number | string) | null;
     /**
-     * Warm-up time of a new target before it gets its full share (`slow_start.duration_seconds`, 30–900 s; ALB only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Warm-up time of a new target before it gets its full share (`slow_start.duration_seconds`, 30–900 s; ALB only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     slowStart?: (number | string) | null;
     /**
@@ -3718,7 +3833,7 @@ export interface ExposeOverlay {
           | boolean
           | {
               /**
-               * How long the cookie pins a client (`stickiness.lb_cookie.duration_seconds` or `app_cookie.duration_seconds`, 1 s–7 days; default 1 day). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+               * How long the cookie pins a client (`stickiness.lb_cookie.duration_seconds` or `app_cookie.duration_seconds`, 1 s–7 days; default 1 day). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
                */
               duration?: (number | string) | null;
               /**
@@ -3760,7 +3875,7 @@ export interface DeploymentOverlay {
      */
     percent?: number | null;
     /**
-     * Wait between steps (default 5m). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Wait between steps (default 5m). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     interval?: (number | string) | null;
   } | null;
@@ -3773,7 +3888,7 @@ export interface DeploymentOverlay {
      */
     percent?: number | null;
     /**
-     * Wait between steps (default 1m). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Wait between steps (default 1m). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     interval?: (number | string) | null;
   } | null;
@@ -3782,15 +3897,15 @@ export interface DeploymentOverlay {
    */
   blueGreen?: {
     /**
-     * Time both versions stay up after the shift, before the old one is removed (ECS BakeTimeInMinutes). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time both versions stay up after the shift, before the old one is removed (ECS BakeTimeInMinutes). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     bakeTime?: (number | string) | null;
     /**
-     * Wait before the old (blue) tasks are terminated (CodeDeploy). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Wait before the old (blue) tasks are terminated (CodeDeploy). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     terminationWait?: (number | string) | null;
     /**
-     * Wait for a manual go-ahead before rerouting traffic (CodeDeploy; 0 = continue at once). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Wait for a manual go-ahead before rerouting traffic (CodeDeploy; 0 = continue at once). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     readyWait?: (number | string) | null;
   } | null;
@@ -3798,6 +3913,10 @@ export interface DeploymentOverlay {
    * Roll back automatically when the deployment fails (default true).
    */
   rollbackOnFailure?: boolean | null;
+  /**
+   * Names of existing CloudWatch alarms that fail a deployment when they go into ALARM (and roll it back with `rollbackOnFailure`): ECS `DeploymentConfiguration.Alarms`, the CodeDeploy deployment group's alarm configuration, Copilot `deployment.rollback_alarms`. Kubernetes has no such check (a diagnostic says so).
+   */
+  rollbackAlarms?: [string, ...string[]] | null;
 }
 /**
  * Container logs on ECS and Copilot: awslogs to CloudWatch Logs (default), FireLens, or off. Kubernetes has no per-pod log configuration (the node's log agent collects stdout and stderr), so only `driver: firelens` or `none` is reported there.
@@ -4154,11 +4273,11 @@ export interface SidecarOverlay {
           )
         | null;
       /**
-       * Time between checks (ECS: 5–300 s, default 30). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+       * Time between checks (ECS: 5–300 s, default 30). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
        */
       interval?: (number | string) | null;
       /**
-       * Time a check may take (ECS: 2–60 s, default 5). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+       * Time a check may take (ECS: 2–60 s, default 5). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
        */
       timeout?: (number | string) | null;
       /**
@@ -4166,7 +4285,7 @@ export interface SidecarOverlay {
        */
       retries?: number | null;
       /**
-       * Grace period after start (ECS: 0–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+       * Grace period after start (ECS: 0–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
        */
       startPeriod?: (number | string) | null;
     } | null;
@@ -4513,7 +4632,7 @@ export interface KubernetesTarget {
    */
   image?: string | null;
   /**
-   * Name of the main container (default `app`).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
    */
   containerName?: string | null;
   /**
@@ -4589,7 +4708,7 @@ export interface KubernetesTarget {
    */
   tracing?: TracingOverlay | null;
   /**
-   * Extra containers (name → container), in the order given (that order is kept in every output).
+   * Extra containers (name → container), in the order given (that order is kept in every output). Names as for `containerName`.
    */
   sidecars?: {
     /**
@@ -4619,7 +4738,7 @@ export interface KubernetesTarget {
     [k: string]: string | null;
   } | null;
   /**
-   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   terminationGracePeriod?: (number | string) | null;
   /**
@@ -4920,7 +5039,7 @@ export interface AppmeshTarget {
    */
   image?: string | null;
   /**
-   * Name of the main container (default `app`).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
    */
   containerName?: string | null;
   /**
@@ -4996,7 +5115,7 @@ export interface AppmeshTarget {
    */
   tracing?: TracingOverlay | null;
   /**
-   * Extra containers (name → container), in the order given (that order is kept in every output).
+   * Extra containers (name → container), in the order given (that order is kept in every output). Names as for `containerName`.
    */
   sidecars?: {
     /**
@@ -5026,7 +5145,7 @@ export interface AppmeshTarget {
     [k: string]: string | null;
   } | null;
   /**
-   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   terminationGracePeriod?: (number | string) | null;
   /**
@@ -7744,6 +7863,39 @@ export interface AppmeshTarget {
    */
   kubernetesController?: boolean;
   /**
+   * Fixed logical IDs for adopting an existing stack: resource role → the logical ID the deployed stack already has, so CloudFormation updates those resources instead of replacing them. Every Ref, Fn::GetAtt, Fn::Sub and DependsOn of the App Mesh template follows. Letters and digits only; unique; not an ID another resource or parameter of the template has.
+   */
+  logicalIds?: {
+    /**
+     * Logical ID of the mesh (default `Mesh`).
+     */
+    mesh?: string;
+    /**
+     * Logical ID of the virtual node of this spec's tasks (default `VirtualNode`).
+     */
+    virtualNode?: string;
+    /**
+     * Logical ID of the virtual router (default `VirtualRouter`).
+     */
+    virtualRouter?: string;
+    /**
+     * Logical ID of the route (default `Route`).
+     */
+    route?: string;
+    /**
+     * Logical ID of the virtual service (default `VirtualService`).
+     */
+    virtualService?: string;
+    /**
+     * Logical ID of the virtual gateway (default `VirtualGateway`).
+     */
+    virtualGateway?: string;
+    /**
+     * Logical ID of the gateway route (default `GatewayRoute`).
+     */
+    gatewayRoute?: string;
+  };
+  /**
    * Envoy image for the ECS task of a meshed service (default: the pinned App Mesh Envoy image in public ECR).
    */
   envoyImage?: string;
@@ -7803,7 +7955,7 @@ export interface CopilotTarget {
    */
   image?: string | null;
   /**
-   * Name of the main container (default `app`).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
    */
   containerName?: string | null;
   /**
@@ -7879,7 +8031,7 @@ export interface CopilotTarget {
    */
   tracing?: TracingOverlay | null;
   /**
-   * Extra containers (name → container), in the order given (that order is kept in every output).
+   * Extra containers (name → container), in the order given (that order is kept in every output). Names as for `containerName`.
    */
   sidecars?: {
     /**
@@ -7909,7 +8061,7 @@ export interface CopilotTarget {
     [k: string]: string | null;
   } | null;
   /**
-   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   terminationGracePeriod?: (number | string) | null;
   /**
@@ -7997,6 +8149,77 @@ export interface CopilotTarget {
    */
   connect?: boolean;
   /**
+   * A `.env` file (path from the workspace root) whose variables the main container gets (`env_file`; Copilot uploads it to S3).
+   */
+  envFile?: string;
+  /**
+   * Run tasks on Fargate Spot from this task count on: with `autoscaling`, `count.range.spot_from` (the first `spotFrom - 1` tasks stay on Fargate); without, only `1` can be written (`count.spot`: every task on Spot). On ECS the same is `targets.ecs.service.capacityProviders: [{provider: FARGATE, base: <spotFrom - 1>, weight: 0}, {provider: FARGATE_SPOT, weight: 1}]`.
+   */
+  spotFrom?: number;
+  /**
+   * SNS topics the service publishes to (`publish.topics`); Copilot injects their ARNs as `COPILOT_SNS_TOPIC_ARNS`.
+   *
+   * @minItems 1
+   *
+   * Items: A topic.
+   */
+  publish?: [
+    {
+      /**
+       * Topic name: letters, digits, hyphens and underscores.
+       */
+      name: string;
+      /**
+       * A FIFO topic (`true`), optionally with content-based deduplication.
+       */
+      fifo?:
+        | boolean
+        | {
+            /**
+             * Deduplicate messages by their body (`content_based_deduplication`).
+             */
+            contentBasedDeduplication?: boolean;
+          };
+    },
+    ...{
+      /**
+       * Topic name: letters, digits, hyphens and underscores.
+       */
+      name: string;
+      /**
+       * A FIFO topic (`true`), optionally with content-based deduplication.
+       */
+      fifo?:
+        | boolean
+        | {
+            /**
+             * Deduplicate messages by their body (`content_based_deduplication`).
+             */
+            contentBasedDeduplication?: boolean;
+          };
+    }[]
+  ];
+  /**
+   * More security groups for the tasks (`network.vpc.security_groups`).
+   *
+   * @minItems 1
+   *
+   * Items: Security group ID.
+   */
+  securityGroups?: [string, ...string[]];
+  /**
+   * Leave out the environment's default security group, which lets every service of the environment reach the tasks (`network.vpc.security_groups.deny_default`).
+   */
+  denyDefaultSecurityGroup?: boolean;
+  /**
+   * Subnets the tasks run in (`network.vpc.placement.subnets`), instead of the public or private subnets of `placement`.
+   *
+   * @minItems 1
+   *
+   * Items: Subnet ID.
+   */
+  subnets?: [string, ...string[]];
+  /**
    * Copilot rolling deployment mode (`deployment.rolling`): `default` keeps 100% healthy and doubles during the deploy, `recreate` stops old tasks first.
    */
   rolling?: 'default' | 'recreate';
@@ -8081,7 +8304,7 @@ export interface EcsTargetOverlay {
    */
   image?: OverrideImage | null;
   /**
-   * Name of the main container (default `app`).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
    */
   containerName?: OverrideContainerName | null;
   /**
@@ -8137,7 +8360,7 @@ export interface EcsTargetOverlay {
    */
   tracing?: OverrideTracing | null;
   /**
-   * Extra containers (name → container), in the order given (that order is kept in every output).
+   * Extra containers (name → container), in the order given (that order is kept in every output). Names as for `containerName`.
    */
   sidecars?: OverrideSidecars | null;
   /**
@@ -8157,7 +8380,7 @@ export interface EcsTargetOverlay {
    */
   labels?: OverrideLabels | null;
   /**
-   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   terminationGracePeriod?: OverrideTerminationGracePeriod | null;
   /**
@@ -8236,6 +8459,32 @@ export interface EcsTargetOverlay {
    * Task role ARN (what the application may call). May use `${Name}` parameters and pseudo parameters.
    */
   taskRoleArn?: string | null;
+  /**
+   * The task execution role the CloudFormation target creates when `executionRoleArn` is not given. By default its inline policy allows exactly what the task needs: log writes to its group, pulls from the ECR repositories of its images, reads of exactly the secrets it references.
+   */
+  executionRole?: {
+    /**
+     * Attach the AWS managed policy `AmazonECSTaskExecutionRolePolicy` (ECR pulls and CloudWatch Logs writes on every resource) instead of the scoped log and ECR statements; secret reads stay scoped (the managed policy has none). Default false.
+     */
+    awsManagedPolicy?: boolean | null;
+    /**
+     * More managed policies to attach (e.g. one granting `kms:Decrypt` on the key of your secrets).
+     */
+    managedPolicyArns?: string[] | null;
+  } | null;
+  /**
+   * A task role for the CloudFormation target to create when `taskRoleArn` is not given: what the application may call. codegen adds what ECS Exec and the X-Ray daemon need.
+   */
+  taskRole?: {
+    /**
+     * Managed policies to attach, e.g. `arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess`.
+     */
+    managedPolicyArns?: [string, ...string[]] | null;
+  } | null;
+  /**
+   * Launch types the task definition is validated against (RegisterTaskDefinition `requiresCompatibilities`). Default: `[launchType]`. An empty list leaves the field out, so the task definition names no launch type (ECS then validates it for EC2 and reports what else it is compatible with).
+   */
+  requiresCompatibilities?: ('EC2' | 'FARGATE' | 'EXTERNAL' | 'MANAGED_INSTANCES')[] | null;
   /**
    * X-Ray daemon image added as a sidecar when `tracing.xray` is on (default: a pinned public.ecr.aws/xray/aws-xray-daemon release).
    */
@@ -8389,6 +8638,79 @@ export interface EcsTargetOverlay {
    */
   taskDefinitionJson?: boolean | null;
   /**
+   * Fixed logical IDs for adopting an existing stack: resource role → the logical ID the deployed stack already has, so CloudFormation updates those resources instead of replacing them. Every Ref, Fn::GetAtt, Fn::Sub and DependsOn of the ECS service template follows. Letters and digits only; unique; not an ID another resource or parameter of the template has.
+   */
+  logicalIds?: {
+    /**
+     * Logical ID of the ECS service (default `ECSService`).
+     */
+    service?: string | null;
+    /**
+     * Logical ID of the task definition (default `TaskDefinition`).
+     */
+    taskDefinition?: string | null;
+    /**
+     * Logical ID of the log group (default `LogGroup`).
+     */
+    logGroup?: string | null;
+    /**
+     * Logical ID of the created task execution role (default `ExecutionRole`).
+     */
+    executionRole?: string | null;
+    /**
+     * Logical ID of the created task role (default `TaskRole`).
+     */
+    taskRole?: string | null;
+    /**
+     * Logical ID of the target group, or the blue one of two (default `TargetGroup`, `BlueTargetGroup`).
+     */
+    targetGroup?: string | null;
+    /**
+     * Logical ID of the green target group of a blue/green, canary or linear deployment (default `GreenTargetGroup`).
+     */
+    alternateTargetGroup?: string | null;
+    /**
+     * Logical ID of the production listener rule (default `ListenerRule`).
+     */
+    listenerRule?: string | null;
+    /**
+     * Logical ID of the test listener rule (default `TestListenerRule`).
+     */
+    testListenerRule?: string | null;
+    /**
+     * Logical ID of the created role ECS uses to shift traffic (default `LoadBalancerRole`).
+     */
+    loadBalancerRole?: string | null;
+    /**
+     * Logical ID of the autoscaling scalable target (default `ScalableTarget`).
+     */
+    scalableTarget?: string | null;
+    /**
+     * Logical ID of the CPU target-tracking policy (default `CpuScalingPolicy`).
+     */
+    cpuScalingPolicy?: string | null;
+    /**
+     * Logical ID of the memory target-tracking policy (default `MemoryScalingPolicy`).
+     */
+    memoryScalingPolicy?: string | null;
+    /**
+     * Logical ID of the CodeDeploy application (default `CodeDeployApplication`).
+     */
+    codeDeployApplication?: string | null;
+    /**
+     * Logical ID of the CodeDeploy deployment group (default `CodeDeployDeploymentGroup`).
+     */
+    codeDeployDeploymentGroup?: string | null;
+    /**
+     * Logical ID of the created CodeDeploy service role (default `CodeDeployRole`).
+     */
+    codeDeployRole?: string | null;
+    /**
+     * Logical ID of the custom CodeDeploy deployment configuration (default `DeploymentConfig`).
+     */
+    codeDeployConfig?: string | null;
+  } | null;
+  /**
    * Format of the service CloudFormation template: `yaml` (default, `ecs/service.cfn.yaml`) or `json` (`ecs/service.cfn.json`).
    */
   templateFormat?: ('yaml' | 'json') | null;
@@ -8451,7 +8773,7 @@ export interface KubernetesTargetOverlay {
    */
   image?: OverrideImage | null;
   /**
-   * Name of the main container (default `app`).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
    */
   containerName?: OverrideContainerName | null;
   /**
@@ -8507,7 +8829,7 @@ export interface KubernetesTargetOverlay {
    */
   tracing?: OverrideTracing | null;
   /**
-   * Extra containers (name → container), in the order given (that order is kept in every output).
+   * Extra containers (name → container), in the order given (that order is kept in every output). Names as for `containerName`.
    */
   sidecars?: OverrideSidecars | null;
   /**
@@ -8527,7 +8849,7 @@ export interface KubernetesTargetOverlay {
    */
   labels?: OverrideLabels | null;
   /**
-   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   terminationGracePeriod?: OverrideTerminationGracePeriod | null;
   /**
@@ -8792,7 +9114,7 @@ export interface AppmeshTargetOverlay {
    */
   image?: OverrideImage | null;
   /**
-   * Name of the main container (default `app`).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
    */
   containerName?: OverrideContainerName | null;
   /**
@@ -8848,7 +9170,7 @@ export interface AppmeshTargetOverlay {
    */
   tracing?: OverrideTracing | null;
   /**
-   * Extra containers (name → container), in the order given (that order is kept in every output).
+   * Extra containers (name → container), in the order given (that order is kept in every output). Names as for `containerName`.
    */
   sidecars?: OverrideSidecars | null;
   /**
@@ -8868,7 +9190,7 @@ export interface AppmeshTargetOverlay {
    */
   labels?: OverrideLabels | null;
   /**
-   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   terminationGracePeriod?: OverrideTerminationGracePeriod | null;
   /**
@@ -11544,6 +11866,39 @@ export interface AppmeshTargetOverlay {
    */
   kubernetesController?: boolean | null;
   /**
+   * Fixed logical IDs for adopting an existing stack: resource role → the logical ID the deployed stack already has, so CloudFormation updates those resources instead of replacing them. Every Ref, Fn::GetAtt, Fn::Sub and DependsOn of the App Mesh template follows. Letters and digits only; unique; not an ID another resource or parameter of the template has.
+   */
+  logicalIds?: {
+    /**
+     * Logical ID of the mesh (default `Mesh`).
+     */
+    mesh?: string | null;
+    /**
+     * Logical ID of the virtual node of this spec's tasks (default `VirtualNode`).
+     */
+    virtualNode?: string | null;
+    /**
+     * Logical ID of the virtual router (default `VirtualRouter`).
+     */
+    virtualRouter?: string | null;
+    /**
+     * Logical ID of the route (default `Route`).
+     */
+    route?: string | null;
+    /**
+     * Logical ID of the virtual service (default `VirtualService`).
+     */
+    virtualService?: string | null;
+    /**
+     * Logical ID of the virtual gateway (default `VirtualGateway`).
+     */
+    virtualGateway?: string | null;
+    /**
+     * Logical ID of the gateway route (default `GatewayRoute`).
+     */
+    gatewayRoute?: string | null;
+  } | null;
+  /**
    * Envoy image for the ECS task of a meshed service (default: the pinned App Mesh Envoy image in public ECR).
    */
   envoyImage?: string | null;
@@ -11603,7 +11958,7 @@ export interface CopilotTargetOverlay {
    */
   image?: OverrideImage | null;
   /**
-   * Name of the main container (default `app`).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
    */
   containerName?: OverrideContainerName | null;
   /**
@@ -11659,7 +12014,7 @@ export interface CopilotTargetOverlay {
    */
   tracing?: OverrideTracing | null;
   /**
-   * Extra containers (name → container), in the order given (that order is kept in every output).
+   * Extra containers (name → container), in the order given (that order is kept in every output). Names as for `containerName`.
    */
   sidecars?: OverrideSidecars | null;
   /**
@@ -11679,7 +12034,7 @@ export interface CopilotTargetOverlay {
    */
   labels?: OverrideLabels | null;
   /**
-   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   terminationGracePeriod?: OverrideTerminationGracePeriod | null;
   /**
@@ -11730,6 +12085,67 @@ export interface CopilotTargetOverlay {
    * Join Service Connect in the Copilot environment (`network.connect`).
    */
   connect?: boolean | null;
+  /**
+   * A `.env` file (path from the workspace root) whose variables the main container gets (`env_file`; Copilot uploads it to S3).
+   */
+  envFile?: string | null;
+  /**
+   * Run tasks on Fargate Spot from this task count on: with `autoscaling`, `count.range.spot_from` (the first `spotFrom - 1` tasks stay on Fargate); without, only `1` can be written (`count.spot`: every task on Spot). On ECS the same is `targets.ecs.service.capacityProviders: [{provider: FARGATE, base: <spotFrom - 1>, weight: 0}, {provider: FARGATE_SPOT, weight: 1}]`.
+   */
+  spotFrom?: number | null;
+  /**
+   * SNS topics the service publishes to (`publish.topics`); Copilot injects their ARNs as `COPILOT_SNS_TOPIC_ARNS`.
+   */
+  publish?:
+    | [
+        {
+          /**
+           * Topic name: letters, digits, hyphens and underscores.
+           */
+          name: string;
+          /**
+           * A FIFO topic (`true`), optionally with content-based deduplication.
+           */
+          fifo?:
+            | boolean
+            | {
+                /**
+                 * Deduplicate messages by their body (`content_based_deduplication`).
+                 */
+                contentBasedDeduplication?: boolean;
+              };
+        },
+        ...{
+          /**
+           * Topic name: letters, digits, hyphens and underscores.
+           */
+          name: string;
+          /**
+           * A FIFO topic (`true`), optionally with content-based deduplication.
+           */
+          fifo?:
+            | boolean
+            | {
+                /**
+                 * Deduplicate messages by their body (`content_based_deduplication`).
+                 */
+                contentBasedDeduplication?: boolean;
+              };
+        }[]
+      ]
+    | null;
+  /**
+   * More security groups for the tasks (`network.vpc.security_groups`).
+   */
+  securityGroups?: [string, ...string[]] | null;
+  /**
+   * Leave out the environment's default security group, which lets every service of the environment reach the tasks (`network.vpc.security_groups.deny_default`).
+   */
+  denyDefaultSecurityGroup?: boolean | null;
+  /**
+   * Subnets the tasks run in (`network.vpc.placement.subnets`), instead of the public or private subnets of `placement`.
+   */
+  subnets?: [string, ...string[]] | null;
   /**
    * Copilot rolling deployment mode (`deployment.rolling`): `default` keeps 100% healthy and doubles during the deploy, `recreate` stops old tasks first.
    */

@@ -35,7 +35,7 @@
 import type { Json, JsonObject } from '../../core/serialize.js';
 import type { ServiceModel } from '../../model/types.js';
 import { platformImport, platformImportList } from '../../platform/imports.js';
-import { getAtt, ref, TemplateBuilder } from '../shared/cfn.js';
+import { applyLogicalIds, getAtt, ref, TemplateBuilder } from '../shared/cfn.js';
 import { codeDeploy } from './service-codedeploy.js';
 import { ECS, engineOf, external, platformGroups, type Engine, type Report } from './service-common.js';
 import { serviceConnect } from './service-connect.js';
@@ -43,7 +43,9 @@ import { serviceRegistries } from './service-discovery.js';
 import { deploymentConfiguration } from './service-deployment.js';
 import { loadBalancing } from './service-load-balancing.js';
 import { firelensToCloudWatch, logGroupResources } from './service-logging.js';
-import { executionRole, taskDefinition, taskRole } from './service-roles.js';
+import { ecsRoleIds } from './service-logical-ids.js';
+import { checkTemplateReferences } from './service-references.js';
+import { executionRole, reportRoleConflicts, taskDefinition, taskRole, wantsTaskRole } from './service-roles.js';
 import { autoscaling } from './service-scaling.js';
 import { defineEmitter } from '../types.js';
 
@@ -68,13 +70,14 @@ export function buildServiceTemplate(m: ServiceModel, report: Report): JsonObjec
     : undefined;
 
   const logs = logGroupResources(t, m);
+  reportRoleConflicts(m, report);
   const roles: { execution?: Json; task?: Json } = {};
   if (!ecs.executionRoleArn) {
     executionRole(t, m, logs.arns);
     roles.execution = getAtt('ExecutionRole', 'Arn');
   }
   const firelensLogs = firelensToCloudWatch(m) ? logs.arns : undefined;
-  if (!ecs.taskRoleArn && (svc.enableExecuteCommand || m.tracing.xray || firelensLogs)) {
+  if (wantsTaskRole(m)) {
     taskRole(t, m, svc.enableExecuteCommand === true, firelensLogs);
     roles.task = getAtt('TaskRole', 'Arn');
   } else if (ecs.taskRoleArn && m.tracing.xray) {
@@ -115,8 +118,11 @@ export function buildServiceTemplate(m: ServiceModel, report: Report): JsonObjec
     props.PropagateTags = 'SERVICE';
     props.Tags = Object.keys(svc.tags).sort().map((k) => ({ Key: k, Value: svc.tags![k]! }));
   }
-  // The awslogs driver does not create the group; a target group must be on a listener (rule) before a service uses it.
-  const dependsOn = [...logs.dependsOn, ...(lb ? lb.rules : [])];
+  // The awslogs driver does not create the group; a target group must be on a listener (rule) before a
+  // service uses it. ECS-native deployments Ref the rules already (AdvancedConfiguration), which
+  // orders them: a DependsOn on them too is redundant (cfn-lint W3005).
+  const rules = lb && engine.kind !== 'ecs' ? lb.rules : [];
+  const dependsOn = [...logs.dependsOn, ...rules];
   t.resource('ECSService', 'AWS::ECS::Service', props, dependsOn.length ? { DependsOn: dependsOn } : {});
 
   if (engine.kind === 'codedeploy') codeDeploy(t, m, lb, cluster, report);
@@ -137,7 +143,10 @@ export function buildServiceTemplate(m: ServiceModel, report: Report): JsonObjec
   }
   if (roles.execution) t.output('ExecutionRoleArn', roles.execution, 'Task execution role created by this stack.');
   if (roles.task) t.output('TaskRoleArn', roles.task, 'Task role created by this stack.');
-  return t.build();
+  const built = t.build();
+  const template = applyLogicalIds(built, ecsRoleIds(built), ecs.logicalIds, [...ECS, 'logicalIds'], report);
+  checkTemplateReferences(template, m, report);
+  return template;
 }
 
 export default defineEmitter({

@@ -113,8 +113,10 @@ function listenerRule(t: Template, id: string, ecs: Json, test: boolean, first: 
 
 function listenerRules(t: Template, spec: Json, ecs: Json): void {
   const values: RuleValues = { hosts: [], paths: [], sources: [], headers: {} };
-  const prod = t.ofType('AWS::ElasticLoadBalancingV2::ListenerRule').filter((id) => /^ListenerRule[0-9]*$/.test(id));
-  const test = t.ofType('AWS::ElasticLoadBalancingV2::ListenerRule').filter((id) => /^TestListenerRule[0-9]*$/.test(id));
+  // The first rule may carry the user's logical ID (targets.ecs.logicalIds); further ones are codegen's.
+  const rules = t.ofType('AWS::ElasticLoadBalancingV2::ListenerRule');
+  const prod = [t.id('ListenerRule'), ...rules.filter((id) => /^ListenerRule[0-9]+$/.test(id))].filter((id) => rules.includes(id));
+  const test = [t.id('TestListenerRule'), ...rules.filter((id) => /^TestListenerRule[0-9]+$/.test(id))].filter((id) => rules.includes(id));
   prod.forEach((id, i) => listenerRule(t, id, ecs, false, i === 0, values));
   test.forEach((id, i) => listenerRule(t, id, ecs, true, i === 0, { hosts: [], paths: [], sources: [], headers: {} }));
   for (let i = 2; i <= prod.length; i++) t.parameters.get(`ListenerRulePriority${i}`).use();
@@ -150,8 +152,8 @@ function codeDeployShape(t: Template, f: Field, dep: Json, ecs: Json): void {
   const name = f.value;
   let m: RegExpExecArray | null;
   if (t.isRef(f, 'DeploymentConfig')) {
-    const r = t.props('DeploymentConfig').get('TrafficRoutingConfig');
-    t.resources.get('DeploymentConfig').use();
+    const r = t.props(t.id('DeploymentConfig')).get('TrafficRoutingConfig');
+    t.resources.get(t.id('DeploymentConfig')).use();
     const type = r.get('Type').str();
     if (type === 'TimeBasedLinear') (dep.strategy = 'linear'), (dep.linear = { percent: r.get('TimeBasedLinear', 'LinearPercentage').num(), interval: duration(60 * (r.get('TimeBasedLinear', 'LinearInterval').num() ?? 1)) });
     else if (type === 'TimeBasedCanary') (dep.strategy = 'canary'), (dep.canary = { percent: r.get('TimeBasedCanary', 'CanaryPercentage').num(), interval: duration(60 * (r.get('TimeBasedCanary', 'CanaryInterval').num() ?? 1)) });
@@ -197,6 +199,12 @@ function codeDeploy(t: Template, spec: Json, ecs: Json, dep: Json): void {
   if (term !== undefined) blueGreen.terminationWait = term;
   if (Object.keys(blueGreen).length) dep.blueGreen = blueGreen;
   if (g.get('AutoRollbackConfiguration', 'Enabled').value === false) dep.rollbackOnFailure = false;
+  const alarms = g.get('AlarmConfiguration');
+  if (alarms.get('Enabled').value === true) {
+    const names = alarms.get('Alarms').items().map((a) => a.get('Name').str()).filter((n): n is string => n !== undefined);
+    if (names.length) dep.rollbackAlarms = names;
+    alarms.get('Enabled').use();
+  }
   for (const k of ['ApplicationName', 'DeploymentStyle', 'ECSServices', 'LoadBalancerInfo', 'AutoRollbackConfiguration']) g.get(k).use();
 }
 
@@ -212,7 +220,10 @@ export function readService(t: Template, id: string, draft: SpecDraft): void {
   s.get('TaskDefinition').use();
   const replicas = paramValue(t, s.get('DesiredCount')) ?? s.get('DesiredCount').num();
   if (replicas !== undefined) spec.replicas = replicas;
-  s.get('LaunchType').use();
+  // The service's launch type decides where the task runs, whatever the task definition names.
+  const launchType = s.get('LaunchType').str();
+  if (launchType === 'EC2') ecs.launchType = 'EC2';
+  else if (launchType === 'FARGATE') delete ecs.launchType;
   const providers = s.get('CapacityProviderStrategy').items().map((p) => ({ provider: p.get('CapacityProvider').str(), weight: p.get('Weight').num(), base: p.get('Base').num() }));
   if (providers.length) sub(ecs, 'service').capacityProviders = providers;
   const pv = s.get('PlatformVersion').str();
@@ -251,7 +262,7 @@ export function readService(t: Template, id: string, draft: SpecDraft): void {
       if (sp && sp !== (sidecar.ports as Json[])[0]) expose.port = sp.name ?? port;
     }
     networkListener(t, spec, ecs, exposed);
-    for (const tg of ['TargetGroup', 'BlueTargetGroup', 'GreenTargetGroup']) if (t.resources.get(tg).exists) targetGroup(t, tg, spec, ecs, exposed, awsvpc);
+    for (const tg of ['TargetGroup', 'BlueTargetGroup', 'GreenTargetGroup'].map((d) => t.id(d))) if (t.resources.get(tg).exists) targetGroup(t, tg, spec, ecs, exposed, awsvpc);
     listenerRules(t, spec, ecs);
   }
   for (const extra of s.get('LoadBalancers').items().slice(1)) extra.drop('no-form', 'The spec sends load balancer traffic to one container port; only the first load balancer is carried.');
@@ -277,6 +288,12 @@ export function readService(t: Template, id: string, draft: SpecDraft): void {
       if (strategy === 'CANARY') dep.canary = { percent: dc.get('CanaryConfiguration', 'CanaryPercent').num(), interval: minutes(dc.get('CanaryConfiguration', 'CanaryBakeTimeInMinutes')) };
       if (strategy === 'LINEAR') dep.linear = { percent: dc.get('LinearConfiguration', 'StepPercent').num(), interval: minutes(dc.get('LinearConfiguration', 'StepBakeTimeInMinutes')) };
     }
+  }
+  const alarms = dc.get('Alarms');
+  if (alarms.exists) {
+    const names = alarms.get('AlarmNames').take();
+    if (Array.isArray(names) && names.length && alarms.get('Enable').value === true) dep.rollbackAlarms = names;
+    alarms.get('Enable').use(), alarms.get('Rollback').use();
   }
   if (Object.keys(dep).length) spec.deployment = { ...dep };
   const grace = s.get('HealthCheckGracePeriodSeconds').num();
