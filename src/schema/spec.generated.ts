@@ -737,7 +737,7 @@ export type OverrideReplicas =
     )
   | null;
 /**
- * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+ * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
  */
 export type OverrideAutoscaling = AutoscalingOverlay | null;
 /**
@@ -1181,7 +1181,7 @@ export interface CodegenServiceSpecV1 {
           )
         | null;
       /**
-       * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+       * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
        */
       autoscaling?: AutoscalingOverlay | null;
       /**
@@ -1486,7 +1486,7 @@ export interface Resources {
   };
 }
 /**
- * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+ * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
  */
 export interface Autoscaling {
   /**
@@ -1520,6 +1520,14 @@ export interface Autoscaling {
    */
   memory?: number;
   /**
+   * Target requests per task per minute at the load balancer (ECS ALBRequestCountPerTarget on the service's target group; Copilot `count.requests`). Needs `expose` on an Application Load Balancer.
+   */
+  requests?: number;
+  /**
+   * Target average response time at the load balancer (ECS: the AWS/ApplicationELB TargetResponseTime of the target group; Copilot `count.response_time`). Needs `expose` on an Application Load Balancer. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+   */
+  responseTime?: number | string;
+  /**
    * Cooldown after scaling in. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   scaleInCooldown?: number | string;
@@ -1527,6 +1535,149 @@ export interface Autoscaling {
    * Cooldown after scaling out. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   scaleOutCooldown?: number | string;
+  /**
+   * Step scaling policies on CloudWatch alarms (ECS only).
+   *
+   * Items: Step scaling on a CloudWatch alarm (ECS: an AWS::CloudWatch::Alarm whose action is a StepScaling policy). The alarm fires when the metric crosses `threshold`; each step says how much to change while the metric lies in its range. Ranges are metric values (not offsets): contiguous, on the alarm's side of the threshold; the first step of a scale-out policy starts at the threshold, the last is open-ended.
+   */
+  steps?: {
+    /**
+     * Policy name suffix (default `step-<n>`); unique in the service.
+     */
+    name?: string;
+    /**
+     * The CloudWatch metric the alarm watches: `cpu` or `memory` (the service's AWS/ECS CPUUtilization or MemoryUtilization), or any metric.
+     */
+    metric:
+      | ('cpu' | 'memory')
+      | {
+          /**
+           * Namespace, e.g. `AWS/SQS` or `MyApp`.
+           */
+          namespace: string;
+          /**
+           * Metric name, e.g. `ApproximateNumberOfMessagesVisible`.
+           */
+          name: string;
+          /**
+           * Dimensions (name → value); default for the AWS/ECS namespace: ClusterName and ServiceName of this service.
+           */
+          dimensions?: {
+            /**
+             * Dimension value.
+             */
+            [k: string]: string;
+          };
+          /**
+           * Statistic (default `Average`).
+           */
+          statistic?: 'Average' | 'Minimum' | 'Maximum' | 'Sum' | 'SampleCount';
+        };
+    /**
+     * How the metric is compared with the threshold: `>=`, `>` (scale out as it rises), `<=` or `<` (scale in as it falls).
+     */
+    comparison: '>=' | '>' | '<=' | '<';
+    /**
+     * Alarm threshold, in the metric's unit.
+     */
+    threshold: number;
+    /**
+     * Length of one evaluation period (default 60s; CloudWatch takes 10, 30 or a multiple of 60 seconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+     */
+    period?: number | string;
+    /**
+     * Periods the metric must breach before the alarm fires (default 1).
+     */
+    evaluationPeriods?: number;
+    /**
+     * What `change` means: tasks added or removed (`ChangeInCapacity`, default), a percent of the current count (`PercentChangeInCapacity`), or the new count (`ExactCapacity`).
+     */
+    adjustment?: 'ChangeInCapacity' | 'PercentChangeInCapacity' | 'ExactCapacity';
+    /**
+     * The steps, lowest metric range first.
+     *
+     * @minItems 1
+     *
+     * Items: One step.
+     */
+    steps: [
+      {
+        /**
+         * Lower bound of the metric range (inclusive); omit for no lower bound.
+         */
+        from?: number;
+        /**
+         * Upper bound of the metric range (exclusive); omit for no upper bound.
+         */
+        to?: number;
+        /**
+         * Capacity change in this range (negative scales in).
+         */
+        change: number;
+      },
+      ...{
+        /**
+         * Lower bound of the metric range (inclusive); omit for no lower bound.
+         */
+        from?: number;
+        /**
+         * Upper bound of the metric range (exclusive); omit for no upper bound.
+         */
+        to?: number;
+        /**
+         * Capacity change in this range (negative scales in).
+         */
+        change: number;
+      }[]
+    ];
+    /**
+     * Time after a scaling activity before another may start. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+     */
+    cooldown?: number | string;
+    /**
+     * How the policy aggregates the metric data points (`MetricAggregationType`, default Average).
+     */
+    aggregation?: 'Average' | 'Minimum' | 'Maximum';
+    /**
+     * With PercentChangeInCapacity: change at least this many tasks.
+     */
+    minAdjustmentMagnitude?: number;
+  }[];
+  /**
+   * Scheduled capacity changes (ECS only).
+   *
+   * Items: Scheduled scaling: set new minimum and/or maximum capacity at a time (ECS ScalableTarget ScheduledActions).
+   */
+  schedule?: {
+    /**
+     * Action name (unique in the service).
+     */
+    name: string;
+    /**
+     * When: `cron(Minutes Hours Day-of-month Month Day-of-week Year)`, `rate(value unit)` or `at(yyyy-mm-ddThh:mm:ss)`.
+     */
+    schedule: string;
+    /**
+     * Time zone of the schedule (IANA name such as `Europe/Berlin`; default UTC).
+     */
+    timezone?: string;
+    /**
+     * New minimum replicas.
+     */
+    min?: number;
+    /**
+     * New maximum replicas.
+     */
+    max?: number;
+    /**
+     * First time the action may run (ISO 8601, e.g. `2026-12-01T00:00:00Z`).
+     */
+    start?: string;
+    /**
+     * Last time the action may run (ISO 8601).
+     */
+    end?: string;
+  }[];
 }
 /**
  * Secret reference.
@@ -1701,6 +1852,75 @@ export interface Expose {
      */
     policy?: string;
   };
+  /**
+   * Several path prefixes routed to the service (instead of `path`): one ALB path-pattern condition (split into more listener rules when the values exceed a rule's limits), one Ingress path or HTTPRoute match each.
+   *
+   * @minItems 1
+   *
+   * Items: Path prefix.
+   */
+  paths?: [string, ...string[]];
+  /**
+   * HTTP header conditions (header name → accepted values; any value matches, every header must match): ALB `http-header` conditions, the Ingress `conditions.<service>` annotation, HTTPRoute header matches. `*` and `?` are wildcards on the ALB.
+   */
+  headers?: {
+    /**
+     * One value or a list of values.
+     */
+    [k: string]: string | [string] | [string, string] | [string, string, string];
+  };
+  /**
+   * Only requests from these CIDR ranges are routed to the service: an ALB `source-ip` condition (Copilot `http.allowed_source_ips`, the Ingress `conditions.<service>` annotation).
+   *
+   * @minItems 1
+   *
+   * Items: CIDR block, e.g. `10.0.0.0/8`.
+   */
+  allowedSourceIps?: [string, ...string[]];
+  /**
+   * `application` (default: ALB listener rules, Ingress, HTTPRoute) or `network` (NLB: a TCP, UDP or TLS listener of its own on `targets.ecs.service.loadBalancerArn`; Copilot `nlb`). A network load balancer has no rules: hosts, paths and headers do not apply.
+   */
+  loadBalancer?: 'application' | 'network';
+  /**
+   * The container that receives the traffic (default: the main container); `port` is one of its ports. A proxy sidecar in front of the application, for instance (ECS LoadBalancers ContainerName; Copilot `target_container`; Kubernetes Service targetPort).
+   */
+  container?: string;
+  /**
+   * Target group settings (ECS TargetGroupAttributes; the Ingress `target-group-attributes` annotation; Copilot `deregistration_delay`/`stickiness`).
+   */
+  targetGroup?: {
+    /**
+     * Target group protocol: `HTTP`/`HTTPS` on an ALB (default HTTP), `TCP`/`TLS`/`UDP`/`TCP_UDP` on an NLB (default TCP, UDP for a UDP port).
+     */
+    protocol?: 'HTTP' | 'HTTPS' | 'TCP' | 'TLS' | 'UDP' | 'TCP_UDP';
+    /**
+     * Time a deregistering target keeps its in-flight requests (`deregistration_delay.timeout_seconds`, 0–3600 s; default 300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+     */
+    deregistrationDelay?: number | string;
+    /**
+     * Warm-up time of a new target before it gets its full share (`slow_start.duration_seconds`, 30–900 s; ALB only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+     */
+    slowStart?: number | string;
+    /**
+     * Routing algorithm (`load_balancing.algorithm.type`; ALB only, default round_robin).
+     */
+    algorithm?: 'round_robin' | 'least_outstanding_requests' | 'weighted_random';
+    /**
+     * Sticky sessions: `true` (a load balancer cookie on an ALB, the source IP on an NLB), or the cookie settings.
+     */
+    stickiness?:
+      | boolean
+      | {
+          /**
+           * How long the cookie pins a client (`stickiness.lb_cookie.duration_seconds` or `app_cookie.duration_seconds`, 1 s–7 days; default 1 day). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+           */
+          duration?: number | string;
+          /**
+           * The application's own cookie (`app_cookie`); without it the load balancer issues its own (`lb_cookie`).
+           */
+          cookieName?: string;
+        };
+  };
 }
 /**
  * Deployment strategy and its traffic shape.
@@ -1784,19 +2004,27 @@ export interface Deployment {
  */
 export interface Logging {
   /**
+   * `awslogs` (default: CloudWatch Logs), `firelens` (the `awsfirelens` driver and a log router sidecar) or `none` (no log configuration, no log group).
+   */
+  driver?: 'awslogs' | 'firelens' | 'none';
+  /**
    * CloudWatch Logs group (default `/ecs/<name>`); may use `${Name}` parameters and pseudo parameters, e.g. `/ecs/${AWS::StackName}`.
    */
   group?: string;
   /**
-   * Region of the log group (defaults to `region`), or `${AWS::Region}` / `${Name}` of a parameter.
+   * Create the log group in the ECS template (default true). `false` uses an existing group: the template takes its name as the Parameter `LogGroupName`, whose default is `group`.
+   */
+  createGroup?: boolean;
+  /**
+   * Region of the log group (defaults to `region`; the ECS template uses the stack's region when neither is set), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: string;
   /**
-   * Log stream prefix (default `ecs`).
+   * Log stream prefix of the main container (default `ecs`); sidecars get `<streamPrefix>-<container>` unless `containers` names their own.
    */
   streamPrefix?: string;
   /**
-   * Retention in days.
+   * Retention in days (ECS log group `RetentionInDays`; Copilot `logging.retention`).
    */
   retentionDays?:
     | 1
@@ -1821,6 +2049,72 @@ export interface Logging {
     | 2922
     | 3288
     | 3653;
+  /**
+   * Extra awslogs driver options, e.g. `mode: non-blocking`, `max-buffer-size: 25m` (the group, region and stream prefix come from the fields above).
+   */
+  options?: {
+    /**
+     * Option value (a string).
+     */
+    [k: string]: string;
+  };
+  /**
+   * Per container (the main container, a sidecar, or one codegen adds: `xray-daemon`, `envoy`, `log_router`), by name: its own awslogs group and/or stream prefix. A group other than `group` is created too unless `createGroup` is false.
+   */
+  containers?: {
+    /**
+     * Log settings of one container.
+     */
+    [k: string]: {
+      /**
+       * CloudWatch Logs group of this container.
+       */
+      group?: string;
+      /**
+       * Log stream prefix of this container.
+       */
+      streamPrefix?: string;
+    };
+  };
+  /**
+   * FireLens (driver `firelens`): every container of the task logs with the `awsfirelens` driver to a log router sidecar (`log_router`, essential, with `firelensConfiguration`), which itself logs with awslogs to `group`. ECS and Copilot (`logging`); FireLens sends with the task role, which needs the destination's permissions.
+   */
+  firelens?: {
+    /**
+     * Log router (`firelensConfiguration.type`, default `fluentbit`).
+     */
+    type?: 'fluentbit' | 'fluentd';
+    /**
+     * Log router image (default: a pinned public.ecr.aws/aws-observability/aws-for-fluent-bit release; Copilot `logging.image`).
+     */
+    image?: string;
+    /**
+     * Output plugin options of the `awsfirelens` log driver (Copilot `logging.destination`), e.g. `Name: firehose`, `region`, `delivery_stream`. Default: the Fluent Bit `cloudwatch_logs` output into `group` and `streamPrefix`.
+     */
+    options?: {
+      /**
+       * Option value (a string).
+       */
+      [k: string]: string;
+    };
+    /**
+     * Secret options of the log driver (name → SSM parameter or Secrets Manager ARN), e.g. an API key of the destination (ECS `secretOptions`; Copilot `logging.secretOptions`).
+     */
+    secretOptions?: {
+      /**
+       * SSM parameter name or ARN, or Secrets Manager secret ARN.
+       */
+      [k: string]: string;
+    };
+    /**
+     * Add the ECS metadata (cluster, task ARN, task definition) to each log event (`enable-ecs-log-metadata`, default true; Copilot `logging.enableMetadata`).
+     */
+    enableMetadata?: boolean;
+    /**
+     * A custom Fluent Bit or Fluentd configuration: a file path inside the router image, or an S3 ARN (EC2 only) (`config-file-type`/`config-file-value`; Copilot `logging.configFilePath`, a file path only).
+     */
+    configFile?: string;
+  };
 }
 /**
  * Distributed tracing.
@@ -2474,7 +2768,7 @@ export interface EcsTarget {
       )
     | null;
   /**
-   * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+   * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
    */
   autoscaling?: AutoscalingOverlay | null;
   /**
@@ -2737,6 +3031,10 @@ export interface EcsTarget {
      */
     listenerArn?: string;
     /**
+     * Network Load Balancer ARN (`expose.loadBalancer: network`): the template adds a listener of its own to it. May use `${Name}` parameters and pseudo parameters.
+     */
+    loadBalancerArn?: string;
+    /**
      * Test listener ARN (blue/green): test traffic reaches the new tasks before production does. CodeDeploy deployments always get a test listener (a Parameter when omitted); ECS-native ones only when this is set. May use `${Name}` parameters and pseudo parameters.
      */
     testListenerArn?: string;
@@ -2771,6 +3069,44 @@ export interface EcsTarget {
        */
       base?: number;
     }[];
+    /**
+     * AWS Cloud Map service discovery (`ServiceRegistries`): ECS registers every task in a Cloud Map service, created in `namespaceId` or given by `registryArn`.
+     */
+    serviceDiscovery?: {
+      /**
+       * Cloud Map namespace ID (`ns-...`) the service is created in; a template Parameter defaulting to it (the deployer fills it when omitted).
+       */
+      namespaceId?: string;
+      /**
+       * An existing Cloud Map service to register in (no service is created; the DNS settings are that service's). May use `${Name}` parameters and pseudo parameters.
+       */
+      registryArn?: string;
+      /**
+       * Cloud Map service name, the DNS label clients resolve (default: the service name).
+       */
+      name?: string;
+      /**
+       * DNS record type: `A` (the task IP; awsvpc only) or `SRV` (IP and port; required for bridge and host networking). Default: A under awsvpc, SRV otherwise.
+       */
+      dnsRecordType?: 'A' | 'SRV';
+      /**
+       * DNS record TTL in seconds (default 60).
+       */
+      ttl?: number;
+      /**
+       * Container port of an SRV record (default: the exposed or first port of the main container).
+       */
+      port?: number;
+      /**
+       * Custom attributes of the Cloud Map service (`ServiceAttributes`).
+       */
+      attributes?: {
+        /**
+         * Attribute value.
+         */
+        [k: string]: string;
+      };
+    };
     /**
      * ECS Service Connect (successor of App Mesh on ECS).
      */
@@ -2982,7 +3318,7 @@ export interface ResourcesOverlay {
   } | null;
 }
 /**
- * Target-tracking autoscaling. When set, replicas are owned by the autoscaler (Kubernetes `replicas` is omitted).
+ * Autoscaling: target tracking (cpu, memory, requests, responseTime), step scaling on CloudWatch alarms and scheduled capacity changes. When set, replicas are owned by the autoscaler (Kubernetes `replicas` is omitted).
  */
 export interface AutoscalingOverlay {
   /**
@@ -3022,6 +3358,14 @@ export interface AutoscalingOverlay {
    */
   memory?: number | null;
   /**
+   * Target requests per task per minute at the load balancer (ECS ALBRequestCountPerTarget on the service's target group; Copilot `count.requests`). Needs `expose` on an Application Load Balancer.
+   */
+  requests?: number | null;
+  /**
+   * Target average response time at the load balancer (ECS: the AWS/ApplicationELB TargetResponseTime of the target group; Copilot `count.response_time`). Needs `expose` on an Application Load Balancer. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+   */
+  responseTime?: (number | string) | null;
+  /**
    * Cooldown after scaling in. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   scaleInCooldown?: (number | string) | null;
@@ -3029,6 +3373,149 @@ export interface AutoscalingOverlay {
    * Cooldown after scaling out. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   scaleOutCooldown?: (number | string) | null;
+  /**
+   * Step scaling policies on CloudWatch alarms (ECS only).
+   */
+  steps?:
+    | {
+        /**
+         * Policy name suffix (default `step-<n>`); unique in the service.
+         */
+        name?: string;
+        /**
+         * The CloudWatch metric the alarm watches: `cpu` or `memory` (the service's AWS/ECS CPUUtilization or MemoryUtilization), or any metric.
+         */
+        metric:
+          | ('cpu' | 'memory')
+          | {
+              /**
+               * Namespace, e.g. `AWS/SQS` or `MyApp`.
+               */
+              namespace: string;
+              /**
+               * Metric name, e.g. `ApproximateNumberOfMessagesVisible`.
+               */
+              name: string;
+              /**
+               * Dimensions (name → value); default for the AWS/ECS namespace: ClusterName and ServiceName of this service.
+               */
+              dimensions?: {
+                /**
+                 * Dimension value.
+                 */
+                [k: string]: string;
+              };
+              /**
+               * Statistic (default `Average`).
+               */
+              statistic?: 'Average' | 'Minimum' | 'Maximum' | 'Sum' | 'SampleCount';
+            };
+        /**
+         * How the metric is compared with the threshold: `>=`, `>` (scale out as it rises), `<=` or `<` (scale in as it falls).
+         */
+        comparison: '>=' | '>' | '<=' | '<';
+        /**
+         * Alarm threshold, in the metric's unit.
+         */
+        threshold: number;
+        /**
+         * Length of one evaluation period (default 60s; CloudWatch takes 10, 30 or a multiple of 60 seconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+         */
+        period?: number | string;
+        /**
+         * Periods the metric must breach before the alarm fires (default 1).
+         */
+        evaluationPeriods?: number;
+        /**
+         * What `change` means: tasks added or removed (`ChangeInCapacity`, default), a percent of the current count (`PercentChangeInCapacity`), or the new count (`ExactCapacity`).
+         */
+        adjustment?: 'ChangeInCapacity' | 'PercentChangeInCapacity' | 'ExactCapacity';
+        /**
+         * The steps, lowest metric range first.
+         *
+         * @minItems 1
+         *
+         * Items: One step.
+         */
+        steps: [
+          {
+            /**
+             * Lower bound of the metric range (inclusive); omit for no lower bound.
+             */
+            from?: number;
+            /**
+             * Upper bound of the metric range (exclusive); omit for no upper bound.
+             */
+            to?: number;
+            /**
+             * Capacity change in this range (negative scales in).
+             */
+            change: number;
+          },
+          ...{
+            /**
+             * Lower bound of the metric range (inclusive); omit for no lower bound.
+             */
+            from?: number;
+            /**
+             * Upper bound of the metric range (exclusive); omit for no upper bound.
+             */
+            to?: number;
+            /**
+             * Capacity change in this range (negative scales in).
+             */
+            change: number;
+          }[]
+        ];
+        /**
+         * Time after a scaling activity before another may start. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+         */
+        cooldown?: number | string;
+        /**
+         * How the policy aggregates the metric data points (`MetricAggregationType`, default Average).
+         */
+        aggregation?: 'Average' | 'Minimum' | 'Maximum';
+        /**
+         * With PercentChangeInCapacity: change at least this many tasks.
+         */
+        minAdjustmentMagnitude?: number;
+      }[]
+    | null;
+  /**
+   * Scheduled capacity changes (ECS only).
+   */
+  schedule?:
+    | {
+        /**
+         * Action name (unique in the service).
+         */
+        name: string;
+        /**
+         * When: `cron(Minutes Hours Day-of-month Month Day-of-week Year)`, `rate(value unit)` or `at(yyyy-mm-ddThh:mm:ss)`.
+         */
+        schedule: string;
+        /**
+         * Time zone of the schedule (IANA name such as `Europe/Berlin`; default UTC).
+         */
+        timezone?: string;
+        /**
+         * New minimum replicas.
+         */
+        min?: number;
+        /**
+         * New maximum replicas.
+         */
+        max?: number;
+        /**
+         * First time the action may run (ISO 8601, e.g. `2026-12-01T00:00:00Z`).
+         */
+        start?: string;
+        /**
+         * Last time the action may run (ISO 8601).
+         */
+        end?: string;
+      }[]
+    | null;
 }
 /**
  * A secret injected as an environment variable, by reference only: codegen never sees or writes a secret value.
@@ -3293,6 +3780,70 @@ export interface ExposeOverlay {
      */
     policy?: string | null;
   } | null;
+  /**
+   * Several path prefixes routed to the service (instead of `path`): one ALB path-pattern condition (split into more listener rules when the values exceed a rule's limits), one Ingress path or HTTPRoute match each.
+   */
+  paths?: [string, ...string[]] | null;
+  /**
+   * HTTP header conditions (header name → accepted values; any value matches, every header must match): ALB `http-header` conditions, the Ingress `conditions.<service>` annotation, HTTPRoute header matches. `*` and `?` are wildcards on the ALB.
+   */
+  headers?: {
+    /**
+     * One value or a list of values.
+     */
+    [k: string]: string | [string] | [string, string] | [string, string, string] | null;
+  } | null;
+  /**
+   * Only requests from these CIDR ranges are routed to the service: an ALB `source-ip` condition (Copilot `http.allowed_source_ips`, the Ingress `conditions.<service>` annotation).
+   */
+  allowedSourceIps?: [string, ...string[]] | null;
+  /**
+   * `application` (default: ALB listener rules, Ingress, HTTPRoute) or `network` (NLB: a TCP, UDP or TLS listener of its own on `targets.ecs.service.loadBalancerArn`; Copilot `nlb`). A network load balancer has no rules: hosts, paths and headers do not apply.
+   */
+  loadBalancer?: ('application' | 'network') | null;
+  /**
+   * The container that receives the traffic (default: the main container); `port` is one of its ports. A proxy sidecar in front of the application, for instance (ECS LoadBalancers ContainerName; Copilot `target_container`; Kubernetes Service targetPort).
+   */
+  container?: string | null;
+  /**
+   * Target group settings (ECS TargetGroupAttributes; the Ingress `target-group-attributes` annotation; Copilot `deregistration_delay`/`stickiness`).
+   */
+  targetGroup?: {
+    /**
+     * Target group protocol: `HTTP`/`HTTPS` on an ALB (default HTTP), `TCP`/`TLS`/`UDP`/`TCP_UDP` on an NLB (default TCP, UDP for a UDP port).
+     */
+    protocol?: ('HTTP' | 'HTTPS' | 'TCP' | 'TLS' | 'UDP' | 'TCP_UDP') | null;
+    /**
+     * Time a deregistering target keeps its in-flight requests (`deregistration_delay.timeout_seconds`, 0–3600 s; default 300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+     */
+    deregistrationDelay?: (number | string) | null;
+    /**
+     * Warm-up time of a new target before it gets its full share (`slow_start.duration_seconds`, 30–900 s; ALB only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+     */
+    slowStart?: (number | string) | null;
+    /**
+     * Routing algorithm (`load_balancing.algorithm.type`; ALB only, default round_robin).
+     */
+    algorithm?: ('round_robin' | 'least_outstanding_requests' | 'weighted_random') | null;
+    /**
+     * Sticky sessions: `true` (a load balancer cookie on an ALB, the source IP on an NLB), or the cookie settings.
+     */
+    stickiness?:
+      | (
+          | boolean
+          | {
+              /**
+               * How long the cookie pins a client (`stickiness.lb_cookie.duration_seconds` or `app_cookie.duration_seconds`, 1 s–7 days; default 1 day). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+               */
+              duration?: (number | string) | null;
+              /**
+               * The application's own cookie (`app_cookie`); without it the load balancer issues its own (`lb_cookie`).
+               */
+              cookieName?: string | null;
+            }
+        )
+      | null;
+  } | null;
 }
 /**
  * How a new version replaces the old one.
@@ -3368,23 +3919,31 @@ export interface DeploymentOverlay {
   rollbackAlarms?: [string, ...string[]] | null;
 }
 /**
- * Container logs (awslogs on ECS).
+ * Container logs on ECS and Copilot: awslogs to CloudWatch Logs (default), FireLens, or off. Kubernetes has no per-pod log configuration (the node's log agent collects stdout and stderr), so only `driver: firelens` or `none` is reported there.
  */
 export interface LoggingOverlay {
+  /**
+   * `awslogs` (default: CloudWatch Logs), `firelens` (the `awsfirelens` driver and a log router sidecar) or `none` (no log configuration, no log group).
+   */
+  driver?: ('awslogs' | 'firelens' | 'none') | null;
   /**
    * CloudWatch Logs group (default `/ecs/<name>`); may use `${Name}` parameters and pseudo parameters, e.g. `/ecs/${AWS::StackName}`.
    */
   group?: string | null;
   /**
-   * Region of the log group (defaults to `region`), or `${AWS::Region}` / `${Name}` of a parameter.
+   * Create the log group in the ECS template (default true). `false` uses an existing group: the template takes its name as the Parameter `LogGroupName`, whose default is `group`.
+   */
+  createGroup?: boolean | null;
+  /**
+   * Region of the log group (defaults to `region`; the ECS template uses the stack's region when neither is set), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: string | null;
   /**
-   * Log stream prefix (default `ecs`).
+   * Log stream prefix of the main container (default `ecs`); sidecars get `<streamPrefix>-<container>` unless `containers` names their own.
    */
   streamPrefix?: string | null;
   /**
-   * Retention in days.
+   * Retention in days (ECS log group `RetentionInDays`; Copilot `logging.retention`).
    */
   retentionDays?:
     | (
@@ -3412,6 +3971,72 @@ export interface LoggingOverlay {
         | 3653
       )
     | null;
+  /**
+   * Extra awslogs driver options, e.g. `mode: non-blocking`, `max-buffer-size: 25m` (the group, region and stream prefix come from the fields above).
+   */
+  options?: {
+    /**
+     * Option value (a string).
+     */
+    [k: string]: string | null;
+  } | null;
+  /**
+   * Per container (the main container, a sidecar, or one codegen adds: `xray-daemon`, `envoy`, `log_router`), by name: its own awslogs group and/or stream prefix. A group other than `group` is created too unless `createGroup` is false.
+   */
+  containers?: {
+    /**
+     * Log settings of one container.
+     */
+    [k: string]: {
+      /**
+       * CloudWatch Logs group of this container.
+       */
+      group?: string | null;
+      /**
+       * Log stream prefix of this container.
+       */
+      streamPrefix?: string | null;
+    } | null;
+  } | null;
+  /**
+   * FireLens (driver `firelens`): every container of the task logs with the `awsfirelens` driver to a log router sidecar (`log_router`, essential, with `firelensConfiguration`), which itself logs with awslogs to `group`. ECS and Copilot (`logging`); FireLens sends with the task role, which needs the destination's permissions.
+   */
+  firelens?: {
+    /**
+     * Log router (`firelensConfiguration.type`, default `fluentbit`).
+     */
+    type?: ('fluentbit' | 'fluentd') | null;
+    /**
+     * Log router image (default: a pinned public.ecr.aws/aws-observability/aws-for-fluent-bit release; Copilot `logging.image`).
+     */
+    image?: string | null;
+    /**
+     * Output plugin options of the `awsfirelens` log driver (Copilot `logging.destination`), e.g. `Name: firehose`, `region`, `delivery_stream`. Default: the Fluent Bit `cloudwatch_logs` output into `group` and `streamPrefix`.
+     */
+    options?: {
+      /**
+       * Option value (a string).
+       */
+      [k: string]: string | null;
+    } | null;
+    /**
+     * Secret options of the log driver (name → SSM parameter or Secrets Manager ARN), e.g. an API key of the destination (ECS `secretOptions`; Copilot `logging.secretOptions`).
+     */
+    secretOptions?: {
+      /**
+       * SSM parameter name or ARN, or Secrets Manager secret ARN.
+       */
+      [k: string]: string | null;
+    } | null;
+    /**
+     * Add the ECS metadata (cluster, task ARN, task definition) to each log event (`enable-ecs-log-metadata`, default true; Copilot `logging.enableMetadata`).
+     */
+    enableMetadata?: boolean | null;
+    /**
+     * A custom Fluent Bit or Fluentd configuration: a file path inside the router image, or an S3 ARN (EC2 only) (`config-file-type`/`config-file-value`; Copilot `logging.configFilePath`, a file path only).
+     */
+    configFile?: string | null;
+  } | null;
 }
 /**
  * Distributed tracing.
@@ -4041,7 +4666,7 @@ export interface KubernetesTarget {
       )
     | null;
   /**
-   * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+   * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
    */
   autoscaling?: AutoscalingOverlay | null;
   /**
@@ -4457,7 +5082,7 @@ export interface AppmeshTarget {
       )
     | null;
   /**
-   * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+   * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
    */
   autoscaling?: AutoscalingOverlay | null;
   /**
@@ -4640,6 +5265,15 @@ export interface AppmeshTarget {
        * Service name (default `<name>`).
        */
       service?: string;
+      /**
+       * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+       */
+      attributes?: {
+        /**
+         * Attribute value.
+         */
+        [k: string]: string;
+      };
     };
     /**
      * DNS.
@@ -4692,6 +5326,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4731,6 +5374,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4768,6 +5420,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4807,6 +5468,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4844,6 +5514,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4881,6 +5560,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4920,6 +5608,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4957,6 +5654,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4994,6 +5700,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5031,6 +5746,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5070,6 +5794,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5107,6 +5840,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5144,6 +5886,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5181,6 +5932,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5218,6 +5978,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5257,6 +6026,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5294,6 +6072,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5331,6 +6118,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5368,6 +6164,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5405,6 +6210,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5442,6 +6256,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5481,6 +6304,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5518,6 +6350,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5555,6 +6396,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5592,6 +6442,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5629,6 +6488,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5666,6 +6534,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5703,6 +6580,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5742,6 +6628,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5779,6 +6674,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5816,6 +6720,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5853,6 +6766,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5890,6 +6812,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5927,6 +6858,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5964,6 +6904,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6001,6 +6950,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6040,6 +6998,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6077,6 +7044,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6114,6 +7090,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6151,6 +7136,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6188,6 +7182,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6225,6 +7228,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6262,6 +7274,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6299,6 +7320,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6336,6 +7366,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6375,6 +7414,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6412,6 +7460,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6449,6 +7506,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6486,6 +7552,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6523,6 +7598,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6560,6 +7644,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6597,6 +7690,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6634,6 +7736,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6671,6 +7782,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6708,6 +7828,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6779,6 +7908,40 @@ export interface AppmeshTarget {
    * Envoy image for the ECS task of a meshed service (default: the pinned App Mesh Envoy image in public ECR).
    */
   envoyImage?: string;
+  /**
+   * The Envoy container of the meshed ECS task (`envoy`): its size, extra environment and user. The image is `envoyImage`.
+   */
+  envoy?: {
+    /**
+     * Container-level CPU units (`cpu`).
+     */
+    cpu?: number;
+    /**
+     * Hard memory limit in MiB (`memory`).
+     */
+    memory?: number;
+    /**
+     * Soft memory limit in MiB (`memoryReservation`).
+     */
+    memoryReservation?: number;
+    /**
+     * Extra environment variables of Envoy (e.g. `ENVOY_LOG_LEVEL: debug`); `APPMESH_RESOURCE_ARN`/`APPMESH_VIRTUAL_NODE_NAME` and `ENABLE_ENVOY_XRAY_TRACING` are set by codegen.
+     */
+    env?: {
+      /**
+       * Value.
+       */
+      [k: string]: string;
+    };
+    /**
+     * User Envoy runs as (default 1337); the proxy configuration ignores this uid's traffic.
+     */
+    user?: string;
+  };
+  /**
+   * What provides the virtual service: a `virtualRouter` with a weighted route (default, required for several versions), or the `virtualNode` directly (one version: no router, no route).
+   */
+  provider?: 'virtualRouter' | 'virtualNode';
 }
 /**
  * AWS Copilot manifest (legacy).
@@ -6835,7 +7998,7 @@ export interface CopilotTarget {
       )
     | null;
   /**
-   * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+   * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
    */
   autoscaling?: AutoscalingOverlay | null;
   /**
@@ -7206,7 +8369,7 @@ export interface EcsTargetOverlay {
    */
   replicas?: OverrideReplicas | null;
   /**
-   * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+   * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
    */
   autoscaling?: OverrideAutoscaling | null;
   /**
@@ -7404,6 +8567,10 @@ export interface EcsTargetOverlay {
      */
     listenerArn?: string | null;
     /**
+     * Network Load Balancer ARN (`expose.loadBalancer: network`): the template adds a listener of its own to it. May use `${Name}` parameters and pseudo parameters.
+     */
+    loadBalancerArn?: string | null;
+    /**
      * Test listener ARN (blue/green): test traffic reaches the new tasks before production does. CodeDeploy deployments always get a test listener (a Parameter when omitted); ECS-native ones only when this is set. May use `${Name}` parameters and pseudo parameters.
      */
     testListenerArn?: string | null;
@@ -7438,6 +8605,44 @@ export interface EcsTargetOverlay {
           base?: number;
         }[]
       | null;
+    /**
+     * AWS Cloud Map service discovery (`ServiceRegistries`): ECS registers every task in a Cloud Map service, created in `namespaceId` or given by `registryArn`.
+     */
+    serviceDiscovery?: {
+      /**
+       * Cloud Map namespace ID (`ns-...`) the service is created in; a template Parameter defaulting to it (the deployer fills it when omitted).
+       */
+      namespaceId?: string | null;
+      /**
+       * An existing Cloud Map service to register in (no service is created; the DNS settings are that service's). May use `${Name}` parameters and pseudo parameters.
+       */
+      registryArn?: string | null;
+      /**
+       * Cloud Map service name, the DNS label clients resolve (default: the service name).
+       */
+      name?: string | null;
+      /**
+       * DNS record type: `A` (the task IP; awsvpc only) or `SRV` (IP and port; required for bridge and host networking). Default: A under awsvpc, SRV otherwise.
+       */
+      dnsRecordType?: ('A' | 'SRV') | null;
+      /**
+       * DNS record TTL in seconds (default 60).
+       */
+      ttl?: number | null;
+      /**
+       * Container port of an SRV record (default: the exposed or first port of the main container).
+       */
+      port?: number | null;
+      /**
+       * Custom attributes of the Cloud Map service (`ServiceAttributes`).
+       */
+      attributes?: {
+        /**
+         * Attribute value.
+         */
+        [k: string]: string | null;
+      } | null;
+    } | null;
     /**
      * ECS Service Connect (successor of App Mesh on ECS).
      */
@@ -7633,7 +8838,7 @@ export interface KubernetesTargetOverlay {
    */
   replicas?: OverrideReplicas | null;
   /**
-   * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+   * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
    */
   autoscaling?: OverrideAutoscaling | null;
   /**
@@ -7983,7 +9188,7 @@ export interface AppmeshTargetOverlay {
    */
   replicas?: OverrideReplicas | null;
   /**
-   * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+   * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
    */
   autoscaling?: OverrideAutoscaling | null;
   /**
@@ -8110,6 +9315,15 @@ export interface AppmeshTargetOverlay {
        * Service name (default `<name>`).
        */
       service?: string | null;
+      /**
+       * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+       */
+      attributes?: {
+        /**
+         * Attribute value.
+         */
+        [k: string]: string | null;
+      } | null;
     } | null;
     /**
      * DNS.
@@ -8155,6 +9369,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8194,6 +9417,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8231,6 +9463,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8270,6 +9511,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8307,6 +9557,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8344,6 +9603,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8383,6 +9651,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8420,6 +9697,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8457,6 +9743,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8494,6 +9789,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8533,6 +9837,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8570,6 +9883,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8607,6 +9929,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8644,6 +9975,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8681,6 +10021,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8720,6 +10069,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8757,6 +10115,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8794,6 +10161,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8831,6 +10207,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8868,6 +10253,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8905,6 +10299,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8944,6 +10347,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8981,6 +10393,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9018,6 +10439,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9055,6 +10485,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9092,6 +10531,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9129,6 +10577,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9166,6 +10623,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9205,6 +10671,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9242,6 +10717,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9279,6 +10763,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9316,6 +10809,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9353,6 +10855,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9390,6 +10901,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9427,6 +10947,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9464,6 +10993,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9503,6 +11041,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9540,6 +11087,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9577,6 +11133,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9614,6 +11179,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9651,6 +11225,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9688,6 +11271,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9725,6 +11317,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9762,6 +11363,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9799,6 +11409,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9838,6 +11457,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9875,6 +11503,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9912,6 +11549,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9949,6 +11595,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9986,6 +11641,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -10023,6 +11687,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -10060,6 +11733,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -10097,6 +11779,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -10134,6 +11825,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -10171,6 +11871,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -10243,6 +11952,40 @@ export interface AppmeshTargetOverlay {
    * Envoy image for the ECS task of a meshed service (default: the pinned App Mesh Envoy image in public ECR).
    */
   envoyImage?: string | null;
+  /**
+   * The Envoy container of the meshed ECS task (`envoy`): its size, extra environment and user. The image is `envoyImage`.
+   */
+  envoy?: {
+    /**
+     * Container-level CPU units (`cpu`).
+     */
+    cpu?: number | null;
+    /**
+     * Hard memory limit in MiB (`memory`).
+     */
+    memory?: number | null;
+    /**
+     * Soft memory limit in MiB (`memoryReservation`).
+     */
+    memoryReservation?: number | null;
+    /**
+     * Extra environment variables of Envoy (e.g. `ENVOY_LOG_LEVEL: debug`); `APPMESH_RESOURCE_ARN`/`APPMESH_VIRTUAL_NODE_NAME` and `ENABLE_ENVOY_XRAY_TRACING` are set by codegen.
+     */
+    env?: {
+      /**
+       * Value.
+       */
+      [k: string]: string | null;
+    } | null;
+    /**
+     * User Envoy runs as (default 1337); the proxy configuration ignores this uid's traffic.
+     */
+    user?: string | null;
+  } | null;
+  /**
+   * What provides the virtual service: a `virtualRouter` with a weighted route (default, required for several versions), or the `virtualNode` directly (one version: no router, no route).
+   */
+  provider?: ('virtualRouter' | 'virtualNode') | null;
 }
 /**
  * AWS Copilot manifest (legacy, end of support 2026-06-12; successor: the ECS CloudFormation target). Any core field (image, health, replicas, ...) may be repeated here to override it for this target only.
@@ -10289,7 +12032,7 @@ export interface CopilotTargetOverlay {
    */
   replicas?: OverrideReplicas | null;
   /**
-   * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+   * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
    */
   autoscaling?: OverrideAutoscaling | null;
   /**
