@@ -77,6 +77,16 @@ export function readLog(c: Field, name: string, main: boolean, r: TaskReader, lo
       if (extra && Object.keys(extra).length) log.options = extra;
       return;
     }
+    if (name === LOG_ROUTER && log.driver === 'firelens' && log.firelensOptions && log.group === undefined && log.region === undefined) {
+      // FireLens with an output of its own: the log router's awslogs configuration is where the
+      // spec's group, region and awslogs options show (codegen writes them there only).
+      log.group = r.generated(group) ? undefined : r.literal(group);
+      log.region = r.generated(region) ? undefined : r.literal(region);
+      const extra = literalMap(o, r, AWSLOGS_KEYS);
+      if (extra && Object.keys(extra).length) log.options = extra;
+      own('streamPrefix', prefix, `${log.prefix ?? 'ecs'}-${name}`);
+      return;
+    }
     if (!r.generated(group)) own('group', r.literal(group), log.group);
     if (!r.generated(region)) region.expect(log.region, 'awslogs-region');
     own('streamPrefix', prefix, `${log.prefix ?? 'ecs'}-${name}`);

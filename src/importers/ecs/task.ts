@@ -52,6 +52,17 @@ function cpuMillis(units: number): string {
   return `${m}m`;
 }
 
+/** The EC2 task size codegen derives from the container definitions (src/model/normalize/resources.ts). */
+function ec2DerivedSize(containers: Field[]): { cpu?: number; memory?: number } {
+  const sum = (pick: (c: Field) => number | undefined): number | undefined => {
+    const values = containers.map(pick).filter((v): v is number => v !== undefined);
+    return values.length ? values.reduce((a, b) => a + b, 0) : undefined;
+  };
+  const cpu = sum((c) => c.get('cpu').num());
+  const memory = sum((c) => c.get('memory').num() ?? c.get('memoryReservation').num());
+  return { ...(cpu !== undefined ? { cpu: Math.max(cpu, 128) } : {}), ...(memory !== undefined ? { memory } : {}) };
+}
+
 function readContainer(c: Field, main: boolean, r: TaskReader, out: Json, log: LogState, awsvpc: boolean): void {
   c.get('name').use();
   out.image = r.literal(c.get('image'));
@@ -163,8 +174,11 @@ export function readTaskDefinition(td: Field, draft: SpecDraft, r: TaskReader): 
   const cpuValue = cpu.num();
   const memValue = memory.num();
   if (!(fargate && cpuValue === 256 && memValue === 512)) {
-    if (cpuValue !== undefined) ecs.cpu = cpuValue;
-    if (memValue !== undefined) ecs.memory = memValue;
+    // On EC2 codegen derives the task size from the containers (their sums, cpu at least 128):
+    // a size that is exactly that is left to be derived again.
+    const derived = fargate ? undefined : ec2DerivedSize(td.get('containerDefinitions').items());
+    if (cpuValue !== undefined && cpuValue !== derived?.cpu) ecs.cpu = cpuValue;
+    if (memValue !== undefined && memValue !== derived?.memory) ecs.memory = memValue;
   }
   const rp = td.get('runtimePlatform');
   ecs.cpuArchitecture = rp.get('cpuArchitecture').str();
