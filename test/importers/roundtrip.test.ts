@@ -44,6 +44,8 @@ const INEXACT: Record<string, string> = {
   'realworld/ob-frontend: kubernetes': 'pod and container securityContext are newer than the Kubernetes importer: not yet read back',
   'realworld/ob-loadgenerator: kubernetes': 'pod and container securityContext are newer than the Kubernetes importer: not yet read back',
   'realworld/ob-redis-cart: kubernetes': 'pod and container securityContext are newer than the Kubernetes importer: not yet read back',
+  'realworld/ecsdg-container-dependency: ecs task definition': 'the Envoy sidecar, its health check and proxyConfiguration come from the appmesh target, which the ECS importer does not read (reported as not carried)',
+  'realworld/ecsdg-container-dependency: ecs template': 'the Envoy sidecar, its health check and proxyConfiguration come from the appmesh target, which the ECS importer does not read (reported as not carried)',
   'realworld/cd-sample-fargate: ecs template': 'the ECS service name (targets.ecs.service.name) differs from the spec name; the importer takes the service name as the spec name, and the target group names derived from it are longer than 32 characters',
 };
 
