@@ -89,7 +89,7 @@ export function parsePath(path: string): Step[] {
 // ---------------------------------------------------------------- flatten and rebuild
 
 /** Keys that name a list item, in order of preference (the merge keys the targets use). */
-const ITEM_KEYS = ['name', 'Name', 'containerPort', 'ContainerPort', 'port', 'Port', 'mountPath', 'containerPath', 'ContainerPath', 'Key', 'key', 'VirtualNode'];
+const ITEM_KEYS = ['name', 'Name', 'containerPort', 'ContainerPort', 'port', 'Port', 'mountPath', 'containerPath', 'ContainerPath', 'Key', 'key', 'VirtualNode', 'Field'];
 
 const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isScalarValue = (v: unknown): boolean => v === null || typeof v !== 'object';
