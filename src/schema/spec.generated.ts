@@ -2012,7 +2012,7 @@ export interface Logging {
    */
   group?: string;
   /**
-   * Create the log group in the ECS template (default true). `false` uses an existing group: the template takes its name as the Parameter `LogGroupName`, whose default is `group`.
+   * Create the log group in the ECS template (default true). `false` uses an existing group: the template takes its name as the Parameter `LogGroup`, whose default is `group`.
    */
   createGroup?: boolean;
   /**
@@ -3931,7 +3931,7 @@ export interface LoggingOverlay {
    */
   group?: string | null;
   /**
-   * Create the log group in the ECS template (default true). `false` uses an existing group: the template takes its name as the Parameter `LogGroupName`, whose default is `group`.
+   * Create the log group in the ECS template (default true). `false` uses an existing group: the template takes its name as the Parameter `LogGroup`, whose default is `group`.
    */
   createGroup?: boolean | null;
   /**

@@ -65,7 +65,7 @@ const firelens = obj(
 export const loggingSchema = (regionPattern: string) => obj('Container logs on ECS and Copilot: awslogs to CloudWatch Logs (default), FireLens, or off. Kubernetes has no per-pod log configuration (the node\'s log agent collects stdout and stderr), so only `driver: firelens` or `none` is reported there.', {
   driver: enumOf('`awslogs` (default: CloudWatch Logs), `firelens` (the `awsfirelens` driver and a log router sidecar) or `none` (no log configuration, no log group).', ['awslogs', 'firelens', 'none']),
   group: str('CloudWatch Logs group (default `/ecs/<name>`); may use `${Name}` parameters and pseudo parameters, e.g. `/ecs/${AWS::StackName}`.'),
-  createGroup: bool('Create the log group in the ECS template (default true). `false` uses an existing group: the template takes its name as the Parameter `LogGroupName`, whose default is `group`.'),
+  createGroup: bool('Create the log group in the ECS template (default true). `false` uses an existing group: the template takes its name as the Parameter `LogGroup`, whose default is `group`.'),
   region: str('Region of the log group (defaults to `region`; the ECS template uses the stack\'s region when neither is set), or `${AWS::Region}` / `${Name}` of a parameter.', { pattern: regionPattern }),
   streamPrefix: str('Log stream prefix of the main container (default `ecs`); sidecars get `<streamPrefix>-<container>` unless `containers` names their own.'),
   retentionDays: enumOf('Retention in days (ECS log group `RetentionInDays`; Copilot `logging.retention`).', [], {
