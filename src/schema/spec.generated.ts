@@ -800,7 +800,7 @@ export type OverrideReadOnlyRootFilesystem = boolean | null;
  */
 export type OverrideSecurity = SecurityOverlay | null;
 /**
- * Extra labels/tags on every generated resource.
+ * Extra labels on every Kubernetes object, and tags on every AWS resource of the ECS and App Mesh templates that takes tags (and on the ECS task definition JSON); a tag the template sets itself keeps its value. Copilot service manifests have no tags field (a diagnostic).
  */
 export type OverrideLabels = {
   /**
@@ -1020,7 +1020,7 @@ export interface CodegenServiceSpecV1 {
   readOnlyRootFilesystem?: boolean;
   security?: Security;
   /**
-   * Extra labels/tags on every generated resource.
+   * Extra labels on every Kubernetes object, and tags on every AWS resource of the ECS and App Mesh templates that takes tags (and on the ECS task definition JSON); a tag the template sets itself keeps its value. Copilot service manifests have no tags field (a diagnostic).
    */
   labels?: {
     /**
@@ -1244,7 +1244,7 @@ export interface CodegenServiceSpecV1 {
        */
       security?: SecurityOverlay | null;
       /**
-       * Extra labels/tags on every generated resource.
+       * Extra labels on every Kubernetes object, and tags on every AWS resource of the ECS and App Mesh templates that takes tags (and on the ECS task definition JSON); a tag the template sets itself keeps its value. Copilot service manifests have no tags field (a diagnostic).
        */
       labels?: {
         /**
@@ -2831,7 +2831,7 @@ export interface EcsTarget {
    */
   security?: SecurityOverlay | null;
   /**
-   * Extra labels/tags on every generated resource.
+   * Extra labels on every Kubernetes object, and tags on every AWS resource of the ECS and App Mesh templates that takes tags (and on the ECS task definition JSON); a tag the template sets itself keeps its value. Copilot service manifests have no tags field (a diagnostic).
    */
   labels?: {
     /**
@@ -4729,7 +4729,7 @@ export interface KubernetesTarget {
    */
   security?: SecurityOverlay | null;
   /**
-   * Extra labels/tags on every generated resource.
+   * Extra labels on every Kubernetes object, and tags on every AWS resource of the ECS and App Mesh templates that takes tags (and on the ECS task definition JSON); a tag the template sets itself keeps its value. Copilot service manifests have no tags field (a diagnostic).
    */
   labels?: {
     /**
@@ -5145,7 +5145,7 @@ export interface AppmeshTarget {
    */
   security?: SecurityOverlay | null;
   /**
-   * Extra labels/tags on every generated resource.
+   * Extra labels on every Kubernetes object, and tags on every AWS resource of the ECS and App Mesh templates that takes tags (and on the ECS task definition JSON); a tag the template sets itself keeps its value. Copilot service manifests have no tags field (a diagnostic).
    */
   labels?: {
     /**
@@ -8061,7 +8061,7 @@ export interface CopilotTarget {
    */
   security?: SecurityOverlay | null;
   /**
-   * Extra labels/tags on every generated resource.
+   * Extra labels on every Kubernetes object, and tags on every AWS resource of the ECS and App Mesh templates that takes tags (and on the ECS task definition JSON); a tag the template sets itself keeps its value. Copilot service manifests have no tags field (a diagnostic).
    */
   labels?: {
     /**
@@ -8417,7 +8417,7 @@ export interface EcsTargetOverlay {
    */
   security?: OverrideSecurity | null;
   /**
-   * Extra labels/tags on every generated resource.
+   * Extra labels on every Kubernetes object, and tags on every AWS resource of the ECS and App Mesh templates that takes tags (and on the ECS task definition JSON); a tag the template sets itself keeps its value. Copilot service manifests have no tags field (a diagnostic).
    */
   labels?: OverrideLabels | null;
   /**
@@ -8886,7 +8886,7 @@ export interface KubernetesTargetOverlay {
    */
   security?: OverrideSecurity | null;
   /**
-   * Extra labels/tags on every generated resource.
+   * Extra labels on every Kubernetes object, and tags on every AWS resource of the ECS and App Mesh templates that takes tags (and on the ECS task definition JSON); a tag the template sets itself keeps its value. Copilot service manifests have no tags field (a diagnostic).
    */
   labels?: OverrideLabels | null;
   /**
@@ -9236,7 +9236,7 @@ export interface AppmeshTargetOverlay {
    */
   security?: OverrideSecurity | null;
   /**
-   * Extra labels/tags on every generated resource.
+   * Extra labels on every Kubernetes object, and tags on every AWS resource of the ECS and App Mesh templates that takes tags (and on the ECS task definition JSON); a tag the template sets itself keeps its value. Copilot service manifests have no tags field (a diagnostic).
    */
   labels?: OverrideLabels | null;
   /**
@@ -12080,7 +12080,7 @@ export interface CopilotTargetOverlay {
    */
   security?: OverrideSecurity | null;
   /**
-   * Extra labels/tags on every generated resource.
+   * Extra labels on every Kubernetes object, and tags on every AWS resource of the ECS and App Mesh templates that takes tags (and on the ECS task definition JSON); a tag the template sets itself keeps its value. Copilot service manifests have no tags field (a diagnostic).
    */
   labels?: OverrideLabels | null;
   /**

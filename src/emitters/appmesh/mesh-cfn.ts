@@ -12,6 +12,7 @@ import type { Json, JsonObject } from '../../core/serialize.js';
 import type { ServiceModel } from '../../model/types.js';
 import { meshLayout, type Discovery, type MeshProtocol } from './layout.js';
 import { applyLogicalIds } from '../shared/cfn.js';
+import { tagResources } from '../shared/cfn-tags.js';
 import { getAtt, pascal, resource } from '../shared/intrinsics.js';
 import { reportDeprecation } from '../shared/legacy.js';
 import { defineEmitter } from '../types.js';
@@ -157,6 +158,7 @@ function template(m: ServiceModel, resources: JsonObject, outputs: JsonObject, r
     Resources: resources,
     Outputs: outputs,
   };
+  tagResources(template, m.labels);
   return applyLogicalIds(template, APPMESH_ROLE_IDS, m.targets.appmesh.logicalIds, [...T, 'logicalIds'], report);
 }
 

@@ -305,6 +305,9 @@ export default defineEmitter({
     });
     const report: Report = (d) => ctx.report(d);
     const type = copilotType(model);
+    if (Object.keys(model.labels).length) {
+      report({ code: 'COPILOT_LABELS_NOT_CARRIED', severity: 'warning', message: `A Copilot ${type} manifest has no tags field; labels are not carried (target copilot).`, hint: 'pass them when deploying: copilot svc deploy --resource-tags key=value,...', path: ['labels'] });
+    }
     const body = manifestBody(model, type, report);
     const manifest: JsonObject = { name: model.name, type, ...body };
     const environments: JsonObject = {};

@@ -36,6 +36,7 @@ import type { Json, JsonObject } from '../../core/serialize.js';
 import type { ServiceModel } from '../../model/types.js';
 import { platformImport, platformImportList } from '../../platform/imports.js';
 import { applyLogicalIds, getAtt, ref, TemplateBuilder } from '../shared/cfn.js';
+import { tagResources } from '../shared/cfn-tags.js';
 import { codeDeploy } from './service-codedeploy.js';
 import { ECS, engineOf, external, platformGroups, type Engine, type Report } from './service-common.js';
 import { serviceConnect } from './service-connect.js';
@@ -144,6 +145,7 @@ export function buildServiceTemplate(m: ServiceModel, report: Report): JsonObjec
   if (roles.execution) t.output('ExecutionRoleArn', roles.execution, 'Task execution role created by this stack.');
   if (roles.task) t.output('TaskRoleArn', roles.task, 'Task role created by this stack.');
   const built = t.build();
+  tagResources(built, m.labels);
   const template = applyLogicalIds(built, ecsRoleIds(built), ecs.logicalIds, [...ECS, 'logicalIds'], report);
   checkTemplateReferences(template, m, report);
   return template;

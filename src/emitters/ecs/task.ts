@@ -9,6 +9,7 @@ import type { ContainerModel, SecretModel, ServiceModel } from '../../model/type
 import { appmeshProxyConfiguration, ENVOY_CONTAINER, envoyContainer, isMeshed } from '../shared/appmesh-envoy.js';
 import { secretValueFrom } from '../shared/aws-secrets.js';
 import { allow, sub, subLiteral } from '../shared/cfn.js';
+import { taskDefinitionTags } from '../shared/cfn-tags.js';
 import { LOG_ROUTER_CONTAINER } from '../../model/normalize/logging.js';
 import { addContainerSecurity, reportPodSecurity } from './task-security.js';
 import { logConfiguration, logRouter } from './task-logging.js';
@@ -115,6 +116,8 @@ export function buildTaskDefinition(m: ServiceModel, report: (d: DiagnosticInput
   if (isMeshed(m)) addAppmeshProxy(m, td, opts.flavor, report);
   if (m.tracing.xray) addXrayDaemon(m, td, opts.flavor);
   if (m.logging.driver === 'firelens') addLogRouter(m, td, opts.flavor, report);
+  const tags = taskDefinitionTags(m.labels);
+  if (tags) td.tags = tags;
   return td;
 }
 

@@ -53,7 +53,7 @@ export function importEcs(ctx: ImportContext): SpecDraft[] {
         if (k !== undefined && val !== undefined) labels[k] = val;
       }
       if (Object.keys(labels).length) {
-        draft.spec.labels = labels;
+        draft.spec.labels = { ...((draft.spec.labels as Record<string, string> | undefined) ?? {}), ...labels };
         tags.note('The task definition tags are read as labels (codegen tags every resource it writes with them).');
       }
     }

@@ -324,7 +324,13 @@ export function readService(t: Template, id: string, draft: SpecDraft): void {
     if (i >= 0) draft.comments.splice(i, 1);
   }
   const tags: Json = {};
+  const labels = (spec.labels ?? {}) as Json;
   for (const tag of s.get('Tags').items()) {
+    // A label codegen put on every resource is the spec's `labels`, not a service tag.
+    if (typeof tag.get('Key').value === 'string' && labels[tag.get('Key').value as string] === tag.get('Value').value) {
+      tag.use();
+      continue;
+    }
     const k = tag.get('Key').str();
     if (k !== undefined) tags[k] = tag.get('Value').str();
   }

@@ -208,6 +208,14 @@ export function readTaskDefinition(td: Field, draft: SpecDraft, r: TaskReader): 
     draft.comments.push({ path: ['targets', 'ecs', 'service'], text: 'The ports are named for ECS Service Connect; set serviceConnect.namespace unless the cluster has a default namespace.' });
   }
   Object.assign(spec, mainOut);
+  // codegen tags the task definition (and every resource of its template) with the spec's labels.
+  const labels: Json = {};
+  for (const tag of td.get('tags').items()) {
+    const k = tag.get('key').str();
+    const v = tag.get('value').str();
+    if (k !== undefined && v !== undefined) labels[k] = v;
+  }
+  if (Object.keys(labels).length) spec.labels = labels;
   if (candidates.length > 1) {
     main.get('name').note(`${candidates.length} containers: ${mainName} is the main one because ${rule}; the others become sidecars.`, 'IMPORT_MAIN_CONTAINER');
     draft.comments.push({ path: ['image'], text: `${mainName} is the main container because ${rule}; the others are sidecars.` });

@@ -109,6 +109,17 @@ function needsTemplate(t: Template, value: unknown): boolean {
   return walk(value);
 }
 
+/** A tag with the key and value of one of the spec's labels is that label again, on any resource. */
+function labelTags(t: Template, labels: Json | undefined): void {
+  if (!labels) return;
+  for (const [, r] of t.resources.entries()) {
+    for (const tag of r.get('Properties', 'Tags').items()) {
+      const k = tag.get('Key').value;
+      if (typeof k === 'string' && labels[k] === tag.get('Value').value) tag.use();
+    }
+  }
+}
+
 export function importTemplate(tracker: Tracker, ctx: ImportContext): SpecDraft[] {
   const t = new Template(tracker);
   const file = tracker.doc.source.file;
@@ -169,6 +180,7 @@ export function importTemplate(tracker: Tracker, ctx: ImportContext): SpecDraft[
     draft.comments.push({ path: ['platform'], text: `The template imports the exports of the ${t.platform} platform (Fn::ImportValue ${t.platform}-...).` });
   }
   secretStores(t, spec);
+  labelTags(t, spec.labels as Json | undefined);
   specParameters(t, spec);
   if (needsTemplate(t, t.resources.get(tds[0]!).get('Properties').value)) ecs.taskDefinitionJson = false;
   if (Object.keys(t.ids.fixed).length) ecs.logicalIds = t.ids.fixed;
