@@ -102,4 +102,18 @@ describe('spec parameters', () => {
     const unknown = compile(spec.replace('"teller-b.\${Domain}"', '"teller-b.\${Domian}"'));
     expect(unknown.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.path.join('.')}`)).toEqual(['PARAMETER_UNKNOWN targets.appmesh.versions.1.serviceDiscovery.dns.hostname']);
   });
+
+  it('ECS service subnets and security groups: an item may be a parameter (Ref), declared with its type; a list parameter may not', () => {
+    const spec = `${BASE}image: nginx:1.27.3\nparameters:\n  SubnetA: { type: AWS::EC2::Subnet::Id }\n  SubnetB: { type: AWS::EC2::Subnet::Id }\n  Sg: { type: AWS::EC2::SecurityGroup::Id }\n  Both: { type: List<AWS::EC2::Subnet::Id> }\n`;
+    const ecs = (service: string) => spec.replace('  ecs: { taskDefinitionJson: false }\n', `  ecs:\n    taskDefinitionJson: false\n    service: ${service}\n`);
+    const { t, codes } = template(ecs('{ subnets: ["${SubnetA}", "${SubnetB}", subnet-0a1b2c3d], securityGroups: ["${Sg}"] }'));
+    expect(codes).toEqual([]);
+    expect(t.Resources.ECSService.Properties.NetworkConfiguration.AwsvpcConfiguration).toEqual({ AssignPublicIp: 'DISABLED', SecurityGroups: [{ Ref: 'Sg' }], Subnets: [{ Ref: 'SubnetA' }, { Ref: 'SubnetB' }, 'subnet-0a1b2c3d'] });
+    expect(t.Parameters.SubnetA).toEqual({ Type: 'AWS::EC2::Subnet::Id' });
+    expect(t.Parameters.Subnets).toBeUndefined();
+    expect(t.Parameters.SecurityGroups).toBeUndefined();
+    expect(template(ecs('{ subnets: ["${Both}"] }')).codes.map((c) => c.split(' ')[0])).toEqual(['PARAMETER_TYPE_MISMATCH']);
+    expect(template(ecs('{ subnets: ["subnets-${SubnetA}"] }')).codes.map((c) => c.split(' ')[0])).toEqual(['SCHEMA_PATTERN']);
+  });
 });
+

@@ -50,6 +50,8 @@ export const PATTERN_RULES: Readonly<Record<string, PatternRule>> = {
   '^arn:aws[a-z-]*:iam::': { rule: 'an IAM ARN (`arn:aws:iam::…`)', example: 'arn:aws:iam::123456789012:role/orders' },
   '^subnet-[0-9a-f]+$': { rule: 'a subnet ID: `subnet-` and hexadecimal digits', example: 'subnet-0a1b2c3d' },
   '^sg-[0-9a-f]+$': { rule: 'a security group ID: `sg-` and hexadecimal digits', example: 'sg-0a1b2c3d' },
+  '^(subnet-[0-9a-f]+|\\$\\{[A-Za-z0-9]+\\})$': { rule: 'a subnet ID (`subnet-` and hexadecimal digits) or one `${Name}` parameter', example: 'subnet-0a1b2c3d' },
+  '^(sg-[0-9a-f]+|\\$\\{[A-Za-z0-9]+\\})$': { rule: 'a security group ID (`sg-` and hexadecimal digits) or one `${Name}` parameter', example: 'sg-0a1b2c3d' },
   '^vpc-[0-9a-f]+$': { rule: 'a VPC ID: `vpc-` and hexadecimal digits', example: 'vpc-0a1b2c3d' },
   '^arn:aws[a-z-]*:elasticloadbalancing:': { rule: 'an Elastic Load Balancing ARN (`arn:aws:elasticloadbalancing:…`)', example: 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener/app/shop/0a1b2c3d/4e5f6a7b' },
   '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$': { rule: 'a DNS label: lowercase letters, digits and hyphens, starting and ending with a letter or digit', example: 'production' },

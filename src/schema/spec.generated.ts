@@ -3007,15 +3007,15 @@ export interface EcsTarget {
      */
     cluster?: string;
     /**
-     * Subnet IDs for awsvpc tasks.
+     * Subnet IDs for awsvpc tasks; an item may be one `${Name}` parameter (e.g. of type `AWS::EC2::Subnet::Id`).
      *
-     * Items: Subnet ID.
+     * Items: Subnet ID, or `${Name}`.
      */
     subnets?: string[];
     /**
-     * Security group IDs.
+     * Security group IDs; an item may be one `${Name}` parameter (e.g. of type `AWS::EC2::SecurityGroup::Id`).
      *
-     * Items: Security group ID.
+     * Items: Security group ID, or `${Name}`.
      */
     securityGroups?: string[];
     /**
@@ -8547,11 +8547,11 @@ export interface EcsTargetOverlay {
      */
     cluster?: string | null;
     /**
-     * Subnet IDs for awsvpc tasks.
+     * Subnet IDs for awsvpc tasks; an item may be one `${Name}` parameter (e.g. of type `AWS::EC2::Subnet::Id`).
      */
     subnets?: string[] | null;
     /**
-     * Security group IDs.
+     * Security group IDs; an item may be one `${Name}` parameter (e.g. of type `AWS::EC2::SecurityGroup::Id`).
      */
     securityGroups?: string[] | null;
     /**

@@ -63,6 +63,7 @@ export function external(t: TemplateBuilder, m: ServiceModel, name: string, lite
   if (literal === undefined && imported !== undefined) return imported;
   // A value that uses spec parameters is an expression, not a default: it goes in as written.
   if (typeof literal === 'string' && hasToken(literal)) return literal;
+  if (Array.isArray(literal) && literal.some((x) => typeof x === 'string' && hasToken(x))) return literal;
   return t.param(name, { ...spec, ...(literal !== undefined ? { default: literal } : {}) } as ParameterSpec);
 }
 

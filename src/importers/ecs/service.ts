@@ -5,7 +5,7 @@
  */
 import type { Field } from '../fields.js';
 import { duration, type SpecDraft } from '../write.js';
-import { paramValue, type Template } from './cfn.js';
+import { isObject, paramValue, type Template } from './cfn.js';
 import { readServiceRegistries } from './discovery.js';
 import { readScaling } from './scaling.js';
 import { targetGroupFromAttributes } from '../target-group.js';
@@ -231,7 +231,9 @@ export function readService(t: Template, id: string, draft: SpecDraft): void {
   const net = s.get('NetworkConfiguration', 'AwsvpcConfiguration');
   if (net.get('AssignPublicIp').str() === 'ENABLED') sub(ecs, 'service').assignPublicIp = true;
   for (const [k, key] of [['Subnets', 'subnets'], ['SecurityGroups', 'securityGroups']] as const) {
-    const v = t.literal(net.get(k));
+    const list = net.get(k);
+    // A list of parameters (`[{Ref: SubnetA}, ...]`) is read item by item (`${SubnetA}`).
+    const v = Array.isArray(list.value) && list.value.some((x) => isObject(x) && typeof x.Ref === 'string') ? list.items().map((x) => t.literal(x)) : t.literal(list);
     if (Array.isArray(v) && v.length) sub(ecs, 'service')[key] = v;
     else if (typeof v === 'string' && v) sub(ecs, 'service')[key] = v.split(',');
   }

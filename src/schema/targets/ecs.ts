@@ -75,8 +75,8 @@ export const ecsTargetProperties: Record<string, JsonSchema> = {
   service: obj('The ECS service (CloudFormation target).', {
     name: str('Service name (default: the service name).'),
     cluster: cfnRefOrString('ECS cluster name (CodeDeploy and Application Auto Scaling address the cluster by name).'),
-    subnets: arr('Subnet IDs for awsvpc tasks.', { type: 'string', pattern: '^subnet-[0-9a-f]+$', description: 'Subnet ID.' }),
-    securityGroups: arr('Security group IDs.', { type: 'string', pattern: '^sg-[0-9a-f]+$', description: 'Security group ID.' }),
+    subnets: arr('Subnet IDs for awsvpc tasks; an item may be one `${Name}` parameter (e.g. of type `AWS::EC2::Subnet::Id`).', { type: 'string', pattern: '^(subnet-[0-9a-f]+|\\$\\{[A-Za-z0-9]+\\})$', description: 'Subnet ID, or `${Name}`.' }),
+    securityGroups: arr('Security group IDs; an item may be one `${Name}` parameter (e.g. of type `AWS::EC2::SecurityGroup::Id`).', { type: 'string', pattern: '^(sg-[0-9a-f]+|\\$\\{[A-Za-z0-9]+\\})$', description: 'Security group ID, or `${Name}`.' }),
     assignPublicIp: bool('Give tasks public IPs (default false).'),
     vpcId: str('VPC ID for the target groups.', { pattern: '^vpc-[0-9a-f]+$' }),
     listenerArn: arn('Production listener ARN.', 'elasticloadbalancing'),
