@@ -209,6 +209,8 @@ export interface AutoscalingModel {
 export interface StepScalingModel {
   /** Policy name suffix, unique in the service. */
   name: string;
+  /** The alarm's description, when the spec gives one. */
+  description?: string;
   /** `cpu` / `memory`: the service's AWS/ECS utilization; otherwise a CloudWatch metric. */
   metric: { builtin: 'cpu' | 'memory' } | { namespace: string; name: string; dimensions?: Record<string, string>; statistic: string };
   comparison: '>=' | '>' | '<=' | '<';

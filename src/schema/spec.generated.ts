@@ -1546,6 +1546,10 @@ export interface Autoscaling {
      */
     name?: string;
     /**
+     * The alarm's description (`AlarmDescription`, at most 1024 characters; default: the service, the step name and the alarm's condition).
+     */
+    description?: string;
+    /**
      * The CloudWatch metric the alarm watches: `cpu` or `memory` (the service's AWS/ECS CPUUtilization or MemoryUtilization), or any metric.
      */
     metric:
@@ -3043,6 +3047,10 @@ export interface EcsTarget {
      */
     loadBalancerRoleArn?: string;
     /**
+     * Role Application Auto Scaling uses to change the desired count (the scalable target's `RoleARN`); when omitted it uses its service-linked role for ECS, which AWS recommends. May use `${Name}` parameters and pseudo parameters.
+     */
+    autoscalingRoleArn?: string;
+    /**
      * Priority of the listener rule that routes to this service (1–50000).
      */
     listenerRulePriority?: number;
@@ -3382,6 +3390,10 @@ export interface AutoscalingOverlay {
          * Policy name suffix (default `step-<n>`); unique in the service.
          */
         name?: string;
+        /**
+         * The alarm's description (`AlarmDescription`, at most 1024 characters; default: the service, the step name and the alarm's condition).
+         */
+        description?: string;
         /**
          * The CloudWatch metric the alarm watches: `cpu` or `memory` (the service's AWS/ECS CPUUtilization or MemoryUtilization), or any metric.
          */
@@ -8578,6 +8590,10 @@ export interface EcsTargetOverlay {
      * Role ECS assumes to move traffic between the target groups in ECS-native blue/green, linear and canary deployments (managed policy AmazonECSInfrastructureRolePolicyForLoadBalancers). When omitted the template creates one. May use `${Name}` parameters and pseudo parameters.
      */
     loadBalancerRoleArn?: string | null;
+    /**
+     * Role Application Auto Scaling uses to change the desired count (the scalable target's `RoleARN`); when omitted it uses its service-linked role for ECS, which AWS recommends. May use `${Name}` parameters and pseudo parameters.
+     */
+    autoscalingRoleArn?: string | null;
     /**
      * Priority of the listener rule that routes to this service (1–50000).
      */

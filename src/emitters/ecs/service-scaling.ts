@@ -45,7 +45,12 @@ function scheduledActions(m: ServiceModel): JsonObject[] {
 
 export function autoscaling(t: TemplateBuilder, m: ServiceModel, lb: Balancing | undefined, cluster: Json, report: Report): void {
   const a = m.autoscaling;
-  if (!a) return;
+  if (!a) {
+    if (m.targets.ecs.service?.autoscalingRoleArn !== undefined) {
+      report({ code: 'ECS_AUTOSCALING_ROLE_UNUSED', severity: 'warning', message: 'targets.ecs.service.autoscalingRoleArn applies to autoscaling, and the spec has none, so it is not written.', path: ['targets', 'ecs', 'service', 'autoscalingRoleArn'] });
+    }
+    return;
+  }
   const target: JsonObject = {
     ServiceNamespace: 'ecs',
     ScalableDimension: 'ecs:service:DesiredCount',
@@ -54,6 +59,9 @@ export function autoscaling(t: TemplateBuilder, m: ServiceModel, lb: Balancing |
     MinCapacity: m.parameters.numbers.autoscalingMin ? ref(m.parameters.numbers.autoscalingMin) : a.min,
     MaxCapacity: m.parameters.numbers.autoscalingMax ? ref(m.parameters.numbers.autoscalingMax) : a.max,
   };
+  // Without a role Application Auto Scaling uses its service-linked role for ECS.
+  const role = m.targets.ecs.service?.autoscalingRoleArn;
+  if (role !== undefined) target.RoleARN = role;
   if (a.schedule.length) target.ScheduledActions = scheduledActions(m);
   t.resource('ScalableTarget', 'AWS::ApplicationAutoScaling::ScalableTarget', target);
   const cooldowns: JsonObject = {
@@ -142,7 +150,7 @@ function stepPolicy(t: TemplateBuilder, m: ServiceModel, s: StepScalingModel, cl
           Statistic: s.metric.statistic,
         };
   t.resource(`${id}Alarm`, 'AWS::CloudWatch::Alarm', {
-    AlarmDescription: `${m.name}: step scaling ${s.name} when ${metricLabel(s)} ${s.comparison} ${s.threshold}.`,
+    AlarmDescription: s.description ?? `${m.name}: step scaling ${s.name} when ${metricLabel(s)} ${s.comparison} ${s.threshold}.`,
     ...metric,
     Period: s.periodSeconds,
     EvaluationPeriods: s.evaluationPeriods,

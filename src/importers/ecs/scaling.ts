@@ -85,7 +85,10 @@ function stepScaling(t: Template, id: string, name: string, auto: Json): void {
   if (period !== undefined && period !== 60) step.period = duration(period);
   const evals = alarm.get('EvaluationPeriods').num();
   if (evals !== undefined && evals !== 1) step.evaluationPeriods = evals;
-  alarm.get('AlarmDescription').use(), alarm.get('AlarmActions').use();
+  // codegen's own description starts with `<service>: step scaling`; any other is the spec's.
+  const description = alarm.get('AlarmDescription').str();
+  if (description !== undefined && !description.startsWith(`${name}: step scaling `)) step.description = description;
+  alarm.get('AlarmActions').use();
   const c = p.get('StepScalingPolicyConfiguration');
   const adj = c.get('AdjustmentType').str();
   if (adj !== undefined && adj !== 'ChangeInCapacity') step.adjustment = adj;
@@ -136,6 +139,11 @@ export function readScaling(t: Template, spec: Json): void {
   const bound = (k: string) => paramValue(t, p.get(k)) ?? p.get(k).num();
   const auto: Json = { min: bound('MinCapacity'), max: bound('MaxCapacity') };
   for (const k of ['ServiceNamespace', 'ScalableDimension', 'ResourceId']) p.get(k).use();
+  const role = t.literal(p.get('RoleARN'));
+  if (typeof role === 'string') {
+    const ecs = ((spec.targets as Json | undefined)?.ecs ?? undefined) as Json | undefined;
+    if (ecs) ((ecs.service ??= {}) as Json).autoscalingRoleArn = role;
+  }
   for (const id of t.ofType('AWS::ApplicationAutoScaling::ScalingPolicy')) {
     const type = t.props(id).get('PolicyType').value;
     if (type === 'StepScaling') stepScaling(t, id, String(spec.name), auto);

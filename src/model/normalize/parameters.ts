@@ -28,6 +28,7 @@ export const PARAMETER_FIELDS: readonly (readonly string[])[] = [
   ['targets', 'ecs', 'service', 'listenerArn'],
   ['targets', 'ecs', 'service', 'testListenerArn'],
   ['targets', 'ecs', 'service', 'loadBalancerRoleArn'],
+  ['targets', 'ecs', 'service', 'autoscalingRoleArn'],
   ['targets', 'ecs', 'service', 'subnets', '[]'],
   ['targets', 'ecs', 'service', 'securityGroups', '[]'],
   ['targets', 'ecs', 'codeDeploy', 'serviceRoleArn'],

@@ -29,6 +29,7 @@ export function normalizeSteps(a: Autoscaling, rep: Report): StepScalingModel[] 
     }
     const out: StepScalingModel = {
       name,
+      ...(p.description !== undefined ? { description: p.description } : {}),
       metric,
       comparison: p.comparison,
       threshold: p.threshold,

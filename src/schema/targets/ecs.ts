@@ -83,6 +83,7 @@ export const ecsTargetProperties: Record<string, JsonSchema> = {
     loadBalancerArn: arn('Network Load Balancer ARN (`expose.loadBalancer: network`): the template adds a listener of its own to it.', 'elasticloadbalancing'),
     testListenerArn: arn('Test listener ARN (blue/green): test traffic reaches the new tasks before production does. CodeDeploy deployments always get a test listener (a Parameter when omitted); ECS-native ones only when this is set.', 'elasticloadbalancing'),
     loadBalancerRoleArn: roleArn('Role ECS assumes to move traffic between the target groups in ECS-native blue/green, linear and canary deployments (managed policy AmazonECSInfrastructureRolePolicyForLoadBalancers). When omitted the template creates one.'),
+    autoscalingRoleArn: roleArn('Role Application Auto Scaling uses to change the desired count (the scalable target\'s `RoleARN`); when omitted it uses its service-linked role for ECS, which AWS recommends.'),
     listenerRulePriority: int('Priority of the listener rule that routes to this service (1–50000).', { minimum: 1, maximum: 50000 }),
     enableExecuteCommand: bool('Enable ECS Exec (`aws ecs execute-command`).'),
     capacityProviders: arr('Capacity provider strategy.', obj('One provider.', {
