@@ -7951,6 +7951,19 @@ export interface AppmeshTarget {
     user?: string;
   };
   /**
+   * What the gRPC route matches (`GrpcRoute.Match`): the requests to one service (`package.Service`, e.g. `color.ColorService`) and, optionally, one of its methods; default: every request. A gRPC listener with a route only; the App Mesh controller's Route (`grpcRoute.match`) takes the same.
+   */
+  grpcMatch?: {
+    /**
+     * Fully qualified gRPC service name (`ServiceName`).
+     */
+    service: string;
+    /**
+     * Method name (`MethodName`); App Mesh needs the service with it.
+     */
+    method?: string;
+  };
+  /**
    * What provides the virtual service: a `virtualRouter` with a weighted route (default, required for several versions), or the `virtualNode` directly (one version: no router, no route).
    */
   provider?: 'virtualRouter' | 'virtualNode';
@@ -11997,6 +12010,19 @@ export interface AppmeshTargetOverlay {
      * User Envoy runs as (default 1337); the proxy configuration ignores this uid's traffic.
      */
     user?: string | null;
+  } | null;
+  /**
+   * What the gRPC route matches (`GrpcRoute.Match`): the requests to one service (`package.Service`, e.g. `color.ColorService`) and, optionally, one of its methods; default: every request. A gRPC listener with a route only; the App Mesh controller's Route (`grpcRoute.match`) takes the same.
+   */
+  grpcMatch?: {
+    /**
+     * Fully qualified gRPC service name (`ServiceName`).
+     */
+    service?: string | null;
+    /**
+     * Method name (`MethodName`); App Mesh needs the service with it.
+     */
+    method?: string | null;
   } | null;
   /**
    * What provides the virtual service: a `virtualRouter` with a weighted route (default, required for several versions), or the `virtualNode` directly (one version: no router, no route).

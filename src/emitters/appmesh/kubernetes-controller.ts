@@ -47,13 +47,13 @@ function podSelector(k8s: ServiceModel, node: MeshLayout['nodes'][number]): Json
   return { matchLabels: node.primary ? selectorLabels(k8s) : defaultSelector(node.name) };
 }
 
-function route(protocol: MeshProtocol, name: string, prefix: string, targets: JsonObject[]): JsonObject {
+function route(protocol: MeshProtocol, name: string, prefix: string, targets: JsonObject[], grpc?: { service: string; method?: string }): JsonObject {
   const action = { weightedTargets: targets as Json[] };
   switch (protocol) {
     case 'tcp':
       return { name, tcpRoute: { action } };
     case 'grpc':
-      return { name, grpcRoute: { match: {}, action } };
+      return { name, grpcRoute: { match: grpc ? { serviceName: grpc.service, ...(grpc.method !== undefined ? { methodName: grpc.method } : {}) } : {}, action } };
     case 'http2':
       return { name, http2Route: { match: { prefix }, action } };
     default:
@@ -128,7 +128,7 @@ export function buildMeshControllerResources(m: ServiceModel, k8s: ServiceModel,
       spec: {
         awsName: names.router,
         listeners: [{ portMapping }],
-        routes: [route(protocol, names.route, layout.prefix, layout.versions.map((v) => ({ virtualNodeRef: { name: v.name }, weight: v.weight })))],
+        routes: [route(protocol, names.route, layout.prefix, layout.versions.map((v) => ({ virtualNodeRef: { name: v.name }, weight: v.weight })), m.targets.appmesh.grpcMatch)],
       },
     });
   }

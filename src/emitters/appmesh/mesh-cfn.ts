@@ -41,13 +41,13 @@ function discoverySpec(d: Discovery): JsonObject | undefined {
   return undefined;
 }
 
-function routeSpec(protocol: MeshProtocol, prefix: string, targets: JsonObject[]): JsonObject {
+function routeSpec(protocol: MeshProtocol, prefix: string, targets: JsonObject[], grpc?: { service: string; method?: string }): JsonObject {
   const action = { WeightedTargets: targets as Json[] };
   switch (protocol) {
     case 'tcp':
       return { TcpRoute: { Action: action } };
     case 'grpc':
-      return { GrpcRoute: { Match: {}, Action: action } };
+      return { GrpcRoute: { Match: grpc ? { ServiceName: grpc.service, ...(grpc.method !== undefined ? { MethodName: grpc.method } : {}) } : {}, Action: action } };
     case 'http2':
       return { Http2Route: { Match: { Prefix: prefix }, Action: action } };
     default:
@@ -98,6 +98,11 @@ export function buildAppmeshTemplate(m: ServiceModel, report: Report): JsonObjec
     nodeIds.set(n.name, id);
     resources[id] = resource('AWS::AppMesh::VirtualNode', { MeshName: meshName, VirtualNodeName: n.name, Spec: nodeSpec(n.discovery) });
   }
+  const grpcMatch = m.targets.appmesh.grpcMatch;
+  if (grpcMatch && (protocol !== 'grpc' || layout.clientOnly || layout.provider === 'virtualNode')) {
+    const why = protocol !== 'grpc' ? `the listener is ${protocol}, not grpc` : 'there is no route (a client-only node, or a virtual service the node provides itself)';
+    report({ code: 'APPMESH_GRPC_MATCH_UNUSED', severity: 'warning', message: `targets.appmesh.grpcMatch is not written: ${why}.`, path: [...T, 'grpcMatch'] });
+  }
   if (layout.clientOnly) return template(m, resources, { VirtualNodeArn: { Description: 'APPMESH_RESOURCE_ARN for the Envoy of this service.', Value: getAtt('VirtualNode', 'Arn') } }, report);
   if (layout.provider === 'virtualNode') {
     // One version: the node provides the virtual service itself, no router or route.
@@ -116,7 +121,7 @@ export function buildAppmeshTemplate(m: ServiceModel, report: Report): JsonObjec
         MeshName: meshName,
         VirtualRouterName: getAtt('VirtualRouter', 'VirtualRouterName'),
         RouteName: names.route,
-        Spec: routeSpec(protocol, layout.prefix, versions.map((v) => ({ VirtualNode: v.name, Weight: v.weight }))),
+        Spec: routeSpec(protocol, layout.prefix, versions.map((v) => ({ VirtualNode: v.name, Weight: v.weight })), m.targets.appmesh.grpcMatch),
       },
       targetIds,
     );

@@ -54,5 +54,9 @@ export const appmeshTargetProperties: Record<string, JsonSchema> = {
     env: map('Extra environment variables of Envoy (e.g. `ENVOY_LOG_LEVEL: debug`); `APPMESH_RESOURCE_ARN`/`APPMESH_VIRTUAL_NODE_NAME` and `ENABLE_ENVOY_XRAY_TRACING` are set by codegen.', { type: 'string', description: 'Value.' }, '^[A-Za-z_][A-Za-z0-9_]*$'),
     user: str('User Envoy runs as (default 1337); the proxy configuration ignores this uid\'s traffic.', { pattern: '^[0-9]+$' }),
   }),
+  grpcMatch: obj('What the gRPC route matches (`GrpcRoute.Match`): the requests to one service (`package.Service`, e.g. `color.ColorService`) and, optionally, one of its methods; default: every request. A gRPC listener with a route only; the App Mesh controller\'s Route (`grpcRoute.match`) takes the same.', {
+    service: str('Fully qualified gRPC service name (`ServiceName`).', { minLength: 1 }),
+    method: str('Method name (`MethodName`); App Mesh needs the service with it.', { minLength: 1 }),
+  }, ['service']),
   provider: enumOf('What provides the virtual service: a `virtualRouter` with a weighted route (default, required for several versions), or the `virtualNode` directly (one version: no router, no route).', ['virtualRouter', 'virtualNode']),
 };
