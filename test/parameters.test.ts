@@ -115,5 +115,22 @@ describe('spec parameters', () => {
     expect(template(ecs('{ subnets: ["${Both}"] }')).codes.map((c) => c.split(' ')[0])).toEqual(['PARAMETER_TYPE_MISMATCH']);
     expect(template(ecs('{ subnets: ["subnets-${SubnetA}"] }')).codes.map((c) => c.split(' ')[0])).toEqual(['SCHEMA_PATTERN']);
   });
+
+  it('names built from a parameter: the family, the ECS service name and the stream prefix (Fn::Sub); the JSON takes the default', () => {
+    const spec = `apiVersion: codegen/v1\nname: sample\nregion: us-east-1\nimage: nginx:1.27.3\nports:\n  - port: 8080\nparameters:\n  App: { default: sample-app }\nlogging:\n  streamPrefix: /\${App}/ecs\ntargets:\n  ecs:\n    family: \${App}-TaskDef\n    service: { name: \"\${App}-service\" }\n`;
+    const r = compile(spec);
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const t = parse(r.files.find((f) => f.path.endsWith('ecs/service.cfn.yaml'))!.content);
+    expect(t.Resources.TaskDefinition.Properties.Family).toEqual({ 'Fn::Sub': '${App}-TaskDef' });
+    expect(t.Resources.ECSService.Properties.ServiceName).toEqual({ 'Fn::Sub': '${App}-service' });
+    expect(t.Resources.TaskDefinition.Properties.ContainerDefinitions[0].LogConfiguration.Options['awslogs-stream-prefix']).toEqual({ 'Fn::Sub': '/${App}/ecs' });
+    const td = JSON.parse(r.files.find((f) => f.path.endsWith('ecs/task-definition.json'))!.content);
+    expect(td.family).toBe('sample-app-TaskDef');
+    expect(td.containerDefinitions[0].logConfiguration.options['awslogs-stream-prefix']).toBe('/sample-app/ecs');
+    // The service name is judged as it deploys by default (valid-names).
+    const bad = compile(spec.replace('App: { default: sample-app }', 'App: { default: "sample app" }'));
+    expect(bad.diagnostics.filter((d) => d.code === 'valid-names').map((d) => d.path.join('.'))).toEqual(['targets.ecs.service.name']);
+    expect(compile(spec.replace('family: ${App}-TaskDef', 'family: ${App}.TaskDef')).diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual(['SCHEMA_PATTERN']);
+  });
 });
 

@@ -6,6 +6,7 @@
  * Copilot refuses consecutive hyphens, App Mesh names stop at 255. Every message states the rule.
  */
 import type { SpecPath } from '../core/diagnostics.js';
+import { withDefaults } from '../model/normalize/parameters.js';
 import { createRule } from './create-rule.js';
 
 export type MessageIds = 'tooLong' | 'badFormat';
@@ -59,7 +60,9 @@ export default createRule<MessageIds, Options>({
       };
       if (target === 'ecs') {
         const svc = spec.targets?.ecs?.service?.name;
-        if (svc !== undefined) check('ECS service name', svc, ECS_SERVICE, ['targets', 'ecs', 'service', 'name']);
+        // A name built from parameters is judged as it deploys by default; without a default, at deploy time.
+        const svcName = svc === undefined ? undefined : withDefaults(spec, svc);
+        if (svcName !== undefined && !svcName.includes('${')) check('ECS service name', svcName, ECS_SERVICE, ['targets', 'ecs', 'service', 'name']);
         const cd = spec.targets?.ecs?.codeDeploy;
         if (cd?.applicationName !== undefined) check('CodeDeploy application name', cd.applicationName, CODEDEPLOY, ['targets', 'ecs', 'codeDeploy', 'applicationName']);
         if (cd?.deploymentGroupName !== undefined) check('CodeDeploy deployment group name', cd.deploymentGroupName, CODEDEPLOY, ['targets', 'ecs', 'codeDeploy', 'deploymentGroupName']);

@@ -41,6 +41,7 @@ export const PATTERN_RULES: Readonly<Record<string, PatternRule>> = {
   '^([0-9]+m|[0-9]+(\\.[0-9]+)?)$': { rule: 'a CPU amount in Kubernetes notation: millicores with `m`, or cores as a number', example: '500m' },
   '^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|K|M|G|T)?$': { rule: 'a memory amount: a number with a unit Ki, Mi, Gi, Ti (binary) or K, M, G, T (decimal)', example: '512Mi' },
   '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$': { rule: 'a Kubernetes object name: lowercase letters, digits, `-` and `.`, starting and ending with a letter or digit', example: 'db-credentials' },
+  '^([A-Za-z0-9_-]|\\$\\{[A-Za-z0-9]+\\})+$': { rule: 'letters, digits, underscores and hyphens, and `${Name}` parameters', example: '${App}-TaskDef' },
   '^[A-Za-z0-9_-]{1,255}$': { rule: 'letters, digits, underscores and hyphens, at most 255 characters', example: 'orders_api-v2' },
   '^(LATEST|[0-9]+\\.[0-9]+\\.[0-9]+)$': { rule: '`LATEST` or a version such as `1.4.0`', example: '1.4.0' },
   '^[0-9]+(\\.[0-9]+)? ?(vCPU|vcpu)$': { rule: 'a number of vCPUs followed by `vCPU`', example: '0.5 vCPU' },

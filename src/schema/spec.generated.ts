@@ -2024,7 +2024,7 @@ export interface Logging {
    */
   region?: string;
   /**
-   * Log stream prefix of the main container (default `ecs`); sidecars get `<streamPrefix>-<container>` unless `containers` names their own.
+   * Log stream prefix of the main container (default `ecs`); sidecars get `<streamPrefix>-<container>` unless `containers` names their own. May use `${Name}` parameters, e.g. `/${App}/ecs`.
    */
   streamPrefix?: string;
   /**
@@ -2908,7 +2908,7 @@ export interface EcsTarget {
     file?: string | null;
   } | null;
   /**
-   * Task definition family (default: the service name).
+   * Task definition family (default: the service name); may use `${Name}` parameters, e.g. `${App}-TaskDef` (the task definition JSON takes their defaults).
    */
   family?: string;
   /**
@@ -3003,7 +3003,7 @@ export interface EcsTarget {
    */
   service?: {
     /**
-     * Service name (default: the service name).
+     * Service name (default: the service name); may use `${Name}` parameters, e.g. `${App}-service`.
      */
     name?: string;
     /**
@@ -3951,7 +3951,7 @@ export interface LoggingOverlay {
    */
   region?: string | null;
   /**
-   * Log stream prefix of the main container (default `ecs`); sidecars get `<streamPrefix>-<container>` unless `containers` names their own.
+   * Log stream prefix of the main container (default `ecs`); sidecars get `<streamPrefix>-<container>` unless `containers` names their own. May use `${Name}` parameters, e.g. `/${App}/ecs`.
    */
   streamPrefix?: string | null;
   /**
@@ -8474,7 +8474,7 @@ export interface EcsTargetOverlay {
    */
   platform?: OverridePlatform | null;
   /**
-   * Task definition family (default: the service name).
+   * Task definition family (default: the service name); may use `${Name}` parameters, e.g. `${App}-TaskDef` (the task definition JSON takes their defaults).
    */
   family?: string | null;
   /**
@@ -8564,7 +8564,7 @@ export interface EcsTargetOverlay {
    */
   service?: {
     /**
-     * Service name (default: the service name).
+     * Service name (default: the service name); may use `${Name}` parameters, e.g. `${App}-service`.
      */
     name?: string | null;
     /**

@@ -68,7 +68,7 @@ export const loggingSchema = (regionPattern: string) => obj('Container logs on E
   group: str('CloudWatch Logs group (default `/ecs/<name>`); may use `${Name}` parameters and pseudo parameters, e.g. `/ecs/${AWS::StackName}`.'),
   createGroup: bool('Create the log group in the ECS template (default true). `false` uses an existing group: the template takes its name as the Parameter `LogGroup`, whose default is `group`.'),
   region: str('Region of the log group (defaults to `region`; the ECS template uses the stack\'s region when neither is set), or `${AWS::Region}` / `${Name}` of a parameter.', { pattern: regionPattern }),
-  streamPrefix: str('Log stream prefix of the main container (default `ecs`); sidecars get `<streamPrefix>-<container>` unless `containers` names their own.'),
+  streamPrefix: str('Log stream prefix of the main container (default `ecs`); sidecars get `<streamPrefix>-<container>` unless `containers` names their own. May use `${Name}` parameters, e.g. `/${App}/ecs`.'),
   retentionDays: enumOf('Retention in days (ECS log group `RetentionInDays`; Copilot `logging.retention`).', [], {
     type: 'integer',
     enum: [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653],

@@ -45,7 +45,7 @@ export function logicalIdsSchema(target: string, roles: Readonly<Record<string, 
 }
 
 export const ecsTargetProperties: Record<string, JsonSchema> = {
-  family: str('Task definition family (default: the service name).', { pattern: '^[A-Za-z0-9_-]{1,255}$' }),
+  family: str('Task definition family (default: the service name); may use `${Name}` parameters, e.g. `${App}-TaskDef` (the task definition JSON takes their defaults).', { pattern: '^([A-Za-z0-9_-]|\\$\\{[A-Za-z0-9]+\\})+$', maxLength: 255 }),
   launchType: enumOf('Launch type.', ['FARGATE', 'EC2'], { default: 'FARGATE' }),
   networkMode: enumOf('Task network mode (Fargate requires awsvpc).', ['awsvpc', 'bridge', 'host'], { default: 'awsvpc' }),
   platformVersion: str('Fargate platform version (default LATEST).', { pattern: '^(LATEST|[0-9]+\\.[0-9]+\\.[0-9]+)$' }),
@@ -73,7 +73,7 @@ export const ecsTargetProperties: Record<string, JsonSchema> = {
   xrayDaemonImage: str('X-Ray daemon image added as a sidecar when `tracing.xray` is on (default: a pinned public.ecr.aws/xray/aws-xray-daemon release).', { minLength: 1 }),
   stopTimeout: int('Seconds to wait before the container is killed on stop (2–120).', { minimum: 2, maximum: 120 }),
   service: obj('The ECS service (CloudFormation target).', {
-    name: str('Service name (default: the service name).'),
+    name: str('Service name (default: the service name); may use `${Name}` parameters, e.g. `${App}-service`.'),
     cluster: cfnRefOrString('ECS cluster name (CodeDeploy and Application Auto Scaling address the cluster by name).'),
     subnets: arr('Subnet IDs for awsvpc tasks; an item may be one `${Name}` parameter (e.g. of type `AWS::EC2::Subnet::Id`).', { type: 'string', pattern: '^(subnet-[0-9a-f]+|\\$\\{[A-Za-z0-9]+\\})$', description: 'Subnet ID, or `${Name}`.' }),
     securityGroups: arr('Security group IDs; an item may be one `${Name}` parameter (e.g. of type `AWS::EC2::SecurityGroup::Id`).', { type: 'string', pattern: '^(sg-[0-9a-f]+|\\$\\{[A-Za-z0-9]+\\})$', description: 'Security group ID, or `${Name}`.' }),
