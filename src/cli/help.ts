@@ -42,6 +42,8 @@ interface CommandHelp {
   summary: string;
   description: string;
   options: readonly OptionName[];
+  /** What an option means for this command, where that differs from OPTIONS. */
+  optionHelp?: Partial<Record<OptionName, OptionHelp>>;
   examples: readonly (readonly [command: string, what: string])[];
 }
 
@@ -125,6 +127,27 @@ the current folder, and add .codegen-cache to .gitignore. Never overwrites a fil
       ['codegen init --name payments', 'with a service name of your choice'],
     ],
   },
+  graph: {
+    usage: 'codegen graph [SPEC...] [--env NAME] [--target T,...] [--format mermaid|svg] [--out FILE]',
+    summary: 'Draw what the generated files deploy and how traffic flows (Mermaid or SVG)',
+    description: `Compile each SPEC as generate would (overlay, targets, patches, verification) and draw what the
+files create, one panel per service and target: load balancer, listeners and rules, target groups
+(blue and green), the service, the task or pods with their containers and sidecars, autoscaling,
+CodeDeploy, Service Connect, App Mesh and Cloud Map. Mermaid text (GitHub renders it) or a
+standalone SVG, on stdout or in FILE; nothing is drawn while an error remains. See docs/graph.md.
+
+${SPECS}`,
+    options: ['out', 'format', 'target', 'env', 'no-verify', 'verify', 'quiet', 'verbose', 'config'],
+    optionHelp: {
+      out: { flags: '-o, --out FILE', text: 'Write the picture to FILE (atomically) instead of stdout' },
+      format: { flags: '-f, --format FMT', text: 'mermaid (default) or svg; an --out FILE ending in .svg means svg' },
+    },
+    examples: [
+      ['codegen graph service.yaml', 'Mermaid text on stdout, to paste into a Markdown file'],
+      ['codegen graph service.yaml --env production --out docs/deploy.svg', 'an SVG of the production overlay'],
+      ["codegen graph 'services/*.yaml' --target ecs", 'every service, ECS panels only'],
+    ],
+  },
   import: {
     usage: 'codegen import KIND FILE|DIR... [--out PATH] [--force]',
     summary: 'Turn existing manifests into specs',
@@ -149,13 +172,14 @@ const EXIT_CODES = `Exit codes:
      more warnings than --max-warnings
   2  usage error: unknown command, option or target, a missing or contradicting argument`;
 
-function optionLines(names: readonly OptionName[]): string {
+function optionLines(names: readonly OptionName[], own: Partial<Record<OptionName, OptionHelp>> = {}): string {
+  const help = (n: OptionName): OptionHelp => own[n] ?? OPTIONS[n];
   // Long-only options line up under the long names of `-x, --name` options.
-  const shown = names.map((n) => (OPTIONS[n].flags.startsWith('--') ? `    ${OPTIONS[n].flags}` : OPTIONS[n].flags));
+  const shown = names.map((n) => (help(n).flags.startsWith('--') ? `    ${help(n).flags}` : help(n).flags));
   const width = Math.max(...shown.map((f) => f.length)) + 2;
   return names
     .map((n, i) => {
-      const [first, ...rest] = OPTIONS[n].text.split('\n');
+      const [first, ...rest] = help(n).text.split('\n');
       return [`  ${shown[i]!.padEnd(width)}${first}`, ...rest.map((r) => `  ${' '.repeat(width)}${r}`)].join('\n');
     })
     .join('\n');
@@ -195,7 +219,7 @@ export function commandHelp(name: CommandName): string {
 ${c.description}
 
 Options:
-${optionLines([...c.options, 'help'])}
+${optionLines([...c.options, 'help'], c.optionHelp)}
 
 Examples:
 ${examples.join('\n\n')}

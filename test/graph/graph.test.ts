@@ -1,0 +1,246 @@
+/**
+ * `codegen graph`: goldens of the Mermaid text and the SVG for a few fixtures, the SVG parsed as
+ * XML, the facts a picture must show (read from the generated files, patches included), label
+ * escaping, and the command line. `CODEGEN_UPDATE_GOLDENS=1` rewrites the goldens.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SaxesParser } from 'saxes';
+import { describe, expect, it } from 'vitest';
+import { graph, graphArtifacts, graphSpec, renderMermaid, renderSvg } from '../../src/graph/index.js';
+import { escapeLabel } from '../../src/graph/mermaid.js';
+import { kubernetesPanel } from '../../src/graph/kubernetes.js';
+import type { ServiceGraph } from '../../src/graph/types.js';
+import { FIXTURES, UPDATE } from '../helpers/fixtures.js';
+import { runCli, specWorkspace } from '../helpers/cli.js';
+import { drawCase, GRAPH_CASES } from './helpers.js';
+
+/** Elements and text of an SVG document, parsed by a strict XML parser (throws when not well formed). */
+export function parseXml(text: string): { elements: { name: string; attributes: Record<string, string> }[]; texts: string[] } {
+  const parser = new SaxesParser({ xmlns: true });
+  const elements: { name: string; attributes: Record<string, string> }[] = [];
+  const texts: string[] = [];
+  parser.on('error', (e) => {
+    throw e;
+  });
+  parser.on('opentag', (t) => elements.push({ name: t.local, attributes: Object.fromEntries(Object.entries(t.attributes).map(([k, a]) => [k, typeof a === 'string' ? a : a.value])) }));
+  parser.on('text', (t) => texts.push(t));
+  parser.write(text).close();
+  return { elements, texts };
+}
+
+const edge = (p: ServiceGraph, from: string, to: string) => p.edges.find((e) => e.from === from && e.to === to);
+const node = (p: ServiceGraph, id: string) => p.nodes.find((n) => n.id === id);
+
+describe('graph goldens', () => {
+  for (const name of GRAPH_CASES) {
+    it(name, () => {
+      const { panels, diagnostics } = drawCase(name);
+      expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      const files = { 'graph.mmd': renderMermaid({ panels }), 'graph.svg': renderSvg({ panels }) };
+      const dir = join(FIXTURES, name, 'graph');
+      if (UPDATE) {
+        mkdirSync(dir, { recursive: true });
+        for (const [f, text] of Object.entries(files)) writeFileSync(join(dir, f), text);
+      }
+      for (const [f, text] of Object.entries(files)) {
+        expect(existsSync(join(dir, f)), `fixtures/${name}/graph/${f}`).toBe(true);
+        expect(text, f).toBe(readFileSync(join(dir, f), 'utf8'));
+      }
+    });
+  }
+
+  it('draws every case to the same bytes twice', () => {
+    for (const name of GRAPH_CASES) {
+      const a = drawCase(name).panels;
+      const b = drawCase(name).panels;
+      expect(renderMermaid({ panels: b })).toBe(renderMermaid({ panels: a }));
+      expect(renderSvg({ panels: b })).toBe(renderSvg({ panels: a }));
+    }
+  });
+
+  it('every SVG golden is well-formed XML: one <svg> root in the SVG namespace, a box per node', () => {
+    for (const name of GRAPH_CASES) {
+      const text = readFileSync(join(FIXTURES, name, 'graph/graph.svg'), 'utf8');
+      const { elements } = parseXml(text);
+      expect(elements[0]?.name, name).toBe('svg');
+      expect(elements[0]?.attributes.xmlns, name).toBe('http://www.w3.org/2000/svg');
+      const nodes = drawCase(name).panels.reduce((s, p) => s + p.nodes.length, 0);
+      expect(elements.filter((e) => e.name === 'g' && e.attributes.class?.startsWith('node ')).length, name).toBe(nodes);
+      expect(text).not.toMatch(/NaN|undefined|Infinity/);
+    }
+  });
+});
+
+describe('what the picture shows', () => {
+  it('ECS blue/green: the listener rule forwards to blue (weight 100) and green (weight 0), both reach the container port', () => {
+    const [p] = drawCase('ecs-blue-green').panels;
+    expect(edge(p!, 'rule', 'tg_blue')?.label).toBe('weight 100');
+    expect(edge(p!, 'rule', 'tg_green')?.label).toBe('weight 0');
+    expect(edge(p!, 'test_rule', 'tg_green')).toBeDefined();
+    expect(edge(p!, 'tg_blue', 'container_app')).toMatchObject({ kind: 'traffic', label: '8080' });
+    expect(edge(p!, 'tg_green', 'container_app')).toMatchObject({ kind: 'traffic', label: '8080' });
+    expect(node(p!, 'ecs_service')?.lines).toContain('blue/green by ECS, bake 10 min');
+    expect(node(p!, 'listener')).toMatchObject({ external: true, lines: expect.arrayContaining(['parameter ALBListener']) });
+  });
+
+  it('CodeDeploy: a custom canary config is read from its TrafficRoutingConfig (25 %, then the rest after 10 minutes)', () => {
+    const [p] = drawCase('ecs-codedeploy-custom').panels;
+    expect(node(p!, 'codedeploy')?.lines[0]).toBe('canary 25%, the rest after 10 min');
+    expect(edge(p!, 'codedeploy', 'ecs_service')).toMatchObject({ kind: 'control' });
+  });
+
+  it('Service Connect: clients reach the container by the client alias; the service registers in the namespace', () => {
+    const [p] = drawCase('ecs-service-connect').panels;
+    expect(edge(p!, 'service_connect_clients', 'container_app')?.label).toBe('inventory.internal:80');
+    expect(edge(p!, 'ecs_service', 'service_connect_namespace')?.label).toBe('registers inventory');
+  });
+
+  it('Kubernetes: ALB → Ingress → Service → the selected container by port name; the HPA scales the Deployment', () => {
+    const [p] = drawCase('k8s-hpa-irsa').panels;
+    expect(p!.title).toBe('orders · Kubernetes · namespace commerce');
+    expect(edge(p!, 'ingress_orders', 'service_orders')?.label).toBe('80');
+    expect(edge(p!, 'service_orders', 'container_app')?.label).toBe('http');
+    expect(edge(p!, 'hpa_orders', 'deployment_orders')).toMatchObject({ kind: 'control' });
+    expect(node(p!, 'container_envoy')?.kind).toBe('sidecar');
+    expect(node(p!, 'lb_orders')?.lines).toContain('shared by IngressGroup commerce-internal');
+  });
+
+  it('Kubernetes: a Service reaches pods only when its selector matches their labels', () => {
+    const pod = { metadata: { labels: { app: 'a' } }, spec: { containers: [{ name: 'app', image: 'x:1', ports: [{ containerPort: 80 }] }] } };
+    const p = kubernetesPanel('a', [
+      { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'a' }, spec: { replicas: 1, selector: { matchLabels: { app: 'a' } }, template: pod } },
+      { apiVersion: 'v1', kind: 'Service', metadata: { name: 'match' }, spec: { selector: { app: 'a' }, ports: [{ port: 80 }] } },
+      { apiVersion: 'v1', kind: 'Service', metadata: { name: 'other' }, spec: { selector: { app: 'b' }, ports: [{ port: 80 }] } },
+    ]);
+    expect(edge(p, 'service_match', 'container_app')).toBeDefined();
+    expect(p.edges.filter((e) => e.from === 'service_other')).toEqual([]);
+  });
+
+  it('Argo Rollouts blue/green: the Rollout switches the active Service', () => {
+    const [p] = drawCase('k8s-rollout').panels;
+    expect(edge(p!, 'rollout_checkout', 'service_checkout')?.label).toBe('switches active');
+  });
+
+  it('App Mesh: the route splits traffic by weight across the versions; the gateway route reaches the virtual service', () => {
+    const p = drawCase('appmesh-gateway').panels.find((x) => x.target === 'appmesh')!;
+    expect(edge(p, 'route_catalog_route', 'node_catalog_v1')?.label).toBe('weight 75');
+    expect(edge(p, 'route_catalog_route', 'node_catalog_v2')?.label).toBe('weight 25');
+    expect(edge(p, 'vs_catalog_shop_local', 'router_catalog_router')).toBeDefined();
+    expect(edge(p, 'gwroute_catalog_gateway_route', 'vs_catalog_shop_local')).toBeDefined();
+  });
+
+  it('is drawn from the files, after patches: a patched desired count is what the service box says', () => {
+    const spec = `apiVersion: codegen/v1
+name: demo
+region: us-east-1
+image: nginx:1.27.3
+ports:
+  - port: 8080
+replicas: 2
+targets:
+  ecs:
+    executionRoleArn: arn:aws:iam::123456789012:role/exec
+patches:
+  - target: ecs
+    file: ecs/service.cfn.yaml
+    ops:
+      - { op: replace, path: /Resources/ECSService/Properties/DesiredCount, value: 7 }
+`;
+    const r = graphSpec(spec);
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(node(r.panels[0]!, 'ecs_service')?.lines[0]).toBe('7 tasks · FARGATE');
+  });
+
+  it('a target whose files it cannot read is named in a warning, not dropped in silence', () => {
+    const r = graphArtifacts('demo', [{ path: 'docs/x.md', format: 'text', text: 'x', kind: 'text', emitter: 'docs:readme' }]);
+    expect(r.diagnostics.map((d) => [d.code, d.severity])).toEqual([['GRAPH_TARGET_NOT_DRAWN', 'warning']]);
+    expect(r.diagnostics[0]!.message).toContain('"docs"');
+  });
+
+  it('a spec with an error gives diagnostics and no picture', () => {
+    const r = graph('apiVersion: codegen/v1\nname: Bad_Name\n');
+    expect(r.diagnostics.some((d) => d.severity === 'error')).toBe(true);
+    expect(r.text).toBe('');
+    expect(r.graph.panels).toEqual([]);
+  });
+});
+
+describe('labels are escaped', () => {
+  const hostile = '"]; click p1_x "javascript:alert(1)" %% #quot; <script>&amp;`x`|y\\\nz';
+  const panel: ServiceGraph = {
+    service: 's',
+    target: 'ecs',
+    title: `t ${hostile}`,
+    nodes: [
+      { id: 'x', kind: 'service', title: hostile, lines: [hostile] },
+      { id: 'end', kind: 'container', title: 'end', lines: [] },
+    ],
+    edges: [{ from: 'x', to: 'end', kind: 'traffic', label: hostile }],
+    groups: [],
+    notes: [hostile],
+  };
+
+  it('Mermaid: every special character becomes an entity code; ids never come from values', () => {
+    expect(escapeLabel('a"b#c<d>e&f`g|h\\i\nj')).toBe('a#34;b#35;c#60;d#62;e#38;f#96;g#124;h#92;i j');
+    const text = renderMermaid({ panels: [panel] });
+    for (const line of text.split('\n').filter((l) => l.includes('#34;'))) {
+      // Outside our own markup a label holds no quote, angle bracket or pipe: only entity codes.
+      const inner = line.replace(/^[^"]*"/, '').replace(/"[^"]*$/, '').replace(/<\/?b>|<br\/>/g, '');
+      expect(inner).not.toMatch(/["<>|`\\\n]/);
+    }
+    expect(text).toContain('p1_end(');
+    expect(text).not.toContain('javascript:alert(1)"');
+  });
+
+  it('SVG: the text reads back exactly (a strict XML parser), with no element from a value', () => {
+    const { elements, texts } = parseXml(renderSvg({ panels: [panel] }));
+    expect(elements.some((e) => e.name === 'script')).toBe(false);
+    expect(texts).toContain(hostile.replace('\n', ' '));
+  });
+});
+
+describe('codegen graph', () => {
+  it('prints the Mermaid text on stdout (the golden), the summary on stderr', async () => {
+    const dir = join(FIXTURES, 'ecs-blue-green');
+    const r = await runCli(['graph', 'service.yaml'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(readFileSync(join(dir, 'graph/graph.mmd'), 'utf8'));
+    expect(r.stderr).toMatch(/^codegen: drew 1 panel for 1 service \(mermaid\) in \d+ ms\n$/);
+  });
+
+  it('--out FILE.svg writes the SVG (the golden) and nothing on stdout', async () => {
+    const dir = specWorkspace(readFileSync(join(FIXTURES, 'ecs-blue-green/service.yaml'), 'utf8'));
+    const r = await runCli(['graph', 'service.yaml', '--out', 'pics/orders.svg'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(readFileSync(join(dir, 'pics/orders.svg'), 'utf8')).toBe(readFileSync(join(FIXTURES, 'ecs-blue-green/graph/graph.svg'), 'utf8'));
+  });
+
+  it('a spec with an error: exit 1, the diagnostic on stderr, no file and no picture', async () => {
+    const dir = specWorkspace('apiVersion: codegen/v1\nname: demo\nports: [{ port: 99999 }]\n');
+    const r = await runCli(['graph', 'service.yaml', '--out', 'g.mmd'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/service\.yaml:\d+:\d+ error /);
+    expect(existsSync(join(dir, 'g.mmd'))).toBe(false);
+  });
+
+  it('usage errors exit 2: an unknown picture format, an unknown target', async () => {
+    const dir = specWorkspace();
+    const bad = await runCli(['graph', 'service.yaml', '--format', 'png'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('graph draws mermaid or svg, not "png".');
+    const target = await runCli(['graph', 'service.yaml', '--target', 'k8s'], dir);
+    expect(target.code).toBe(2);
+    expect(target.stderr).toContain('did you mean "kubernetes"?');
+  });
+
+  it('draws several specs into one picture, a panel per service and target', async () => {
+    const dir = join(FIXTURES, 'platform-ecs-service');
+    const r = await runCli(['graph', 'platform.yaml', 'service.yaml'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(readFileSync(join(dir, 'graph/graph.mmd'), 'utf8'));
+    expect(r.stderr).toContain('drew 2 panels for 2 services');
+  });
+});
