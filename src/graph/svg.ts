@@ -132,15 +132,16 @@ function legendSvg(g: DeployGraph, y: number, width: number): { svg: string; hei
   return { svg: `<g class="legend">${items.join('')}</g>`, height: 10 + (row + 1) * 22 };
 }
 
+/** A panel laid out with the sizes its boxes, labels and group titles have in the SVG. */
+export function layoutFor(p: ServiceGraph): Layout {
+  const sizes = new Map(p.nodes.map((node) => [node.id, nodeSize(node)]));
+  const groupTitles = new Map(p.groups.map((x) => [x.id, textWidth(x.title, LINE_SIZE, true)]));
+  return layoutPanel(p, (id) => sizes.get(id) ?? { w: 0, h: 0 }, (e) => textWidth(e.label ?? '', LABEL_SIZE) + 8, (id) => groupTitles.get(id) ?? 0);
+}
+
 /** SVG for every panel, deterministic for a given graph. */
 export function renderSvg(g: DeployGraph): string {
-  const sizes = new Map<string, { w: number; h: number }>();
-  const layouts = g.panels.map((p) => {
-    sizes.clear();
-    for (const node of p.nodes) sizes.set(node.id, nodeSize(node));
-    const groupTitles = new Map(p.groups.map((x) => [x.id, textWidth(x.title, LINE_SIZE, true)]));
-    return layoutPanel(p, (id) => sizes.get(id) ?? { w: 0, h: 0 }, (e) => textWidth(e.label ?? '', LABEL_SIZE) + 8, (id) => groupTitles.get(id) ?? 0);
-  });
+  const layouts = g.panels.map(layoutFor);
   const width = Math.ceil(Math.max(480, ...g.panels.map((p, i) => Math.max(layouts[i]!.width, textWidth(p.title, 15, true)) + 2 * PANEL_PAD)));
   const parts: string[] = [];
   let y = 4;

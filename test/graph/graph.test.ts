@@ -9,6 +9,7 @@ import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import { graph, graphArtifacts, graphSpec, renderMermaid, renderSvg } from '../../src/graph/index.js';
 import { escapeLabel } from '../../src/graph/mermaid.js';
+import { layoutFor } from '../../src/graph/svg.js';
 import { kubernetesPanel } from '../../src/graph/kubernetes.js';
 import type { ServiceGraph } from '../../src/graph/types.js';
 import { FIXTURES, UPDATE } from '../helpers/fixtures.js';
@@ -68,6 +69,29 @@ describe('graph goldens', () => {
       const nodes = drawCase(name).panels.reduce((s, p) => s + p.nodes.length, 0);
       expect(elements.filter((e) => e.name === 'g' && e.attributes.class?.startsWith('node ')).length, name).toBe(nodes);
       expect(text).not.toMatch(/NaN|undefined|Infinity/);
+    }
+  });
+});
+
+describe('layout', () => {
+  const overlap = (a: { x: number; y: number; w: number; h: number }, b: typeof a): boolean => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+  it('no two boxes overlap; a group holds its members and no other box; every edge goes left to right', () => {
+    for (const name of GRAPH_CASES) {
+      for (const p of drawCase(name).panels) {
+        const l = layoutFor(p);
+        const boxes = p.nodes.map((n) => ({ n, b: l.nodes.get(n.id)! }));
+        for (const [i, a] of boxes.entries()) {
+          expect(a.b, `${name} ${a.n.id}`).toBeDefined();
+          for (const c of boxes.slice(i + 1)) expect(overlap(a.b, c.b), `${name}: ${a.n.id} / ${c.n.id}`).toBe(false);
+          for (const g of p.groups) {
+            const gb = l.groups.get(g.id)!;
+            const inside = a.b.x >= gb.x && a.b.y >= gb.y && a.b.x + a.b.w <= gb.x + gb.w && a.b.y + a.b.h <= gb.y + gb.h;
+            expect(a.n.group === g.id ? inside : !overlap(a.b, gb), `${name}: ${a.n.id} and group ${g.id}`).toBe(true);
+          }
+        }
+        for (const e of l.edges) expect(e.points[0]!.x, `${name}: ${e.edge.from} → ${e.edge.to}`).toBeLessThan(e.points[e.points.length - 1]!.x);
+      }
     }
   });
 });
