@@ -9,7 +9,7 @@ import { copilotPanel } from './copilot.js';
 import { ecsDocs, ecsPanel } from './ecs.js';
 import { kubernetesPanel } from './kubernetes.js';
 import { platformPanel } from './platform.js';
-import type { ServiceGraph } from './types.js';
+import type { DeployGraph, GraphLink, ServiceGraph } from './types.js';
 
 /** The target an artifact belongs to: its emitter's prefix (`ecs:service` → `ecs`). */
 export function targetOf(a: Pick<Artifact, 'emitter' | 'path'>): string {
@@ -48,4 +48,28 @@ export function buildPanels(service: string, artifacts: readonly Artifact[]): Pa
     } else skipped.push(target);
   }
   return { panels, skipped };
+}
+
+/**
+ * The picture of a run: its panels, and a link wherever one panel's node imports what another
+ * panel's node exports (a service's listener is its platform's production listener). The importing
+ * node also says so in a line, which the SVG (drawing no arrows between panels) shows.
+ */
+export function linkPanels(panels: ServiceGraph[]): DeployGraph {
+  const exporters = new Map<string, { panel: number; node: string; title: string; owner: string }>();
+  panels.forEach((p, i) => {
+    for (const n of p.nodes) for (const e of n.exports ?? []) if (!exporters.has(e)) exporters.set(e, { panel: i, node: n.id, title: n.title, owner: p.title });
+  });
+  const links: GraphLink[] = [];
+  panels.forEach((p, i) => {
+    for (const n of p.nodes) {
+      for (const name of n.imports ?? []) {
+        const from = exporters.get(name);
+        if (!from || from.panel === i) continue;
+        links.push({ from: { panel: from.panel, node: from.node }, to: { panel: i, node: n.id }, label: `export ${name}` });
+        n.lines.push(`= ${from.title} in ${from.owner}`);
+      }
+    }
+  });
+  return links.length ? { panels, links } : { panels };
 }

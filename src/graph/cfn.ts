@@ -63,6 +63,14 @@ export function outside(t: Template, v: Json | undefined): Outside | undefined {
   return undefined;
 }
 
+/** The export name a value imports (`Fn::ImportValue`), when it is one; inside `Fn::Split` too. */
+export function importName(t: Template, v: Json | undefined): string | undefined {
+  if (!isObject(v)) return undefined;
+  if (v['Fn::ImportValue'] !== undefined) return plain(t, v['Fn::ImportValue']);
+  if (Array.isArray(v['Fn::Split'])) return importName(t, v['Fn::Split'][1]);
+  return undefined;
+}
+
 /** A value as text: literals as they are, parameters by their default (or name), intrinsics shortly. */
 export function plain(t: Template, v: Json | undefined): string {
   if (v === undefined || v === null) return '';

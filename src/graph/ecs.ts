@@ -4,7 +4,7 @@
  * the service's task; the service, its auto scaling, CodeDeploy and Service Connect around it.
  */
 import type { Json, JsonObject } from '../core/serialize.js';
-import { asArray, conditionLines, isObject, loadBalancerOfListenerArn, ofType, outside, plain, readTemplate, refResource, shown, str, type Resource, type Template } from './cfn.js';
+import { asArray, conditionLines, importName, isObject, loadBalancerOfListenerArn, ofType, outside, plain, readTemplate, refResource, shown, str, type Resource, type Template } from './cfn.js';
 import { drawTask, readTask, type TaskShape } from './ecs-task.js';
 import { PanelBuilder, short, type ServiceGraph } from './types.js';
 
@@ -63,6 +63,17 @@ function scalingLines(t: Template, target: Resource): string[] {
   return lines;
 }
 
+/**
+ * CodeDeploy's predefined ECS configurations by what they do: `ECSLinear10PercentEvery1Minutes`
+ * shifts 10 % every minute, `ECSCanary10Percent5Minutes` shifts 10 % and the rest five minutes
+ * later, `ECSAllAtOnce` everything at once (CodeDeploy user guide, deployment configurations).
+ */
+function predefinedConfig(name: string): string {
+  const m = /^CodeDeployDefault\.ECS(Linear|Canary)(\d+)Percent(?:Every)?(\d+)Minutes?$/.exec(name);
+  if (m) return m[1] === 'Linear' ? `${m[2]}% every ${m[3]} min` : `canary ${m[2]}%, the rest after ${m[3]} min`;
+  return name === 'CodeDeployDefault.ECSAllAtOnce' ? 'all at once' : name;
+}
+
 function codeDeployLines(t: Template, group: Resource): string[] {
   const p = group.props;
   const lines: string[] = [];
@@ -74,7 +85,7 @@ function codeDeployLines(t: Template, group: Resource): string[] {
     const pct = isObject(detail) ? plain(t, detail.CanaryPercentage ?? detail.LinearPercentage) : '';
     const every = isObject(detail) ? plain(t, detail.CanaryInterval ?? detail.LinearInterval) : '';
     lines.push(kind === 'TimeBasedCanary' ? `canary ${pct}%, the rest after ${every} min` : kind === 'TimeBasedLinear' ? `${pct}% every ${every} min` : 'all at once');
-  } else if (p.DeploymentConfigName !== undefined) lines.push(plain(t, p.DeploymentConfigName).replace(/^CodeDeployDefault\.ECS/, ''));
+  } else if (p.DeploymentConfigName !== undefined) lines.push(predefinedConfig(plain(t, p.DeploymentConfigName)));
   const bg = isObject(p.BlueGreenDeploymentConfiguration) ? p.BlueGreenDeploymentConfiguration : {};
   const term = isObject(bg.TerminateBlueInstancesOnDeploymentSuccess) ? bg.TerminateBlueInstancesOnDeploymentSuccess.TerminationWaitTimeInMinutes : undefined;
   if (term !== undefined) lines.push(`blue kept ${plain(t, term)} min`);
@@ -119,8 +130,10 @@ export function ecsPanel(service: string, docs: { template?: JsonObject; task?: 
     const s = svc.props;
     const count = s.DesiredCount !== undefined ? `${plain(t, s.DesiredCount)} tasks` : undefined;
     const launch = s.LaunchType !== undefined ? plain(t, s.LaunchType) : asArray(s.CapacityProviderStrategy).filter(isObject).map((c) => plain(t, c.CapacityProvider)).join(', ');
+    const cluster = importName(t, s.Cluster);
     serviceId = b.node('service', `ECS service ${plain(t, s.ServiceName) || service}`, [[count, launch].filter(Boolean).join(' · '), `cluster ${short(shown(t, s.Cluster), 40)}`, deploymentLine(s), sc && scServices.length ? 'Service Connect proxy added by ECS' : undefined], {
       id: 'ecs_service',
+      ...(cluster ? { imports: [cluster] } : {}),
     });
     if (drawnTask) b.edge(serviceId, drawnTask.group, 'control', 'runs');
   }
@@ -219,7 +232,7 @@ function drawListeners(b: PanelBuilder, t: Template, lbs: LoadBalancerEntry[], c
         balancers.set(lbKey, lb);
         b.edge(clients, lb, 'traffic');
       }
-      listener = b.node('listener', test ? 'Test listener' : 'Listener', [o?.how ?? plain(t, arn), o?.value && short(o.value.replace(/^.*:listener\//, 'listener/'), 40)], { external: true, id: test ? 'test_listener' : 'listener' });
+      listener = b.node('listener', test ? 'Test listener' : 'Listener', [o?.how ?? plain(t, arn), o?.value && short(o.value.replace(/^.*:listener\//, 'listener/'), 40)], { external: true, id: test ? 'test_listener' : 'listener', imports: [importName(t, arn)].filter((x): x is string => !!x) });
       listeners.set(key(arn), listener);
       b.edge(lb, listener, 'traffic', test ? 'test traffic' : undefined);
     }
@@ -244,12 +257,13 @@ function drawListeners(b: PanelBuilder, t: Template, lbs: LoadBalancerEntry[], c
 
 function drawServiceConnect(b: PanelBuilder, t: Template, sc: JsonObject, services: JsonObject[], serviceId: string, portNames: Map<string, string>, containers: Map<string, string> | undefined): void {
   const ns = plain(t, sc.Namespace) || 'the cluster default';
-  const nsId = b.node('discovery', 'Cloud Map namespace', [short(ns, 40), 'Service Connect'], { external: true, id: 'service_connect_namespace' });
+  const nsImport = importName(t, sc.Namespace);
+  const nsId = b.node('discovery', 'Cloud Map namespace', [short(ns, 40), 'Service Connect'], { external: true, id: 'service_connect_namespace', ...(nsImport ? { imports: [nsImport] } : {}) });
   if (!services.length) {
     b.edge(serviceId, nsId, 'control', 'client of');
     return;
   }
-  const clients = b.node('clients', 'Service Connect clients', [`services in ${short(ns, 32)}`], { id: 'service_connect_clients' });
+  const clients = b.node('clients', 'Service Connect clients', [nsImport ? 'services in the same namespace' : `services in ${short(ns, 32)}`], { id: 'service_connect_clients' });
   for (const s of services) {
     const portName = str(s.PortName) ?? '';
     b.edge(serviceId, nsId, 'control', `registers ${plain(t, s.DiscoveryName) || portName}`);

@@ -8,15 +8,15 @@ import { compile, type CompileOptions } from '../compile/compile.js';
 import { hasErrors, type Diagnostic } from '../core/diagnostics.js';
 import type { Artifact } from '../core/serialize.js';
 import { compilePlatform, isPlatformSpec } from '../platform/compile.js';
-import { buildPanels } from './build.js';
+import { buildPanels, linkPanels } from './build.js';
 import { renderMermaid } from './mermaid.js';
 import { renderSvg } from './svg.js';
 import type { DeployGraph, ServiceGraph } from './types.js';
 
-export { buildPanels, targetOf } from './build.js';
+export { buildPanels, linkPanels, targetOf } from './build.js';
 export { escapeLabel, renderMermaid } from './mermaid.js';
 export { renderSvg } from './svg.js';
-export type { DeployGraph, GraphEdge, GraphGroup, GraphNode, NodeKind, ServiceGraph } from './types.js';
+export type { DeployGraph, GraphEdge, GraphGroup, GraphLink, GraphNode, NodeKind, ServiceGraph } from './types.js';
 
 export const GRAPH_FORMATS = ['mermaid', 'svg'] as const;
 export type GraphFormat = (typeof GRAPH_FORMATS)[number];
@@ -36,7 +36,7 @@ export interface GraphResult {
   diagnostics: Diagnostic[];
 }
 
-/** The text of a picture in a format. */
+/** The text of a picture in a format (panels from several specs: `linkPanels(panels)` first). */
 export function renderGraph(graph: DeployGraph, format: GraphFormat = 'mermaid'): string {
   return format === 'svg' ? renderSvg(graph) : renderMermaid(graph);
 }
@@ -97,7 +97,7 @@ export function graphSpec(input: string | Uint8Array | object, options: CompileO
 export function graph(input: string | Uint8Array | object, options: GraphOptions = {}): GraphResult {
   const { format = 'mermaid', ...compileOptions } = options;
   const r = graphSpec(input, compileOptions);
-  const result: GraphResult = { graph: { panels: r.panels }, text: '', diagnostics: r.diagnostics };
+  const result: GraphResult = { graph: linkPanels(r.panels), text: '', diagnostics: r.diagnostics };
   if (r.service !== undefined) result.service = r.service;
   if (!hasErrors(r.diagnostics)) result.text = renderGraph(result.graph, format);
   return result;

@@ -94,12 +94,15 @@ export function layoutPanel(p: ServiceGraph, sizeOf: (id: string) => Size, label
     }
   };
   settle();
-  // As late as the successors allow, rightmost first; a group moves as one.
+  // As late as the successors allow, rightmost first; a group moves as one. A leaf (a namespace a
+  // service registers in) does not hold its source back: it follows it right when settled again.
+  const isLeaf = (id: string): boolean => !groupOf.has(id) && !forward.some(([f]) => f === id);
   const order = [...ids].sort((a, b) => layer.get(b)! - layer.get(a)! || index.get(a)! - index.get(b)!);
   for (const id of order) {
     if (groupOf.has(id)) continue;
-    const next = forward.filter(([f]) => f === id).map(([, t]) => layer.get(t)!);
-    if (next.length) layer.set(id, Math.max(layer.get(id)!, Math.min(...next) - 1));
+    const succs = forward.filter(([f]) => f === id).map(([, t]) => t);
+    const held = succs.some((t) => !isLeaf(t)) ? succs.filter((t) => !isLeaf(t)) : succs;
+    if (held.length) layer.set(id, Math.max(layer.get(id)!, Math.min(...held.map((t) => layer.get(t)!)) - 1));
   }
   settle();
   const layerCount = Math.max(0, ...layer.values()) + 1;

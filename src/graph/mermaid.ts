@@ -72,6 +72,7 @@ export function renderMermaid(graph: DeployGraph): string {
   const out: string[] = ['%% What the generated files create and how traffic flows (codegen graph).', '%% Solid arrows carry requests; dotted arrows manage, scale or register.', 'flowchart LR'];
   const classes = new Map<string, string[]>();
   graph.panels.forEach((p, i) => panelLines(p, `p${i + 1}`, out, classes));
+  for (const l of graph.links ?? []) out.push(`  p${l.from.panel + 1}_${l.from.node} -.-|"${escapeLabel(l.label)}"| p${l.to.panel + 1}_${l.to.node}`);
   for (const [kind, s] of Object.entries(KIND_STYLE)) {
     if (classes.has(kind)) out.push(`  classDef ${kind} fill:${s.fill},stroke:${s.stroke},color:#212121`);
   }

@@ -32,6 +32,10 @@ export interface GraphNode {
   external?: boolean;
   /** The group (a task, the pods of a workload) the node sits in. */
   group?: string;
+  /** CloudFormation export names this node's resource is published under (a platform's listener). */
+  exports?: string[];
+  /** Export names this node stands for (a listener a service imports from its platform). */
+  imports?: string[];
 }
 
 export interface GraphEdge {
@@ -60,9 +64,17 @@ export interface ServiceGraph {
   notes: string[];
 }
 
-/** What the renderers draw: every panel of a run, in order. */
+/** The same resource in two panels: exported by one stack, imported by another. */
+export interface GraphLink {
+  from: { panel: number; node: string };
+  to: { panel: number; node: string };
+  label: string;
+}
+
+/** What the renderers draw: every panel of a run, in order, and the links between panels. */
 export interface DeployGraph {
   panels: ServiceGraph[];
+  links?: GraphLink[];
 }
 
 /** Builds a panel step by step; ids are made unique and safe. */
@@ -88,11 +100,13 @@ export class PanelBuilder {
     return id;
   }
 
-  node(kind: NodeKind, title: string, lines: readonly (string | undefined | false)[] = [], opts: { id?: string; external?: boolean; group?: string } = {}): string {
+  node(kind: NodeKind, title: string, lines: readonly (string | undefined | false)[] = [], opts: { id?: string; external?: boolean; group?: string; imports?: string[]; exports?: string[] } = {}): string {
     const id = this.id(opts.id ?? title);
     const n: GraphNode = { id, kind, title, lines: lines.filter((l): l is string => typeof l === 'string' && l !== '') };
     if (opts.external) n.external = true;
     if (opts.group) n.group = opts.group;
+    if (opts.imports?.length) n.imports = opts.imports;
+    if (opts.exports?.length) n.exports = opts.exports;
     this.nodes.push(n);
     return id;
   }

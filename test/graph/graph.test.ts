@@ -36,9 +36,9 @@ const node = (p: ServiceGraph, id: string) => p.nodes.find((n) => n.id === id);
 describe('graph goldens', () => {
   for (const name of GRAPH_CASES) {
     it(name, () => {
-      const { panels, diagnostics } = drawCase(name);
+      const { graph: g, diagnostics } = drawCase(name);
       expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-      const files = { 'graph.mmd': renderMermaid({ panels }), 'graph.svg': renderSvg({ panels }) };
+      const files = { 'graph.mmd': renderMermaid(g), 'graph.svg': renderSvg(g) };
       const dir = join(FIXTURES, name, 'graph');
       if (UPDATE) {
         mkdirSync(dir, { recursive: true });
@@ -53,10 +53,10 @@ describe('graph goldens', () => {
 
   it('draws every case to the same bytes twice', () => {
     for (const name of GRAPH_CASES) {
-      const a = drawCase(name).panels;
-      const b = drawCase(name).panels;
-      expect(renderMermaid({ panels: b })).toBe(renderMermaid({ panels: a }));
-      expect(renderSvg({ panels: b })).toBe(renderSvg({ panels: a }));
+      const a = drawCase(name).graph;
+      const b = drawCase(name).graph;
+      expect(renderMermaid(b)).toBe(renderMermaid(a));
+      expect(renderSvg(b)).toBe(renderSvg(a));
     }
   });
 
@@ -174,6 +174,14 @@ patches:
     const r = graphSpec(spec);
     expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(node(r.panels[0]!, 'ecs_service')?.lines[0]).toBe('7 tasks · FARGATE');
+  });
+
+  it('a platform and its service in one picture: the service listener is linked to the platform production listener', () => {
+    const { graph: g } = drawCase('platform-ecs-service');
+    const [platform, svc] = g.panels;
+    expect(g.links).toContainEqual({ from: { panel: 0, node: 'prodlistener' }, to: { panel: 1, node: 'listener' }, label: 'export shop-ProdListenerArn' });
+    expect(node(svc!, 'listener')?.lines).toContain(`= Listener ProdListener in ${platform!.title}`);
+    expect(g.links?.map((l) => l.label)).toEqual(expect.arrayContaining(['export shop-ClusterName', 'export shop-ServiceConnectNamespaceName']));
   });
 
   it('a target whose files it cannot read is named in a warning, not dropped in silence', () => {

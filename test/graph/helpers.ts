@@ -1,8 +1,8 @@
 /** The graph goldens: which fixtures have a picture, and how a case is drawn. */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { graphSpec } from '../../src/graph/index.js';
-import type { ServiceGraph } from '../../src/graph/types.js';
+import { graphSpec, linkPanels } from '../../src/graph/index.js';
+import type { DeployGraph, ServiceGraph } from '../../src/graph/types.js';
 import type { Diagnostic } from '../../src/core/diagnostics.js';
 import { FIXTURES } from '../helpers/fixtures.js';
 
@@ -13,8 +13,8 @@ import { FIXTURES } from '../helpers/fixtures.js';
  */
 export const GRAPH_CASES = ['seed', 'ecs-blue-green', 'ecs-codedeploy-custom', 'ecs-service-connect', 'k8s-hpa-irsa', 'k8s-rollout', 'appmesh-gateway', 'platform-ecs-service'];
 
-/** The panels of a case: its platform spec first (when it has one), then its service spec. */
-export function drawCase(name: string): { panels: ServiceGraph[]; diagnostics: Diagnostic[] } {
+/** The picture of a case: its platform spec first (when it has one), then its service spec, linked. */
+export function drawCase(name: string): { graph: DeployGraph; panels: ServiceGraph[]; diagnostics: Diagnostic[] } {
   const dir = join(FIXTURES, name);
   const caseFile = join(dir, 'case.json');
   const options = existsSync(caseFile) ? (JSON.parse(readFileSync(caseFile, 'utf8')) as { env?: string; targets?: string[] }) : {};
@@ -26,5 +26,5 @@ export function drawCase(name: string): { panels: ServiceGraph[]; diagnostics: D
     panels.push(...r.panels);
     diagnostics.push(...r.diagnostics);
   }
-  return { panels, diagnostics };
+  return { graph: linkPanels(panels), panels, diagnostics };
 }

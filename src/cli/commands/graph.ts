@@ -8,7 +8,7 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { compareDiagnostics, hasErrors, type Diagnostic } from '../../core/diagnostics.js';
-import { GRAPH_FORMATS, graphSpec, renderGraph, type GraphFormat } from '../../graph/index.js';
+import { GRAPH_FORMATS, graphSpec, linkPanels, renderGraph, type GraphFormat } from '../../graph/index.js';
 import type { ServiceGraph } from '../../graph/types.js';
 import { resolveProject } from '../../project/config.js';
 import { expandSpecArgs, SpecInputError } from '../../project/inputs.js';
@@ -95,7 +95,7 @@ export async function runGraph(specsArg: string[], opts: GraphCommandOptions, io
   let status = failed ? 1 : 0;
   if (failed) summary = `nothing drawn: ${plural(diagnostics.filter((d) => d.severity === 'error').length, 'error')}`;
   else {
-    const text = renderGraph({ panels }, format);
+    const text = renderGraph(linkPanels(panels), format);
     const what = `${plural(panels.length, 'panel')} for ${plural(services.size, 'service')} (${format})`;
     if (opts.out === undefined) {
       body = text;
