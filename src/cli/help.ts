@@ -127,6 +127,19 @@ the current folder, and add .codegen-cache to .gitignore. Never overwrites a fil
       ['codegen init --name payments', 'with a service name of your choice'],
     ],
   },
+  import: {
+    usage: 'codegen import KIND FILE|DIR... [--out PATH] [--force]',
+    summary: 'Turn existing manifests into specs',
+    description: `Turn what runs today into specs. KIND: kubernetes, ecs, copilot, compose, appmesh (Kubernetes
+manifests, ECS task definitions and templates, Copilot manifests, Compose files, App Mesh). Every
+field not carried is reported at its file:line:column. Prints to stdout, or writes --out (a file,
+or a folder for several specs) atomically, never replacing a file without --force.`,
+    options: ['out', 'force', 'name', 'format', 'quiet', 'verbose'],
+    examples: [
+      ['codegen import kubernetes k8s/ --out service.yaml', 'a folder of manifests into one spec'],
+      ['codegen import copilot copilot/api/manifest.yml', 'print the spec of a Copilot service'],
+    ],
+  },
   graph: {
     usage: 'codegen graph [SPEC...] [--env NAME] [--target T,...] [--format mermaid|svg] [--out FILE]',
     summary: 'Draw what the generated files deploy and how traffic flows (Mermaid or SVG)',
@@ -146,19 +159,6 @@ ${SPECS}`,
       ['codegen graph service.yaml', 'Mermaid text on stdout, to paste into a Markdown file'],
       ['codegen graph service.yaml --env production --out docs/deploy.svg', 'an SVG of the production overlay'],
       ["codegen graph 'services/*.yaml' --target ecs", 'every service, ECS panels only'],
-    ],
-  },
-  import: {
-    usage: 'codegen import KIND FILE|DIR... [--out PATH] [--force]',
-    summary: 'Turn existing manifests into specs',
-    description: `Turn what runs today into specs. KIND: kubernetes, ecs, copilot, compose, appmesh (Kubernetes
-manifests, ECS task definitions and templates, Copilot manifests, Compose files, App Mesh). Every
-field not carried is reported at its file:line:column. Prints to stdout, or writes --out (a file,
-or a folder for several specs) atomically, never replacing a file without --force.`,
-    options: ['out', 'force', 'name', 'format', 'quiet', 'verbose'],
-    examples: [
-      ['codegen import kubernetes k8s/ --out service.yaml', 'a folder of manifests into one spec'],
-      ['codegen import copilot copilot/api/manifest.yml', 'print the spec of a Copilot service'],
     ],
   },
 } satisfies Record<string, CommandHelp>;

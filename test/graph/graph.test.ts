@@ -232,6 +232,14 @@ describe('labels are escaped', () => {
   });
 });
 
+describe('docs/graph.md', () => {
+  it('its example is the ecs-blue-green golden, as codegen graph prints it today', () => {
+    const doc = readFileSync(join(FIXTURES, '../docs/graph.md'), 'utf8');
+    const block = /```mermaid\n([\s\S]*?)```/.exec(doc)?.[1];
+    expect(block).toBe(readFileSync(join(FIXTURES, 'ecs-blue-green/graph/graph.mmd'), 'utf8'));
+  });
+});
+
 describe('codegen graph', () => {
   it('prints the Mermaid text on stdout (the golden), the summary on stderr', async () => {
     const dir = join(FIXTURES, 'ecs-blue-green');
@@ -266,6 +274,24 @@ describe('codegen graph', () => {
     const target = await runCli(['graph', 'service.yaml', '--target', 'k8s'], dir);
     expect(target.code).toBe(2);
     expect(target.stderr).toContain('did you mean "kubernetes"?');
+  });
+
+  it('--env draws the environment overlay', async () => {
+    const dir = specWorkspace(`apiVersion: codegen/v1
+name: demo
+region: us-east-1
+image: nginx:1.27.3
+ports:
+  - port: 8080
+replicas: 2
+targets:
+  ecs:
+    executionRoleArn: arn:aws:iam::123456789012:role/exec
+environments:
+  production: { replicas: 5 }
+`);
+    expect((await runCli(['graph', 'service.yaml'], dir)).stdout).toContain('2 tasks · FARGATE');
+    expect((await runCli(['graph', 'service.yaml', '--env', 'production'], dir)).stdout).toContain('5 tasks · FARGATE');
   });
 
   it('draws several specs into one picture, a panel per service and target', async () => {
