@@ -277,6 +277,366 @@ export type Probe2 = {
   [k: string]: unknown;
 };
 /**
+ * Kubernetes readiness probe.
+ */
+export type Probe3 = {
+  /**
+   * HTTP GET check.
+   */
+  http?: {
+    /**
+     * Request path. Must start with `/`.
+     */
+    path: string;
+    /**
+     * Port number or port name. Defaults to the main port.
+     */
+    port?: number | string;
+    /**
+     * Scheme.
+     */
+    scheme?: 'HTTP' | 'HTTPS';
+    /**
+     * Request headers (Kubernetes only).
+     */
+    headers?: {
+      /**
+       * Header value.
+       */
+      [k: string]: string;
+    };
+  };
+  /**
+   * gRPC health check.
+   */
+  grpc?: {
+    /**
+     * Port (defaults to the main port).
+     */
+    port?: number;
+    /**
+     * gRPC health service name.
+     */
+    service?: string;
+  };
+  /**
+   * TCP connect check.
+   */
+  tcp?: {
+    /**
+     * Port number or name (defaults to the main port).
+     */
+    port?: number | string;
+  };
+  /**
+   * A command run in the container.
+   */
+  exec?: {
+    /**
+     * Command and arguments (no shell unless you call one).
+     *
+     * @minItems 1
+     *
+     * Items: Argument.
+     */
+    command: [string, ...string[]];
+  };
+  /**
+   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  initialDelay?: number | string;
+  /**
+   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  period?: number | string;
+  /**
+   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  timeout?: number | string;
+  /**
+   * Consecutive successes to count as healthy (must be 1 for liveness and startup).
+   */
+  successThreshold?: number;
+  /**
+   * Consecutive failures to count as unhealthy (default 3).
+   */
+  failureThreshold?: number;
+  /**
+   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  terminationGracePeriod?: number | string;
+} & {
+  [k: string]: unknown;
+};
+/**
+ * Kubernetes liveness probe.
+ */
+export type Probe4 = {
+  /**
+   * HTTP GET check.
+   */
+  http?: {
+    /**
+     * Request path. Must start with `/`.
+     */
+    path: string;
+    /**
+     * Port number or port name. Defaults to the main port.
+     */
+    port?: number | string;
+    /**
+     * Scheme.
+     */
+    scheme?: 'HTTP' | 'HTTPS';
+    /**
+     * Request headers (Kubernetes only).
+     */
+    headers?: {
+      /**
+       * Header value.
+       */
+      [k: string]: string;
+    };
+  };
+  /**
+   * gRPC health check.
+   */
+  grpc?: {
+    /**
+     * Port (defaults to the main port).
+     */
+    port?: number;
+    /**
+     * gRPC health service name.
+     */
+    service?: string;
+  };
+  /**
+   * TCP connect check.
+   */
+  tcp?: {
+    /**
+     * Port number or name (defaults to the main port).
+     */
+    port?: number | string;
+  };
+  /**
+   * A command run in the container.
+   */
+  exec?: {
+    /**
+     * Command and arguments (no shell unless you call one).
+     *
+     * @minItems 1
+     *
+     * Items: Argument.
+     */
+    command: [string, ...string[]];
+  };
+  /**
+   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  initialDelay?: number | string;
+  /**
+   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  period?: number | string;
+  /**
+   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  timeout?: number | string;
+  /**
+   * Consecutive successes to count as healthy (must be 1 for liveness and startup).
+   */
+  successThreshold?: number;
+  /**
+   * Consecutive failures to count as unhealthy (default 3).
+   */
+  failureThreshold?: number;
+  /**
+   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  terminationGracePeriod?: number | string;
+} & {
+  [k: string]: unknown;
+};
+/**
+ * Kubernetes startup probe; a native sidecar (see `dependsOn`) counts as started once it passes.
+ */
+export type Probe5 = {
+  /**
+   * HTTP GET check.
+   */
+  http?: {
+    /**
+     * Request path. Must start with `/`.
+     */
+    path: string;
+    /**
+     * Port number or port name. Defaults to the main port.
+     */
+    port?: number | string;
+    /**
+     * Scheme.
+     */
+    scheme?: 'HTTP' | 'HTTPS';
+    /**
+     * Request headers (Kubernetes only).
+     */
+    headers?: {
+      /**
+       * Header value.
+       */
+      [k: string]: string;
+    };
+  };
+  /**
+   * gRPC health check.
+   */
+  grpc?: {
+    /**
+     * Port (defaults to the main port).
+     */
+    port?: number;
+    /**
+     * gRPC health service name.
+     */
+    service?: string;
+  };
+  /**
+   * TCP connect check.
+   */
+  tcp?: {
+    /**
+     * Port number or name (defaults to the main port).
+     */
+    port?: number | string;
+  };
+  /**
+   * A command run in the container.
+   */
+  exec?: {
+    /**
+     * Command and arguments (no shell unless you call one).
+     *
+     * @minItems 1
+     *
+     * Items: Argument.
+     */
+    command: [string, ...string[]];
+  };
+  /**
+   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  initialDelay?: number | string;
+  /**
+   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  period?: number | string;
+  /**
+   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  timeout?: number | string;
+  /**
+   * Consecutive successes to count as healthy (must be 1 for liveness and startup).
+   */
+  successThreshold?: number;
+  /**
+   * Consecutive failures to count as unhealthy (default 3).
+   */
+  failureThreshold?: number;
+  /**
+   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  terminationGracePeriod?: number | string;
+} & {
+  [k: string]: unknown;
+};
+/**
+ * A volume.
+ */
+export type Volume = {
+  /**
+   * Scratch space that lives as long as the task or pod (Kubernetes `emptyDir`; ECS a task volume with no host path; Copilot a `storage.volumes` entry without `efs`).
+   */
+  emptyDir?: {
+    /**
+     * Size limit, e.g. `1Gi` (Kubernetes `sizeLimit`; ECS and Copilot have no per-volume size: a diagnostic — see `ephemeralStorage`).
+     */
+    sizeLimit?: string;
+    /**
+     * `Memory` keeps the files in RAM (Kubernetes `medium: Memory`, a tmpfs counted against the memory limit); ECS and Copilot task volumes are on disk (a diagnostic).
+     */
+    medium?: 'Memory';
+  };
+  /**
+   * An Amazon EFS file system (ECS `efsVolumeConfiguration`; Copilot `efs`; Kubernetes through a PersistentVolumeClaim of the EFS CSI driver, `claimName`).
+   */
+  efs?: {
+    /**
+     * File system ID, e.g. `fs-0123456789abcdef0`.
+     */
+    fileSystemId: string;
+    /**
+     * Directory of the file system mounted as the root of the volume (default `/`; must be `/` with an access point).
+     */
+    rootDirectory?: string;
+    /**
+     * EFS access point ID (`fsap-...`); it needs transit encryption.
+     */
+    accessPointId?: string;
+    /**
+     * Encrypt data in transit (default true; ECS `transitEncryption`; Copilot always encrypts).
+     */
+    transitEncryption?: boolean;
+    /**
+     * Mount with the task's IAM role (ECS `authorizationConfig.iam`, Copilot `auth.iam`; default false). Needs transit encryption.
+     */
+    iam?: boolean;
+    /**
+     * Kubernetes: the PersistentVolumeClaim (EFS CSI driver, static provisioning) that holds this file system; required for the Kubernetes target.
+     */
+    claimName?: string;
+  };
+  /**
+   * A directory of the host (ECS `host.sourcePath`, EC2 only — Fargate refuses it; Kubernetes `hostPath`, with a warning: it ties the pod to a node and exposes the node; Copilot has none).
+   */
+  hostPath?: {
+    /**
+     * Absolute path on the host.
+     */
+    path: string;
+    /**
+     * Kubernetes `hostPath.type` check (default: none).
+     */
+    type?: 'DirectoryOrCreate' | 'Directory' | 'FileOrCreate' | 'File' | 'Socket' | 'CharDevice' | 'BlockDevice';
+  };
+  /**
+   * Files from a Kubernetes ConfigMap (Kubernetes `configMap`; ECS and Copilot have no form: a diagnostic — bake the files into the image or fill a volume from a sidecar).
+   */
+  configMap?: {
+    /**
+     * ConfigMap name.
+     */
+    name: string;
+    /**
+     * Keys to project: key → file path relative to the mount (default: every key, as a file named after it).
+     */
+    items?: {
+      /**
+       * Relative file path.
+       */
+      [k: string]: string;
+    };
+    /**
+     * File mode bits of the files, e.g. 420 (octal 0644).
+     */
+    defaultMode?: number;
+  };
+} & {
+  [k: string]: unknown;
+};
+/**
  * A plain value, or a reference resolved by the deployment system.
  */
 export type EnvValueOverlay =
@@ -319,6 +679,12 @@ export type EnvValueOverlay =
          */
         copilot?: string | null;
       } | null;
+    }
+  | {
+      /**
+       * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+       */
+      param?: string | null;
     };
 /**
  * Service name (DNS-1123 label: lowercase letters, digits and hyphens, at most 63 characters).
@@ -329,11 +695,11 @@ export type OverrideName = string | null;
  */
 export type OverrideDescription = string | null;
 /**
- * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+ * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region), or `${AWS::Region}` / `${Name}` of a parameter.
  */
 export type OverrideRegion = string | null;
 /**
- * Container image reference (`repo:tag` or `repo@sha256:...`).
+ * Container image reference (`repo:tag` or `repo@sha256:...`); may use `${Name}` parameters, e.g. `repo:${ImageTag}`.
  */
 export type OverrideImage = string | null;
 /**
@@ -357,9 +723,19 @@ export type OverridePorts = Port2[] | null;
  */
 export type OverrideResources = ResourcesOverlay | null;
 /**
- * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+ * Fixed number of replicas (platform default 1), or `{ param: Name }` (a Number parameter: the ECS template's `DesiredCount` takes it). Ignored when `autoscaling` is set.
  */
-export type OverrideReplicas = number | null;
+export type OverrideReplicas =
+  | (
+      | number
+      | {
+          /**
+           * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+           */
+          param?: string | null;
+        }
+    )
+  | null;
 /**
  * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
  */
@@ -403,7 +779,7 @@ export type OverrideLogging = LoggingOverlay | null;
  */
 export type OverrideTracing = TracingOverlay | null;
 /**
- * Extra containers (name → container).
+ * Extra containers (name → container), in the order given (that order is kept in every output).
  */
 export type OverrideSidecars = {
   /**
@@ -432,6 +808,57 @@ export type OverrideLabels = {
    */
   [k: string]: string | null;
 } | null;
+/**
+ * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+ */
+export type OverrideTerminationGracePeriod = (number | string) | null;
+/**
+ * Start ordering of the main container: container name → condition it waits for. `START`: the other container has started; `HEALTHY`: it passes its health check (it needs `health.container`); `COMPLETE`: it has exited; `SUCCESS`: it has exited with status 0 (a container waited for with COMPLETE or SUCCESS is not essential). ECS `dependsOn`, Copilot `depends_on`; Kubernetes: see docs/spec.md (native sidecars and init containers).
+ */
+export type OverrideDependsOn = {
+  /**
+   * Condition.
+   */
+  [k: string]: 'START' | 'COMPLETE' | 'SUCCESS' | 'HEALTHY' | null;
+} | null;
+/**
+ * Resource limits (ulimits) of the main container: name → limit. ECS `ulimits`; Kubernetes and Copilot have no field (a diagnostic). Fargate overrides only `nofile` by default (65535 soft and hard).
+ */
+export type OverrideUlimits = {
+  /**
+   * The limit: one number for both soft and hard, or both.
+   */
+  [k: string]:
+    | number
+    | {
+        /**
+         * Soft limit.
+         */
+        soft?: number | null;
+        /**
+         * Hard limit (at least the soft limit).
+         */
+        hard?: number | null;
+      }
+    | null;
+} | null;
+/**
+ * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names are DNS-1123 labels (Kubernetes volume names) and also ECS volume names.
+ */
+export type OverrideVolumes = {
+  /**
+   * A volume.
+   */
+  [k: string]: VolumeOverlay | null;
+} | null;
+/**
+ * Volumes mounted into the main container.
+ */
+export type OverrideMounts = Mount3[] | null;
+/**
+ * Task ephemeral storage in GiB (ECS Fargate `ephemeralStorage.sizeInGiB`, 21–200, default 20; Copilot `storage.ephemeral`). EC2 and Kubernetes have no task-level size: a diagnostic.
+ */
+export type OverrideEphemeralStorage = number | null;
 /**
  * The platform (a `kind: Platform` spec) this service deploys into: its templates import the platform's exports (`<name>-<Output>`) instead of taking parameters.
  */
@@ -471,11 +898,11 @@ export interface CodegenServiceSpecV1 {
    */
   description?: string;
   /**
-   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: string;
   /**
-   * Container image reference (`repo:tag` or `repo@sha256:...`).
+   * Container image reference (`repo:tag` or `repo@sha256:...`); may use `${Name}` parameters, e.g. `repo:${ImageTag}`.
    */
   image: string;
   /**
@@ -500,9 +927,16 @@ export interface CodegenServiceSpecV1 {
   ports?: Port[];
   resources?: Resources;
   /**
-   * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+   * Fixed number of replicas (platform default 1), or `{ param: Name }` (a Number parameter: the ECS template's `DesiredCount` takes it). Ignored when `autoscaling` is set.
    */
-  replicas?: number;
+  replicas?:
+    | number
+    | {
+        /**
+         * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+         */
+        param: string;
+      };
   autoscaling?: Autoscaling;
   /**
    * Plain environment variables (name → value). Never put secrets here: use `secrets`.
@@ -551,6 +985,12 @@ export interface CodegenServiceSpecV1 {
              */
             copilot?: string;
           };
+        }
+      | {
+          /**
+           * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+           */
+          param: string;
         };
   };
   /**
@@ -565,7 +1005,7 @@ export interface CodegenServiceSpecV1 {
   logging?: Logging;
   tracing?: Tracing;
   /**
-   * Extra containers (name → container).
+   * Extra containers (name → container), in the order given (that order is kept in every output).
    */
   sidecars?: {
     [k: string]: Sidecar;
@@ -589,6 +1029,53 @@ export interface CodegenServiceSpecV1 {
     [k: string]: string;
   };
   /**
+   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  terminationGracePeriod?: number | string;
+  /**
+   * Start ordering of the main container: container name → condition it waits for. `START`: the other container has started; `HEALTHY`: it passes its health check (it needs `health.container`); `COMPLETE`: it has exited; `SUCCESS`: it has exited with status 0 (a container waited for with COMPLETE or SUCCESS is not essential). ECS `dependsOn`, Copilot `depends_on`; Kubernetes: see docs/spec.md (native sidecars and init containers).
+   */
+  dependsOn?: {
+    /**
+     * Condition.
+     */
+    [k: string]: 'START' | 'COMPLETE' | 'SUCCESS' | 'HEALTHY';
+  };
+  /**
+   * Resource limits (ulimits) of the main container: name → limit. ECS `ulimits`; Kubernetes and Copilot have no field (a diagnostic). Fargate overrides only `nofile` by default (65535 soft and hard).
+   */
+  ulimits?: {
+    /**
+     * The limit: one number for both soft and hard, or both.
+     */
+    [k: string]:
+      | number
+      | {
+          /**
+           * Soft limit.
+           */
+          soft: number;
+          /**
+           * Hard limit (at least the soft limit).
+           */
+          hard: number;
+        };
+  };
+  /**
+   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names are DNS-1123 labels (Kubernetes volume names) and also ECS volume names.
+   */
+  volumes?: {
+    [k: string]: Volume;
+  };
+  /**
+   * Volumes mounted into the main container.
+   */
+  mounts?: Mount1[];
+  /**
+   * Task ephemeral storage in GiB (ECS Fargate `ephemeralStorage.sizeInGiB`, 21–200, default 20; Copilot `storage.ephemeral`). EC2 and Kubernetes have no task-level size: a diagnostic.
+   */
+  ephemeralStorage?: number;
+  /**
    * The platform (a `kind: Platform` spec) this service deploys into: its templates import the platform's exports (`<name>-<Output>`) instead of taking parameters.
    */
   platform?: {
@@ -609,6 +1096,12 @@ export interface CodegenServiceSpecV1 {
     kubernetes?: KubernetesTarget;
     appmesh?: AppmeshTarget;
     copilot?: CopilotTarget;
+  };
+  /**
+   * CloudFormation parameters (name → type, default, constraints) the spec uses as `${Name}` in the string fields that take them (image, region, logging, the ECS ARNs) or as `{ param: Name }` (replicas, autoscaling bounds, env values). The CloudFormation templates declare the ones they use; the other targets take the default. Names are alphanumeric; pseudo parameters (`AWS::Region`, `AWS::AccountId`, `AWS::StackName`, `AWS::Partition`, `AWS::URLSuffix`) need no declaration.
+   */
+  parameters?: {
+    [k: string]: Parameter;
   };
   /**
    * Rules switched off for this spec, each with a written reason (`codegen validate` reports entries that suppress nothing). Core errors cannot be suppressed.
@@ -646,11 +1139,11 @@ export interface CodegenServiceSpecV1 {
        */
       description?: string | null;
       /**
-       * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+       * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region), or `${AWS::Region}` / `${Name}` of a parameter.
        */
       region?: string | null;
       /**
-       * Container image reference (`repo:tag` or `repo@sha256:...`).
+       * Container image reference (`repo:tag` or `repo@sha256:...`); may use `${Name}` parameters, e.g. `repo:${ImageTag}`.
        */
       image?: string | null;
       /**
@@ -674,9 +1167,19 @@ export interface CodegenServiceSpecV1 {
        */
       resources?: ResourcesOverlay | null;
       /**
-       * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+       * Fixed number of replicas (platform default 1), or `{ param: Name }` (a Number parameter: the ECS template's `DesiredCount` takes it). Ignored when `autoscaling` is set.
        */
-      replicas?: number | null;
+      replicas?:
+        | (
+            | number
+            | {
+                /**
+                 * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+                 */
+                param?: string | null;
+              }
+          )
+        | null;
       /**
        * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
        */
@@ -720,7 +1223,7 @@ export interface CodegenServiceSpecV1 {
        */
       tracing?: TracingOverlay | null;
       /**
-       * Extra containers (name → container).
+       * Extra containers (name → container), in the order given (that order is kept in every output).
        */
       sidecars?: {
         /**
@@ -749,6 +1252,57 @@ export interface CodegenServiceSpecV1 {
          */
         [k: string]: string | null;
       } | null;
+      /**
+       * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+       */
+      terminationGracePeriod?: (number | string) | null;
+      /**
+       * Start ordering of the main container: container name → condition it waits for. `START`: the other container has started; `HEALTHY`: it passes its health check (it needs `health.container`); `COMPLETE`: it has exited; `SUCCESS`: it has exited with status 0 (a container waited for with COMPLETE or SUCCESS is not essential). ECS `dependsOn`, Copilot `depends_on`; Kubernetes: see docs/spec.md (native sidecars and init containers).
+       */
+      dependsOn?: {
+        /**
+         * Condition.
+         */
+        [k: string]: 'START' | 'COMPLETE' | 'SUCCESS' | 'HEALTHY' | null;
+      } | null;
+      /**
+       * Resource limits (ulimits) of the main container: name → limit. ECS `ulimits`; Kubernetes and Copilot have no field (a diagnostic). Fargate overrides only `nofile` by default (65535 soft and hard).
+       */
+      ulimits?: {
+        /**
+         * The limit: one number for both soft and hard, or both.
+         */
+        [k: string]:
+          | number
+          | {
+              /**
+               * Soft limit.
+               */
+              soft?: number | null;
+              /**
+               * Hard limit (at least the soft limit).
+               */
+              hard?: number | null;
+            }
+          | null;
+      } | null;
+      /**
+       * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names are DNS-1123 labels (Kubernetes volume names) and also ECS volume names.
+       */
+      volumes?: {
+        /**
+         * A volume.
+         */
+        [k: string]: VolumeOverlay | null;
+      } | null;
+      /**
+       * Volumes mounted into the main container.
+       */
+      mounts?: Mount3[] | null;
+      /**
+       * Task ephemeral storage in GiB (ECS Fargate `ephemeralStorage.sizeInGiB`, 21–200, default 20; Copilot `storage.ephemeral`). EC2 and Kubernetes have no task-level size: a diagnostic.
+       */
+      ephemeralStorage?: number | null;
       /**
        * The platform (a `kind: Platform` spec) this service deploys into: its templates import the platform's exports (`<name>-<Output>`) instead of taking parameters.
        */
@@ -782,6 +1336,15 @@ export interface CodegenServiceSpecV1 {
          * AWS Copilot manifest (legacy).
          */
         copilot?: CopilotTargetOverlay | null;
+      };
+      /**
+       * CloudFormation parameters (name → type, default, constraints) the spec uses as `${Name}` in the string fields that take them (image, region, logging, the ECS ARNs) or as `{ param: Name }` (replicas, autoscaling bounds, env values). The CloudFormation templates declare the ones they use; the other targets take the default. Names are alphanumeric; pseudo parameters (`AWS::Region`, `AWS::AccountId`, `AWS::StackName`, `AWS::Partition`, `AWS::URLSuffix`) need no declaration.
+       */
+      parameters?: {
+        /**
+         * A parameter.
+         */
+        [k: string]: ParameterOverlay | null;
       };
     };
   };
@@ -927,13 +1490,27 @@ export interface Resources {
  */
 export interface Autoscaling {
   /**
-   * Minimum replicas.
+   * Minimum replicas, or `{ param: Name }` (a Number parameter).
    */
-  min: number;
+  min:
+    | number
+    | {
+        /**
+         * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+         */
+        param: string;
+      };
   /**
-   * Maximum replicas.
+   * Maximum replicas, or `{ param: Name }` (a Number parameter).
    */
-  max: number;
+  max:
+    | number
+    | {
+        /**
+         * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+         */
+        param: string;
+      };
   /**
    * Target average CPU utilization, percent.
    */
@@ -1199,11 +1776,11 @@ export interface Deployment {
  */
 export interface Logging {
   /**
-   * CloudWatch Logs group (default `/ecs/<name>`).
+   * CloudWatch Logs group (default `/ecs/<name>`); may use `${Name}` parameters and pseudo parameters, e.g. `/ecs/${AWS::StackName}`.
    */
   group?: string;
   /**
-   * Region of the log group (defaults to `region`).
+   * Region of the log group (defaults to `region`), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: string;
   /**
@@ -1251,11 +1828,11 @@ export interface Tracing {
  */
 export interface Sidecar {
   /**
-   * Image reference.
+   * Image reference; may use `${Name}` parameters.
    */
   image: string;
   /**
-   * ECS: the task stops when this container stops (default false for sidecars).
+   * ECS and Copilot: the task stops when this container stops. Default true, as in ECS and Copilot, except for a container another one waits for with `COMPLETE` or `SUCCESS`, which ECS requires to be non-essential (default false there).
    */
   essential?: boolean;
   /**
@@ -1309,6 +1886,12 @@ export interface Sidecar {
              */
             copilot?: string;
           };
+        }
+      | {
+          /**
+           * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+           */
+          param: string;
         };
   };
   /**
@@ -1324,6 +1907,12 @@ export interface Sidecar {
    * Items: Argument.
    */
   command?: string[];
+  /**
+   * Entrypoint override (Kubernetes `command`, ECS `entryPoint`, Copilot `entrypoint`).
+   *
+   * Items: Argument.
+   */
+  entrypoint?: string[];
   /**
    * User (uid or uid:gid).
    */
@@ -1453,7 +2042,7 @@ export interface Sidecar {
     };
   };
   /**
-   * Start ordering: container name → condition.
+   * Start ordering of this container: container name → condition it waits for. `START`: the other container has started; `HEALTHY`: it passes its health check (it needs `health.container`); `COMPLETE`: it has exited; `SUCCESS`: it has exited with status 0 (a container waited for with COMPLETE or SUCCESS is not essential). ECS `dependsOn`, Copilot `depends_on`; Kubernetes: see docs/spec.md (native sidecars and init containers).
    */
   dependsOn?: {
     /**
@@ -1461,6 +2050,82 @@ export interface Sidecar {
      */
     [k: string]: 'START' | 'COMPLETE' | 'SUCCESS' | 'HEALTHY';
   };
+  /**
+   * Health of this sidecar: its Kubernetes probes and its ECS/Copilot container health check (the same forms as the main container's `health`, without `traffic`).
+   */
+  health?: {
+    readiness?: Probe3;
+    liveness?: Probe4;
+    startup?: Probe5;
+    /**
+     * Process health as ECS and Docker see it: a command run inside the container. ECS has no HTTP check, so either give a command, or opt in to `curl` (the image must contain curl).
+     */
+    container?: {
+      /**
+       * `["CMD", ...]` or `["CMD-SHELL", "..."]`.
+       *
+       * @minItems 2
+       *
+       * Items: Argument.
+       */
+      command?: [string, string, ...string[]];
+      /**
+       * Generate `curl -f http://localhost:PORT/PATH || exit 1`. `true` uses the liveness (or traffic) HTTP path and port.
+       */
+      curl?:
+        | boolean
+        | {
+            /**
+             * Path (validated so it cannot inject shell).
+             */
+            path: string;
+            /**
+             * Port (defaults to the main port).
+             */
+            port?: number;
+          };
+      /**
+       * Time between checks (ECS: 5–300 s, default 30). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+       */
+      interval?: number | string;
+      /**
+       * Time a check may take (ECS: 2–60 s, default 5). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+       */
+      timeout?: number | string;
+      /**
+       * Failures before unhealthy (ECS: 1–10, default 3).
+       */
+      retries?: number;
+      /**
+       * Grace period after start (ECS: 0–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+       */
+      startPeriod?: number | string;
+    };
+  };
+  /**
+   * Resource limits (ulimits) of this container: name → limit. ECS `ulimits`; Kubernetes and Copilot have no field (a diagnostic). Fargate overrides only `nofile` by default (65535 soft and hard).
+   */
+  ulimits?: {
+    /**
+     * The limit: one number for both soft and hard, or both.
+     */
+    [k: string]:
+      | number
+      | {
+          /**
+           * Soft limit.
+           */
+          soft: number;
+          /**
+           * Hard limit (at least the soft limit).
+           */
+          hard: number;
+        };
+  };
+  /**
+   * Volumes mounted into this container.
+   */
+  mounts?: Mount[];
 }
 /**
  * A port.
@@ -1562,6 +2227,27 @@ export interface Resources1 {
      */
     memory?: string;
   };
+}
+/**
+ * A mount.
+ */
+export interface Mount {
+  /**
+   * Name of a volume under `volumes`.
+   */
+  volume: string;
+  /**
+   * Absolute path in the container (ECS `containerPath`, Kubernetes `mountPath`, Copilot `path`).
+   */
+  path: string;
+  /**
+   * Mount read-only (default false).
+   */
+  readOnly?: boolean;
+  /**
+   * A path inside the volume mounted instead of its root (Kubernetes `subPath`; ECS and Copilot have none: a diagnostic — on EFS use `rootDirectory`).
+   */
+  subPath?: string;
 }
 /**
  * Security context: pod-level ids, non-root, seccomp; the main container's privilege, capabilities and read-only root file system.
@@ -1705,6 +2391,27 @@ export interface Security {
   };
 }
 /**
+ * A mount.
+ */
+export interface Mount1 {
+  /**
+   * Name of a volume under `volumes`.
+   */
+  volume: string;
+  /**
+   * Absolute path in the container (ECS `containerPath`, Kubernetes `mountPath`, Copilot `path`).
+   */
+  path: string;
+  /**
+   * Mount read-only (default false).
+   */
+  readOnly?: boolean;
+  /**
+   * A path inside the volume mounted instead of its root (Kubernetes `subPath`; ECS and Copilot have none: a diagnostic — on EFS use `rootDirectory`).
+   */
+  subPath?: string;
+}
+/**
  * Amazon ECS: task definition JSON and the ECS service CloudFormation template.
  */
 export interface EcsTarget {
@@ -1717,11 +2424,11 @@ export interface EcsTarget {
    */
   description?: string | null;
   /**
-   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: string | null;
   /**
-   * Container image reference (`repo:tag` or `repo@sha256:...`).
+   * Container image reference (`repo:tag` or `repo@sha256:...`); may use `${Name}` parameters, e.g. `repo:${ImageTag}`.
    */
   image?: string | null;
   /**
@@ -1745,9 +2452,19 @@ export interface EcsTarget {
    */
   resources?: ResourcesOverlay | null;
   /**
-   * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+   * Fixed number of replicas (platform default 1), or `{ param: Name }` (a Number parameter: the ECS template's `DesiredCount` takes it). Ignored when `autoscaling` is set.
    */
-  replicas?: number | null;
+  replicas?:
+    | (
+        | number
+        | {
+            /**
+             * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+             */
+            param?: string | null;
+          }
+      )
+    | null;
   /**
    * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
    */
@@ -1791,7 +2508,7 @@ export interface EcsTarget {
    */
   tracing?: TracingOverlay | null;
   /**
-   * Extra containers (name → container).
+   * Extra containers (name → container), in the order given (that order is kept in every output).
    */
   sidecars?: {
     /**
@@ -1820,6 +2537,57 @@ export interface EcsTarget {
      */
     [k: string]: string | null;
   } | null;
+  /**
+   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  terminationGracePeriod?: (number | string) | null;
+  /**
+   * Start ordering of the main container: container name → condition it waits for. `START`: the other container has started; `HEALTHY`: it passes its health check (it needs `health.container`); `COMPLETE`: it has exited; `SUCCESS`: it has exited with status 0 (a container waited for with COMPLETE or SUCCESS is not essential). ECS `dependsOn`, Copilot `depends_on`; Kubernetes: see docs/spec.md (native sidecars and init containers).
+   */
+  dependsOn?: {
+    /**
+     * Condition.
+     */
+    [k: string]: 'START' | 'COMPLETE' | 'SUCCESS' | 'HEALTHY' | null;
+  } | null;
+  /**
+   * Resource limits (ulimits) of the main container: name → limit. ECS `ulimits`; Kubernetes and Copilot have no field (a diagnostic). Fargate overrides only `nofile` by default (65535 soft and hard).
+   */
+  ulimits?: {
+    /**
+     * The limit: one number for both soft and hard, or both.
+     */
+    [k: string]:
+      | number
+      | {
+          /**
+           * Soft limit.
+           */
+          soft?: number | null;
+          /**
+           * Hard limit (at least the soft limit).
+           */
+          hard?: number | null;
+        }
+      | null;
+  } | null;
+  /**
+   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names are DNS-1123 labels (Kubernetes volume names) and also ECS volume names.
+   */
+  volumes?: {
+    /**
+     * A volume.
+     */
+    [k: string]: VolumeOverlay | null;
+  } | null;
+  /**
+   * Volumes mounted into the main container.
+   */
+  mounts?: Mount3[] | null;
+  /**
+   * Task ephemeral storage in GiB (ECS Fargate `ephemeralStorage.sizeInGiB`, 21–200, default 20; Copilot `storage.ephemeral`). EC2 and Kubernetes have no task-level size: a diagnostic.
+   */
+  ephemeralStorage?: number | null;
   /**
    * The platform (a `kind: Platform` spec) this service deploys into: its templates import the platform's exports (`<name>-<Output>`) instead of taking parameters.
    */
@@ -1875,11 +2643,11 @@ export interface EcsTarget {
    */
   containerResources?: boolean;
   /**
-   * Task execution role ARN. When omitted, the CloudFormation target creates one scoped to the referenced secrets.
+   * Task execution role ARN. When omitted, the CloudFormation target creates one scoped to the referenced secrets. May use `${Name}` parameters and pseudo parameters.
    */
   executionRoleArn?: string;
   /**
-   * Task role ARN (what the application may call).
+   * Task role ARN (what the application may call). May use `${Name}` parameters and pseudo parameters.
    */
   taskRoleArn?: string;
   /**
@@ -1923,15 +2691,15 @@ export interface EcsTarget {
      */
     vpcId?: string;
     /**
-     * Production listener ARN.
+     * Production listener ARN. May use `${Name}` parameters and pseudo parameters.
      */
     listenerArn?: string;
     /**
-     * Test listener ARN (blue/green): test traffic reaches the new tasks before production does. CodeDeploy deployments always get a test listener (a Parameter when omitted); ECS-native ones only when this is set.
+     * Test listener ARN (blue/green): test traffic reaches the new tasks before production does. CodeDeploy deployments always get a test listener (a Parameter when omitted); ECS-native ones only when this is set. May use `${Name}` parameters and pseudo parameters.
      */
     testListenerArn?: string;
     /**
-     * Role ECS assumes to move traffic between the target groups in ECS-native blue/green, linear and canary deployments (managed policy AmazonECSInfrastructureRolePolicyForLoadBalancers). When omitted the template creates one.
+     * Role ECS assumes to move traffic between the target groups in ECS-native blue/green, linear and canary deployments (managed policy AmazonECSInfrastructureRolePolicyForLoadBalancers). When omitted the template creates one. May use `${Name}` parameters and pseudo parameters.
      */
     loadBalancerRoleArn?: string;
     /**
@@ -1993,6 +2761,10 @@ export interface EcsTarget {
     };
   };
   /**
+   * Write `ecs/task-definition.json` (default true). Set false when the service is deployed only through the CloudFormation template, e.g. when a value is a pseudo parameter or a parameter without a default, which the JSON cannot hold.
+   */
+  taskDefinitionJson?: boolean;
+  /**
    * Format of the service CloudFormation template: `yaml` (default, `ecs/service.cfn.yaml`) or `json` (`ecs/service.cfn.json`).
    */
   templateFormat?: 'yaml' | 'json';
@@ -2029,7 +2801,7 @@ export interface EcsTarget {
      */
     deploymentConfigName?: string;
     /**
-     * CodeDeploy service role ARN; when omitted the template creates one.
+     * CodeDeploy service role ARN; when omitted the template creates one. May use `${Name}` parameters and pseudo parameters.
      */
     serviceRoleArn?: string;
   };
@@ -2099,13 +2871,33 @@ export interface ResourcesOverlay {
  */
 export interface AutoscalingOverlay {
   /**
-   * Minimum replicas.
+   * Minimum replicas, or `{ param: Name }` (a Number parameter).
    */
-  min?: number | null;
+  min?:
+    | (
+        | number
+        | {
+            /**
+             * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+             */
+            param?: string | null;
+          }
+      )
+    | null;
   /**
-   * Maximum replicas.
+   * Maximum replicas, or `{ param: Name }` (a Number parameter).
    */
-  max?: number | null;
+  max?:
+    | (
+        | number
+        | {
+            /**
+             * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+             */
+            param?: string | null;
+          }
+      )
+    | null;
   /**
    * Target average CPU utilization, percent.
    */
@@ -2461,11 +3253,11 @@ export interface DeploymentOverlay {
  */
 export interface LoggingOverlay {
   /**
-   * CloudWatch Logs group (default `/ecs/<name>`).
+   * CloudWatch Logs group (default `/ecs/<name>`); may use `${Name}` parameters and pseudo parameters, e.g. `/ecs/${AWS::StackName}`.
    */
   group?: string | null;
   /**
-   * Region of the log group (defaults to `region`).
+   * Region of the log group (defaults to `region`), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: string | null;
   /**
@@ -2512,15 +3304,15 @@ export interface TracingOverlay {
   xray?: boolean | null;
 }
 /**
- * An extra container in the task or pod (Envoy, X-Ray daemon, log router, ...).
+ * An extra container in the task or pod (Envoy, X-Ray daemon, log router, ...). Sidecars keep the order the spec gives them.
  */
 export interface SidecarOverlay {
   /**
-   * Image reference.
+   * Image reference; may use `${Name}` parameters.
    */
   image?: string | null;
   /**
-   * ECS: the task stops when this container stops (default false for sidecars).
+   * ECS and Copilot: the task stops when this container stops. Default true, as in ECS and Copilot, except for a container another one waits for with `COMPLETE` or `SUCCESS`, which ECS requires to be non-essential (default false there).
    */
   essential?: boolean | null;
   /**
@@ -2553,6 +3345,10 @@ export interface SidecarOverlay {
    * Command override.
    */
   command?: string[] | null;
+  /**
+   * Entrypoint override (Kubernetes `command`, ECS `entryPoint`, Copilot `entrypoint`).
+   */
+  entrypoint?: string[] | null;
   /**
    * User (uid or uid:gid).
    */
@@ -2682,7 +3478,7 @@ export interface SidecarOverlay {
     } | null;
   } | null;
   /**
-   * Start ordering: container name → condition.
+   * Start ordering of this container: container name → condition it waits for. `START`: the other container has started; `HEALTHY`: it passes its health check (it needs `health.container`); `COMPLETE`: it has exited; `SUCCESS`: it has exited with status 0 (a container waited for with COMPLETE or SUCCESS is not essential). ECS `dependsOn`, Copilot `depends_on`; Kubernetes: see docs/spec.md (native sidecars and init containers).
    */
   dependsOn?: {
     /**
@@ -2690,6 +3486,91 @@ export interface SidecarOverlay {
      */
     [k: string]: 'START' | 'COMPLETE' | 'SUCCESS' | 'HEALTHY' | null;
   } | null;
+  /**
+   * Health of this sidecar: its Kubernetes probes and its ECS/Copilot container health check (the same forms as the main container's `health`, without `traffic`).
+   */
+  health?: {
+    /**
+     * Kubernetes readiness probe.
+     */
+    readiness?: ProbeOverlay | null;
+    /**
+     * Kubernetes liveness probe.
+     */
+    liveness?: ProbeOverlay | null;
+    /**
+     * Kubernetes startup probe; a native sidecar (see `dependsOn`) counts as started once it passes.
+     */
+    startup?: ProbeOverlay | null;
+    /**
+     * Process health as ECS and Docker see it: a command run inside the container. ECS has no HTTP check, so either give a command, or opt in to `curl` (the image must contain curl).
+     */
+    container?: {
+      /**
+       * `["CMD", ...]` or `["CMD-SHELL", "..."]`.
+       */
+      command?: [string, string, ...string[]] | null;
+      /**
+       * Generate `curl -f http://localhost:PORT/PATH || exit 1`. `true` uses the liveness (or traffic) HTTP path and port.
+       */
+      curl?:
+        | (
+            | boolean
+            | {
+                /**
+                 * Path (validated so it cannot inject shell).
+                 */
+                path?: string | null;
+                /**
+                 * Port (defaults to the main port).
+                 */
+                port?: number | null;
+              }
+          )
+        | null;
+      /**
+       * Time between checks (ECS: 5–300 s, default 30). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+       */
+      interval?: (number | string) | null;
+      /**
+       * Time a check may take (ECS: 2–60 s, default 5). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+       */
+      timeout?: (number | string) | null;
+      /**
+       * Failures before unhealthy (ECS: 1–10, default 3).
+       */
+      retries?: number | null;
+      /**
+       * Grace period after start (ECS: 0–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+       */
+      startPeriod?: (number | string) | null;
+    } | null;
+  } | null;
+  /**
+   * Resource limits (ulimits) of this container: name → limit. ECS `ulimits`; Kubernetes and Copilot have no field (a diagnostic). Fargate overrides only `nofile` by default (65535 soft and hard).
+   */
+  ulimits?: {
+    /**
+     * The limit: one number for both soft and hard, or both.
+     */
+    [k: string]:
+      | number
+      | {
+          /**
+           * Soft limit.
+           */
+          soft?: number | null;
+          /**
+           * Hard limit (at least the soft limit).
+           */
+          hard?: number | null;
+        }
+      | null;
+  } | null;
+  /**
+   * Volumes mounted into this container.
+   */
+  mounts?: Mount2[] | null;
 }
 /**
  * A port.
@@ -2719,6 +3600,27 @@ export interface Port3 {
    * Host port for EC2 `bridge` networking (0 = dynamic). Ignored under awsvpc.
    */
   hostPort?: number;
+}
+/**
+ * A mount.
+ */
+export interface Mount2 {
+  /**
+   * Name of a volume under `volumes`.
+   */
+  volume: string;
+  /**
+   * Absolute path in the container (ECS `containerPath`, Kubernetes `mountPath`, Copilot `path`).
+   */
+  path: string;
+  /**
+   * Mount read-only (default false).
+   */
+  readOnly?: boolean;
+  /**
+   * A path inside the volume mounted instead of its root (Kubernetes `subPath`; ECS and Copilot have none: a diagnostic — on EFS use `rootDirectory`).
+   */
+  subPath?: string;
 }
 /**
  * Security context. `runAsUser`, `runAsGroup`, `fsGroup`, `runAsNonRoot` and `seccompProfile` are pod-level: they apply to every container the spec defines (Kubernetes pod `securityContext`; on ECS, which has no pod, each container gets them). The others apply to the main container (Kubernetes container `securityContext`); sidecars set their own under `sidecars.<name>.security`.
@@ -2862,6 +3764,110 @@ export interface SecurityOverlay {
   } | null;
 }
 /**
+ * A volume of the task or pod: exactly one of `emptyDir`, `efs`, `hostPath` or `configMap`.
+ */
+export interface VolumeOverlay {
+  /**
+   * Scratch space that lives as long as the task or pod (Kubernetes `emptyDir`; ECS a task volume with no host path; Copilot a `storage.volumes` entry without `efs`).
+   */
+  emptyDir?: {
+    /**
+     * Size limit, e.g. `1Gi` (Kubernetes `sizeLimit`; ECS and Copilot have no per-volume size: a diagnostic — see `ephemeralStorage`).
+     */
+    sizeLimit?: string | null;
+    /**
+     * `Memory` keeps the files in RAM (Kubernetes `medium: Memory`, a tmpfs counted against the memory limit); ECS and Copilot task volumes are on disk (a diagnostic).
+     */
+    medium?: 'Memory' | null;
+  } | null;
+  /**
+   * An Amazon EFS file system (ECS `efsVolumeConfiguration`; Copilot `efs`; Kubernetes through a PersistentVolumeClaim of the EFS CSI driver, `claimName`).
+   */
+  efs?: {
+    /**
+     * File system ID, e.g. `fs-0123456789abcdef0`.
+     */
+    fileSystemId?: string | null;
+    /**
+     * Directory of the file system mounted as the root of the volume (default `/`; must be `/` with an access point).
+     */
+    rootDirectory?: string | null;
+    /**
+     * EFS access point ID (`fsap-...`); it needs transit encryption.
+     */
+    accessPointId?: string | null;
+    /**
+     * Encrypt data in transit (default true; ECS `transitEncryption`; Copilot always encrypts).
+     */
+    transitEncryption?: boolean | null;
+    /**
+     * Mount with the task's IAM role (ECS `authorizationConfig.iam`, Copilot `auth.iam`; default false). Needs transit encryption.
+     */
+    iam?: boolean | null;
+    /**
+     * Kubernetes: the PersistentVolumeClaim (EFS CSI driver, static provisioning) that holds this file system; required for the Kubernetes target.
+     */
+    claimName?: string | null;
+  } | null;
+  /**
+   * A directory of the host (ECS `host.sourcePath`, EC2 only — Fargate refuses it; Kubernetes `hostPath`, with a warning: it ties the pod to a node and exposes the node; Copilot has none).
+   */
+  hostPath?: {
+    /**
+     * Absolute path on the host.
+     */
+    path?: string | null;
+    /**
+     * Kubernetes `hostPath.type` check (default: none).
+     */
+    type?:
+      ('DirectoryOrCreate' | 'Directory' | 'FileOrCreate' | 'File' | 'Socket' | 'CharDevice' | 'BlockDevice') | null;
+  } | null;
+  /**
+   * Files from a Kubernetes ConfigMap (Kubernetes `configMap`; ECS and Copilot have no form: a diagnostic — bake the files into the image or fill a volume from a sidecar).
+   */
+  configMap?: {
+    /**
+     * ConfigMap name.
+     */
+    name?: string | null;
+    /**
+     * Keys to project: key → file path relative to the mount (default: every key, as a file named after it).
+     */
+    items?: {
+      /**
+       * Relative file path.
+       */
+      [k: string]: string | null;
+    } | null;
+    /**
+     * File mode bits of the files, e.g. 420 (octal 0644).
+     */
+    defaultMode?: number | null;
+  } | null;
+}
+/**
+ * A mount.
+ */
+export interface Mount3 {
+  /**
+   * Name of a volume under `volumes`.
+   */
+  volume: string;
+  /**
+   * Absolute path in the container (ECS `containerPath`, Kubernetes `mountPath`, Copilot `path`).
+   */
+  path: string;
+  /**
+   * Mount read-only (default false).
+   */
+  readOnly?: boolean;
+  /**
+   * A path inside the volume mounted instead of its root (Kubernetes `subPath`; ECS and Copilot have none: a diagnostic — on EFS use `rootDirectory`).
+   */
+  subPath?: string;
+}
+/**
  * Kubernetes manifests (EKS).
  */
 export interface KubernetesTarget {
@@ -2874,11 +3880,11 @@ export interface KubernetesTarget {
    */
   description?: string | null;
   /**
-   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: string | null;
   /**
-   * Container image reference (`repo:tag` or `repo@sha256:...`).
+   * Container image reference (`repo:tag` or `repo@sha256:...`); may use `${Name}` parameters, e.g. `repo:${ImageTag}`.
    */
   image?: string | null;
   /**
@@ -2902,9 +3908,19 @@ export interface KubernetesTarget {
    */
   resources?: ResourcesOverlay | null;
   /**
-   * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+   * Fixed number of replicas (platform default 1), or `{ param: Name }` (a Number parameter: the ECS template's `DesiredCount` takes it). Ignored when `autoscaling` is set.
    */
-  replicas?: number | null;
+  replicas?:
+    | (
+        | number
+        | {
+            /**
+             * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+             */
+            param?: string | null;
+          }
+      )
+    | null;
   /**
    * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
    */
@@ -2948,7 +3964,7 @@ export interface KubernetesTarget {
    */
   tracing?: TracingOverlay | null;
   /**
-   * Extra containers (name → container).
+   * Extra containers (name → container), in the order given (that order is kept in every output).
    */
   sidecars?: {
     /**
@@ -2977,6 +3993,57 @@ export interface KubernetesTarget {
      */
     [k: string]: string | null;
   } | null;
+  /**
+   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  terminationGracePeriod?: (number | string) | null;
+  /**
+   * Start ordering of the main container: container name → condition it waits for. `START`: the other container has started; `HEALTHY`: it passes its health check (it needs `health.container`); `COMPLETE`: it has exited; `SUCCESS`: it has exited with status 0 (a container waited for with COMPLETE or SUCCESS is not essential). ECS `dependsOn`, Copilot `depends_on`; Kubernetes: see docs/spec.md (native sidecars and init containers).
+   */
+  dependsOn?: {
+    /**
+     * Condition.
+     */
+    [k: string]: 'START' | 'COMPLETE' | 'SUCCESS' | 'HEALTHY' | null;
+  } | null;
+  /**
+   * Resource limits (ulimits) of the main container: name → limit. ECS `ulimits`; Kubernetes and Copilot have no field (a diagnostic). Fargate overrides only `nofile` by default (65535 soft and hard).
+   */
+  ulimits?: {
+    /**
+     * The limit: one number for both soft and hard, or both.
+     */
+    [k: string]:
+      | number
+      | {
+          /**
+           * Soft limit.
+           */
+          soft?: number | null;
+          /**
+           * Hard limit (at least the soft limit).
+           */
+          hard?: number | null;
+        }
+      | null;
+  } | null;
+  /**
+   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names are DNS-1123 labels (Kubernetes volume names) and also ECS volume names.
+   */
+  volumes?: {
+    /**
+     * A volume.
+     */
+    [k: string]: VolumeOverlay | null;
+  } | null;
+  /**
+   * Volumes mounted into the main container.
+   */
+  mounts?: Mount3[] | null;
+  /**
+   * Task ephemeral storage in GiB (ECS Fargate `ephemeralStorage.sizeInGiB`, 21–200, default 20; Copilot `storage.ephemeral`). EC2 and Kubernetes have no task-level size: a diagnostic.
+   */
+  ephemeralStorage?: number | null;
   /**
    * The platform (a `kind: Platform` spec) this service deploys into: its templates import the platform's exports (`<name>-<Output>`) instead of taking parameters.
    */
@@ -3032,6 +4099,87 @@ export interface KubernetesTarget {
      */
     type?: 'ClusterIP' | 'NodePort' | 'LoadBalancer';
   };
+  /**
+   * Services in front of the pods, written instead of the one default Service (e.g. an internal ClusterIP plus an external LoadBalancer). An Ingress or HTTPRoute routes to the first listed Service with a port that targets the exposed container port. Not together with `service`.
+   *
+   * Items: One Service.
+   */
+  services?: {
+    /**
+     * Service name.
+     */
+    name: string;
+    /**
+     * Service type.
+     */
+    type?: 'ClusterIP' | 'NodePort' | 'LoadBalancer';
+    /**
+     * Annotations of the Service (e.g. `service.beta.kubernetes.io/aws-load-balancer-scheme`).
+     */
+    annotations?: {
+      /**
+       * Value.
+       */
+      [k: string]: string;
+    };
+    /**
+     * Service ports.
+     *
+     * @minItems 1
+     *
+     * Items: One Service port.
+     */
+    ports: [
+      {
+        /**
+         * Service port name (IANA service name: at most 15 lowercase letters, digits and hyphens, at least one letter; required when the Service has several ports).
+         */
+        name?: string;
+        /**
+         * Port the Service listens on.
+         */
+        port: number;
+        /**
+         * Container port the traffic goes to: a number, or the name of a container port (default: `port`).
+         */
+        targetPort?: number | string;
+        /**
+         * Transport protocol (default tcp).
+         */
+        protocol?: 'tcp' | 'udp';
+        /**
+         * Node port (NodePort and LoadBalancer Services; default: allocated by the cluster).
+         */
+        nodePort?: number;
+      },
+      ...{
+        /**
+         * Service port name (IANA service name: at most 15 lowercase letters, digits and hyphens, at least one letter; required when the Service has several ports).
+         */
+        name?: string;
+        /**
+         * Port the Service listens on.
+         */
+        port: number;
+        /**
+         * Container port the traffic goes to: a number, or the name of a container port (default: `port`).
+         */
+        targetPort?: number | string;
+        /**
+         * Transport protocol (default tcp).
+         */
+        protocol?: 'tcp' | 'udp';
+        /**
+         * Node port (NodePort and LoadBalancer Services; default: allocated by the cluster).
+         */
+        nodePort?: number;
+      }[]
+    ];
+  }[];
+  /**
+   * Name the container ports and Service ports that the spec leaves unnamed with their derived names (`http`, `grpc`, `udp`, `http-8080`; default true). With false such container ports are written without a name, as many manifests do, and Services target them by number.
+   */
+  derivedPortNames?: boolean;
   /**
    * ALB Ingress for the AWS Load Balancer Controller (written when `expose` is set and route is `ingress`).
    */
@@ -3139,11 +4287,11 @@ export interface AppmeshTarget {
    */
   description?: string | null;
   /**
-   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: string | null;
   /**
-   * Container image reference (`repo:tag` or `repo@sha256:...`).
+   * Container image reference (`repo:tag` or `repo@sha256:...`); may use `${Name}` parameters, e.g. `repo:${ImageTag}`.
    */
   image?: string | null;
   /**
@@ -3167,9 +4315,19 @@ export interface AppmeshTarget {
    */
   resources?: ResourcesOverlay | null;
   /**
-   * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+   * Fixed number of replicas (platform default 1), or `{ param: Name }` (a Number parameter: the ECS template's `DesiredCount` takes it). Ignored when `autoscaling` is set.
    */
-  replicas?: number | null;
+  replicas?:
+    | (
+        | number
+        | {
+            /**
+             * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+             */
+            param?: string | null;
+          }
+      )
+    | null;
   /**
    * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
    */
@@ -3213,7 +4371,7 @@ export interface AppmeshTarget {
    */
   tracing?: TracingOverlay | null;
   /**
-   * Extra containers (name → container).
+   * Extra containers (name → container), in the order given (that order is kept in every output).
    */
   sidecars?: {
     /**
@@ -3242,6 +4400,57 @@ export interface AppmeshTarget {
      */
     [k: string]: string | null;
   } | null;
+  /**
+   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  terminationGracePeriod?: (number | string) | null;
+  /**
+   * Start ordering of the main container: container name → condition it waits for. `START`: the other container has started; `HEALTHY`: it passes its health check (it needs `health.container`); `COMPLETE`: it has exited; `SUCCESS`: it has exited with status 0 (a container waited for with COMPLETE or SUCCESS is not essential). ECS `dependsOn`, Copilot `depends_on`; Kubernetes: see docs/spec.md (native sidecars and init containers).
+   */
+  dependsOn?: {
+    /**
+     * Condition.
+     */
+    [k: string]: 'START' | 'COMPLETE' | 'SUCCESS' | 'HEALTHY' | null;
+  } | null;
+  /**
+   * Resource limits (ulimits) of the main container: name → limit. ECS `ulimits`; Kubernetes and Copilot have no field (a diagnostic). Fargate overrides only `nofile` by default (65535 soft and hard).
+   */
+  ulimits?: {
+    /**
+     * The limit: one number for both soft and hard, or both.
+     */
+    [k: string]:
+      | number
+      | {
+          /**
+           * Soft limit.
+           */
+          soft?: number | null;
+          /**
+           * Hard limit (at least the soft limit).
+           */
+          hard?: number | null;
+        }
+      | null;
+  } | null;
+  /**
+   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names are DNS-1123 labels (Kubernetes volume names) and also ECS volume names.
+   */
+  volumes?: {
+    /**
+     * A volume.
+     */
+    [k: string]: VolumeOverlay | null;
+  } | null;
+  /**
+   * Volumes mounted into the main container.
+   */
+  mounts?: Mount3[] | null;
+  /**
+   * Task ephemeral storage in GiB (ECS Fargate `ephemeralStorage.sizeInGiB`, 21–200, default 20; Copilot `storage.ephemeral`). EC2 and Kubernetes have no task-level size: a diagnostic.
+   */
+  ephemeralStorage?: number | null;
   /**
    * The platform (a `kind: Platform` spec) this service deploys into: its templates import the platform's exports (`<name>-<Output>`) instead of taking parameters.
    */
@@ -5423,11 +6632,11 @@ export interface CopilotTarget {
    */
   description?: string | null;
   /**
-   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: string | null;
   /**
-   * Container image reference (`repo:tag` or `repo@sha256:...`).
+   * Container image reference (`repo:tag` or `repo@sha256:...`); may use `${Name}` parameters, e.g. `repo:${ImageTag}`.
    */
   image?: string | null;
   /**
@@ -5451,9 +6660,19 @@ export interface CopilotTarget {
    */
   resources?: ResourcesOverlay | null;
   /**
-   * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+   * Fixed number of replicas (platform default 1), or `{ param: Name }` (a Number parameter: the ECS template's `DesiredCount` takes it). Ignored when `autoscaling` is set.
    */
-  replicas?: number | null;
+  replicas?:
+    | (
+        | number
+        | {
+            /**
+             * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+             */
+            param?: string | null;
+          }
+      )
+    | null;
   /**
    * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
    */
@@ -5497,7 +6716,7 @@ export interface CopilotTarget {
    */
   tracing?: TracingOverlay | null;
   /**
-   * Extra containers (name → container).
+   * Extra containers (name → container), in the order given (that order is kept in every output).
    */
   sidecars?: {
     /**
@@ -5526,6 +6745,57 @@ export interface CopilotTarget {
      */
     [k: string]: string | null;
   } | null;
+  /**
+   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  terminationGracePeriod?: (number | string) | null;
+  /**
+   * Start ordering of the main container: container name → condition it waits for. `START`: the other container has started; `HEALTHY`: it passes its health check (it needs `health.container`); `COMPLETE`: it has exited; `SUCCESS`: it has exited with status 0 (a container waited for with COMPLETE or SUCCESS is not essential). ECS `dependsOn`, Copilot `depends_on`; Kubernetes: see docs/spec.md (native sidecars and init containers).
+   */
+  dependsOn?: {
+    /**
+     * Condition.
+     */
+    [k: string]: 'START' | 'COMPLETE' | 'SUCCESS' | 'HEALTHY' | null;
+  } | null;
+  /**
+   * Resource limits (ulimits) of the main container: name → limit. ECS `ulimits`; Kubernetes and Copilot have no field (a diagnostic). Fargate overrides only `nofile` by default (65535 soft and hard).
+   */
+  ulimits?: {
+    /**
+     * The limit: one number for both soft and hard, or both.
+     */
+    [k: string]:
+      | number
+      | {
+          /**
+           * Soft limit.
+           */
+          soft?: number | null;
+          /**
+           * Hard limit (at least the soft limit).
+           */
+          hard?: number | null;
+        }
+      | null;
+  } | null;
+  /**
+   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names are DNS-1123 labels (Kubernetes volume names) and also ECS volume names.
+   */
+  volumes?: {
+    /**
+     * A volume.
+     */
+    [k: string]: VolumeOverlay | null;
+  } | null;
+  /**
+   * Volumes mounted into the main container.
+   */
+  mounts?: Mount3[] | null;
+  /**
+   * Task ephemeral storage in GiB (ECS Fargate `ephemeralStorage.sizeInGiB`, 21–200, default 20; Copilot `storage.ephemeral`). EC2 and Kubernetes have no task-level size: a diagnostic.
+   */
+  ephemeralStorage?: number | null;
   /**
    * The platform (a `kind: Platform` spec) this service deploys into: its templates import the platform's exports (`<name>-<Output>`) instead of taking parameters.
    */
@@ -5569,6 +6839,65 @@ export interface CopilotTarget {
   rolling?: 'default' | 'recreate';
 }
 /**
+ * A parameter.
+ */
+export interface Parameter {
+  /**
+   * CloudFormation parameter type (default `String`).
+   */
+  type?:
+    | 'String'
+    | 'Number'
+    | 'CommaDelimitedList'
+    | 'List<Number>'
+    | 'AWS::EC2::VPC::Id'
+    | 'AWS::EC2::Subnet::Id'
+    | 'AWS::EC2::SecurityGroup::Id'
+    | 'List<AWS::EC2::Subnet::Id>'
+    | 'List<AWS::EC2::SecurityGroup::Id>'
+    | 'AWS::SSM::Parameter::Value<String>';
+  /**
+   * What the parameter is for (the template's `Description`).
+   */
+  description?: string;
+  /**
+   * Value used when the stack is deployed without one; also the literal that targets without parameters (Kubernetes, Copilot, the ECS task definition JSON) take.
+   */
+  default?: string | number;
+  /**
+   * The only values CloudFormation accepts (`AllowedValues`).
+   *
+   * @minItems 1
+   *
+   * Items: An allowed value.
+   */
+  allowedValues?: [string | number, ...(string | number)[]];
+  /**
+   * Regular expression a String value must match (`AllowedPattern`).
+   */
+  allowedPattern?: string;
+  /**
+   * Shortest String value (`MinLength`).
+   */
+  minLength?: number;
+  /**
+   * Longest String value (`MaxLength`).
+   */
+  maxLength?: number;
+  /**
+   * Smallest Number value (`MinValue`).
+   */
+  minValue?: number;
+  /**
+   * Largest Number value (`MaxValue`).
+   */
+  maxValue?: number;
+  /**
+   * Message CloudFormation shows when a value breaks a constraint (`ConstraintDescription`).
+   */
+  constraintDescription?: string;
+}
+/**
  * Amazon ECS: task definition JSON and the ECS service CloudFormation template. Any core field (image, health, replicas, ...) may be repeated here to override it for this target only.
  */
 export interface EcsTargetOverlay {
@@ -5581,11 +6910,11 @@ export interface EcsTargetOverlay {
    */
   description?: OverrideDescription | null;
   /**
-   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: OverrideRegion | null;
   /**
-   * Container image reference (`repo:tag` or `repo@sha256:...`).
+   * Container image reference (`repo:tag` or `repo@sha256:...`); may use `${Name}` parameters, e.g. `repo:${ImageTag}`.
    */
   image?: OverrideImage | null;
   /**
@@ -5609,7 +6938,7 @@ export interface EcsTargetOverlay {
    */
   resources?: OverrideResources | null;
   /**
-   * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+   * Fixed number of replicas (platform default 1), or `{ param: Name }` (a Number parameter: the ECS template's `DesiredCount` takes it). Ignored when `autoscaling` is set.
    */
   replicas?: OverrideReplicas | null;
   /**
@@ -5645,7 +6974,7 @@ export interface EcsTargetOverlay {
    */
   tracing?: OverrideTracing | null;
   /**
-   * Extra containers (name → container).
+   * Extra containers (name → container), in the order given (that order is kept in every output).
    */
   sidecars?: OverrideSidecars | null;
   /**
@@ -5664,6 +6993,30 @@ export interface EcsTargetOverlay {
    * Extra labels/tags on every generated resource.
    */
   labels?: OverrideLabels | null;
+  /**
+   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  terminationGracePeriod?: OverrideTerminationGracePeriod | null;
+  /**
+   * Start ordering of the main container: container name → condition it waits for. `START`: the other container has started; `HEALTHY`: it passes its health check (it needs `health.container`); `COMPLETE`: it has exited; `SUCCESS`: it has exited with status 0 (a container waited for with COMPLETE or SUCCESS is not essential). ECS `dependsOn`, Copilot `depends_on`; Kubernetes: see docs/spec.md (native sidecars and init containers).
+   */
+  dependsOn?: OverrideDependsOn | null;
+  /**
+   * Resource limits (ulimits) of the main container: name → limit. ECS `ulimits`; Kubernetes and Copilot have no field (a diagnostic). Fargate overrides only `nofile` by default (65535 soft and hard).
+   */
+  ulimits?: OverrideUlimits | null;
+  /**
+   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names are DNS-1123 labels (Kubernetes volume names) and also ECS volume names.
+   */
+  volumes?: OverrideVolumes | null;
+  /**
+   * Volumes mounted into the main container.
+   */
+  mounts?: OverrideMounts | null;
+  /**
+   * Task ephemeral storage in GiB (ECS Fargate `ephemeralStorage.sizeInGiB`, 21–200, default 20; Copilot `storage.ephemeral`). EC2 and Kubernetes have no task-level size: a diagnostic.
+   */
+  ephemeralStorage?: OverrideEphemeralStorage | null;
   /**
    * The platform (a `kind: Platform` spec) this service deploys into: its templates import the platform's exports (`<name>-<Output>`) instead of taking parameters.
    */
@@ -5713,11 +7066,11 @@ export interface EcsTargetOverlay {
    */
   containerResources?: boolean | null;
   /**
-   * Task execution role ARN. When omitted, the CloudFormation target creates one scoped to the referenced secrets.
+   * Task execution role ARN. When omitted, the CloudFormation target creates one scoped to the referenced secrets. May use `${Name}` parameters and pseudo parameters.
    */
   executionRoleArn?: string | null;
   /**
-   * Task role ARN (what the application may call).
+   * Task role ARN (what the application may call). May use `${Name}` parameters and pseudo parameters.
    */
   taskRoleArn?: string | null;
   /**
@@ -5757,15 +7110,15 @@ export interface EcsTargetOverlay {
      */
     vpcId?: string | null;
     /**
-     * Production listener ARN.
+     * Production listener ARN. May use `${Name}` parameters and pseudo parameters.
      */
     listenerArn?: string | null;
     /**
-     * Test listener ARN (blue/green): test traffic reaches the new tasks before production does. CodeDeploy deployments always get a test listener (a Parameter when omitted); ECS-native ones only when this is set.
+     * Test listener ARN (blue/green): test traffic reaches the new tasks before production does. CodeDeploy deployments always get a test listener (a Parameter when omitted); ECS-native ones only when this is set. May use `${Name}` parameters and pseudo parameters.
      */
     testListenerArn?: string | null;
     /**
-     * Role ECS assumes to move traffic between the target groups in ECS-native blue/green, linear and canary deployments (managed policy AmazonECSInfrastructureRolePolicyForLoadBalancers). When omitted the template creates one.
+     * Role ECS assumes to move traffic between the target groups in ECS-native blue/green, linear and canary deployments (managed policy AmazonECSInfrastructureRolePolicyForLoadBalancers). When omitted the template creates one. May use `${Name}` parameters and pseudo parameters.
      */
     loadBalancerRoleArn?: string | null;
     /**
@@ -5827,6 +7180,10 @@ export interface EcsTargetOverlay {
     } | null;
   } | null;
   /**
+   * Write `ecs/task-definition.json` (default true). Set false when the service is deployed only through the CloudFormation template, e.g. when a value is a pseudo parameter or a parameter without a default, which the JSON cannot hold.
+   */
+  taskDefinitionJson?: boolean | null;
+  /**
    * Format of the service CloudFormation template: `yaml` (default, `ecs/service.cfn.yaml`) or `json` (`ecs/service.cfn.json`).
    */
   templateFormat?: ('yaml' | 'json') | null;
@@ -5863,7 +7220,7 @@ export interface EcsTargetOverlay {
      */
     deploymentConfigName?: string | null;
     /**
-     * CodeDeploy service role ARN; when omitted the template creates one.
+     * CodeDeploy service role ARN; when omitted the template creates one. May use `${Name}` parameters and pseudo parameters.
      */
     serviceRoleArn?: string | null;
   } | null;
@@ -5881,11 +7238,11 @@ export interface KubernetesTargetOverlay {
    */
   description?: OverrideDescription | null;
   /**
-   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: OverrideRegion | null;
   /**
-   * Container image reference (`repo:tag` or `repo@sha256:...`).
+   * Container image reference (`repo:tag` or `repo@sha256:...`); may use `${Name}` parameters, e.g. `repo:${ImageTag}`.
    */
   image?: OverrideImage | null;
   /**
@@ -5909,7 +7266,7 @@ export interface KubernetesTargetOverlay {
    */
   resources?: OverrideResources | null;
   /**
-   * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+   * Fixed number of replicas (platform default 1), or `{ param: Name }` (a Number parameter: the ECS template's `DesiredCount` takes it). Ignored when `autoscaling` is set.
    */
   replicas?: OverrideReplicas | null;
   /**
@@ -5945,7 +7302,7 @@ export interface KubernetesTargetOverlay {
    */
   tracing?: OverrideTracing | null;
   /**
-   * Extra containers (name → container).
+   * Extra containers (name → container), in the order given (that order is kept in every output).
    */
   sidecars?: OverrideSidecars | null;
   /**
@@ -5964,6 +7321,30 @@ export interface KubernetesTargetOverlay {
    * Extra labels/tags on every generated resource.
    */
   labels?: OverrideLabels | null;
+  /**
+   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  terminationGracePeriod?: OverrideTerminationGracePeriod | null;
+  /**
+   * Start ordering of the main container: container name → condition it waits for. `START`: the other container has started; `HEALTHY`: it passes its health check (it needs `health.container`); `COMPLETE`: it has exited; `SUCCESS`: it has exited with status 0 (a container waited for with COMPLETE or SUCCESS is not essential). ECS `dependsOn`, Copilot `depends_on`; Kubernetes: see docs/spec.md (native sidecars and init containers).
+   */
+  dependsOn?: OverrideDependsOn | null;
+  /**
+   * Resource limits (ulimits) of the main container: name → limit. ECS `ulimits`; Kubernetes and Copilot have no field (a diagnostic). Fargate overrides only `nofile` by default (65535 soft and hard).
+   */
+  ulimits?: OverrideUlimits | null;
+  /**
+   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names are DNS-1123 labels (Kubernetes volume names) and also ECS volume names.
+   */
+  volumes?: OverrideVolumes | null;
+  /**
+   * Volumes mounted into the main container.
+   */
+  mounts?: OverrideMounts | null;
+  /**
+   * Task ephemeral storage in GiB (ECS Fargate `ephemeralStorage.sizeInGiB`, 21–200, default 20; Copilot `storage.ephemeral`). EC2 and Kubernetes have no task-level size: a diagnostic.
+   */
+  ephemeralStorage?: OverrideEphemeralStorage | null;
   /**
    * The platform (a `kind: Platform` spec) this service deploys into: its templates import the platform's exports (`<name>-<Output>`) instead of taking parameters.
    */
@@ -6010,6 +7391,87 @@ export interface KubernetesTargetOverlay {
      */
     type?: ('ClusterIP' | 'NodePort' | 'LoadBalancer') | null;
   } | null;
+  /**
+   * Services in front of the pods, written instead of the one default Service (e.g. an internal ClusterIP plus an external LoadBalancer). An Ingress or HTTPRoute routes to the first listed Service with a port that targets the exposed container port. Not together with `service`.
+   */
+  services?:
+    | {
+        /**
+         * Service name.
+         */
+        name: string;
+        /**
+         * Service type.
+         */
+        type?: 'ClusterIP' | 'NodePort' | 'LoadBalancer';
+        /**
+         * Annotations of the Service (e.g. `service.beta.kubernetes.io/aws-load-balancer-scheme`).
+         */
+        annotations?: {
+          /**
+           * Value.
+           */
+          [k: string]: string;
+        };
+        /**
+         * Service ports.
+         *
+         * @minItems 1
+         *
+         * Items: One Service port.
+         */
+        ports: [
+          {
+            /**
+             * Service port name (IANA service name: at most 15 lowercase letters, digits and hyphens, at least one letter; required when the Service has several ports).
+             */
+            name?: string;
+            /**
+             * Port the Service listens on.
+             */
+            port: number;
+            /**
+             * Container port the traffic goes to: a number, or the name of a container port (default: `port`).
+             */
+            targetPort?: number | string;
+            /**
+             * Transport protocol (default tcp).
+             */
+            protocol?: 'tcp' | 'udp';
+            /**
+             * Node port (NodePort and LoadBalancer Services; default: allocated by the cluster).
+             */
+            nodePort?: number;
+          },
+          ...{
+            /**
+             * Service port name (IANA service name: at most 15 lowercase letters, digits and hyphens, at least one letter; required when the Service has several ports).
+             */
+            name?: string;
+            /**
+             * Port the Service listens on.
+             */
+            port: number;
+            /**
+             * Container port the traffic goes to: a number, or the name of a container port (default: `port`).
+             */
+            targetPort?: number | string;
+            /**
+             * Transport protocol (default tcp).
+             */
+            protocol?: 'tcp' | 'udp';
+            /**
+             * Node port (NodePort and LoadBalancer Services; default: allocated by the cluster).
+             */
+            nodePort?: number;
+          }[]
+        ];
+      }[]
+    | null;
+  /**
+   * Name the container ports and Service ports that the spec leaves unnamed with their derived names (`http`, `grpc`, `udp`, `http-8080`; default true). With false such container ports are written without a name, as many manifests do, and Services target them by number.
+   */
+  derivedPortNames?: boolean | null;
   /**
    * ALB Ingress for the AWS Load Balancer Controller (written when `expose` is set and route is `ingress`).
    */
@@ -6117,11 +7579,11 @@ export interface AppmeshTargetOverlay {
    */
   description?: OverrideDescription | null;
   /**
-   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: OverrideRegion | null;
   /**
-   * Container image reference (`repo:tag` or `repo@sha256:...`).
+   * Container image reference (`repo:tag` or `repo@sha256:...`); may use `${Name}` parameters, e.g. `repo:${ImageTag}`.
    */
   image?: OverrideImage | null;
   /**
@@ -6145,7 +7607,7 @@ export interface AppmeshTargetOverlay {
    */
   resources?: OverrideResources | null;
   /**
-   * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+   * Fixed number of replicas (platform default 1), or `{ param: Name }` (a Number parameter: the ECS template's `DesiredCount` takes it). Ignored when `autoscaling` is set.
    */
   replicas?: OverrideReplicas | null;
   /**
@@ -6181,7 +7643,7 @@ export interface AppmeshTargetOverlay {
    */
   tracing?: OverrideTracing | null;
   /**
-   * Extra containers (name → container).
+   * Extra containers (name → container), in the order given (that order is kept in every output).
    */
   sidecars?: OverrideSidecars | null;
   /**
@@ -6200,6 +7662,30 @@ export interface AppmeshTargetOverlay {
    * Extra labels/tags on every generated resource.
    */
   labels?: OverrideLabels | null;
+  /**
+   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  terminationGracePeriod?: OverrideTerminationGracePeriod | null;
+  /**
+   * Start ordering of the main container: container name → condition it waits for. `START`: the other container has started; `HEALTHY`: it passes its health check (it needs `health.container`); `COMPLETE`: it has exited; `SUCCESS`: it has exited with status 0 (a container waited for with COMPLETE or SUCCESS is not essential). ECS `dependsOn`, Copilot `depends_on`; Kubernetes: see docs/spec.md (native sidecars and init containers).
+   */
+  dependsOn?: OverrideDependsOn | null;
+  /**
+   * Resource limits (ulimits) of the main container: name → limit. ECS `ulimits`; Kubernetes and Copilot have no field (a diagnostic). Fargate overrides only `nofile` by default (65535 soft and hard).
+   */
+  ulimits?: OverrideUlimits | null;
+  /**
+   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names are DNS-1123 labels (Kubernetes volume names) and also ECS volume names.
+   */
+  volumes?: OverrideVolumes | null;
+  /**
+   * Volumes mounted into the main container.
+   */
+  mounts?: OverrideMounts | null;
+  /**
+   * Task ephemeral storage in GiB (ECS Fargate `ephemeralStorage.sizeInGiB`, 21–200, default 20; Copilot `storage.ephemeral`). EC2 and Kubernetes have no task-level size: a diagnostic.
+   */
+  ephemeralStorage?: OverrideEphemeralStorage | null;
   /**
    * The platform (a `kind: Platform` spec) this service deploys into: its templates import the platform's exports (`<name>-<Output>`) instead of taking parameters.
    */
@@ -8366,11 +9852,11 @@ export interface CopilotTargetOverlay {
    */
   description?: OverrideDescription | null;
   /**
-   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: OverrideRegion | null;
   /**
-   * Container image reference (`repo:tag` or `repo@sha256:...`).
+   * Container image reference (`repo:tag` or `repo@sha256:...`); may use `${Name}` parameters, e.g. `repo:${ImageTag}`.
    */
   image?: OverrideImage | null;
   /**
@@ -8394,7 +9880,7 @@ export interface CopilotTargetOverlay {
    */
   resources?: OverrideResources | null;
   /**
-   * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+   * Fixed number of replicas (platform default 1), or `{ param: Name }` (a Number parameter: the ECS template's `DesiredCount` takes it). Ignored when `autoscaling` is set.
    */
   replicas?: OverrideReplicas | null;
   /**
@@ -8430,7 +9916,7 @@ export interface CopilotTargetOverlay {
    */
   tracing?: OverrideTracing | null;
   /**
-   * Extra containers (name → container).
+   * Extra containers (name → container), in the order given (that order is kept in every output).
    */
   sidecars?: OverrideSidecars | null;
   /**
@@ -8449,6 +9935,30 @@ export interface CopilotTargetOverlay {
    * Extra labels/tags on every generated resource.
    */
   labels?: OverrideLabels | null;
+  /**
+   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  terminationGracePeriod?: OverrideTerminationGracePeriod | null;
+  /**
+   * Start ordering of the main container: container name → condition it waits for. `START`: the other container has started; `HEALTHY`: it passes its health check (it needs `health.container`); `COMPLETE`: it has exited; `SUCCESS`: it has exited with status 0 (a container waited for with COMPLETE or SUCCESS is not essential). ECS `dependsOn`, Copilot `depends_on`; Kubernetes: see docs/spec.md (native sidecars and init containers).
+   */
+  dependsOn?: OverrideDependsOn | null;
+  /**
+   * Resource limits (ulimits) of the main container: name → limit. ECS `ulimits`; Kubernetes and Copilot have no field (a diagnostic). Fargate overrides only `nofile` by default (65535 soft and hard).
+   */
+  ulimits?: OverrideUlimits | null;
+  /**
+   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names are DNS-1123 labels (Kubernetes volume names) and also ECS volume names.
+   */
+  volumes?: OverrideVolumes | null;
+  /**
+   * Volumes mounted into the main container.
+   */
+  mounts?: OverrideMounts | null;
+  /**
+   * Task ephemeral storage in GiB (ECS Fargate `ephemeralStorage.sizeInGiB`, 21–200, default 20; Copilot `storage.ephemeral`). EC2 and Kubernetes have no task-level size: a diagnostic.
+   */
+  ephemeralStorage?: OverrideEphemeralStorage | null;
   /**
    * The platform (a `kind: Platform` spec) this service deploys into: its templates import the platform's exports (`<name>-<Output>`) instead of taking parameters.
    */
@@ -8481,4 +9991,62 @@ export interface CopilotTargetOverlay {
    * Copilot rolling deployment mode (`deployment.rolling`): `default` keeps 100% healthy and doubles during the deploy, `recreate` stops old tasks first.
    */
   rolling?: ('default' | 'recreate') | null;
+}
+/**
+ * A CloudFormation parameter (template `Parameters` entry). Use it as `${Name}` in the string fields that take parameters, or as `{ param: Name }` for replicas, autoscaling bounds and env values; only the templates that use it declare it.
+ */
+export interface ParameterOverlay {
+  /**
+   * CloudFormation parameter type (default `String`).
+   */
+  type?:
+    | (
+        | 'String'
+        | 'Number'
+        | 'CommaDelimitedList'
+        | 'List<Number>'
+        | 'AWS::EC2::VPC::Id'
+        | 'AWS::EC2::Subnet::Id'
+        | 'AWS::EC2::SecurityGroup::Id'
+        | 'List<AWS::EC2::Subnet::Id>'
+        | 'List<AWS::EC2::SecurityGroup::Id>'
+        | 'AWS::SSM::Parameter::Value<String>'
+      )
+    | null;
+  /**
+   * What the parameter is for (the template's `Description`).
+   */
+  description?: string | null;
+  /**
+   * Value used when the stack is deployed without one; also the literal that targets without parameters (Kubernetes, Copilot, the ECS task definition JSON) take.
+   */
+  default?: (string | number) | null;
+  /**
+   * The only values CloudFormation accepts (`AllowedValues`).
+   */
+  allowedValues?: [string | number, ...(string | number)[]] | null;
+  /**
+   * Regular expression a String value must match (`AllowedPattern`).
+   */
+  allowedPattern?: string | null;
+  /**
+   * Shortest String value (`MinLength`).
+   */
+  minLength?: number | null;
+  /**
+   * Longest String value (`MaxLength`).
+   */
+  maxLength?: number | null;
+  /**
+   * Smallest Number value (`MinValue`).
+   */
+  minValue?: number | null;
+  /**
+   * Largest Number value (`MaxValue`).
+   */
+  maxValue?: number | null;
+  /**
+   * Message CloudFormation shows when a value breaks a constraint (`ConstraintDescription`).
+   */
+  constraintDescription?: string | null;
 }

@@ -276,7 +276,7 @@ describe('codegen graph', () => {
     expect(target.stderr).toContain('did you mean "kubernetes"?');
   });
 
-  it('--env draws the environment overlay', async () => {
+  it('--env draws the environment overlay, --set a deploy-time value', async () => {
     const dir = specWorkspace(`apiVersion: codegen/v1
 name: demo
 region: us-east-1
@@ -292,6 +292,8 @@ environments:
 `);
     expect((await runCli(['graph', 'service.yaml'], dir)).stdout).toContain('2 tasks · FARGATE');
     expect((await runCli(['graph', 'service.yaml', '--env', 'production'], dir)).stdout).toContain('5 tasks · FARGATE');
+    // --set draws a deploy-time value, as generate writes it.
+    expect((await runCli(['graph', 'service.yaml', '--set', 'image=nginx:1.28.0'], dir)).stdout).toContain('nginx:1.28.0');
   });
 
   it('draws several specs into one picture, a panel per service and target', async () => {

@@ -1,5 +1,5 @@
 /**
- * `codegen graph [SPEC...] [--env NAME] [--target T,...] [--format mermaid|svg] [--out FILE]`: one
+ * `codegen graph [SPEC...] [--env NAME] [--set KEY=VALUE] [--target T,...] [--format mermaid|svg] [--out FILE]`: one
  * picture of what the specs' generated files deploy, a panel per service and target. Mermaid text
  * (or SVG) goes to stdout, or to FILE atomically; diagnostics go to stderr as text: errors and the
  * graph's own warnings (the spec's warnings with --verbose; `validate` is where they belong). A spec
@@ -14,12 +14,14 @@ import { resolveProject } from '../../project/config.js';
 import { expandSpecArgs, SpecInputError } from '../../project/inputs.js';
 import { plural, UsageError, type Io } from '../io.js';
 import { printReport } from '../report.js';
-import { checkTargets, readSpec, STDIN_NAME } from './run.js';
+import { checkTargets, parseDeployValues, readSpec, STDIN_NAME } from './run.js';
 
 export interface GraphCommandOptions {
   out?: string;
   targets?: string[];
   env?: string;
+  /** `--set KEY=VALUE` deploy-time values (one SPEC), as generate takes them. */
+  set?: string[];
   format?: string;
   verify?: boolean;
   'no-verify'?: boolean;
@@ -67,6 +69,8 @@ export async function runGraph(specsArg: string[], opts: GraphCommandOptions, io
       throw err;
     }
   }
+  const deployValues = parseDeployValues(opts.set);
+  if (deployValues && specs.length > 1) throw new UsageError('--set sets values of one service: name one SPEC.', 'graph');
   const configFailed = hasErrors(project.diagnostics);
   if (specs.length === 0 && !configFailed) throw new UsageError('graph needs at least one SPEC file (or a config file with `specs`).', 'graph');
   const diagnostics: Diagnostic[] = [...project.diagnostics];
@@ -83,6 +87,7 @@ export async function runGraph(specsArg: string[], opts: GraphCommandOptions, io
       verify: !opts['no-verify'],
       ...(env !== undefined ? { env } : {}),
       ...(targets !== undefined ? { targets } : {}),
+      ...(deployValues ? { set: deployValues } : {}),
     });
     diagnostics.push(...r.diagnostics);
     panels.push(...r.panels);

@@ -5,7 +5,7 @@
  */
 import type { Field } from '../fields.js';
 import { duration, type SpecDraft } from '../write.js';
-import type { Template } from './cfn.js';
+import { paramValue, type Template } from './cfn.js';
 
 type Json = Record<string, unknown>;
 
@@ -137,7 +137,8 @@ function scaling(t: Template, spec: Json): void {
   const target = t.ofType('AWS::ApplicationAutoScaling::ScalableTarget')[0];
   if (!target) return;
   const p = t.props(target);
-  const auto: Json = { min: p.get('MinCapacity').num(), max: p.get('MaxCapacity').num() };
+  const bound = (k: string) => paramValue(t, p.get(k)) ?? p.get(k).num();
+  const auto: Json = { min: bound('MinCapacity'), max: bound('MaxCapacity') };
   for (const k of ['ServiceNamespace', 'ScalableDimension', 'ResourceId']) p.get(k).use();
   for (const id of t.ofType('AWS::ApplicationAutoScaling::ScalingPolicy')) {
     const c = t.props(id).get('TargetTrackingScalingPolicyConfiguration');
@@ -167,7 +168,7 @@ export function readService(t: Template, id: string, draft: SpecDraft): void {
   const cluster = t.literal(s.get('Cluster'));
   if (typeof cluster === 'string') sub(ecs, 'service').cluster = cluster;
   s.get('TaskDefinition').use();
-  const replicas = s.get('DesiredCount').num();
+  const replicas = paramValue(t, s.get('DesiredCount')) ?? s.get('DesiredCount').num();
   if (replicas !== undefined) spec.replicas = replicas;
   s.get('LaunchType').use();
   const providers = s.get('CapacityProviderStrategy').items().map((p) => ({ provider: p.get('CapacityProvider').str(), weight: p.get('Weight').num(), base: p.get('Base').num() }));

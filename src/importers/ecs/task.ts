@@ -4,6 +4,7 @@
  */
 import type { Field } from '../fields.js';
 import type { SpecDraft } from '../write.js';
+import { healthCheckOf, readContainerStorage, readStopTimeouts, readTaskStorage, settleEssential, strings } from './task-storage.js';
 
 type Json = Record<string, unknown>;
 
@@ -16,14 +17,12 @@ export interface TaskReader {
   literal(f: Field): string | undefined;
   /** An intrinsic codegen writes itself (e.g. `Ref: AWS::Region`): marked, and the spec leaves the field out. */
   generated(f: Field): boolean;
+  /** A whole value that is a parameter (`{Ref: P}` → `{ param: P }`); templates only. */
+  param?(f: Field): Json | undefined;
 }
 
 export const JSON_READER: TaskReader = { literal: (f) => (typeof f.value === 'string' ? f.str() : undefined), generated: () => false };
 
-function strings(f: Field): string[] | undefined {
-  if (!Array.isArray(f.value) || !f.value.every((x) => typeof x === 'string')) return undefined;
-  return f.take() as string[];
-}
 
 /** `valueFrom` of an ECS secret → the spec's `aws` reference. */
 export function secretRef(valueFrom: string): Json {
@@ -63,10 +62,12 @@ function readContainer(c: Field, main: boolean, r: TaskReader, out: Json, log: L
   out.image = r.literal(c.get('image'));
   const essential = c.get('essential');
   if (main) essential.expect(true, 'essential');
-  else if (essential.value === true) out.essential = essential.take();
-  else essential.use();
-  if (main) out.entrypoint = strings(c.get('entryPoint'));
-  else c.get('entryPoint').drop('no-form', 'A sidecar entryPoint has no form in the spec, so it is not carried.');
+  else {
+    // Settled in readTaskDefinition: the default depends on which containers wait for this one.
+    out.essential = essential.value !== false;
+    essential.use();
+  }
+  out.entrypoint = strings(c.get('entryPoint'));
   out.command = strings(c.get('command'));
   const ports: Json[] = [];
   for (const pm of c.get('portMappings').items()) {
@@ -95,6 +96,7 @@ function readContainer(c: Field, main: boolean, r: TaskReader, out: Json, log: L
     if (name === undefined) continue;
     if (typeof value.value === 'string' || typeof value.value === 'number' || typeof value.value === 'boolean') env[name] = value.str();
     else if (value.isMap() && typeof (value.value as Json)['Fn::Sub'] === 'string') env[name] = { ref: { cloudformation: value.get('Fn::Sub').str() } };
+    else if (r.param?.(value) !== undefined) env[name] = r.param(value);
   }
   if (Object.keys(env).length) out.env = env;
   const secrets: Json = {};
@@ -107,15 +109,18 @@ function readContainer(c: Field, main: boolean, r: TaskReader, out: Json, log: L
   out.user = c.get('user').str();
   if (main) out.readOnlyRootFilesystem = c.get('readonlyRootFilesystem').bool();
   else c.get('readonlyRootFilesystem').drop('no-form', 'readonlyRootFilesystem of a sidecar has no form in the spec, so it is not carried.');
+  const deps: Json = {};
+  for (const d of c.get('dependsOn').items()) {
+    const n = d.get('containerName').str();
+    const cond = d.get('condition').str();
+    if (n !== undefined && cond !== undefined) deps[n] = cond;
+  }
+  if (Object.keys(deps).length) out.dependsOn = deps;
+  readContainerStorage(c, out);
   if (!main) {
-    const deps: Json = {};
-    for (const d of c.get('dependsOn').items()) {
-      const n = d.get('containerName').str();
-      const cond = d.get('condition').str();
-      if (n !== undefined && cond !== undefined) deps[n] = cond;
-    }
-    if (Object.keys(deps).length) out.dependsOn = deps;
-  } else c.get('dependsOn').drop('no-form', 'Start ordering of the main container has no form in the spec (sidecars have dependsOn), so it is not carried.');
+    const hc = healthCheckOf(c.get('healthCheck'));
+    if (hc) out.health = { container: hc };
+  }
   const cpu = c.get('cpu').num();
   const memory = c.get('memory').num();
   const reservation = c.get('memoryReservation').num();
@@ -140,7 +145,8 @@ function readContainer(c: Field, main: boolean, r: TaskReader, out: Json, log: L
         log.region = r.generated(region) ? undefined : r.literal(region);
         log.prefix = r.literal(prefix);
       } else {
-        if (!r.generated(group)) group.expect(log.group, 'awslogs-group');
+        // A group that uses parameters is compared in the spec's syntax (`/ecs/${AWS::StackName}`).
+        if (!r.generated(group) && !(typeof group.value === 'object' && r.literal(group) === log.group)) group.expect(log.group, 'awslogs-group');
         if (!r.generated(region)) region.expect(log.region, 'awslogs-region');
         prefix.expect(`${log.prefix ?? 'ecs'}-${String(c.get('name').value)}`, 'awslogs-stream-prefix');
       }
@@ -229,7 +235,8 @@ export function readTaskDefinition(td: Field, draft: SpecDraft, r: TaskReader): 
     if (xp.items().length === 1) xp.get(0, 'containerPort').expect(2000, 'The X-Ray daemon port'), xp.get(0, 'protocol').expect('udp', 'The X-Ray daemon protocol');
     const o = x.get('logConfiguration', 'options');
     x.get('logConfiguration', 'logDriver').use();
-    if (!r.generated(o.get('awslogs-group'))) o.get('awslogs-group').expect(log.group, 'awslogs-group');
+    const xg = o.get('awslogs-group');
+    if (!r.generated(xg) && !(typeof xg.value === 'object' && r.literal(xg) === log.group)) xg.expect(log.group, 'awslogs-group');
     if (!r.generated(o.get('awslogs-region'))) o.get('awslogs-region').expect(log.region, 'awslogs-region');
     o.get('awslogs-stream-prefix').expect(`${log.prefix ?? 'ecs'}-xray-daemon`, 'awslogs-stream-prefix');
     x.get('name').note('The xray-daemon container is read as tracing.xray: true (codegen adds it back).');
@@ -239,17 +246,10 @@ export function readTaskDefinition(td: Field, draft: SpecDraft, r: TaskReader): 
   if (log.group !== undefined && log.group !== `/ecs/${String(spec.name)}`) logging.group = log.group;
   if (log.prefix !== undefined && log.prefix !== 'ecs') logging.streamPrefix = log.prefix;
   spec.logging = logging;
-  const hc = main.get('healthCheck');
-  if (hc.exists) {
-    const command = strings(hc.get('command'));
-    const h: Json = { ...(command ? { command } : {}) };
-    for (const k of ['interval', 'timeout', 'retries', 'startPeriod']) {
-      const v = hc.get(k).num();
-      if (v !== undefined) h[k] = v;
-    }
-    ((spec.health ??= {}) as Json).container = h;
-  }
-  const stop = main.get('stopTimeout').num();
-  if (stop !== undefined) ecs.stopTimeout = stop;
+  const hc = healthCheckOf(main.get('healthCheck'));
+  if (hc) ((spec.health ??= {}) as Json).container = hc;
+  settleEssential(spec, sidecars);
+  readStopTimeouts(main, candidates.filter((c) => c !== main), spec, ecs);
+  readTaskStorage(td, spec);
   if (containers.some((c) => ['cpu', 'memory', 'memoryReservation'].some((k) => c.get(k).exists))) ecs.containerResources = true;
 }

@@ -5,7 +5,7 @@
  * not reported; every other resource and property that is not carried is reported at its position.
  */
 import type { Tracker } from '../fields.js';
-import { isObject, Template } from './cfn.js';
+import { isObject, paramValue, Template } from './cfn.js';
 import type { ImportContext } from '../types.js';
 import { newDraft, type SpecDraft } from '../write.js';
 import { readService } from './service.js';
@@ -27,6 +27,7 @@ function reader(t: Template, logGroup: string | undefined): TaskReader {
     generated(f) {
       return t.isRef(f, 'AWS::Region') || t.isGetAtt(f, GENERATED_ROLES);
     },
+    param: (f) => paramValue(t, f),
   };
 }
 
@@ -49,6 +50,28 @@ function secretStores(t: Template, spec: Json): void {
   };
   fix(spec.secrets);
   if (isObject(spec.sidecars)) for (const c of Object.values(spec.sidecars)) if (isObject(c)) fix(c.secrets);
+}
+
+/** The spec parameters the template uses → `parameters` (values as the spec types them). */
+function specParameters(t: Template, spec: Json): void {
+  if (!t.specParameters.size) return;
+  const out: Json = {};
+  for (const name of [...t.specParameters].sort()) {
+    const p = t.parameters.get(name).value;
+    if (!isObject(p)) continue;
+    const type = typeof p.Type === 'string' ? p.Type : 'String';
+    const value = (v: unknown) => (type === 'Number' && typeof v === 'string' && /^-?[0-9]+(\.[0-9]+)?$/.test(v) ? Number(v) : v);
+    const d: Json = {};
+    if (type !== 'String') d.type = type;
+    if (p.Description !== undefined) d.description = p.Description;
+    if (p.Default !== undefined) d.default = value(p.Default);
+    if (Array.isArray(p.AllowedValues)) d.allowedValues = p.AllowedValues.map(value);
+    for (const [from, to] of [['AllowedPattern', 'allowedPattern'], ['MinLength', 'minLength'], ['MaxLength', 'maxLength'], ['MinValue', 'minValue'], ['MaxValue', 'maxValue'], ['ConstraintDescription', 'constraintDescription']] as const) {
+      if (p[from] !== undefined) d[to] = p[from];
+    }
+    out[name] = d;
+  }
+  spec.parameters = out;
 }
 
 export function importTemplate(tracker: Tracker, ctx: ImportContext): SpecDraft[] {
@@ -101,6 +124,7 @@ export function importTemplate(tracker: Tracker, ctx: ImportContext): SpecDraft[
     draft.comments.push({ path: ['platform'], text: `The template imports the exports of the ${t.platform} platform (Fn::ImportValue ${t.platform}-...).` });
   }
   secretStores(t, spec);
+  specParameters(t, spec);
   t.parameters.use();
   tracker.leftovers(`Template ${file}`);
   return [draft];
