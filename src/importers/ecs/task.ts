@@ -173,8 +173,16 @@ export function readTaskDefinition(td: Field, draft: SpecDraft, r: TaskReader): 
   const launch = Array.isArray(compat.value) ? (compat.value as unknown[]) : [];
   if (launch.length === 1 && launch[0] === 'EC2') (ecs.launchType = 'EC2'), compat.use();
   else if (launch.length === 1 && launch[0] === 'FARGATE') compat.use();
-  else if (launch.length) compat.drop('ambiguous', `requiresCompatibilities ${JSON.stringify(launch)}: the spec has one launch type; FARGATE is written.`);
-  else ecs.launchType = 'EC2';
+  else if (launch.length && launch.every((l) => typeof l === 'string') && (launch.includes('FARGATE') || launch.includes('EC2'))) {
+    // Several launch types: the list is carried; the service runs it on Fargate when it may.
+    ecs.requiresCompatibilities = compat.take();
+    if (!launch.includes('FARGATE')) ecs.launchType = 'EC2';
+  } else if (launch.length) compat.drop('no-form', `requiresCompatibilities ${JSON.stringify(launch)}: the service runs a task on FARGATE or EC2, and this list names neither; FARGATE is written.`);
+  else {
+    // No launch type named: ECS validates the task definition for EC2, and so does the spec written here.
+    ecs.launchType = 'EC2';
+    ecs.requiresCompatibilities = [];
+  }
   const cpu = td.get('cpu');
   const memory = td.get('memory');
   const fargate = ecs.launchType !== 'EC2';
