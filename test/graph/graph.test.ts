@@ -12,8 +12,8 @@ import { escapeLabel } from '../../src/graph/mermaid.js';
 import { layoutFor } from '../../src/graph/svg.js';
 import { kubernetesPanel } from '../../src/graph/kubernetes.js';
 import type { ServiceGraph } from '../../src/graph/types.js';
-import { FIXTURES, UPDATE } from '../helpers/fixtures.js';
-import { runCli, specWorkspace } from '../helpers/cli.js';
+import { FIXTURES, realworldCases, UPDATE, validCases } from '../helpers/fixtures.js';
+import { DEMO_SPEC, runCli, specWorkspace } from '../helpers/cli.js';
 import { drawCase, GRAPH_CASES } from './helpers.js';
 
 /** Elements and text of an SVG document, parsed by a strict XML parser (throws when not well formed). */
@@ -29,6 +29,9 @@ export function parseXml(text: string): { elements: { name: string; attributes: 
   parser.write(text).close();
   return { elements, texts };
 }
+
+/** The demo spec with two tasks (what the patch, overlay and --set tests change). */
+const TWO_TASKS = DEMO_SPEC.replace('ports:', 'replicas: 2\nports:');
 
 const edge = (p: ServiceGraph, from: string, to: string) => p.edges.find((e) => e.from === from && e.to === to);
 const node = (p: ServiceGraph, id: string) => p.nodes.find((n) => n.id === id);
@@ -57,6 +60,19 @@ describe('graph goldens', () => {
       const b = drawCase(name).graph;
       expect(renderMermaid(b)).toBe(renderMermaid(a));
       expect(renderSvg(b)).toBe(renderSvg(a));
+    }
+  });
+
+  it('every fixture (and every public deployment under fixtures/realworld) draws: no error, well-formed SVG, no NaN', () => {
+    const names = [...validCases().map((c) => c.name), ...realworldCases().map((c) => `realworld/${c.name}`)];
+    expect(names.length).toBeGreaterThan(50);
+    for (const name of names) {
+      const { graph: g, diagnostics } = drawCase(name);
+      expect(diagnostics.filter((d) => d.severity === 'error' || d.code.startsWith('GRAPH_')), name).toEqual([]);
+      expect(g.panels.length, name).toBeGreaterThan(0);
+      const svg = renderSvg(g);
+      expect(() => parseXml(svg), name).not.toThrow();
+      expect(`${svg}${renderMermaid(g)}`, name).not.toMatch(/NaN|undefined|Infinity|\[object Object\]/);
     }
   });
 
@@ -155,17 +171,7 @@ describe('what the picture shows', () => {
   });
 
   it('is drawn from the files, after patches: a patched desired count is what the service box says', () => {
-    const spec = `apiVersion: codegen/v1
-name: demo
-region: us-east-1
-image: nginx:1.27.3
-ports:
-  - port: 8080
-replicas: 2
-targets:
-  ecs:
-    executionRoleArn: arn:aws:iam::123456789012:role/exec
-patches:
+    const spec = `${TWO_TASKS}patches:
   - target: ecs
     file: ecs/service.cfn.yaml
     ops:
@@ -277,17 +283,7 @@ describe('codegen graph', () => {
   });
 
   it('--env draws the environment overlay, --set a deploy-time value', async () => {
-    const dir = specWorkspace(`apiVersion: codegen/v1
-name: demo
-region: us-east-1
-image: nginx:1.27.3
-ports:
-  - port: 8080
-replicas: 2
-targets:
-  ecs:
-    executionRoleArn: arn:aws:iam::123456789012:role/exec
-environments:
+    const dir = specWorkspace(`${TWO_TASKS}environments:
   production: { replicas: 5 }
 `);
     expect((await runCli(['graph', 'service.yaml'], dir)).stdout).toContain('2 tasks · FARGATE');
