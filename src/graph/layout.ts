@@ -23,8 +23,8 @@ export interface LaidEdge {
   edge: GraphEdge;
   /** From the source's right side to the target's left side, through one point per crossed layer. */
   points: { x: number; y: number }[];
-  /** Where the label goes (the segment next to the end with fewer edges). */
-  labelAt?: { x: number; y: number };
+  /** Where the label goes (the segment next to the end with fewer edges), and that segment's x range. */
+  labelAt?: { x: number; y: number; from: number; to: number };
 }
 
 export interface Layout {
@@ -252,7 +252,7 @@ export function layoutPanel(p: ServiceGraph, sizeOf: (id: string) => Size, label
     const atEnd = outCount(e.edge.from) > inCount(e.edge.to);
     const [a, b] = atEnd ? [e.points[e.points.length - 2]!, e.points[e.points.length - 1]!] : [e.points[0]!, e.points[1]!];
     const t = outCount(e.edge.from) === inCount(e.edge.to) ? 0.5 : atEnd ? 0.7 : 0.3;
-    e.labelAt = onCurve(a, b, t);
+    e.labelAt = { ...onCurve(a, b, t), from: a.x, to: b.x };
   }
   let width = 0;
   let height = 0;

@@ -90,7 +90,10 @@ function panelSvg(p: ServiceGraph, layout: Layout, width: number, y0: number): {
   for (const e of layout.edges) {
     if (!e.edge.label || !e.labelAt) continue;
     const w = textWidth(e.edge.label, LABEL_SIZE) + 8;
-    const x = x0 + e.labelAt.x;
+    // Inside the gap between the boxes when it is wide enough, so a label never covers a box.
+    const lo = e.labelAt.from + w / 2 + 3;
+    const hi = e.labelAt.to - w / 2 - 3;
+    const x = x0 + (lo <= hi ? Math.min(Math.max(e.labelAt.x, lo), hi) : e.labelAt.x);
     const y = top + e.labelAt.y;
     out.push(`<g class="label"><rect x="${n(x - w / 2)}" y="${n(y - 8)}" width="${n(w)}" height="15" rx="3" fill="#ffffff" fill-opacity="0.92"/><text x="${n(x)}" y="${n(y + 3.5)}" text-anchor="middle" font-size="${LABEL_SIZE}" fill="#37474f">${escapeXml(e.edge.label)}</text></g>`);
   }
