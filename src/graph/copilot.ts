@@ -6,13 +6,13 @@
  */
 import type { Json, JsonObject } from '../core/serialize.js';
 import { asArray, isObject, str } from './cfn.js';
-import { imageLabel, PanelBuilder, type ServiceGraph } from './types.js';
+import { count as plural, imageLabel, PanelBuilder, type ServiceGraph } from './types.js';
 
 const o = (v: Json | undefined): JsonObject => (isObject(v) ? v : {});
 
 function countLines(count: Json | undefined): { fixed?: string; scaling?: string[] } {
   if (count === undefined) return {};
-  if (!isObject(count)) return { fixed: `${String(count)} tasks` };
+  if (!isObject(count)) return { fixed: plural(String(count), 'task') };
   const range = isObject(count.range) ? `${String(count.range.min)}-${String(count.range.max)}` : str(count.range);
   const lines = [range ? `${range.replace('-', '–')} tasks` : undefined];
   const metrics: [string, string, string][] = [

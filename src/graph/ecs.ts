@@ -6,7 +6,7 @@
 import type { Json, JsonObject } from '../core/serialize.js';
 import { asArray, conditionLines, importName, isObject, loadBalancerOfListenerArn, ofType, outside, plain, readTemplate, refResource, shown, str, type Resource, type Template } from './cfn.js';
 import { drawTask, readTask, type TaskShape } from './ecs-task.js';
-import { PanelBuilder, short, type ServiceGraph } from './types.js';
+import { count as plural, PanelBuilder, short, type ServiceGraph } from './types.js';
 
 const key = (v: Json | undefined): string => JSON.stringify(v ?? null);
 const sameRef = (a: Json | undefined, b: Json | undefined): boolean => a !== undefined && b !== undefined && key(a) === key(b);
@@ -128,7 +128,7 @@ export function ecsPanel(service: string, docs: { template?: JsonObject; task?: 
   let serviceId: string | undefined;
   if (svc) {
     const s = svc.props;
-    const count = s.DesiredCount !== undefined ? `${plain(t, s.DesiredCount)} tasks` : undefined;
+    const count = s.DesiredCount !== undefined ? plural(plain(t, s.DesiredCount), 'task') : undefined;
     const launch = s.LaunchType !== undefined ? plain(t, s.LaunchType) : asArray(s.CapacityProviderStrategy).filter(isObject).map((c) => plain(t, c.CapacityProvider)).join(', ');
     const cluster = importName(t, s.Cluster);
     serviceId = b.node('service', `ECS service ${plain(t, s.ServiceName) || service}`, [[count, launch].filter(Boolean).join(' · '), `cluster ${short(shown(t, s.Cluster), 40)}`, deploymentLine(s), sc && scServices.length ? 'Service Connect proxy added by ECS' : undefined], {

@@ -6,7 +6,7 @@
  */
 import type { Json, JsonObject } from '../core/serialize.js';
 import { asArray, isObject, str } from './cfn.js';
-import { imageLabel, PanelBuilder, short, type ServiceGraph } from './types.js';
+import { count, imageLabel, PanelBuilder, short, type ServiceGraph } from './types.js';
 
 const WORKLOADS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Rollout', 'ReplicaSet']);
 
@@ -49,7 +49,7 @@ function drawPods(b: PanelBuilder, d: JsonObject, hpaTargets: ReadonlySet<string
   const spec = obj(d.spec);
   const template = obj(spec.template);
   const podSpec = obj(template.spec);
-  const replicas = spec.replicas !== undefined ? `${String(spec.replicas)} replicas` : hpaTargets.has(`${kind}/${name}`) ? 'replicas set by the autoscaler' : undefined;
+  const replicas = spec.replicas !== undefined ? count(String(spec.replicas), 'replica') : hpaTargets.has(`${kind}/${name}`) ? 'replicas set by the autoscaler' : undefined;
   const id = b.node('workload', `${kind} ${name}`, [replicas, strategyLine(kind, spec)], { id: `${kind}_${name}` });
   const group = b.group(`Pods of ${kind} ${name}`, `pods_${name}`);
   const containers: Pods['containers'] = [];

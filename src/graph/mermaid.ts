@@ -57,7 +57,7 @@ function panelLines(p: ServiceGraph, prefix: string, out: string[], classes: Map
     out.push('    end');
   }
   if (p.notes.length) {
-    out.push(`    ${id('notes')}["${label({ title: 'Also created', lines: p.notes })}"]`);
+    out.push(`    ${id('notes')}["${label({ title: 'Also in these files', lines: p.notes })}"]`);
     addClass('note', id('notes'));
   }
   out.push('  end');

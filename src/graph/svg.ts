@@ -65,7 +65,7 @@ function panelSvg(p: ServiceGraph, layout: Layout, width: number, y0: number): {
   const out: string[] = [];
   const x0 = PANEL_PAD;
   const top = y0 + PANEL_TITLE;
-  const noteLines = p.notes.length ? ['Also created:', ...p.notes.flatMap((t) => wrap(`• ${t}`, LINE_SIZE, Math.max(width - 2 * PANEL_PAD, 300)))] : [];
+  const noteLines = p.notes.length ? ['Also in these files:', ...p.notes.flatMap((t) => wrap(`• ${t}`, LINE_SIZE, Math.max(width - 2 * PANEL_PAD, 300)))] : [];
   const height = PANEL_TITLE + layout.height + (noteLines.length ? 16 + noteLines.length * 15 : 0) + PANEL_PAD;
   out.push(`<g class="panel" data-target="${escapeXml(p.target)}">`);
   out.push(`<rect x="4" y="${n(y0)}" width="${n(width - 8)}" height="${n(height)}" rx="8" fill="#ffffff" stroke="#cfd8dc" stroke-width="1.5"/>`);

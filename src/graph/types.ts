@@ -60,7 +60,7 @@ export interface ServiceGraph {
   nodes: GraphNode[];
   edges: GraphEdge[];
   groups: GraphGroup[];
-  /** Resources created but not drawn as boxes (roles, log groups), one sentence each. */
+  /** What the files hold but the boxes do not show (roles, log groups, overrides), one line each. */
   notes: string[];
 }
 
@@ -134,6 +134,11 @@ export class PanelBuilder {
     const edges = this.edges.filter((e) => known.has(e.from) && known.has(e.to));
     return { service: this.service, target: this.target, title: this.title, nodes: this.nodes, edges, groups, notes: this.notes };
   }
+}
+
+/** `1 task`, `3 tasks`. */
+export function count(n: string, word: string): string {
+  return `${n} ${word}${n === '1' ? '' : 's'}`;
 }
 
 /** A value for a label: long ones keep their head and tail (`arn:aws:…:listener/app/prod/…/f2f7`). */
