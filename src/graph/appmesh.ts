@@ -179,7 +179,9 @@ function draw(b: PanelBuilder, m: MeshShape): void {
 
 export function appmeshPanel(service: string, artifacts: readonly Artifact[]): ServiceGraph[] {
   const panels: ServiceGraph[] = [];
-  for (const a of artifacts) {
+  // The CloudFormation mesh first, then the controller's custom resources.
+  const ordered = [...artifacts].sort((a, b) => Number(a.kind !== 'cloudformation') - Number(b.kind !== 'cloudformation'));
+  for (const a of ordered) {
     const docs = a.documents ?? [];
     const shape = a.kind === 'cloudformation' && docs[0] ? fromTemplate(docs[0]) : a.kind === 'kubernetes' ? fromController(docs) : undefined;
     if (!shape) continue;

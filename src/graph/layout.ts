@@ -122,7 +122,6 @@ export function layoutPanel(p: ServiceGraph, sizeOf: (id: string) => Size, label
   const chains: { edge: GraphEdge; via: string[]; from: string; to: string; toLayer: number }[] = [];
   let waypoints = 0;
   for (const e of p.edges) {
-    const to = membersOf.has(e.to) ? e.to : e.to;
     const toLayer = layer.get(targetsOf(e)[0]!) ?? 0;
     const fromLayer = layer.get(e.from) ?? 0;
     const via: string[] = [];
@@ -131,7 +130,7 @@ export function layoutPanel(p: ServiceGraph, sizeOf: (id: string) => Size, label
       layers[l]!.push({ id, members: [], h: 6 });
       via.push(id);
     }
-    chains.push({ edge: e, via, from: unitOf(e.from), to: membersOf.has(to) ? to : unitOf(to), toLayer });
+    chains.push({ edge: e, via, from: unitOf(e.from), to: membersOf.has(e.to) ? e.to : unitOf(e.to), toLayer });
   }
   // Neighbours between units of adjacent layers, for the barycenters.
   const links: [string, string][] = [];

@@ -170,6 +170,20 @@ describe('what the picture shows', () => {
     expect(edge(p, 'gwroute_catalog_gateway_route', 'vs_catalog_shop_local')).toBeDefined();
   });
 
+  it('App Mesh controller resources (Kubernetes) get a panel of their own, read from the custom resources', () => {
+    const seed = readFileSync(join(FIXTURES, 'seed/service.yaml'), 'utf8').replace('    meshName: my-mesh\n', '    meshName: my-mesh\n    kubernetesController: true\n');
+    const r = graphSpec(seed);
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const [cfn, controller] = r.panels.filter((p) => p.target === 'appmesh');
+    expect(controller!.title).toBe('my-app · App Mesh controller (Kubernetes) · mesh my-mesh, egress DROP_ALL (legacy)');
+    // The same route and weights as the CloudFormation panel: both files say the same mesh.
+    for (const p of [cfn!, controller!]) {
+      expect(edge(p, 'route_my_app_route', 'node_my_app_v1')?.label).toBe('weight 90');
+      expect(edge(p, 'route_my_app_route', 'node_my_app_v2')?.label).toBe('weight 10');
+      expect(edge(p, 'vs_my_app_my_namespace', 'router_my_app_router')).toBeDefined();
+    }
+  });
+
   it('is drawn from the files, after patches: a patched desired count is what the service box says', () => {
     const spec = `${TWO_TASKS}patches:
   - target: ecs
