@@ -156,7 +156,7 @@ standalone SVG, on stdout or in FILE; nothing is drawn while an error remains. S
 ${SPECS}`,
     options: ['out', 'format', 'target', 'env', 'set', 'no-verify', 'verify', 'quiet', 'verbose', 'config'],
     optionHelp: {
-      out: { flags: '-o, --out FILE', text: 'Write the picture to FILE (atomically) instead of stdout' },
+      out: { flags: '-o, --out FILE', text: 'Write the picture to FILE (atomically) instead of stdout; a .md FILE gets\nthe Mermaid text inside a ```mermaid fence' },
       format: { flags: '-f, --format FMT', text: 'mermaid (default) or svg; an --out FILE ending in .svg means svg' },
     },
     examples: [

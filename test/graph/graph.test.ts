@@ -277,6 +277,12 @@ describe('codegen graph', () => {
     expect(readFileSync(join(dir, 'pics/orders.svg'), 'utf8')).toBe(readFileSync(join(FIXTURES, 'ecs-blue-green/graph/graph.svg'), 'utf8'));
   });
 
+  it('--out FILE.md writes the Mermaid text inside a mermaid fence (what GitHub renders)', async () => {
+    const dir = specWorkspace(readFileSync(join(FIXTURES, 'ecs-blue-green/service.yaml'), 'utf8'));
+    expect((await runCli(['graph', 'service.yaml', '--out', 'DEPLOY.md'], dir)).code).toBe(0);
+    expect(readFileSync(join(dir, 'DEPLOY.md'), 'utf8')).toBe(`\`\`\`mermaid\n${readFileSync(join(FIXTURES, 'ecs-blue-green/graph/graph.mmd'), 'utf8')}\`\`\`\n`);
+  });
+
   it('a spec with an error: exit 1, the diagnostic on stderr, no file and no picture', async () => {
     const dir = specWorkspace('apiVersion: codegen/v1\nname: demo\nports: [{ port: 99999 }]\n');
     const r = await runCli(['graph', 'service.yaml', '--out', 'g.mmd'], dir);

@@ -100,7 +100,9 @@ export async function runGraph(specsArg: string[], opts: GraphCommandOptions, io
   let status = failed ? 1 : 0;
   if (failed) summary = `nothing drawn: ${plural(diagnostics.filter((d) => d.severity === 'error').length, 'error')}`;
   else {
-    const text = renderGraph(linkPanels(panels), format);
+    const picture = renderGraph(linkPanels(panels), format);
+    // A Markdown file gets the Mermaid text in a fence, which is what GitHub renders as a diagram.
+    const text = format === 'mermaid' && opts.out !== undefined && /\.(md|markdown)$/i.test(opts.out) ? `\`\`\`mermaid\n${picture}\`\`\`\n` : picture;
     const what = `${plural(panels.length, 'panel')} for ${plural(services.size, 'service')} (${format})`;
     if (opts.out === undefined) {
       body = text;
