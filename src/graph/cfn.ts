@@ -105,9 +105,9 @@ export function shown(t: Template, v: Json | undefined): string {
   return plain(t, v);
 }
 
-/** The load balancer named in a listener ARN (`…:listener/app/prod/50dc…/f2f7…` → `prod`). */
-export function loadBalancerOfListenerArn(arn: string | undefined): string | undefined {
-  return arn ? /:listener\/(?:app|net|gwy)\/([^/]+)\//.exec(arn)?.[1] : undefined;
+/** The load balancer named in its ARN or a listener's (`…:listener/app/prod/50dc…/f2f7…` → `prod`). */
+export function loadBalancerOfArn(arn: string | undefined): string | undefined {
+  return arn ? /:(?:listener|loadbalancer)\/(?:app|net|gwy)\/([^/]+)\//.exec(arn)?.[1] : undefined;
 }
 
 /** A listener rule's conditions as `host a.example.com`, `path /api/*` and the like. */

@@ -58,7 +58,16 @@ export function copilotPanel(service: string, m: JsonObject): ServiceGraph {
     b.edge(lb, rule, 'traffic');
     const target = containers.get(str(h.target_container) ?? name) ?? main;
     b.edge(rule, target, 'traffic', str(h.target_port) ?? (h.target_port !== undefined ? String(h.target_port) : port));
-  } else if (type === 'Request-Driven Web Service') {
+  }
+  if (isObject(m.nlb)) {
+    // Copilot's Network Load Balancer: nlb.port on the load balancer, nlb.target_port on the container.
+    const n = m.nlb;
+    const clients = b.node('clients', 'Clients', [], { id: 'clients' });
+    const lb = b.node('loadBalancer', 'Network Load Balancer', ['made by Copilot for this service', `listener ${String(n.port)}`], { id: 'nlb' });
+    b.edge(clients, lb, 'traffic');
+    b.edge(lb, containers.get(str(n.target_container) ?? name) ?? main, 'traffic', n.target_port !== undefined ? String(n.target_port) : port);
+  }
+  if (type === 'Request-Driven Web Service') {
     const clients = b.node('clients', 'Clients', ['through AWS App Runner'], { id: 'clients' });
     b.edge(clients, main, 'traffic', port);
   }

@@ -4,12 +4,13 @@
  * the service's task; the service, its auto scaling, CodeDeploy and Service Connect around it.
  */
 import type { Json, JsonObject } from '../core/serialize.js';
-import { asArray, conditionLines, importName, isObject, loadBalancerOfListenerArn, ofType, outside, plain, readTemplate, refResource, shown, str, type Resource, type Template } from './cfn.js';
+import { asArray, importName, isObject, ofType, outside, plain, readTemplate, refResource, shown, str, type Resource, type Template } from './cfn.js';
 import { drawTask, readTask, type TaskShape } from './ecs-task.js';
+import { drawListeners } from './ecs-listeners.js';
+import { SCALING_TYPES, scalingAlarms, scalingLines } from './ecs-scaling.js';
 import { count as plural, PanelBuilder, short, type ServiceGraph } from './types.js';
 
 const key = (v: Json | undefined): string => JSON.stringify(v ?? null);
-const sameRef = (a: Json | undefined, b: Json | undefined): boolean => a !== undefined && b !== undefined && key(a) === key(b);
 
 interface LoadBalancerEntry {
   container?: string;
@@ -48,21 +49,6 @@ function deploymentLine(s: JsonObject): string | undefined {
   return `${names[strategy] ?? strategy.toLowerCase()}${bake}`;
 }
 
-function scalingLines(t: Template, target: Resource): string[] {
-  const lines = [`${plain(t, target.props.MinCapacity)}–${plain(t, target.props.MaxCapacity)} tasks`];
-  const metricNames: Record<string, string> = { ECSServiceAverageCPUUtilization: 'CPU', ECSServiceAverageMemoryUtilization: 'memory', ALBRequestCountPerTarget: 'requests per target' };
-  for (const p of ofType(t, 'AWS::ApplicationAutoScaling::ScalingPolicy')) {
-    if (refResource(t, p.props.ScalingTargetId) !== target) continue;
-    const tt = p.props.TargetTrackingScalingPolicyConfiguration;
-    if (isObject(tt)) {
-      const spec = isObject(tt.PredefinedMetricSpecification) ? str(tt.PredefinedMetricSpecification.PredefinedMetricType) : 'custom metric';
-      const metric = metricNames[spec ?? ''] ?? spec ?? 'metric';
-      lines.push(`track ${metric} at ${plain(t, tt.TargetValue)}${metric === 'CPU' || metric === 'memory' ? '%' : ''}`);
-    } else lines.push(`${plain(t, p.props.PolicyType)} ${p.id}`);
-  }
-  return lines;
-}
-
 /**
  * CodeDeploy's predefined ECS configurations by what they do: `ECSLinear10PercentEvery1Minutes`
  * shifts 10 % every minute, `ECSCanary10Percent5Minutes` shifts 10 % and the rest five minutes
@@ -96,18 +82,19 @@ function codeDeployLines(t: Template, group: Resource): string[] {
 const DRAWN = new Set([
   'AWS::ECS::Service',
   'AWS::ECS::TaskDefinition',
+  'AWS::ElasticLoadBalancingV2::Listener',
   'AWS::ElasticLoadBalancingV2::ListenerRule',
   'AWS::ElasticLoadBalancingV2::TargetGroup',
-  'AWS::ApplicationAutoScaling::ScalableTarget',
-  'AWS::ApplicationAutoScaling::ScalingPolicy',
+  ...SCALING_TYPES,
   'AWS::CodeDeploy::DeploymentGroup',
   'AWS::CodeDeploy::DeploymentConfig',
+  'AWS::ServiceDiscovery::Service',
 ]);
 
 /** `AWS::IAM::Role ExecutionRole, LoadBalancerRole` for what is created but not drawn. */
-export function otherResources(b: PanelBuilder, t: Template, drawn: ReadonlySet<string>, describe: (r: Resource) => string = (r) => r.id): void {
+export function otherResources(b: PanelBuilder, t: Template, drawn: ReadonlySet<string>, describe: (r: Resource) => string = (r) => r.id, shownAlready: ReadonlySet<Resource> = new Set()): void {
   const byType = new Map<string, string[]>();
-  for (const r of t.resources) if (!drawn.has(r.type)) byType.set(r.type, [...(byType.get(r.type) ?? []), describe(r)]);
+  for (const r of t.resources) if (!drawn.has(r.type) && !shownAlready.has(r)) byType.set(r.type, [...(byType.get(r.type) ?? []), describe(r)]);
   for (const [type, ids] of byType) b.note(`${type.replace(/^AWS::/, '')}: ${ids.join(', ')}`);
 }
 
@@ -182,7 +169,14 @@ export function ecsPanel(service: string, docs: { template?: JsonObject; task?: 
     if (codeDeploy) for (const id of pair) if (id && tgNodes.has(id)) b.edge(tgNodes.get(id)!, to, 'traffic', l.port !== undefined ? String(l.port) : undefined);
   }
 
-  drawListeners(b, t, lbs, codeDeploy, tgNode);
+  // Test traffic: the listener rule ECS-native blue/green tests with, or CodeDeploy's test route.
+  const testListeners: Json[] = [];
+  if (codeDeploy && isObject(codeDeploy.props.LoadBalancerInfo)) {
+    for (const p of asArray(codeDeploy.props.LoadBalancerInfo.TargetGroupPairInfoList).filter(isObject)) {
+      if (isObject(p.TestTrafficRoute)) testListeners.push(...asArray(p.TestTrafficRoute.ListenerArns));
+    }
+  }
+  drawListeners(b, t, (rule) => lbs.some((l) => refResource(t, l.testRule) === rule) || testListeners.some((x) => key(x) === key(rule.props.ListenerArn)), tgNode);
 
   if (svc && serviceId) {
     for (const target of ofType(t, 'AWS::ApplicationAutoScaling::ScalableTarget')) {
@@ -194,65 +188,17 @@ export function ecsPanel(service: string, docs: { template?: JsonObject; task?: 
     }
     if (sc) drawServiceConnect(b, t, sc, scServices, serviceId, portNames, drawnTask?.containers);
     for (const reg of asArray(svc.props.ServiceRegistries).filter(isObject)) {
+      const created = refResource(t, reg.RegistryArn);
       const o = outside(t, reg.RegistryArn);
-      const id = b.node('discovery', 'Cloud Map service', [o?.how ?? plain(t, reg.RegistryArn), o?.value && short(o.value)], { external: true, id: 'cloud_map_service' });
+      const id = created
+        ? b.node('discovery', `Cloud Map service ${plain(t, created.props.Name)}`, [`namespace ${short(shown(t, created.props.NamespaceId), 40)}`, ...asArray(isObject(created.props.DnsConfig) ? created.props.DnsConfig.DnsRecords : undefined).filter(isObject).map((r) => `DNS ${plain(t, r.Type)} records`)], { id: 'cloud_map_service' })
+        : b.node('discovery', 'Cloud Map service', [o?.how ?? plain(t, reg.RegistryArn), o?.value && short(o.value)], { external: true, id: 'cloud_map_service' });
       b.edge(serviceId, id, 'control', 'registers tasks');
     }
   }
-  otherResources(b, t, DRAWN, (r) => (r.type === 'AWS::Logs::LogGroup' && r.props.LogGroupName !== undefined ? `${r.id} (${plain(t, r.props.LogGroupName)})` : r.id));
+  otherResources(b, t, DRAWN, (r) => (r.type === 'AWS::Logs::LogGroup' && r.props.LogGroupName !== undefined ? `${r.id} (${plain(t, r.props.LogGroupName)})` : r.id), scalingAlarms(t));
   if (docs.task && taskRes) b.note('ecs/task-definition.json: the same task, for aws ecs register-task-definition');
   return b.build();
-}
-
-/** Clients → load balancer → listeners → listener rules → target groups. */
-function drawListeners(b: PanelBuilder, t: Template, lbs: LoadBalancerEntry[], codeDeploy: Resource | undefined, tgNode: (v: Json | undefined) => string | undefined): void {
-  const rules = ofType(t, 'AWS::ElasticLoadBalancingV2::ListenerRule');
-  if (!rules.length) return;
-  const testListeners: Json[] = [];
-  if (codeDeploy && isObject(codeDeploy.props.LoadBalancerInfo)) {
-    for (const p of asArray(codeDeploy.props.LoadBalancerInfo.TargetGroupPairInfoList).filter(isObject)) {
-      if (isObject(p.TestTrafficRoute)) testListeners.push(...asArray(p.TestTrafficRoute.ListenerArns));
-    }
-  }
-  const isTest = (rule: Resource): boolean => lbs.some((l) => refResource(t, l.testRule) === rule) || testListeners.some((x) => sameRef(x, rule.props.ListenerArn));
-  const clients = b.node('clients', 'Clients', [], { id: 'clients' });
-  const balancers = new Map<string, string>();
-  const listeners = new Map<string, string>();
-  for (const rule of rules) {
-    const arn = rule.props.ListenerArn;
-    const test = isTest(rule);
-    let listener = listeners.get(key(arn));
-    if (!listener) {
-      const o = outside(t, arn);
-      const lbName = loadBalancerOfListenerArn(o?.value);
-      const lbKey = lbName ?? '';
-      let lb = balancers.get(lbKey);
-      if (!lb) {
-        lb = b.node('loadBalancer', `Load balancer${lbName ? ` ${lbName}` : ''}`, ['not in these files'], { external: true, id: `alb_${lbName ?? 'existing'}` });
-        balancers.set(lbKey, lb);
-        b.edge(clients, lb, 'traffic');
-      }
-      listener = b.node('listener', test ? 'Test listener' : 'Listener', [o?.how ?? plain(t, arn), o?.value && short(o.value.replace(/^.*:listener\//, 'listener/'), 40)], { external: true, id: test ? 'test_listener' : 'listener', imports: [importName(t, arn)].filter((x): x is string => !!x) });
-      listeners.set(key(arn), listener);
-      b.edge(lb, listener, 'traffic', test ? 'test traffic' : undefined);
-    }
-    const priority = shown(t, rule.props.Priority);
-    const ruleId = b.node('rule', `${test ? 'Test rule' : 'Listener rule'}${/^[0-9]+$/.test(priority) ? ` · priority ${priority}` : ''}`, conditionLines(t, rule.props.Conditions), { id: test ? 'test_rule' : 'rule' });
-    b.edge(listener, ruleId, 'traffic');
-    for (const action of asArray(rule.props.Actions).filter(isObject)) {
-      const type = str(action.Type);
-      if (type !== 'forward') {
-        b.nodes.find((n) => n.id === ruleId)!.lines.push(type ?? 'action');
-        continue;
-      }
-      const weighted = isObject(action.ForwardConfig) ? asArray(action.ForwardConfig.TargetGroups).filter(isObject) : [];
-      const targets = weighted.length ? weighted.map((w) => ({ arn: w.TargetGroupArn, weight: w.Weight })) : [{ arn: action.TargetGroupArn, weight: undefined as Json | undefined }];
-      for (const x of targets) {
-        const tg = tgNode(x.arn);
-        if (tg) b.edge(ruleId, tg, 'traffic', targets.length > 1 && x.weight !== undefined ? `weight ${plain(t, x.weight)}` : undefined);
-      }
-    }
-  }
 }
 
 function drawServiceConnect(b: PanelBuilder, t: Template, sc: JsonObject, services: JsonObject[], serviceId: string, portNames: Map<string, string>, containers: Map<string, string> | undefined): void {

@@ -128,6 +128,19 @@ export function kubernetesPanel(service: string, docs: readonly JsonObject[]): S
 
   let clients: string | undefined;
   const client = (): string => (clients ??= b.node('clients', 'Clients', [], { id: 'clients' }));
+  // A Service of type LoadBalancer gets its own load balancer: an NLB from the AWS Load Balancer
+  // Controller when annotated for it (aws-load-balancer-type: external), else the cloud provider's.
+  for (const s of of('Service')) {
+    const spec = obj(s.spec);
+    if (spec.type !== 'LoadBalancer') continue;
+    const a = obj(obj(s.metadata).annotations);
+    const controller = a['service.beta.kubernetes.io/aws-load-balancer-type'] === 'external';
+    const scheme = str(a['service.beta.kubernetes.io/aws-load-balancer-scheme']);
+    const ports = asArray(spec.ports).filter(isObject).map((p) => `${String(p.port)}${a['service.beta.kubernetes.io/aws-load-balancer-ssl-ports'] !== undefined && String(a['service.beta.kubernetes.io/aws-load-balancer-ssl-ports']).split(',').includes(String(p.port)) ? ' TLS' : ''}`);
+    const lb = b.node('loadBalancer', `${controller || a['service.beta.kubernetes.io/aws-load-balancer-type'] === 'nlb' ? 'Network Load Balancer' : 'Load balancer'}${scheme ? ` (${scheme})` : ''}`, [controller ? 'made by the AWS Load Balancer Controller' : 'made by the cloud provider', ports.length ? `listeners ${ports.join(', ')}` : undefined], { id: `nlb_${nameOf(s)}` });
+    b.edge(client(), lb, 'traffic');
+    b.edge(lb, services.get(nameOf(s))!, 'traffic');
+  }
   for (const ing of of('Ingress')) {
     drawn.add(ing);
     const a = obj(obj(ing.metadata).annotations);

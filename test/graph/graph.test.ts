@@ -136,6 +136,35 @@ describe('what the picture shows', () => {
     expect(edge(p!, 'ecs_service', 'service_connect_namespace')?.label).toBe('registers inventory');
   });
 
+  it('a listener the template creates (NLB, TLS) is drawn as one, forwarding to the target group', () => {
+    const [p] = drawCase('nlb').panels;
+    expect(node(p!, 'listener')).toMatchObject({ title: 'Listener TLS 8883', lines: ['1 certificate'] });
+    expect(node(p!, 'listener')?.external).toBeUndefined();
+    expect(edge(p!, 'listener', 'tg_primary')).toMatchObject({ kind: 'traffic' });
+    expect(p!.notes.join('\n')).not.toContain('Listener');
+    // Kubernetes: the Service of type LoadBalancer gets the NLB the AWS Load Balancer Controller makes.
+    const k8s = drawCase('nlb').panels.find((x) => x.target === 'kubernetes')!;
+    expect(node(k8s, 'nlb_mqtt_broker')).toMatchObject({ title: 'Network Load Balancer (internet-facing)', lines: ['made by the AWS Load Balancer Controller', 'listeners 8883 TLS'] });
+    expect(edge(k8s, 'nlb_mqtt_broker', 'service_mqtt_broker')).toBeDefined();
+    // Copilot: nlb.port on the load balancer, nlb.target_port on the container.
+    const copilot = drawCase('nlb').panels.find((x) => x.target === 'copilot')!;
+    expect(edge(copilot, 'nlb', 'container_mqtt_broker')?.label).toBe('1883');
+  });
+
+  it('step and scheduled scaling: the alarm that triggers each step policy, the steps, the schedules', () => {
+    const [p] = drawCase('step-scaling').panels;
+    expect(node(p!, 'autoscaling')?.lines).toEqual([
+      '2–20 tasks',
+      'track CPU at 60%',
+      'steps +2, +4 when CPUUtilization >= 75',
+      'steps -25% when ApproximateNumberOfMessagesVisible < 10',
+      'night: min 1 at cron(0 22 * * ? *) Europe/Berlin',
+      'morning: min 2, max 20 at cron(0 6 * * ? *) Europe/Berlin',
+    ]);
+    // The alarms belong to the auto scaling box: not named again under the panel.
+    expect(p!.notes.join('\n')).not.toContain('Alarm');
+  });
+
   it('Kubernetes: ALB → Ingress → Service → the selected container by port name; the HPA scales the Deployment', () => {
     const [p] = drawCase('k8s-hpa-irsa').panels;
     expect(p!.title).toBe('orders · Kubernetes · namespace commerce');

@@ -9,9 +9,10 @@ import { FIXTURES } from '../helpers/fixtures.js';
 /**
  * Fixtures drawn in fixtures/<case>/graph/graph.{mmd,svg}: every target, blue/green on both
  * engines, Service Connect, Kubernetes with an autoscaler and a sidecar, Argo Rollouts, App Mesh
- * with a gateway, and a platform drawn with the service that uses it.
+ * with a gateway, a platform drawn with the service that uses it, a Network Load Balancer listener
+ * the template creates, step and scheduled scaling.
  */
-export const GRAPH_CASES = ['seed', 'ecs-blue-green', 'ecs-codedeploy-custom', 'ecs-service-connect', 'k8s-hpa-irsa', 'k8s-rollout', 'appmesh-gateway', 'platform-ecs-service'];
+export const GRAPH_CASES = ['seed', 'ecs-blue-green', 'ecs-codedeploy-custom', 'ecs-service-connect', 'k8s-hpa-irsa', 'k8s-rollout', 'appmesh-gateway', 'platform-ecs-service', 'nlb', 'step-scaling'];
 
 /** The picture of a case: its platform spec first (when it has one), then its service spec, linked. */
 export function drawCase(name: string): { graph: DeployGraph; panels: ServiceGraph[]; diagnostics: Diagnostic[] } {
