@@ -5,6 +5,7 @@
  */
 import { compareDiagnostics, hasErrors, type Diagnostic } from '../core/diagnostics.js';
 import { validateSpec } from '../schema/validate.js';
+import { importAppmesh } from './appmesh/index.js';
 import { importCompose } from './compose/index.js';
 import { importCopilot } from './copilot/index.js';
 import { importEcs } from './ecs/index.js';
@@ -21,6 +22,7 @@ const IMPORTERS: Partial<Record<ImportKind, Importer>> = {
   ecs: importEcs,
   copilot: importCopilot,
   compose: importCompose,
+  appmesh: importAppmesh,
 };
 
 function fail(code: string, message: string, hint?: string): ImportResult {

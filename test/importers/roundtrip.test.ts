@@ -23,15 +23,12 @@ const INEXACT: Record<string, string> = {
   'security-fargate: ecs template': 'the security block is newer than the importers: not yet read back',
   'security-fargate: kubernetes': 'pod and container securityContext are newer than the Kubernetes importer: not yet read back',
   'patch-every-target: kubernetes': 'a spec patch adds topologySpreadConstraints, which has no form in the spec (reported as IMPORT_NOT_CARRIED)',
-  'patch-every-target: ecs task definition': 'spec patches add ephemeralStorage; App Mesh Envoy and proxyConfiguration come from the appmesh target (reported as not carried)',
+  'patch-every-target: ecs task definition': 'spec patches add ephemeralStorage, which has no form in the spec (reported as IMPORT_NOT_CARRIED)',
   'patch-ecs: ecs task definition': 'spec patches add linuxParameters, ulimits and ephemeralStorage, which have no form in the spec (reported as IMPORT_NOT_CARRIED)',
+  'patch-every-target: appmesh': 'a spec patch adds a RetryPolicy to the route, which has no form in the spec (reported as IMPORT_NOT_CARRIED)',
   'patch-every-target: copilot': 'a spec patch adds taskdef_overrides, which has no form in the spec (reported as IMPORT_NOT_CARRIED)',
   'patch-ecs: ecs template': 'spec patches change the task definition (linuxParameters, ulimits, ephemeralStorage, stream prefix), which have no form in the spec',
-  'patch-every-target: ecs template': 'spec patches (ephemeralStorage, EnableECSManagedTags) and the App Mesh Envoy sidecar, which the ECS importer does not read',
-  'appmesh-gateway: ecs template': 'the Envoy sidecar, its health check and proxyConfiguration come from the appmesh target, which the ECS importer does not read (reported as not carried)',
-  'seed: ecs template': 'the Envoy sidecar, its health check and proxyConfiguration come from the appmesh target, which the ECS importer does not read (reported as not carried)',
-  'appmesh-gateway: ecs task definition': 'the Envoy sidecar, its health check and proxyConfiguration come from the appmesh target, which the ECS importer does not read (reported as not carried)',
-  'seed: ecs task definition': 'the Envoy sidecar, its health check and proxyConfiguration come from the appmesh target, which the ECS importer does not read (reported as not carried)',
+  'patch-every-target: ecs template': 'spec patches add ephemeralStorage and EnableECSManagedTags, which have no form in the spec (reported as IMPORT_NOT_CARRIED)',
   'realworld/ob-adservice: kubernetes': 'pod and container securityContext are newer than the Kubernetes importer: not yet read back',
   'realworld/ob-cartservice: kubernetes': 'pod and container securityContext are newer than the Kubernetes importer: not yet read back',
   'realworld/ob-currencyservice: kubernetes': 'pod and container securityContext are newer than the Kubernetes importer: not yet read back',
@@ -63,6 +60,8 @@ const READERS: Reader[] = [
   { name: 'copilot', target: 'copilot', kind: 'copilot', inputs: (f) => f.filter((x) => x.endsWith('/manifest.yml')), compare: (f) => f },
   { name: 'ecs template', target: 'ecs', kind: 'ecs', inputs: (f) => f.filter((x) => /^ecs\/service\.cfn\.(yaml|json)$/.test(x)), compare: (f) => f },
   { name: 'ecs task definition', target: 'ecs', kind: 'ecs', inputs: (f) => f.filter((x) => x === 'ecs/task-definition.json'), compare: (f) => f.filter((x) => x === 'ecs/task-definition.json') },
+  { name: 'appmesh', target: 'appmesh', kind: 'appmesh', inputs: (f) => f.filter((x) => x === 'appmesh/mesh.cfn.yaml'), compare: (f) => f.filter((x) => x === 'appmesh/mesh.cfn.yaml') },
+  { name: 'appmesh controller', target: 'appmesh', kind: 'appmesh', inputs: (f) => f.filter((x) => x === 'appmesh/kubernetes/mesh.yaml'), compare: (f) => f.filter((x) => x === 'appmesh/kubernetes/mesh.yaml') },
 ];
 
 function filesUnder(dir: string): string[] {

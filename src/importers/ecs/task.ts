@@ -4,6 +4,7 @@
  */
 import type { Field } from '../fields.js';
 import type { SpecDraft } from '../write.js';
+import { findEnvoy, readMeshedTask } from './appmesh.js';
 
 type Json = Record<string, unknown>;
 
@@ -115,7 +116,7 @@ function readContainer(c: Field, main: boolean, r: TaskReader, out: Json, log: L
       if (n !== undefined && cond !== undefined) deps[n] = cond;
     }
     if (Object.keys(deps).length) out.dependsOn = deps;
-  } else c.get('dependsOn').drop('no-form', 'Start ordering of the main container has no form in the spec (sidecars have dependsOn), so it is not carried.');
+  } else if (!onlyEnvoyWait(c)) mainDependsOn(c);
   const cpu = c.get('cpu').num();
   const memory = c.get('memory').num();
   const reservation = c.get('memoryReservation').num();
@@ -146,6 +147,14 @@ function readContainer(c: Field, main: boolean, r: TaskReader, out: Json, log: L
       }
     }
   }
+}
+
+const mainDependsOn = (c: Field) => c.get('dependsOn').drop('no-form', 'Start ordering of the main container has no form in the spec (sidecars have dependsOn), so it is not carried.');
+
+/** The main container waits only for Envoy: what the appmesh target adds (decided in readTaskDefinition). */
+function onlyEnvoyWait(c: Field): boolean {
+  const deps = c.get('dependsOn').items();
+  return deps.length === 1 && deps[0]!.get('containerName').value === 'envoy' && deps[0]!.get('condition').value === 'HEALTHY';
 }
 
 export interface TaskImport {
@@ -187,7 +196,8 @@ export function readTaskDefinition(td: Field, draft: SpecDraft, r: TaskReader): 
   }
   const containers = td.get('containerDefinitions').items();
   const xrayIndex = containers.findIndex((c) => c.get('name').value === 'xray-daemon');
-  const candidates = containers.filter((_, i) => i !== xrayIndex);
+  const meshed = findEnvoy(td, containers);
+  const candidates = containers.filter((c, i) => i !== xrayIndex && c !== meshed?.envoy);
   const { index, rule } = pickMain(candidates);
   const main = candidates[index];
   if (!main) return;
@@ -234,6 +244,14 @@ export function readTaskDefinition(td: Field, draft: SpecDraft, r: TaskReader): 
     o.get('awslogs-stream-prefix').expect(`${log.prefix ?? 'ecs'}-xray-daemon`, 'awslogs-stream-prefix');
     x.get('name').note('The xray-daemon container is read as tracing.xray: true (codegen adds it back).');
   }
+  if (meshed && !readMeshedTask(meshed, td, main, spec, log, r)) {
+    // Not exactly what the appmesh target writes: Envoy stays a sidecar and the proxy configuration is reported.
+    const out: Json = {};
+    readContainer(meshed.envoy, false, r, out, log, awsvpc);
+    delete out.__serviceConnect;
+    spec.sidecars = { ...((spec.sidecars as Json | undefined) ?? {}), envoy: out };
+  }
+  if (onlyEnvoyWait(main) && !main.tracker.isUsed(main.get('dependsOn', 0).path)) mainDependsOn(main);
   if (log.region) spec.region = log.region;
   const logging: Json = {};
   if (log.group !== undefined && log.group !== `/ecs/${String(spec.name)}`) logging.group = log.group;
