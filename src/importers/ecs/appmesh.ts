@@ -81,6 +81,7 @@ export function readMeshedTask(m: MeshedTask, td: Field, main: Field, spec: Json
   if (m.mesh !== `${name}-mesh`) appmesh.meshName = m.mesh;
   if (m.node !== `${name}-node`) appmesh.virtualNodeName = m.node;
   if (m.image !== ENVOY_IMAGE) appmesh.envoyImage = m.image;
-  m.envoy.get('name').note(`The envoy container and the APPMESH proxy configuration are read as targets.appmesh (mesh ${m.mesh}, virtual node ${m.node}); codegen adds them back. The task definition does not say how the mesh finds the tasks: set targets.appmesh.serviceDiscovery, or import the mesh with codegen import appmesh.`);
+  m.envoy.get('name').note(`The envoy container and the APPMESH proxy configuration are read as targets.appmesh (mesh ${m.mesh}, virtual node ${m.node}); codegen adds them back.`);
+  proxy.tracker.report(proxy.path, 'IMPORT_INCOMPLETE', 'warning', 'A task definition does not say how the mesh finds its tasks: the appmesh target needs targets.appmesh.serviceDiscovery before it can generate the mesh.', 'copy it from the spec codegen import appmesh writes for the mesh, or migrate to Service Connect (docs/migrate-appmesh.md)');
   return true;
 }

@@ -4,6 +4,7 @@
  */
 import type { Field } from '../fields.js';
 import type { SpecDraft } from '../write.js';
+import { capabilityList } from '../kubernetes/pod.js';
 import { findEnvoy, readMeshedTask } from './appmesh.js';
 
 type Json = Record<string, unknown>;
@@ -51,6 +52,27 @@ function cpuMillis(units: number): string {
   const m0 = Math.floor((units * 1000) / 1024);
   const m = [m0, m0 + 1, m0 - 1, m0 + 2].find((x) => x > 0 && Math.ceil((x * 1024) / 1000) === units) ?? m0;
   return `${m}m`;
+}
+
+/** privileged, linuxParameters.capabilities, no-new-privileges (and a sidecar's read-only root) → `security`. */
+function containerSecurity(c: Field, main: boolean): Json | undefined {
+  const out: Json = {};
+  if (!main) {
+    const ro = c.get('readonlyRootFilesystem').bool();
+    if (ro !== undefined) out.readOnlyRootFilesystem = ro;
+  }
+  const privileged = c.get('privileged').bool();
+  if (privileged !== undefined) out.privileged = privileged;
+  const caps = c.get('linuxParameters', 'capabilities');
+  const add = capabilityList(caps.get('add'));
+  const drop = capabilityList(caps.get('drop'));
+  if (add || drop) out.capabilities = { ...(add ? { add } : {}), ...(drop ? { drop } : {}) };
+  const options = c.get('dockerSecurityOptions');
+  if (Array.isArray(options.value) && options.value.length === 1 && options.value[0] === 'no-new-privileges') {
+    options.use();
+    out.allowPrivilegeEscalation = false;
+  }
+  return Object.keys(out).length ? out : undefined;
 }
 
 interface Logging {
@@ -107,7 +129,8 @@ function readContainer(c: Field, main: boolean, r: TaskReader, out: Json, log: L
   if (Object.keys(secrets).length) out.secrets = secrets;
   out.user = c.get('user').str();
   if (main) out.readOnlyRootFilesystem = c.get('readonlyRootFilesystem').bool();
-  else c.get('readonlyRootFilesystem').drop('no-form', 'readonlyRootFilesystem of a sidecar has no form in the spec, so it is not carried.');
+  const security = containerSecurity(c, main);
+  if (security) out.security = security;
   if (!main) {
     const deps: Json = {};
     for (const d of c.get('dependsOn').items()) {

@@ -52,6 +52,7 @@ function sidecarSpec(c: ContainerDraft): Json {
     resources: c.resources,
     command: c.command,
     user: c.user,
+    security: c.security,
   };
 }
 
@@ -134,6 +135,7 @@ function buildOne(w: Obj, objects: Obj[], hasKustomization: boolean): SpecDraft 
   if (Object.keys(m.secrets).length) spec.secrets = m.secrets;
   spec.user = m.user;
   spec.readOnlyRootFilesystem = m.readOnlyRootFilesystem;
+  if (wl.podSecurity || m.security) spec.security = { ...wl.podSecurity, ...m.security };
   if (m.pullPolicy) k8s.imagePullPolicy = m.pullPolicy;
   if (wl.namespace) k8s.namespace = wl.namespace;
   if (wl.podAnnotations) k8s.podAnnotations = wl.podAnnotations;

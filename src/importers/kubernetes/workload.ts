@@ -3,7 +3,7 @@
  * replicas, strategy, labels, pod annotations, service account.
  */
 import type { Field } from '../fields.js';
-import { containerOf, type ContainerDraft, type Json } from './pod.js';
+import { containerOf, podSecurity, type ContainerDraft, type Json } from './pod.js';
 
 /** Labels codegen derives on every object; the rest of a workload's labels become `labels`. */
 export function derivedLabels(name: string, image: string | undefined): Record<string, string> {
@@ -37,6 +37,8 @@ export interface WorkloadDraft {
   serviceAccountName?: string;
   replicas?: Field;
   spec: Json;
+  /** The pod securityContext, as the pod-level part of `security`. */
+  podSecurity?: Json;
   /** Why the main container was picked, when there were several. */
   mainRule?: string;
 }
@@ -100,6 +102,8 @@ export function readWorkload(w: Field): WorkloadDraft | undefined {
     spec: {},
     ...(rule ? { mainRule: `${main.name} is the main container because ${rule}; the others are sidecars.` } : {}),
   };
+  const security = podSecurity(podSpec.get('securityContext'));
+  if (security) draft.podSecurity = security;
   const ns = md.get('namespace').str();
   if (ns !== undefined) draft.namespace = ns;
   if (spec.get('replicas').exists) draft.replicas = spec.get('replicas');
