@@ -14,8 +14,6 @@ const ROOT = join(__dirname, '..', '..', 'fixtures');
 
 /** `<case>/<target>` → why its round trip is not exact (a gap in the spec or in the importer). */
 const INEXACT: Record<string, string> = {
-  'ecs-ec2-no-task-cpu: ecs task definition': 'the ECS importer reads an EC2 task with no task-level cpu as if a task size had been given; the omitted field is not yet carried back',
-  'ecs-ec2-no-task-cpu: ecs template': 'same as its task definition: the omitted task-level cpu is not yet carried back',
   'patch-every-target: kubernetes': 'a spec patch adds topologySpreadConstraints, which has no form in the spec (reported as IMPORT_NOT_CARRIED)',
   'patch-every-target: ecs task definition': 'spec patches add ephemeralStorage, which has no form in the spec (reported as IMPORT_NOT_CARRIED)',
   'patch-ecs: ecs task definition': 'spec patches add linuxParameters, ulimits and ephemeralStorage, which have no form in the spec (reported as IMPORT_NOT_CARRIED)',
@@ -23,12 +21,6 @@ const INEXACT: Record<string, string> = {
   'patch-every-target: copilot': 'a spec patch adds taskdef_overrides, which has no form in the spec (reported as IMPORT_NOT_CARRIED)',
   'patch-ecs: ecs template': 'spec patches change the task definition (linuxParameters, ulimits, ephemeralStorage, stream prefix), which have no form in the spec',
   'patch-every-target: ecs template': 'spec patches add ephemeralStorage and EnableECSManagedTags, which have no form in the spec (reported as IMPORT_NOT_CARRIED)',
-  'realworld/ecsdg-entrypoint: ecs task definition': 'an EC2 task sized by its one container (32 MiB) is read back as an explicit task memory, which targets.ecs.memory (at least 128) refuses',
-  'realworld/ecsdg-entrypoint: ecs template': 'same as its task definition: the derived 32 MiB task memory is read back as an explicit size the schema refuses',
-  'realworld/firelens-cloudwatch: ecs task definition': 'an EC2 task with no task-level cpu is read back as if a task size had been given (as ecs-ec2-no-task-cpu)',
-  'realworld/firelens-cloudwatch: ecs template': 'an EC2 task with no task-level cpu is read back as if a task size had been given (as ecs-ec2-no-task-cpu)',
-  'realworld/refarch-website: ecs task definition': 'an EC2 task with no task-level cpu is read back as if a task size had been given (as ecs-ec2-no-task-cpu)',
-  'realworld/refarch-website: ecs template': 'an EC2 task with no task-level cpu is read back as if a task size had been given (as ecs-ec2-no-task-cpu)',
   'realworld/cd-sample-fargate: ecs template': 'the ECS service name (targets.ecs.service.name) differs from the spec name; the importer takes the service name as the spec name, and the target group names derived from it are longer than 32 characters',
 };
 

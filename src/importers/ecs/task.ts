@@ -180,6 +180,28 @@ function onlyEnvoyWait(c: Field): boolean {
   return deps.length === 1 && deps[0]!.get('containerName').value === 'envoy' && deps[0]!.get('condition').value === 'HEALTHY';
 }
 
+/**
+ * EC2: whether the task-level cpu and memory are what codegen derives from the containers (the
+ * sums where a container sets them, cpu at least 128 units, and left out where none does), so the
+ * spec leaves them out (src/model/normalize/resources.ts).
+ */
+function derivedEc2Size(td: Field, cpu: number | undefined, memory: number | undefined): boolean {
+  let cpuSum = 0;
+  let memSum = 0;
+  let anyCpu = false;
+  let anyMem = false;
+  for (const c of td.get('containerDefinitions').items()) {
+    const cu = c.get('cpu').value;
+    const mm = c.get('memory').value ?? c.get('memoryReservation').value;
+    if (typeof cu === 'number' && cu > 0) (cpuSum += cu), (anyCpu = true);
+    if (typeof mm === 'number') (memSum += mm), (anyMem = true);
+  }
+  if (!anyCpu && !anyMem) return false;
+  const wantCpu = anyCpu ? Math.max(cpuSum, 128) : undefined;
+  const wantMem = anyMem ? memSum : undefined;
+  return cpu === wantCpu && memory === wantMem;
+}
+
 export interface TaskImport {
   name: string;
   /** Containers codegen adds itself that were found (the X-Ray daemon). */
@@ -206,7 +228,7 @@ export function readTaskDefinition(td: Field, draft: SpecDraft, r: TaskReader): 
   const fargate = ecs.launchType !== 'EC2';
   const cpuValue = cpu.num();
   const memValue = memory.num();
-  if (!(fargate && cpuValue === 256 && memValue === 512)) {
+  if (!(fargate && cpuValue === 256 && memValue === 512) && !(!fargate && derivedEc2Size(td, cpuValue, memValue))) {
     if (cpuValue !== undefined) ecs.cpu = cpuValue;
     if (memValue !== undefined) ecs.memory = memValue;
   }
