@@ -40,7 +40,9 @@ export function importSpec(kind: string, inputs: readonly ImportInput[], options
   const diagnostics: Diagnostic[] = [];
   const total = inputs.reduce((n, i) => n + (typeof i.content === 'string' ? i.content.length : i.content.byteLength), 0);
   if (total > MAX_IMPORT_BYTES) return fail('IMPORT_TOO_LARGE', `The inputs hold ${total} bytes, more than ${MAX_IMPORT_BYTES / 1024 / 1024} MiB; import one application's files at a time.`);
-  const documents = inputs.flatMap((i) => readDocuments(i, diagnostics));
+  // ECS and App Mesh inputs may be CloudFormation written with the short-form intrinsics (!Ref, !Sub, ...).
+  const cloudformation = kind === 'ecs' || kind === 'appmesh';
+  const documents = inputs.flatMap((i) => readDocuments(i, diagnostics, { cloudformation }));
   const ctx: ImportContext = { documents, diagnostics, options };
   const drafts = hasErrors(diagnostics) ? [] : importer(ctx);
   const specs: ImportedSpec[] = [];

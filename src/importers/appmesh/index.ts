@@ -35,7 +35,7 @@ function specs(objs: MeshObjects, ctx: ImportContext, where: () => Diagnostic): 
     proposeServiceConnect(built);
     drafts.push(built.draft);
   }
-  for (const n of objs.nodes) if (!claims.nodes.has(n)) notCarried(n.field, `Virtual node ${n.name} is the target of no route of an imported service, so it is not carried (import it with the service that routes to it).`);
+  for (const n of objs.nodes) if (!claims.nodes.has(n)) notCarried(n.field, `Virtual node ${n.name} is neither the node nor a route target of an imported virtual service, so it is not carried (import it with the virtual service it belongs to).`);
   for (const s of objs.services) if (!claims.objects.has(s)) notCarried(s.field, `Virtual service ${s.name} is provided by a router or node outside the input, so it is not carried (a client names it in backends).`);
   const rest = [...objs.routers, ...objs.routes, ...objs.gateways, ...objs.gatewayRoutes];
   for (const o of rest) if (!claims.objects.has(o)) notCarried(o.field, `${o.name} belongs to no imported virtual service, so it is not carried.`);

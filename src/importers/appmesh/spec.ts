@@ -94,7 +94,8 @@ export function buildSpec(objs: MeshObjects, service: MeshService, single: boole
   claims.objects.add(service);
   if (router) claims.objects.add(router);
   if (route) claims.objects.add(route);
-  for (const n of own) claims.nodes.add(n);
+  // The service's nodes: the one its tasks register as and the route's targets (another free node is reported).
+  for (const n of own) if (n === primary || targets.some((t) => t.node === n.name)) claims.nodes.add(n);
   if (own.length > 1 && primary.logicalId !== 'VirtualNode') {
     primary.field.note(`Virtual node ${primary.name} is the one this service's tasks register as (virtualNodeName): it is the first of the service's nodes in the input.`, 'IMPORT_MAIN_CONTAINER');
   }

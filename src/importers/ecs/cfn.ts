@@ -67,7 +67,7 @@ export class Template {
       f.use();
       return undefined;
     }
-    if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return f.take();
+    if (Array.isArray(v)) return v.every((x) => typeof x === 'string') ? f.take() : undefined;
     if (isObject(v) && typeof v.Ref === 'string') {
       const p = this.parameters.get(v.Ref);
       if (p.exists) {
@@ -76,6 +76,19 @@ export class Template {
       }
       if (this.resources.get(v.Ref).exists) return undefined;
       return undefined;
+    }
+    const sub = isObject(v) ? v['Fn::Sub'] : undefined;
+    if (typeof sub === 'string' && /\$\{/.test(sub)) {
+      // `Fn::Sub` whose every variable is a parameter with a Default: the text it gives.
+      let ok = true;
+      const text = sub.replace(/\$\{([^}!]+)\}/g, (_, name: string) => {
+        const d = this.parameters.get(name).get('Default').value;
+        if (typeof d !== 'string' && typeof d !== 'number') ok = false;
+        return String(d);
+      });
+      if (!ok) return undefined;
+      f.use();
+      return text;
     }
     if (isObject(v)) return undefined;
     f.use();

@@ -187,6 +187,11 @@ export function readService(t: Template, id: string, draft: SpecDraft): void {
   if (lb.exists) {
     lb.get('ContainerName').use();
     const port = lb.get('ContainerPort').num();
+    if (port !== undefined && spec.ports === undefined) {
+      // The container's port mappings name no literal port (a parameter): the load balancer's is the port.
+      spec.ports = [{ port }];
+      lb.get('ContainerPort').note(`The container names no literal port; port ${port} is taken from the load balancer's ContainerPort.`);
+    }
     const ports = (spec.ports as Json[] | undefined) ?? [];
     const exposed = ports.find((p) => p.port === port);
     const expose = sub(spec, 'expose');

@@ -5,6 +5,7 @@
 import type { Field } from '../fields.js';
 import type { SpecDraft } from '../write.js';
 import { capabilityList } from '../kubernetes/pod.js';
+import { fitName } from '../names.js';
 import { findEnvoy, readMeshedTask } from './appmesh.js';
 
 type Json = Record<string, unknown>;
@@ -117,6 +118,7 @@ function readContainer(c: Field, main: boolean, r: TaskReader, out: Json, log: L
     const value = e.get('value');
     if (name === undefined) continue;
     if (typeof value.value === 'string' || typeof value.value === 'number' || typeof value.value === 'boolean') env[name] = value.str();
+    else if (value.isMap() && r.literal(value) !== undefined) env[name] = r.literal(value);
     else if (value.isMap() && typeof (value.value as Json)['Fn::Sub'] === 'string') env[name] = { ref: { cloudformation: value.get('Fn::Sub').str() } };
   }
   if (Object.keys(env).length) out.env = env;
@@ -202,6 +204,25 @@ function derivedEc2Size(td: Field, cpu: number | undefined, memory: number | und
   return cpu === wantCpu && memory === wantMem;
 }
 
+const REGION = '[a-z]{2}(?:-[a-z]+)+-[0-9]';
+
+/**
+ * No awslogs region: the region of an ECR image host, else of a regional ARN in the task
+ * definition (codegen writes awslogs logging, which needs one). Reported either way.
+ */
+function regionFromInput(td: Field, imageRefs: unknown[], spec: Json): void {
+  const images = imageRefs.filter((v): v is string => typeof v === 'string');
+  const ecr = images.map((i) => new RegExp(`^[0-9]{12}\\.dkr\\.ecr\\.(${REGION})\\.amazonaws\\.com/`).exec(i)?.[1]).find(Boolean);
+  const arn = new RegExp(`arn:aws[a-z-]*:[a-z0-9-]+:(${REGION}):`).exec(JSON.stringify(td.value))?.[1];
+  const region = ecr ?? arn;
+  if (region) {
+    spec.region = region;
+    td.note(`The task definition names no literal awslogs region; region ${region} is taken from ${ecr ? 'the ECR image host' : 'an ARN in it'} (codegen writes awslogs logging with a literal region in the task definition JSON).`);
+  } else {
+    td.tracker.report(td.path, 'IMPORT_NO_REGION', 'warning', 'The task definition names no region (no awslogs region, no ECR image host, no regional ARN); codegen writes awslogs logging, which needs one.', 'set region in the imported spec');
+  }
+}
+
 export interface TaskImport {
   name: string;
   /** Containers codegen adds itself that were found (the X-Ray daemon). */
@@ -251,7 +272,9 @@ export function readTaskDefinition(td: Field, draft: SpecDraft, r: TaskReader): 
   const mainOut: Json = {};
   readContainer(main, true, r, mainOut, log, awsvpc);
   const mainName = String(main.get('name').value);
-  if (mainName !== 'app') spec.containerName = mainName;
+  const specMain = fitName(mainName, 'containerName', main.get('name'));
+  if (specMain !== 'app') spec.containerName = specMain;
+  const renamed = new Map([[mainName, specMain]]);
   if (mainOut.__serviceConnect) {
     // Port names and appProtocol in a task definition are what ECS Service Connect reads.
     delete mainOut.__serviceConnect;
@@ -260,6 +283,12 @@ export function readTaskDefinition(td: Field, draft: SpecDraft, r: TaskReader): 
     draft.comments.push({ path: ['targets', 'ecs', 'service'], text: 'The ports are named for ECS Service Connect; set serviceConnect.namespace unless the cluster has a default namespace.' });
   }
   Object.assign(spec, mainOut);
+  if (spec.image === undefined) {
+    // The image comes from somewhere the spec cannot say (a parameter without a Default): a stated placeholder.
+    spec.image = `${String(spec.name)}:latest`;
+    main.get('image').tracker.report(main.get('image').path, 'IMPORT_PLACEHOLDER', 'warning', `The image is ${JSON.stringify(main.get('image').value)}, not a literal; the spec needs one, so image is written as ${String(spec.image)} — replace it.`);
+    draft.comments.push({ path: ['image'], text: 'Placeholder: the source gives the image at deploy time; write the image reference here.' });
+  }
   if (candidates.length > 1) {
     main.get('name').note(`${candidates.length} containers: ${mainName} is the main one because ${rule}; the others become sidecars.`, 'IMPORT_MAIN_CONTAINER');
     draft.comments.push({ path: ['image'], text: `${mainName} is the main container because ${rule}; the others are sidecars.` });
@@ -270,8 +299,13 @@ export function readTaskDefinition(td: Field, draft: SpecDraft, r: TaskReader): 
     const out: Json = {};
     readContainer(c, false, r, out, log, awsvpc);
     delete out.__serviceConnect;
-    sidecars[String(c.get('name').value)] = out;
+    const n = String(c.get('name').value);
+    renamed.set(n, fitName(n, 'sidecars', c.get('name')));
+    sidecars[renamed.get(n)!] = out;
   });
+  for (const sc of Object.values(sidecars) as Json[]) {
+    if (sc.dependsOn) sc.dependsOn = Object.fromEntries(Object.entries(sc.dependsOn as Json).map(([k, v]) => [renamed.get(k) ?? k, v]));
+  }
   if (Object.keys(sidecars).length) spec.sidecars = sidecars;
   if (xrayIndex >= 0) {
     const x = containers[xrayIndex]!;
@@ -298,6 +332,7 @@ export function readTaskDefinition(td: Field, draft: SpecDraft, r: TaskReader): 
   }
   if (onlyEnvoyWait(main) && !main.tracker.isUsed(main.get('dependsOn', 0).path)) mainDependsOn(main);
   if (log.region) spec.region = log.region;
+  else regionFromInput(td, [spec.image, ...Object.values((spec.sidecars as Record<string, Json> | undefined) ?? {}).map((c) => c.image)], spec);
   const logging: Json = {};
   if (log.group !== undefined && log.group !== `/ecs/${String(spec.name)}`) logging.group = log.group;
   if (log.prefix !== undefined && log.prefix !== 'ecs') logging.streamPrefix = log.prefix;

@@ -63,7 +63,13 @@ export function importTemplate(tracker: Tracker, ctx: ImportContext): SpecDraft[
   const services = t.ofType('AWS::ECS::Service');
   const svcName = services.length ? t.literal(t.props(services[0]!).get('ServiceName')) : undefined;
   const family = td.get('family').value;
-  const name = ctx.options.name ?? serviceName(typeof svcName === 'string' ? svcName : typeof family === 'string' ? family : '');
+  let name = ctx.options.name ?? serviceName(typeof svcName === 'string' ? svcName : typeof family === 'string' ? family : '');
+  if (!name) {
+    // Every name comes from a parameter without a Default: the logical ID names the spec (stated).
+    const id = services[0] ?? tds[0]!;
+    name = serviceName(id.replace(/([a-z0-9])([A-Z])/g, '$1-$2'));
+    if (name) tracker.report(['Resources', id], 'IMPORT_CHOICE', 'info', `Neither the service nor the task definition has a literal name; the spec is named ${name} after the logical ID ${id} (pass --name to choose).`);
+  }
   if (!name) {
     tracker.report(['Resources', tds[0]!], 'IMPORT_NO_NAME', 'error', 'Neither the service nor the task definition has a literal name to name the spec after.', 'pass --name NAME');
     return [];
