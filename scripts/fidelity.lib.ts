@@ -43,6 +43,8 @@ export interface SourceInfo {
   format: DocFormat;
   /** The `codegen import` kind that reads this source, or null when there is none. */
   importer: string | null;
+  /** Values for CloudFormation parameters without a Default, given to the importer as `codegen import --parameter KEY=VALUE` would (the values the hand-written spec assumes). */
+  parameters?: Record<string, string>;
   /** Source document → generated document, where codegen names it differently (CloudFormation logical IDs). */
   match?: Record<string, string>;
   /** What was recorded and what was left out (other services of the same file). */

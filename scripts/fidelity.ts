@@ -103,7 +103,7 @@ export function measureCase(dir: string, name: string, imported = false): CaseRe
     else {
       const docs = rebuild(facts);
       const file = source.format === 'ecs-task-definition' ? 'task-definition.json' : 'source.yaml';
-      const res = importSpec(source.importer, [{ file, content: documentsText(source.format, docs) }]);
+      const res = importSpec(source.importer, [{ file, content: documentsText(source.format, docs) }], source.parameters ? { parameters: source.parameters } : {});
       for (const d of res.diagnostics) (d.severity === 'error' ? errors : notes).push(formatDiagnostic(d));
       for (const spec of res.specs) {
         const r = compile(spec.text, { file: `${spec.name}.yaml` });

@@ -11,7 +11,8 @@ Usage:
   codegen verify [SPEC...] [--target T,...] [--env NAME]
   codegen diff [SPEC...] [--out DIR] [--target T,...] [--env NAME] [--format text|json]
   codegen init [--name NAME] [--force]
-  codegen import KIND FILE|DIR... [--out PATH] [--force]   (KIND: kubernetes, ecs, copilot, compose, appmesh)
+  codegen import KIND FILE|DIR... [--out PATH] [--force] [--name NAME] [--parameter KEY=VALUE]...
+                   (KIND: kubernetes, ecs, copilot, compose, appmesh)
   codegen --help | --version
 
 Commands:
@@ -51,6 +52,7 @@ Options:
   -q, --quiet          Print errors only (no warnings, no summary)
       --verbose        Also print info diagnostics (such as Fargate size rounding)
   -c, --config FILE    Use this config file instead of searching for one
+      --parameter KEY=VALUE  import: the value of a CloudFormation parameter (over its Default)
   -h, --help           Show this help
   -v, --version        Show the version
 

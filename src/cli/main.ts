@@ -36,6 +36,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         config: { type: 'string', short: 'c' },
         force: { type: 'boolean' },
         name: { type: 'string' },
+        parameter: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },

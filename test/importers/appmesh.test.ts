@@ -134,6 +134,41 @@ Resources:
     expect(r.diagnostics.map(formatDiagnostic)).toContainEqual(expect.stringMatching(/^t\.yaml:13:\d+ warning IMPORT_NOT_CARRIED .*DNS host name .*gives no literal name/));
   });
 
+  it('takes parameter values as codegen import --parameter gives them (over a Default)', async () => {
+    const template = `Parameters:
+  Project: { Type: String }
+Resources:
+  Node:
+    Type: AWS::AppMesh::VirtualNode
+    Properties:
+      MeshName: !Sub "\${Project}-mesh"
+      VirtualNodeName: api
+      Spec:
+        Listeners: [{ PortMapping: { Port: 8080, Protocol: http } }]
+        ServiceDiscovery: { AWSCloudMap: { NamespaceName: !Sub "\${Project}.local", ServiceName: api } }
+  Service:
+    Type: AWS::AppMesh::VirtualService
+    Properties:
+      MeshName: !Sub "\${Project}-mesh"
+      VirtualServiceName: !Sub "api.\${Project}.local"
+      Spec: { Provider: { VirtualNode: { VirtualNodeName: !GetAtt Node.VirtualNodeName } } }
+`;
+    const without = importSpec('appmesh', [{ file: 't.yaml', content: template }]);
+    expect(without.specs).toEqual([]);
+    expect(without.diagnostics.map((d) => d.code)).toContain('IMPORT_NO_VIRTUAL_SERVICE');
+    const r = importSpec('appmesh', [{ file: 't.yaml', content: template }], { parameters: { Project: 'shop' } });
+    const appmesh = (r.specs[0]!.object as { targets: { appmesh: Record<string, unknown> } }).targets.appmesh;
+    expect(appmesh).toMatchObject({ meshName: 'shop-mesh', serviceDiscovery: { cloudMap: { namespace: 'shop.local' } } });
+    expect(appmesh.virtualServiceName).toBeUndefined(); // api.shop.local is the default for Cloud Map service api
+    const dir = specWorkspace('x', { 't.yaml': template });
+    const cli = await runCli(['import', 'appmesh', 't.yaml', '--parameter', 'Project=shop'], dir);
+    expect(cli.code).toBe(0);
+    expect(cli.stdout).toContain('meshName: shop-mesh');
+    const bad = await runCli(['import', 'appmesh', 't.yaml', '--parameter', 'Project'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--parameter takes KEY=VALUE');
+  });
+
   describe('bad input: an error and nothing written', () => {
     it('refuses a Helm template, with the position of the first {{', () => {
       const r = importSpec('appmesh', [{ file: 'mesh.yaml', content: 'apiVersion: appmesh.k8s.aws/v1beta2\nkind: Mesh\nmetadata:\n  name: {{ .Values.mesh }}\n' }]);

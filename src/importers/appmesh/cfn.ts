@@ -33,8 +33,8 @@ class Names {
     if (typeof v === 'number') return String(v);
     if (!isObject(v)) return undefined;
     if (typeof v.Ref === 'string') {
-      const d = this.t.parameters.get(v.Ref).value;
-      return isObject(d) && (typeof d.Default === 'string' || typeof d.Default === 'number') ? String(d.Default) : undefined;
+      const d = this.t.parameter(v.Ref);
+      return d === undefined ? undefined : String(d);
     }
     const att = v['Fn::GetAtt'];
     const parts = typeof att === 'string' ? att.split('.') : Array.isArray(att) ? att : undefined;

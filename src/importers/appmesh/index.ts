@@ -56,7 +56,7 @@ export function importAppmesh(ctx: ImportContext): SpecDraft[] {
         continue;
       }
       const tracker = new Tracker(doc, ctx.diagnostics);
-      const objs = readCloudFormation(new Template(tracker));
+      const objs = readCloudFormation(new Template(tracker, ctx.options.parameters));
       drafts.push(...specs(objs, ctx, () => documentError(doc, '', '')));
       tracker.leftovers(`Template ${doc.source.file}`);
     } else if (isMeshResource(v)) crds.push(doc);

@@ -27,7 +27,11 @@ export class Template {
   readonly root: Field;
   readonly resources: Field;
   readonly parameters: Field;
-  constructor(readonly tracker: Tracker) {
+  constructor(
+    readonly tracker: Tracker,
+    /** Parameter values given on the command line (over their Default). */
+    readonly overrides: Record<string, string> = {},
+  ) {
     this.root = tracker.root();
     this.resources = this.root.get('Resources');
     this.parameters = this.root.get('Parameters');
@@ -44,6 +48,14 @@ export class Template {
     r.get('Type').use();
     const p = r.get('Properties');
     return api ? new Field(p.tracker, p.path, p.value, cfnRename) : p;
+  }
+
+  /** A parameter's value: given on the command line, else its Default (undefined: neither, or no such parameter). */
+  parameter(name: string): string | number | undefined {
+    if (!this.parameters.get(name).exists) return undefined;
+    if (Object.hasOwn(this.overrides, name)) return this.overrides[name];
+    const d = this.parameters.get(name).get('Default').value;
+    return typeof d === 'string' || typeof d === 'number' ? d : undefined;
   }
 
   /** The platform whose exports the template imports (`Fn::ImportValue: <platform>-<Output>`). */
@@ -72,7 +84,7 @@ export class Template {
       const p = this.parameters.get(v.Ref);
       if (p.exists) {
         f.use();
-        return p.get('Default').value;
+        return Object.hasOwn(this.overrides, v.Ref) ? this.overrides[v.Ref] : p.get('Default').value;
       }
       if (this.resources.get(v.Ref).exists) return undefined;
       return undefined;
@@ -82,8 +94,8 @@ export class Template {
       // `Fn::Sub` whose every variable is a parameter with a Default: the text it gives.
       let ok = true;
       const text = sub.replace(/\$\{([^}!]+)\}/g, (_, name: string) => {
-        const d = this.parameters.get(name).get('Default').value;
-        if (typeof d !== 'string' && typeof d !== 'number') ok = false;
+        const d = this.parameter(name);
+        if (d === undefined) ok = false;
         return String(d);
       });
       if (!ok) return undefined;

@@ -52,7 +52,7 @@ function secretStores(t: Template, spec: Json): void {
 }
 
 export function importTemplate(tracker: Tracker, ctx: ImportContext): SpecDraft[] {
-  const t = new Template(tracker);
+  const t = new Template(tracker, ctx.options.parameters);
   const file = tracker.doc.source.file;
   const tds = t.ofType('AWS::ECS::TaskDefinition');
   if (tds.length !== 1) {
