@@ -14,7 +14,7 @@ export const DEFAULT_SCHEMA_REF = './node_modules/svcgen/schema/service.schema.j
 const ORDER = [
   'apiVersion', 'kind', 'name', 'description', 'region', 'image', 'containerName', 'command', 'entrypoint', 'ports', 'resources',
   'replicas', 'autoscaling', 'env', 'secrets', 'health', 'expose', 'deployment', 'logging', 'tracing', 'sidecars', 'user',
-  'readOnlyRootFilesystem', 'labels', 'platform', 'targets', 'suppress', 'environments', 'patches',
+  'readOnlyRootFilesystem', 'labels', 'terminationGracePeriod', 'dependsOn', 'ulimits', 'volumes', 'mounts', 'ephemeralStorage', 'platform', 'targets', 'suppress', 'environments', 'patches',
 ];
 
 /** Items of these lists are written inline when small (`- { name: v1, weight: 90 }`). */
@@ -25,7 +25,7 @@ const ITEM = '[]';
 const FLOW_KEYS = new Set(['requests', 'limits', 'http', 'tcp', 'grpc', 'exec', 'kubernetes', 'aws', 'configMap', 'rolling', 'canary', 'linear', 'tls', 'dns', 'cloudMap', ITEM]);
 
 /** Maps whose presence means something even when empty (`expose: {}`: behind the load balancer, default path). */
-const KEEP_EMPTY = new Set(['serviceAccount', 'tcp', 'grpc', 'serviceConnect', 'expose']);
+const KEEP_EMPTY = new Set(['serviceAccount', 'tcp', 'grpc', 'serviceConnect', 'expose', 'emptyDir']);
 
 export interface SpecComment {
   /** Spec path of the key the comment is written above. */

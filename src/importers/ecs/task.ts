@@ -7,6 +7,7 @@ import type { SpecDraft } from '../write.js';
 import { capabilityList } from '../kubernetes/pod.js';
 import { fitName } from '../names.js';
 import { findEnvoy, readMeshedTask } from './appmesh.js';
+import { healthCheckOf, readContainerStorage, readStopTimeouts, readTaskStorage, settleEssential, strings } from './task-storage.js';
 
 type Json = Record<string, unknown>;
 
@@ -23,10 +24,6 @@ export interface TaskReader {
 
 export const JSON_READER: TaskReader = { literal: (f) => (typeof f.value === 'string' ? f.str() : undefined), generated: () => false };
 
-function strings(f: Field): string[] | undefined {
-  if (!Array.isArray(f.value) || !f.value.every((x) => typeof x === 'string')) return undefined;
-  return f.take() as string[];
-}
 
 /** `valueFrom` of an ECS secret → the spec's `aws` reference. */
 export function secretRef(valueFrom: string): Json {
@@ -82,15 +79,17 @@ interface Logging {
   prefix?: string;
 }
 
-function readContainer(c: Field, main: boolean, r: TaskReader, out: Json, log: Logging, awsvpc: boolean): void {
+function readContainer(c: Field, main: boolean, r: TaskReader, out: Json, log: Logging, awsvpc: boolean, envoyWait = false): void {
   c.get('name').use();
   out.image = r.literal(c.get('image'));
   const essential = c.get('essential');
   if (main) essential.expect(true, 'essential');
-  else if (essential.value === true) out.essential = essential.take();
-  else essential.use();
-  if (main) out.entrypoint = strings(c.get('entryPoint'));
-  else c.get('entryPoint').drop('no-form', 'A sidecar entryPoint has no form in the spec, so it is not carried.');
+  else {
+    // Settled in readTaskDefinition: the default depends on which containers wait for this one.
+    out.essential = essential.value !== false;
+    essential.use();
+  }
+  out.entrypoint = strings(c.get('entryPoint'));
   out.command = strings(c.get('command'));
   const ports: Json[] = [];
   for (const pm of c.get('portMappings').items()) {
@@ -133,15 +132,21 @@ function readContainer(c: Field, main: boolean, r: TaskReader, out: Json, log: L
   if (main) out.readOnlyRootFilesystem = c.get('readonlyRootFilesystem').bool();
   const security = containerSecurity(c, main);
   if (security) out.security = security;
+  const deps: Json = {};
+  const waits = c.get('dependsOn').items();
+  waits.forEach((d, i) => {
+    // The wait for Envoy the appmesh target adds last is decided with the rest of the mesh (readTaskDefinition).
+    if (main && envoyWait && i === waits.length - 1 && isEnvoyWait(d)) return;
+    const n = d.get('containerName').str();
+    const cond = d.get('condition').str();
+    if (n !== undefined && cond !== undefined) deps[n] = cond;
+  });
+  if (Object.keys(deps).length) out.dependsOn = deps;
+  readContainerStorage(c, out);
   if (!main) {
-    const deps: Json = {};
-    for (const d of c.get('dependsOn').items()) {
-      const n = d.get('containerName').str();
-      const cond = d.get('condition').str();
-      if (n !== undefined && cond !== undefined) deps[n] = cond;
-    }
-    if (Object.keys(deps).length) out.dependsOn = deps;
-  } else if (!onlyEnvoyWait(c)) mainDependsOn(c);
+    const hc = healthCheckOf(c.get('healthCheck'));
+    if (hc) out.health = { container: hc };
+  }
   const cpu = c.get('cpu').num();
   const memory = c.get('memory').num();
   const reservation = c.get('memoryReservation').num();
@@ -174,12 +179,9 @@ function readContainer(c: Field, main: boolean, r: TaskReader, out: Json, log: L
   }
 }
 
-const mainDependsOn = (c: Field) => c.get('dependsOn').drop('no-form', 'Start ordering of the main container has no form in the spec (sidecars have dependsOn), so it is not carried.');
-
-/** The main container waits only for Envoy: what the appmesh target adds (decided in readTaskDefinition). */
-function onlyEnvoyWait(c: Field): boolean {
-  const deps = c.get('dependsOn').items();
-  return deps.length === 1 && deps[0]!.get('containerName').value === 'envoy' && deps[0]!.get('condition').value === 'HEALTHY';
+/** `{containerName: envoy, condition: HEALTHY}`: the wait the appmesh target adds to the main container. */
+function isEnvoyWait(d: Field): boolean {
+  return d.get('containerName').value === 'envoy' && d.get('condition').value === 'HEALTHY';
 }
 
 /**
@@ -270,7 +272,7 @@ export function readTaskDefinition(td: Field, draft: SpecDraft, r: TaskReader): 
   const awsvpc = networkMode === 'awsvpc';
   const log: Logging = {};
   const mainOut: Json = {};
-  readContainer(main, true, r, mainOut, log, awsvpc);
+  readContainer(main, true, r, mainOut, log, awsvpc, meshed !== undefined);
   const mainName = String(main.get('name').value);
   const specMain = fitName(mainName, 'containerName', main.get('name'));
   if (specMain !== 'app') spec.containerName = specMain;
@@ -324,30 +326,26 @@ export function readTaskDefinition(td: Field, draft: SpecDraft, r: TaskReader): 
     x.get('name').note('The xray-daemon container is read as tracing.xray: true (codegen adds it back).');
   }
   if (meshed && !readMeshedTask(meshed, td, main, spec, log, r)) {
-    // Not exactly what the appmesh target writes: Envoy stays a sidecar and the proxy configuration is reported.
+    // Not exactly what the appmesh target writes: Envoy stays a sidecar (and the main container's wait for it).
     const out: Json = {};
     readContainer(meshed.envoy, false, r, out, log, awsvpc);
     delete out.__serviceConnect;
-    spec.sidecars = { ...((spec.sidecars as Json | undefined) ?? {}), envoy: out };
+    sidecars.envoy = out;
+    spec.sidecars = sidecars;
+    const wait = main.get('dependsOn').items().at(-1);
+    if (wait && isEnvoyWait(wait)) (wait.use(), (spec.dependsOn = { ...((spec.dependsOn as Json | undefined) ?? {}), envoy: 'HEALTHY' }));
   }
-  if (onlyEnvoyWait(main) && !main.tracker.isUsed(main.get('dependsOn', 0).path)) mainDependsOn(main);
+  if (spec.dependsOn) spec.dependsOn = Object.fromEntries(Object.entries(spec.dependsOn as Json).map(([k, v]) => [renamed.get(k) ?? k, v]));
   if (log.region) spec.region = log.region;
   else regionFromInput(td, [spec.image, ...Object.values((spec.sidecars as Record<string, Json> | undefined) ?? {}).map((c) => c.image)], spec);
   const logging: Json = {};
   if (log.group !== undefined && log.group !== `/ecs/${String(spec.name)}`) logging.group = log.group;
   if (log.prefix !== undefined && log.prefix !== 'ecs') logging.streamPrefix = log.prefix;
   spec.logging = logging;
-  const hc = main.get('healthCheck');
-  if (hc.exists) {
-    const command = strings(hc.get('command'));
-    const h: Json = { ...(command ? { command } : {}) };
-    for (const k of ['interval', 'timeout', 'retries', 'startPeriod']) {
-      const v = hc.get(k).num();
-      if (v !== undefined) h[k] = v;
-    }
-    ((spec.health ??= {}) as Json).container = h;
-  }
-  const stop = main.get('stopTimeout').num();
-  if (stop !== undefined) ecs.stopTimeout = stop;
+  const hc = healthCheckOf(main.get('healthCheck'));
+  if (hc) ((spec.health ??= {}) as Json).container = hc;
+  settleEssential(spec, sidecars);
+  readStopTimeouts(main, candidates.filter((c) => c !== main), spec, ecs);
+  readTaskStorage(td, spec);
   if (containers.some((c) => ['cpu', 'memory', 'memoryReservation'].some((k) => c.get(k).exists))) ecs.containerResources = true;
 }
