@@ -74,6 +74,22 @@ export class Template {
     return true;
   }
 
+  /** The literal a value gives (a parameter's value, a Fn::Sub over parameters), without marking anything. */
+  literalValue(v: unknown): unknown {
+    if (isObject(v) && typeof v.Ref === 'string') return this.parameter(v.Ref);
+    const sub = isObject(v) ? v['Fn::Sub'] : undefined;
+    if (typeof sub === 'string') {
+      let ok = true;
+      const text = sub.replace(/\$\{([^}!]+)\}/g, (_, name: string) => {
+        const d = this.parameter(name);
+        if (d === undefined) ok = false;
+        return String(d);
+      });
+      return ok ? text : undefined;
+    }
+    return isObject(v) ? undefined : v;
+  }
+
   /** `{Ref: Param}` with a Default → the default; a literal → itself. Marks what it read. */
   literal(f: Field): unknown {
     const v = f.value;
@@ -91,17 +107,10 @@ export class Template {
       if (this.resources.get(v.Ref).exists) return undefined;
       return undefined;
     }
-    const sub = isObject(v) ? v['Fn::Sub'] : undefined;
-    if (typeof sub === 'string' && /\$\{/.test(sub)) {
-      // `Fn::Sub` whose every variable is a parameter with a Default: the text it gives.
-      let ok = true;
-      const text = sub.replace(/\$\{([^}!]+)\}/g, (_, name: string) => {
-        const d = this.parameter(name);
-        if (d === undefined) ok = false;
-        return String(d);
-      });
-      if (!ok) return undefined;
-      f.use();
+    if (isObject(v) && typeof v['Fn::Sub'] === 'string') {
+      // `Fn::Sub` whose every variable is a parameter with a value: the text it gives.
+      const text = this.literalValue(v);
+      if (text !== undefined) f.use();
       return text;
     }
     if (isObject(v)) return undefined;

@@ -51,6 +51,29 @@ function secretStores(t: Template, spec: Json): void {
   if (isObject(spec.sidecars)) for (const c of Object.values(spec.sidecars)) if (isObject(c)) fix(c.secrets);
 }
 
+/**
+ * The spec name: of the service name, the family, the log group's `/ecs/<name>` and the CodeDeploy
+ * application name, the one most of the names codegen derives from the spec name agree with (the
+ * service name, the family, `/ecs/<name>`, the CodeDeploy application `<name>` and group
+ * `<name>-dg`); on a tie the service name, then the family.
+ */
+function agreedName(t: Template, svcName: unknown, family: unknown): string | undefined {
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const prop = (type: string, key: string) => {
+    const id = t.ofType(type)[0];
+    return id === undefined ? undefined : str(t.literalValue(t.resources.get(id).get('Properties', key).value));
+  };
+  const logGroup = str(t.literalValue(t.resources.get('LogGroup').get('Properties', 'LogGroupName').value));
+  const app = prop('AWS::CodeDeploy::Application', 'ApplicationName');
+  const group = prop('AWS::CodeDeploy::DeploymentGroup', 'DeploymentGroupName');
+  const raw = [str(svcName), str(family), logGroup?.startsWith('/ecs/') ? logGroup.slice(5) : undefined, app];
+  const candidates = [...new Set(raw.map((n) => (n === undefined ? undefined : serviceName(n))).filter((n): n is string => n !== undefined))];
+  const score = (n: string) => [str(svcName) === n, str(family) === n, logGroup === `/ecs/${n}`, app === n, group === `${n}-dg`].filter(Boolean).length;
+  let best: string | undefined;
+  for (const n of candidates) if (best === undefined || score(n) > score(best)) best = n;
+  return best;
+}
+
 export function importTemplate(tracker: Tracker, ctx: ImportContext): SpecDraft[] {
   const t = new Template(tracker, ctx.options.parameters);
   const file = tracker.doc.source.file;
@@ -63,7 +86,7 @@ export function importTemplate(tracker: Tracker, ctx: ImportContext): SpecDraft[
   const services = t.ofType('AWS::ECS::Service');
   const svcName = services.length ? t.literal(t.props(services[0]!).get('ServiceName')) : undefined;
   const family = td.get('family').value;
-  let name = ctx.options.name ?? serviceName(typeof svcName === 'string' ? svcName : typeof family === 'string' ? family : '');
+  let name = ctx.options.name ?? agreedName(t, svcName, family);
   if (!name) {
     // Every name comes from a parameter without a Default: the logical ID names the spec (stated).
     const id = services[0] ?? tds[0]!;
