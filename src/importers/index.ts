@@ -17,7 +17,7 @@ import { specText } from './write.js';
 export { IMPORT_KINDS, MAX_IMPORT_BYTES };
 export type { ImportInput, ImportKind, ImportOptions, ImportResult, ImportedSpec };
 
-const IMPORTERS: Partial<Record<ImportKind, Importer>> = {
+const IMPORTERS: Record<ImportKind, Importer> = {
   kubernetes: importKubernetes,
   ecs: importEcs,
   copilot: importCopilot,
@@ -30,12 +30,8 @@ function fail(code: string, message: string, hint?: string): ImportResult {
 }
 
 export function importSpec(kind: string, inputs: readonly ImportInput[], options: ImportOptions = {}): ImportResult {
-  const importer = (IMPORTERS as Record<string, Importer | undefined>)[kind];
-  if (!importer) {
-    return (IMPORT_KINDS as readonly string[]).includes(kind)
-      ? fail('IMPORT_KIND_UNAVAILABLE', `Importing ${kind} is not available yet.`)
-      : fail('IMPORT_UNKNOWN_KIND', `Unknown import kind "${kind}".`, `one of ${IMPORT_KINDS.join(', ')}`);
-  }
+  const importer = Object.hasOwn(IMPORTERS, kind) ? IMPORTERS[kind as ImportKind] : undefined;
+  if (!importer) return fail('IMPORT_UNKNOWN_KIND', `Unknown import kind "${kind}".`, `one of ${IMPORT_KINDS.join(', ')}`);
   if (!inputs.length) return fail('IMPORT_NO_INPUT', 'No input files were given.');
   const diagnostics: Diagnostic[] = [];
   const total = inputs.reduce((n, i) => n + (typeof i.content === 'string' ? i.content.length : i.content.byteLength), 0);
