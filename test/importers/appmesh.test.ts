@@ -169,6 +169,25 @@ Resources:
     expect(bad.stderr).toContain('--parameter takes KEY=VALUE');
   });
 
+  it('codegen import ecs with the mesh: one spec that gives back the ECS service and the mesh byte for byte', () => {
+    for (const dir of ['seed/expected/my-app', 'appmesh-gateway/expected/catalog']) {
+      const files = ['ecs/service.cfn.yaml', 'appmesh/mesh.cfn.yaml'].map((f) => ({ file: f, content: read(`${dir}/${f}`) }));
+      const r = importSpec('ecs', files);
+      expect(r.diagnostics.filter((d) => d.severity === 'error' || d.code === 'IMPORT_INCOMPLETE').map(formatDiagnostic)).toEqual([]);
+      expect(r.specs).toHaveLength(1);
+      expect(r.specs[0]!.text).toContain('# ECS Service Connect equivalent (App Mesh is discontinued)');
+      const g = compile(r.specs[0]!.text, { targets: ['ecs', 'appmesh'] });
+      expect(g.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([]);
+      for (const f of ['ecs/service.cfn.yaml', 'ecs/task-definition.json', 'appmesh/mesh.cfn.yaml']) {
+        expect(g.files.find((x) => x.path.endsWith(f))?.content, `${dir}/${f}`).toBe(read(`${dir}/${f}`));
+      }
+    }
+    // A mesh service no task registers as is reported, not merged.
+    const other = importSpec('ecs', [{ file: 'ecs/service.cfn.yaml', content: read('seed/expected/my-app/ecs/service.cfn.yaml') }, { file: 'mesh.cfn.yaml', content: read('appmesh-gateway/expected/catalog/appmesh/mesh.cfn.yaml') }]);
+    expect(other.diagnostics.map((d) => d.code)).toContain('IMPORT_INCOMPLETE');
+    expect(other.diagnostics.map((d) => d.message)).toContainEqual(expect.stringMatching(/App Mesh service catalog .* no imported task's Envoy registers as/));
+  });
+
   describe('bad input: an error and nothing written', () => {
     it('refuses a Helm template, with the position of the first {{', () => {
       const r = importSpec('appmesh', [{ file: 'mesh.yaml', content: 'apiVersion: appmesh.k8s.aws/v1beta2\nkind: Mesh\nmetadata:\n  name: {{ .Values.mesh }}\n' }]);

@@ -5,6 +5,7 @@
  * piece is what codegen writes; otherwise Envoy stays a sidecar and the proxy configuration is
  * reported, so nothing is guessed.
  */
+import type { Diagnostic } from '../../core/diagnostics.js';
 import type { Field } from '../fields.js';
 
 type Json = Record<string, unknown>;
@@ -15,6 +16,9 @@ const ENVOY_IMAGE = 'public.ecr.aws/appmesh/aws-appmesh-envoy:v1.29.12.2-prod';
 const ENVOY_UID = '1337';
 const ENVOY_HEALTH = { command: ['CMD-SHELL', 'curl -s http://localhost:9901/server_info | grep state | grep -q LIVE'], interval: 5, timeout: 2, retries: 3, startPeriod: 10 };
 const NODE_ENV = /^mesh\/([^/]+)\/virtualNode\/([^/]+)$/;
+
+/** The IMPORT_INCOMPLETE diagnostic of a spec, withdrawn when the mesh is imported with it (mesh-merge.ts). */
+export const INCOMPLETE = new WeakMap<object, Diagnostic>();
 
 export interface MeshedTask {
   envoy: Field;
@@ -82,6 +86,7 @@ export function readMeshedTask(m: MeshedTask, td: Field, main: Field, spec: Json
   if (m.node !== `${name}-node`) appmesh.virtualNodeName = m.node;
   if (m.image !== ENVOY_IMAGE) appmesh.envoyImage = m.image;
   m.envoy.get('name').note(`The envoy container and the APPMESH proxy configuration are read as targets.appmesh (mesh ${m.mesh}, virtual node ${m.node}); codegen adds them back.`);
-  proxy.tracker.report(proxy.path, 'IMPORT_INCOMPLETE', 'warning', 'A task definition does not say how the mesh finds its tasks: the appmesh target needs targets.appmesh.serviceDiscovery before it can generate the mesh.', 'copy it from the spec codegen import appmesh writes for the mesh, or migrate to Service Connect (docs/migrate-appmesh.md)');
+  const incomplete = proxy.tracker.report(proxy.path, 'IMPORT_INCOMPLETE', 'warning', 'A task definition does not say how the mesh finds its tasks: the appmesh target needs targets.appmesh.serviceDiscovery before it can generate the mesh.', 'import the mesh with it (codegen import ecs TASK MESH.cfn.yaml), or migrate to Service Connect (docs/migrate-appmesh.md)');
+  INCOMPLETE.set(spec, incomplete);
   return true;
 }
