@@ -57,7 +57,8 @@ export function prune(v: unknown, path: string[] = []): unknown {
   for (const [k, x] of Object.entries(v)) {
     if (x === undefined) continue;
     const p = prune(x, [...path, k]);
-    const keepEmpty = (path.length === 1 && path[0] === 'targets') || KEEP_EMPTY.has(k);
+    // An empty `targets.<t>` enables the target; an empty `parameters.<P>` declares a String parameter.
+    const keepEmpty = (path.length === 1 && (path[0] === 'targets' || path[0] === 'parameters')) || KEEP_EMPTY.has(k);
     if (isObject(p) && Object.keys(p).length === 0 && !keepEmpty && !(k === 'tls' && path[path.length - 1] === 'expose')) continue;
     out[k] = p;
   }

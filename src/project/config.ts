@@ -26,6 +26,7 @@ export interface CodegenConfig {
   out?: string;
   targets?: string[];
   env?: string;
+  allEnvironments?: boolean;
   rules?: Record<string, unknown>;
   plugins?: string[];
   templates?: TemplateEntry[];
@@ -158,6 +159,8 @@ export interface Project {
   out?: string;
   targets?: string[];
   env?: string;
+  /** Write every environment side by side (`--all-envs`). */
+  allEnvironments?: boolean;
   /** Options to spread into `compile()` (rule settings are passed through to the rule engine). */
   compileOptions: {
     emitters?: Emitter[];
@@ -190,6 +193,7 @@ export async function resolveProject(cwd: string, explicit?: string, wantSpecs =
   if (c.out !== undefined) project.out = show(resolve(dir, c.out));
   if (c.targets) project.targets = c.targets;
   if (c.env !== undefined) project.env = c.env;
+  if (c.allEnvironments) project.allEnvironments = true;
   if (wantSpecs && c.specs) {
     const { expandGlobs } = await import('./globs.js');
     project.specs = expandGlobs(c.specs, dir, [c.out ?? 'out']).map((r) => show(join(dir, r)));

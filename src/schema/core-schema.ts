@@ -4,8 +4,12 @@
  * target only (see `service-schema.ts`).
  */
 import { containersCoreProperties, containersDefs, dependsOnSchema, mountsSchema, ulimitsSchema } from './containers-schema.js';
-import { arr, bool, duration, enumOf, int, map, obj, oneOf, ref, str, type JsonSchema } from './dsl.js';
+import { arr, bool, duration, enumOf, int, map, num, obj, oneOf, ref, str, type JsonSchema } from './dsl.js';
 
+/** A region, or a whole `${...}` substitution (a parameter or `AWS::Region`). */
+export const REGION_PATTERN = '^([a-z]{2}(-[a-z]+)+-[0-9]|\\$\\{[A-Za-z0-9:]+\\})$';
+/** An ARN of `service` whose partition, region and account may be `${...}` substitutions, or one whole substitution. */
+export const arnPattern = (service: string): string => `^(arn:(aws[a-z-]*|\\$\\{AWS::Partition\\}):${service}:|\\$\\{[A-Za-z0-9]+\\}$)`;
 export const NAME_PATTERN = '^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$';
 export const ENV_NAME_PATTERN = '^[A-Za-z_][A-Za-z0-9_]*$';
 export const CPU_PATTERN = '^([0-9]+m|[0-9]+(\\.[0-9]+)?)$';
@@ -46,6 +50,41 @@ const port = obj(
   ['port'],
 );
 
+/** A declared parameter or a pseudo parameter, used as a whole value: `{ param: Name }`. */
+export const PARAMETER_NAME_PATTERN = '^[A-Za-z0-9]{1,255}$';
+export const PARAM_REF_PATTERN = '^([A-Za-z0-9]{1,255}|AWS::(Region|AccountId|StackName|Partition|URLSuffix))$';
+const paramRef = (d: string) =>
+  obj(`${d} The CloudFormation targets take \`Ref\` to the parameter; the others take its default (see docs/parameters.md).`, {
+    param: str('Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).', { pattern: PARAM_REF_PATTERN }),
+  }, ['param']);
+
+
+/** CloudFormation parameter types a spec may declare (the common ones and the AWS-specific ones that take IDs). */
+export const PARAMETER_TYPES = [
+  'String', 'Number', 'CommaDelimitedList', 'List<Number>',
+  'AWS::EC2::VPC::Id', 'AWS::EC2::Subnet::Id', 'AWS::EC2::SecurityGroup::Id',
+  'List<AWS::EC2::Subnet::Id>', 'List<AWS::EC2::SecurityGroup::Id>',
+  'AWS::SSM::Parameter::Value<String>',
+] as const;
+
+const scalar = (d: string) => oneOf(d, [{ type: 'string', description: 'A string.' }, { type: 'number', description: 'A number.' }]);
+
+export const parameterSchema = obj(
+  'A CloudFormation parameter (template `Parameters` entry). Use it as `${Name}` in the string fields that take parameters, or as `{ param: Name }` for replicas, autoscaling bounds and env values; only the templates that use it declare it.',
+  {
+    type: enumOf('CloudFormation parameter type (default `String`).', PARAMETER_TYPES, { default: 'String' }),
+    description: str('What the parameter is for (the template\'s `Description`).'),
+    default: scalar('Value used when the stack is deployed without one; also the literal that targets without parameters (Kubernetes, Copilot, the ECS task definition JSON) take.'),
+    allowedValues: arr('The only values CloudFormation accepts (`AllowedValues`).', scalar('An allowed value.'), { minItems: 1 }),
+    allowedPattern: str('Regular expression a String value must match (`AllowedPattern`).', { minLength: 1 }),
+    minLength: int('Shortest String value (`MinLength`).', { minimum: 0 }),
+    maxLength: int('Longest String value (`MaxLength`).', { minimum: 0 }),
+    minValue: num('Smallest Number value (`MinValue`).'),
+    maxValue: num('Largest Number value (`MaxValue`).'),
+    constraintDescription: str('Message CloudFormation shows when a value breaks a constraint (`ConstraintDescription`).'),
+  },
+);
+
 const envValue = oneOf('A plain value, or a reference resolved by the deployment system.', [
   { type: 'string', description: 'A plain value (never a secret: use `secrets`).' },
   { type: 'number', description: 'A number, written as a string in every target.' },
@@ -60,6 +99,7 @@ const envValue = oneOf('A plain value, or a reference resolved by the deployment
       copilot: str('A Copilot `from_cfn` export name.'),
     }),
   }, ['ref']),
+  paramRef('A deploy-time value: a declared parameter (or a pseudo parameter such as `AWS::Region`).'),
 ]);
 
 const awsSecret = obj(
@@ -171,8 +211,8 @@ const health = obj('Health, split the way the targets split it.', {
 const percent = (d: string) => int(d, { minimum: 1, maximum: 100 });
 
 const autoscaling = obj('Target-tracking autoscaling. When set, replicas are owned by the autoscaler (Kubernetes `replicas` is omitted).', {
-  min: int('Minimum replicas.', { minimum: 0, maximum: 100000 }),
-  max: int('Maximum replicas.', { minimum: 1, maximum: 100000 }),
+  min: oneOf('Minimum replicas, or `{ param: Name }` (a Number parameter).', [int('Minimum replicas.', { minimum: 0, maximum: 100000 }), paramRef('A Number parameter.')]),
+  max: oneOf('Maximum replicas, or `{ param: Name }` (a Number parameter).', [int('Maximum replicas.', { minimum: 1, maximum: 100000 }), paramRef('A Number parameter.')]),
   cpu: percent('Target average CPU utilization, percent.'),
   memory: percent('Target average memory utilization, percent.'),
   scaleInCooldown: duration('Cooldown after scaling in.'),
@@ -223,8 +263,8 @@ const exposure = obj('How traffic reaches the service.', {
 });
 
 const logging = obj('Container logs (awslogs on ECS).', {
-  group: str('CloudWatch Logs group (default `/ecs/<name>`).'),
-  region: str('Region of the log group (defaults to `region`).', { pattern: '^[a-z]{2}(-[a-z]+)+-[0-9]$' }),
+  group: str('CloudWatch Logs group (default `/ecs/<name>`); may use `${Name}` parameters and pseudo parameters, e.g. `/ecs/${AWS::StackName}`.'),
+  region: str('Region of the log group (defaults to `region`), or `${AWS::Region}` / `${Name}` of a parameter.', { pattern: REGION_PATTERN }),
   streamPrefix: str('Log stream prefix (default `ecs`).'),
   retentionDays: enumOf('Retention in days.', [], {
     type: 'integer',
@@ -289,7 +329,7 @@ const sidecarHealth = obj('Health of this sidecar: its Kubernetes probes and its
 });
 
 const sidecar = obj('An extra container in the task or pod (Envoy, X-Ray daemon, log router, ...). Sidecars keep the order the spec gives them.', {
-  image: str('Image reference.', { minLength: 1 }),
+  image: str('Image reference; may use `${Name}` parameters.', { minLength: 1 }),
   essential: bool('ECS and Copilot: the task stops when this container stops. Default true, as in ECS and Copilot, except for a container another one waits for with `COMPLETE` or `SUCCESS`, which ECS requires to be non-essential (default false there).'),
   ports: arr('Ports.', ref('port', 'A port.')),
   env: map('Environment variables.', ref('envValue', 'A string, number or boolean, or `{ref: {...}}` for a value the deployment system supplies.'), ENV_NAME_PATTERN),
@@ -309,14 +349,17 @@ const sidecar = obj('An extra container in the task or pod (Envoy, X-Ray daemon,
 export const coreProperties: Record<string, JsonSchema> = {
   name: str('Service name (DNS-1123 label: lowercase letters, digits and hyphens, at most 63 characters).', { pattern: NAME_PATTERN }),
   description: str('One line about the service.'),
-  region: str('AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).', { pattern: '^[a-z]{2}(-[a-z]+)+-[0-9]$' }),
-  image: str('Container image reference (`repo:tag` or `repo@sha256:...`).', { minLength: 1 }),
+  region: str('AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region), or `${AWS::Region}` / `${Name}` of a parameter.', { pattern: REGION_PATTERN }),
+  image: str('Container image reference (`repo:tag` or `repo@sha256:...`); may use `${Name}` parameters, e.g. `repo:${ImageTag}`.', { minLength: 1 }),
   containerName: str('Name of the main container (default `app`).', { pattern: NAME_PATTERN }),
   command: arr('Command override (Docker CMD).', { type: 'string', description: 'Argument.' }),
   entrypoint: arr('Entrypoint override.', { type: 'string', description: 'Argument.' }),
   ports: arr('Ports the main container listens on; the first is the main port.', ref('port', 'A port.')),
   resources: ref('resources', 'Resources of the main container.'),
-  replicas: int('Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.', { minimum: 0, maximum: 100000 }),
+  replicas: oneOf('Fixed number of replicas (platform default 1), or `{ param: Name }` (a Number parameter: the ECS template\'s `DesiredCount` takes it). Ignored when `autoscaling` is set.', [
+    int('Number of replicas.', { minimum: 0, maximum: 100000 }),
+    paramRef('A Number parameter.'),
+  ]),
   autoscaling: ref('autoscaling', 'Target-tracking autoscaling; when set, the autoscaler owns the replica count.'),
   env: map('Plain environment variables (name → value). Never put secrets here: use `secrets`.', ref('envValue', 'A string, number or boolean, or `{ref: {...}}` for a value the deployment system supplies.'), ENV_NAME_PATTERN),
   secrets: map('Secrets by reference (name → where it lives).', ref('secret', 'Secret reference.'), ENV_NAME_PATTERN),

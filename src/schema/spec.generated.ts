@@ -679,6 +679,12 @@ export type EnvValueOverlay =
          */
         copilot?: string | null;
       } | null;
+    }
+  | {
+      /**
+       * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+       */
+      param?: string | null;
     };
 /**
  * Service name (DNS-1123 label: lowercase letters, digits and hyphens, at most 63 characters).
@@ -689,11 +695,11 @@ export type OverrideName = string | null;
  */
 export type OverrideDescription = string | null;
 /**
- * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+ * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region), or `${AWS::Region}` / `${Name}` of a parameter.
  */
 export type OverrideRegion = string | null;
 /**
- * Container image reference (`repo:tag` or `repo@sha256:...`).
+ * Container image reference (`repo:tag` or `repo@sha256:...`); may use `${Name}` parameters, e.g. `repo:${ImageTag}`.
  */
 export type OverrideImage = string | null;
 /**
@@ -717,9 +723,19 @@ export type OverridePorts = Port2[] | null;
  */
 export type OverrideResources = ResourcesOverlay | null;
 /**
- * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+ * Fixed number of replicas (platform default 1), or `{ param: Name }` (a Number parameter: the ECS template's `DesiredCount` takes it). Ignored when `autoscaling` is set.
  */
-export type OverrideReplicas = number | null;
+export type OverrideReplicas =
+  | (
+      | number
+      | {
+          /**
+           * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+           */
+          param?: string | null;
+        }
+    )
+  | null;
 /**
  * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
  */
@@ -882,11 +898,11 @@ export interface CodegenServiceSpecV1 {
    */
   description?: string;
   /**
-   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: string;
   /**
-   * Container image reference (`repo:tag` or `repo@sha256:...`).
+   * Container image reference (`repo:tag` or `repo@sha256:...`); may use `${Name}` parameters, e.g. `repo:${ImageTag}`.
    */
   image: string;
   /**
@@ -911,9 +927,16 @@ export interface CodegenServiceSpecV1 {
   ports?: Port[];
   resources?: Resources;
   /**
-   * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+   * Fixed number of replicas (platform default 1), or `{ param: Name }` (a Number parameter: the ECS template's `DesiredCount` takes it). Ignored when `autoscaling` is set.
    */
-  replicas?: number;
+  replicas?:
+    | number
+    | {
+        /**
+         * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+         */
+        param: string;
+      };
   autoscaling?: Autoscaling;
   /**
    * Plain environment variables (name → value). Never put secrets here: use `secrets`.
@@ -962,6 +985,12 @@ export interface CodegenServiceSpecV1 {
              */
             copilot?: string;
           };
+        }
+      | {
+          /**
+           * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+           */
+          param: string;
         };
   };
   /**
@@ -1069,6 +1098,12 @@ export interface CodegenServiceSpecV1 {
     copilot?: CopilotTarget;
   };
   /**
+   * CloudFormation parameters (name → type, default, constraints) the spec uses as `${Name}` in the string fields that take them (image, region, logging, the ECS ARNs) or as `{ param: Name }` (replicas, autoscaling bounds, env values). The CloudFormation templates declare the ones they use; the other targets take the default. Names are alphanumeric; pseudo parameters (`AWS::Region`, `AWS::AccountId`, `AWS::StackName`, `AWS::Partition`, `AWS::URLSuffix`) need no declaration.
+   */
+  parameters?: {
+    [k: string]: Parameter;
+  };
+  /**
    * Rules switched off for this spec, each with a written reason (`codegen validate` reports entries that suppress nothing). Core errors cannot be suppressed.
    *
    * Items: One suppression.
@@ -1104,11 +1139,11 @@ export interface CodegenServiceSpecV1 {
        */
       description?: string | null;
       /**
-       * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+       * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region), or `${AWS::Region}` / `${Name}` of a parameter.
        */
       region?: string | null;
       /**
-       * Container image reference (`repo:tag` or `repo@sha256:...`).
+       * Container image reference (`repo:tag` or `repo@sha256:...`); may use `${Name}` parameters, e.g. `repo:${ImageTag}`.
        */
       image?: string | null;
       /**
@@ -1132,9 +1167,19 @@ export interface CodegenServiceSpecV1 {
        */
       resources?: ResourcesOverlay | null;
       /**
-       * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+       * Fixed number of replicas (platform default 1), or `{ param: Name }` (a Number parameter: the ECS template's `DesiredCount` takes it). Ignored when `autoscaling` is set.
        */
-      replicas?: number | null;
+      replicas?:
+        | (
+            | number
+            | {
+                /**
+                 * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+                 */
+                param?: string | null;
+              }
+          )
+        | null;
       /**
        * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
        */
@@ -1292,6 +1337,15 @@ export interface CodegenServiceSpecV1 {
          */
         copilot?: CopilotTargetOverlay | null;
       };
+      /**
+       * CloudFormation parameters (name → type, default, constraints) the spec uses as `${Name}` in the string fields that take them (image, region, logging, the ECS ARNs) or as `{ param: Name }` (replicas, autoscaling bounds, env values). The CloudFormation templates declare the ones they use; the other targets take the default. Names are alphanumeric; pseudo parameters (`AWS::Region`, `AWS::AccountId`, `AWS::StackName`, `AWS::Partition`, `AWS::URLSuffix`) need no declaration.
+       */
+      parameters?: {
+        /**
+         * A parameter.
+         */
+        [k: string]: ParameterOverlay | null;
+      };
     };
   };
   /**
@@ -1436,13 +1490,27 @@ export interface Resources {
  */
 export interface Autoscaling {
   /**
-   * Minimum replicas.
+   * Minimum replicas, or `{ param: Name }` (a Number parameter).
    */
-  min: number;
+  min:
+    | number
+    | {
+        /**
+         * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+         */
+        param: string;
+      };
   /**
-   * Maximum replicas.
+   * Maximum replicas, or `{ param: Name }` (a Number parameter).
    */
-  max: number;
+  max:
+    | number
+    | {
+        /**
+         * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+         */
+        param: string;
+      };
   /**
    * Target average CPU utilization, percent.
    */
@@ -1708,11 +1776,11 @@ export interface Deployment {
  */
 export interface Logging {
   /**
-   * CloudWatch Logs group (default `/ecs/<name>`).
+   * CloudWatch Logs group (default `/ecs/<name>`); may use `${Name}` parameters and pseudo parameters, e.g. `/ecs/${AWS::StackName}`.
    */
   group?: string;
   /**
-   * Region of the log group (defaults to `region`).
+   * Region of the log group (defaults to `region`), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: string;
   /**
@@ -1760,7 +1828,7 @@ export interface Tracing {
  */
 export interface Sidecar {
   /**
-   * Image reference.
+   * Image reference; may use `${Name}` parameters.
    */
   image: string;
   /**
@@ -1818,6 +1886,12 @@ export interface Sidecar {
              */
             copilot?: string;
           };
+        }
+      | {
+          /**
+           * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+           */
+          param: string;
         };
   };
   /**
@@ -2350,11 +2424,11 @@ export interface EcsTarget {
    */
   description?: string | null;
   /**
-   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: string | null;
   /**
-   * Container image reference (`repo:tag` or `repo@sha256:...`).
+   * Container image reference (`repo:tag` or `repo@sha256:...`); may use `${Name}` parameters, e.g. `repo:${ImageTag}`.
    */
   image?: string | null;
   /**
@@ -2378,9 +2452,19 @@ export interface EcsTarget {
    */
   resources?: ResourcesOverlay | null;
   /**
-   * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+   * Fixed number of replicas (platform default 1), or `{ param: Name }` (a Number parameter: the ECS template's `DesiredCount` takes it). Ignored when `autoscaling` is set.
    */
-  replicas?: number | null;
+  replicas?:
+    | (
+        | number
+        | {
+            /**
+             * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+             */
+            param?: string | null;
+          }
+      )
+    | null;
   /**
    * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
    */
@@ -2559,11 +2643,11 @@ export interface EcsTarget {
    */
   containerResources?: boolean;
   /**
-   * Task execution role ARN. When omitted, the CloudFormation target creates one scoped to the referenced secrets.
+   * Task execution role ARN. When omitted, the CloudFormation target creates one scoped to the referenced secrets. May use `${Name}` parameters and pseudo parameters.
    */
   executionRoleArn?: string;
   /**
-   * Task role ARN (what the application may call).
+   * Task role ARN (what the application may call). May use `${Name}` parameters and pseudo parameters.
    */
   taskRoleArn?: string;
   /**
@@ -2607,15 +2691,15 @@ export interface EcsTarget {
      */
     vpcId?: string;
     /**
-     * Production listener ARN.
+     * Production listener ARN. May use `${Name}` parameters and pseudo parameters.
      */
     listenerArn?: string;
     /**
-     * Test listener ARN (blue/green): test traffic reaches the new tasks before production does. CodeDeploy deployments always get a test listener (a Parameter when omitted); ECS-native ones only when this is set.
+     * Test listener ARN (blue/green): test traffic reaches the new tasks before production does. CodeDeploy deployments always get a test listener (a Parameter when omitted); ECS-native ones only when this is set. May use `${Name}` parameters and pseudo parameters.
      */
     testListenerArn?: string;
     /**
-     * Role ECS assumes to move traffic between the target groups in ECS-native blue/green, linear and canary deployments (managed policy AmazonECSInfrastructureRolePolicyForLoadBalancers). When omitted the template creates one.
+     * Role ECS assumes to move traffic between the target groups in ECS-native blue/green, linear and canary deployments (managed policy AmazonECSInfrastructureRolePolicyForLoadBalancers). When omitted the template creates one. May use `${Name}` parameters and pseudo parameters.
      */
     loadBalancerRoleArn?: string;
     /**
@@ -2677,6 +2761,10 @@ export interface EcsTarget {
     };
   };
   /**
+   * Write `ecs/task-definition.json` (default true). Set false when the service is deployed only through the CloudFormation template, e.g. when a value is a pseudo parameter or a parameter without a default, which the JSON cannot hold.
+   */
+  taskDefinitionJson?: boolean;
+  /**
    * Format of the service CloudFormation template: `yaml` (default, `ecs/service.cfn.yaml`) or `json` (`ecs/service.cfn.json`).
    */
   templateFormat?: 'yaml' | 'json';
@@ -2713,7 +2801,7 @@ export interface EcsTarget {
      */
     deploymentConfigName?: string;
     /**
-     * CodeDeploy service role ARN; when omitted the template creates one.
+     * CodeDeploy service role ARN; when omitted the template creates one. May use `${Name}` parameters and pseudo parameters.
      */
     serviceRoleArn?: string;
   };
@@ -2783,13 +2871,33 @@ export interface ResourcesOverlay {
  */
 export interface AutoscalingOverlay {
   /**
-   * Minimum replicas.
+   * Minimum replicas, or `{ param: Name }` (a Number parameter).
    */
-  min?: number | null;
+  min?:
+    | (
+        | number
+        | {
+            /**
+             * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+             */
+            param?: string | null;
+          }
+      )
+    | null;
   /**
-   * Maximum replicas.
+   * Maximum replicas, or `{ param: Name }` (a Number parameter).
    */
-  max?: number | null;
+  max?:
+    | (
+        | number
+        | {
+            /**
+             * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+             */
+            param?: string | null;
+          }
+      )
+    | null;
   /**
    * Target average CPU utilization, percent.
    */
@@ -3145,11 +3253,11 @@ export interface DeploymentOverlay {
  */
 export interface LoggingOverlay {
   /**
-   * CloudWatch Logs group (default `/ecs/<name>`).
+   * CloudWatch Logs group (default `/ecs/<name>`); may use `${Name}` parameters and pseudo parameters, e.g. `/ecs/${AWS::StackName}`.
    */
   group?: string | null;
   /**
-   * Region of the log group (defaults to `region`).
+   * Region of the log group (defaults to `region`), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: string | null;
   /**
@@ -3200,7 +3308,7 @@ export interface TracingOverlay {
  */
 export interface SidecarOverlay {
   /**
-   * Image reference.
+   * Image reference; may use `${Name}` parameters.
    */
   image?: string | null;
   /**
@@ -3772,11 +3880,11 @@ export interface KubernetesTarget {
    */
   description?: string | null;
   /**
-   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: string | null;
   /**
-   * Container image reference (`repo:tag` or `repo@sha256:...`).
+   * Container image reference (`repo:tag` or `repo@sha256:...`); may use `${Name}` parameters, e.g. `repo:${ImageTag}`.
    */
   image?: string | null;
   /**
@@ -3800,9 +3908,19 @@ export interface KubernetesTarget {
    */
   resources?: ResourcesOverlay | null;
   /**
-   * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+   * Fixed number of replicas (platform default 1), or `{ param: Name }` (a Number parameter: the ECS template's `DesiredCount` takes it). Ignored when `autoscaling` is set.
    */
-  replicas?: number | null;
+  replicas?:
+    | (
+        | number
+        | {
+            /**
+             * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+             */
+            param?: string | null;
+          }
+      )
+    | null;
   /**
    * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
    */
@@ -4169,11 +4287,11 @@ export interface AppmeshTarget {
    */
   description?: string | null;
   /**
-   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: string | null;
   /**
-   * Container image reference (`repo:tag` or `repo@sha256:...`).
+   * Container image reference (`repo:tag` or `repo@sha256:...`); may use `${Name}` parameters, e.g. `repo:${ImageTag}`.
    */
   image?: string | null;
   /**
@@ -4197,9 +4315,19 @@ export interface AppmeshTarget {
    */
   resources?: ResourcesOverlay | null;
   /**
-   * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+   * Fixed number of replicas (platform default 1), or `{ param: Name }` (a Number parameter: the ECS template's `DesiredCount` takes it). Ignored when `autoscaling` is set.
    */
-  replicas?: number | null;
+  replicas?:
+    | (
+        | number
+        | {
+            /**
+             * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+             */
+            param?: string | null;
+          }
+      )
+    | null;
   /**
    * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
    */
@@ -6504,11 +6632,11 @@ export interface CopilotTarget {
    */
   description?: string | null;
   /**
-   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: string | null;
   /**
-   * Container image reference (`repo:tag` or `repo@sha256:...`).
+   * Container image reference (`repo:tag` or `repo@sha256:...`); may use `${Name}` parameters, e.g. `repo:${ImageTag}`.
    */
   image?: string | null;
   /**
@@ -6532,9 +6660,19 @@ export interface CopilotTarget {
    */
   resources?: ResourcesOverlay | null;
   /**
-   * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+   * Fixed number of replicas (platform default 1), or `{ param: Name }` (a Number parameter: the ECS template's `DesiredCount` takes it). Ignored when `autoscaling` is set.
    */
-  replicas?: number | null;
+  replicas?:
+    | (
+        | number
+        | {
+            /**
+             * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+             */
+            param?: string | null;
+          }
+      )
+    | null;
   /**
    * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
    */
@@ -6701,6 +6839,65 @@ export interface CopilotTarget {
   rolling?: 'default' | 'recreate';
 }
 /**
+ * A parameter.
+ */
+export interface Parameter {
+  /**
+   * CloudFormation parameter type (default `String`).
+   */
+  type?:
+    | 'String'
+    | 'Number'
+    | 'CommaDelimitedList'
+    | 'List<Number>'
+    | 'AWS::EC2::VPC::Id'
+    | 'AWS::EC2::Subnet::Id'
+    | 'AWS::EC2::SecurityGroup::Id'
+    | 'List<AWS::EC2::Subnet::Id>'
+    | 'List<AWS::EC2::SecurityGroup::Id>'
+    | 'AWS::SSM::Parameter::Value<String>';
+  /**
+   * What the parameter is for (the template's `Description`).
+   */
+  description?: string;
+  /**
+   * Value used when the stack is deployed without one; also the literal that targets without parameters (Kubernetes, Copilot, the ECS task definition JSON) take.
+   */
+  default?: string | number;
+  /**
+   * The only values CloudFormation accepts (`AllowedValues`).
+   *
+   * @minItems 1
+   *
+   * Items: An allowed value.
+   */
+  allowedValues?: [string | number, ...(string | number)[]];
+  /**
+   * Regular expression a String value must match (`AllowedPattern`).
+   */
+  allowedPattern?: string;
+  /**
+   * Shortest String value (`MinLength`).
+   */
+  minLength?: number;
+  /**
+   * Longest String value (`MaxLength`).
+   */
+  maxLength?: number;
+  /**
+   * Smallest Number value (`MinValue`).
+   */
+  minValue?: number;
+  /**
+   * Largest Number value (`MaxValue`).
+   */
+  maxValue?: number;
+  /**
+   * Message CloudFormation shows when a value breaks a constraint (`ConstraintDescription`).
+   */
+  constraintDescription?: string;
+}
+/**
  * Amazon ECS: task definition JSON and the ECS service CloudFormation template. Any core field (image, health, replicas, ...) may be repeated here to override it for this target only.
  */
 export interface EcsTargetOverlay {
@@ -6713,11 +6910,11 @@ export interface EcsTargetOverlay {
    */
   description?: OverrideDescription | null;
   /**
-   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: OverrideRegion | null;
   /**
-   * Container image reference (`repo:tag` or `repo@sha256:...`).
+   * Container image reference (`repo:tag` or `repo@sha256:...`); may use `${Name}` parameters, e.g. `repo:${ImageTag}`.
    */
   image?: OverrideImage | null;
   /**
@@ -6741,7 +6938,7 @@ export interface EcsTargetOverlay {
    */
   resources?: OverrideResources | null;
   /**
-   * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+   * Fixed number of replicas (platform default 1), or `{ param: Name }` (a Number parameter: the ECS template's `DesiredCount` takes it). Ignored when `autoscaling` is set.
    */
   replicas?: OverrideReplicas | null;
   /**
@@ -6869,11 +7066,11 @@ export interface EcsTargetOverlay {
    */
   containerResources?: boolean | null;
   /**
-   * Task execution role ARN. When omitted, the CloudFormation target creates one scoped to the referenced secrets.
+   * Task execution role ARN. When omitted, the CloudFormation target creates one scoped to the referenced secrets. May use `${Name}` parameters and pseudo parameters.
    */
   executionRoleArn?: string | null;
   /**
-   * Task role ARN (what the application may call).
+   * Task role ARN (what the application may call). May use `${Name}` parameters and pseudo parameters.
    */
   taskRoleArn?: string | null;
   /**
@@ -6913,15 +7110,15 @@ export interface EcsTargetOverlay {
      */
     vpcId?: string | null;
     /**
-     * Production listener ARN.
+     * Production listener ARN. May use `${Name}` parameters and pseudo parameters.
      */
     listenerArn?: string | null;
     /**
-     * Test listener ARN (blue/green): test traffic reaches the new tasks before production does. CodeDeploy deployments always get a test listener (a Parameter when omitted); ECS-native ones only when this is set.
+     * Test listener ARN (blue/green): test traffic reaches the new tasks before production does. CodeDeploy deployments always get a test listener (a Parameter when omitted); ECS-native ones only when this is set. May use `${Name}` parameters and pseudo parameters.
      */
     testListenerArn?: string | null;
     /**
-     * Role ECS assumes to move traffic between the target groups in ECS-native blue/green, linear and canary deployments (managed policy AmazonECSInfrastructureRolePolicyForLoadBalancers). When omitted the template creates one.
+     * Role ECS assumes to move traffic between the target groups in ECS-native blue/green, linear and canary deployments (managed policy AmazonECSInfrastructureRolePolicyForLoadBalancers). When omitted the template creates one. May use `${Name}` parameters and pseudo parameters.
      */
     loadBalancerRoleArn?: string | null;
     /**
@@ -6983,6 +7180,10 @@ export interface EcsTargetOverlay {
     } | null;
   } | null;
   /**
+   * Write `ecs/task-definition.json` (default true). Set false when the service is deployed only through the CloudFormation template, e.g. when a value is a pseudo parameter or a parameter without a default, which the JSON cannot hold.
+   */
+  taskDefinitionJson?: boolean | null;
+  /**
    * Format of the service CloudFormation template: `yaml` (default, `ecs/service.cfn.yaml`) or `json` (`ecs/service.cfn.json`).
    */
   templateFormat?: ('yaml' | 'json') | null;
@@ -7019,7 +7220,7 @@ export interface EcsTargetOverlay {
      */
     deploymentConfigName?: string | null;
     /**
-     * CodeDeploy service role ARN; when omitted the template creates one.
+     * CodeDeploy service role ARN; when omitted the template creates one. May use `${Name}` parameters and pseudo parameters.
      */
     serviceRoleArn?: string | null;
   } | null;
@@ -7037,11 +7238,11 @@ export interface KubernetesTargetOverlay {
    */
   description?: OverrideDescription | null;
   /**
-   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: OverrideRegion | null;
   /**
-   * Container image reference (`repo:tag` or `repo@sha256:...`).
+   * Container image reference (`repo:tag` or `repo@sha256:...`); may use `${Name}` parameters, e.g. `repo:${ImageTag}`.
    */
   image?: OverrideImage | null;
   /**
@@ -7065,7 +7266,7 @@ export interface KubernetesTargetOverlay {
    */
   resources?: OverrideResources | null;
   /**
-   * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+   * Fixed number of replicas (platform default 1), or `{ param: Name }` (a Number parameter: the ECS template's `DesiredCount` takes it). Ignored when `autoscaling` is set.
    */
   replicas?: OverrideReplicas | null;
   /**
@@ -7378,11 +7579,11 @@ export interface AppmeshTargetOverlay {
    */
   description?: OverrideDescription | null;
   /**
-   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: OverrideRegion | null;
   /**
-   * Container image reference (`repo:tag` or `repo@sha256:...`).
+   * Container image reference (`repo:tag` or `repo@sha256:...`); may use `${Name}` parameters, e.g. `repo:${ImageTag}`.
    */
   image?: OverrideImage | null;
   /**
@@ -7406,7 +7607,7 @@ export interface AppmeshTargetOverlay {
    */
   resources?: OverrideResources | null;
   /**
-   * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+   * Fixed number of replicas (platform default 1), or `{ param: Name }` (a Number parameter: the ECS template's `DesiredCount` takes it). Ignored when `autoscaling` is set.
    */
   replicas?: OverrideReplicas | null;
   /**
@@ -9651,11 +9852,11 @@ export interface CopilotTargetOverlay {
    */
   description?: OverrideDescription | null;
   /**
-   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: OverrideRegion | null;
   /**
-   * Container image reference (`repo:tag` or `repo@sha256:...`).
+   * Container image reference (`repo:tag` or `repo@sha256:...`); may use `${Name}` parameters, e.g. `repo:${ImageTag}`.
    */
   image?: OverrideImage | null;
   /**
@@ -9679,7 +9880,7 @@ export interface CopilotTargetOverlay {
    */
   resources?: OverrideResources | null;
   /**
-   * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+   * Fixed number of replicas (platform default 1), or `{ param: Name }` (a Number parameter: the ECS template's `DesiredCount` takes it). Ignored when `autoscaling` is set.
    */
   replicas?: OverrideReplicas | null;
   /**
@@ -9790,4 +9991,62 @@ export interface CopilotTargetOverlay {
    * Copilot rolling deployment mode (`deployment.rolling`): `default` keeps 100% healthy and doubles during the deploy, `recreate` stops old tasks first.
    */
   rolling?: ('default' | 'recreate') | null;
+}
+/**
+ * A CloudFormation parameter (template `Parameters` entry). Use it as `${Name}` in the string fields that take parameters, or as `{ param: Name }` for replicas, autoscaling bounds and env values; only the templates that use it declare it.
+ */
+export interface ParameterOverlay {
+  /**
+   * CloudFormation parameter type (default `String`).
+   */
+  type?:
+    | (
+        | 'String'
+        | 'Number'
+        | 'CommaDelimitedList'
+        | 'List<Number>'
+        | 'AWS::EC2::VPC::Id'
+        | 'AWS::EC2::Subnet::Id'
+        | 'AWS::EC2::SecurityGroup::Id'
+        | 'List<AWS::EC2::Subnet::Id>'
+        | 'List<AWS::EC2::SecurityGroup::Id>'
+        | 'AWS::SSM::Parameter::Value<String>'
+      )
+    | null;
+  /**
+   * What the parameter is for (the template's `Description`).
+   */
+  description?: string | null;
+  /**
+   * Value used when the stack is deployed without one; also the literal that targets without parameters (Kubernetes, Copilot, the ECS task definition JSON) take.
+   */
+  default?: (string | number) | null;
+  /**
+   * The only values CloudFormation accepts (`AllowedValues`).
+   */
+  allowedValues?: [string | number, ...(string | number)[]] | null;
+  /**
+   * Regular expression a String value must match (`AllowedPattern`).
+   */
+  allowedPattern?: string | null;
+  /**
+   * Shortest String value (`MinLength`).
+   */
+  minLength?: number | null;
+  /**
+   * Longest String value (`MaxLength`).
+   */
+  maxLength?: number | null;
+  /**
+   * Smallest Number value (`MinValue`).
+   */
+  minValue?: number | null;
+  /**
+   * Largest Number value (`MaxValue`).
+   */
+  maxValue?: number | null;
+  /**
+   * Message CloudFormation shows when a value breaks a constraint (`ConstraintDescription`).
+   */
+  constraintDescription?: string | null;
 }

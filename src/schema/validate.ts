@@ -94,6 +94,39 @@ function exclusiveKeys(root: SchemaNode, path: SpecPath): string[] | undefined {
   return branches.map((b) => (b.required as string[])[0]!);
 }
 
+/** Whether a JSON Schema `type` admits a scalar (NaN and infinities are no integer). */
+function admitsType(t: unknown, actual: unknown): boolean {
+  if (t === 'integer') return Number.isInteger(actual);
+  if (t === 'number') return typeof actual === 'number' && Number.isFinite(actual);
+  return t === typeof actual;
+}
+
+/** The alternatives' types (`integer or a map`) when none admits a scalar value's type; else undefined. */
+function branchTypes(root: SchemaNode, keyword: string, path: SpecPath, actual: unknown): string[] | undefined {
+  if (actual === null || typeof actual === 'object') return undefined;
+  const branches = schemaFor(root, path).node?.[keyword] as SchemaNode[] | undefined;
+  if (!Array.isArray(branches)) return undefined;
+  const nodes = branches.map((b) => deref(root, b));
+  const types = nodes.map((n) => n?.type);
+  if (!types.every((t) => typeof t === 'string') || types.some((t) => admitsType(t, actual))) return undefined;
+  // An object alternative with one required key reads as that key: `{ param: ... }`.
+  const name = (n: SchemaNode | undefined) => {
+    const req = n?.required as string[] | undefined;
+    if (n?.type === 'object') return req?.length === 1 ? `{ ${req[0]}: ... }` : 'a map';
+    return n?.type === 'array' ? 'a list' : String(n?.type);
+  };
+  return [...new Set(nodes.map(name))];
+}
+
+/** The index of the only alternative of a oneOf/anyOf whose `type` admits a scalar value, if exactly one does. */
+function soleTypedBranch(root: SchemaNode, keyword: string, path: SpecPath, actual: unknown): number | undefined {
+  if (actual === null || typeof actual === 'object') return undefined;
+  const branches = schemaFor(root, path).node?.[keyword] as SchemaNode[] | undefined;
+  if (!Array.isArray(branches)) return undefined;
+  const fitting = branches.map((b, i) => [deref(root, b)?.type, i] as const).filter(([t]) => admitsType(t, actual));
+  return fitting.length === 1 ? fitting[0]![1] : undefined;
+}
+
 function describedAs(root: SchemaNode, path: SpecPath): string {
   const d = schemaFor(root, path).description;
   return d ? `: ${d}` : '.';
@@ -125,6 +158,14 @@ function validateAgainst(schema: () => SchemaNode, validateFn: ValidateFn, value
   const seen = new Set<string>();
   // Errors inside a failed oneOf/anyOf: keep the branch errors that got deepest, drop the summary.
   const combinators = errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf');
+  // A scalar that only one alternative's type admits (a number where "integer or { param }" is
+  // wanted) is explained by that alternative's own errors ("Must be >= 0").
+  const typedBranch = new Map<(typeof errors)[number], string>();
+  for (const c of combinators) {
+    const i = soleTypedBranch(root, c.keyword, toPath(c.instancePath), valueAt(value, toPath(c.instancePath)));
+    const prefix = `${c.schemaPath}/${i}/`;
+    if (i !== undefined && errors.some((o) => o.instancePath === c.instancePath && o.schemaPath.startsWith(prefix) && o.keyword !== 'type')) typedBranch.set(c, prefix);
+  }
   for (const e of errors) {
     let path: (string | number)[] = toPath(e.instancePath);
     let code = `SCHEMA_${e.keyword.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase()}`;
@@ -178,7 +219,7 @@ function validateAgainst(schema: () => SchemaNode, validateFn: ValidateFn, value
       case 'anyOf': {
         // Report the summary only if no deeper branch error explains it better.
         const deeper = errors.some((o) => o.instancePath.startsWith(`${e.instancePath}/`) && o.schemaPath.startsWith(e.schemaPath));
-        if (deeper) continue;
+        if (deeper || typedBranch.has(e)) continue;
         code = 'SCHEMA_ONE_OF';
         const several = e.keyword === 'oneOf' && Array.isArray(e.params.passingSchemas);
         const keys = exclusiveKeys(root, path);
@@ -190,13 +231,18 @@ function validateAgainst(schema: () => SchemaNode, validateFn: ValidateFn, value
           break;
         }
         message = several ? `Give exactly one of the alternatives, not several${describedAs(root, path)}` : `${describe(actual)} is not a valid value${describedAs(root, path)}`;
+        const types = several ? undefined : branchTypes(root, e.keyword, path, actual);
+        if (types) {
+          code = 'SCHEMA_TYPE';
+          message = `Expected ${types.join(' or ')}, got ${describe(actual)}.`;
+        }
         break;
       }
       default:
         message = `${capitalize(message)}.`;
     }
     // Errors inside a failed oneOf/anyOf at the same value are its alternatives, not separate problems.
-    if (e.keyword !== 'oneOf' && e.keyword !== 'anyOf' && combinators.some((c) => c.instancePath === e.instancePath && e.schemaPath.startsWith(`${c.schemaPath}/`))) continue;
+    if (e.keyword !== 'oneOf' && e.keyword !== 'anyOf' && combinators.some((c) => c.instancePath === e.instancePath && e.schemaPath.startsWith(`${c.schemaPath}/`) && !e.schemaPath.startsWith(typedBranch.get(c) ?? '\u0000'))) continue;
     if (e.keyword === 'pattern' && e.schemaPath.includes('propertyNames')) continue; // reported by its propertyNames error
     const key = code === 'SCHEMA_ONE_OF' ? `${code}|${path.join('\u0000')}` : `${code}|${path.join('\u0000')}|${message}`;
     if (seen.has(key)) continue;

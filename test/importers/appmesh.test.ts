@@ -107,10 +107,9 @@ targets:
     expect(r.diagnostics.map(formatDiagnostic)).toContainEqual(expect.stringMatching(/^mesh\.cfn\.yaml:\d+:3 warning IMPORT_VALUE_CHANGED .*provided by virtual node stray directly/));
   });
 
-  it('reads names through parameter defaults and Fn::Sub, and reports a parameter without one', () => {
+  it('keeps template parameters as the spec\'s ${Name} (declared in parameters) and reports a reference it cannot read', () => {
     const template = `Parameters:
-  Project: { Type: String, Default: shop }
-  Domain: { Type: String }
+  Project: { Type: String, Default: shop, Description: Project name. }
 Resources:
   Mesh: { Type: AWS::AppMesh::Mesh, Properties: { MeshName: { "Fn::Sub": "\${Project}-mesh" } } }
   Node:
@@ -120,21 +119,22 @@ Resources:
       VirtualNodeName: { Ref: Project }
       Spec:
         Listeners: [{ PortMapping: { Port: 8080, Protocol: http } }]
-        ServiceDiscovery: { DNS: { Hostname: { "Fn::Sub": "api.\${Domain}" } } }
+        ServiceDiscovery: { DNS: { Hostname: { "Fn::GetAtt": [Elsewhere, DnsName] } } }
   Service:
     Type: AWS::AppMesh::VirtualService
     Properties:
       MeshName: { "Fn::GetAtt": [Mesh, MeshName] }
-      VirtualServiceName: api.shop.local
-      Spec: { Provider: { VirtualNode: { VirtualNodeName: { "Fn::GetAtt": [Node, VirtualNodeName] } } } }
+      VirtualServiceName: !Sub "api.\${AWS::Region}.internal"
+      Spec: { Provider: { VirtualNode: { VirtualNodeName: !GetAtt Node.VirtualNodeName } } }
 `;
     const r = importSpec('appmesh', [{ file: 't.yaml', content: template }]);
-    const appmesh = (r.specs[0]!.object as { targets: { appmesh: Record<string, unknown> } }).targets.appmesh;
-    expect(appmesh).toMatchObject({ meshName: 'shop-mesh', virtualNodeName: 'shop' });
-    expect(r.diagnostics.map(formatDiagnostic)).toContainEqual(expect.stringMatching(/^t\.yaml:13:\d+ warning IMPORT_NOT_CARRIED .*DNS host name .*gives no literal name/));
+    const spec = r.specs[0]!.object as { parameters: unknown; targets: { appmesh: Record<string, unknown> } };
+    expect(spec.targets.appmesh).toMatchObject({ meshName: '\${Project}-mesh', virtualNodeName: '\${Project}', virtualServiceName: 'api.\${AWS::Region}.internal' });
+    expect(spec.parameters).toEqual({ Project: { description: 'Project name.', default: 'shop' } });
+    expect(r.diagnostics.map(formatDiagnostic)).toContainEqual(expect.stringMatching(/^t\.yaml:12:\d+ warning IMPORT_NOT_CARRIED .*DNS host name .*gives no name the spec can hold/));
   });
 
-  it('takes parameter values as codegen import --parameter gives them (over a Default)', async () => {
+  it('codegen import --parameter KEY=VALUE gives a parameter its value (the spec keeps the parameter, with that default)', async () => {
     const template = `Parameters:
   Project: { Type: String }
 Resources:
@@ -154,38 +154,23 @@ Resources:
       Spec: { Provider: { VirtualNode: { VirtualNodeName: !GetAtt Node.VirtualNodeName } } }
 `;
     const without = importSpec('appmesh', [{ file: 't.yaml', content: template }]);
-    expect(without.specs).toEqual([]);
-    expect(without.diagnostics.map((d) => d.code)).toContain('IMPORT_NO_VIRTUAL_SERVICE');
+    expect((without.specs[0]!.object as { parameters: unknown }).parameters).toEqual({ Project: {} });
     const r = importSpec('appmesh', [{ file: 't.yaml', content: template }], { parameters: { Project: 'shop' } });
-    const appmesh = (r.specs[0]!.object as { targets: { appmesh: Record<string, unknown> } }).targets.appmesh;
-    expect(appmesh).toMatchObject({ meshName: 'shop-mesh', serviceDiscovery: { cloudMap: { namespace: 'shop.local' } } });
-    expect(appmesh.virtualServiceName).toBeUndefined(); // api.shop.local is the default for Cloud Map service api
+    const spec = r.specs[0]!.object as { parameters: unknown; targets: { appmesh: Record<string, unknown> } };
+    expect(spec.parameters).toEqual({ Project: { default: 'shop' } });
+    expect(spec.targets.appmesh).toMatchObject({ meshName: '\${Project}-mesh', serviceDiscovery: { cloudMap: { namespace: '\${Project}.local' } } });
+    expect(spec.targets.appmesh.virtualServiceName).toBeUndefined(); // api.${Project}.local is the default for Cloud Map service api
+    // Generating it gives the template back with the parameter and its new default.
+    const g = compile(r.specs[0]!.text, { targets: ['appmesh'] });
+    expect(g.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([]);
+    expect(g.files.find((f) => f.path.endsWith('appmesh/mesh.cfn.yaml'))!.content).toMatch(/Parameters:\n  Project:\n    Type: String\n    Default: shop\n/);
     const dir = specWorkspace('x', { 't.yaml': template });
     const cli = await runCli(['import', 'appmesh', 't.yaml', '--parameter', 'Project=shop'], dir);
     expect(cli.code).toBe(0);
-    expect(cli.stdout).toContain('meshName: shop-mesh');
+    expect(cli.stdout).toContain('default: shop');
     const bad = await runCli(['import', 'appmesh', 't.yaml', '--parameter', 'Project'], dir);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--parameter takes KEY=VALUE');
-  });
-
-  it('codegen import ecs with the mesh: one spec that gives back the ECS service and the mesh byte for byte', () => {
-    for (const dir of ['seed/expected/my-app', 'appmesh-gateway/expected/catalog']) {
-      const files = ['ecs/service.cfn.yaml', 'appmesh/mesh.cfn.yaml'].map((f) => ({ file: f, content: read(`${dir}/${f}`) }));
-      const r = importSpec('ecs', files);
-      expect(r.diagnostics.filter((d) => d.severity === 'error' || d.code === 'IMPORT_INCOMPLETE').map(formatDiagnostic)).toEqual([]);
-      expect(r.specs).toHaveLength(1);
-      expect(r.specs[0]!.text).toContain('# ECS Service Connect equivalent (App Mesh is discontinued)');
-      const g = compile(r.specs[0]!.text, { targets: ['ecs', 'appmesh'] });
-      expect(g.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([]);
-      for (const f of ['ecs/service.cfn.yaml', 'ecs/task-definition.json', 'appmesh/mesh.cfn.yaml']) {
-        expect(g.files.find((x) => x.path.endsWith(f))?.content, `${dir}/${f}`).toBe(read(`${dir}/${f}`));
-      }
-    }
-    // A mesh service no task registers as is reported, not merged.
-    const other = importSpec('ecs', [{ file: 'ecs/service.cfn.yaml', content: read('seed/expected/my-app/ecs/service.cfn.yaml') }, { file: 'mesh.cfn.yaml', content: read('appmesh-gateway/expected/catalog/appmesh/mesh.cfn.yaml') }]);
-    expect(other.diagnostics.map((d) => d.code)).toContain('IMPORT_INCOMPLETE');
-    expect(other.diagnostics.map((d) => d.message)).toContainEqual(expect.stringMatching(/App Mesh service catalog .* no imported task's Envoy registers as/));
   });
 
   describe('bad input: an error and nothing written', () => {

@@ -87,7 +87,7 @@ export function buildServiceTemplate(m: ServiceModel, report: Report): JsonObjec
   const lb = loadBalancing(t, m, engine, report);
   const connect = serviceConnect(m);
   const props: JsonObject = { ServiceName: svc.name ?? m.name, Cluster: cluster, TaskDefinition: ref('TaskDefinition') };
-  if (!m.autoscaling && m.replicas !== undefined) props.DesiredCount = m.replicas;
+  if (!m.autoscaling && m.replicas !== undefined) props.DesiredCount = m.parameters.numbers.replicas ? ref(m.parameters.numbers.replicas) : m.replicas;
   if (svc.capacityProviders?.length) {
     props.CapacityProviderStrategy = svc.capacityProviders.map((p) => ({ CapacityProvider: p.provider, ...(p.weight !== undefined ? { Weight: p.weight } : {}), ...(p.base !== undefined ? { Base: p.base } : {}) }));
   } else props.LaunchType = launchType;

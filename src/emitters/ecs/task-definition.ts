@@ -9,6 +9,7 @@ export default defineEmitter({
   name: 'ecs:task-definition',
   target: 'ecs',
   description: 'ECS task definition JSON (RegisterTaskDefinition shape).',
+  applies: (model) => model.targets.ecs.taskDefinitionJson !== false,
   emit(model, ctx) {
     const td = buildTaskDefinition(model, (d) => ctx.report(d), { flavor: 'json' });
     if (!model.targets.ecs.executionRoleArn && (model.main.secrets.length > 0 || model.logging.region !== undefined)) {

@@ -206,7 +206,8 @@ function cfnName(k: string): string {
   return name;
 }
 
-const ECR_IMAGE = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([^:@]+)/;
+/** An ECR image; the account and region may be parameter tokens (`${AWS::AccountId}`), which stay tokens inside the Fn::Sub. */
+const ECR_IMAGE = /^(\d{12}|\uE000[A-Za-z0-9:]+\uE001)\.dkr\.ecr\.([a-z0-9-]+|\uE000[A-Za-z0-9:]+\uE001)\.amazonaws\.com(?:\.cn)?\/([^:@]+)/;
 
 /** The IAM resource for one secret: the ARN itself, or an ARN built with Fn::Sub from a name. */
 function secretResource(s: SecretModel): { action: string; resource: Json } | undefined {

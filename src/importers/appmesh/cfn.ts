@@ -6,7 +6,8 @@
  * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/AWS_AppMesh.html
  */
 import type { Field } from '../fields.js';
-import { isObject, type Template } from '../ecs/cfn.js';
+import { isObject, PSEUDO, type Template } from '../ecs/cfn.js';
+import { specParameters } from '../ecs/template.js';
 import { emptyObjects, type MeshDiscovery, type MeshHealth, type MeshObjects } from './model.js';
 
 /** The name property of each App Mesh resource type, and the GetAtt attribute that returns it. */
@@ -22,19 +23,26 @@ const NAME_PROP: Record<string, string> = {
 
 export const ROUTE_KEYS: Record<string, string> = { HttpRoute: 'http', Http2Route: 'http2', GrpcRoute: 'grpc', TcpRoute: 'tcp' };
 
-/** Reads names through parameters and GetAtt; reports what it cannot read. */
+/**
+ * Reads names: literals, a template parameter or pseudo parameter as the spec's `${Name}` (the
+ * parameter is declared in the spec's `parameters`, as the ECS importer does), `Fn::Sub` text over
+ * them as the same text, `Fn::GetAtt` of another App Mesh resource of the template as that
+ * resource's name. Anything else is reported.
+ */
 class Names {
   constructor(private readonly t: Template) {}
 
-  /** The literal behind a value, without marking (undefined: not a literal). */
-  peek(v: unknown, depth = 0): string | undefined {
+  /** The name a value gives in the spec's syntax, and the parameters it uses (undefined: not readable). */
+  peek(v: unknown, used: Set<string>, depth = 0): string | undefined {
     if (depth > 8) return undefined;
     if (typeof v === 'string') return v;
     if (typeof v === 'number') return String(v);
     if (!isObject(v)) return undefined;
     if (typeof v.Ref === 'string') {
-      const d = this.t.parameter(v.Ref);
-      return d === undefined ? undefined : String(d);
+      if (PSEUDO.has(v.Ref)) return `\${${v.Ref}}`;
+      if (!this.t.parameters.get(v.Ref).exists) return undefined;
+      used.add(v.Ref);
+      return `\${${v.Ref}}`;
     }
     const att = v['Fn::GetAtt'];
     const parts = typeof att === 'string' ? att.split('.') : Array.isArray(att) ? att : undefined;
@@ -42,29 +50,28 @@ class Names {
       const r = this.t.resources.get(parts[0]).value;
       const type = isObject(r) ? String(r.Type) : '';
       if (NAME_PROP[type] !== parts[1] || !isObject(r) || !isObject(r.Properties)) return undefined;
-      return this.peek(r.Properties[parts[1]], depth + 1);
+      return this.peek(r.Properties[parts[1]], used, depth + 1);
     }
     const sub = v['Fn::Sub'];
     if (typeof sub === 'string') {
-      let ok = true;
-      const out = sub.replace(/\$\{([^}!]+)\}/g, (_, name: string) => {
-        const p = this.peek({ Ref: name }, depth + 1);
-        if (p === undefined) ok = false;
-        return p ?? '';
-      });
-      return ok ? out : undefined;
+      const names = [...sub.matchAll(/\$\{([^!}][^}]*)\}/g)].map((m) => m[1]!);
+      if (!names.every((n) => PSEUDO.has(n) || this.t.parameters.get(n).exists)) return undefined;
+      for (const n of names) if (!PSEUDO.has(n)) used.add(n);
+      return sub;
     }
     return undefined;
   }
 
-  /** The name a field holds, marked; reported when it names no literal. */
+  /** The name a field holds, marked; reported when it names nothing readable. */
   read(f: Field, what: string): string | undefined {
     if (!f.exists) return undefined;
-    const v = this.peek(f.value);
+    const used = new Set<string>();
+    const v = this.peek(f.value, used);
     if (v === undefined) {
-      f.drop('no-form', `${what} is ${JSON.stringify(f.value)}, which gives no literal name (a parameter without a Default, or a reference outside the App Mesh resources), so it is not carried.`, 'give the parameter a Default, or write the name in the spec');
+      f.drop('no-form', `${what} is ${JSON.stringify(f.value)}, which gives no name the spec can hold (a reference outside the App Mesh resources and the template's parameters), so it is not carried.`, 'write the name in the spec');
       return undefined;
     }
+    for (const n of used) this.t.specParameters.add(n);
     f.use();
     return v;
   }
@@ -184,5 +191,9 @@ export function readCloudFormation(t: Template): MeshObjects {
     }
   }
   t.parameters.use();
+  // The template parameters the names use, declared as the spec's parameters (type, default, constraints).
+  const declared: Record<string, unknown> = {};
+  specParameters(t, declared);
+  if (declared.parameters) out.parameters = declared.parameters as Record<string, unknown>;
   return out;
 }

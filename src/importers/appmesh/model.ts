@@ -90,6 +90,8 @@ export interface MeshObjects {
   described?: string;
   /** Where the objects came from: CloudFormation or the controller's custom resources. */
   format: 'cloudformation' | 'controller';
+  /** CloudFormation parameters the names use (`${Name}`), as the spec's `parameters` declares them. */
+  parameters?: Record<string, unknown>;
   file: string;
 }
 

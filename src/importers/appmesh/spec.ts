@@ -155,6 +155,10 @@ export function buildSpec(objs: MeshObjects, service: MeshService, single: boole
   if (prefix !== undefined && prefix !== '/') sub(appmesh, 'expose').path = prefix;
   gateway(objs, service, appmesh, specName, protocol, port, prefix, claims);
   if (objs.format === 'controller') controller(spec, appmesh, primary, specName, draft);
+  // The template parameters this spec's names use.
+  const text = JSON.stringify(spec);
+  const used = Object.entries(objs.parameters ?? {}).filter(([n]) => text.includes(`\${${n}}`));
+  if (used.length) spec.parameters = Object.fromEntries(used);
   return { draft, service, appmesh, primary };
 }
 

@@ -28,6 +28,10 @@ export interface MeshedTask {
   xray: boolean;
 }
 
+function isObject(v: unknown): v is Json {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
 /** Field values through the renamer, as plain data in API casing (for comparisons). */
 function api(f: Field): unknown {
   if (Array.isArray(f.value)) return f.items().map(api);
@@ -44,7 +48,9 @@ export function findEnvoy(td: Field, containers: Field[]): MeshedTask | undefine
   const image = envoy.get('image').value;
   if (typeof image !== 'string' || envoy.get('essential').value !== true || String(envoy.get('user').value) !== ENVOY_UID) return undefined;
   if (JSON.stringify(api(envoy.get('healthCheck'))) !== JSON.stringify(ENVOY_HEALTH)) return undefined;
-  const env = envoy.get('environment').items().map((e) => [e.get('name').value, e.get('value').value]);
+  // A value may be Fn::Sub text over parameters (`mesh/${MeshName}/virtualNode/...`): the spec writes the same text.
+  const text = (v: unknown) => (isObject(v) && Object.keys(v).length === 1 && typeof v['Fn::Sub'] === 'string' ? v['Fn::Sub'] : v);
+  const env = envoy.get('environment').items().map((e) => [e.get('name').value, text(e.get('value').value)]);
   const node = env[0]?.[0] === 'APPMESH_VIRTUAL_NODE_NAME' ? NODE_ENV.exec(String(env[0][1])) : null;
   if (!node) return undefined;
   const xray = env.length === 2 && env[1]![0] === 'ENABLE_ENVOY_XRAY_TRACING' && env[1]![1] === '1';
@@ -76,6 +82,8 @@ export function readMeshedTask(m: MeshedTask, td: Field, main: Field, spec: Json
     const same = (f: Field, v: string | undefined) => r.generated(f) || r.literal(f) === v;
     if (lc.get('logDriver').value !== 'awslogs' || !same(o.get('awslogs-group'), log.group) || !same(o.get('awslogs-region'), log.region) || o.get('awslogs-stream-prefix').value !== `${log.prefix ?? 'ecs'}-${ENVOY}`) return false;
   }
+  // Parameters the Envoy's node name uses are the spec's too (declared in parameters).
+  r.literal(m.envoy.get('environment', 0, 'value'));
   m.envoy.use();
   proxy.use();
   wait.use();

@@ -20,6 +20,27 @@ export function cfnRename(key: string, parent: string | number | undefined): str
   return RENAMES[key] ?? key.charAt(0).toUpperCase() + key.slice(1);
 }
 
+/** The Parameters codegen's ECS service template declares itself (src/emitters/ecs/service-*.ts). */
+const CODEGEN_PARAMETERS = new Set(['ALBListener', 'ECSCluster', 'ListenerRulePriority', 'SecurityGroups', 'Subnets', 'TestListener', 'VpcId']);
+export const PSEUDO = new Set(['AWS::AccountId', 'AWS::Partition', 'AWS::Region', 'AWS::StackName', 'AWS::URLSuffix']);
+
+/**
+ * A whole value that is `{Ref: P}`: the spec's `{ param: P }` (for counts and env values). A count
+ * (`needsValue`) needs the parameter's value (its Default, or --parameter): without one it is reported.
+ */
+export function paramValue(t: Template, f: Field, needsValue = false): Json | undefined {
+  const v = f.value;
+  if (!isObject(v) || typeof v.Ref !== 'string' || Object.keys(v).length !== 1) return undefined;
+  if (!PSEUDO.has(v.Ref) && !t.isSpecParameter(v.Ref)) return undefined;
+  if (needsValue && !PSEUDO.has(v.Ref) && t.parameter(v.Ref) === undefined) {
+    f.drop('no-form', `Parameter ${v.Ref} has no Default; a count in the spec needs one (codegen checks ranges against it, and targets without parameters take it), so it is not carried.`, `pass --parameter ${v.Ref}=N`);
+    return undefined;
+  }
+  f.use();
+  if (!PSEUDO.has(v.Ref)) t.specParameters.add(v.Ref);
+  return { param: v.Ref };
+}
+
 export function isObject(v: unknown): v is Json {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
@@ -90,6 +111,51 @@ export class Template {
     return isObject(v) ? undefined : v;
   }
 
+  /**
+   * Parameters that are the spec's own (`parameters`): every one the template declares except those
+   * codegen's ECS template writes itself for what it needs from outside.
+   */
+  isSpecParameter(name: string): boolean {
+    return this.parameters.get(name).exists && !CODEGEN_PARAMETERS.has(name);
+  }
+
+  /**
+   * Whether a field is `{Ref: P}` to one of the template's parameters for a network setting codegen's
+   * template takes as its own parameter (VpcId, Subnets, SecurityGroups) when the spec names none:
+   * marked, and the spec leaves the setting out.
+   */
+  byParameter(f: Field): boolean {
+    const v = f.value;
+    const ok = isObject(v) && typeof v.Ref === 'string' && this.isSpecParameter(v.Ref);
+    if (ok) f.note(`${String(v.Ref)} is a template parameter: the spec leaves this setting out, and codegen's template takes it as its own parameter.`);
+    if (ok) f.use();
+    return ok;
+  }
+
+  /** Spec parameters the template uses, in the order read. */
+  readonly specParameters = new Set<string>();
+
+  /**
+   * A value that uses spec parameters, in the spec's syntax: `{Ref: P}` → `${P}`, `Fn::Sub` text
+   * whose variables are spec parameters or pseudo parameters → the text itself (the spec writes the
+   * same `${Name}` and `${!literal}`). Undefined for anything else.
+   */
+  parameterized(f: Field): string | undefined {
+    const v = f.value;
+    if (isObject(v) && typeof v.Ref === 'string' && Object.keys(v).length === 1 && this.isSpecParameter(v.Ref)) {
+      f.use();
+      this.specParameters.add(v.Ref);
+      return `\${${v.Ref}}`;
+    }
+    const text = isObject(v) && Object.keys(v).length === 1 ? v['Fn::Sub'] : undefined;
+    if (typeof text !== 'string') return undefined;
+    const names = [...text.matchAll(/\$\{([^!}][^}]*)\}/g)].map((m) => m[1]!);
+    if (!names.length || !names.every((n) => PSEUDO.has(n) || this.isSpecParameter(n))) return undefined;
+    f.use();
+    for (const n of names) if (!PSEUDO.has(n)) this.specParameters.add(n);
+    return text;
+  }
+
   /** `{Ref: Param}` with a Default → the default; a literal → itself. Marks what it read. */
   literal(f: Field): unknown {
     const v = f.value;
@@ -97,6 +163,8 @@ export class Template {
       f.use();
       return undefined;
     }
+    const param = this.parameterized(f);
+    if (param !== undefined) return param;
     if (Array.isArray(v)) return v.every((x) => typeof x === 'string') ? f.take() : undefined;
     if (isObject(v) && typeof v.Ref === 'string') {
       const p = this.parameters.get(v.Ref);

@@ -5,7 +5,7 @@
  */
 import type { Field } from '../fields.js';
 import { duration, type SpecDraft } from '../write.js';
-import type { Template } from './cfn.js';
+import { paramValue, type Template } from './cfn.js';
 
 type Json = Record<string, unknown>;
 
@@ -39,7 +39,7 @@ function targetGroup(t: Template, id: string, spec: Json, ecs: Json, exposePort:
   if (exposePort && (version === 'GRPC' || version === 'HTTP2')) exposePort.appProtocol = version.toLowerCase();
   p.get('Protocol').expect('HTTP', 'The target group protocol');
   p.get('TargetType').expect(awsvpc ? 'ip' : 'instance', 'The target type');
-  const vpc = t.literal(p.get('VpcId'));
+  const vpc = t.byParameter(p.get('VpcId')) ? undefined : t.literal(p.get('VpcId'));
   if (typeof vpc === 'string') sub(ecs, 'service').vpcId = vpc;
   p.get('Port').use();
   p.get('Tags').use();
@@ -137,7 +137,8 @@ function scaling(t: Template, spec: Json): void {
   const target = t.ofType('AWS::ApplicationAutoScaling::ScalableTarget')[0];
   if (!target) return;
   const p = t.props(target);
-  const auto: Json = { min: p.get('MinCapacity').num(), max: p.get('MaxCapacity').num() };
+  const bound = (k: string) => paramValue(t, p.get(k), true) ?? p.get(k).num();
+  const auto: Json = { min: bound('MinCapacity'), max: bound('MaxCapacity') };
   for (const k of ['ServiceNamespace', 'ScalableDimension', 'ResourceId']) p.get(k).use();
   for (const id of t.ofType('AWS::ApplicationAutoScaling::ScalingPolicy')) {
     const c = t.props(id).get('TargetTrackingScalingPolicyConfiguration');
@@ -154,6 +155,11 @@ function scaling(t: Template, spec: Json): void {
     if (outCd !== undefined) auto.scaleOutCooldown = duration(outCd);
     for (const k of ['PolicyName', 'PolicyType', 'ScalingTargetId']) t.props(id).get(k).use();
   }
+  // Without a CPU or memory target there is nothing the spec can scale on (step scaling on alarms is reported above).
+  if (auto.cpu === undefined && auto.memory === undefined) {
+    t.resources.get(target).drop('no-form', 'The scalable target has no CPU or memory target-tracking policy, which is what the spec scales on, so it is not carried.');
+    return;
+  }
   spec.autoscaling = auto;
 }
 
@@ -162,12 +168,17 @@ export function readService(t: Template, id: string, draft: SpecDraft): void {
   const ecs = (spec.targets as Json).ecs as Json;
   const s = t.props(id);
   t.resources.get(id).get('DependsOn').use();
-  const name = t.literal(s.get('ServiceName'));
-  if (name !== spec.name) sub(ecs, 'service').name = name;
+  const serviceName = s.get('ServiceName');
+  const name = t.literalValue(serviceName.value);
+  // A name made of parameters is chosen at deploy time; the spec's service name takes a literal.
+  if (typeof name === 'string' && !name.includes('${')) {
+    t.literal(serviceName);
+    if (name !== spec.name) sub(ecs, 'service').name = name;
+  } else serviceName.drop('no-form', `The service name is ${JSON.stringify(serviceName.value)}, chosen at deploy time; targets.ecs.service.name takes a literal, so it is not carried (the service is named after the spec).`);
   const cluster = t.literal(s.get('Cluster'));
   if (typeof cluster === 'string') sub(ecs, 'service').cluster = cluster;
   s.get('TaskDefinition').use();
-  const replicas = s.get('DesiredCount').num();
+  const replicas = paramValue(t, s.get('DesiredCount'), true) ?? s.get('DesiredCount').num();
   if (replicas !== undefined) spec.replicas = replicas;
   s.get('LaunchType').use();
   const providers = s.get('CapacityProviderStrategy').items().map((p) => ({ provider: p.get('CapacityProvider').str(), weight: p.get('Weight').num(), base: p.get('Base').num() }));
@@ -177,7 +188,7 @@ export function readService(t: Template, id: string, draft: SpecDraft): void {
   const net = s.get('NetworkConfiguration', 'AwsvpcConfiguration');
   if (net.get('AssignPublicIp').str() === 'ENABLED') sub(ecs, 'service').assignPublicIp = true;
   for (const [k, key] of [['Subnets', 'subnets'], ['SecurityGroups', 'securityGroups']] as const) {
-    const v = t.literal(net.get(k));
+    const v = t.byParameter(net.get(k)) ? undefined : t.literal(net.get(k));
     if (Array.isArray(v) && v.length) sub(ecs, 'service')[key] = v;
     else if (typeof v === 'string' && v) sub(ecs, 'service')[key] = v.split(',');
   }

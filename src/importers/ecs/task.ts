@@ -20,6 +20,8 @@ export interface TaskReader {
   literal(f: Field): string | undefined;
   /** An intrinsic codegen writes itself (e.g. `Ref: AWS::Region`): marked, and the spec leaves the field out. */
   generated(f: Field): boolean;
+  /** A whole value that is a parameter (`{Ref: P}` → `{ param: P }`); templates only. */
+  param?(f: Field): Json | undefined;
 }
 
 export const JSON_READER: TaskReader = { literal: (f) => (typeof f.value === 'string' ? f.str() : undefined), generated: () => false };
@@ -117,8 +119,11 @@ function readContainer(c: Field, main: boolean, r: TaskReader, out: Json, log: L
     const value = e.get('value');
     if (name === undefined) continue;
     if (typeof value.value === 'string' || typeof value.value === 'number' || typeof value.value === 'boolean') env[name] = value.str();
-    else if (value.isMap() && r.literal(value) !== undefined) env[name] = r.literal(value);
-    else if (value.isMap() && typeof (value.value as Json)['Fn::Sub'] === 'string') env[name] = { ref: { cloudformation: value.get('Fn::Sub').str() } };
+    else if (value.isMap() && typeof (value.value as Json)['Fn::Sub'] === 'string') {
+      r.literal(value); // declares the spec parameters the text uses (templates)
+      env[name] = { ref: { cloudformation: value.get('Fn::Sub').str() } };
+    }
+    else if (r.param?.(value) !== undefined) env[name] = r.param(value);
   }
   if (Object.keys(env).length) out.env = env;
   const secrets: Json = {};
@@ -171,7 +176,8 @@ function readContainer(c: Field, main: boolean, r: TaskReader, out: Json, log: L
         log.region = r.generated(region) ? undefined : r.literal(region);
         log.prefix = r.literal(prefix);
       } else {
-        if (!r.generated(group)) group.expect(log.group, 'awslogs-group');
+        // A group that uses parameters is compared in the spec's syntax (`/ecs/${AWS::StackName}`).
+        if (!r.generated(group) && !(typeof group.value === 'object' && r.literal(group) === log.group)) group.expect(log.group, 'awslogs-group');
         if (!r.generated(region)) region.expect(log.region, 'awslogs-region');
         prefix.expect(`${log.prefix ?? 'ecs'}-${String(c.get('name').value)}`, 'awslogs-stream-prefix');
       }
@@ -320,7 +326,8 @@ export function readTaskDefinition(td: Field, draft: SpecDraft, r: TaskReader): 
     if (xp.items().length === 1) xp.get(0, 'containerPort').expect(2000, 'The X-Ray daemon port'), xp.get(0, 'protocol').expect('udp', 'The X-Ray daemon protocol');
     const o = x.get('logConfiguration', 'options');
     x.get('logConfiguration', 'logDriver').use();
-    if (!r.generated(o.get('awslogs-group'))) o.get('awslogs-group').expect(log.group, 'awslogs-group');
+    const xg = o.get('awslogs-group');
+    if (!r.generated(xg) && !(typeof xg.value === 'object' && r.literal(xg) === log.group)) xg.expect(log.group, 'awslogs-group');
     if (!r.generated(o.get('awslogs-region'))) o.get('awslogs-region').expect(log.region, 'awslogs-region');
     o.get('awslogs-stream-prefix').expect(`${log.prefix ?? 'ecs'}-xray-daemon`, 'awslogs-stream-prefix');
     x.get('name').note('The xray-daemon container is read as tracing.xray: true (codegen adds it back).');
@@ -337,7 +344,12 @@ export function readTaskDefinition(td: Field, draft: SpecDraft, r: TaskReader): 
   }
   if (spec.dependsOn) spec.dependsOn = Object.fromEntries(Object.entries(spec.dependsOn as Json).map(([k, v]) => [renamed.get(k) ?? k, v]));
   if (log.region) spec.region = log.region;
-  else regionFromInput(td, [spec.image, ...Object.values((spec.sidecars as Record<string, Json> | undefined) ?? {}).map((c) => c.image)], spec);
+  else if (r.param) {
+    // A template without a literal region deploys wherever its stack does (awslogs-region Ref
+    // AWS::Region): the task definition JSON, which needs a literal, is not written.
+    ecs.taskDefinitionJson = false;
+    td.note('No literal awslogs region: the template takes the stack\'s region (Ref AWS::Region), so the imported spec writes no task definition JSON (targets.ecs.taskDefinitionJson: false), which would need a literal one.');
+  } else regionFromInput(td, [spec.image, ...Object.values((spec.sidecars as Record<string, Json> | undefined) ?? {}).map((c) => c.image)], spec);
   const logging: Json = {};
   if (log.group !== undefined && log.group !== `/ecs/${String(spec.name)}`) logging.group = log.group;
   if (log.prefix !== undefined && log.prefix !== 'ecs') logging.streamPrefix = log.prefix;

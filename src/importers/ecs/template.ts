@@ -5,7 +5,7 @@
  * not reported; every other resource and property that is not carried is reported at its position.
  */
 import type { Tracker } from '../fields.js';
-import { isObject, Template } from './cfn.js';
+import { isObject, paramValue, Template } from './cfn.js';
 import type { ImportContext } from '../types.js';
 import { newDraft, type SpecDraft } from '../write.js';
 import { readService } from './service.js';
@@ -27,6 +27,7 @@ function reader(t: Template, logGroup: string | undefined): TaskReader {
     generated(f) {
       return t.isRef(f, 'AWS::Region') || t.isGetAtt(f, GENERATED_ROLES);
     },
+    param: (f) => paramValue(t, f),
   };
 }
 
@@ -66,12 +67,37 @@ function agreedName(t: Template, svcName: unknown, family: unknown): string | un
   const logGroup = str(t.literalValue(t.resources.get('LogGroup').get('Properties', 'LogGroupName').value));
   const app = prop('AWS::CodeDeploy::Application', 'ApplicationName');
   const group = prop('AWS::CodeDeploy::DeploymentGroup', 'DeploymentGroupName');
-  const raw = [str(svcName), str(family), logGroup?.startsWith('/ecs/') ? logGroup.slice(5) : undefined, app];
+  // Names chosen at deploy time (`${Param}`) name nothing here.
+  const raw = [str(svcName), str(family), logGroup?.startsWith('/ecs/') ? logGroup.slice(5) : undefined, app].filter((n) => !n?.includes('${'));
   const candidates = [...new Set(raw.map((n) => (n === undefined ? undefined : serviceName(n))).filter((n): n is string => n !== undefined))];
   const score = (n: string) => [str(svcName) === n, str(family) === n, logGroup === `/ecs/${n}`, app === n, group === `${n}-dg`].filter(Boolean).length;
   let best: string | undefined;
   for (const n of candidates) if (best === undefined || score(n) > score(best)) best = n;
   return best;
+}
+
+/** The spec parameters the template uses → `parameters` (values as the spec types them). */
+export function specParameters(t: Template, spec: Json): void {
+  if (!t.specParameters.size) return;
+  const out: Json = {};
+  for (const name of [...t.specParameters].sort()) {
+    const p = t.parameters.get(name).value;
+    if (!isObject(p)) continue;
+    const type = typeof p.Type === 'string' ? p.Type : 'String';
+    const value = (v: unknown) => (type === 'Number' && typeof v === 'string' && /^-?[0-9]+(\.[0-9]+)?$/.test(v) ? Number(v) : v);
+    const d: Json = {};
+    if (type !== 'String') d.type = type;
+    if (p.Description !== undefined) d.description = p.Description;
+    // A value given on the command line (--parameter) is the default the spec writes.
+    if (Object.hasOwn(t.overrides, name)) d.default = value(t.overrides[name]);
+    else if (p.Default !== undefined) d.default = value(p.Default);
+    if (Array.isArray(p.AllowedValues)) d.allowedValues = p.AllowedValues.map(value);
+    for (const [from, to] of [['AllowedPattern', 'allowedPattern'], ['MinLength', 'minLength'], ['MaxLength', 'maxLength'], ['MinValue', 'minValue'], ['MaxValue', 'maxValue'], ['ConstraintDescription', 'constraintDescription']] as const) {
+      if (p[from] !== undefined) d[to] = p[from];
+    }
+    out[name] = d;
+  }
+  spec.parameters = out;
 }
 
 export function importTemplate(tracker: Tracker, ctx: ImportContext): SpecDraft[] {
@@ -84,7 +110,7 @@ export function importTemplate(tracker: Tracker, ctx: ImportContext): SpecDraft[
   }
   const td = t.props(tds[0]!, true);
   const services = t.ofType('AWS::ECS::Service');
-  const svcName = services.length ? t.literal(t.props(services[0]!).get('ServiceName')) : undefined;
+  const svcName = services.length ? t.literalValue(t.props(services[0]!).get('ServiceName').value) : undefined;
   const family = td.get('family').value;
   let name = ctx.options.name ?? agreedName(t, svcName, family);
   if (!name) {
@@ -130,6 +156,7 @@ export function importTemplate(tracker: Tracker, ctx: ImportContext): SpecDraft[
     draft.comments.push({ path: ['platform'], text: `The template imports the exports of the ${t.platform} platform (Fn::ImportValue ${t.platform}-...).` });
   }
   secretStores(t, spec);
+  specParameters(t, spec);
   t.parameters.use();
   tracker.leftovers(`Template ${file}`);
   return [draft];

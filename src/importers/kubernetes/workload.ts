@@ -39,6 +39,8 @@ export interface WorkloadDraft {
   serviceAccountName?: string;
   replicas?: Field;
   spec: Json;
+  /** The main image's tag when it was a deploy-time parameter (codegen's output without the version label). */
+  imageTag?: string;
   /** The pod securityContext, as the pod-level part of `security`. */
   podSecurity?: Json;
   /** Why the main container was picked, when there were several. */
@@ -77,6 +79,12 @@ export function readWorkload(w: Field): WorkloadDraft | undefined {
     return { container: containerOf(c, false), native };
   });
   const derived = derivedLabels(name, main.image);
+  // Written by codegen without the version label its image tag gives: the tag was a deploy-time
+  // parameter (the Kubernetes output takes its default), so the spec says `${ImageTag}`.
+  const given = md.get('labels').value as Record<string, unknown> | undefined;
+  const tag = derived['app.kubernetes.io/version'];
+  const deployTimeTag = tag !== undefined && given?.['app.kubernetes.io/managed-by'] === 'codegen' && !('app.kubernetes.io/version' in given);
+  if (deployTimeTag) delete derived['app.kubernetes.io/version'];
   const labels: Record<string, string> = {};
   for (const [k, v] of md.get('labels').entries()) {
     if (k in derived) {
@@ -109,6 +117,7 @@ export function readWorkload(w: Field): WorkloadDraft | undefined {
     ...(podAnnotations ? { podAnnotations } : {}),
     ...(serviceAccountName !== undefined ? { serviceAccountName } : {}),
     spec: {},
+    ...(deployTimeTag ? { imageTag: tag } : {}),
     ...(rule ? { mainRule: `${main.name} is the main container because ${rule}; the others are sidecars.` } : {}),
   };
   const security = podSecurity(podSpec.get('securityContext'));

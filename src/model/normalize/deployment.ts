@@ -33,8 +33,9 @@ export function normalizeDeployment(d: ServiceSpec['deployment']): DeploymentMod
 export function normalizeAutoscaling(spec: ServiceSpec, at: (p: SpecPath) => SpecPath, rep: Report): ServiceModel['autoscaling'] {
   const autoscaling = spec.autoscaling
     ? {
-        min: spec.autoscaling.min,
-        max: spec.autoscaling.max,
+        // Parameters were resolved to their defaults before (model/normalize/parameters.ts).
+        min: spec.autoscaling.min as number,
+        max: spec.autoscaling.max as number,
         ...(spec.autoscaling.cpu !== undefined ? { cpuPercent: spec.autoscaling.cpu } : {}),
         ...(spec.autoscaling.memory !== undefined ? { memoryPercent: spec.autoscaling.memory } : {}),
         ...optSeconds('scaleInCooldownSeconds', spec.autoscaling.scaleInCooldown),

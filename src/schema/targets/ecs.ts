@@ -1,7 +1,9 @@
 /** `targets.ecs`: what the ECS task definition and the ECS service CloudFormation need beyond the core. */
+import { arnPattern } from '../core-schema.js';
 import { arr, bool, enumOf, int, map, obj, oneOf, str, type JsonSchema } from '../dsl.js';
 
-const arn = (d: string, service: string) => str(d, { pattern: `^arn:aws[a-z-]*:${service}:` });
+/** An ARN; CloudFormation takes `${Name}` parameters and pseudo parameters in it (`arn:${AWS::Partition}:iam::${AWS::AccountId}:role/x`). */
+const arn = (d: string, service: string) => str(`${d} May use \`\${Name}\` parameters and pseudo parameters.`, { pattern: arnPattern(service) });
 const cfnRefOrString = (d: string) => str(`${d} A literal value; when omitted the template takes a typed Parameter (or imports it from the platform).`);
 
 export const ecsTargetProperties: Record<string, JsonSchema> = {
@@ -49,6 +51,7 @@ export const ecsTargetProperties: Record<string, JsonSchema> = {
     }),
     tags: map('Tags on the service.', { type: 'string', description: 'Value.' }),
   }),
+  taskDefinitionJson: bool('Write `ecs/task-definition.json` (default true). Set false when the service is deployed only through the CloudFormation template, e.g. when a value is a pseudo parameter or a parameter without a default, which the JSON cannot hold.'),
   templateFormat: enumOf('Format of the service CloudFormation template: `yaml` (default, `ecs/service.cfn.yaml`) or `json` (`ecs/service.cfn.json`).', ['yaml', 'json'], { default: 'yaml' }),
   controller: enumOf('Who runs blue/green, canary and linear deployments: ECS itself (recommended by AWS) or CodeDeploy. Default: ECS.', ['ECS', 'CODE_DEPLOY']),
   minimumHealthyPercent: int('Rolling: minimum healthy percent of the desired count during a deployment.', { minimum: 0, maximum: 100 }),
