@@ -14,6 +14,13 @@ function rule(get: (s: Schema) => string | undefined): RegExp {
   return new RegExp(p ?? '^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$');
 }
 
+/** Whether `value` fits the pattern the schema gives `targets.ecs.<key>` (true when it gives none). */
+export function fitsEcsPattern(key: string, value: string): boolean {
+  const s = serviceSchemaObject() as { $defs?: Record<string, { properties?: Record<string, { pattern?: string }> }> };
+  const pattern = s.$defs?.ecsTarget?.properties?.[key]?.pattern;
+  return pattern === undefined || new RegExp(pattern).test(value);
+}
+
 /** A DNS-1123 label made from any name, or undefined when nothing is left. */
 export function dnsLabel(name: string): string | undefined {
   const n = name.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^[^a-z]+|-+$/g, '').slice(0, 63).replace(/-+$/, '');

@@ -209,6 +209,8 @@ export interface DeploymentModel {
   linear?: { percent: number; intervalSeconds: number };
   blueGreen: { bakeTimeSeconds?: number; terminationWaitSeconds?: number; readyWaitSeconds?: number };
   rollbackOnFailure: boolean;
+  /** CloudWatch alarm names that fail (and roll back) a deployment; empty when none. */
+  rollbackAlarms: string[];
 }
 
 export interface ExposeModel {

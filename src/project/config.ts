@@ -15,6 +15,7 @@ import { compareDiagnostics, type Diagnostic, type SpecPath } from '../core/diag
 import type { PatchFileInput } from '../core/patch.js';
 import { loadPlugins, type PluginRule } from './plugins.js';
 import { attachPositions, parseSource, type SourceFile } from '../core/source.js';
+import { patternRule } from '../schema/pattern-rules.js';
 
 export const CONFIG_FILES = ['codegen.config.mjs', 'codegen.config.js', 'codegen.config.json'] as const;
 
@@ -135,7 +136,7 @@ function check(v: unknown, s: Node, path: (string | number)[], out: Diagnostic[]
   if (Array.isArray(s.enum) && !(s.enum as unknown[]).includes(v)) err('ENUM', `Config value must be one of ${(s.enum as unknown[]).map((x) => JSON.stringify(x)).join(', ')}.`);
   if (typeof v === 'string') {
     if (typeof s.minLength === 'number' && v.length < s.minLength) err('MIN_LENGTH', 'Config value must not be empty.');
-    if (typeof s.pattern === 'string' && !new RegExp(s.pattern, 'u').test(v)) err('PATTERN', `Config value must match ${s.pattern}.`);
+    if (typeof s.pattern === 'string' && !new RegExp(s.pattern, 'u').test(v)) err('PATTERN', `Config value ${patternRule(s.pattern)}.`);
   }
   if (Array.isArray(v) && s.items) v.forEach((x, i) => check(x, s.items as Node, [...path, i], out));
   if (typeOf(v) === 'object') {

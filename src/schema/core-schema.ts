@@ -4,13 +4,20 @@
  * target only (see `service-schema.ts`).
  */
 import { containersCoreProperties, containersDefs, dependsOnSchema, mountsSchema, ulimitsSchema } from './containers-schema.js';
-import { arr, bool, duration, enumOf, int, map, num, obj, oneOf, ref, str, type JsonSchema } from './dsl.js';
+import { arr, bool, duration, enumOf, int, map, obj, oneOf, ref, str, type JsonSchema } from './dsl.js';
+import { paramRef } from './parameters-schema.js';
 
 /** A region, or a whole `${...}` substitution (a parameter or `AWS::Region`). */
 export const REGION_PATTERN = '^([a-z]{2}(-[a-z]+)+-[0-9]|\\$\\{[A-Za-z0-9:]+\\})$';
 /** An ARN of `service` whose partition, region and account may be `${...}` substitutions, or one whole substitution. */
 export const arnPattern = (service: string): string => `^(arn:(aws[a-z-]*|\\$\\{AWS::Partition\\}):${service}:|\\$\\{[A-Za-z0-9]+\\}$)`;
 export const NAME_PATTERN = '^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$';
+/**
+ * A container name as ECS allows it: up to 255 letters, digits, underscores and hyphens
+ * (RegisterTaskDefinition `name`). Kubernetes needs a DNS-1123 label: the valid-names rule checks
+ * the names a kubernetes target gets.
+ */
+export const CONTAINER_NAME_PATTERN = '^[A-Za-z0-9_-]{1,255}$';
 export const ENV_NAME_PATTERN = '^[A-Za-z_][A-Za-z0-9_]*$';
 export const CPU_PATTERN = '^([0-9]+m|[0-9]+(\\.[0-9]+)?)$';
 export const MEMORY_PATTERN = '^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|K|M|G|T)?$';
@@ -50,48 +57,13 @@ const port = obj(
   ['port'],
 );
 
-/** A declared parameter or a pseudo parameter, used as a whole value: `{ param: Name }`. */
-export const PARAMETER_NAME_PATTERN = '^[A-Za-z0-9]{1,255}$';
-export const PARAM_REF_PATTERN = '^([A-Za-z0-9]{1,255}|AWS::(Region|AccountId|StackName|Partition|URLSuffix))$';
-const paramRef = (d: string) =>
-  obj(`${d} The CloudFormation targets take \`Ref\` to the parameter; the others take its default (see docs/parameters.md).`, {
-    param: str('Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).', { pattern: PARAM_REF_PATTERN }),
-  }, ['param']);
-
-
-/** CloudFormation parameter types a spec may declare (the common ones and the AWS-specific ones that take IDs). */
-export const PARAMETER_TYPES = [
-  'String', 'Number', 'CommaDelimitedList', 'List<Number>',
-  'AWS::EC2::VPC::Id', 'AWS::EC2::Subnet::Id', 'AWS::EC2::SecurityGroup::Id',
-  'List<AWS::EC2::Subnet::Id>', 'List<AWS::EC2::SecurityGroup::Id>',
-  'AWS::SSM::Parameter::Value<String>',
-] as const;
-
-const scalar = (d: string) => oneOf(d, [{ type: 'string', description: 'A string.' }, { type: 'number', description: 'A number.' }]);
-
-export const parameterSchema = obj(
-  'A CloudFormation parameter (template `Parameters` entry). Use it as `${Name}` in the string fields that take parameters, or as `{ param: Name }` for replicas, autoscaling bounds and env values; only the templates that use it declare it.',
-  {
-    type: enumOf('CloudFormation parameter type (default `String`).', PARAMETER_TYPES, { default: 'String' }),
-    description: str('What the parameter is for (the template\'s `Description`).'),
-    default: scalar('Value used when the stack is deployed without one; also the literal that targets without parameters (Kubernetes, Copilot, the ECS task definition JSON) take.'),
-    allowedValues: arr('The only values CloudFormation accepts (`AllowedValues`).', scalar('An allowed value.'), { minItems: 1 }),
-    allowedPattern: str('Regular expression a String value must match (`AllowedPattern`).', { minLength: 1 }),
-    minLength: int('Shortest String value (`MinLength`).', { minimum: 0 }),
-    maxLength: int('Longest String value (`MaxLength`).', { minimum: 0 }),
-    minValue: num('Smallest Number value (`MinValue`).'),
-    maxValue: num('Largest Number value (`MaxValue`).'),
-    constraintDescription: str('Message CloudFormation shows when a value breaks a constraint (`ConstraintDescription`).'),
-  },
-);
-
 const envValue = oneOf('A plain value, or a reference resolved by the deployment system.', [
   { type: 'string', description: 'A plain value (never a secret: use `secrets`).' },
   { type: 'number', description: 'A number, written as a string in every target.' },
   { type: 'boolean', description: 'A boolean, written as the string `true`/`false` in every target.' },
   obj('A value the deployment system supplies, per target.', {
     ref: obj('References per target; a target without one reports a diagnostic.', {
-      cloudformation: str('A CloudFormation `Fn::Sub` string, e.g. `${DatabaseEndpoint}`; names a parameter or resource of the template.'),
+      cloudformation: str('A CloudFormation `Fn::Sub` string for the ECS service template, e.g. `${AWS::StackName}-db` or `${LogGroup.Arn}`: it may name the template\'s parameters, resources (with their attributes) and pseudo parameters, checked at compile time (docs/spec.md, "CloudFormation references").'),
       kubernetes: obj('A Kubernetes field or ConfigMap reference.', {
         configMap: obj('A ConfigMap key.', { name: str('ConfigMap name.'), key: str('Key in the ConfigMap.') }, ['name', 'key']),
         field: str('A downward-API field path, e.g. `status.podIP`.'),
@@ -245,6 +217,7 @@ const deployment = obj('How a new version replaces the old one.', {
     readyWait: duration('Wait for a manual go-ahead before rerouting traffic (CodeDeploy; 0 = continue at once).'),
   }),
   rollbackOnFailure: bool('Roll back automatically when the deployment fails (default true).'),
+  rollbackAlarms: arr('Names of existing CloudWatch alarms that fail a deployment when they go into ALARM (and roll it back with `rollbackOnFailure`): ECS `DeploymentConfiguration.Alarms`, the CodeDeploy deployment group\'s alarm configuration, Copilot `deployment.rollback_alarms`. Kubernetes has no such check (a diagnostic says so).', str('CloudWatch alarm name.', { minLength: 1, maxLength: 255 }), { minItems: 1, uniqueItems: true }),
 });
 
 const exposure = obj('How traffic reaches the service.', {
@@ -351,7 +324,7 @@ export const coreProperties: Record<string, JsonSchema> = {
   description: str('One line about the service.'),
   region: str('AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region), or `${AWS::Region}` / `${Name}` of a parameter.', { pattern: REGION_PATTERN }),
   image: str('Container image reference (`repo:tag` or `repo@sha256:...`); may use `${Name}` parameters, e.g. `repo:${ImageTag}`.', { minLength: 1 }),
-  containerName: str('Name of the main container (default `app`).', { pattern: NAME_PATTERN }),
+  containerName: str('Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).', { pattern: CONTAINER_NAME_PATTERN }),
   command: arr('Command override (Docker CMD).', { type: 'string', description: 'Argument.' }),
   entrypoint: arr('Entrypoint override.', { type: 'string', description: 'Argument.' }),
   ports: arr('Ports the main container listens on; the first is the main port.', ref('port', 'A port.')),
@@ -368,7 +341,7 @@ export const coreProperties: Record<string, JsonSchema> = {
   deployment: ref('deployment', 'Deployment strategy and its traffic shape.'),
   logging: ref('logging', 'Container logs.'),
   tracing: ref('tracing', 'Distributed tracing.'),
-  sidecars: map('Extra containers (name → container), in the order given (that order is kept in every output).', ref('sidecar', 'A sidecar container.'), NAME_PATTERN),
+  sidecars: map('Extra containers (name → container), in the order given (that order is kept in every output). Names as for `containerName`.', ref('sidecar', 'A sidecar container.'), CONTAINER_NAME_PATTERN),
   user: str('User the main container runs as (uid, uid:gid, or a user name; ECS `user`, Kubernetes container `runAsUser`/`runAsGroup`). Container-level: it wins over `security.runAsUser`.'),
   readOnlyRootFilesystem: bool('Mount the main container\'s root file system read-only. The same as `security.readOnlyRootFilesystem` (kept for existing specs; giving both with different values is an error).'),
   security: ref('security', 'Security context: pod-level ids, non-root, seccomp; the main container\'s privilege, capabilities and read-only root file system.'),

@@ -4,7 +4,8 @@
  * TypeScript types from it and the standalone validator; `test/schema.test.ts` fails when any of
  * the three is stale, so types and schema cannot drift.
  */
-import { coreDefs, coreProperties, ENV_NAME_PATTERN, NAME_PATTERN, PARAMETER_NAME_PATTERN, parameterSchema } from './core-schema.js';
+import { coreDefs, coreProperties, ENV_NAME_PATTERN, NAME_PATTERN } from './core-schema.js';
+import { PARAMETER_NAME_PATTERN, parameterSchema } from './parameters-schema.js';
 import { arr, map, obj, overlay, ref, str, type JsonSchema } from './dsl.js';
 import { patchesSchema } from './patch-schema.js';
 import { withEditorHints } from './editor-hints.js';

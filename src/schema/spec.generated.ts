@@ -66,15 +66,15 @@ export type Probe = {
     command: [string, ...string[]];
   };
   /**
-   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   initialDelay?: number | string;
   /**
-   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   period?: number | string;
   /**
-   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   timeout?: number | string;
   /**
@@ -86,7 +86,7 @@ export type Probe = {
    */
   failureThreshold?: number;
   /**
-   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   terminationGracePeriod?: number | string;
 } & {
@@ -158,15 +158,15 @@ export type Probe1 = {
     command: [string, ...string[]];
   };
   /**
-   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   initialDelay?: number | string;
   /**
-   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   period?: number | string;
   /**
-   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   timeout?: number | string;
   /**
@@ -178,7 +178,7 @@ export type Probe1 = {
    */
   failureThreshold?: number;
   /**
-   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   terminationGracePeriod?: number | string;
 } & {
@@ -250,15 +250,15 @@ export type Probe2 = {
     command: [string, ...string[]];
   };
   /**
-   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   initialDelay?: number | string;
   /**
-   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   period?: number | string;
   /**
-   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   timeout?: number | string;
   /**
@@ -270,7 +270,7 @@ export type Probe2 = {
    */
   failureThreshold?: number;
   /**
-   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   terminationGracePeriod?: number | string;
 } & {
@@ -342,15 +342,15 @@ export type Probe3 = {
     command: [string, ...string[]];
   };
   /**
-   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   initialDelay?: number | string;
   /**
-   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   period?: number | string;
   /**
-   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   timeout?: number | string;
   /**
@@ -362,7 +362,7 @@ export type Probe3 = {
    */
   failureThreshold?: number;
   /**
-   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   terminationGracePeriod?: number | string;
 } & {
@@ -434,15 +434,15 @@ export type Probe4 = {
     command: [string, ...string[]];
   };
   /**
-   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   initialDelay?: number | string;
   /**
-   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   period?: number | string;
   /**
-   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   timeout?: number | string;
   /**
@@ -454,7 +454,7 @@ export type Probe4 = {
    */
   failureThreshold?: number;
   /**
-   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   terminationGracePeriod?: number | string;
 } & {
@@ -526,15 +526,15 @@ export type Probe5 = {
     command: [string, ...string[]];
   };
   /**
-   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   initialDelay?: number | string;
   /**
-   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   period?: number | string;
   /**
-   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   timeout?: number | string;
   /**
@@ -546,7 +546,7 @@ export type Probe5 = {
    */
   failureThreshold?: number;
   /**
-   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   terminationGracePeriod?: number | string;
 } & {
@@ -649,7 +649,7 @@ export type EnvValueOverlay =
        */
       ref?: {
         /**
-         * A CloudFormation `Fn::Sub` string, e.g. `${DatabaseEndpoint}`; names a parameter or resource of the template.
+         * A CloudFormation `Fn::Sub` string for the ECS service template, e.g. `${AWS::StackName}-db` or `${LogGroup.Arn}`: it may name the template's parameters, resources (with their attributes) and pseudo parameters, checked at compile time (docs/spec.md, "CloudFormation references").
          */
         cloudformation?: string | null;
         /**
@@ -703,7 +703,7 @@ export type OverrideRegion = string | null;
  */
 export type OverrideImage = string | null;
 /**
- * Name of the main container (default `app`).
+ * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
  */
 export type OverrideContainerName = string | null;
 /**
@@ -779,7 +779,7 @@ export type OverrideLogging = LoggingOverlay | null;
  */
 export type OverrideTracing = TracingOverlay | null;
 /**
- * Extra containers (name → container), in the order given (that order is kept in every output).
+ * Extra containers (name → container), in the order given (that order is kept in every output). Names as for `containerName`.
  */
 export type OverrideSidecars = {
   /**
@@ -809,7 +809,7 @@ export type OverrideLabels = {
   [k: string]: string | null;
 } | null;
 /**
- * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+ * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
  */
 export type OverrideTerminationGracePeriod = (number | string) | null;
 /**
@@ -906,7 +906,7 @@ export interface CodegenServiceSpecV1 {
    */
   image: string;
   /**
-   * Name of the main container (default `app`).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
    */
   containerName?: string;
   /**
@@ -955,7 +955,7 @@ export interface CodegenServiceSpecV1 {
            */
           ref: {
             /**
-             * A CloudFormation `Fn::Sub` string, e.g. `${DatabaseEndpoint}`; names a parameter or resource of the template.
+             * A CloudFormation `Fn::Sub` string for the ECS service template, e.g. `${AWS::StackName}-db` or `${LogGroup.Arn}`: it may name the template's parameters, resources (with their attributes) and pseudo parameters, checked at compile time (docs/spec.md, "CloudFormation references").
              */
             cloudformation?: string;
             /**
@@ -1005,7 +1005,7 @@ export interface CodegenServiceSpecV1 {
   logging?: Logging;
   tracing?: Tracing;
   /**
-   * Extra containers (name → container), in the order given (that order is kept in every output).
+   * Extra containers (name → container), in the order given (that order is kept in every output). Names as for `containerName`.
    */
   sidecars?: {
     [k: string]: Sidecar;
@@ -1029,7 +1029,7 @@ export interface CodegenServiceSpecV1 {
     [k: string]: string;
   };
   /**
-   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   terminationGracePeriod?: number | string;
   /**
@@ -1147,7 +1147,7 @@ export interface CodegenServiceSpecV1 {
        */
       image?: string | null;
       /**
-       * Name of the main container (default `app`).
+       * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
        */
       containerName?: string | null;
       /**
@@ -1223,7 +1223,7 @@ export interface CodegenServiceSpecV1 {
        */
       tracing?: TracingOverlay | null;
       /**
-       * Extra containers (name → container), in the order given (that order is kept in every output).
+       * Extra containers (name → container), in the order given (that order is kept in every output). Names as for `containerName`.
        */
       sidecars?: {
         /**
@@ -1253,7 +1253,7 @@ export interface CodegenServiceSpecV1 {
         [k: string]: string | null;
       } | null;
       /**
-       * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+       * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
        */
       terminationGracePeriod?: (number | string) | null;
       /**
@@ -1520,11 +1520,11 @@ export interface Autoscaling {
    */
   memory?: number;
   /**
-   * Cooldown after scaling in. Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Cooldown after scaling in. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   scaleInCooldown?: number | string;
   /**
-   * Cooldown after scaling out. Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Cooldown after scaling out. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   scaleOutCooldown?: number | string;
 }
@@ -1590,11 +1590,11 @@ export interface Health {
      */
     protocol?: 'HTTP' | 'HTTPS' | 'GRPC' | 'TCP';
     /**
-     * Time between checks (ALB: 5–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time between checks (ALB: 5–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     interval?: number | string;
     /**
-     * Time a check may take (ALB: 2–120 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time a check may take (ALB: 2–120 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     timeout?: number | string;
     /**
@@ -1610,7 +1610,7 @@ export interface Health {
      */
     successCodes?: string;
     /**
-     * Time after a task starts during which failed checks are ignored (ECS HealthCheckGracePeriodSeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time after a task starts during which failed checks are ignored (ECS HealthCheckGracePeriodSeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     gracePeriod?: number | string;
   };
@@ -1645,11 +1645,11 @@ export interface Health {
           port?: number;
         };
     /**
-     * Time between checks (ECS: 5–300 s, default 30). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time between checks (ECS: 5–300 s, default 30). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     interval?: number | string;
     /**
-     * Time a check may take (ECS: 2–60 s, default 5). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time a check may take (ECS: 2–60 s, default 5). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     timeout?: number | string;
     /**
@@ -1657,7 +1657,7 @@ export interface Health {
      */
     retries?: number;
     /**
-     * Grace period after start (ECS: 0–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Grace period after start (ECS: 0–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     startPeriod?: number | string;
   };
@@ -1732,7 +1732,7 @@ export interface Deployment {
      */
     percent?: number;
     /**
-     * Wait between steps (default 5m). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Wait between steps (default 5m). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     interval?: number | string;
   };
@@ -1745,7 +1745,7 @@ export interface Deployment {
      */
     percent?: number;
     /**
-     * Wait between steps (default 1m). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Wait between steps (default 1m). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     interval?: number | string;
   };
@@ -1754,15 +1754,15 @@ export interface Deployment {
    */
   blueGreen?: {
     /**
-     * Time both versions stay up after the shift, before the old one is removed (ECS BakeTimeInMinutes). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time both versions stay up after the shift, before the old one is removed (ECS BakeTimeInMinutes). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     bakeTime?: number | string;
     /**
-     * Wait before the old (blue) tasks are terminated (CodeDeploy). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Wait before the old (blue) tasks are terminated (CodeDeploy). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     terminationWait?: number | string;
     /**
-     * Wait for a manual go-ahead before rerouting traffic (CodeDeploy; 0 = continue at once). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Wait for a manual go-ahead before rerouting traffic (CodeDeploy; 0 = continue at once). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     readyWait?: number | string;
   };
@@ -1770,6 +1770,14 @@ export interface Deployment {
    * Roll back automatically when the deployment fails (default true).
    */
   rollbackOnFailure?: boolean;
+  /**
+   * Names of existing CloudWatch alarms that fail a deployment when they go into ALARM (and roll it back with `rollbackOnFailure`): ECS `DeploymentConfiguration.Alarms`, the CodeDeploy deployment group's alarm configuration, Copilot `deployment.rollback_alarms`. Kubernetes has no such check (a diagnostic says so).
+   *
+   * @minItems 1
+   *
+   * Items: CloudWatch alarm name.
+   */
+  rollbackAlarms?: [string, ...string[]];
 }
 /**
  * Container logs.
@@ -1856,7 +1864,7 @@ export interface Sidecar {
            */
           ref: {
             /**
-             * A CloudFormation `Fn::Sub` string, e.g. `${DatabaseEndpoint}`; names a parameter or resource of the template.
+             * A CloudFormation `Fn::Sub` string for the ECS service template, e.g. `${AWS::StackName}-db` or `${LogGroup.Arn}`: it may name the template's parameters, resources (with their attributes) and pseudo parameters, checked at compile time (docs/spec.md, "CloudFormation references").
              */
             cloudformation?: string;
             /**
@@ -2085,11 +2093,11 @@ export interface Sidecar {
             port?: number;
           };
       /**
-       * Time between checks (ECS: 5–300 s, default 30). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+       * Time between checks (ECS: 5–300 s, default 30). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
        */
       interval?: number | string;
       /**
-       * Time a check may take (ECS: 2–60 s, default 5). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+       * Time a check may take (ECS: 2–60 s, default 5). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
        */
       timeout?: number | string;
       /**
@@ -2097,7 +2105,7 @@ export interface Sidecar {
        */
       retries?: number;
       /**
-       * Grace period after start (ECS: 0–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+       * Grace period after start (ECS: 0–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
        */
       startPeriod?: number | string;
     };
@@ -2432,7 +2440,7 @@ export interface EcsTarget {
    */
   image?: string | null;
   /**
-   * Name of the main container (default `app`).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
    */
   containerName?: string | null;
   /**
@@ -2508,7 +2516,7 @@ export interface EcsTarget {
    */
   tracing?: TracingOverlay | null;
   /**
-   * Extra containers (name → container), in the order given (that order is kept in every output).
+   * Extra containers (name → container), in the order given (that order is kept in every output). Names as for `containerName`.
    */
   sidecars?: {
     /**
@@ -2538,7 +2546,7 @@ export interface EcsTarget {
     [k: string]: string | null;
   } | null;
   /**
-   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   terminationGracePeriod?: (number | string) | null;
   /**
@@ -2650,6 +2658,40 @@ export interface EcsTarget {
    * Task role ARN (what the application may call). May use `${Name}` parameters and pseudo parameters.
    */
   taskRoleArn?: string;
+  /**
+   * The task execution role the CloudFormation target creates when `executionRoleArn` is not given. By default its inline policy allows exactly what the task needs: log writes to its group, pulls from the ECR repositories of its images, reads of exactly the secrets it references.
+   */
+  executionRole?: {
+    /**
+     * Attach the AWS managed policy `AmazonECSTaskExecutionRolePolicy` (ECR pulls and CloudWatch Logs writes on every resource) instead of the scoped log and ECR statements; secret reads stay scoped (the managed policy has none). Default false.
+     */
+    awsManagedPolicy?: boolean;
+    /**
+     * More managed policies to attach (e.g. one granting `kms:Decrypt` on the key of your secrets).
+     *
+     * Items: IAM managed policy ARN.
+     */
+    managedPolicyArns?: string[];
+  };
+  /**
+   * A task role for the CloudFormation target to create when `taskRoleArn` is not given: what the application may call. codegen adds what ECS Exec and the X-Ray daemon need.
+   */
+  taskRole?: {
+    /**
+     * Managed policies to attach, e.g. `arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess`.
+     *
+     * @minItems 1
+     *
+     * Items: IAM managed policy ARN.
+     */
+    managedPolicyArns?: [string, ...string[]];
+  };
+  /**
+   * Launch types the task definition is validated against (RegisterTaskDefinition `requiresCompatibilities`). Default: `[launchType]`. An empty list leaves the field out, so the task definition names no launch type (ECS then validates it for EC2 and reports what else it is compatible with).
+   *
+   * Items: A launch type.
+   */
+  requiresCompatibilities?: ('EC2' | 'FARGATE' | 'EXTERNAL' | 'MANAGED_INSTANCES')[];
   /**
    * X-Ray daemon image added as a sidecar when `tracing.xray` is on (default: a pinned public.ecr.aws/xray/aws-xray-daemon release).
    */
@@ -2764,6 +2806,79 @@ export interface EcsTarget {
    * Write `ecs/task-definition.json` (default true). Set false when the service is deployed only through the CloudFormation template, e.g. when a value is a pseudo parameter or a parameter without a default, which the JSON cannot hold.
    */
   taskDefinitionJson?: boolean;
+  /**
+   * Fixed logical IDs for adopting an existing stack: resource role → the logical ID the deployed stack already has, so CloudFormation updates those resources instead of replacing them. Every Ref, Fn::GetAtt, Fn::Sub and DependsOn of the ECS service template follows. Letters and digits only; unique; not an ID another resource or parameter of the template has.
+   */
+  logicalIds?: {
+    /**
+     * Logical ID of the ECS service (default `ECSService`).
+     */
+    service?: string;
+    /**
+     * Logical ID of the task definition (default `TaskDefinition`).
+     */
+    taskDefinition?: string;
+    /**
+     * Logical ID of the log group (default `LogGroup`).
+     */
+    logGroup?: string;
+    /**
+     * Logical ID of the created task execution role (default `ExecutionRole`).
+     */
+    executionRole?: string;
+    /**
+     * Logical ID of the created task role (default `TaskRole`).
+     */
+    taskRole?: string;
+    /**
+     * Logical ID of the target group, or the blue one of two (default `TargetGroup`, `BlueTargetGroup`).
+     */
+    targetGroup?: string;
+    /**
+     * Logical ID of the green target group of a blue/green, canary or linear deployment (default `GreenTargetGroup`).
+     */
+    alternateTargetGroup?: string;
+    /**
+     * Logical ID of the production listener rule (default `ListenerRule`).
+     */
+    listenerRule?: string;
+    /**
+     * Logical ID of the test listener rule (default `TestListenerRule`).
+     */
+    testListenerRule?: string;
+    /**
+     * Logical ID of the created role ECS uses to shift traffic (default `LoadBalancerRole`).
+     */
+    loadBalancerRole?: string;
+    /**
+     * Logical ID of the autoscaling scalable target (default `ScalableTarget`).
+     */
+    scalableTarget?: string;
+    /**
+     * Logical ID of the CPU target-tracking policy (default `CpuScalingPolicy`).
+     */
+    cpuScalingPolicy?: string;
+    /**
+     * Logical ID of the memory target-tracking policy (default `MemoryScalingPolicy`).
+     */
+    memoryScalingPolicy?: string;
+    /**
+     * Logical ID of the CodeDeploy application (default `CodeDeployApplication`).
+     */
+    codeDeployApplication?: string;
+    /**
+     * Logical ID of the CodeDeploy deployment group (default `CodeDeployDeploymentGroup`).
+     */
+    codeDeployDeploymentGroup?: string;
+    /**
+     * Logical ID of the created CodeDeploy service role (default `CodeDeployRole`).
+     */
+    codeDeployRole?: string;
+    /**
+     * Logical ID of the custom CodeDeploy deployment configuration (default `DeploymentConfig`).
+     */
+    codeDeployConfig?: string;
+  };
   /**
    * Format of the service CloudFormation template: `yaml` (default, `ecs/service.cfn.yaml`) or `json` (`ecs/service.cfn.json`).
    */
@@ -2907,11 +3022,11 @@ export interface AutoscalingOverlay {
    */
   memory?: number | null;
   /**
-   * Cooldown after scaling in. Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Cooldown after scaling in. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   scaleInCooldown?: (number | string) | null;
   /**
-   * Cooldown after scaling out. Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Cooldown after scaling out. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   scaleOutCooldown?: (number | string) | null;
 }
@@ -2975,11 +3090,11 @@ export interface HealthOverlay {
      */
     protocol?: ('HTTP' | 'HTTPS' | 'GRPC' | 'TCP') | null;
     /**
-     * Time between checks (ALB: 5–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time between checks (ALB: 5–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     interval?: (number | string) | null;
     /**
-     * Time a check may take (ALB: 2–120 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time a check may take (ALB: 2–120 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     timeout?: (number | string) | null;
     /**
@@ -2995,7 +3110,7 @@ export interface HealthOverlay {
      */
     successCodes?: string | null;
     /**
-     * Time after a task starts during which failed checks are ignored (ECS HealthCheckGracePeriodSeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time after a task starts during which failed checks are ignored (ECS HealthCheckGracePeriodSeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     gracePeriod?: (number | string) | null;
   } | null;
@@ -3038,11 +3153,11 @@ export interface HealthOverlay {
         )
       | null;
     /**
-     * Time between checks (ECS: 5–300 s, default 30). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time between checks (ECS: 5–300 s, default 30). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     interval?: (number | string) | null;
     /**
-     * Time a check may take (ECS: 2–60 s, default 5). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time a check may take (ECS: 2–60 s, default 5). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     timeout?: (number | string) | null;
     /**
@@ -3050,7 +3165,7 @@ export interface HealthOverlay {
      */
     retries?: number | null;
     /**
-     * Grace period after start (ECS: 0–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Grace period after start (ECS: 0–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     startPeriod?: (number | string) | null;
   } | null;
@@ -3117,15 +3232,15 @@ export interface ProbeOverlay {
     command?: [string, ...string[]] | null;
   } | null;
   /**
-   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   initialDelay?: (number | string) | null;
   /**
-   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   period?: (number | string) | null;
   /**
-   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   timeout?: (number | string) | null;
   /**
@@ -3137,7 +3252,7 @@ export interface ProbeOverlay {
    */
   failureThreshold?: number | null;
   /**
-   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   terminationGracePeriod?: (number | string) | null;
 }
@@ -3209,7 +3324,7 @@ export interface DeploymentOverlay {
      */
     percent?: number | null;
     /**
-     * Wait between steps (default 5m). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Wait between steps (default 5m). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     interval?: (number | string) | null;
   } | null;
@@ -3222,7 +3337,7 @@ export interface DeploymentOverlay {
      */
     percent?: number | null;
     /**
-     * Wait between steps (default 1m). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Wait between steps (default 1m). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     interval?: (number | string) | null;
   } | null;
@@ -3231,15 +3346,15 @@ export interface DeploymentOverlay {
    */
   blueGreen?: {
     /**
-     * Time both versions stay up after the shift, before the old one is removed (ECS BakeTimeInMinutes). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time both versions stay up after the shift, before the old one is removed (ECS BakeTimeInMinutes). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     bakeTime?: (number | string) | null;
     /**
-     * Wait before the old (blue) tasks are terminated (CodeDeploy). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Wait before the old (blue) tasks are terminated (CodeDeploy). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     terminationWait?: (number | string) | null;
     /**
-     * Wait for a manual go-ahead before rerouting traffic (CodeDeploy; 0 = continue at once). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Wait for a manual go-ahead before rerouting traffic (CodeDeploy; 0 = continue at once). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     readyWait?: (number | string) | null;
   } | null;
@@ -3247,6 +3362,10 @@ export interface DeploymentOverlay {
    * Roll back automatically when the deployment fails (default true).
    */
   rollbackOnFailure?: boolean | null;
+  /**
+   * Names of existing CloudWatch alarms that fail a deployment when they go into ALARM (and roll it back with `rollbackOnFailure`): ECS `DeploymentConfiguration.Alarms`, the CodeDeploy deployment group's alarm configuration, Copilot `deployment.rollback_alarms`. Kubernetes has no such check (a diagnostic says so).
+   */
+  rollbackAlarms?: [string, ...string[]] | null;
 }
 /**
  * Container logs (awslogs on ECS).
@@ -3529,11 +3648,11 @@ export interface SidecarOverlay {
           )
         | null;
       /**
-       * Time between checks (ECS: 5–300 s, default 30). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+       * Time between checks (ECS: 5–300 s, default 30). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
        */
       interval?: (number | string) | null;
       /**
-       * Time a check may take (ECS: 2–60 s, default 5). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+       * Time a check may take (ECS: 2–60 s, default 5). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
        */
       timeout?: (number | string) | null;
       /**
@@ -3541,7 +3660,7 @@ export interface SidecarOverlay {
        */
       retries?: number | null;
       /**
-       * Grace period after start (ECS: 0–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+       * Grace period after start (ECS: 0–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
        */
       startPeriod?: (number | string) | null;
     } | null;
@@ -3888,7 +4007,7 @@ export interface KubernetesTarget {
    */
   image?: string | null;
   /**
-   * Name of the main container (default `app`).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
    */
   containerName?: string | null;
   /**
@@ -3964,7 +4083,7 @@ export interface KubernetesTarget {
    */
   tracing?: TracingOverlay | null;
   /**
-   * Extra containers (name → container), in the order given (that order is kept in every output).
+   * Extra containers (name → container), in the order given (that order is kept in every output). Names as for `containerName`.
    */
   sidecars?: {
     /**
@@ -3994,7 +4113,7 @@ export interface KubernetesTarget {
     [k: string]: string | null;
   } | null;
   /**
-   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   terminationGracePeriod?: (number | string) | null;
   /**
@@ -4295,7 +4414,7 @@ export interface AppmeshTarget {
    */
   image?: string | null;
   /**
-   * Name of the main container (default `app`).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
    */
   containerName?: string | null;
   /**
@@ -4371,7 +4490,7 @@ export interface AppmeshTarget {
    */
   tracing?: TracingOverlay | null;
   /**
-   * Extra containers (name → container), in the order given (that order is kept in every output).
+   * Extra containers (name → container), in the order given (that order is kept in every output). Names as for `containerName`.
    */
   sidecars?: {
     /**
@@ -4401,7 +4520,7 @@ export interface AppmeshTarget {
     [k: string]: string | null;
   } | null;
   /**
-   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   terminationGracePeriod?: (number | string) | null;
   /**
@@ -6615,6 +6734,39 @@ export interface AppmeshTarget {
    */
   kubernetesController?: boolean;
   /**
+   * Fixed logical IDs for adopting an existing stack: resource role → the logical ID the deployed stack already has, so CloudFormation updates those resources instead of replacing them. Every Ref, Fn::GetAtt, Fn::Sub and DependsOn of the App Mesh template follows. Letters and digits only; unique; not an ID another resource or parameter of the template has.
+   */
+  logicalIds?: {
+    /**
+     * Logical ID of the mesh (default `Mesh`).
+     */
+    mesh?: string;
+    /**
+     * Logical ID of the virtual node of this spec's tasks (default `VirtualNode`).
+     */
+    virtualNode?: string;
+    /**
+     * Logical ID of the virtual router (default `VirtualRouter`).
+     */
+    virtualRouter?: string;
+    /**
+     * Logical ID of the route (default `Route`).
+     */
+    route?: string;
+    /**
+     * Logical ID of the virtual service (default `VirtualService`).
+     */
+    virtualService?: string;
+    /**
+     * Logical ID of the virtual gateway (default `VirtualGateway`).
+     */
+    virtualGateway?: string;
+    /**
+     * Logical ID of the gateway route (default `GatewayRoute`).
+     */
+    gatewayRoute?: string;
+  };
+  /**
    * Envoy image for the ECS task of a meshed service (default: the pinned App Mesh Envoy image in public ECR).
    */
   envoyImage?: string;
@@ -6640,7 +6792,7 @@ export interface CopilotTarget {
    */
   image?: string | null;
   /**
-   * Name of the main container (default `app`).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
    */
   containerName?: string | null;
   /**
@@ -6716,7 +6868,7 @@ export interface CopilotTarget {
    */
   tracing?: TracingOverlay | null;
   /**
-   * Extra containers (name → container), in the order given (that order is kept in every output).
+   * Extra containers (name → container), in the order given (that order is kept in every output). Names as for `containerName`.
    */
   sidecars?: {
     /**
@@ -6746,7 +6898,7 @@ export interface CopilotTarget {
     [k: string]: string | null;
   } | null;
   /**
-   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   terminationGracePeriod?: (number | string) | null;
   /**
@@ -6834,6 +6986,77 @@ export interface CopilotTarget {
    */
   connect?: boolean;
   /**
+   * A `.env` file (path from the workspace root) whose variables the main container gets (`env_file`; Copilot uploads it to S3).
+   */
+  envFile?: string;
+  /**
+   * Run tasks on Fargate Spot from this task count on: with `autoscaling`, `count.range.spot_from` (the first `spotFrom - 1` tasks stay on Fargate); without, only `1` can be written (`count.spot`: every task on Spot). On ECS the same is `targets.ecs.service.capacityProviders: [{provider: FARGATE, base: <spotFrom - 1>, weight: 0}, {provider: FARGATE_SPOT, weight: 1}]`.
+   */
+  spotFrom?: number;
+  /**
+   * SNS topics the service publishes to (`publish.topics`); Copilot injects their ARNs as `COPILOT_SNS_TOPIC_ARNS`.
+   *
+   * @minItems 1
+   *
+   * Items: A topic.
+   */
+  publish?: [
+    {
+      /**
+       * Topic name: letters, digits, hyphens and underscores.
+       */
+      name: string;
+      /**
+       * A FIFO topic (`true`), optionally with content-based deduplication.
+       */
+      fifo?:
+        | boolean
+        | {
+            /**
+             * Deduplicate messages by their body (`content_based_deduplication`).
+             */
+            contentBasedDeduplication?: boolean;
+          };
+    },
+    ...{
+      /**
+       * Topic name: letters, digits, hyphens and underscores.
+       */
+      name: string;
+      /**
+       * A FIFO topic (`true`), optionally with content-based deduplication.
+       */
+      fifo?:
+        | boolean
+        | {
+            /**
+             * Deduplicate messages by their body (`content_based_deduplication`).
+             */
+            contentBasedDeduplication?: boolean;
+          };
+    }[]
+  ];
+  /**
+   * More security groups for the tasks (`network.vpc.security_groups`).
+   *
+   * @minItems 1
+   *
+   * Items: Security group ID.
+   */
+  securityGroups?: [string, ...string[]];
+  /**
+   * Leave out the environment's default security group, which lets every service of the environment reach the tasks (`network.vpc.security_groups.deny_default`).
+   */
+  denyDefaultSecurityGroup?: boolean;
+  /**
+   * Subnets the tasks run in (`network.vpc.placement.subnets`), instead of the public or private subnets of `placement`.
+   *
+   * @minItems 1
+   *
+   * Items: Subnet ID.
+   */
+  subnets?: [string, ...string[]];
+  /**
    * Copilot rolling deployment mode (`deployment.rolling`): `default` keeps 100% healthy and doubles during the deploy, `recreate` stops old tasks first.
    */
   rolling?: 'default' | 'recreate';
@@ -6918,7 +7141,7 @@ export interface EcsTargetOverlay {
    */
   image?: OverrideImage | null;
   /**
-   * Name of the main container (default `app`).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
    */
   containerName?: OverrideContainerName | null;
   /**
@@ -6974,7 +7197,7 @@ export interface EcsTargetOverlay {
    */
   tracing?: OverrideTracing | null;
   /**
-   * Extra containers (name → container), in the order given (that order is kept in every output).
+   * Extra containers (name → container), in the order given (that order is kept in every output). Names as for `containerName`.
    */
   sidecars?: OverrideSidecars | null;
   /**
@@ -6994,7 +7217,7 @@ export interface EcsTargetOverlay {
    */
   labels?: OverrideLabels | null;
   /**
-   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   terminationGracePeriod?: OverrideTerminationGracePeriod | null;
   /**
@@ -7073,6 +7296,32 @@ export interface EcsTargetOverlay {
    * Task role ARN (what the application may call). May use `${Name}` parameters and pseudo parameters.
    */
   taskRoleArn?: string | null;
+  /**
+   * The task execution role the CloudFormation target creates when `executionRoleArn` is not given. By default its inline policy allows exactly what the task needs: log writes to its group, pulls from the ECR repositories of its images, reads of exactly the secrets it references.
+   */
+  executionRole?: {
+    /**
+     * Attach the AWS managed policy `AmazonECSTaskExecutionRolePolicy` (ECR pulls and CloudWatch Logs writes on every resource) instead of the scoped log and ECR statements; secret reads stay scoped (the managed policy has none). Default false.
+     */
+    awsManagedPolicy?: boolean | null;
+    /**
+     * More managed policies to attach (e.g. one granting `kms:Decrypt` on the key of your secrets).
+     */
+    managedPolicyArns?: string[] | null;
+  } | null;
+  /**
+   * A task role for the CloudFormation target to create when `taskRoleArn` is not given: what the application may call. codegen adds what ECS Exec and the X-Ray daemon need.
+   */
+  taskRole?: {
+    /**
+     * Managed policies to attach, e.g. `arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess`.
+     */
+    managedPolicyArns?: [string, ...string[]] | null;
+  } | null;
+  /**
+   * Launch types the task definition is validated against (RegisterTaskDefinition `requiresCompatibilities`). Default: `[launchType]`. An empty list leaves the field out, so the task definition names no launch type (ECS then validates it for EC2 and reports what else it is compatible with).
+   */
+  requiresCompatibilities?: ('EC2' | 'FARGATE' | 'EXTERNAL' | 'MANAGED_INSTANCES')[] | null;
   /**
    * X-Ray daemon image added as a sidecar when `tracing.xray` is on (default: a pinned public.ecr.aws/xray/aws-xray-daemon release).
    */
@@ -7184,6 +7433,79 @@ export interface EcsTargetOverlay {
    */
   taskDefinitionJson?: boolean | null;
   /**
+   * Fixed logical IDs for adopting an existing stack: resource role → the logical ID the deployed stack already has, so CloudFormation updates those resources instead of replacing them. Every Ref, Fn::GetAtt, Fn::Sub and DependsOn of the ECS service template follows. Letters and digits only; unique; not an ID another resource or parameter of the template has.
+   */
+  logicalIds?: {
+    /**
+     * Logical ID of the ECS service (default `ECSService`).
+     */
+    service?: string | null;
+    /**
+     * Logical ID of the task definition (default `TaskDefinition`).
+     */
+    taskDefinition?: string | null;
+    /**
+     * Logical ID of the log group (default `LogGroup`).
+     */
+    logGroup?: string | null;
+    /**
+     * Logical ID of the created task execution role (default `ExecutionRole`).
+     */
+    executionRole?: string | null;
+    /**
+     * Logical ID of the created task role (default `TaskRole`).
+     */
+    taskRole?: string | null;
+    /**
+     * Logical ID of the target group, or the blue one of two (default `TargetGroup`, `BlueTargetGroup`).
+     */
+    targetGroup?: string | null;
+    /**
+     * Logical ID of the green target group of a blue/green, canary or linear deployment (default `GreenTargetGroup`).
+     */
+    alternateTargetGroup?: string | null;
+    /**
+     * Logical ID of the production listener rule (default `ListenerRule`).
+     */
+    listenerRule?: string | null;
+    /**
+     * Logical ID of the test listener rule (default `TestListenerRule`).
+     */
+    testListenerRule?: string | null;
+    /**
+     * Logical ID of the created role ECS uses to shift traffic (default `LoadBalancerRole`).
+     */
+    loadBalancerRole?: string | null;
+    /**
+     * Logical ID of the autoscaling scalable target (default `ScalableTarget`).
+     */
+    scalableTarget?: string | null;
+    /**
+     * Logical ID of the CPU target-tracking policy (default `CpuScalingPolicy`).
+     */
+    cpuScalingPolicy?: string | null;
+    /**
+     * Logical ID of the memory target-tracking policy (default `MemoryScalingPolicy`).
+     */
+    memoryScalingPolicy?: string | null;
+    /**
+     * Logical ID of the CodeDeploy application (default `CodeDeployApplication`).
+     */
+    codeDeployApplication?: string | null;
+    /**
+     * Logical ID of the CodeDeploy deployment group (default `CodeDeployDeploymentGroup`).
+     */
+    codeDeployDeploymentGroup?: string | null;
+    /**
+     * Logical ID of the created CodeDeploy service role (default `CodeDeployRole`).
+     */
+    codeDeployRole?: string | null;
+    /**
+     * Logical ID of the custom CodeDeploy deployment configuration (default `DeploymentConfig`).
+     */
+    codeDeployConfig?: string | null;
+  } | null;
+  /**
    * Format of the service CloudFormation template: `yaml` (default, `ecs/service.cfn.yaml`) or `json` (`ecs/service.cfn.json`).
    */
   templateFormat?: ('yaml' | 'json') | null;
@@ -7246,7 +7568,7 @@ export interface KubernetesTargetOverlay {
    */
   image?: OverrideImage | null;
   /**
-   * Name of the main container (default `app`).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
    */
   containerName?: OverrideContainerName | null;
   /**
@@ -7302,7 +7624,7 @@ export interface KubernetesTargetOverlay {
    */
   tracing?: OverrideTracing | null;
   /**
-   * Extra containers (name → container), in the order given (that order is kept in every output).
+   * Extra containers (name → container), in the order given (that order is kept in every output). Names as for `containerName`.
    */
   sidecars?: OverrideSidecars | null;
   /**
@@ -7322,7 +7644,7 @@ export interface KubernetesTargetOverlay {
    */
   labels?: OverrideLabels | null;
   /**
-   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   terminationGracePeriod?: OverrideTerminationGracePeriod | null;
   /**
@@ -7587,7 +7909,7 @@ export interface AppmeshTargetOverlay {
    */
   image?: OverrideImage | null;
   /**
-   * Name of the main container (default `app`).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
    */
   containerName?: OverrideContainerName | null;
   /**
@@ -7643,7 +7965,7 @@ export interface AppmeshTargetOverlay {
    */
   tracing?: OverrideTracing | null;
   /**
-   * Extra containers (name → container), in the order given (that order is kept in every output).
+   * Extra containers (name → container), in the order given (that order is kept in every output). Names as for `containerName`.
    */
   sidecars?: OverrideSidecars | null;
   /**
@@ -7663,7 +7985,7 @@ export interface AppmeshTargetOverlay {
    */
   labels?: OverrideLabels | null;
   /**
-   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   terminationGracePeriod?: OverrideTerminationGracePeriod | null;
   /**
@@ -9835,6 +10157,39 @@ export interface AppmeshTargetOverlay {
    */
   kubernetesController?: boolean | null;
   /**
+   * Fixed logical IDs for adopting an existing stack: resource role → the logical ID the deployed stack already has, so CloudFormation updates those resources instead of replacing them. Every Ref, Fn::GetAtt, Fn::Sub and DependsOn of the App Mesh template follows. Letters and digits only; unique; not an ID another resource or parameter of the template has.
+   */
+  logicalIds?: {
+    /**
+     * Logical ID of the mesh (default `Mesh`).
+     */
+    mesh?: string | null;
+    /**
+     * Logical ID of the virtual node of this spec's tasks (default `VirtualNode`).
+     */
+    virtualNode?: string | null;
+    /**
+     * Logical ID of the virtual router (default `VirtualRouter`).
+     */
+    virtualRouter?: string | null;
+    /**
+     * Logical ID of the route (default `Route`).
+     */
+    route?: string | null;
+    /**
+     * Logical ID of the virtual service (default `VirtualService`).
+     */
+    virtualService?: string | null;
+    /**
+     * Logical ID of the virtual gateway (default `VirtualGateway`).
+     */
+    virtualGateway?: string | null;
+    /**
+     * Logical ID of the gateway route (default `GatewayRoute`).
+     */
+    gatewayRoute?: string | null;
+  } | null;
+  /**
    * Envoy image for the ECS task of a meshed service (default: the pinned App Mesh Envoy image in public ECR).
    */
   envoyImage?: string | null;
@@ -9860,7 +10215,7 @@ export interface CopilotTargetOverlay {
    */
   image?: OverrideImage | null;
   /**
-   * Name of the main container (default `app`).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
    */
   containerName?: OverrideContainerName | null;
   /**
@@ -9916,7 +10271,7 @@ export interface CopilotTargetOverlay {
    */
   tracing?: OverrideTracing | null;
   /**
-   * Extra containers (name → container), in the order given (that order is kept in every output).
+   * Extra containers (name → container), in the order given (that order is kept in every output). Names as for `containerName`.
    */
   sidecars?: OverrideSidecars | null;
   /**
@@ -9936,7 +10291,7 @@ export interface CopilotTargetOverlay {
    */
   labels?: OverrideLabels | null;
   /**
-   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   terminationGracePeriod?: OverrideTerminationGracePeriod | null;
   /**
@@ -9987,6 +10342,67 @@ export interface CopilotTargetOverlay {
    * Join Service Connect in the Copilot environment (`network.connect`).
    */
   connect?: boolean | null;
+  /**
+   * A `.env` file (path from the workspace root) whose variables the main container gets (`env_file`; Copilot uploads it to S3).
+   */
+  envFile?: string | null;
+  /**
+   * Run tasks on Fargate Spot from this task count on: with `autoscaling`, `count.range.spot_from` (the first `spotFrom - 1` tasks stay on Fargate); without, only `1` can be written (`count.spot`: every task on Spot). On ECS the same is `targets.ecs.service.capacityProviders: [{provider: FARGATE, base: <spotFrom - 1>, weight: 0}, {provider: FARGATE_SPOT, weight: 1}]`.
+   */
+  spotFrom?: number | null;
+  /**
+   * SNS topics the service publishes to (`publish.topics`); Copilot injects their ARNs as `COPILOT_SNS_TOPIC_ARNS`.
+   */
+  publish?:
+    | [
+        {
+          /**
+           * Topic name: letters, digits, hyphens and underscores.
+           */
+          name: string;
+          /**
+           * A FIFO topic (`true`), optionally with content-based deduplication.
+           */
+          fifo?:
+            | boolean
+            | {
+                /**
+                 * Deduplicate messages by their body (`content_based_deduplication`).
+                 */
+                contentBasedDeduplication?: boolean;
+              };
+        },
+        ...{
+          /**
+           * Topic name: letters, digits, hyphens and underscores.
+           */
+          name: string;
+          /**
+           * A FIFO topic (`true`), optionally with content-based deduplication.
+           */
+          fifo?:
+            | boolean
+            | {
+                /**
+                 * Deduplicate messages by their body (`content_based_deduplication`).
+                 */
+                contentBasedDeduplication?: boolean;
+              };
+        }[]
+      ]
+    | null;
+  /**
+   * More security groups for the tasks (`network.vpc.security_groups`).
+   */
+  securityGroups?: [string, ...string[]] | null;
+  /**
+   * Leave out the environment's default security group, which lets every service of the environment reach the tasks (`network.vpc.security_groups.deny_default`).
+   */
+  denyDefaultSecurityGroup?: boolean | null;
+  /**
+   * Subnets the tasks run in (`network.vpc.placement.subnets`), instead of the public or private subnets of `placement`.
+   */
+  subnets?: [string, ...string[]] | null;
   /**
    * Copilot rolling deployment mode (`deployment.rolling`): `default` keeps 100% healthy and doubles during the deploy, `recreate` stops old tasks first.
    */

@@ -5,6 +5,7 @@
  */
 import { didYouMean, type Diagnostic, type SpecPath } from '../core/diagnostics.js';
 import { findSecretFormat, isSecretPath } from '../core/secrets.js';
+import { patternRule } from './pattern-rules.js';
 // @ts-ignore -- generated JavaScript without declarations
 import { SERVICE_SCHEMA_TEXT } from './schema-text.generated.js';
 // @ts-ignore -- generated JavaScript without declarations
@@ -203,7 +204,8 @@ function validateAgainst(schema: () => SchemaNode, validateFn: ValidateFn, value
         message = `Expected ${JSON.stringify(e.params.allowedValue)}, got ${describe(actual)}.`;
         break;
       case 'pattern':
-        message = `${describe(actual)} does not match the expected format${describedAs(root, path)}`;
+        // The rule broken, in words with an example: never the field's description.
+        message = `${capitalize(describe(actual))} ${patternRule(String(e.params.pattern))}.`;
         if (typeof actual === 'string' && !hidden) hint = nonAsciiHint(actual);
         break;
       case 'propertyNames': {
@@ -211,7 +213,7 @@ function validateAgainst(schema: () => SchemaNode, validateFn: ValidateFn, value
         path = [...path, key];
         code = 'SCHEMA_KEY_NAME';
         const pattern = (schemaFor(root, path.slice(0, -1)).node?.propertyNames as { pattern?: string } | undefined)?.pattern;
-        message = `The name ${JSON.stringify(key)} is not allowed here${pattern ? ` (names must match ${pattern})` : ''}.`;
+        message = `The name ${JSON.stringify(key)} is not allowed here${pattern ? `: a name here ${patternRule(pattern)}` : ''}.`;
         hint = nonAsciiHint(key);
         break;
       }
@@ -228,6 +230,12 @@ function validateAgainst(schema: () => SchemaNode, validateFn: ValidateFn, value
         if (keys) {
           message = `Give exactly one of ${keys.map((k) => `"${k}"`).join(', ')}${several ? ', not several' : ''}.`;
           if (several && (path[0] === 'targets' || path[0] === 'environments')) hint = "an override merges with the base spec: set the base's key to null to replace it";
+          break;
+        }
+        const pattern = several ? undefined : brokenPattern(root, schemaFor(root, path).node, actual);
+        if (pattern !== undefined) {
+          code = 'SCHEMA_PATTERN';
+          message = `${capitalize(describe(actual))} ${patternRule(pattern)}.`;
           break;
         }
         message = several ? `Give exactly one of the alternatives, not several${describedAs(root, path)}` : `${describe(actual)} is not a valid value${describedAs(root, path)}`;
@@ -252,6 +260,24 @@ function validateAgainst(schema: () => SchemaNode, validateFn: ValidateFn, value
     out.push(d);
   }
   return out;
+}
+
+/**
+ * For a value no alternative accepts: the pattern of the one alternative of the value's own type
+ * (a duration given as a string, a CPU amount as text), which is then the rule it broke.
+ */
+function brokenPattern(root: SchemaNode, node: SchemaNode | undefined, actual: unknown): string | undefined {
+  if (typeof actual !== 'string') return undefined;
+  const leaves: SchemaNode[] = [];
+  const walk = (n: SchemaNode | undefined, depth: number): void => {
+    const d = deref(root, n);
+    if (!d || depth > 6) return;
+    const branches = (d.anyOf ?? d.oneOf) as SchemaNode[] | undefined;
+    if (branches) branches.forEach((b) => walk(b, depth + 1));
+    else if (d.type === 'string') leaves.push(d);
+  };
+  walk(node, 0);
+  return leaves.length === 1 && typeof leaves[0]!.pattern === 'string' ? leaves[0]!.pattern : undefined;
 }
 
 /** Point at the first character outside printable ASCII (a Cyrillic "а" that looks like "a", a NUL, a newline). */

@@ -132,13 +132,13 @@ export function readCloudFormation(t: Template): MeshObjects {
     if (name === undefined) continue;
     const mesh = names.read(p.get('MeshName'), 'The mesh name');
     const spec = p.get('Spec');
-    const base = { name, field: r, ...(mesh !== undefined ? { mesh } : {}) };
+    const base = { name, field: r, logicalId: id, ...(mesh !== undefined ? { mesh } : {}) };
     if (type === 'AWS::AppMesh::Mesh') {
       const egress = spec.get('EgressFilter', 'Type').str();
       out.meshes.push({ ...base, name, ...(egress ? { egress } : {}) });
     } else if (type === 'AWS::AppMesh::VirtualNode') {
       const l = spec.get('Listeners', 0);
-      const node = { ...base, logicalId: id, port: num(l.get('PortMapping', 'Port')), protocol: l.get('PortMapping', 'Protocol').str(), health: health(l.get('HealthCheck')), discovery: discovery(spec.get('ServiceDiscovery'), names), backends: [] as string[] };
+      const node = { ...base, port: num(l.get('PortMapping', 'Port')), protocol: l.get('PortMapping', 'Protocol').str(), health: health(l.get('HealthCheck')), discovery: discovery(spec.get('ServiceDiscovery'), names), backends: [] as string[] };
       for (const extra of spec.get('Listeners').items().slice(1)) extra.drop('no-form', 'A second listener has no form in the spec (a virtual node listens on the main port), so it is not carried.');
       for (const b of spec.get('Backends').items()) {
         const n = names.read(b.get('VirtualService', 'VirtualServiceName'), 'The backend virtual service');

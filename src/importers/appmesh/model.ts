@@ -27,6 +27,8 @@ interface Obj {
   field: Field;
   /** The mesh it belongs to, when the source names it. */
   mesh?: string;
+  /** CloudFormation logical ID (codegen's defaults: Mesh, VirtualNode, VirtualRouter, Route, ...). */
+  logicalId?: string;
 }
 
 export interface MeshNode extends Obj {
@@ -35,8 +37,6 @@ export interface MeshNode extends Obj {
   health?: MeshHealth;
   discovery?: MeshDiscovery;
   backends: string[];
-  /** CloudFormation logical ID (codegen names the node of the spec's own tasks `VirtualNode`). */
-  logicalId?: string;
   /** Custom resources: the `app` label the pod selector matches (codegen's selector). */
   app?: string;
   /** Custom resources: the Kubernetes namespace. */

@@ -2,7 +2,8 @@
  * Mesh objects → one spec per virtual service whose router (or node) the input defines, with the
  * settings of `targets.appmesh` (src/schema/targets/appmesh.ts) that make codegen write the same
  * objects again. Rules (docs/importers.md): the node the service's own tasks register as is the one
- * with logical ID `VirtualNode`, else the first of the service's nodes in input order; the first
+ * with logical ID `VirtualNode`, else the first route target with a weight, else the first of the
+ * service's nodes in input order; the first
  * route of the router is the service's; names equal to codegen's defaults are left out.
  */
 import type { Field } from '../fields.js';
@@ -82,7 +83,9 @@ export function buildSpec(objs: MeshObjects, service: MeshService, single: boole
   }
   const routed = new Set(objs.routes.flatMap((r) => r.targets.map((t) => t.node)));
   const own = objs.nodes.filter((n) => targets.some((t) => t.node === n.name) || (single && !routed.has(n.name)));
-  const primary = own.find((n) => n.logicalId === 'VirtualNode') ?? own[0];
+  // The controller's resources list the node of the spec's own pods first (codegen's order); a template by route weight.
+  const weighted = objs.format === 'cloudformation' ? targets.filter((t) => t.weight > 0).map((t) => own.find((n) => n.name === t.node)).find(Boolean) : undefined;
+  const primary = own.find((n) => n.logicalId === 'VirtualNode') ?? weighted ?? own[0];
   if (!primary) {
     service.field.tracker.report(service.field.path, 'IMPORT_NO_VIRTUAL_NODE', 'error', `Virtual service ${service.name} routes to no virtual node the input defines, so there is no listener to read.`, 'import the template or resources that define its virtual nodes together');
     return undefined;
@@ -97,7 +100,7 @@ export function buildSpec(objs: MeshObjects, service: MeshService, single: boole
   // The service's nodes: the one its tasks register as and the route's targets (another free node is reported).
   for (const n of own) if (n === primary || targets.some((t) => t.node === n.name)) claims.nodes.add(n);
   if (own.length > 1 && primary.logicalId !== 'VirtualNode') {
-    primary.field.note(`Virtual node ${primary.name} is the one this service's tasks register as (virtualNodeName): it is the first of the service's nodes in the input.`, 'IMPORT_MAIN_CONTAINER');
+    primary.field.note(`Virtual node ${primary.name} is the one this service's tasks register as (virtualNodeName): it is the ${primary === weighted ? 'first route target with a weight' : 'first of the service\'s nodes in the input'}.`, 'IMPORT_MAIN_CONTAINER');
   }
 
   // App Mesh does not name the image; the spec needs one (tagged with the version label the controller's resources carry).
@@ -155,11 +158,23 @@ export function buildSpec(objs: MeshObjects, service: MeshService, single: boole
   if (prefix !== undefined && prefix !== '/') sub(appmesh, 'expose').path = prefix;
   gateway(objs, service, appmesh, specName, protocol, port, prefix, claims);
   if (objs.format === 'controller') controller(spec, appmesh, primary, specName, draft);
+  else logicalIds(objs, appmesh, { mesh: meshObject, virtualNode: primary, virtualRouter: router, route, virtualService: service });
   // The template parameters this spec's names use.
   const text = JSON.stringify(spec);
   const used = Object.entries(objs.parameters ?? {}).filter(([n]) => text.includes(`\${${n}}`));
   if (used.length) spec.parameters = Object.fromEntries(used);
   return { draft, service, appmesh, primary };
+}
+
+/** codegen's logical ID for each role (src/emitters/appmesh/mesh-cfn.ts); other IDs become `logicalIds`. */
+const ROLE_IDS: Record<string, string> = { mesh: 'Mesh', virtualNode: 'VirtualNode', virtualRouter: 'VirtualRouter', route: 'Route', virtualService: 'VirtualService', virtualGateway: 'VirtualGateway', gatewayRoute: 'GatewayRoute' };
+
+function logicalIds(objs: MeshObjects, appmesh: Json, roles: Record<string, { logicalId?: string } | undefined>): void {
+  const gr = objs.gatewayRoutes.find((r) => r.service === (roles.virtualService as MeshService).name);
+  const all = { ...roles, gatewayRoute: gr, virtualGateway: gr ? objs.gateways.find((g) => g.name === gr.gateway) : undefined };
+  const out: Json = {};
+  for (const [role, o] of Object.entries(all)) if (o?.logicalId !== undefined && o.logicalId !== ROLE_IDS[role]) out[role] = o.logicalId;
+  if (Object.keys(out).length) appmesh.logicalIds = out;
 }
 
 /** A virtual gateway whose gateway route targets the service → `gateway` (the host name and path go to the mesh's expose). */

@@ -4,6 +4,7 @@
  */
 import { Field, type Tracker } from '../fields.js';
 import { PLATFORM_EXPORTS } from '../../platform/exports.js';
+import { findLogicalIds, type LogicalIds } from './logical-ids.js';
 
 type Json = Record<string, unknown>;
 
@@ -50,14 +51,22 @@ export class Template {
   readonly root: Field;
   readonly resources: Field;
   readonly parameters: Field;
+  /** Which resource plays which role (logical IDs may have been fixed by the spec). */
+  readonly ids: LogicalIds;
   constructor(
     readonly tracker: Tracker,
-    /** Parameter values given on the command line (over their Default). */
+    /** Parameter values given on the command line (the defaults of the spec's parameters). */
     readonly overrides: Record<string, string> = {},
   ) {
     this.root = tracker.root();
     this.resources = this.root.get('Resources');
     this.parameters = this.root.get('Parameters');
+    this.ids = findLogicalIds(this.resources.value);
+  }
+
+  /** The template's logical ID of the resource codegen calls `defaultId`. */
+  id(defaultId: string): string {
+    return this.ids.byDefault.get(defaultId) ?? defaultId;
   }
 
   /** Logical ids of the resources of a type, in template order. */
@@ -189,7 +198,7 @@ export class Template {
   /** Whether `f` is `Ref` to a resource or parameter (marked when it is). */
   isRef(f: Field, id?: string): boolean {
     const v = f.value;
-    const ok = isObject(v) && typeof v.Ref === 'string' && (id === undefined || v.Ref === id);
+    const ok = isObject(v) && typeof v.Ref === 'string' && (id === undefined || v.Ref === this.id(id));
     if (ok) f.use();
     return ok;
   }
@@ -197,7 +206,7 @@ export class Template {
   /** Whether `f` is `Fn::GetAtt [id, attr]` of a resource codegen generates. */
   isGetAtt(f: Field, ids: string[]): boolean {
     const v = f.value;
-    const ok = isObject(v) && Array.isArray(v['Fn::GetAtt']) && ids.includes(String(v['Fn::GetAtt'][0]));
+    const ok = isObject(v) && Array.isArray(v['Fn::GetAtt']) && ids.map((d) => this.id(d)).includes(String(v['Fn::GetAtt'][0]));
     if (ok) f.use();
     return ok;
   }

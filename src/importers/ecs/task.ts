@@ -5,7 +5,7 @@
 import type { Field } from '../fields.js';
 import type { SpecDraft } from '../write.js';
 import { capabilityList } from '../kubernetes/pod.js';
-import { fitName } from '../names.js';
+import { fitName, fitsEcsPattern } from '../names.js';
 import { findEnvoy, readMeshedTask } from './appmesh.js';
 import { healthCheckOf, readContainerStorage, readStopTimeouts, readTaskStorage, settleEssential, strings } from './task-storage.js';
 
@@ -250,8 +250,16 @@ export function readTaskDefinition(td: Field, draft: SpecDraft, r: TaskReader): 
   const launch = Array.isArray(compat.value) ? (compat.value as unknown[]) : [];
   if (launch.length === 1 && launch[0] === 'EC2') (ecs.launchType = 'EC2'), compat.use();
   else if (launch.length === 1 && launch[0] === 'FARGATE') compat.use();
-  else if (launch.length) compat.drop('ambiguous', `requiresCompatibilities ${JSON.stringify(launch)}: the spec has one launch type; FARGATE is written.`);
-  else ecs.launchType = 'EC2';
+  else if (launch.length && launch.every((l) => typeof l === 'string') && (launch.includes('FARGATE') || launch.includes('EC2'))) {
+    // Several launch types: the list is carried; the service runs it on Fargate when it may.
+    ecs.requiresCompatibilities = compat.take();
+    if (!launch.includes('FARGATE')) ecs.launchType = 'EC2';
+  } else if (launch.length) compat.drop('no-form', `requiresCompatibilities ${JSON.stringify(launch)}: the service runs a task on FARGATE or EC2, and this list names neither; FARGATE is written.`);
+  else {
+    // No launch type named: ECS validates the task definition for EC2, and so does the spec written here.
+    ecs.launchType = 'EC2';
+    ecs.requiresCompatibilities = [];
+  }
   const cpu = td.get('cpu');
   const memory = td.get('memory');
   const fargate = ecs.launchType !== 'EC2';
@@ -266,7 +274,11 @@ export function readTaskDefinition(td: Field, draft: SpecDraft, r: TaskReader): 
   ecs.operatingSystem = rp.get('operatingSystemFamily').str();
   for (const k of ['executionRoleArn', 'taskRoleArn']) {
     const f = td.get(k);
-    if (!r.generated(f)) ecs[k] = r.literal(f);
+    if (r.generated(f)) continue;
+    const arn = r.literal(f);
+    // A placeholder account (`arn:aws:iam::XXXXXXXXXXXX:role/...`) is no ARN the spec takes.
+    if (arn !== undefined && !fitsEcsPattern(k, arn)) f.drop('changed', `${k} ${JSON.stringify(arn)} is not an IAM role ARN (a 12-digit account ID, or parameters); it is not carried, so codegen's template creates the role.`, 'write the real ARN in targets.ecs');
+    else ecs[k] = arn;
   }
   const containers = td.get('containerDefinitions').items();
   const xrayIndex = containers.findIndex((c) => c.get('name').value === 'xray-daemon');

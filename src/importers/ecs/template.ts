@@ -36,7 +36,7 @@ function reader(t: Template, logGroup: string | undefined): TaskReader {
  * it from Secrets Manager (`secret:<name>-??????`): then it is a Secrets Manager name.
  */
 function secretStores(t: Template, spec: Json): void {
-  const text = JSON.stringify(t.resources.get('ExecutionRole').value ?? {});
+  const text = JSON.stringify(t.resources.get(t.id('ExecutionRole')).value ?? {});
   const fix = (secrets: unknown) => {
     if (!isObject(secrets)) return;
     for (const s of Object.values(secrets)) {
@@ -64,7 +64,7 @@ function agreedName(t: Template, svcName: unknown, family: unknown): string | un
     const id = t.ofType(type)[0];
     return id === undefined ? undefined : str(t.literalValue(t.resources.get(id).get('Properties', key).value));
   };
-  const logGroup = str(t.literalValue(t.resources.get('LogGroup').get('Properties', 'LogGroupName').value));
+  const logGroup = str(t.literalValue(t.resources.get(t.id('LogGroup')).get('Properties', 'LogGroupName').value));
   const app = prop('AWS::CodeDeploy::Application', 'ApplicationName');
   const group = prop('AWS::CodeDeploy::DeploymentGroup', 'DeploymentGroupName');
   // Names chosen at deploy time (`${Param}`) name nothing here.
@@ -100,6 +100,19 @@ export function specParameters(t: Template, spec: Json): void {
   spec.parameters = out;
 }
 
+/** The managed policies of a role codegen created → `targets.ecs.executionRole` / `taskRole`. */
+function createdRolePolicies(value: unknown, role: 'ExecutionRole' | 'TaskRole', ecs: Json): void {
+  if (!Array.isArray(value)) return;
+  const isManagedExecution = (v: unknown) => isObject(v) && typeof v['Fn::Sub'] === 'string' && v['Fn::Sub'].endsWith(':iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy');
+  const arns = value.filter((v): v is string => typeof v === 'string');
+  if (role === 'ExecutionRole') {
+    const out: Json = {};
+    if (value.some(isManagedExecution)) out.awsManagedPolicy = true;
+    if (arns.length) out.managedPolicyArns = arns;
+    if (Object.keys(out).length) ecs.executionRole = out;
+  } else if (arns.length) ecs.taskRole = { managedPolicyArns: arns };
+}
+
 export function importTemplate(tracker: Tracker, ctx: ImportContext): SpecDraft[] {
   const t = new Template(tracker, ctx.options.parameters);
   const file = tracker.doc.source.file;
@@ -132,7 +145,7 @@ export function importTemplate(tracker: Tracker, ctx: ImportContext): SpecDraft[
   // The log group: its name is the awslogs group; retention is the spec's.
   let logGroup: string | undefined;
   for (const id of t.ofType('AWS::Logs::LogGroup')) {
-    if (id !== 'LogGroup') continue;
+    if (id !== t.id('LogGroup')) continue;
     const p = t.props(id);
     const g = t.literal(p.get('LogGroupName'));
     if (typeof g === 'string') logGroup = g;
@@ -143,10 +156,11 @@ export function importTemplate(tracker: Tracker, ctx: ImportContext): SpecDraft[
   readTaskDefinition(td, draft, reader(t, logGroup));
   if (retention) Object.assign(spec.logging as Json, retention);
   for (const role of GENERATED_ROLES) {
-    const r = t.resources.get(role);
+    const r = t.resources.get(t.id(role));
     if (r.exists && r.get('Type').value === 'AWS::IAM::Role') {
       r.use();
       r.get('Type').note(`${role} is the role codegen creates when the spec names none; its policies are derived again from the spec.`);
+      if (role === 'ExecutionRole' || role === 'TaskRole') createdRolePolicies(r.get('Properties', 'ManagedPolicyArns').value, role, ecs);
     }
   }
   if (services.length > 1) for (const id of services.slice(1)) t.resources.get(id).drop('ambiguous', `A second ECS service (${id}) in the template: the spec describes one; only ${services[0]} is carried.`);
@@ -157,6 +171,7 @@ export function importTemplate(tracker: Tracker, ctx: ImportContext): SpecDraft[
   }
   secretStores(t, spec);
   specParameters(t, spec);
+  if (Object.keys(t.ids.fixed).length) ecs.logicalIds = t.ids.fixed;
   t.parameters.use();
   tracker.leftovers(`Template ${file}`);
   return [draft];

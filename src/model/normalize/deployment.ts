@@ -19,6 +19,7 @@ export function normalizeDeployment(d: ServiceSpec['deployment']): DeploymentMod
       ...optSeconds('readyWaitSeconds', d?.blueGreen?.readyWait),
     },
     rollbackOnFailure: d?.rollbackOnFailure ?? true,
+    rollbackAlarms: [...(d?.rollbackAlarms ?? [])],
   };
   if (strategy === 'canary' || d?.canary) {
     out.canary = { percent: d?.canary?.percent ?? 10, intervalSeconds: parseDurationSeconds(d?.canary?.interval ?? '5m') ?? 300 };
