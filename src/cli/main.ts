@@ -35,6 +35,7 @@ const PARSE_OPTIONS = {
   config: { type: 'string', short: 'c' },
   force: { type: 'boolean' },
   name: { type: 'string' },
+  parameter: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const satisfies Record<OptionName, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;

@@ -19,6 +19,8 @@ export interface ImportCommandOptions {
   quiet?: boolean;
   verbose?: boolean;
   name?: string;
+  /** `--parameter KEY=VALUE`: CloudFormation parameter values (over their Default). */
+  parameter?: string[];
 }
 
 const INPUT_FILE = /\.(ya?ml|json)$/i;
@@ -87,7 +89,13 @@ export async function runImport(args: string[], opts: ImportCommandOptions, io: 
     inputs.push({ file, content });
     sources.set(file, content.toString('utf8'));
   }
-  const result = importSpec(kind, inputs, opts.name ? { name: opts.name } : {});
+  const parameters: Record<string, string> = {};
+  for (const p of opts.parameter ?? []) {
+    const m = /^([A-Za-z0-9]+)=(.*)$/s.exec(p);
+    if (!m) throw new UsageError(`--parameter takes KEY=VALUE (a CloudFormation parameter name), not "${p}".`);
+    parameters[m[1]!] = m[2]!;
+  }
+  const result = importSpec(kind, inputs, { ...(opts.name ? { name: opts.name } : {}), ...(Object.keys(parameters).length ? { parameters } : {}) });
   const diagnostics = [...result.diagnostics];
   if (hasErrors(diagnostics) || !result.specs.length) return report(diagnostics, opts, io, sources, 0);
   if (opts.out === undefined) {
