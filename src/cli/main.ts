@@ -11,6 +11,7 @@ import { HELP } from './help.js';
 import { UsageError, type Io } from './io.js';
 import { run } from './commands/run.js';
 import { runImport } from './commands/import.js';
+import { installProcessHandlers } from './signals.js';
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   let parsed;
@@ -83,6 +84,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 // Run when executed as the bin (not when imported by tests).
 const isMain = typeof process !== 'undefined' && process.argv[1] !== undefined && /(?:^|[\\/])(cli\.c?js|codegen)$/.test(process.argv[1]);
 if (isMain) {
+  // Signals, an early exit, an uncaught error and the end of the run: src/cli/signals.ts.
+  const proc = installProcessHandlers((s) => process.stderr.write(s));
   // A closed pipe (`codegen diff | head`) ends the run quietly instead of with a stack trace. Set up
   // at the first write: a quiet run never creates the stdio streams (a few ms of start-up).
   let guarded = false;
@@ -91,7 +94,7 @@ if (isMain) {
     guarded = true;
     for (const stream of [process.stdout, process.stderr]) {
       stream.on('error', (err: NodeJS.ErrnoException) => {
-        if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+        if (err.code === 'EPIPE') proc.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
         throw err;
       });
     }
@@ -101,12 +104,10 @@ if (isMain) {
     stderr: (s) => (guard(), process.stderr.write(s)),
     cwd: process.cwd(),
   }).then(
-    (code) => {
-      process.exitCode = code;
-    },
+    (code) => proc.finish(code),
     (err: unknown) => {
       process.stderr.write(`codegen: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
-      process.exitCode = 1;
+      proc.finish(1);
     },
   );
 }

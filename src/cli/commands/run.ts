@@ -15,6 +15,7 @@ import { resolveProject, type Project } from '../../project/config.js';
 import { compilePlatform, isPlatformSpec } from '../../platform/compile.js';
 import { plural, UsageError, type Io } from '../io.js';
 import { openCache } from './cache.js';
+import { yieldToSignals } from '../signals.js';
 
 export interface RunOptions {
   out?: string;
@@ -51,11 +52,16 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
   }
   if (command === 'verify' && optsArg.verify === false) throw new UsageError('verify cannot run with --no-verify.');
   if (optsArg['cache-location'] !== undefined && !optsArg.cache) throw new UsageError('--cache-location goes with --cache.');
-  const project = await resolveProject(io.cwd, optsArg.config, specsArg.length === 0);
+  if (optsArg.check && optsArg.prune) throw new UsageError('--check writes nothing, so it cannot --prune.');
+  // Plugin and config code failing outside codegen's calls is caught for the run (project.guard).
+  const usesOut = (command === 'generate' || command === 'diff') && optsArg.out === undefined;
+  const project = await resolveProject(io.cwd, optsArg.config, specsArg.length === 0, { usesOut, guard: true });
   const { specs, opts } = withProject(project, specsArg, optsArg);
   const configFailed = hasErrors(project.diagnostics);
-  if (specs.length === 0 && !configFailed) throw new UsageError(`${command} needs at least one SPEC file (or a config file with \`specs\`).`);
-  if (opts.check && opts.prune) throw new UsageError('--check writes nothing, so it cannot --prune.');
+  if (specs.length === 0 && !configFailed) {
+    project.guard?.stop();
+    throw new UsageError(`${command} needs at least one SPEC file (or a config file with \`specs\`).`);
+  }
   const diagnostics: Diagnostic[] = [...project.diagnostics];
   const suppressed: Diagnostic[] = [];
   const sources = new Map<string, string>(); // spec texts, for the text reporter's code frames
@@ -67,6 +73,9 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
   // commits them all at the end only when nothing failed.
   const streaming = command === 'generate' && !opts.check;
   let writer: OutputWriter | undefined;
+  /** The run's inputs are never overwritten or pruned: the specs, the config and the files it names, the cache record. */
+  const openWriter = (): OutputWriter =>
+    new OutputWriter(resolve(io.cwd, outDir), { inputs: [...specs.map((s) => resolve(io.cwd, s)), ...project.inputs, ...(cache ? [cache.file] : [])] });
   let writeError: unknown;
   let fileCount = 0;
   let anyError = configFailed;
@@ -90,6 +99,7 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
   };
   try {
     for (const spec of configFailed ? [] : specs) {
+      await yieldToSignals(); // a signal is handled between two services
       const text = await readSpec(spec, io.cwd);
       const display = relative(io.cwd, resolve(io.cwd, spec)) || spec;
       sources.set(display, Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString('utf8'));
@@ -111,7 +121,7 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
         kept.push(...paths);
         if (streaming && !anyError && !writeError) {
           try {
-            writer ??= new OutputWriter(resolve(io.cwd, outDir));
+            writer ??= openWriter();
             writer.keep(paths);
           } catch (err) {
             writeError = err; // reported below like any write failure
@@ -155,7 +165,7 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
         writer?.abort();
       } else {
         try {
-          writer ??= new OutputWriter(resolve(io.cwd, outDir));
+          writer ??= openWriter();
           writer.stage(result.files);
         } catch (err) {
           writeError = err; // staging removed what it wrote; reported below like any write failure
@@ -163,6 +173,8 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
       }
       artifactCount += result.artifacts.length;
     }
+    // What plugin code scheduled for "now" (timers, rejections) fails the run before anything is written.
+    if (project.guard) diagnostics.push(...(await project.guard.settle()));
     diagnostics.sort(compareDiagnostics);
     const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
     const tooManyWarnings = opts.maxWarnings !== undefined && warnings > opts.maxWarnings;
@@ -211,7 +223,7 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
           summary = `checked ${plural(fileCount, 'file')} for ${services.size} service${services.size === 1 ? '' : 's'}: ${problems.length ? `${problems.length} out of date` : 'up to date'}`;
         } else {
           if (writeError) throw writeError;
-          writer ??= new OutputWriter(resolve(io.cwd, outDir));
+          writer ??= openWriter();
           const w = writer.commit({ prune: opts.prune ?? false, services: [...services.keys()] });
           report.written = w;
           summary = `generated ${plural(fileCount, 'file')} for ${services.size} service${services.size === 1 ? '' : 's'} (${w.written.length} written, ${w.unchanged.length} unchanged${w.removed.length ? `, ${w.removed.length} removed` : ''})`;
@@ -222,7 +234,7 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
           code: err instanceof OutputError ? err.code : 'OUTPUT_WRITE_FAILED',
           severity: 'error',
           // A failed commit says itself what was already in place; any other failure changed nothing.
-        message: err instanceof OutputError && err.code === 'OUTPUT_COMMIT_FAILED' ? err.message : `${err instanceof Error ? err.message : String(err)} Nothing was changed.`,
+        message: err instanceof OutputError && err.changed ? err.message : `${err instanceof Error ? err.message : String(err)} Nothing was changed.`,
           source: 'io',
           path: [],
         });
@@ -236,6 +248,8 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
     } else {
       summary = `nothing written: ${diagnostics.filter((d) => d.severity === 'error').length} error(s)`;
     }
+    // Leftovers of interrupted runs completed or removed, files --prune kept: reported whatever the outcome.
+    if (writer?.notes.length) diagnostics.push(...writer.notes);
     if (tooManyWarnings) summary += ` (${warnings} warnings, more than --max-warnings ${opts.maxWarnings})`;
     const ms = Math.round(Number(process.hrtime.bigint() - started) / 1e6);
     const shown = diagnostics.filter((d) => d.severity === 'error' || (!opts.quiet && (d.severity === 'warning' || opts.verbose)));
@@ -257,6 +271,7 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
   } finally {
     // Whatever ended the run early, nothing staged stays behind (a no-op after a commit).
     writer?.abort();
+    project.guard?.stop();
   }
 }
 
