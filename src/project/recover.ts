@@ -92,7 +92,7 @@ const warn = (message: string): Diagnostic => ({ code: 'OUTPUT_INTERRUPTED_RUN',
  * journal says it had started to change the output folder) or removed. Never throws: what it
  * cannot do is a warning, and the folder stays for the next run.
  */
-export function recoverRuns(root: string, folders: FolderCache, dev: number | undefined): Diagnostic[] {
+export function recoverRuns(root: string, folders: FolderCache, dev: number | undefined, liveHere: (dir: string) => boolean = () => false): Diagnostic[] {
   let names: string[];
   try {
     names = readdirSync(root);
@@ -108,9 +108,10 @@ export function recoverRuns(root: string, folders: FolderCache, dev: number | un
       notes.push(warn(`${name} in the output folder belongs to a codegen run on another machine; it was left alone (remove it if no run is writing here any more).`));
       continue;
     }
-    // The same PID as this process is another, earlier process (PID 1 in a container, say).
-    if (owner.pid !== process.pid && processAlive(owner.pid)) continue;
+    // The same PID as this process is another, earlier process (PID 1 in a container, say) —
+    // unless a writer of this very process is using the folder.
     const dir = join(root, name);
+    if (owner.pid === process.pid ? liveHere(dir) : processAlive(owner.pid)) continue;
     const journal = lstatSync(dir, { throwIfNoEntry: false })?.isDirectory() ? readJournal(dir) : undefined;
     try {
       if (journal) {

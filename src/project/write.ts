@@ -125,7 +125,7 @@ export class OutputWriter {
       const abs = resolve(input);
       if (abs.startsWith(this.root + sep)) this.inputs.set(relative(this.root, abs).split(sep).join('/'), input);
     }
-    if (!this.createdRoot) this.notes.push(...recoverRuns(this.root, this.folders, this.dev));
+    if (!this.createdRoot) this.notes.push(...recoverRuns(this.root, this.folders, this.dev, (dir) => [...live].some((w) => w.run === dir)));
     this.manifest = this.createdRoot ? {} : readManifest(this.root);
   }
 
@@ -226,14 +226,14 @@ export class OutputWriter {
     }
   }
 
+  private prepared: { prune: PrunePlan; manifest: boolean; nextManifest: (kept?: ReadonlySet<string>) => string } | undefined;
+
   /**
-   * Rename everything staged into place (atomic per file and per new folder on POSIX file
-   * systems), then, with `prune`, remove the files codegen wrote earlier under the `services`
-   * folders that this run no longer generates (see manifest.ts), and update the manifest.
-   * Everything is checked before the first change; a failure after it says exactly what changed.
+   * Decide and check everything `commit` will do — what --prune removes, the new manifest — and
+   * write the journal. Nothing in the output folder has changed yet; any refusal aborts the write.
    */
-  commit(opts: { prune?: boolean; services?: readonly string[] } = {}): WriteResult {
-    if (this.done) throw new Error('OutputWriter: already committed or aborted');
+  prepare(opts: { prune?: boolean; services?: readonly string[] } = {}): void {
+    if (this.done || this.prepared) throw new Error('OutputWriter: already prepared, committed or aborted');
     const root = this.root;
     let prune: PrunePlan;
     const read = this.manifest;
@@ -263,6 +263,21 @@ export class OutputWriter {
       this.abort();
       throw err;
     }
+    this.prepared = { prune, manifest, nextManifest };
+  }
+
+  /**
+   * Rename everything staged into place (atomic per file and per new folder on POSIX file
+   * systems), then, with `prune`, remove the files codegen wrote earlier under the `services`
+   * folders that this run no longer generates (see manifest.ts), and update the manifest.
+   * Everything is checked before the first change (`prepare`); a failure after it says exactly
+   * what changed.
+   */
+  commit(opts: { prune?: boolean; services?: readonly string[] } = {}): WriteResult {
+    if (this.done) throw new Error('OutputWriter: already committed or aborted');
+    if (!this.prepared) this.prepare(opts);
+    const root = this.root;
+    const { prune, manifest, nextManifest } = this.prepared!;
     this.notes.push(...prune.notes);
     this.done = true;
     live.delete(this);
