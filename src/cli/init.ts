@@ -3,6 +3,7 @@
  * config next to it. Never overwrites: when either file exists, nothing is written (unless --force).
  */
 import { existsSync, writeFileSync } from 'node:fs';
+import { replaceFile } from '../project/output-fs.js';
 import { basename, join } from 'node:path';
 
 interface InitIo {
@@ -102,7 +103,11 @@ export async function runInit(args: readonly string[], values: { force?: boolean
     io.stderr(`codegen: ${existing.join(' and ')} already exist${existing.length === 1 ? 's' : ''}; nothing was written (use --force to overwrite).\n`);
     return 1;
   }
-  for (const [f, text] of files) writeFileSync(join(io.cwd, f), text, { flag: values.force ? 'w' : 'wx' });
+  // --force replaces a file (a link or FIFO there included) by a rename, never writing through it.
+  for (const [f, text] of files) {
+    if (values.force) replaceFile(join(io.cwd, f), text);
+    else writeFileSync(join(io.cwd, f), text, { flag: 'wx' });
+  }
   io.stdout(`codegen: wrote ${files.map(([f]) => f).join(' and ')} for service ${name}; next: codegen generate\n`);
   return 0;
 }

@@ -164,7 +164,7 @@ export function planPrune(
       try {
         accessSync(dir, constants.W_OK);
       } catch (err) {
-        throw new OutputError(`Cannot remove ${path}: its folder is not writable (${(err as NodeJS.ErrnoException).code ?? String(err)}).`, 'OUTPUT_PRUNE_FAILED');
+        throw new OutputError(`Cannot remove ${path}: its folder is not writable (${(err as NodeJS.ErrnoException).code ?? String(err)}).`, 'OUTPUT_PRUNE_FAILED', false, path);
       }
       writable.add(dir);
     }

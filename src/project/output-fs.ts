@@ -3,9 +3,9 @@
  * symbolic link followed, no FIFO or device opened, one file system), exclusive creation of new
  * files, unpredictable names for a run's temporary folder, and the owner those names encode.
  */
-import { closeSync, lstatSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { isSafeRelativePath } from '../core/output.js';
 import { fileKind, NotRegularFileError, readRegularFile } from '../core/read-file.js';
 
@@ -18,6 +18,8 @@ export class OutputError extends Error {
     message: string,
     readonly code: string,
     readonly changed = false,
+    /** The path (relative to the output folder) the error is about, when there is one. */
+    readonly path?: string,
   ) {
     super(message);
   }
@@ -44,17 +46,19 @@ export function contained(root: string, rel: string, folders: FolderCache = new 
     const st = lstatSync(cur, { throwIfNoEntry: false });
     if (!st) return { abs, exists: false };
     const shown = relative(root, cur) || cur;
-    if (st.isSymbolicLink()) throw new OutputError(`Refusing to write through the symbolic link ${shown}.`, 'OUTPUT_SYMLINK');
+    if (st.isSymbolicLink()) throw new OutputError(`Refusing to write through the symbolic link ${shown}.`, 'OUTPUT_SYMLINK', false, shown);
     if (cur !== abs) {
-      if (!st.isDirectory()) throw new OutputError(`${shown} is a file where a folder is needed.`, 'OUTPUT_NOT_A_FOLDER');
+      if (!st.isDirectory()) throw new OutputError(`${shown} is a file where a folder is needed.`, 'OUTPUT_NOT_A_FOLDER', false, shown);
       if (dev !== undefined && st.dev !== dev) {
-        throw new OutputError(`${shown} is on another file system than the output folder; files cannot be moved into it atomically.`, 'OUTPUT_OTHER_FILE_SYSTEM');
+        throw new OutputError(`${shown} is on another file system than the output folder; files cannot be moved into it atomically.`, 'OUTPUT_OTHER_FILE_SYSTEM', false, shown);
       }
       folders.add(cur);
     } else if (!st.isFile()) {
       throw new OutputError(
         st.isDirectory() ? `${shown} is a folder where a file is needed.` : `${shown} is ${fileKind(st)} where a generated file belongs; codegen does not open it (remove it and run again).`,
         'OUTPUT_NOT_A_FILE',
+        false,
+        shown,
       );
     }
   }
@@ -70,8 +74,8 @@ export function readOutputFile(abs: string, root: string): string {
     return readRegularFile(abs, { follow: false });
   } catch (err) {
     const shown = relative(root, abs) || abs;
-    if (err instanceof NotRegularFileError) throw new OutputError(`${shown} is ${err.kind} where a generated file belongs; codegen does not open it (remove it and run again).`, 'OUTPUT_NOT_A_FILE');
-    if ((err as NodeJS.ErrnoException).code === 'ELOOP') throw new OutputError(`Refusing to write through the symbolic link ${shown}.`, 'OUTPUT_SYMLINK');
+    if (err instanceof NotRegularFileError) throw new OutputError(`${shown} is ${err.kind} where a generated file belongs; codegen does not open it (remove it and run again).`, 'OUTPUT_NOT_A_FILE', false, shown);
+    if ((err as NodeJS.ErrnoException).code === 'ELOOP') throw new OutputError(`Refusing to write through the symbolic link ${shown}.`, 'OUTPUT_SYMLINK', false, shown);
     throw err;
   }
 }
@@ -154,5 +158,21 @@ export function processAlive(pid: number): boolean {
     return true;
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Replace the file at `path` with `text` atomically: a new file with an unguessable name in the
+ * same folder, renamed over it. Whatever is at `path` (a symbolic link, a FIFO) is replaced, never
+ * written through or opened.
+ */
+export function replaceFile(path: string, text: string): void {
+  const tmp = join(dirname(path), `.${basename(path)}.${randomTag()}.tmp`);
+  writeNew(tmp, text);
+  try {
+    renameSync(tmp, path);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
   }
 }

@@ -160,7 +160,7 @@ export class OutputWriter {
   private stageOne(f: OutputFile): void {
     const root = this.root;
     const input = this.inputs.get(f.path);
-    if (input !== undefined) throw new OutputError(`${f.path} is an input of this run (${input}); codegen does not overwrite it.`, 'OUTPUT_IS_INPUT');
+    if (input !== undefined) throw new OutputError(`${f.path} is an input of this run (${input}); codegen does not overwrite it.`, 'OUTPUT_IS_INPUT', false, f.path);
     const slash = f.path.indexOf('/');
     const top = slash > 0 ? f.path.slice(0, slash) : '';
     let group = top ? this.fresh.get(top) : undefined;
@@ -196,7 +196,8 @@ export class OutputWriter {
         try {
           accessSync(dir, constants.W_OK);
         } catch (err) {
-          throw new OutputError(`${relative(root, dir) || '.'} is not writable (${(err as NodeJS.ErrnoException).code ?? String(err)}).`, 'OUTPUT_NOT_WRITABLE');
+          const shown = relative(root, dir) || '.';
+          throw new OutputError(`${shown} is not writable (${(err as NodeJS.ErrnoException).code ?? String(err)}).`, 'OUTPUT_NOT_WRITABLE', false, shown);
         }
         this.writable.add(dir);
       } else this.mkdir(dir);

@@ -237,8 +237,10 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
         message: err instanceof OutputError && err.changed ? err.message : `${err instanceof Error ? err.message : String(err)} Nothing was changed.`,
           source: 'io',
           path: [],
+          file: err instanceof OutputError && err.path ? `${outDir.replace(/\/$/, '')}/${err.path}` : outDir,
         });
         status = 1;
+        summary = err instanceof OutputError && err.changed ? 'stopped part-way (see the error above)' : 'nothing was changed (see the error above)';
       }
     } else if (command === 'verify') {
       const n = diagnostics.filter((d) => d.source === 'verify' && d.severity === 'error').length;
