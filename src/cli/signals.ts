@@ -94,6 +94,7 @@ export function installProcessHandlers(write: (s: string) => void): { finish(cod
       // Plugin code may have left timers: end now, once what was printed is out, and ignore any
       // later process.exit() of theirs.
       process.exit = (() => undefined) as unknown as typeof process.exit;
+      (process as unknown as { reallyExit: () => void }).reallyExit = () => undefined;
       process.stdout.write('', () => process.stderr.write('', () => exitProcess(code)));
     },
   };

@@ -5,22 +5,27 @@
  *
  * - an error thrown from a timer or a callback (`uncaughtException`),
  * - a rejected Promise nothing handled (`unhandledRejection`),
- * - `process.exit()`: replaced for the run by a function that records the call and throws, so the
- *   code that called it stops and the run goes on to report it.
+ * - `process.exit()` and `process.reallyExit()` (what `exit` calls underneath): replaced for the
+ *   run by a function that records the call and throws, so the code that called it stops and the
+ *   run goes on to report it.
  *
  * Each becomes an error diagnostic, so the run exits 1 and writes nothing. `settle()` gives code
  * scheduled "for now" (0 ms timers, immediates, pending rejections) its turn before the run decides
- * to write. What the guard cannot stop is documented in docs/extending.md: native code, or a call
- * of `process.reallyExit`, `process.abort` or `process.kill(process.pid)`, ends the process (the CLI's
- * exit hook then reports the run as failed, and the next run removes its temporary folder), and a
- * timer that fires after the files were written can only make the exit status 1.
+ * to write. What the guard cannot stop is documented in docs/extending.md: native code,
+ * `process.abort()` or `process.kill(process.pid, ...)` end the process (by a signal: the status is
+ * not 0, and the next run removes what was staged), and a timer that fires after the files were
+ * written can only make the exit status 1.
  */
 import type { Diagnostic, SpecPath } from '../core/diagnostics.js';
 
+type ReallyExit = (code?: number) => never;
+const proc = process as NodeJS.Process & { reallyExit: ReallyExit };
 const originalExit = process.exit;
+const originalReallyExit = proc.reallyExit;
 
 /** End the process with `code`, whatever a plugin did to `process.exit`. */
 export function exitProcess(code?: number): never {
+  proc.reallyExit = originalReallyExit;
   return originalExit.call(process, code);
 }
 
@@ -71,11 +76,13 @@ export class PluginGuard {
     this.started = true;
     active = this;
     everStarted = true;
-    process.exit = ((code?: number | string | null) => {
+    const refuse = (code?: number | string | null): never => {
       const e = new PluginExitError(code);
       this.exits.push(e);
       throw e;
-    }) as typeof process.exit;
+    };
+    process.exit = refuse as typeof process.exit;
+    proc.reallyExit = refuse;
     process.on('uncaughtException', this.onError);
     process.on('unhandledRejection', this.onRejection);
   }
@@ -135,6 +142,7 @@ export class PluginGuard {
   stop(): void {
     if (!this.started || active !== this) return;
     process.exit = originalExit;
+    proc.reallyExit = originalReallyExit;
     process.off('uncaughtException', this.onError);
     process.off('unhandledRejection', this.onRejection);
     active = undefined;
