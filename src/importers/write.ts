@@ -20,8 +20,8 @@ const ORDER = [
 /** Maps written inline (`{ cpu: 250m, memory: 256Mi }`) when they hold a few scalars. */
 const FLOW_KEYS = new Set(['requests', 'limits', 'http', 'tcp', 'grpc', 'exec', 'kubernetes', 'aws', 'configMap', 'rolling', 'canary', 'linear', 'tls']);
 
-/** Maps whose presence means something even when empty. */
-const KEEP_EMPTY = new Set(['serviceAccount', 'tcp', 'grpc', 'serviceConnect']);
+/** Maps whose presence means something even when empty (`expose: {}`: behind the load balancer, default path). */
+const KEEP_EMPTY = new Set(['serviceAccount', 'tcp', 'grpc', 'serviceConnect', 'expose']);
 
 export interface SpecComment {
   /** Spec path of the key the comment is written above. */

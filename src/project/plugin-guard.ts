@@ -149,6 +149,11 @@ export class PluginGuard {
   }
 }
 
+/** Stop the guard that is active, if any (a run that ended before its own cleanup). */
+export function stopActiveGuard(): void {
+  active?.stop();
+}
+
 /** Mark a caught error as reported when it is the guard's `process.exit` (the catcher reports it). */
 export function markReported(err: unknown): void {
   if (err instanceof PluginExitError) err.reported = true;

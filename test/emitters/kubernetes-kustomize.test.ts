@@ -1,5 +1,6 @@
 /**
- * `kubectl kustomize` (offline) builds every generated Kubernetes folder of the golden fixtures,
+ * `kubectl kustomize` (offline) builds every generated Kubernetes folder of the golden fixtures
+ * (fixtures/realworld included),
  * and the built set holds exactly the objects of the files in the folder. Skipped when kubectl is
  * not installed.
  */
@@ -8,13 +9,13 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, validCases } from '../helpers/fixtures.js';
+import { FIXTURES, realworldCases, validCases } from '../helpers/fixtures.js';
 
 const hasKubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
 
 function kubernetesFolders(): string[] {
   const out: string[] = [];
-  for (const c of validCases()) {
+  for (const c of [...validCases(), ...realworldCases()]) {
     const expected = join(c.dir, 'expected');
     if (!existsSync(expected)) continue;
     for (const svc of readdirSync(expected)) {
