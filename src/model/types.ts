@@ -21,7 +21,36 @@ export interface PortModel {
   /** Port clients use (Kubernetes Service port, listener port); defaults to `port`. */
   servicePort: number;
   hostPort?: number;
+  /** The spec gave no name: `name` was derived (`http`, `udp`, `http-8080`, ...). */
+  derived?: true;
 }
+
+export type DependencyCondition = 'START' | 'COMPLETE' | 'SUCCESS' | 'HEALTHY';
+
+/** One ulimit (ECS `ulimits`). */
+export interface UlimitModel {
+  name: string;
+  soft: number;
+  hard: number;
+}
+
+/** A volume mounted into one container. */
+export interface MountModel {
+  volume: string;
+  path: string;
+  readOnly: boolean;
+  subPath?: string;
+  /** Spec path of the mount (for diagnostics). */
+  at: SpecPath;
+}
+
+/** A volume of the task or pod. */
+export type VolumeModel = { name: string; at: SpecPath } & (
+  | { kind: 'emptyDir'; sizeLimit?: string; medium?: 'Memory' }
+  | { kind: 'efs'; fileSystemId: string; rootDirectory?: string; accessPointId?: string; transitEncryption: boolean; iam: boolean; claimName?: string }
+  | { kind: 'hostPath'; path: string; type?: string }
+  | { kind: 'configMap'; configMap: string; items: { key: string; path: string }[]; defaultMode?: number }
+);
 
 export interface Amounts {
   /** Millicores, as given (for Kubernetes output). */
@@ -149,9 +178,15 @@ export interface ContainerModel {
   security: ContainerSecurityModel;
   /** Spec path of the container's security settings (for diagnostics). */
   securityPath: SpecPath;
-  dependsOn: { container: string; condition: 'START' | 'COMPLETE' | 'SUCCESS' | 'HEALTHY' }[];
+  dependsOn: { container: string; condition: DependencyCondition }[];
   /** Spec path of this container's definition (for diagnostics). */
   path: SpecPath;
+  /** Whether the spec set `essential` (false: the default applied). */
+  essentialGiven?: true;
+  ulimits: UlimitModel[];
+  mounts: MountModel[];
+  /** A sidecar's own health (probes, container check); the main container's is `ServiceModel.health`. */
+  health?: HealthModel;
 }
 
 export interface AutoscalingModel {
@@ -159,8 +194,45 @@ export interface AutoscalingModel {
   max: number;
   cpuPercent?: number;
   memoryPercent?: number;
+  /** Target requests per task per minute at the load balancer (ALBRequestCountPerTarget). */
+  requestsPerTarget?: number;
+  /** Target average response time at the load balancer, seconds. */
+  responseTimeSeconds?: number;
   scaleInCooldownSeconds?: number;
   scaleOutCooldownSeconds?: number;
+  /** Step scaling policies on CloudWatch alarms, in spec order. */
+  steps: StepScalingModel[];
+  /** Scheduled capacity changes, in spec order. */
+  schedule: ScheduledScalingModel[];
+}
+
+export interface StepScalingModel {
+  /** Policy name suffix, unique in the service. */
+  name: string;
+  /** `cpu` / `memory`: the service's AWS/ECS utilization; otherwise a CloudWatch metric. */
+  metric: { builtin: 'cpu' | 'memory' } | { namespace: string; name: string; dimensions?: Record<string, string>; statistic: string };
+  comparison: '>=' | '>' | '<=' | '<';
+  threshold: number;
+  periodSeconds: number;
+  evaluationPeriods: number;
+  adjustment: 'ChangeInCapacity' | 'PercentChangeInCapacity' | 'ExactCapacity';
+  /** Metric ranges (absolute values; undefined = unbounded) and the change in each, lowest first. */
+  steps: { from?: number; to?: number; change: number }[];
+  cooldownSeconds?: number;
+  aggregation?: 'Average' | 'Minimum' | 'Maximum';
+  minAdjustmentMagnitude?: number;
+  path: SpecPath;
+}
+
+export interface ScheduledScalingModel {
+  name: string;
+  schedule: string;
+  timezone?: string;
+  min?: number;
+  max?: number;
+  start?: string;
+  end?: string;
+  path: SpecPath;
 }
 
 export type IntOrPercent = number | `${number}%`;
@@ -174,6 +246,8 @@ export interface DeploymentModel {
   linear?: { percent: number; intervalSeconds: number };
   blueGreen: { bakeTimeSeconds?: number; terminationWaitSeconds?: number; readyWaitSeconds?: number };
   rollbackOnFailure: boolean;
+  /** CloudWatch alarm names that fail (and roll back) a deployment; empty when none. */
+  rollbackAlarms: string[];
 }
 
 export interface ExposeModel {
@@ -185,13 +259,52 @@ export interface ExposeModel {
   port: PortModel;
   /** HTTPS at the load balancer; without a certificate ARN the ALB controller discovers one by host. */
   tls?: { certificateArn?: string; redirect: boolean; policy?: string };
+  /** Every path prefix routed to the service (`path` is the first). */
+  paths: string[];
+  /** HTTP header conditions: every header must match one of its values. */
+  headers: { name: string; values: string[] }[];
+  /** CIDR ranges requests must come from (empty: any). */
+  allowedSourceIps: string[];
+  /** `application` (ALB, Ingress, HTTPRoute) or `network` (NLB: a listener of its own, no rules). */
+  loadBalancer: 'application' | 'network';
+  /** The container that receives the traffic (`port` is one of its ports). */
+  container: string;
+  targetGroup: TargetGroupModel;
+}
+
+export interface TargetGroupModel {
+  protocol?: 'HTTP' | 'HTTPS' | 'TCP' | 'TLS' | 'UDP' | 'TCP_UDP';
+  deregistrationDelaySeconds?: number;
+  slowStartSeconds?: number;
+  algorithm?: 'round_robin' | 'least_outstanding_requests' | 'weighted_random';
+  /** Sticky sessions: `lb_cookie`/`app_cookie` on an ALB, `source_ip` on an NLB. */
+  stickiness?: { enabled: boolean; durationSeconds?: number; cookieName?: string };
 }
 
 export interface LoggingModel {
+  /** `awslogs` (default), `firelens` (awsfirelens driver + log router sidecar) or `none` (no log configuration). */
+  driver: 'awslogs' | 'firelens' | 'none';
   group: string;
   region?: string;
   streamPrefix: string;
   retentionDays?: number;
+  /** False: the group exists already (the ECS template takes its name as a Parameter defaulting to `group`). */
+  createGroup: boolean;
+  /** Extra awslogs options (sorted by name). */
+  options: Record<string, string>;
+  /** Per-container group and stream prefix, by container name. */
+  containers: Record<string, { group?: string; streamPrefix?: string }>;
+  firelens?: FirelensModel;
+}
+
+export interface FirelensModel {
+  type: 'fluentbit' | 'fluentd';
+  image: string;
+  /** Output plugin options; undefined: CloudWatch Logs into the log group. */
+  options?: Record<string, string>;
+  secretOptions: { name: string; valueFrom: string }[];
+  enableMetadata?: boolean;
+  configFile?: string;
 }
 
 /** Fargate task size derived from the limits (or given explicitly for ECS). */
@@ -207,6 +320,37 @@ export interface TaskSizeModel {
   omit?: { cpu?: true; memory?: true };
 }
 
+/** A CloudFormation parameter the spec declares (`parameters.<name>`, after the environment overlay). */
+export interface ParameterModel {
+  name: string;
+  type: string;
+  description?: string;
+  default?: string | number;
+  allowedValues?: (string | number)[];
+  allowedPattern?: string;
+  minLength?: number;
+  maxLength?: number;
+  minValue?: number;
+  maxValue?: number;
+  constraintDescription?: string;
+  /** Where it is declared (for diagnostics). */
+  path: SpecPath;
+}
+
+/** Deploy-time values: the declared parameters and where the spec uses them. */
+export interface ParametersModel {
+  /** Declared parameters, sorted by name. */
+  declared: ParameterModel[];
+  /**
+   * Parameter and pseudo-parameter names the spec uses, each with the spec path of its first use.
+   * String values that use one carry a token (see `model/parameter-token.ts`) that the
+   * CloudFormation targets turn into `Ref`/`Fn::Sub` and the others into the default.
+   */
+  uses: { name: string; path: SpecPath }[];
+  /** Number fields given as `{ param: Name }`: the model holds the default, CloudFormation takes `Ref`. */
+  numbers: { replicas?: string; autoscalingMin?: string; autoscalingMax?: string };
+}
+
 export interface ServiceModel {
   apiVersion: 'codegen/v1';
   name: string;
@@ -216,7 +360,7 @@ export interface ServiceModel {
   environment?: string;
   /** The target this model is resolved for. */
   target: TargetName;
-  /** Main container first, then sidecars sorted by name. */
+  /** Main container first, then the sidecars in the order the spec gives. */
   containers: ContainerModel[];
   /** Shortcut to containers[0]. */
   main: ContainerModel;
@@ -232,8 +376,16 @@ export interface ServiceModel {
   labels: Record<string, string>;
   /** The platform this service deploys into (its exports are imported as `<name>-<Output>`). */
   platform?: { name: string; file?: string };
+  /** Volumes of the task or pod, in spec order. */
+  volumes: VolumeModel[];
+  /** Seconds the containers get after SIGTERM (`terminationGracePeriod`). */
+  terminationGracePeriodSeconds?: number;
+  /** Task ephemeral storage in GiB (`ephemeralStorage`). */
+  ephemeralStorageGiB?: number;
   /** ECS task size (computed for every target: Copilot needs it too). */
   taskSize: TaskSizeModel;
+  /** Deploy-time values (CloudFormation parameters) the spec declares and uses. */
+  parameters: ParametersModel;
   /** Target-specific settings, as validated (defaults are documented in the schema; emitters apply them). */
   targets: {
     ecs: EcsTarget;

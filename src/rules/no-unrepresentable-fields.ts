@@ -39,6 +39,16 @@ const ENTRIES: readonly Entry[] = [
     find: (s) => (s.health?.startup ? [['health', 'startup']] : []),
     instead: 'ECS has no startup probe; use health.container.startPeriod and health.traffic.gracePeriod',
   },
+  {
+    targets: ['kubernetes'],
+    find: (s) => (s.deployment?.rollbackAlarms?.length ? [['deployment', 'rollbackAlarms']] : []),
+    instead: 'a Deployment does not watch CloudWatch alarms; a rollout is judged by its pods\' readiness (progressDeadlineSeconds)',
+  },
+  {
+    targets: ['kubernetes'],
+    find: (s) => (s.logging?.driver === 'firelens' || s.logging?.driver === 'none' ? [['logging', 'driver']] : []),
+    instead: 'a pod has no log configuration: the node\'s log agent (e.g. a Fluent Bit DaemonSet) collects stdout and stderr of every container, so route or drop logs there',
+  },
 ];
 
 export default createRule<MessageIds>({

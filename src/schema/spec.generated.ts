@@ -66,15 +66,15 @@ export type Probe = {
     command: [string, ...string[]];
   };
   /**
-   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   initialDelay?: number | string;
   /**
-   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   period?: number | string;
   /**
-   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   timeout?: number | string;
   /**
@@ -86,7 +86,7 @@ export type Probe = {
    */
   failureThreshold?: number;
   /**
-   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   terminationGracePeriod?: number | string;
 } & {
@@ -158,15 +158,15 @@ export type Probe1 = {
     command: [string, ...string[]];
   };
   /**
-   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   initialDelay?: number | string;
   /**
-   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   period?: number | string;
   /**
-   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   timeout?: number | string;
   /**
@@ -178,7 +178,7 @@ export type Probe1 = {
    */
   failureThreshold?: number;
   /**
-   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   terminationGracePeriod?: number | string;
 } & {
@@ -250,15 +250,15 @@ export type Probe2 = {
     command: [string, ...string[]];
   };
   /**
-   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   initialDelay?: number | string;
   /**
-   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   period?: number | string;
   /**
-   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   timeout?: number | string;
   /**
@@ -270,9 +270,369 @@ export type Probe2 = {
    */
   failureThreshold?: number;
   /**
-   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   terminationGracePeriod?: number | string;
+} & {
+  [k: string]: unknown;
+};
+/**
+ * Kubernetes readiness probe.
+ */
+export type Probe3 = {
+  /**
+   * HTTP GET check.
+   */
+  http?: {
+    /**
+     * Request path. Must start with `/`.
+     */
+    path: string;
+    /**
+     * Port number or port name. Defaults to the main port.
+     */
+    port?: number | string;
+    /**
+     * Scheme.
+     */
+    scheme?: 'HTTP' | 'HTTPS';
+    /**
+     * Request headers (Kubernetes only).
+     */
+    headers?: {
+      /**
+       * Header value.
+       */
+      [k: string]: string;
+    };
+  };
+  /**
+   * gRPC health check.
+   */
+  grpc?: {
+    /**
+     * Port (defaults to the main port).
+     */
+    port?: number;
+    /**
+     * gRPC health service name.
+     */
+    service?: string;
+  };
+  /**
+   * TCP connect check.
+   */
+  tcp?: {
+    /**
+     * Port number or name (defaults to the main port).
+     */
+    port?: number | string;
+  };
+  /**
+   * A command run in the container.
+   */
+  exec?: {
+    /**
+     * Command and arguments (no shell unless you call one).
+     *
+     * @minItems 1
+     *
+     * Items: Argument.
+     */
+    command: [string, ...string[]];
+  };
+  /**
+   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+   */
+  initialDelay?: number | string;
+  /**
+   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+   */
+  period?: number | string;
+  /**
+   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+   */
+  timeout?: number | string;
+  /**
+   * Consecutive successes to count as healthy (must be 1 for liveness and startup).
+   */
+  successThreshold?: number;
+  /**
+   * Consecutive failures to count as unhealthy (default 3).
+   */
+  failureThreshold?: number;
+  /**
+   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+   */
+  terminationGracePeriod?: number | string;
+} & {
+  [k: string]: unknown;
+};
+/**
+ * Kubernetes liveness probe.
+ */
+export type Probe4 = {
+  /**
+   * HTTP GET check.
+   */
+  http?: {
+    /**
+     * Request path. Must start with `/`.
+     */
+    path: string;
+    /**
+     * Port number or port name. Defaults to the main port.
+     */
+    port?: number | string;
+    /**
+     * Scheme.
+     */
+    scheme?: 'HTTP' | 'HTTPS';
+    /**
+     * Request headers (Kubernetes only).
+     */
+    headers?: {
+      /**
+       * Header value.
+       */
+      [k: string]: string;
+    };
+  };
+  /**
+   * gRPC health check.
+   */
+  grpc?: {
+    /**
+     * Port (defaults to the main port).
+     */
+    port?: number;
+    /**
+     * gRPC health service name.
+     */
+    service?: string;
+  };
+  /**
+   * TCP connect check.
+   */
+  tcp?: {
+    /**
+     * Port number or name (defaults to the main port).
+     */
+    port?: number | string;
+  };
+  /**
+   * A command run in the container.
+   */
+  exec?: {
+    /**
+     * Command and arguments (no shell unless you call one).
+     *
+     * @minItems 1
+     *
+     * Items: Argument.
+     */
+    command: [string, ...string[]];
+  };
+  /**
+   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+   */
+  initialDelay?: number | string;
+  /**
+   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+   */
+  period?: number | string;
+  /**
+   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+   */
+  timeout?: number | string;
+  /**
+   * Consecutive successes to count as healthy (must be 1 for liveness and startup).
+   */
+  successThreshold?: number;
+  /**
+   * Consecutive failures to count as unhealthy (default 3).
+   */
+  failureThreshold?: number;
+  /**
+   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+   */
+  terminationGracePeriod?: number | string;
+} & {
+  [k: string]: unknown;
+};
+/**
+ * Kubernetes startup probe; a native sidecar (see `dependsOn`) counts as started once it passes.
+ */
+export type Probe5 = {
+  /**
+   * HTTP GET check.
+   */
+  http?: {
+    /**
+     * Request path. Must start with `/`.
+     */
+    path: string;
+    /**
+     * Port number or port name. Defaults to the main port.
+     */
+    port?: number | string;
+    /**
+     * Scheme.
+     */
+    scheme?: 'HTTP' | 'HTTPS';
+    /**
+     * Request headers (Kubernetes only).
+     */
+    headers?: {
+      /**
+       * Header value.
+       */
+      [k: string]: string;
+    };
+  };
+  /**
+   * gRPC health check.
+   */
+  grpc?: {
+    /**
+     * Port (defaults to the main port).
+     */
+    port?: number;
+    /**
+     * gRPC health service name.
+     */
+    service?: string;
+  };
+  /**
+   * TCP connect check.
+   */
+  tcp?: {
+    /**
+     * Port number or name (defaults to the main port).
+     */
+    port?: number | string;
+  };
+  /**
+   * A command run in the container.
+   */
+  exec?: {
+    /**
+     * Command and arguments (no shell unless you call one).
+     *
+     * @minItems 1
+     *
+     * Items: Argument.
+     */
+    command: [string, ...string[]];
+  };
+  /**
+   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+   */
+  initialDelay?: number | string;
+  /**
+   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+   */
+  period?: number | string;
+  /**
+   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+   */
+  timeout?: number | string;
+  /**
+   * Consecutive successes to count as healthy (must be 1 for liveness and startup).
+   */
+  successThreshold?: number;
+  /**
+   * Consecutive failures to count as unhealthy (default 3).
+   */
+  failureThreshold?: number;
+  /**
+   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+   */
+  terminationGracePeriod?: number | string;
+} & {
+  [k: string]: unknown;
+};
+/**
+ * A volume.
+ */
+export type Volume = {
+  /**
+   * Scratch space that lives as long as the task or pod (Kubernetes `emptyDir`; ECS a task volume with no host path; Copilot a `storage.volumes` entry without `efs`).
+   */
+  emptyDir?: {
+    /**
+     * Size limit, e.g. `1Gi` (Kubernetes `sizeLimit`; ECS and Copilot have no per-volume size: a diagnostic — see `ephemeralStorage`).
+     */
+    sizeLimit?: string;
+    /**
+     * `Memory` keeps the files in RAM (Kubernetes `medium: Memory`, a tmpfs counted against the memory limit); ECS and Copilot task volumes are on disk (a diagnostic).
+     */
+    medium?: 'Memory';
+  };
+  /**
+   * An Amazon EFS file system (ECS `efsVolumeConfiguration`; Copilot `efs`; Kubernetes through a PersistentVolumeClaim of the EFS CSI driver, `claimName`).
+   */
+  efs?: {
+    /**
+     * File system ID, e.g. `fs-0123456789abcdef0`.
+     */
+    fileSystemId: string;
+    /**
+     * Directory of the file system mounted as the root of the volume (default `/`; must be `/` with an access point).
+     */
+    rootDirectory?: string;
+    /**
+     * EFS access point ID (`fsap-...`); it needs transit encryption.
+     */
+    accessPointId?: string;
+    /**
+     * Encrypt data in transit (default true; ECS `transitEncryption`; Copilot always encrypts).
+     */
+    transitEncryption?: boolean;
+    /**
+     * Mount with the task's IAM role (ECS `authorizationConfig.iam`, Copilot `auth.iam`; default false). Needs transit encryption.
+     */
+    iam?: boolean;
+    /**
+     * Kubernetes: the PersistentVolumeClaim (EFS CSI driver, static provisioning) that holds this file system; required for the Kubernetes target.
+     */
+    claimName?: string;
+  };
+  /**
+   * A directory of the host (ECS `host.sourcePath`, EC2 only — Fargate refuses it; Kubernetes `hostPath`, with a warning: it ties the pod to a node and exposes the node; Copilot has none).
+   */
+  hostPath?: {
+    /**
+     * Absolute path on the host.
+     */
+    path: string;
+    /**
+     * Kubernetes `hostPath.type` check (default: none).
+     */
+    type?: 'DirectoryOrCreate' | 'Directory' | 'FileOrCreate' | 'File' | 'Socket' | 'CharDevice' | 'BlockDevice';
+  };
+  /**
+   * Files from a Kubernetes ConfigMap (Kubernetes `configMap`; ECS and Copilot have no form: a diagnostic — bake the files into the image or fill a volume from a sidecar).
+   */
+  configMap?: {
+    /**
+     * ConfigMap name.
+     */
+    name: string;
+    /**
+     * Keys to project: key → file path relative to the mount (default: every key, as a file named after it).
+     */
+    items?: {
+      /**
+       * Relative file path.
+       */
+      [k: string]: string;
+    };
+    /**
+     * File mode bits of the files, e.g. 420 (octal 0644).
+     */
+    defaultMode?: number;
+  };
 } & {
   [k: string]: unknown;
 };
@@ -289,7 +649,7 @@ export type EnvValueOverlay =
        */
       ref?: {
         /**
-         * A CloudFormation `Fn::Sub` string, e.g. `${DatabaseEndpoint}`; names a parameter or resource of the template.
+         * A CloudFormation `Fn::Sub` string for the ECS service template, e.g. `${AWS::StackName}-db` or `${LogGroup.Arn}`: it may name the template's parameters, resources (with their attributes) and pseudo parameters, checked at compile time (docs/spec.md, "CloudFormation references").
          */
         cloudformation?: string | null;
         /**
@@ -319,6 +679,12 @@ export type EnvValueOverlay =
          */
         copilot?: string | null;
       } | null;
+    }
+  | {
+      /**
+       * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+       */
+      param?: string | null;
     };
 /**
  * Service name (DNS-1123 label: lowercase letters, digits and hyphens, at most 63 characters).
@@ -329,15 +695,15 @@ export type OverrideName = string | null;
  */
 export type OverrideDescription = string | null;
 /**
- * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+ * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region), or `${AWS::Region}` / `${Name}` of a parameter.
  */
 export type OverrideRegion = string | null;
 /**
- * Container image reference (`repo:tag` or `repo@sha256:...`).
+ * Container image reference (`repo:tag` or `repo@sha256:...`); may use `${Name}` parameters, e.g. `repo:${ImageTag}`.
  */
 export type OverrideImage = string | null;
 /**
- * Name of the main container (default `app`).
+ * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
  */
 export type OverrideContainerName = string | null;
 /**
@@ -357,11 +723,21 @@ export type OverridePorts = Port2[] | null;
  */
 export type OverrideResources = ResourcesOverlay | null;
 /**
- * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+ * Fixed number of replicas (platform default 1), or `{ param: Name }` (a Number parameter: the ECS template's `DesiredCount` takes it). Ignored when `autoscaling` is set.
  */
-export type OverrideReplicas = number | null;
+export type OverrideReplicas =
+  | (
+      | number
+      | {
+          /**
+           * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+           */
+          param?: string | null;
+        }
+    )
+  | null;
 /**
- * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+ * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
  */
 export type OverrideAutoscaling = AutoscalingOverlay | null;
 /**
@@ -403,7 +779,7 @@ export type OverrideLogging = LoggingOverlay | null;
  */
 export type OverrideTracing = TracingOverlay | null;
 /**
- * Extra containers (name → container).
+ * Extra containers (name → container), in the order given (that order is kept in every output). Names as for `containerName`.
  */
 export type OverrideSidecars = {
   /**
@@ -432,6 +808,57 @@ export type OverrideLabels = {
    */
   [k: string]: string | null;
 } | null;
+/**
+ * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+ */
+export type OverrideTerminationGracePeriod = (number | string) | null;
+/**
+ * Start ordering of the main container: container name → condition it waits for. `START`: the other container has started; `HEALTHY`: it passes its health check (it needs `health.container`); `COMPLETE`: it has exited; `SUCCESS`: it has exited with status 0 (a container waited for with COMPLETE or SUCCESS is not essential). ECS `dependsOn`, Copilot `depends_on`; Kubernetes: see docs/spec.md (native sidecars and init containers).
+ */
+export type OverrideDependsOn = {
+  /**
+   * Condition.
+   */
+  [k: string]: 'START' | 'COMPLETE' | 'SUCCESS' | 'HEALTHY' | null;
+} | null;
+/**
+ * Resource limits (ulimits) of the main container: name → limit. ECS `ulimits`; Kubernetes and Copilot have no field (a diagnostic). Fargate overrides only `nofile` by default (65535 soft and hard).
+ */
+export type OverrideUlimits = {
+  /**
+   * The limit: one number for both soft and hard, or both.
+   */
+  [k: string]:
+    | number
+    | {
+        /**
+         * Soft limit.
+         */
+        soft?: number | null;
+        /**
+         * Hard limit (at least the soft limit).
+         */
+        hard?: number | null;
+      }
+    | null;
+} | null;
+/**
+ * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names are DNS-1123 labels (Kubernetes volume names) and also ECS volume names.
+ */
+export type OverrideVolumes = {
+  /**
+   * A volume.
+   */
+  [k: string]: VolumeOverlay | null;
+} | null;
+/**
+ * Volumes mounted into the main container.
+ */
+export type OverrideMounts = Mount3[] | null;
+/**
+ * Task ephemeral storage in GiB (ECS Fargate `ephemeralStorage.sizeInGiB`, 21–200, default 20; Copilot `storage.ephemeral`). EC2 and Kubernetes have no task-level size: a diagnostic.
+ */
+export type OverrideEphemeralStorage = number | null;
 /**
  * The platform (a `kind: Platform` spec) this service deploys into: its templates import the platform's exports (`<name>-<Output>`) instead of taking parameters.
  */
@@ -471,15 +898,15 @@ export interface CodegenServiceSpecV1 {
    */
   description?: string;
   /**
-   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: string;
   /**
-   * Container image reference (`repo:tag` or `repo@sha256:...`).
+   * Container image reference (`repo:tag` or `repo@sha256:...`); may use `${Name}` parameters, e.g. `repo:${ImageTag}`.
    */
   image: string;
   /**
-   * Name of the main container (default `app`).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
    */
   containerName?: string;
   /**
@@ -500,9 +927,16 @@ export interface CodegenServiceSpecV1 {
   ports?: Port[];
   resources?: Resources;
   /**
-   * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+   * Fixed number of replicas (platform default 1), or `{ param: Name }` (a Number parameter: the ECS template's `DesiredCount` takes it). Ignored when `autoscaling` is set.
    */
-  replicas?: number;
+  replicas?:
+    | number
+    | {
+        /**
+         * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+         */
+        param: string;
+      };
   autoscaling?: Autoscaling;
   /**
    * Plain environment variables (name → value). Never put secrets here: use `secrets`.
@@ -521,7 +955,7 @@ export interface CodegenServiceSpecV1 {
            */
           ref: {
             /**
-             * A CloudFormation `Fn::Sub` string, e.g. `${DatabaseEndpoint}`; names a parameter or resource of the template.
+             * A CloudFormation `Fn::Sub` string for the ECS service template, e.g. `${AWS::StackName}-db` or `${LogGroup.Arn}`: it may name the template's parameters, resources (with their attributes) and pseudo parameters, checked at compile time (docs/spec.md, "CloudFormation references").
              */
             cloudformation?: string;
             /**
@@ -551,6 +985,12 @@ export interface CodegenServiceSpecV1 {
              */
             copilot?: string;
           };
+        }
+      | {
+          /**
+           * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+           */
+          param: string;
         };
   };
   /**
@@ -565,7 +1005,7 @@ export interface CodegenServiceSpecV1 {
   logging?: Logging;
   tracing?: Tracing;
   /**
-   * Extra containers (name → container).
+   * Extra containers (name → container), in the order given (that order is kept in every output). Names as for `containerName`.
    */
   sidecars?: {
     [k: string]: Sidecar;
@@ -589,6 +1029,53 @@ export interface CodegenServiceSpecV1 {
     [k: string]: string;
   };
   /**
+   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+   */
+  terminationGracePeriod?: number | string;
+  /**
+   * Start ordering of the main container: container name → condition it waits for. `START`: the other container has started; `HEALTHY`: it passes its health check (it needs `health.container`); `COMPLETE`: it has exited; `SUCCESS`: it has exited with status 0 (a container waited for with COMPLETE or SUCCESS is not essential). ECS `dependsOn`, Copilot `depends_on`; Kubernetes: see docs/spec.md (native sidecars and init containers).
+   */
+  dependsOn?: {
+    /**
+     * Condition.
+     */
+    [k: string]: 'START' | 'COMPLETE' | 'SUCCESS' | 'HEALTHY';
+  };
+  /**
+   * Resource limits (ulimits) of the main container: name → limit. ECS `ulimits`; Kubernetes and Copilot have no field (a diagnostic). Fargate overrides only `nofile` by default (65535 soft and hard).
+   */
+  ulimits?: {
+    /**
+     * The limit: one number for both soft and hard, or both.
+     */
+    [k: string]:
+      | number
+      | {
+          /**
+           * Soft limit.
+           */
+          soft: number;
+          /**
+           * Hard limit (at least the soft limit).
+           */
+          hard: number;
+        };
+  };
+  /**
+   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names are DNS-1123 labels (Kubernetes volume names) and also ECS volume names.
+   */
+  volumes?: {
+    [k: string]: Volume;
+  };
+  /**
+   * Volumes mounted into the main container.
+   */
+  mounts?: Mount1[];
+  /**
+   * Task ephemeral storage in GiB (ECS Fargate `ephemeralStorage.sizeInGiB`, 21–200, default 20; Copilot `storage.ephemeral`). EC2 and Kubernetes have no task-level size: a diagnostic.
+   */
+  ephemeralStorage?: number;
+  /**
    * The platform (a `kind: Platform` spec) this service deploys into: its templates import the platform's exports (`<name>-<Output>`) instead of taking parameters.
    */
   platform?: {
@@ -609,6 +1096,12 @@ export interface CodegenServiceSpecV1 {
     kubernetes?: KubernetesTarget;
     appmesh?: AppmeshTarget;
     copilot?: CopilotTarget;
+  };
+  /**
+   * CloudFormation parameters (name → type, default, constraints) the spec uses as `${Name}` in the string fields that take them (image, region, logging, the ECS ARNs) or as `{ param: Name }` (replicas, autoscaling bounds, env values). The CloudFormation templates declare the ones they use; the other targets take the default. Names are alphanumeric; pseudo parameters (`AWS::Region`, `AWS::AccountId`, `AWS::StackName`, `AWS::Partition`, `AWS::URLSuffix`) need no declaration.
+   */
+  parameters?: {
+    [k: string]: Parameter;
   };
   /**
    * Rules switched off for this spec, each with a written reason (`codegen validate` reports entries that suppress nothing). Core errors cannot be suppressed.
@@ -646,15 +1139,15 @@ export interface CodegenServiceSpecV1 {
        */
       description?: string | null;
       /**
-       * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+       * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region), or `${AWS::Region}` / `${Name}` of a parameter.
        */
       region?: string | null;
       /**
-       * Container image reference (`repo:tag` or `repo@sha256:...`).
+       * Container image reference (`repo:tag` or `repo@sha256:...`); may use `${Name}` parameters, e.g. `repo:${ImageTag}`.
        */
       image?: string | null;
       /**
-       * Name of the main container (default `app`).
+       * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
        */
       containerName?: string | null;
       /**
@@ -674,11 +1167,21 @@ export interface CodegenServiceSpecV1 {
        */
       resources?: ResourcesOverlay | null;
       /**
-       * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+       * Fixed number of replicas (platform default 1), or `{ param: Name }` (a Number parameter: the ECS template's `DesiredCount` takes it). Ignored when `autoscaling` is set.
        */
-      replicas?: number | null;
+      replicas?:
+        | (
+            | number
+            | {
+                /**
+                 * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+                 */
+                param?: string | null;
+              }
+          )
+        | null;
       /**
-       * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+       * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
        */
       autoscaling?: AutoscalingOverlay | null;
       /**
@@ -720,7 +1223,7 @@ export interface CodegenServiceSpecV1 {
        */
       tracing?: TracingOverlay | null;
       /**
-       * Extra containers (name → container).
+       * Extra containers (name → container), in the order given (that order is kept in every output). Names as for `containerName`.
        */
       sidecars?: {
         /**
@@ -749,6 +1252,57 @@ export interface CodegenServiceSpecV1 {
          */
         [k: string]: string | null;
       } | null;
+      /**
+       * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+       */
+      terminationGracePeriod?: (number | string) | null;
+      /**
+       * Start ordering of the main container: container name → condition it waits for. `START`: the other container has started; `HEALTHY`: it passes its health check (it needs `health.container`); `COMPLETE`: it has exited; `SUCCESS`: it has exited with status 0 (a container waited for with COMPLETE or SUCCESS is not essential). ECS `dependsOn`, Copilot `depends_on`; Kubernetes: see docs/spec.md (native sidecars and init containers).
+       */
+      dependsOn?: {
+        /**
+         * Condition.
+         */
+        [k: string]: 'START' | 'COMPLETE' | 'SUCCESS' | 'HEALTHY' | null;
+      } | null;
+      /**
+       * Resource limits (ulimits) of the main container: name → limit. ECS `ulimits`; Kubernetes and Copilot have no field (a diagnostic). Fargate overrides only `nofile` by default (65535 soft and hard).
+       */
+      ulimits?: {
+        /**
+         * The limit: one number for both soft and hard, or both.
+         */
+        [k: string]:
+          | number
+          | {
+              /**
+               * Soft limit.
+               */
+              soft?: number | null;
+              /**
+               * Hard limit (at least the soft limit).
+               */
+              hard?: number | null;
+            }
+          | null;
+      } | null;
+      /**
+       * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names are DNS-1123 labels (Kubernetes volume names) and also ECS volume names.
+       */
+      volumes?: {
+        /**
+         * A volume.
+         */
+        [k: string]: VolumeOverlay | null;
+      } | null;
+      /**
+       * Volumes mounted into the main container.
+       */
+      mounts?: Mount3[] | null;
+      /**
+       * Task ephemeral storage in GiB (ECS Fargate `ephemeralStorage.sizeInGiB`, 21–200, default 20; Copilot `storage.ephemeral`). EC2 and Kubernetes have no task-level size: a diagnostic.
+       */
+      ephemeralStorage?: number | null;
       /**
        * The platform (a `kind: Platform` spec) this service deploys into: its templates import the platform's exports (`<name>-<Output>`) instead of taking parameters.
        */
@@ -782,6 +1336,15 @@ export interface CodegenServiceSpecV1 {
          * AWS Copilot manifest (legacy).
          */
         copilot?: CopilotTargetOverlay | null;
+      };
+      /**
+       * CloudFormation parameters (name → type, default, constraints) the spec uses as `${Name}` in the string fields that take them (image, region, logging, the ECS ARNs) or as `{ param: Name }` (replicas, autoscaling bounds, env values). The CloudFormation templates declare the ones they use; the other targets take the default. Names are alphanumeric; pseudo parameters (`AWS::Region`, `AWS::AccountId`, `AWS::StackName`, `AWS::Partition`, `AWS::URLSuffix`) need no declaration.
+       */
+      parameters?: {
+        /**
+         * A parameter.
+         */
+        [k: string]: ParameterOverlay | null;
       };
     };
   };
@@ -923,17 +1486,31 @@ export interface Resources {
   };
 }
 /**
- * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+ * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
  */
 export interface Autoscaling {
   /**
-   * Minimum replicas.
+   * Minimum replicas, or `{ param: Name }` (a Number parameter).
    */
-  min: number;
+  min:
+    | number
+    | {
+        /**
+         * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+         */
+        param: string;
+      };
   /**
-   * Maximum replicas.
+   * Maximum replicas, or `{ param: Name }` (a Number parameter).
    */
-  max: number;
+  max:
+    | number
+    | {
+        /**
+         * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+         */
+        param: string;
+      };
   /**
    * Target average CPU utilization, percent.
    */
@@ -943,13 +1520,164 @@ export interface Autoscaling {
    */
   memory?: number;
   /**
-   * Cooldown after scaling in. Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Target requests per task per minute at the load balancer (ECS ALBRequestCountPerTarget on the service's target group; Copilot `count.requests`). Needs `expose` on an Application Load Balancer.
+   */
+  requests?: number;
+  /**
+   * Target average response time at the load balancer (ECS: the AWS/ApplicationELB TargetResponseTime of the target group; Copilot `count.response_time`). Needs `expose` on an Application Load Balancer. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+   */
+  responseTime?: number | string;
+  /**
+   * Cooldown after scaling in. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   scaleInCooldown?: number | string;
   /**
-   * Cooldown after scaling out. Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Cooldown after scaling out. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   scaleOutCooldown?: number | string;
+  /**
+   * Step scaling policies on CloudWatch alarms (ECS only).
+   *
+   * Items: Step scaling on a CloudWatch alarm (ECS: an AWS::CloudWatch::Alarm whose action is a StepScaling policy). The alarm fires when the metric crosses `threshold`; each step says how much to change while the metric lies in its range. Ranges are metric values (not offsets): contiguous, on the alarm's side of the threshold; the first step of a scale-out policy starts at the threshold, the last is open-ended.
+   */
+  steps?: {
+    /**
+     * Policy name suffix (default `step-<n>`); unique in the service.
+     */
+    name?: string;
+    /**
+     * The CloudWatch metric the alarm watches: `cpu` or `memory` (the service's AWS/ECS CPUUtilization or MemoryUtilization), or any metric.
+     */
+    metric:
+      | ('cpu' | 'memory')
+      | {
+          /**
+           * Namespace, e.g. `AWS/SQS` or `MyApp`.
+           */
+          namespace: string;
+          /**
+           * Metric name, e.g. `ApproximateNumberOfMessagesVisible`.
+           */
+          name: string;
+          /**
+           * Dimensions (name → value); default for the AWS/ECS namespace: ClusterName and ServiceName of this service.
+           */
+          dimensions?: {
+            /**
+             * Dimension value.
+             */
+            [k: string]: string;
+          };
+          /**
+           * Statistic (default `Average`).
+           */
+          statistic?: 'Average' | 'Minimum' | 'Maximum' | 'Sum' | 'SampleCount';
+        };
+    /**
+     * How the metric is compared with the threshold: `>=`, `>` (scale out as it rises), `<=` or `<` (scale in as it falls).
+     */
+    comparison: '>=' | '>' | '<=' | '<';
+    /**
+     * Alarm threshold, in the metric's unit.
+     */
+    threshold: number;
+    /**
+     * Length of one evaluation period (default 60s; CloudWatch takes 10, 30 or a multiple of 60 seconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+     */
+    period?: number | string;
+    /**
+     * Periods the metric must breach before the alarm fires (default 1).
+     */
+    evaluationPeriods?: number;
+    /**
+     * What `change` means: tasks added or removed (`ChangeInCapacity`, default), a percent of the current count (`PercentChangeInCapacity`), or the new count (`ExactCapacity`).
+     */
+    adjustment?: 'ChangeInCapacity' | 'PercentChangeInCapacity' | 'ExactCapacity';
+    /**
+     * The steps, lowest metric range first.
+     *
+     * @minItems 1
+     *
+     * Items: One step.
+     */
+    steps: [
+      {
+        /**
+         * Lower bound of the metric range (inclusive); omit for no lower bound.
+         */
+        from?: number;
+        /**
+         * Upper bound of the metric range (exclusive); omit for no upper bound.
+         */
+        to?: number;
+        /**
+         * Capacity change in this range (negative scales in).
+         */
+        change: number;
+      },
+      ...{
+        /**
+         * Lower bound of the metric range (inclusive); omit for no lower bound.
+         */
+        from?: number;
+        /**
+         * Upper bound of the metric range (exclusive); omit for no upper bound.
+         */
+        to?: number;
+        /**
+         * Capacity change in this range (negative scales in).
+         */
+        change: number;
+      }[]
+    ];
+    /**
+     * Time after a scaling activity before another may start. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+     */
+    cooldown?: number | string;
+    /**
+     * How the policy aggregates the metric data points (`MetricAggregationType`, default Average).
+     */
+    aggregation?: 'Average' | 'Minimum' | 'Maximum';
+    /**
+     * With PercentChangeInCapacity: change at least this many tasks.
+     */
+    minAdjustmentMagnitude?: number;
+  }[];
+  /**
+   * Scheduled capacity changes (ECS only).
+   *
+   * Items: Scheduled scaling: set new minimum and/or maximum capacity at a time (ECS ScalableTarget ScheduledActions).
+   */
+  schedule?: {
+    /**
+     * Action name (unique in the service).
+     */
+    name: string;
+    /**
+     * When: `cron(Minutes Hours Day-of-month Month Day-of-week Year)`, `rate(value unit)` or `at(yyyy-mm-ddThh:mm:ss)`.
+     */
+    schedule: string;
+    /**
+     * Time zone of the schedule (IANA name such as `Europe/Berlin`; default UTC).
+     */
+    timezone?: string;
+    /**
+     * New minimum replicas.
+     */
+    min?: number;
+    /**
+     * New maximum replicas.
+     */
+    max?: number;
+    /**
+     * First time the action may run (ISO 8601, e.g. `2026-12-01T00:00:00Z`).
+     */
+    start?: string;
+    /**
+     * Last time the action may run (ISO 8601).
+     */
+    end?: string;
+  }[];
 }
 /**
  * Secret reference.
@@ -1013,11 +1741,11 @@ export interface Health {
      */
     protocol?: 'HTTP' | 'HTTPS' | 'GRPC' | 'TCP';
     /**
-     * Time between checks (ALB: 5–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time between checks (ALB: 5–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     interval?: number | string;
     /**
-     * Time a check may take (ALB: 2–120 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time a check may take (ALB: 2–120 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     timeout?: number | string;
     /**
@@ -1033,7 +1761,7 @@ export interface Health {
      */
     successCodes?: string;
     /**
-     * Time after a task starts during which failed checks are ignored (ECS HealthCheckGracePeriodSeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time after a task starts during which failed checks are ignored (ECS HealthCheckGracePeriodSeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     gracePeriod?: number | string;
   };
@@ -1068,11 +1796,11 @@ export interface Health {
           port?: number;
         };
     /**
-     * Time between checks (ECS: 5–300 s, default 30). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time between checks (ECS: 5–300 s, default 30). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     interval?: number | string;
     /**
-     * Time a check may take (ECS: 2–60 s, default 5). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time a check may take (ECS: 2–60 s, default 5). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     timeout?: number | string;
     /**
@@ -1080,7 +1808,7 @@ export interface Health {
      */
     retries?: number;
     /**
-     * Grace period after start (ECS: 0–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Grace period after start (ECS: 0–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     startPeriod?: number | string;
   };
@@ -1124,6 +1852,75 @@ export interface Expose {
      */
     policy?: string;
   };
+  /**
+   * Several path prefixes routed to the service (instead of `path`): one ALB path-pattern condition (split into more listener rules when the values exceed a rule's limits), one Ingress path or HTTPRoute match each.
+   *
+   * @minItems 1
+   *
+   * Items: Path prefix.
+   */
+  paths?: [string, ...string[]];
+  /**
+   * HTTP header conditions (header name → accepted values; any value matches, every header must match): ALB `http-header` conditions, the Ingress `conditions.<service>` annotation, HTTPRoute header matches. `*` and `?` are wildcards on the ALB.
+   */
+  headers?: {
+    /**
+     * One value or a list of values.
+     */
+    [k: string]: string | [string] | [string, string] | [string, string, string];
+  };
+  /**
+   * Only requests from these CIDR ranges are routed to the service: an ALB `source-ip` condition (Copilot `http.allowed_source_ips`, the Ingress `conditions.<service>` annotation).
+   *
+   * @minItems 1
+   *
+   * Items: CIDR block, e.g. `10.0.0.0/8`.
+   */
+  allowedSourceIps?: [string, ...string[]];
+  /**
+   * `application` (default: ALB listener rules, Ingress, HTTPRoute) or `network` (NLB: a TCP, UDP or TLS listener of its own on `targets.ecs.service.loadBalancerArn`; Copilot `nlb`). A network load balancer has no rules: hosts, paths and headers do not apply.
+   */
+  loadBalancer?: 'application' | 'network';
+  /**
+   * The container that receives the traffic (default: the main container); `port` is one of its ports. A proxy sidecar in front of the application, for instance (ECS LoadBalancers ContainerName; Copilot `target_container`; Kubernetes Service targetPort).
+   */
+  container?: string;
+  /**
+   * Target group settings (ECS TargetGroupAttributes; the Ingress `target-group-attributes` annotation; Copilot `deregistration_delay`/`stickiness`).
+   */
+  targetGroup?: {
+    /**
+     * Target group protocol: `HTTP`/`HTTPS` on an ALB (default HTTP), `TCP`/`TLS`/`UDP`/`TCP_UDP` on an NLB (default TCP, UDP for a UDP port).
+     */
+    protocol?: 'HTTP' | 'HTTPS' | 'TCP' | 'TLS' | 'UDP' | 'TCP_UDP';
+    /**
+     * Time a deregistering target keeps its in-flight requests (`deregistration_delay.timeout_seconds`, 0–3600 s; default 300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+     */
+    deregistrationDelay?: number | string;
+    /**
+     * Warm-up time of a new target before it gets its full share (`slow_start.duration_seconds`, 30–900 s; ALB only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+     */
+    slowStart?: number | string;
+    /**
+     * Routing algorithm (`load_balancing.algorithm.type`; ALB only, default round_robin).
+     */
+    algorithm?: 'round_robin' | 'least_outstanding_requests' | 'weighted_random';
+    /**
+     * Sticky sessions: `true` (a load balancer cookie on an ALB, the source IP on an NLB), or the cookie settings.
+     */
+    stickiness?:
+      | boolean
+      | {
+          /**
+           * How long the cookie pins a client (`stickiness.lb_cookie.duration_seconds` or `app_cookie.duration_seconds`, 1 s–7 days; default 1 day). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+           */
+          duration?: number | string;
+          /**
+           * The application's own cookie (`app_cookie`); without it the load balancer issues its own (`lb_cookie`).
+           */
+          cookieName?: string;
+        };
+  };
 }
 /**
  * Deployment strategy and its traffic shape.
@@ -1155,7 +1952,7 @@ export interface Deployment {
      */
     percent?: number;
     /**
-     * Wait between steps (default 5m). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Wait between steps (default 5m). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     interval?: number | string;
   };
@@ -1168,7 +1965,7 @@ export interface Deployment {
      */
     percent?: number;
     /**
-     * Wait between steps (default 1m). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Wait between steps (default 1m). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     interval?: number | string;
   };
@@ -1177,15 +1974,15 @@ export interface Deployment {
    */
   blueGreen?: {
     /**
-     * Time both versions stay up after the shift, before the old one is removed (ECS BakeTimeInMinutes). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time both versions stay up after the shift, before the old one is removed (ECS BakeTimeInMinutes). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     bakeTime?: number | string;
     /**
-     * Wait before the old (blue) tasks are terminated (CodeDeploy). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Wait before the old (blue) tasks are terminated (CodeDeploy). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     terminationWait?: number | string;
     /**
-     * Wait for a manual go-ahead before rerouting traffic (CodeDeploy; 0 = continue at once). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Wait for a manual go-ahead before rerouting traffic (CodeDeploy; 0 = continue at once). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     readyWait?: number | string;
   };
@@ -1193,25 +1990,41 @@ export interface Deployment {
    * Roll back automatically when the deployment fails (default true).
    */
   rollbackOnFailure?: boolean;
+  /**
+   * Names of existing CloudWatch alarms that fail a deployment when they go into ALARM (and roll it back with `rollbackOnFailure`): ECS `DeploymentConfiguration.Alarms`, the CodeDeploy deployment group's alarm configuration, Copilot `deployment.rollback_alarms`. Kubernetes has no such check (a diagnostic says so).
+   *
+   * @minItems 1
+   *
+   * Items: CloudWatch alarm name.
+   */
+  rollbackAlarms?: [string, ...string[]];
 }
 /**
  * Container logs.
  */
 export interface Logging {
   /**
-   * CloudWatch Logs group (default `/ecs/<name>`).
+   * `awslogs` (default: CloudWatch Logs), `firelens` (the `awsfirelens` driver and a log router sidecar) or `none` (no log configuration, no log group).
+   */
+  driver?: 'awslogs' | 'firelens' | 'none';
+  /**
+   * CloudWatch Logs group (default `/ecs/<name>`); may use `${Name}` parameters and pseudo parameters, e.g. `/ecs/${AWS::StackName}`.
    */
   group?: string;
   /**
-   * Region of the log group (defaults to `region`).
+   * Create the log group in the ECS template (default true). `false` uses an existing group: the template takes its name as the Parameter `LogGroupName`, whose default is `group`.
+   */
+  createGroup?: boolean;
+  /**
+   * Region of the log group (defaults to `region`; the ECS template uses the stack's region when neither is set), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: string;
   /**
-   * Log stream prefix (default `ecs`).
+   * Log stream prefix of the main container (default `ecs`); sidecars get `<streamPrefix>-<container>` unless `containers` names their own.
    */
   streamPrefix?: string;
   /**
-   * Retention in days.
+   * Retention in days (ECS log group `RetentionInDays`; Copilot `logging.retention`).
    */
   retentionDays?:
     | 1
@@ -1236,6 +2049,72 @@ export interface Logging {
     | 2922
     | 3288
     | 3653;
+  /**
+   * Extra awslogs driver options, e.g. `mode: non-blocking`, `max-buffer-size: 25m` (the group, region and stream prefix come from the fields above).
+   */
+  options?: {
+    /**
+     * Option value (a string).
+     */
+    [k: string]: string;
+  };
+  /**
+   * Per container (the main container, a sidecar, or one codegen adds: `xray-daemon`, `envoy`, `log_router`), by name: its own awslogs group and/or stream prefix. A group other than `group` is created too unless `createGroup` is false.
+   */
+  containers?: {
+    /**
+     * Log settings of one container.
+     */
+    [k: string]: {
+      /**
+       * CloudWatch Logs group of this container.
+       */
+      group?: string;
+      /**
+       * Log stream prefix of this container.
+       */
+      streamPrefix?: string;
+    };
+  };
+  /**
+   * FireLens (driver `firelens`): every container of the task logs with the `awsfirelens` driver to a log router sidecar (`log_router`, essential, with `firelensConfiguration`), which itself logs with awslogs to `group`. ECS and Copilot (`logging`); FireLens sends with the task role, which needs the destination's permissions.
+   */
+  firelens?: {
+    /**
+     * Log router (`firelensConfiguration.type`, default `fluentbit`).
+     */
+    type?: 'fluentbit' | 'fluentd';
+    /**
+     * Log router image (default: a pinned public.ecr.aws/aws-observability/aws-for-fluent-bit release; Copilot `logging.image`).
+     */
+    image?: string;
+    /**
+     * Output plugin options of the `awsfirelens` log driver (Copilot `logging.destination`), e.g. `Name: firehose`, `region`, `delivery_stream`. Default: the Fluent Bit `cloudwatch_logs` output into `group` and `streamPrefix`.
+     */
+    options?: {
+      /**
+       * Option value (a string).
+       */
+      [k: string]: string;
+    };
+    /**
+     * Secret options of the log driver (name → SSM parameter or Secrets Manager ARN), e.g. an API key of the destination (ECS `secretOptions`; Copilot `logging.secretOptions`).
+     */
+    secretOptions?: {
+      /**
+       * SSM parameter name or ARN, or Secrets Manager secret ARN.
+       */
+      [k: string]: string;
+    };
+    /**
+     * Add the ECS metadata (cluster, task ARN, task definition) to each log event (`enable-ecs-log-metadata`, default true; Copilot `logging.enableMetadata`).
+     */
+    enableMetadata?: boolean;
+    /**
+     * A custom Fluent Bit or Fluentd configuration: a file path inside the router image, or an S3 ARN (EC2 only) (`config-file-type`/`config-file-value`; Copilot `logging.configFilePath`, a file path only).
+     */
+    configFile?: string;
+  };
 }
 /**
  * Distributed tracing.
@@ -1251,11 +2130,11 @@ export interface Tracing {
  */
 export interface Sidecar {
   /**
-   * Image reference.
+   * Image reference; may use `${Name}` parameters.
    */
   image: string;
   /**
-   * ECS: the task stops when this container stops (default false for sidecars).
+   * ECS and Copilot: the task stops when this container stops. Default true, as in ECS and Copilot, except for a container another one waits for with `COMPLETE` or `SUCCESS`, which ECS requires to be non-essential (default false there).
    */
   essential?: boolean;
   /**
@@ -1279,7 +2158,7 @@ export interface Sidecar {
            */
           ref: {
             /**
-             * A CloudFormation `Fn::Sub` string, e.g. `${DatabaseEndpoint}`; names a parameter or resource of the template.
+             * A CloudFormation `Fn::Sub` string for the ECS service template, e.g. `${AWS::StackName}-db` or `${LogGroup.Arn}`: it may name the template's parameters, resources (with their attributes) and pseudo parameters, checked at compile time (docs/spec.md, "CloudFormation references").
              */
             cloudformation?: string;
             /**
@@ -1309,6 +2188,12 @@ export interface Sidecar {
              */
             copilot?: string;
           };
+        }
+      | {
+          /**
+           * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+           */
+          param: string;
         };
   };
   /**
@@ -1324,6 +2209,12 @@ export interface Sidecar {
    * Items: Argument.
    */
   command?: string[];
+  /**
+   * Entrypoint override (Kubernetes `command`, ECS `entryPoint`, Copilot `entrypoint`).
+   *
+   * Items: Argument.
+   */
+  entrypoint?: string[];
   /**
    * User (uid or uid:gid).
    */
@@ -1453,7 +2344,7 @@ export interface Sidecar {
     };
   };
   /**
-   * Start ordering: container name → condition.
+   * Start ordering of this container: container name → condition it waits for. `START`: the other container has started; `HEALTHY`: it passes its health check (it needs `health.container`); `COMPLETE`: it has exited; `SUCCESS`: it has exited with status 0 (a container waited for with COMPLETE or SUCCESS is not essential). ECS `dependsOn`, Copilot `depends_on`; Kubernetes: see docs/spec.md (native sidecars and init containers).
    */
   dependsOn?: {
     /**
@@ -1461,6 +2352,82 @@ export interface Sidecar {
      */
     [k: string]: 'START' | 'COMPLETE' | 'SUCCESS' | 'HEALTHY';
   };
+  /**
+   * Health of this sidecar: its Kubernetes probes and its ECS/Copilot container health check (the same forms as the main container's `health`, without `traffic`).
+   */
+  health?: {
+    readiness?: Probe3;
+    liveness?: Probe4;
+    startup?: Probe5;
+    /**
+     * Process health as ECS and Docker see it: a command run inside the container. ECS has no HTTP check, so either give a command, or opt in to `curl` (the image must contain curl).
+     */
+    container?: {
+      /**
+       * `["CMD", ...]` or `["CMD-SHELL", "..."]`.
+       *
+       * @minItems 2
+       *
+       * Items: Argument.
+       */
+      command?: [string, string, ...string[]];
+      /**
+       * Generate `curl -f http://localhost:PORT/PATH || exit 1`. `true` uses the liveness (or traffic) HTTP path and port.
+       */
+      curl?:
+        | boolean
+        | {
+            /**
+             * Path (validated so it cannot inject shell).
+             */
+            path: string;
+            /**
+             * Port (defaults to the main port).
+             */
+            port?: number;
+          };
+      /**
+       * Time between checks (ECS: 5–300 s, default 30). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+       */
+      interval?: number | string;
+      /**
+       * Time a check may take (ECS: 2–60 s, default 5). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+       */
+      timeout?: number | string;
+      /**
+       * Failures before unhealthy (ECS: 1–10, default 3).
+       */
+      retries?: number;
+      /**
+       * Grace period after start (ECS: 0–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+       */
+      startPeriod?: number | string;
+    };
+  };
+  /**
+   * Resource limits (ulimits) of this container: name → limit. ECS `ulimits`; Kubernetes and Copilot have no field (a diagnostic). Fargate overrides only `nofile` by default (65535 soft and hard).
+   */
+  ulimits?: {
+    /**
+     * The limit: one number for both soft and hard, or both.
+     */
+    [k: string]:
+      | number
+      | {
+          /**
+           * Soft limit.
+           */
+          soft: number;
+          /**
+           * Hard limit (at least the soft limit).
+           */
+          hard: number;
+        };
+  };
+  /**
+   * Volumes mounted into this container.
+   */
+  mounts?: Mount[];
 }
 /**
  * A port.
@@ -1562,6 +2529,27 @@ export interface Resources1 {
      */
     memory?: string;
   };
+}
+/**
+ * A mount.
+ */
+export interface Mount {
+  /**
+   * Name of a volume under `volumes`.
+   */
+  volume: string;
+  /**
+   * Absolute path in the container (ECS `containerPath`, Kubernetes `mountPath`, Copilot `path`).
+   */
+  path: string;
+  /**
+   * Mount read-only (default false).
+   */
+  readOnly?: boolean;
+  /**
+   * A path inside the volume mounted instead of its root (Kubernetes `subPath`; ECS and Copilot have none: a diagnostic — on EFS use `rootDirectory`).
+   */
+  subPath?: string;
 }
 /**
  * Security context: pod-level ids, non-root, seccomp; the main container's privilege, capabilities and read-only root file system.
@@ -1705,6 +2693,27 @@ export interface Security {
   };
 }
 /**
+ * A mount.
+ */
+export interface Mount1 {
+  /**
+   * Name of a volume under `volumes`.
+   */
+  volume: string;
+  /**
+   * Absolute path in the container (ECS `containerPath`, Kubernetes `mountPath`, Copilot `path`).
+   */
+  path: string;
+  /**
+   * Mount read-only (default false).
+   */
+  readOnly?: boolean;
+  /**
+   * A path inside the volume mounted instead of its root (Kubernetes `subPath`; ECS and Copilot have none: a diagnostic — on EFS use `rootDirectory`).
+   */
+  subPath?: string;
+}
+/**
  * Amazon ECS: task definition JSON and the ECS service CloudFormation template.
  */
 export interface EcsTarget {
@@ -1717,15 +2726,15 @@ export interface EcsTarget {
    */
   description?: string | null;
   /**
-   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: string | null;
   /**
-   * Container image reference (`repo:tag` or `repo@sha256:...`).
+   * Container image reference (`repo:tag` or `repo@sha256:...`); may use `${Name}` parameters, e.g. `repo:${ImageTag}`.
    */
   image?: string | null;
   /**
-   * Name of the main container (default `app`).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
    */
   containerName?: string | null;
   /**
@@ -1745,11 +2754,21 @@ export interface EcsTarget {
    */
   resources?: ResourcesOverlay | null;
   /**
-   * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+   * Fixed number of replicas (platform default 1), or `{ param: Name }` (a Number parameter: the ECS template's `DesiredCount` takes it). Ignored when `autoscaling` is set.
    */
-  replicas?: number | null;
+  replicas?:
+    | (
+        | number
+        | {
+            /**
+             * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+             */
+            param?: string | null;
+          }
+      )
+    | null;
   /**
-   * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+   * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
    */
   autoscaling?: AutoscalingOverlay | null;
   /**
@@ -1791,7 +2810,7 @@ export interface EcsTarget {
    */
   tracing?: TracingOverlay | null;
   /**
-   * Extra containers (name → container).
+   * Extra containers (name → container), in the order given (that order is kept in every output). Names as for `containerName`.
    */
   sidecars?: {
     /**
@@ -1820,6 +2839,57 @@ export interface EcsTarget {
      */
     [k: string]: string | null;
   } | null;
+  /**
+   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+   */
+  terminationGracePeriod?: (number | string) | null;
+  /**
+   * Start ordering of the main container: container name → condition it waits for. `START`: the other container has started; `HEALTHY`: it passes its health check (it needs `health.container`); `COMPLETE`: it has exited; `SUCCESS`: it has exited with status 0 (a container waited for with COMPLETE or SUCCESS is not essential). ECS `dependsOn`, Copilot `depends_on`; Kubernetes: see docs/spec.md (native sidecars and init containers).
+   */
+  dependsOn?: {
+    /**
+     * Condition.
+     */
+    [k: string]: 'START' | 'COMPLETE' | 'SUCCESS' | 'HEALTHY' | null;
+  } | null;
+  /**
+   * Resource limits (ulimits) of the main container: name → limit. ECS `ulimits`; Kubernetes and Copilot have no field (a diagnostic). Fargate overrides only `nofile` by default (65535 soft and hard).
+   */
+  ulimits?: {
+    /**
+     * The limit: one number for both soft and hard, or both.
+     */
+    [k: string]:
+      | number
+      | {
+          /**
+           * Soft limit.
+           */
+          soft?: number | null;
+          /**
+           * Hard limit (at least the soft limit).
+           */
+          hard?: number | null;
+        }
+      | null;
+  } | null;
+  /**
+   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names are DNS-1123 labels (Kubernetes volume names) and also ECS volume names.
+   */
+  volumes?: {
+    /**
+     * A volume.
+     */
+    [k: string]: VolumeOverlay | null;
+  } | null;
+  /**
+   * Volumes mounted into the main container.
+   */
+  mounts?: Mount3[] | null;
+  /**
+   * Task ephemeral storage in GiB (ECS Fargate `ephemeralStorage.sizeInGiB`, 21–200, default 20; Copilot `storage.ephemeral`). EC2 and Kubernetes have no task-level size: a diagnostic.
+   */
+  ephemeralStorage?: number | null;
   /**
    * The platform (a `kind: Platform` spec) this service deploys into: its templates import the platform's exports (`<name>-<Output>`) instead of taking parameters.
    */
@@ -1875,13 +2945,47 @@ export interface EcsTarget {
    */
   containerResources?: boolean;
   /**
-   * Task execution role ARN. When omitted, the CloudFormation target creates one scoped to the referenced secrets.
+   * Task execution role ARN. When omitted, the CloudFormation target creates one scoped to the referenced secrets. May use `${Name}` parameters and pseudo parameters.
    */
   executionRoleArn?: string;
   /**
-   * Task role ARN (what the application may call).
+   * Task role ARN (what the application may call). May use `${Name}` parameters and pseudo parameters.
    */
   taskRoleArn?: string;
+  /**
+   * The task execution role the CloudFormation target creates when `executionRoleArn` is not given. By default its inline policy allows exactly what the task needs: log writes to its group, pulls from the ECR repositories of its images, reads of exactly the secrets it references.
+   */
+  executionRole?: {
+    /**
+     * Attach the AWS managed policy `AmazonECSTaskExecutionRolePolicy` (ECR pulls and CloudWatch Logs writes on every resource) instead of the scoped log and ECR statements; secret reads stay scoped (the managed policy has none). Default false.
+     */
+    awsManagedPolicy?: boolean;
+    /**
+     * More managed policies to attach (e.g. one granting `kms:Decrypt` on the key of your secrets).
+     *
+     * Items: IAM managed policy ARN.
+     */
+    managedPolicyArns?: string[];
+  };
+  /**
+   * A task role for the CloudFormation target to create when `taskRoleArn` is not given: what the application may call. codegen adds what ECS Exec and the X-Ray daemon need.
+   */
+  taskRole?: {
+    /**
+     * Managed policies to attach, e.g. `arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess`.
+     *
+     * @minItems 1
+     *
+     * Items: IAM managed policy ARN.
+     */
+    managedPolicyArns?: [string, ...string[]];
+  };
+  /**
+   * Launch types the task definition is validated against (RegisterTaskDefinition `requiresCompatibilities`). Default: `[launchType]`. An empty list leaves the field out, so the task definition names no launch type (ECS then validates it for EC2 and reports what else it is compatible with).
+   *
+   * Items: A launch type.
+   */
+  requiresCompatibilities?: ('EC2' | 'FARGATE' | 'EXTERNAL' | 'MANAGED_INSTANCES')[];
   /**
    * X-Ray daemon image added as a sidecar when `tracing.xray` is on (default: a pinned public.ecr.aws/xray/aws-xray-daemon release).
    */
@@ -1923,15 +3027,19 @@ export interface EcsTarget {
      */
     vpcId?: string;
     /**
-     * Production listener ARN.
+     * Production listener ARN. May use `${Name}` parameters and pseudo parameters.
      */
     listenerArn?: string;
     /**
-     * Test listener ARN (blue/green): test traffic reaches the new tasks before production does. CodeDeploy deployments always get a test listener (a Parameter when omitted); ECS-native ones only when this is set.
+     * Network Load Balancer ARN (`expose.loadBalancer: network`): the template adds a listener of its own to it. May use `${Name}` parameters and pseudo parameters.
+     */
+    loadBalancerArn?: string;
+    /**
+     * Test listener ARN (blue/green): test traffic reaches the new tasks before production does. CodeDeploy deployments always get a test listener (a Parameter when omitted); ECS-native ones only when this is set. May use `${Name}` parameters and pseudo parameters.
      */
     testListenerArn?: string;
     /**
-     * Role ECS assumes to move traffic between the target groups in ECS-native blue/green, linear and canary deployments (managed policy AmazonECSInfrastructureRolePolicyForLoadBalancers). When omitted the template creates one.
+     * Role ECS assumes to move traffic between the target groups in ECS-native blue/green, linear and canary deployments (managed policy AmazonECSInfrastructureRolePolicyForLoadBalancers). When omitted the template creates one. May use `${Name}` parameters and pseudo parameters.
      */
     loadBalancerRoleArn?: string;
     /**
@@ -1962,6 +3070,44 @@ export interface EcsTarget {
       base?: number;
     }[];
     /**
+     * AWS Cloud Map service discovery (`ServiceRegistries`): ECS registers every task in a Cloud Map service, created in `namespaceId` or given by `registryArn`.
+     */
+    serviceDiscovery?: {
+      /**
+       * Cloud Map namespace ID (`ns-...`) the service is created in; a template Parameter defaulting to it (the deployer fills it when omitted).
+       */
+      namespaceId?: string;
+      /**
+       * An existing Cloud Map service to register in (no service is created; the DNS settings are that service's). May use `${Name}` parameters and pseudo parameters.
+       */
+      registryArn?: string;
+      /**
+       * Cloud Map service name, the DNS label clients resolve (default: the service name).
+       */
+      name?: string;
+      /**
+       * DNS record type: `A` (the task IP; awsvpc only) or `SRV` (IP and port; required for bridge and host networking). Default: A under awsvpc, SRV otherwise.
+       */
+      dnsRecordType?: 'A' | 'SRV';
+      /**
+       * DNS record TTL in seconds (default 60).
+       */
+      ttl?: number;
+      /**
+       * Container port of an SRV record (default: the exposed or first port of the main container).
+       */
+      port?: number;
+      /**
+       * Custom attributes of the Cloud Map service (`ServiceAttributes`).
+       */
+      attributes?: {
+        /**
+         * Attribute value.
+         */
+        [k: string]: string;
+      };
+    };
+    /**
      * ECS Service Connect (successor of App Mesh on ECS).
      */
     serviceConnect?: {
@@ -1991,6 +3137,83 @@ export interface EcsTarget {
        */
       [k: string]: string;
     };
+  };
+  /**
+   * Write `ecs/task-definition.json` (default true). Set false when the service is deployed only through the CloudFormation template, e.g. when a value is a pseudo parameter or a parameter without a default, which the JSON cannot hold.
+   */
+  taskDefinitionJson?: boolean;
+  /**
+   * Fixed logical IDs for adopting an existing stack: resource role → the logical ID the deployed stack already has, so CloudFormation updates those resources instead of replacing them. Every Ref, Fn::GetAtt, Fn::Sub and DependsOn of the ECS service template follows. Letters and digits only; unique; not an ID another resource or parameter of the template has.
+   */
+  logicalIds?: {
+    /**
+     * Logical ID of the ECS service (default `ECSService`).
+     */
+    service?: string;
+    /**
+     * Logical ID of the task definition (default `TaskDefinition`).
+     */
+    taskDefinition?: string;
+    /**
+     * Logical ID of the log group (default `LogGroup`).
+     */
+    logGroup?: string;
+    /**
+     * Logical ID of the created task execution role (default `ExecutionRole`).
+     */
+    executionRole?: string;
+    /**
+     * Logical ID of the created task role (default `TaskRole`).
+     */
+    taskRole?: string;
+    /**
+     * Logical ID of the target group, or the blue one of two (default `TargetGroup`, `BlueTargetGroup`).
+     */
+    targetGroup?: string;
+    /**
+     * Logical ID of the green target group of a blue/green, canary or linear deployment (default `GreenTargetGroup`).
+     */
+    alternateTargetGroup?: string;
+    /**
+     * Logical ID of the production listener rule (default `ListenerRule`).
+     */
+    listenerRule?: string;
+    /**
+     * Logical ID of the test listener rule (default `TestListenerRule`).
+     */
+    testListenerRule?: string;
+    /**
+     * Logical ID of the created role ECS uses to shift traffic (default `LoadBalancerRole`).
+     */
+    loadBalancerRole?: string;
+    /**
+     * Logical ID of the autoscaling scalable target (default `ScalableTarget`).
+     */
+    scalableTarget?: string;
+    /**
+     * Logical ID of the CPU target-tracking policy (default `CpuScalingPolicy`).
+     */
+    cpuScalingPolicy?: string;
+    /**
+     * Logical ID of the memory target-tracking policy (default `MemoryScalingPolicy`).
+     */
+    memoryScalingPolicy?: string;
+    /**
+     * Logical ID of the CodeDeploy application (default `CodeDeployApplication`).
+     */
+    codeDeployApplication?: string;
+    /**
+     * Logical ID of the CodeDeploy deployment group (default `CodeDeployDeploymentGroup`).
+     */
+    codeDeployDeploymentGroup?: string;
+    /**
+     * Logical ID of the created CodeDeploy service role (default `CodeDeployRole`).
+     */
+    codeDeployRole?: string;
+    /**
+     * Logical ID of the custom CodeDeploy deployment configuration (default `DeploymentConfig`).
+     */
+    codeDeployConfig?: string;
   };
   /**
    * Format of the service CloudFormation template: `yaml` (default, `ecs/service.cfn.yaml`) or `json` (`ecs/service.cfn.json`).
@@ -2029,7 +3252,7 @@ export interface EcsTarget {
      */
     deploymentConfigName?: string;
     /**
-     * CodeDeploy service role ARN; when omitted the template creates one.
+     * CodeDeploy service role ARN; when omitted the template creates one. May use `${Name}` parameters and pseudo parameters.
      */
     serviceRoleArn?: string;
   };
@@ -2095,17 +3318,37 @@ export interface ResourcesOverlay {
   } | null;
 }
 /**
- * Target-tracking autoscaling. When set, replicas are owned by the autoscaler (Kubernetes `replicas` is omitted).
+ * Autoscaling: target tracking (cpu, memory, requests, responseTime), step scaling on CloudWatch alarms and scheduled capacity changes. When set, replicas are owned by the autoscaler (Kubernetes `replicas` is omitted).
  */
 export interface AutoscalingOverlay {
   /**
-   * Minimum replicas.
+   * Minimum replicas, or `{ param: Name }` (a Number parameter).
    */
-  min?: number | null;
+  min?:
+    | (
+        | number
+        | {
+            /**
+             * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+             */
+            param?: string | null;
+          }
+      )
+    | null;
   /**
-   * Maximum replicas.
+   * Maximum replicas, or `{ param: Name }` (a Number parameter).
    */
-  max?: number | null;
+  max?:
+    | (
+        | number
+        | {
+            /**
+             * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+             */
+            param?: string | null;
+          }
+      )
+    | null;
   /**
    * Target average CPU utilization, percent.
    */
@@ -2115,13 +3358,164 @@ export interface AutoscalingOverlay {
    */
   memory?: number | null;
   /**
-   * Cooldown after scaling in. Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Target requests per task per minute at the load balancer (ECS ALBRequestCountPerTarget on the service's target group; Copilot `count.requests`). Needs `expose` on an Application Load Balancer.
+   */
+  requests?: number | null;
+  /**
+   * Target average response time at the load balancer (ECS: the AWS/ApplicationELB TargetResponseTime of the target group; Copilot `count.response_time`). Needs `expose` on an Application Load Balancer. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+   */
+  responseTime?: (number | string) | null;
+  /**
+   * Cooldown after scaling in. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   scaleInCooldown?: (number | string) | null;
   /**
-   * Cooldown after scaling out. Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Cooldown after scaling out. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   scaleOutCooldown?: (number | string) | null;
+  /**
+   * Step scaling policies on CloudWatch alarms (ECS only).
+   */
+  steps?:
+    | {
+        /**
+         * Policy name suffix (default `step-<n>`); unique in the service.
+         */
+        name?: string;
+        /**
+         * The CloudWatch metric the alarm watches: `cpu` or `memory` (the service's AWS/ECS CPUUtilization or MemoryUtilization), or any metric.
+         */
+        metric:
+          | ('cpu' | 'memory')
+          | {
+              /**
+               * Namespace, e.g. `AWS/SQS` or `MyApp`.
+               */
+              namespace: string;
+              /**
+               * Metric name, e.g. `ApproximateNumberOfMessagesVisible`.
+               */
+              name: string;
+              /**
+               * Dimensions (name → value); default for the AWS/ECS namespace: ClusterName and ServiceName of this service.
+               */
+              dimensions?: {
+                /**
+                 * Dimension value.
+                 */
+                [k: string]: string;
+              };
+              /**
+               * Statistic (default `Average`).
+               */
+              statistic?: 'Average' | 'Minimum' | 'Maximum' | 'Sum' | 'SampleCount';
+            };
+        /**
+         * How the metric is compared with the threshold: `>=`, `>` (scale out as it rises), `<=` or `<` (scale in as it falls).
+         */
+        comparison: '>=' | '>' | '<=' | '<';
+        /**
+         * Alarm threshold, in the metric's unit.
+         */
+        threshold: number;
+        /**
+         * Length of one evaluation period (default 60s; CloudWatch takes 10, 30 or a multiple of 60 seconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+         */
+        period?: number | string;
+        /**
+         * Periods the metric must breach before the alarm fires (default 1).
+         */
+        evaluationPeriods?: number;
+        /**
+         * What `change` means: tasks added or removed (`ChangeInCapacity`, default), a percent of the current count (`PercentChangeInCapacity`), or the new count (`ExactCapacity`).
+         */
+        adjustment?: 'ChangeInCapacity' | 'PercentChangeInCapacity' | 'ExactCapacity';
+        /**
+         * The steps, lowest metric range first.
+         *
+         * @minItems 1
+         *
+         * Items: One step.
+         */
+        steps: [
+          {
+            /**
+             * Lower bound of the metric range (inclusive); omit for no lower bound.
+             */
+            from?: number;
+            /**
+             * Upper bound of the metric range (exclusive); omit for no upper bound.
+             */
+            to?: number;
+            /**
+             * Capacity change in this range (negative scales in).
+             */
+            change: number;
+          },
+          ...{
+            /**
+             * Lower bound of the metric range (inclusive); omit for no lower bound.
+             */
+            from?: number;
+            /**
+             * Upper bound of the metric range (exclusive); omit for no upper bound.
+             */
+            to?: number;
+            /**
+             * Capacity change in this range (negative scales in).
+             */
+            change: number;
+          }[]
+        ];
+        /**
+         * Time after a scaling activity before another may start. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+         */
+        cooldown?: number | string;
+        /**
+         * How the policy aggregates the metric data points (`MetricAggregationType`, default Average).
+         */
+        aggregation?: 'Average' | 'Minimum' | 'Maximum';
+        /**
+         * With PercentChangeInCapacity: change at least this many tasks.
+         */
+        minAdjustmentMagnitude?: number;
+      }[]
+    | null;
+  /**
+   * Scheduled capacity changes (ECS only).
+   */
+  schedule?:
+    | {
+        /**
+         * Action name (unique in the service).
+         */
+        name: string;
+        /**
+         * When: `cron(Minutes Hours Day-of-month Month Day-of-week Year)`, `rate(value unit)` or `at(yyyy-mm-ddThh:mm:ss)`.
+         */
+        schedule: string;
+        /**
+         * Time zone of the schedule (IANA name such as `Europe/Berlin`; default UTC).
+         */
+        timezone?: string;
+        /**
+         * New minimum replicas.
+         */
+        min?: number;
+        /**
+         * New maximum replicas.
+         */
+        max?: number;
+        /**
+         * First time the action may run (ISO 8601, e.g. `2026-12-01T00:00:00Z`).
+         */
+        start?: string;
+        /**
+         * Last time the action may run (ISO 8601).
+         */
+        end?: string;
+      }[]
+    | null;
 }
 /**
  * A secret injected as an environment variable, by reference only: codegen never sees or writes a secret value.
@@ -2183,11 +3577,11 @@ export interface HealthOverlay {
      */
     protocol?: ('HTTP' | 'HTTPS' | 'GRPC' | 'TCP') | null;
     /**
-     * Time between checks (ALB: 5–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time between checks (ALB: 5–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     interval?: (number | string) | null;
     /**
-     * Time a check may take (ALB: 2–120 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time a check may take (ALB: 2–120 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     timeout?: (number | string) | null;
     /**
@@ -2203,7 +3597,7 @@ export interface HealthOverlay {
      */
     successCodes?: string | null;
     /**
-     * Time after a task starts during which failed checks are ignored (ECS HealthCheckGracePeriodSeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time after a task starts during which failed checks are ignored (ECS HealthCheckGracePeriodSeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     gracePeriod?: (number | string) | null;
   } | null;
@@ -2246,11 +3640,11 @@ export interface HealthOverlay {
         )
       | null;
     /**
-     * Time between checks (ECS: 5–300 s, default 30). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time between checks (ECS: 5–300 s, default 30). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     interval?: (number | string) | null;
     /**
-     * Time a check may take (ECS: 2–60 s, default 5). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time a check may take (ECS: 2–60 s, default 5). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     timeout?: (number | string) | null;
     /**
@@ -2258,7 +3652,7 @@ export interface HealthOverlay {
      */
     retries?: number | null;
     /**
-     * Grace period after start (ECS: 0–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Grace period after start (ECS: 0–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     startPeriod?: (number | string) | null;
   } | null;
@@ -2325,15 +3719,15 @@ export interface ProbeOverlay {
     command?: [string, ...string[]] | null;
   } | null;
   /**
-   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   initialDelay?: (number | string) | null;
   /**
-   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   period?: (number | string) | null;
   /**
-   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   timeout?: (number | string) | null;
   /**
@@ -2345,7 +3739,7 @@ export interface ProbeOverlay {
    */
   failureThreshold?: number | null;
   /**
-   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   terminationGracePeriod?: (number | string) | null;
 }
@@ -2386,6 +3780,70 @@ export interface ExposeOverlay {
      */
     policy?: string | null;
   } | null;
+  /**
+   * Several path prefixes routed to the service (instead of `path`): one ALB path-pattern condition (split into more listener rules when the values exceed a rule's limits), one Ingress path or HTTPRoute match each.
+   */
+  paths?: [string, ...string[]] | null;
+  /**
+   * HTTP header conditions (header name → accepted values; any value matches, every header must match): ALB `http-header` conditions, the Ingress `conditions.<service>` annotation, HTTPRoute header matches. `*` and `?` are wildcards on the ALB.
+   */
+  headers?: {
+    /**
+     * One value or a list of values.
+     */
+    [k: string]: string | [string] | [string, string] | [string, string, string] | null;
+  } | null;
+  /**
+   * Only requests from these CIDR ranges are routed to the service: an ALB `source-ip` condition (Copilot `http.allowed_source_ips`, the Ingress `conditions.<service>` annotation).
+   */
+  allowedSourceIps?: [string, ...string[]] | null;
+  /**
+   * `application` (default: ALB listener rules, Ingress, HTTPRoute) or `network` (NLB: a TCP, UDP or TLS listener of its own on `targets.ecs.service.loadBalancerArn`; Copilot `nlb`). A network load balancer has no rules: hosts, paths and headers do not apply.
+   */
+  loadBalancer?: ('application' | 'network') | null;
+  /**
+   * The container that receives the traffic (default: the main container); `port` is one of its ports. A proxy sidecar in front of the application, for instance (ECS LoadBalancers ContainerName; Copilot `target_container`; Kubernetes Service targetPort).
+   */
+  container?: string | null;
+  /**
+   * Target group settings (ECS TargetGroupAttributes; the Ingress `target-group-attributes` annotation; Copilot `deregistration_delay`/`stickiness`).
+   */
+  targetGroup?: {
+    /**
+     * Target group protocol: `HTTP`/`HTTPS` on an ALB (default HTTP), `TCP`/`TLS`/`UDP`/`TCP_UDP` on an NLB (default TCP, UDP for a UDP port).
+     */
+    protocol?: ('HTTP' | 'HTTPS' | 'TCP' | 'TLS' | 'UDP' | 'TCP_UDP') | null;
+    /**
+     * Time a deregistering target keeps its in-flight requests (`deregistration_delay.timeout_seconds`, 0–3600 s; default 300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+     */
+    deregistrationDelay?: (number | string) | null;
+    /**
+     * Warm-up time of a new target before it gets its full share (`slow_start.duration_seconds`, 30–900 s; ALB only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+     */
+    slowStart?: (number | string) | null;
+    /**
+     * Routing algorithm (`load_balancing.algorithm.type`; ALB only, default round_robin).
+     */
+    algorithm?: ('round_robin' | 'least_outstanding_requests' | 'weighted_random') | null;
+    /**
+     * Sticky sessions: `true` (a load balancer cookie on an ALB, the source IP on an NLB), or the cookie settings.
+     */
+    stickiness?:
+      | (
+          | boolean
+          | {
+              /**
+               * How long the cookie pins a client (`stickiness.lb_cookie.duration_seconds` or `app_cookie.duration_seconds`, 1 s–7 days; default 1 day). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+               */
+              duration?: (number | string) | null;
+              /**
+               * The application's own cookie (`app_cookie`); without it the load balancer issues its own (`lb_cookie`).
+               */
+              cookieName?: string | null;
+            }
+        )
+      | null;
+  } | null;
 }
 /**
  * How a new version replaces the old one.
@@ -2417,7 +3875,7 @@ export interface DeploymentOverlay {
      */
     percent?: number | null;
     /**
-     * Wait between steps (default 5m). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Wait between steps (default 5m). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     interval?: (number | string) | null;
   } | null;
@@ -2430,7 +3888,7 @@ export interface DeploymentOverlay {
      */
     percent?: number | null;
     /**
-     * Wait between steps (default 1m). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Wait between steps (default 1m). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     interval?: (number | string) | null;
   } | null;
@@ -2439,15 +3897,15 @@ export interface DeploymentOverlay {
    */
   blueGreen?: {
     /**
-     * Time both versions stay up after the shift, before the old one is removed (ECS BakeTimeInMinutes). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time both versions stay up after the shift, before the old one is removed (ECS BakeTimeInMinutes). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     bakeTime?: (number | string) | null;
     /**
-     * Wait before the old (blue) tasks are terminated (CodeDeploy). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Wait before the old (blue) tasks are terminated (CodeDeploy). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     terminationWait?: (number | string) | null;
     /**
-     * Wait for a manual go-ahead before rerouting traffic (CodeDeploy; 0 = continue at once). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Wait for a manual go-ahead before rerouting traffic (CodeDeploy; 0 = continue at once). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     readyWait?: (number | string) | null;
   } | null;
@@ -2455,25 +3913,37 @@ export interface DeploymentOverlay {
    * Roll back automatically when the deployment fails (default true).
    */
   rollbackOnFailure?: boolean | null;
+  /**
+   * Names of existing CloudWatch alarms that fail a deployment when they go into ALARM (and roll it back with `rollbackOnFailure`): ECS `DeploymentConfiguration.Alarms`, the CodeDeploy deployment group's alarm configuration, Copilot `deployment.rollback_alarms`. Kubernetes has no such check (a diagnostic says so).
+   */
+  rollbackAlarms?: [string, ...string[]] | null;
 }
 /**
- * Container logs (awslogs on ECS).
+ * Container logs on ECS and Copilot: awslogs to CloudWatch Logs (default), FireLens, or off. Kubernetes has no per-pod log configuration (the node's log agent collects stdout and stderr), so only `driver: firelens` or `none` is reported there.
  */
 export interface LoggingOverlay {
   /**
-   * CloudWatch Logs group (default `/ecs/<name>`).
+   * `awslogs` (default: CloudWatch Logs), `firelens` (the `awsfirelens` driver and a log router sidecar) or `none` (no log configuration, no log group).
+   */
+  driver?: ('awslogs' | 'firelens' | 'none') | null;
+  /**
+   * CloudWatch Logs group (default `/ecs/<name>`); may use `${Name}` parameters and pseudo parameters, e.g. `/ecs/${AWS::StackName}`.
    */
   group?: string | null;
   /**
-   * Region of the log group (defaults to `region`).
+   * Create the log group in the ECS template (default true). `false` uses an existing group: the template takes its name as the Parameter `LogGroupName`, whose default is `group`.
+   */
+  createGroup?: boolean | null;
+  /**
+   * Region of the log group (defaults to `region`; the ECS template uses the stack's region when neither is set), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: string | null;
   /**
-   * Log stream prefix (default `ecs`).
+   * Log stream prefix of the main container (default `ecs`); sidecars get `<streamPrefix>-<container>` unless `containers` names their own.
    */
   streamPrefix?: string | null;
   /**
-   * Retention in days.
+   * Retention in days (ECS log group `RetentionInDays`; Copilot `logging.retention`).
    */
   retentionDays?:
     | (
@@ -2501,6 +3971,72 @@ export interface LoggingOverlay {
         | 3653
       )
     | null;
+  /**
+   * Extra awslogs driver options, e.g. `mode: non-blocking`, `max-buffer-size: 25m` (the group, region and stream prefix come from the fields above).
+   */
+  options?: {
+    /**
+     * Option value (a string).
+     */
+    [k: string]: string | null;
+  } | null;
+  /**
+   * Per container (the main container, a sidecar, or one codegen adds: `xray-daemon`, `envoy`, `log_router`), by name: its own awslogs group and/or stream prefix. A group other than `group` is created too unless `createGroup` is false.
+   */
+  containers?: {
+    /**
+     * Log settings of one container.
+     */
+    [k: string]: {
+      /**
+       * CloudWatch Logs group of this container.
+       */
+      group?: string | null;
+      /**
+       * Log stream prefix of this container.
+       */
+      streamPrefix?: string | null;
+    } | null;
+  } | null;
+  /**
+   * FireLens (driver `firelens`): every container of the task logs with the `awsfirelens` driver to a log router sidecar (`log_router`, essential, with `firelensConfiguration`), which itself logs with awslogs to `group`. ECS and Copilot (`logging`); FireLens sends with the task role, which needs the destination's permissions.
+   */
+  firelens?: {
+    /**
+     * Log router (`firelensConfiguration.type`, default `fluentbit`).
+     */
+    type?: ('fluentbit' | 'fluentd') | null;
+    /**
+     * Log router image (default: a pinned public.ecr.aws/aws-observability/aws-for-fluent-bit release; Copilot `logging.image`).
+     */
+    image?: string | null;
+    /**
+     * Output plugin options of the `awsfirelens` log driver (Copilot `logging.destination`), e.g. `Name: firehose`, `region`, `delivery_stream`. Default: the Fluent Bit `cloudwatch_logs` output into `group` and `streamPrefix`.
+     */
+    options?: {
+      /**
+       * Option value (a string).
+       */
+      [k: string]: string | null;
+    } | null;
+    /**
+     * Secret options of the log driver (name → SSM parameter or Secrets Manager ARN), e.g. an API key of the destination (ECS `secretOptions`; Copilot `logging.secretOptions`).
+     */
+    secretOptions?: {
+      /**
+       * SSM parameter name or ARN, or Secrets Manager secret ARN.
+       */
+      [k: string]: string | null;
+    } | null;
+    /**
+     * Add the ECS metadata (cluster, task ARN, task definition) to each log event (`enable-ecs-log-metadata`, default true; Copilot `logging.enableMetadata`).
+     */
+    enableMetadata?: boolean | null;
+    /**
+     * A custom Fluent Bit or Fluentd configuration: a file path inside the router image, or an S3 ARN (EC2 only) (`config-file-type`/`config-file-value`; Copilot `logging.configFilePath`, a file path only).
+     */
+    configFile?: string | null;
+  } | null;
 }
 /**
  * Distributed tracing.
@@ -2512,15 +4048,15 @@ export interface TracingOverlay {
   xray?: boolean | null;
 }
 /**
- * An extra container in the task or pod (Envoy, X-Ray daemon, log router, ...).
+ * An extra container in the task or pod (Envoy, X-Ray daemon, log router, ...). Sidecars keep the order the spec gives them.
  */
 export interface SidecarOverlay {
   /**
-   * Image reference.
+   * Image reference; may use `${Name}` parameters.
    */
   image?: string | null;
   /**
-   * ECS: the task stops when this container stops (default false for sidecars).
+   * ECS and Copilot: the task stops when this container stops. Default true, as in ECS and Copilot, except for a container another one waits for with `COMPLETE` or `SUCCESS`, which ECS requires to be non-essential (default false there).
    */
   essential?: boolean | null;
   /**
@@ -2553,6 +4089,10 @@ export interface SidecarOverlay {
    * Command override.
    */
   command?: string[] | null;
+  /**
+   * Entrypoint override (Kubernetes `command`, ECS `entryPoint`, Copilot `entrypoint`).
+   */
+  entrypoint?: string[] | null;
   /**
    * User (uid or uid:gid).
    */
@@ -2682,7 +4222,7 @@ export interface SidecarOverlay {
     } | null;
   } | null;
   /**
-   * Start ordering: container name → condition.
+   * Start ordering of this container: container name → condition it waits for. `START`: the other container has started; `HEALTHY`: it passes its health check (it needs `health.container`); `COMPLETE`: it has exited; `SUCCESS`: it has exited with status 0 (a container waited for with COMPLETE or SUCCESS is not essential). ECS `dependsOn`, Copilot `depends_on`; Kubernetes: see docs/spec.md (native sidecars and init containers).
    */
   dependsOn?: {
     /**
@@ -2690,6 +4230,91 @@ export interface SidecarOverlay {
      */
     [k: string]: 'START' | 'COMPLETE' | 'SUCCESS' | 'HEALTHY' | null;
   } | null;
+  /**
+   * Health of this sidecar: its Kubernetes probes and its ECS/Copilot container health check (the same forms as the main container's `health`, without `traffic`).
+   */
+  health?: {
+    /**
+     * Kubernetes readiness probe.
+     */
+    readiness?: ProbeOverlay | null;
+    /**
+     * Kubernetes liveness probe.
+     */
+    liveness?: ProbeOverlay | null;
+    /**
+     * Kubernetes startup probe; a native sidecar (see `dependsOn`) counts as started once it passes.
+     */
+    startup?: ProbeOverlay | null;
+    /**
+     * Process health as ECS and Docker see it: a command run inside the container. ECS has no HTTP check, so either give a command, or opt in to `curl` (the image must contain curl).
+     */
+    container?: {
+      /**
+       * `["CMD", ...]` or `["CMD-SHELL", "..."]`.
+       */
+      command?: [string, string, ...string[]] | null;
+      /**
+       * Generate `curl -f http://localhost:PORT/PATH || exit 1`. `true` uses the liveness (or traffic) HTTP path and port.
+       */
+      curl?:
+        | (
+            | boolean
+            | {
+                /**
+                 * Path (validated so it cannot inject shell).
+                 */
+                path?: string | null;
+                /**
+                 * Port (defaults to the main port).
+                 */
+                port?: number | null;
+              }
+          )
+        | null;
+      /**
+       * Time between checks (ECS: 5–300 s, default 30). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+       */
+      interval?: (number | string) | null;
+      /**
+       * Time a check may take (ECS: 2–60 s, default 5). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+       */
+      timeout?: (number | string) | null;
+      /**
+       * Failures before unhealthy (ECS: 1–10, default 3).
+       */
+      retries?: number | null;
+      /**
+       * Grace period after start (ECS: 0–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+       */
+      startPeriod?: (number | string) | null;
+    } | null;
+  } | null;
+  /**
+   * Resource limits (ulimits) of this container: name → limit. ECS `ulimits`; Kubernetes and Copilot have no field (a diagnostic). Fargate overrides only `nofile` by default (65535 soft and hard).
+   */
+  ulimits?: {
+    /**
+     * The limit: one number for both soft and hard, or both.
+     */
+    [k: string]:
+      | number
+      | {
+          /**
+           * Soft limit.
+           */
+          soft?: number | null;
+          /**
+           * Hard limit (at least the soft limit).
+           */
+          hard?: number | null;
+        }
+      | null;
+  } | null;
+  /**
+   * Volumes mounted into this container.
+   */
+  mounts?: Mount2[] | null;
 }
 /**
  * A port.
@@ -2719,6 +4344,27 @@ export interface Port3 {
    * Host port for EC2 `bridge` networking (0 = dynamic). Ignored under awsvpc.
    */
   hostPort?: number;
+}
+/**
+ * A mount.
+ */
+export interface Mount2 {
+  /**
+   * Name of a volume under `volumes`.
+   */
+  volume: string;
+  /**
+   * Absolute path in the container (ECS `containerPath`, Kubernetes `mountPath`, Copilot `path`).
+   */
+  path: string;
+  /**
+   * Mount read-only (default false).
+   */
+  readOnly?: boolean;
+  /**
+   * A path inside the volume mounted instead of its root (Kubernetes `subPath`; ECS and Copilot have none: a diagnostic — on EFS use `rootDirectory`).
+   */
+  subPath?: string;
 }
 /**
  * Security context. `runAsUser`, `runAsGroup`, `fsGroup`, `runAsNonRoot` and `seccompProfile` are pod-level: they apply to every container the spec defines (Kubernetes pod `securityContext`; on ECS, which has no pod, each container gets them). The others apply to the main container (Kubernetes container `securityContext`); sidecars set their own under `sidecars.<name>.security`.
@@ -2862,6 +4508,110 @@ export interface SecurityOverlay {
   } | null;
 }
 /**
+ * A volume of the task or pod: exactly one of `emptyDir`, `efs`, `hostPath` or `configMap`.
+ */
+export interface VolumeOverlay {
+  /**
+   * Scratch space that lives as long as the task or pod (Kubernetes `emptyDir`; ECS a task volume with no host path; Copilot a `storage.volumes` entry without `efs`).
+   */
+  emptyDir?: {
+    /**
+     * Size limit, e.g. `1Gi` (Kubernetes `sizeLimit`; ECS and Copilot have no per-volume size: a diagnostic — see `ephemeralStorage`).
+     */
+    sizeLimit?: string | null;
+    /**
+     * `Memory` keeps the files in RAM (Kubernetes `medium: Memory`, a tmpfs counted against the memory limit); ECS and Copilot task volumes are on disk (a diagnostic).
+     */
+    medium?: 'Memory' | null;
+  } | null;
+  /**
+   * An Amazon EFS file system (ECS `efsVolumeConfiguration`; Copilot `efs`; Kubernetes through a PersistentVolumeClaim of the EFS CSI driver, `claimName`).
+   */
+  efs?: {
+    /**
+     * File system ID, e.g. `fs-0123456789abcdef0`.
+     */
+    fileSystemId?: string | null;
+    /**
+     * Directory of the file system mounted as the root of the volume (default `/`; must be `/` with an access point).
+     */
+    rootDirectory?: string | null;
+    /**
+     * EFS access point ID (`fsap-...`); it needs transit encryption.
+     */
+    accessPointId?: string | null;
+    /**
+     * Encrypt data in transit (default true; ECS `transitEncryption`; Copilot always encrypts).
+     */
+    transitEncryption?: boolean | null;
+    /**
+     * Mount with the task's IAM role (ECS `authorizationConfig.iam`, Copilot `auth.iam`; default false). Needs transit encryption.
+     */
+    iam?: boolean | null;
+    /**
+     * Kubernetes: the PersistentVolumeClaim (EFS CSI driver, static provisioning) that holds this file system; required for the Kubernetes target.
+     */
+    claimName?: string | null;
+  } | null;
+  /**
+   * A directory of the host (ECS `host.sourcePath`, EC2 only — Fargate refuses it; Kubernetes `hostPath`, with a warning: it ties the pod to a node and exposes the node; Copilot has none).
+   */
+  hostPath?: {
+    /**
+     * Absolute path on the host.
+     */
+    path?: string | null;
+    /**
+     * Kubernetes `hostPath.type` check (default: none).
+     */
+    type?:
+      ('DirectoryOrCreate' | 'Directory' | 'FileOrCreate' | 'File' | 'Socket' | 'CharDevice' | 'BlockDevice') | null;
+  } | null;
+  /**
+   * Files from a Kubernetes ConfigMap (Kubernetes `configMap`; ECS and Copilot have no form: a diagnostic — bake the files into the image or fill a volume from a sidecar).
+   */
+  configMap?: {
+    /**
+     * ConfigMap name.
+     */
+    name?: string | null;
+    /**
+     * Keys to project: key → file path relative to the mount (default: every key, as a file named after it).
+     */
+    items?: {
+      /**
+       * Relative file path.
+       */
+      [k: string]: string | null;
+    } | null;
+    /**
+     * File mode bits of the files, e.g. 420 (octal 0644).
+     */
+    defaultMode?: number | null;
+  } | null;
+}
+/**
+ * A mount.
+ */
+export interface Mount3 {
+  /**
+   * Name of a volume under `volumes`.
+   */
+  volume: string;
+  /**
+   * Absolute path in the container (ECS `containerPath`, Kubernetes `mountPath`, Copilot `path`).
+   */
+  path: string;
+  /**
+   * Mount read-only (default false).
+   */
+  readOnly?: boolean;
+  /**
+   * A path inside the volume mounted instead of its root (Kubernetes `subPath`; ECS and Copilot have none: a diagnostic — on EFS use `rootDirectory`).
+   */
+  subPath?: string;
+}
+/**
  * Kubernetes manifests (EKS).
  */
 export interface KubernetesTarget {
@@ -2874,15 +4624,15 @@ export interface KubernetesTarget {
    */
   description?: string | null;
   /**
-   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: string | null;
   /**
-   * Container image reference (`repo:tag` or `repo@sha256:...`).
+   * Container image reference (`repo:tag` or `repo@sha256:...`); may use `${Name}` parameters, e.g. `repo:${ImageTag}`.
    */
   image?: string | null;
   /**
-   * Name of the main container (default `app`).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
    */
   containerName?: string | null;
   /**
@@ -2902,11 +4652,21 @@ export interface KubernetesTarget {
    */
   resources?: ResourcesOverlay | null;
   /**
-   * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+   * Fixed number of replicas (platform default 1), or `{ param: Name }` (a Number parameter: the ECS template's `DesiredCount` takes it). Ignored when `autoscaling` is set.
    */
-  replicas?: number | null;
+  replicas?:
+    | (
+        | number
+        | {
+            /**
+             * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+             */
+            param?: string | null;
+          }
+      )
+    | null;
   /**
-   * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+   * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
    */
   autoscaling?: AutoscalingOverlay | null;
   /**
@@ -2948,7 +4708,7 @@ export interface KubernetesTarget {
    */
   tracing?: TracingOverlay | null;
   /**
-   * Extra containers (name → container).
+   * Extra containers (name → container), in the order given (that order is kept in every output). Names as for `containerName`.
    */
   sidecars?: {
     /**
@@ -2977,6 +4737,57 @@ export interface KubernetesTarget {
      */
     [k: string]: string | null;
   } | null;
+  /**
+   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+   */
+  terminationGracePeriod?: (number | string) | null;
+  /**
+   * Start ordering of the main container: container name → condition it waits for. `START`: the other container has started; `HEALTHY`: it passes its health check (it needs `health.container`); `COMPLETE`: it has exited; `SUCCESS`: it has exited with status 0 (a container waited for with COMPLETE or SUCCESS is not essential). ECS `dependsOn`, Copilot `depends_on`; Kubernetes: see docs/spec.md (native sidecars and init containers).
+   */
+  dependsOn?: {
+    /**
+     * Condition.
+     */
+    [k: string]: 'START' | 'COMPLETE' | 'SUCCESS' | 'HEALTHY' | null;
+  } | null;
+  /**
+   * Resource limits (ulimits) of the main container: name → limit. ECS `ulimits`; Kubernetes and Copilot have no field (a diagnostic). Fargate overrides only `nofile` by default (65535 soft and hard).
+   */
+  ulimits?: {
+    /**
+     * The limit: one number for both soft and hard, or both.
+     */
+    [k: string]:
+      | number
+      | {
+          /**
+           * Soft limit.
+           */
+          soft?: number | null;
+          /**
+           * Hard limit (at least the soft limit).
+           */
+          hard?: number | null;
+        }
+      | null;
+  } | null;
+  /**
+   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names are DNS-1123 labels (Kubernetes volume names) and also ECS volume names.
+   */
+  volumes?: {
+    /**
+     * A volume.
+     */
+    [k: string]: VolumeOverlay | null;
+  } | null;
+  /**
+   * Volumes mounted into the main container.
+   */
+  mounts?: Mount3[] | null;
+  /**
+   * Task ephemeral storage in GiB (ECS Fargate `ephemeralStorage.sizeInGiB`, 21–200, default 20; Copilot `storage.ephemeral`). EC2 and Kubernetes have no task-level size: a diagnostic.
+   */
+  ephemeralStorage?: number | null;
   /**
    * The platform (a `kind: Platform` spec) this service deploys into: its templates import the platform's exports (`<name>-<Output>`) instead of taking parameters.
    */
@@ -3032,6 +4843,87 @@ export interface KubernetesTarget {
      */
     type?: 'ClusterIP' | 'NodePort' | 'LoadBalancer';
   };
+  /**
+   * Services in front of the pods, written instead of the one default Service (e.g. an internal ClusterIP plus an external LoadBalancer). An Ingress or HTTPRoute routes to the first listed Service with a port that targets the exposed container port. Not together with `service`.
+   *
+   * Items: One Service.
+   */
+  services?: {
+    /**
+     * Service name.
+     */
+    name: string;
+    /**
+     * Service type.
+     */
+    type?: 'ClusterIP' | 'NodePort' | 'LoadBalancer';
+    /**
+     * Annotations of the Service (e.g. `service.beta.kubernetes.io/aws-load-balancer-scheme`).
+     */
+    annotations?: {
+      /**
+       * Value.
+       */
+      [k: string]: string;
+    };
+    /**
+     * Service ports.
+     *
+     * @minItems 1
+     *
+     * Items: One Service port.
+     */
+    ports: [
+      {
+        /**
+         * Service port name (IANA service name: at most 15 lowercase letters, digits and hyphens, at least one letter; required when the Service has several ports).
+         */
+        name?: string;
+        /**
+         * Port the Service listens on.
+         */
+        port: number;
+        /**
+         * Container port the traffic goes to: a number, or the name of a container port (default: `port`).
+         */
+        targetPort?: number | string;
+        /**
+         * Transport protocol (default tcp).
+         */
+        protocol?: 'tcp' | 'udp';
+        /**
+         * Node port (NodePort and LoadBalancer Services; default: allocated by the cluster).
+         */
+        nodePort?: number;
+      },
+      ...{
+        /**
+         * Service port name (IANA service name: at most 15 lowercase letters, digits and hyphens, at least one letter; required when the Service has several ports).
+         */
+        name?: string;
+        /**
+         * Port the Service listens on.
+         */
+        port: number;
+        /**
+         * Container port the traffic goes to: a number, or the name of a container port (default: `port`).
+         */
+        targetPort?: number | string;
+        /**
+         * Transport protocol (default tcp).
+         */
+        protocol?: 'tcp' | 'udp';
+        /**
+         * Node port (NodePort and LoadBalancer Services; default: allocated by the cluster).
+         */
+        nodePort?: number;
+      }[]
+    ];
+  }[];
+  /**
+   * Name the container ports and Service ports that the spec leaves unnamed with their derived names (`http`, `grpc`, `udp`, `http-8080`; default true). With false such container ports are written without a name, as many manifests do, and Services target them by number.
+   */
+  derivedPortNames?: boolean;
   /**
    * ALB Ingress for the AWS Load Balancer Controller (written when `expose` is set and route is `ingress`).
    */
@@ -3143,15 +5035,15 @@ export interface AppmeshTarget {
    */
   description?: string | null;
   /**
-   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: string | null;
   /**
-   * Container image reference (`repo:tag` or `repo@sha256:...`).
+   * Container image reference (`repo:tag` or `repo@sha256:...`); may use `${Name}` parameters, e.g. `repo:${ImageTag}`.
    */
   image?: string | null;
   /**
-   * Name of the main container (default `app`).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
    */
   containerName?: string | null;
   /**
@@ -3171,11 +5063,21 @@ export interface AppmeshTarget {
    */
   resources?: ResourcesOverlay | null;
   /**
-   * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+   * Fixed number of replicas (platform default 1), or `{ param: Name }` (a Number parameter: the ECS template's `DesiredCount` takes it). Ignored when `autoscaling` is set.
    */
-  replicas?: number | null;
+  replicas?:
+    | (
+        | number
+        | {
+            /**
+             * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+             */
+            param?: string | null;
+          }
+      )
+    | null;
   /**
-   * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+   * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
    */
   autoscaling?: AutoscalingOverlay | null;
   /**
@@ -3217,7 +5119,7 @@ export interface AppmeshTarget {
    */
   tracing?: TracingOverlay | null;
   /**
-   * Extra containers (name → container).
+   * Extra containers (name → container), in the order given (that order is kept in every output). Names as for `containerName`.
    */
   sidecars?: {
     /**
@@ -3246,6 +5148,57 @@ export interface AppmeshTarget {
      */
     [k: string]: string | null;
   } | null;
+  /**
+   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+   */
+  terminationGracePeriod?: (number | string) | null;
+  /**
+   * Start ordering of the main container: container name → condition it waits for. `START`: the other container has started; `HEALTHY`: it passes its health check (it needs `health.container`); `COMPLETE`: it has exited; `SUCCESS`: it has exited with status 0 (a container waited for with COMPLETE or SUCCESS is not essential). ECS `dependsOn`, Copilot `depends_on`; Kubernetes: see docs/spec.md (native sidecars and init containers).
+   */
+  dependsOn?: {
+    /**
+     * Condition.
+     */
+    [k: string]: 'START' | 'COMPLETE' | 'SUCCESS' | 'HEALTHY' | null;
+  } | null;
+  /**
+   * Resource limits (ulimits) of the main container: name → limit. ECS `ulimits`; Kubernetes and Copilot have no field (a diagnostic). Fargate overrides only `nofile` by default (65535 soft and hard).
+   */
+  ulimits?: {
+    /**
+     * The limit: one number for both soft and hard, or both.
+     */
+    [k: string]:
+      | number
+      | {
+          /**
+           * Soft limit.
+           */
+          soft?: number | null;
+          /**
+           * Hard limit (at least the soft limit).
+           */
+          hard?: number | null;
+        }
+      | null;
+  } | null;
+  /**
+   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names are DNS-1123 labels (Kubernetes volume names) and also ECS volume names.
+   */
+  volumes?: {
+    /**
+     * A volume.
+     */
+    [k: string]: VolumeOverlay | null;
+  } | null;
+  /**
+   * Volumes mounted into the main container.
+   */
+  mounts?: Mount3[] | null;
+  /**
+   * Task ephemeral storage in GiB (ECS Fargate `ephemeralStorage.sizeInGiB`, 21–200, default 20; Copilot `storage.ephemeral`). EC2 and Kubernetes have no task-level size: a diagnostic.
+   */
+  ephemeralStorage?: number | null;
   /**
    * The platform (a `kind: Platform` spec) this service deploys into: its templates import the platform's exports (`<name>-<Output>`) instead of taking parameters.
    */
@@ -3307,6 +5260,15 @@ export interface AppmeshTarget {
        * Service name (default `<name>`).
        */
       service?: string;
+      /**
+       * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+       */
+      attributes?: {
+        /**
+         * Attribute value.
+         */
+        [k: string]: string;
+      };
     };
     /**
      * DNS.
@@ -3359,6 +5321,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -3398,6 +5369,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -3435,6 +5415,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -3474,6 +5463,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -3511,6 +5509,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -3548,6 +5555,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -3587,6 +5603,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -3624,6 +5649,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -3661,6 +5695,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -3698,6 +5741,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -3737,6 +5789,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -3774,6 +5835,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -3811,6 +5881,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -3848,6 +5927,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -3885,6 +5973,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -3924,6 +6021,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -3961,6 +6067,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -3998,6 +6113,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4035,6 +6159,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4072,6 +6205,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4109,6 +6251,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4148,6 +6299,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4185,6 +6345,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4222,6 +6391,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4259,6 +6437,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4296,6 +6483,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4333,6 +6529,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4370,6 +6575,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4409,6 +6623,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4446,6 +6669,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4483,6 +6715,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4520,6 +6761,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4557,6 +6807,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4594,6 +6853,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4631,6 +6899,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4668,6 +6945,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4707,6 +6993,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4744,6 +7039,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4781,6 +7085,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4818,6 +7131,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4855,6 +7177,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4892,6 +7223,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4929,6 +7269,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4966,6 +7315,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5003,6 +7361,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5042,6 +7409,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5079,6 +7455,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5116,6 +7501,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5153,6 +7547,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5190,6 +7593,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5227,6 +7639,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5264,6 +7685,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5301,6 +7731,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5338,6 +7777,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5375,6 +7823,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5410,9 +7867,76 @@ export interface AppmeshTarget {
    */
   kubernetesController?: boolean;
   /**
+   * Fixed logical IDs for adopting an existing stack: resource role → the logical ID the deployed stack already has, so CloudFormation updates those resources instead of replacing them. Every Ref, Fn::GetAtt, Fn::Sub and DependsOn of the App Mesh template follows. Letters and digits only; unique; not an ID another resource or parameter of the template has.
+   */
+  logicalIds?: {
+    /**
+     * Logical ID of the mesh (default `Mesh`).
+     */
+    mesh?: string;
+    /**
+     * Logical ID of the virtual node of this spec's tasks (default `VirtualNode`).
+     */
+    virtualNode?: string;
+    /**
+     * Logical ID of the virtual router (default `VirtualRouter`).
+     */
+    virtualRouter?: string;
+    /**
+     * Logical ID of the route (default `Route`).
+     */
+    route?: string;
+    /**
+     * Logical ID of the virtual service (default `VirtualService`).
+     */
+    virtualService?: string;
+    /**
+     * Logical ID of the virtual gateway (default `VirtualGateway`).
+     */
+    virtualGateway?: string;
+    /**
+     * Logical ID of the gateway route (default `GatewayRoute`).
+     */
+    gatewayRoute?: string;
+  };
+  /**
    * Envoy image for the ECS task of a meshed service (default: the pinned App Mesh Envoy image in public ECR).
    */
   envoyImage?: string;
+  /**
+   * The Envoy container of the meshed ECS task (`envoy`): its size, extra environment and user. The image is `envoyImage`.
+   */
+  envoy?: {
+    /**
+     * Container-level CPU units (`cpu`).
+     */
+    cpu?: number;
+    /**
+     * Hard memory limit in MiB (`memory`).
+     */
+    memory?: number;
+    /**
+     * Soft memory limit in MiB (`memoryReservation`).
+     */
+    memoryReservation?: number;
+    /**
+     * Extra environment variables of Envoy (e.g. `ENVOY_LOG_LEVEL: debug`); `APPMESH_RESOURCE_ARN`/`APPMESH_VIRTUAL_NODE_NAME` and `ENABLE_ENVOY_XRAY_TRACING` are set by codegen.
+     */
+    env?: {
+      /**
+       * Value.
+       */
+      [k: string]: string;
+    };
+    /**
+     * User Envoy runs as (default 1337); the proxy configuration ignores this uid's traffic.
+     */
+    user?: string;
+  };
+  /**
+   * What provides the virtual service: a `virtualRouter` with a weighted route (default, required for several versions), or the `virtualNode` directly (one version: no router, no route).
+   */
+  provider?: 'virtualRouter' | 'virtualNode';
 }
 /**
  * AWS Copilot manifest (legacy).
@@ -5427,15 +7951,15 @@ export interface CopilotTarget {
    */
   description?: string | null;
   /**
-   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: string | null;
   /**
-   * Container image reference (`repo:tag` or `repo@sha256:...`).
+   * Container image reference (`repo:tag` or `repo@sha256:...`); may use `${Name}` parameters, e.g. `repo:${ImageTag}`.
    */
   image?: string | null;
   /**
-   * Name of the main container (default `app`).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
    */
   containerName?: string | null;
   /**
@@ -5455,11 +7979,21 @@ export interface CopilotTarget {
    */
   resources?: ResourcesOverlay | null;
   /**
-   * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+   * Fixed number of replicas (platform default 1), or `{ param: Name }` (a Number parameter: the ECS template's `DesiredCount` takes it). Ignored when `autoscaling` is set.
    */
-  replicas?: number | null;
+  replicas?:
+    | (
+        | number
+        | {
+            /**
+             * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+             */
+            param?: string | null;
+          }
+      )
+    | null;
   /**
-   * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+   * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
    */
   autoscaling?: AutoscalingOverlay | null;
   /**
@@ -5501,7 +8035,7 @@ export interface CopilotTarget {
    */
   tracing?: TracingOverlay | null;
   /**
-   * Extra containers (name → container).
+   * Extra containers (name → container), in the order given (that order is kept in every output). Names as for `containerName`.
    */
   sidecars?: {
     /**
@@ -5530,6 +8064,57 @@ export interface CopilotTarget {
      */
     [k: string]: string | null;
   } | null;
+  /**
+   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+   */
+  terminationGracePeriod?: (number | string) | null;
+  /**
+   * Start ordering of the main container: container name → condition it waits for. `START`: the other container has started; `HEALTHY`: it passes its health check (it needs `health.container`); `COMPLETE`: it has exited; `SUCCESS`: it has exited with status 0 (a container waited for with COMPLETE or SUCCESS is not essential). ECS `dependsOn`, Copilot `depends_on`; Kubernetes: see docs/spec.md (native sidecars and init containers).
+   */
+  dependsOn?: {
+    /**
+     * Condition.
+     */
+    [k: string]: 'START' | 'COMPLETE' | 'SUCCESS' | 'HEALTHY' | null;
+  } | null;
+  /**
+   * Resource limits (ulimits) of the main container: name → limit. ECS `ulimits`; Kubernetes and Copilot have no field (a diagnostic). Fargate overrides only `nofile` by default (65535 soft and hard).
+   */
+  ulimits?: {
+    /**
+     * The limit: one number for both soft and hard, or both.
+     */
+    [k: string]:
+      | number
+      | {
+          /**
+           * Soft limit.
+           */
+          soft?: number | null;
+          /**
+           * Hard limit (at least the soft limit).
+           */
+          hard?: number | null;
+        }
+      | null;
+  } | null;
+  /**
+   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names are DNS-1123 labels (Kubernetes volume names) and also ECS volume names.
+   */
+  volumes?: {
+    /**
+     * A volume.
+     */
+    [k: string]: VolumeOverlay | null;
+  } | null;
+  /**
+   * Volumes mounted into the main container.
+   */
+  mounts?: Mount3[] | null;
+  /**
+   * Task ephemeral storage in GiB (ECS Fargate `ephemeralStorage.sizeInGiB`, 21–200, default 20; Copilot `storage.ephemeral`). EC2 and Kubernetes have no task-level size: a diagnostic.
+   */
+  ephemeralStorage?: number | null;
   /**
    * The platform (a `kind: Platform` spec) this service deploys into: its templates import the platform's exports (`<name>-<Output>`) instead of taking parameters.
    */
@@ -5568,9 +8153,139 @@ export interface CopilotTarget {
    */
   connect?: boolean;
   /**
+   * A `.env` file (path from the workspace root) whose variables the main container gets (`env_file`; Copilot uploads it to S3).
+   */
+  envFile?: string;
+  /**
+   * Run tasks on Fargate Spot from this task count on: with `autoscaling`, `count.range.spot_from` (the first `spotFrom - 1` tasks stay on Fargate); without, only `1` can be written (`count.spot`: every task on Spot). On ECS the same is `targets.ecs.service.capacityProviders: [{provider: FARGATE, base: <spotFrom - 1>, weight: 0}, {provider: FARGATE_SPOT, weight: 1}]`.
+   */
+  spotFrom?: number;
+  /**
+   * SNS topics the service publishes to (`publish.topics`); Copilot injects their ARNs as `COPILOT_SNS_TOPIC_ARNS`.
+   *
+   * @minItems 1
+   *
+   * Items: A topic.
+   */
+  publish?: [
+    {
+      /**
+       * Topic name: letters, digits, hyphens and underscores.
+       */
+      name: string;
+      /**
+       * A FIFO topic (`true`), optionally with content-based deduplication.
+       */
+      fifo?:
+        | boolean
+        | {
+            /**
+             * Deduplicate messages by their body (`content_based_deduplication`).
+             */
+            contentBasedDeduplication?: boolean;
+          };
+    },
+    ...{
+      /**
+       * Topic name: letters, digits, hyphens and underscores.
+       */
+      name: string;
+      /**
+       * A FIFO topic (`true`), optionally with content-based deduplication.
+       */
+      fifo?:
+        | boolean
+        | {
+            /**
+             * Deduplicate messages by their body (`content_based_deduplication`).
+             */
+            contentBasedDeduplication?: boolean;
+          };
+    }[]
+  ];
+  /**
+   * More security groups for the tasks (`network.vpc.security_groups`).
+   *
+   * @minItems 1
+   *
+   * Items: Security group ID.
+   */
+  securityGroups?: [string, ...string[]];
+  /**
+   * Leave out the environment's default security group, which lets every service of the environment reach the tasks (`network.vpc.security_groups.deny_default`).
+   */
+  denyDefaultSecurityGroup?: boolean;
+  /**
+   * Subnets the tasks run in (`network.vpc.placement.subnets`), instead of the public or private subnets of `placement`.
+   *
+   * @minItems 1
+   *
+   * Items: Subnet ID.
+   */
+  subnets?: [string, ...string[]];
+  /**
    * Copilot rolling deployment mode (`deployment.rolling`): `default` keeps 100% healthy and doubles during the deploy, `recreate` stops old tasks first.
    */
   rolling?: 'default' | 'recreate';
+}
+/**
+ * A parameter.
+ */
+export interface Parameter {
+  /**
+   * CloudFormation parameter type (default `String`).
+   */
+  type?:
+    | 'String'
+    | 'Number'
+    | 'CommaDelimitedList'
+    | 'List<Number>'
+    | 'AWS::EC2::VPC::Id'
+    | 'AWS::EC2::Subnet::Id'
+    | 'AWS::EC2::SecurityGroup::Id'
+    | 'List<AWS::EC2::Subnet::Id>'
+    | 'List<AWS::EC2::SecurityGroup::Id>'
+    | 'AWS::SSM::Parameter::Value<String>';
+  /**
+   * What the parameter is for (the template's `Description`).
+   */
+  description?: string;
+  /**
+   * Value used when the stack is deployed without one; also the literal that targets without parameters (Kubernetes, Copilot, the ECS task definition JSON) take.
+   */
+  default?: string | number;
+  /**
+   * The only values CloudFormation accepts (`AllowedValues`).
+   *
+   * @minItems 1
+   *
+   * Items: An allowed value.
+   */
+  allowedValues?: [string | number, ...(string | number)[]];
+  /**
+   * Regular expression a String value must match (`AllowedPattern`).
+   */
+  allowedPattern?: string;
+  /**
+   * Shortest String value (`MinLength`).
+   */
+  minLength?: number;
+  /**
+   * Longest String value (`MaxLength`).
+   */
+  maxLength?: number;
+  /**
+   * Smallest Number value (`MinValue`).
+   */
+  minValue?: number;
+  /**
+   * Largest Number value (`MaxValue`).
+   */
+  maxValue?: number;
+  /**
+   * Message CloudFormation shows when a value breaks a constraint (`ConstraintDescription`).
+   */
+  constraintDescription?: string;
 }
 /**
  * Amazon ECS: task definition JSON and the ECS service CloudFormation template. Any core field (image, health, replicas, ...) may be repeated here to override it for this target only.
@@ -5585,15 +8300,15 @@ export interface EcsTargetOverlay {
    */
   description?: OverrideDescription | null;
   /**
-   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: OverrideRegion | null;
   /**
-   * Container image reference (`repo:tag` or `repo@sha256:...`).
+   * Container image reference (`repo:tag` or `repo@sha256:...`); may use `${Name}` parameters, e.g. `repo:${ImageTag}`.
    */
   image?: OverrideImage | null;
   /**
-   * Name of the main container (default `app`).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
    */
   containerName?: OverrideContainerName | null;
   /**
@@ -5613,11 +8328,11 @@ export interface EcsTargetOverlay {
    */
   resources?: OverrideResources | null;
   /**
-   * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+   * Fixed number of replicas (platform default 1), or `{ param: Name }` (a Number parameter: the ECS template's `DesiredCount` takes it). Ignored when `autoscaling` is set.
    */
   replicas?: OverrideReplicas | null;
   /**
-   * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+   * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
    */
   autoscaling?: OverrideAutoscaling | null;
   /**
@@ -5649,7 +8364,7 @@ export interface EcsTargetOverlay {
    */
   tracing?: OverrideTracing | null;
   /**
-   * Extra containers (name → container).
+   * Extra containers (name → container), in the order given (that order is kept in every output). Names as for `containerName`.
    */
   sidecars?: OverrideSidecars | null;
   /**
@@ -5668,6 +8383,30 @@ export interface EcsTargetOverlay {
    * Extra labels/tags on every generated resource.
    */
   labels?: OverrideLabels | null;
+  /**
+   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+   */
+  terminationGracePeriod?: OverrideTerminationGracePeriod | null;
+  /**
+   * Start ordering of the main container: container name → condition it waits for. `START`: the other container has started; `HEALTHY`: it passes its health check (it needs `health.container`); `COMPLETE`: it has exited; `SUCCESS`: it has exited with status 0 (a container waited for with COMPLETE or SUCCESS is not essential). ECS `dependsOn`, Copilot `depends_on`; Kubernetes: see docs/spec.md (native sidecars and init containers).
+   */
+  dependsOn?: OverrideDependsOn | null;
+  /**
+   * Resource limits (ulimits) of the main container: name → limit. ECS `ulimits`; Kubernetes and Copilot have no field (a diagnostic). Fargate overrides only `nofile` by default (65535 soft and hard).
+   */
+  ulimits?: OverrideUlimits | null;
+  /**
+   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names are DNS-1123 labels (Kubernetes volume names) and also ECS volume names.
+   */
+  volumes?: OverrideVolumes | null;
+  /**
+   * Volumes mounted into the main container.
+   */
+  mounts?: OverrideMounts | null;
+  /**
+   * Task ephemeral storage in GiB (ECS Fargate `ephemeralStorage.sizeInGiB`, 21–200, default 20; Copilot `storage.ephemeral`). EC2 and Kubernetes have no task-level size: a diagnostic.
+   */
+  ephemeralStorage?: OverrideEphemeralStorage | null;
   /**
    * The platform (a `kind: Platform` spec) this service deploys into: its templates import the platform's exports (`<name>-<Output>`) instead of taking parameters.
    */
@@ -5717,13 +8456,39 @@ export interface EcsTargetOverlay {
    */
   containerResources?: boolean | null;
   /**
-   * Task execution role ARN. When omitted, the CloudFormation target creates one scoped to the referenced secrets.
+   * Task execution role ARN. When omitted, the CloudFormation target creates one scoped to the referenced secrets. May use `${Name}` parameters and pseudo parameters.
    */
   executionRoleArn?: string | null;
   /**
-   * Task role ARN (what the application may call).
+   * Task role ARN (what the application may call). May use `${Name}` parameters and pseudo parameters.
    */
   taskRoleArn?: string | null;
+  /**
+   * The task execution role the CloudFormation target creates when `executionRoleArn` is not given. By default its inline policy allows exactly what the task needs: log writes to its group, pulls from the ECR repositories of its images, reads of exactly the secrets it references.
+   */
+  executionRole?: {
+    /**
+     * Attach the AWS managed policy `AmazonECSTaskExecutionRolePolicy` (ECR pulls and CloudWatch Logs writes on every resource) instead of the scoped log and ECR statements; secret reads stay scoped (the managed policy has none). Default false.
+     */
+    awsManagedPolicy?: boolean | null;
+    /**
+     * More managed policies to attach (e.g. one granting `kms:Decrypt` on the key of your secrets).
+     */
+    managedPolicyArns?: string[] | null;
+  } | null;
+  /**
+   * A task role for the CloudFormation target to create when `taskRoleArn` is not given: what the application may call. codegen adds what ECS Exec and the X-Ray daemon need.
+   */
+  taskRole?: {
+    /**
+     * Managed policies to attach, e.g. `arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess`.
+     */
+    managedPolicyArns?: [string, ...string[]] | null;
+  } | null;
+  /**
+   * Launch types the task definition is validated against (RegisterTaskDefinition `requiresCompatibilities`). Default: `[launchType]`. An empty list leaves the field out, so the task definition names no launch type (ECS then validates it for EC2 and reports what else it is compatible with).
+   */
+  requiresCompatibilities?: ('EC2' | 'FARGATE' | 'EXTERNAL' | 'MANAGED_INSTANCES')[] | null;
   /**
    * X-Ray daemon image added as a sidecar when `tracing.xray` is on (default: a pinned public.ecr.aws/xray/aws-xray-daemon release).
    */
@@ -5761,15 +8526,19 @@ export interface EcsTargetOverlay {
      */
     vpcId?: string | null;
     /**
-     * Production listener ARN.
+     * Production listener ARN. May use `${Name}` parameters and pseudo parameters.
      */
     listenerArn?: string | null;
     /**
-     * Test listener ARN (blue/green): test traffic reaches the new tasks before production does. CodeDeploy deployments always get a test listener (a Parameter when omitted); ECS-native ones only when this is set.
+     * Network Load Balancer ARN (`expose.loadBalancer: network`): the template adds a listener of its own to it. May use `${Name}` parameters and pseudo parameters.
+     */
+    loadBalancerArn?: string | null;
+    /**
+     * Test listener ARN (blue/green): test traffic reaches the new tasks before production does. CodeDeploy deployments always get a test listener (a Parameter when omitted); ECS-native ones only when this is set. May use `${Name}` parameters and pseudo parameters.
      */
     testListenerArn?: string | null;
     /**
-     * Role ECS assumes to move traffic between the target groups in ECS-native blue/green, linear and canary deployments (managed policy AmazonECSInfrastructureRolePolicyForLoadBalancers). When omitted the template creates one.
+     * Role ECS assumes to move traffic between the target groups in ECS-native blue/green, linear and canary deployments (managed policy AmazonECSInfrastructureRolePolicyForLoadBalancers). When omitted the template creates one. May use `${Name}` parameters and pseudo parameters.
      */
     loadBalancerRoleArn?: string | null;
     /**
@@ -5800,6 +8569,44 @@ export interface EcsTargetOverlay {
         }[]
       | null;
     /**
+     * AWS Cloud Map service discovery (`ServiceRegistries`): ECS registers every task in a Cloud Map service, created in `namespaceId` or given by `registryArn`.
+     */
+    serviceDiscovery?: {
+      /**
+       * Cloud Map namespace ID (`ns-...`) the service is created in; a template Parameter defaulting to it (the deployer fills it when omitted).
+       */
+      namespaceId?: string | null;
+      /**
+       * An existing Cloud Map service to register in (no service is created; the DNS settings are that service's). May use `${Name}` parameters and pseudo parameters.
+       */
+      registryArn?: string | null;
+      /**
+       * Cloud Map service name, the DNS label clients resolve (default: the service name).
+       */
+      name?: string | null;
+      /**
+       * DNS record type: `A` (the task IP; awsvpc only) or `SRV` (IP and port; required for bridge and host networking). Default: A under awsvpc, SRV otherwise.
+       */
+      dnsRecordType?: ('A' | 'SRV') | null;
+      /**
+       * DNS record TTL in seconds (default 60).
+       */
+      ttl?: number | null;
+      /**
+       * Container port of an SRV record (default: the exposed or first port of the main container).
+       */
+      port?: number | null;
+      /**
+       * Custom attributes of the Cloud Map service (`ServiceAttributes`).
+       */
+      attributes?: {
+        /**
+         * Attribute value.
+         */
+        [k: string]: string | null;
+      } | null;
+    } | null;
+    /**
      * ECS Service Connect (successor of App Mesh on ECS).
      */
     serviceConnect?: {
@@ -5829,6 +8636,83 @@ export interface EcsTargetOverlay {
        */
       [k: string]: string | null;
     } | null;
+  } | null;
+  /**
+   * Write `ecs/task-definition.json` (default true). Set false when the service is deployed only through the CloudFormation template, e.g. when a value is a pseudo parameter or a parameter without a default, which the JSON cannot hold.
+   */
+  taskDefinitionJson?: boolean | null;
+  /**
+   * Fixed logical IDs for adopting an existing stack: resource role → the logical ID the deployed stack already has, so CloudFormation updates those resources instead of replacing them. Every Ref, Fn::GetAtt, Fn::Sub and DependsOn of the ECS service template follows. Letters and digits only; unique; not an ID another resource or parameter of the template has.
+   */
+  logicalIds?: {
+    /**
+     * Logical ID of the ECS service (default `ECSService`).
+     */
+    service?: string | null;
+    /**
+     * Logical ID of the task definition (default `TaskDefinition`).
+     */
+    taskDefinition?: string | null;
+    /**
+     * Logical ID of the log group (default `LogGroup`).
+     */
+    logGroup?: string | null;
+    /**
+     * Logical ID of the created task execution role (default `ExecutionRole`).
+     */
+    executionRole?: string | null;
+    /**
+     * Logical ID of the created task role (default `TaskRole`).
+     */
+    taskRole?: string | null;
+    /**
+     * Logical ID of the target group, or the blue one of two (default `TargetGroup`, `BlueTargetGroup`).
+     */
+    targetGroup?: string | null;
+    /**
+     * Logical ID of the green target group of a blue/green, canary or linear deployment (default `GreenTargetGroup`).
+     */
+    alternateTargetGroup?: string | null;
+    /**
+     * Logical ID of the production listener rule (default `ListenerRule`).
+     */
+    listenerRule?: string | null;
+    /**
+     * Logical ID of the test listener rule (default `TestListenerRule`).
+     */
+    testListenerRule?: string | null;
+    /**
+     * Logical ID of the created role ECS uses to shift traffic (default `LoadBalancerRole`).
+     */
+    loadBalancerRole?: string | null;
+    /**
+     * Logical ID of the autoscaling scalable target (default `ScalableTarget`).
+     */
+    scalableTarget?: string | null;
+    /**
+     * Logical ID of the CPU target-tracking policy (default `CpuScalingPolicy`).
+     */
+    cpuScalingPolicy?: string | null;
+    /**
+     * Logical ID of the memory target-tracking policy (default `MemoryScalingPolicy`).
+     */
+    memoryScalingPolicy?: string | null;
+    /**
+     * Logical ID of the CodeDeploy application (default `CodeDeployApplication`).
+     */
+    codeDeployApplication?: string | null;
+    /**
+     * Logical ID of the CodeDeploy deployment group (default `CodeDeployDeploymentGroup`).
+     */
+    codeDeployDeploymentGroup?: string | null;
+    /**
+     * Logical ID of the created CodeDeploy service role (default `CodeDeployRole`).
+     */
+    codeDeployRole?: string | null;
+    /**
+     * Logical ID of the custom CodeDeploy deployment configuration (default `DeploymentConfig`).
+     */
+    codeDeployConfig?: string | null;
   } | null;
   /**
    * Format of the service CloudFormation template: `yaml` (default, `ecs/service.cfn.yaml`) or `json` (`ecs/service.cfn.json`).
@@ -5867,7 +8751,7 @@ export interface EcsTargetOverlay {
      */
     deploymentConfigName?: string | null;
     /**
-     * CodeDeploy service role ARN; when omitted the template creates one.
+     * CodeDeploy service role ARN; when omitted the template creates one. May use `${Name}` parameters and pseudo parameters.
      */
     serviceRoleArn?: string | null;
   } | null;
@@ -5885,15 +8769,15 @@ export interface KubernetesTargetOverlay {
    */
   description?: OverrideDescription | null;
   /**
-   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: OverrideRegion | null;
   /**
-   * Container image reference (`repo:tag` or `repo@sha256:...`).
+   * Container image reference (`repo:tag` or `repo@sha256:...`); may use `${Name}` parameters, e.g. `repo:${ImageTag}`.
    */
   image?: OverrideImage | null;
   /**
-   * Name of the main container (default `app`).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
    */
   containerName?: OverrideContainerName | null;
   /**
@@ -5913,11 +8797,11 @@ export interface KubernetesTargetOverlay {
    */
   resources?: OverrideResources | null;
   /**
-   * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+   * Fixed number of replicas (platform default 1), or `{ param: Name }` (a Number parameter: the ECS template's `DesiredCount` takes it). Ignored when `autoscaling` is set.
    */
   replicas?: OverrideReplicas | null;
   /**
-   * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+   * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
    */
   autoscaling?: OverrideAutoscaling | null;
   /**
@@ -5949,7 +8833,7 @@ export interface KubernetesTargetOverlay {
    */
   tracing?: OverrideTracing | null;
   /**
-   * Extra containers (name → container).
+   * Extra containers (name → container), in the order given (that order is kept in every output). Names as for `containerName`.
    */
   sidecars?: OverrideSidecars | null;
   /**
@@ -5968,6 +8852,30 @@ export interface KubernetesTargetOverlay {
    * Extra labels/tags on every generated resource.
    */
   labels?: OverrideLabels | null;
+  /**
+   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+   */
+  terminationGracePeriod?: OverrideTerminationGracePeriod | null;
+  /**
+   * Start ordering of the main container: container name → condition it waits for. `START`: the other container has started; `HEALTHY`: it passes its health check (it needs `health.container`); `COMPLETE`: it has exited; `SUCCESS`: it has exited with status 0 (a container waited for with COMPLETE or SUCCESS is not essential). ECS `dependsOn`, Copilot `depends_on`; Kubernetes: see docs/spec.md (native sidecars and init containers).
+   */
+  dependsOn?: OverrideDependsOn | null;
+  /**
+   * Resource limits (ulimits) of the main container: name → limit. ECS `ulimits`; Kubernetes and Copilot have no field (a diagnostic). Fargate overrides only `nofile` by default (65535 soft and hard).
+   */
+  ulimits?: OverrideUlimits | null;
+  /**
+   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names are DNS-1123 labels (Kubernetes volume names) and also ECS volume names.
+   */
+  volumes?: OverrideVolumes | null;
+  /**
+   * Volumes mounted into the main container.
+   */
+  mounts?: OverrideMounts | null;
+  /**
+   * Task ephemeral storage in GiB (ECS Fargate `ephemeralStorage.sizeInGiB`, 21–200, default 20; Copilot `storage.ephemeral`). EC2 and Kubernetes have no task-level size: a diagnostic.
+   */
+  ephemeralStorage?: OverrideEphemeralStorage | null;
   /**
    * The platform (a `kind: Platform` spec) this service deploys into: its templates import the platform's exports (`<name>-<Output>`) instead of taking parameters.
    */
@@ -6014,6 +8922,87 @@ export interface KubernetesTargetOverlay {
      */
     type?: ('ClusterIP' | 'NodePort' | 'LoadBalancer') | null;
   } | null;
+  /**
+   * Services in front of the pods, written instead of the one default Service (e.g. an internal ClusterIP plus an external LoadBalancer). An Ingress or HTTPRoute routes to the first listed Service with a port that targets the exposed container port. Not together with `service`.
+   */
+  services?:
+    | {
+        /**
+         * Service name.
+         */
+        name: string;
+        /**
+         * Service type.
+         */
+        type?: 'ClusterIP' | 'NodePort' | 'LoadBalancer';
+        /**
+         * Annotations of the Service (e.g. `service.beta.kubernetes.io/aws-load-balancer-scheme`).
+         */
+        annotations?: {
+          /**
+           * Value.
+           */
+          [k: string]: string;
+        };
+        /**
+         * Service ports.
+         *
+         * @minItems 1
+         *
+         * Items: One Service port.
+         */
+        ports: [
+          {
+            /**
+             * Service port name (IANA service name: at most 15 lowercase letters, digits and hyphens, at least one letter; required when the Service has several ports).
+             */
+            name?: string;
+            /**
+             * Port the Service listens on.
+             */
+            port: number;
+            /**
+             * Container port the traffic goes to: a number, or the name of a container port (default: `port`).
+             */
+            targetPort?: number | string;
+            /**
+             * Transport protocol (default tcp).
+             */
+            protocol?: 'tcp' | 'udp';
+            /**
+             * Node port (NodePort and LoadBalancer Services; default: allocated by the cluster).
+             */
+            nodePort?: number;
+          },
+          ...{
+            /**
+             * Service port name (IANA service name: at most 15 lowercase letters, digits and hyphens, at least one letter; required when the Service has several ports).
+             */
+            name?: string;
+            /**
+             * Port the Service listens on.
+             */
+            port: number;
+            /**
+             * Container port the traffic goes to: a number, or the name of a container port (default: `port`).
+             */
+            targetPort?: number | string;
+            /**
+             * Transport protocol (default tcp).
+             */
+            protocol?: 'tcp' | 'udp';
+            /**
+             * Node port (NodePort and LoadBalancer Services; default: allocated by the cluster).
+             */
+            nodePort?: number;
+          }[]
+        ];
+      }[]
+    | null;
+  /**
+   * Name the container ports and Service ports that the spec leaves unnamed with their derived names (`http`, `grpc`, `udp`, `http-8080`; default true). With false such container ports are written without a name, as many manifests do, and Services target them by number.
+   */
+  derivedPortNames?: boolean | null;
   /**
    * ALB Ingress for the AWS Load Balancer Controller (written when `expose` is set and route is `ingress`).
    */
@@ -6125,15 +9114,15 @@ export interface AppmeshTargetOverlay {
    */
   description?: OverrideDescription | null;
   /**
-   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: OverrideRegion | null;
   /**
-   * Container image reference (`repo:tag` or `repo@sha256:...`).
+   * Container image reference (`repo:tag` or `repo@sha256:...`); may use `${Name}` parameters, e.g. `repo:${ImageTag}`.
    */
   image?: OverrideImage | null;
   /**
-   * Name of the main container (default `app`).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
    */
   containerName?: OverrideContainerName | null;
   /**
@@ -6153,11 +9142,11 @@ export interface AppmeshTargetOverlay {
    */
   resources?: OverrideResources | null;
   /**
-   * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+   * Fixed number of replicas (platform default 1), or `{ param: Name }` (a Number parameter: the ECS template's `DesiredCount` takes it). Ignored when `autoscaling` is set.
    */
   replicas?: OverrideReplicas | null;
   /**
-   * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+   * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
    */
   autoscaling?: OverrideAutoscaling | null;
   /**
@@ -6189,7 +9178,7 @@ export interface AppmeshTargetOverlay {
    */
   tracing?: OverrideTracing | null;
   /**
-   * Extra containers (name → container).
+   * Extra containers (name → container), in the order given (that order is kept in every output). Names as for `containerName`.
    */
   sidecars?: OverrideSidecars | null;
   /**
@@ -6208,6 +9197,30 @@ export interface AppmeshTargetOverlay {
    * Extra labels/tags on every generated resource.
    */
   labels?: OverrideLabels | null;
+  /**
+   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+   */
+  terminationGracePeriod?: OverrideTerminationGracePeriod | null;
+  /**
+   * Start ordering of the main container: container name → condition it waits for. `START`: the other container has started; `HEALTHY`: it passes its health check (it needs `health.container`); `COMPLETE`: it has exited; `SUCCESS`: it has exited with status 0 (a container waited for with COMPLETE or SUCCESS is not essential). ECS `dependsOn`, Copilot `depends_on`; Kubernetes: see docs/spec.md (native sidecars and init containers).
+   */
+  dependsOn?: OverrideDependsOn | null;
+  /**
+   * Resource limits (ulimits) of the main container: name → limit. ECS `ulimits`; Kubernetes and Copilot have no field (a diagnostic). Fargate overrides only `nofile` by default (65535 soft and hard).
+   */
+  ulimits?: OverrideUlimits | null;
+  /**
+   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names are DNS-1123 labels (Kubernetes volume names) and also ECS volume names.
+   */
+  volumes?: OverrideVolumes | null;
+  /**
+   * Volumes mounted into the main container.
+   */
+  mounts?: OverrideMounts | null;
+  /**
+   * Task ephemeral storage in GiB (ECS Fargate `ephemeralStorage.sizeInGiB`, 21–200, default 20; Copilot `storage.ephemeral`). EC2 and Kubernetes have no task-level size: a diagnostic.
+   */
+  ephemeralStorage?: OverrideEphemeralStorage | null;
   /**
    * The platform (a `kind: Platform` spec) this service deploys into: its templates import the platform's exports (`<name>-<Output>`) instead of taking parameters.
    */
@@ -6260,6 +9273,15 @@ export interface AppmeshTargetOverlay {
        * Service name (default `<name>`).
        */
       service?: string | null;
+      /**
+       * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+       */
+      attributes?: {
+        /**
+         * Attribute value.
+         */
+        [k: string]: string | null;
+      } | null;
     } | null;
     /**
      * DNS.
@@ -6305,6 +9327,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6344,6 +9375,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6381,6 +9421,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6420,6 +9469,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6457,6 +9515,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6494,6 +9561,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6533,6 +9609,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6570,6 +9655,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6607,6 +9701,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6644,6 +9747,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6683,6 +9795,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6720,6 +9841,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6757,6 +9887,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6794,6 +9933,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6831,6 +9979,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6870,6 +10027,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6907,6 +10073,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6944,6 +10119,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6981,6 +10165,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -7018,6 +10211,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -7055,6 +10257,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -7094,6 +10305,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -7131,6 +10351,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -7168,6 +10397,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -7205,6 +10443,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -7242,6 +10489,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -7279,6 +10535,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -7316,6 +10581,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -7355,6 +10629,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -7392,6 +10675,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -7429,6 +10721,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -7466,6 +10767,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -7503,6 +10813,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -7540,6 +10859,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -7577,6 +10905,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -7614,6 +10951,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -7653,6 +10999,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -7690,6 +11045,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -7727,6 +11091,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -7764,6 +11137,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -7801,6 +11183,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -7838,6 +11229,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -7875,6 +11275,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -7912,6 +11321,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -7949,6 +11367,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -7988,6 +11415,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8025,6 +11461,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8062,6 +11507,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8099,6 +11553,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8136,6 +11599,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8173,6 +11645,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8210,6 +11691,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8247,6 +11737,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8284,6 +11783,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8321,6 +11829,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8357,9 +11874,76 @@ export interface AppmeshTargetOverlay {
    */
   kubernetesController?: boolean | null;
   /**
+   * Fixed logical IDs for adopting an existing stack: resource role → the logical ID the deployed stack already has, so CloudFormation updates those resources instead of replacing them. Every Ref, Fn::GetAtt, Fn::Sub and DependsOn of the App Mesh template follows. Letters and digits only; unique; not an ID another resource or parameter of the template has.
+   */
+  logicalIds?: {
+    /**
+     * Logical ID of the mesh (default `Mesh`).
+     */
+    mesh?: string | null;
+    /**
+     * Logical ID of the virtual node of this spec's tasks (default `VirtualNode`).
+     */
+    virtualNode?: string | null;
+    /**
+     * Logical ID of the virtual router (default `VirtualRouter`).
+     */
+    virtualRouter?: string | null;
+    /**
+     * Logical ID of the route (default `Route`).
+     */
+    route?: string | null;
+    /**
+     * Logical ID of the virtual service (default `VirtualService`).
+     */
+    virtualService?: string | null;
+    /**
+     * Logical ID of the virtual gateway (default `VirtualGateway`).
+     */
+    virtualGateway?: string | null;
+    /**
+     * Logical ID of the gateway route (default `GatewayRoute`).
+     */
+    gatewayRoute?: string | null;
+  } | null;
+  /**
    * Envoy image for the ECS task of a meshed service (default: the pinned App Mesh Envoy image in public ECR).
    */
   envoyImage?: string | null;
+  /**
+   * The Envoy container of the meshed ECS task (`envoy`): its size, extra environment and user. The image is `envoyImage`.
+   */
+  envoy?: {
+    /**
+     * Container-level CPU units (`cpu`).
+     */
+    cpu?: number | null;
+    /**
+     * Hard memory limit in MiB (`memory`).
+     */
+    memory?: number | null;
+    /**
+     * Soft memory limit in MiB (`memoryReservation`).
+     */
+    memoryReservation?: number | null;
+    /**
+     * Extra environment variables of Envoy (e.g. `ENVOY_LOG_LEVEL: debug`); `APPMESH_RESOURCE_ARN`/`APPMESH_VIRTUAL_NODE_NAME` and `ENABLE_ENVOY_XRAY_TRACING` are set by codegen.
+     */
+    env?: {
+      /**
+       * Value.
+       */
+      [k: string]: string | null;
+    } | null;
+    /**
+     * User Envoy runs as (default 1337); the proxy configuration ignores this uid's traffic.
+     */
+    user?: string | null;
+  } | null;
+  /**
+   * What provides the virtual service: a `virtualRouter` with a weighted route (default, required for several versions), or the `virtualNode` directly (one version: no router, no route).
+   */
+  provider?: ('virtualRouter' | 'virtualNode') | null;
 }
 /**
  * AWS Copilot manifest (legacy, end of support 2026-06-12; successor: the ECS CloudFormation target). Any core field (image, health, replicas, ...) may be repeated here to override it for this target only.
@@ -8374,15 +11958,15 @@ export interface CopilotTargetOverlay {
    */
   description?: OverrideDescription | null;
   /**
-   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: OverrideRegion | null;
   /**
-   * Container image reference (`repo:tag` or `repo@sha256:...`).
+   * Container image reference (`repo:tag` or `repo@sha256:...`); may use `${Name}` parameters, e.g. `repo:${ImageTag}`.
    */
   image?: OverrideImage | null;
   /**
-   * Name of the main container (default `app`).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
    */
   containerName?: OverrideContainerName | null;
   /**
@@ -8402,11 +11986,11 @@ export interface CopilotTargetOverlay {
    */
   resources?: OverrideResources | null;
   /**
-   * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+   * Fixed number of replicas (platform default 1), or `{ param: Name }` (a Number parameter: the ECS template's `DesiredCount` takes it). Ignored when `autoscaling` is set.
    */
   replicas?: OverrideReplicas | null;
   /**
-   * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+   * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
    */
   autoscaling?: OverrideAutoscaling | null;
   /**
@@ -8438,7 +12022,7 @@ export interface CopilotTargetOverlay {
    */
   tracing?: OverrideTracing | null;
   /**
-   * Extra containers (name → container).
+   * Extra containers (name → container), in the order given (that order is kept in every output). Names as for `containerName`.
    */
   sidecars?: OverrideSidecars | null;
   /**
@@ -8457,6 +12041,30 @@ export interface CopilotTargetOverlay {
    * Extra labels/tags on every generated resource.
    */
   labels?: OverrideLabels | null;
+  /**
+   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+   */
+  terminationGracePeriod?: OverrideTerminationGracePeriod | null;
+  /**
+   * Start ordering of the main container: container name → condition it waits for. `START`: the other container has started; `HEALTHY`: it passes its health check (it needs `health.container`); `COMPLETE`: it has exited; `SUCCESS`: it has exited with status 0 (a container waited for with COMPLETE or SUCCESS is not essential). ECS `dependsOn`, Copilot `depends_on`; Kubernetes: see docs/spec.md (native sidecars and init containers).
+   */
+  dependsOn?: OverrideDependsOn | null;
+  /**
+   * Resource limits (ulimits) of the main container: name → limit. ECS `ulimits`; Kubernetes and Copilot have no field (a diagnostic). Fargate overrides only `nofile` by default (65535 soft and hard).
+   */
+  ulimits?: OverrideUlimits | null;
+  /**
+   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names are DNS-1123 labels (Kubernetes volume names) and also ECS volume names.
+   */
+  volumes?: OverrideVolumes | null;
+  /**
+   * Volumes mounted into the main container.
+   */
+  mounts?: OverrideMounts | null;
+  /**
+   * Task ephemeral storage in GiB (ECS Fargate `ephemeralStorage.sizeInGiB`, 21–200, default 20; Copilot `storage.ephemeral`). EC2 and Kubernetes have no task-level size: a diagnostic.
+   */
+  ephemeralStorage?: OverrideEphemeralStorage | null;
   /**
    * The platform (a `kind: Platform` spec) this service deploys into: its templates import the platform's exports (`<name>-<Output>`) instead of taking parameters.
    */
@@ -8486,7 +12094,126 @@ export interface CopilotTargetOverlay {
    */
   connect?: boolean | null;
   /**
+   * A `.env` file (path from the workspace root) whose variables the main container gets (`env_file`; Copilot uploads it to S3).
+   */
+  envFile?: string | null;
+  /**
+   * Run tasks on Fargate Spot from this task count on: with `autoscaling`, `count.range.spot_from` (the first `spotFrom - 1` tasks stay on Fargate); without, only `1` can be written (`count.spot`: every task on Spot). On ECS the same is `targets.ecs.service.capacityProviders: [{provider: FARGATE, base: <spotFrom - 1>, weight: 0}, {provider: FARGATE_SPOT, weight: 1}]`.
+   */
+  spotFrom?: number | null;
+  /**
+   * SNS topics the service publishes to (`publish.topics`); Copilot injects their ARNs as `COPILOT_SNS_TOPIC_ARNS`.
+   */
+  publish?:
+    | [
+        {
+          /**
+           * Topic name: letters, digits, hyphens and underscores.
+           */
+          name: string;
+          /**
+           * A FIFO topic (`true`), optionally with content-based deduplication.
+           */
+          fifo?:
+            | boolean
+            | {
+                /**
+                 * Deduplicate messages by their body (`content_based_deduplication`).
+                 */
+                contentBasedDeduplication?: boolean;
+              };
+        },
+        ...{
+          /**
+           * Topic name: letters, digits, hyphens and underscores.
+           */
+          name: string;
+          /**
+           * A FIFO topic (`true`), optionally with content-based deduplication.
+           */
+          fifo?:
+            | boolean
+            | {
+                /**
+                 * Deduplicate messages by their body (`content_based_deduplication`).
+                 */
+                contentBasedDeduplication?: boolean;
+              };
+        }[]
+      ]
+    | null;
+  /**
+   * More security groups for the tasks (`network.vpc.security_groups`).
+   */
+  securityGroups?: [string, ...string[]] | null;
+  /**
+   * Leave out the environment's default security group, which lets every service of the environment reach the tasks (`network.vpc.security_groups.deny_default`).
+   */
+  denyDefaultSecurityGroup?: boolean | null;
+  /**
+   * Subnets the tasks run in (`network.vpc.placement.subnets`), instead of the public or private subnets of `placement`.
+   */
+  subnets?: [string, ...string[]] | null;
+  /**
    * Copilot rolling deployment mode (`deployment.rolling`): `default` keeps 100% healthy and doubles during the deploy, `recreate` stops old tasks first.
    */
   rolling?: ('default' | 'recreate') | null;
+}
+/**
+ * A CloudFormation parameter (template `Parameters` entry). Use it as `${Name}` in the string fields that take parameters, or as `{ param: Name }` for replicas, autoscaling bounds and env values; only the templates that use it declare it.
+ */
+export interface ParameterOverlay {
+  /**
+   * CloudFormation parameter type (default `String`).
+   */
+  type?:
+    | (
+        | 'String'
+        | 'Number'
+        | 'CommaDelimitedList'
+        | 'List<Number>'
+        | 'AWS::EC2::VPC::Id'
+        | 'AWS::EC2::Subnet::Id'
+        | 'AWS::EC2::SecurityGroup::Id'
+        | 'List<AWS::EC2::Subnet::Id>'
+        | 'List<AWS::EC2::SecurityGroup::Id>'
+        | 'AWS::SSM::Parameter::Value<String>'
+      )
+    | null;
+  /**
+   * What the parameter is for (the template's `Description`).
+   */
+  description?: string | null;
+  /**
+   * Value used when the stack is deployed without one; also the literal that targets without parameters (Kubernetes, Copilot, the ECS task definition JSON) take.
+   */
+  default?: (string | number) | null;
+  /**
+   * The only values CloudFormation accepts (`AllowedValues`).
+   */
+  allowedValues?: [string | number, ...(string | number)[]] | null;
+  /**
+   * Regular expression a String value must match (`AllowedPattern`).
+   */
+  allowedPattern?: string | null;
+  /**
+   * Shortest String value (`MinLength`).
+   */
+  minLength?: number | null;
+  /**
+   * Longest String value (`MaxLength`).
+   */
+  maxLength?: number | null;
+  /**
+   * Smallest Number value (`MinValue`).
+   */
+  minValue?: number | null;
+  /**
+   * Largest Number value (`MaxValue`).
+   */
+  maxValue?: number | null;
+  /**
+   * Message CloudFormation shows when a value breaks a constraint (`ConstraintDescription`).
+   */
+  constraintDescription?: string | null;
 }

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { compile, type CompileResult, type OutputFile } from '../../compile/compile.js';
+import { compileEnvironments } from '../../compile/environments.js';
 import { compareDiagnostics, hasErrors, type Diagnostic } from '../../core/diagnostics.js';
 import type { SpecCache } from '../../project/cache.js';
 import { OutputError, OutputWriter, outputReader, readOutputs } from '../../project/write.js';
@@ -14,6 +15,7 @@ import { resolveProject, type Project } from '../../project/config.js';
 import { compilePlatform, isPlatformSpec } from '../../platform/compile.js';
 import { plural, UsageError, type Io } from '../io.js';
 import { openCache } from './cache.js';
+import { parseSetArgument } from '../../model/normalize/deploy-values.js';
 import { expandSpecArgs, SpecInputError } from '../../project/inputs.js';
 import { TARGETS } from '../../model/types.js';
 import { didYouMean } from '../../core/diagnostics.js';
@@ -25,6 +27,10 @@ export interface RunOptions {
   out?: string;
   targets?: string[];
   env?: string;
+  /** Every environment side by side (`<service>/environments/<env>/...` beside the base). */
+  'all-envs'?: boolean;
+  /** `--set KEY=VALUE` deploy-time values, as given. */
+  set?: string[];
   check?: boolean;
   prune?: boolean;
   verify?: boolean;
@@ -73,6 +79,8 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
     const clash = (['out', 'check', 'prune', 'cache'] as const).filter((k) => optsArg[k] !== undefined);
     if (clash.length) throw new UsageError(`--stdout writes no files, so it cannot take ${clash.map((k) => `--${k}`).join(', ')}.`);
     if (optsArg.format !== 'text') throw new UsageError(`--stdout prints the artifacts on standard output; --format ${optsArg.format} would print there too (use --sarif FILE for a report).`);
+    // Overlays and parameter files are folders to deploy from, not objects to apply from a pipe.
+    if (optsArg['all-envs']) throw new UsageError('--stdout streams one environment; --all-envs writes folders of overlays and parameter files. Use --env NAME with --stdout.');
   }
   // Plugin and config code failing outside codegen's calls is caught for the run (project.guard,
   // stopped in the finally below, or by main() when a usage error ends the run before it).
@@ -92,9 +100,12 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
     }
   }
   const configFailed = hasErrors(project.diagnostics);
-  if (specs.length === 0 && !configFailed) {
-    project.guard?.stop();
-    throw new UsageError(`${command} needs at least one SPEC file (or a config file with \`specs\`).`);
+  if (specs.length === 0 && !configFailed) throw new UsageError(`${command} needs at least one SPEC file (or a config file with \`specs\`).`);
+  if (opts['all-envs'] && opts.env) throw new UsageError('--all-envs writes every environment; it cannot go with --env.');
+  const deployValues = parseDeployValues(opts.set);
+  if (deployValues) {
+    if (specs.length > 1) throw new UsageError('--set sets values of one service: name one SPEC.');
+    if (opts.cache) throw new UsageError('--set and --cache do not go together: the cache records what the spec alone generates.');
   }
   const diagnostics: Diagnostic[] = [...project.diagnostics];
   const suppressed: Diagnostic[] = [];
@@ -168,12 +179,13 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
       const verify = opts.verify !== false;
       const result: Pick<CompileResult, 'service' | 'files' | 'diagnostics' | 'suppressed' | 'artifacts'> = isPlatformSpec(text)
         ? platformResult(compilePlatform(text, { file: display, verify }))
-        : compile(text, {
+        : (opts['all-envs'] ? compileEnvironments : compile)(text, {
             ...project.compileOptions,
             verify,
             file: display,
             ...(opts.env ? { env: opts.env } : {}),
             ...(opts.targets ? { targets: opts.targets } : {}),
+            ...(deployValues ? { set: deployValues } : {}),
           });
       if (cache && key !== undefined) cache.record(display, key, result);
       diagnostics.push(...result.diagnostics);
@@ -325,6 +337,19 @@ function platformResult(r: ReturnType<typeof compilePlatform>): Pick<CompileResu
   return { ...(r.platform !== undefined ? { service: r.platform } : {}), files: r.files, artifacts: r.artifacts, diagnostics: r.diagnostics, suppressed: [] };
 }
 
+/** `--set KEY=VALUE` arguments → a map (a malformed or unknown key is a usage error; values are checked by compile). */
+function parseDeployValues(args: readonly string[] | undefined): Record<string, string> | undefined {
+  if (!args?.length) return undefined;
+  const out: Record<string, string> = {};
+  for (const arg of args) {
+    const r = parseSetArgument(arg);
+    if (typeof r === 'string') throw new UsageError(r);
+    if (Object.hasOwn(out, r.key) && out[r.key] !== r.value) throw new UsageError(`--set ${r.key} is given twice with different values.`);
+    out[r.key] = r.value;
+  }
+  return out;
+}
+
 /**
  * A target named on the command line must exist (a built-in one, or one of the config's plugins
  * and templates): a typo is a usage error (exit 2) with the target meant, before anything compiles.
@@ -344,6 +369,8 @@ function withProject(project: Project, specs: string[], opts: RunOptions): { spe
   const merged: RunOptions = { ...opts };
   if (merged.out === undefined && project.out !== undefined) merged.out = project.out;
   if (merged.targets === undefined && project.targets !== undefined) merged.targets = project.targets;
-  if (merged.env === undefined && project.env !== undefined) merged.env = project.env;
+  // The config's allEnvironments wins over its env, unless the command line names an environment.
+  if (merged['all-envs'] === undefined && project.allEnvironments && merged.env === undefined) merged['all-envs'] = true;
+  if (merged.env === undefined && project.env !== undefined && !merged['all-envs']) merged.env = project.env;
   return { specs: specs.length ? specs : project.specs, opts: merged };
 }

@@ -12,7 +12,10 @@ import type { ContainerModel, SecretModel, ServiceModel } from '../../model/type
 import { secretValueFrom } from '../shared/aws-secrets.js';
 import { reportDeprecation } from '../shared/legacy.js';
 import { defineEmitter } from '../types.js';
+import { copilotLogging } from './logging.js';
+import { httpExtras, nlb } from './traffic.js';
 import { reportSecurityNotCarried } from './security.js';
+import { dependsOn, mountPoints, reportLifecycleNotCarried, storage } from './storage.js';
 
 type Report = (d: DiagnosticInput) => void;
 export type CopilotType = 'Load Balanced Web Service' | 'Backend Service' | 'Worker Service';
@@ -20,14 +23,12 @@ export type CopilotType = 'Load Balanced Web Service' | 'Backend Service' | 'Wor
 const LBWS: CopilotType = 'Load Balanced Web Service';
 /** ECS API defaults; Copilot's own container health defaults differ (10s, 2 retries), so we write them. */
 const ECS_HEALTH_DEFAULTS = { intervalSeconds: 30, timeoutSeconds: 5, retries: 3 };
-const COPILOT_LOG_RETENTION_DAYS = 30;
 
 export function copilotType(m: ServiceModel): CopilotType {
   return m.targets.copilot.type ?? (m.expose?.public ? LBWS : 'Backend Service');
 }
 
-function containerHealth(m: ServiceModel): JsonObject | undefined {
-  const h = m.health.container;
+function containerHealth(h: ServiceModel['health']['container']): JsonObject | undefined {
   if (!h) return undefined;
   const out: JsonObject = {
     command: h.command,
@@ -114,12 +115,26 @@ function secrets(c: ContainerModel, report: Report): JsonObject | undefined {
   return Object.keys(out).length ? out : undefined;
 }
 
-function count(m: ServiceModel): Json | undefined {
+function count(m: ServiceModel, report: Report): Json | undefined {
   const a = m.autoscaling;
-  if (!a) return m.replicas;
-  const out: JsonObject = { range: `${a.min}-${a.max}` };
+  const spotFrom = m.targets.copilot.spotFrom;
+  if (!a) {
+    if (spotFrom === undefined) return m.replicas;
+    // count.spot runs every task on Fargate Spot; a later start has no form without autoscaling.
+    if (spotFrom === 1) return { spot: m.replicas ?? 1 };
+    report({ code: 'COPILOT_SPOT_FROM_FIXED_COUNT', severity: 'warning', message: `Without autoscaling Copilot runs every task on Fargate Spot (count.spot) or none; spotFrom ${spotFrom} cannot be written, so the tasks run on Fargate.`, hint: 'use spotFrom: 1, or autoscaling (count.range.spot_from)', path: ['targets', 'copilot', 'spotFrom'] });
+    return m.replicas;
+  }
+  const out: JsonObject = { range: spotFrom !== undefined ? { min: a.min, max: a.max, spot_from: spotFrom } : `${a.min}-${a.max}` };
   if (a.cpuPercent !== undefined) out.cpu_percentage = a.cpuPercent;
   if (a.memoryPercent !== undefined) out.memory_percentage = a.memoryPercent;
+  if (a.requestsPerTarget !== undefined) out.requests = a.requestsPerTarget;
+  if (a.responseTimeSeconds !== undefined) out.response_time = formatDuration(a.responseTimeSeconds);
+  for (const key of ['steps', 'schedule'] as const) {
+    if (a[key].length) {
+      report({ code: 'COPILOT_SCALING_NOT_CARRIED', severity: 'warning', message: `Copilot scales on target tracking only (cpu, memory, requests, response time); autoscaling.${key} ${key === 'steps' ? '(step scaling on alarms)' : '(scheduled capacity)'} was not written (the ECS target writes it).`, path: ['autoscaling', key] });
+    }
+  }
   if (a.scaleInCooldownSeconds !== undefined || a.scaleOutCooldownSeconds !== undefined) {
     const cd: JsonObject = {};
     if (a.scaleInCooldownSeconds !== undefined) cd.in = formatDuration(a.scaleInCooldownSeconds);
@@ -140,7 +155,27 @@ function deployment(m: ServiceModel, report: Report): JsonObject | undefined {
     report({ code: 'COPILOT_ROLLBACK_ALWAYS', severity: 'warning', message: 'Copilot always rolls back a failed deployment (circuit breaker); rollbackOnFailure: false was not written.', path: ['deployment', 'rollbackOnFailure'] });
   }
   const rolling = m.targets.copilot.rolling;
-  return rolling ? { rolling } : undefined;
+  const out: JsonObject = {};
+  if (rolling) out.rolling = rolling;
+  if (d.rollbackAlarms.length) out.rollback_alarms = [...d.rollbackAlarms];
+  return Object.keys(out).length ? out : undefined;
+}
+
+/** `network`: Service Connect, and where the tasks run (`vpc.placement`, `vpc.security_groups`). */
+function network(m: ServiceModel, report: Report): JsonObject | undefined {
+  const t = m.targets.copilot;
+  const out: JsonObject = {};
+  if (t.connect !== undefined) out.connect = t.connect;
+  const vpc: JsonObject = {};
+  if (t.placement !== undefined && t.subnets !== undefined) {
+    report({ code: 'COPILOT_PLACEMENT_TWICE', severity: 'error', message: 'placement (public or private subnets) and subnets both say where the tasks run; give one.', path: ['targets', 'copilot', 'subnets'] });
+  }
+  if (t.subnets !== undefined) vpc.placement = { subnets: [...t.subnets] };
+  else if (t.placement !== undefined) vpc.placement = t.placement;
+  if (t.denyDefaultSecurityGroup) vpc.security_groups = { deny_default: true, ...(t.securityGroups ? { groups: [...t.securityGroups] } : {}) };
+  else if (t.securityGroups !== undefined) vpc.security_groups = [...t.securityGroups];
+  if (Object.keys(vpc).length) out.vpc = vpc;
+  return Object.keys(out).length ? out : undefined;
 }
 
 function sidecars(m: ServiceModel, report: Report): JsonObject | undefined {
@@ -150,12 +185,18 @@ function sidecars(m: ServiceModel, report: Report): JsonObject | undefined {
     const port = c.ports[0];
     if (port) s.port = port.protocol === 'udp' ? `${port.port}/udp` : String(port.port);
     if (c.ports.length > 1) report({ code: 'COPILOT_SIDECAR_PORTS', severity: 'warning', message: `A Copilot sidecar exposes one port; only ${c.ports[0]!.port} of sidecar ${c.name} was written.`, path: [...c.path, 'ports'] });
+    if (c.entrypoint) s.entrypoint = c.entrypoint;
     if (c.command) s.command = c.command;
     const v = variables(c, report);
     if (v) s.variables = v;
     const sec = secrets(c, report);
     if (sec) s.secrets = sec;
-    if (c.dependsOn.length) s.depends_on = Object.fromEntries(c.dependsOn.map((d) => [d.container, d.condition.toLowerCase()]));
+    const mp = mountPoints(m, c);
+    if (mp) s.mount_points = mp;
+    const deps = dependsOn(c);
+    if (deps) s.depends_on = deps;
+    const hc = containerHealth(c.health?.container);
+    if (hc) s.healthcheck = hc;
     out[c.name] = s;
   }
   return Object.keys(out).length ? out : undefined;
@@ -168,39 +209,55 @@ export function manifestBody(m: ServiceModel, type: CopilotType, report: Report)
   const image: JsonObject = t.build !== undefined ? { build: t.build } : { location: m.main.image };
   const port = m.expose?.port ?? m.main.ports[0];
   if (port && type !== 'Worker Service') image.port = port.port;
-  const hc = containerHealth(m);
+  const hc = containerHealth(m.health.container);
   if (hc) image.healthcheck = hc;
+  const deps = dependsOn(m.main);
+  if (deps) image.depends_on = deps;
   body.image = image;
   if (m.main.entrypoint) body.entrypoint = m.main.entrypoint;
   if (m.main.command) body.command = m.main.command;
-  const h = http(m, type, report);
-  if (h) body.http = h;
+  if (m.expose?.loadBalancer === 'network' && type !== 'Worker Service') {
+    if (type === LBWS) {
+      // An NLB-only Load Balanced Web Service switches the ALB off.
+      body.http = false;
+      body.nlb = nlb(m, report);
+    } else report({ code: 'COPILOT_BACKEND_NLB', severity: 'warning', message: 'A Copilot Backend Service has no network load balancer (nlb is a Load Balanced Web Service field); expose was not written.', path: ['expose', 'loadBalancer'] });
+  } else {
+    const h = http(m, type, report);
+    if (h) {
+      httpExtras(m, h, report);
+      body.http = h;
+    }
+  }
   body.cpu = m.taskSize.cpu;
   body.memory = m.taskSize.memory;
-  const c = count(m);
+  const c = count(m, report);
   if (c !== undefined) body.count = c;
   if (t.exec !== undefined) body.exec = t.exec;
-  if (t.connect !== undefined || t.placement !== undefined) {
-    const network: JsonObject = {};
-    if (t.connect !== undefined) network.connect = t.connect;
-    if (t.placement !== undefined) network.vpc = { placement: t.placement };
-    body.network = network;
-  }
+  const n = network(m, report);
+  if (n) body.network = n;
   const v = variables(m.main, report);
   if (v) body.variables = v;
+  if (t.envFile !== undefined) body.env_file = t.envFile;
   const s = secrets(m.main, report);
   if (s) body.secrets = s;
-  if (m.main.readOnlyRootFilesystem !== undefined) body.storage = { readonly_fs: m.main.readOnlyRootFilesystem };
+  const st = storage(m, report);
+  if (st) body.storage = st;
+  const logging = copilotLogging(m, report);
+  if (logging) body.logging = logging;
   const sc = sidecars(m, report);
   if (sc) body.sidecars = sc;
   const d = deployment(m, report);
   if (d) body.deployment = d;
+  if (t.publish) {
+    body.publish = {
+      topics: t.publish.map((p) => ({ name: p.name, ...(p.fifo !== undefined ? { fifo: typeof p.fifo === 'boolean' ? p.fifo : p.fifo.contentBasedDeduplication !== undefined ? { content_based_deduplication: p.fifo.contentBasedDeduplication } : true } : {}) })),
+    };
+  }
   if (m.tracing.xray) body.observability = { tracing: 'awsxray' };
   reportSecurityNotCarried(m, report);
+  reportLifecycleNotCarried(m, report);
   if (m.main.user !== undefined) report({ code: 'COPILOT_USER', severity: 'warning', message: 'Copilot has no field for the container user; user was not written (set USER in the Dockerfile).', path: ['user'] });
-  if (m.logging.retentionDays !== undefined && m.logging.retentionDays !== COPILOT_LOG_RETENTION_DAYS) {
-    report({ code: 'COPILOT_LOG_RETENTION', severity: 'warning', message: `Copilot keeps awslogs for ${COPILOT_LOG_RETENTION_DAYS} days unless FireLens logging is configured; retentionDays ${m.logging.retentionDays} was not written.`, path: ['logging', 'retentionDays'] });
-  }
   return body;
 }
 

@@ -35,13 +35,17 @@
 import type { Json, JsonObject } from '../../core/serialize.js';
 import type { ServiceModel } from '../../model/types.js';
 import { platformImport, platformImportList } from '../../platform/imports.js';
-import { getAtt, ref, TemplateBuilder } from '../shared/cfn.js';
+import { applyLogicalIds, getAtt, ref, TemplateBuilder } from '../shared/cfn.js';
 import { codeDeploy } from './service-codedeploy.js';
 import { ECS, engineOf, external, platformGroups, type Engine, type Report } from './service-common.js';
 import { serviceConnect } from './service-connect.js';
+import { serviceRegistries } from './service-discovery.js';
 import { deploymentConfiguration } from './service-deployment.js';
 import { loadBalancing } from './service-load-balancing.js';
-import { executionRole, taskDefinition, taskRole } from './service-roles.js';
+import { firelensToCloudWatch, logGroupResources } from './service-logging.js';
+import { ecsRoleIds } from './service-logical-ids.js';
+import { checkTemplateReferences } from './service-references.js';
+import { executionRole, reportRoleConflicts, taskDefinition, taskRole, wantsTaskRole } from './service-roles.js';
 import { autoscaling } from './service-scaling.js';
 import { defineEmitter } from '../types.js';
 
@@ -65,17 +69,23 @@ export function buildServiceTemplate(m: ServiceModel, report: Report): JsonObjec
     ? external(t, m, 'SecurityGroups', svc.securityGroups?.length ? svc.securityGroups : undefined, platformGroups(m), { type: 'List<AWS::EC2::SecurityGroup::Id>', description: 'Security groups of the tasks.' })
     : undefined;
 
-  t.resource('LogGroup', 'AWS::Logs::LogGroup', { LogGroupName: m.logging.group, ...(m.logging.retentionDays !== undefined ? { RetentionInDays: m.logging.retentionDays } : {}) });
+  const logs = logGroupResources(t, m);
+  reportRoleConflicts(m, report);
   const roles: { execution?: Json; task?: Json } = {};
   if (!ecs.executionRoleArn) {
-    executionRole(t, m);
+    executionRole(t, m, logs.arns);
     roles.execution = getAtt('ExecutionRole', 'Arn');
   }
-  if (!ecs.taskRoleArn && (svc.enableExecuteCommand || m.tracing.xray)) {
-    taskRole(t, m, svc.enableExecuteCommand === true);
+  const firelensLogs = firelensToCloudWatch(m) ? logs.arns : undefined;
+  if (wantsTaskRole(m)) {
+    taskRole(t, m, svc.enableExecuteCommand === true, firelensLogs);
     roles.task = getAtt('TaskRole', 'Arn');
   } else if (ecs.taskRoleArn && m.tracing.xray) {
     report({ code: 'ECS_XRAY_TASK_ROLE', severity: 'info', message: 'The X-Ray daemon needs xray:PutTraceSegments and xray:PutTelemetryRecords on the given task role.', path: [...ECS, 'taskRoleArn'] });
+  }
+  if (m.logging.driver === 'firelens' && (ecs.taskRoleArn || !firelensLogs)) {
+    const what = firelensLogs ? 'logs:CreateLogStream and logs:PutLogEvents on the log group' : 'the permissions its output (logging.firelens.options) needs';
+    report({ code: 'ECS_FIRELENS_TASK_ROLE', severity: 'info', message: `FireLens sends the logs with the task role: it needs ${what}.`, path: ecs.taskRoleArn ? [...ECS, 'taskRoleArn'] : ['logging', 'firelens', 'options'] });
   }
   if (svc.enableExecuteCommand) {
     if (ecs.taskRoleArn) {
@@ -87,7 +97,7 @@ export function buildServiceTemplate(m: ServiceModel, report: Report): JsonObjec
   const lb = loadBalancing(t, m, engine, report);
   const connect = serviceConnect(m);
   const props: JsonObject = { ServiceName: svc.name ?? m.name, Cluster: cluster, TaskDefinition: ref('TaskDefinition') };
-  if (!m.autoscaling && m.replicas !== undefined) props.DesiredCount = m.replicas;
+  if (!m.autoscaling && m.replicas !== undefined) props.DesiredCount = m.parameters.numbers.replicas ? ref(m.parameters.numbers.replicas) : m.replicas;
   if (svc.capacityProviders?.length) {
     props.CapacityProviderStrategy = svc.capacityProviders.map((p) => ({ CapacityProvider: p.provider, ...(p.weight !== undefined ? { Weight: p.weight } : {}), ...(p.base !== undefined ? { Base: p.base } : {}) }));
   } else props.LaunchType = launchType;
@@ -96,6 +106,8 @@ export function buildServiceTemplate(m: ServiceModel, report: Report): JsonObjec
     props.NetworkConfiguration = { AwsvpcConfiguration: { AssignPublicIp: svc.assignPublicIp ? 'ENABLED' : 'DISABLED', SecurityGroups: groups, Subnets: subnets } };
   }
   if (lb) props.LoadBalancers = lb.loadBalancers;
+  const registries = serviceRegistries(t, m, report);
+  if (registries) props.ServiceRegistries = registries;
   props.DeploymentController = { Type: engine.kind === 'codedeploy' ? 'CODE_DEPLOY' : 'ECS' };
   const dc = deploymentConfiguration(m, engine, lb !== undefined || connect !== undefined, report);
   if (dc) props.DeploymentConfiguration = dc;
@@ -106,28 +118,35 @@ export function buildServiceTemplate(m: ServiceModel, report: Report): JsonObjec
     props.PropagateTags = 'SERVICE';
     props.Tags = Object.keys(svc.tags).sort().map((k) => ({ Key: k, Value: svc.tags![k]! }));
   }
-  // The awslogs driver does not create the group; a target group must be on a listener before a service uses it.
-  const dependsOn = ['LogGroup', ...(lb ? [lb.prodRule, ...(lb.testRule ? [lb.testRule] : [])] : [])];
-  t.resource('ECSService', 'AWS::ECS::Service', props, { DependsOn: dependsOn });
+  // The awslogs driver does not create the group; a target group must be on a listener (rule) before a
+  // service uses it. ECS-native deployments Ref the rules already (AdvancedConfiguration), which
+  // orders them: a DependsOn on them too is redundant (cfn-lint W3005).
+  const rules = lb && engine.kind !== 'ecs' ? lb.rules : [];
+  const dependsOn = [...logs.dependsOn, ...rules];
+  t.resource('ECSService', 'AWS::ECS::Service', props, dependsOn.length ? { DependsOn: dependsOn } : {});
 
   if (engine.kind === 'codedeploy') codeDeploy(t, m, lb, cluster, report);
-  autoscaling(t, m);
+  autoscaling(t, m, lb, cluster, report);
 
   t.output('ServiceName', getAtt('ECSService', 'Name'), 'Name of the ECS service.');
   t.output('ServiceArn', ref('ECSService'), 'ARN of the ECS service.');
   t.output('TaskDefinitionArn', ref('TaskDefinition'), 'ARN of the task definition revision this stack registered.');
-  t.output('LogGroupName', ref('LogGroup'), 'CloudWatch Logs group of the containers.');
+  if (logs.name) t.output('LogGroupName', logs.name, 'CloudWatch Logs group of the containers.');
   if (lb) {
     t.output(`${lb.primary}Arn`, ref(lb.primary), lb.alternate ? 'Target group that serves production traffic first (blue).' : 'Target group of the service.');
     if (lb.alternate) t.output(`${lb.alternate}Arn`, ref(lb.alternate), 'Alternate target group (green) for new deployments.');
   }
+  if (t.has('ServiceDiscoveryService')) t.output('ServiceDiscoveryServiceArn', getAtt('ServiceDiscoveryService', 'Arn'), 'Cloud Map service the tasks register in.');
   if (t.has('CodeDeployApplication')) {
     t.output('CodeDeployApplicationName', ref('CodeDeployApplication'), 'CodeDeploy application (aws deploy create-deployment --application-name).');
     t.output('CodeDeployDeploymentGroupName', ref('CodeDeployDeploymentGroup'), 'CodeDeploy deployment group (--deployment-group-name).');
   }
   if (roles.execution) t.output('ExecutionRoleArn', roles.execution, 'Task execution role created by this stack.');
   if (roles.task) t.output('TaskRoleArn', roles.task, 'Task role created by this stack.');
-  return t.build();
+  const built = t.build();
+  const template = applyLogicalIds(built, ecsRoleIds(built), ecs.logicalIds, [...ECS, 'logicalIds'], report);
+  checkTemplateReferences(template, m, report);
+  return template;
 }
 
 export default defineEmitter({

@@ -1,12 +1,29 @@
 /** What the parts of the ECS service template share: the deployment engine, paths, minutes, ranges, outside values. */
 import type { DiagnosticInput } from '../../core/diagnostics.js';
-import type { Json } from '../../core/serialize.js';
+import type { Json, JsonObject } from '../../core/serialize.js';
 import type { ServiceModel } from '../../model/types.js';
+import { hasToken } from '../../model/parameter-token.js';
 import { platformImport } from '../../platform/imports.js';
 import type { ParameterSpec, TemplateBuilder } from '../shared/cfn.js';
 
 export type Report = (d: DiagnosticInput) => void;
 export type Engine = { kind: 'rolling' } | { kind: 'ecs'; strategy: 'BLUE_GREEN' | 'CANARY' | 'LINEAR' } | { kind: 'codedeploy' };
+
+/** What load balancing gives the rest of the service template. */
+export interface Balancing {
+  /** The load balancer type: listener rules on an ALB, or a listener of its own on an NLB. */
+  kind: 'application' | 'network';
+  loadBalancers: JsonObject[];
+  primary: string;
+  alternate?: string;
+  prodRule: string;
+  testRule?: string;
+  /** Every listener rule (or the NLB listener) the service must wait for. */
+  rules: string[];
+  /** The production and test listener ARNs as the template has them: a `Ref` to a parameter, or the platform's import. */
+  listener: Json;
+  testListener?: Json;
+}
 
 export type Path = (string | number)[];
 export const ECS = ['targets', 'ecs'] as const;
@@ -44,6 +61,8 @@ export function inRange(v: number | undefined, min: number, max: number, what: s
  */
 export function external(t: TemplateBuilder, m: ServiceModel, name: string, literal: Json | undefined, imported: Json | undefined, spec: Omit<ParameterSpec, 'default'>): Json {
   if (literal === undefined && imported !== undefined) return imported;
+  // A value that uses spec parameters is an expression, not a default: it goes in as written.
+  if (typeof literal === 'string' && hasToken(literal)) return literal;
   return t.param(name, { ...spec, ...(literal !== undefined ? { default: literal } : {}) } as ParameterSpec);
 }
 

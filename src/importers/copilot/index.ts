@@ -7,27 +7,15 @@ import { Tracker, type Field } from '../fields.js';
 import { secretRef } from '../ecs/task.js';
 import { documentError, guessKind, type ImportContext } from '../types.js';
 import { duration, newDraft, type SpecDraft } from '../write.js';
+import { settleEssential } from '../ecs/task-storage.js';
+import { readCopilotLogging } from './logging.js';
+import { dur, seconds } from './durations.js';
+import { readHttpExtras, readNlb } from './traffic.js';
 
 type Json = Record<string, unknown>;
 
 const TYPES = ['Load Balanced Web Service', 'Backend Service', 'Worker Service'];
 const sub = (o: Json, k: string): Json => (o[k] ??= {}) as Json;
-
-/** Copilot durations (`15s`, `1m30s`) → seconds, or undefined. */
-function seconds(f: Field): number | undefined {
-  const v = f.value;
-  if (typeof v === 'number') return f.use(), v;
-  if (typeof v !== 'string') return undefined;
-  const m = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(v);
-  if (!m || v === '') return undefined;
-  f.use();
-  return Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
-}
-
-function dur(f: Field): number | string | undefined {
-  const s = seconds(f);
-  return s === undefined ? undefined : duration(s);
-}
 
 /** Millicores that codegen turns back into exactly `units` CPU units. */
 function cpuMillis(units: number): string {
@@ -65,6 +53,83 @@ function secrets(f: Field): Json | undefined {
   return Object.keys(out).length ? out : undefined;
 }
 
+/** `healthcheck` (image or sidecar) → `health.container`; the ECS defaults codegen writes are left out. */
+function healthcheck(hc: Field): Json {
+  const h: Json = {};
+  const command = words(hc.get('command'));
+  if (command) h.command = command;
+  const interval = seconds(hc.get('interval'));
+  if (interval !== undefined && interval !== 30) h.interval = duration(interval);
+  const retries = hc.get('retries').num();
+  if (retries !== undefined && retries !== 3) h.retries = retries;
+  const timeout = seconds(hc.get('timeout'));
+  if (timeout !== undefined && timeout !== 5) h.timeout = duration(timeout);
+  const start = dur(hc.get('start_period'));
+  if (start !== undefined) h.startPeriod = start;
+  hc.use();
+  return h;
+}
+
+/** `depends_on` → `dependsOn` (conditions upper-cased). */
+function dependsOn(f: Field): Json | undefined {
+  const deps: Json = {};
+  for (const [c, cond] of f.entries()) if (typeof cond.value === 'string') deps[c] = cond.str()!.toUpperCase();
+  return Object.keys(deps).length ? deps : undefined;
+}
+
+/** A sidecar's `mount_points` → `mounts` (Copilot's read_only defaults to true). */
+function mountPoints(f: Field): Json[] | undefined {
+  const out: Json[] = [];
+  for (const mp of f.items()) {
+    const volume = mp.get('source_volume').str();
+    const path = mp.get('path').str();
+    if (volume === undefined || path === undefined) continue;
+    const ro = mp.get('read_only');
+    out.push({ volume, path, ...(ro.value === false ? {} : { readOnly: true }) });
+    ro.use(), mp.use();
+  }
+  return out.length ? out : undefined;
+}
+
+/** `storage.ephemeral` and `storage.volumes` (each mounted in the main container at its `path`). */
+function readStorage(st: Field, spec: Json): void {
+  const eph = st.get('ephemeral').num();
+  if (eph !== undefined) spec.ephemeralStorage = eph;
+  const volumes: Json = {};
+  const mounts: Json[] = [];
+  for (const [name, v] of st.get('volumes').entries()) {
+    const path = v.get('path').str();
+    const efs = v.get('efs');
+    if (path === undefined) continue;
+    if (efs.exists && !efs.isMap()) {
+      efs.drop('no-form', `A Copilot-managed EFS file system (efs: ${String(efs.value)}) has no form in the spec (it names an existing file system), so volume ${name} is not carried.`);
+      continue;
+    }
+    if (efs.isMap()) {
+      const id = efs.get('id').str();
+      if (id === undefined) {
+        efs.drop('no-form', `Volume ${name} names no file system id (a managed file system or from_cfn), which has no form in the spec, so it is not carried.`);
+        continue;
+      }
+      const out: Json = { fileSystemId: id };
+      const root = efs.get('root_dir').str();
+      if (root !== undefined) out.rootDirectory = root;
+      const auth = efs.get('auth');
+      const ap = auth.get('access_point_id').str();
+      if (ap !== undefined) out.accessPointId = ap;
+      // Copilot's auth.iam defaults to true.
+      if (auth.get('iam').value !== false) out.iam = true;
+      auth.get('iam').use(), auth.use(), efs.use();
+      volumes[name] = { efs: out };
+    } else volumes[name] = { emptyDir: {} };
+    const ro = v.get('read_only');
+    mounts.push({ volume: name, path, ...(ro.value === false ? {} : { readOnly: true }) });
+    ro.use(), v.use();
+  }
+  if (Object.keys(volumes).length) spec.volumes = volumes;
+  if (mounts.length) spec.mounts = mounts;
+}
+
 /** One manifest body (the base or an environment override) → spec fields. */
 function body(m: Field, type: string, spec: Json, base: boolean): void {
   const copilot = base ? sub(sub(spec, 'targets'), 'copilot') : undefined;
@@ -80,20 +145,10 @@ function body(m: Field, type: string, spec: Json, base: boolean): void {
   if (port !== undefined) spec.ports = [{ port }];
   const hc = image.get('healthcheck');
   if (hc.exists) {
-    const h: Json = {};
-    const command = words(hc.get('command'));
-    if (command) h.command = command;
-    const interval = seconds(hc.get('interval'));
-    if (interval !== undefined && interval !== 30) h.interval = duration(interval);
-    const retries = hc.get('retries').num();
-    if (retries !== undefined && retries !== 3) h.retries = retries;
-    const timeout = seconds(hc.get('timeout'));
-    if (timeout !== undefined && timeout !== 5) h.timeout = duration(timeout);
-    const start = dur(hc.get('start_period'));
-    if (start !== undefined) h.startPeriod = start;
     sub(sub(spec, 'health'), 'container');
-    Object.assign((spec.health as Json).container as Json, h);
+    Object.assign((spec.health as Json).container as Json, healthcheck(hc));
   }
+  spec.dependsOn = dependsOn(image.get('depends_on'));
   spec.entrypoint = words(m.get('entrypoint'));
   spec.command = words(m.get('command'));
   const http = m.get('http');
@@ -129,7 +184,10 @@ function body(m: Field, type: string, spec: Json, base: boolean): void {
       }
     }
     if (Object.keys(traffic).length) Object.assign(sub(sub(spec, 'health'), 'traffic'), traffic);
+    readHttpExtras(http, spec);
   }
+  readNlb(m, spec);
+  if (base && type === 'Load Balanced Web Service' && m.get('nlb').isMap()) sub(spec, 'expose').public = true;
   const cpu = m.get('cpu').num();
   const memory = m.get('memory').num();
   if ((cpu !== undefined && memory !== undefined && !(base && cpu === 256 && memory === 512)) || (!base && (cpu !== undefined || memory !== undefined))) {
@@ -141,54 +199,95 @@ function body(m: Field, type: string, spec: Json, base: boolean): void {
     m.get('cpu').note('cpu 256 and memory 512 are the task size codegen writes by default, so the spec sets no resources.');
   }
   const count = m.get('count');
+  const t = base ? copilot! : sub(sub(spec, 'targets'), 'copilot');
   if (typeof count.value === 'number') spec.replicas = count.num();
-  else if (count.isMap()) {
+  else if (count.isMap() && count.get('spot').exists && !count.get('range').exists) {
+    // count.spot: that many tasks, every one on Fargate Spot.
+    spec.replicas = count.get('spot').num();
+    t.spotFrom = 1;
+  } else if (count.isMap()) {
     const range = count.get('range');
     const r = typeof range.value === 'string' ? /^(\d+)-(\d+)$/.exec(range.value) : null;
     const a: Json = {};
     if (r) (a.min = Number(r[1])), (a.max = Number(r[2])), range.use();
-    else if (range.isMap()) (a.min = range.get('min').num()), (a.max = range.get('max').num());
+    else if (range.isMap()) {
+      (a.min = range.get('min').num()), (a.max = range.get('max').num());
+      const spotFrom = range.get('spot_from').num();
+      if (spotFrom !== undefined) t.spotFrom = spotFrom;
+    }
     const cpuPct = count.get('cpu_percentage').num();
     if (cpuPct !== undefined) a.cpu = cpuPct;
     const memPct = count.get('memory_percentage').num();
     if (memPct !== undefined) a.memory = memPct;
+    const requests = count.get('requests').num();
+    if (requests !== undefined) a.requests = requests;
+    const rt = dur(count.get('response_time'));
+    if (rt !== undefined) a.responseTime = rt;
     const cin = dur(count.get('cooldown', 'in'));
     if (cin !== undefined) a.scaleInCooldown = cin;
     const cout = dur(count.get('cooldown', 'out'));
     if (cout !== undefined) a.scaleOutCooldown = cout;
     spec.autoscaling = a;
   }
-  const t = base ? copilot! : sub(sub(spec, 'targets'), 'copilot');
   const exec = m.get('exec').bool();
   if (exec !== undefined) t.exec = exec;
   const connect = m.get('network', 'connect').bool();
   if (connect !== undefined) t.connect = connect;
-  const placement = m.get('network', 'vpc', 'placement').str();
+  const placementField = m.get('network', 'vpc', 'placement');
+  const placement = typeof placementField.value === 'string' ? placementField.str() : undefined;
   if (placement !== undefined) t.placement = placement;
+  const subnets = placementField.get('subnets');
+  if (Array.isArray(subnets.value) && subnets.value.every((x) => typeof x === 'string')) t.subnets = subnets.take();
+  const groups = m.get('network', 'vpc', 'security_groups');
+  if (Array.isArray(groups.value) && groups.value.every((x) => typeof x === 'string')) t.securityGroups = groups.take();
+  else if (groups.isMap()) {
+    if (groups.get('deny_default').bool()) t.denyDefaultSecurityGroup = true;
+    const list = groups.get('groups');
+    if (Array.isArray(list.value) && list.value.every((x) => typeof x === 'string')) t.securityGroups = list.take();
+  }
+  const envFile = m.get('env_file').str();
+  if (envFile !== undefined) t.envFile = envFile;
+  const topics = m.get('publish', 'topics').items().map((topic) => {
+    const out: Json = { name: topic.get('name').str() };
+    const fifo = topic.get('fifo');
+    if (typeof fifo.value === 'boolean') out.fifo = fifo.bool();
+    else if (fifo.isMap()) {
+      const dedup = fifo.get('content_based_deduplication').bool();
+      out.fifo = dedup !== undefined ? { contentBasedDeduplication: dedup } : {};
+    }
+    return out;
+  });
+  if (topics.length) t.publish = topics;
+  const alarms = m.get('deployment', 'rollback_alarms');
+  if (Array.isArray(alarms.value) && alarms.value.every((x) => typeof x === 'string')) sub(spec, 'deployment').rollbackAlarms = alarms.take();
   spec.env = variables(m.get('variables'));
   spec.secrets = secrets(m.get('secrets'));
   const ro = m.get('storage', 'readonly_fs').bool();
   if (ro !== undefined) spec.readOnlyRootFilesystem = ro;
+  readStorage(m.get('storage'), spec);
   const sidecars: Json = {};
   for (const [name, s] of m.get('sidecars').entries()) {
     const out: Json = { image: s.get('image').str() };
-    if (s.get('essential').value === true) out.essential = s.get('essential').take();
-    else s.get('essential').use();
+    out.essential = s.get('essential').value !== false;
+    s.get('essential').use();
     const p = s.get('port').str();
     const pm = p ? /^(\d+)(?:\/(tcp|udp))?$/.exec(p) : null;
     if (pm) out.ports = [{ port: Number(pm[1]), ...(pm[2] === 'udp' ? { protocol: 'udp' } : {}) }];
+    out.entrypoint = words(s.get('entrypoint'));
     out.command = words(s.get('command'));
     out.env = variables(s.get('variables'));
     out.secrets = secrets(s.get('secrets'));
-    const deps: Json = {};
-    for (const [c, cond] of s.get('depends_on').entries()) if (typeof cond.value === 'string') deps[c] = cond.str()!.toUpperCase();
-    if (Object.keys(deps).length) out.dependsOn = deps;
+    out.dependsOn = dependsOn(s.get('depends_on'));
+    if (s.get('healthcheck').exists) out.health = { container: healthcheck(s.get('healthcheck')) };
+    out.mounts = mountPoints(s.get('mount_points'));
     sidecars[name] = out;
   }
+  settleEssential(spec, sidecars);
   if (Object.keys(sidecars).length) spec.sidecars = sidecars;
   const rolling = m.get('deployment', 'rolling').str();
   if (rolling !== undefined) t.rolling = rolling;
   if (m.get('observability', 'tracing').str() === 'awsxray') spec.tracing = { xray: true };
+  readCopilotLogging(m, spec);
   if (!base && Object.keys(t).length === 0) delete (spec.targets as Json).copilot;
   if (!base && spec.targets && Object.keys(spec.targets as Json).length === 0) delete spec.targets;
 }

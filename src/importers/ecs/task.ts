@@ -4,6 +4,8 @@
  */
 import type { Field } from '../fields.js';
 import type { SpecDraft } from '../write.js';
+import { healthCheckOf, readContainerStorage, readStopTimeouts, readTaskStorage, settleEssential, strings } from './task-storage.js';
+import { LOG_ROUTER, loggingSpec, newLogState, readLog, readLogRouter, type LogState } from './logging.js';
 
 type Json = Record<string, unknown>;
 
@@ -16,14 +18,12 @@ export interface TaskReader {
   literal(f: Field): string | undefined;
   /** An intrinsic codegen writes itself (e.g. `Ref: AWS::Region`): marked, and the spec leaves the field out. */
   generated(f: Field): boolean;
+  /** A whole value that is a parameter (`{Ref: P}` → `{ param: P }`); templates only. */
+  param?(f: Field): Json | undefined;
 }
 
 export const JSON_READER: TaskReader = { literal: (f) => (typeof f.value === 'string' ? f.str() : undefined), generated: () => false };
 
-function strings(f: Field): string[] | undefined {
-  if (!Array.isArray(f.value) || !f.value.every((x) => typeof x === 'string')) return undefined;
-  return f.take() as string[];
-}
 
 /** `valueFrom` of an ECS secret → the spec's `aws` reference. */
 export function secretRef(valueFrom: string): Json {
@@ -52,21 +52,17 @@ function cpuMillis(units: number): string {
   return `${m}m`;
 }
 
-interface Logging {
-  group?: string;
-  region?: string;
-  prefix?: string;
-}
-
-function readContainer(c: Field, main: boolean, r: TaskReader, out: Json, log: Logging, awsvpc: boolean): void {
+function readContainer(c: Field, main: boolean, r: TaskReader, out: Json, log: LogState, awsvpc: boolean): void {
   c.get('name').use();
   out.image = r.literal(c.get('image'));
   const essential = c.get('essential');
   if (main) essential.expect(true, 'essential');
-  else if (essential.value === true) out.essential = essential.take();
-  else essential.use();
-  if (main) out.entrypoint = strings(c.get('entryPoint'));
-  else c.get('entryPoint').drop('no-form', 'A sidecar entryPoint has no form in the spec, so it is not carried.');
+  else {
+    // Settled in readTaskDefinition: the default depends on which containers wait for this one.
+    out.essential = essential.value !== false;
+    essential.use();
+  }
+  out.entrypoint = strings(c.get('entryPoint'));
   out.command = strings(c.get('command'));
   const ports: Json[] = [];
   for (const pm of c.get('portMappings').items()) {
@@ -95,6 +91,7 @@ function readContainer(c: Field, main: boolean, r: TaskReader, out: Json, log: L
     if (name === undefined) continue;
     if (typeof value.value === 'string' || typeof value.value === 'number' || typeof value.value === 'boolean') env[name] = value.str();
     else if (value.isMap() && typeof (value.value as Json)['Fn::Sub'] === 'string') env[name] = { ref: { cloudformation: value.get('Fn::Sub').str() } };
+    else if (r.param?.(value) !== undefined) env[name] = r.param(value);
   }
   if (Object.keys(env).length) out.env = env;
   const secrets: Json = {};
@@ -107,15 +104,18 @@ function readContainer(c: Field, main: boolean, r: TaskReader, out: Json, log: L
   out.user = c.get('user').str();
   if (main) out.readOnlyRootFilesystem = c.get('readonlyRootFilesystem').bool();
   else c.get('readonlyRootFilesystem').drop('no-form', 'readonlyRootFilesystem of a sidecar has no form in the spec, so it is not carried.');
+  const deps: Json = {};
+  for (const d of c.get('dependsOn').items()) {
+    const n = d.get('containerName').str();
+    const cond = d.get('condition').str();
+    if (n !== undefined && cond !== undefined) deps[n] = cond;
+  }
+  if (Object.keys(deps).length) out.dependsOn = deps;
+  readContainerStorage(c, out);
   if (!main) {
-    const deps: Json = {};
-    for (const d of c.get('dependsOn').items()) {
-      const n = d.get('containerName').str();
-      const cond = d.get('condition').str();
-      if (n !== undefined && cond !== undefined) deps[n] = cond;
-    }
-    if (Object.keys(deps).length) out.dependsOn = deps;
-  } else c.get('dependsOn').drop('no-form', 'Start ordering of the main container has no form in the spec (sidecars have dependsOn), so it is not carried.');
+    const hc = healthCheckOf(c.get('healthCheck'));
+    if (hc) out.health = { container: hc };
+  }
   const cpu = c.get('cpu').num();
   const memory = c.get('memory').num();
   const reservation = c.get('memoryReservation').num();
@@ -125,27 +125,7 @@ function readContainer(c: Field, main: boolean, r: TaskReader, out: Json, log: L
     if (memory !== undefined) limits.memory = `${memory}Mi`;
     out.resources = { ...(reservation !== undefined ? { requests: { memory: `${reservation}Mi` } } : {}), ...(Object.keys(limits).length ? { limits } : {}) };
   }
-  const lc = c.get('logConfiguration');
-  if (lc.exists) {
-    if (lc.get('logDriver').value !== 'awslogs') {
-      lc.drop('no-form', `Log driver ${String(lc.get('logDriver').value)} has no form in the spec (codegen writes awslogs), so it is not carried.`);
-    } else {
-      lc.get('logDriver').use();
-      const o = lc.get('options');
-      const group = o.get('awslogs-group');
-      const region = o.get('awslogs-region');
-      const prefix = o.get('awslogs-stream-prefix');
-      if (main) {
-        log.group = r.generated(group) ? undefined : r.literal(group);
-        log.region = r.generated(region) ? undefined : r.literal(region);
-        log.prefix = r.literal(prefix);
-      } else {
-        if (!r.generated(group)) group.expect(log.group, 'awslogs-group');
-        if (!r.generated(region)) region.expect(log.region, 'awslogs-region');
-        prefix.expect(`${log.prefix ?? 'ecs'}-${String(c.get('name').value)}`, 'awslogs-stream-prefix');
-      }
-    }
-  }
+  readLog(c, String(c.get('name').value), main, r, log);
 }
 
 export interface TaskImport {
@@ -167,8 +147,16 @@ export function readTaskDefinition(td: Field, draft: SpecDraft, r: TaskReader): 
   const launch = Array.isArray(compat.value) ? (compat.value as unknown[]) : [];
   if (launch.length === 1 && launch[0] === 'EC2') (ecs.launchType = 'EC2'), compat.use();
   else if (launch.length === 1 && launch[0] === 'FARGATE') compat.use();
-  else if (launch.length) compat.drop('ambiguous', `requiresCompatibilities ${JSON.stringify(launch)}: the spec has one launch type; FARGATE is written.`);
-  else ecs.launchType = 'EC2';
+  else if (launch.length && launch.every((l) => typeof l === 'string') && (launch.includes('FARGATE') || launch.includes('EC2'))) {
+    // Several launch types: the list is carried; the service runs it on Fargate when it may.
+    ecs.requiresCompatibilities = compat.take();
+    if (!launch.includes('FARGATE')) ecs.launchType = 'EC2';
+  } else if (launch.length) compat.drop('no-form', `requiresCompatibilities ${JSON.stringify(launch)}: the service runs a task on FARGATE or EC2, and this list names neither; FARGATE is written.`);
+  else {
+    // No launch type named: ECS validates the task definition for EC2, and so does the spec written here.
+    ecs.launchType = 'EC2';
+    ecs.requiresCompatibilities = [];
+  }
   const cpu = td.get('cpu');
   const memory = td.get('memory');
   const fargate = ecs.launchType !== 'EC2';
@@ -187,12 +175,13 @@ export function readTaskDefinition(td: Field, draft: SpecDraft, r: TaskReader): 
   }
   const containers = td.get('containerDefinitions').items();
   const xrayIndex = containers.findIndex((c) => c.get('name').value === 'xray-daemon');
-  const candidates = containers.filter((_, i) => i !== xrayIndex);
+  const routerIndex = containers.findIndex((c) => c.get('firelensConfiguration').exists && c.get('name').value === LOG_ROUTER);
+  const candidates = containers.filter((_, i) => i !== xrayIndex && i !== routerIndex);
   const { index, rule } = pickMain(candidates);
   const main = candidates[index];
   if (!main) return;
   const awsvpc = networkMode === 'awsvpc';
-  const log: Logging = {};
+  const log = newLogState();
   const mainOut: Json = {};
   readContainer(main, true, r, mainOut, log, awsvpc);
   const mainName = String(main.get('name').value);
@@ -227,29 +216,16 @@ export function readTaskDefinition(td: Field, draft: SpecDraft, r: TaskReader): 
     x.get('essential').expect(false, 'essential');
     const xp = x.get('portMappings');
     if (xp.items().length === 1) xp.get(0, 'containerPort').expect(2000, 'The X-Ray daemon port'), xp.get(0, 'protocol').expect('udp', 'The X-Ray daemon protocol');
-    const o = x.get('logConfiguration', 'options');
-    x.get('logConfiguration', 'logDriver').use();
-    if (!r.generated(o.get('awslogs-group'))) o.get('awslogs-group').expect(log.group, 'awslogs-group');
-    if (!r.generated(o.get('awslogs-region'))) o.get('awslogs-region').expect(log.region, 'awslogs-region');
-    o.get('awslogs-stream-prefix').expect(`${log.prefix ?? 'ecs'}-xray-daemon`, 'awslogs-stream-prefix');
+    readLog(x, 'xray-daemon', false, r, log);
     x.get('name').note('The xray-daemon container is read as tracing.xray: true (codegen adds it back).');
   }
+  if (routerIndex >= 0) readLogRouter(containers[routerIndex]!, r, log);
   if (log.region) spec.region = log.region;
-  const logging: Json = {};
-  if (log.group !== undefined && log.group !== `/ecs/${String(spec.name)}`) logging.group = log.group;
-  if (log.prefix !== undefined && log.prefix !== 'ecs') logging.streamPrefix = log.prefix;
-  spec.logging = logging;
-  const hc = main.get('healthCheck');
-  if (hc.exists) {
-    const command = strings(hc.get('command'));
-    const h: Json = { ...(command ? { command } : {}) };
-    for (const k of ['interval', 'timeout', 'retries', 'startPeriod']) {
-      const v = hc.get(k).num();
-      if (v !== undefined) h[k] = v;
-    }
-    ((spec.health ??= {}) as Json).container = h;
-  }
-  const stop = main.get('stopTimeout').num();
-  if (stop !== undefined) ecs.stopTimeout = stop;
+  spec.logging = loggingSpec(log, String(spec.name));
+  const hc = healthCheckOf(main.get('healthCheck'));
+  if (hc) ((spec.health ??= {}) as Json).container = hc;
+  settleEssential(spec, sidecars);
+  readStopTimeouts(main, candidates.filter((c) => c !== main), spec, ecs);
+  readTaskStorage(td, spec);
   if (containers.some((c) => ['cpu', 'memory', 'memoryReservation'].some((k) => c.get(k).exists))) ecs.containerResources = true;
 }
