@@ -10,7 +10,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { compareDiagnostics, hasErrors, type Diagnostic } from '../../core/diagnostics.js';
 import { GRAPH_FORMATS, graphSpec, linkPanels, renderGraph, type GraphFormat } from '../../graph/index.js';
 import type { ServiceGraph } from '../../graph/types.js';
-import { resolveProject } from '../../project/config.js';
+import { resolveProject, type Project } from '../../project/config.js';
 import { expandSpecArgs, SpecInputError } from '../../project/inputs.js';
 import { plural, UsageError, type Io } from '../io.js';
 import { printReport } from '../report.js';
@@ -56,7 +56,16 @@ export async function runGraph(specsArg: string[], opts: GraphCommandOptions, io
   const started = process.hrtime.bigint();
   if (opts.verify && opts['no-verify']) throw new UsageError('--verify and --no-verify contradict each other.', 'graph');
   const format = pickFormat(opts);
-  const project = await resolveProject(io.cwd, opts.config, specsArg.length === 0);
+  // Plugin and config code failing outside codegen's calls is caught for the run, as for generate.
+  const project = await resolveProject(io.cwd, opts.config, specsArg.length === 0, { guard: true });
+  try {
+    return await graphRun(project, specsArg, opts, format, io, started);
+  } finally {
+    project.guard?.stop();
+  }
+}
+
+async function graphRun(project: Project, specsArg: string[], opts: GraphCommandOptions, format: GraphFormat, io: Io, started: bigint): Promise<number> {
   const targets = opts.targets ?? project.targets;
   checkTargets(targets, project);
   const env = opts.env ?? project.env;
@@ -93,6 +102,7 @@ export async function runGraph(specsArg: string[], opts: GraphCommandOptions, io
     panels.push(...r.panels);
     if (r.service !== undefined) services.add(r.service);
   }
+  if (project.guard) diagnostics.push(...(await project.guard.settle()));
   diagnostics.sort(compareDiagnostics);
   const failed = hasErrors(diagnostics);
   let body = '';
