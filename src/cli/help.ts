@@ -45,6 +45,10 @@ Options:
       --cache          Skip compiling specs that did not change and whose files are intact
                        (generate and --check; not with plugins or templates)
       --cache-location FILE   Where --cache keeps its record (default: .codegen-cache)
+      --concurrency N|auto|off
+                       Compile specs in N worker threads (auto, the default: one per two
+                       processors, one per 50 specs, at least two or none; not with plugins,
+                       templates or --cache); the output is that of one thread
   -f, --format FMT     Diagnostics as text (default, with code frames, on stderr), json, github
                        (workflow annotations) or sarif (SARIF 2.1.0); json, github, sarif go to stdout
       --max-warnings N Fail (exit 1, write nothing) when there are more than N warnings

@@ -11,6 +11,7 @@ import { HELP } from './help.js';
 import { UsageError, type Io } from './io.js';
 import { run } from './commands/run.js';
 import { runImport } from './commands/import.js';
+import { parseConcurrency, serveCompileJobs, WORKER_FLAG } from '../project/parallel.js';
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   let parsed;
@@ -34,6 +35,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         quiet: { type: 'boolean', short: 'q' },
         verbose: { type: 'boolean' },
         config: { type: 'string', short: 'c' },
+        concurrency: { type: 'string' },
         force: { type: 'boolean' },
         name: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -65,8 +67,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (command === 'diff' && format !== 'text' && format !== 'json') throw new UsageError(`diff prints text or json, not "${format}".`);
     if (command === 'generate' || command === 'validate' || command === 'verify' || command === 'diff') {
       if (values.verify && values['no-verify']) throw new UsageError('--verify and --no-verify contradict each other.');
-      const { 'no-verify': noVerify, ...rest } = values;
-      return await run(command, specs, { ...rest, verify: !noVerify, format: format as ReportFormat, ...(targets ? { targets } : {}), ...(maxWarningsText !== undefined ? { maxWarnings: Number(maxWarningsText) } : {}) }, io);
+      const { 'no-verify': noVerify, concurrency: concurrencyText, ...rest } = values;
+      const concurrency = parseConcurrency(concurrencyText);
+      if (concurrency === undefined) throw new UsageError(`--concurrency takes a number of threads, auto or off, not "${concurrencyText}".`);
+      return await run(command, specs, { ...rest, concurrency, verify: !noVerify, format: format as ReportFormat, ...(targets ? { targets } : {}), ...(maxWarningsText !== undefined ? { maxWarnings: Number(maxWarningsText) } : {}) }, io);
     }
     if (command === undefined) throw new UsageError('No command given.');
     throw new UsageError(`Unknown command "${command}".`);
@@ -96,6 +100,12 @@ if (isMain) {
       });
     }
   };
+  // A worker thread of `--concurrency` (src/project/parallel.ts) serves compile jobs instead.
+  if (process.argv[2] === WORKER_FLAG) void serveCompileJobs().then((serving) => serving || runMain(guard));
+  else runMain(guard);
+}
+
+function runMain(guard: () => void): void {
   main(process.argv.slice(2), {
     stdout: (s) => (guard(), process.stdout.write(s)),
     stderr: (s) => (guard(), process.stderr.write(s)),

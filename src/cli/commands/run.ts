@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { compile, type CompileResult, type OutputFile } from '../../compile/compile.js';
+import type { OutputFile } from '../../compile/compile.js';
 import { compareDiagnostics, hasErrors, type Diagnostic } from '../../core/diagnostics.js';
 import type { SpecCache } from '../../project/cache.js';
 import { OutputError, OutputWriter, outputReader, readOutputs } from '../../project/write.js';
@@ -12,9 +12,9 @@ import { diffOutputs, formatDiff } from '../../project/diff.js';
 import { formatDiagnostics, type ReportFormat } from '../reporters.js';
 import { builtinRules } from '../../rules/index.js';
 import { resolveProject, type Project } from '../../project/config.js';
-import { compilePlatform, isPlatformSpec } from '../../platform/compile.js';
 import { plural, UsageError, type Io } from '../io.js';
 import { openCache } from './cache.js';
+import { compileSpec, openPool, type CompilePool } from '../../project/parallel.js';
 
 export interface RunOptions {
   out?: string;
@@ -30,6 +30,8 @@ export interface RunOptions {
   quiet?: boolean;
   verbose?: boolean;
   config?: string;
+  /** Worker threads: a number, 'auto' (default) or 'off' (src/project/parallel.ts). */
+  concurrency?: number | 'auto' | 'off';
 }
 
 async function readSpec(path: string, cwd: string): Promise<Uint8Array> {
@@ -88,9 +90,14 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
     }
     services.set(service, display);
   };
+  let pool: CompilePool | undefined;
   try {
-    for (const spec of configFailed ? [] : specs) {
-      const text = await readSpec(spec, io.cwd);
+    const verify = opts.verify !== false;
+    const compileOptions = { ...project.compileOptions, verify, ...(opts.env ? { env: opts.env } : {}), ...(opts.targets ? { targets: opts.targets } : {}) };
+    if (!configFailed) pool = await openPool(opts.concurrency ?? 'auto', specs, io.cwd, compileOptions, cache !== undefined, diagnostics);
+    for (const [index, spec] of (configFailed ? [] : specs).entries()) {
+      const pre = pool?.take(index); // read and compiled ahead by a worker
+      const text = pre?.text ?? (await readSpec(spec, io.cwd));
       const display = relative(io.cwd, resolve(io.cwd, spec)) || spec;
       sources.set(display, Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString('utf8'));
       const key = cache?.key(display, text);
@@ -120,16 +127,7 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
         continue;
       }
       // Every artifact is checked against the targets' schemas as it is compiled, unless --no-verify.
-      const verify = opts.verify !== false;
-      const result: Pick<CompileResult, 'service' | 'files' | 'diagnostics' | 'suppressed' | 'artifacts'> = isPlatformSpec(text)
-        ? platformResult(compilePlatform(text, { file: display, verify }))
-        : compile(text, {
-            ...project.compileOptions,
-            verify,
-            file: display,
-            ...(opts.env ? { env: opts.env } : {}),
-            ...(opts.targets ? { targets: opts.targets } : {}),
-          });
+      const result = (pre && (await pre.result)) ?? compileSpec(text, display, compileOptions);
       if (cache && key !== undefined) cache.record(display, key, result);
       diagnostics.push(...result.diagnostics);
       suppressed.push(...result.suppressed);
@@ -257,12 +255,8 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
   } finally {
     // Whatever ended the run early, nothing staged stays behind (a no-op after a commit).
     writer?.abort();
+    await pool?.close();
   }
-}
-
-/** A `kind: Platform` spec compiles to `<platform>/platform.cfn.yaml`; its name is its output folder. */
-function platformResult(r: ReturnType<typeof compilePlatform>): Pick<CompileResult, 'service' | 'files' | 'diagnostics' | 'suppressed' | 'artifacts'> {
-  return { ...(r.platform !== undefined ? { service: r.platform } : {}), files: r.files, artifacts: r.artifacts, diagnostics: r.diagnostics, suppressed: [] };
 }
 
 /** Command-line values win over the config; specs come from the config only when none are given. */
