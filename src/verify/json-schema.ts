@@ -117,7 +117,7 @@ function walk(w: Walk, p: Plan, v: unknown, sink: Violation[]): void {
   const schema = p.schema;
   const bit = typeBit(v);
   if (p.types !== undefined && (p.typeMask & bit) === 0) return fail(w, sink, 'type', `must be ${p.types.join(' or ')}`, { type: p.types.join(',') });
-  if (p.enumKeys !== undefined && !p.enumKeys.has(canonical(v))) {
+  if (p.enumKeys !== undefined && !(bit === 16 ? p.enumStrings!.has(v as string) : p.enumKeys.has(canonical(v)))) {
     const values = schema.enum as unknown[];
     fail(w, sink, 'enum', `must be one of ${values.map((e) => JSON.stringify(e)).join(', ')}`, { allowedValues: values });
   }

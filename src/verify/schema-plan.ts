@@ -47,6 +47,8 @@ export interface Plan {
   /** Bits of the value types `types` accepts (see typeBit). */
   typeMask: number;
   enumKeys: Set<string> | undefined;
+  /** The enum's string members: a string is in the enum exactly when it is one of them (its canonical text is a JSON string). */
+  enumStrings: Set<string> | undefined;
   hasConst: boolean;
   constKey: string;
   minLength: number | undefined;
@@ -122,6 +124,7 @@ export function makePlan(schema: Record<string, unknown>): Plan {
     types,
     typeMask,
     enumKeys: Array.isArray(schema.enum) ? new Set(schema.enum.map(canonical)) : undefined,
+    enumStrings: Array.isArray(schema.enum) ? new Set(schema.enum.filter((e): e is string => typeof e === 'string')) : undefined,
     hasConst: 'const' in schema,
     constKey: 'const' in schema ? canonical(schema.const) : '',
     minLength: num(schema.minLength),

@@ -1,5 +1,5 @@
 /**
- * findSecretFormat() and scrubSecrets() first ask mayHoldSecretFormat() whether a text can match
+ * Secret scanning made cheaper, held to what it was. findSecretFormat() and scrubSecrets() first ask mayHoldSecretFormat() whether a text can match
  * any credential format at all, and skip the eight regular expressions when it cannot. That is
  * only right if every text one of SECRET_FORMATS matches passes the pre-check: tested here on the
  * formats' own examples, every string of every fixture spec, and seeded random texts assembled
@@ -9,7 +9,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import { findSecretFormat, mayHoldSecretFormat, scrubSecrets, SECRET_FORMATS } from '../../src/core/secrets.js';
+import { secretValues } from '../../src/core/redact.js';
+import { findSecretFormat, isSecretPath, mayHoldSecretFormat, scrubSecrets, SECRET_FORMATS } from '../../src/core/secrets.js';
 import { FIXTURES } from '../helpers/fixtures.js';
 
 function matchesAnyFormat(text: string): boolean {
@@ -109,3 +110,48 @@ describe('the credential pre-check', () => {
     expect(matching).toBeGreaterThan(500);
   });
 });
+
+/** secretValues() as it was, making a path for every node: the oracle for the walk that makes paths only for what it finds. */
+function referenceSecretValues(value: unknown, limit = 10_000): { path: (string | number)[]; text: string }[] {
+  const out: { path: (string | number)[]; text: string }[] = [];
+  const seen = new Set<object>();
+  const stack: [unknown, (string | number)[]][] = [[value, []]];
+  while (stack.length && out.length < limit) {
+    const [v, path] = stack.pop()!;
+    if (typeof v === 'string' || typeof v === 'number') {
+      const text = String(v);
+      if (text !== '' && (isSecretPath(path) || (typeof v === 'string' && findSecretFormat(text) !== undefined))) out.push({ path, text });
+      continue;
+    }
+    if (v === null || typeof v !== 'object' || seen.has(v)) continue;
+    seen.add(v);
+    if (Array.isArray(v)) for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], [...path, i]]);
+    else for (const k of Object.keys(v).reverse()) stack.push([(v as Record<string, unknown>)[k], [...path, k]]);
+  }
+  return out;
+}
+
+describe('secretValues', () => {
+  it('finds what a walk with a path for every node finds, in the same order, on every fixture spec', () => {
+    let found = 0;
+    for (const doc of specDocuments(FIXTURES)) {
+      const want = referenceSecretValues(doc);
+      found += want.length;
+      expect(secretValues(doc)).toEqual(want);
+      expect(secretValues(doc, 2)).toEqual(referenceSecretValues(doc, 2));
+    }
+    expect(found).toBeGreaterThan(20);
+    const nested = { secrets: { A: { aws: 'x', list: ['p1', 7] } }, env: { DB_PASSWORD: 'hunter22', PLAIN: 'v', nested: { env: { TOKEN: 'abc' } } }, x: [{ env: { API_KEY: 5 } }] };
+    expect(secretValues(nested)).toEqual(referenceSecretValues(nested));
+    expect(secretValues(nested).length).toBe(6);
+  });
+});
+
+function specDocuments(dir: string, out: unknown[] = []): unknown[] {
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) specDocuments(p, out);
+    else if (/\.ya?ml$/.test(name) && !p.includes('/expected/')) for (const d of parseAllDocuments(readFileSync(p, 'utf8'))) out.push(d.toJS());
+  }
+  return out;
+}
