@@ -80,6 +80,19 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
   const readOutput = cache || checking ? outputReader(resolve(io.cwd, outDir)) : undefined;
   /** Generated files known to be on disk and up to date, or compared already (for extra files and --prune). */
   const kept: string[] = [];
+  // The text and GitHub reports print only errors, warnings unless --quiet, infos with --verbose
+  // (`shown` below): the other diagnostics are counted, not held, and a spec's text is held for
+  // code frames only when the text report prints one of its diagnostics (memory at 1,000s of specs).
+  const printed = (d: Diagnostic): boolean => d.severity === 'error' || (!opts.quiet && (d.severity === 'warning' || opts.verbose === true));
+  const holdAll = opts.format === 'json' || opts.format === 'sarif';
+  let unheldWarnings = 0;
+  const hold = (list: readonly Diagnostic[], display: string, text: Uint8Array): void => {
+    for (const d of list) {
+      if (holdAll || printed(d)) diagnostics.push(d);
+      else if (d.severity === 'warning') unheldWarnings++;
+    }
+    if (opts.format === 'text' && !sources.has(display) && list.some(printed)) sources.set(display, Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString('utf8'));
+  };
   /** One spec per service name. */
   const claimService = (service: string | undefined, display: string): void => {
     if (!service) return;
@@ -99,7 +112,6 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
       const pre = pool?.take(index); // read and compiled ahead by a worker
       const text = pre?.text ?? (await readSpec(spec, io.cwd));
       const display = relative(io.cwd, resolve(io.cwd, spec)) || spec;
-      sources.set(display, Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString('utf8'));
       const key = cache?.key(display, text);
       let hit: ReturnType<SpecCache['lookup']>;
       try {
@@ -109,7 +121,7 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
       }
       if (hit) {
         // Unchanged spec, intact files: its diagnostics again, and nothing to compile or write.
-        diagnostics.push(...hit.diagnostics);
+        hold(hit.diagnostics, display, text);
         suppressed.push(...hit.suppressed);
         claimService(hit.service, display);
         if (hasErrors(hit.diagnostics)) anyError = true;
@@ -129,7 +141,7 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
       // Every artifact is checked against the targets' schemas as it is compiled, unless --no-verify.
       const result = (pre && (await pre.result)) ?? compileSpec(text, display, compileOptions);
       if (cache && key !== undefined) cache.record(display, key, result);
-      diagnostics.push(...result.diagnostics);
+      hold(result.diagnostics, display, text);
       suppressed.push(...result.suppressed);
       claimService(result.service, display);
       if (!anyError && hasErrors(result.diagnostics)) anyError = true;
@@ -162,7 +174,7 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
       artifactCount += result.artifacts.length;
     }
     diagnostics.sort(compareDiagnostics);
-    const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+    const warnings = diagnostics.filter((d) => d.severity === 'warning').length + unheldWarnings;
     const tooManyWarnings = opts.maxWarnings !== undefined && warnings > opts.maxWarnings;
     const failed = hasErrors(diagnostics) || tooManyWarnings;
     if (failed) writer?.abort();
