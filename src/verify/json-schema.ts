@@ -116,7 +116,7 @@ function walk(w: Walk, p: Plan, v: unknown, sink: Violation[]): void {
   }
   const schema = p.schema;
   const bit = typeBit(v);
-  if (p.types !== undefined && (p.typeMask & bit) === 0) return fail(w, sink, 'type', `must be ${p.types.join(' or ')}`, { type: p.types.join(',') });
+  if (p.types !== undefined && (p.typeMask & bit) === 0) return fail(w, sink, 'type', p.typeMessage, { type: p.typeParam });
   if (p.enumKeys !== undefined && !(bit === 16 ? p.enumStrings!.has(v as string) : p.enumKeys.has(canonical(v)))) {
     const values = schema.enum as unknown[];
     fail(w, sink, 'enum', `must be one of ${values.map((e) => JSON.stringify(e)).join(', ')}`, { allowedValues: values });
@@ -170,8 +170,9 @@ function walk(w: Walk, p: Plan, v: unknown, sink: Violation[]): void {
 function walkArray(w: Walk, p: Plan, v: unknown[], sink: Violation[]): void {
   if (p.minItems !== undefined && v.length < p.minItems) fail(w, sink, 'minItems', `needs at least ${p.minItems} item(s)`);
   if (p.maxItems !== undefined && v.length > p.maxItems) fail(w, sink, 'maxItems', `holds at most ${p.maxItems} item(s)`);
-  if (p.uniqueItems && new Set(v.map(canonical)).size !== v.length) fail(w, sink, 'uniqueItems', 'must not repeat an item');
-  if (p.maxUniqueItems !== undefined && new Set(v.map(canonical)).size > p.maxUniqueItems) fail(w, sink, 'maxUniqueItems', `holds at most ${p.maxUniqueItems} distinct item(s)`);
+  // (An array of at most one item repeats nothing; one no longer than the bound cannot exceed it.)
+  if (p.uniqueItems && v.length > 1 && new Set(v.map(canonical)).size !== v.length) fail(w, sink, 'uniqueItems', 'must not repeat an item');
+  if (p.maxUniqueItems !== undefined && v.length > p.maxUniqueItems && new Set(v.map(canonical)).size > p.maxUniqueItems) fail(w, sink, 'maxUniqueItems', `holds at most ${p.maxUniqueItems} distinct item(s)`);
   if (p.uniqueKeys !== undefined) {
     const keys = p.uniqueKeys;
     const seen = new Set<string>();
@@ -202,9 +203,17 @@ function walkObject(w: Walk, p: Plan, v: Record<string, unknown>, sink: Violatio
       for (const e of nameErrors) fail(w, sink, `propertyNames`, e.keyword === 'enum' ? `unknown field "${k}"` : `the name "${k}" ${e.message}`, e.params, k);
     }
     let matched = false;
-    if (props !== undefined && hasOwn.call(props, k)) {
-      matched = true;
-      child(w, p, props[k]!, v[k], k, sink);
+    if (props !== undefined) {
+      let c = p.propPlans.get(k);
+      if (c === undefined && hasOwn.call(props, k)) p.propPlans.set(k, (c = childPlan(w, p, props[k]!)));
+      if (c !== undefined) {
+        matched = true;
+        if (c !== true) {
+          w.stack.push(k);
+          walkAny(w, c, v[k], sink);
+          w.stack.pop();
+        }
+      }
     }
     for (const [re, s] of patterns) {
       if (re.test(k)) {

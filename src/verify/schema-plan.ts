@@ -89,6 +89,11 @@ export interface Plan {
   forObject: boolean;
   /** Plans of child schemas, by schema object. */
   children: Map<Schema, Plan | boolean>;
+  /** Plans of `properties` entries, by property name (filled on first visit). */
+  propPlans: Map<string, Plan | boolean>;
+  /** The `type` violation's message and `params.type`, made once. */
+  typeMessage: string;
+  typeParam: string;
 }
 
 const TYPE_BITS: Record<string, number> = { null: 1, array: 2, integer: 4, number: 4 | 8, string: 16, boolean: 32, object: 64, undefined: 128, function: 256, bigint: 512, symbol: 1024 };
@@ -161,6 +166,9 @@ export function makePlan(schema: Record<string, unknown>): Plan {
     forArray: false,
     forObject: false,
     children: new Map(),
+    propPlans: new Map(),
+    typeMessage: types ? `must be ${types.join(' or ')}` : '',
+    typeParam: types ? types.join(',') : '',
   };
   p.forString = p.minLength !== undefined || p.maxLength !== undefined || p.pattern !== undefined;
   p.forNumber = p.minimum !== undefined || p.maximum !== undefined || p.multipleOf !== undefined;
