@@ -86,7 +86,7 @@ describe('codegen CLI', () => {
     expect((await run(['frobnicate'], dir)).code).toBe(2);
     expect((await run(['generate', '--nope'], dir)).code).toBe(2);
     expect((await run(['generate', 'missing.yaml'], dir)).code).toBe(2);
-    expect((await run(['generate', 'service.yaml', '--target', 'nomad'], dir)).code).toBe(1);
+    expect((await run(['generate', 'service.yaml', '--target', 'nomad'], dir)).code).toBe(2);
     expect((await run(['--help'], dir)).stdout).toContain('codegen generate');
   });
 

@@ -111,14 +111,14 @@ describe.runIf(ready)('--concurrency', () => {
     const dir = workspace();
     const specs = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
     const options = { verify: true };
-    const pool: CompilePool | undefined = await openPool(2, specs, dir, options, false, [], join(ROOT, 'dist'));
+    const pool: CompilePool | undefined = await openPool(2, specs, dir, options, undefined, [], join(ROOT, 'dist'));
     expect(pool).toBeDefined();
     try {
       for (const [i, spec] of specs.entries()) {
         const slot = pool!.take(i)!;
         const fromWorker = await slot.result;
         expect(fromWorker, spec).toBeDefined();
-        const pick = (r: SpecResult) => ({ service: r.service, files: r.files, diagnostics: r.diagnostics, suppressed: r.suppressed, artifacts: r.artifacts.length });
+        const pick = (r: SpecResult) => ({ service: r.service, files: r.files, diagnostics: r.diagnostics, suppressed: r.suppressed, artifactCount: r.artifactCount });
         expect(pick(fromWorker!)).toEqual(pick(compileSpec(slot.text, spec, options)));
       }
     } finally {
@@ -130,7 +130,7 @@ describe.runIf(ready)('--concurrency', () => {
     const dir = workspace();
     const bin = mkdtempSync(join(tmpdir(), 'codegen-bad-worker-'));
     writeFileSync(join(bin, 'cli.cjs'), "throw new Error('a worker that cannot start');\n");
-    const pool = await openPool(2, ['svc-00.yaml', 'svc-01.yaml', 'svc-02.yaml'], dir, { verify: true }, false, [], bin);
+    const pool = await openPool(2, ['svc-00.yaml', 'svc-01.yaml', 'svc-02.yaml'], dir, { verify: true }, undefined, [], bin);
     try {
       for (let i = 0; i < 3; i++) {
         const slot = pool?.take(i);

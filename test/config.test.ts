@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONFIG_SCHEMA } from '../src/project/config-schema.js';
-import { expandGlobs, findConfig, globToRegExp, resolveProject } from '../src/project/config.js';
+import { findConfig, resolveProject } from '../src/project/config.js';
+import { expandGlobs } from '../src/project/globs.js';
 import { main } from '../src/cli/main.js';
 import { ROOT, UPDATE } from './helpers/fixtures.js';
 
@@ -27,12 +28,19 @@ describe('config', () => {
     expect(readFileSync(file, 'utf8')).toBe(text);
   });
 
-  it('globs: ** crosses folders, * and ? stay in one, {a,b} alternates', () => {
-    expect(globToRegExp('**/service.yaml').test('service.yaml')).toBe(true);
-    expect(globToRegExp('**/service.yaml').test('a/b/service.yaml')).toBe(true);
-    expect(globToRegExp('services/*.yaml').test('services/a/b.yaml')).toBe(false);
-    expect(globToRegExp('s?c/*.{yaml,yml}').test('src/x.yml')).toBe(true);
-    expect(globToRegExp('a.b').test('axb')).toBe(false);
+  it('globs: ** crosses folders, * and ? stay in one, [ab] classes, {a,b} alternatives, dot folders when named', () => {
+    const dir = tree({
+      'service.yaml': '', 'a/b/service.yaml': '', 'services/a/b.yaml': '', 'services/x.yaml': '',
+      'src/x.yml': '', 'sbc/y.yaml': '', 'svc-a.yaml': '', 'svc-b.yaml': '', 'svc-c.yaml': '', 'axb': '', 'a.b': '',
+      '.deploy/api/service.yaml': '', '.deploy/web.yaml': '',
+    });
+    expect(expandGlobs(['**/service.yaml'], dir)).toEqual(['a/b/service.yaml', 'service.yaml']);
+    expect(expandGlobs(['services/*.yaml'], dir)).toEqual(['services/x.yaml']);
+    expect(expandGlobs(['s?c/*.{yaml,yml}'], dir)).toEqual(['sbc/y.yaml', 'src/x.yml']);
+    expect(expandGlobs(['svc-[ab].yaml'], dir)).toEqual(['svc-a.yaml', 'svc-b.yaml']);
+    expect(expandGlobs(['a.b'], dir)).toEqual(['a.b']);
+    expect(expandGlobs(['.deploy/**'], dir)).toEqual(['.deploy/api/service.yaml', '.deploy/web.yaml']);
+    expect(expandGlobs(['./.deploy/*.yaml'], dir)).toEqual(['.deploy/web.yaml']);
   });
 
   it('expands globs, skipping node_modules, dot folders, the output folder and ! exclusions', () => {

@@ -39,7 +39,7 @@ describe('template emitters', () => {
     );
     expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(textOf(r, 'out.md')).toBe(
-      'DEMO abc n/a\n<b>hi</b> & bye\n8080 "us-east-1"\n  name: http\n  port: 8080\n  protocol: tcp\n  appProtocol: http\n  servicePort: 8080\n',
+      'DEMO abc n/a\n<b>hi</b> & bye\n8080 "us-east-1"\n  name: http\n  port: 8080\n  protocol: tcp\n  appProtocol: http\n  servicePort: 8080\n  derived: true\n',
     );
   });
 

@@ -1,62 +1,206 @@
-/** The text of `codegen --help`. */
+/**
+ * The text of `codegen --help` and of `codegen COMMAND --help`, from one table: each command's
+ * usage, what it does, the options it takes and examples. main.ts uses the same table to refuse an
+ * option that does not belong to the command and to suggest the command or option meant.
+ */
 import pkg from '../../package.json' with { type: 'json' };
 import { TARGETS } from '../model/types.js';
 
-export const HELP = `codegen ${pkg.version} — compile a service spec into deployment artifacts
+/** One option: the flags as shown, and what it does (continuation lines are indented by the printer). */
+interface OptionHelp {
+  flags: string;
+  text: string;
+}
+
+export const OPTIONS = {
+  out: { flags: '-o, --out DIR', text: 'Output folder (default: out, or the config\'s "out")' },
+  target: { flags: '-t, --target T,...', text: `Targets to compile: ${TARGETS.join(', ')},\nor a plugin's or template's target (default: those the spec enables)` },
+  env: { flags: '-e, --env NAME', text: 'Apply the environments.NAME overlay' },
+  check: { flags: '--check', text: 'Compare DIR with what would be written; write nothing (exit 1 when stale)' },
+  prune: { flags: '--prune', text: 'Remove files under DIR/<service>/ that are no longer generated' },
+  stdout: { flags: '--stdout', text: 'Write every artifact to standard output as one YAML stream instead of DIR\n(`---` and `# Source: <service>/<file>` before each document; see docs/cli.md)' },
+  'no-verify': { flags: '--no-verify', text: 'Skip checking every artifact against the targets\' bundled schemas\n(on by default: a violation is an error and nothing is written)' },
+  verify: { flags: '--verify', text: 'Check every artifact against the targets\' bundled schemas (the default)' },
+  cache: { flags: '--cache', text: 'Skip compiling specs that did not change and whose files are intact\n(generate and --check; not with plugins or templates)' },
+  'cache-location': { flags: '--cache-location FILE', text: 'Where --cache keeps its record (default: .codegen-cache)' },
+  concurrency: { flags: '--concurrency N|auto|off', text: 'Compile the specs in N worker threads; the output is that of one thread (auto,\nthe default: one per two processors and per 50 specs, at least two or none;\nnot with plugins, templates, --cache or --stdout)' },
+  format: { flags: '-f, --format FMT', text: 'Diagnostics as text (default, with code frames, on stderr), json, github\n(workflow annotations) or sarif (SARIF 2.1.0); json, github and sarif go to stdout' },
+  sarif: { flags: '--sarif FILE', text: 'Also write the diagnostics as a SARIF 2.1.0 log to FILE (for code scanning),\nwhatever --format prints' },
+  'max-warnings': { flags: '--max-warnings N', text: 'Fail (exit 1, write nothing) when there are more than N warnings' },
+  quiet: { flags: '-q, --quiet', text: 'Print errors only (no warnings, no summary)' },
+  verbose: { flags: '--verbose', text: 'Also print info diagnostics (such as Fargate size rounding)' },
+  config: { flags: '-c, --config FILE', text: 'Use this config file instead of searching for one' },
+  force: { flags: '--force', text: 'Replace files that exist' },
+  name: { flags: '--name NAME', text: 'Service name (default: from the folder name)' },
+  help: { flags: '-h, --help', text: 'Show help (for a command: codegen COMMAND --help)' },
+  version: { flags: '-v, --version', text: 'Show the version' },
+} satisfies Record<string, OptionHelp>;
+
+export type OptionName = keyof typeof OPTIONS;
+
+interface CommandHelp {
+  usage: string;
+  summary: string;
+  description: string;
+  options: readonly OptionName[];
+  examples: readonly (readonly [command: string, what: string])[];
+}
+
+const REPORTING = ['format', 'sarif', 'max-warnings', 'quiet', 'verbose', 'config', 'concurrency'] as const;
+
+const SPECS = `SPEC is a spec file, - (read from standard input, named <stdin> in diagnostics), a folder
+(every .yaml, .yml and .json file under it that declares \`apiVersion: codegen/...\`) or a glob
+('services/**/*.yaml', quoted so the shell leaves it alone). With no SPEC, the specs come from
+the config file (codegen.config.mjs, .js or .json, found from the working directory upward).`;
+
+export const COMMANDS = {
+  generate: {
+    usage: 'codegen generate [SPEC...] [--out DIR | --stdout] [--target T,...] [--env NAME] [--check] [--prune] [--cache] [--no-verify]',
+    summary: 'Validate specs and write every artifact under DIR/<service>/',
+    description: `Validate each SPEC (schema, model, best-practice rules), compile it for its targets, check
+every artifact against the targets' schemas, and write the files under DIR/<service>/ — all of them
+or none: nothing is written while an error remains. A spec with \`kind: Platform\` compiles to
+DIR/<platform>/platform.cfn.yaml.
+
+${SPECS}`,
+    options: ['out', 'stdout', 'target', 'env', 'check', 'prune', 'cache', 'cache-location', 'no-verify', 'verify', ...REPORTING],
+    examples: [
+      ['codegen generate', 'the specs and output folder the config names'],
+      ['codegen generate service.yaml --out deploy', 'one spec into deploy/<service>/'],
+      ["codegen generate 'services/**/*.yaml' --env production", 'every spec the glob matches, with the production overlay'],
+      ['codegen generate --check', 'in CI or a pre-commit hook: exit 1 when committed output is stale'],
+      ['codegen generate service.yaml --target kubernetes --stdout | kubectl apply -f -', 'apply without writing files'],
+      ['cat service.yaml | codegen generate - --stdout', 'the spec from a pipe, the artifacts to one'],
+    ],
+  },
+  validate: {
+    usage: 'codegen validate [SPEC...] [--env NAME] [--target T,...] [--max-warnings N]',
+    summary: 'Check specs (schema, model, rules) without writing',
+    description: `Check each SPEC against the schema, the model and the best-practice rules, and every artifact
+against the targets' schemas; write nothing.
+
+${SPECS}`,
+    options: ['target', 'env', 'no-verify', 'verify', ...REPORTING],
+    examples: [
+      ['codegen validate services/', 'every spec in a folder'],
+      ['codegen validate service.yaml --env production', 'with the production overlay'],
+      ['codegen validate --format sarif > codegen.sarif', 'a SARIF log for code scanning'],
+      ['codegen validate --max-warnings 0', 'warnings fail the run too'],
+    ],
+  },
+  verify: {
+    usage: 'codegen verify [SPEC...] [--target T,...] [--env NAME]',
+    summary: "Compile specs and check every artifact against the targets' schemas",
+    description: `Compile each SPEC and check every artifact against the targets' bundled schemas (Kubernetes,
+CloudFormation, the ECS task definition, Copilot, kustomize); write nothing.
+
+${SPECS}`,
+    options: ['target', 'env', ...REPORTING],
+    examples: [
+      ['codegen verify service.yaml', 'all targets the spec enables'],
+      ['codegen verify service.yaml --target ecs', 'only the ECS artifacts'],
+    ],
+  },
+  diff: {
+    usage: 'codegen diff [SPEC...] [--out DIR] [--target T,...] [--env NAME] [--format text|json]',
+    summary: 'Show what generate would change in DIR',
+    description: `Show what generate would change in DIR, per file: JSON-pointer paths with the value on disk →
+the generated value (multi-document YAML by #index, text by line), and new and extra files.
+Writes nothing; exits 1 when anything differs.
+
+${SPECS}`,
+    options: ['out', 'target', 'env', 'no-verify', 'verify', 'format', 'quiet', 'verbose', 'config', 'concurrency'],
+    examples: [
+      ['codegen diff', 'after editing a spec, before generate'],
+      ['codegen diff service.yaml --format json', 'the differences as data'],
+    ],
+  },
+  init: {
+    usage: 'codegen init [--name NAME] [--force]',
+    summary: 'Write a starter service.yaml and codegen.config.json',
+    description: `Write a starter spec (deployable as written, with the editor schema modeline) and a config in
+the current folder, and add .codegen-cache to .gitignore. Never overwrites a file without --force.`,
+    options: ['name', 'force'],
+    examples: [
+      ['npx codegen init', 'in your repository, after npm i -D svcgen: a starter spec and config'],
+      ['codegen init --name payments', 'with a service name of your choice'],
+    ],
+  },
+  import: {
+    usage: 'codegen import KIND FILE|DIR... [--out PATH] [--force]',
+    summary: 'Turn existing manifests into specs',
+    description: `Turn what runs today into specs. KIND: kubernetes, ecs, copilot, compose, appmesh (Kubernetes
+manifests, ECS task definitions and templates, Copilot manifests, Compose files, App Mesh). Every
+field not carried is reported at its file:line:column. Prints to stdout, or writes --out (a file,
+or a folder for several specs) atomically, never replacing a file without --force.`,
+    options: ['out', 'force', 'name', 'format', 'quiet', 'verbose'],
+    examples: [
+      ['codegen import kubernetes k8s/ --out service.yaml', 'a folder of manifests into one spec'],
+      ['codegen import copilot copilot/api/manifest.yml', 'print the spec of a Copilot service'],
+    ],
+  },
+} satisfies Record<string, CommandHelp>;
+
+export type CommandName = keyof typeof COMMANDS;
+export const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
+
+const EXIT_CODES = `Exit codes:
+  0  ok
+  1  a spec or config has an error; output is stale (--check); diff found a difference;
+     more warnings than --max-warnings
+  2  usage error: unknown command, option or target, a missing or contradicting argument`;
+
+function optionLines(names: readonly OptionName[]): string {
+  // Long-only options line up under the long names of `-x, --name` options.
+  const shown = names.map((n) => (OPTIONS[n].flags.startsWith('--') ? `    ${OPTIONS[n].flags}` : OPTIONS[n].flags));
+  const width = Math.max(...shown.map((f) => f.length)) + 2;
+  return names
+    .map((n, i) => {
+      const [first, ...rest] = OPTIONS[n].text.split('\n');
+      return [`  ${shown[i]!.padEnd(width)}${first}`, ...rest.map((r) => `  ${' '.repeat(width)}${r}`)].join('\n');
+    })
+    .join('\n');
+}
+
+/** `codegen --help`. */
+export function generalHelp(): string {
+  const width = Math.max(...COMMAND_NAMES.map((c) => c.length)) + 3;
+  return `codegen ${pkg.version} — compile a service spec into deployment artifacts
 
 Usage:
-  codegen generate [SPEC...] [--out DIR] [--target T,...] [--env NAME] [--check] [--prune] [--no-verify] [--cache]
-                   (a spec with \`kind: Platform\` compiles to DIR/<platform>/platform.cfn.yaml)
-  codegen validate [SPEC...] [--env NAME] [--format FMT] [--max-warnings N]
-  codegen verify [SPEC...] [--target T,...] [--env NAME]
-  codegen diff [SPEC...] [--out DIR] [--target T,...] [--env NAME] [--format text|json]
-  codegen init [--name NAME] [--force]
-  codegen import KIND FILE|DIR... [--out PATH] [--force]   (KIND: kubernetes, ecs, copilot, compose, appmesh)
-  codegen --help | --version
+${COMMAND_NAMES.map((c) => `  ${COMMANDS[c].usage}`).join('\n')}
+  codegen COMMAND --help | codegen help COMMAND
+  codegen --version
 
 Commands:
-  generate   Validate SPEC files (schema, model, rules) and write every artifact under DIR/<service>/
-             (all files or none; nothing is written while an error remains).
-             --check writes nothing: exits 1 and names each stale, missing or extra file.
-  validate   Check SPEC files (schema, model and best-practice rules) without writing.
-  verify     Compile SPEC files and check every artifact against the targets' bundled schemas;
-             write nothing.
-  diff       Show what generate would change in DIR, per file: JSON-pointer paths with the value
-             on disk → the generated value (multi-document YAML by #index, text by line), and
-             new and extra files. Writes nothing; exits 1 when anything differs.
-  init       Write a starter service.yaml and codegen.config.json (never overwrites without --force).
-  import     Turn what runs today (Kubernetes manifests, ECS task definitions and templates, Copilot
-             manifests, Compose files, App Mesh) into specs; every field not carried is reported at
-             its file:line:column. Prints to stdout, or writes --out (a file, or a folder for several
-             specs) atomically, never replacing a file without --force.
+${COMMAND_NAMES.map((c) => `  ${c.padEnd(width)}${COMMANDS[c].summary}`).join('\n')}
 
-With no SPEC, the specs come from the config file (codegen.config.mjs, .js or .json, found from
-the working directory upward), which also sets the output folder, targets, rules, plugins,
-templates and patch files.
+${SPECS}
+
+Options (each command lists its own with codegen COMMAND --help):
+${optionLines(['out', 'stdout', 'target', 'env', 'check', 'format', 'quiet', 'config', 'help', 'version'])}
+
+${EXIT_CODES}
+
+Add it to your repository: npm i -D svcgen
+Then: npx codegen init, npx codegen generate. Docs: docs/cli.md in the package.
+`;
+}
+
+/** `codegen COMMAND --help`. */
+export function commandHelp(name: CommandName): string {
+  const c: CommandHelp = COMMANDS[name];
+  const examples = c.examples.map(([cmd, what]) => `  # ${what}\n  ${cmd}`);
+  return `Usage: ${c.usage}
+
+${c.description}
 
 Options:
-  -o, --out DIR        Output folder (default: out)
-  -t, --target T,...   Targets to generate: ${TARGETS.join(', ')} (default: those the spec enables)
-  -e, --env NAME       Apply the environments.NAME overlay
-      --check          Compare DIR with what would be written; write nothing
-      --prune          Remove files under DIR/<service>/ that are no longer generated
-      --no-verify      Skip checking every artifact against the targets' bundled schemas
-                       (on by default: a violation is an error and nothing is written)
-      --cache          Skip compiling specs that did not change and whose files are intact
-                       (generate and --check; not with plugins or templates)
-      --cache-location FILE   Where --cache keeps its record (default: .codegen-cache)
-      --concurrency N|auto|off
-                       Compile specs in N worker threads (auto, the default: one per two
-                       processors, one per 50 specs, at least two or none; not with plugins,
-                       templates or --cache); the output is that of one thread
-  -f, --format FMT     Diagnostics as text (default, with code frames, on stderr), json, github
-                       (workflow annotations) or sarif (SARIF 2.1.0); json, github, sarif go to stdout
-      --max-warnings N Fail (exit 1, write nothing) when there are more than N warnings
-  -q, --quiet          Print errors only (no warnings, no summary)
-      --verbose        Also print info diagnostics (such as Fargate size rounding)
-  -c, --config FILE    Use this config file instead of searching for one
-  -h, --help           Show this help
-  -v, --version        Show the version
+${optionLines([...c.options, 'help'])}
 
-Exit codes: 0 ok · 1 errors in a spec, stale output with --check, or differences with diff · 2 usage error
+Examples:
+${examples.join('\n\n')}
+
+${EXIT_CODES}
 `;
+}

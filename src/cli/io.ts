@@ -4,10 +4,22 @@ export interface Io {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   cwd: string;
+  /** Standard input, read to the end (for the spec `-`); absent when the caller has none. */
+  stdin?: () => Promise<Uint8Array>;
+  /** The environment (GITHUB_WORKSPACE for annotation paths); absent means none. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** A mistake on the command line: printed with a pointer to --help, exit 2. */
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  /** The command whose --help the message points to, when there is one. */
+  constructor(
+    message: string,
+    readonly command?: string,
+  ) {
+    super(message);
+  }
+}
 
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;

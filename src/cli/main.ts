@@ -5,83 +5,113 @@
  */
 import { parseArgs } from 'node:util';
 import pkg from '../../package.json' with { type: 'json' };
+import { didYouMean } from '../core/diagnostics.js';
 import { FORMATS, type ReportFormat } from './reporters.js';
 import { runInit } from './init.js';
-import { HELP } from './help.js';
+import { COMMAND_NAMES, COMMANDS, commandHelp, generalHelp, OPTIONS, type CommandName, type OptionName } from './help.js';
 import { UsageError, type Io } from './io.js';
 import { run } from './commands/run.js';
 import { runImport } from './commands/import.js';
 import { parseConcurrency, serveCompileJobs, WORKER_FLAG } from '../project/parallel.js';
 
+const PARSE_OPTIONS = {
+  out: { type: 'string', short: 'o' },
+  target: { type: 'string', short: 't', multiple: true },
+  env: { type: 'string', short: 'e' },
+  check: { type: 'boolean' },
+  prune: { type: 'boolean' },
+  stdout: { type: 'boolean' },
+  verify: { type: 'boolean' },
+  'no-verify': { type: 'boolean' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
+  concurrency: { type: 'string' },
+  format: { type: 'string', short: 'f' },
+  sarif: { type: 'string' },
+  'max-warnings': { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  verbose: { type: 'boolean' },
+  config: { type: 'string', short: 'c' },
+  force: { type: 'boolean' },
+  name: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const satisfies Record<OptionName, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
+
+const isCommand = (c: string | undefined): c is CommandName => c !== undefined && Object.hasOwn(COMMANDS, c);
+const flag = (name: string) => `--${name}`;
+
+/** `Unknown option '--tagret'` from parseArgs, as one sentence with the option meant. */
+function parseErrorMessage(err: unknown, command: CommandName | undefined): string {
+  const message = err instanceof Error ? err.message : String(err);
+  const unknown = /^Unknown option '(-{1,2})([^'=]*)/.exec(message);
+  if (!unknown) return message;
+  const [, dashes, name] = unknown as unknown as [string, string, string];
+  const names: string[] = command ? [...COMMANDS[command].options, 'help'] : Object.keys(OPTIONS);
+  const close = dashes === '--' ? didYouMean(name, names) : undefined;
+  const where = command ? ` for ${command}` : '';
+  return `Unknown option "${dashes}${name}"${where}${close ? ` (did you mean "${flag(close)}"?)` : ''}.`;
+}
+
 export async function main(argv: readonly string[], io: Io): Promise<number> {
+  // The command, for the help a usage error points to (the first word that is not an option).
+  const named = argv.find((a) => !a.startsWith('-'));
+  const guessed = isCommand(named) ? named : undefined;
   let parsed;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        out: { type: 'string', short: 'o' },
-        target: { type: 'string', short: 't', multiple: true },
-        env: { type: 'string', short: 'e' },
-        check: { type: 'boolean' },
-        prune: { type: 'boolean' },
-        verify: { type: 'boolean' },
-        'no-verify': { type: 'boolean' },
-        cache: { type: 'boolean' },
-        'cache-location': { type: 'string' },
-        format: { type: 'string', short: 'f' },
-        'max-warnings': { type: 'string' },
-        quiet: { type: 'boolean', short: 'q' },
-        verbose: { type: 'boolean' },
-        config: { type: 'string', short: 'c' },
-        concurrency: { type: 'string' },
-        force: { type: 'boolean' },
-        name: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
-    });
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: PARSE_OPTIONS });
   } catch (err) {
-    io.stderr(`codegen: ${err instanceof Error ? err.message : String(err)}\nRun 'codegen --help' for usage.\n`);
-    return 2;
+    return usage(io, new UsageError(parseErrorMessage(err, guessed), guessed));
   }
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout(HELP);
-    return 0;
-  }
-  if (values.version) {
-    io.stdout(`${pkg.version}\n`);
-    return 0;
-  }
   const [command, ...specs] = positionals;
   try {
+    if (command === 'help' || values.help) {
+      const topic = command === 'help' ? specs[0] : command;
+      if (topic === undefined) io.stdout(generalHelp());
+      else if (isCommand(topic)) io.stdout(commandHelp(topic));
+      else throw unknownCommand(topic);
+      return 0;
+    }
+    if (values.version) {
+      io.stdout(`${pkg.version}\n`);
+      return 0;
+    }
+    if (command === undefined) throw new UsageError('No command given.');
+    if (!isCommand(command)) throw unknownCommand(command);
+    const allowed: readonly string[] = COMMANDS[command].options;
+    for (const [name, value] of Object.entries(values)) {
+      if (value !== undefined && !allowed.includes(name)) throw new UsageError(`${flag(name)} is not an option of ${command}.`, command);
+    }
     const format = values.format ?? 'text';
-    if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be ${FORMATS.join(', ')}, not "${format}".`);
+    if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be ${FORMATS.join(', ')}, not "${format}".`, command);
     const maxWarningsText = values['max-warnings'];
-    if (maxWarningsText !== undefined && !/^[0-9]+$/.test(maxWarningsText)) throw new UsageError(`--max-warnings takes a whole number, not "${maxWarningsText}".`);
+    if (maxWarningsText !== undefined && !/^[0-9]+$/.test(maxWarningsText)) throw new UsageError(`--max-warnings takes a whole number, not "${maxWarningsText}".`, command);
     const targets = values.target?.flatMap((t) => t.split(',')).map((t) => t.trim()).filter(Boolean);
     if (command === 'init') return await runInit(specs, values, io);
     if (command === 'import') return await runImport(specs, { ...values, format: format as ReportFormat }, io);
-    if (command === 'diff' && format !== 'text' && format !== 'json') throw new UsageError(`diff prints text or json, not "${format}".`);
-    if (command === 'generate' || command === 'validate' || command === 'verify' || command === 'diff') {
-      if (values.verify && values['no-verify']) throw new UsageError('--verify and --no-verify contradict each other.');
-      const { 'no-verify': noVerify, concurrency: concurrencyText, ...rest } = values;
-      const concurrency = parseConcurrency(concurrencyText);
-      if (concurrency === undefined) throw new UsageError(`--concurrency takes a number of threads, auto or off, not "${concurrencyText}".`);
-      return await run(command, specs, { ...rest, concurrency, verify: !noVerify, format: format as ReportFormat, ...(targets ? { targets } : {}), ...(maxWarningsText !== undefined ? { maxWarnings: Number(maxWarningsText) } : {}) }, io);
-    }
-    if (command === undefined) throw new UsageError('No command given.');
-    throw new UsageError(`Unknown command "${command}".`);
+    if (command === 'diff' && format !== 'text' && format !== 'json') throw new UsageError(`diff prints text or json, not "${format}".`, command);
+    if (values.verify && values['no-verify']) throw new UsageError('--verify and --no-verify contradict each other.', command);
+    const { 'no-verify': noVerify, concurrency: concurrencyText, ...rest } = values;
+    const concurrency = parseConcurrency(concurrencyText);
+    if (concurrency === undefined) throw new UsageError(`--concurrency takes a number of threads, auto or off, not "${concurrencyText}".`, command);
+    return await run(command, specs, { ...rest, concurrency, verify: !noVerify, format: format as ReportFormat, ...(targets ? { targets } : {}), ...(maxWarningsText !== undefined ? { maxWarnings: Number(maxWarningsText) } : {}) }, io);
   } catch (err) {
-    if (err instanceof UsageError) {
-      io.stderr(`codegen: ${err.message}\nRun 'codegen --help' for usage.\n`);
-      return 2;
-    }
+    if (err instanceof UsageError) return usage(io, err.command === undefined && isCommand(command) ? new UsageError(err.message, command) : err);
     io.stderr(`codegen: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
     return 1;
   }
+}
+
+function unknownCommand(name: string): UsageError {
+  const close = didYouMean(name, COMMAND_NAMES);
+  return new UsageError(`Unknown command "${name}"${close ? ` (did you mean "${close}"?)` : ''}; commands are ${COMMAND_NAMES.join(', ')}.`);
+}
+
+/** A usage error: the message and where to read more, exit 2. */
+function usage(io: Io, err: UsageError): number {
+  io.stderr(`codegen: ${err.message}\nRun 'codegen ${err.command ? `${err.command} ` : ''}--help' for usage.\n`);
+  return 2;
 }
 
 // Run when executed as the bin (not when imported by tests).
@@ -110,6 +140,8 @@ function runMain(guard: () => void): void {
     stdout: (s) => (guard(), process.stdout.write(s)),
     stderr: (s) => (guard(), process.stderr.write(s)),
     cwd: process.cwd(),
+    stdin: readStdin,
+    env: process.env,
   }).then(
     (code) => {
       process.exitCode = code;
@@ -119,4 +151,11 @@ function runMain(guard: () => void): void {
       process.exitCode = 1;
     },
   );
+}
+
+/** Standard input to the end, as bytes (the spec `-`). */
+async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }

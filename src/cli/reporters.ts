@@ -21,6 +21,14 @@ export interface ReportOptions {
   suppressed?: readonly Diagnostic[];
   /** Extra top-level fields for `json` (summary, written files, ...). */
   extra?: Record<string, unknown>;
+  /** SARIF: the tool's version (`tool.driver.version`). */
+  version?: string;
+  /** SARIF: `run.automationDetails.id` (`category/`: code scanning keeps one analysis per category). */
+  automationId?: string;
+  /** SARIF: help per rule id (`help.text`, `help.markdown`), from docs/rules. */
+  ruleHelp?: Readonly<Record<string, { text: string; markdown: string }>>;
+  /** SARIF: a stable hash of a string, for `partialFingerprints` (none without it). */
+  fingerprint?: (key: string) => string;
 }
 
 /**
@@ -37,7 +45,7 @@ export function formatDiagnostics(format: ReportFormat, diagnostics: readonly Di
     case 'json':
       return safeJson({ ...options.extra, diagnostics: shown, ...(suppressed?.length ? { suppressed } : {}) });
     case 'github':
-      return formatGithub(shown);
+      return formatGithub(shown, { limitSummary: true });
     case 'sarif':
       return safeJson(toSarif(shown, { ...options, ...(suppressed ? { suppressed } : {}) }));
   }
@@ -83,9 +91,33 @@ export function formatText(diagnostics: readonly Diagnostic[], sources?: Readonl
 const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(CONTROL_CHARS, escapeControlChar);
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
-/** GitHub Actions workflow commands: `::error file=...,line=...,col=...,title=CODE::message`. */
-export function formatGithub(diagnostics: readonly Diagnostic[]): string {
+/**
+ * Annotations GitHub shows per step, per kind (error, warning, notice); the rest stay in the log only
+ * (actions/toolkit docs/problem-matchers.md, "Limitations": 10 of each kind per step, 50 per job).
+ */
+export const GITHUB_ANNOTATIONS_PER_STEP = 10;
+
+/**
+ * GitHub Actions workflow commands: `::error file=...,line=...,col=...,title=CODE::message`. With
+ * `limitSummary`, when a kind has more diagnostics than GitHub shows per step, a notice first says
+ * how many there are and that the log (and a SARIF report) has them all.
+ */
+export function formatGithub(diagnostics: readonly Diagnostic[], options: { limitSummary?: boolean } = {}): string {
   let out = '';
+  if (options.limitSummary) {
+    const count = (s: Diagnostic['severity']) => diagnostics.filter((d) => d.severity === s).length;
+    const counts = [
+      [count('error'), 'error'],
+      [count('warning'), 'warning'],
+      [count('info'), 'notice'],
+    ] as const;
+    const over = counts.filter(([n]) => n > GITHUB_ANNOTATIONS_PER_STEP);
+    if (over.length) {
+      const what = counts.filter(([n]) => n > 0).map(([n, k]) => `${n} ${k}${n === 1 ? '' : 's'}`).join(', ');
+      const hidden = over.map(([n, k]) => `${n - GITHUB_ANNOTATIONS_PER_STEP} ${k}${n - GITHUB_ANNOTATIONS_PER_STEP === 1 ? '' : 's'}`).join(' and ');
+      out += `::notice title=codegen::${escapeData(`codegen found ${what}. GitHub shows at most ${GITHUB_ANNOTATIONS_PER_STEP} annotations of each kind per step, so ${hidden} appear only in this step's log (and in the SARIF report).`)}\n`;
+    }
+  }
   for (const d of diagnostics) {
     const command = d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'notice';
     const props: string[] = [];
@@ -126,6 +158,20 @@ export function toSarif(diagnostics: readonly Diagnostic[], options: ReportOptio
   }
   const all = [...diagnostics, ...(options.suppressed ?? [])];
   for (const d of all) add(d.code, { shortDescription: { text: d.source === 'rule' ? `Rule ${d.code}` : `codegen ${d.source} check ${d.code}` } });
+  for (const r of descriptors) {
+    const help = options.ruleHelp && Object.hasOwn(options.ruleHelp, r.id as string) ? options.ruleHelp[r.id as string] : undefined;
+    if (help) r.help = { text: help.text, markdown: help.markdown };
+  }
+  // A result's identity across runs: rule, file and spec path (not the line, which moves with
+  // edits, nor the message, which quotes values); repeats of one key are numbered.
+  const seen = new Map<string, number>();
+  const fingerprintOf = (d: Diagnostic): Record<string, string> | undefined => {
+    if (!options.fingerprint) return undefined;
+    const key = [d.code, (d.file ?? '').replace(/\\/g, '/'), formatPath(d.path)].join('\u0000');
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    return { 'codegenSpecPath/v1': `${options.fingerprint(key)}:${n + 1}` };
+  };
   const results = all.map((d) => ({
     ruleId: d.code,
     ruleIndex: index.get(d.code)!,
@@ -147,13 +193,22 @@ export function toSarif(diagnostics: readonly Diagnostic[], options: ReportOptio
         }
       : {}),
     ...(d.suppression ? { suppressions: [{ kind: 'inSource', justification: d.suppression.reason }] } : {}),
+    ...(options.fingerprint ? { partialFingerprints: fingerprintOf(d) } : {}),
   }));
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'codegen', informationUri: 'https://codegen.dev/', rules: descriptors } },
+        tool: {
+          driver: {
+            name: 'codegen',
+            ...(options.version ? { version: options.version, semanticVersion: options.version } : {}),
+            informationUri: 'https://www.npmjs.com/package/svcgen',
+            rules: descriptors,
+          },
+        },
+        ...(options.automationId ? { automationDetails: { id: options.automationId } } : {}),
         columnKind: 'utf16CodeUnits',
         results,
       },

@@ -123,42 +123,59 @@ export function diagnosticText(d: Diagnostic): string {
   return `${path}${d.message}${hint}`;
 }
 
-/** Suggest the closest candidate (Damerau-free Levenshtein), or undefined when nothing is close. */
+/**
+ * Suggest the closest candidate, or undefined when nothing is close. In order: the same word in
+ * another case; a numeronym (`k8s` → `kubernetes`: first letter, count of letters between, last
+ * letter); a known name the unknown one starts with or is the start of; then the smallest
+ * edit distance (an adjacent swap counts as one edit). A short word must be nearly right: at most
+ * one edit for three letters or fewer, so `k8s` never suggests `ecs` (two of three letters differ).
+ */
 export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
   const lower = word.toLowerCase();
   // Same word in another case (AL2_X86_64 → AL2_x86_64) beats any longer name containing it.
   const sameWord = candidates.find((c) => c.toLowerCase() === lower);
   if (sameWord !== undefined) return sameWord;
+  const numeronym = /^([a-z])([0-9]{1,2})([a-z])$/.exec(lower);
+  if (numeronym) {
+    const [, first, count, last] = numeronym;
+    const hit = candidates.find((c) => c.length === Number(count) + 2 && c[0]!.toLowerCase() === first && c.at(-1)!.toLowerCase() === last);
+    if (hit !== undefined) return hit;
+  }
   // A known name inside the unknown one (periodSeconds → period) is the likeliest intent.
   const contained = candidates.filter((c) => c.length >= 4 && (lower.startsWith(c.toLowerCase()) || c.toLowerCase().startsWith(lower)));
   if (contained.length) return contained.sort((a, b) => b.length - a.length)[0];
   let best: string | undefined;
   let bestD = Infinity;
   for (const c of candidates) {
-    const d = levenshtein(word.toLowerCase(), c.toLowerCase());
+    const d = editDistance(lower, c.toLowerCase());
     if (d < bestD) {
       bestD = d;
       best = c;
     }
   }
-  const limit = Math.max(2, Math.floor(word.length / 3));
+  const limit = word.length <= 3 ? 1 : Math.max(2, Math.floor(word.length / 3));
   return best !== undefined && bestD <= limit ? best : undefined;
 }
 
-function levenshtein(a: string, b: string): number {
+/** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
+function editDistance(a: string, b: string): number {
   if (a === b) return 0;
-  const prev = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    const row = new Array<number>(b.length + 1);
+    row[0] = i;
+    rows.push(row);
+  }
+  for (let j = 0; j <= b.length; j++) rows[0]![j] = j;
   for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j]!;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
+      rows[i]![j] = d;
     }
   }
-  return prev[b.length]!;
+  return rows[a.length]![b.length]!;
 }
 
 /**

@@ -14,14 +14,14 @@ export const DEFAULT_SCHEMA_REF = './node_modules/svcgen/schema/service.schema.j
 const ORDER = [
   'apiVersion', 'kind', 'name', 'description', 'region', 'image', 'containerName', 'command', 'entrypoint', 'ports', 'resources',
   'replicas', 'autoscaling', 'env', 'secrets', 'health', 'expose', 'deployment', 'logging', 'tracing', 'sidecars', 'user',
-  'readOnlyRootFilesystem', 'labels', 'platform', 'targets', 'suppress', 'environments', 'patches',
+  'readOnlyRootFilesystem', 'labels', 'terminationGracePeriod', 'dependsOn', 'ulimits', 'volumes', 'mounts', 'ephemeralStorage', 'platform', 'targets', 'suppress', 'environments', 'patches',
 ];
 
 /** Maps written inline (`{ cpu: 250m, memory: 256Mi }`) when they hold a few scalars. */
 const FLOW_KEYS = new Set(['requests', 'limits', 'http', 'tcp', 'grpc', 'exec', 'kubernetes', 'aws', 'configMap', 'rolling', 'canary', 'linear', 'tls']);
 
-/** Maps whose presence means something even when empty. */
-const KEEP_EMPTY = new Set(['serviceAccount', 'tcp', 'grpc', 'serviceConnect']);
+/** Maps whose presence means something even when empty (`expose: {}`: behind the load balancer, default path). */
+const KEEP_EMPTY = new Set(['serviceAccount', 'tcp', 'grpc', 'serviceConnect', 'expose', 'emptyDir']);
 
 export interface SpecComment {
   /** Spec path of the key the comment is written above. */

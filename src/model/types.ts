@@ -21,7 +21,36 @@ export interface PortModel {
   /** Port clients use (Kubernetes Service port, listener port); defaults to `port`. */
   servicePort: number;
   hostPort?: number;
+  /** The spec gave no name: `name` was derived (`http`, `udp`, `http-8080`, ...). */
+  derived?: true;
 }
+
+export type DependencyCondition = 'START' | 'COMPLETE' | 'SUCCESS' | 'HEALTHY';
+
+/** One ulimit (ECS `ulimits`). */
+export interface UlimitModel {
+  name: string;
+  soft: number;
+  hard: number;
+}
+
+/** A volume mounted into one container. */
+export interface MountModel {
+  volume: string;
+  path: string;
+  readOnly: boolean;
+  subPath?: string;
+  /** Spec path of the mount (for diagnostics). */
+  at: SpecPath;
+}
+
+/** A volume of the task or pod. */
+export type VolumeModel = { name: string; at: SpecPath } & (
+  | { kind: 'emptyDir'; sizeLimit?: string; medium?: 'Memory' }
+  | { kind: 'efs'; fileSystemId: string; rootDirectory?: string; accessPointId?: string; transitEncryption: boolean; iam: boolean; claimName?: string }
+  | { kind: 'hostPath'; path: string; type?: string }
+  | { kind: 'configMap'; configMap: string; items: { key: string; path: string }[]; defaultMode?: number }
+);
 
 export interface Amounts {
   /** Millicores, as given (for Kubernetes output). */
@@ -149,9 +178,15 @@ export interface ContainerModel {
   security: ContainerSecurityModel;
   /** Spec path of the container's security settings (for diagnostics). */
   securityPath: SpecPath;
-  dependsOn: { container: string; condition: 'START' | 'COMPLETE' | 'SUCCESS' | 'HEALTHY' }[];
+  dependsOn: { container: string; condition: DependencyCondition }[];
   /** Spec path of this container's definition (for diagnostics). */
   path: SpecPath;
+  /** Whether the spec set `essential` (false: the default applied). */
+  essentialGiven?: true;
+  ulimits: UlimitModel[];
+  mounts: MountModel[];
+  /** A sidecar's own health (probes, container check); the main container's is `ServiceModel.health`. */
+  health?: HealthModel;
 }
 
 export interface AutoscalingModel {
@@ -216,7 +251,7 @@ export interface ServiceModel {
   environment?: string;
   /** The target this model is resolved for. */
   target: TargetName;
-  /** Main container first, then sidecars sorted by name. */
+  /** Main container first, then the sidecars in the order the spec gives. */
   containers: ContainerModel[];
   /** Shortcut to containers[0]. */
   main: ContainerModel;
@@ -232,6 +267,12 @@ export interface ServiceModel {
   labels: Record<string, string>;
   /** The platform this service deploys into (its exports are imported as `<name>-<Output>`). */
   platform?: { name: string; file?: string };
+  /** Volumes of the task or pod, in spec order. */
+  volumes: VolumeModel[];
+  /** Seconds the containers get after SIGTERM (`terminationGracePeriod`). */
+  terminationGracePeriodSeconds?: number;
+  /** Task ephemeral storage in GiB (`ephemeralStorage`). */
+  ephemeralStorageGiB?: number;
   /** ECS task size (computed for every target: Copilot needs it too). */
   taskSize: TaskSizeModel;
   /** Target-specific settings, as validated (defaults are documented in the schema; emitters apply them). */

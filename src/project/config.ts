@@ -5,7 +5,7 @@
  * plugins are imported only when the config uses them.
  */
 import type { RuleConfig } from '../rules/types.js';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Emitter } from '../emitters/types.js';
@@ -149,51 +149,6 @@ function check(v: unknown, s: Node, path: (string | number)[], out: Diagnostic[]
   }
 }
 
-/** Glob → RegExp over POSIX relative paths: `**` any folders, `*` and `?` within a name, `{a,b}` alternatives. */
-export function globToRegExp(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]!;
-    if (c === '*' && glob[i + 1] === '*') {
-      const slash = glob[i + 2] === '/';
-      re += slash ? '(?:.*/)?' : '.*';
-      i += slash ? 2 : 1;
-    } else if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else if (c === '{') {
-      const end = glob.indexOf('}', i);
-      if (end < 0) re += '\\{';
-      else {
-        re += `(?:${glob.slice(i + 1, end).split(',').map((s) => s.replace(/[.+^$()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')).join('|')})`;
-        i = end;
-      }
-    } else re += c.replace(/[.+^$()|[\]\\{}]/g, '\\$&');
-  }
-  return new RegExp(`^${re}$`);
-}
-
-const SKIP_DIRS = new Set(['node_modules', '.git']);
-
-/** Files under `dir` matching the patterns (sorted, POSIX relative paths); `!pattern` excludes. */
-export function expandGlobs(patterns: readonly string[], dir: string, skip: readonly string[] = []): string[] {
-  const include = patterns.filter((p) => !p.startsWith('!')).map((p) => globToRegExp(p.replace(/^\.\//, '')));
-  const exclude = patterns.filter((p) => p.startsWith('!')).map((p) => globToRegExp(p.slice(1).replace(/^\.\//, '')));
-  const skipped = new Set(skip.map((s) => resolve(dir, s)));
-  const out: string[] = [];
-  const walk = (abs: string, rel: string) => {
-    for (const e of readdirSync(abs, { withFileTypes: true })) {
-      if (e.name.startsWith('.') || SKIP_DIRS.has(e.name)) continue;
-      const r = rel ? `${rel}/${e.name}` : e.name;
-      const a = join(abs, e.name);
-      if (e.isDirectory()) {
-        if (!skipped.has(a)) walk(a, r);
-      } else if (include.some((m) => m.test(r)) && !exclude.some((m) => m.test(r))) out.push(r);
-    }
-  };
-  walk(dir, '');
-  return out.sort();
-}
-
 /** Everything a CLI run takes from the config. */
 export interface Project {
   config?: LoadedConfig;
@@ -236,6 +191,7 @@ export async function resolveProject(cwd: string, explicit?: string, wantSpecs =
   if (c.targets) project.targets = c.targets;
   if (c.env !== undefined) project.env = c.env;
   if (wantSpecs && c.specs) {
+    const { expandGlobs } = await import('./globs.js');
     project.specs = expandGlobs(c.specs, dir, [c.out ?? 'out']).map((r) => show(join(dir, r)));
     if (project.specs.length === 0) {
       project.diagnostics.push({ code: 'CONFIG_NO_SPECS', severity: 'error', message: `No spec file matches ${c.specs.map((s) => JSON.stringify(s)).join(', ')}.`, source: 'cli', path: ['specs'], file: show(file) });

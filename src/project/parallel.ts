@@ -12,9 +12,10 @@
  * - a number: that many workers (never more than there are specs); `off`: none.
  * - Plugins and templates (code and files from the config) keep the run in one thread: their
  *   emitters and rules are functions that cannot be sent to a worker, and loading them once per
- *   thread would run a plugin's module code several times. `--cache` does too: the specs it holds
- *   are not compiled at all, and workers would compile them. With a number, an info diagnostic says
- *   why it was not used.
+ *   thread would run a plugin's module code several times. `--cache` does too (the specs it holds
+ *   are not compiled at all, and workers would compile them), and `--stdout` (it streams the
+ *   artifacts' object trees, which workers do not send back). With a number, an info diagnostic
+ *   says why it was not used. A spec read from standard input (`-`) is compiled by the main thread.
  * - A worker that fails (it cannot start, it dies, compile() throws in it) costs only its speed:
  *   its specs are compiled again in the main thread, which then behaves as a run in one thread.
  * Workers run the CLI bin itself (dist/cli.cjs, with its start-up cache) with WORKER_FLAG; where
@@ -37,15 +38,17 @@ export const WORKER_FLAG = '--codegen-compile-worker';
 /** `auto` starts one worker per this many specs at most (ESLint: 50 files per worker). */
 export const AUTO_SPECS_PER_WORKER = 50;
 
-export type SpecResult = Pick<CompileResult, 'service' | 'files' | 'diagnostics' | 'suppressed'> & { artifacts: { length: number } };
+/** What a run needs of a compile; `artifacts` only from this thread (a worker sends `artifactCount`, not the object trees). */
+export type SpecResult = Pick<CompileResult, 'service' | 'files' | 'diagnostics' | 'suppressed' | 'artifacts'> & { artifactCount: number };
 
 /** Compile one spec (a service or a `kind: Platform` spec): the one path for the main thread and the workers. */
 export function compileSpec(text: Uint8Array, display: string, options: CompileOptions): SpecResult {
   if (isPlatformSpec(text)) {
     const r = compilePlatform(text, { file: display, verify: options.verify !== false });
-    return { ...(r.platform !== undefined ? { service: r.platform } : {}), files: r.files, artifacts: r.artifacts, diagnostics: r.diagnostics, suppressed: [] };
+    return { ...(r.platform !== undefined ? { service: r.platform } : {}), files: r.files, artifacts: r.artifacts, artifactCount: r.artifacts.length, diagnostics: r.diagnostics, suppressed: [] };
   }
-  return compile(text, { ...options, file: display });
+  const r = compile(text, { ...options, file: display });
+  return { ...(r.service !== undefined ? { service: r.service } : {}), files: r.files, artifacts: r.artifacts, artifactCount: r.artifacts.length, diagnostics: r.diagnostics, suppressed: r.suppressed };
 }
 
 /** `--concurrency` as given: a number of workers, 'auto', or 'off'; undefined when it is none of these. */
@@ -63,7 +66,7 @@ interface Job {
   text: Uint8Array;
   display: string;
 }
-type Reply = { id: number; result: Omit<SpecResult, 'artifacts'> & { artifacts: number } } | { id: number; error: string };
+type Reply = { id: number; result: Omit<SpecResult, 'artifacts'> } | { id: number; error: string };
 
 interface Slot {
   text: Uint8Array;
@@ -135,6 +138,7 @@ export class CompilePool {
   }
 
   private submit(id: number): void {
+    if (this.specs[id] === '-') return; // standard input: read by the caller
     let text: Uint8Array;
     try {
       text = readFileSync(resolve(this.cwd, this.specs[id]!));
@@ -164,7 +168,7 @@ export class CompilePool {
     const resolveWith = this.waiting.get(reply.id);
     this.waiting.delete(reply.id);
     if ('error' in reply) resolveWith?.(undefined);
-    else resolveWith?.({ ...reply.result, artifacts: { length: reply.result.artifacts } });
+    else resolveWith?.({ ...reply.result, artifacts: [] });
     this.pump();
   }
 
@@ -187,12 +191,6 @@ export class CompilePool {
   }
 }
 
-/** Why a run with these options compiles in one thread, or undefined when workers may be used. */
-function oneThreadReason(options: CompileOptions, cache: boolean): string | undefined {
-  if (options.emitters?.length || options.rules?.length) return 'the config loads plugins or templates';
-  if (cache) return '--cache compiles only the specs that changed';
-  return undefined;
-}
 
 /**
  * The pool for a run, or undefined to compile in this thread. `entryDir` is the folder of the
@@ -203,14 +201,15 @@ export async function openPool(
   specs: readonly string[],
   cwd: string,
   options: CompileOptions,
-  cache: boolean,
+  /** Why the run must compile in one thread (--cache, --stdout), if it must. */
+  oneThread: string | undefined,
   diagnostics: Diagnostic[],
   entryDir: string | undefined = typeof __dirname === 'string' ? __dirname : undefined,
 ): Promise<CompilePool | undefined> {
   if (setting === 'off') return undefined;
   const count = setting === 'auto' ? Math.min(availableParallelism() >> 1, Math.floor(specs.length / AUTO_SPECS_PER_WORKER)) : Math.min(setting, specs.length);
   if (count < (setting === 'auto' ? 2 : 1)) return undefined;
-  const why = oneThreadReason(options, cache);
+  const why = options.emitters?.length || options.rules?.length ? 'the config loads plugins or templates' : oneThread;
   if (why) {
     if (setting !== 'auto') diagnostics.push({ code: 'CONCURRENCY_NOT_USED', severity: 'info', message: `--concurrency ${setting} is not used: ${why}, so the specs compile in one thread.`, source: 'cli', path: [] });
     return undefined;
@@ -231,7 +230,7 @@ export async function serveCompileJobs(): Promise<boolean> {
     let reply: Reply;
     try {
       const r = compileSpec(job.text, job.display, options);
-      reply = { id: job.id, result: { ...(r.service !== undefined ? { service: r.service } : {}), files: r.files, diagnostics: r.diagnostics, suppressed: r.suppressed, artifacts: r.artifacts.length } };
+      reply = { id: job.id, result: { ...(r.service !== undefined ? { service: r.service } : {}), files: r.files, diagnostics: r.diagnostics, suppressed: r.suppressed, artifactCount: r.artifactCount } };
     } catch (err) {
       reply = { id: job.id, error: err instanceof Error ? err.message : String(err) };
     }

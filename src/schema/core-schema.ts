@@ -3,6 +3,7 @@
  * (`targets.*`) live in `./targets/*.ts`; they may repeat any core field to override it for that
  * target only (see `service-schema.ts`).
  */
+import { containersCoreProperties, containersDefs, dependsOnSchema, mountsSchema, ulimitsSchema } from './containers-schema.js';
 import { arr, bool, duration, enumOf, int, map, obj, oneOf, ref, str, type JsonSchema } from './dsl.js';
 
 export const NAME_PATTERN = '^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$';
@@ -280,17 +281,28 @@ const security = obj(
 
 const sidecarSecurity = obj('Security context of this container (Kubernetes container `securityContext`; ECS container definition). Pod-level values of the top-level `security` apply unless set here.', containerSecurityProperties);
 
-const sidecar = obj('An extra container in the task or pod (Envoy, X-Ray daemon, log router, ...).', {
+const sidecarHealth = obj('Health of this sidecar: its Kubernetes probes and its ECS/Copilot container health check (the same forms as the main container\'s `health`, without `traffic`).', {
+  readiness: ref('probe', 'Kubernetes readiness probe.'),
+  liveness: ref('probe', 'Kubernetes liveness probe.'),
+  startup: ref('probe', 'Kubernetes startup probe; a native sidecar (see `dependsOn`) counts as started once it passes.'),
+  container: containerHealth,
+});
+
+const sidecar = obj('An extra container in the task or pod (Envoy, X-Ray daemon, log router, ...). Sidecars keep the order the spec gives them.', {
   image: str('Image reference.', { minLength: 1 }),
-  essential: bool('ECS: the task stops when this container stops (default false for sidecars).'),
+  essential: bool('ECS and Copilot: the task stops when this container stops. Default true, as in ECS and Copilot, except for a container another one waits for with `COMPLETE` or `SUCCESS`, which ECS requires to be non-essential (default false there).'),
   ports: arr('Ports.', ref('port', 'A port.')),
   env: map('Environment variables.', ref('envValue', 'A string, number or boolean, or `{ref: {...}}` for a value the deployment system supplies.'), ENV_NAME_PATTERN),
   secrets: map('Secrets by reference.', ref('secret', 'Secret reference.'), ENV_NAME_PATTERN),
   resources: ref('resources', 'Resources of this container.'),
   command: arr('Command override.', { type: 'string', description: 'Argument.' }),
+  entrypoint: arr('Entrypoint override (Kubernetes `command`, ECS `entryPoint`, Copilot `entrypoint`).', { type: 'string', description: 'Argument.' }),
   user: str('User (uid or uid:gid).'),
   security: sidecarSecurity,
-  dependsOn: map('Start ordering: container name → condition.', enumOf('Condition.', ['START', 'COMPLETE', 'SUCCESS', 'HEALTHY']), NAME_PATTERN),
+  dependsOn: dependsOnSchema('this container'),
+  health: sidecarHealth,
+  ulimits: ulimitsSchema('this container'),
+  mounts: mountsSchema('this container'),
 }, ['image']);
 
 /** Core properties; each may also appear under `targets.<t>` and `environments.<env>` as an override. */
@@ -313,11 +325,12 @@ export const coreProperties: Record<string, JsonSchema> = {
   deployment: ref('deployment', 'Deployment strategy and its traffic shape.'),
   logging: ref('logging', 'Container logs.'),
   tracing: ref('tracing', 'Distributed tracing.'),
-  sidecars: map('Extra containers (name → container).', ref('sidecar', 'A sidecar container.'), NAME_PATTERN),
+  sidecars: map('Extra containers (name → container), in the order given (that order is kept in every output).', ref('sidecar', 'A sidecar container.'), NAME_PATTERN),
   user: str('User the main container runs as (uid, uid:gid, or a user name; ECS `user`, Kubernetes container `runAsUser`/`runAsGroup`). Container-level: it wins over `security.runAsUser`.'),
   readOnlyRootFilesystem: bool('Mount the main container\'s root file system read-only. The same as `security.readOnlyRootFilesystem` (kept for existing specs; giving both with different values is an error).'),
   security: ref('security', 'Security context: pod-level ids, non-root, seccomp; the main container\'s privilege, capabilities and read-only root file system.'),
   labels: map('Extra labels/tags on every generated resource.', { type: 'string', description: 'Value.' }, '^[A-Za-z0-9./_-]+$'),
+  ...containersCoreProperties,
   platform: obj('The platform (a `kind: Platform` spec) this service deploys into: its templates import the platform\'s exports (`<name>-<Output>`) instead of taking parameters.', {
     name: str('Platform name (the `name` of the platform spec); the export prefix.', { pattern: NAME_PATTERN }),
     file: str('Path of the platform spec, relative to this spec (documentation for readers and tools; the export names come from `name`).'),
@@ -338,4 +351,5 @@ export const coreDefs: Record<string, JsonSchema> = {
   resources,
   envValue,
   secret,
+  ...containersDefs,
 };

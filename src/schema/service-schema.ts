@@ -7,6 +7,7 @@
 import { coreDefs, coreProperties, ENV_NAME_PATTERN, NAME_PATTERN } from './core-schema.js';
 import { arr, map, obj, overlay, ref, str, type JsonSchema } from './dsl.js';
 import { patchesSchema } from './patch-schema.js';
+import { withEditorHints } from './editor-hints.js';
 import { appmeshTargetProperties } from './targets/appmesh.js';
 import { copilotTargetProperties } from './targets/copilot.js';
 import { ecsTargetProperties } from './targets/ecs.js';
@@ -58,7 +59,7 @@ export function buildServiceSchema(): JsonSchema {
     defs[`${name}Overlay`] = overlay(def);
   }
   Object.assign(defs, overrideDefs);
-  return {
+  return withEditorHints(structuredClone({
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: SCHEMA_ID,
     title: 'codegen service spec v1',
@@ -88,7 +89,7 @@ export function buildServiceSchema(): JsonSchema {
       patches: patchesSchema,
     },
     $defs: defs,
-  };
+  }));
 }
 
 export { ENV_NAME_PATTERN, NAME_PATTERN };

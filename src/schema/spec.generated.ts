@@ -277,6 +277,366 @@ export type Probe2 = {
   [k: string]: unknown;
 };
 /**
+ * Kubernetes readiness probe.
+ */
+export type Probe3 = {
+  /**
+   * HTTP GET check.
+   */
+  http?: {
+    /**
+     * Request path. Must start with `/`.
+     */
+    path: string;
+    /**
+     * Port number or port name. Defaults to the main port.
+     */
+    port?: number | string;
+    /**
+     * Scheme.
+     */
+    scheme?: 'HTTP' | 'HTTPS';
+    /**
+     * Request headers (Kubernetes only).
+     */
+    headers?: {
+      /**
+       * Header value.
+       */
+      [k: string]: string;
+    };
+  };
+  /**
+   * gRPC health check.
+   */
+  grpc?: {
+    /**
+     * Port (defaults to the main port).
+     */
+    port?: number;
+    /**
+     * gRPC health service name.
+     */
+    service?: string;
+  };
+  /**
+   * TCP connect check.
+   */
+  tcp?: {
+    /**
+     * Port number or name (defaults to the main port).
+     */
+    port?: number | string;
+  };
+  /**
+   * A command run in the container.
+   */
+  exec?: {
+    /**
+     * Command and arguments (no shell unless you call one).
+     *
+     * @minItems 1
+     *
+     * Items: Argument.
+     */
+    command: [string, ...string[]];
+  };
+  /**
+   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  initialDelay?: number | string;
+  /**
+   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  period?: number | string;
+  /**
+   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  timeout?: number | string;
+  /**
+   * Consecutive successes to count as healthy (must be 1 for liveness and startup).
+   */
+  successThreshold?: number;
+  /**
+   * Consecutive failures to count as unhealthy (default 3).
+   */
+  failureThreshold?: number;
+  /**
+   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  terminationGracePeriod?: number | string;
+} & {
+  [k: string]: unknown;
+};
+/**
+ * Kubernetes liveness probe.
+ */
+export type Probe4 = {
+  /**
+   * HTTP GET check.
+   */
+  http?: {
+    /**
+     * Request path. Must start with `/`.
+     */
+    path: string;
+    /**
+     * Port number or port name. Defaults to the main port.
+     */
+    port?: number | string;
+    /**
+     * Scheme.
+     */
+    scheme?: 'HTTP' | 'HTTPS';
+    /**
+     * Request headers (Kubernetes only).
+     */
+    headers?: {
+      /**
+       * Header value.
+       */
+      [k: string]: string;
+    };
+  };
+  /**
+   * gRPC health check.
+   */
+  grpc?: {
+    /**
+     * Port (defaults to the main port).
+     */
+    port?: number;
+    /**
+     * gRPC health service name.
+     */
+    service?: string;
+  };
+  /**
+   * TCP connect check.
+   */
+  tcp?: {
+    /**
+     * Port number or name (defaults to the main port).
+     */
+    port?: number | string;
+  };
+  /**
+   * A command run in the container.
+   */
+  exec?: {
+    /**
+     * Command and arguments (no shell unless you call one).
+     *
+     * @minItems 1
+     *
+     * Items: Argument.
+     */
+    command: [string, ...string[]];
+  };
+  /**
+   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  initialDelay?: number | string;
+  /**
+   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  period?: number | string;
+  /**
+   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  timeout?: number | string;
+  /**
+   * Consecutive successes to count as healthy (must be 1 for liveness and startup).
+   */
+  successThreshold?: number;
+  /**
+   * Consecutive failures to count as unhealthy (default 3).
+   */
+  failureThreshold?: number;
+  /**
+   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  terminationGracePeriod?: number | string;
+} & {
+  [k: string]: unknown;
+};
+/**
+ * Kubernetes startup probe; a native sidecar (see `dependsOn`) counts as started once it passes.
+ */
+export type Probe5 = {
+  /**
+   * HTTP GET check.
+   */
+  http?: {
+    /**
+     * Request path. Must start with `/`.
+     */
+    path: string;
+    /**
+     * Port number or port name. Defaults to the main port.
+     */
+    port?: number | string;
+    /**
+     * Scheme.
+     */
+    scheme?: 'HTTP' | 'HTTPS';
+    /**
+     * Request headers (Kubernetes only).
+     */
+    headers?: {
+      /**
+       * Header value.
+       */
+      [k: string]: string;
+    };
+  };
+  /**
+   * gRPC health check.
+   */
+  grpc?: {
+    /**
+     * Port (defaults to the main port).
+     */
+    port?: number;
+    /**
+     * gRPC health service name.
+     */
+    service?: string;
+  };
+  /**
+   * TCP connect check.
+   */
+  tcp?: {
+    /**
+     * Port number or name (defaults to the main port).
+     */
+    port?: number | string;
+  };
+  /**
+   * A command run in the container.
+   */
+  exec?: {
+    /**
+     * Command and arguments (no shell unless you call one).
+     *
+     * @minItems 1
+     *
+     * Items: Argument.
+     */
+    command: [string, ...string[]];
+  };
+  /**
+   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  initialDelay?: number | string;
+  /**
+   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  period?: number | string;
+  /**
+   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  timeout?: number | string;
+  /**
+   * Consecutive successes to count as healthy (must be 1 for liveness and startup).
+   */
+  successThreshold?: number;
+  /**
+   * Consecutive failures to count as unhealthy (default 3).
+   */
+  failureThreshold?: number;
+  /**
+   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  terminationGracePeriod?: number | string;
+} & {
+  [k: string]: unknown;
+};
+/**
+ * A volume.
+ */
+export type Volume = {
+  /**
+   * Scratch space that lives as long as the task or pod (Kubernetes `emptyDir`; ECS a task volume with no host path; Copilot a `storage.volumes` entry without `efs`).
+   */
+  emptyDir?: {
+    /**
+     * Size limit, e.g. `1Gi` (Kubernetes `sizeLimit`; ECS and Copilot have no per-volume size: a diagnostic — see `ephemeralStorage`).
+     */
+    sizeLimit?: string;
+    /**
+     * `Memory` keeps the files in RAM (Kubernetes `medium: Memory`, a tmpfs counted against the memory limit); ECS and Copilot task volumes are on disk (a diagnostic).
+     */
+    medium?: 'Memory';
+  };
+  /**
+   * An Amazon EFS file system (ECS `efsVolumeConfiguration`; Copilot `efs`; Kubernetes through a PersistentVolumeClaim of the EFS CSI driver, `claimName`).
+   */
+  efs?: {
+    /**
+     * File system ID, e.g. `fs-0123456789abcdef0`.
+     */
+    fileSystemId: string;
+    /**
+     * Directory of the file system mounted as the root of the volume (default `/`; must be `/` with an access point).
+     */
+    rootDirectory?: string;
+    /**
+     * EFS access point ID (`fsap-...`); it needs transit encryption.
+     */
+    accessPointId?: string;
+    /**
+     * Encrypt data in transit (default true; ECS `transitEncryption`; Copilot always encrypts).
+     */
+    transitEncryption?: boolean;
+    /**
+     * Mount with the task's IAM role (ECS `authorizationConfig.iam`, Copilot `auth.iam`; default false). Needs transit encryption.
+     */
+    iam?: boolean;
+    /**
+     * Kubernetes: the PersistentVolumeClaim (EFS CSI driver, static provisioning) that holds this file system; required for the Kubernetes target.
+     */
+    claimName?: string;
+  };
+  /**
+   * A directory of the host (ECS `host.sourcePath`, EC2 only — Fargate refuses it; Kubernetes `hostPath`, with a warning: it ties the pod to a node and exposes the node; Copilot has none).
+   */
+  hostPath?: {
+    /**
+     * Absolute path on the host.
+     */
+    path: string;
+    /**
+     * Kubernetes `hostPath.type` check (default: none).
+     */
+    type?: 'DirectoryOrCreate' | 'Directory' | 'FileOrCreate' | 'File' | 'Socket' | 'CharDevice' | 'BlockDevice';
+  };
+  /**
+   * Files from a Kubernetes ConfigMap (Kubernetes `configMap`; ECS and Copilot have no form: a diagnostic — bake the files into the image or fill a volume from a sidecar).
+   */
+  configMap?: {
+    /**
+     * ConfigMap name.
+     */
+    name: string;
+    /**
+     * Keys to project: key → file path relative to the mount (default: every key, as a file named after it).
+     */
+    items?: {
+      /**
+       * Relative file path.
+       */
+      [k: string]: string;
+    };
+    /**
+     * File mode bits of the files, e.g. 420 (octal 0644).
+     */
+    defaultMode?: number;
+  };
+} & {
+  [k: string]: unknown;
+};
+/**
  * A plain value, or a reference resolved by the deployment system.
  */
 export type EnvValueOverlay =
@@ -403,7 +763,7 @@ export type OverrideLogging = LoggingOverlay | null;
  */
 export type OverrideTracing = TracingOverlay | null;
 /**
- * Extra containers (name → container).
+ * Extra containers (name → container), in the order given (that order is kept in every output).
  */
 export type OverrideSidecars = {
   /**
@@ -432,6 +792,57 @@ export type OverrideLabels = {
    */
   [k: string]: string | null;
 } | null;
+/**
+ * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+ */
+export type OverrideTerminationGracePeriod = (number | string) | null;
+/**
+ * Start ordering of the main container: container name → condition it waits for. `START`: the other container has started; `HEALTHY`: it passes its health check (it needs `health.container`); `COMPLETE`: it has exited; `SUCCESS`: it has exited with status 0 (a container waited for with COMPLETE or SUCCESS is not essential). ECS `dependsOn`, Copilot `depends_on`; Kubernetes: see docs/spec.md (native sidecars and init containers).
+ */
+export type OverrideDependsOn = {
+  /**
+   * Condition.
+   */
+  [k: string]: 'START' | 'COMPLETE' | 'SUCCESS' | 'HEALTHY' | null;
+} | null;
+/**
+ * Resource limits (ulimits) of the main container: name → limit. ECS `ulimits`; Kubernetes and Copilot have no field (a diagnostic). Fargate overrides only `nofile` by default (65535 soft and hard).
+ */
+export type OverrideUlimits = {
+  /**
+   * The limit: one number for both soft and hard, or both.
+   */
+  [k: string]:
+    | number
+    | {
+        /**
+         * Soft limit.
+         */
+        soft?: number | null;
+        /**
+         * Hard limit (at least the soft limit).
+         */
+        hard?: number | null;
+      }
+    | null;
+} | null;
+/**
+ * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names are DNS-1123 labels (Kubernetes volume names) and also ECS volume names.
+ */
+export type OverrideVolumes = {
+  /**
+   * A volume.
+   */
+  [k: string]: VolumeOverlay | null;
+} | null;
+/**
+ * Volumes mounted into the main container.
+ */
+export type OverrideMounts = Mount3[] | null;
+/**
+ * Task ephemeral storage in GiB (ECS Fargate `ephemeralStorage.sizeInGiB`, 21–200, default 20; Copilot `storage.ephemeral`). EC2 and Kubernetes have no task-level size: a diagnostic.
+ */
+export type OverrideEphemeralStorage = number | null;
 /**
  * The platform (a `kind: Platform` spec) this service deploys into: its templates import the platform's exports (`<name>-<Output>`) instead of taking parameters.
  */
@@ -565,7 +976,7 @@ export interface CodegenServiceSpecV1 {
   logging?: Logging;
   tracing?: Tracing;
   /**
-   * Extra containers (name → container).
+   * Extra containers (name → container), in the order given (that order is kept in every output).
    */
   sidecars?: {
     [k: string]: Sidecar;
@@ -588,6 +999,53 @@ export interface CodegenServiceSpecV1 {
      */
     [k: string]: string;
   };
+  /**
+   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  terminationGracePeriod?: number | string;
+  /**
+   * Start ordering of the main container: container name → condition it waits for. `START`: the other container has started; `HEALTHY`: it passes its health check (it needs `health.container`); `COMPLETE`: it has exited; `SUCCESS`: it has exited with status 0 (a container waited for with COMPLETE or SUCCESS is not essential). ECS `dependsOn`, Copilot `depends_on`; Kubernetes: see docs/spec.md (native sidecars and init containers).
+   */
+  dependsOn?: {
+    /**
+     * Condition.
+     */
+    [k: string]: 'START' | 'COMPLETE' | 'SUCCESS' | 'HEALTHY';
+  };
+  /**
+   * Resource limits (ulimits) of the main container: name → limit. ECS `ulimits`; Kubernetes and Copilot have no field (a diagnostic). Fargate overrides only `nofile` by default (65535 soft and hard).
+   */
+  ulimits?: {
+    /**
+     * The limit: one number for both soft and hard, or both.
+     */
+    [k: string]:
+      | number
+      | {
+          /**
+           * Soft limit.
+           */
+          soft: number;
+          /**
+           * Hard limit (at least the soft limit).
+           */
+          hard: number;
+        };
+  };
+  /**
+   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names are DNS-1123 labels (Kubernetes volume names) and also ECS volume names.
+   */
+  volumes?: {
+    [k: string]: Volume;
+  };
+  /**
+   * Volumes mounted into the main container.
+   */
+  mounts?: Mount1[];
+  /**
+   * Task ephemeral storage in GiB (ECS Fargate `ephemeralStorage.sizeInGiB`, 21–200, default 20; Copilot `storage.ephemeral`). EC2 and Kubernetes have no task-level size: a diagnostic.
+   */
+  ephemeralStorage?: number;
   /**
    * The platform (a `kind: Platform` spec) this service deploys into: its templates import the platform's exports (`<name>-<Output>`) instead of taking parameters.
    */
@@ -720,7 +1178,7 @@ export interface CodegenServiceSpecV1 {
        */
       tracing?: TracingOverlay | null;
       /**
-       * Extra containers (name → container).
+       * Extra containers (name → container), in the order given (that order is kept in every output).
        */
       sidecars?: {
         /**
@@ -749,6 +1207,57 @@ export interface CodegenServiceSpecV1 {
          */
         [k: string]: string | null;
       } | null;
+      /**
+       * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+       */
+      terminationGracePeriod?: (number | string) | null;
+      /**
+       * Start ordering of the main container: container name → condition it waits for. `START`: the other container has started; `HEALTHY`: it passes its health check (it needs `health.container`); `COMPLETE`: it has exited; `SUCCESS`: it has exited with status 0 (a container waited for with COMPLETE or SUCCESS is not essential). ECS `dependsOn`, Copilot `depends_on`; Kubernetes: see docs/spec.md (native sidecars and init containers).
+       */
+      dependsOn?: {
+        /**
+         * Condition.
+         */
+        [k: string]: 'START' | 'COMPLETE' | 'SUCCESS' | 'HEALTHY' | null;
+      } | null;
+      /**
+       * Resource limits (ulimits) of the main container: name → limit. ECS `ulimits`; Kubernetes and Copilot have no field (a diagnostic). Fargate overrides only `nofile` by default (65535 soft and hard).
+       */
+      ulimits?: {
+        /**
+         * The limit: one number for both soft and hard, or both.
+         */
+        [k: string]:
+          | number
+          | {
+              /**
+               * Soft limit.
+               */
+              soft?: number | null;
+              /**
+               * Hard limit (at least the soft limit).
+               */
+              hard?: number | null;
+            }
+          | null;
+      } | null;
+      /**
+       * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names are DNS-1123 labels (Kubernetes volume names) and also ECS volume names.
+       */
+      volumes?: {
+        /**
+         * A volume.
+         */
+        [k: string]: VolumeOverlay | null;
+      } | null;
+      /**
+       * Volumes mounted into the main container.
+       */
+      mounts?: Mount3[] | null;
+      /**
+       * Task ephemeral storage in GiB (ECS Fargate `ephemeralStorage.sizeInGiB`, 21–200, default 20; Copilot `storage.ephemeral`). EC2 and Kubernetes have no task-level size: a diagnostic.
+       */
+      ephemeralStorage?: number | null;
       /**
        * The platform (a `kind: Platform` spec) this service deploys into: its templates import the platform's exports (`<name>-<Output>`) instead of taking parameters.
        */
@@ -1255,7 +1764,7 @@ export interface Sidecar {
    */
   image: string;
   /**
-   * ECS: the task stops when this container stops (default false for sidecars).
+   * ECS and Copilot: the task stops when this container stops. Default true, as in ECS and Copilot, except for a container another one waits for with `COMPLETE` or `SUCCESS`, which ECS requires to be non-essential (default false there).
    */
   essential?: boolean;
   /**
@@ -1324,6 +1833,12 @@ export interface Sidecar {
    * Items: Argument.
    */
   command?: string[];
+  /**
+   * Entrypoint override (Kubernetes `command`, ECS `entryPoint`, Copilot `entrypoint`).
+   *
+   * Items: Argument.
+   */
+  entrypoint?: string[];
   /**
    * User (uid or uid:gid).
    */
@@ -1453,7 +1968,7 @@ export interface Sidecar {
     };
   };
   /**
-   * Start ordering: container name → condition.
+   * Start ordering of this container: container name → condition it waits for. `START`: the other container has started; `HEALTHY`: it passes its health check (it needs `health.container`); `COMPLETE`: it has exited; `SUCCESS`: it has exited with status 0 (a container waited for with COMPLETE or SUCCESS is not essential). ECS `dependsOn`, Copilot `depends_on`; Kubernetes: see docs/spec.md (native sidecars and init containers).
    */
   dependsOn?: {
     /**
@@ -1461,6 +1976,82 @@ export interface Sidecar {
      */
     [k: string]: 'START' | 'COMPLETE' | 'SUCCESS' | 'HEALTHY';
   };
+  /**
+   * Health of this sidecar: its Kubernetes probes and its ECS/Copilot container health check (the same forms as the main container's `health`, without `traffic`).
+   */
+  health?: {
+    readiness?: Probe3;
+    liveness?: Probe4;
+    startup?: Probe5;
+    /**
+     * Process health as ECS and Docker see it: a command run inside the container. ECS has no HTTP check, so either give a command, or opt in to `curl` (the image must contain curl).
+     */
+    container?: {
+      /**
+       * `["CMD", ...]` or `["CMD-SHELL", "..."]`.
+       *
+       * @minItems 2
+       *
+       * Items: Argument.
+       */
+      command?: [string, string, ...string[]];
+      /**
+       * Generate `curl -f http://localhost:PORT/PATH || exit 1`. `true` uses the liveness (or traffic) HTTP path and port.
+       */
+      curl?:
+        | boolean
+        | {
+            /**
+             * Path (validated so it cannot inject shell).
+             */
+            path: string;
+            /**
+             * Port (defaults to the main port).
+             */
+            port?: number;
+          };
+      /**
+       * Time between checks (ECS: 5–300 s, default 30). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+       */
+      interval?: number | string;
+      /**
+       * Time a check may take (ECS: 2–60 s, default 5). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+       */
+      timeout?: number | string;
+      /**
+       * Failures before unhealthy (ECS: 1–10, default 3).
+       */
+      retries?: number;
+      /**
+       * Grace period after start (ECS: 0–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+       */
+      startPeriod?: number | string;
+    };
+  };
+  /**
+   * Resource limits (ulimits) of this container: name → limit. ECS `ulimits`; Kubernetes and Copilot have no field (a diagnostic). Fargate overrides only `nofile` by default (65535 soft and hard).
+   */
+  ulimits?: {
+    /**
+     * The limit: one number for both soft and hard, or both.
+     */
+    [k: string]:
+      | number
+      | {
+          /**
+           * Soft limit.
+           */
+          soft: number;
+          /**
+           * Hard limit (at least the soft limit).
+           */
+          hard: number;
+        };
+  };
+  /**
+   * Volumes mounted into this container.
+   */
+  mounts?: Mount[];
 }
 /**
  * A port.
@@ -1562,6 +2153,27 @@ export interface Resources1 {
      */
     memory?: string;
   };
+}
+/**
+ * A mount.
+ */
+export interface Mount {
+  /**
+   * Name of a volume under `volumes`.
+   */
+  volume: string;
+  /**
+   * Absolute path in the container (ECS `containerPath`, Kubernetes `mountPath`, Copilot `path`).
+   */
+  path: string;
+  /**
+   * Mount read-only (default false).
+   */
+  readOnly?: boolean;
+  /**
+   * A path inside the volume mounted instead of its root (Kubernetes `subPath`; ECS and Copilot have none: a diagnostic — on EFS use `rootDirectory`).
+   */
+  subPath?: string;
 }
 /**
  * Security context: pod-level ids, non-root, seccomp; the main container's privilege, capabilities and read-only root file system.
@@ -1705,6 +2317,27 @@ export interface Security {
   };
 }
 /**
+ * A mount.
+ */
+export interface Mount1 {
+  /**
+   * Name of a volume under `volumes`.
+   */
+  volume: string;
+  /**
+   * Absolute path in the container (ECS `containerPath`, Kubernetes `mountPath`, Copilot `path`).
+   */
+  path: string;
+  /**
+   * Mount read-only (default false).
+   */
+  readOnly?: boolean;
+  /**
+   * A path inside the volume mounted instead of its root (Kubernetes `subPath`; ECS and Copilot have none: a diagnostic — on EFS use `rootDirectory`).
+   */
+  subPath?: string;
+}
+/**
  * Amazon ECS: task definition JSON and the ECS service CloudFormation template.
  */
 export interface EcsTarget {
@@ -1791,7 +2424,7 @@ export interface EcsTarget {
    */
   tracing?: TracingOverlay | null;
   /**
-   * Extra containers (name → container).
+   * Extra containers (name → container), in the order given (that order is kept in every output).
    */
   sidecars?: {
     /**
@@ -1820,6 +2453,57 @@ export interface EcsTarget {
      */
     [k: string]: string | null;
   } | null;
+  /**
+   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  terminationGracePeriod?: (number | string) | null;
+  /**
+   * Start ordering of the main container: container name → condition it waits for. `START`: the other container has started; `HEALTHY`: it passes its health check (it needs `health.container`); `COMPLETE`: it has exited; `SUCCESS`: it has exited with status 0 (a container waited for with COMPLETE or SUCCESS is not essential). ECS `dependsOn`, Copilot `depends_on`; Kubernetes: see docs/spec.md (native sidecars and init containers).
+   */
+  dependsOn?: {
+    /**
+     * Condition.
+     */
+    [k: string]: 'START' | 'COMPLETE' | 'SUCCESS' | 'HEALTHY' | null;
+  } | null;
+  /**
+   * Resource limits (ulimits) of the main container: name → limit. ECS `ulimits`; Kubernetes and Copilot have no field (a diagnostic). Fargate overrides only `nofile` by default (65535 soft and hard).
+   */
+  ulimits?: {
+    /**
+     * The limit: one number for both soft and hard, or both.
+     */
+    [k: string]:
+      | number
+      | {
+          /**
+           * Soft limit.
+           */
+          soft?: number | null;
+          /**
+           * Hard limit (at least the soft limit).
+           */
+          hard?: number | null;
+        }
+      | null;
+  } | null;
+  /**
+   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names are DNS-1123 labels (Kubernetes volume names) and also ECS volume names.
+   */
+  volumes?: {
+    /**
+     * A volume.
+     */
+    [k: string]: VolumeOverlay | null;
+  } | null;
+  /**
+   * Volumes mounted into the main container.
+   */
+  mounts?: Mount3[] | null;
+  /**
+   * Task ephemeral storage in GiB (ECS Fargate `ephemeralStorage.sizeInGiB`, 21–200, default 20; Copilot `storage.ephemeral`). EC2 and Kubernetes have no task-level size: a diagnostic.
+   */
+  ephemeralStorage?: number | null;
   /**
    * The platform (a `kind: Platform` spec) this service deploys into: its templates import the platform's exports (`<name>-<Output>`) instead of taking parameters.
    */
@@ -2512,7 +3196,7 @@ export interface TracingOverlay {
   xray?: boolean | null;
 }
 /**
- * An extra container in the task or pod (Envoy, X-Ray daemon, log router, ...).
+ * An extra container in the task or pod (Envoy, X-Ray daemon, log router, ...). Sidecars keep the order the spec gives them.
  */
 export interface SidecarOverlay {
   /**
@@ -2520,7 +3204,7 @@ export interface SidecarOverlay {
    */
   image?: string | null;
   /**
-   * ECS: the task stops when this container stops (default false for sidecars).
+   * ECS and Copilot: the task stops when this container stops. Default true, as in ECS and Copilot, except for a container another one waits for with `COMPLETE` or `SUCCESS`, which ECS requires to be non-essential (default false there).
    */
   essential?: boolean | null;
   /**
@@ -2553,6 +3237,10 @@ export interface SidecarOverlay {
    * Command override.
    */
   command?: string[] | null;
+  /**
+   * Entrypoint override (Kubernetes `command`, ECS `entryPoint`, Copilot `entrypoint`).
+   */
+  entrypoint?: string[] | null;
   /**
    * User (uid or uid:gid).
    */
@@ -2682,7 +3370,7 @@ export interface SidecarOverlay {
     } | null;
   } | null;
   /**
-   * Start ordering: container name → condition.
+   * Start ordering of this container: container name → condition it waits for. `START`: the other container has started; `HEALTHY`: it passes its health check (it needs `health.container`); `COMPLETE`: it has exited; `SUCCESS`: it has exited with status 0 (a container waited for with COMPLETE or SUCCESS is not essential). ECS `dependsOn`, Copilot `depends_on`; Kubernetes: see docs/spec.md (native sidecars and init containers).
    */
   dependsOn?: {
     /**
@@ -2690,6 +3378,91 @@ export interface SidecarOverlay {
      */
     [k: string]: 'START' | 'COMPLETE' | 'SUCCESS' | 'HEALTHY' | null;
   } | null;
+  /**
+   * Health of this sidecar: its Kubernetes probes and its ECS/Copilot container health check (the same forms as the main container's `health`, without `traffic`).
+   */
+  health?: {
+    /**
+     * Kubernetes readiness probe.
+     */
+    readiness?: ProbeOverlay | null;
+    /**
+     * Kubernetes liveness probe.
+     */
+    liveness?: ProbeOverlay | null;
+    /**
+     * Kubernetes startup probe; a native sidecar (see `dependsOn`) counts as started once it passes.
+     */
+    startup?: ProbeOverlay | null;
+    /**
+     * Process health as ECS and Docker see it: a command run inside the container. ECS has no HTTP check, so either give a command, or opt in to `curl` (the image must contain curl).
+     */
+    container?: {
+      /**
+       * `["CMD", ...]` or `["CMD-SHELL", "..."]`.
+       */
+      command?: [string, string, ...string[]] | null;
+      /**
+       * Generate `curl -f http://localhost:PORT/PATH || exit 1`. `true` uses the liveness (or traffic) HTTP path and port.
+       */
+      curl?:
+        | (
+            | boolean
+            | {
+                /**
+                 * Path (validated so it cannot inject shell).
+                 */
+                path?: string | null;
+                /**
+                 * Port (defaults to the main port).
+                 */
+                port?: number | null;
+              }
+          )
+        | null;
+      /**
+       * Time between checks (ECS: 5–300 s, default 30). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+       */
+      interval?: (number | string) | null;
+      /**
+       * Time a check may take (ECS: 2–60 s, default 5). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+       */
+      timeout?: (number | string) | null;
+      /**
+       * Failures before unhealthy (ECS: 1–10, default 3).
+       */
+      retries?: number | null;
+      /**
+       * Grace period after start (ECS: 0–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+       */
+      startPeriod?: (number | string) | null;
+    } | null;
+  } | null;
+  /**
+   * Resource limits (ulimits) of this container: name → limit. ECS `ulimits`; Kubernetes and Copilot have no field (a diagnostic). Fargate overrides only `nofile` by default (65535 soft and hard).
+   */
+  ulimits?: {
+    /**
+     * The limit: one number for both soft and hard, or both.
+     */
+    [k: string]:
+      | number
+      | {
+          /**
+           * Soft limit.
+           */
+          soft?: number | null;
+          /**
+           * Hard limit (at least the soft limit).
+           */
+          hard?: number | null;
+        }
+      | null;
+  } | null;
+  /**
+   * Volumes mounted into this container.
+   */
+  mounts?: Mount2[] | null;
 }
 /**
  * A port.
@@ -2719,6 +3492,27 @@ export interface Port3 {
    * Host port for EC2 `bridge` networking (0 = dynamic). Ignored under awsvpc.
    */
   hostPort?: number;
+}
+/**
+ * A mount.
+ */
+export interface Mount2 {
+  /**
+   * Name of a volume under `volumes`.
+   */
+  volume: string;
+  /**
+   * Absolute path in the container (ECS `containerPath`, Kubernetes `mountPath`, Copilot `path`).
+   */
+  path: string;
+  /**
+   * Mount read-only (default false).
+   */
+  readOnly?: boolean;
+  /**
+   * A path inside the volume mounted instead of its root (Kubernetes `subPath`; ECS and Copilot have none: a diagnostic — on EFS use `rootDirectory`).
+   */
+  subPath?: string;
 }
 /**
  * Security context. `runAsUser`, `runAsGroup`, `fsGroup`, `runAsNonRoot` and `seccompProfile` are pod-level: they apply to every container the spec defines (Kubernetes pod `securityContext`; on ECS, which has no pod, each container gets them). The others apply to the main container (Kubernetes container `securityContext`); sidecars set their own under `sidecars.<name>.security`.
@@ -2862,6 +3656,110 @@ export interface SecurityOverlay {
   } | null;
 }
 /**
+ * A volume of the task or pod: exactly one of `emptyDir`, `efs`, `hostPath` or `configMap`.
+ */
+export interface VolumeOverlay {
+  /**
+   * Scratch space that lives as long as the task or pod (Kubernetes `emptyDir`; ECS a task volume with no host path; Copilot a `storage.volumes` entry without `efs`).
+   */
+  emptyDir?: {
+    /**
+     * Size limit, e.g. `1Gi` (Kubernetes `sizeLimit`; ECS and Copilot have no per-volume size: a diagnostic — see `ephemeralStorage`).
+     */
+    sizeLimit?: string | null;
+    /**
+     * `Memory` keeps the files in RAM (Kubernetes `medium: Memory`, a tmpfs counted against the memory limit); ECS and Copilot task volumes are on disk (a diagnostic).
+     */
+    medium?: 'Memory' | null;
+  } | null;
+  /**
+   * An Amazon EFS file system (ECS `efsVolumeConfiguration`; Copilot `efs`; Kubernetes through a PersistentVolumeClaim of the EFS CSI driver, `claimName`).
+   */
+  efs?: {
+    /**
+     * File system ID, e.g. `fs-0123456789abcdef0`.
+     */
+    fileSystemId?: string | null;
+    /**
+     * Directory of the file system mounted as the root of the volume (default `/`; must be `/` with an access point).
+     */
+    rootDirectory?: string | null;
+    /**
+     * EFS access point ID (`fsap-...`); it needs transit encryption.
+     */
+    accessPointId?: string | null;
+    /**
+     * Encrypt data in transit (default true; ECS `transitEncryption`; Copilot always encrypts).
+     */
+    transitEncryption?: boolean | null;
+    /**
+     * Mount with the task's IAM role (ECS `authorizationConfig.iam`, Copilot `auth.iam`; default false). Needs transit encryption.
+     */
+    iam?: boolean | null;
+    /**
+     * Kubernetes: the PersistentVolumeClaim (EFS CSI driver, static provisioning) that holds this file system; required for the Kubernetes target.
+     */
+    claimName?: string | null;
+  } | null;
+  /**
+   * A directory of the host (ECS `host.sourcePath`, EC2 only — Fargate refuses it; Kubernetes `hostPath`, with a warning: it ties the pod to a node and exposes the node; Copilot has none).
+   */
+  hostPath?: {
+    /**
+     * Absolute path on the host.
+     */
+    path?: string | null;
+    /**
+     * Kubernetes `hostPath.type` check (default: none).
+     */
+    type?:
+      ('DirectoryOrCreate' | 'Directory' | 'FileOrCreate' | 'File' | 'Socket' | 'CharDevice' | 'BlockDevice') | null;
+  } | null;
+  /**
+   * Files from a Kubernetes ConfigMap (Kubernetes `configMap`; ECS and Copilot have no form: a diagnostic — bake the files into the image or fill a volume from a sidecar).
+   */
+  configMap?: {
+    /**
+     * ConfigMap name.
+     */
+    name?: string | null;
+    /**
+     * Keys to project: key → file path relative to the mount (default: every key, as a file named after it).
+     */
+    items?: {
+      /**
+       * Relative file path.
+       */
+      [k: string]: string | null;
+    } | null;
+    /**
+     * File mode bits of the files, e.g. 420 (octal 0644).
+     */
+    defaultMode?: number | null;
+  } | null;
+}
+/**
+ * A mount.
+ */
+export interface Mount3 {
+  /**
+   * Name of a volume under `volumes`.
+   */
+  volume: string;
+  /**
+   * Absolute path in the container (ECS `containerPath`, Kubernetes `mountPath`, Copilot `path`).
+   */
+  path: string;
+  /**
+   * Mount read-only (default false).
+   */
+  readOnly?: boolean;
+  /**
+   * A path inside the volume mounted instead of its root (Kubernetes `subPath`; ECS and Copilot have none: a diagnostic — on EFS use `rootDirectory`).
+   */
+  subPath?: string;
+}
+/**
  * Kubernetes manifests (EKS).
  */
 export interface KubernetesTarget {
@@ -2948,7 +3846,7 @@ export interface KubernetesTarget {
    */
   tracing?: TracingOverlay | null;
   /**
-   * Extra containers (name → container).
+   * Extra containers (name → container), in the order given (that order is kept in every output).
    */
   sidecars?: {
     /**
@@ -2977,6 +3875,57 @@ export interface KubernetesTarget {
      */
     [k: string]: string | null;
   } | null;
+  /**
+   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  terminationGracePeriod?: (number | string) | null;
+  /**
+   * Start ordering of the main container: container name → condition it waits for. `START`: the other container has started; `HEALTHY`: it passes its health check (it needs `health.container`); `COMPLETE`: it has exited; `SUCCESS`: it has exited with status 0 (a container waited for with COMPLETE or SUCCESS is not essential). ECS `dependsOn`, Copilot `depends_on`; Kubernetes: see docs/spec.md (native sidecars and init containers).
+   */
+  dependsOn?: {
+    /**
+     * Condition.
+     */
+    [k: string]: 'START' | 'COMPLETE' | 'SUCCESS' | 'HEALTHY' | null;
+  } | null;
+  /**
+   * Resource limits (ulimits) of the main container: name → limit. ECS `ulimits`; Kubernetes and Copilot have no field (a diagnostic). Fargate overrides only `nofile` by default (65535 soft and hard).
+   */
+  ulimits?: {
+    /**
+     * The limit: one number for both soft and hard, or both.
+     */
+    [k: string]:
+      | number
+      | {
+          /**
+           * Soft limit.
+           */
+          soft?: number | null;
+          /**
+           * Hard limit (at least the soft limit).
+           */
+          hard?: number | null;
+        }
+      | null;
+  } | null;
+  /**
+   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names are DNS-1123 labels (Kubernetes volume names) and also ECS volume names.
+   */
+  volumes?: {
+    /**
+     * A volume.
+     */
+    [k: string]: VolumeOverlay | null;
+  } | null;
+  /**
+   * Volumes mounted into the main container.
+   */
+  mounts?: Mount3[] | null;
+  /**
+   * Task ephemeral storage in GiB (ECS Fargate `ephemeralStorage.sizeInGiB`, 21–200, default 20; Copilot `storage.ephemeral`). EC2 and Kubernetes have no task-level size: a diagnostic.
+   */
+  ephemeralStorage?: number | null;
   /**
    * The platform (a `kind: Platform` spec) this service deploys into: its templates import the platform's exports (`<name>-<Output>`) instead of taking parameters.
    */
@@ -3032,6 +3981,87 @@ export interface KubernetesTarget {
      */
     type?: 'ClusterIP' | 'NodePort' | 'LoadBalancer';
   };
+  /**
+   * Services in front of the pods, written instead of the one default Service (e.g. an internal ClusterIP plus an external LoadBalancer). An Ingress or HTTPRoute routes to the first listed Service with a port that targets the exposed container port. Not together with `service`.
+   *
+   * Items: One Service.
+   */
+  services?: {
+    /**
+     * Service name.
+     */
+    name: string;
+    /**
+     * Service type.
+     */
+    type?: 'ClusterIP' | 'NodePort' | 'LoadBalancer';
+    /**
+     * Annotations of the Service (e.g. `service.beta.kubernetes.io/aws-load-balancer-scheme`).
+     */
+    annotations?: {
+      /**
+       * Value.
+       */
+      [k: string]: string;
+    };
+    /**
+     * Service ports.
+     *
+     * @minItems 1
+     *
+     * Items: One Service port.
+     */
+    ports: [
+      {
+        /**
+         * Service port name (IANA service name: at most 15 lowercase letters, digits and hyphens, at least one letter; required when the Service has several ports).
+         */
+        name?: string;
+        /**
+         * Port the Service listens on.
+         */
+        port: number;
+        /**
+         * Container port the traffic goes to: a number, or the name of a container port (default: `port`).
+         */
+        targetPort?: number | string;
+        /**
+         * Transport protocol (default tcp).
+         */
+        protocol?: 'tcp' | 'udp';
+        /**
+         * Node port (NodePort and LoadBalancer Services; default: allocated by the cluster).
+         */
+        nodePort?: number;
+      },
+      ...{
+        /**
+         * Service port name (IANA service name: at most 15 lowercase letters, digits and hyphens, at least one letter; required when the Service has several ports).
+         */
+        name?: string;
+        /**
+         * Port the Service listens on.
+         */
+        port: number;
+        /**
+         * Container port the traffic goes to: a number, or the name of a container port (default: `port`).
+         */
+        targetPort?: number | string;
+        /**
+         * Transport protocol (default tcp).
+         */
+        protocol?: 'tcp' | 'udp';
+        /**
+         * Node port (NodePort and LoadBalancer Services; default: allocated by the cluster).
+         */
+        nodePort?: number;
+      }[]
+    ];
+  }[];
+  /**
+   * Name the container ports and Service ports that the spec leaves unnamed with their derived names (`http`, `grpc`, `udp`, `http-8080`; default true). With false such container ports are written without a name, as many manifests do, and Services target them by number.
+   */
+  derivedPortNames?: boolean;
   /**
    * ALB Ingress for the AWS Load Balancer Controller (written when `expose` is set and route is `ingress`).
    */
@@ -3213,7 +4243,7 @@ export interface AppmeshTarget {
    */
   tracing?: TracingOverlay | null;
   /**
-   * Extra containers (name → container).
+   * Extra containers (name → container), in the order given (that order is kept in every output).
    */
   sidecars?: {
     /**
@@ -3242,6 +4272,57 @@ export interface AppmeshTarget {
      */
     [k: string]: string | null;
   } | null;
+  /**
+   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  terminationGracePeriod?: (number | string) | null;
+  /**
+   * Start ordering of the main container: container name → condition it waits for. `START`: the other container has started; `HEALTHY`: it passes its health check (it needs `health.container`); `COMPLETE`: it has exited; `SUCCESS`: it has exited with status 0 (a container waited for with COMPLETE or SUCCESS is not essential). ECS `dependsOn`, Copilot `depends_on`; Kubernetes: see docs/spec.md (native sidecars and init containers).
+   */
+  dependsOn?: {
+    /**
+     * Condition.
+     */
+    [k: string]: 'START' | 'COMPLETE' | 'SUCCESS' | 'HEALTHY' | null;
+  } | null;
+  /**
+   * Resource limits (ulimits) of the main container: name → limit. ECS `ulimits`; Kubernetes and Copilot have no field (a diagnostic). Fargate overrides only `nofile` by default (65535 soft and hard).
+   */
+  ulimits?: {
+    /**
+     * The limit: one number for both soft and hard, or both.
+     */
+    [k: string]:
+      | number
+      | {
+          /**
+           * Soft limit.
+           */
+          soft?: number | null;
+          /**
+           * Hard limit (at least the soft limit).
+           */
+          hard?: number | null;
+        }
+      | null;
+  } | null;
+  /**
+   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names are DNS-1123 labels (Kubernetes volume names) and also ECS volume names.
+   */
+  volumes?: {
+    /**
+     * A volume.
+     */
+    [k: string]: VolumeOverlay | null;
+  } | null;
+  /**
+   * Volumes mounted into the main container.
+   */
+  mounts?: Mount3[] | null;
+  /**
+   * Task ephemeral storage in GiB (ECS Fargate `ephemeralStorage.sizeInGiB`, 21–200, default 20; Copilot `storage.ephemeral`). EC2 and Kubernetes have no task-level size: a diagnostic.
+   */
+  ephemeralStorage?: number | null;
   /**
    * The platform (a `kind: Platform` spec) this service deploys into: its templates import the platform's exports (`<name>-<Output>`) instead of taking parameters.
    */
@@ -5497,7 +6578,7 @@ export interface CopilotTarget {
    */
   tracing?: TracingOverlay | null;
   /**
-   * Extra containers (name → container).
+   * Extra containers (name → container), in the order given (that order is kept in every output).
    */
   sidecars?: {
     /**
@@ -5526,6 +6607,57 @@ export interface CopilotTarget {
      */
     [k: string]: string | null;
   } | null;
+  /**
+   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  terminationGracePeriod?: (number | string) | null;
+  /**
+   * Start ordering of the main container: container name → condition it waits for. `START`: the other container has started; `HEALTHY`: it passes its health check (it needs `health.container`); `COMPLETE`: it has exited; `SUCCESS`: it has exited with status 0 (a container waited for with COMPLETE or SUCCESS is not essential). ECS `dependsOn`, Copilot `depends_on`; Kubernetes: see docs/spec.md (native sidecars and init containers).
+   */
+  dependsOn?: {
+    /**
+     * Condition.
+     */
+    [k: string]: 'START' | 'COMPLETE' | 'SUCCESS' | 'HEALTHY' | null;
+  } | null;
+  /**
+   * Resource limits (ulimits) of the main container: name → limit. ECS `ulimits`; Kubernetes and Copilot have no field (a diagnostic). Fargate overrides only `nofile` by default (65535 soft and hard).
+   */
+  ulimits?: {
+    /**
+     * The limit: one number for both soft and hard, or both.
+     */
+    [k: string]:
+      | number
+      | {
+          /**
+           * Soft limit.
+           */
+          soft?: number | null;
+          /**
+           * Hard limit (at least the soft limit).
+           */
+          hard?: number | null;
+        }
+      | null;
+  } | null;
+  /**
+   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names are DNS-1123 labels (Kubernetes volume names) and also ECS volume names.
+   */
+  volumes?: {
+    /**
+     * A volume.
+     */
+    [k: string]: VolumeOverlay | null;
+  } | null;
+  /**
+   * Volumes mounted into the main container.
+   */
+  mounts?: Mount3[] | null;
+  /**
+   * Task ephemeral storage in GiB (ECS Fargate `ephemeralStorage.sizeInGiB`, 21–200, default 20; Copilot `storage.ephemeral`). EC2 and Kubernetes have no task-level size: a diagnostic.
+   */
+  ephemeralStorage?: number | null;
   /**
    * The platform (a `kind: Platform` spec) this service deploys into: its templates import the platform's exports (`<name>-<Output>`) instead of taking parameters.
    */
@@ -5645,7 +6777,7 @@ export interface EcsTargetOverlay {
    */
   tracing?: OverrideTracing | null;
   /**
-   * Extra containers (name → container).
+   * Extra containers (name → container), in the order given (that order is kept in every output).
    */
   sidecars?: OverrideSidecars | null;
   /**
@@ -5664,6 +6796,30 @@ export interface EcsTargetOverlay {
    * Extra labels/tags on every generated resource.
    */
   labels?: OverrideLabels | null;
+  /**
+   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  terminationGracePeriod?: OverrideTerminationGracePeriod | null;
+  /**
+   * Start ordering of the main container: container name → condition it waits for. `START`: the other container has started; `HEALTHY`: it passes its health check (it needs `health.container`); `COMPLETE`: it has exited; `SUCCESS`: it has exited with status 0 (a container waited for with COMPLETE or SUCCESS is not essential). ECS `dependsOn`, Copilot `depends_on`; Kubernetes: see docs/spec.md (native sidecars and init containers).
+   */
+  dependsOn?: OverrideDependsOn | null;
+  /**
+   * Resource limits (ulimits) of the main container: name → limit. ECS `ulimits`; Kubernetes and Copilot have no field (a diagnostic). Fargate overrides only `nofile` by default (65535 soft and hard).
+   */
+  ulimits?: OverrideUlimits | null;
+  /**
+   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names are DNS-1123 labels (Kubernetes volume names) and also ECS volume names.
+   */
+  volumes?: OverrideVolumes | null;
+  /**
+   * Volumes mounted into the main container.
+   */
+  mounts?: OverrideMounts | null;
+  /**
+   * Task ephemeral storage in GiB (ECS Fargate `ephemeralStorage.sizeInGiB`, 21–200, default 20; Copilot `storage.ephemeral`). EC2 and Kubernetes have no task-level size: a diagnostic.
+   */
+  ephemeralStorage?: OverrideEphemeralStorage | null;
   /**
    * The platform (a `kind: Platform` spec) this service deploys into: its templates import the platform's exports (`<name>-<Output>`) instead of taking parameters.
    */
@@ -5945,7 +7101,7 @@ export interface KubernetesTargetOverlay {
    */
   tracing?: OverrideTracing | null;
   /**
-   * Extra containers (name → container).
+   * Extra containers (name → container), in the order given (that order is kept in every output).
    */
   sidecars?: OverrideSidecars | null;
   /**
@@ -5964,6 +7120,30 @@ export interface KubernetesTargetOverlay {
    * Extra labels/tags on every generated resource.
    */
   labels?: OverrideLabels | null;
+  /**
+   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  terminationGracePeriod?: OverrideTerminationGracePeriod | null;
+  /**
+   * Start ordering of the main container: container name → condition it waits for. `START`: the other container has started; `HEALTHY`: it passes its health check (it needs `health.container`); `COMPLETE`: it has exited; `SUCCESS`: it has exited with status 0 (a container waited for with COMPLETE or SUCCESS is not essential). ECS `dependsOn`, Copilot `depends_on`; Kubernetes: see docs/spec.md (native sidecars and init containers).
+   */
+  dependsOn?: OverrideDependsOn | null;
+  /**
+   * Resource limits (ulimits) of the main container: name → limit. ECS `ulimits`; Kubernetes and Copilot have no field (a diagnostic). Fargate overrides only `nofile` by default (65535 soft and hard).
+   */
+  ulimits?: OverrideUlimits | null;
+  /**
+   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names are DNS-1123 labels (Kubernetes volume names) and also ECS volume names.
+   */
+  volumes?: OverrideVolumes | null;
+  /**
+   * Volumes mounted into the main container.
+   */
+  mounts?: OverrideMounts | null;
+  /**
+   * Task ephemeral storage in GiB (ECS Fargate `ephemeralStorage.sizeInGiB`, 21–200, default 20; Copilot `storage.ephemeral`). EC2 and Kubernetes have no task-level size: a diagnostic.
+   */
+  ephemeralStorage?: OverrideEphemeralStorage | null;
   /**
    * The platform (a `kind: Platform` spec) this service deploys into: its templates import the platform's exports (`<name>-<Output>`) instead of taking parameters.
    */
@@ -6010,6 +7190,87 @@ export interface KubernetesTargetOverlay {
      */
     type?: ('ClusterIP' | 'NodePort' | 'LoadBalancer') | null;
   } | null;
+  /**
+   * Services in front of the pods, written instead of the one default Service (e.g. an internal ClusterIP plus an external LoadBalancer). An Ingress or HTTPRoute routes to the first listed Service with a port that targets the exposed container port. Not together with `service`.
+   */
+  services?:
+    | {
+        /**
+         * Service name.
+         */
+        name: string;
+        /**
+         * Service type.
+         */
+        type?: 'ClusterIP' | 'NodePort' | 'LoadBalancer';
+        /**
+         * Annotations of the Service (e.g. `service.beta.kubernetes.io/aws-load-balancer-scheme`).
+         */
+        annotations?: {
+          /**
+           * Value.
+           */
+          [k: string]: string;
+        };
+        /**
+         * Service ports.
+         *
+         * @minItems 1
+         *
+         * Items: One Service port.
+         */
+        ports: [
+          {
+            /**
+             * Service port name (IANA service name: at most 15 lowercase letters, digits and hyphens, at least one letter; required when the Service has several ports).
+             */
+            name?: string;
+            /**
+             * Port the Service listens on.
+             */
+            port: number;
+            /**
+             * Container port the traffic goes to: a number, or the name of a container port (default: `port`).
+             */
+            targetPort?: number | string;
+            /**
+             * Transport protocol (default tcp).
+             */
+            protocol?: 'tcp' | 'udp';
+            /**
+             * Node port (NodePort and LoadBalancer Services; default: allocated by the cluster).
+             */
+            nodePort?: number;
+          },
+          ...{
+            /**
+             * Service port name (IANA service name: at most 15 lowercase letters, digits and hyphens, at least one letter; required when the Service has several ports).
+             */
+            name?: string;
+            /**
+             * Port the Service listens on.
+             */
+            port: number;
+            /**
+             * Container port the traffic goes to: a number, or the name of a container port (default: `port`).
+             */
+            targetPort?: number | string;
+            /**
+             * Transport protocol (default tcp).
+             */
+            protocol?: 'tcp' | 'udp';
+            /**
+             * Node port (NodePort and LoadBalancer Services; default: allocated by the cluster).
+             */
+            nodePort?: number;
+          }[]
+        ];
+      }[]
+    | null;
+  /**
+   * Name the container ports and Service ports that the spec leaves unnamed with their derived names (`http`, `grpc`, `udp`, `http-8080`; default true). With false such container ports are written without a name, as many manifests do, and Services target them by number.
+   */
+  derivedPortNames?: boolean | null;
   /**
    * ALB Ingress for the AWS Load Balancer Controller (written when `expose` is set and route is `ingress`).
    */
@@ -6181,7 +7442,7 @@ export interface AppmeshTargetOverlay {
    */
   tracing?: OverrideTracing | null;
   /**
-   * Extra containers (name → container).
+   * Extra containers (name → container), in the order given (that order is kept in every output).
    */
   sidecars?: OverrideSidecars | null;
   /**
@@ -6200,6 +7461,30 @@ export interface AppmeshTargetOverlay {
    * Extra labels/tags on every generated resource.
    */
   labels?: OverrideLabels | null;
+  /**
+   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  terminationGracePeriod?: OverrideTerminationGracePeriod | null;
+  /**
+   * Start ordering of the main container: container name → condition it waits for. `START`: the other container has started; `HEALTHY`: it passes its health check (it needs `health.container`); `COMPLETE`: it has exited; `SUCCESS`: it has exited with status 0 (a container waited for with COMPLETE or SUCCESS is not essential). ECS `dependsOn`, Copilot `depends_on`; Kubernetes: see docs/spec.md (native sidecars and init containers).
+   */
+  dependsOn?: OverrideDependsOn | null;
+  /**
+   * Resource limits (ulimits) of the main container: name → limit. ECS `ulimits`; Kubernetes and Copilot have no field (a diagnostic). Fargate overrides only `nofile` by default (65535 soft and hard).
+   */
+  ulimits?: OverrideUlimits | null;
+  /**
+   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names are DNS-1123 labels (Kubernetes volume names) and also ECS volume names.
+   */
+  volumes?: OverrideVolumes | null;
+  /**
+   * Volumes mounted into the main container.
+   */
+  mounts?: OverrideMounts | null;
+  /**
+   * Task ephemeral storage in GiB (ECS Fargate `ephemeralStorage.sizeInGiB`, 21–200, default 20; Copilot `storage.ephemeral`). EC2 and Kubernetes have no task-level size: a diagnostic.
+   */
+  ephemeralStorage?: OverrideEphemeralStorage | null;
   /**
    * The platform (a `kind: Platform` spec) this service deploys into: its templates import the platform's exports (`<name>-<Output>`) instead of taking parameters.
    */
@@ -8430,7 +9715,7 @@ export interface CopilotTargetOverlay {
    */
   tracing?: OverrideTracing | null;
   /**
-   * Extra containers (name → container).
+   * Extra containers (name → container), in the order given (that order is kept in every output).
    */
   sidecars?: OverrideSidecars | null;
   /**
@@ -8449,6 +9734,30 @@ export interface CopilotTargetOverlay {
    * Extra labels/tags on every generated resource.
    */
   labels?: OverrideLabels | null;
+  /**
+   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   */
+  terminationGracePeriod?: OverrideTerminationGracePeriod | null;
+  /**
+   * Start ordering of the main container: container name → condition it waits for. `START`: the other container has started; `HEALTHY`: it passes its health check (it needs `health.container`); `COMPLETE`: it has exited; `SUCCESS`: it has exited with status 0 (a container waited for with COMPLETE or SUCCESS is not essential). ECS `dependsOn`, Copilot `depends_on`; Kubernetes: see docs/spec.md (native sidecars and init containers).
+   */
+  dependsOn?: OverrideDependsOn | null;
+  /**
+   * Resource limits (ulimits) of the main container: name → limit. ECS `ulimits`; Kubernetes and Copilot have no field (a diagnostic). Fargate overrides only `nofile` by default (65535 soft and hard).
+   */
+  ulimits?: OverrideUlimits | null;
+  /**
+   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names are DNS-1123 labels (Kubernetes volume names) and also ECS volume names.
+   */
+  volumes?: OverrideVolumes | null;
+  /**
+   * Volumes mounted into the main container.
+   */
+  mounts?: OverrideMounts | null;
+  /**
+   * Task ephemeral storage in GiB (ECS Fargate `ephemeralStorage.sizeInGiB`, 21–200, default 20; Copilot `storage.ephemeral`). EC2 and Kubernetes have no task-level size: a diagnostic.
+   */
+  ephemeralStorage?: OverrideEphemeralStorage | null;
   /**
    * The platform (a `kind: Platform` spec) this service deploys into: its templates import the platform's exports (`<name>-<Output>`) instead of taking parameters.
    */

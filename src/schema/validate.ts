@@ -182,6 +182,8 @@ function validateAgainst(schema: () => SchemaNode, validateFn: ValidateFn, value
         code = 'SCHEMA_ONE_OF';
         const several = e.keyword === 'oneOf' && Array.isArray(e.params.passingSchemas);
         const keys = exclusiveKeys(root, path);
+        // A value that is not a map matches every "one of these keys" branch vacuously: its type error says it.
+        if (keys && (actual === null || typeof actual !== 'object' || Array.isArray(actual))) continue;
         if (keys) {
           message = `Give exactly one of ${keys.map((k) => `"${k}"`).join(', ')}${several ? ', not several' : ''}.`;
           if (several && (path[0] === 'targets' || path[0] === 'environments')) hint = "an override merges with the base spec: set the base's key to null to replace it";

@@ -1,20 +1,21 @@
 /**
- * `kubectl kustomize` (offline) builds every generated Kubernetes folder of the golden fixtures,
- * and the built set holds exactly the objects of the files in the folder. Skipped when kubectl is
+ * `kubectl kustomize` (offline) builds every generated Kubernetes folder of the golden fixtures
+ * (fixtures/realworld included), and the built set holds exactly the objects of the files in the
+ * folder (a file may hold several). Skipped when kubectl is
  * not installed.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, validCases } from '../helpers/fixtures.js';
+import { FIXTURES, realworldCases, validCases } from '../helpers/fixtures.js';
 
 const hasKubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
 
 function kubernetesFolders(): string[] {
   const out: string[] = [];
-  for (const c of validCases()) {
+  for (const c of [...validCases(), ...realworldCases()]) {
     const expected = join(c.dir, 'expected');
     if (!existsSync(expected)) continue;
     for (const svc of readdirSync(expected)) {
@@ -38,8 +39,11 @@ describe.skipIf(!hasKubectl)('kubectl kustomize', () => {
       expect(r.stderr).toBe('');
       expect(r.status).toBe(0);
       const built = parseAllDocuments(r.stdout).map((d) => d.toJS() as { kind: string; metadata: { name: string } });
-      const files = readdirSync(dir).filter((f) => f !== 'kustomization.yaml');
-      expect(built.length).toBe(files.length);
+      // A file may hold several objects (service.yaml with targets.kubernetes.services).
+      const objects = readdirSync(dir)
+        .filter((f) => f !== 'kustomization.yaml')
+        .reduce((n, f) => n + parseAllDocuments(readFileSync(join(dir, f), 'utf8')).length, 0);
+      expect(built.length).toBe(objects);
       for (const o of built) expect(o.metadata.name).toBeTruthy();
     });
   }

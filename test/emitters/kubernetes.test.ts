@@ -207,10 +207,27 @@ describe('containers', () => {
     expect(codes(k8s({ ports: [{ name: '8080', port: 8080 }] }), 'error')).toContain('K8S_INVALID_PORT_NAME');
   });
 
-  it('adds sidecars as extra containers and warns about start ordering', () => {
+  it('adds sidecars as extra containers and warns that nothing can wait for the main container', () => {
     const r = k8s({ sidecars: { proxy: { image: 'envoy:1', dependsOn: { app: 'START' } } } });
     expect((get(doc(r, 'deployment.yaml'), 'spec', 'template', 'spec', 'containers') as Obj[]).map((c) => c.name)).toEqual(['app', 'proxy']);
-    expect(codes(r, 'warning')).toContain('K8S_DEPENDS_ON_DROPPED');
+    expect(codes(r, 'warning')).toContain('K8S_DEPENDS_ON_MAIN');
+  });
+
+  it('keeps the sidecars in spec order, not sorted by name', () => {
+    const r = k8s({ sidecars: { zeta: { image: 'z:1' }, alpha: { image: 'a:1' } } });
+    expect((get(doc(r, 'deployment.yaml'), 'spec', 'template', 'spec', 'containers') as Obj[]).map((c) => c.name)).toEqual(['app', 'zeta', 'alpha']);
+  });
+
+  it('starts a container others wait for first: START as a native sidecar, SUCCESS as an init container, in dependency order', () => {
+    const r = k8s({
+      dependsOn: { proxy: 'START', migrate: 'SUCCESS' },
+      sidecars: { proxy: { image: 'envoy:1', dependsOn: { migrate: 'SUCCESS' } }, migrate: { image: 'migrate:1', essential: false }, log: { image: 'log:1' } },
+    });
+    const pod = get(doc(r, 'deployment.yaml'), 'spec', 'template', 'spec') as Obj;
+    // Kubernetes runs init containers in list order: migrate must finish before proxy starts.
+    expect((pod.initContainers as Obj[]).map((c) => [c.name, c.restartPolicy])).toEqual([['migrate', undefined], ['proxy', 'Always']]);
+    expect((pod.containers as Obj[]).map((c) => c.name)).toEqual(['app', 'log']);
+    expect(codes(r, 'info')).toContain('K8S_NATIVE_SIDECARS');
   });
 });
 

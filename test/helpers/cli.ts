@@ -4,11 +4,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.js';
 
-/** Run `codegen ARGS` in `cwd`, capturing stdout, stderr and the exit code. */
-export async function runCli(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+/** Run `codegen ARGS` in `cwd`, capturing stdout, stderr and the exit code; `stdin` is what `-` reads. */
+export async function runCli(
+  args: string[],
+  cwd: string,
+  extra: { stdin?: string | Uint8Array; env?: Record<string, string | undefined> } = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await main(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd });
+  const input = extra.stdin;
+  const code = await main(args, {
+    stdout: (s) => (stdout += s),
+    stderr: (s) => (stderr += s),
+    cwd,
+    ...(input !== undefined ? { stdin: async () => (typeof input === 'string' ? new TextEncoder().encode(input) : input) } : {}),
+    ...(extra.env ? { env: extra.env } : {}),
+  });
   return { code, stdout, stderr };
 }
 

@@ -40,7 +40,7 @@ export interface CaseResult {
 }
 
 /** Folders of cases that are not goldens: they have no expected/ output. */
-const NOT_GOLDEN = new Set(['invalid', 'verify-broken']);
+const NOT_GOLDEN = new Set(['invalid', 'verify-broken', 'realworld']);
 
 /** Valid cases: fixtures/<case>/service.yaml and/or platform.yaml (not fixtures/invalid or fixtures/verify-broken). */
 export function validCases(): FixtureCase[] {
@@ -58,6 +58,11 @@ export function invalidCases(): FixtureCase[] {
 /** Valid specs whose patches break one artifact: fixtures/verify-broken/<case>/service.yaml with diagnostics.txt. */
 export function verifyBrokenCases(): FixtureCase[] {
   return casesIn('verify-broken');
+}
+
+/** Public deployments measured by `npm run fidelity`: fixtures/realworld/<case>/service.yaml, goldens like the others. */
+export function realworldCases(): FixtureCase[] {
+  return casesIn('realworld');
 }
 
 function casesIn(folder: string): FixtureCase[] {

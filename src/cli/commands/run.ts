@@ -9,12 +9,16 @@ import { compareDiagnostics, hasErrors, type Diagnostic } from '../../core/diagn
 import type { SpecCache } from '../../project/cache.js';
 import { OutputError, OutputWriter, outputReader, readOutputs } from '../../project/write.js';
 import { diffOutputs, formatDiff } from '../../project/diff.js';
-import { formatDiagnostics, type ReportFormat } from '../reporters.js';
-import { builtinRules } from '../../rules/index.js';
+import type { ReportFormat } from '../reporters.js';
 import { resolveProject, type Project } from '../../project/config.js';
 import { plural, UsageError, type Io } from '../io.js';
 import { openCache } from './cache.js';
 import { compileSpec, openPool, type CompilePool } from '../../project/parallel.js';
+import { expandSpecArgs, SpecInputError } from '../../project/inputs.js';
+import { TARGETS } from '../../model/types.js';
+import { didYouMean } from '../../core/diagnostics.js';
+import { formatStream, streamFiles, type StreamFile } from '../stream.js';
+import { printReport } from '../report.js';
 
 export interface RunOptions {
   out?: string;
@@ -30,11 +34,23 @@ export interface RunOptions {
   quiet?: boolean;
   verbose?: boolean;
   config?: string;
+  /** `generate --stdout`: the artifacts as one YAML stream on stdout, nothing written. */
+  stdout?: boolean;
+  /** Also write the diagnostics as a SARIF log to this file. */
+  sarif?: string;
   /** Worker threads: a number, 'auto' (default) or 'off' (src/project/parallel.ts). */
   concurrency?: number | 'auto' | 'off';
 }
 
-async function readSpec(path: string, cwd: string): Promise<Uint8Array> {
+/** How standard input is named in diagnostics. */
+export const STDIN_NAME = '<stdin>';
+
+async function readSpec(path: string, io: Io): Promise<Uint8Array> {
+  if (path === '-') {
+    if (!io.stdin) throw new UsageError('- reads the spec from standard input, which this run does not have.');
+    return io.stdin();
+  }
+  const cwd = io.cwd;
   let buf: Buffer;
   try {
     buf = readFileSync(resolve(cwd, path));
@@ -53,8 +69,25 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
   }
   if (command === 'verify' && optsArg.verify === false) throw new UsageError('verify cannot run with --no-verify.');
   if (optsArg['cache-location'] !== undefined && !optsArg.cache) throw new UsageError('--cache-location goes with --cache.');
+  if (optsArg.stdout) {
+    const clash = (['out', 'check', 'prune', 'cache'] as const).filter((k) => optsArg[k] !== undefined);
+    if (clash.length) throw new UsageError(`--stdout writes no files, so it cannot take ${clash.map((k) => `--${k}`).join(', ')}.`);
+    if (optsArg.format !== 'text') throw new UsageError(`--stdout prints the artifacts on standard output; --format ${optsArg.format} would print there too (use --sarif FILE for a report).`);
+  }
   const project = await resolveProject(io.cwd, optsArg.config, specsArg.length === 0);
-  const { specs, opts } = withProject(project, specsArg, optsArg);
+  checkTargets(optsArg.targets, project);
+  const { specs: named, opts } = withProject(project, specsArg, optsArg);
+  const outDir = opts.out ?? 'out';
+  let specs = named;
+  let skipped: string[] = [];
+  if (specsArg.length) {
+    try {
+      ({ specs, skipped } = await expandSpecArgs(specsArg, io.cwd, [outDir]));
+    } catch (err) {
+      if (err instanceof SpecInputError) throw new UsageError(err.message);
+      throw err;
+    }
+  }
   const configFailed = hasErrors(project.diagnostics);
   if (specs.length === 0 && !configFailed) throw new UsageError(`${command} needs at least one SPEC file (or a config file with \`specs\`).`);
   if (opts.check && opts.prune) throw new UsageError('--check writes nothing, so it cannot --prune.');
@@ -64,10 +97,11 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
   const files: OutputFile[] = [];
   let artifactCount = 0;
   const services = new Map<string, string>();
-  const outDir = opts.out ?? 'out';
   // `generate` stages each service's files as it compiles (not holding every file's text), and
   // commits them all at the end only when nothing failed.
-  const streaming = command === 'generate' && !opts.check;
+  const streaming = command === 'generate' && !opts.check && !opts.stdout;
+  const piped: StreamFile[] = [];
+  const notYaml: string[] = [];
   let writer: OutputWriter | undefined;
   let writeError: unknown;
   let fileCount = 0;
@@ -81,17 +115,17 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
   /** Generated files known to be on disk and up to date, or compared already (for extra files and --prune). */
   const kept: string[] = [];
   // The text and GitHub reports print only errors, warnings unless --quiet, infos with --verbose
-  // (`shown` below): the other diagnostics are counted, not held, and a spec's text is held for
+  // (src/cli/report.ts; a --sarif file holds them all): the other diagnostics are counted, not held, and a spec's text is held for
   // code frames only when the text report prints one of its diagnostics (memory at 1,000s of specs).
-  const printed = (d: Diagnostic): boolean => d.severity === 'error' || (!opts.quiet && (d.severity === 'warning' || opts.verbose === true));
-  const holdAll = opts.format === 'json' || opts.format === 'sarif';
+  const isPrinted = (d: Diagnostic): boolean => d.severity === 'error' || (!opts.quiet && (d.severity === 'warning' || opts.verbose === true));
+  const holdAll = opts.format === 'json' || opts.format === 'sarif' || opts.sarif !== undefined;
   let unheldWarnings = 0;
   const hold = (list: readonly Diagnostic[], display: string, text: Uint8Array): void => {
     for (const d of list) {
-      if (holdAll || printed(d)) diagnostics.push(d);
+      if (holdAll || isPrinted(d)) diagnostics.push(d);
       else if (d.severity === 'warning') unheldWarnings++;
     }
-    if (opts.format === 'text' && !sources.has(display) && list.some(printed)) sources.set(display, Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString('utf8'));
+    if (opts.format === 'text' && !sources.has(display) && list.some(isPrinted)) sources.set(display, Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString('utf8'));
   };
   /** One spec per service name. */
   const claimService = (service: string | undefined, display: string): void => {
@@ -107,11 +141,12 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
   try {
     const verify = opts.verify !== false;
     const compileOptions = { ...project.compileOptions, verify, ...(opts.env ? { env: opts.env } : {}), ...(opts.targets ? { targets: opts.targets } : {}) };
-    if (!configFailed) pool = await openPool(opts.concurrency ?? 'auto', specs, io.cwd, compileOptions, cache !== undefined, diagnostics);
+    const oneThread = cache !== undefined ? '--cache compiles only the specs that changed' : opts.stdout ? '--stdout streams every artifact' : undefined;
+    if (!configFailed) pool = await openPool(opts.concurrency ?? 'auto', specs, io.cwd, compileOptions, oneThread, diagnostics);
     for (const [index, spec] of (configFailed ? [] : specs).entries()) {
       const pre = pool?.take(index); // read and compiled ahead by a worker
-      const text = pre?.text ?? (await readSpec(spec, io.cwd));
-      const display = relative(io.cwd, resolve(io.cwd, spec)) || spec;
+      const text = pre?.text ?? (await readSpec(spec, io));
+      const display = spec === '-' ? STDIN_NAME : relative(io.cwd, resolve(io.cwd, spec)) || spec;
       const key = cache?.key(display, text);
       let hit: ReturnType<SpecCache['lookup']>;
       try {
@@ -160,7 +195,12 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
           }
         }
       } else if (!streaming) {
-        if (command === 'diff') files.push(...result.files); // the one command that needs every file's text at the end
+        if (command === 'diff') files.push(...result.files); // the commands that need every file's text at the end
+        else if (opts.stdout) {
+          const s = streamFiles(result.files, result.artifacts);
+          piped.push(...s.files);
+          notYaml.push(...s.text);
+        }
       } else if (anyError || writeError) {
         writer?.abort();
       } else {
@@ -171,7 +211,7 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
           writeError = err; // staging removed what it wrote; reported below like any write failure
         }
       }
-      artifactCount += result.artifacts.length;
+      artifactCount += result.artifactCount;
     }
     diagnostics.sort(compareDiagnostics);
     const warnings = diagnostics.filter((d) => d.severity === 'warning').length + unheldWarnings;
@@ -219,6 +259,10 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
           report.check = c;
           if (problems.length) status = 1;
           summary = `checked ${plural(fileCount, 'file')} for ${services.size} service${services.size === 1 ? '' : 's'}: ${problems.length ? `${problems.length} out of date` : 'up to date'}`;
+        } else if (opts.stdout) {
+          if (notYaml.length) throw new UsageError(`--stdout writes a YAML stream, and ${notYaml.join(', ')} ${notYaml.length === 1 ? 'is' : 'are'} not YAML or JSON; leave ${notYaml.length === 1 ? 'its' : 'their'} target out with --target, or write files with --out.`);
+          body = formatStream(piped);
+          summary = `streamed ${plural(piped.length, 'document')} for ${services.size} service${services.size === 1 ? '' : 's'} to standard output`;
         } else {
           if (writeError) throw writeError;
           writer ??= new OutputWriter(resolve(io.cwd, outDir));
@@ -247,27 +291,40 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
       summary = `nothing written: ${diagnostics.filter((d) => d.severity === 'error').length} error(s)`;
     }
     if (tooManyWarnings) summary += ` (${warnings} warnings, more than --max-warnings ${opts.maxWarnings})`;
+    if (skipped.length) summary += ` (${plural(skipped.length, 'other file')} in the folders named skipped: not codegen specs${opts.verbose ? `: ${skipped.join(', ')}` : ''})`;
     const ms = Math.round(Number(process.hrtime.bigint() - started) / 1e6);
-    const shown = diagnostics.filter((d) => d.severity === 'error' || (!opts.quiet && (d.severity === 'warning' || opts.verbose)));
-    if (opts.format === 'json') {
-      io.stdout(formatDiagnostics('json', diagnostics, { suppressed, extra: { ...report, summary, milliseconds: ms } }));
-    } else if (opts.format === 'sarif') {
-      io.stdout(formatDiagnostics('sarif', diagnostics, { suppressed, rules: builtinRules }));
-      if (!opts.quiet) io.stderr(`codegen: ${summary} in ${ms} ms\n`);
-    } else if (opts.format === 'github') {
-      io.stdout(formatDiagnostics('github', shown));
-      if (!opts.quiet) io.stdout(`codegen: ${summary} in ${ms} ms\n`);
-    } else {
-      if (shown.length) io.stderr(formatDiagnostics('text', shown, { sources }));
-      if (body) io.stdout(body);
-      if (!opts.quiet) io.stdout(`codegen: ${summary} in ${ms} ms\n`);
-    }
+    const printed = await printReport(io, diagnostics, {
+      ...opts,
+      suppressed,
+      sources,
+      report,
+      summary,
+      milliseconds: ms,
+      body,
+      bodyIsData: opts.stdout === true,
+      ...(project.compileOptions.rules ? { rules: project.compileOptions.rules } : {}),
+    });
+    if (printed) status = 1;
     cache?.save();
     return status;
   } finally {
     // Whatever ended the run early, nothing staged stays behind (a no-op after a commit).
     writer?.abort();
     await pool?.close();
+  }
+}
+
+/**
+ * A target named on the command line must exist (a built-in one, or one of the config's plugins
+ * and templates): a typo is a usage error (exit 2) with the target meant, before anything compiles.
+ */
+function checkTargets(targets: readonly string[] | undefined, project: Project): void {
+  if (!targets) return;
+  const known = [...TARGETS, ...new Set((project.compileOptions.emitters ?? []).map((e) => e.target).filter((t) => !(TARGETS as readonly string[]).includes(t)))];
+  for (const t of targets) {
+    if (known.includes(t)) continue;
+    const close = didYouMean(t, known);
+    throw new UsageError(`Unknown target "${t}"${close ? ` (did you mean "${close}"?)` : ''}; targets are ${known.join(', ')}.`);
   }
 }
 

@@ -13,6 +13,7 @@ import { secretValueFrom } from '../shared/aws-secrets.js';
 import { reportDeprecation } from '../shared/legacy.js';
 import { defineEmitter } from '../types.js';
 import { reportSecurityNotCarried } from './security.js';
+import { dependsOn, mountPoints, reportLifecycleNotCarried, storage } from './storage.js';
 
 type Report = (d: DiagnosticInput) => void;
 export type CopilotType = 'Load Balanced Web Service' | 'Backend Service' | 'Worker Service';
@@ -26,8 +27,7 @@ export function copilotType(m: ServiceModel): CopilotType {
   return m.targets.copilot.type ?? (m.expose?.public ? LBWS : 'Backend Service');
 }
 
-function containerHealth(m: ServiceModel): JsonObject | undefined {
-  const h = m.health.container;
+function containerHealth(h: ServiceModel['health']['container']): JsonObject | undefined {
   if (!h) return undefined;
   const out: JsonObject = {
     command: h.command,
@@ -150,12 +150,18 @@ function sidecars(m: ServiceModel, report: Report): JsonObject | undefined {
     const port = c.ports[0];
     if (port) s.port = port.protocol === 'udp' ? `${port.port}/udp` : String(port.port);
     if (c.ports.length > 1) report({ code: 'COPILOT_SIDECAR_PORTS', severity: 'warning', message: `A Copilot sidecar exposes one port; only ${c.ports[0]!.port} of sidecar ${c.name} was written.`, path: [...c.path, 'ports'] });
+    if (c.entrypoint) s.entrypoint = c.entrypoint;
     if (c.command) s.command = c.command;
     const v = variables(c, report);
     if (v) s.variables = v;
     const sec = secrets(c, report);
     if (sec) s.secrets = sec;
-    if (c.dependsOn.length) s.depends_on = Object.fromEntries(c.dependsOn.map((d) => [d.container, d.condition.toLowerCase()]));
+    const mp = mountPoints(m, c);
+    if (mp) s.mount_points = mp;
+    const deps = dependsOn(c);
+    if (deps) s.depends_on = deps;
+    const hc = containerHealth(c.health?.container);
+    if (hc) s.healthcheck = hc;
     out[c.name] = s;
   }
   return Object.keys(out).length ? out : undefined;
@@ -168,8 +174,10 @@ export function manifestBody(m: ServiceModel, type: CopilotType, report: Report)
   const image: JsonObject = t.build !== undefined ? { build: t.build } : { location: m.main.image };
   const port = m.expose?.port ?? m.main.ports[0];
   if (port && type !== 'Worker Service') image.port = port.port;
-  const hc = containerHealth(m);
+  const hc = containerHealth(m.health.container);
   if (hc) image.healthcheck = hc;
+  const deps = dependsOn(m.main);
+  if (deps) image.depends_on = deps;
   body.image = image;
   if (m.main.entrypoint) body.entrypoint = m.main.entrypoint;
   if (m.main.command) body.command = m.main.command;
@@ -190,13 +198,15 @@ export function manifestBody(m: ServiceModel, type: CopilotType, report: Report)
   if (v) body.variables = v;
   const s = secrets(m.main, report);
   if (s) body.secrets = s;
-  if (m.main.readOnlyRootFilesystem !== undefined) body.storage = { readonly_fs: m.main.readOnlyRootFilesystem };
+  const st = storage(m, report);
+  if (st) body.storage = st;
   const sc = sidecars(m, report);
   if (sc) body.sidecars = sc;
   const d = deployment(m, report);
   if (d) body.deployment = d;
   if (m.tracing.xray) body.observability = { tracing: 'awsxray' };
   reportSecurityNotCarried(m, report);
+  reportLifecycleNotCarried(m, report);
   if (m.main.user !== undefined) report({ code: 'COPILOT_USER', severity: 'warning', message: 'Copilot has no field for the container user; user was not written (set USER in the Dockerfile).', path: ['user'] });
   if (m.logging.retentionDays !== undefined && m.logging.retentionDays !== COPILOT_LOG_RETENTION_DAYS) {
     report({ code: 'COPILOT_LOG_RETENTION', severity: 'warning', message: `Copilot keeps awslogs for ${COPILOT_LOG_RETENTION_DAYS} days unless FireLens logging is configured; retentionDays ${m.logging.retentionDays} was not written.`, path: ['logging', 'retentionDays'] });

@@ -10,6 +10,7 @@ import { appmeshProxyConfiguration, ENVOY_CONTAINER, envoyContainer, isMeshed } 
 import { secretValueFrom } from '../shared/aws-secrets.js';
 import { allow, sub, subLiteral } from '../shared/cfn.js';
 import { addContainerSecurity, reportPodSecurity } from './task-security.js';
+import { addContainerStorage, addTaskStorage, ecsHealthCheck, stopTimeout } from './task-storage.js';
 
 export interface TaskDefinitionOptions {
   /** Values the JSON cannot hold but CloudFormation can (refs, Fn::Sub). Default: JSON (literal only). */
@@ -67,6 +68,7 @@ function containerDefinition(m: ServiceModel, c: ContainerModel, report: (d: Dia
     if (valueFrom !== undefined) secrets.push({ name: s.name, valueFrom });
   }
   if (secrets.length) def.secrets = secrets;
+  addContainerStorage(m, c, def, report);
   addContainerSecurity(m, c, def, report);
   if (c.dependsOn.length) def.dependsOn = c.dependsOn.map((d) => ({ containerName: d.container, condition: d.condition }));
   const region = opts.flavor === 'cloudformation' ? (m.logging.region ?? { Ref: 'AWS::Region' }) : m.logging.region;
@@ -89,16 +91,10 @@ function containerDefinition(m: ServiceModel, c: ContainerModel, report: (d: Dia
       },
     };
   }
-  const h = m.health.container;
-  if (c.main && h) {
-    const hc: JsonObject = { command: h.command };
-    if (h.intervalSeconds !== undefined) hc.interval = h.intervalSeconds;
-    if (h.timeoutSeconds !== undefined) hc.timeout = h.timeoutSeconds;
-    if (h.retries !== undefined) hc.retries = h.retries;
-    if (h.startPeriodSeconds !== undefined) hc.startPeriod = h.startPeriodSeconds;
-    def.healthCheck = hc;
-  }
-  if (c.main && ecs.stopTimeout !== undefined) def.stopTimeout = ecs.stopTimeout;
+  const h = c.main ? m.health.container : c.health?.container;
+  if (h) def.healthCheck = ecsHealthCheck(h);
+  const stop = stopTimeout(m, c);
+  if (stop !== undefined) def.stopTimeout = stop;
   return def;
 }
 
@@ -124,6 +120,7 @@ export function buildTaskDefinition(m: ServiceModel, report: (d: DiagnosticInput
   if (ecs.executionRoleArn) td.executionRoleArn = ecs.executionRoleArn;
   if (ecs.taskRoleArn) td.taskRoleArn = ecs.taskRoleArn;
   td.containerDefinitions = m.containers.map((c) => containerDefinition(m, c, report, opts));
+  addTaskStorage(m, td, report);
   reportPodSecurity(m, report);
   if (isMeshed(m)) addAppmeshProxy(m, td);
   if (m.tracing.xray) addXrayDaemon(m, td);

@@ -6,7 +6,7 @@
 import type { JsonObject } from '../../core/serialize.js';
 import type { ServiceModel } from '../../model/types.js';
 import { k8sArtifact, writesFile } from './k8s.js';
-import { checkName, k8sNames, metadata, type Report } from '../shared/k8s-meta.js';
+import { checkName, k8sNames, metadata, routeService, type Report } from '../shared/k8s-meta.js';
 import { defineEmitter } from '../types.js';
 
 export function buildHttpRoute(m: ServiceModel, report: Report): JsonObject {
@@ -51,7 +51,7 @@ export function buildHttpRoute(m: ServiceModel, report: Report): JsonObject {
   spec.rules = [
     {
       matches: [{ path: { type: (t.pathType ?? 'Prefix') === 'Exact' ? 'Exact' : 'PathPrefix', value: e.path } }],
-      backendRefs: [{ name: names.service, port: e.port.servicePort }],
+      backendRefs: [{ name: names.service, port: routeService(m).port ?? e.port.servicePort }],
     },
   ];
   return { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: metadata(m, m.name), spec };

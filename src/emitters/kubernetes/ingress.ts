@@ -7,7 +7,7 @@ import type { JsonObject } from '../../core/serialize.js';
 import { ALB, ALB_HTTPS_PORT, ALB_INGRESS_CLASS, ALB_LISTEN_PORTS_TLS } from './alb-annotations.js';
 import type { ServiceModel } from '../../model/types.js';
 import { k8sArtifact, wholeSeconds, writesFile } from './k8s.js';
-import { checkName, k8sNames, metadata, type Report } from '../shared/k8s-meta.js';
+import { checkName, k8sNames, metadata, routeService, type Report } from '../shared/k8s-meta.js';
 import { defineEmitter } from '../types.js';
 
 const BACKEND_PROTOCOL_VERSION: Partial<Record<string, string>> = { http2: 'HTTP2', grpc: 'GRPC' };
@@ -27,7 +27,7 @@ export function albAnnotations(m: ServiceModel, report: Report): Record<string, 
   a[ALB.scheme] = e.public ? 'internet-facing' : 'internal';
   const targetType = ing.targetType ?? 'ip';
   a[ALB.targetType] = targetType;
-  const serviceType = m.targets.kubernetes.service?.type ?? 'ClusterIP';
+  const serviceType = routeService(m).type;
   if (targetType === 'instance' && serviceType === 'ClusterIP') {
     report({
       code: 'K8S_ALB_INSTANCE_NEEDS_NODEPORT',
@@ -101,7 +101,7 @@ export function buildIngress(m: ServiceModel, report: Report): JsonObject {
     {
       path: e.path,
       pathType: m.targets.kubernetes.pathType ?? 'Prefix',
-      backend: { service: { name: names.service, port: { number: e.port.servicePort } } },
+      backend: { service: { name: names.service, port: { number: routeService(m).port ?? e.port.servicePort } } },
     },
   ];
   spec.rules = e.hosts.length ? e.hosts.map((host) => ({ host, http: { paths } })) : [{ http: { paths } }];

@@ -7,6 +7,7 @@
 import type { SpecPath } from '../../core/diagnostics.js';
 import type { Artifact, JsonObject } from '../../core/serialize.js';
 import type { ContainerModel, ProbeModel, ServiceModel } from '../../model/types.js';
+import { podRoles, podVolumes, reportPodNotCarried, volumeMounts, type PodRole } from './pod-lifecycle.js';
 import { containerSecurityContext, podSecurityContext } from './security.js';
 import { checkName, commonLabels, isDnsSubdomain, isPortName, k8sNames, type Report } from '../shared/k8s-meta.js';
 
@@ -48,9 +49,9 @@ export function usesServiceAccount(m: ServiceModel): boolean {
   return m.targets.kubernetes.serviceAccount !== undefined;
 }
 
-/** The pods' Service exists when the main container has ports. */
+/** The pods' Service exists when the main container has ports (or Services are listed). */
 export function hasService(m: ServiceModel): boolean {
-  return m.main.ports.length > 0;
+  return m.main.ports.length > 0 || (m.targets.kubernetes.services?.length ?? 0) > 0;
 }
 
 /** Traffic comes in through an Ingress (the default route) rather than an HTTPRoute. */
@@ -203,18 +204,25 @@ function envVars(c: ContainerModel, report: Report): JsonObject[] {
   return out;
 }
 
-function container(m: ServiceModel, c: ContainerModel, report: Report): JsonObject {
+/** Whether a container port is written with its name (`targets.kubernetes.derivedPortNames: false` leaves derived names out). */
+export function writesPortName(m: ServiceModel, p: { derived?: true }): boolean {
+  return !p.derived || m.targets.kubernetes.derivedPortNames !== false;
+}
+
+function container(m: ServiceModel, c: ContainerModel, role: PodRole, report: Report): JsonObject {
   const t = m.targets.kubernetes;
   const def: JsonObject = { name: c.name, image: c.image };
+  if (role === 'sidecar') def.restartPolicy = 'Always';
   if (t.imagePullPolicy) def.imagePullPolicy = t.imagePullPolicy;
   // Docker ENTRYPOINT is Kubernetes `command`; Docker CMD is Kubernetes `args`.
   if (c.entrypoint) def.command = c.entrypoint;
   if (c.command) def.args = c.command;
   if (c.ports.length) {
     def.ports = c.ports.map((p, i) => {
-      const port: JsonObject = { name: p.name, containerPort: p.port };
+      const named = writesPortName(m, p);
+      const port: JsonObject = named ? { name: p.name, containerPort: p.port } : { containerPort: p.port };
       if (p.protocol === 'udp') port.protocol = 'UDP';
-      if (!isPortName(p.name)) {
+      if (named && !isPortName(p.name)) {
         report({
           code: 'K8S_INVALID_PORT_NAME',
           severity: 'error',
@@ -231,23 +239,22 @@ function container(m: ServiceModel, c: ContainerModel, report: Report): JsonObje
   if (requests) resources.requests = requests;
   if (limits) resources.limits = limits;
   if (Object.keys(resources).length) def.resources = resources;
-  if (c.main) {
-    if (m.health.startup) def.startupProbe = probe(m.health.startup, report);
-    if (m.health.liveness) def.livenessProbe = probe(m.health.liveness, report);
-    if (m.health.readiness) def.readinessProbe = probe(m.health.readiness, report);
+  const health = c.main ? m.health : c.health;
+  if (health && (health.startup || health.liveness || health.readiness)) {
+    if (role === 'init') {
+      report({ code: 'K8S_INIT_CONTAINER_PROBES', severity: 'warning', message: `${c.name} runs to completion as an init container, which Kubernetes does not probe: its probes are not carried (target kubernetes).`, path: [...c.path, 'health'] });
+    } else {
+      if (health.startup) def.startupProbe = probe(health.startup, report);
+      if (health.liveness) def.livenessProbe = probe(health.liveness, report);
+      if (health.readiness) def.readinessProbe = probe(health.readiness, report);
+    }
   }
   const env = envVars(c, report);
   if (env.length) def.env = env;
+  const mounts = volumeMounts(m, c);
+  if (mounts.length) def.volumeMounts = mounts;
   const sc = containerSecurityContext(c, report);
   if (sc) def.securityContext = sc;
-  if (c.dependsOn.length) {
-    report({
-      code: 'K8S_DEPENDS_ON_DROPPED',
-      severity: 'warning',
-      message: `Kubernetes starts a pod's containers without waiting for each other, so the start ordering of ${c.name} (${c.dependsOn.map((d) => `${d.container} ${d.condition}`).join(', ')}) is not carried.`,
-      path: [...c.path, 'dependsOn'],
-    });
-  }
   return def;
 }
 
@@ -260,6 +267,12 @@ export function podTemplate(m: ServiceModel, report: Report): JsonObject {
   if (usesServiceAccount(m)) spec.serviceAccountName = k8sNames(m).serviceAccount;
   const psc = podSecurityContext(m);
   if (psc) spec.securityContext = psc;
-  spec.containers = m.containers.map((c) => container(m, c, report));
+  if (m.terminationGracePeriodSeconds !== undefined) spec.terminationGracePeriodSeconds = wholeSeconds(m.terminationGracePeriodSeconds, ['terminationGracePeriod'], report);
+  const { role, initOrder } = podRoles(m, report);
+  if (initOrder.length) spec.initContainers = initOrder.map((c) => container(m, c, role.get(c.name)!, report));
+  spec.containers = m.containers.filter((c) => role.get(c.name) === 'regular').map((c) => container(m, c, 'regular', report));
+  const volumes = podVolumes(m, report);
+  if (volumes.length) spec.volumes = volumes;
+  reportPodNotCarried(m, report);
   return { metadata: md, spec };
 }

@@ -9,12 +9,30 @@ import type { ServiceModel } from '../../model/types.js';
 
 export type Report = (d: DiagnosticInput) => void;
 
+/**
+ * The Service that traffic routes to (Ingress and HTTPRoute backend, Rollout active Service, mesh
+ * DNS name): the default Service, or with `targets.kubernetes.services` the first listed Service
+ * with a port that targets the exposed (else the first) container port, by number or by name.
+ * `port` is that Service port; undefined when no listed Service targets it.
+ */
+export function routeService(m: ServiceModel): { name: string; type: string; port?: number } {
+  const t = m.targets.kubernetes;
+  const target = m.expose?.port ?? m.main.ports[0];
+  if (!t.services?.length) return { name: t.service?.name ?? m.name, type: t.service?.type ?? 'ClusterIP', ...(target ? { port: target.servicePort } : {}) };
+  const k8sName = target && (!target.derived || t.derivedPortNames !== false) ? target.name : undefined;
+  for (const svc of t.services) {
+    const sp = svc.ports.find((p) => target !== undefined && (p.protocol ?? 'tcp') === target.protocol && ((p.targetPort ?? p.port) === target.port || (k8sName !== undefined && p.targetPort === k8sName)));
+    if (sp) return { name: svc.name, type: svc.type ?? 'ClusterIP', port: sp.port };
+  }
+  return { name: t.services[0]!.name, type: t.services[0]!.type ?? 'ClusterIP' };
+}
+
 /** Object names (defaults: the service name). */
 export function k8sNames(m: ServiceModel): { workload: string; service: string; serviceAccount: string; ingress: string } {
   const t = m.targets.kubernetes;
   return {
     workload: m.name,
-    service: t.service?.name ?? m.name,
+    service: routeService(m).name,
     serviceAccount: t.serviceAccount?.name ?? m.name,
     ingress: t.ingress?.name ?? m.name,
   };

@@ -7,6 +7,7 @@ import { Tracker, type Field } from '../fields.js';
 import { secretRef } from '../ecs/task.js';
 import { documentError, guessKind, type ImportContext } from '../types.js';
 import { duration, newDraft, type SpecDraft } from '../write.js';
+import { settleEssential } from '../ecs/task-storage.js';
 
 type Json = Record<string, unknown>;
 
@@ -65,6 +66,83 @@ function secrets(f: Field): Json | undefined {
   return Object.keys(out).length ? out : undefined;
 }
 
+/** `healthcheck` (image or sidecar) → `health.container`; the ECS defaults codegen writes are left out. */
+function healthcheck(hc: Field): Json {
+  const h: Json = {};
+  const command = words(hc.get('command'));
+  if (command) h.command = command;
+  const interval = seconds(hc.get('interval'));
+  if (interval !== undefined && interval !== 30) h.interval = duration(interval);
+  const retries = hc.get('retries').num();
+  if (retries !== undefined && retries !== 3) h.retries = retries;
+  const timeout = seconds(hc.get('timeout'));
+  if (timeout !== undefined && timeout !== 5) h.timeout = duration(timeout);
+  const start = dur(hc.get('start_period'));
+  if (start !== undefined) h.startPeriod = start;
+  hc.use();
+  return h;
+}
+
+/** `depends_on` → `dependsOn` (conditions upper-cased). */
+function dependsOn(f: Field): Json | undefined {
+  const deps: Json = {};
+  for (const [c, cond] of f.entries()) if (typeof cond.value === 'string') deps[c] = cond.str()!.toUpperCase();
+  return Object.keys(deps).length ? deps : undefined;
+}
+
+/** A sidecar's `mount_points` → `mounts` (Copilot's read_only defaults to true). */
+function mountPoints(f: Field): Json[] | undefined {
+  const out: Json[] = [];
+  for (const mp of f.items()) {
+    const volume = mp.get('source_volume').str();
+    const path = mp.get('path').str();
+    if (volume === undefined || path === undefined) continue;
+    const ro = mp.get('read_only');
+    out.push({ volume, path, ...(ro.value === false ? {} : { readOnly: true }) });
+    ro.use(), mp.use();
+  }
+  return out.length ? out : undefined;
+}
+
+/** `storage.ephemeral` and `storage.volumes` (each mounted in the main container at its `path`). */
+function readStorage(st: Field, spec: Json): void {
+  const eph = st.get('ephemeral').num();
+  if (eph !== undefined) spec.ephemeralStorage = eph;
+  const volumes: Json = {};
+  const mounts: Json[] = [];
+  for (const [name, v] of st.get('volumes').entries()) {
+    const path = v.get('path').str();
+    const efs = v.get('efs');
+    if (path === undefined) continue;
+    if (efs.exists && !efs.isMap()) {
+      efs.drop('no-form', `A Copilot-managed EFS file system (efs: ${String(efs.value)}) has no form in the spec (it names an existing file system), so volume ${name} is not carried.`);
+      continue;
+    }
+    if (efs.isMap()) {
+      const id = efs.get('id').str();
+      if (id === undefined) {
+        efs.drop('no-form', `Volume ${name} names no file system id (a managed file system or from_cfn), which has no form in the spec, so it is not carried.`);
+        continue;
+      }
+      const out: Json = { fileSystemId: id };
+      const root = efs.get('root_dir').str();
+      if (root !== undefined) out.rootDirectory = root;
+      const auth = efs.get('auth');
+      const ap = auth.get('access_point_id').str();
+      if (ap !== undefined) out.accessPointId = ap;
+      // Copilot's auth.iam defaults to true.
+      if (auth.get('iam').value !== false) out.iam = true;
+      auth.get('iam').use(), auth.use(), efs.use();
+      volumes[name] = { efs: out };
+    } else volumes[name] = { emptyDir: {} };
+    const ro = v.get('read_only');
+    mounts.push({ volume: name, path, ...(ro.value === false ? {} : { readOnly: true }) });
+    ro.use(), v.use();
+  }
+  if (Object.keys(volumes).length) spec.volumes = volumes;
+  if (mounts.length) spec.mounts = mounts;
+}
+
 /** One manifest body (the base or an environment override) → spec fields. */
 function body(m: Field, type: string, spec: Json, base: boolean): void {
   const copilot = base ? sub(sub(spec, 'targets'), 'copilot') : undefined;
@@ -80,20 +158,10 @@ function body(m: Field, type: string, spec: Json, base: boolean): void {
   if (port !== undefined) spec.ports = [{ port }];
   const hc = image.get('healthcheck');
   if (hc.exists) {
-    const h: Json = {};
-    const command = words(hc.get('command'));
-    if (command) h.command = command;
-    const interval = seconds(hc.get('interval'));
-    if (interval !== undefined && interval !== 30) h.interval = duration(interval);
-    const retries = hc.get('retries').num();
-    if (retries !== undefined && retries !== 3) h.retries = retries;
-    const timeout = seconds(hc.get('timeout'));
-    if (timeout !== undefined && timeout !== 5) h.timeout = duration(timeout);
-    const start = dur(hc.get('start_period'));
-    if (start !== undefined) h.startPeriod = start;
     sub(sub(spec, 'health'), 'container');
-    Object.assign((spec.health as Json).container as Json, h);
+    Object.assign((spec.health as Json).container as Json, healthcheck(hc));
   }
+  spec.dependsOn = dependsOn(image.get('depends_on'));
   spec.entrypoint = words(m.get('entrypoint'));
   spec.command = words(m.get('command'));
   const http = m.get('http');
@@ -169,22 +237,25 @@ function body(m: Field, type: string, spec: Json, base: boolean): void {
   spec.secrets = secrets(m.get('secrets'));
   const ro = m.get('storage', 'readonly_fs').bool();
   if (ro !== undefined) spec.readOnlyRootFilesystem = ro;
+  readStorage(m.get('storage'), spec);
   const sidecars: Json = {};
   for (const [name, s] of m.get('sidecars').entries()) {
     const out: Json = { image: s.get('image').str() };
-    if (s.get('essential').value === true) out.essential = s.get('essential').take();
-    else s.get('essential').use();
+    out.essential = s.get('essential').value !== false;
+    s.get('essential').use();
     const p = s.get('port').str();
     const pm = p ? /^(\d+)(?:\/(tcp|udp))?$/.exec(p) : null;
     if (pm) out.ports = [{ port: Number(pm[1]), ...(pm[2] === 'udp' ? { protocol: 'udp' } : {}) }];
+    out.entrypoint = words(s.get('entrypoint'));
     out.command = words(s.get('command'));
     out.env = variables(s.get('variables'));
     out.secrets = secrets(s.get('secrets'));
-    const deps: Json = {};
-    for (const [c, cond] of s.get('depends_on').entries()) if (typeof cond.value === 'string') deps[c] = cond.str()!.toUpperCase();
-    if (Object.keys(deps).length) out.dependsOn = deps;
+    out.dependsOn = dependsOn(s.get('depends_on'));
+    if (s.get('healthcheck').exists) out.health = { container: healthcheck(s.get('healthcheck')) };
+    out.mounts = mountPoints(s.get('mount_points'));
     sidecars[name] = out;
   }
+  settleEssential(spec, sidecars);
   if (Object.keys(sidecars).length) spec.sidecars = sidecars;
   const rolling = m.get('deployment', 'rolling').str();
   if (rolling !== undefined) t.rolling = rolling;

@@ -15,6 +15,8 @@ const RENAMES: Record<string, string> = { properties: 'ProxyConfigurationPropert
 export function cfnRename(key: string, parent: string | number | undefined): string {
   if (typeof parent === 'string' && OPAQUE.has(parent)) return key;
   if (key.startsWith('Fn::') || key === 'Ref') return key;
+  // EFS says FilesystemId where FSx says FileSystemId (AWS::ECS::TaskDefinition schema).
+  if (key === 'fileSystemId' && parent === 'EFSVolumeConfiguration') return 'FilesystemId';
   return RENAMES[key] ?? key.charAt(0).toUpperCase() + key.slice(1);
 }
 

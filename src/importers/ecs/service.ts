@@ -56,15 +56,23 @@ function listenerRule(t: Template, id: string, spec: Json, ecs: Json, test: bool
   const expose = sub(spec, 'expose');
   for (const c of p.get('Conditions').items()) {
     const field = c.get('Field').str();
+    // A condition names its values in its own config (HostHeaderConfig, PathPatternConfig) or,
+    // in the older form, directly under Values.
+    const valuesOf = (config: string): Field => (c.get(config, 'Values').exists ? c.get(config, 'Values') : c.get('Values'));
     if (field === 'host-header') {
-      const hosts = c.get('HostHeaderConfig', 'Values').take();
-      if (!test) expose.hosts = hosts;
+      const hosts = valuesOf('HostHeaderConfig');
+      if (!Array.isArray(hosts.value) || !hosts.value.every((h) => typeof h === 'string')) c.drop('no-form', 'This host condition names no literal host names, so it is not carried.');
+      else if (!test) expose.hosts = hosts.take();
+      else hosts.use();
     } else if (field === 'path-pattern') {
-      const values = c.get('PathPatternConfig', 'Values').take() as string[];
-      if (!test) {
+      const f = valuesOf('PathPatternConfig');
+      const values = f.value;
+      if (!Array.isArray(values) || !values.every((v) => typeof v === 'string')) c.drop('no-form', 'This path condition names no literal path patterns, so it is not carried.');
+      else if (!test) {
+        f.use();
         if (values.length === 2 && values[1] === `${values[0]}/*`) expose.path = values[0];
         else if (!(values.length === 1 && values[0] === '/*')) c.drop('no-form', 'This path pattern is not the shape codegen writes (PATH and PATH/*), so it is not carried.');
-      }
+      } else f.use();
     } else c.drop('no-form', `A ${String(field)} condition has no form in the spec, so it is not carried.`);
   }
   p.get('Actions').use();

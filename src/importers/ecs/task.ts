@@ -4,6 +4,7 @@
  */
 import type { Field } from '../fields.js';
 import type { SpecDraft } from '../write.js';
+import { healthCheckOf, readContainerStorage, readStopTimeouts, readTaskStorage, settleEssential, strings } from './task-storage.js';
 
 type Json = Record<string, unknown>;
 
@@ -20,10 +21,6 @@ export interface TaskReader {
 
 export const JSON_READER: TaskReader = { literal: (f) => (typeof f.value === 'string' ? f.str() : undefined), generated: () => false };
 
-function strings(f: Field): string[] | undefined {
-  if (!Array.isArray(f.value) || !f.value.every((x) => typeof x === 'string')) return undefined;
-  return f.take() as string[];
-}
 
 /** `valueFrom` of an ECS secret → the spec's `aws` reference. */
 export function secretRef(valueFrom: string): Json {
@@ -63,10 +60,12 @@ function readContainer(c: Field, main: boolean, r: TaskReader, out: Json, log: L
   out.image = r.literal(c.get('image'));
   const essential = c.get('essential');
   if (main) essential.expect(true, 'essential');
-  else if (essential.value === true) out.essential = essential.take();
-  else essential.use();
-  if (main) out.entrypoint = strings(c.get('entryPoint'));
-  else c.get('entryPoint').drop('no-form', 'A sidecar entryPoint has no form in the spec, so it is not carried.');
+  else {
+    // Settled in readTaskDefinition: the default depends on which containers wait for this one.
+    out.essential = essential.value !== false;
+    essential.use();
+  }
+  out.entrypoint = strings(c.get('entryPoint'));
   out.command = strings(c.get('command'));
   const ports: Json[] = [];
   for (const pm of c.get('portMappings').items()) {
@@ -107,15 +106,18 @@ function readContainer(c: Field, main: boolean, r: TaskReader, out: Json, log: L
   out.user = c.get('user').str();
   if (main) out.readOnlyRootFilesystem = c.get('readonlyRootFilesystem').bool();
   else c.get('readonlyRootFilesystem').drop('no-form', 'readonlyRootFilesystem of a sidecar has no form in the spec, so it is not carried.');
+  const deps: Json = {};
+  for (const d of c.get('dependsOn').items()) {
+    const n = d.get('containerName').str();
+    const cond = d.get('condition').str();
+    if (n !== undefined && cond !== undefined) deps[n] = cond;
+  }
+  if (Object.keys(deps).length) out.dependsOn = deps;
+  readContainerStorage(c, out);
   if (!main) {
-    const deps: Json = {};
-    for (const d of c.get('dependsOn').items()) {
-      const n = d.get('containerName').str();
-      const cond = d.get('condition').str();
-      if (n !== undefined && cond !== undefined) deps[n] = cond;
-    }
-    if (Object.keys(deps).length) out.dependsOn = deps;
-  } else c.get('dependsOn').drop('no-form', 'Start ordering of the main container has no form in the spec (sidecars have dependsOn), so it is not carried.');
+    const hc = healthCheckOf(c.get('healthCheck'));
+    if (hc) out.health = { container: hc };
+  }
   const cpu = c.get('cpu').num();
   const memory = c.get('memory').num();
   const reservation = c.get('memoryReservation').num();
@@ -239,17 +241,10 @@ export function readTaskDefinition(td: Field, draft: SpecDraft, r: TaskReader): 
   if (log.group !== undefined && log.group !== `/ecs/${String(spec.name)}`) logging.group = log.group;
   if (log.prefix !== undefined && log.prefix !== 'ecs') logging.streamPrefix = log.prefix;
   spec.logging = logging;
-  const hc = main.get('healthCheck');
-  if (hc.exists) {
-    const command = strings(hc.get('command'));
-    const h: Json = { ...(command ? { command } : {}) };
-    for (const k of ['interval', 'timeout', 'retries', 'startPeriod']) {
-      const v = hc.get(k).num();
-      if (v !== undefined) h[k] = v;
-    }
-    ((spec.health ??= {}) as Json).container = h;
-  }
-  const stop = main.get('stopTimeout').num();
-  if (stop !== undefined) ecs.stopTimeout = stop;
+  const hc = healthCheckOf(main.get('healthCheck'));
+  if (hc) ((spec.health ??= {}) as Json).container = hc;
+  settleEssential(spec, sidecars);
+  readStopTimeouts(main, candidates.filter((c) => c !== main), spec, ecs);
+  readTaskStorage(td, spec);
   if (containers.some((c) => ['cpu', 'memory', 'memoryReservation'].some((k) => c.get(k).exists))) ecs.containerResources = true;
 }

@@ -11,6 +11,8 @@ import { newDraft, type SpecDraft } from '../write.js';
 import type { ContainerDraft, Json } from './pod.js';
 import { readHpa, readHttpRoute, readIngress, readPdb, readService, readServiceAccount, type Around } from './traffic.js';
 import { deploymentOf, derivedLabels, readWorkload, rolloutOf } from './workload.js';
+import { isDefaultService, listedBackend, readListedServices } from './services.js';
+import { initSidecars, pruneMounts, readPodStorage } from './storage.js';
 
 const WORKLOADS = new Set(['Deployment', 'StatefulSet', 'Rollout']);
 const KNOWN = new Set([...WORKLOADS, 'Service', 'Ingress', 'HTTPRoute', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'ServiceAccount', 'Namespace', 'Kustomization']);
@@ -43,7 +45,7 @@ function backends(o: Obj): string[] {
   return out.filter((x): x is string => typeof x === 'string');
 }
 
-function sidecarSpec(c: ContainerDraft): Json {
+function sidecarSpec(c: ContainerDraft, dependsOn?: Json): Json {
   return {
     image: c.image,
     ports: c.ports.length ? c.ports.map(({ name, port, protocol }) => ({ ...(name ? { name } : {}), port, ...(protocol ? { protocol } : {}) })) : undefined,
@@ -51,8 +53,18 @@ function sidecarSpec(c: ContainerDraft): Json {
     secrets: Object.keys(c.secrets).length ? c.secrets : undefined,
     resources: c.resources,
     command: c.command,
+    entrypoint: c.entrypoint,
     user: c.user,
+    dependsOn: dependsOn && Object.keys(dependsOn).length ? dependsOn : undefined,
+    health: Object.keys(c.probes).length ? c.probes : undefined,
+    mounts: c.mounts,
   };
+}
+
+/** A port named as codegen would name it by default is written without the name (unless unnamed ports keep derived names out). */
+function dropDefaultNames(containers: ContainerDraft[], keepNames: boolean): void {
+  if (keepNames) return;
+  for (const c of containers) for (const p of c.ports) if (p.name === (p.protocol === 'udp' ? 'udp' : 'http')) delete p.name;
 }
 
 export function importKubernetes(ctx: ImportContext): SpecDraft[] {
@@ -140,23 +152,37 @@ function buildOne(w: Obj, objects: Obj[], hasKustomization: boolean): SpecDraft 
   if (Object.keys(wl.labels).length) spec.labels = wl.labels;
   const labels = { ...derivedLabels(wl.name, m.image), ...wl.labels };
   const around: Around = { name: wl.name, ...(wl.namespace ? { namespace: wl.namespace } : {}), labels, ports: m.ports, spec, k8s };
-  if (wl.sidecars.length) {
-    spec.sidecars = Object.fromEntries(wl.sidecars.map((c) => [c.name, sidecarSpec(c)]));
-    const pulls = new Set(wl.sidecars.map((c) => c.pullPolicy));
+  const all = [m, ...wl.sidecars, ...wl.inits.map((i) => i.container)];
+  const unnamed = all.some((c) => c.unnamedPorts);
+  if (unnamed) k8s.derivedPortNames = false;
+  dropDefaultNames(all, unnamed);
+  readPodStorage(w.field.get('spec', 'template', 'spec'), spec);
+  pruneMounts(all, spec);
+  spec.mounts = m.mounts;
+  const mainDeps: Json = {};
+  const inits = initSidecars(wl.inits, mainDeps);
+  if (Object.keys(mainDeps).length) spec.dependsOn = mainDeps;
+  if (wl.sidecars.length || inits.length) {
+    spec.sidecars = Object.fromEntries([...inits.map(([c, deps]) => [c.name, sidecarSpec(c, deps)]), ...wl.sidecars.map((c) => [c.name, sidecarSpec(c)])]);
+    const pulls = new Set([...wl.sidecars, ...inits.map(([c]) => c)].map((c) => c.pullPolicy));
     if ([...pulls].some((p) => p !== m.pullPolicy)) {
       w.field.get('spec', 'template', 'spec', 'containers').note(`imagePullPolicy differs between containers; codegen writes the main container's (${m.pullPolicy ?? 'unset'}) on every container.`, 'IMPORT_VALUE_CHANGED');
     }
   }
   // Services: those whose selector picks the pods.
   const services = objects.filter((o) => o.kind === 'Service' && sameNs(o) && subset((o.field.value as Json).spec && ((o.field.value as Json).spec as Json).selector, wl.podLabels));
-  const service = services.find((o) => claim(o, 'its selector picks the pods'));
-  for (const extra of services.filter((o) => o !== service && !o.owner)) {
-    extra.owner = wl.name;
-    extra.field.get('kind').drop('ambiguous', `A second Service (${extra.name}) selects the pods of ${wl.name}; the spec has one Service, the first (${service?.name}), so this one is not carried.`);
-    extra.field.use();
+  const mine = services.filter((o) => claim(o, 'its selector picks the pods'));
+  const service = mine[0];
+  let serviceName = service?.name ?? wl.name;
+  if (mine.length === 1 && isDefaultService(service!.field, m.ports, !unnamed)) readService(service!.field, around);
+  else if (mine.length) {
+    const listed = readListedServices(mine.map((o) => o.field), around);
+    k8s.services = listed;
+    // The route's backend is one of these Services; the port behind it is found through its targetPort.
+    const routed = objects.find((o) => (o.kind === 'Ingress' || o.kind === 'HTTPRoute') && sameNs(o) && backends(o).some((b) => mine.some((x) => x.name === b)));
+    if (routed) serviceName = backends(routed).find((b) => mine.some((x) => x.name === b))!;
+    around.backend = (port) => listedBackend(listed, serviceName, port, m.ports);
   }
-  const serviceName = service?.name ?? wl.name;
-  if (service) readService(service.field, around);
   // Ingress/HTTPRoute: those whose backend is the Service.
   const routes = objects.filter((o) => (o.kind === 'Ingress' || o.kind === 'HTTPRoute') && sameNs(o) && backends(o).includes(serviceName));
   const route = routes.find((o) => claim(o, 'its backend is the Service'));

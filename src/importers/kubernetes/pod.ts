@@ -29,6 +29,11 @@ export interface ContainerDraft {
   readOnlyRootFilesystem?: boolean;
   pullPolicy?: string;
   probes: Json;
+  mounts?: Json[];
+  /** The volumeMounts the mounts were read from (same order). */
+  mountFields?: Field[];
+  /** Some container port has no name (written back with `derivedPortNames: false`). */
+  unnamedPorts?: boolean;
 }
 
 function strings(f: Field): string[] | undefined {
@@ -125,7 +130,7 @@ export function containerOf(c: Field, main: boolean): ContainerDraft {
   d.image = c.get('image').str();
   d.pullPolicy = c.get('imagePullPolicy').str();
   // Kubernetes `command` is Docker ENTRYPOINT; `args` is Docker CMD.
-  if (main) d.entrypoint = strings(c.get('command'));
+  d.entrypoint = strings(c.get('command'));
   d.command = strings(c.get('args'));
   for (const p of c.get('ports').items()) {
     const port = p.get('containerPort').num();
@@ -138,8 +143,22 @@ export function containerOf(c: Field, main: boolean): ContainerDraft {
     else if (proto && proto !== 'TCP') p.get('protocol').drop('no-form', `Protocol ${proto} has no form in the spec (tcp or udp), so it is not carried.`);
     d.ports.push(draft);
   }
-  // A port named as codegen would name it by default is written without the name.
-  for (const p of d.ports) if (p.name === (p.protocol === 'udp' ? 'udp' : 'http')) delete p.name;
+  d.unnamedPorts = d.ports.some((p) => p.k8sName === undefined);
+  const mounts: Json[] = [];
+  const mountFields: Field[] = [];
+  for (const vm of c.get('volumeMounts').items()) {
+    const volume = vm.get('name').str();
+    const path = vm.get('mountPath').str();
+    if (volume === undefined || path === undefined) continue;
+    const mount: Json = { volume, path };
+    if (vm.get('readOnly').bool()) mount.readOnly = true;
+    const sub = vm.get('subPath').str();
+    if (sub !== undefined) mount.subPath = sub;
+    vm.use();
+    mounts.push(mount);
+    mountFields.push(vm);
+  }
+  if (mounts.length) (d.mounts = mounts), (d.mountFields = mountFields);
   const res = c.get('resources');
   const requests = amounts(res.get('requests'));
   const limits = amounts(res.get('limits'));
@@ -182,10 +201,6 @@ export function containerOf(c: Field, main: boolean): ContainerDraft {
   for (const [k8s, spec] of [['startupProbe', 'startup'], ['livenessProbe', 'liveness'], ['readinessProbe', 'readiness']] as const) {
     const p = c.get(k8s);
     if (!p.exists) continue;
-    if (!main) {
-      p.drop('no-form', `Probes of a sidecar have no form in the spec, so ${k8s} is not carried.`);
-      continue;
-    }
     const probe = probeOf(p, mainPort);
     if (probe) d.probes[spec] = probe;
   }

@@ -18,6 +18,8 @@ export interface Around {
   ports: PortDraft[];
   spec: Json;
   k8s: Json;
+  /** With listed Services: the container port behind a Service port of the route's backend. */
+  backend?: (servicePort: unknown) => PortDraft | undefined;
 }
 
 /** `metadata` of an object codegen writes for the workload: name (or an override), namespace, labels. */
@@ -145,7 +147,7 @@ export function readIngress(f: Field, a: Around, serviceName: string): void {
     svc.get('name').expect(serviceName, 'The Ingress backend');
     const number = svc.get('port', 'number');
     const portName = svc.get('port', 'name');
-    const target = number.exists ? a.ports.find((p) => (p.servicePort ?? p.port) === number.value) : a.ports.find((p) => p.k8sName === portName.value);
+    const target = a.backend && number.exists ? a.backend(number.value) : number.exists ? a.ports.find((p) => (p.servicePort ?? p.port) === number.value) : a.ports.find((p) => p.k8sName === portName.value);
     if (target) {
       number.use(), portName.use();
       if (target !== a.ports[0]) expose.port = target.port;
@@ -192,7 +194,7 @@ export function readHttpRoute(f: Field, a: Around, serviceName: string): void {
     const b = rule.get('backendRefs', 0);
     b.get('name').expect(serviceName, 'The HTTPRoute backend');
     const port = b.get('port').num();
-    const target = a.ports.find((p) => (p.servicePort ?? p.port) === port);
+    const target = a.backend ? a.backend(port) : a.ports.find((p) => (p.servicePort ?? p.port) === port);
     if (target && target !== a.ports[0]) expose.port = target.port;
     b.use();
     rule.get('backendRefs').items().slice(1).forEach((x) => x.drop('ambiguous', 'Only the first backend of the route is carried.'));

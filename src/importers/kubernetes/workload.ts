@@ -30,6 +30,8 @@ export interface WorkloadDraft {
   kind: string;
   main: ContainerDraft;
   sidecars: ContainerDraft[];
+  /** Init containers in start order; `native`: restartPolicy Always (a native sidecar). */
+  inits: { container: ContainerDraft; native: boolean }[];
   /** User labels (beyond the derived ones). */
   labels: Record<string, string>;
   podLabels: Record<string, string>;
@@ -66,6 +68,12 @@ export function readWorkload(w: Field): WorkloadDraft | undefined {
   const main = containerOf(containers[index]!, true);
   if (rule) containers[index]!.get('name').note(`${containers.length} containers: ${main.name} is the main one because ${rule}; the others become sidecars.`, 'IMPORT_MAIN_CONTAINER');
   const sidecars = containers.filter((_, i) => i !== index).map((c) => containerOf(c, false));
+  const inits = podSpec.get('initContainers').items().map((c) => {
+    const policy = c.get('restartPolicy');
+    const native = policy.value === 'Always';
+    if (native) policy.use();
+    return { container: containerOf(c, false), native };
+  });
   const derived = derivedLabels(name, main.image);
   const labels: Record<string, string> = {};
   for (const [k, v] of md.get('labels').entries()) {
@@ -93,6 +101,7 @@ export function readWorkload(w: Field): WorkloadDraft | undefined {
     kind,
     main,
     sidecars,
+    inits,
     labels,
     podLabels,
     ...(podAnnotations ? { podAnnotations } : {}),

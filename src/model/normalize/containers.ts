@@ -1,10 +1,17 @@
-/** The main container and the sidecars (sorted by name), with repeated names and unknown `dependsOn` reported. */
+/**
+ * The main container and the sidecars, in the order the spec gives them (patch pointers such as
+ * `/containerDefinitions/2` depend on it), with repeated names reported. A sidecar is essential
+ * unless the spec says otherwise, as in ECS and Copilot, except a container another one waits for
+ * with COMPLETE or SUCCESS, which ECS requires to be non-essential (see `lifecycle.ts`).
+ */
 import type { SpecPath } from '../../core/diagnostics.js';
 import type { CodegenServiceSpecV1 as ServiceSpec, Sidecar } from '../../schema/spec.generated.js';
 import type { ContainerModel } from '../types.js';
 import type { Report } from './common.js';
 import { normalizeEnv, normalizeSecrets } from './env.js';
+import { normalizeMounts, normalizeUlimits } from './lifecycle.js';
 import { normalizePorts } from './ports.js';
+import { normalizeSidecarHealth } from './probes.js';
 import { normalizeResources } from './resources.js';
 import { containerSecurity, mainReadOnlyRoot } from './security.js';
 
@@ -26,36 +33,37 @@ export function normalizeContainers(spec: ServiceSpec, rep: Report): { main: Con
     ...readOnly(mainReadOnlyRoot(spec, rep)),
     security: containerSecurity(spec.security, true),
     securityPath: ['security'],
-    dependsOn: [],
+    dependsOn: dependencies(spec.dependsOn),
     path: [],
+    ulimits: normalizeUlimits(spec.ulimits, ['ulimits'], rep),
+    mounts: normalizeMounts(spec.mounts, ['mounts']),
   };
-  const sidecars = Object.entries(spec.sidecars ?? {})
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([name, s]) => normalizeSidecar(name, s, ['sidecars', name], rep));
+  const sidecars = Object.entries(spec.sidecars ?? {}).map(([name, s]) => normalizeSidecar(name, s, ['sidecars', name], rep));
   const containers = [main, ...sidecars];
   const names = new Set<string>();
   for (const c of containers) {
     if (names.has(c.name)) rep({ code: 'DUPLICATE_CONTAINER_NAME', severity: 'error', message: `Two containers are named "${c.name}".`, path: c.path.length ? c.path : ['containerName'] });
     names.add(c.name);
   }
-  for (const c of sidecars) {
-    for (const dep of c.dependsOn) {
-      if (!names.has(dep.container)) {
-        rep({ code: 'UNKNOWN_CONTAINER', severity: 'error', message: `dependsOn names "${dep.container}", which is not a container of this service.`, path: [...c.path, 'dependsOn', dep.container] });
-      }
-    }
-  }
   return { main, containers };
 }
 
+function dependencies(d: ServiceSpec['dependsOn']): ContainerModel['dependsOn'] {
+  return Object.entries(d ?? {}).map(([container, condition]) => ({ container, condition }));
+}
+
 function normalizeSidecar(name: string, s: Sidecar, path: SpecPath, rep: Report): ContainerModel {
+  const ports = normalizePorts(s.ports ?? [], [...path, 'ports'], rep);
+  const health = s.health ? normalizeSidecarHealth(s.health, ports, [...path, 'health'], rep) : undefined;
   return {
     name,
     image: s.image,
-    essential: s.essential ?? false,
+    essential: s.essential ?? true,
+    ...(s.essential !== undefined ? { essentialGiven: true as const } : {}),
     main: false,
     ...(s.command ? { command: [...s.command] } : {}),
-    ports: normalizePorts(s.ports ?? [], [...path, 'ports'], rep),
+    ...(s.entrypoint ? { entrypoint: [...s.entrypoint] } : {}),
+    ports,
     resources: normalizeResources(s.resources, [...path, 'resources'], rep),
     env: normalizeEnv(s.env, [...path, 'env']),
     secrets: normalizeSecrets(s.secrets, [...path, 'secrets'], rep),
@@ -63,8 +71,11 @@ function normalizeSidecar(name: string, s: Sidecar, path: SpecPath, rep: Report)
     ...readOnly(s.security?.readOnlyRootFilesystem),
     security: containerSecurity(s.security, false),
     securityPath: [...path, 'security'],
-    dependsOn: Object.entries(s.dependsOn ?? {}).map(([container, condition]) => ({ container, condition })),
+    dependsOn: dependencies(s.dependsOn),
     path,
+    ulimits: normalizeUlimits(s.ulimits, [...path, 'ulimits'], rep),
+    mounts: normalizeMounts(s.mounts, [...path, 'mounts']),
+    ...(health && Object.keys(health).length ? { health } : {}),
   };
 }
 

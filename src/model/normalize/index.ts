@@ -7,10 +7,11 @@ import type { DiagnosticInput, SpecPath } from '../../core/diagnostics.js';
 import { getPath } from '../../core/merge.js';
 import type { CodegenServiceSpecV1 as ServiceSpec } from '../../schema/spec.generated.js';
 import type { ServiceModel, TargetName } from '../types.js';
-import { checkDurations, type Report } from './common.js';
+import { checkDurations, optSeconds, type Report } from './common.js';
 import { normalizeContainers } from './containers.js';
 import { normalizeAutoscaling, normalizeDeployment } from './deployment.js';
 import { normalizeExpose } from './expose.js';
+import { checkLifecycle, normalizeVolumes } from './lifecycle.js';
 import { normalizeHealth } from './probes.js';
 import { taskSize } from './resources.js';
 import { checkSecurity, normalizePodSecurity } from './security.js';
@@ -25,13 +26,16 @@ export function normalize(resolved: ResolvedSpec, target: TargetName, report: Re
   const at = (p: SpecPath) => resolved.origin(p);
   const rep = (d: DiagnosticInput & { path: SpecPath }) => report({ ...d, path: at(d.path) });
 
-  for (const key of ['health', 'deployment', 'autoscaling'] as const) checkDurations(spec[key], [key], rep);
+  for (const key of ['health', 'deployment', 'autoscaling', 'terminationGracePeriod'] as const) checkDurations(spec[key], [key], rep);
+  for (const [name, s] of Object.entries(spec.sidecars ?? {})) checkDurations(s.health, ['sidecars', name, 'health'], rep);
   const { main, containers } = normalizeContainers(spec, rep);
   const mainPorts = main.ports;
 
   const podSecurity = normalizePodSecurity(spec, rep);
   checkSecurity(containers, podSecurity, rep);
   const health = normalizeHealth(spec, main, rep);
+  const volumes = normalizeVolumes(spec.volumes, rep);
+  checkLifecycle(containers, volumes, health, rep);
   const autoscaling = normalizeAutoscaling(spec, at, rep);
 
   const model: ServiceModel = {
@@ -58,6 +62,9 @@ export function normalize(resolved: ResolvedSpec, target: TargetName, report: Re
     tracing: { xray: spec.tracing?.xray ?? false },
     labels: { ...(spec.labels ?? {}) },
     ...(spec.platform ? { platform: { name: spec.platform.name, ...(spec.platform.file !== undefined ? { file: spec.platform.file } : {}) } } : {}),
+    volumes,
+    ...optSeconds('terminationGracePeriodSeconds', spec.terminationGracePeriod),
+    ...(spec.ephemeralStorage !== undefined ? { ephemeralStorageGiB: spec.ephemeralStorage } : {}),
     taskSize: { cpu: 256, memory: 512, source: 'default' },
     targets: {
       ecs: { ...((spec.targets?.ecs ?? {}) as object) },

@@ -31,6 +31,7 @@ export function normalizePorts(ports: NonNullable<ServiceSpec['ports']>, path: S
       appProtocol,
       servicePort: p.servicePort ?? p.port,
       ...(p.hostPort !== undefined ? { hostPort: p.hostPort } : {}),
+      ...(p.name === undefined ? { derived: true as const } : {}),
     });
   });
   return out;

@@ -3,7 +3,7 @@
  * under `targets.<t>` over that. Each step keeps `origin`, which maps a path of the result back to
  * where the value was written.
  */
-import type { SpecPath } from '../../core/diagnostics.js';
+import { didYouMean, type SpecPath } from '../../core/diagnostics.js';
 import { hasPath, mergePatch } from '../../core/merge.js';
 import type { CodegenServiceSpecV1 as ServiceSpec } from '../../schema/spec.generated.js';
 import { DEFAULT_TARGETS, TARGETS, type TargetName } from '../types.js';
@@ -31,10 +31,12 @@ export function applyEnvironment(raw: ServiceSpec, env: string | undefined, repo
   const overlay = environments && Object.hasOwn(environments, env) ? environments[env] : undefined;
   if (overlay === undefined) {
     const names = Object.keys(environments ?? {});
+    const close = didYouMean(env, names);
     report({
       code: 'UNKNOWN_ENVIRONMENT',
       severity: 'error',
-      message: `No environment "${env}" in the spec${names.length ? `; it defines ${names.map((n) => `"${n}"`).join(', ')}` : ''}.`,
+      message: `No environment "${env}" in the spec; ${names.length ? `it defines ${names.map((n) => `"${n}"`).join(', ')}` : 'it defines no environments'}.`,
+      ...(close !== undefined ? { hint: `did you mean --env ${close}?` } : {}),
       path: environments ? ['environments'] : [],
     });
     return undefined;

@@ -1,5 +1,5 @@
 /** `targets.kubernetes`: what the Kubernetes manifests need beyond the core. */
-import { bool, enumOf, int, map, obj, str, type JsonSchema } from '../dsl.js';
+import { arr, bool, enumOf, int, map, obj, oneOf, str, type JsonSchema } from '../dsl.js';
 
 const dnsName = (d: string) => str(d, { pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$', maxLength: 63 });
 
@@ -16,6 +16,22 @@ export const kubernetesTargetProperties: Record<string, JsonSchema> = {
     name: dnsName('Service name (default `<name>`).'),
     type: enumOf('Service type.', ['ClusterIP', 'NodePort', 'LoadBalancer'], { default: 'ClusterIP' }),
   }),
+  services: arr('Services in front of the pods, written instead of the one default Service (e.g. an internal ClusterIP plus an external LoadBalancer). An Ingress or HTTPRoute routes to the first listed Service with a port that targets the exposed container port. Not together with `service`.', obj('One Service.', {
+    name: dnsName('Service name.'),
+    type: enumOf('Service type.', ['ClusterIP', 'NodePort', 'LoadBalancer'], { default: 'ClusterIP' }),
+    annotations: map('Annotations of the Service (e.g. `service.beta.kubernetes.io/aws-load-balancer-scheme`).', { type: 'string', description: 'Value.' }),
+    ports: arr('Service ports.', obj('One Service port.', {
+      name: str('Service port name (IANA service name: at most 15 lowercase letters, digits and hyphens, at least one letter; required when the Service has several ports).', { pattern: '^[a-z0-9]([-a-z0-9]{0,13}[a-z0-9])?$' }),
+      port: int('Port the Service listens on.', { minimum: 1, maximum: 65535 }),
+      targetPort: oneOf('Container port the traffic goes to: a number, or the name of a container port (default: `port`).', [
+        { type: 'integer', minimum: 1, maximum: 65535, description: 'Container port number.' },
+        { type: 'string', pattern: '^[a-z0-9]([-a-z0-9]{0,13}[a-z0-9])?$', description: 'Container port name.' },
+      ]),
+      protocol: enumOf('Transport protocol (default tcp).', ['tcp', 'udp']),
+      nodePort: int('Node port (NodePort and LoadBalancer Services; default: allocated by the cluster).', { minimum: 1, maximum: 65535 }),
+    }, ['port']), { minItems: 1 }),
+  }, ['name', 'ports'])),
+  derivedPortNames: bool('Name the container ports and Service ports that the spec leaves unnamed with their derived names (`http`, `grpc`, `udp`, `http-8080`; default true). With false such container ports are written without a name, as many manifests do, and Services target them by number.'),
   ingress: obj('ALB Ingress for the AWS Load Balancer Controller (written when `expose` is set and route is `ingress`).', {
     name: dnsName('Ingress name (default `<name>`).'),
     className: str('IngressClass (default `alb`).'),
