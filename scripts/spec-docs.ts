@@ -2,6 +2,8 @@
  * docs/spec.md, generated from the JSON Schema so the reference cannot drift from what codegen
  * accepts (`npm run gen:schema` writes it; test/schema.test.ts fails when it is stale).
  */
+import { SPEC_NOTES } from './spec-docs-notes.js';
+
 type Node = { [k: string]: unknown };
 
 const INTRO = `# Spec reference (\`codegen/v1\`)
@@ -15,7 +17,7 @@ starts with \`# yaml-language-server: $schema=<path to>/service.schema.json\`.
 key by key, lists and scalars replace, \`null\` removes the base value. A target section's own fields
 (listed under each target below) never share a name with a core field.
 
-**Durations** are seconds (a number) or a string with a unit: \`500ms\`, \`30s\`, \`5m\`, \`1h\` (at most one day).
+**Durations** are seconds (a number) or a string with units, largest first: \`500ms\`, \`30s\`, \`5m\`, \`2m30s\`, \`1h\` (at most one day; see [Durations](#durations)).
 **CPU** is Kubernetes notation (\`500m\`, \`0.5\`); **memory** is \`Mi\`/\`Gi\` (binary; \`M\`/\`G\` decimal with a warning).
 `;
 
@@ -148,5 +150,6 @@ export function specDocs(schema: Node): string {
     out.push('');
   }
   out.push(CONTAINER_NOTES);
+  out.push(SPEC_NOTES.trimEnd());
   return `${out.join('\n')}\n`;
 }

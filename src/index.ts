@@ -3,6 +3,7 @@
  * `checkOutputs()` are the file-system side the CLI uses.
  */
 export { compile } from './compile/compile.js';
+export { compileEnvironments } from './compile/environments.js';
 export type { CompileOptions, CompileResult } from './compile/compile.js';
 export { isSafeRelativePath } from './core/output.js';
 export type { OutputFile } from './core/output.js';

@@ -20,7 +20,7 @@ describe('overlay merge (RFC 7386)', () => {
 describe('every view is validated', () => {
   it('reports an error in an environment that is not being compiled, at the overlay', () => {
     const spec = `${DEMO_SPEC}environments:\n  staging:\n    replicas: many\n`;
-    expect(errors(spec)).toEqual(['service.yaml:12:15 error SCHEMA_TYPE environments.staging.replicas: Expected integer, got "many".']);
+    expect(errors(spec)).toEqual(['service.yaml:12:15 error SCHEMA_TYPE environments.staging.replicas: Expected integer or { param: ... }, got "many".']);
     expect(errors(spec, { env: 'staging' })).toEqual(errors(spec));
   });
 

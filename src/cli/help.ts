@@ -16,6 +16,8 @@ export const OPTIONS = {
   out: { flags: '-o, --out DIR', text: 'Output folder (default: out, or the config\'s "out")' },
   target: { flags: '-t, --target T,...', text: `Targets to compile: ${TARGETS.join(', ')},\nor a plugin's or template's target (default: those the spec enables)` },
   env: { flags: '-e, --env NAME', text: 'Apply the environments.NAME overlay' },
+  'all-envs': { flags: '--all-envs', text: 'Every environment side by side: the base in DIR/<service>/, each environment\nin DIR/<service>/environments/<env>/ (kustomize overlay, CloudFormation\nparameter values; see docs/environments.md)' },
+  set: { flags: '--set KEY=VALUE', text: 'A deploy-time value for this run, without editing the spec (repeatable):\nimage, sidecars.<name>.image, replicas, env.<NAME>, parameters.<Name>.default\n(see docs/parameters.md)' },
   check: { flags: '--check', text: 'Compare DIR with what would be written; write nothing (exit 1 when stale)' },
   prune: { flags: '--prune', text: 'Remove files under DIR/<service>/ that are no longer generated' },
   stdout: { flags: '--stdout', text: 'Write every artifact to standard output as one YAML stream instead of DIR\n(`---` and `# Source: <service>/<file>` before each document; see docs/cli.md)' },
@@ -55,7 +57,7 @@ the config file (codegen.config.mjs, .js or .json, found from the working direct
 
 export const COMMANDS = {
   generate: {
-    usage: 'codegen generate [SPEC...] [--out DIR | --stdout] [--target T,...] [--env NAME] [--check] [--prune] [--cache] [--no-verify]',
+    usage: 'codegen generate [SPEC...] [--out DIR | --stdout] [--target T,...] [--env NAME | --all-envs] [--set KEY=VALUE] [--check] [--prune] [--cache] [--no-verify]',
     summary: 'Validate specs and write every artifact under DIR/<service>/',
     description: `Validate each SPEC (schema, model, best-practice rules), compile it for its targets, check
 every artifact against the targets' schemas, and write the files under DIR/<service>/ — all of them
@@ -63,24 +65,26 @@ or none: nothing is written while an error remains. A spec with \`kind: Platform
 DIR/<platform>/platform.cfn.yaml.
 
 ${SPECS}`,
-    options: ['out', 'stdout', 'target', 'env', 'check', 'prune', 'cache', 'cache-location', 'no-verify', 'verify', ...REPORTING],
+    options: ['out', 'stdout', 'target', 'env', 'all-envs', 'set', 'check', 'prune', 'cache', 'cache-location', 'no-verify', 'verify', ...REPORTING],
     examples: [
       ['codegen generate', 'the specs and output folder the config names'],
       ['codegen generate service.yaml --out deploy', 'one spec into deploy/<service>/'],
       ["codegen generate 'services/**/*.yaml' --env production", 'every spec the glob matches, with the production overlay'],
       ['codegen generate --check', 'in CI or a pre-commit hook: exit 1 when committed output is stale'],
+      ['codegen generate --all-envs', 'every environment side by side (DIR/<service>/environments/<env>/)'],
+      ['codegen generate service.yaml --set image=repo/app:$GIT_SHA --out deploy', 'this commit\'s image, without editing the spec'],
       ['codegen generate service.yaml --target kubernetes --stdout | kubectl apply -f -', 'apply without writing files'],
       ['cat service.yaml | codegen generate - --stdout', 'the spec from a pipe, the artifacts to one'],
     ],
   },
   validate: {
-    usage: 'codegen validate [SPEC...] [--env NAME] [--target T,...] [--max-warnings N]',
+    usage: 'codegen validate [SPEC...] [--env NAME | --all-envs] [--set KEY=VALUE] [--target T,...] [--max-warnings N]',
     summary: 'Check specs (schema, model, rules) without writing',
     description: `Check each SPEC against the schema, the model and the best-practice rules, and every artifact
 against the targets' schemas; write nothing.
 
 ${SPECS}`,
-    options: ['target', 'env', 'no-verify', 'verify', ...REPORTING],
+    options: ['target', 'env', 'all-envs', 'set', 'no-verify', 'verify', ...REPORTING],
     examples: [
       ['codegen validate services/', 'every spec in a folder'],
       ['codegen validate service.yaml --env production', 'with the production overlay'],
@@ -89,27 +93,27 @@ ${SPECS}`,
     ],
   },
   verify: {
-    usage: 'codegen verify [SPEC...] [--target T,...] [--env NAME]',
+    usage: 'codegen verify [SPEC...] [--target T,...] [--env NAME | --all-envs] [--set KEY=VALUE]',
     summary: "Compile specs and check every artifact against the targets' schemas",
     description: `Compile each SPEC and check every artifact against the targets' bundled schemas (Kubernetes,
 CloudFormation, the ECS task definition, Copilot, kustomize); write nothing.
 
 ${SPECS}`,
-    options: ['target', 'env', ...REPORTING],
+    options: ['target', 'env', 'all-envs', 'set', ...REPORTING],
     examples: [
       ['codegen verify service.yaml', 'all targets the spec enables'],
       ['codegen verify service.yaml --target ecs', 'only the ECS artifacts'],
     ],
   },
   diff: {
-    usage: 'codegen diff [SPEC...] [--out DIR] [--target T,...] [--env NAME] [--format text|json]',
+    usage: 'codegen diff [SPEC...] [--out DIR] [--target T,...] [--env NAME | --all-envs] [--set KEY=VALUE] [--format text|json]',
     summary: 'Show what generate would change in DIR',
     description: `Show what generate would change in DIR, per file: JSON-pointer paths with the value on disk →
 the generated value (multi-document YAML by #index, text by line), and new and extra files.
 Writes nothing; exits 1 when anything differs.
 
 ${SPECS}`,
-    options: ['out', 'target', 'env', 'no-verify', 'verify', 'format', 'quiet', 'verbose', 'config', 'concurrency'],
+    options: ['out', 'target', 'env', 'all-envs', 'set', 'no-verify', 'verify', 'format', 'quiet', 'verbose', 'config', 'concurrency'],
     examples: [
       ['codegen diff', 'after editing a spec, before generate'],
       ['codegen diff service.yaml --format json', 'the differences as data'],

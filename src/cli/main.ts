@@ -18,6 +18,8 @@ const PARSE_OPTIONS = {
   out: { type: 'string', short: 'o' },
   target: { type: 'string', short: 't', multiple: true },
   env: { type: 'string', short: 'e' },
+  'all-envs': { type: 'boolean' },
+  set: { type: 'string', multiple: true },
   check: { type: 'boolean' },
   prune: { type: 'boolean' },
   stdout: { type: 'boolean' },

@@ -4,8 +4,10 @@
  * when an error diagnostic is present the caller must not write (the CLI refuses).
  */
 import { builtinEmitters } from '../emitters/index.js';
+import { resolveParameterTokens } from '../emitters/shared/parameters.js';
 import type { EmitContext, Emitter } from '../emitters/types.js';
 import { applyEnvironment, enabledTargets, normalize, resolveTarget, type ResolvedSpec, type ServiceSpec } from '../model/normalize/index.js';
+import { applyDeployValues } from '../model/normalize/deploy-values.js';
 import { TARGETS, type ServiceModel, type TargetName } from '../model/types.js';
 import { validateSpec } from '../schema/validate.js';
 import { builtinRules } from '../rules/index.js';
@@ -26,6 +28,11 @@ export interface CompileOptions {
   file?: string;
   /** Environment overlay to apply (`environments.<env>`). */
   env?: string;
+  /**
+   * Deploy-time values (`--set KEY=VALUE`): `image`, `sidecars.<name>.image`, `replicas`,
+   * `env.<NAME>`, `parameters.<Name>.default`; each set everywhere the spec gives that field.
+   */
+  set?: Readonly<Record<string, string>>;
   /** Targets to generate (default: the targets the spec enables). */
   targets?: readonly string[];
   /** Extra emitters (plugins), run after the built-ins of the same target. */
@@ -59,6 +66,8 @@ export interface CompileResult {
   models: Partial<Record<TargetName, ServiceModel>>;
   /** Rule diagnostics the spec's `suppress` entries removed, each with its reason (SARIF keeps them). */
   suppressed: Diagnostic[];
+  /** The environments the spec defines (`environments.<name>`), sorted, once the spec is valid. */
+  environments?: string[];
 }
 
 const KEY_CODES = new Set(['SCHEMA_UNKNOWN_KEY', 'SCHEMA_KEY_NAME', 'FORBIDDEN_KEY']);
@@ -92,12 +101,22 @@ export function compile(input: string | Uint8Array | object, options: CompileOpt
     return finish();
   }
   appendDiagnostics(diagnostics, validateSpec(value));
+  let spec = value as unknown as ServiceSpec;
+  if (options.set && Object.keys(options.set).length && !hasErrors(diagnostics)) {
+    // Values from the command line replace the spec's before anything reads them; the result is
+    // checked against the schema again (each value was checked for its field already).
+    const withValues = applyDeployValues(spec, options.set, (d) => diagnostics.push({ source: 'cli', ...d }));
+    if (!withValues) return finish();
+    spec = withValues;
+    appendDiagnostics(diagnostics, validateSpec(spec));
+  }
   // Overlay contents are checked through the merged views, together with the rest, so one run
   // reports every problem.
-  const validated = validateViews(value as unknown as ServiceSpec, diagnostics);
+  const validated = validateViews(spec, diagnostics);
   if (hasErrors(diagnostics)) return finish();
-  const raw = value as unknown as ServiceSpec;
+  const raw = spec;
   result.service = raw.name;
+  result.environments = Object.keys(raw.environments ?? {}).sort();
 
   const report = (d: DiagnosticInput & { path: SpecPath }) => diagnostics.push({ source: 'model', ...d, path: d.path });
   const resolved = applyEnvironment(raw, options.env, report);
@@ -178,6 +197,11 @@ export function compile(input: string | Uint8Array | object, options: CompileOpt
   for (const emitter of (options.emitters ?? []).filter((e) => !(TARGETS as readonly string[]).includes(e.target))) {
     if (options.targets && !options.targets.includes(emitter.target)) continue;
     runEmitter(emitter, modelFor(selected[0] ?? 'ecs'), selected[0] ?? 'ecs', { modelFor, environmentsFor }, result);
+  }
+  // Parameter uses: Ref/Fn::Sub in CloudFormation, the default elsewhere (before patches, which see the result).
+  const firstModel = selected.map((t) => result.models[t]).find((m) => m !== undefined);
+  if (!hasErrors(diagnostics) && firstModel) {
+    result.artifacts = resolveParameterTokens(result.artifacts, firstModel.parameters, (d) => diagnostics.push({ source: 'model', ...d }));
   }
   if (!hasErrors(diagnostics)) patchAll(raw, options.patchFiles, result);
   if (options.verify !== false && !hasErrors(diagnostics)) diagnostics.push(...verifyArtifacts(result.artifacts));

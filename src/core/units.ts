@@ -38,22 +38,26 @@ export function parseMemory(v: string): ParsedMemory | undefined {
   return { mib: Math.ceil(n * DECIMAL[unit]! - 1e-9), decimal: true, bytes: false };
 }
 
-/** Seconds from a number of seconds or `500ms` / `30s` / `5m` / `1h` (fractions of a second kept). */
+/**
+ * A duration string: whole numbers with units `h`, `m`, `s`, `ms`, largest first, each unit at most
+ * once — `30s`, `5m`, `2m30s`, `1h30m`, `1s500ms` (Go's and Copilot's duration syntax, whole numbers
+ * only). The schema's pattern (`src/schema/dsl.ts`) is the same language.
+ */
+const DURATION = /^(?:([0-9]+)h)?(?:([0-9]+)m(?!s))?(?:([0-9]+)s)?(?:([0-9]+)ms)?$/;
+
+/** Whether `v` is a duration string (`30s`, `2m30s`); see DURATION. */
+export function isDurationText(v: string): boolean {
+  return v !== '' && DURATION.test(v);
+}
+
+/** Seconds from a number of seconds or a duration string (`500ms`, `30s`, `2m30s`; fractions of a second kept). */
 export function parseDurationSeconds(v: number | string): number | undefined {
   if (typeof v === 'number') return Number.isFinite(v) && v >= 0 ? v : undefined;
-  const m = /^([0-9]+)(ms|s|m|h)$/.exec(v);
+  if (v === '') return undefined;
+  const m = DURATION.exec(v);
   if (!m) return undefined;
-  const n = Number(m[1]);
-  switch (m[2]) {
-    case 'ms':
-      return n / 1000;
-    case 's':
-      return n;
-    case 'm':
-      return n * 60;
-    default:
-      return n * 3600;
-  }
+  const [h, min, s, ms] = [m[1], m[2], m[3], m[4]].map((x) => (x === undefined ? 0 : Number(x)));
+  return h! * 3600 + min! * 60 + s! + ms! / 1000;
 }
 
 /** `1 vCPU` / `0.5 vCPU` → CPU units. */

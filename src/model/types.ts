@@ -209,6 +209,8 @@ export interface DeploymentModel {
   linear?: { percent: number; intervalSeconds: number };
   blueGreen: { bakeTimeSeconds?: number; terminationWaitSeconds?: number; readyWaitSeconds?: number };
   rollbackOnFailure: boolean;
+  /** CloudWatch alarm names that fail (and roll back) a deployment; empty when none. */
+  rollbackAlarms: string[];
 }
 
 export interface ExposeModel {
@@ -240,6 +242,37 @@ export interface TaskSizeModel {
    * containers' own values). Fargate always has both.
    */
   omit?: { cpu?: true; memory?: true };
+}
+
+/** A CloudFormation parameter the spec declares (`parameters.<name>`, after the environment overlay). */
+export interface ParameterModel {
+  name: string;
+  type: string;
+  description?: string;
+  default?: string | number;
+  allowedValues?: (string | number)[];
+  allowedPattern?: string;
+  minLength?: number;
+  maxLength?: number;
+  minValue?: number;
+  maxValue?: number;
+  constraintDescription?: string;
+  /** Where it is declared (for diagnostics). */
+  path: SpecPath;
+}
+
+/** Deploy-time values: the declared parameters and where the spec uses them. */
+export interface ParametersModel {
+  /** Declared parameters, sorted by name. */
+  declared: ParameterModel[];
+  /**
+   * Parameter and pseudo-parameter names the spec uses, each with the spec path of its first use.
+   * String values that use one carry a token (see `model/parameter-token.ts`) that the
+   * CloudFormation targets turn into `Ref`/`Fn::Sub` and the others into the default.
+   */
+  uses: { name: string; path: SpecPath }[];
+  /** Number fields given as `{ param: Name }`: the model holds the default, CloudFormation takes `Ref`. */
+  numbers: { replicas?: string; autoscalingMin?: string; autoscalingMax?: string };
 }
 
 export interface ServiceModel {
@@ -275,6 +308,8 @@ export interface ServiceModel {
   ephemeralStorageGiB?: number;
   /** ECS task size (computed for every target: Copilot needs it too). */
   taskSize: TaskSizeModel;
+  /** Deploy-time values (CloudFormation parameters) the spec declares and uses. */
+  parameters: ParametersModel;
   /** Target-specific settings, as validated (defaults are documented in the schema; emitters apply them). */
   targets: {
     ecs: EcsTarget;

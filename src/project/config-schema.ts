@@ -34,6 +34,7 @@ export const CONFIG_SCHEMA: JsonSchema = {
     out: str('Output folder (default `out`).', { minLength: 1 }),
     targets: arr('Targets to generate (default: those each spec enables); plugin and template targets are allowed.', { type: 'string', description: 'Target name.' }),
     env: str('Environment overlay to apply (`environments.<env>` of each spec).'),
+    allEnvironments: { type: 'boolean', description: 'Write every environment side by side (`--all-envs`): the base in `<service>/`, each environment in `<service>/environments/<env>/` (docs/environments.md). Takes precedence over `env`.' },
     rules: map('Rule settings, passed to the rule engine as given: rule id → severity (`off`, `warning`, `error`) or `[severity, options]`.', { description: 'Severity or [severity, options].' }),
     plugins: arr('Plugin modules (relative paths or package names) exporting emitters (`defineEmitter`) and rules (`defineRule`).', { type: 'string', minLength: 1, description: 'Module.' }),
     templates: arr('Handlebars template emitters.', templateEntry),

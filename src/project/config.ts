@@ -15,6 +15,7 @@ import { compareDiagnostics, type Diagnostic, type SpecPath } from '../core/diag
 import type { PatchFileInput } from '../core/patch.js';
 import { loadPlugins, type PluginRule } from './plugins.js';
 import { attachPositions, parseSource, type SourceFile } from '../core/source.js';
+import { patternRule } from '../schema/pattern-rules.js';
 
 export const CONFIG_FILES = ['codegen.config.mjs', 'codegen.config.js', 'codegen.config.json'] as const;
 
@@ -26,6 +27,7 @@ export interface CodegenConfig {
   out?: string;
   targets?: string[];
   env?: string;
+  allEnvironments?: boolean;
   rules?: Record<string, unknown>;
   plugins?: string[];
   templates?: TemplateEntry[];
@@ -134,7 +136,7 @@ function check(v: unknown, s: Node, path: (string | number)[], out: Diagnostic[]
   if (Array.isArray(s.enum) && !(s.enum as unknown[]).includes(v)) err('ENUM', `Config value must be one of ${(s.enum as unknown[]).map((x) => JSON.stringify(x)).join(', ')}.`);
   if (typeof v === 'string') {
     if (typeof s.minLength === 'number' && v.length < s.minLength) err('MIN_LENGTH', 'Config value must not be empty.');
-    if (typeof s.pattern === 'string' && !new RegExp(s.pattern, 'u').test(v)) err('PATTERN', `Config value must match ${s.pattern}.`);
+    if (typeof s.pattern === 'string' && !new RegExp(s.pattern, 'u').test(v)) err('PATTERN', `Config value ${patternRule(s.pattern)}.`);
   }
   if (Array.isArray(v) && s.items) v.forEach((x, i) => check(x, s.items as Node, [...path, i], out));
   if (typeOf(v) === 'object') {
@@ -158,6 +160,8 @@ export interface Project {
   out?: string;
   targets?: string[];
   env?: string;
+  /** Write every environment side by side (`--all-envs`). */
+  allEnvironments?: boolean;
   /** Options to spread into `compile()` (rule settings are passed through to the rule engine). */
   compileOptions: {
     emitters?: Emitter[];
@@ -190,6 +194,7 @@ export async function resolveProject(cwd: string, explicit?: string, wantSpecs =
   if (c.out !== undefined) project.out = show(resolve(dir, c.out));
   if (c.targets) project.targets = c.targets;
   if (c.env !== undefined) project.env = c.env;
+  if (c.allEnvironments) project.allEnvironments = true;
   if (wantSpecs && c.specs) {
     const { expandGlobs } = await import('./globs.js');
     project.specs = expandGlobs(c.specs, dir, [c.out ?? 'out']).map((r) => show(join(dir, r)));

@@ -25,6 +25,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { compile, type CompileOptions, type CompileResult } from '../compile/compile.js';
+import { compileEnvironments } from '../compile/environments.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { compilePlatform, isPlatformSpec } from '../platform/compile.js';
 
@@ -41,13 +42,17 @@ export const AUTO_SPECS_PER_WORKER = 50;
 /** What a run needs of a compile; `artifacts` only from this thread (a worker sends `artifactCount`, not the object trees). */
 export type SpecResult = Pick<CompileResult, 'service' | 'files' | 'diagnostics' | 'suppressed' | 'artifacts'> & { artifactCount: number };
 
+/** compile()'s options, and `allEnvironments`: the base and every environment at once (`--all-envs`). */
+export type SpecOptions = CompileOptions & { allEnvironments?: boolean };
+
 /** Compile one spec (a service or a `kind: Platform` spec): the one path for the main thread and the workers. */
-export function compileSpec(text: Uint8Array, display: string, options: CompileOptions): SpecResult {
+export function compileSpec(text: Uint8Array, display: string, options: SpecOptions): SpecResult {
   if (isPlatformSpec(text)) {
     const r = compilePlatform(text, { file: display, verify: options.verify !== false });
     return { ...(r.platform !== undefined ? { service: r.platform } : {}), files: r.files, artifacts: r.artifacts, artifactCount: r.artifacts.length, diagnostics: r.diagnostics, suppressed: [] };
   }
-  const r = compile(text, { ...options, file: display });
+  const { allEnvironments, ...compileOptions } = options;
+  const r = allEnvironments ? compileEnvironments(text, { ...compileOptions, file: display }) : compile(text, { ...compileOptions, file: display });
   return { ...(r.service !== undefined ? { service: r.service } : {}), files: r.files, artifacts: r.artifacts, artifactCount: r.artifacts.length, diagnostics: r.diagnostics, suppressed: r.suppressed };
 }
 
@@ -59,7 +64,7 @@ export function parseConcurrency(text: string | undefined): number | 'auto' | 'o
 }
 
 /** Options a worker can take (plain data: no plugin or template emitters, no plugin rules). */
-type WorkerOptions = Pick<CompileOptions, 'env' | 'targets' | 'verify' | 'ruleConfig' | 'acknowledgedDeprecations' | 'patchFiles'>;
+type WorkerOptions = Pick<SpecOptions, 'env' | 'targets' | 'verify' | 'ruleConfig' | 'acknowledgedDeprecations' | 'patchFiles' | 'set' | 'allEnvironments'>;
 
 interface Job {
   id: number;
@@ -200,7 +205,7 @@ export async function openPool(
   setting: number | 'auto' | 'off',
   specs: readonly string[],
   cwd: string,
-  options: CompileOptions,
+  options: SpecOptions,
   /** Why the run must compile in one thread (--cache, --stdout), if it must. */
   oneThread: string | undefined,
   diagnostics: Diagnostic[],
@@ -216,8 +221,10 @@ export async function openPool(
   }
   const entry = entryDir === undefined ? undefined : join(entryDir, 'cli.cjs');
   if (entry === undefined || !existsSync(entry)) return undefined;
-  const { env, targets, verify, ruleConfig, acknowledgedDeprecations, patchFiles } = options;
-  const plain: WorkerOptions = JSON.parse(JSON.stringify({ env, targets, verify, ruleConfig, acknowledgedDeprecations, patchFiles })) as WorkerOptions;
+  const { env, targets, verify, ruleConfig, acknowledgedDeprecations, patchFiles, set, allEnvironments } = options;
+  // Sent by structured clone: a value it cannot copy (a function in a JavaScript config's rule
+  // options) makes every worker fail to start, and the run compiles in one thread.
+  const plain: WorkerOptions = { env, targets, verify, ruleConfig, acknowledgedDeprecations, patchFiles, set, allEnvironments };
   return CompilePool.start(entry, count, specs, cwd, plain);
 }
 

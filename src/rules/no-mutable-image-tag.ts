@@ -1,4 +1,5 @@
 /** Images must name an immutable version: no `latest`, no missing tag; a digest pins it for good. */
+import { withDefaults } from '../model/normalize/parameters.js';
 import { createRule } from './create-rule.js';
 import { containersOf, forEachTarget } from './utils/spec.js';
 
@@ -39,7 +40,8 @@ export default createRule<MessageIds, Options>({
   check(ctx) {
     forEachTarget(ctx, (spec, target) => {
       for (const c of containersOf(spec)) {
-        const { tag, digest } = parseImage(c.image);
+        // A tag that is a parameter (`repo:${ImageTag}`) is judged by its default.
+        const { tag, digest } = parseImage(withDefaults(spec, c.image));
         const path = [...c.path, 'image'];
         const hint = 'pin a version tag such as :1.2.3, or a digest (@sha256:...)';
         if (digest) continue;

@@ -39,6 +39,11 @@ const ENTRIES: readonly Entry[] = [
     find: (s) => (s.health?.startup ? [['health', 'startup']] : []),
     instead: 'ECS has no startup probe; use health.container.startPeriod and health.traffic.gracePeriod',
   },
+  {
+    targets: ['kubernetes'],
+    find: (s) => (s.deployment?.rollbackAlarms?.length ? [['deployment', 'rollbackAlarms']] : []),
+    instead: 'a Deployment does not watch CloudWatch alarms; a rollout is judged by its pods\' readiness (progressDeadlineSeconds)',
+  },
 ];
 
 export default createRule<MessageIds>({

@@ -3,6 +3,7 @@
  * `autoscaling.min` ≥ 2. "Production" is the `production`/`prod` environment overlay or a label
  * (see utils/production.ts).
  */
+import { numberValue } from '../model/normalize/parameters.js';
 import { createRule } from './create-rule.js';
 import { isProduction, PRODUCTION_DEFAULTS, productionOptionsSchema, type ProductionOptions } from './utils/production.js';
 import { existingPath, forEachTarget } from './utils/spec.js';
@@ -34,10 +35,13 @@ export default createRule<MessageIds, Options>({
     const min = ctx.options.min ?? 2;
     forEachTarget(ctx, (spec, target) => {
       if (target === 'appmesh' || !isProduction(spec, ctx.environment, ctx.options)) return;
+      // A `{ param: Name }` count is judged by the parameter's default.
       if (spec.autoscaling) {
-        if (spec.autoscaling.min < min) ctx.report({ messageId: 'tooFewAutoscaled', path: ['autoscaling', 'min'], target, data: { count: spec.autoscaling.min, min } });
-      } else if ((spec.replicas ?? 1) < min) {
-        ctx.report({ messageId: 'tooFewReplicas', path: existingPath(spec, ['replicas']), target, data: { count: spec.replicas ?? 1, min } });
+        const low = numberValue(spec, spec.autoscaling.min);
+        if (low !== undefined && low < min) ctx.report({ messageId: 'tooFewAutoscaled', path: ['autoscaling', 'min'], target, data: { count: low, min } });
+      } else {
+        const count = spec.replicas === undefined ? 1 : numberValue(spec, spec.replicas);
+        if (count !== undefined && count < min) ctx.report({ messageId: 'tooFewReplicas', path: existingPath(spec, ['replicas']), target, data: { count, min } });
       }
     });
   },

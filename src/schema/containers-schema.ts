@@ -6,6 +6,8 @@
 import { arr, bool, duration, enumOf, int, map, obj, oneOf, ref, str, type JsonSchema } from './dsl.js';
 
 const NAME = '^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$';
+/** Container names as ECS allows them (core-schema.ts CONTAINER_NAME_PATTERN). */
+const CONTAINER_NAME = '^[A-Za-z0-9_-]{1,255}$';
 const ABSOLUTE_PATH = '^/';
 const RELATIVE_PATH = '^[^/]';
 
@@ -16,7 +18,7 @@ export const dependsOnSchema = (who: string) =>
   map(
     `Start ordering of ${who}: container name → condition it waits for. \`START\`: the other container has started; \`HEALTHY\`: it passes its health check (it needs \`health.container\`); \`COMPLETE\`: it has exited; \`SUCCESS\`: it has exited with status 0 (a container waited for with COMPLETE or SUCCESS is not essential). ECS \`dependsOn\`, Copilot \`depends_on\`; Kubernetes: see docs/spec.md (native sidecars and init containers).`,
     enumOf('Condition.', DEPENDENCY_CONDITIONS),
-    NAME,
+    CONTAINER_NAME,
   );
 
 /** ECS Ulimit names (ECS API reference, Ulimit). */

@@ -5,8 +5,19 @@
  */
 import { containersCoreProperties, containersDefs, dependsOnSchema, mountsSchema, ulimitsSchema } from './containers-schema.js';
 import { arr, bool, duration, enumOf, int, map, obj, oneOf, ref, str, type JsonSchema } from './dsl.js';
+import { paramRef } from './parameters-schema.js';
 
+/** A region, or a whole `${...}` substitution (a parameter or `AWS::Region`). */
+export const REGION_PATTERN = '^([a-z]{2}(-[a-z]+)+-[0-9]|\\$\\{[A-Za-z0-9:]+\\})$';
+/** An ARN of `service` whose partition, region and account may be `${...}` substitutions, or one whole substitution. */
+export const arnPattern = (service: string): string => `^(arn:(aws[a-z-]*|\\$\\{AWS::Partition\\}):${service}:|\\$\\{[A-Za-z0-9]+\\}$)`;
 export const NAME_PATTERN = '^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$';
+/**
+ * A container name as ECS allows it: up to 255 letters, digits, underscores and hyphens
+ * (RegisterTaskDefinition `name`). Kubernetes needs a DNS-1123 label: the valid-names rule checks
+ * the names a kubernetes target gets.
+ */
+export const CONTAINER_NAME_PATTERN = '^[A-Za-z0-9_-]{1,255}$';
 export const ENV_NAME_PATTERN = '^[A-Za-z_][A-Za-z0-9_]*$';
 export const CPU_PATTERN = '^([0-9]+m|[0-9]+(\\.[0-9]+)?)$';
 export const MEMORY_PATTERN = '^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|K|M|G|T)?$';
@@ -52,7 +63,7 @@ const envValue = oneOf('A plain value, or a reference resolved by the deployment
   { type: 'boolean', description: 'A boolean, written as the string `true`/`false` in every target.' },
   obj('A value the deployment system supplies, per target.', {
     ref: obj('References per target; a target without one reports a diagnostic.', {
-      cloudformation: str('A CloudFormation `Fn::Sub` string, e.g. `${DatabaseEndpoint}`; names a parameter or resource of the template.'),
+      cloudformation: str('A CloudFormation `Fn::Sub` string for the ECS service template, e.g. `${AWS::StackName}-db` or `${LogGroup.Arn}`: it may name the template\'s parameters, resources (with their attributes) and pseudo parameters, checked at compile time (docs/spec.md, "CloudFormation references").'),
       kubernetes: obj('A Kubernetes field or ConfigMap reference.', {
         configMap: obj('A ConfigMap key.', { name: str('ConfigMap name.'), key: str('Key in the ConfigMap.') }, ['name', 'key']),
         field: str('A downward-API field path, e.g. `status.podIP`.'),
@@ -60,6 +71,7 @@ const envValue = oneOf('A plain value, or a reference resolved by the deployment
       copilot: str('A Copilot `from_cfn` export name.'),
     }),
   }, ['ref']),
+  paramRef('A deploy-time value: a declared parameter (or a pseudo parameter such as `AWS::Region`).'),
 ]);
 
 const awsSecret = obj(
@@ -171,8 +183,8 @@ const health = obj('Health, split the way the targets split it.', {
 const percent = (d: string) => int(d, { minimum: 1, maximum: 100 });
 
 const autoscaling = obj('Target-tracking autoscaling. When set, replicas are owned by the autoscaler (Kubernetes `replicas` is omitted).', {
-  min: int('Minimum replicas.', { minimum: 0, maximum: 100000 }),
-  max: int('Maximum replicas.', { minimum: 1, maximum: 100000 }),
+  min: oneOf('Minimum replicas, or `{ param: Name }` (a Number parameter).', [int('Minimum replicas.', { minimum: 0, maximum: 100000 }), paramRef('A Number parameter.')]),
+  max: oneOf('Maximum replicas, or `{ param: Name }` (a Number parameter).', [int('Maximum replicas.', { minimum: 1, maximum: 100000 }), paramRef('A Number parameter.')]),
   cpu: percent('Target average CPU utilization, percent.'),
   memory: percent('Target average memory utilization, percent.'),
   scaleInCooldown: duration('Cooldown after scaling in.'),
@@ -205,6 +217,7 @@ const deployment = obj('How a new version replaces the old one.', {
     readyWait: duration('Wait for a manual go-ahead before rerouting traffic (CodeDeploy; 0 = continue at once).'),
   }),
   rollbackOnFailure: bool('Roll back automatically when the deployment fails (default true).'),
+  rollbackAlarms: arr('Names of existing CloudWatch alarms that fail a deployment when they go into ALARM (and roll it back with `rollbackOnFailure`): ECS `DeploymentConfiguration.Alarms`, the CodeDeploy deployment group\'s alarm configuration, Copilot `deployment.rollback_alarms`. Kubernetes has no such check (a diagnostic says so).', str('CloudWatch alarm name.', { minLength: 1, maxLength: 255 }), { minItems: 1, uniqueItems: true }),
 });
 
 const exposure = obj('How traffic reaches the service.', {
@@ -223,8 +236,8 @@ const exposure = obj('How traffic reaches the service.', {
 });
 
 const logging = obj('Container logs (awslogs on ECS).', {
-  group: str('CloudWatch Logs group (default `/ecs/<name>`).'),
-  region: str('Region of the log group (defaults to `region`).', { pattern: '^[a-z]{2}(-[a-z]+)+-[0-9]$' }),
+  group: str('CloudWatch Logs group (default `/ecs/<name>`); may use `${Name}` parameters and pseudo parameters, e.g. `/ecs/${AWS::StackName}`.'),
+  region: str('Region of the log group (defaults to `region`), or `${AWS::Region}` / `${Name}` of a parameter.', { pattern: REGION_PATTERN }),
   streamPrefix: str('Log stream prefix (default `ecs`).'),
   retentionDays: enumOf('Retention in days.', [], {
     type: 'integer',
@@ -289,7 +302,7 @@ const sidecarHealth = obj('Health of this sidecar: its Kubernetes probes and its
 });
 
 const sidecar = obj('An extra container in the task or pod (Envoy, X-Ray daemon, log router, ...). Sidecars keep the order the spec gives them.', {
-  image: str('Image reference.', { minLength: 1 }),
+  image: str('Image reference; may use `${Name}` parameters.', { minLength: 1 }),
   essential: bool('ECS and Copilot: the task stops when this container stops. Default true, as in ECS and Copilot, except for a container another one waits for with `COMPLETE` or `SUCCESS`, which ECS requires to be non-essential (default false there).'),
   ports: arr('Ports.', ref('port', 'A port.')),
   env: map('Environment variables.', ref('envValue', 'A string, number or boolean, or `{ref: {...}}` for a value the deployment system supplies.'), ENV_NAME_PATTERN),
@@ -309,14 +322,17 @@ const sidecar = obj('An extra container in the task or pod (Envoy, X-Ray daemon,
 export const coreProperties: Record<string, JsonSchema> = {
   name: str('Service name (DNS-1123 label: lowercase letters, digits and hyphens, at most 63 characters).', { pattern: NAME_PATTERN }),
   description: str('One line about the service.'),
-  region: str('AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).', { pattern: '^[a-z]{2}(-[a-z]+)+-[0-9]$' }),
-  image: str('Container image reference (`repo:tag` or `repo@sha256:...`).', { minLength: 1 }),
-  containerName: str('Name of the main container (default `app`).', { pattern: NAME_PATTERN }),
+  region: str('AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region), or `${AWS::Region}` / `${Name}` of a parameter.', { pattern: REGION_PATTERN }),
+  image: str('Container image reference (`repo:tag` or `repo@sha256:...`); may use `${Name}` parameters, e.g. `repo:${ImageTag}`.', { minLength: 1 }),
+  containerName: str('Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).', { pattern: CONTAINER_NAME_PATTERN }),
   command: arr('Command override (Docker CMD).', { type: 'string', description: 'Argument.' }),
   entrypoint: arr('Entrypoint override.', { type: 'string', description: 'Argument.' }),
   ports: arr('Ports the main container listens on; the first is the main port.', ref('port', 'A port.')),
   resources: ref('resources', 'Resources of the main container.'),
-  replicas: int('Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.', { minimum: 0, maximum: 100000 }),
+  replicas: oneOf('Fixed number of replicas (platform default 1), or `{ param: Name }` (a Number parameter: the ECS template\'s `DesiredCount` takes it). Ignored when `autoscaling` is set.', [
+    int('Number of replicas.', { minimum: 0, maximum: 100000 }),
+    paramRef('A Number parameter.'),
+  ]),
   autoscaling: ref('autoscaling', 'Target-tracking autoscaling; when set, the autoscaler owns the replica count.'),
   env: map('Plain environment variables (name → value). Never put secrets here: use `secrets`.', ref('envValue', 'A string, number or boolean, or `{ref: {...}}` for a value the deployment system supplies.'), ENV_NAME_PATTERN),
   secrets: map('Secrets by reference (name → where it lives).', ref('secret', 'Secret reference.'), ENV_NAME_PATTERN),
@@ -325,7 +341,7 @@ export const coreProperties: Record<string, JsonSchema> = {
   deployment: ref('deployment', 'Deployment strategy and its traffic shape.'),
   logging: ref('logging', 'Container logs.'),
   tracing: ref('tracing', 'Distributed tracing.'),
-  sidecars: map('Extra containers (name → container), in the order given (that order is kept in every output).', ref('sidecar', 'A sidecar container.'), NAME_PATTERN),
+  sidecars: map('Extra containers (name → container), in the order given (that order is kept in every output). Names as for `containerName`.', ref('sidecar', 'A sidecar container.'), CONTAINER_NAME_PATTERN),
   user: str('User the main container runs as (uid, uid:gid, or a user name; ECS `user`, Kubernetes container `runAsUser`/`runAsGroup`). Container-level: it wins over `security.runAsUser`.'),
   readOnlyRootFilesystem: bool('Mount the main container\'s root file system read-only. The same as `security.readOnlyRootFilesystem` (kept for existing specs; giving both with different values is an error).'),
   security: ref('security', 'Security context: pod-level ids, non-root, seccomp; the main container\'s privilege, capabilities and read-only root file system.'),

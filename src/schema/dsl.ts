@@ -51,11 +51,18 @@ export const anyOf = (description: string, options: JsonSchema[], extra: JsonSch
   ...extra,
 });
 
-/** Durations: a number of seconds, or a string such as `500ms`, `30s`, `5m`, `1h`. */
+/**
+ * A duration string: whole numbers with units h, m, s, ms, largest first, each at most once (`30s`,
+ * `5m`, `2m30s`, `1h30m`). The same language as `parseDurationSeconds` in `src/core/units.ts`;
+ * written without look-ahead so every JSON Schema engine reads it.
+ */
+export const DURATION_PATTERN = '^([0-9]{1,8}h([0-9]{1,8}m)?([0-9]{1,8}s)?([0-9]{1,8}ms)?|[0-9]{1,8}m([0-9]{1,8}s)?([0-9]{1,8}ms)?|[0-9]{1,8}s([0-9]{1,8}ms)?|[0-9]{1,8}ms)$';
+
+/** Durations: a number of seconds, or a string such as `500ms`, `30s`, `5m`, `2m30s`, `1h`. */
 export const duration = (description: string): JsonSchema =>
-  anyOf(`${description} Seconds as a number, or a string such as \`500ms\`, \`30s\`, \`5m\`.`, [
+  anyOf(`${description} Seconds as a number, or a string such as \`500ms\`, \`30s\`, \`5m\`, \`2m30s\`.`, [
     { type: 'integer', minimum: 0, maximum: 86400, description: 'Seconds (at most one day).' },
-    { type: 'string', pattern: '^[0-9]{1,8}(ms|s|m|h)$', description: 'A duration with a unit: ms, s, m or h (at most one day).' },
+    { type: 'string', pattern: DURATION_PATTERN, description: 'A duration: whole numbers with units h, m, s, ms, largest first (`2m30s`; at most one day).' },
   ]);
 
 /**

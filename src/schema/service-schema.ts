@@ -5,6 +5,7 @@
  * the three is stale, so types and schema cannot drift.
  */
 import { coreDefs, coreProperties, ENV_NAME_PATTERN, NAME_PATTERN } from './core-schema.js';
+import { PARAMETER_NAME_PATTERN, parameterSchema } from './parameters-schema.js';
 import { arr, map, obj, overlay, ref, str, type JsonSchema } from './dsl.js';
 import { patchesSchema } from './patch-schema.js';
 import { withEditorHints } from './editor-hints.js';
@@ -47,14 +48,19 @@ const targets = obj('Per-target settings. A target is generated when its section
   copilot: ref('copilotTarget', 'AWS Copilot manifest (legacy).'),
 });
 
+const parametersDescription =
+  'CloudFormation parameters (name → type, default, constraints) the spec uses as `${Name}` in the string fields that take them (image, region, logging, the ECS ARNs) or as `{ param: Name }` (replicas, autoscaling bounds, env values). The CloudFormation templates declare the ones they use; the other targets take the default. Names are alphanumeric; pseudo parameters (`AWS::Region`, `AWS::AccountId`, `AWS::StackName`, `AWS::Partition`, `AWS::URLSuffix`) need no declaration.';
+const parameters = map(parametersDescription, ref('parameter', 'A parameter.'), PARAMETER_NAME_PATTERN);
+
 const environmentOverlay = {
   ...overrideRefs(),
   targets: overlay(targets),
+  parameters: overlay(parameters),
 };
 
 export function buildServiceSchema(): JsonSchema {
   const defs: Record<string, JsonSchema> = {};
-  for (const [name, def] of Object.entries({ ...coreDefs, ...targetDefs })) {
+  for (const [name, def] of Object.entries({ ...coreDefs, parameter: parameterSchema, ...targetDefs })) {
     defs[name] = def;
     defs[`${name}Overlay`] = overlay(def);
   }
@@ -73,6 +79,7 @@ export function buildServiceSchema(): JsonSchema {
       kind: { type: 'string', const: 'Service', description: 'Spec kind; `Service` (the default).' },
       ...coreProperties,
       targets,
+      parameters,
       suppress: arr(
         'Rules switched off for this spec, each with a written reason (`codegen validate` reports entries that suppress nothing). Core errors cannot be suppressed.',
         obj('One suppression.', {

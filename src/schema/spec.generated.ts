@@ -66,15 +66,15 @@ export type Probe = {
     command: [string, ...string[]];
   };
   /**
-   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   initialDelay?: number | string;
   /**
-   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   period?: number | string;
   /**
-   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   timeout?: number | string;
   /**
@@ -86,7 +86,7 @@ export type Probe = {
    */
   failureThreshold?: number;
   /**
-   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   terminationGracePeriod?: number | string;
 } & {
@@ -158,15 +158,15 @@ export type Probe1 = {
     command: [string, ...string[]];
   };
   /**
-   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   initialDelay?: number | string;
   /**
-   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   period?: number | string;
   /**
-   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   timeout?: number | string;
   /**
@@ -178,7 +178,7 @@ export type Probe1 = {
    */
   failureThreshold?: number;
   /**
-   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   terminationGracePeriod?: number | string;
 } & {
@@ -250,15 +250,15 @@ export type Probe2 = {
     command: [string, ...string[]];
   };
   /**
-   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   initialDelay?: number | string;
   /**
-   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   period?: number | string;
   /**
-   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   timeout?: number | string;
   /**
@@ -270,7 +270,7 @@ export type Probe2 = {
    */
   failureThreshold?: number;
   /**
-   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   terminationGracePeriod?: number | string;
 } & {
@@ -342,15 +342,15 @@ export type Probe3 = {
     command: [string, ...string[]];
   };
   /**
-   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   initialDelay?: number | string;
   /**
-   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   period?: number | string;
   /**
-   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   timeout?: number | string;
   /**
@@ -362,7 +362,7 @@ export type Probe3 = {
    */
   failureThreshold?: number;
   /**
-   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   terminationGracePeriod?: number | string;
 } & {
@@ -434,15 +434,15 @@ export type Probe4 = {
     command: [string, ...string[]];
   };
   /**
-   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   initialDelay?: number | string;
   /**
-   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   period?: number | string;
   /**
-   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   timeout?: number | string;
   /**
@@ -454,7 +454,7 @@ export type Probe4 = {
    */
   failureThreshold?: number;
   /**
-   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   terminationGracePeriod?: number | string;
 } & {
@@ -526,15 +526,15 @@ export type Probe5 = {
     command: [string, ...string[]];
   };
   /**
-   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   initialDelay?: number | string;
   /**
-   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   period?: number | string;
   /**
-   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   timeout?: number | string;
   /**
@@ -546,7 +546,7 @@ export type Probe5 = {
    */
   failureThreshold?: number;
   /**
-   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   terminationGracePeriod?: number | string;
 } & {
@@ -649,7 +649,7 @@ export type EnvValueOverlay =
        */
       ref?: {
         /**
-         * A CloudFormation `Fn::Sub` string, e.g. `${DatabaseEndpoint}`; names a parameter or resource of the template.
+         * A CloudFormation `Fn::Sub` string for the ECS service template, e.g. `${AWS::StackName}-db` or `${LogGroup.Arn}`: it may name the template's parameters, resources (with their attributes) and pseudo parameters, checked at compile time (docs/spec.md, "CloudFormation references").
          */
         cloudformation?: string | null;
         /**
@@ -679,6 +679,12 @@ export type EnvValueOverlay =
          */
         copilot?: string | null;
       } | null;
+    }
+  | {
+      /**
+       * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+       */
+      param?: string | null;
     };
 /**
  * Service name (DNS-1123 label: lowercase letters, digits and hyphens, at most 63 characters).
@@ -689,15 +695,15 @@ export type OverrideName = string | null;
  */
 export type OverrideDescription = string | null;
 /**
- * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+ * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region), or `${AWS::Region}` / `${Name}` of a parameter.
  */
 export type OverrideRegion = string | null;
 /**
- * Container image reference (`repo:tag` or `repo@sha256:...`).
+ * Container image reference (`repo:tag` or `repo@sha256:...`); may use `${Name}` parameters, e.g. `repo:${ImageTag}`.
  */
 export type OverrideImage = string | null;
 /**
- * Name of the main container (default `app`).
+ * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
  */
 export type OverrideContainerName = string | null;
 /**
@@ -717,9 +723,19 @@ export type OverridePorts = Port2[] | null;
  */
 export type OverrideResources = ResourcesOverlay | null;
 /**
- * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+ * Fixed number of replicas (platform default 1), or `{ param: Name }` (a Number parameter: the ECS template's `DesiredCount` takes it). Ignored when `autoscaling` is set.
  */
-export type OverrideReplicas = number | null;
+export type OverrideReplicas =
+  | (
+      | number
+      | {
+          /**
+           * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+           */
+          param?: string | null;
+        }
+    )
+  | null;
 /**
  * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
  */
@@ -763,7 +779,7 @@ export type OverrideLogging = LoggingOverlay | null;
  */
 export type OverrideTracing = TracingOverlay | null;
 /**
- * Extra containers (name → container), in the order given (that order is kept in every output).
+ * Extra containers (name → container), in the order given (that order is kept in every output). Names as for `containerName`.
  */
 export type OverrideSidecars = {
   /**
@@ -793,7 +809,7 @@ export type OverrideLabels = {
   [k: string]: string | null;
 } | null;
 /**
- * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+ * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
  */
 export type OverrideTerminationGracePeriod = (number | string) | null;
 /**
@@ -882,15 +898,15 @@ export interface CodegenServiceSpecV1 {
    */
   description?: string;
   /**
-   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: string;
   /**
-   * Container image reference (`repo:tag` or `repo@sha256:...`).
+   * Container image reference (`repo:tag` or `repo@sha256:...`); may use `${Name}` parameters, e.g. `repo:${ImageTag}`.
    */
   image: string;
   /**
-   * Name of the main container (default `app`).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
    */
   containerName?: string;
   /**
@@ -911,9 +927,16 @@ export interface CodegenServiceSpecV1 {
   ports?: Port[];
   resources?: Resources;
   /**
-   * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+   * Fixed number of replicas (platform default 1), or `{ param: Name }` (a Number parameter: the ECS template's `DesiredCount` takes it). Ignored when `autoscaling` is set.
    */
-  replicas?: number;
+  replicas?:
+    | number
+    | {
+        /**
+         * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+         */
+        param: string;
+      };
   autoscaling?: Autoscaling;
   /**
    * Plain environment variables (name → value). Never put secrets here: use `secrets`.
@@ -932,7 +955,7 @@ export interface CodegenServiceSpecV1 {
            */
           ref: {
             /**
-             * A CloudFormation `Fn::Sub` string, e.g. `${DatabaseEndpoint}`; names a parameter or resource of the template.
+             * A CloudFormation `Fn::Sub` string for the ECS service template, e.g. `${AWS::StackName}-db` or `${LogGroup.Arn}`: it may name the template's parameters, resources (with their attributes) and pseudo parameters, checked at compile time (docs/spec.md, "CloudFormation references").
              */
             cloudformation?: string;
             /**
@@ -962,6 +985,12 @@ export interface CodegenServiceSpecV1 {
              */
             copilot?: string;
           };
+        }
+      | {
+          /**
+           * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+           */
+          param: string;
         };
   };
   /**
@@ -976,7 +1005,7 @@ export interface CodegenServiceSpecV1 {
   logging?: Logging;
   tracing?: Tracing;
   /**
-   * Extra containers (name → container), in the order given (that order is kept in every output).
+   * Extra containers (name → container), in the order given (that order is kept in every output). Names as for `containerName`.
    */
   sidecars?: {
     [k: string]: Sidecar;
@@ -1000,7 +1029,7 @@ export interface CodegenServiceSpecV1 {
     [k: string]: string;
   };
   /**
-   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   terminationGracePeriod?: number | string;
   /**
@@ -1069,6 +1098,12 @@ export interface CodegenServiceSpecV1 {
     copilot?: CopilotTarget;
   };
   /**
+   * CloudFormation parameters (name → type, default, constraints) the spec uses as `${Name}` in the string fields that take them (image, region, logging, the ECS ARNs) or as `{ param: Name }` (replicas, autoscaling bounds, env values). The CloudFormation templates declare the ones they use; the other targets take the default. Names are alphanumeric; pseudo parameters (`AWS::Region`, `AWS::AccountId`, `AWS::StackName`, `AWS::Partition`, `AWS::URLSuffix`) need no declaration.
+   */
+  parameters?: {
+    [k: string]: Parameter;
+  };
+  /**
    * Rules switched off for this spec, each with a written reason (`codegen validate` reports entries that suppress nothing). Core errors cannot be suppressed.
    *
    * Items: One suppression.
@@ -1104,15 +1139,15 @@ export interface CodegenServiceSpecV1 {
        */
       description?: string | null;
       /**
-       * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+       * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region), or `${AWS::Region}` / `${Name}` of a parameter.
        */
       region?: string | null;
       /**
-       * Container image reference (`repo:tag` or `repo@sha256:...`).
+       * Container image reference (`repo:tag` or `repo@sha256:...`); may use `${Name}` parameters, e.g. `repo:${ImageTag}`.
        */
       image?: string | null;
       /**
-       * Name of the main container (default `app`).
+       * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
        */
       containerName?: string | null;
       /**
@@ -1132,9 +1167,19 @@ export interface CodegenServiceSpecV1 {
        */
       resources?: ResourcesOverlay | null;
       /**
-       * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+       * Fixed number of replicas (platform default 1), or `{ param: Name }` (a Number parameter: the ECS template's `DesiredCount` takes it). Ignored when `autoscaling` is set.
        */
-      replicas?: number | null;
+      replicas?:
+        | (
+            | number
+            | {
+                /**
+                 * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+                 */
+                param?: string | null;
+              }
+          )
+        | null;
       /**
        * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
        */
@@ -1178,7 +1223,7 @@ export interface CodegenServiceSpecV1 {
        */
       tracing?: TracingOverlay | null;
       /**
-       * Extra containers (name → container), in the order given (that order is kept in every output).
+       * Extra containers (name → container), in the order given (that order is kept in every output). Names as for `containerName`.
        */
       sidecars?: {
         /**
@@ -1208,7 +1253,7 @@ export interface CodegenServiceSpecV1 {
         [k: string]: string | null;
       } | null;
       /**
-       * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+       * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
        */
       terminationGracePeriod?: (number | string) | null;
       /**
@@ -1291,6 +1336,15 @@ export interface CodegenServiceSpecV1 {
          * AWS Copilot manifest (legacy).
          */
         copilot?: CopilotTargetOverlay | null;
+      };
+      /**
+       * CloudFormation parameters (name → type, default, constraints) the spec uses as `${Name}` in the string fields that take them (image, region, logging, the ECS ARNs) or as `{ param: Name }` (replicas, autoscaling bounds, env values). The CloudFormation templates declare the ones they use; the other targets take the default. Names are alphanumeric; pseudo parameters (`AWS::Region`, `AWS::AccountId`, `AWS::StackName`, `AWS::Partition`, `AWS::URLSuffix`) need no declaration.
+       */
+      parameters?: {
+        /**
+         * A parameter.
+         */
+        [k: string]: ParameterOverlay | null;
       };
     };
   };
@@ -1436,13 +1490,27 @@ export interface Resources {
  */
 export interface Autoscaling {
   /**
-   * Minimum replicas.
+   * Minimum replicas, or `{ param: Name }` (a Number parameter).
    */
-  min: number;
+  min:
+    | number
+    | {
+        /**
+         * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+         */
+        param: string;
+      };
   /**
-   * Maximum replicas.
+   * Maximum replicas, or `{ param: Name }` (a Number parameter).
    */
-  max: number;
+  max:
+    | number
+    | {
+        /**
+         * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+         */
+        param: string;
+      };
   /**
    * Target average CPU utilization, percent.
    */
@@ -1452,11 +1520,11 @@ export interface Autoscaling {
    */
   memory?: number;
   /**
-   * Cooldown after scaling in. Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Cooldown after scaling in. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   scaleInCooldown?: number | string;
   /**
-   * Cooldown after scaling out. Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Cooldown after scaling out. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   scaleOutCooldown?: number | string;
 }
@@ -1522,11 +1590,11 @@ export interface Health {
      */
     protocol?: 'HTTP' | 'HTTPS' | 'GRPC' | 'TCP';
     /**
-     * Time between checks (ALB: 5–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time between checks (ALB: 5–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     interval?: number | string;
     /**
-     * Time a check may take (ALB: 2–120 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time a check may take (ALB: 2–120 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     timeout?: number | string;
     /**
@@ -1542,7 +1610,7 @@ export interface Health {
      */
     successCodes?: string;
     /**
-     * Time after a task starts during which failed checks are ignored (ECS HealthCheckGracePeriodSeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time after a task starts during which failed checks are ignored (ECS HealthCheckGracePeriodSeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     gracePeriod?: number | string;
   };
@@ -1577,11 +1645,11 @@ export interface Health {
           port?: number;
         };
     /**
-     * Time between checks (ECS: 5–300 s, default 30). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time between checks (ECS: 5–300 s, default 30). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     interval?: number | string;
     /**
-     * Time a check may take (ECS: 2–60 s, default 5). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time a check may take (ECS: 2–60 s, default 5). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     timeout?: number | string;
     /**
@@ -1589,7 +1657,7 @@ export interface Health {
      */
     retries?: number;
     /**
-     * Grace period after start (ECS: 0–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Grace period after start (ECS: 0–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     startPeriod?: number | string;
   };
@@ -1664,7 +1732,7 @@ export interface Deployment {
      */
     percent?: number;
     /**
-     * Wait between steps (default 5m). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Wait between steps (default 5m). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     interval?: number | string;
   };
@@ -1677,7 +1745,7 @@ export interface Deployment {
      */
     percent?: number;
     /**
-     * Wait between steps (default 1m). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Wait between steps (default 1m). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     interval?: number | string;
   };
@@ -1686,15 +1754,15 @@ export interface Deployment {
    */
   blueGreen?: {
     /**
-     * Time both versions stay up after the shift, before the old one is removed (ECS BakeTimeInMinutes). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time both versions stay up after the shift, before the old one is removed (ECS BakeTimeInMinutes). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     bakeTime?: number | string;
     /**
-     * Wait before the old (blue) tasks are terminated (CodeDeploy). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Wait before the old (blue) tasks are terminated (CodeDeploy). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     terminationWait?: number | string;
     /**
-     * Wait for a manual go-ahead before rerouting traffic (CodeDeploy; 0 = continue at once). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Wait for a manual go-ahead before rerouting traffic (CodeDeploy; 0 = continue at once). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     readyWait?: number | string;
   };
@@ -1702,17 +1770,25 @@ export interface Deployment {
    * Roll back automatically when the deployment fails (default true).
    */
   rollbackOnFailure?: boolean;
+  /**
+   * Names of existing CloudWatch alarms that fail a deployment when they go into ALARM (and roll it back with `rollbackOnFailure`): ECS `DeploymentConfiguration.Alarms`, the CodeDeploy deployment group's alarm configuration, Copilot `deployment.rollback_alarms`. Kubernetes has no such check (a diagnostic says so).
+   *
+   * @minItems 1
+   *
+   * Items: CloudWatch alarm name.
+   */
+  rollbackAlarms?: [string, ...string[]];
 }
 /**
  * Container logs.
  */
 export interface Logging {
   /**
-   * CloudWatch Logs group (default `/ecs/<name>`).
+   * CloudWatch Logs group (default `/ecs/<name>`); may use `${Name}` parameters and pseudo parameters, e.g. `/ecs/${AWS::StackName}`.
    */
   group?: string;
   /**
-   * Region of the log group (defaults to `region`).
+   * Region of the log group (defaults to `region`), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: string;
   /**
@@ -1760,7 +1836,7 @@ export interface Tracing {
  */
 export interface Sidecar {
   /**
-   * Image reference.
+   * Image reference; may use `${Name}` parameters.
    */
   image: string;
   /**
@@ -1788,7 +1864,7 @@ export interface Sidecar {
            */
           ref: {
             /**
-             * A CloudFormation `Fn::Sub` string, e.g. `${DatabaseEndpoint}`; names a parameter or resource of the template.
+             * A CloudFormation `Fn::Sub` string for the ECS service template, e.g. `${AWS::StackName}-db` or `${LogGroup.Arn}`: it may name the template's parameters, resources (with their attributes) and pseudo parameters, checked at compile time (docs/spec.md, "CloudFormation references").
              */
             cloudformation?: string;
             /**
@@ -1818,6 +1894,12 @@ export interface Sidecar {
              */
             copilot?: string;
           };
+        }
+      | {
+          /**
+           * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+           */
+          param: string;
         };
   };
   /**
@@ -2011,11 +2093,11 @@ export interface Sidecar {
             port?: number;
           };
       /**
-       * Time between checks (ECS: 5–300 s, default 30). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+       * Time between checks (ECS: 5–300 s, default 30). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
        */
       interval?: number | string;
       /**
-       * Time a check may take (ECS: 2–60 s, default 5). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+       * Time a check may take (ECS: 2–60 s, default 5). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
        */
       timeout?: number | string;
       /**
@@ -2023,7 +2105,7 @@ export interface Sidecar {
        */
       retries?: number;
       /**
-       * Grace period after start (ECS: 0–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+       * Grace period after start (ECS: 0–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
        */
       startPeriod?: number | string;
     };
@@ -2350,15 +2432,15 @@ export interface EcsTarget {
    */
   description?: string | null;
   /**
-   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: string | null;
   /**
-   * Container image reference (`repo:tag` or `repo@sha256:...`).
+   * Container image reference (`repo:tag` or `repo@sha256:...`); may use `${Name}` parameters, e.g. `repo:${ImageTag}`.
    */
   image?: string | null;
   /**
-   * Name of the main container (default `app`).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
    */
   containerName?: string | null;
   /**
@@ -2378,9 +2460,19 @@ export interface EcsTarget {
    */
   resources?: ResourcesOverlay | null;
   /**
-   * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+   * Fixed number of replicas (platform default 1), or `{ param: Name }` (a Number parameter: the ECS template's `DesiredCount` takes it). Ignored when `autoscaling` is set.
    */
-  replicas?: number | null;
+  replicas?:
+    | (
+        | number
+        | {
+            /**
+             * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+             */
+            param?: string | null;
+          }
+      )
+    | null;
   /**
    * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
    */
@@ -2424,7 +2516,7 @@ export interface EcsTarget {
    */
   tracing?: TracingOverlay | null;
   /**
-   * Extra containers (name → container), in the order given (that order is kept in every output).
+   * Extra containers (name → container), in the order given (that order is kept in every output). Names as for `containerName`.
    */
   sidecars?: {
     /**
@@ -2454,7 +2546,7 @@ export interface EcsTarget {
     [k: string]: string | null;
   } | null;
   /**
-   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   terminationGracePeriod?: (number | string) | null;
   /**
@@ -2559,13 +2651,47 @@ export interface EcsTarget {
    */
   containerResources?: boolean;
   /**
-   * Task execution role ARN. When omitted, the CloudFormation target creates one scoped to the referenced secrets.
+   * Task execution role ARN. When omitted, the CloudFormation target creates one scoped to the referenced secrets. May use `${Name}` parameters and pseudo parameters.
    */
   executionRoleArn?: string;
   /**
-   * Task role ARN (what the application may call).
+   * Task role ARN (what the application may call). May use `${Name}` parameters and pseudo parameters.
    */
   taskRoleArn?: string;
+  /**
+   * The task execution role the CloudFormation target creates when `executionRoleArn` is not given. By default its inline policy allows exactly what the task needs: log writes to its group, pulls from the ECR repositories of its images, reads of exactly the secrets it references.
+   */
+  executionRole?: {
+    /**
+     * Attach the AWS managed policy `AmazonECSTaskExecutionRolePolicy` (ECR pulls and CloudWatch Logs writes on every resource) instead of the scoped log and ECR statements; secret reads stay scoped (the managed policy has none). Default false.
+     */
+    awsManagedPolicy?: boolean;
+    /**
+     * More managed policies to attach (e.g. one granting `kms:Decrypt` on the key of your secrets).
+     *
+     * Items: IAM managed policy ARN.
+     */
+    managedPolicyArns?: string[];
+  };
+  /**
+   * A task role for the CloudFormation target to create when `taskRoleArn` is not given: what the application may call. codegen adds what ECS Exec and the X-Ray daemon need.
+   */
+  taskRole?: {
+    /**
+     * Managed policies to attach, e.g. `arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess`.
+     *
+     * @minItems 1
+     *
+     * Items: IAM managed policy ARN.
+     */
+    managedPolicyArns?: [string, ...string[]];
+  };
+  /**
+   * Launch types the task definition is validated against (RegisterTaskDefinition `requiresCompatibilities`). Default: `[launchType]`. An empty list leaves the field out, so the task definition names no launch type (ECS then validates it for EC2 and reports what else it is compatible with).
+   *
+   * Items: A launch type.
+   */
+  requiresCompatibilities?: ('EC2' | 'FARGATE' | 'EXTERNAL' | 'MANAGED_INSTANCES')[];
   /**
    * X-Ray daemon image added as a sidecar when `tracing.xray` is on (default: a pinned public.ecr.aws/xray/aws-xray-daemon release).
    */
@@ -2607,15 +2733,15 @@ export interface EcsTarget {
      */
     vpcId?: string;
     /**
-     * Production listener ARN.
+     * Production listener ARN. May use `${Name}` parameters and pseudo parameters.
      */
     listenerArn?: string;
     /**
-     * Test listener ARN (blue/green): test traffic reaches the new tasks before production does. CodeDeploy deployments always get a test listener (a Parameter when omitted); ECS-native ones only when this is set.
+     * Test listener ARN (blue/green): test traffic reaches the new tasks before production does. CodeDeploy deployments always get a test listener (a Parameter when omitted); ECS-native ones only when this is set. May use `${Name}` parameters and pseudo parameters.
      */
     testListenerArn?: string;
     /**
-     * Role ECS assumes to move traffic between the target groups in ECS-native blue/green, linear and canary deployments (managed policy AmazonECSInfrastructureRolePolicyForLoadBalancers). When omitted the template creates one.
+     * Role ECS assumes to move traffic between the target groups in ECS-native blue/green, linear and canary deployments (managed policy AmazonECSInfrastructureRolePolicyForLoadBalancers). When omitted the template creates one. May use `${Name}` parameters and pseudo parameters.
      */
     loadBalancerRoleArn?: string;
     /**
@@ -2677,6 +2803,83 @@ export interface EcsTarget {
     };
   };
   /**
+   * Write `ecs/task-definition.json` (default true). Set false when the service is deployed only through the CloudFormation template, e.g. when a value is a pseudo parameter or a parameter without a default, which the JSON cannot hold.
+   */
+  taskDefinitionJson?: boolean;
+  /**
+   * Fixed logical IDs for adopting an existing stack: resource role → the logical ID the deployed stack already has, so CloudFormation updates those resources instead of replacing them. Every Ref, Fn::GetAtt, Fn::Sub and DependsOn of the ECS service template follows. Letters and digits only; unique; not an ID another resource or parameter of the template has.
+   */
+  logicalIds?: {
+    /**
+     * Logical ID of the ECS service (default `ECSService`).
+     */
+    service?: string;
+    /**
+     * Logical ID of the task definition (default `TaskDefinition`).
+     */
+    taskDefinition?: string;
+    /**
+     * Logical ID of the log group (default `LogGroup`).
+     */
+    logGroup?: string;
+    /**
+     * Logical ID of the created task execution role (default `ExecutionRole`).
+     */
+    executionRole?: string;
+    /**
+     * Logical ID of the created task role (default `TaskRole`).
+     */
+    taskRole?: string;
+    /**
+     * Logical ID of the target group, or the blue one of two (default `TargetGroup`, `BlueTargetGroup`).
+     */
+    targetGroup?: string;
+    /**
+     * Logical ID of the green target group of a blue/green, canary or linear deployment (default `GreenTargetGroup`).
+     */
+    alternateTargetGroup?: string;
+    /**
+     * Logical ID of the production listener rule (default `ListenerRule`).
+     */
+    listenerRule?: string;
+    /**
+     * Logical ID of the test listener rule (default `TestListenerRule`).
+     */
+    testListenerRule?: string;
+    /**
+     * Logical ID of the created role ECS uses to shift traffic (default `LoadBalancerRole`).
+     */
+    loadBalancerRole?: string;
+    /**
+     * Logical ID of the autoscaling scalable target (default `ScalableTarget`).
+     */
+    scalableTarget?: string;
+    /**
+     * Logical ID of the CPU target-tracking policy (default `CpuScalingPolicy`).
+     */
+    cpuScalingPolicy?: string;
+    /**
+     * Logical ID of the memory target-tracking policy (default `MemoryScalingPolicy`).
+     */
+    memoryScalingPolicy?: string;
+    /**
+     * Logical ID of the CodeDeploy application (default `CodeDeployApplication`).
+     */
+    codeDeployApplication?: string;
+    /**
+     * Logical ID of the CodeDeploy deployment group (default `CodeDeployDeploymentGroup`).
+     */
+    codeDeployDeploymentGroup?: string;
+    /**
+     * Logical ID of the created CodeDeploy service role (default `CodeDeployRole`).
+     */
+    codeDeployRole?: string;
+    /**
+     * Logical ID of the custom CodeDeploy deployment configuration (default `DeploymentConfig`).
+     */
+    codeDeployConfig?: string;
+  };
+  /**
    * Format of the service CloudFormation template: `yaml` (default, `ecs/service.cfn.yaml`) or `json` (`ecs/service.cfn.json`).
    */
   templateFormat?: 'yaml' | 'json';
@@ -2713,7 +2916,7 @@ export interface EcsTarget {
      */
     deploymentConfigName?: string;
     /**
-     * CodeDeploy service role ARN; when omitted the template creates one.
+     * CodeDeploy service role ARN; when omitted the template creates one. May use `${Name}` parameters and pseudo parameters.
      */
     serviceRoleArn?: string;
   };
@@ -2783,13 +2986,33 @@ export interface ResourcesOverlay {
  */
 export interface AutoscalingOverlay {
   /**
-   * Minimum replicas.
+   * Minimum replicas, or `{ param: Name }` (a Number parameter).
    */
-  min?: number | null;
+  min?:
+    | (
+        | number
+        | {
+            /**
+             * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+             */
+            param?: string | null;
+          }
+      )
+    | null;
   /**
-   * Maximum replicas.
+   * Maximum replicas, or `{ param: Name }` (a Number parameter).
    */
-  max?: number | null;
+  max?:
+    | (
+        | number
+        | {
+            /**
+             * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+             */
+            param?: string | null;
+          }
+      )
+    | null;
   /**
    * Target average CPU utilization, percent.
    */
@@ -2799,11 +3022,11 @@ export interface AutoscalingOverlay {
    */
   memory?: number | null;
   /**
-   * Cooldown after scaling in. Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Cooldown after scaling in. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   scaleInCooldown?: (number | string) | null;
   /**
-   * Cooldown after scaling out. Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Cooldown after scaling out. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   scaleOutCooldown?: (number | string) | null;
 }
@@ -2867,11 +3090,11 @@ export interface HealthOverlay {
      */
     protocol?: ('HTTP' | 'HTTPS' | 'GRPC' | 'TCP') | null;
     /**
-     * Time between checks (ALB: 5–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time between checks (ALB: 5–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     interval?: (number | string) | null;
     /**
-     * Time a check may take (ALB: 2–120 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time a check may take (ALB: 2–120 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     timeout?: (number | string) | null;
     /**
@@ -2887,7 +3110,7 @@ export interface HealthOverlay {
      */
     successCodes?: string | null;
     /**
-     * Time after a task starts during which failed checks are ignored (ECS HealthCheckGracePeriodSeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time after a task starts during which failed checks are ignored (ECS HealthCheckGracePeriodSeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     gracePeriod?: (number | string) | null;
   } | null;
@@ -2930,11 +3153,11 @@ export interface HealthOverlay {
         )
       | null;
     /**
-     * Time between checks (ECS: 5–300 s, default 30). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time between checks (ECS: 5–300 s, default 30). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     interval?: (number | string) | null;
     /**
-     * Time a check may take (ECS: 2–60 s, default 5). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time a check may take (ECS: 2–60 s, default 5). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     timeout?: (number | string) | null;
     /**
@@ -2942,7 +3165,7 @@ export interface HealthOverlay {
      */
     retries?: number | null;
     /**
-     * Grace period after start (ECS: 0–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Grace period after start (ECS: 0–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     startPeriod?: (number | string) | null;
   } | null;
@@ -3009,15 +3232,15 @@ export interface ProbeOverlay {
     command?: [string, ...string[]] | null;
   } | null;
   /**
-   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   initialDelay?: (number | string) | null;
   /**
-   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time between checks (Kubernetes periodSeconds, default 10s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   period?: (number | string) | null;
   /**
-   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time a check may take (Kubernetes timeoutSeconds, default 1s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   timeout?: (number | string) | null;
   /**
@@ -3029,7 +3252,7 @@ export interface ProbeOverlay {
    */
   failureThreshold?: number | null;
   /**
-   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Probe-level terminationGracePeriodSeconds (liveness and startup only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   terminationGracePeriod?: (number | string) | null;
 }
@@ -3101,7 +3324,7 @@ export interface DeploymentOverlay {
      */
     percent?: number | null;
     /**
-     * Wait between steps (default 5m). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Wait between steps (default 5m). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     interval?: (number | string) | null;
   } | null;
@@ -3114,7 +3337,7 @@ export interface DeploymentOverlay {
      */
     percent?: number | null;
     /**
-     * Wait between steps (default 1m). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Wait between steps (default 1m). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     interval?: (number | string) | null;
   } | null;
@@ -3123,15 +3346,15 @@ export interface DeploymentOverlay {
    */
   blueGreen?: {
     /**
-     * Time both versions stay up after the shift, before the old one is removed (ECS BakeTimeInMinutes). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Time both versions stay up after the shift, before the old one is removed (ECS BakeTimeInMinutes). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     bakeTime?: (number | string) | null;
     /**
-     * Wait before the old (blue) tasks are terminated (CodeDeploy). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Wait before the old (blue) tasks are terminated (CodeDeploy). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     terminationWait?: (number | string) | null;
     /**
-     * Wait for a manual go-ahead before rerouting traffic (CodeDeploy; 0 = continue at once). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+     * Wait for a manual go-ahead before rerouting traffic (CodeDeploy; 0 = continue at once). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
     readyWait?: (number | string) | null;
   } | null;
@@ -3139,17 +3362,21 @@ export interface DeploymentOverlay {
    * Roll back automatically when the deployment fails (default true).
    */
   rollbackOnFailure?: boolean | null;
+  /**
+   * Names of existing CloudWatch alarms that fail a deployment when they go into ALARM (and roll it back with `rollbackOnFailure`): ECS `DeploymentConfiguration.Alarms`, the CodeDeploy deployment group's alarm configuration, Copilot `deployment.rollback_alarms`. Kubernetes has no such check (a diagnostic says so).
+   */
+  rollbackAlarms?: [string, ...string[]] | null;
 }
 /**
  * Container logs (awslogs on ECS).
  */
 export interface LoggingOverlay {
   /**
-   * CloudWatch Logs group (default `/ecs/<name>`).
+   * CloudWatch Logs group (default `/ecs/<name>`); may use `${Name}` parameters and pseudo parameters, e.g. `/ecs/${AWS::StackName}`.
    */
   group?: string | null;
   /**
-   * Region of the log group (defaults to `region`).
+   * Region of the log group (defaults to `region`), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: string | null;
   /**
@@ -3200,7 +3427,7 @@ export interface TracingOverlay {
  */
 export interface SidecarOverlay {
   /**
-   * Image reference.
+   * Image reference; may use `${Name}` parameters.
    */
   image?: string | null;
   /**
@@ -3421,11 +3648,11 @@ export interface SidecarOverlay {
           )
         | null;
       /**
-       * Time between checks (ECS: 5–300 s, default 30). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+       * Time between checks (ECS: 5–300 s, default 30). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
        */
       interval?: (number | string) | null;
       /**
-       * Time a check may take (ECS: 2–60 s, default 5). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+       * Time a check may take (ECS: 2–60 s, default 5). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
        */
       timeout?: (number | string) | null;
       /**
@@ -3433,7 +3660,7 @@ export interface SidecarOverlay {
        */
       retries?: number | null;
       /**
-       * Grace period after start (ECS: 0–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+       * Grace period after start (ECS: 0–300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
        */
       startPeriod?: (number | string) | null;
     } | null;
@@ -3772,15 +3999,15 @@ export interface KubernetesTarget {
    */
   description?: string | null;
   /**
-   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: string | null;
   /**
-   * Container image reference (`repo:tag` or `repo@sha256:...`).
+   * Container image reference (`repo:tag` or `repo@sha256:...`); may use `${Name}` parameters, e.g. `repo:${ImageTag}`.
    */
   image?: string | null;
   /**
-   * Name of the main container (default `app`).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
    */
   containerName?: string | null;
   /**
@@ -3800,9 +4027,19 @@ export interface KubernetesTarget {
    */
   resources?: ResourcesOverlay | null;
   /**
-   * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+   * Fixed number of replicas (platform default 1), or `{ param: Name }` (a Number parameter: the ECS template's `DesiredCount` takes it). Ignored when `autoscaling` is set.
    */
-  replicas?: number | null;
+  replicas?:
+    | (
+        | number
+        | {
+            /**
+             * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+             */
+            param?: string | null;
+          }
+      )
+    | null;
   /**
    * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
    */
@@ -3846,7 +4083,7 @@ export interface KubernetesTarget {
    */
   tracing?: TracingOverlay | null;
   /**
-   * Extra containers (name → container), in the order given (that order is kept in every output).
+   * Extra containers (name → container), in the order given (that order is kept in every output). Names as for `containerName`.
    */
   sidecars?: {
     /**
@@ -3876,7 +4113,7 @@ export interface KubernetesTarget {
     [k: string]: string | null;
   } | null;
   /**
-   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   terminationGracePeriod?: (number | string) | null;
   /**
@@ -4169,15 +4406,15 @@ export interface AppmeshTarget {
    */
   description?: string | null;
   /**
-   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: string | null;
   /**
-   * Container image reference (`repo:tag` or `repo@sha256:...`).
+   * Container image reference (`repo:tag` or `repo@sha256:...`); may use `${Name}` parameters, e.g. `repo:${ImageTag}`.
    */
   image?: string | null;
   /**
-   * Name of the main container (default `app`).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
    */
   containerName?: string | null;
   /**
@@ -4197,9 +4434,19 @@ export interface AppmeshTarget {
    */
   resources?: ResourcesOverlay | null;
   /**
-   * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+   * Fixed number of replicas (platform default 1), or `{ param: Name }` (a Number parameter: the ECS template's `DesiredCount` takes it). Ignored when `autoscaling` is set.
    */
-  replicas?: number | null;
+  replicas?:
+    | (
+        | number
+        | {
+            /**
+             * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+             */
+            param?: string | null;
+          }
+      )
+    | null;
   /**
    * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
    */
@@ -4243,7 +4490,7 @@ export interface AppmeshTarget {
    */
   tracing?: TracingOverlay | null;
   /**
-   * Extra containers (name → container), in the order given (that order is kept in every output).
+   * Extra containers (name → container), in the order given (that order is kept in every output). Names as for `containerName`.
    */
   sidecars?: {
     /**
@@ -4273,7 +4520,7 @@ export interface AppmeshTarget {
     [k: string]: string | null;
   } | null;
   /**
-   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   terminationGracePeriod?: (number | string) | null;
   /**
@@ -6487,6 +6734,39 @@ export interface AppmeshTarget {
    */
   kubernetesController?: boolean;
   /**
+   * Fixed logical IDs for adopting an existing stack: resource role → the logical ID the deployed stack already has, so CloudFormation updates those resources instead of replacing them. Every Ref, Fn::GetAtt, Fn::Sub and DependsOn of the App Mesh template follows. Letters and digits only; unique; not an ID another resource or parameter of the template has.
+   */
+  logicalIds?: {
+    /**
+     * Logical ID of the mesh (default `Mesh`).
+     */
+    mesh?: string;
+    /**
+     * Logical ID of the virtual node of this spec's tasks (default `VirtualNode`).
+     */
+    virtualNode?: string;
+    /**
+     * Logical ID of the virtual router (default `VirtualRouter`).
+     */
+    virtualRouter?: string;
+    /**
+     * Logical ID of the route (default `Route`).
+     */
+    route?: string;
+    /**
+     * Logical ID of the virtual service (default `VirtualService`).
+     */
+    virtualService?: string;
+    /**
+     * Logical ID of the virtual gateway (default `VirtualGateway`).
+     */
+    virtualGateway?: string;
+    /**
+     * Logical ID of the gateway route (default `GatewayRoute`).
+     */
+    gatewayRoute?: string;
+  };
+  /**
    * Envoy image for the ECS task of a meshed service (default: the pinned App Mesh Envoy image in public ECR).
    */
   envoyImage?: string;
@@ -6504,15 +6784,15 @@ export interface CopilotTarget {
    */
   description?: string | null;
   /**
-   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: string | null;
   /**
-   * Container image reference (`repo:tag` or `repo@sha256:...`).
+   * Container image reference (`repo:tag` or `repo@sha256:...`); may use `${Name}` parameters, e.g. `repo:${ImageTag}`.
    */
   image?: string | null;
   /**
-   * Name of the main container (default `app`).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
    */
   containerName?: string | null;
   /**
@@ -6532,9 +6812,19 @@ export interface CopilotTarget {
    */
   resources?: ResourcesOverlay | null;
   /**
-   * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+   * Fixed number of replicas (platform default 1), or `{ param: Name }` (a Number parameter: the ECS template's `DesiredCount` takes it). Ignored when `autoscaling` is set.
    */
-  replicas?: number | null;
+  replicas?:
+    | (
+        | number
+        | {
+            /**
+             * Name of a parameter declared under `parameters` (or, where a string is wanted, a pseudo parameter such as `AWS::Region`).
+             */
+            param?: string | null;
+          }
+      )
+    | null;
   /**
    * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
    */
@@ -6578,7 +6868,7 @@ export interface CopilotTarget {
    */
   tracing?: TracingOverlay | null;
   /**
-   * Extra containers (name → container), in the order given (that order is kept in every output).
+   * Extra containers (name → container), in the order given (that order is kept in every output). Names as for `containerName`.
    */
   sidecars?: {
     /**
@@ -6608,7 +6898,7 @@ export interface CopilotTarget {
     [k: string]: string | null;
   } | null;
   /**
-   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   terminationGracePeriod?: (number | string) | null;
   /**
@@ -6696,9 +6986,139 @@ export interface CopilotTarget {
    */
   connect?: boolean;
   /**
+   * A `.env` file (path from the workspace root) whose variables the main container gets (`env_file`; Copilot uploads it to S3).
+   */
+  envFile?: string;
+  /**
+   * Run tasks on Fargate Spot from this task count on: with `autoscaling`, `count.range.spot_from` (the first `spotFrom - 1` tasks stay on Fargate); without, only `1` can be written (`count.spot`: every task on Spot). On ECS the same is `targets.ecs.service.capacityProviders: [{provider: FARGATE, base: <spotFrom - 1>, weight: 0}, {provider: FARGATE_SPOT, weight: 1}]`.
+   */
+  spotFrom?: number;
+  /**
+   * SNS topics the service publishes to (`publish.topics`); Copilot injects their ARNs as `COPILOT_SNS_TOPIC_ARNS`.
+   *
+   * @minItems 1
+   *
+   * Items: A topic.
+   */
+  publish?: [
+    {
+      /**
+       * Topic name: letters, digits, hyphens and underscores.
+       */
+      name: string;
+      /**
+       * A FIFO topic (`true`), optionally with content-based deduplication.
+       */
+      fifo?:
+        | boolean
+        | {
+            /**
+             * Deduplicate messages by their body (`content_based_deduplication`).
+             */
+            contentBasedDeduplication?: boolean;
+          };
+    },
+    ...{
+      /**
+       * Topic name: letters, digits, hyphens and underscores.
+       */
+      name: string;
+      /**
+       * A FIFO topic (`true`), optionally with content-based deduplication.
+       */
+      fifo?:
+        | boolean
+        | {
+            /**
+             * Deduplicate messages by their body (`content_based_deduplication`).
+             */
+            contentBasedDeduplication?: boolean;
+          };
+    }[]
+  ];
+  /**
+   * More security groups for the tasks (`network.vpc.security_groups`).
+   *
+   * @minItems 1
+   *
+   * Items: Security group ID.
+   */
+  securityGroups?: [string, ...string[]];
+  /**
+   * Leave out the environment's default security group, which lets every service of the environment reach the tasks (`network.vpc.security_groups.deny_default`).
+   */
+  denyDefaultSecurityGroup?: boolean;
+  /**
+   * Subnets the tasks run in (`network.vpc.placement.subnets`), instead of the public or private subnets of `placement`.
+   *
+   * @minItems 1
+   *
+   * Items: Subnet ID.
+   */
+  subnets?: [string, ...string[]];
+  /**
    * Copilot rolling deployment mode (`deployment.rolling`): `default` keeps 100% healthy and doubles during the deploy, `recreate` stops old tasks first.
    */
   rolling?: 'default' | 'recreate';
+}
+/**
+ * A parameter.
+ */
+export interface Parameter {
+  /**
+   * CloudFormation parameter type (default `String`).
+   */
+  type?:
+    | 'String'
+    | 'Number'
+    | 'CommaDelimitedList'
+    | 'List<Number>'
+    | 'AWS::EC2::VPC::Id'
+    | 'AWS::EC2::Subnet::Id'
+    | 'AWS::EC2::SecurityGroup::Id'
+    | 'List<AWS::EC2::Subnet::Id>'
+    | 'List<AWS::EC2::SecurityGroup::Id>'
+    | 'AWS::SSM::Parameter::Value<String>';
+  /**
+   * What the parameter is for (the template's `Description`).
+   */
+  description?: string;
+  /**
+   * Value used when the stack is deployed without one; also the literal that targets without parameters (Kubernetes, Copilot, the ECS task definition JSON) take.
+   */
+  default?: string | number;
+  /**
+   * The only values CloudFormation accepts (`AllowedValues`).
+   *
+   * @minItems 1
+   *
+   * Items: An allowed value.
+   */
+  allowedValues?: [string | number, ...(string | number)[]];
+  /**
+   * Regular expression a String value must match (`AllowedPattern`).
+   */
+  allowedPattern?: string;
+  /**
+   * Shortest String value (`MinLength`).
+   */
+  minLength?: number;
+  /**
+   * Longest String value (`MaxLength`).
+   */
+  maxLength?: number;
+  /**
+   * Smallest Number value (`MinValue`).
+   */
+  minValue?: number;
+  /**
+   * Largest Number value (`MaxValue`).
+   */
+  maxValue?: number;
+  /**
+   * Message CloudFormation shows when a value breaks a constraint (`ConstraintDescription`).
+   */
+  constraintDescription?: string;
 }
 /**
  * Amazon ECS: task definition JSON and the ECS service CloudFormation template. Any core field (image, health, replicas, ...) may be repeated here to override it for this target only.
@@ -6713,15 +7133,15 @@ export interface EcsTargetOverlay {
    */
   description?: OverrideDescription | null;
   /**
-   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: OverrideRegion | null;
   /**
-   * Container image reference (`repo:tag` or `repo@sha256:...`).
+   * Container image reference (`repo:tag` or `repo@sha256:...`); may use `${Name}` parameters, e.g. `repo:${ImageTag}`.
    */
   image?: OverrideImage | null;
   /**
-   * Name of the main container (default `app`).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
    */
   containerName?: OverrideContainerName | null;
   /**
@@ -6741,7 +7161,7 @@ export interface EcsTargetOverlay {
    */
   resources?: OverrideResources | null;
   /**
-   * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+   * Fixed number of replicas (platform default 1), or `{ param: Name }` (a Number parameter: the ECS template's `DesiredCount` takes it). Ignored when `autoscaling` is set.
    */
   replicas?: OverrideReplicas | null;
   /**
@@ -6777,7 +7197,7 @@ export interface EcsTargetOverlay {
    */
   tracing?: OverrideTracing | null;
   /**
-   * Extra containers (name → container), in the order given (that order is kept in every output).
+   * Extra containers (name → container), in the order given (that order is kept in every output). Names as for `containerName`.
    */
   sidecars?: OverrideSidecars | null;
   /**
@@ -6797,7 +7217,7 @@ export interface EcsTargetOverlay {
    */
   labels?: OverrideLabels | null;
   /**
-   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   terminationGracePeriod?: OverrideTerminationGracePeriod | null;
   /**
@@ -6869,13 +7289,39 @@ export interface EcsTargetOverlay {
    */
   containerResources?: boolean | null;
   /**
-   * Task execution role ARN. When omitted, the CloudFormation target creates one scoped to the referenced secrets.
+   * Task execution role ARN. When omitted, the CloudFormation target creates one scoped to the referenced secrets. May use `${Name}` parameters and pseudo parameters.
    */
   executionRoleArn?: string | null;
   /**
-   * Task role ARN (what the application may call).
+   * Task role ARN (what the application may call). May use `${Name}` parameters and pseudo parameters.
    */
   taskRoleArn?: string | null;
+  /**
+   * The task execution role the CloudFormation target creates when `executionRoleArn` is not given. By default its inline policy allows exactly what the task needs: log writes to its group, pulls from the ECR repositories of its images, reads of exactly the secrets it references.
+   */
+  executionRole?: {
+    /**
+     * Attach the AWS managed policy `AmazonECSTaskExecutionRolePolicy` (ECR pulls and CloudWatch Logs writes on every resource) instead of the scoped log and ECR statements; secret reads stay scoped (the managed policy has none). Default false.
+     */
+    awsManagedPolicy?: boolean | null;
+    /**
+     * More managed policies to attach (e.g. one granting `kms:Decrypt` on the key of your secrets).
+     */
+    managedPolicyArns?: string[] | null;
+  } | null;
+  /**
+   * A task role for the CloudFormation target to create when `taskRoleArn` is not given: what the application may call. codegen adds what ECS Exec and the X-Ray daemon need.
+   */
+  taskRole?: {
+    /**
+     * Managed policies to attach, e.g. `arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess`.
+     */
+    managedPolicyArns?: [string, ...string[]] | null;
+  } | null;
+  /**
+   * Launch types the task definition is validated against (RegisterTaskDefinition `requiresCompatibilities`). Default: `[launchType]`. An empty list leaves the field out, so the task definition names no launch type (ECS then validates it for EC2 and reports what else it is compatible with).
+   */
+  requiresCompatibilities?: ('EC2' | 'FARGATE' | 'EXTERNAL' | 'MANAGED_INSTANCES')[] | null;
   /**
    * X-Ray daemon image added as a sidecar when `tracing.xray` is on (default: a pinned public.ecr.aws/xray/aws-xray-daemon release).
    */
@@ -6913,15 +7359,15 @@ export interface EcsTargetOverlay {
      */
     vpcId?: string | null;
     /**
-     * Production listener ARN.
+     * Production listener ARN. May use `${Name}` parameters and pseudo parameters.
      */
     listenerArn?: string | null;
     /**
-     * Test listener ARN (blue/green): test traffic reaches the new tasks before production does. CodeDeploy deployments always get a test listener (a Parameter when omitted); ECS-native ones only when this is set.
+     * Test listener ARN (blue/green): test traffic reaches the new tasks before production does. CodeDeploy deployments always get a test listener (a Parameter when omitted); ECS-native ones only when this is set. May use `${Name}` parameters and pseudo parameters.
      */
     testListenerArn?: string | null;
     /**
-     * Role ECS assumes to move traffic between the target groups in ECS-native blue/green, linear and canary deployments (managed policy AmazonECSInfrastructureRolePolicyForLoadBalancers). When omitted the template creates one.
+     * Role ECS assumes to move traffic between the target groups in ECS-native blue/green, linear and canary deployments (managed policy AmazonECSInfrastructureRolePolicyForLoadBalancers). When omitted the template creates one. May use `${Name}` parameters and pseudo parameters.
      */
     loadBalancerRoleArn?: string | null;
     /**
@@ -6983,6 +7429,83 @@ export interface EcsTargetOverlay {
     } | null;
   } | null;
   /**
+   * Write `ecs/task-definition.json` (default true). Set false when the service is deployed only through the CloudFormation template, e.g. when a value is a pseudo parameter or a parameter without a default, which the JSON cannot hold.
+   */
+  taskDefinitionJson?: boolean | null;
+  /**
+   * Fixed logical IDs for adopting an existing stack: resource role → the logical ID the deployed stack already has, so CloudFormation updates those resources instead of replacing them. Every Ref, Fn::GetAtt, Fn::Sub and DependsOn of the ECS service template follows. Letters and digits only; unique; not an ID another resource or parameter of the template has.
+   */
+  logicalIds?: {
+    /**
+     * Logical ID of the ECS service (default `ECSService`).
+     */
+    service?: string | null;
+    /**
+     * Logical ID of the task definition (default `TaskDefinition`).
+     */
+    taskDefinition?: string | null;
+    /**
+     * Logical ID of the log group (default `LogGroup`).
+     */
+    logGroup?: string | null;
+    /**
+     * Logical ID of the created task execution role (default `ExecutionRole`).
+     */
+    executionRole?: string | null;
+    /**
+     * Logical ID of the created task role (default `TaskRole`).
+     */
+    taskRole?: string | null;
+    /**
+     * Logical ID of the target group, or the blue one of two (default `TargetGroup`, `BlueTargetGroup`).
+     */
+    targetGroup?: string | null;
+    /**
+     * Logical ID of the green target group of a blue/green, canary or linear deployment (default `GreenTargetGroup`).
+     */
+    alternateTargetGroup?: string | null;
+    /**
+     * Logical ID of the production listener rule (default `ListenerRule`).
+     */
+    listenerRule?: string | null;
+    /**
+     * Logical ID of the test listener rule (default `TestListenerRule`).
+     */
+    testListenerRule?: string | null;
+    /**
+     * Logical ID of the created role ECS uses to shift traffic (default `LoadBalancerRole`).
+     */
+    loadBalancerRole?: string | null;
+    /**
+     * Logical ID of the autoscaling scalable target (default `ScalableTarget`).
+     */
+    scalableTarget?: string | null;
+    /**
+     * Logical ID of the CPU target-tracking policy (default `CpuScalingPolicy`).
+     */
+    cpuScalingPolicy?: string | null;
+    /**
+     * Logical ID of the memory target-tracking policy (default `MemoryScalingPolicy`).
+     */
+    memoryScalingPolicy?: string | null;
+    /**
+     * Logical ID of the CodeDeploy application (default `CodeDeployApplication`).
+     */
+    codeDeployApplication?: string | null;
+    /**
+     * Logical ID of the CodeDeploy deployment group (default `CodeDeployDeploymentGroup`).
+     */
+    codeDeployDeploymentGroup?: string | null;
+    /**
+     * Logical ID of the created CodeDeploy service role (default `CodeDeployRole`).
+     */
+    codeDeployRole?: string | null;
+    /**
+     * Logical ID of the custom CodeDeploy deployment configuration (default `DeploymentConfig`).
+     */
+    codeDeployConfig?: string | null;
+  } | null;
+  /**
    * Format of the service CloudFormation template: `yaml` (default, `ecs/service.cfn.yaml`) or `json` (`ecs/service.cfn.json`).
    */
   templateFormat?: ('yaml' | 'json') | null;
@@ -7019,7 +7542,7 @@ export interface EcsTargetOverlay {
      */
     deploymentConfigName?: string | null;
     /**
-     * CodeDeploy service role ARN; when omitted the template creates one.
+     * CodeDeploy service role ARN; when omitted the template creates one. May use `${Name}` parameters and pseudo parameters.
      */
     serviceRoleArn?: string | null;
   } | null;
@@ -7037,15 +7560,15 @@ export interface KubernetesTargetOverlay {
    */
   description?: OverrideDescription | null;
   /**
-   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: OverrideRegion | null;
   /**
-   * Container image reference (`repo:tag` or `repo@sha256:...`).
+   * Container image reference (`repo:tag` or `repo@sha256:...`); may use `${Name}` parameters, e.g. `repo:${ImageTag}`.
    */
   image?: OverrideImage | null;
   /**
-   * Name of the main container (default `app`).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
    */
   containerName?: OverrideContainerName | null;
   /**
@@ -7065,7 +7588,7 @@ export interface KubernetesTargetOverlay {
    */
   resources?: OverrideResources | null;
   /**
-   * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+   * Fixed number of replicas (platform default 1), or `{ param: Name }` (a Number parameter: the ECS template's `DesiredCount` takes it). Ignored when `autoscaling` is set.
    */
   replicas?: OverrideReplicas | null;
   /**
@@ -7101,7 +7624,7 @@ export interface KubernetesTargetOverlay {
    */
   tracing?: OverrideTracing | null;
   /**
-   * Extra containers (name → container), in the order given (that order is kept in every output).
+   * Extra containers (name → container), in the order given (that order is kept in every output). Names as for `containerName`.
    */
   sidecars?: OverrideSidecars | null;
   /**
@@ -7121,7 +7644,7 @@ export interface KubernetesTargetOverlay {
    */
   labels?: OverrideLabels | null;
   /**
-   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   terminationGracePeriod?: OverrideTerminationGracePeriod | null;
   /**
@@ -7378,15 +7901,15 @@ export interface AppmeshTargetOverlay {
    */
   description?: OverrideDescription | null;
   /**
-   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: OverrideRegion | null;
   /**
-   * Container image reference (`repo:tag` or `repo@sha256:...`).
+   * Container image reference (`repo:tag` or `repo@sha256:...`); may use `${Name}` parameters, e.g. `repo:${ImageTag}`.
    */
   image?: OverrideImage | null;
   /**
-   * Name of the main container (default `app`).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
    */
   containerName?: OverrideContainerName | null;
   /**
@@ -7406,7 +7929,7 @@ export interface AppmeshTargetOverlay {
    */
   resources?: OverrideResources | null;
   /**
-   * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+   * Fixed number of replicas (platform default 1), or `{ param: Name }` (a Number parameter: the ECS template's `DesiredCount` takes it). Ignored when `autoscaling` is set.
    */
   replicas?: OverrideReplicas | null;
   /**
@@ -7442,7 +7965,7 @@ export interface AppmeshTargetOverlay {
    */
   tracing?: OverrideTracing | null;
   /**
-   * Extra containers (name → container), in the order given (that order is kept in every output).
+   * Extra containers (name → container), in the order given (that order is kept in every output). Names as for `containerName`.
    */
   sidecars?: OverrideSidecars | null;
   /**
@@ -7462,7 +7985,7 @@ export interface AppmeshTargetOverlay {
    */
   labels?: OverrideLabels | null;
   /**
-   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   terminationGracePeriod?: OverrideTerminationGracePeriod | null;
   /**
@@ -9634,6 +10157,39 @@ export interface AppmeshTargetOverlay {
    */
   kubernetesController?: boolean | null;
   /**
+   * Fixed logical IDs for adopting an existing stack: resource role → the logical ID the deployed stack already has, so CloudFormation updates those resources instead of replacing them. Every Ref, Fn::GetAtt, Fn::Sub and DependsOn of the App Mesh template follows. Letters and digits only; unique; not an ID another resource or parameter of the template has.
+   */
+  logicalIds?: {
+    /**
+     * Logical ID of the mesh (default `Mesh`).
+     */
+    mesh?: string | null;
+    /**
+     * Logical ID of the virtual node of this spec's tasks (default `VirtualNode`).
+     */
+    virtualNode?: string | null;
+    /**
+     * Logical ID of the virtual router (default `VirtualRouter`).
+     */
+    virtualRouter?: string | null;
+    /**
+     * Logical ID of the route (default `Route`).
+     */
+    route?: string | null;
+    /**
+     * Logical ID of the virtual service (default `VirtualService`).
+     */
+    virtualService?: string | null;
+    /**
+     * Logical ID of the virtual gateway (default `VirtualGateway`).
+     */
+    virtualGateway?: string | null;
+    /**
+     * Logical ID of the gateway route (default `GatewayRoute`).
+     */
+    gatewayRoute?: string | null;
+  } | null;
+  /**
    * Envoy image for the ECS task of a meshed service (default: the pinned App Mesh Envoy image in public ECR).
    */
   envoyImage?: string | null;
@@ -9651,15 +10207,15 @@ export interface CopilotTargetOverlay {
    */
   description?: OverrideDescription | null;
   /**
-   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region).
+   * AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: OverrideRegion | null;
   /**
-   * Container image reference (`repo:tag` or `repo@sha256:...`).
+   * Container image reference (`repo:tag` or `repo@sha256:...`); may use `${Name}` parameters, e.g. `repo:${ImageTag}`.
    */
   image?: OverrideImage | null;
   /**
-   * Name of the main container (default `app`).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
    */
   containerName?: OverrideContainerName | null;
   /**
@@ -9679,7 +10235,7 @@ export interface CopilotTargetOverlay {
    */
   resources?: OverrideResources | null;
   /**
-   * Fixed number of replicas (platform default 1). Ignored when `autoscaling` is set.
+   * Fixed number of replicas (platform default 1), or `{ param: Name }` (a Number parameter: the ECS template's `DesiredCount` takes it). Ignored when `autoscaling` is set.
    */
   replicas?: OverrideReplicas | null;
   /**
@@ -9715,7 +10271,7 @@ export interface CopilotTargetOverlay {
    */
   tracing?: OverrideTracing | null;
   /**
-   * Extra containers (name → container), in the order given (that order is kept in every output).
+   * Extra containers (name → container), in the order given (that order is kept in every output). Names as for `containerName`.
    */
   sidecars?: OverrideSidecars | null;
   /**
@@ -9735,7 +10291,7 @@ export interface CopilotTargetOverlay {
    */
   labels?: OverrideLabels | null;
   /**
-   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`.
+   * Time the containers get after SIGTERM before they are killed (Kubernetes pod `terminationGracePeriodSeconds`, default 30 s; ECS `stopTimeout` on each container of the spec, at most 120 s on Fargate; Copilot has no field: a diagnostic). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   terminationGracePeriod?: OverrideTerminationGracePeriod | null;
   /**
@@ -9787,7 +10343,126 @@ export interface CopilotTargetOverlay {
    */
   connect?: boolean | null;
   /**
+   * A `.env` file (path from the workspace root) whose variables the main container gets (`env_file`; Copilot uploads it to S3).
+   */
+  envFile?: string | null;
+  /**
+   * Run tasks on Fargate Spot from this task count on: with `autoscaling`, `count.range.spot_from` (the first `spotFrom - 1` tasks stay on Fargate); without, only `1` can be written (`count.spot`: every task on Spot). On ECS the same is `targets.ecs.service.capacityProviders: [{provider: FARGATE, base: <spotFrom - 1>, weight: 0}, {provider: FARGATE_SPOT, weight: 1}]`.
+   */
+  spotFrom?: number | null;
+  /**
+   * SNS topics the service publishes to (`publish.topics`); Copilot injects their ARNs as `COPILOT_SNS_TOPIC_ARNS`.
+   */
+  publish?:
+    | [
+        {
+          /**
+           * Topic name: letters, digits, hyphens and underscores.
+           */
+          name: string;
+          /**
+           * A FIFO topic (`true`), optionally with content-based deduplication.
+           */
+          fifo?:
+            | boolean
+            | {
+                /**
+                 * Deduplicate messages by their body (`content_based_deduplication`).
+                 */
+                contentBasedDeduplication?: boolean;
+              };
+        },
+        ...{
+          /**
+           * Topic name: letters, digits, hyphens and underscores.
+           */
+          name: string;
+          /**
+           * A FIFO topic (`true`), optionally with content-based deduplication.
+           */
+          fifo?:
+            | boolean
+            | {
+                /**
+                 * Deduplicate messages by their body (`content_based_deduplication`).
+                 */
+                contentBasedDeduplication?: boolean;
+              };
+        }[]
+      ]
+    | null;
+  /**
+   * More security groups for the tasks (`network.vpc.security_groups`).
+   */
+  securityGroups?: [string, ...string[]] | null;
+  /**
+   * Leave out the environment's default security group, which lets every service of the environment reach the tasks (`network.vpc.security_groups.deny_default`).
+   */
+  denyDefaultSecurityGroup?: boolean | null;
+  /**
+   * Subnets the tasks run in (`network.vpc.placement.subnets`), instead of the public or private subnets of `placement`.
+   */
+  subnets?: [string, ...string[]] | null;
+  /**
    * Copilot rolling deployment mode (`deployment.rolling`): `default` keeps 100% healthy and doubles during the deploy, `recreate` stops old tasks first.
    */
   rolling?: ('default' | 'recreate') | null;
+}
+/**
+ * A CloudFormation parameter (template `Parameters` entry). Use it as `${Name}` in the string fields that take parameters, or as `{ param: Name }` for replicas, autoscaling bounds and env values; only the templates that use it declare it.
+ */
+export interface ParameterOverlay {
+  /**
+   * CloudFormation parameter type (default `String`).
+   */
+  type?:
+    | (
+        | 'String'
+        | 'Number'
+        | 'CommaDelimitedList'
+        | 'List<Number>'
+        | 'AWS::EC2::VPC::Id'
+        | 'AWS::EC2::Subnet::Id'
+        | 'AWS::EC2::SecurityGroup::Id'
+        | 'List<AWS::EC2::Subnet::Id>'
+        | 'List<AWS::EC2::SecurityGroup::Id>'
+        | 'AWS::SSM::Parameter::Value<String>'
+      )
+    | null;
+  /**
+   * What the parameter is for (the template's `Description`).
+   */
+  description?: string | null;
+  /**
+   * Value used when the stack is deployed without one; also the literal that targets without parameters (Kubernetes, Copilot, the ECS task definition JSON) take.
+   */
+  default?: (string | number) | null;
+  /**
+   * The only values CloudFormation accepts (`AllowedValues`).
+   */
+  allowedValues?: [string | number, ...(string | number)[]] | null;
+  /**
+   * Regular expression a String value must match (`AllowedPattern`).
+   */
+  allowedPattern?: string | null;
+  /**
+   * Shortest String value (`MinLength`).
+   */
+  minLength?: number | null;
+  /**
+   * Longest String value (`MaxLength`).
+   */
+  maxLength?: number | null;
+  /**
+   * Smallest Number value (`MinValue`).
+   */
+  minValue?: number | null;
+  /**
+   * Largest Number value (`MaxValue`).
+   */
+  maxValue?: number | null;
+  /**
+   * Message CloudFormation shows when a value breaks a constraint (`ConstraintDescription`).
+   */
+  constraintDescription?: string | null;
 }

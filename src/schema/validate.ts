@@ -5,6 +5,7 @@
  */
 import { didYouMean, type Diagnostic, type SpecPath } from '../core/diagnostics.js';
 import { findSecretFormat, isSecretPath } from '../core/secrets.js';
+import { patternRule } from './pattern-rules.js';
 // @ts-ignore -- generated JavaScript without declarations
 import { SERVICE_SCHEMA_TEXT } from './schema-text.generated.js';
 // @ts-ignore -- generated JavaScript without declarations
@@ -94,6 +95,39 @@ function exclusiveKeys(root: SchemaNode, path: SpecPath): string[] | undefined {
   return branches.map((b) => (b.required as string[])[0]!);
 }
 
+/** Whether a JSON Schema `type` admits a scalar (NaN and infinities are no integer). */
+function admitsType(t: unknown, actual: unknown): boolean {
+  if (t === 'integer') return Number.isInteger(actual);
+  if (t === 'number') return typeof actual === 'number' && Number.isFinite(actual);
+  return t === typeof actual;
+}
+
+/** The alternatives' types (`integer or a map`) when none admits a scalar value's type; else undefined. */
+function branchTypes(root: SchemaNode, keyword: string, path: SpecPath, actual: unknown): string[] | undefined {
+  if (actual === null || typeof actual === 'object') return undefined;
+  const branches = schemaFor(root, path).node?.[keyword] as SchemaNode[] | undefined;
+  if (!Array.isArray(branches)) return undefined;
+  const nodes = branches.map((b) => deref(root, b));
+  const types = nodes.map((n) => n?.type);
+  if (!types.every((t) => typeof t === 'string') || types.some((t) => admitsType(t, actual))) return undefined;
+  // An object alternative with one required key reads as that key: `{ param: ... }`.
+  const name = (n: SchemaNode | undefined) => {
+    const req = n?.required as string[] | undefined;
+    if (n?.type === 'object') return req?.length === 1 ? `{ ${req[0]}: ... }` : 'a map';
+    return n?.type === 'array' ? 'a list' : String(n?.type);
+  };
+  return [...new Set(nodes.map(name))];
+}
+
+/** The index of the only alternative of a oneOf/anyOf whose `type` admits a scalar value, if exactly one does. */
+function soleTypedBranch(root: SchemaNode, keyword: string, path: SpecPath, actual: unknown): number | undefined {
+  if (actual === null || typeof actual === 'object') return undefined;
+  const branches = schemaFor(root, path).node?.[keyword] as SchemaNode[] | undefined;
+  if (!Array.isArray(branches)) return undefined;
+  const fitting = branches.map((b, i) => [deref(root, b)?.type, i] as const).filter(([t]) => admitsType(t, actual));
+  return fitting.length === 1 ? fitting[0]![1] : undefined;
+}
+
 function describedAs(root: SchemaNode, path: SpecPath): string {
   const d = schemaFor(root, path).description;
   return d ? `: ${d}` : '.';
@@ -125,6 +159,14 @@ function validateAgainst(schema: () => SchemaNode, validateFn: ValidateFn, value
   const seen = new Set<string>();
   // Errors inside a failed oneOf/anyOf: keep the branch errors that got deepest, drop the summary.
   const combinators = errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf');
+  // A scalar that only one alternative's type admits (a number where "integer or { param }" is
+  // wanted) is explained by that alternative's own errors ("Must be >= 0").
+  const typedBranch = new Map<(typeof errors)[number], string>();
+  for (const c of combinators) {
+    const i = soleTypedBranch(root, c.keyword, toPath(c.instancePath), valueAt(value, toPath(c.instancePath)));
+    const prefix = `${c.schemaPath}/${i}/`;
+    if (i !== undefined && errors.some((o) => o.instancePath === c.instancePath && o.schemaPath.startsWith(prefix) && o.keyword !== 'type')) typedBranch.set(c, prefix);
+  }
   for (const e of errors) {
     let path: (string | number)[] = toPath(e.instancePath);
     let code = `SCHEMA_${e.keyword.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase()}`;
@@ -162,7 +204,8 @@ function validateAgainst(schema: () => SchemaNode, validateFn: ValidateFn, value
         message = `Expected ${JSON.stringify(e.params.allowedValue)}, got ${describe(actual)}.`;
         break;
       case 'pattern':
-        message = `${describe(actual)} does not match the expected format${describedAs(root, path)}`;
+        // The rule broken, in words with an example: never the field's description.
+        message = `${capitalize(describe(actual))} ${patternRule(String(e.params.pattern))}.`;
         if (typeof actual === 'string' && !hidden) hint = nonAsciiHint(actual);
         break;
       case 'propertyNames': {
@@ -170,7 +213,7 @@ function validateAgainst(schema: () => SchemaNode, validateFn: ValidateFn, value
         path = [...path, key];
         code = 'SCHEMA_KEY_NAME';
         const pattern = (schemaFor(root, path.slice(0, -1)).node?.propertyNames as { pattern?: string } | undefined)?.pattern;
-        message = `The name ${JSON.stringify(key)} is not allowed here${pattern ? ` (names must match ${pattern})` : ''}.`;
+        message = `The name ${JSON.stringify(key)} is not allowed here${pattern ? `: a name here ${patternRule(pattern)}` : ''}.`;
         hint = nonAsciiHint(key);
         break;
       }
@@ -178,7 +221,7 @@ function validateAgainst(schema: () => SchemaNode, validateFn: ValidateFn, value
       case 'anyOf': {
         // Report the summary only if no deeper branch error explains it better.
         const deeper = errors.some((o) => o.instancePath.startsWith(`${e.instancePath}/`) && o.schemaPath.startsWith(e.schemaPath));
-        if (deeper) continue;
+        if (deeper || typedBranch.has(e)) continue;
         code = 'SCHEMA_ONE_OF';
         const several = e.keyword === 'oneOf' && Array.isArray(e.params.passingSchemas);
         const keys = exclusiveKeys(root, path);
@@ -189,14 +232,25 @@ function validateAgainst(schema: () => SchemaNode, validateFn: ValidateFn, value
           if (several && (path[0] === 'targets' || path[0] === 'environments')) hint = "an override merges with the base spec: set the base's key to null to replace it";
           break;
         }
+        const pattern = several ? undefined : brokenPattern(root, schemaFor(root, path).node, actual);
+        if (pattern !== undefined) {
+          code = 'SCHEMA_PATTERN';
+          message = `${capitalize(describe(actual))} ${patternRule(pattern)}.`;
+          break;
+        }
         message = several ? `Give exactly one of the alternatives, not several${describedAs(root, path)}` : `${describe(actual)} is not a valid value${describedAs(root, path)}`;
+        const types = several ? undefined : branchTypes(root, e.keyword, path, actual);
+        if (types) {
+          code = 'SCHEMA_TYPE';
+          message = `Expected ${types.join(' or ')}, got ${describe(actual)}.`;
+        }
         break;
       }
       default:
         message = `${capitalize(message)}.`;
     }
     // Errors inside a failed oneOf/anyOf at the same value are its alternatives, not separate problems.
-    if (e.keyword !== 'oneOf' && e.keyword !== 'anyOf' && combinators.some((c) => c.instancePath === e.instancePath && e.schemaPath.startsWith(`${c.schemaPath}/`))) continue;
+    if (e.keyword !== 'oneOf' && e.keyword !== 'anyOf' && combinators.some((c) => c.instancePath === e.instancePath && e.schemaPath.startsWith(`${c.schemaPath}/`) && !e.schemaPath.startsWith(typedBranch.get(c) ?? '\u0000'))) continue;
     if (e.keyword === 'pattern' && e.schemaPath.includes('propertyNames')) continue; // reported by its propertyNames error
     const key = code === 'SCHEMA_ONE_OF' ? `${code}|${path.join('\u0000')}` : `${code}|${path.join('\u0000')}|${message}`;
     if (seen.has(key)) continue;
@@ -206,6 +260,24 @@ function validateAgainst(schema: () => SchemaNode, validateFn: ValidateFn, value
     out.push(d);
   }
   return out;
+}
+
+/**
+ * For a value no alternative accepts: the pattern of the one alternative of the value's own type
+ * (a duration given as a string, a CPU amount as text), which is then the rule it broke.
+ */
+function brokenPattern(root: SchemaNode, node: SchemaNode | undefined, actual: unknown): string | undefined {
+  if (typeof actual !== 'string') return undefined;
+  const leaves: SchemaNode[] = [];
+  const walk = (n: SchemaNode | undefined, depth: number): void => {
+    const d = deref(root, n);
+    if (!d || depth > 6) return;
+    const branches = (d.anyOf ?? d.oneOf) as SchemaNode[] | undefined;
+    if (branches) branches.forEach((b) => walk(b, depth + 1));
+    else if (d.type === 'string') leaves.push(d);
+  };
+  walk(node, 0);
+  return leaves.length === 1 && typeof leaves[0]!.pattern === 'string' ? leaves[0]!.pattern : undefined;
 }
 
 /** Point at the first character outside printable ASCII (a Cyrillic "а" that looks like "a", a NUL, a newline). */

@@ -45,6 +45,15 @@ export function kubernetesKinds(): string[] {
   return [...schemaIndex().keys()].sort();
 }
 
+/** A strategic-merge patch without its `$`-directives (`$patch`, `$setElementOrder/...`, `$retainKeys`, ...), at any depth. */
+function withoutDirectives(v: unknown): unknown {
+  if (Array.isArray(v)) return v.filter((x) => !(isObject(x) && Object.keys(x).length === 1 && '$patch' in x)).map(withoutDirectives);
+  if (!isObject(v)) return v;
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) if (!k.startsWith('$')) out[k] = withoutDirectives(x);
+  return out;
+}
+
 /** `partial`: a strategic-merge patch, checked without required fields or the metadata.name rule. */
 export function verifyKubernetes(doc: Record<string, unknown>, r: Reporter, options: { partial?: boolean } = {}): void {
   const { apiVersion, kind } = doc;
@@ -57,7 +66,9 @@ export function verifyKubernetes(doc: Record<string, unknown>, r: Reporter, opti
     r.add('VERIFY_K8S_NO_SCHEMA', [], `no schema is bundled for ${apiVersion} ${kind}, so it was not checked`, 'info');
     return;
   }
-  for (const v of evaluate(strictSchema(entry), doc)) {
+  // A strategic-merge patch may carry kustomize/kubectl directives (`$patch: delete`, `$retainKeys`, ...).
+  const checked = options.partial ? withoutDirectives(doc) : doc;
+  for (const v of evaluate(strictSchema(entry), checked)) {
     if (options.partial && v.keyword === 'required') continue;
     r.add('VERIFY_K8S_SCHEMA', v.path, `${v.message} (${apiVersion} ${kind}, schema ${entry.label})`);
   }

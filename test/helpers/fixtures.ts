@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { dirname, join } from 'node:path';
 import type { Artifact } from '../../src/core/serialize.js';
 import { compile, type OutputFile } from '../../src/compile/compile.js';
+import { compileEnvironments } from '../../src/compile/environments.js';
 import { compareDiagnostics, formatDiagnostic, type Diagnostic } from '../../src/core/diagnostics.js';
 import { compilePlatform } from '../../src/platform/compile.js';
 
@@ -15,6 +16,8 @@ export interface CaseOptions {
   /** Pad the spec with a trailing comment to this many bytes (for size-limit cases). */
   padTo?: number;
   env?: string;
+  /** Compile every environment side by side (`--all-envs`). */
+  allEnvironments?: boolean;
   targets?: string[];
   /** fixtures/verify-broken: the `VERIFY_*` code the case must produce. */
   verifyCode?: string;
@@ -100,7 +103,7 @@ export function compileCase(c: FixtureCase, opts: { verify?: boolean } = {}): Ca
     out.diagnostics.push(...p.diagnostics);
   }
   if (c.spec) {
-    const r = compile(caseBytes(c), {
+    const r = (c.options.allEnvironments ? compileEnvironments : compile)(caseBytes(c), {
       file: 'service.yaml',
       ...(opts.verify === false ? { verify: false } : {}),
       ...(c.options.env ? { env: c.options.env } : {}),

@@ -8,12 +8,14 @@ describe('no-mutable-image-tag', () => {
   ruleTester(rule, {
     valid: [
       { yaml: spec('nginx:1.27.3') },
+      { yaml: spec('nginx:${Tag}', 'parameters:\n  Tag: { default: 1.27.3 }\n'), name: 'a tag parameter with a version default' },
       { yaml: spec('registry.example.com:5000/team/app:2.0') , name: 'registry port is not a tag' },
       { yaml: spec('nginx@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef'), options: { requireDigest: true } },
       { yaml: spec('nginx:latest@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef'), name: 'a digest pins even latest' },
     ],
     invalid: [
       { yaml: spec('nginx:latest'), errors: [{ messageId: 'latestTag', line: 3, column: 8 }] },
+      { yaml: spec('nginx:${Tag}', 'parameters:\n  Tag: { default: latest }\n'), name: 'a tag parameter is judged by its default', errors: [{ messageId: 'latestTag', line: 3, column: 8 }] },
       { yaml: spec('registry.example.com:5000/team/app'), errors: [{ messageId: 'missingTag', line: 3, column: 8 }] },
       { yaml: spec('nginx:1.27.3'), options: { requireDigest: true }, errors: [{ messageId: 'noDigest', line: 3, column: 8 }] },
       {

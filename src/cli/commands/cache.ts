@@ -9,7 +9,7 @@ import type { Project } from '../../project/config.js';
 import type { Io } from '../io.js';
 
 /** The run options the cache key depends on (a subset of the run command's options). */
-type CacheOptions = { env?: string; targets?: string[]; verify?: boolean; 'cache-location'?: string };
+type CacheOptions = { env?: string; 'all-envs'?: boolean; targets?: string[]; verify?: boolean; 'cache-location'?: string };
 
 /**
  * The spec cache for this run, or undefined (with an info diagnostic) when it cannot be sound:
@@ -37,6 +37,7 @@ export async function openCache(project: Project, opts: CacheOptions, io: Io, di
     version: pkg.version,
     build,
     env: opts.env ?? null,
+    allEnvironments: opts['all-envs'] === true,
     targets: opts.targets ?? null,
     verify: opts.verify !== false,
     ruleConfig: co.ruleConfig ?? null,

@@ -14,6 +14,7 @@ import { resolveProject, type Project } from '../../project/config.js';
 import { plural, UsageError, type Io } from '../io.js';
 import { openCache } from './cache.js';
 import { compileSpec, openPool, type CompilePool } from '../../project/parallel.js';
+import { parseSetArgument } from '../../model/normalize/deploy-values.js';
 import { expandSpecArgs, SpecInputError } from '../../project/inputs.js';
 import { TARGETS } from '../../model/types.js';
 import { didYouMean } from '../../core/diagnostics.js';
@@ -24,6 +25,10 @@ export interface RunOptions {
   out?: string;
   targets?: string[];
   env?: string;
+  /** Every environment side by side (`<service>/environments/<env>/...` beside the base). */
+  'all-envs'?: boolean;
+  /** `--set KEY=VALUE` deploy-time values, as given. */
+  set?: string[];
   check?: boolean;
   prune?: boolean;
   verify?: boolean;
@@ -73,6 +78,8 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
     const clash = (['out', 'check', 'prune', 'cache'] as const).filter((k) => optsArg[k] !== undefined);
     if (clash.length) throw new UsageError(`--stdout writes no files, so it cannot take ${clash.map((k) => `--${k}`).join(', ')}.`);
     if (optsArg.format !== 'text') throw new UsageError(`--stdout prints the artifacts on standard output; --format ${optsArg.format} would print there too (use --sarif FILE for a report).`);
+    // Overlays and parameter files are folders to deploy from, not objects to apply from a pipe.
+    if (optsArg['all-envs']) throw new UsageError('--stdout streams one environment; --all-envs writes folders of overlays and parameter files. Use --env NAME with --stdout.');
   }
   const project = await resolveProject(io.cwd, optsArg.config, specsArg.length === 0);
   checkTargets(optsArg.targets, project);
@@ -91,6 +98,12 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
   const configFailed = hasErrors(project.diagnostics);
   if (specs.length === 0 && !configFailed) throw new UsageError(`${command} needs at least one SPEC file (or a config file with \`specs\`).`);
   if (opts.check && opts.prune) throw new UsageError('--check writes nothing, so it cannot --prune.');
+  if (opts['all-envs'] && opts.env) throw new UsageError('--all-envs writes every environment; it cannot go with --env.');
+  const deployValues = parseDeployValues(opts.set);
+  if (deployValues) {
+    if (specs.length > 1) throw new UsageError('--set sets values of one service: name one SPEC.');
+    if (opts.cache) throw new UsageError('--set and --cache do not go together: the cache records what the spec alone generates.');
+  }
   const diagnostics: Diagnostic[] = [...project.diagnostics];
   const suppressed: Diagnostic[] = [];
   const sources = new Map<string, string>(); // spec texts, for the text reporter's code frames
@@ -140,7 +153,14 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
   let pool: CompilePool | undefined;
   try {
     const verify = opts.verify !== false;
-    const compileOptions = { ...project.compileOptions, verify, ...(opts.env ? { env: opts.env } : {}), ...(opts.targets ? { targets: opts.targets } : {}) };
+    const compileOptions = {
+      ...project.compileOptions,
+      verify,
+      ...(opts.env ? { env: opts.env } : {}),
+      ...(opts.targets ? { targets: opts.targets } : {}),
+      ...(deployValues ? { set: deployValues } : {}),
+      ...(opts['all-envs'] ? { allEnvironments: true } : {}),
+    };
     const oneThread = cache !== undefined ? '--cache compiles only the specs that changed' : opts.stdout ? '--stdout streams every artifact' : undefined;
     if (!configFailed) pool = await openPool(opts.concurrency ?? 'auto', specs, io.cwd, compileOptions, oneThread, diagnostics);
     for (const [index, spec] of (configFailed ? [] : specs).entries()) {
@@ -314,6 +334,19 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
   }
 }
 
+/** `--set KEY=VALUE` arguments → a map (a malformed or unknown key is a usage error; values are checked by compile). */
+function parseDeployValues(args: readonly string[] | undefined): Record<string, string> | undefined {
+  if (!args?.length) return undefined;
+  const out: Record<string, string> = {};
+  for (const arg of args) {
+    const r = parseSetArgument(arg);
+    if (typeof r === 'string') throw new UsageError(r);
+    if (Object.hasOwn(out, r.key) && out[r.key] !== r.value) throw new UsageError(`--set ${r.key} is given twice with different values.`);
+    out[r.key] = r.value;
+  }
+  return out;
+}
+
 /**
  * A target named on the command line must exist (a built-in one, or one of the config's plugins
  * and templates): a typo is a usage error (exit 2) with the target meant, before anything compiles.
@@ -333,6 +366,8 @@ function withProject(project: Project, specs: string[], opts: RunOptions): { spe
   const merged: RunOptions = { ...opts };
   if (merged.out === undefined && project.out !== undefined) merged.out = project.out;
   if (merged.targets === undefined && project.targets !== undefined) merged.targets = project.targets;
-  if (merged.env === undefined && project.env !== undefined) merged.env = project.env;
+  // The config's allEnvironments wins over its env, unless the command line names an environment.
+  if (merged['all-envs'] === undefined && project.allEnvironments && merged.env === undefined) merged['all-envs'] = true;
+  if (merged.env === undefined && project.env !== undefined && !merged['all-envs']) merged.env = project.env;
   return { specs: specs.length ? specs : project.specs, opts: merged };
 }

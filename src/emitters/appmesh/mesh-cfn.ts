@@ -11,6 +11,7 @@ import type { DiagnosticInput, SpecPath } from '../../core/diagnostics.js';
 import type { Json, JsonObject } from '../../core/serialize.js';
 import type { ServiceModel } from '../../model/types.js';
 import { meshLayout, type Discovery, type MeshProtocol } from './layout.js';
+import { applyLogicalIds } from '../shared/cfn.js';
 import { getAtt, pascal, resource } from '../shared/intrinsics.js';
 import { reportDeprecation } from '../shared/legacy.js';
 import { defineEmitter } from '../types.js';
@@ -18,6 +19,16 @@ import { defineEmitter } from '../types.js';
 type Report = (d: DiagnosticInput) => void;
 
 const T: SpecPath = ['targets', 'appmesh'];
+/** The logical ID codegen gives each resource role (`targets.appmesh.logicalIds` maps them to the user's). */
+export const APPMESH_ROLE_IDS: Readonly<Record<string, string>> = {
+  mesh: 'Mesh',
+  virtualNode: 'VirtualNode',
+  virtualRouter: 'VirtualRouter',
+  route: 'Route',
+  virtualService: 'VirtualService',
+  virtualGateway: 'VirtualGateway',
+  gatewayRoute: 'GatewayRoute',
+};
 
 function discoverySpec(d: Discovery): JsonObject | undefined {
   if (d.cloudMap) return { AWSCloudMap: { NamespaceName: d.cloudMap.namespace, ServiceName: d.cloudMap.service! } };
@@ -121,12 +132,13 @@ export function buildAppmeshTemplate(m: ServiceModel, report: Report): JsonObjec
     VirtualNodeArn: { Description: 'APPMESH_RESOURCE_ARN for the Envoy of this service.', Value: getAtt('VirtualNode', 'Arn') },
   };
   if (resources.VirtualGateway) outputs.VirtualGatewayArn = { Description: 'APPMESH_RESOURCE_ARN for the gateway Envoy.', Value: getAtt('VirtualGateway', 'Arn') };
-  return {
+  const template: JsonObject = {
     AWSTemplateFormatVersion: '2010-09-09',
     Description: `App Mesh resources for ${m.name} (legacy: AWS App Mesh is discontinued on 2026-09-30; migrate to ECS Service Connect).`,
     Resources: resources,
     Outputs: outputs,
   };
+  return applyLogicalIds(template, APPMESH_ROLE_IDS, t.logicalIds, [...T, 'logicalIds'], report);
 }
 
 export default defineEmitter({

@@ -114,10 +114,17 @@ function secrets(c: ContainerModel, report: Report): JsonObject | undefined {
   return Object.keys(out).length ? out : undefined;
 }
 
-function count(m: ServiceModel): Json | undefined {
+function count(m: ServiceModel, report: Report): Json | undefined {
   const a = m.autoscaling;
-  if (!a) return m.replicas;
-  const out: JsonObject = { range: `${a.min}-${a.max}` };
+  const spotFrom = m.targets.copilot.spotFrom;
+  if (!a) {
+    if (spotFrom === undefined) return m.replicas;
+    // count.spot runs every task on Fargate Spot; a later start has no form without autoscaling.
+    if (spotFrom === 1) return { spot: m.replicas ?? 1 };
+    report({ code: 'COPILOT_SPOT_FROM_FIXED_COUNT', severity: 'warning', message: `Without autoscaling Copilot runs every task on Fargate Spot (count.spot) or none; spotFrom ${spotFrom} cannot be written, so the tasks run on Fargate.`, hint: 'use spotFrom: 1, or autoscaling (count.range.spot_from)', path: ['targets', 'copilot', 'spotFrom'] });
+    return m.replicas;
+  }
+  const out: JsonObject = { range: spotFrom !== undefined ? { min: a.min, max: a.max, spot_from: spotFrom } : `${a.min}-${a.max}` };
   if (a.cpuPercent !== undefined) out.cpu_percentage = a.cpuPercent;
   if (a.memoryPercent !== undefined) out.memory_percentage = a.memoryPercent;
   if (a.scaleInCooldownSeconds !== undefined || a.scaleOutCooldownSeconds !== undefined) {
@@ -140,7 +147,27 @@ function deployment(m: ServiceModel, report: Report): JsonObject | undefined {
     report({ code: 'COPILOT_ROLLBACK_ALWAYS', severity: 'warning', message: 'Copilot always rolls back a failed deployment (circuit breaker); rollbackOnFailure: false was not written.', path: ['deployment', 'rollbackOnFailure'] });
   }
   const rolling = m.targets.copilot.rolling;
-  return rolling ? { rolling } : undefined;
+  const out: JsonObject = {};
+  if (rolling) out.rolling = rolling;
+  if (d.rollbackAlarms.length) out.rollback_alarms = [...d.rollbackAlarms];
+  return Object.keys(out).length ? out : undefined;
+}
+
+/** `network`: Service Connect, and where the tasks run (`vpc.placement`, `vpc.security_groups`). */
+function network(m: ServiceModel, report: Report): JsonObject | undefined {
+  const t = m.targets.copilot;
+  const out: JsonObject = {};
+  if (t.connect !== undefined) out.connect = t.connect;
+  const vpc: JsonObject = {};
+  if (t.placement !== undefined && t.subnets !== undefined) {
+    report({ code: 'COPILOT_PLACEMENT_TWICE', severity: 'error', message: 'placement (public or private subnets) and subnets both say where the tasks run; give one.', path: ['targets', 'copilot', 'subnets'] });
+  }
+  if (t.subnets !== undefined) vpc.placement = { subnets: [...t.subnets] };
+  else if (t.placement !== undefined) vpc.placement = t.placement;
+  if (t.denyDefaultSecurityGroup) vpc.security_groups = { deny_default: true, ...(t.securityGroups ? { groups: [...t.securityGroups] } : {}) };
+  else if (t.securityGroups !== undefined) vpc.security_groups = [...t.securityGroups];
+  if (Object.keys(vpc).length) out.vpc = vpc;
+  return Object.keys(out).length ? out : undefined;
 }
 
 function sidecars(m: ServiceModel, report: Report): JsonObject | undefined {
@@ -185,17 +212,14 @@ export function manifestBody(m: ServiceModel, type: CopilotType, report: Report)
   if (h) body.http = h;
   body.cpu = m.taskSize.cpu;
   body.memory = m.taskSize.memory;
-  const c = count(m);
+  const c = count(m, report);
   if (c !== undefined) body.count = c;
   if (t.exec !== undefined) body.exec = t.exec;
-  if (t.connect !== undefined || t.placement !== undefined) {
-    const network: JsonObject = {};
-    if (t.connect !== undefined) network.connect = t.connect;
-    if (t.placement !== undefined) network.vpc = { placement: t.placement };
-    body.network = network;
-  }
+  const n = network(m, report);
+  if (n) body.network = n;
   const v = variables(m.main, report);
   if (v) body.variables = v;
+  if (t.envFile !== undefined) body.env_file = t.envFile;
   const s = secrets(m.main, report);
   if (s) body.secrets = s;
   const st = storage(m, report);
@@ -204,6 +228,11 @@ export function manifestBody(m: ServiceModel, type: CopilotType, report: Report)
   if (sc) body.sidecars = sc;
   const d = deployment(m, report);
   if (d) body.deployment = d;
+  if (t.publish) {
+    body.publish = {
+      topics: t.publish.map((p) => ({ name: p.name, ...(p.fifo !== undefined ? { fifo: typeof p.fifo === 'boolean' ? p.fifo : p.fifo.contentBasedDeduplication !== undefined ? { content_based_deduplication: p.fifo.contentBasedDeduplication } : true } : {}) })),
+    };
+  }
   if (m.tracing.xray) body.observability = { tracing: 'awsxray' };
   reportSecurityNotCarried(m, report);
   reportLifecycleNotCarried(m, report);

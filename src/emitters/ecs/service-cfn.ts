@@ -35,13 +35,15 @@
 import type { Json, JsonObject } from '../../core/serialize.js';
 import type { ServiceModel } from '../../model/types.js';
 import { platformImport, platformImportList } from '../../platform/imports.js';
-import { getAtt, ref, TemplateBuilder } from '../shared/cfn.js';
+import { applyLogicalIds, getAtt, ref, TemplateBuilder } from '../shared/cfn.js';
 import { codeDeploy } from './service-codedeploy.js';
 import { ECS, engineOf, external, platformGroups, type Engine, type Report } from './service-common.js';
 import { serviceConnect } from './service-connect.js';
 import { deploymentConfiguration } from './service-deployment.js';
 import { loadBalancing } from './service-load-balancing.js';
-import { executionRole, taskDefinition, taskRole } from './service-roles.js';
+import { ecsRoleIds } from './service-logical-ids.js';
+import { checkTemplateReferences } from './service-references.js';
+import { executionRole, reportRoleConflicts, taskDefinition, taskRole, wantsTaskRole } from './service-roles.js';
 import { autoscaling } from './service-scaling.js';
 import { defineEmitter } from '../types.js';
 
@@ -66,12 +68,13 @@ export function buildServiceTemplate(m: ServiceModel, report: Report): JsonObjec
     : undefined;
 
   t.resource('LogGroup', 'AWS::Logs::LogGroup', { LogGroupName: m.logging.group, ...(m.logging.retentionDays !== undefined ? { RetentionInDays: m.logging.retentionDays } : {}) });
+  reportRoleConflicts(m, report);
   const roles: { execution?: Json; task?: Json } = {};
   if (!ecs.executionRoleArn) {
     executionRole(t, m);
     roles.execution = getAtt('ExecutionRole', 'Arn');
   }
-  if (!ecs.taskRoleArn && (svc.enableExecuteCommand || m.tracing.xray)) {
+  if (wantsTaskRole(m)) {
     taskRole(t, m, svc.enableExecuteCommand === true);
     roles.task = getAtt('TaskRole', 'Arn');
   } else if (ecs.taskRoleArn && m.tracing.xray) {
@@ -87,7 +90,7 @@ export function buildServiceTemplate(m: ServiceModel, report: Report): JsonObjec
   const lb = loadBalancing(t, m, engine, report);
   const connect = serviceConnect(m);
   const props: JsonObject = { ServiceName: svc.name ?? m.name, Cluster: cluster, TaskDefinition: ref('TaskDefinition') };
-  if (!m.autoscaling && m.replicas !== undefined) props.DesiredCount = m.replicas;
+  if (!m.autoscaling && m.replicas !== undefined) props.DesiredCount = m.parameters.numbers.replicas ? ref(m.parameters.numbers.replicas) : m.replicas;
   if (svc.capacityProviders?.length) {
     props.CapacityProviderStrategy = svc.capacityProviders.map((p) => ({ CapacityProvider: p.provider, ...(p.weight !== undefined ? { Weight: p.weight } : {}), ...(p.base !== undefined ? { Base: p.base } : {}) }));
   } else props.LaunchType = launchType;
@@ -106,8 +109,11 @@ export function buildServiceTemplate(m: ServiceModel, report: Report): JsonObjec
     props.PropagateTags = 'SERVICE';
     props.Tags = Object.keys(svc.tags).sort().map((k) => ({ Key: k, Value: svc.tags![k]! }));
   }
-  // The awslogs driver does not create the group; a target group must be on a listener before a service uses it.
-  const dependsOn = ['LogGroup', ...(lb ? [lb.prodRule, ...(lb.testRule ? [lb.testRule] : [])] : [])];
+  // The awslogs driver does not create the group; a target group must be on a listener before a
+  // service uses it. ECS-native deployments Ref the rules already (AdvancedConfiguration), which
+  // orders them: a DependsOn on them too is redundant (cfn-lint W3005).
+  const rules = lb && engine.kind !== 'ecs' ? [lb.prodRule, ...(lb.testRule ? [lb.testRule] : [])] : [];
+  const dependsOn = ['LogGroup', ...rules];
   t.resource('ECSService', 'AWS::ECS::Service', props, { DependsOn: dependsOn });
 
   if (engine.kind === 'codedeploy') codeDeploy(t, m, lb, cluster, report);
@@ -127,7 +133,10 @@ export function buildServiceTemplate(m: ServiceModel, report: Report): JsonObjec
   }
   if (roles.execution) t.output('ExecutionRoleArn', roles.execution, 'Task execution role created by this stack.');
   if (roles.task) t.output('TaskRoleArn', roles.task, 'Task role created by this stack.');
-  return t.build();
+  const built = t.build();
+  const template = applyLogicalIds(built, ecsRoleIds(built), ecs.logicalIds, [...ECS, 'logicalIds'], report);
+  checkTemplateReferences(template, m, report);
+  return template;
 }
 
 export default defineEmitter({

@@ -65,6 +65,7 @@ export function codeDeploy(t: TemplateBuilder, m: ServiceModel, lb: Balancing | 
       TerminateBlueInstancesOnDeploymentSuccess: { Action: 'TERMINATE', ...(terminationWait !== undefined ? { TerminationWaitTimeInMinutes: terminationWait } : {}) },
     },
     LoadBalancerInfo: { TargetGroupPairInfoList: [pair] },
-    AutoRollbackConfiguration: d.rollbackOnFailure ? { Enabled: true, Events: ['DEPLOYMENT_FAILURE', 'DEPLOYMENT_STOP_ON_REQUEST'] } : { Enabled: false },
+    ...(d.rollbackAlarms.length ? { AlarmConfiguration: { Enabled: true, Alarms: d.rollbackAlarms.map((name) => ({ Name: name })) } } : {}),
+    AutoRollbackConfiguration: d.rollbackOnFailure ? { Enabled: true, Events: ['DEPLOYMENT_FAILURE', 'DEPLOYMENT_STOP_ON_REQUEST', ...(d.rollbackAlarms.length ? ['DEPLOYMENT_STOP_ON_ALARM'] : [])] } : { Enabled: false },
   });
 }

@@ -2,6 +2,7 @@
 import type { DiagnosticInput } from '../../core/diagnostics.js';
 import type { Json } from '../../core/serialize.js';
 import type { ServiceModel } from '../../model/types.js';
+import { hasToken } from '../../model/parameter-token.js';
 import { platformImport } from '../../platform/imports.js';
 import type { ParameterSpec, TemplateBuilder } from '../shared/cfn.js';
 
@@ -44,6 +45,8 @@ export function inRange(v: number | undefined, min: number, max: number, what: s
  */
 export function external(t: TemplateBuilder, m: ServiceModel, name: string, literal: Json | undefined, imported: Json | undefined, spec: Omit<ParameterSpec, 'default'>): Json {
   if (literal === undefined && imported !== undefined) return imported;
+  // A value that uses spec parameters is an expression, not a default: it goes in as written.
+  if (typeof literal === 'string' && hasToken(literal)) return literal;
   return t.param(name, { ...spec, ...(literal !== undefined ? { default: literal } : {}) } as ParameterSpec);
 }
 

@@ -17,6 +17,13 @@ function percentOf(v: number | `${number}%`, m: ServiceModel, path: Path, report
 }
 
 export function deploymentConfiguration(m: ServiceModel, engine: Engine, hasTraffic: boolean, report: Report): JsonObject | undefined {
+  const out = strategyConfiguration(m, engine, hasTraffic, report);
+  // CloudWatch alarms that fail the deployment (ECS controller only; CodeDeploy has its own, service-codedeploy.ts).
+  if (out && m.deployment.rollbackAlarms.length) out.Alarms = { AlarmNames: [...m.deployment.rollbackAlarms], Enable: true, Rollback: m.deployment.rollbackOnFailure };
+  return out;
+}
+
+function strategyConfiguration(m: ServiceModel, engine: Engine, hasTraffic: boolean, report: Report): JsonObject | undefined {
   const ecs = m.targets.ecs;
   const d = m.deployment;
   if (engine.kind === 'codedeploy') return undefined;

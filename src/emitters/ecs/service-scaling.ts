@@ -9,8 +9,9 @@ export function autoscaling(t: TemplateBuilder, m: ServiceModel): void {
     ServiceNamespace: 'ecs',
     ScalableDimension: 'ecs:service:DesiredCount',
     ResourceId: sub('service/${ECSCluster}/${ECSService.Name}'),
-    MinCapacity: a.min,
-    MaxCapacity: a.max,
+    // `{ param: Name }` bounds are parameters of the template (the model holds their defaults).
+    MinCapacity: m.parameters.numbers.autoscalingMin ? ref(m.parameters.numbers.autoscalingMin) : a.min,
+    MaxCapacity: m.parameters.numbers.autoscalingMax ? ref(m.parameters.numbers.autoscalingMax) : a.max,
   });
   const policy = (id: string, metric: string, target: number, suffix: string) =>
     t.resource(id, 'AWS::ApplicationAutoScaling::ScalingPolicy', {

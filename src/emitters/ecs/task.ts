@@ -106,7 +106,13 @@ export function buildTaskDefinition(m: ServiceModel, report: (d: DiagnosticInput
   if (launchType === 'FARGATE' && networkMode !== 'awsvpc') {
     report({ code: 'FARGATE_NETWORK_MODE', severity: 'error', message: 'Fargate tasks must use the awsvpc network mode.', path: ['targets', 'ecs', 'networkMode'] });
   }
-  const td: JsonObject = { family: ecs.family ?? m.name, networkMode, requiresCompatibilities: [launchType] };
+  const td: JsonObject = { family: ecs.family ?? m.name, networkMode };
+  const compat = ecs.requiresCompatibilities ?? [launchType];
+  // An empty list asks for no launch type at all: the field is left out.
+  if (compat.length) td.requiresCompatibilities = [...compat];
+  if (compat.length && !compat.includes(launchType)) {
+    report({ code: 'ECS_LAUNCH_TYPE_NOT_COMPATIBLE', severity: 'error', message: `The service runs the task with launch type ${launchType}, which requiresCompatibilities (${compat.join(', ')}) does not include, so ECS would refuse to start it.`, hint: `add ${launchType}, or give an empty list to name no launch type`, path: ['targets', 'ecs', 'requiresCompatibilities'] });
+  }
   if (launchType === 'FARGATE' || m.taskSize.source !== 'default') {
     if (!m.taskSize.omit?.cpu) td.cpu = String(m.taskSize.cpu);
     if (!m.taskSize.omit?.memory) td.memory = String(m.taskSize.memory);
@@ -206,7 +212,8 @@ function cfnName(k: string): string {
   return name;
 }
 
-const ECR_IMAGE = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([^:@]+)/;
+/** An ECR image; the account and region may be parameter tokens (`${AWS::AccountId}`), which stay tokens inside the Fn::Sub. */
+export const ECR_IMAGE = /^(\d{12}|\uE000[A-Za-z0-9:]+\uE001)\.dkr\.ecr\.([a-z0-9-]+|\uE000[A-Za-z0-9:]+\uE001)\.amazonaws\.com(?:\.cn)?\/([^:@]+)/;
 
 /** The IAM resource for one secret: the ARN itself, or an ARN built with Fn::Sub from a name. */
 function secretResource(s: SecretModel): { action: string; resource: Json } | undefined {
@@ -224,15 +231,16 @@ function secretResource(s: SecretModel): { action: string; resource: Json } | un
  * CloudFormation policy statements of a task execution role that can do exactly what this task
  * needs: write to its log group, pull its images from ECR (when they are in ECR), read exactly the
  * secrets and parameters it references. For every CloudFormation emitter that creates the role.
+ * `secretsOnly`: just the secret reads (the rest comes from AmazonECSTaskExecutionRolePolicy).
  */
-export function executionRoleStatements(m: ServiceModel, logGroupArn: Json): JsonObject[] {
-  const statements: JsonObject[] = [allow(['logs:CreateLogStream', 'logs:PutLogEvents'], [logGroupArn], 'WriteLogs')];
+export function executionRoleStatements(m: ServiceModel, logGroupArn: Json, secretsOnly = false): JsonObject[] {
+  const statements: JsonObject[] = secretsOnly ? [] : [allow(['logs:CreateLogStream', 'logs:PutLogEvents'], [logGroupArn], 'WriteLogs')];
   const repos = new Map<string, Json>();
   for (const c of m.containers) {
     const r = ECR_IMAGE.exec(c.image);
     if (r) repos.set(r[0], sub(`arn:\${AWS::Partition}:ecr:${r[2]}:${r[1]}:repository/${subLiteral(r[3]!)}`));
   }
-  if (repos.size) {
+  if (repos.size && !secretsOnly) {
     statements.push(allow(['ecr:GetAuthorizationToken'], ['*'], 'EcrLogin'));
     statements.push(allow(['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage'], [...repos.values()], 'PullImages'));
   }

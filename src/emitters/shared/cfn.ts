@@ -5,6 +5,7 @@
  * in insertion order. Pure data helpers: no text is produced here.
  */
 import type { Json, JsonObject } from '../../core/serialize.js';
+import { PSEUDO_PARAMETERS } from '../../verify/cfn-intrinsics.js';
 
 /** `{Ref: name}` — a parameter, a resource or a pseudo parameter such as `AWS::Region`. */
 export const ref = (name: string): JsonObject => ({ Ref: name });
@@ -143,4 +144,134 @@ export class TemplateBuilder {
       throw new Error(`${name}: logical ID used twice`);
     }
   }
+}
+
+/** A name a `Ref` or an `Fn::Sub` `${Name}` may use in a template. */
+export interface TemplateName {
+  name: string;
+  kind: 'parameter' | 'resource' | 'pseudo parameter';
+  /** The resource type (resources only). */
+  type?: string;
+}
+
+/**
+ * Every name a reference in `template` may use: its Parameters, its Resources and the pseudo
+ * parameters, in that order. The one list a spec's references are checked against: whatever adds
+ * a Parameter or a Resource to the template (spec-declared parameters included) extends it.
+ */
+export function referenceableNames(template: JsonObject): TemplateName[] {
+  const section = (k: string): JsonObject => {
+    const v = template[k];
+    return v !== null && typeof v === 'object' && !Array.isArray(v) ? v : {};
+  };
+  const out: TemplateName[] = Object.keys(section('Parameters')).map((name) => ({ name, kind: 'parameter' as const }));
+  for (const [name, r] of Object.entries(section('Resources'))) {
+    const type = r !== null && typeof r === 'object' && !Array.isArray(r) && typeof r.Type === 'string' ? r.Type : undefined;
+    out.push({ name, kind: 'resource', ...(type ? { type } : {}) });
+  }
+  for (const name of PSEUDO_PARAMETERS) out.push({ name, kind: 'pseudo parameter' });
+  return out;
+}
+
+/**
+ * Fixed logical IDs for adopting an existing stack: `given` maps a resource role (`service`,
+ * `taskDefinition`, ...) to the logical ID the user's stack already has; `roles` maps each role to
+ * the ID codegen gives it. Checked (one ID per role, no ID another resource or parameter of the
+ * template already has, a role the template has), then applied to the whole template: the resource
+ * keys and every Ref, Fn::GetAtt, Fn::Sub `${Id}` / `${Id.Attr}` and DependsOn follow.
+ */
+export function applyLogicalIds(
+  template: JsonObject,
+  roles: Readonly<Record<string, string>>,
+  given: Readonly<Record<string, string>> | undefined,
+  path: readonly (string | number)[],
+  report: (d: { code: string; severity: 'error' | 'warning'; message: string; path: (string | number)[]; hint?: string }) => void,
+): JsonObject {
+  if (!given) return template;
+  const resources = (template.Resources ?? {}) as JsonObject;
+  const parameters = (template.Parameters ?? {}) as JsonObject;
+  const renames = new Map<string, string>();
+  const claimed = new Map<string, string>();
+  for (const [role, id] of Object.entries(given)) {
+    const at = [...path, role];
+    const from = Object.hasOwn(roles, role) ? roles[role]! : undefined;
+    if (from === undefined || !Object.hasOwn(resources, from)) {
+      report({ code: 'CFN_LOGICAL_ID_UNUSED', severity: 'warning', message: `This template has no ${role} resource, so its logical ID ${id} is not used.`, path: at });
+      continue;
+    }
+    if (claimed.has(id)) {
+      report({ code: 'CFN_LOGICAL_ID_TWICE', severity: 'error', message: `${id} is given to both ${claimed.get(id)} and ${role}; a logical ID names one resource.`, path: at });
+      continue;
+    }
+    const owner = id === from ? undefined : Object.hasOwn(resources, id) ? `the resource ${id}` : Object.hasOwn(parameters, id) ? `the parameter ${id}` : undefined;
+    if (owner) {
+      const role2 = Object.entries(roles).find(([, d]) => d === id)?.[0];
+      report({ code: 'CFN_LOGICAL_ID_TAKEN', severity: 'error', message: `${id} is already the logical ID of ${owner}${role2 ? ` (${role2})` : ''} in this template.`, hint: 'choose an ID no other resource or parameter of the template has', path: at });
+      continue;
+    }
+    claimed.set(id, role);
+    if (id !== from) renames.set(from, id);
+  }
+  return renames.size ? renameLogicalIds(template, renames) : template;
+}
+
+/** The template with resources renamed (`from` → `to`) everywhere they are named. */
+export function renameLogicalIds(template: JsonObject, renames: ReadonlyMap<string, string>): JsonObject {
+  const rn = (id: string) => renames.get(id) ?? id;
+  const out: JsonObject = {};
+  for (const [section, body] of Object.entries(template)) {
+    if (section !== 'Resources' || body === null || typeof body !== 'object' || Array.isArray(body)) {
+      out[section] = renameIn(body, renames);
+      continue;
+    }
+    const resources: JsonObject = {};
+    for (const [id, r] of Object.entries(body)) {
+      if (r === null || typeof r !== 'object' || Array.isArray(r)) {
+        resources[rn(id)] = r;
+        continue;
+      }
+      const res: JsonObject = {};
+      for (const [k, x] of Object.entries(r)) {
+        res[k] = k === 'DependsOn' ? (typeof x === 'string' ? rn(x) : Array.isArray(x) ? x.map((d) => (typeof d === 'string' ? rn(d) : d)) : x) : renameIn(x, renames);
+      }
+      resources[rn(id)] = res;
+    }
+    out[section] = resources;
+  }
+  return out;
+}
+
+/** Ref, Fn::GetAtt and Fn::Sub names inside a value, renamed. */
+function renameIn(v: Json, renames: ReadonlyMap<string, string>): Json {
+  const rn = (id: string) => renames.get(id) ?? id;
+  if (Array.isArray(v)) return v.map((x) => renameIn(x, renames));
+  if (v === null || typeof v !== 'object') return v;
+  const keys = Object.keys(v);
+  if (keys.length === 1) {
+    const fn = keys[0]!;
+    const arg = v[fn]!;
+    if (fn === 'Ref' && typeof arg === 'string') return { Ref: rn(arg) };
+    if (fn === 'Fn::GetAtt') {
+      if (typeof arg === 'string') {
+        const dot = arg.indexOf('.');
+        return { 'Fn::GetAtt': dot > 0 ? `${rn(arg.slice(0, dot))}${arg.slice(dot)}` : rn(arg) };
+      }
+      if (Array.isArray(arg) && typeof arg[0] === 'string') return { 'Fn::GetAtt': [rn(arg[0]), ...arg.slice(1).map((x) => renameIn(x, renames))] };
+    }
+    if (fn === 'Fn::Sub') {
+      const [text, vars] = Array.isArray(arg) ? [arg[0], arg[1]] : [arg, undefined];
+      if (typeof text === 'string') {
+        const local = vars !== null && typeof vars === 'object' && !Array.isArray(vars) ? new Set(Object.keys(vars)) : new Set<string>();
+        const out = text.replace(/\$\{([^!}][^}]*)\}/g, (whole, name: string) => {
+          const dot = name.indexOf('.');
+          const base = dot > 0 ? name.slice(0, dot) : name;
+          return local.has(name) || local.has(base) || !renames.has(base) ? whole : `\${${rn(base)}${dot > 0 ? name.slice(dot) : ''}}`;
+        });
+        return Array.isArray(arg) ? { 'Fn::Sub': [out, renameIn(vars ?? null, renames)] } : { 'Fn::Sub': out };
+      }
+    }
+  }
+  const out: JsonObject = {};
+  for (const k of keys) out[k] = renameIn(v[k]!, renames);
+  return out;
 }

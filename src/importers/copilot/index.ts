@@ -209,13 +209,22 @@ function body(m: Field, type: string, spec: Json, base: boolean): void {
     m.get('cpu').note('cpu 256 and memory 512 are the task size codegen writes by default, so the spec sets no resources.');
   }
   const count = m.get('count');
+  const t = base ? copilot! : sub(sub(spec, 'targets'), 'copilot');
   if (typeof count.value === 'number') spec.replicas = count.num();
-  else if (count.isMap()) {
+  else if (count.isMap() && count.get('spot').exists && !count.get('range').exists) {
+    // count.spot: that many tasks, every one on Fargate Spot.
+    spec.replicas = count.get('spot').num();
+    t.spotFrom = 1;
+  } else if (count.isMap()) {
     const range = count.get('range');
     const r = typeof range.value === 'string' ? /^(\d+)-(\d+)$/.exec(range.value) : null;
     const a: Json = {};
     if (r) (a.min = Number(r[1])), (a.max = Number(r[2])), range.use();
-    else if (range.isMap()) (a.min = range.get('min').num()), (a.max = range.get('max').num());
+    else if (range.isMap()) {
+      (a.min = range.get('min').num()), (a.max = range.get('max').num());
+      const spotFrom = range.get('spot_from').num();
+      if (spotFrom !== undefined) t.spotFrom = spotFrom;
+    }
     const cpuPct = count.get('cpu_percentage').num();
     if (cpuPct !== undefined) a.cpu = cpuPct;
     const memPct = count.get('memory_percentage').num();
@@ -226,13 +235,37 @@ function body(m: Field, type: string, spec: Json, base: boolean): void {
     if (cout !== undefined) a.scaleOutCooldown = cout;
     spec.autoscaling = a;
   }
-  const t = base ? copilot! : sub(sub(spec, 'targets'), 'copilot');
   const exec = m.get('exec').bool();
   if (exec !== undefined) t.exec = exec;
   const connect = m.get('network', 'connect').bool();
   if (connect !== undefined) t.connect = connect;
-  const placement = m.get('network', 'vpc', 'placement').str();
+  const placementField = m.get('network', 'vpc', 'placement');
+  const placement = typeof placementField.value === 'string' ? placementField.str() : undefined;
   if (placement !== undefined) t.placement = placement;
+  const subnets = placementField.get('subnets');
+  if (Array.isArray(subnets.value) && subnets.value.every((x) => typeof x === 'string')) t.subnets = subnets.take();
+  const groups = m.get('network', 'vpc', 'security_groups');
+  if (Array.isArray(groups.value) && groups.value.every((x) => typeof x === 'string')) t.securityGroups = groups.take();
+  else if (groups.isMap()) {
+    if (groups.get('deny_default').bool()) t.denyDefaultSecurityGroup = true;
+    const list = groups.get('groups');
+    if (Array.isArray(list.value) && list.value.every((x) => typeof x === 'string')) t.securityGroups = list.take();
+  }
+  const envFile = m.get('env_file').str();
+  if (envFile !== undefined) t.envFile = envFile;
+  const topics = m.get('publish', 'topics').items().map((topic) => {
+    const out: Json = { name: topic.get('name').str() };
+    const fifo = topic.get('fifo');
+    if (typeof fifo.value === 'boolean') out.fifo = fifo.bool();
+    else if (fifo.isMap()) {
+      const dedup = fifo.get('content_based_deduplication').bool();
+      out.fifo = dedup !== undefined ? { contentBasedDeduplication: dedup } : {};
+    }
+    return out;
+  });
+  if (topics.length) t.publish = topics;
+  const alarms = m.get('deployment', 'rollback_alarms');
+  if (Array.isArray(alarms.value) && alarms.value.every((x) => typeof x === 'string')) sub(spec, 'deployment').rollbackAlarms = alarms.take();
   spec.env = variables(m.get('variables'));
   spec.secrets = secrets(m.get('secrets'));
   const ro = m.get('storage', 'readonly_fs').bool();

@@ -4,6 +4,7 @@
  */
 import { Field, type Tracker } from '../fields.js';
 import { PLATFORM_EXPORTS } from '../../platform/exports.js';
+import { findLogicalIds, type LogicalIds } from './logical-ids.js';
 
 type Json = Record<string, unknown>;
 
@@ -20,6 +21,20 @@ export function cfnRename(key: string, parent: string | number | undefined): str
   return RENAMES[key] ?? key.charAt(0).toUpperCase() + key.slice(1);
 }
 
+/** The Parameters codegen's ECS service template declares itself (src/emitters/ecs/service-*.ts). */
+const CODEGEN_PARAMETERS = new Set(['ALBListener', 'ECSCluster', 'ListenerRulePriority', 'SecurityGroups', 'Subnets', 'TestListener', 'VpcId']);
+const PSEUDO = new Set(['AWS::AccountId', 'AWS::Partition', 'AWS::Region', 'AWS::StackName', 'AWS::URLSuffix']);
+
+/** A whole value that is `{Ref: P}`: the spec's `{ param: P }` (for counts and env values). */
+export function paramValue(t: Template, f: Field): Json | undefined {
+  const v = f.value;
+  if (!isObject(v) || typeof v.Ref !== 'string' || Object.keys(v).length !== 1) return undefined;
+  if (!PSEUDO.has(v.Ref) && !t.isSpecParameter(v.Ref)) return undefined;
+  f.use();
+  if (!PSEUDO.has(v.Ref)) t.specParameters.add(v.Ref);
+  return { param: v.Ref };
+}
+
 export function isObject(v: unknown): v is Json {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
@@ -29,10 +44,18 @@ export class Template {
   readonly root: Field;
   readonly resources: Field;
   readonly parameters: Field;
+  /** Which resource plays which role (logical IDs may have been fixed by the spec). */
+  readonly ids: LogicalIds;
   constructor(readonly tracker: Tracker) {
     this.root = tracker.root();
     this.resources = this.root.get('Resources');
     this.parameters = this.root.get('Parameters');
+    this.ids = findLogicalIds(this.resources.value);
+  }
+
+  /** The template's logical ID of the resource codegen calls `defaultId`. */
+  id(defaultId: string): string {
+    return this.ids.byDefault.get(defaultId) ?? defaultId;
   }
 
   /** Logical ids of the resources of a type, in template order. */
@@ -62,6 +85,38 @@ export class Template {
     return true;
   }
 
+  /**
+   * Parameters that are the spec's own (`parameters`): every one the template declares except those
+   * codegen's ECS template writes itself for what it needs from outside.
+   */
+  isSpecParameter(name: string): boolean {
+    return this.parameters.get(name).exists && !CODEGEN_PARAMETERS.has(name);
+  }
+
+  /** Spec parameters the template uses, in the order read. */
+  readonly specParameters = new Set<string>();
+
+  /**
+   * A value that uses spec parameters, in the spec's syntax: `{Ref: P}` → `${P}`, `Fn::Sub` text
+   * whose variables are spec parameters or pseudo parameters → the text itself (the spec writes the
+   * same `${Name}` and `${!literal}`). Undefined for anything else.
+   */
+  parameterized(f: Field): string | undefined {
+    const v = f.value;
+    if (isObject(v) && typeof v.Ref === 'string' && Object.keys(v).length === 1 && this.isSpecParameter(v.Ref)) {
+      f.use();
+      this.specParameters.add(v.Ref);
+      return `\${${v.Ref}}`;
+    }
+    const text = isObject(v) && Object.keys(v).length === 1 ? v['Fn::Sub'] : undefined;
+    if (typeof text !== 'string') return undefined;
+    const names = [...text.matchAll(/\$\{([^!}][^}]*)\}/g)].map((m) => m[1]!);
+    if (!names.length || !names.every((n) => PSEUDO.has(n) || this.isSpecParameter(n))) return undefined;
+    f.use();
+    for (const n of names) if (!PSEUDO.has(n)) this.specParameters.add(n);
+    return text;
+  }
+
   /** `{Ref: Param}` with a Default → the default; a literal → itself. Marks what it read. */
   literal(f: Field): unknown {
     const v = f.value;
@@ -69,6 +124,8 @@ export class Template {
       f.use();
       return undefined;
     }
+    const param = this.parameterized(f);
+    if (param !== undefined) return param;
     if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return f.take();
     if (isObject(v) && typeof v.Ref === 'string') {
       const p = this.parameters.get(v.Ref);
@@ -87,7 +144,7 @@ export class Template {
   /** Whether `f` is `Ref` to a resource or parameter (marked when it is). */
   isRef(f: Field, id?: string): boolean {
     const v = f.value;
-    const ok = isObject(v) && typeof v.Ref === 'string' && (id === undefined || v.Ref === id);
+    const ok = isObject(v) && typeof v.Ref === 'string' && (id === undefined || v.Ref === this.id(id));
     if (ok) f.use();
     return ok;
   }
@@ -95,7 +152,7 @@ export class Template {
   /** Whether `f` is `Fn::GetAtt [id, attr]` of a resource codegen generates. */
   isGetAtt(f: Field, ids: string[]): boolean {
     const v = f.value;
-    const ok = isObject(v) && Array.isArray(v['Fn::GetAtt']) && ids.includes(String(v['Fn::GetAtt'][0]));
+    const ok = isObject(v) && Array.isArray(v['Fn::GetAtt']) && ids.map((d) => this.id(d)).includes(String(v['Fn::GetAtt'][0]));
     if (ok) f.use();
     return ok;
   }

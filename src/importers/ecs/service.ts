@@ -5,7 +5,7 @@
  */
 import type { Field } from '../fields.js';
 import { duration, type SpecDraft } from '../write.js';
-import type { Template } from './cfn.js';
+import { paramValue, type Template } from './cfn.js';
 
 type Json = Record<string, unknown>;
 
@@ -83,8 +83,8 @@ function codeDeployShape(t: Template, f: Field, dep: Json, ecs: Json): void {
   const name = f.value;
   let m: RegExpExecArray | null;
   if (t.isRef(f, 'DeploymentConfig')) {
-    const r = t.props('DeploymentConfig').get('TrafficRoutingConfig');
-    t.resources.get('DeploymentConfig').use();
+    const r = t.props(t.id('DeploymentConfig')).get('TrafficRoutingConfig');
+    t.resources.get(t.id('DeploymentConfig')).use();
     const type = r.get('Type').str();
     if (type === 'TimeBasedLinear') (dep.strategy = 'linear'), (dep.linear = { percent: r.get('TimeBasedLinear', 'LinearPercentage').num(), interval: duration(60 * (r.get('TimeBasedLinear', 'LinearInterval').num() ?? 1)) });
     else if (type === 'TimeBasedCanary') (dep.strategy = 'canary'), (dep.canary = { percent: r.get('TimeBasedCanary', 'CanaryPercentage').num(), interval: duration(60 * (r.get('TimeBasedCanary', 'CanaryInterval').num() ?? 1)) });
@@ -130,6 +130,12 @@ function codeDeploy(t: Template, spec: Json, ecs: Json, dep: Json): void {
   if (term !== undefined) blueGreen.terminationWait = term;
   if (Object.keys(blueGreen).length) dep.blueGreen = blueGreen;
   if (g.get('AutoRollbackConfiguration', 'Enabled').value === false) dep.rollbackOnFailure = false;
+  const alarms = g.get('AlarmConfiguration');
+  if (alarms.get('Enabled').value === true) {
+    const names = alarms.get('Alarms').items().map((a) => a.get('Name').str()).filter((n): n is string => n !== undefined);
+    if (names.length) dep.rollbackAlarms = names;
+    alarms.get('Enabled').use();
+  }
   for (const k of ['ApplicationName', 'DeploymentStyle', 'ECSServices', 'LoadBalancerInfo', 'AutoRollbackConfiguration']) g.get(k).use();
 }
 
@@ -137,7 +143,8 @@ function scaling(t: Template, spec: Json): void {
   const target = t.ofType('AWS::ApplicationAutoScaling::ScalableTarget')[0];
   if (!target) return;
   const p = t.props(target);
-  const auto: Json = { min: p.get('MinCapacity').num(), max: p.get('MaxCapacity').num() };
+  const bound = (k: string) => paramValue(t, p.get(k)) ?? p.get(k).num();
+  const auto: Json = { min: bound('MinCapacity'), max: bound('MaxCapacity') };
   for (const k of ['ServiceNamespace', 'ScalableDimension', 'ResourceId']) p.get(k).use();
   for (const id of t.ofType('AWS::ApplicationAutoScaling::ScalingPolicy')) {
     const c = t.props(id).get('TargetTrackingScalingPolicyConfiguration');
@@ -167,9 +174,12 @@ export function readService(t: Template, id: string, draft: SpecDraft): void {
   const cluster = t.literal(s.get('Cluster'));
   if (typeof cluster === 'string') sub(ecs, 'service').cluster = cluster;
   s.get('TaskDefinition').use();
-  const replicas = s.get('DesiredCount').num();
+  const replicas = paramValue(t, s.get('DesiredCount')) ?? s.get('DesiredCount').num();
   if (replicas !== undefined) spec.replicas = replicas;
-  s.get('LaunchType').use();
+  // The service's launch type decides where the task runs, whatever the task definition names.
+  const launchType = s.get('LaunchType').str();
+  if (launchType === 'EC2') ecs.launchType = 'EC2';
+  else if (launchType === 'FARGATE') delete ecs.launchType;
   const providers = s.get('CapacityProviderStrategy').items().map((p) => ({ provider: p.get('CapacityProvider').str(), weight: p.get('Weight').num(), base: p.get('Base').num() }));
   if (providers.length) sub(ecs, 'service').capacityProviders = providers;
   const pv = s.get('PlatformVersion').str();
@@ -198,8 +208,8 @@ export function readService(t: Template, id: string, draft: SpecDraft): void {
       const role = adv.get('RoleArn');
       if (!t.isGetAtt(role, ['LoadBalancerRole'])) sub(ecs, 'service').loadBalancerRoleArn = t.literal(role);
     }
-    for (const tg of ['TargetGroup', 'BlueTargetGroup', 'GreenTargetGroup']) if (t.resources.get(tg).exists) targetGroup(t, tg, spec, ecs, exposed, awsvpc);
-    for (const [rule, test] of [['ListenerRule', false], ['TestListenerRule', true]] as const) if (t.resources.get(rule).exists) listenerRule(t, rule, spec, ecs, test);
+    for (const tg of ['TargetGroup', 'BlueTargetGroup', 'GreenTargetGroup'].map((d) => t.id(d))) if (t.resources.get(tg).exists) targetGroup(t, tg, spec, ecs, exposed, awsvpc);
+    for (const [rule, test] of [['ListenerRule', false], ['TestListenerRule', true]] as const) if (t.resources.get(t.id(rule)).exists) listenerRule(t, t.id(rule), spec, ecs, test);
   }
   for (const extra of s.get('LoadBalancers').items().slice(1)) extra.drop('no-form', 'The spec sends load balancer traffic to one container port; only the first load balancer is carried.');
   const controller = s.get('DeploymentController', 'Type').str();
@@ -224,6 +234,12 @@ export function readService(t: Template, id: string, draft: SpecDraft): void {
       if (strategy === 'CANARY') dep.canary = { percent: dc.get('CanaryConfiguration', 'CanaryPercent').num(), interval: minutes(dc.get('CanaryConfiguration', 'CanaryBakeTimeInMinutes')) };
       if (strategy === 'LINEAR') dep.linear = { percent: dc.get('LinearConfiguration', 'StepPercent').num(), interval: minutes(dc.get('LinearConfiguration', 'StepBakeTimeInMinutes')) };
     }
+  }
+  const alarms = dc.get('Alarms');
+  if (alarms.exists) {
+    const names = alarms.get('AlarmNames').take();
+    if (Array.isArray(names) && names.length && alarms.get('Enable').value === true) dep.rollbackAlarms = names;
+    alarms.get('Enable').use(), alarms.get('Rollback').use();
   }
   if (Object.keys(dep).length) spec.deployment = { ...dep };
   const grace = s.get('HealthCheckGracePeriodSeconds').num();

@@ -17,6 +17,8 @@ export interface TaskReader {
   literal(f: Field): string | undefined;
   /** An intrinsic codegen writes itself (e.g. `Ref: AWS::Region`): marked, and the spec leaves the field out. */
   generated(f: Field): boolean;
+  /** A whole value that is a parameter (`{Ref: P}` → `{ param: P }`); templates only. */
+  param?(f: Field): Json | undefined;
 }
 
 export const JSON_READER: TaskReader = { literal: (f) => (typeof f.value === 'string' ? f.str() : undefined), generated: () => false };
@@ -94,6 +96,7 @@ function readContainer(c: Field, main: boolean, r: TaskReader, out: Json, log: L
     if (name === undefined) continue;
     if (typeof value.value === 'string' || typeof value.value === 'number' || typeof value.value === 'boolean') env[name] = value.str();
     else if (value.isMap() && typeof (value.value as Json)['Fn::Sub'] === 'string') env[name] = { ref: { cloudformation: value.get('Fn::Sub').str() } };
+    else if (r.param?.(value) !== undefined) env[name] = r.param(value);
   }
   if (Object.keys(env).length) out.env = env;
   const secrets: Json = {};
@@ -142,7 +145,8 @@ function readContainer(c: Field, main: boolean, r: TaskReader, out: Json, log: L
         log.region = r.generated(region) ? undefined : r.literal(region);
         log.prefix = r.literal(prefix);
       } else {
-        if (!r.generated(group)) group.expect(log.group, 'awslogs-group');
+        // A group that uses parameters is compared in the spec's syntax (`/ecs/${AWS::StackName}`).
+        if (!r.generated(group) && !(typeof group.value === 'object' && r.literal(group) === log.group)) group.expect(log.group, 'awslogs-group');
         if (!r.generated(region)) region.expect(log.region, 'awslogs-region');
         prefix.expect(`${log.prefix ?? 'ecs'}-${String(c.get('name').value)}`, 'awslogs-stream-prefix');
       }
@@ -169,8 +173,16 @@ export function readTaskDefinition(td: Field, draft: SpecDraft, r: TaskReader): 
   const launch = Array.isArray(compat.value) ? (compat.value as unknown[]) : [];
   if (launch.length === 1 && launch[0] === 'EC2') (ecs.launchType = 'EC2'), compat.use();
   else if (launch.length === 1 && launch[0] === 'FARGATE') compat.use();
-  else if (launch.length) compat.drop('ambiguous', `requiresCompatibilities ${JSON.stringify(launch)}: the spec has one launch type; FARGATE is written.`);
-  else ecs.launchType = 'EC2';
+  else if (launch.length && launch.every((l) => typeof l === 'string') && (launch.includes('FARGATE') || launch.includes('EC2'))) {
+    // Several launch types: the list is carried; the service runs it on Fargate when it may.
+    ecs.requiresCompatibilities = compat.take();
+    if (!launch.includes('FARGATE')) ecs.launchType = 'EC2';
+  } else if (launch.length) compat.drop('no-form', `requiresCompatibilities ${JSON.stringify(launch)}: the service runs a task on FARGATE or EC2, and this list names neither; FARGATE is written.`);
+  else {
+    // No launch type named: ECS validates the task definition for EC2, and so does the spec written here.
+    ecs.launchType = 'EC2';
+    ecs.requiresCompatibilities = [];
+  }
   const cpu = td.get('cpu');
   const memory = td.get('memory');
   const fargate = ecs.launchType !== 'EC2';
@@ -231,7 +243,8 @@ export function readTaskDefinition(td: Field, draft: SpecDraft, r: TaskReader): 
     if (xp.items().length === 1) xp.get(0, 'containerPort').expect(2000, 'The X-Ray daemon port'), xp.get(0, 'protocol').expect('udp', 'The X-Ray daemon protocol');
     const o = x.get('logConfiguration', 'options');
     x.get('logConfiguration', 'logDriver').use();
-    if (!r.generated(o.get('awslogs-group'))) o.get('awslogs-group').expect(log.group, 'awslogs-group');
+    const xg = o.get('awslogs-group');
+    if (!r.generated(xg) && !(typeof xg.value === 'object' && r.literal(xg) === log.group)) xg.expect(log.group, 'awslogs-group');
     if (!r.generated(o.get('awslogs-region'))) o.get('awslogs-region').expect(log.region, 'awslogs-region');
     o.get('awslogs-stream-prefix').expect(`${log.prefix ?? 'ecs'}-xray-daemon`, 'awslogs-stream-prefix');
     x.get('name').note('The xray-daemon container is read as tracing.xray: true (codegen adds it back).');

@@ -5,7 +5,7 @@
  * not reported; every other resource and property that is not carried is reported at its position.
  */
 import type { Tracker } from '../fields.js';
-import { isObject, Template } from './cfn.js';
+import { isObject, paramValue, Template } from './cfn.js';
 import type { ImportContext } from '../types.js';
 import { newDraft, type SpecDraft } from '../write.js';
 import { readService } from './service.js';
@@ -27,6 +27,7 @@ function reader(t: Template, logGroup: string | undefined): TaskReader {
     generated(f) {
       return t.isRef(f, 'AWS::Region') || t.isGetAtt(f, GENERATED_ROLES);
     },
+    param: (f) => paramValue(t, f),
   };
 }
 
@@ -35,7 +36,7 @@ function reader(t: Template, logGroup: string | undefined): TaskReader {
  * it from Secrets Manager (`secret:<name>-??????`): then it is a Secrets Manager name.
  */
 function secretStores(t: Template, spec: Json): void {
-  const text = JSON.stringify(t.resources.get('ExecutionRole').value ?? {});
+  const text = JSON.stringify(t.resources.get(t.id('ExecutionRole')).value ?? {});
   const fix = (secrets: unknown) => {
     if (!isObject(secrets)) return;
     for (const s of Object.values(secrets)) {
@@ -49,6 +50,41 @@ function secretStores(t: Template, spec: Json): void {
   };
   fix(spec.secrets);
   if (isObject(spec.sidecars)) for (const c of Object.values(spec.sidecars)) if (isObject(c)) fix(c.secrets);
+}
+
+/** The spec parameters the template uses → `parameters` (values as the spec types them). */
+function specParameters(t: Template, spec: Json): void {
+  if (!t.specParameters.size) return;
+  const out: Json = {};
+  for (const name of [...t.specParameters].sort()) {
+    const p = t.parameters.get(name).value;
+    if (!isObject(p)) continue;
+    const type = typeof p.Type === 'string' ? p.Type : 'String';
+    const value = (v: unknown) => (type === 'Number' && typeof v === 'string' && /^-?[0-9]+(\.[0-9]+)?$/.test(v) ? Number(v) : v);
+    const d: Json = {};
+    if (type !== 'String') d.type = type;
+    if (p.Description !== undefined) d.description = p.Description;
+    if (p.Default !== undefined) d.default = value(p.Default);
+    if (Array.isArray(p.AllowedValues)) d.allowedValues = p.AllowedValues.map(value);
+    for (const [from, to] of [['AllowedPattern', 'allowedPattern'], ['MinLength', 'minLength'], ['MaxLength', 'maxLength'], ['MinValue', 'minValue'], ['MaxValue', 'maxValue'], ['ConstraintDescription', 'constraintDescription']] as const) {
+      if (p[from] !== undefined) d[to] = p[from];
+    }
+    out[name] = d;
+  }
+  spec.parameters = out;
+}
+
+/** The managed policies of a role codegen created → `targets.ecs.executionRole` / `taskRole`. */
+function createdRolePolicies(value: unknown, role: 'ExecutionRole' | 'TaskRole', ecs: Json): void {
+  if (!Array.isArray(value)) return;
+  const isManagedExecution = (v: unknown) => isObject(v) && typeof v['Fn::Sub'] === 'string' && v['Fn::Sub'].endsWith(':iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy');
+  const arns = value.filter((v): v is string => typeof v === 'string');
+  if (role === 'ExecutionRole') {
+    const out: Json = {};
+    if (value.some(isManagedExecution)) out.awsManagedPolicy = true;
+    if (arns.length) out.managedPolicyArns = arns;
+    if (Object.keys(out).length) ecs.executionRole = out;
+  } else if (arns.length) ecs.taskRole = { managedPolicyArns: arns };
 }
 
 export function importTemplate(tracker: Tracker, ctx: ImportContext): SpecDraft[] {
@@ -77,7 +113,7 @@ export function importTemplate(tracker: Tracker, ctx: ImportContext): SpecDraft[
   // The log group: its name is the awslogs group; retention is the spec's.
   let logGroup: string | undefined;
   for (const id of t.ofType('AWS::Logs::LogGroup')) {
-    if (id !== 'LogGroup') continue;
+    if (id !== t.id('LogGroup')) continue;
     const p = t.props(id);
     const g = t.literal(p.get('LogGroupName'));
     if (typeof g === 'string') logGroup = g;
@@ -88,10 +124,11 @@ export function importTemplate(tracker: Tracker, ctx: ImportContext): SpecDraft[
   readTaskDefinition(td, draft, reader(t, logGroup));
   if (retention) Object.assign(spec.logging as Json, retention);
   for (const role of GENERATED_ROLES) {
-    const r = t.resources.get(role);
+    const r = t.resources.get(t.id(role));
     if (r.exists && r.get('Type').value === 'AWS::IAM::Role') {
       r.use();
       r.get('Type').note(`${role} is the role codegen creates when the spec names none; its policies are derived again from the spec.`);
+      if (role === 'ExecutionRole' || role === 'TaskRole') createdRolePolicies(r.get('Properties', 'ManagedPolicyArns').value, role, ecs);
     }
   }
   if (services.length > 1) for (const id of services.slice(1)) t.resources.get(id).drop('ambiguous', `A second ECS service (${id}) in the template: the spec describes one; only ${services[0]} is carried.`);
@@ -101,6 +138,8 @@ export function importTemplate(tracker: Tracker, ctx: ImportContext): SpecDraft[
     draft.comments.push({ path: ['platform'], text: `The template imports the exports of the ${t.platform} platform (Fn::ImportValue ${t.platform}-...).` });
   }
   secretStores(t, spec);
+  specParameters(t, spec);
+  if (Object.keys(t.ids.fixed).length) ecs.logicalIds = t.ids.fixed;
   t.parameters.use();
   tracker.leftovers(`Template ${file}`);
   return [draft];

@@ -1,6 +1,6 @@
 /** What every normalization step shares: how it reports, and how it reads a duration. */
 import type { DiagnosticInput, SpecPath } from '../../core/diagnostics.js';
-import { parseDurationSeconds } from '../../core/units.js';
+import { isDurationText, parseDurationSeconds } from '../../core/units.js';
 
 /** Report a problem at a path of the resolved spec (the caller maps it to where it was written). */
 export type Report = (d: DiagnosticInput & { path: SpecPath }) => void;
@@ -17,7 +17,7 @@ export function optSeconds<K extends string>(key: K, v: number | string | undefi
 
 /** Report duration strings longer than a day, which the schema pattern cannot bound. */
 export function checkDurations(v: unknown, path: (string | number)[], rep: Report): void {
-  if (typeof v === 'string' && /^[0-9]+(ms|s|m|h)$/.test(v)) {
+  if (typeof v === 'string' && isDurationText(v)) {
     const s = parseDurationSeconds(v);
     if (s !== undefined && s > MAX_DURATION_SECONDS) {
       rep({ code: 'DURATION_TOO_LONG', severity: 'error', message: `The duration ${v} is longer than one day (${MAX_DURATION_SECONDS} s).`, path });

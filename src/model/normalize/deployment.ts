@@ -19,6 +19,7 @@ export function normalizeDeployment(d: ServiceSpec['deployment']): DeploymentMod
       ...optSeconds('readyWaitSeconds', d?.blueGreen?.readyWait),
     },
     rollbackOnFailure: d?.rollbackOnFailure ?? true,
+    rollbackAlarms: [...(d?.rollbackAlarms ?? [])],
   };
   if (strategy === 'canary' || d?.canary) {
     out.canary = { percent: d?.canary?.percent ?? 10, intervalSeconds: parseDurationSeconds(d?.canary?.interval ?? '5m') ?? 300 };
@@ -33,8 +34,9 @@ export function normalizeDeployment(d: ServiceSpec['deployment']): DeploymentMod
 export function normalizeAutoscaling(spec: ServiceSpec, at: (p: SpecPath) => SpecPath, rep: Report): ServiceModel['autoscaling'] {
   const autoscaling = spec.autoscaling
     ? {
-        min: spec.autoscaling.min,
-        max: spec.autoscaling.max,
+        // Parameters were resolved to their defaults before (model/normalize/parameters.ts).
+        min: spec.autoscaling.min as number,
+        max: spec.autoscaling.max as number,
         ...(spec.autoscaling.cpu !== undefined ? { cpuPercent: spec.autoscaling.cpu } : {}),
         ...(spec.autoscaling.memory !== undefined ? { memoryPercent: spec.autoscaling.memory } : {}),
         ...optSeconds('scaleInCooldownSeconds', spec.autoscaling.scaleInCooldown),

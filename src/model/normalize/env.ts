@@ -4,10 +4,15 @@ import type { CodegenServiceSpecV1 as ServiceSpec, Secret } from '../../schema/s
 import type { EnvVarModel, SecretModel } from '../types.js';
 import type { Report } from './common.js';
 
+/** Whether an ARN names `service`; the partition may be a parameter (`arn:${AWS::Partition}:…`, a token by now). */
+function arnOf(arn: string, service: string): boolean {
+  return new RegExp(`^arn:(aws[a-z-]*|\uE000[A-Za-z0-9:]+\uE001):${service}:`).test(arn);
+}
+
 export function normalizeEnv(env: ServiceSpec['env'], path: SpecPath): EnvVarModel[] {
   return Object.entries(env ?? {}).map(([name, v]) => {
     const p = [...path, name];
-    if (v !== null && typeof v === 'object') {
+    if (v !== null && typeof v === 'object' && 'ref' in v) {
       const r = v.ref;
       return {
         name,
@@ -20,7 +25,8 @@ export function normalizeEnv(env: ServiceSpec['env'], path: SpecPath): EnvVarMod
         path: p,
       };
     }
-    return { name, value: { kind: 'value', value: String(v) }, path: p };
+    // `{ param: Name }` was replaced by its token before (model/normalize/parameters.ts).
+    return { name, value: { kind: 'value', value: typeof v === 'object' && v !== null ? '' : String(v) }, path: p };
   });
 }
 
@@ -37,7 +43,7 @@ export function normalizeSecrets(secrets: Record<string, Secret> | undefined, pa
           ...(s.aws.jsonKey !== undefined ? { jsonKey: s.aws.jsonKey } : {}),
           ...(s.aws.versionStage !== undefined ? { versionStage: s.aws.versionStage } : {}),
         };
-        if (out.aws.isArn && !/^arn:aws[a-z-]*:secretsmanager:/.test(s.aws.secretsManager)) {
+        if (out.aws.isArn && !arnOf(s.aws.secretsManager, 'secretsmanager')) {
           rep({ code: 'SECRET_WRONG_ARN', severity: 'error', message: `secretsManager takes a Secrets Manager ARN or name; this ARN is for another service.`, path: [...p, 'aws', 'secretsManager'] });
         }
       } else if (s.aws.ssm !== undefined) {
@@ -45,7 +51,7 @@ export function normalizeSecrets(secrets: Record<string, Secret> | undefined, pa
           rep({ code: 'SECRET_JSON_KEY_SSM', severity: 'error', message: 'jsonKey and versionStage apply to Secrets Manager secrets only.', path: [...p, 'aws', s.aws.jsonKey !== undefined ? 'jsonKey' : 'versionStage'] });
         }
         out.aws = { store: 'ssm', ref: s.aws.ssm, isArn: s.aws.ssm.startsWith('arn:') };
-        if (out.aws.isArn && !/^arn:aws[a-z-]*:ssm:/.test(s.aws.ssm)) {
+        if (out.aws.isArn && !arnOf(s.aws.ssm, 'ssm')) {
           rep({ code: 'SECRET_WRONG_ARN', severity: 'error', message: 'ssm takes an SSM parameter name or ARN; this ARN is for another service.', path: [...p, 'aws', 'ssm'] });
         }
       }

@@ -14,6 +14,7 @@ import { normalizeExpose } from './expose.js';
 import { checkLifecycle, normalizeVolumes } from './lifecycle.js';
 import { normalizeHealth } from './probes.js';
 import { taskSize } from './resources.js';
+import { resolveParameters } from './parameters.js';
 import { checkSecurity, normalizePodSecurity } from './security.js';
 import { enabledTargets, type ResolvedSpec } from './view.js';
 
@@ -22,9 +23,11 @@ export type { ServiceSpec };
 
 /** Build the model for one target from a resolved spec. */
 export function normalize(resolved: ResolvedSpec, target: TargetName, report: Report): ServiceModel {
-  const spec = resolved.spec;
   const at = (p: SpecPath) => resolved.origin(p);
   const rep = (d: DiagnosticInput & { path: SpecPath }) => report({ ...d, path: at(d.path) });
+  // Parameter uses become tokens (strings) and defaults (numbers) before anything reads the values.
+  const { spec, parameters } = resolveParameters(resolved.spec, target, rep);
+  parameters.uses = parameters.uses.map((u) => ({ name: u.name, path: at(u.path) }));
 
   for (const key of ['health', 'deployment', 'autoscaling', 'terminationGracePeriod'] as const) checkDurations(spec[key], [key], rep);
   for (const [name, s] of Object.entries(spec.sidecars ?? {})) checkDurations(s.health, ['sidecars', name, 'health'], rep);
@@ -47,7 +50,7 @@ export function normalize(resolved: ResolvedSpec, target: TargetName, report: Re
     target,
     containers,
     main,
-    ...(spec.replicas !== undefined && !autoscaling ? { replicas: spec.replicas } : {}),
+    ...(typeof spec.replicas === 'number' && !autoscaling ? { replicas: spec.replicas } : {}),
     ...(autoscaling ? { autoscaling } : {}),
     health,
     podSecurity,
@@ -66,6 +69,7 @@ export function normalize(resolved: ResolvedSpec, target: TargetName, report: Re
     ...optSeconds('terminationGracePeriodSeconds', spec.terminationGracePeriod),
     ...(spec.ephemeralStorage !== undefined ? { ephemeralStorageGiB: spec.ephemeralStorage } : {}),
     taskSize: { cpu: 256, memory: 512, source: 'default' },
+    parameters,
     targets: {
       ecs: { ...((spec.targets?.ecs ?? {}) as object) },
       kubernetes: { ...((spec.targets?.kubernetes ?? {}) as object) },

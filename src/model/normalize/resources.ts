@@ -70,6 +70,15 @@ export function taskSize(m: ServiceModel, target: TargetName, rep: Report): Task
   if (ecs.cpu !== undefined || ecs.memory !== undefined) {
     const ecpu = ecs.cpu !== undefined ? parseVcpu(ecs.cpu) : undefined;
     const emem = ecs.memory !== undefined ? parseGb(ecs.memory) : undefined;
+    if (!fargate) {
+      // EC2: a task-level value only where the spec gives one (explicitly, or through the containers).
+      const derived = ec2TaskSize(cpu, mem, anyCpu, anyMem, ecpu !== undefined ? () => undefined : report);
+      if (ecpu !== undefined && (ecpu < EC2_TASK_CPU.min || ecpu > EC2_TASK_CPU.max)) {
+        report({ code: 'EC2_TASK_CPU_RANGE', severity: 'error', message: `A task-level cpu on EC2 is ${EC2_TASK_CPU.min} to ${EC2_TASK_CPU.max} CPU units; ${ecpu} is outside it.`, path: ['targets', 'ecs', 'cpu'] });
+      }
+      const omit = { ...(ecpu === undefined && derived.omit?.cpu ? { cpu: true as const } : {}), ...(emem === undefined && derived.omit?.memory ? { memory: true as const } : {}) };
+      return { cpu: ecpu ?? derived.cpu, memory: emem ?? derived.memory, source: 'explicit', ...(Object.keys(omit).length ? { omit } : {}) };
+    }
     const size = { cpu: ecpu ?? smallestFargateSize(cpu, mem)?.cpu ?? 256, memory: emem ?? 0 };
     if (emem === undefined) size.memory = smallestFargateSize(size.cpu, mem)?.memory ?? 512;
     if (fargate && !isFargateSize(size.cpu, size.memory)) {
@@ -81,9 +90,6 @@ export function taskSize(m: ServiceModel, target: TargetName, rep: Report): Task
         hint: `nearest valid sizes: ${near.map((s) => `${s.cpu}/${s.memory}`).join(', ')}`,
         path: ['targets', 'ecs', ecs.cpu !== undefined ? 'cpu' : 'memory'],
       });
-    }
-    if (!fargate && ecpu !== undefined && (ecpu < EC2_TASK_CPU.min || ecpu > EC2_TASK_CPU.max)) {
-      report({ code: 'EC2_TASK_CPU_RANGE', severity: 'error', message: `A task-level cpu on EC2 is ${EC2_TASK_CPU.min} to ${EC2_TASK_CPU.max} CPU units; ${ecpu} is outside it.`, path: ['targets', 'ecs', 'cpu'] });
     }
     return { ...size, source: 'explicit' };
   }

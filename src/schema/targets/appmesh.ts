@@ -1,5 +1,17 @@
 /** `targets.appmesh` (legacy: AWS App Mesh was discontinued on 2026-09-30). */
 import { arr, bool, enumOf, int, obj, str, type JsonSchema } from '../dsl.js';
+import { logicalIdsSchema } from './ecs.js';
+
+/** Resource roles of the App Mesh template whose logical ID a spec may fix, with codegen's own ID. */
+export const APPMESH_LOGICAL_ID_ROLES: Readonly<Record<string, string>> = {
+  mesh: 'the mesh (default `Mesh`)',
+  virtualNode: "the virtual node of this spec's tasks (default `VirtualNode`)",
+  virtualRouter: 'the virtual router (default `VirtualRouter`)',
+  route: 'the route (default `Route`)',
+  virtualService: 'the virtual service (default `VirtualService`)',
+  virtualGateway: 'the virtual gateway (default `VirtualGateway`)',
+  gatewayRoute: 'the gateway route (default `GatewayRoute`)',
+};
 
 const serviceDiscovery = (d: string) =>
   obj(d, {
@@ -29,5 +41,6 @@ export const appmeshTargetProperties: Record<string, JsonSchema> = {
     routeName: str('Gateway route name (default `<name>-gateway-route`).'),
   }),
   kubernetesController: bool('Also write the App Mesh controller\'s custom resources (`appmesh.k8s.aws/v1beta2` Mesh, VirtualNode, VirtualRouter, VirtualService) to `appmesh/kubernetes/mesh.yaml` when the kubernetes target is enabled, and label a created namespace for sidecar injection (default false; legacy output).', { default: false }),
+  logicalIds: logicalIdsSchema('App Mesh', APPMESH_LOGICAL_ID_ROLES),
   envoyImage: str('Envoy image for the ECS task of a meshed service (default: the pinned App Mesh Envoy image in public ECR).', { minLength: 1 }),
 };

@@ -1,8 +1,48 @@
 /** `targets.ecs`: what the ECS task definition and the ECS service CloudFormation need beyond the core. */
+import { arnPattern } from '../core-schema.js';
 import { arr, bool, enumOf, int, map, obj, oneOf, str, type JsonSchema } from '../dsl.js';
 
-const arn = (d: string, service: string) => str(d, { pattern: `^arn:aws[a-z-]*:${service}:` });
+/** An ARN; CloudFormation takes `${Name}` parameters and pseudo parameters in it (`arn:${AWS::Partition}:iam::${AWS::AccountId}:role/x`). */
+const arn = (d: string, service: string) => str(`${d} May use \`\${Name}\` parameters and pseudo parameters.`, { pattern: arnPattern(service) });
+/**
+ * An IAM role ARN as CloudFormation and IAM accept it: a 12-digit account and a role path and name;
+ * the partition, the account and parts of the name may be `${Name}` parameters or pseudo parameters,
+ * and the whole value may be one `${Name}` parameter.
+ */
+export const ROLE_ARN_PATTERN = '^(arn:(aws[a-z-]*|\\$\\{AWS::Partition\\}):iam::([0-9]{12}|\\$\\{[A-Za-z0-9:]+\\}):role/([A-Za-z0-9+=,.@_/-]|\\$\\{[A-Za-z0-9:]+\\})+|\\$\\{[A-Za-z0-9]+\\})$';
+const roleArn = (d: string) => str(`${d} May use \`\${Name}\` parameters and pseudo parameters.`, { pattern: ROLE_ARN_PATTERN });
 const cfnRefOrString = (d: string) => str(`${d} A literal value; when omitted the template takes a typed Parameter (or imports it from the platform).`);
+
+/** A CloudFormation logical ID: letters and digits, at most 255 characters. */
+export const LOGICAL_ID_PATTERN = '^[A-Za-z0-9]{1,255}$';
+/** Resource roles of the ECS service template whose logical ID a spec may fix, with codegen's own ID. */
+export const ECS_LOGICAL_ID_ROLES: Readonly<Record<string, string>> = {
+  service: 'the ECS service (default `ECSService`)',
+  taskDefinition: 'the task definition (default `TaskDefinition`)',
+  logGroup: 'the log group (default `LogGroup`)',
+  executionRole: 'the created task execution role (default `ExecutionRole`)',
+  taskRole: 'the created task role (default `TaskRole`)',
+  targetGroup: 'the target group, or the blue one of two (default `TargetGroup`, `BlueTargetGroup`)',
+  alternateTargetGroup: 'the green target group of a blue/green, canary or linear deployment (default `GreenTargetGroup`)',
+  listenerRule: 'the production listener rule (default `ListenerRule`)',
+  testListenerRule: 'the test listener rule (default `TestListenerRule`)',
+  loadBalancerRole: 'the created role ECS uses to shift traffic (default `LoadBalancerRole`)',
+  scalableTarget: 'the autoscaling scalable target (default `ScalableTarget`)',
+  cpuScalingPolicy: 'the CPU target-tracking policy (default `CpuScalingPolicy`)',
+  memoryScalingPolicy: 'the memory target-tracking policy (default `MemoryScalingPolicy`)',
+  codeDeployApplication: 'the CodeDeploy application (default `CodeDeployApplication`)',
+  codeDeployDeploymentGroup: 'the CodeDeploy deployment group (default `CodeDeployDeploymentGroup`)',
+  codeDeployRole: 'the created CodeDeploy service role (default `CodeDeployRole`)',
+  codeDeployConfig: 'the custom CodeDeploy deployment configuration (default `DeploymentConfig`)',
+};
+
+/** `logicalIds` of a target: one optional logical ID per role. */
+export function logicalIdsSchema(target: string, roles: Readonly<Record<string, string>>): JsonSchema {
+  return obj(
+    `Fixed logical IDs for adopting an existing stack: resource role → the logical ID the deployed stack already has, so CloudFormation updates those resources instead of replacing them. Every Ref, Fn::GetAtt, Fn::Sub and DependsOn of the ${target} template follows. Letters and digits only; unique; not an ID another resource or parameter of the template has.`,
+    Object.fromEntries(Object.entries(roles).map(([role, what]) => [role, str(`Logical ID of ${what}.`, { pattern: LOGICAL_ID_PATTERN })])),
+  );
+}
 
 export const ecsTargetProperties: Record<string, JsonSchema> = {
   family: str('Task definition family (default: the service name).', { pattern: '^[A-Za-z0-9_-]{1,255}$' }),
@@ -20,8 +60,16 @@ export const ecsTargetProperties: Record<string, JsonSchema> = {
     { type: 'string', pattern: '^[0-9]+(\\.[0-9]+)? ?(GB|gb)$', description: 'GB, e.g. `2 GB`.' },
   ]),
   containerResources: bool('Also write container-level cpu/memory/memoryReservation (default false: task-level only).'),
-  executionRoleArn: arn('Task execution role ARN. When omitted, the CloudFormation target creates one scoped to the referenced secrets.', 'iam'),
-  taskRoleArn: arn('Task role ARN (what the application may call).', 'iam'),
+  executionRoleArn: roleArn('Task execution role ARN. When omitted, the CloudFormation target creates one scoped to the referenced secrets.'),
+  taskRoleArn: roleArn('Task role ARN (what the application may call).'),
+  executionRole: obj('The task execution role the CloudFormation target creates when `executionRoleArn` is not given. By default its inline policy allows exactly what the task needs: log writes to its group, pulls from the ECR repositories of its images, reads of exactly the secrets it references.', {
+    awsManagedPolicy: bool('Attach the AWS managed policy `AmazonECSTaskExecutionRolePolicy` (ECR pulls and CloudWatch Logs writes on every resource) instead of the scoped log and ECR statements; secret reads stay scoped (the managed policy has none). Default false.'),
+    managedPolicyArns: arr('More managed policies to attach (e.g. one granting `kms:Decrypt` on the key of your secrets).', { type: 'string', pattern: '^arn:aws[a-z-]*:iam::([0-9]{12}|aws):policy/[A-Za-z0-9+=,.@_/-]+$', description: 'IAM managed policy ARN.' }, { uniqueItems: true }),
+  }),
+  taskRole: obj('A task role for the CloudFormation target to create when `taskRoleArn` is not given: what the application may call. codegen adds what ECS Exec and the X-Ray daemon need.', {
+    managedPolicyArns: arr('Managed policies to attach, e.g. `arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess`.', { type: 'string', pattern: '^arn:aws[a-z-]*:iam::([0-9]{12}|aws):policy/[A-Za-z0-9+=,.@_/-]+$', description: 'IAM managed policy ARN.' }, { uniqueItems: true, minItems: 1 }),
+  }),
+  requiresCompatibilities: arr('Launch types the task definition is validated against (RegisterTaskDefinition `requiresCompatibilities`). Default: `[launchType]`. An empty list leaves the field out, so the task definition names no launch type (ECS then validates it for EC2 and reports what else it is compatible with).', enumOf('A launch type.', ['EC2', 'FARGATE', 'EXTERNAL', 'MANAGED_INSTANCES']), { uniqueItems: true }),
   xrayDaemonImage: str('X-Ray daemon image added as a sidecar when `tracing.xray` is on (default: a pinned public.ecr.aws/xray/aws-xray-daemon release).', { minLength: 1 }),
   stopTimeout: int('Seconds to wait before the container is killed on stop (2–120).', { minimum: 2, maximum: 120 }),
   service: obj('The ECS service (CloudFormation target).', {
@@ -33,7 +81,7 @@ export const ecsTargetProperties: Record<string, JsonSchema> = {
     vpcId: str('VPC ID for the target groups.', { pattern: '^vpc-[0-9a-f]+$' }),
     listenerArn: arn('Production listener ARN.', 'elasticloadbalancing'),
     testListenerArn: arn('Test listener ARN (blue/green): test traffic reaches the new tasks before production does. CodeDeploy deployments always get a test listener (a Parameter when omitted); ECS-native ones only when this is set.', 'elasticloadbalancing'),
-    loadBalancerRoleArn: arn('Role ECS assumes to move traffic between the target groups in ECS-native blue/green, linear and canary deployments (managed policy AmazonECSInfrastructureRolePolicyForLoadBalancers). When omitted the template creates one.', 'iam'),
+    loadBalancerRoleArn: roleArn('Role ECS assumes to move traffic between the target groups in ECS-native blue/green, linear and canary deployments (managed policy AmazonECSInfrastructureRolePolicyForLoadBalancers). When omitted the template creates one.'),
     listenerRulePriority: int('Priority of the listener rule that routes to this service (1–50000).', { minimum: 1, maximum: 50000 }),
     enableExecuteCommand: bool('Enable ECS Exec (`aws ecs execute-command`).'),
     capacityProviders: arr('Capacity provider strategy.', obj('One provider.', {
@@ -49,6 +97,8 @@ export const ecsTargetProperties: Record<string, JsonSchema> = {
     }),
     tags: map('Tags on the service.', { type: 'string', description: 'Value.' }),
   }),
+  taskDefinitionJson: bool('Write `ecs/task-definition.json` (default true). Set false when the service is deployed only through the CloudFormation template, e.g. when a value is a pseudo parameter or a parameter without a default, which the JSON cannot hold.'),
+  logicalIds: logicalIdsSchema('ECS service', ECS_LOGICAL_ID_ROLES),
   templateFormat: enumOf('Format of the service CloudFormation template: `yaml` (default, `ecs/service.cfn.yaml`) or `json` (`ecs/service.cfn.json`).', ['yaml', 'json'], { default: 'yaml' }),
   controller: enumOf('Who runs blue/green, canary and linear deployments: ECS itself (recommended by AWS) or CodeDeploy. Default: ECS.', ['ECS', 'CODE_DEPLOY']),
   minimumHealthyPercent: int('Rolling: minimum healthy percent of the desired count during a deployment.', { minimum: 0, maximum: 100 }),
@@ -58,6 +108,6 @@ export const ecsTargetProperties: Record<string, JsonSchema> = {
     applicationName: str('CodeDeploy application name (default `<name>`).'),
     deploymentGroupName: str('Deployment group name (default `<name>-dg`).'),
     deploymentConfigName: str('A predefined config such as `CodeDeployDefault.ECSLinear10PercentEvery1Minutes`; default: derived from the strategy.'),
-    serviceRoleArn: arn('CodeDeploy service role ARN; when omitted the template creates one.', 'iam'),
+    serviceRoleArn: roleArn('CodeDeploy service role ARN; when omitted the template creates one.'),
   }),
 };

@@ -1,0 +1,86 @@
+/**
+ * Which resource of an ECS service template plays which role, found by type and by how the
+ * resources reference each other (not by name), so a template whose logical IDs were fixed with
+ * `targets.ecs.logicalIds` (or a hand-written one) is read like codegen's own. Gives the default
+ * ID → the template's ID, and the roles whose ID differs (the spec's `logicalIds`).
+ */
+type Json = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** Role → codegen's ID (src/emitters/ecs/service-logical-ids.ts); the target group is `BlueTargetGroup` when there are two. */
+export const DEFAULTS: Record<string, string> = {
+  service: 'ECSService',
+  taskDefinition: 'TaskDefinition',
+  logGroup: 'LogGroup',
+  executionRole: 'ExecutionRole',
+  taskRole: 'TaskRole',
+  targetGroup: 'TargetGroup',
+  alternateTargetGroup: 'GreenTargetGroup',
+  listenerRule: 'ListenerRule',
+  testListenerRule: 'TestListenerRule',
+  loadBalancerRole: 'LoadBalancerRole',
+  scalableTarget: 'ScalableTarget',
+  cpuScalingPolicy: 'CpuScalingPolicy',
+  memoryScalingPolicy: 'MemoryScalingPolicy',
+  codeDeployApplication: 'CodeDeployApplication',
+  codeDeployDeploymentGroup: 'CodeDeployDeploymentGroup',
+  codeDeployRole: 'CodeDeployRole',
+  codeDeployConfig: 'DeploymentConfig',
+};
+
+export interface LogicalIds {
+  /** codegen's default ID → the template's ID, for every role found. */
+  byDefault: Map<string, string>;
+  /** Roles whose ID is not codegen's: the spec's `targets.ecs.logicalIds`. */
+  fixed: Record<string, string>;
+}
+
+export function findLogicalIds(resourcesValue: unknown): LogicalIds {
+  const resources = isObject(resourcesValue) ? resourcesValue : {};
+  const ofType = (type: string) => Object.keys(resources).filter((id) => isObject(resources[id]) && (resources[id] as Json).Type === type);
+  const props = (id: string | undefined): Json => (id && isObject(resources[id]) && isObject((resources[id] as Json).Properties) ? ((resources[id] as Json).Properties as Json) : {});
+  const refOf = (v: unknown) => (isObject(v) && typeof v.Ref === 'string' && Object.hasOwn(resources, v.Ref) ? v.Ref : undefined);
+  const getAttOf = (v: unknown) => (isObject(v) && Array.isArray(v['Fn::GetAtt']) && typeof v['Fn::GetAtt'][0] === 'string' && Object.hasOwn(resources, v['Fn::GetAtt'][0]) ? v['Fn::GetAtt'][0] : undefined);
+  const at = (v: unknown, ...path: (string | number)[]): unknown => path.reduce<unknown>((x, k) => (isObject(x) || Array.isArray(x) ? (x as Record<string | number, unknown>)[k] : undefined), v);
+
+  const found: Record<string, string | undefined> = {};
+  found.service = ofType('AWS::ECS::Service')[0];
+  found.taskDefinition = ofType('AWS::ECS::TaskDefinition')[0];
+  found.logGroup = ofType('AWS::Logs::LogGroup')[0];
+  const td = props(found.taskDefinition);
+  found.executionRole = getAttOf(td.ExecutionRoleArn);
+  found.taskRole = getAttOf(td.TaskRoleArn);
+  const svc = props(found.service);
+  const lb = at(svc, 'LoadBalancers', 0);
+  found.targetGroup = refOf(at(lb, 'TargetGroupArn'));
+  const adv = at(lb, 'AdvancedConfiguration');
+  const groupId = ofType('AWS::CodeDeploy::DeploymentGroup')[0];
+  const group = props(groupId);
+  found.alternateTargetGroup = refOf(at(adv, 'AlternateTargetGroupArn')) ?? getAttOf(at(group, 'LoadBalancerInfo', 'TargetGroupPairInfoList', 0, 'TargetGroups', 1, 'Name'));
+  const rules = ofType('AWS::ElasticLoadBalancingV2::ListenerRule');
+  const dependsOn = (found.service && Array.isArray((resources[found.service] as Json).DependsOn) ? ((resources[found.service] as Json).DependsOn as unknown[]) : []).filter((d): d is string => typeof d === 'string' && rules.includes(d));
+  found.listenerRule = refOf(at(adv, 'ProductionListenerRule')) ?? dependsOn[0] ?? (rules.length === 1 ? rules[0] : undefined);
+  found.testListenerRule = refOf(at(adv, 'TestListenerRule')) ?? dependsOn[1];
+  found.loadBalancerRole = getAttOf(at(adv, 'RoleArn'));
+  found.scalableTarget = ofType('AWS::ApplicationAutoScaling::ScalableTarget')[0];
+  for (const id of ofType('AWS::ApplicationAutoScaling::ScalingPolicy')) {
+    const metric = at(props(id), 'TargetTrackingScalingPolicyConfiguration', 'PredefinedMetricSpecification', 'PredefinedMetricType');
+    if (metric === 'ECSServiceAverageCPUUtilization') found.cpuScalingPolicy ??= id;
+    if (metric === 'ECSServiceAverageMemoryUtilization') found.memoryScalingPolicy ??= id;
+  }
+  found.codeDeployApplication = ofType('AWS::CodeDeploy::Application')[0];
+  found.codeDeployDeploymentGroup = groupId;
+  found.codeDeployRole = getAttOf(group.ServiceRoleArn);
+  found.codeDeployConfig = refOf(group.DeploymentConfigName);
+
+  const byDefault = new Map<string, string>();
+  const fixed: Record<string, string> = {};
+  for (const [role, id] of Object.entries(found)) {
+    if (id === undefined) continue;
+    const d = role === 'targetGroup' && found.alternateTargetGroup !== undefined ? 'BlueTargetGroup' : DEFAULTS[role]!;
+    byDefault.set(d, id);
+    if (id !== d) fixed[role] = id;
+  }
+  return { byDefault, fixed };
+}
