@@ -6,7 +6,9 @@
  *   node bench/lib/inproc.mjs steady SPEC-LIST   steady state: the median of three passes over the N
  *                                                  specs after WARM compiles (V8 keeps optimizing that long)
  *
- * SPEC-LIST is a JSON array of spec files (read before the clock starts). Every compile must
+ * SPEC-LIST is a JSON array of spec files (read before the clock starts), or a number N for N copies
+ * of the seed (`node bench/lib/inproc.mjs first 300` under `valgrind --tool=callgrind` counts the
+ * instructions of the first 300 compiles; `first 0` those of loading alone). Every compile must
  * succeed with the same number of files. Prints one JSON line: ms, the main thread's CPU ms (from
  * /proc, where there is one), the compiles before the timed pass, files, peak RSS.
  */
@@ -16,7 +18,15 @@ import { fileURLToPath } from 'node:url';
 
 const [mode, list] = process.argv.slice(2);
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const specs = JSON.parse(readFileSync(list, 'utf8')).map((f) => [f, readFileSync(f)]);
+/** SPEC-LIST, or a number N: N copies of the seed under their own names, made in memory. */
+function load() {
+  if (/^[0-9]+$/.test(list)) {
+    const seed = readFileSync(join(root, 'fixtures/seed/service.yaml'), 'utf8');
+    return Array.from({ length: Number(list) }, (_, i) => [`svc-${i}.yaml`, Buffer.from(seed.replaceAll('my-app', `svc-${i}`).replace(/name: api$/m, `name: api-${i}`))]);
+  }
+  return JSON.parse(readFileSync(list, 'utf8')).map((f) => [f, readFileSync(f)]);
+}
+const specs = load();
 const WARM = Number(process.env.BENCH_STEADY_WARM ?? 5000);
 
 /** CPU time of this thread (user + system), in ms; undefined without /proc. */
