@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 import { compile } from '../../src/compile/compile.js';
+import { importSpec } from '../../src/importers/index.js';
 
 type Obj = Record<string, any>;
 
@@ -51,4 +52,15 @@ describe('targets.appmesh.grpcMatch', () => {
     expect(r.diagnostics.find((d) => d.code === 'APPMESH_GRPC_MATCH_UNUSED')?.severity).toBe('warning');
     expect(route(r).Properties.Spec.HttpRoute.Match).toEqual({ Prefix: '/' });
   });
+
+  it('the App Mesh importer reads it back, from the template and from the controller\'s resources', () => {
+    const grpcMatch = { service: 'color.ColorService', method: 'GetColor' };
+    const r = compile(spec({ kubernetesController: true, grpcMatch }, undefined, { namespace: 'howto-grpc' }));
+    for (const file of ['appmesh/mesh.cfn.yaml', 'appmesh/kubernetes/mesh.yaml']) {
+      const content = r.files.find((f) => f.path.endsWith(file))!.content;
+      const imported = importSpec('appmesh', [{ file, content }]);
+      expect((parse(imported.specs[0]!.text) as Obj).targets.appmesh.grpcMatch, file).toEqual(grpcMatch);
+    }
+  });
 });
+

@@ -54,4 +54,13 @@ describe('import: spec parameters', () => {
     const { imported } = roundTrip(SPEC.replace('ecs: { taskDefinitionJson: false }', 'ecs: {}').replace(/parameters:[\s\S]*?targets:/, 'targets:'));
     expect(imported.targets.ecs.taskDefinitionJson).toBeUndefined();
   });
+
+  it('a family and a service name built from a parameter come back as ${Name} text', () => {
+    const spec = SPEC.replace('ecs: { taskDefinitionJson: false }', 'ecs: { taskDefinitionJson: false, family: "${App}-TaskDef", service: { name: "${App}-service" } }').replace('  Upstream: {}\n', '  Upstream: {}\n  App: {}\n');
+    const { imported, same } = roundTrip(spec);
+    expect(imported.targets.ecs.family).toBe('${App}-TaskDef');
+    expect(imported.targets.ecs.service.name).toBe('${App}-service');
+    expect(same).toBe(true);
+  });
 });
+

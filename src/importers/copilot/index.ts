@@ -5,6 +5,7 @@
  */
 import { Tracker, type Field } from '../fields.js';
 import { secretRef } from '../ecs/task.js';
+import { fitName } from '../names.js';
 import { documentError, guessKind, type ImportContext } from '../types.js';
 import { duration, newDraft, type SpecDraft } from '../write.js';
 import { settleEssential } from '../ecs/task-storage.js';
@@ -139,7 +140,7 @@ function body(m: Field, type: string, spec: Json, base: boolean): void {
   const build = image.get('build');
   if (build.exists) {
     if (typeof build.value === 'string' && copilot) copilot.build = build.str();
-    else if (copilot && build.value !== null && typeof build.value === 'object' && !Array.isArray(build.value)) {
+    else if (build.isMap() && copilot) {
       const b: Json = {};
       for (const [from, to] of [['dockerfile', 'dockerfile'], ['context', 'context'], ['target', 'target']] as const) {
         const v = build.get(from).str();
@@ -317,7 +318,8 @@ export function importCopilot(ctx: ImportContext): SpecDraft[] {
       continue;
     }
     root.get('type').use();
-    const name = ctx.options.name ?? root.get('name').str();
+    const given = ctx.options.name ?? root.get('name').str();
+    const name = given === undefined || ctx.options.name ? given : fitName(given, 'name', root.get('name'));
     if (!name) {
       ctx.diagnostics.push(documentError(doc, 'IMPORT_NO_NAME', 'The manifest has no name.', 'pass --name NAME'));
       continue;
@@ -329,7 +331,7 @@ export function importCopilot(ctx: ImportContext): SpecDraft[] {
     const defaultType = (spec.expose as Json | undefined)?.public ? 'Load Balanced Web Service' : 'Backend Service';
     if (type !== defaultType) copilot.type = type;
     if (type === 'Backend Service' && spec.expose) draft.comments.push({ path: ['expose'], text: 'A Backend Service with http is reached through an internal load balancer: expose.public stays false.' });
-    if (copilot.build !== undefined && spec.image === undefined) {
+    if (root.get('image', 'build').exists && spec.image === undefined) {
       spec.image = `${name}:latest`;
       root.get('image', 'build').note(`Copilot builds the image; the spec needs the reference the ECS and Kubernetes targets pull, so image is written as ${name}:latest — replace it with your registry's.`, 'IMPORT_CHOICE');
       draft.comments.push({ path: ['image'], text: 'Placeholder: Copilot built this image from targets.copilot.build; write the registry reference here.' });
