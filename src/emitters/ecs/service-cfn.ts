@@ -34,10 +34,10 @@
  */
 import type { Json, JsonObject } from '../../core/serialize.js';
 import type { ServiceModel } from '../../model/types.js';
-import { platformImport, platformImportList } from '../../platform/imports.js';
+import { platformImportList } from '../../platform/imports.js';
 import { applyLogicalIds, getAtt, ref, TemplateBuilder } from '../shared/cfn.js';
 import { codeDeploy } from './service-codedeploy.js';
-import { ECS, engineOf, external, platformGroups, type Engine, type Report } from './service-common.js';
+import { clusterName, ECS, engineOf, external, platformGroups, type Engine, type Report } from './service-common.js';
 import { serviceConnect } from './service-connect.js';
 import { deploymentConfiguration } from './service-deployment.js';
 import { loadBalancing } from './service-load-balancing.js';
@@ -59,7 +59,7 @@ export function buildServiceTemplate(m: ServiceModel, report: Report): JsonObjec
   const t = new TemplateBuilder(describe(m, engine));
   const launchType = ecs.launchType ?? 'FARGATE';
   const awsvpc = (ecs.networkMode ?? 'awsvpc') === 'awsvpc';
-  const cluster = external(t, m, 'ECSCluster', svc.cluster, platformImport(m, 'ClusterName'), { type: 'String', description: 'Name of the ECS cluster that runs the service.' });
+  const cluster = clusterName(t, m);
   const subnets = awsvpc
     ? external(t, m, 'Subnets', svc.subnets?.length ? svc.subnets : undefined, platformImportList(m, 'PrivateSubnets'), { type: 'List<AWS::EC2::Subnet::Id>', description: `Subnets of the tasks${svc.assignPublicIp ? '' : ' (private: tasks get no public IP)'}.` })
     : undefined;

@@ -1,6 +1,7 @@
 /** Autoscaling: the scalable target on the desired count and one target-tracking policy per metric. */
 import type { ServiceModel } from '../../model/types.js';
-import { ref, sub, type TemplateBuilder } from '../shared/cfn.js';
+import { ref, type TemplateBuilder } from '../shared/cfn.js';
+import { serviceResourceId } from './service-common.js';
 
 export function autoscaling(t: TemplateBuilder, m: ServiceModel): void {
   const a = m.autoscaling;
@@ -8,7 +9,7 @@ export function autoscaling(t: TemplateBuilder, m: ServiceModel): void {
   t.resource('ScalableTarget', 'AWS::ApplicationAutoScaling::ScalableTarget', {
     ServiceNamespace: 'ecs',
     ScalableDimension: 'ecs:service:DesiredCount',
-    ResourceId: sub('service/${ECSCluster}/${ECSService.Name}'),
+    ResourceId: serviceResourceId(t, m),
     // `{ param: Name }` bounds are parameters of the template (the model holds their defaults).
     MinCapacity: m.parameters.numbers.autoscalingMin ? ref(m.parameters.numbers.autoscalingMin) : a.min,
     MaxCapacity: m.parameters.numbers.autoscalingMax ? ref(m.parameters.numbers.autoscalingMax) : a.max,
