@@ -53,10 +53,12 @@ export type VolumeModel = { name: string; at: SpecPath } & (
 );
 
 export interface Amounts {
-  /** Millicores, as given (for Kubernetes output). */
+  /** Millicores, as given; from `N units`, rounded up to whole millicores (Kubernetes' finest step). */
   cpuMillis?: number;
-  /** The original Kubernetes notation, kept for Kubernetes output. */
+  /** The original Kubernetes notation, kept for Kubernetes output (`N units` becomes millicores). */
   cpu?: string;
+  /** ECS CPU units when the spec wrote them (`10 units`): exact on ECS. */
+  cpuUnits?: number;
   /** MiB, rounded up. */
   memoryMiB?: number;
   memory?: string;

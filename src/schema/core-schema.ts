@@ -19,12 +19,13 @@ export const NAME_PATTERN = '^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$';
  */
 export const CONTAINER_NAME_PATTERN = '^[A-Za-z0-9_-]{1,255}$';
 export const ENV_NAME_PATTERN = '^[A-Za-z_][A-Za-z0-9_]*$';
-export const CPU_PATTERN = '^([0-9]+m|[0-9]+(\\.[0-9]+)?)$';
+/** Millicores (`500m`), cores (`0.5`), or ECS CPU units written as such (`10 units`, exact on ECS: 1024 units are one core). */
+export const CPU_PATTERN = '^([0-9]+m|[0-9]+(\\.[0-9]+)?|[1-9][0-9]* units)$';
 export const MEMORY_PATTERN = '^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|K|M|G|T)?$';
 
 const cpu = (d: string) =>
-  oneOf(`${d} Kubernetes notation: \`500m\` (millicores) or \`0.5\` (cores).`, [
-    { type: 'string', pattern: CPU_PATTERN, description: 'Millicores (`500m`) or cores (`0.5`).' },
+  oneOf(`${d} Kubernetes notation: \`500m\` (millicores) or \`0.5\` (cores); or ECS CPU units: \`10 units\` (1024 units = 1 core). ECS takes whole units: millicores become \`ceil(millicores × 1024 / 1000)\` units (\`250m\` = 256, \`100m\` = 103, reported when not exact); units become \`ceil(units × 1000 / 1024)\` millicores on Kubernetes (\`10 units\` = \`10m\`, reported when not exact).`, [
+    { type: 'string', pattern: CPU_PATTERN, description: 'Millicores (`500m`), cores (`0.5`), or ECS CPU units (`10 units`, exact on ECS).' },
     { type: 'number', exclusiveMinimum: 0, description: 'Cores.' },
   ]);
 const memory = (d: string) =>

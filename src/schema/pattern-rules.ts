@@ -37,7 +37,7 @@ export const PATTERN_RULES: Readonly<Record<string, PatternRule>> = {
   '^[0-9]{3}([-,][0-9]{3})*$': { rule: 'HTTP status codes: three-digit codes separated by `,` or given as a range with `-`', example: '200-299' },
   '^/[A-Za-z0-9._~/-]*$': { rule: 'a URL path of letters, digits, `.`, `_`, `~`, `/` and `-`, starting with `/` (it is written into a shell command)', example: '/health' },
   '^[A-Za-z0-9-]+$': { rule: 'an HTTP header name: letters, digits and hyphens', example: 'X-Health-Check' },
-  '^([0-9]+m|[0-9]+(\\.[0-9]+)?)$': { rule: 'a CPU amount in Kubernetes notation: millicores with `m`, or cores as a number', example: '500m' },
+  '^([0-9]+m|[0-9]+(\\.[0-9]+)?|[1-9][0-9]* units)$': { rule: 'a CPU amount: millicores with `m` or cores as a number (Kubernetes notation), or whole ECS CPU units followed by ` units`', example: '500m' },
   '^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|K|M|G|T)?$': { rule: 'a memory amount: a number with a unit Ki, Mi, Gi, Ti (binary) or K, M, G, T (decimal)', example: '512Mi' },
   '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$': { rule: 'a Kubernetes object name: lowercase letters, digits, `-` and `.`, starting and ending with a letter or digit', example: 'db-credentials' },
   '^[A-Za-z0-9_-]{1,255}$': { rule: 'letters, digits, underscores and hyphens, at most 255 characters', example: 'orders_api-v2' },

@@ -1463,7 +1463,7 @@ export interface Resources {
    */
   requests?: {
     /**
-     * CPU. Kubernetes notation: `500m` (millicores) or `0.5` (cores).
+     * CPU. Kubernetes notation: `500m` (millicores) or `0.5` (cores); or ECS CPU units: `10 units` (1024 units = 1 core). ECS takes whole units: millicores become `ceil(millicores × 1024 / 1000)` units (`250m` = 256, `100m` = 103, reported when not exact); units become `ceil(units × 1000 / 1024)` millicores on Kubernetes (`10 units` = `10m`, reported when not exact).
      */
     cpu?: string | number;
     /**
@@ -1476,7 +1476,7 @@ export interface Resources {
    */
   limits?: {
     /**
-     * CPU. Kubernetes notation: `500m` (millicores) or `0.5` (cores).
+     * CPU. Kubernetes notation: `500m` (millicores) or `0.5` (cores); or ECS CPU units: `10 units` (1024 units = 1 core). ECS takes whole units: millicores become `ceil(millicores × 1024 / 1000)` units (`250m` = 256, `100m` = 103, reported when not exact); units become `ceil(units × 1000 / 1024)` millicores on Kubernetes (`10 units` = `10m`, reported when not exact).
      */
     cpu?: string | number;
     /**
@@ -2214,7 +2214,7 @@ export interface Resources1 {
    */
   requests?: {
     /**
-     * CPU. Kubernetes notation: `500m` (millicores) or `0.5` (cores).
+     * CPU. Kubernetes notation: `500m` (millicores) or `0.5` (cores); or ECS CPU units: `10 units` (1024 units = 1 core). ECS takes whole units: millicores become `ceil(millicores × 1024 / 1000)` units (`250m` = 256, `100m` = 103, reported when not exact); units become `ceil(units × 1000 / 1024)` millicores on Kubernetes (`10 units` = `10m`, reported when not exact).
      */
     cpu?: string | number;
     /**
@@ -2227,7 +2227,7 @@ export interface Resources1 {
    */
   limits?: {
     /**
-     * CPU. Kubernetes notation: `500m` (millicores) or `0.5` (cores).
+     * CPU. Kubernetes notation: `500m` (millicores) or `0.5` (cores); or ECS CPU units: `10 units` (1024 units = 1 core). ECS takes whole units: millicores become `ceil(millicores × 1024 / 1000)` units (`250m` = 256, `100m` = 103, reported when not exact); units become `ceil(units × 1000 / 1024)` millicores on Kubernetes (`10 units` = `10m`, reported when not exact).
      */
     cpu?: string | number;
     /**
@@ -2643,7 +2643,7 @@ export interface EcsTarget {
    */
   cpu?: number | string;
   /**
-   * Task memory override: MiB (`1024`) or a GB string (`1 GB`). Default: derived from resources.
+   * Task memory override: MiB (`1024`) or a GB string (`1 GB`). Default: derived from resources. Fargate takes only the memory sizes paired with its CPU sizes (512 MiB and up); on EC2 ECS accepts any value, and codegen asks for at least 6 MiB, the least memory Docker 20.10 and later gives a container.
    */
   memory?: number | string;
   /**
@@ -2959,7 +2959,7 @@ export interface ResourcesOverlay {
    */
   requests?: {
     /**
-     * CPU. Kubernetes notation: `500m` (millicores) or `0.5` (cores).
+     * CPU. Kubernetes notation: `500m` (millicores) or `0.5` (cores); or ECS CPU units: `10 units` (1024 units = 1 core). ECS takes whole units: millicores become `ceil(millicores × 1024 / 1000)` units (`250m` = 256, `100m` = 103, reported when not exact); units become `ceil(units × 1000 / 1024)` millicores on Kubernetes (`10 units` = `10m`, reported when not exact).
      */
     cpu?: (string | number) | null;
     /**
@@ -2972,7 +2972,7 @@ export interface ResourcesOverlay {
    */
   limits?: {
     /**
-     * CPU. Kubernetes notation: `500m` (millicores) or `0.5` (cores).
+     * CPU. Kubernetes notation: `500m` (millicores) or `0.5` (cores); or ECS CPU units: `10 units` (1024 units = 1 core). ECS takes whole units: millicores become `ceil(millicores × 1024 / 1000)` units (`250m` = 256, `100m` = 103, reported when not exact); units become `ceil(units × 1000 / 1024)` millicores on Kubernetes (`10 units` = `10m`, reported when not exact).
      */
     cpu?: (string | number) | null;
     /**
@@ -7281,7 +7281,7 @@ export interface EcsTargetOverlay {
    */
   cpu?: (number | string) | null;
   /**
-   * Task memory override: MiB (`1024`) or a GB string (`1 GB`). Default: derived from resources.
+   * Task memory override: MiB (`1024`) or a GB string (`1 GB`). Default: derived from resources. Fargate takes only the memory sizes paired with its CPU sizes (512 MiB and up); on EC2 ECS accepts any value, and codegen asks for at least 6 MiB, the least memory Docker 20.10 and later gives a container.
    */
   memory?: (number | string) | null;
   /**

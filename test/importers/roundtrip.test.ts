@@ -40,8 +40,6 @@ const INEXACT: Record<string, string> = {
   'realworld/ob-frontend: kubernetes': 'pod and container securityContext are newer than the Kubernetes importer: not yet read back',
   'realworld/ob-loadgenerator: kubernetes': 'pod and container securityContext are newer than the Kubernetes importer: not yet read back',
   'realworld/ob-redis-cart: kubernetes': 'pod and container securityContext are newer than the Kubernetes importer: not yet read back',
-  'realworld/ecsdg-entrypoint: ecs task definition': 'an EC2 task sized by its one container (32 MiB) is read back as an explicit task memory, which targets.ecs.memory (at least 128) refuses',
-  'realworld/ecsdg-entrypoint: ecs template': 'same as its task definition: the derived 32 MiB task memory is read back as an explicit size the schema refuses',
   'realworld/cd-sample-fargate: ecs template': 'the ECS service name (targets.ecs.service.name) differs from the spec name; the importer takes the service name as the spec name, and the target group names derived from it are longer than 32 characters',
 };
 

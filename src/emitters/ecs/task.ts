@@ -5,6 +5,7 @@
  */
 import type { DiagnosticInput } from '../../core/diagnostics.js';
 import type { Json, JsonObject } from '../../core/serialize.js';
+import { containerCpu, ecsCpuUnits } from '../../model/normalize/resources.js';
 import type { ContainerModel, SecretModel, ServiceModel } from '../../model/types.js';
 import { appmeshProxyConfiguration, ENVOY_CONTAINER, envoyContainer, isMeshed } from '../shared/appmesh-envoy.js';
 import { secretValueFrom } from '../shared/aws-secrets.js';
@@ -22,8 +23,8 @@ function containerDefinition(m: ServiceModel, c: ContainerModel, report: (d: Dia
   const awsvpc = (ecs.networkMode ?? 'awsvpc') === 'awsvpc';
   const def: JsonObject = { name: c.name, image: c.image, essential: c.essential };
   if (ecs.containerResources) {
-    const cpu = c.resources.limits.cpuMillis ?? c.resources.requests.cpuMillis;
-    if (cpu !== undefined) def.cpu = Math.ceil((cpu * 1024) / 1000);
+    const cpu = containerCpu(c);
+    if (cpu) def.cpu = ecsCpuUnits(cpu.amounts)!;
     if (c.resources.limits.memoryMiB !== undefined) def.memory = c.resources.limits.memoryMiB;
     if (c.resources.requests.memoryMiB !== undefined) def.memoryReservation = c.resources.requests.memoryMiB;
   }

@@ -44,11 +44,9 @@ function pickMain(containers: Field[]): { index: number; rule: string } {
   return { index: 0, rule: 'it is the first container (none is essential)' };
 }
 
-/** Millicores that codegen turns back into exactly `units` CPU units (it rounds up). */
+/** A container's CPU units in the spec: millicores when they are exactly that many units (`256` → `250m`), else `N units`. */
 function cpuMillis(units: number): string {
-  const m0 = Math.floor((units * 1000) / 1024);
-  const m = [m0, m0 + 1, m0 - 1, m0 + 2].find((x) => x > 0 && Math.ceil((x * 1024) / 1000) === units) ?? m0;
-  return `${m}m`;
+  return (units * 1000) % 1024 === 0 ? `${(units * 1000) / 1024}m` : `${units} units`;
 }
 
 interface Logging {

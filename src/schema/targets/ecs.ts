@@ -55,8 +55,8 @@ export const ecsTargetProperties: Record<string, JsonSchema> = {
     { type: 'integer', minimum: 128, description: 'CPU units (1024 = 1 vCPU).' },
     { type: 'string', pattern: '^[0-9]+(\\.[0-9]+)? ?(vCPU|vcpu)$', description: 'vCPU, e.g. `1 vCPU`.' },
   ]),
-  memory: oneOf('Task memory override: MiB (`1024`) or a GB string (`1 GB`). Default: derived from resources.', [
-    { type: 'integer', minimum: 128, description: 'MiB.' },
+  memory: oneOf('Task memory override: MiB (`1024`) or a GB string (`1 GB`). Default: derived from resources. Fargate takes only the memory sizes paired with its CPU sizes (512 MiB and up); on EC2 ECS accepts any value, and codegen asks for at least 6 MiB, the least memory Docker 20.10 and later gives a container.', [
+    { type: 'integer', minimum: 6, description: 'MiB (at least 6).' },
     { type: 'string', pattern: '^[0-9]+(\\.[0-9]+)? ?(GB|gb)$', description: 'GB, e.g. `2 GB`.' },
   ]),
   containerResources: bool('Also write container-level cpu/memory/memoryReservation (default false: task-level only).'),
