@@ -3,6 +3,7 @@ import type { Json, JsonObject } from '../../core/serialize.js';
 import type { ServiceModel } from '../../model/types.js';
 import { allow, assumeRolePolicy, awsManagedPolicy, getAtt, inlinePolicy, type TemplateBuilder } from '../shared/cfn.js';
 import type { Report } from './service-common.js';
+import { efsClientStatements, efsIamVolumes } from './task-efs-policy.js';
 import { buildTaskDefinition, executionRoleStatements, toCloudFormationCasing } from './task.js';
 
 export function executionRole(t: TemplateBuilder, m: ServiceModel): void {
@@ -20,13 +21,13 @@ export function executionRole(t: TemplateBuilder, m: ServiceModel): void {
   });
 }
 
-/** Whether the template creates a task role: asked for with `taskRole`, or needed by ECS Exec or the X-Ray daemon. */
+/** Whether the template creates a task role: asked for with `taskRole`, or needed by ECS Exec, the X-Ray daemon or an IAM-authorized EFS mount. */
 export function wantsTaskRole(m: ServiceModel): boolean {
   const ecs = m.targets.ecs;
-  return !ecs.taskRoleArn && (ecs.taskRole !== undefined || ecs.service?.enableExecuteCommand === true || m.tracing.xray);
+  return !ecs.taskRoleArn && (ecs.taskRole !== undefined || ecs.service?.enableExecuteCommand === true || m.tracing.xray || efsIamVolumes(m).length > 0);
 }
 
-/** The task role codegen creates when the spec gives none: its managed policies, ECS Exec's SSM channels, X-Ray's segment upload. */
+/** The task role codegen creates when the spec gives none: its managed policies, ECS Exec's SSM channels, X-Ray's segment upload, EFS client access. */
 export function taskRole(t: TemplateBuilder, m: ServiceModel, exec: boolean): void {
   const policies: Json[] = [];
   const why: string[] = [];
@@ -39,6 +40,11 @@ export function taskRole(t: TemplateBuilder, m: ServiceModel, exec: boolean): vo
   if (m.tracing.xray) {
     why.push('the X-Ray daemon sending trace segments');
     policies.push(inlinePolicy('xray', [allow(['xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'xray:GetSamplingRules', 'xray:GetSamplingTargets'], ['*'], 'XRayDaemon')]));
+  }
+  const efs = efsClientStatements(m);
+  if (efs.length) {
+    why.push(`mounting ${efs.length === 1 ? 'its EFS volume' : 'its EFS volumes'} with IAM authorization`);
+    policies.push(inlinePolicy('efs', efs));
   }
   t.resource('TaskRole', 'AWS::IAM::Role', {
     Description: `Task role of ${m.name}${why.length ? `: ${why.join('; ')}` : ''}.`,
