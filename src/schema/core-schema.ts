@@ -346,7 +346,7 @@ export const coreProperties: Record<string, JsonSchema> = {
   user: str('User the main container runs as (uid, uid:gid, or a user name; ECS `user`, Kubernetes container `runAsUser`/`runAsGroup`). Container-level: it wins over `security.runAsUser`.'),
   readOnlyRootFilesystem: bool('Mount the main container\'s root file system read-only. The same as `security.readOnlyRootFilesystem` (kept for existing specs; giving both with different values is an error).'),
   security: ref('security', 'Security context: pod-level ids, non-root, seccomp; the main container\'s privilege, capabilities and read-only root file system.'),
-  labels: map('Extra labels/tags on every generated resource.', { type: 'string', description: 'Value.' }, '^[A-Za-z0-9./_-]+$'),
+  labels: map('Extra labels on every generated Kubernetes object, and tags on every taggable AWS resource the ECS and App Mesh targets write (task definition, service with PropagateTags SERVICE, target groups, log group, roles, CodeDeploy). A label that cannot be an AWS tag (key over 128 or value over 256 characters, characters other than letters, digits, spaces and `_ . : / = + - @`) is left off the AWS resources with a warning. Copilot service manifests have no tags: a warning gives the `--resource-tags` flag.', { type: 'string', description: 'Value.' }, '^[A-Za-z0-9./_-]+$'),
   ...containersCoreProperties,
   platform: obj('The platform (a `kind: Platform` spec) this service deploys into: its templates import the platform\'s exports (`<name>-<Output>`) instead of taking parameters.', {
     name: str('Platform name (the `name` of the platform spec); the export prefix.', { pattern: NAME_PATTERN }),

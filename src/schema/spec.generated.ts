@@ -800,7 +800,7 @@ export type OverrideReadOnlyRootFilesystem = boolean | null;
  */
 export type OverrideSecurity = SecurityOverlay | null;
 /**
- * Extra labels/tags on every generated resource.
+ * Extra labels on every generated Kubernetes object, and tags on every taggable AWS resource the ECS and App Mesh targets write (task definition, service with PropagateTags SERVICE, target groups, log group, roles, CodeDeploy). A label that cannot be an AWS tag (key over 128 or value over 256 characters, characters other than letters, digits, spaces and `_ . : / = + - @`) is left off the AWS resources with a warning. Copilot service manifests have no tags: a warning gives the `--resource-tags` flag.
  */
 export type OverrideLabels = {
   /**
@@ -1020,7 +1020,7 @@ export interface CodegenServiceSpecV1 {
   readOnlyRootFilesystem?: boolean;
   security?: Security;
   /**
-   * Extra labels/tags on every generated resource.
+   * Extra labels on every generated Kubernetes object, and tags on every taggable AWS resource the ECS and App Mesh targets write (task definition, service with PropagateTags SERVICE, target groups, log group, roles, CodeDeploy). A label that cannot be an AWS tag (key over 128 or value over 256 characters, characters other than letters, digits, spaces and `_ . : / = + - @`) is left off the AWS resources with a warning. Copilot service manifests have no tags: a warning gives the `--resource-tags` flag.
    */
   labels?: {
     /**
@@ -1244,7 +1244,7 @@ export interface CodegenServiceSpecV1 {
        */
       security?: SecurityOverlay | null;
       /**
-       * Extra labels/tags on every generated resource.
+       * Extra labels on every generated Kubernetes object, and tags on every taggable AWS resource the ECS and App Mesh targets write (task definition, service with PropagateTags SERVICE, target groups, log group, roles, CodeDeploy). A label that cannot be an AWS tag (key over 128 or value over 256 characters, characters other than letters, digits, spaces and `_ . : / = + - @`) is left off the AWS resources with a warning. Copilot service manifests have no tags: a warning gives the `--resource-tags` flag.
        */
       labels?: {
         /**
@@ -2537,7 +2537,7 @@ export interface EcsTarget {
    */
   security?: SecurityOverlay | null;
   /**
-   * Extra labels/tags on every generated resource.
+   * Extra labels on every generated Kubernetes object, and tags on every taggable AWS resource the ECS and App Mesh targets write (task definition, service with PropagateTags SERVICE, target groups, log group, roles, CodeDeploy). A label that cannot be an AWS tag (key over 128 or value over 256 characters, characters other than letters, digits, spaces and `_ . : / = + - @`) is left off the AWS resources with a warning. Copilot service manifests have no tags: a warning gives the `--resource-tags` flag.
    */
   labels?: {
     /**
@@ -2793,7 +2793,7 @@ export interface EcsTarget {
       port?: number;
     };
     /**
-     * Tags on the service.
+     * Tags on the ECS service alone, besides the labels (which tag every resource); a key here overrides the label of the same key. CloudFormation rules apply: key 1–128 and value up to 256 characters, no `aws:` prefix, at most 50 tags.
      */
     tags?: {
       /**
@@ -4104,7 +4104,7 @@ export interface KubernetesTarget {
    */
   security?: SecurityOverlay | null;
   /**
-   * Extra labels/tags on every generated resource.
+   * Extra labels on every generated Kubernetes object, and tags on every taggable AWS resource the ECS and App Mesh targets write (task definition, service with PropagateTags SERVICE, target groups, log group, roles, CodeDeploy). A label that cannot be an AWS tag (key over 128 or value over 256 characters, characters other than letters, digits, spaces and `_ . : / = + - @`) is left off the AWS resources with a warning. Copilot service manifests have no tags: a warning gives the `--resource-tags` flag.
    */
   labels?: {
     /**
@@ -4511,7 +4511,7 @@ export interface AppmeshTarget {
    */
   security?: SecurityOverlay | null;
   /**
-   * Extra labels/tags on every generated resource.
+   * Extra labels on every generated Kubernetes object, and tags on every taggable AWS resource the ECS and App Mesh targets write (task definition, service with PropagateTags SERVICE, target groups, log group, roles, CodeDeploy). A label that cannot be an AWS tag (key over 128 or value over 256 characters, characters other than letters, digits, spaces and `_ . : / = + - @`) is left off the AWS resources with a warning. Copilot service manifests have no tags: a warning gives the `--resource-tags` flag.
    */
   labels?: {
     /**
@@ -6889,7 +6889,7 @@ export interface CopilotTarget {
    */
   security?: SecurityOverlay | null;
   /**
-   * Extra labels/tags on every generated resource.
+   * Extra labels on every generated Kubernetes object, and tags on every taggable AWS resource the ECS and App Mesh targets write (task definition, service with PropagateTags SERVICE, target groups, log group, roles, CodeDeploy). A label that cannot be an AWS tag (key over 128 or value over 256 characters, characters other than letters, digits, spaces and `_ . : / = + - @`) is left off the AWS resources with a warning. Copilot service manifests have no tags: a warning gives the `--resource-tags` flag.
    */
   labels?: {
     /**
@@ -7213,7 +7213,7 @@ export interface EcsTargetOverlay {
    */
   security?: OverrideSecurity | null;
   /**
-   * Extra labels/tags on every generated resource.
+   * Extra labels on every generated Kubernetes object, and tags on every taggable AWS resource the ECS and App Mesh targets write (task definition, service with PropagateTags SERVICE, target groups, log group, roles, CodeDeploy). A label that cannot be an AWS tag (key over 128 or value over 256 characters, characters other than letters, digits, spaces and `_ . : / = + - @`) is left off the AWS resources with a warning. Copilot service manifests have no tags: a warning gives the `--resource-tags` flag.
    */
   labels?: OverrideLabels | null;
   /**
@@ -7419,7 +7419,7 @@ export interface EcsTargetOverlay {
       port?: number | null;
     } | null;
     /**
-     * Tags on the service.
+     * Tags on the ECS service alone, besides the labels (which tag every resource); a key here overrides the label of the same key. CloudFormation rules apply: key 1–128 and value up to 256 characters, no `aws:` prefix, at most 50 tags.
      */
     tags?: {
       /**
@@ -7640,7 +7640,7 @@ export interface KubernetesTargetOverlay {
    */
   security?: OverrideSecurity | null;
   /**
-   * Extra labels/tags on every generated resource.
+   * Extra labels on every generated Kubernetes object, and tags on every taggable AWS resource the ECS and App Mesh targets write (task definition, service with PropagateTags SERVICE, target groups, log group, roles, CodeDeploy). A label that cannot be an AWS tag (key over 128 or value over 256 characters, characters other than letters, digits, spaces and `_ . : / = + - @`) is left off the AWS resources with a warning. Copilot service manifests have no tags: a warning gives the `--resource-tags` flag.
    */
   labels?: OverrideLabels | null;
   /**
@@ -7981,7 +7981,7 @@ export interface AppmeshTargetOverlay {
    */
   security?: OverrideSecurity | null;
   /**
-   * Extra labels/tags on every generated resource.
+   * Extra labels on every generated Kubernetes object, and tags on every taggable AWS resource the ECS and App Mesh targets write (task definition, service with PropagateTags SERVICE, target groups, log group, roles, CodeDeploy). A label that cannot be an AWS tag (key over 128 or value over 256 characters, characters other than letters, digits, spaces and `_ . : / = + - @`) is left off the AWS resources with a warning. Copilot service manifests have no tags: a warning gives the `--resource-tags` flag.
    */
   labels?: OverrideLabels | null;
   /**
@@ -10287,7 +10287,7 @@ export interface CopilotTargetOverlay {
    */
   security?: OverrideSecurity | null;
   /**
-   * Extra labels/tags on every generated resource.
+   * Extra labels on every generated Kubernetes object, and tags on every taggable AWS resource the ECS and App Mesh targets write (task definition, service with PropagateTags SERVICE, target groups, log group, roles, CodeDeploy). A label that cannot be an AWS tag (key over 128 or value over 256 characters, characters other than letters, digits, spaces and `_ . : / = + - @`) is left off the AWS resources with a warning. Copilot service manifests have no tags: a warning gives the `--resource-tags` flag.
    */
   labels?: OverrideLabels | null;
   /**

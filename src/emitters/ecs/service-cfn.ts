@@ -45,6 +45,7 @@ import { ecsRoleIds } from './service-logical-ids.js';
 import { checkTemplateReferences } from './service-references.js';
 import { executionRole, reportRoleConflicts, taskDefinition, taskRole, wantsTaskRole } from './service-roles.js';
 import { autoscaling } from './service-scaling.js';
+import { labelTags, serviceTags, tagList, tagResources } from '../shared/tags.js';
 import { defineEmitter } from '../types.js';
 
 function describe(m: ServiceModel, engine: Engine): string {
@@ -105,9 +106,11 @@ export function buildServiceTemplate(m: ServiceModel, report: Report): JsonObjec
   if (lb && m.health.traffic?.gracePeriodSeconds !== undefined) props.HealthCheckGracePeriodSeconds = m.health.traffic.gracePeriodSeconds;
   if (svc.enableExecuteCommand) props.EnableExecuteCommand = true;
   if (connect) props.ServiceConnectConfiguration = connect;
-  if (svc.tags && Object.keys(svc.tags).length) {
+  const labels = labelTags(m, report);
+  const tags = serviceTags(m, labels, report);
+  if (tags.length) {
     props.PropagateTags = 'SERVICE';
-    props.Tags = Object.keys(svc.tags).sort().map((k) => ({ Key: k, Value: svc.tags![k]! }));
+    props.Tags = tagList(tags, 'cloudformation');
   }
   // The awslogs driver does not create the group; a target group must be on a listener before a
   // service uses it. ECS-native deployments Ref the rules already (AdvancedConfiguration), which
@@ -134,6 +137,7 @@ export function buildServiceTemplate(m: ServiceModel, report: Report): JsonObjec
   if (roles.execution) t.output('ExecutionRoleArn', roles.execution, 'Task execution role created by this stack.');
   if (roles.task) t.output('TaskRoleArn', roles.task, 'Task role created by this stack.');
   const built = t.build();
+  tagResources(built, labels);
   const template = applyLogicalIds(built, ecsRoleIds(built), ecs.logicalIds, [...ECS, 'logicalIds'], report);
   checkTemplateReferences(template, m, report);
   return template;

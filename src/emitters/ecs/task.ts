@@ -10,6 +10,7 @@ import type { ContainerModel, SecretModel, ServiceModel } from '../../model/type
 import { appmeshProxyConfiguration, ENVOY_CONTAINER, envoyContainer, isMeshed } from '../shared/appmesh-envoy.js';
 import { secretValueFrom } from '../shared/aws-secrets.js';
 import { allow, sub, subLiteral } from '../shared/cfn.js';
+import { labelTags, tagList } from '../shared/tags.js';
 import { addContainerSecurity, reportPodSecurity } from './task-security.js';
 import { addContainerStorage, addTaskStorage, ecsHealthCheck, stopTimeout } from './task-storage.js';
 
@@ -131,6 +132,8 @@ export function buildTaskDefinition(m: ServiceModel, report: (d: DiagnosticInput
   reportPodSecurity(m, report);
   if (isMeshed(m)) addAppmeshProxy(m, td);
   if (m.tracing.xray) addXrayDaemon(m, td);
+  const tags = labelTags(m, report);
+  if (tags.length) td.tags = tagList(tags, 'api');
   return td;
 }
 

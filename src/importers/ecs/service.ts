@@ -268,12 +268,18 @@ export function readService(t: Template, id: string, draft: SpecDraft): void {
     const i = draft.comments.findIndex((c) => c.path.join('.') === 'targets.ecs.service');
     if (i >= 0) draft.comments.splice(i, 1);
   }
+  // The service's tags are the labels (read from the task definition) and, beyond them, its own.
+  const labels = (spec.labels ?? {}) as Json;
   const tags: Json = {};
+  let any = false;
   for (const tag of s.get('Tags').items()) {
     const k = tag.get('Key').str();
-    if (k !== undefined) tags[k] = tag.get('Value').str();
+    any = true;
+    if (k !== undefined && labels[k] !== tag.get('Value').value) tags[k] = tag.get('Value').str();
+    else tag.get('Value').use();
   }
-  if (Object.keys(tags).length) (sub(ecs, 'service').tags = tags), s.get('PropagateTags').expect('SERVICE', 'PropagateTags');
+  if (Object.keys(tags).length) sub(ecs, 'service').tags = tags;
+  if (any) s.get('PropagateTags').expect('SERVICE', 'PropagateTags');
   scaling(t, spec);
   for (const id2 of t.ofType('AWS::ApplicationAutoScaling::ScalableTarget').concat(t.ofType('AWS::ApplicationAutoScaling::ScalingPolicy'), t.ofType('AWS::CodeDeploy::Application'), t.ofType('AWS::CodeDeploy::DeploymentGroup'))) {
     t.resources.get(id2).get('Type').use();

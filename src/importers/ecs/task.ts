@@ -159,6 +159,17 @@ export interface TaskImport {
 }
 
 /** Read a task definition into `draft`; `root` is the RegisterTaskDefinition object (or the CloudFormation Properties). */
+/** The task definition's tags are the spec's labels: codegen tags every ECS resource it writes with them. */
+function readLabels(td: Field, spec: Json): void {
+  const labels: Json = {};
+  for (const t of td.get('tags').items()) {
+    const k = t.get('key').str();
+    const v = t.get('value').str();
+    if (k !== undefined && v !== undefined) labels[k] = v;
+  }
+  if (Object.keys(labels).length) spec.labels = labels;
+}
+
 export function readTaskDefinition(td: Field, draft: SpecDraft, r: TaskReader): void {
   const spec = draft.spec;
   const ecs = ((spec.targets as Json).ecs ??= {}) as Json;
@@ -257,5 +268,6 @@ export function readTaskDefinition(td: Field, draft: SpecDraft, r: TaskReader): 
   settleEssential(spec, sidecars);
   readStopTimeouts(main, candidates.filter((c) => c !== main), spec, ecs);
   readTaskStorage(td, spec);
+  readLabels(td, spec);
   if (containers.some((c) => ['cpu', 'memory', 'memoryReservation'].some((k) => c.get(k).exists))) ecs.containerResources = true;
 }

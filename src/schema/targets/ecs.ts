@@ -95,7 +95,7 @@ export const ecsTargetProperties: Record<string, JsonSchema> = {
       dnsName: str('Client alias DNS name (default: the discovery name).'),
       port: int('Client alias port (default: the main service port).', { minimum: 1, maximum: 65535 }),
     }),
-    tags: map('Tags on the service.', { type: 'string', description: 'Value.' }),
+    tags: map('Tags on the ECS service alone, besides the labels (which tag every resource); a key here overrides the label of the same key. CloudFormation rules apply: key 1–128 and value up to 256 characters, no `aws:` prefix, at most 50 tags.', { type: 'string', description: 'Value.' }),
   }),
   taskDefinitionJson: bool('Write `ecs/task-definition.json` (default true). Set false when the service is deployed only through the CloudFormation template, e.g. when a value is a pseudo parameter or a parameter without a default, which the JSON cannot hold.'),
   logicalIds: logicalIdsSchema('ECS service', ECS_LOGICAL_ID_ROLES),
