@@ -47,6 +47,7 @@ export const PATTERN_RULES: Readonly<Record<string, PatternRule>> = {
   '^arn:aws[a-z-]*:iam:': { rule: 'an IAM ARN (`arn:aws:iam::…`)', example: 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole' },
   '^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+$': { rule: 'an IAM role ARN: `arn:aws:iam::`, a 12-digit account ID, `:role/` and the role name', example: 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole' },
   '^arn:aws[a-z-]*:iam::': { rule: 'an IAM ARN (`arn:aws:iam::…`)', example: 'arn:aws:iam::123456789012:role/orders' },
+  '^[A-Za-z0-9+=,.@_-]{1,64}$': { rule: 'an IAM role name: letters, digits and + = , . @ _ -, at most 64 characters', example: 'CodeDeployServiceRole' },
   '^subnet-[0-9a-f]+$': { rule: 'a subnet ID: `subnet-` and hexadecimal digits', example: 'subnet-0a1b2c3d' },
   '^sg-[0-9a-f]+$': { rule: 'a security group ID: `sg-` and hexadecimal digits', example: 'sg-0a1b2c3d' },
   '^vpc-[0-9a-f]+$': { rule: 'a VPC ID: `vpc-` and hexadecimal digits', example: 'vpc-0a1b2c3d' },

@@ -2749,6 +2749,18 @@ export interface EcsTarget {
      */
     listenerRulePriority?: number;
     /**
+     * Application Load Balancer ARN for the listener(s) the template creates with `codeDeploy.via: hook` (the CloudFormation blue/green hook names its listeners by logical ID, so they must be resources of the template). When omitted the template takes a Parameter. May use `${Name}` parameters and pseudo parameters.
+     */
+    loadBalancerArn?: string;
+    /**
+     * Port of the production listener the template creates with `codeDeploy.via: hook` (default 443 with `expose.tls.certificateArn`, else 80).
+     */
+    listenerPort?: number;
+    /**
+     * Port of a test listener the template creates with `codeDeploy.via: hook` (its TestTrafficRoute): test traffic reaches the new tasks before production traffic moves. Default: no test listener.
+     */
+    testListenerPort?: number;
+    /**
      * Enable ECS Exec (`aws ecs execute-command`).
      */
     enableExecuteCommand?: boolean;
@@ -2916,9 +2928,17 @@ export interface EcsTarget {
      */
     deploymentConfigName?: string;
     /**
-     * CodeDeploy service role ARN; when omitted the template creates one. May use `${Name}` parameters and pseudo parameters.
+     * CodeDeploy service role ARN; when omitted the template creates one. With `via: hook` the hook's ServiceRole is the name in this ARN. May use `${Name}` parameters and pseudo parameters.
      */
     serviceRoleArn?: string;
+    /**
+     * How CodeDeploy runs the deployment: `deploymentGroup` (default) writes a CodeDeploy application and deployment group that a pipeline deploys with `aws deploy create-deployment`; `hook` writes the CloudFormation blue/green hook (`Transform: AWS::CodeDeployBlueGreen`, `Hooks`, an EXTERNAL-controller service with `AWS::ECS::TaskSet` and `AWS::ECS::PrimaryTaskSet`), so a stack update that replaces the task definition runs the blue/green deployment. The hook's limits apply: no Outputs, no imports (so no `platform`), the listeners are resources of the template (`service.loadBalancerArn`), traffic steps of at least 14%.
+     */
+    via?: 'deploymentGroup' | 'hook';
+    /**
+     * With `via: hook`: the name of the existing IAM role the hook's ServiceRole names (default: the name in `serviceRoleArn`).
+     */
+    serviceRoleName?: string;
   };
 }
 /**
@@ -7375,6 +7395,18 @@ export interface EcsTargetOverlay {
      */
     listenerRulePriority?: number | null;
     /**
+     * Application Load Balancer ARN for the listener(s) the template creates with `codeDeploy.via: hook` (the CloudFormation blue/green hook names its listeners by logical ID, so they must be resources of the template). When omitted the template takes a Parameter. May use `${Name}` parameters and pseudo parameters.
+     */
+    loadBalancerArn?: string | null;
+    /**
+     * Port of the production listener the template creates with `codeDeploy.via: hook` (default 443 with `expose.tls.certificateArn`, else 80).
+     */
+    listenerPort?: number | null;
+    /**
+     * Port of a test listener the template creates with `codeDeploy.via: hook` (its TestTrafficRoute): test traffic reaches the new tasks before production traffic moves. Default: no test listener.
+     */
+    testListenerPort?: number | null;
+    /**
      * Enable ECS Exec (`aws ecs execute-command`).
      */
     enableExecuteCommand?: boolean | null;
@@ -7542,9 +7574,17 @@ export interface EcsTargetOverlay {
      */
     deploymentConfigName?: string | null;
     /**
-     * CodeDeploy service role ARN; when omitted the template creates one. May use `${Name}` parameters and pseudo parameters.
+     * CodeDeploy service role ARN; when omitted the template creates one. With `via: hook` the hook's ServiceRole is the name in this ARN. May use `${Name}` parameters and pseudo parameters.
      */
     serviceRoleArn?: string | null;
+    /**
+     * How CodeDeploy runs the deployment: `deploymentGroup` (default) writes a CodeDeploy application and deployment group that a pipeline deploys with `aws deploy create-deployment`; `hook` writes the CloudFormation blue/green hook (`Transform: AWS::CodeDeployBlueGreen`, `Hooks`, an EXTERNAL-controller service with `AWS::ECS::TaskSet` and `AWS::ECS::PrimaryTaskSet`), so a stack update that replaces the task definition runs the blue/green deployment. The hook's limits apply: no Outputs, no imports (so no `platform`), the listeners are resources of the template (`service.loadBalancerArn`), traffic steps of at least 14%.
+     */
+    via?: ('deploymentGroup' | 'hook') | null;
+    /**
+     * With `via: hook`: the name of the existing IAM role the hook's ServiceRole names (default: the name in `serviceRoleArn`).
+     */
+    serviceRoleName?: string | null;
   } | null;
 }
 /**

@@ -37,6 +37,7 @@ import type { ServiceModel } from '../../model/types.js';
 import { platformImportList } from '../../platform/imports.js';
 import { applyLogicalIds, getAtt, ref, TemplateBuilder } from '../shared/cfn.js';
 import { codeDeploy } from './service-codedeploy.js';
+import { addHook, hookListeners, hookTaskSet, viaHook } from './service-codedeploy-hook.js';
 import { clusterName, ECS, engineOf, external, platformGroups, type Engine, type Report } from './service-common.js';
 import { serviceConnect } from './service-connect.js';
 import { deploymentConfiguration } from './service-deployment.js';
@@ -88,7 +89,8 @@ export function buildServiceTemplate(m: ServiceModel, report: Report): JsonObjec
   }
   t.resource('TaskDefinition', 'AWS::ECS::TaskDefinition', taskDefinition(m, report, roles));
 
-  const lb = loadBalancing(t, m, engine, report);
+  const hook = viaHook(m, engine);
+  const lb = loadBalancing(t, m, engine, report, hook ? () => hookListeners(t, m) : undefined);
   const connect = serviceConnect(m);
   const props: JsonObject = { ServiceName: svc.name ?? m.name, Cluster: cluster, TaskDefinition: ref('TaskDefinition') };
   if (!m.autoscaling && m.replicas !== undefined) props.DesiredCount = m.parameters.numbers.replicas ? ref(m.parameters.numbers.replicas) : m.replicas;
@@ -117,9 +119,11 @@ export function buildServiceTemplate(m: ServiceModel, report: Report): JsonObjec
   // orders them: a DependsOn on them too is redundant (cfn-lint W3005).
   const rules = lb && engine.kind !== 'ecs' ? [lb.prodRule, ...(lb.testRule ? [lb.testRule] : [])] : [];
   const dependsOn = ['LogGroup', ...rules];
-  t.resource('ECSService', 'AWS::ECS::Service', props, { DependsOn: dependsOn });
+  t.resource('ECSService', 'AWS::ECS::Service', props, hook && lb ? {} : { DependsOn: dependsOn });
+  // With the hook the task set runs the tasks and uses the target groups: it waits for them.
+  if (hook && lb) hookTaskSet(t, m, props, cluster, dependsOn, report);
 
-  if (engine.kind === 'codedeploy') codeDeploy(t, m, lb, cluster, report);
+  if (engine.kind === 'codedeploy' && !(hook && lb)) codeDeploy(t, m, lb, cluster, report);
   autoscaling(t, m);
 
   t.output('ServiceName', getAtt('ECSService', 'Name'), 'Name of the ECS service.');
@@ -139,8 +143,9 @@ export function buildServiceTemplate(m: ServiceModel, report: Report): JsonObjec
   const built = t.build();
   tagResources(built, labels);
   const template = applyLogicalIds(built, ecsRoleIds(built), ecs.logicalIds, [...ECS, 'logicalIds'], report);
-  checkTemplateReferences(template, m, report);
-  return template;
+  const final = hook && lb ? addHook(template, m, report) : template;
+  checkTemplateReferences(final, m, report);
+  return final;
 }
 
 export default defineEmitter({

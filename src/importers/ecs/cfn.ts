@@ -22,7 +22,7 @@ export function cfnRename(key: string, parent: string | number | undefined): str
 }
 
 /** The Parameters codegen's ECS service template declares itself (src/emitters/ecs/service-*.ts). */
-const CODEGEN_PARAMETERS = new Set(['ALBListener', 'ECSCluster', 'ListenerRulePriority', 'SecurityGroups', 'Subnets', 'TestListener', 'VpcId']);
+const CODEGEN_PARAMETERS = new Set(['ALBListener', 'ECSCluster', 'ListenerRulePriority', 'LoadBalancerArn', 'SecurityGroups', 'Subnets', 'TestListener', 'VpcId']);
 const PSEUDO = new Set(['AWS::AccountId', 'AWS::Partition', 'AWS::Region', 'AWS::StackName', 'AWS::URLSuffix']);
 
 /** A whole value that is `{Ref: P}`: the spec's `{ param: P }` (for counts and env values). */

@@ -6,6 +6,7 @@
 import type { Field } from '../fields.js';
 import { duration, type SpecDraft } from '../write.js';
 import { paramValue, type Template } from './cfn.js';
+import { readHook, taskSetOf } from './hook.js';
 
 type Json = Record<string, unknown>;
 
@@ -169,22 +170,25 @@ export function readService(t: Template, id: string, draft: SpecDraft): void {
   const ecs = (spec.targets as Json).ecs as Json;
   const s = t.props(id);
   t.resources.get(id).get('DependsOn').use();
+  // With the CloudFormation blue/green hook the task set holds the task-set-level properties.
+  const ts = s.get('DeploymentController', 'Type').value === 'EXTERNAL' ? taskSetOf(t, id) : undefined;
+  const lvl = ts ?? s;
   const name = t.literal(s.get('ServiceName'));
   if (name !== spec.name) sub(ecs, 'service').name = name;
   const cluster = t.literal(s.get('Cluster'));
   if (typeof cluster === 'string') sub(ecs, 'service').cluster = cluster;
-  s.get('TaskDefinition').use();
+  lvl.get('TaskDefinition').use();
   const replicas = paramValue(t, s.get('DesiredCount')) ?? s.get('DesiredCount').num();
   if (replicas !== undefined) spec.replicas = replicas;
   // The service's launch type decides where the task runs, whatever the task definition names.
-  const launchType = s.get('LaunchType').str();
+  const launchType = lvl.get('LaunchType').str();
   if (launchType === 'EC2') ecs.launchType = 'EC2';
   else if (launchType === 'FARGATE') delete ecs.launchType;
-  const providers = s.get('CapacityProviderStrategy').items().map((p) => ({ provider: p.get('CapacityProvider').str(), weight: p.get('Weight').num(), base: p.get('Base').num() }));
+  const providers = lvl.get('CapacityProviderStrategy').items().map((p) => ({ provider: p.get('CapacityProvider').str(), weight: p.get('Weight').num(), base: p.get('Base').num() }));
   if (providers.length) sub(ecs, 'service').capacityProviders = providers;
-  const pv = s.get('PlatformVersion').str();
+  const pv = lvl.get('PlatformVersion').str();
   if (pv !== undefined) ecs.platformVersion = pv;
-  const net = s.get('NetworkConfiguration', 'AwsvpcConfiguration');
+  const net = ts ? ts.get('NetworkConfiguration', 'AwsVpcConfiguration') : s.get('NetworkConfiguration', 'AwsvpcConfiguration');
   if (net.get('AssignPublicIp').str() === 'ENABLED') sub(ecs, 'service').assignPublicIp = true;
   for (const [k, key] of [['Subnets', 'subnets'], ['SecurityGroups', 'securityGroups']] as const) {
     const v = t.literal(net.get(k));
@@ -192,7 +196,7 @@ export function readService(t: Template, id: string, draft: SpecDraft): void {
     else if (typeof v === 'string' && v) sub(ecs, 'service')[key] = v.split(',');
   }
   const awsvpc = ecs.networkMode === undefined;
-  const lb = s.get('LoadBalancers', 0);
+  const lb = lvl.get('LoadBalancers', 0);
   const dep: Json = {};
   if (lb.exists) {
     lb.get('ContainerName').use();
@@ -211,10 +215,11 @@ export function readService(t: Template, id: string, draft: SpecDraft): void {
     for (const tg of ['TargetGroup', 'BlueTargetGroup', 'GreenTargetGroup'].map((d) => t.id(d))) if (t.resources.get(tg).exists) targetGroup(t, tg, spec, ecs, exposed, awsvpc);
     for (const [rule, test] of [['ListenerRule', false], ['TestListenerRule', true]] as const) if (t.resources.get(t.id(rule)).exists) listenerRule(t, t.id(rule), spec, ecs, test);
   }
-  for (const extra of s.get('LoadBalancers').items().slice(1)) extra.drop('no-form', 'The spec sends load balancer traffic to one container port; only the first load balancer is carried.');
+  for (const extra of lvl.get('LoadBalancers').items().slice(1)) extra.drop('no-form', 'The spec sends load balancer traffic to one container port; only the first load balancer is carried.');
   const controller = s.get('DeploymentController', 'Type').str();
   const dc = s.get('DeploymentConfiguration');
   if (controller === 'CODE_DEPLOY') codeDeploy(t, spec, ecs, dep);
+  else if (controller === 'EXTERNAL') readHook(t, ts, spec, ecs, dep);
   else {
     const strategy = dc.get('Strategy').str() ?? 'ROLLING';
     if (strategy === 'ROLLING') {

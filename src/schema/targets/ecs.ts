@@ -83,6 +83,9 @@ export const ecsTargetProperties: Record<string, JsonSchema> = {
     testListenerArn: arn('Test listener ARN (blue/green): test traffic reaches the new tasks before production does. CodeDeploy deployments always get a test listener (a Parameter when omitted); ECS-native ones only when this is set.', 'elasticloadbalancing'),
     loadBalancerRoleArn: roleArn('Role ECS assumes to move traffic between the target groups in ECS-native blue/green, linear and canary deployments (managed policy AmazonECSInfrastructureRolePolicyForLoadBalancers). When omitted the template creates one.'),
     listenerRulePriority: int('Priority of the listener rule that routes to this service (1–50000).', { minimum: 1, maximum: 50000 }),
+    loadBalancerArn: arn('Application Load Balancer ARN for the listener(s) the template creates with `codeDeploy.via: hook` (the CloudFormation blue/green hook names its listeners by logical ID, so they must be resources of the template). When omitted the template takes a Parameter.', 'elasticloadbalancing'),
+    listenerPort: int('Port of the production listener the template creates with `codeDeploy.via: hook` (default 443 with `expose.tls.certificateArn`, else 80).', { minimum: 1, maximum: 65535 }),
+    testListenerPort: int('Port of a test listener the template creates with `codeDeploy.via: hook` (its TestTrafficRoute): test traffic reaches the new tasks before production traffic moves. Default: no test listener.', { minimum: 1, maximum: 65535 }),
     enableExecuteCommand: bool('Enable ECS Exec (`aws ecs execute-command`).'),
     capacityProviders: arr('Capacity provider strategy.', obj('One provider.', {
       provider: str('Capacity provider name (e.g. FARGATE, FARGATE_SPOT).'),
@@ -108,6 +111,8 @@ export const ecsTargetProperties: Record<string, JsonSchema> = {
     applicationName: str('CodeDeploy application name (default `<name>`).'),
     deploymentGroupName: str('Deployment group name (default `<name>-dg`).'),
     deploymentConfigName: str('A predefined config such as `CodeDeployDefault.ECSLinear10PercentEvery1Minutes`; default: derived from the strategy.'),
-    serviceRoleArn: roleArn('CodeDeploy service role ARN; when omitted the template creates one.'),
+    serviceRoleArn: roleArn('CodeDeploy service role ARN; when omitted the template creates one. With `via: hook` the hook\'s ServiceRole is the name in this ARN.'),
+    via: enumOf('How CodeDeploy runs the deployment: `deploymentGroup` (default) writes a CodeDeploy application and deployment group that a pipeline deploys with `aws deploy create-deployment`; `hook` writes the CloudFormation blue/green hook (`Transform: AWS::CodeDeployBlueGreen`, `Hooks`, an EXTERNAL-controller service with `AWS::ECS::TaskSet` and `AWS::ECS::PrimaryTaskSet`), so a stack update that replaces the task definition runs the blue/green deployment. The hook\'s limits apply: no Outputs, no imports (so no `platform`), the listeners are resources of the template (`service.loadBalancerArn`), traffic steps of at least 14%.', ['deploymentGroup', 'hook']),
+    serviceRoleName: str('With `via: hook`: the name of the existing IAM role the hook\'s ServiceRole names (default: the name in `serviceRoleArn`).', { pattern: '^[A-Za-z0-9+=,.@_-]{1,64}$' }),
   }),
 };
