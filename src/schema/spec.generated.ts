@@ -737,7 +737,7 @@ export type OverrideReplicas =
     )
   | null;
 /**
- * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+ * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
  */
 export type OverrideAutoscaling = AutoscalingOverlay | null;
 /**
@@ -1181,7 +1181,7 @@ export interface CodegenServiceSpecV1 {
           )
         | null;
       /**
-       * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+       * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
        */
       autoscaling?: AutoscalingOverlay | null;
       /**
@@ -1486,7 +1486,7 @@ export interface Resources {
   };
 }
 /**
- * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+ * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
  */
 export interface Autoscaling {
   /**
@@ -1520,6 +1520,14 @@ export interface Autoscaling {
    */
   memory?: number;
   /**
+   * Target requests per task per minute at the load balancer (ECS ALBRequestCountPerTarget on the service's target group; Copilot `count.requests`). Needs `expose` on an Application Load Balancer.
+   */
+  requests?: number;
+  /**
+   * Target average response time at the load balancer (ECS: the AWS/ApplicationELB TargetResponseTime of the target group; Copilot `count.response_time`). Needs `expose` on an Application Load Balancer. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+   */
+  responseTime?: number | string;
+  /**
    * Cooldown after scaling in. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   scaleInCooldown?: number | string;
@@ -1527,6 +1535,149 @@ export interface Autoscaling {
    * Cooldown after scaling out. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   scaleOutCooldown?: number | string;
+  /**
+   * Step scaling policies on CloudWatch alarms (ECS only).
+   *
+   * Items: Step scaling on a CloudWatch alarm (ECS: an AWS::CloudWatch::Alarm whose action is a StepScaling policy). The alarm fires when the metric crosses `threshold`; each step says how much to change while the metric lies in its range. Ranges are metric values (not offsets): contiguous, on the alarm's side of the threshold; the first step of a scale-out policy starts at the threshold, the last is open-ended.
+   */
+  steps?: {
+    /**
+     * Policy name suffix (default `step-<n>`); unique in the service.
+     */
+    name?: string;
+    /**
+     * The CloudWatch metric the alarm watches: `cpu` or `memory` (the service's AWS/ECS CPUUtilization or MemoryUtilization), or any metric.
+     */
+    metric:
+      | ('cpu' | 'memory')
+      | {
+          /**
+           * Namespace, e.g. `AWS/SQS` or `MyApp`.
+           */
+          namespace: string;
+          /**
+           * Metric name, e.g. `ApproximateNumberOfMessagesVisible`.
+           */
+          name: string;
+          /**
+           * Dimensions (name → value); default for the AWS/ECS namespace: ClusterName and ServiceName of this service.
+           */
+          dimensions?: {
+            /**
+             * Dimension value.
+             */
+            [k: string]: string;
+          };
+          /**
+           * Statistic (default `Average`).
+           */
+          statistic?: 'Average' | 'Minimum' | 'Maximum' | 'Sum' | 'SampleCount';
+        };
+    /**
+     * How the metric is compared with the threshold: `>=`, `>` (scale out as it rises), `<=` or `<` (scale in as it falls).
+     */
+    comparison: '>=' | '>' | '<=' | '<';
+    /**
+     * Alarm threshold, in the metric's unit.
+     */
+    threshold: number;
+    /**
+     * Length of one evaluation period (default 60s; CloudWatch takes 10, 30 or a multiple of 60 seconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+     */
+    period?: number | string;
+    /**
+     * Periods the metric must breach before the alarm fires (default 1).
+     */
+    evaluationPeriods?: number;
+    /**
+     * What `change` means: tasks added or removed (`ChangeInCapacity`, default), a percent of the current count (`PercentChangeInCapacity`), or the new count (`ExactCapacity`).
+     */
+    adjustment?: 'ChangeInCapacity' | 'PercentChangeInCapacity' | 'ExactCapacity';
+    /**
+     * The steps, lowest metric range first.
+     *
+     * @minItems 1
+     *
+     * Items: One step.
+     */
+    steps: [
+      {
+        /**
+         * Lower bound of the metric range (inclusive); omit for no lower bound.
+         */
+        from?: number;
+        /**
+         * Upper bound of the metric range (exclusive); omit for no upper bound.
+         */
+        to?: number;
+        /**
+         * Capacity change in this range (negative scales in).
+         */
+        change: number;
+      },
+      ...{
+        /**
+         * Lower bound of the metric range (inclusive); omit for no lower bound.
+         */
+        from?: number;
+        /**
+         * Upper bound of the metric range (exclusive); omit for no upper bound.
+         */
+        to?: number;
+        /**
+         * Capacity change in this range (negative scales in).
+         */
+        change: number;
+      }[]
+    ];
+    /**
+     * Time after a scaling activity before another may start. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+     */
+    cooldown?: number | string;
+    /**
+     * How the policy aggregates the metric data points (`MetricAggregationType`, default Average).
+     */
+    aggregation?: 'Average' | 'Minimum' | 'Maximum';
+    /**
+     * With PercentChangeInCapacity: change at least this many tasks.
+     */
+    minAdjustmentMagnitude?: number;
+  }[];
+  /**
+   * Scheduled capacity changes (ECS only).
+   *
+   * Items: Scheduled scaling: set new minimum and/or maximum capacity at a time (ECS ScalableTarget ScheduledActions).
+   */
+  schedule?: {
+    /**
+     * Action name (unique in the service).
+     */
+    name: string;
+    /**
+     * When: `cron(Minutes Hours Day-of-month Month Day-of-week Year)`, `rate(value unit)` or `at(yyyy-mm-ddThh:mm:ss)`.
+     */
+    schedule: string;
+    /**
+     * Time zone of the schedule (IANA name such as `Europe/Berlin`; default UTC).
+     */
+    timezone?: string;
+    /**
+     * New minimum replicas.
+     */
+    min?: number;
+    /**
+     * New maximum replicas.
+     */
+    max?: number;
+    /**
+     * First time the action may run (ISO 8601, e.g. `2026-12-01T00:00:00Z`).
+     */
+    start?: string;
+    /**
+     * Last time the action may run (ISO 8601).
+     */
+    end?: string;
+  }[];
 }
 /**
  * Secret reference.
@@ -1701,6 +1852,75 @@ export interface Expose {
      */
     policy?: string;
   };
+  /**
+   * Several path prefixes routed to the service (instead of `path`): one ALB path-pattern condition (split into more listener rules when the values exceed a rule's limits), one Ingress path or HTTPRoute match each.
+   *
+   * @minItems 1
+   *
+   * Items: Path prefix.
+   */
+  paths?: [string, ...string[]];
+  /**
+   * HTTP header conditions (header name → accepted values; any value matches, every header must match): ALB `http-header` conditions, the Ingress `conditions.<service>` annotation, HTTPRoute header matches. `*` and `?` are wildcards on the ALB.
+   */
+  headers?: {
+    /**
+     * One value or a list of values.
+     */
+    [k: string]: string | [string] | [string, string] | [string, string, string];
+  };
+  /**
+   * Only requests from these CIDR ranges are routed to the service: an ALB `source-ip` condition (Copilot `http.allowed_source_ips`, the Ingress `conditions.<service>` annotation).
+   *
+   * @minItems 1
+   *
+   * Items: CIDR block, e.g. `10.0.0.0/8`.
+   */
+  allowedSourceIps?: [string, ...string[]];
+  /**
+   * `application` (default: ALB listener rules, Ingress, HTTPRoute) or `network` (NLB: a TCP, UDP or TLS listener of its own on `targets.ecs.service.loadBalancerArn`; Copilot `nlb`). A network load balancer has no rules: hosts, paths and headers do not apply.
+   */
+  loadBalancer?: 'application' | 'network';
+  /**
+   * The container that receives the traffic (default: the main container); `port` is one of its ports. A proxy sidecar in front of the application, for instance (ECS LoadBalancers ContainerName; Copilot `target_container`; Kubernetes Service targetPort).
+   */
+  container?: string;
+  /**
+   * Target group settings (ECS TargetGroupAttributes; the Ingress `target-group-attributes` annotation; Copilot `deregistration_delay`/`stickiness`).
+   */
+  targetGroup?: {
+    /**
+     * Target group protocol: `HTTP`/`HTTPS` on an ALB (default HTTP), `TCP`/`TLS`/`UDP`/`TCP_UDP` on an NLB (default TCP, UDP for a UDP port).
+     */
+    protocol?: 'HTTP' | 'HTTPS' | 'TCP' | 'TLS' | 'UDP' | 'TCP_UDP';
+    /**
+     * Time a deregistering target keeps its in-flight requests (`deregistration_delay.timeout_seconds`, 0–3600 s; default 300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+     */
+    deregistrationDelay?: number | string;
+    /**
+     * Warm-up time of a new target before it gets its full share (`slow_start.duration_seconds`, 30–900 s; ALB only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+     */
+    slowStart?: number | string;
+    /**
+     * Routing algorithm (`load_balancing.algorithm.type`; ALB only, default round_robin).
+     */
+    algorithm?: 'round_robin' | 'least_outstanding_requests' | 'weighted_random';
+    /**
+     * Sticky sessions: `true` (a load balancer cookie on an ALB, the source IP on an NLB), or the cookie settings.
+     */
+    stickiness?:
+      | boolean
+      | {
+          /**
+           * How long the cookie pins a client (`stickiness.lb_cookie.duration_seconds` or `app_cookie.duration_seconds`, 1 s–7 days; default 1 day). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+           */
+          duration?: number | string;
+          /**
+           * The application's own cookie (`app_cookie`); without it the load balancer issues its own (`lb_cookie`).
+           */
+          cookieName?: string;
+        };
+  };
 }
 /**
  * Deployment strategy and its traffic shape.
@@ -1784,19 +2004,27 @@ export interface Deployment {
  */
 export interface Logging {
   /**
+   * `awslogs` (default: CloudWatch Logs), `firelens` (the `awsfirelens` driver and a log router sidecar) or `none` (no log configuration, no log group).
+   */
+  driver?: 'awslogs' | 'firelens' | 'none';
+  /**
    * CloudWatch Logs group (default `/ecs/<name>`); may use `${Name}` parameters and pseudo parameters, e.g. `/ecs/${AWS::StackName}`.
    */
   group?: string;
   /**
-   * Region of the log group (defaults to `region`), or `${AWS::Region}` / `${Name}` of a parameter.
+   * Create the log group in the ECS template (default true). `false` uses an existing group: the template takes its name as the Parameter `LogGroupName`, whose default is `group`.
+   */
+  createGroup?: boolean;
+  /**
+   * Region of the log group (defaults to `region`; the ECS template uses the stack's region when neither is set), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: string;
   /**
-   * Log stream prefix (default `ecs`).
+   * Log stream prefix of the main container (default `ecs`); sidecars get `<streamPrefix>-<container>` unless `containers` names their own.
    */
   streamPrefix?: string;
   /**
-   * Retention in days.
+   * Retention in days (ECS log group `RetentionInDays`; Copilot `logging.retention`).
    */
   retentionDays?:
     | 1
@@ -1821,6 +2049,72 @@ export interface Logging {
     | 2922
     | 3288
     | 3653;
+  /**
+   * Extra awslogs driver options, e.g. `mode: non-blocking`, `max-buffer-size: 25m` (the group, region and stream prefix come from the fields above).
+   */
+  options?: {
+    /**
+     * Option value (a string).
+     */
+    [k: string]: string;
+  };
+  /**
+   * Per container (the main container, a sidecar, or one codegen adds: `xray-daemon`, `envoy`, `log_router`), by name: its own awslogs group and/or stream prefix. A group other than `group` is created too unless `createGroup` is false.
+   */
+  containers?: {
+    /**
+     * Log settings of one container.
+     */
+    [k: string]: {
+      /**
+       * CloudWatch Logs group of this container.
+       */
+      group?: string;
+      /**
+       * Log stream prefix of this container.
+       */
+      streamPrefix?: string;
+    };
+  };
+  /**
+   * FireLens (driver `firelens`): every container of the task logs with the `awsfirelens` driver to a log router sidecar (`log_router`, essential, with `firelensConfiguration`), which itself logs with awslogs to `group`. ECS and Copilot (`logging`); FireLens sends with the task role, which needs the destination's permissions.
+   */
+  firelens?: {
+    /**
+     * Log router (`firelensConfiguration.type`, default `fluentbit`).
+     */
+    type?: 'fluentbit' | 'fluentd';
+    /**
+     * Log router image (default: a pinned public.ecr.aws/aws-observability/aws-for-fluent-bit release; Copilot `logging.image`).
+     */
+    image?: string;
+    /**
+     * Output plugin options of the `awsfirelens` log driver (Copilot `logging.destination`), e.g. `Name: firehose`, `region`, `delivery_stream`. Default: the Fluent Bit `cloudwatch_logs` output into `group` and `streamPrefix`.
+     */
+    options?: {
+      /**
+       * Option value (a string).
+       */
+      [k: string]: string;
+    };
+    /**
+     * Secret options of the log driver (name → SSM parameter or Secrets Manager ARN), e.g. an API key of the destination (ECS `secretOptions`; Copilot `logging.secretOptions`).
+     */
+    secretOptions?: {
+      /**
+       * SSM parameter name or ARN, or Secrets Manager secret ARN.
+       */
+      [k: string]: string;
+    };
+    /**
+     * Add the ECS metadata (cluster, task ARN, task definition) to each log event (`enable-ecs-log-metadata`, default true; Copilot `logging.enableMetadata`).
+     */
+    enableMetadata?: boolean;
+    /**
+     * A custom Fluent Bit or Fluentd configuration: a file path inside the router image, or an S3 ARN (EC2 only) (`config-file-type`/`config-file-value`; Copilot `logging.configFilePath`, a file path only).
+     */
+    configFile?: string;
+  };
 }
 /**
  * Distributed tracing.
@@ -2474,7 +2768,7 @@ export interface EcsTarget {
       )
     | null;
   /**
-   * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+   * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
    */
   autoscaling?: AutoscalingOverlay | null;
   /**
@@ -2737,6 +3031,10 @@ export interface EcsTarget {
      */
     listenerArn?: string;
     /**
+     * Load balancer ARN for a listener of the template's own: the Network Load Balancer of `expose.loadBalancer: network`, or the Application Load Balancer of `codeDeploy.via: hook` (the CloudFormation blue/green hook names its listeners by logical ID, so they must be resources of the template). When omitted the template takes a Parameter. May use `${Name}` parameters and pseudo parameters.
+     */
+    loadBalancerArn?: string;
+    /**
      * Test listener ARN (blue/green): test traffic reaches the new tasks before production does. CodeDeploy deployments always get a test listener (a Parameter when omitted); ECS-native ones only when this is set. May use `${Name}` parameters and pseudo parameters.
      */
     testListenerArn?: string;
@@ -2748,10 +3046,6 @@ export interface EcsTarget {
      * Priority of the listener rule that routes to this service (1–50000).
      */
     listenerRulePriority?: number;
-    /**
-     * Application Load Balancer ARN for the listener(s) the template creates with `codeDeploy.via: hook` (the CloudFormation blue/green hook names its listeners by logical ID, so they must be resources of the template). When omitted the template takes a Parameter. May use `${Name}` parameters and pseudo parameters.
-     */
-    loadBalancerArn?: string;
     /**
      * Port of the production listener the template creates with `codeDeploy.via: hook` (default 443 with `expose.tls.certificateArn`, else 80).
      */
@@ -2783,6 +3077,44 @@ export interface EcsTarget {
        */
       base?: number;
     }[];
+    /**
+     * AWS Cloud Map service discovery (`ServiceRegistries`): ECS registers every task in a Cloud Map service, created in `namespaceId` or given by `registryArn`.
+     */
+    serviceDiscovery?: {
+      /**
+       * Cloud Map namespace ID (`ns-...`) the service is created in; a template Parameter defaulting to it (the deployer fills it when omitted).
+       */
+      namespaceId?: string;
+      /**
+       * An existing Cloud Map service to register in (no service is created; the DNS settings are that service's). May use `${Name}` parameters and pseudo parameters.
+       */
+      registryArn?: string;
+      /**
+       * Cloud Map service name, the DNS label clients resolve (default: the service name).
+       */
+      name?: string;
+      /**
+       * DNS record type: `A` (the task IP; awsvpc only) or `SRV` (IP and port; required for bridge and host networking). Default: A under awsvpc, SRV otherwise.
+       */
+      dnsRecordType?: 'A' | 'SRV';
+      /**
+       * DNS record TTL in seconds (default 60).
+       */
+      ttl?: number;
+      /**
+       * Container port of an SRV record (default: the exposed or first port of the main container).
+       */
+      port?: number;
+      /**
+       * Custom attributes of the Cloud Map service (`ServiceAttributes`).
+       */
+      attributes?: {
+        /**
+         * Attribute value.
+         */
+        [k: string]: string;
+      };
+    };
     /**
      * ECS Service Connect (successor of App Mesh on ECS).
      */
@@ -3002,7 +3334,7 @@ export interface ResourcesOverlay {
   } | null;
 }
 /**
- * Target-tracking autoscaling. When set, replicas are owned by the autoscaler (Kubernetes `replicas` is omitted).
+ * Autoscaling: target tracking (cpu, memory, requests, responseTime), step scaling on CloudWatch alarms and scheduled capacity changes. When set, replicas are owned by the autoscaler (Kubernetes `replicas` is omitted).
  */
 export interface AutoscalingOverlay {
   /**
@@ -3042,6 +3374,14 @@ export interface AutoscalingOverlay {
    */
   memory?: number | null;
   /**
+   * Target requests per task per minute at the load balancer (ECS ALBRequestCountPerTarget on the service's target group; Copilot `count.requests`). Needs `expose` on an Application Load Balancer.
+   */
+  requests?: number | null;
+  /**
+   * Target average response time at the load balancer (ECS: the AWS/ApplicationELB TargetResponseTime of the target group; Copilot `count.response_time`). Needs `expose` on an Application Load Balancer. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+   */
+  responseTime?: (number | string) | null;
+  /**
    * Cooldown after scaling in. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   scaleInCooldown?: (number | string) | null;
@@ -3049,6 +3389,149 @@ export interface AutoscalingOverlay {
    * Cooldown after scaling out. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   scaleOutCooldown?: (number | string) | null;
+  /**
+   * Step scaling policies on CloudWatch alarms (ECS only).
+   */
+  steps?:
+    | {
+        /**
+         * Policy name suffix (default `step-<n>`); unique in the service.
+         */
+        name?: string;
+        /**
+         * The CloudWatch metric the alarm watches: `cpu` or `memory` (the service's AWS/ECS CPUUtilization or MemoryUtilization), or any metric.
+         */
+        metric:
+          | ('cpu' | 'memory')
+          | {
+              /**
+               * Namespace, e.g. `AWS/SQS` or `MyApp`.
+               */
+              namespace: string;
+              /**
+               * Metric name, e.g. `ApproximateNumberOfMessagesVisible`.
+               */
+              name: string;
+              /**
+               * Dimensions (name → value); default for the AWS/ECS namespace: ClusterName and ServiceName of this service.
+               */
+              dimensions?: {
+                /**
+                 * Dimension value.
+                 */
+                [k: string]: string;
+              };
+              /**
+               * Statistic (default `Average`).
+               */
+              statistic?: 'Average' | 'Minimum' | 'Maximum' | 'Sum' | 'SampleCount';
+            };
+        /**
+         * How the metric is compared with the threshold: `>=`, `>` (scale out as it rises), `<=` or `<` (scale in as it falls).
+         */
+        comparison: '>=' | '>' | '<=' | '<';
+        /**
+         * Alarm threshold, in the metric's unit.
+         */
+        threshold: number;
+        /**
+         * Length of one evaluation period (default 60s; CloudWatch takes 10, 30 or a multiple of 60 seconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+         */
+        period?: number | string;
+        /**
+         * Periods the metric must breach before the alarm fires (default 1).
+         */
+        evaluationPeriods?: number;
+        /**
+         * What `change` means: tasks added or removed (`ChangeInCapacity`, default), a percent of the current count (`PercentChangeInCapacity`), or the new count (`ExactCapacity`).
+         */
+        adjustment?: 'ChangeInCapacity' | 'PercentChangeInCapacity' | 'ExactCapacity';
+        /**
+         * The steps, lowest metric range first.
+         *
+         * @minItems 1
+         *
+         * Items: One step.
+         */
+        steps: [
+          {
+            /**
+             * Lower bound of the metric range (inclusive); omit for no lower bound.
+             */
+            from?: number;
+            /**
+             * Upper bound of the metric range (exclusive); omit for no upper bound.
+             */
+            to?: number;
+            /**
+             * Capacity change in this range (negative scales in).
+             */
+            change: number;
+          },
+          ...{
+            /**
+             * Lower bound of the metric range (inclusive); omit for no lower bound.
+             */
+            from?: number;
+            /**
+             * Upper bound of the metric range (exclusive); omit for no upper bound.
+             */
+            to?: number;
+            /**
+             * Capacity change in this range (negative scales in).
+             */
+            change: number;
+          }[]
+        ];
+        /**
+         * Time after a scaling activity before another may start. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+         */
+        cooldown?: number | string;
+        /**
+         * How the policy aggregates the metric data points (`MetricAggregationType`, default Average).
+         */
+        aggregation?: 'Average' | 'Minimum' | 'Maximum';
+        /**
+         * With PercentChangeInCapacity: change at least this many tasks.
+         */
+        minAdjustmentMagnitude?: number;
+      }[]
+    | null;
+  /**
+   * Scheduled capacity changes (ECS only).
+   */
+  schedule?:
+    | {
+        /**
+         * Action name (unique in the service).
+         */
+        name: string;
+        /**
+         * When: `cron(Minutes Hours Day-of-month Month Day-of-week Year)`, `rate(value unit)` or `at(yyyy-mm-ddThh:mm:ss)`.
+         */
+        schedule: string;
+        /**
+         * Time zone of the schedule (IANA name such as `Europe/Berlin`; default UTC).
+         */
+        timezone?: string;
+        /**
+         * New minimum replicas.
+         */
+        min?: number;
+        /**
+         * New maximum replicas.
+         */
+        max?: number;
+        /**
+         * First time the action may run (ISO 8601, e.g. `2026-12-01T00:00:00Z`).
+         */
+        start?: string;
+        /**
+         * Last time the action may run (ISO 8601).
+         */
+        end?: string;
+      }[]
+    | null;
 }
 /**
  * A secret injected as an environment variable, by reference only: codegen never sees or writes a secret value.
@@ -3313,6 +3796,70 @@ export interface ExposeOverlay {
      */
     policy?: string | null;
   } | null;
+  /**
+   * Several path prefixes routed to the service (instead of `path`): one ALB path-pattern condition (split into more listener rules when the values exceed a rule's limits), one Ingress path or HTTPRoute match each.
+   */
+  paths?: [string, ...string[]] | null;
+  /**
+   * HTTP header conditions (header name → accepted values; any value matches, every header must match): ALB `http-header` conditions, the Ingress `conditions.<service>` annotation, HTTPRoute header matches. `*` and `?` are wildcards on the ALB.
+   */
+  headers?: {
+    /**
+     * One value or a list of values.
+     */
+    [k: string]: string | [string] | [string, string] | [string, string, string] | null;
+  } | null;
+  /**
+   * Only requests from these CIDR ranges are routed to the service: an ALB `source-ip` condition (Copilot `http.allowed_source_ips`, the Ingress `conditions.<service>` annotation).
+   */
+  allowedSourceIps?: [string, ...string[]] | null;
+  /**
+   * `application` (default: ALB listener rules, Ingress, HTTPRoute) or `network` (NLB: a TCP, UDP or TLS listener of its own on `targets.ecs.service.loadBalancerArn`; Copilot `nlb`). A network load balancer has no rules: hosts, paths and headers do not apply.
+   */
+  loadBalancer?: ('application' | 'network') | null;
+  /**
+   * The container that receives the traffic (default: the main container); `port` is one of its ports. A proxy sidecar in front of the application, for instance (ECS LoadBalancers ContainerName; Copilot `target_container`; Kubernetes Service targetPort).
+   */
+  container?: string | null;
+  /**
+   * Target group settings (ECS TargetGroupAttributes; the Ingress `target-group-attributes` annotation; Copilot `deregistration_delay`/`stickiness`).
+   */
+  targetGroup?: {
+    /**
+     * Target group protocol: `HTTP`/`HTTPS` on an ALB (default HTTP), `TCP`/`TLS`/`UDP`/`TCP_UDP` on an NLB (default TCP, UDP for a UDP port).
+     */
+    protocol?: ('HTTP' | 'HTTPS' | 'TCP' | 'TLS' | 'UDP' | 'TCP_UDP') | null;
+    /**
+     * Time a deregistering target keeps its in-flight requests (`deregistration_delay.timeout_seconds`, 0–3600 s; default 300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+     */
+    deregistrationDelay?: (number | string) | null;
+    /**
+     * Warm-up time of a new target before it gets its full share (`slow_start.duration_seconds`, 30–900 s; ALB only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+     */
+    slowStart?: (number | string) | null;
+    /**
+     * Routing algorithm (`load_balancing.algorithm.type`; ALB only, default round_robin).
+     */
+    algorithm?: ('round_robin' | 'least_outstanding_requests' | 'weighted_random') | null;
+    /**
+     * Sticky sessions: `true` (a load balancer cookie on an ALB, the source IP on an NLB), or the cookie settings.
+     */
+    stickiness?:
+      | (
+          | boolean
+          | {
+              /**
+               * How long the cookie pins a client (`stickiness.lb_cookie.duration_seconds` or `app_cookie.duration_seconds`, 1 s–7 days; default 1 day). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+               */
+              duration?: (number | string) | null;
+              /**
+               * The application's own cookie (`app_cookie`); without it the load balancer issues its own (`lb_cookie`).
+               */
+              cookieName?: string | null;
+            }
+        )
+      | null;
+  } | null;
 }
 /**
  * How a new version replaces the old one.
@@ -3388,23 +3935,31 @@ export interface DeploymentOverlay {
   rollbackAlarms?: [string, ...string[]] | null;
 }
 /**
- * Container logs (awslogs on ECS).
+ * Container logs on ECS and Copilot: awslogs to CloudWatch Logs (default), FireLens, or off. Kubernetes has no per-pod log configuration (the node's log agent collects stdout and stderr), so only `driver: firelens` or `none` is reported there.
  */
 export interface LoggingOverlay {
+  /**
+   * `awslogs` (default: CloudWatch Logs), `firelens` (the `awsfirelens` driver and a log router sidecar) or `none` (no log configuration, no log group).
+   */
+  driver?: ('awslogs' | 'firelens' | 'none') | null;
   /**
    * CloudWatch Logs group (default `/ecs/<name>`); may use `${Name}` parameters and pseudo parameters, e.g. `/ecs/${AWS::StackName}`.
    */
   group?: string | null;
   /**
-   * Region of the log group (defaults to `region`), or `${AWS::Region}` / `${Name}` of a parameter.
+   * Create the log group in the ECS template (default true). `false` uses an existing group: the template takes its name as the Parameter `LogGroupName`, whose default is `group`.
+   */
+  createGroup?: boolean | null;
+  /**
+   * Region of the log group (defaults to `region`; the ECS template uses the stack's region when neither is set), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: string | null;
   /**
-   * Log stream prefix (default `ecs`).
+   * Log stream prefix of the main container (default `ecs`); sidecars get `<streamPrefix>-<container>` unless `containers` names their own.
    */
   streamPrefix?: string | null;
   /**
-   * Retention in days.
+   * Retention in days (ECS log group `RetentionInDays`; Copilot `logging.retention`).
    */
   retentionDays?:
     | (
@@ -3432,6 +3987,72 @@ export interface LoggingOverlay {
         | 3653
       )
     | null;
+  /**
+   * Extra awslogs driver options, e.g. `mode: non-blocking`, `max-buffer-size: 25m` (the group, region and stream prefix come from the fields above).
+   */
+  options?: {
+    /**
+     * Option value (a string).
+     */
+    [k: string]: string | null;
+  } | null;
+  /**
+   * Per container (the main container, a sidecar, or one codegen adds: `xray-daemon`, `envoy`, `log_router`), by name: its own awslogs group and/or stream prefix. A group other than `group` is created too unless `createGroup` is false.
+   */
+  containers?: {
+    /**
+     * Log settings of one container.
+     */
+    [k: string]: {
+      /**
+       * CloudWatch Logs group of this container.
+       */
+      group?: string | null;
+      /**
+       * Log stream prefix of this container.
+       */
+      streamPrefix?: string | null;
+    } | null;
+  } | null;
+  /**
+   * FireLens (driver `firelens`): every container of the task logs with the `awsfirelens` driver to a log router sidecar (`log_router`, essential, with `firelensConfiguration`), which itself logs with awslogs to `group`. ECS and Copilot (`logging`); FireLens sends with the task role, which needs the destination's permissions.
+   */
+  firelens?: {
+    /**
+     * Log router (`firelensConfiguration.type`, default `fluentbit`).
+     */
+    type?: ('fluentbit' | 'fluentd') | null;
+    /**
+     * Log router image (default: a pinned public.ecr.aws/aws-observability/aws-for-fluent-bit release; Copilot `logging.image`).
+     */
+    image?: string | null;
+    /**
+     * Output plugin options of the `awsfirelens` log driver (Copilot `logging.destination`), e.g. `Name: firehose`, `region`, `delivery_stream`. Default: the Fluent Bit `cloudwatch_logs` output into `group` and `streamPrefix`.
+     */
+    options?: {
+      /**
+       * Option value (a string).
+       */
+      [k: string]: string | null;
+    } | null;
+    /**
+     * Secret options of the log driver (name → SSM parameter or Secrets Manager ARN), e.g. an API key of the destination (ECS `secretOptions`; Copilot `logging.secretOptions`).
+     */
+    secretOptions?: {
+      /**
+       * SSM parameter name or ARN, or Secrets Manager secret ARN.
+       */
+      [k: string]: string | null;
+    } | null;
+    /**
+     * Add the ECS metadata (cluster, task ARN, task definition) to each log event (`enable-ecs-log-metadata`, default true; Copilot `logging.enableMetadata`).
+     */
+    enableMetadata?: boolean | null;
+    /**
+     * A custom Fluent Bit or Fluentd configuration: a file path inside the router image, or an S3 ARN (EC2 only) (`config-file-type`/`config-file-value`; Copilot `logging.configFilePath`, a file path only).
+     */
+    configFile?: string | null;
+  } | null;
 }
 /**
  * Distributed tracing.
@@ -4061,7 +4682,7 @@ export interface KubernetesTarget {
       )
     | null;
   /**
-   * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+   * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
    */
   autoscaling?: AutoscalingOverlay | null;
   /**
@@ -4412,6 +5033,10 @@ export interface KubernetesTarget {
    * Image pull policy.
    */
   imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
+  /**
+   * What the containers get from `$(NAME)` and `$$` in env values, `command` and `entrypoint` (Kubernetes `args` and `command`): `expand` (default) leaves them to Kubernetes, which replaces `$(NAME)` with the variable's value and `$$` with `$`; `literal` writes `$$` where Kubernetes would read a `$`, so the containers get the text as written, as on ECS and Copilot. See the rule consistent-variable-references.
+   */
+  variableReferences?: 'expand' | 'literal';
 }
 /**
  * AWS App Mesh CloudFormation (legacy).
@@ -4468,7 +5093,7 @@ export interface AppmeshTarget {
       )
     | null;
   /**
-   * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+   * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
    */
   autoscaling?: AutoscalingOverlay | null;
   /**
@@ -4651,6 +5276,15 @@ export interface AppmeshTarget {
        * Service name (default `<name>`).
        */
       service?: string;
+      /**
+       * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+       */
+      attributes?: {
+        /**
+         * Attribute value.
+         */
+        [k: string]: string;
+      };
     };
     /**
      * DNS.
@@ -4703,6 +5337,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4742,6 +5385,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4779,6 +5431,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4818,6 +5479,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4855,6 +5525,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4892,6 +5571,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4931,6 +5619,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4968,6 +5665,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5005,6 +5711,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5042,6 +5757,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5081,6 +5805,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5118,6 +5851,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5155,6 +5897,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5192,6 +5943,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5229,6 +5989,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5268,6 +6037,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5305,6 +6083,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5342,6 +6129,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5379,6 +6175,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5416,6 +6221,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5453,6 +6267,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5492,6 +6315,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5529,6 +6361,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5566,6 +6407,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5603,6 +6453,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5640,6 +6499,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5677,6 +6545,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5714,6 +6591,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5753,6 +6639,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5790,6 +6685,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5827,6 +6731,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5864,6 +6777,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5901,6 +6823,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5938,6 +6869,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5975,6 +6915,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6012,6 +6961,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6051,6 +7009,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6088,6 +7055,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6125,6 +7101,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6162,6 +7147,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6199,6 +7193,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6236,6 +7239,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6273,6 +7285,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6310,6 +7331,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6347,6 +7377,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6386,6 +7425,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6423,6 +7471,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6460,6 +7517,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6497,6 +7563,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6534,6 +7609,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6571,6 +7655,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6608,6 +7701,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6645,6 +7747,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6682,6 +7793,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6719,6 +7839,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6790,6 +7919,40 @@ export interface AppmeshTarget {
    * Envoy image for the ECS task of a meshed service (default: the pinned App Mesh Envoy image in public ECR).
    */
   envoyImage?: string;
+  /**
+   * The Envoy container of the meshed ECS task (`envoy`): its size, extra environment and user. The image is `envoyImage`.
+   */
+  envoy?: {
+    /**
+     * Container-level CPU units (`cpu`).
+     */
+    cpu?: number;
+    /**
+     * Hard memory limit in MiB (`memory`).
+     */
+    memory?: number;
+    /**
+     * Soft memory limit in MiB (`memoryReservation`).
+     */
+    memoryReservation?: number;
+    /**
+     * Extra environment variables of Envoy (e.g. `ENVOY_LOG_LEVEL: debug`); `APPMESH_RESOURCE_ARN`/`APPMESH_VIRTUAL_NODE_NAME` and `ENABLE_ENVOY_XRAY_TRACING` are set by codegen.
+     */
+    env?: {
+      /**
+       * Value.
+       */
+      [k: string]: string;
+    };
+    /**
+     * User Envoy runs as (default 1337); the proxy configuration ignores this uid's traffic.
+     */
+    user?: string;
+  };
+  /**
+   * What provides the virtual service: a `virtualRouter` with a weighted route (default, required for several versions), or the `virtualNode` directly (one version: no router, no route).
+   */
+  provider?: 'virtualRouter' | 'virtualNode';
 }
 /**
  * AWS Copilot manifest (legacy).
@@ -6846,7 +8009,7 @@ export interface CopilotTarget {
       )
     | null;
   /**
-   * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+   * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
    */
   autoscaling?: AutoscalingOverlay | null;
   /**
@@ -7185,7 +8348,7 @@ export interface EcsTargetOverlay {
    */
   replicas?: OverrideReplicas | null;
   /**
-   * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+   * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
    */
   autoscaling?: OverrideAutoscaling | null;
   /**
@@ -7383,6 +8546,10 @@ export interface EcsTargetOverlay {
      */
     listenerArn?: string | null;
     /**
+     * Load balancer ARN for a listener of the template's own: the Network Load Balancer of `expose.loadBalancer: network`, or the Application Load Balancer of `codeDeploy.via: hook` (the CloudFormation blue/green hook names its listeners by logical ID, so they must be resources of the template). When omitted the template takes a Parameter. May use `${Name}` parameters and pseudo parameters.
+     */
+    loadBalancerArn?: string | null;
+    /**
      * Test listener ARN (blue/green): test traffic reaches the new tasks before production does. CodeDeploy deployments always get a test listener (a Parameter when omitted); ECS-native ones only when this is set. May use `${Name}` parameters and pseudo parameters.
      */
     testListenerArn?: string | null;
@@ -7394,10 +8561,6 @@ export interface EcsTargetOverlay {
      * Priority of the listener rule that routes to this service (1–50000).
      */
     listenerRulePriority?: number | null;
-    /**
-     * Application Load Balancer ARN for the listener(s) the template creates with `codeDeploy.via: hook` (the CloudFormation blue/green hook names its listeners by logical ID, so they must be resources of the template). When omitted the template takes a Parameter. May use `${Name}` parameters and pseudo parameters.
-     */
-    loadBalancerArn?: string | null;
     /**
      * Port of the production listener the template creates with `codeDeploy.via: hook` (default 443 with `expose.tls.certificateArn`, else 80).
      */
@@ -7429,6 +8592,44 @@ export interface EcsTargetOverlay {
           base?: number;
         }[]
       | null;
+    /**
+     * AWS Cloud Map service discovery (`ServiceRegistries`): ECS registers every task in a Cloud Map service, created in `namespaceId` or given by `registryArn`.
+     */
+    serviceDiscovery?: {
+      /**
+       * Cloud Map namespace ID (`ns-...`) the service is created in; a template Parameter defaulting to it (the deployer fills it when omitted).
+       */
+      namespaceId?: string | null;
+      /**
+       * An existing Cloud Map service to register in (no service is created; the DNS settings are that service's). May use `${Name}` parameters and pseudo parameters.
+       */
+      registryArn?: string | null;
+      /**
+       * Cloud Map service name, the DNS label clients resolve (default: the service name).
+       */
+      name?: string | null;
+      /**
+       * DNS record type: `A` (the task IP; awsvpc only) or `SRV` (IP and port; required for bridge and host networking). Default: A under awsvpc, SRV otherwise.
+       */
+      dnsRecordType?: ('A' | 'SRV') | null;
+      /**
+       * DNS record TTL in seconds (default 60).
+       */
+      ttl?: number | null;
+      /**
+       * Container port of an SRV record (default: the exposed or first port of the main container).
+       */
+      port?: number | null;
+      /**
+       * Custom attributes of the Cloud Map service (`ServiceAttributes`).
+       */
+      attributes?: {
+        /**
+         * Attribute value.
+         */
+        [k: string]: string | null;
+      } | null;
+    } | null;
     /**
      * ECS Service Connect (successor of App Mesh on ECS).
      */
@@ -7632,7 +8833,7 @@ export interface KubernetesTargetOverlay {
    */
   replicas?: OverrideReplicas | null;
   /**
-   * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+   * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
    */
   autoscaling?: OverrideAutoscaling | null;
   /**
@@ -7927,6 +9128,10 @@ export interface KubernetesTargetOverlay {
    * Image pull policy.
    */
   imagePullPolicy?: ('Always' | 'IfNotPresent' | 'Never') | null;
+  /**
+   * What the containers get from `$(NAME)` and `$$` in env values, `command` and `entrypoint` (Kubernetes `args` and `command`): `expand` (default) leaves them to Kubernetes, which replaces `$(NAME)` with the variable's value and `$$` with `$`; `literal` writes `$$` where Kubernetes would read a `$`, so the containers get the text as written, as on ECS and Copilot. See the rule consistent-variable-references.
+   */
+  variableReferences?: ('expand' | 'literal') | null;
 }
 /**
  * AWS App Mesh CloudFormation (legacy, discontinued 2026-09-30; successor: ECS Service Connect). Any core field (image, health, replicas, ...) may be repeated here to override it for this target only.
@@ -7973,7 +9178,7 @@ export interface AppmeshTargetOverlay {
    */
   replicas?: OverrideReplicas | null;
   /**
-   * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+   * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
    */
   autoscaling?: OverrideAutoscaling | null;
   /**
@@ -8100,6 +9305,15 @@ export interface AppmeshTargetOverlay {
        * Service name (default `<name>`).
        */
       service?: string | null;
+      /**
+       * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+       */
+      attributes?: {
+        /**
+         * Attribute value.
+         */
+        [k: string]: string | null;
+      } | null;
     } | null;
     /**
      * DNS.
@@ -8145,6 +9359,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8184,6 +9407,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8221,6 +9453,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8260,6 +9501,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8297,6 +9547,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8334,6 +9593,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8373,6 +9641,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8410,6 +9687,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8447,6 +9733,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8484,6 +9779,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8523,6 +9827,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8560,6 +9873,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8597,6 +9919,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8634,6 +9965,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8671,6 +10011,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8710,6 +10059,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8747,6 +10105,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8784,6 +10151,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8821,6 +10197,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8858,6 +10243,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8895,6 +10289,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8934,6 +10337,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8971,6 +10383,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9008,6 +10429,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9045,6 +10475,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9082,6 +10521,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9119,6 +10567,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9156,6 +10613,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9195,6 +10661,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9232,6 +10707,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9269,6 +10753,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9306,6 +10799,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9343,6 +10845,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9380,6 +10891,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9417,6 +10937,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9454,6 +10983,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9493,6 +11031,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9530,6 +11077,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9567,6 +11123,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9604,6 +11169,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9641,6 +11215,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9678,6 +11261,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9715,6 +11307,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9752,6 +11353,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9789,6 +11399,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9828,6 +11447,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9865,6 +11493,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9902,6 +11539,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9939,6 +11585,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9976,6 +11631,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -10013,6 +11677,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -10050,6 +11723,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -10087,6 +11769,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -10124,6 +11815,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -10161,6 +11861,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -10233,6 +11942,40 @@ export interface AppmeshTargetOverlay {
    * Envoy image for the ECS task of a meshed service (default: the pinned App Mesh Envoy image in public ECR).
    */
   envoyImage?: string | null;
+  /**
+   * The Envoy container of the meshed ECS task (`envoy`): its size, extra environment and user. The image is `envoyImage`.
+   */
+  envoy?: {
+    /**
+     * Container-level CPU units (`cpu`).
+     */
+    cpu?: number | null;
+    /**
+     * Hard memory limit in MiB (`memory`).
+     */
+    memory?: number | null;
+    /**
+     * Soft memory limit in MiB (`memoryReservation`).
+     */
+    memoryReservation?: number | null;
+    /**
+     * Extra environment variables of Envoy (e.g. `ENVOY_LOG_LEVEL: debug`); `APPMESH_RESOURCE_ARN`/`APPMESH_VIRTUAL_NODE_NAME` and `ENABLE_ENVOY_XRAY_TRACING` are set by codegen.
+     */
+    env?: {
+      /**
+       * Value.
+       */
+      [k: string]: string | null;
+    } | null;
+    /**
+     * User Envoy runs as (default 1337); the proxy configuration ignores this uid's traffic.
+     */
+    user?: string | null;
+  } | null;
+  /**
+   * What provides the virtual service: a `virtualRouter` with a weighted route (default, required for several versions), or the `virtualNode` directly (one version: no router, no route).
+   */
+  provider?: ('virtualRouter' | 'virtualNode') | null;
 }
 /**
  * AWS Copilot manifest (legacy, end of support 2026-06-12; successor: the ECS CloudFormation target). Any core field (image, health, replicas, ...) may be repeated here to override it for this target only.
@@ -10279,7 +12022,7 @@ export interface CopilotTargetOverlay {
    */
   replicas?: OverrideReplicas | null;
   /**
-   * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+   * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
    */
   autoscaling?: OverrideAutoscaling | null;
   /**

@@ -47,7 +47,7 @@ export function hookListeners(t: TemplateBuilder, m: ServiceModel): { listener: 
 }
 
 /** Task-set-level service properties (ECS external deployments) and the TaskSet name of each. */
-const TASK_SET_KEYS = ['TaskDefinition', 'LaunchType', 'CapacityProviderStrategy', 'PlatformVersion', 'NetworkConfiguration', 'LoadBalancers'] as const;
+const TASK_SET_KEYS = ['TaskDefinition', 'LaunchType', 'CapacityProviderStrategy', 'PlatformVersion', 'NetworkConfiguration', 'LoadBalancers', 'ServiceRegistries'] as const;
 
 /**
  * Turns the service properties into an EXTERNAL-controller service and its blue task set at 100%,

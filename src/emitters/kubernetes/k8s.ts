@@ -54,14 +54,14 @@ export function hasService(m: ServiceModel): boolean {
   return m.main.ports.length > 0 || (m.targets.kubernetes.services?.length ?? 0) > 0;
 }
 
-/** Traffic comes in through an Ingress (the default route) rather than an HTTPRoute. */
+/** Traffic comes in through an Ingress (the default route) rather than an HTTPRoute or an NLB Service. */
 export function routesThroughIngress(m: ServiceModel): boolean {
-  return m.expose !== undefined && (m.targets.kubernetes.route ?? 'ingress') === 'ingress' && hasService(m);
+  return m.expose !== undefined && m.expose.loadBalancer === 'application' && (m.targets.kubernetes.route ?? 'ingress') === 'ingress' && hasService(m);
 }
 
 /** Traffic comes in through a Gateway API HTTPRoute. */
 export function routesThroughGateway(m: ServiceModel): boolean {
-  return m.expose !== undefined && m.targets.kubernetes.route === 'gateway' && hasService(m);
+  return m.expose !== undefined && m.expose.loadBalancer === 'application' && m.targets.kubernetes.route === 'gateway' && hasService(m);
 }
 
 /** A PodDisruptionBudget is written when more than one replica is guaranteed (or when asked). */
@@ -162,12 +162,21 @@ function resourceAmounts(a: { cpu?: string; memory?: string }): JsonObject | und
   return Object.keys(out).length ? out : undefined;
 }
 
-function envVars(c: ContainerModel, report: Report): JsonObject[] {
+/**
+ * `targets.kubernetes.variableReferences: literal`: a `$` that Kubernetes would read — before `(`
+ * (a `$(NAME)` reference) or before another `$` (`$$` is its escape) — is written `$$`, so the
+ * container gets the text as written. Kubernetes leaves every other `$` alone.
+ */
+export function k8sText(m: ServiceModel, text: string): string {
+  return m.targets.kubernetes.variableReferences === 'literal' ? text.replace(/\$(?=[$(])/g, '$$$$') : text;
+}
+
+function envVars(m: ServiceModel, c: ContainerModel, report: Report): JsonObject[] {
   const out: JsonObject[] = [];
   for (const e of c.env) {
     const v = e.value;
     if (v.kind === 'value') {
-      out.push({ name: e.name, value: v.value });
+      out.push({ name: e.name, value: k8sText(m, v.value) });
       continue;
     }
     const k = v.kubernetes;
@@ -215,8 +224,8 @@ function container(m: ServiceModel, c: ContainerModel, role: PodRole, report: Re
   if (role === 'sidecar') def.restartPolicy = 'Always';
   if (t.imagePullPolicy) def.imagePullPolicy = t.imagePullPolicy;
   // Docker ENTRYPOINT is Kubernetes `command`; Docker CMD is Kubernetes `args`.
-  if (c.entrypoint) def.command = c.entrypoint;
-  if (c.command) def.args = c.command;
+  if (c.entrypoint) def.command = c.entrypoint.map((x) => k8sText(m, x));
+  if (c.command) def.args = c.command.map((x) => k8sText(m, x));
   if (c.ports.length) {
     def.ports = c.ports.map((p, i) => {
       const named = writesPortName(m, p);
@@ -249,7 +258,7 @@ function container(m: ServiceModel, c: ContainerModel, role: PodRole, report: Re
       if (health.readiness) def.readinessProbe = probe(health.readiness, report);
     }
   }
-  const env = envVars(c, report);
+  const env = envVars(m, c, report);
   if (env.length) def.env = env;
   const mounts = volumeMounts(m, c);
   if (mounts.length) def.volumeMounts = mounts;

@@ -5,30 +5,18 @@
  */
 import { Tracker, type Field } from '../fields.js';
 import { secretRef } from '../ecs/task.js';
+import { fitName } from '../names.js';
 import { documentError, guessKind, type ImportContext } from '../types.js';
 import { duration, newDraft, type SpecDraft } from '../write.js';
 import { settleEssential } from '../ecs/task-storage.js';
+import { readCopilotLogging } from './logging.js';
+import { dur, seconds } from './durations.js';
+import { readHttpExtras, readNlb } from './traffic.js';
 
 type Json = Record<string, unknown>;
 
 const TYPES = ['Load Balanced Web Service', 'Backend Service', 'Worker Service'];
 const sub = (o: Json, k: string): Json => (o[k] ??= {}) as Json;
-
-/** Copilot durations (`15s`, `1m30s`) → seconds, or undefined. */
-function seconds(f: Field): number | undefined {
-  const v = f.value;
-  if (typeof v === 'number') return f.use(), v;
-  if (typeof v !== 'string') return undefined;
-  const m = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(v);
-  if (!m || v === '') return undefined;
-  f.use();
-  return Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
-}
-
-function dur(f: Field): number | string | undefined {
-  const s = seconds(f);
-  return s === undefined ? undefined : duration(s);
-}
 
 /** Millicores that codegen turns back into exactly `units` CPU units. */
 function cpuMillis(units: number): string {
@@ -152,7 +140,11 @@ function body(m: Field, type: string, spec: Json, base: boolean): void {
   const build = image.get('build');
   if (build.exists) {
     if (typeof build.value === 'string' && copilot) copilot.build = build.str();
-    else build.drop('no-form', 'Only a Dockerfile path has a form in the spec (targets.copilot.build); build arguments and context are not carried.');
+    else if (build.isMap() && copilot && typeof build.get('dockerfile').value === 'string') {
+      // The map form: its Dockerfile path is the spec's build; context, args and the rest are reported.
+      copilot.build = build.get('dockerfile').str();
+      for (const [k, f] of build.entries()) if (k !== 'dockerfile') f.drop('no-form', `image.build.${k} has no form in the spec (targets.copilot.build is the Dockerfile path), so it is not carried.`);
+    } else build.drop('no-form', 'Only a Dockerfile path has a form in the spec (targets.copilot.build); build arguments and context are not carried.');
   }
   const port = image.get('port').num();
   if (port !== undefined) spec.ports = [{ port }];
@@ -197,7 +189,10 @@ function body(m: Field, type: string, spec: Json, base: boolean): void {
       }
     }
     if (Object.keys(traffic).length) Object.assign(sub(sub(spec, 'health'), 'traffic'), traffic);
+    readHttpExtras(http, spec);
   }
+  readNlb(m, spec);
+  if (base && type === 'Load Balanced Web Service' && m.get('nlb').isMap()) sub(spec, 'expose').public = true;
   const cpu = m.get('cpu').num();
   const memory = m.get('memory').num();
   if ((cpu !== undefined && memory !== undefined && !(base && cpu === 256 && memory === 512)) || (!base && (cpu !== undefined || memory !== undefined))) {
@@ -229,6 +224,10 @@ function body(m: Field, type: string, spec: Json, base: boolean): void {
     if (cpuPct !== undefined) a.cpu = cpuPct;
     const memPct = count.get('memory_percentage').num();
     if (memPct !== undefined) a.memory = memPct;
+    const requests = count.get('requests').num();
+    if (requests !== undefined) a.requests = requests;
+    const rt = dur(count.get('response_time'));
+    if (rt !== undefined) a.responseTime = rt;
     const cin = dur(count.get('cooldown', 'in'));
     if (cin !== undefined) a.scaleInCooldown = cin;
     const cout = dur(count.get('cooldown', 'out'));
@@ -293,6 +292,7 @@ function body(m: Field, type: string, spec: Json, base: boolean): void {
   const rolling = m.get('deployment', 'rolling').str();
   if (rolling !== undefined) t.rolling = rolling;
   if (m.get('observability', 'tracing').str() === 'awsxray') spec.tracing = { xray: true };
+  readCopilotLogging(m, spec);
   if (!base && Object.keys(t).length === 0) delete (spec.targets as Json).copilot;
   if (!base && spec.targets && Object.keys(spec.targets as Json).length === 0) delete spec.targets;
 }
@@ -310,7 +310,8 @@ export function importCopilot(ctx: ImportContext): SpecDraft[] {
       continue;
     }
     root.get('type').use();
-    const name = ctx.options.name ?? root.get('name').str();
+    const given = ctx.options.name ?? root.get('name').str();
+    const name = given === undefined || ctx.options.name ? given : fitName(given, 'name', root.get('name'));
     if (!name) {
       ctx.diagnostics.push(documentError(doc, 'IMPORT_NO_NAME', 'The manifest has no name.', 'pass --name NAME'));
       continue;
@@ -322,7 +323,7 @@ export function importCopilot(ctx: ImportContext): SpecDraft[] {
     const defaultType = (spec.expose as Json | undefined)?.public ? 'Load Balanced Web Service' : 'Backend Service';
     if (type !== defaultType) copilot.type = type;
     if (type === 'Backend Service' && spec.expose) draft.comments.push({ path: ['expose'], text: 'A Backend Service with http is reached through an internal load balancer: expose.public stays false.' });
-    if (copilot.build !== undefined && spec.image === undefined) {
+    if (root.get('image', 'build').exists && spec.image === undefined) {
       spec.image = `${name}:latest`;
       root.get('image', 'build').note(`Copilot builds the image; the spec needs the reference the ECS and Kubernetes targets pull, so image is written as ${name}:latest — replace it with your registry's.`, 'IMPORT_CHOICE');
       draft.comments.push({ path: ['image'], text: 'Placeholder: Copilot built this image from targets.copilot.build; write the registry reference here.' });
