@@ -35,6 +35,7 @@ export function readHook(t: Template, ts: Field | undefined, spec: Json, ecs: Js
   const p = h.get('Properties');
   const role = p.get('ServiceRole').str();
   if (role !== undefined) cd.serviceRoleName = role;
+  else h.get('Type').note('The hook names no ServiceRole, which its template reference requires: set targets.ecs.codeDeploy.serviceRoleName to the role the deployment runs as.', 'IMPORT_HOOK_SERVICE_ROLE');
   const r = p.get('TrafficRoutingConfig');
   const type = r.get('Type').str();
   if (type === 'TimeBasedCanary' || type === 'TimeBasedLinear') {
