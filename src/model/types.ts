@@ -53,10 +53,10 @@ export type VolumeModel = { name: string; at: SpecPath } & (
 );
 
 export interface Amounts {
-  /** Millicores, as given (for Kubernetes output). */
-  cpuMillis?: number;
-  /** The original Kubernetes notation, kept for Kubernetes output. */
+  /** Millicores, as given (`N units` rounded up to whole millicores). */ cpuMillis?: number;
+  /** The original Kubernetes notation, kept for Kubernetes output (`N units` as millicores). */
   cpu?: string;
+  /** ECS CPU units when the spec wrote `N units` (exact on ECS). */ cpuUnits?: number;
   /** MiB, rounded up. */
   memoryMiB?: number;
   memory?: string;

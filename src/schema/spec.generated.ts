@@ -800,7 +800,7 @@ export type OverrideReadOnlyRootFilesystem = boolean | null;
  */
 export type OverrideSecurity = SecurityOverlay | null;
 /**
- * Extra labels/tags on every generated resource.
+ * Extra labels on every generated Kubernetes object, and tags on every taggable AWS resource the ECS and App Mesh targets write (task definition, service with PropagateTags SERVICE, target groups, log group, roles, CodeDeploy). A label that cannot be an AWS tag (key over 128 or value over 256 characters, characters other than letters, digits, spaces and `_ . : / = + - @`) is left off the AWS resources with a warning. Copilot service manifests have no tags: a warning gives the `--resource-tags` flag.
  */
 export type OverrideLabels = {
   /**
@@ -1020,7 +1020,7 @@ export interface CodegenServiceSpecV1 {
   readOnlyRootFilesystem?: boolean;
   security?: Security;
   /**
-   * Extra labels/tags on every generated resource.
+   * Extra labels on every generated Kubernetes object, and tags on every taggable AWS resource the ECS and App Mesh targets write (task definition, service with PropagateTags SERVICE, target groups, log group, roles, CodeDeploy). A label that cannot be an AWS tag (key over 128 or value over 256 characters, characters other than letters, digits, spaces and `_ . : / = + - @`) is left off the AWS resources with a warning. Copilot service manifests have no tags: a warning gives the `--resource-tags` flag.
    */
   labels?: {
     /**
@@ -1244,7 +1244,7 @@ export interface CodegenServiceSpecV1 {
        */
       security?: SecurityOverlay | null;
       /**
-       * Extra labels/tags on every generated resource.
+       * Extra labels on every generated Kubernetes object, and tags on every taggable AWS resource the ECS and App Mesh targets write (task definition, service with PropagateTags SERVICE, target groups, log group, roles, CodeDeploy). A label that cannot be an AWS tag (key over 128 or value over 256 characters, characters other than letters, digits, spaces and `_ . : / = + - @`) is left off the AWS resources with a warning. Copilot service manifests have no tags: a warning gives the `--resource-tags` flag.
        */
       labels?: {
         /**
@@ -1463,7 +1463,7 @@ export interface Resources {
    */
   requests?: {
     /**
-     * CPU. Kubernetes notation: `500m` (millicores) or `0.5` (cores).
+     * CPU. Kubernetes notation: `500m` (millicores) or `0.5` (cores); or ECS CPU units: `10 units` (1024 units = 1 core). ECS takes whole units: millicores become `ceil(millicores × 1024 / 1000)` units (`250m` = 256, `100m` = 103, reported when not exact); units become `ceil(units × 1000 / 1024)` millicores on Kubernetes (`10 units` = `10m`, reported when not exact).
      */
     cpu?: string | number;
     /**
@@ -1476,7 +1476,7 @@ export interface Resources {
    */
   limits?: {
     /**
-     * CPU. Kubernetes notation: `500m` (millicores) or `0.5` (cores).
+     * CPU. Kubernetes notation: `500m` (millicores) or `0.5` (cores); or ECS CPU units: `10 units` (1024 units = 1 core). ECS takes whole units: millicores become `ceil(millicores × 1024 / 1000)` units (`250m` = 256, `100m` = 103, reported when not exact); units become `ceil(units × 1000 / 1024)` millicores on Kubernetes (`10 units` = `10m`, reported when not exact).
      */
     cpu?: string | number;
     /**
@@ -2508,7 +2508,7 @@ export interface Resources1 {
    */
   requests?: {
     /**
-     * CPU. Kubernetes notation: `500m` (millicores) or `0.5` (cores).
+     * CPU. Kubernetes notation: `500m` (millicores) or `0.5` (cores); or ECS CPU units: `10 units` (1024 units = 1 core). ECS takes whole units: millicores become `ceil(millicores × 1024 / 1000)` units (`250m` = 256, `100m` = 103, reported when not exact); units become `ceil(units × 1000 / 1024)` millicores on Kubernetes (`10 units` = `10m`, reported when not exact).
      */
     cpu?: string | number;
     /**
@@ -2521,7 +2521,7 @@ export interface Resources1 {
    */
   limits?: {
     /**
-     * CPU. Kubernetes notation: `500m` (millicores) or `0.5` (cores).
+     * CPU. Kubernetes notation: `500m` (millicores) or `0.5` (cores); or ECS CPU units: `10 units` (1024 units = 1 core). ECS takes whole units: millicores become `ceil(millicores × 1024 / 1000)` units (`250m` = 256, `100m` = 103, reported when not exact); units become `ceil(units × 1000 / 1024)` millicores on Kubernetes (`10 units` = `10m`, reported when not exact).
      */
     cpu?: string | number;
     /**
@@ -2831,7 +2831,7 @@ export interface EcsTarget {
    */
   security?: SecurityOverlay | null;
   /**
-   * Extra labels/tags on every generated resource.
+   * Extra labels on every generated Kubernetes object, and tags on every taggable AWS resource the ECS and App Mesh targets write (task definition, service with PropagateTags SERVICE, target groups, log group, roles, CodeDeploy). A label that cannot be an AWS tag (key over 128 or value over 256 characters, characters other than letters, digits, spaces and `_ . : / = + - @`) is left off the AWS resources with a warning. Copilot service manifests have no tags: a warning gives the `--resource-tags` flag.
    */
   labels?: {
     /**
@@ -2937,7 +2937,7 @@ export interface EcsTarget {
    */
   cpu?: number | string;
   /**
-   * Task memory override: MiB (`1024`) or a GB string (`1 GB`). Default: derived from resources.
+   * Task memory override: MiB (`1024`) or a GB string (`1 GB`). Default: derived from resources. Fargate takes only the memory sizes paired with its CPU sizes (512 MiB and up); on EC2 ECS accepts any value, and codegen asks for at least 6 MiB, the least memory Docker 20.10 and later gives a container.
    */
   memory?: number | string;
   /**
@@ -3031,7 +3031,7 @@ export interface EcsTarget {
      */
     listenerArn?: string;
     /**
-     * Network Load Balancer ARN (`expose.loadBalancer: network`): the template adds a listener of its own to it. May use `${Name}` parameters and pseudo parameters.
+     * Load balancer ARN for a listener of the template's own: the Network Load Balancer of `expose.loadBalancer: network`, or the Application Load Balancer of `codeDeploy.via: hook` (the CloudFormation blue/green hook names its listeners by logical ID, so they must be resources of the template). When omitted the template takes a Parameter. May use `${Name}` parameters and pseudo parameters.
      */
     loadBalancerArn?: string;
     /**
@@ -3046,6 +3046,14 @@ export interface EcsTarget {
      * Priority of the listener rule that routes to this service (1–50000).
      */
     listenerRulePriority?: number;
+    /**
+     * Port of the production listener the template creates with `codeDeploy.via: hook` (default 443 with `expose.tls.certificateArn`, else 80).
+     */
+    listenerPort?: number;
+    /**
+     * Port of a test listener the template creates with `codeDeploy.via: hook` (its TestTrafficRoute): test traffic reaches the new tasks before production traffic moves. Default: no test listener.
+     */
+    testListenerPort?: number;
     /**
      * Enable ECS Exec (`aws ecs execute-command`).
      */
@@ -3129,7 +3137,7 @@ export interface EcsTarget {
       port?: number;
     };
     /**
-     * Tags on the service.
+     * Tags on the ECS service alone, besides the labels (which tag every resource); a key here overrides the label of the same key. CloudFormation rules apply: key 1–128 and value up to 256 characters, no `aws:` prefix, at most 50 tags.
      */
     tags?: {
       /**
@@ -3252,9 +3260,17 @@ export interface EcsTarget {
      */
     deploymentConfigName?: string;
     /**
-     * CodeDeploy service role ARN; when omitted the template creates one. May use `${Name}` parameters and pseudo parameters.
+     * CodeDeploy service role ARN; when omitted the template creates one. With `via: hook` the hook's ServiceRole is the name in this ARN. May use `${Name}` parameters and pseudo parameters.
      */
     serviceRoleArn?: string;
+    /**
+     * How CodeDeploy runs the deployment: `deploymentGroup` (default) writes a CodeDeploy application and deployment group that a pipeline deploys with `aws deploy create-deployment`; `hook` writes the CloudFormation blue/green hook (`Transform: AWS::CodeDeployBlueGreen`, `Hooks`, an EXTERNAL-controller service with `AWS::ECS::TaskSet` and `AWS::ECS::PrimaryTaskSet`), so a stack update that replaces the task definition runs the blue/green deployment. The hook's limits apply: no Outputs, no imports (so no `platform`), the listeners are resources of the template (`service.loadBalancerArn`), traffic steps of at least 14%.
+     */
+    via?: 'deploymentGroup' | 'hook';
+    /**
+     * With `via: hook`: the name of the existing IAM role the hook's ServiceRole names (default: the name in `serviceRoleArn`).
+     */
+    serviceRoleName?: string;
   };
 }
 /**
@@ -3295,7 +3311,7 @@ export interface ResourcesOverlay {
    */
   requests?: {
     /**
-     * CPU. Kubernetes notation: `500m` (millicores) or `0.5` (cores).
+     * CPU. Kubernetes notation: `500m` (millicores) or `0.5` (cores); or ECS CPU units: `10 units` (1024 units = 1 core). ECS takes whole units: millicores become `ceil(millicores × 1024 / 1000)` units (`250m` = 256, `100m` = 103, reported when not exact); units become `ceil(units × 1000 / 1024)` millicores on Kubernetes (`10 units` = `10m`, reported when not exact).
      */
     cpu?: (string | number) | null;
     /**
@@ -3308,7 +3324,7 @@ export interface ResourcesOverlay {
    */
   limits?: {
     /**
-     * CPU. Kubernetes notation: `500m` (millicores) or `0.5` (cores).
+     * CPU. Kubernetes notation: `500m` (millicores) or `0.5` (cores); or ECS CPU units: `10 units` (1024 units = 1 core). ECS takes whole units: millicores become `ceil(millicores × 1024 / 1000)` units (`250m` = 256, `100m` = 103, reported when not exact); units become `ceil(units × 1000 / 1024)` millicores on Kubernetes (`10 units` = `10m`, reported when not exact).
      */
     cpu?: (string | number) | null;
     /**
@@ -4729,7 +4745,7 @@ export interface KubernetesTarget {
    */
   security?: SecurityOverlay | null;
   /**
-   * Extra labels/tags on every generated resource.
+   * Extra labels on every generated Kubernetes object, and tags on every taggable AWS resource the ECS and App Mesh targets write (task definition, service with PropagateTags SERVICE, target groups, log group, roles, CodeDeploy). A label that cannot be an AWS tag (key over 128 or value over 256 characters, characters other than letters, digits, spaces and `_ . : / = + - @`) is left off the AWS resources with a warning. Copilot service manifests have no tags: a warning gives the `--resource-tags` flag.
    */
   labels?: {
     /**
@@ -5140,7 +5156,7 @@ export interface AppmeshTarget {
    */
   security?: SecurityOverlay | null;
   /**
-   * Extra labels/tags on every generated resource.
+   * Extra labels on every generated Kubernetes object, and tags on every taggable AWS resource the ECS and App Mesh targets write (task definition, service with PropagateTags SERVICE, target groups, log group, roles, CodeDeploy). A label that cannot be an AWS tag (key over 128 or value over 256 characters, characters other than letters, digits, spaces and `_ . : / = + - @`) is left off the AWS resources with a warning. Copilot service manifests have no tags: a warning gives the `--resource-tags` flag.
    */
   labels?: {
     /**
@@ -8056,7 +8072,7 @@ export interface CopilotTarget {
    */
   security?: SecurityOverlay | null;
   /**
-   * Extra labels/tags on every generated resource.
+   * Extra labels on every generated Kubernetes object, and tags on every taggable AWS resource the ECS and App Mesh targets write (task definition, service with PropagateTags SERVICE, target groups, log group, roles, CodeDeploy). A label that cannot be an AWS tag (key over 128 or value over 256 characters, characters other than letters, digits, spaces and `_ . : / = + - @`) is left off the AWS resources with a warning. Copilot service manifests have no tags: a warning gives the `--resource-tags` flag.
    */
   labels?: {
     /**
@@ -8380,7 +8396,7 @@ export interface EcsTargetOverlay {
    */
   security?: OverrideSecurity | null;
   /**
-   * Extra labels/tags on every generated resource.
+   * Extra labels on every generated Kubernetes object, and tags on every taggable AWS resource the ECS and App Mesh targets write (task definition, service with PropagateTags SERVICE, target groups, log group, roles, CodeDeploy). A label that cannot be an AWS tag (key over 128 or value over 256 characters, characters other than letters, digits, spaces and `_ . : / = + - @`) is left off the AWS resources with a warning. Copilot service manifests have no tags: a warning gives the `--resource-tags` flag.
    */
   labels?: OverrideLabels | null;
   /**
@@ -8448,7 +8464,7 @@ export interface EcsTargetOverlay {
    */
   cpu?: (number | string) | null;
   /**
-   * Task memory override: MiB (`1024`) or a GB string (`1 GB`). Default: derived from resources.
+   * Task memory override: MiB (`1024`) or a GB string (`1 GB`). Default: derived from resources. Fargate takes only the memory sizes paired with its CPU sizes (512 MiB and up); on EC2 ECS accepts any value, and codegen asks for at least 6 MiB, the least memory Docker 20.10 and later gives a container.
    */
   memory?: (number | string) | null;
   /**
@@ -8530,7 +8546,7 @@ export interface EcsTargetOverlay {
      */
     listenerArn?: string | null;
     /**
-     * Network Load Balancer ARN (`expose.loadBalancer: network`): the template adds a listener of its own to it. May use `${Name}` parameters and pseudo parameters.
+     * Load balancer ARN for a listener of the template's own: the Network Load Balancer of `expose.loadBalancer: network`, or the Application Load Balancer of `codeDeploy.via: hook` (the CloudFormation blue/green hook names its listeners by logical ID, so they must be resources of the template). When omitted the template takes a Parameter. May use `${Name}` parameters and pseudo parameters.
      */
     loadBalancerArn?: string | null;
     /**
@@ -8545,6 +8561,14 @@ export interface EcsTargetOverlay {
      * Priority of the listener rule that routes to this service (1–50000).
      */
     listenerRulePriority?: number | null;
+    /**
+     * Port of the production listener the template creates with `codeDeploy.via: hook` (default 443 with `expose.tls.certificateArn`, else 80).
+     */
+    listenerPort?: number | null;
+    /**
+     * Port of a test listener the template creates with `codeDeploy.via: hook` (its TestTrafficRoute): test traffic reaches the new tasks before production traffic moves. Default: no test listener.
+     */
+    testListenerPort?: number | null;
     /**
      * Enable ECS Exec (`aws ecs execute-command`).
      */
@@ -8628,7 +8652,7 @@ export interface EcsTargetOverlay {
       port?: number | null;
     } | null;
     /**
-     * Tags on the service.
+     * Tags on the ECS service alone, besides the labels (which tag every resource); a key here overrides the label of the same key. CloudFormation rules apply: key 1–128 and value up to 256 characters, no `aws:` prefix, at most 50 tags.
      */
     tags?: {
       /**
@@ -8751,9 +8775,17 @@ export interface EcsTargetOverlay {
      */
     deploymentConfigName?: string | null;
     /**
-     * CodeDeploy service role ARN; when omitted the template creates one. May use `${Name}` parameters and pseudo parameters.
+     * CodeDeploy service role ARN; when omitted the template creates one. With `via: hook` the hook's ServiceRole is the name in this ARN. May use `${Name}` parameters and pseudo parameters.
      */
     serviceRoleArn?: string | null;
+    /**
+     * How CodeDeploy runs the deployment: `deploymentGroup` (default) writes a CodeDeploy application and deployment group that a pipeline deploys with `aws deploy create-deployment`; `hook` writes the CloudFormation blue/green hook (`Transform: AWS::CodeDeployBlueGreen`, `Hooks`, an EXTERNAL-controller service with `AWS::ECS::TaskSet` and `AWS::ECS::PrimaryTaskSet`), so a stack update that replaces the task definition runs the blue/green deployment. The hook's limits apply: no Outputs, no imports (so no `platform`), the listeners are resources of the template (`service.loadBalancerArn`), traffic steps of at least 14%.
+     */
+    via?: ('deploymentGroup' | 'hook') | null;
+    /**
+     * With `via: hook`: the name of the existing IAM role the hook's ServiceRole names (default: the name in `serviceRoleArn`).
+     */
+    serviceRoleName?: string | null;
   } | null;
 }
 /**
@@ -8849,7 +8881,7 @@ export interface KubernetesTargetOverlay {
    */
   security?: OverrideSecurity | null;
   /**
-   * Extra labels/tags on every generated resource.
+   * Extra labels on every generated Kubernetes object, and tags on every taggable AWS resource the ECS and App Mesh targets write (task definition, service with PropagateTags SERVICE, target groups, log group, roles, CodeDeploy). A label that cannot be an AWS tag (key over 128 or value over 256 characters, characters other than letters, digits, spaces and `_ . : / = + - @`) is left off the AWS resources with a warning. Copilot service manifests have no tags: a warning gives the `--resource-tags` flag.
    */
   labels?: OverrideLabels | null;
   /**
@@ -9194,7 +9226,7 @@ export interface AppmeshTargetOverlay {
    */
   security?: OverrideSecurity | null;
   /**
-   * Extra labels/tags on every generated resource.
+   * Extra labels on every generated Kubernetes object, and tags on every taggable AWS resource the ECS and App Mesh targets write (task definition, service with PropagateTags SERVICE, target groups, log group, roles, CodeDeploy). A label that cannot be an AWS tag (key over 128 or value over 256 characters, characters other than letters, digits, spaces and `_ . : / = + - @`) is left off the AWS resources with a warning. Copilot service manifests have no tags: a warning gives the `--resource-tags` flag.
    */
   labels?: OverrideLabels | null;
   /**
@@ -12038,7 +12070,7 @@ export interface CopilotTargetOverlay {
    */
   security?: OverrideSecurity | null;
   /**
-   * Extra labels/tags on every generated resource.
+   * Extra labels on every generated Kubernetes object, and tags on every taggable AWS resource the ECS and App Mesh targets write (task definition, service with PropagateTags SERVICE, target groups, log group, roles, CodeDeploy). A label that cannot be an AWS tag (key over 128 or value over 256 characters, characters other than letters, digits, spaces and `_ . : / = + - @`) is left off the AWS resources with a warning. Copilot service manifests have no tags: a warning gives the `--resource-tags` flag.
    */
   labels?: OverrideLabels | null;
   /**

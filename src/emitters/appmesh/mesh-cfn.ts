@@ -14,6 +14,7 @@ import { meshLayout, type Discovery, type MeshProtocol } from './layout.js';
 import { applyLogicalIds } from '../shared/cfn.js';
 import { getAtt, pascal, resource } from '../shared/intrinsics.js';
 import { reportDeprecation } from '../shared/legacy.js';
+import { labelTags, tagResources } from '../shared/tags.js';
 import { defineEmitter } from '../types.js';
 
 type Report = (d: DiagnosticInput) => void;
@@ -157,6 +158,7 @@ function template(m: ServiceModel, resources: JsonObject, outputs: JsonObject, r
     Resources: resources,
     Outputs: outputs,
   };
+  tagResources(template, labelTags(m, report, 'appmesh'));
   return applyLogicalIds(template, APPMESH_ROLE_IDS, m.targets.appmesh.logicalIds, [...T, 'logicalIds'], report);
 }
 

@@ -52,14 +52,18 @@ export function findLogicalIds(resourcesValue: unknown): LogicalIds {
   found.executionRole = getAttOf(td.ExecutionRoleArn);
   found.taskRole = getAttOf(td.TaskRoleArn);
   const svc = props(found.service);
-  const lb = at(svc, 'LoadBalancers', 0);
+  // With the CloudFormation blue/green hook the task set holds the load balancers.
+  const taskSet = ofType('AWS::ECS::TaskSet').find((id) => refOf(props(id).Service) === found.service);
+  const lb = at(taskSet ? props(taskSet) : svc, 'LoadBalancers', 0);
   found.targetGroup = refOf(at(lb, 'TargetGroupArn'));
   const adv = at(lb, 'AdvancedConfiguration');
   const groupId = ofType('AWS::CodeDeploy::DeploymentGroup')[0];
   const group = props(groupId);
-  found.alternateTargetGroup = refOf(at(adv, 'AlternateTargetGroupArn')) ?? getAttOf(at(group, 'LoadBalancerInfo', 'TargetGroupPairInfoList', 0, 'TargetGroups', 1, 'Name'));
+  const hookGroups = taskSet ? ofType('AWS::ElasticLoadBalancingV2::TargetGroup').filter((id) => id !== found.targetGroup) : [];
+  found.alternateTargetGroup = refOf(at(adv, 'AlternateTargetGroupArn')) ?? getAttOf(at(group, 'LoadBalancerInfo', 'TargetGroupPairInfoList', 0, 'TargetGroups', 1, 'Name')) ?? (hookGroups.length === 1 ? hookGroups[0] : undefined);
   const rules = ofType('AWS::ElasticLoadBalancingV2::ListenerRule');
-  const dependsOn = (found.service && Array.isArray((resources[found.service] as Json).DependsOn) ? ((resources[found.service] as Json).DependsOn as unknown[]) : []).filter((d): d is string => typeof d === 'string' && rules.includes(d));
+  const waiter = taskSet ?? found.service;
+  const dependsOn = (waiter && Array.isArray((resources[waiter] as Json).DependsOn) ? ((resources[waiter] as Json).DependsOn as unknown[]) : []).filter((d): d is string => typeof d === 'string' && rules.includes(d));
   found.listenerRule = refOf(at(adv, 'ProductionListenerRule')) ?? dependsOn[0] ?? (rules.length === 1 ? rules[0] : undefined);
   // A test rule listens on another listener; further rules on the production listener are codegen's ListenerRule2, ...
   const prodListener = JSON.stringify(props(found.listenerRule).ListenerArn);

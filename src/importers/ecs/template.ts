@@ -113,6 +113,17 @@ function createdRolePolicies(value: unknown, role: 'ExecutionRole' | 'TaskRole',
   } else if (arns.length) ecs.taskRole = { managedPolicyArns: arns };
 }
 
+/** Tags equal to the labels (read from the task definition) are codegen's: it writes them on every taggable resource. */
+function labelTags(t: Template, spec: Json): void {
+  const labels = (spec.labels ?? {}) as Json;
+  for (const [id] of Object.entries((t.resources.value ?? {}) as Json)) {
+    for (const tag of t.props(id).get('Tags').items()) {
+      const k = tag.get('Key').str();
+      if (k !== undefined && labels[k] === tag.get('Value').value) tag.use();
+    }
+  }
+}
+
 export function importTemplate(tracker: Tracker, ctx: ImportContext): SpecDraft[] {
   const t = new Template(tracker, ctx.options.parameters);
   const file = tracker.doc.source.file;
@@ -178,6 +189,7 @@ export function importTemplate(tracker: Tracker, ctx: ImportContext): SpecDraft[
     spec.platform = { name: t.platform };
     draft.comments.push({ path: ['platform'], text: `The template imports the exports of the ${t.platform} platform (Fn::ImportValue ${t.platform}-...).` });
   }
+  labelTags(t, spec);
   secretStores(t, spec);
   specParameters(t, spec);
   if (Object.keys(t.ids.fixed).length) ecs.logicalIds = t.ids.fixed;
