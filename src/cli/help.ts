@@ -44,6 +44,8 @@ interface CommandHelp {
   summary: string;
   description: string;
   options: readonly OptionName[];
+  /** Where an option means something else for this command than the shared text says. */
+  optionText?: Partial<Record<OptionName, OptionHelp>>;
   examples: readonly (readonly [command: string, what: string])[];
 }
 
@@ -137,6 +139,10 @@ manifests, ECS task definitions and templates, Copilot manifests, Compose files,
 field not carried is reported at its file:line:column. Prints to stdout, or writes --out (a file,
 or a folder for several specs) atomically, never replacing a file without --force.`,
     options: ['out', 'force', 'name', 'format', 'quiet', 'verbose'],
+    optionText: {
+      out: { flags: '-o, --out PATH', text: 'Write the spec to PATH, or several specs to PATH/<name>.yaml\n(default: print them to standard output)' },
+      name: { flags: '--name NAME', text: 'Service name of the imported spec (default: from the input:\nthe Copilot name, the ECS service name or task family, ...)' },
+    },
     examples: [
       ['codegen import kubernetes k8s/ --out service.yaml', 'a folder of manifests into one spec'],
       ['codegen import copilot copilot/api/manifest.yml', 'print the spec of a Copilot service'],
@@ -153,13 +159,14 @@ const EXIT_CODES = `Exit codes:
      more warnings than --max-warnings
   2  usage error: unknown command, option or target, a missing or contradicting argument`;
 
-function optionLines(names: readonly OptionName[]): string {
+function optionLines(names: readonly OptionName[], own: Partial<Record<OptionName, OptionHelp>> = {}): string {
+  const help = (n: OptionName): OptionHelp => own[n] ?? OPTIONS[n];
   // Long-only options line up under the long names of `-x, --name` options.
-  const shown = names.map((n) => (OPTIONS[n].flags.startsWith('--') ? `    ${OPTIONS[n].flags}` : OPTIONS[n].flags));
+  const shown = names.map((n) => (help(n).flags.startsWith('--') ? `    ${help(n).flags}` : help(n).flags));
   const width = Math.max(...shown.map((f) => f.length)) + 2;
   return names
     .map((n, i) => {
-      const [first, ...rest] = OPTIONS[n].text.split('\n');
+      const [first, ...rest] = help(n).text.split('\n');
       return [`  ${shown[i]!.padEnd(width)}${first}`, ...rest.map((r) => `  ${' '.repeat(width)}${r}`)].join('\n');
     })
     .join('\n');
@@ -199,7 +206,7 @@ export function commandHelp(name: CommandName): string {
 ${c.description}
 
 Options:
-${optionLines([...c.options, 'help'])}
+${optionLines([...c.options, 'help'], c.optionText)}
 
 Examples:
 ${examples.join('\n\n')}
