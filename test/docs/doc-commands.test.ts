@@ -1,12 +1,14 @@
 /**
  * What the README and docs/ say about the command line is what the CLI takes: every `codegen
  * COMMAND … --option` written in them names an option of that command, and the usage lines of the
- * README's and docs/cli.md's synopses are the CLI's own (`codegen COMMAND --help`).
+ * README's and docs/cli.md's synopses are the CLI's own (`codegen COMMAND --help`). The files they
+ * name in this repository exist, and the README's example spec validates.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMAND_NAMES, COMMANDS, OPTIONS, type CommandName } from '../../src/cli/help.js';
+import { runCli } from '../helpers/cli.js';
 import { ROOT } from '../helpers/fixtures.js';
 
 const PAGES = ['README.md', ...(readdirSync(join(ROOT, 'docs'), { recursive: true }) as string[]).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)].sort();
@@ -64,5 +66,32 @@ describe('commands in the docs', () => {
     const [u] = uses('Run `npx codegen import x.yaml --all-envs` here.');
     expect(u!.command).toBe('import');
     expect(longOptions(u!.command).has(u!.options[0]!)).toBe(false);
+  });
+
+  /** Paths a page names that are not this repository's, or that a change under way removes. */
+  const NOT_OURS: Record<string, string[]> = {
+    'docs/ci.md': ['docs/problem-matchers.md'], // actions/toolkit's page on the annotation limits
+    'docs/benchmarks.md': ['scripts/build-code-cache.mjs'], // the build-time code cache is gone (the cache is written on the user's machine); that section is being rewritten with the benchmarks
+  };
+
+  it('every path of this repository a page names exists', () => {
+    const missing: string[] = [];
+    for (const page of PAGES) {
+      const text = readFileSync(join(ROOT, page), 'utf8');
+      for (const m of text.matchAll(/(?<![\w/.-])((?:src|test|fixtures|scripts|docs|schema|vendor|bench|examples|\.ci)\/[\w./-]*[\w/])/g)) {
+        const path = m[1]!;
+        if (/[<>*{}]/.test(path) || NOT_OURS[page]?.includes(path)) continue;
+        if (!existsSync(join(ROOT, path)) && !existsSync(join(ROOT, dirname(page), path))) missing.push(`${page}:${text.slice(0, m.index).split('\n').length}: ${path}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it("the README's example spec validates", async () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const spec = /## The spec\n\n```yaml\n([\s\S]*?)```/.exec(readme)![1]!;
+    const dir = join(ROOT, 'examples/my-app'); // its schema modeline is relative to an example's folder
+    const r = await runCli(['validate', '-'], dir, { stdin: spec });
+    expect(r.code, r.stderr).toBe(0);
   });
 });
