@@ -79,11 +79,17 @@ describe('running a recipe', () => {
   });
 
   it('the aws stand-in: a missing file, and IAM resources without --capabilities, fail; get-template answers from the page', () => {
-    const deploy = (extra: string) =>
-      `## R\n\n\`service.yaml\`:\n\n${F}yaml file=service.yaml\n${SPEC.replace(/ {2}ecs:\n.*\n/, '  ecs: {}\n')}${F}\n\n${F}sh run\nnpx codegen generate service.yaml -q\naws cloudformation deploy --stack-name demo --template-file out/demo/ecs/service.cfn.yaml ${extra}\n${F}\n`;
+    const NAMED = '{ cluster: c, subnets: [subnet-0a1b2c3d], securityGroups: [sg-0a1b2c3d] }';
+    const deploy = (extra: string, service = NAMED) => {
+      const spec = SPEC.replace(/targets:[\s\S]*/, `targets:\n  ecs: { service: ${service} }\n`); // no role ARN: the template creates the roles
+      return `## R\n\n\`service.yaml\`:\n\n${F}yaml file=service.yaml\n${spec}${F}\n\n${F}sh run\nnpx codegen generate service.yaml -q\naws cloudformation deploy --stack-name demo --template-file out/demo/ecs/service.cfn.yaml ${extra}\n${F}\n`;
+    };
     expect(run(deploy('--capabilities CAPABILITY_IAM')).problems).toEqual([]);
     expect(run(deploy('')).problems.join('\n')).toContain('creates IAM resources');
     expect(run(deploy('--capabilities CAPABILITY_IAM --parameter-overrides file://nothing.json')).problems.join('\n')).toContain('file://nothing.json does not exist');
+    // Without a cluster, subnets and security groups in the spec, the template's parameters have no default.
+    expect(run(deploy('--capabilities CAPABILITY_IAM', '{}')).problems.join('\n')).toContain('Parameters: [ECSCluster, Subnets, SecurityGroups] must have values');
+    expect(run(deploy('--capabilities CAPABILITY_IAM --parameter-overrides ECSCluster=c Subnets=s SecurityGroups=g', '{}')).problems).toEqual([]);
     const stack = `## R\n\n<!-- stack demo: fixtures/minimal/service.yaml -->\n\n${F}sh run\naws cloudformation get-template --stack-name demo --query TemplateBody --output text > got.yaml\ngrep -q 'apiVersion: codegen/v1' got.yaml\n${F}\n`;
     expect(run(stack).problems).toEqual([]);
   });

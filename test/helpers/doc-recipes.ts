@@ -13,9 +13,9 @@
  *   shell: variables and `cd` last until the block ends). Every command must exit 0, or the code its
  *   trailing comment names (`codegen generate --check   # exit 1: …`). `npx codegen` runs the built
  *   binary; `aws` is a stand-in that deploys nothing: it fails when a file the command names
- *   (`file://…`, `--template-file`, `--template-body`) is missing, or when a template with IAM
- *   resources is deployed without `--capabilities`, and answers `cloudformation get-template` from
- *   the page's stacks (below); `kubectl apply -k DIR` builds DIR with `kubectl kustomize` instead
+ *   (`file://…`, `--template-file`, `--template-body`) is missing, when a template with IAM
+ *   resources is deployed without `--capabilities`, or when a template parameter without a default
+ *   gets no value, and answers `cloudformation get-template` from the page's stacks (below); `kubectl apply -k DIR` builds DIR with `kubectl kustomize` instead
  *   of applying it. `requires=TOOL,…` skips the block (with a notice) when a tool is not installed.
  * - `text output`: lines the previous `run` block printed (standard output and error together), in
  *   order; `…` stands for any text within a line.
@@ -196,28 +196,46 @@ export function have(tool: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' }).status === 0;
 }
 
-const AWS_STUB = `#!/usr/bin/env bash
-# Stands in for the AWS CLI in executable docs: deploys nothing, checks what the command names.
-fail() { echo "aws (stand-in): $*" >&2; exit 254; }
-prev=""; stack=""; template=""; caps=""
-for a in "$@"; do
-  case "$a" in file://*) f="\${a#file://}"; [ -e "$f" ] || fail "$a does not exist";; esac
-  case "$prev" in
-    --template-file) [ -e "$a" ] || fail "--template-file $a does not exist"; template="$a";;
-    --template-body) template="\${a#file://}";;
-    --stack-name) stack="$a";;
-    --capabilities) caps="$a";;
-  esac
-  prev="$a"
-done
-if [ -n "$template" ] && grep -q 'AWS::IAM::' "$template" && [ -z "$caps" ]; then
-  fail "$template creates IAM resources: CloudFormation refuses it without --capabilities CAPABILITY_IAM"
-fi
-if [ "$1 $2" = "cloudformation get-template" ]; then
-  [ -f "$COOKBOOK_STACKS/$stack" ] || fail "no stack $stack"
-  cat "$COOKBOOK_STACKS/$stack"
-fi
-exit 0
+/**
+ * The AWS CLI in executable docs (Node, CommonJS): deploys nothing. It fails as CloudFormation or
+ * the CLI would when a file the command names is missing, when a template with IAM resources comes
+ * without --capabilities, or when a parameter without a default gets no value; it answers
+ * `cloudformation get-template` from the page's stacks.
+ */
+const AWS_STUB = `#!/usr/bin/env node
+const fs = require('fs');
+const yaml = require(process.env.COOKBOOK_YAML);
+const args = process.argv.slice(2);
+const fail = (m) => { process.stderr.write('aws (stand-in): ' + m + '\\n'); process.exit(254); };
+const opt = (name) => { const i = args.indexOf(name); return i < 0 ? undefined : args[i + 1]; };
+const values = (name) => { const i = args.indexOf(name); const out = []; if (i >= 0) for (let k = i + 1; k < args.length && !args[k].startsWith('--'); k++) out.push(args[k]); return out; };
+for (const a of args) if (a.startsWith('file://') && !fs.existsSync(a.slice(7))) fail(a + ' does not exist');
+const [service, op] = args;
+if (service === 'cloudformation' && op === 'get-template') {
+  const file = process.env.COOKBOOK_STACKS + '/' + opt('--stack-name');
+  if (!fs.existsSync(file)) fail('no stack ' + opt('--stack-name'));
+  process.stdout.write(fs.readFileSync(file, 'utf8'));
+  process.exit(0);
+}
+let template = opt('--template-file');
+if (template && !fs.existsSync(template)) fail('--template-file ' + template + ' does not exist');
+if (opt('--template-body')) template = opt('--template-body').replace(/^file:\\/\\//, '');
+if (service === 'cloudformation' && template && ['deploy', 'create-change-set', 'create-stack', 'update-stack'].includes(op)) {
+  const text = fs.readFileSync(template, 'utf8');
+  if (/AWS::IAM::/.test(text) && !args.includes('--capabilities')) fail(template + ' creates IAM resources: CloudFormation refuses it without --capabilities CAPABILITY_IAM');
+  const given = new Set();
+  for (const v of values('--parameter-overrides')) {
+    if (!v.startsWith('file://')) { given.add(v.split('=')[0]); continue; }
+    const j = JSON.parse(fs.readFileSync(v.slice(7), 'utf8'));
+    if (Array.isArray(j)) for (const e of j) given.add(typeof e === 'string' ? e.split('=')[0] : e.ParameterKey);
+    else for (const k of Object.keys(j.Parameters || {})) given.add(k);
+  }
+  for (const v of values('--parameters')) { const m = /ParameterKey=([^,]+)/.exec(v); if (m) given.add(m[1]); }
+  const params = (yaml.parse(text, { logLevel: 'silent' }) || {}).Parameters || {};
+  const missing = Object.keys(params).filter((k) => params[k].Default === undefined && !given.has(k));
+  if (missing.length) fail('Parameters: [' + missing.join(', ') + '] must have values (' + template + ')');
+}
+process.exit(0);
 `;
 
 const KUBECTL_STUB = `#!/usr/bin/env bash
@@ -270,6 +288,7 @@ export function runRecipe(recipe: Recipe, stacks: Map<string, string>): { dir: s
     HOME: dir,
     LANG: 'C.UTF-8',
     COOKBOOK_STACKS: stackDir,
+    COOKBOOK_YAML: join(ROOT, 'node_modules/yaml/dist/index.js'),
     REAL_KUBECTL: realKubectl,
     GITHUB_SHA: '3f9c2a17d04be8e1c6a5b2f0d9e8c7b6a5f4e3d2',
     GITHUB_WORKSPACE: dir,
