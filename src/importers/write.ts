@@ -148,6 +148,8 @@ export function specText(draft: SpecDraft, schemaRef = DEFAULT_SCHEMA_REF): { te
 
 /** Seconds as a person writes a duration: `5m`, `1h`, `30s`. */
 export function duration(seconds: number): number | string {
+  // A fraction of a second is written in milliseconds (the spec's durations are whole units).
+  if (seconds > 0 && !Number.isInteger(seconds) && Number.isInteger(Math.round(seconds * 1e6) / 1e3)) return `${Math.round(seconds * 1000)}ms`;
   if (!Number.isInteger(seconds) || seconds <= 0) return seconds;
   if (seconds % 3600 === 0) return `${seconds / 3600}h`;
   if (seconds % 60 === 0) return `${seconds / 60}m`;

@@ -194,8 +194,45 @@ export interface AutoscalingModel {
   max: number;
   cpuPercent?: number;
   memoryPercent?: number;
+  /** Target requests per task per minute at the load balancer (ALBRequestCountPerTarget). */
+  requestsPerTarget?: number;
+  /** Target average response time at the load balancer, seconds. */
+  responseTimeSeconds?: number;
   scaleInCooldownSeconds?: number;
   scaleOutCooldownSeconds?: number;
+  /** Step scaling policies on CloudWatch alarms, in spec order. */
+  steps: StepScalingModel[];
+  /** Scheduled capacity changes, in spec order. */
+  schedule: ScheduledScalingModel[];
+}
+
+export interface StepScalingModel {
+  /** Policy name suffix, unique in the service. */
+  name: string;
+  /** `cpu` / `memory`: the service's AWS/ECS utilization; otherwise a CloudWatch metric. */
+  metric: { builtin: 'cpu' | 'memory' } | { namespace: string; name: string; dimensions?: Record<string, string>; statistic: string };
+  comparison: '>=' | '>' | '<=' | '<';
+  threshold: number;
+  periodSeconds: number;
+  evaluationPeriods: number;
+  adjustment: 'ChangeInCapacity' | 'PercentChangeInCapacity' | 'ExactCapacity';
+  /** Metric ranges (absolute values; undefined = unbounded) and the change in each, lowest first. */
+  steps: { from?: number; to?: number; change: number }[];
+  cooldownSeconds?: number;
+  aggregation?: 'Average' | 'Minimum' | 'Maximum';
+  minAdjustmentMagnitude?: number;
+  path: SpecPath;
+}
+
+export interface ScheduledScalingModel {
+  name: string;
+  schedule: string;
+  timezone?: string;
+  min?: number;
+  max?: number;
+  start?: string;
+  end?: string;
+  path: SpecPath;
 }
 
 export type IntOrPercent = number | `${number}%`;
@@ -222,13 +259,52 @@ export interface ExposeModel {
   port: PortModel;
   /** HTTPS at the load balancer; without a certificate ARN the ALB controller discovers one by host. */
   tls?: { certificateArn?: string; redirect: boolean; policy?: string };
+  /** Every path prefix routed to the service (`path` is the first). */
+  paths: string[];
+  /** HTTP header conditions: every header must match one of its values. */
+  headers: { name: string; values: string[] }[];
+  /** CIDR ranges requests must come from (empty: any). */
+  allowedSourceIps: string[];
+  /** `application` (ALB, Ingress, HTTPRoute) or `network` (NLB: a listener of its own, no rules). */
+  loadBalancer: 'application' | 'network';
+  /** The container that receives the traffic (`port` is one of its ports). */
+  container: string;
+  targetGroup: TargetGroupModel;
+}
+
+export interface TargetGroupModel {
+  protocol?: 'HTTP' | 'HTTPS' | 'TCP' | 'TLS' | 'UDP' | 'TCP_UDP';
+  deregistrationDelaySeconds?: number;
+  slowStartSeconds?: number;
+  algorithm?: 'round_robin' | 'least_outstanding_requests' | 'weighted_random';
+  /** Sticky sessions: `lb_cookie`/`app_cookie` on an ALB, `source_ip` on an NLB. */
+  stickiness?: { enabled: boolean; durationSeconds?: number; cookieName?: string };
 }
 
 export interface LoggingModel {
+  /** `awslogs` (default), `firelens` (awsfirelens driver + log router sidecar) or `none` (no log configuration). */
+  driver: 'awslogs' | 'firelens' | 'none';
   group: string;
   region?: string;
   streamPrefix: string;
   retentionDays?: number;
+  /** False: the group exists already (the ECS template takes its name as a Parameter defaulting to `group`). */
+  createGroup: boolean;
+  /** Extra awslogs options (sorted by name). */
+  options: Record<string, string>;
+  /** Per-container group and stream prefix, by container name. */
+  containers: Record<string, { group?: string; streamPrefix?: string }>;
+  firelens?: FirelensModel;
+}
+
+export interface FirelensModel {
+  type: 'fluentbit' | 'fluentd';
+  image: string;
+  /** Output plugin options; undefined: CloudWatch Logs into the log group. */
+  options?: Record<string, string>;
+  secretOptions: { name: string; valueFrom: string }[];
+  enableMetadata?: boolean;
+  configFile?: string;
 }
 
 /** Fargate task size derived from the limits (or given explicitly for ECS). */

@@ -44,6 +44,11 @@ const ENTRIES: readonly Entry[] = [
     find: (s) => (s.deployment?.rollbackAlarms?.length ? [['deployment', 'rollbackAlarms']] : []),
     instead: 'a Deployment does not watch CloudWatch alarms; a rollout is judged by its pods\' readiness (progressDeadlineSeconds)',
   },
+  {
+    targets: ['kubernetes'],
+    find: (s) => (s.logging?.driver === 'firelens' || s.logging?.driver === 'none' ? [['logging', 'driver']] : []),
+    instead: 'a pod has no log configuration: the node\'s log agent (e.g. a Fluent Bit DaemonSet) collects stdout and stderr of every container, so route or drop logs there',
+  },
 ];
 
 export default createRule<MessageIds>({

@@ -1,5 +1,5 @@
 /**
- * Logs are configured on purpose: a `logging` section (where they go) with a retention period.
+ * Logs are configured on purpose: a `logging` section (where they go) with a retention period (none is asked for when `driver: none` keeps no logs).
  * Without `retentionDays` a CloudWatch Logs group keeps every event forever (AWS Security Hub
  * control CloudWatch.16 asks for a set retention).
  */
@@ -34,7 +34,8 @@ export default createRule<MessageIds, Options>({
     forEachTarget(ctx, (spec, target) => {
       if (target !== 'ecs' && target !== 'copilot') return;
       if (!spec.logging) ctx.report({ messageId: 'missing', path: [], target, data: { name: spec.name }, hint: 'add logging: {retentionDays: 30}' });
-      else if (ctx.options.requireRetention && spec.logging.retentionDays === undefined) {
+      // `driver: none` keeps no logs, so there is no retention to set.
+      else if (ctx.options.requireRetention && spec.logging.retentionDays === undefined && spec.logging.driver !== 'none') {
         ctx.report({ messageId: 'noRetention', path: ['logging'], target, hint: 'set logging.retentionDays (e.g. 30 or 365)' });
       }
     });

@@ -6,6 +6,7 @@
 import { containersCoreProperties, containersDefs, dependsOnSchema, mountsSchema, ulimitsSchema } from './containers-schema.js';
 import { arr, bool, duration, enumOf, int, map, obj, oneOf, ref, str, type JsonSchema } from './dsl.js';
 import { paramRef } from './parameters-schema.js';
+import { exposeTrafficProperties, loggingSchema, scheduledScaling, stepScaling } from './traffic-schema.js';
 
 /** A region, or a whole `${...}` substitution (a parameter or `AWS::Region`). */
 export const REGION_PATTERN = '^([a-z]{2}(-[a-z]+)+-[0-9]|\\$\\{[A-Za-z0-9:]+\\})$';
@@ -182,13 +183,17 @@ const health = obj('Health, split the way the targets split it.', {
 
 const percent = (d: string) => int(d, { minimum: 1, maximum: 100 });
 
-const autoscaling = obj('Target-tracking autoscaling. When set, replicas are owned by the autoscaler (Kubernetes `replicas` is omitted).', {
+const autoscaling = obj('Autoscaling: target tracking (cpu, memory, requests, responseTime), step scaling on CloudWatch alarms and scheduled capacity changes. When set, replicas are owned by the autoscaler (Kubernetes `replicas` is omitted).', {
   min: oneOf('Minimum replicas, or `{ param: Name }` (a Number parameter).', [int('Minimum replicas.', { minimum: 0, maximum: 100000 }), paramRef('A Number parameter.')]),
   max: oneOf('Maximum replicas, or `{ param: Name }` (a Number parameter).', [int('Maximum replicas.', { minimum: 1, maximum: 100000 }), paramRef('A Number parameter.')]),
   cpu: percent('Target average CPU utilization, percent.'),
   memory: percent('Target average memory utilization, percent.'),
+  requests: int('Target requests per task per minute at the load balancer (ECS ALBRequestCountPerTarget on the service\'s target group; Copilot `count.requests`). Needs `expose` on an Application Load Balancer.', { minimum: 1 }),
+  responseTime: duration('Target average response time at the load balancer (ECS: the AWS/ApplicationELB TargetResponseTime of the target group; Copilot `count.response_time`). Needs `expose` on an Application Load Balancer.'),
   scaleInCooldown: duration('Cooldown after scaling in.'),
   scaleOutCooldown: duration('Cooldown after scaling out.'),
+  steps: arr('Step scaling policies on CloudWatch alarms (ECS only).', stepScaling),
+  schedule: arr('Scheduled capacity changes (ECS only).', scheduledScaling),
 }, ['min', 'max']);
 
 const intOrPercent = (d: string) =>
@@ -233,16 +238,7 @@ const exposure = obj('How traffic reaches the service.', {
     redirect: bool('Redirect HTTP to HTTPS (default true). Without certificateArn the ALB controller discovers a certificate by host.'),
     policy: str('SSL policy name.'),
   }),
-});
-
-const logging = obj('Container logs (awslogs on ECS).', {
-  group: str('CloudWatch Logs group (default `/ecs/<name>`); may use `${Name}` parameters and pseudo parameters, e.g. `/ecs/${AWS::StackName}`.'),
-  region: str('Region of the log group (defaults to `region`), or `${AWS::Region}` / `${Name}` of a parameter.', { pattern: REGION_PATTERN }),
-  streamPrefix: str('Log stream prefix (default `ecs`).'),
-  retentionDays: enumOf('Retention in days.', [], {
-    type: 'integer',
-    enum: [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653],
-  }),
+  ...exposeTrafficProperties,
 });
 
 const tracing = obj('Distributed tracing.', {
@@ -333,7 +329,7 @@ export const coreProperties: Record<string, JsonSchema> = {
     int('Number of replicas.', { minimum: 0, maximum: 100000 }),
     paramRef('A Number parameter.'),
   ]),
-  autoscaling: ref('autoscaling', 'Target-tracking autoscaling; when set, the autoscaler owns the replica count.'),
+  autoscaling: ref('autoscaling', 'Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.'),
   env: map('Plain environment variables (name → value). Never put secrets here: use `secrets`.', ref('envValue', 'A string, number or boolean, or `{ref: {...}}` for a value the deployment system supplies.'), ENV_NAME_PATTERN),
   secrets: map('Secrets by reference (name → where it lives).', ref('secret', 'Secret reference.'), ENV_NAME_PATTERN),
   health: ref('health', 'Health checks: traffic (load balancer), readiness, liveness, startup, container (ECS).'),
@@ -358,7 +354,7 @@ export const coreDefs: Record<string, JsonSchema> = {
   deployment,
   expose: exposure,
   health,
-  logging,
+  logging: loggingSchema(REGION_PATTERN),
   tracing,
   sidecar,
   security,

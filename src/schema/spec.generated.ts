@@ -737,7 +737,7 @@ export type OverrideReplicas =
     )
   | null;
 /**
- * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+ * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
  */
 export type OverrideAutoscaling = AutoscalingOverlay | null;
 /**
@@ -1181,7 +1181,7 @@ export interface CodegenServiceSpecV1 {
           )
         | null;
       /**
-       * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+       * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
        */
       autoscaling?: AutoscalingOverlay | null;
       /**
@@ -1486,7 +1486,7 @@ export interface Resources {
   };
 }
 /**
- * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+ * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
  */
 export interface Autoscaling {
   /**
@@ -1520,6 +1520,14 @@ export interface Autoscaling {
    */
   memory?: number;
   /**
+   * Target requests per task per minute at the load balancer (ECS ALBRequestCountPerTarget on the service's target group; Copilot `count.requests`). Needs `expose` on an Application Load Balancer.
+   */
+  requests?: number;
+  /**
+   * Target average response time at the load balancer (ECS: the AWS/ApplicationELB TargetResponseTime of the target group; Copilot `count.response_time`). Needs `expose` on an Application Load Balancer. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+   */
+  responseTime?: number | string;
+  /**
    * Cooldown after scaling in. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   scaleInCooldown?: number | string;
@@ -1527,6 +1535,149 @@ export interface Autoscaling {
    * Cooldown after scaling out. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   scaleOutCooldown?: number | string;
+  /**
+   * Step scaling policies on CloudWatch alarms (ECS only).
+   *
+   * Items: Step scaling on a CloudWatch alarm (ECS: an AWS::CloudWatch::Alarm whose action is a StepScaling policy). The alarm fires when the metric crosses `threshold`; each step says how much to change while the metric lies in its range. Ranges are metric values (not offsets): contiguous, on the alarm's side of the threshold; the first step of a scale-out policy starts at the threshold, the last is open-ended.
+   */
+  steps?: {
+    /**
+     * Policy name suffix (default `step-<n>`); unique in the service.
+     */
+    name?: string;
+    /**
+     * The CloudWatch metric the alarm watches: `cpu` or `memory` (the service's AWS/ECS CPUUtilization or MemoryUtilization), or any metric.
+     */
+    metric:
+      | ('cpu' | 'memory')
+      | {
+          /**
+           * Namespace, e.g. `AWS/SQS` or `MyApp`.
+           */
+          namespace: string;
+          /**
+           * Metric name, e.g. `ApproximateNumberOfMessagesVisible`.
+           */
+          name: string;
+          /**
+           * Dimensions (name → value); default for the AWS/ECS namespace: ClusterName and ServiceName of this service.
+           */
+          dimensions?: {
+            /**
+             * Dimension value.
+             */
+            [k: string]: string;
+          };
+          /**
+           * Statistic (default `Average`).
+           */
+          statistic?: 'Average' | 'Minimum' | 'Maximum' | 'Sum' | 'SampleCount';
+        };
+    /**
+     * How the metric is compared with the threshold: `>=`, `>` (scale out as it rises), `<=` or `<` (scale in as it falls).
+     */
+    comparison: '>=' | '>' | '<=' | '<';
+    /**
+     * Alarm threshold, in the metric's unit.
+     */
+    threshold: number;
+    /**
+     * Length of one evaluation period (default 60s; CloudWatch takes 10, 30 or a multiple of 60 seconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+     */
+    period?: number | string;
+    /**
+     * Periods the metric must breach before the alarm fires (default 1).
+     */
+    evaluationPeriods?: number;
+    /**
+     * What `change` means: tasks added or removed (`ChangeInCapacity`, default), a percent of the current count (`PercentChangeInCapacity`), or the new count (`ExactCapacity`).
+     */
+    adjustment?: 'ChangeInCapacity' | 'PercentChangeInCapacity' | 'ExactCapacity';
+    /**
+     * The steps, lowest metric range first.
+     *
+     * @minItems 1
+     *
+     * Items: One step.
+     */
+    steps: [
+      {
+        /**
+         * Lower bound of the metric range (inclusive); omit for no lower bound.
+         */
+        from?: number;
+        /**
+         * Upper bound of the metric range (exclusive); omit for no upper bound.
+         */
+        to?: number;
+        /**
+         * Capacity change in this range (negative scales in).
+         */
+        change: number;
+      },
+      ...{
+        /**
+         * Lower bound of the metric range (inclusive); omit for no lower bound.
+         */
+        from?: number;
+        /**
+         * Upper bound of the metric range (exclusive); omit for no upper bound.
+         */
+        to?: number;
+        /**
+         * Capacity change in this range (negative scales in).
+         */
+        change: number;
+      }[]
+    ];
+    /**
+     * Time after a scaling activity before another may start. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+     */
+    cooldown?: number | string;
+    /**
+     * How the policy aggregates the metric data points (`MetricAggregationType`, default Average).
+     */
+    aggregation?: 'Average' | 'Minimum' | 'Maximum';
+    /**
+     * With PercentChangeInCapacity: change at least this many tasks.
+     */
+    minAdjustmentMagnitude?: number;
+  }[];
+  /**
+   * Scheduled capacity changes (ECS only).
+   *
+   * Items: Scheduled scaling: set new minimum and/or maximum capacity at a time (ECS ScalableTarget ScheduledActions).
+   */
+  schedule?: {
+    /**
+     * Action name (unique in the service).
+     */
+    name: string;
+    /**
+     * When: `cron(Minutes Hours Day-of-month Month Day-of-week Year)`, `rate(value unit)` or `at(yyyy-mm-ddThh:mm:ss)`.
+     */
+    schedule: string;
+    /**
+     * Time zone of the schedule (IANA name such as `Europe/Berlin`; default UTC).
+     */
+    timezone?: string;
+    /**
+     * New minimum replicas.
+     */
+    min?: number;
+    /**
+     * New maximum replicas.
+     */
+    max?: number;
+    /**
+     * First time the action may run (ISO 8601, e.g. `2026-12-01T00:00:00Z`).
+     */
+    start?: string;
+    /**
+     * Last time the action may run (ISO 8601).
+     */
+    end?: string;
+  }[];
 }
 /**
  * Secret reference.
@@ -1701,6 +1852,75 @@ export interface Expose {
      */
     policy?: string;
   };
+  /**
+   * Several path prefixes routed to the service (instead of `path`): one ALB path-pattern condition (split into more listener rules when the values exceed a rule's limits), one Ingress path or HTTPRoute match each.
+   *
+   * @minItems 1
+   *
+   * Items: Path prefix.
+   */
+  paths?: [string, ...string[]];
+  /**
+   * HTTP header conditions (header name → accepted values; any value matches, every header must match): ALB `http-header` conditions, the Ingress `conditions.<service>` annotation, HTTPRoute header matches. `*` and `?` are wildcards on the ALB.
+   */
+  headers?: {
+    /**
+     * One value or a list of values.
+     */
+    [k: string]: string | [string] | [string, string] | [string, string, string];
+  };
+  /**
+   * Only requests from these CIDR ranges are routed to the service: an ALB `source-ip` condition (Copilot `http.allowed_source_ips`, the Ingress `conditions.<service>` annotation).
+   *
+   * @minItems 1
+   *
+   * Items: CIDR block, e.g. `10.0.0.0/8`.
+   */
+  allowedSourceIps?: [string, ...string[]];
+  /**
+   * `application` (default: ALB listener rules, Ingress, HTTPRoute) or `network` (NLB: a TCP, UDP or TLS listener of its own on `targets.ecs.service.loadBalancerArn`; Copilot `nlb`). A network load balancer has no rules: hosts, paths and headers do not apply.
+   */
+  loadBalancer?: 'application' | 'network';
+  /**
+   * The container that receives the traffic (default: the main container); `port` is one of its ports. A proxy sidecar in front of the application, for instance (ECS LoadBalancers ContainerName; Copilot `target_container`; Kubernetes Service targetPort).
+   */
+  container?: string;
+  /**
+   * Target group settings (ECS TargetGroupAttributes; the Ingress `target-group-attributes` annotation; Copilot `deregistration_delay`/`stickiness`).
+   */
+  targetGroup?: {
+    /**
+     * Target group protocol: `HTTP`/`HTTPS` on an ALB (default HTTP), `TCP`/`TLS`/`UDP`/`TCP_UDP` on an NLB (default TCP, UDP for a UDP port).
+     */
+    protocol?: 'HTTP' | 'HTTPS' | 'TCP' | 'TLS' | 'UDP' | 'TCP_UDP';
+    /**
+     * Time a deregistering target keeps its in-flight requests (`deregistration_delay.timeout_seconds`, 0–3600 s; default 300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+     */
+    deregistrationDelay?: number | string;
+    /**
+     * Warm-up time of a new target before it gets its full share (`slow_start.duration_seconds`, 30–900 s; ALB only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+     */
+    slowStart?: number | string;
+    /**
+     * Routing algorithm (`load_balancing.algorithm.type`; ALB only, default round_robin).
+     */
+    algorithm?: 'round_robin' | 'least_outstanding_requests' | 'weighted_random';
+    /**
+     * Sticky sessions: `true` (a load balancer cookie on an ALB, the source IP on an NLB), or the cookie settings.
+     */
+    stickiness?:
+      | boolean
+      | {
+          /**
+           * How long the cookie pins a client (`stickiness.lb_cookie.duration_seconds` or `app_cookie.duration_seconds`, 1 s–7 days; default 1 day). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+           */
+          duration?: number | string;
+          /**
+           * The application's own cookie (`app_cookie`); without it the load balancer issues its own (`lb_cookie`).
+           */
+          cookieName?: string;
+        };
+  };
 }
 /**
  * Deployment strategy and its traffic shape.
@@ -1784,19 +2004,27 @@ export interface Deployment {
  */
 export interface Logging {
   /**
+   * `awslogs` (default: CloudWatch Logs), `firelens` (the `awsfirelens` driver and a log router sidecar) or `none` (no log configuration, no log group).
+   */
+  driver?: 'awslogs' | 'firelens' | 'none';
+  /**
    * CloudWatch Logs group (default `/ecs/<name>`); may use `${Name}` parameters and pseudo parameters, e.g. `/ecs/${AWS::StackName}`.
    */
   group?: string;
   /**
-   * Region of the log group (defaults to `region`), or `${AWS::Region}` / `${Name}` of a parameter.
+   * Create the log group in the ECS template (default true). `false` uses an existing group: the template takes its name as the Parameter `LogGroupName`, whose default is `group`.
+   */
+  createGroup?: boolean;
+  /**
+   * Region of the log group (defaults to `region`; the ECS template uses the stack's region when neither is set), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: string;
   /**
-   * Log stream prefix (default `ecs`).
+   * Log stream prefix of the main container (default `ecs`); sidecars get `<streamPrefix>-<container>` unless `containers` names their own.
    */
   streamPrefix?: string;
   /**
-   * Retention in days.
+   * Retention in days (ECS log group `RetentionInDays`; Copilot `logging.retention`).
    */
   retentionDays?:
     | 1
@@ -1821,6 +2049,72 @@ export interface Logging {
     | 2922
     | 3288
     | 3653;
+  /**
+   * Extra awslogs driver options, e.g. `mode: non-blocking`, `max-buffer-size: 25m` (the group, region and stream prefix come from the fields above).
+   */
+  options?: {
+    /**
+     * Option value (a string).
+     */
+    [k: string]: string;
+  };
+  /**
+   * Per container (the main container, a sidecar, or one codegen adds: `xray-daemon`, `envoy`, `log_router`), by name: its own awslogs group and/or stream prefix. A group other than `group` is created too unless `createGroup` is false.
+   */
+  containers?: {
+    /**
+     * Log settings of one container.
+     */
+    [k: string]: {
+      /**
+       * CloudWatch Logs group of this container.
+       */
+      group?: string;
+      /**
+       * Log stream prefix of this container.
+       */
+      streamPrefix?: string;
+    };
+  };
+  /**
+   * FireLens (driver `firelens`): every container of the task logs with the `awsfirelens` driver to a log router sidecar (`log_router`, essential, with `firelensConfiguration`), which itself logs with awslogs to `group`. ECS and Copilot (`logging`); FireLens sends with the task role, which needs the destination's permissions.
+   */
+  firelens?: {
+    /**
+     * Log router (`firelensConfiguration.type`, default `fluentbit`).
+     */
+    type?: 'fluentbit' | 'fluentd';
+    /**
+     * Log router image (default: a pinned public.ecr.aws/aws-observability/aws-for-fluent-bit release; Copilot `logging.image`).
+     */
+    image?: string;
+    /**
+     * Output plugin options of the `awsfirelens` log driver (Copilot `logging.destination`), e.g. `Name: firehose`, `region`, `delivery_stream`. Default: the Fluent Bit `cloudwatch_logs` output into `group` and `streamPrefix`.
+     */
+    options?: {
+      /**
+       * Option value (a string).
+       */
+      [k: string]: string;
+    };
+    /**
+     * Secret options of the log driver (name → SSM parameter or Secrets Manager ARN), e.g. an API key of the destination (ECS `secretOptions`; Copilot `logging.secretOptions`).
+     */
+    secretOptions?: {
+      /**
+       * SSM parameter name or ARN, or Secrets Manager secret ARN.
+       */
+      [k: string]: string;
+    };
+    /**
+     * Add the ECS metadata (cluster, task ARN, task definition) to each log event (`enable-ecs-log-metadata`, default true; Copilot `logging.enableMetadata`).
+     */
+    enableMetadata?: boolean;
+    /**
+     * A custom Fluent Bit or Fluentd configuration: a file path inside the router image, or an S3 ARN (EC2 only) (`config-file-type`/`config-file-value`; Copilot `logging.configFilePath`, a file path only).
+     */
+    configFile?: string;
+  };
 }
 /**
  * Distributed tracing.
@@ -2474,7 +2768,7 @@ export interface EcsTarget {
       )
     | null;
   /**
-   * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+   * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
    */
   autoscaling?: AutoscalingOverlay | null;
   /**
@@ -2737,6 +3031,10 @@ export interface EcsTarget {
      */
     listenerArn?: string;
     /**
+     * Network Load Balancer ARN (`expose.loadBalancer: network`): the template adds a listener of its own to it. May use `${Name}` parameters and pseudo parameters.
+     */
+    loadBalancerArn?: string;
+    /**
      * Test listener ARN (blue/green): test traffic reaches the new tasks before production does. CodeDeploy deployments always get a test listener (a Parameter when omitted); ECS-native ones only when this is set. May use `${Name}` parameters and pseudo parameters.
      */
     testListenerArn?: string;
@@ -2771,6 +3069,44 @@ export interface EcsTarget {
        */
       base?: number;
     }[];
+    /**
+     * AWS Cloud Map service discovery (`ServiceRegistries`): ECS registers every task in a Cloud Map service, created in `namespaceId` or given by `registryArn`.
+     */
+    serviceDiscovery?: {
+      /**
+       * Cloud Map namespace ID (`ns-...`) the service is created in; a template Parameter defaulting to it (the deployer fills it when omitted).
+       */
+      namespaceId?: string;
+      /**
+       * An existing Cloud Map service to register in (no service is created; the DNS settings are that service's). May use `${Name}` parameters and pseudo parameters.
+       */
+      registryArn?: string;
+      /**
+       * Cloud Map service name, the DNS label clients resolve (default: the service name).
+       */
+      name?: string;
+      /**
+       * DNS record type: `A` (the task IP; awsvpc only) or `SRV` (IP and port; required for bridge and host networking). Default: A under awsvpc, SRV otherwise.
+       */
+      dnsRecordType?: 'A' | 'SRV';
+      /**
+       * DNS record TTL in seconds (default 60).
+       */
+      ttl?: number;
+      /**
+       * Container port of an SRV record (default: the exposed or first port of the main container).
+       */
+      port?: number;
+      /**
+       * Custom attributes of the Cloud Map service (`ServiceAttributes`).
+       */
+      attributes?: {
+        /**
+         * Attribute value.
+         */
+        [k: string]: string;
+      };
+    };
     /**
      * ECS Service Connect (successor of App Mesh on ECS).
      */
@@ -2982,7 +3318,7 @@ export interface ResourcesOverlay {
   } | null;
 }
 /**
- * Target-tracking autoscaling. When set, replicas are owned by the autoscaler (Kubernetes `replicas` is omitted).
+ * Autoscaling: target tracking (cpu, memory, requests, responseTime), step scaling on CloudWatch alarms and scheduled capacity changes. When set, replicas are owned by the autoscaler (Kubernetes `replicas` is omitted).
  */
 export interface AutoscalingOverlay {
   /**
@@ -3022,6 +3358,14 @@ export interface AutoscalingOverlay {
    */
   memory?: number | null;
   /**
+   * Target requests per task per minute at the load balancer (ECS ALBRequestCountPerTarget on the service's target group; Copilot `count.requests`). Needs `expose` on an Application Load Balancer.
+   */
+  requests?: number | null;
+  /**
+   * Target average response time at the load balancer (ECS: the AWS/ApplicationELB TargetResponseTime of the target group; Copilot `count.response_time`). Needs `expose` on an Application Load Balancer. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+   */
+  responseTime?: (number | string) | null;
+  /**
    * Cooldown after scaling in. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   scaleInCooldown?: (number | string) | null;
@@ -3029,6 +3373,149 @@ export interface AutoscalingOverlay {
    * Cooldown after scaling out. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
    */
   scaleOutCooldown?: (number | string) | null;
+  /**
+   * Step scaling policies on CloudWatch alarms (ECS only).
+   */
+  steps?:
+    | {
+        /**
+         * Policy name suffix (default `step-<n>`); unique in the service.
+         */
+        name?: string;
+        /**
+         * The CloudWatch metric the alarm watches: `cpu` or `memory` (the service's AWS/ECS CPUUtilization or MemoryUtilization), or any metric.
+         */
+        metric:
+          | ('cpu' | 'memory')
+          | {
+              /**
+               * Namespace, e.g. `AWS/SQS` or `MyApp`.
+               */
+              namespace: string;
+              /**
+               * Metric name, e.g. `ApproximateNumberOfMessagesVisible`.
+               */
+              name: string;
+              /**
+               * Dimensions (name → value); default for the AWS/ECS namespace: ClusterName and ServiceName of this service.
+               */
+              dimensions?: {
+                /**
+                 * Dimension value.
+                 */
+                [k: string]: string;
+              };
+              /**
+               * Statistic (default `Average`).
+               */
+              statistic?: 'Average' | 'Minimum' | 'Maximum' | 'Sum' | 'SampleCount';
+            };
+        /**
+         * How the metric is compared with the threshold: `>=`, `>` (scale out as it rises), `<=` or `<` (scale in as it falls).
+         */
+        comparison: '>=' | '>' | '<=' | '<';
+        /**
+         * Alarm threshold, in the metric's unit.
+         */
+        threshold: number;
+        /**
+         * Length of one evaluation period (default 60s; CloudWatch takes 10, 30 or a multiple of 60 seconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+         */
+        period?: number | string;
+        /**
+         * Periods the metric must breach before the alarm fires (default 1).
+         */
+        evaluationPeriods?: number;
+        /**
+         * What `change` means: tasks added or removed (`ChangeInCapacity`, default), a percent of the current count (`PercentChangeInCapacity`), or the new count (`ExactCapacity`).
+         */
+        adjustment?: 'ChangeInCapacity' | 'PercentChangeInCapacity' | 'ExactCapacity';
+        /**
+         * The steps, lowest metric range first.
+         *
+         * @minItems 1
+         *
+         * Items: One step.
+         */
+        steps: [
+          {
+            /**
+             * Lower bound of the metric range (inclusive); omit for no lower bound.
+             */
+            from?: number;
+            /**
+             * Upper bound of the metric range (exclusive); omit for no upper bound.
+             */
+            to?: number;
+            /**
+             * Capacity change in this range (negative scales in).
+             */
+            change: number;
+          },
+          ...{
+            /**
+             * Lower bound of the metric range (inclusive); omit for no lower bound.
+             */
+            from?: number;
+            /**
+             * Upper bound of the metric range (exclusive); omit for no upper bound.
+             */
+            to?: number;
+            /**
+             * Capacity change in this range (negative scales in).
+             */
+            change: number;
+          }[]
+        ];
+        /**
+         * Time after a scaling activity before another may start. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+         */
+        cooldown?: number | string;
+        /**
+         * How the policy aggregates the metric data points (`MetricAggregationType`, default Average).
+         */
+        aggregation?: 'Average' | 'Minimum' | 'Maximum';
+        /**
+         * With PercentChangeInCapacity: change at least this many tasks.
+         */
+        minAdjustmentMagnitude?: number;
+      }[]
+    | null;
+  /**
+   * Scheduled capacity changes (ECS only).
+   */
+  schedule?:
+    | {
+        /**
+         * Action name (unique in the service).
+         */
+        name: string;
+        /**
+         * When: `cron(Minutes Hours Day-of-month Month Day-of-week Year)`, `rate(value unit)` or `at(yyyy-mm-ddThh:mm:ss)`.
+         */
+        schedule: string;
+        /**
+         * Time zone of the schedule (IANA name such as `Europe/Berlin`; default UTC).
+         */
+        timezone?: string;
+        /**
+         * New minimum replicas.
+         */
+        min?: number;
+        /**
+         * New maximum replicas.
+         */
+        max?: number;
+        /**
+         * First time the action may run (ISO 8601, e.g. `2026-12-01T00:00:00Z`).
+         */
+        start?: string;
+        /**
+         * Last time the action may run (ISO 8601).
+         */
+        end?: string;
+      }[]
+    | null;
 }
 /**
  * A secret injected as an environment variable, by reference only: codegen never sees or writes a secret value.
@@ -3293,6 +3780,70 @@ export interface ExposeOverlay {
      */
     policy?: string | null;
   } | null;
+  /**
+   * Several path prefixes routed to the service (instead of `path`): one ALB path-pattern condition (split into more listener rules when the values exceed a rule's limits), one Ingress path or HTTPRoute match each.
+   */
+  paths?: [string, ...string[]] | null;
+  /**
+   * HTTP header conditions (header name → accepted values; any value matches, every header must match): ALB `http-header` conditions, the Ingress `conditions.<service>` annotation, HTTPRoute header matches. `*` and `?` are wildcards on the ALB.
+   */
+  headers?: {
+    /**
+     * One value or a list of values.
+     */
+    [k: string]: string | [string] | [string, string] | [string, string, string] | null;
+  } | null;
+  /**
+   * Only requests from these CIDR ranges are routed to the service: an ALB `source-ip` condition (Copilot `http.allowed_source_ips`, the Ingress `conditions.<service>` annotation).
+   */
+  allowedSourceIps?: [string, ...string[]] | null;
+  /**
+   * `application` (default: ALB listener rules, Ingress, HTTPRoute) or `network` (NLB: a TCP, UDP or TLS listener of its own on `targets.ecs.service.loadBalancerArn`; Copilot `nlb`). A network load balancer has no rules: hosts, paths and headers do not apply.
+   */
+  loadBalancer?: ('application' | 'network') | null;
+  /**
+   * The container that receives the traffic (default: the main container); `port` is one of its ports. A proxy sidecar in front of the application, for instance (ECS LoadBalancers ContainerName; Copilot `target_container`; Kubernetes Service targetPort).
+   */
+  container?: string | null;
+  /**
+   * Target group settings (ECS TargetGroupAttributes; the Ingress `target-group-attributes` annotation; Copilot `deregistration_delay`/`stickiness`).
+   */
+  targetGroup?: {
+    /**
+     * Target group protocol: `HTTP`/`HTTPS` on an ALB (default HTTP), `TCP`/`TLS`/`UDP`/`TCP_UDP` on an NLB (default TCP, UDP for a UDP port).
+     */
+    protocol?: ('HTTP' | 'HTTPS' | 'TCP' | 'TLS' | 'UDP' | 'TCP_UDP') | null;
+    /**
+     * Time a deregistering target keeps its in-flight requests (`deregistration_delay.timeout_seconds`, 0–3600 s; default 300 s). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+     */
+    deregistrationDelay?: (number | string) | null;
+    /**
+     * Warm-up time of a new target before it gets its full share (`slow_start.duration_seconds`, 30–900 s; ALB only). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+     */
+    slowStart?: (number | string) | null;
+    /**
+     * Routing algorithm (`load_balancing.algorithm.type`; ALB only, default round_robin).
+     */
+    algorithm?: ('round_robin' | 'least_outstanding_requests' | 'weighted_random') | null;
+    /**
+     * Sticky sessions: `true` (a load balancer cookie on an ALB, the source IP on an NLB), or the cookie settings.
+     */
+    stickiness?:
+      | (
+          | boolean
+          | {
+              /**
+               * How long the cookie pins a client (`stickiness.lb_cookie.duration_seconds` or `app_cookie.duration_seconds`, 1 s–7 days; default 1 day). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+               */
+              duration?: (number | string) | null;
+              /**
+               * The application's own cookie (`app_cookie`); without it the load balancer issues its own (`lb_cookie`).
+               */
+              cookieName?: string | null;
+            }
+        )
+      | null;
+  } | null;
 }
 /**
  * How a new version replaces the old one.
@@ -3368,23 +3919,31 @@ export interface DeploymentOverlay {
   rollbackAlarms?: [string, ...string[]] | null;
 }
 /**
- * Container logs (awslogs on ECS).
+ * Container logs on ECS and Copilot: awslogs to CloudWatch Logs (default), FireLens, or off. Kubernetes has no per-pod log configuration (the node's log agent collects stdout and stderr), so only `driver: firelens` or `none` is reported there.
  */
 export interface LoggingOverlay {
+  /**
+   * `awslogs` (default: CloudWatch Logs), `firelens` (the `awsfirelens` driver and a log router sidecar) or `none` (no log configuration, no log group).
+   */
+  driver?: ('awslogs' | 'firelens' | 'none') | null;
   /**
    * CloudWatch Logs group (default `/ecs/<name>`); may use `${Name}` parameters and pseudo parameters, e.g. `/ecs/${AWS::StackName}`.
    */
   group?: string | null;
   /**
-   * Region of the log group (defaults to `region`), or `${AWS::Region}` / `${Name}` of a parameter.
+   * Create the log group in the ECS template (default true). `false` uses an existing group: the template takes its name as the Parameter `LogGroupName`, whose default is `group`.
+   */
+  createGroup?: boolean | null;
+  /**
+   * Region of the log group (defaults to `region`; the ECS template uses the stack's region when neither is set), or `${AWS::Region}` / `${Name}` of a parameter.
    */
   region?: string | null;
   /**
-   * Log stream prefix (default `ecs`).
+   * Log stream prefix of the main container (default `ecs`); sidecars get `<streamPrefix>-<container>` unless `containers` names their own.
    */
   streamPrefix?: string | null;
   /**
-   * Retention in days.
+   * Retention in days (ECS log group `RetentionInDays`; Copilot `logging.retention`).
    */
   retentionDays?:
     | (
@@ -3412,6 +3971,72 @@ export interface LoggingOverlay {
         | 3653
       )
     | null;
+  /**
+   * Extra awslogs driver options, e.g. `mode: non-blocking`, `max-buffer-size: 25m` (the group, region and stream prefix come from the fields above).
+   */
+  options?: {
+    /**
+     * Option value (a string).
+     */
+    [k: string]: string | null;
+  } | null;
+  /**
+   * Per container (the main container, a sidecar, or one codegen adds: `xray-daemon`, `envoy`, `log_router`), by name: its own awslogs group and/or stream prefix. A group other than `group` is created too unless `createGroup` is false.
+   */
+  containers?: {
+    /**
+     * Log settings of one container.
+     */
+    [k: string]: {
+      /**
+       * CloudWatch Logs group of this container.
+       */
+      group?: string | null;
+      /**
+       * Log stream prefix of this container.
+       */
+      streamPrefix?: string | null;
+    } | null;
+  } | null;
+  /**
+   * FireLens (driver `firelens`): every container of the task logs with the `awsfirelens` driver to a log router sidecar (`log_router`, essential, with `firelensConfiguration`), which itself logs with awslogs to `group`. ECS and Copilot (`logging`); FireLens sends with the task role, which needs the destination's permissions.
+   */
+  firelens?: {
+    /**
+     * Log router (`firelensConfiguration.type`, default `fluentbit`).
+     */
+    type?: ('fluentbit' | 'fluentd') | null;
+    /**
+     * Log router image (default: a pinned public.ecr.aws/aws-observability/aws-for-fluent-bit release; Copilot `logging.image`).
+     */
+    image?: string | null;
+    /**
+     * Output plugin options of the `awsfirelens` log driver (Copilot `logging.destination`), e.g. `Name: firehose`, `region`, `delivery_stream`. Default: the Fluent Bit `cloudwatch_logs` output into `group` and `streamPrefix`.
+     */
+    options?: {
+      /**
+       * Option value (a string).
+       */
+      [k: string]: string | null;
+    } | null;
+    /**
+     * Secret options of the log driver (name → SSM parameter or Secrets Manager ARN), e.g. an API key of the destination (ECS `secretOptions`; Copilot `logging.secretOptions`).
+     */
+    secretOptions?: {
+      /**
+       * SSM parameter name or ARN, or Secrets Manager secret ARN.
+       */
+      [k: string]: string | null;
+    } | null;
+    /**
+     * Add the ECS metadata (cluster, task ARN, task definition) to each log event (`enable-ecs-log-metadata`, default true; Copilot `logging.enableMetadata`).
+     */
+    enableMetadata?: boolean | null;
+    /**
+     * A custom Fluent Bit or Fluentd configuration: a file path inside the router image, or an S3 ARN (EC2 only) (`config-file-type`/`config-file-value`; Copilot `logging.configFilePath`, a file path only).
+     */
+    configFile?: string | null;
+  } | null;
 }
 /**
  * Distributed tracing.
@@ -4041,7 +4666,7 @@ export interface KubernetesTarget {
       )
     | null;
   /**
-   * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+   * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
    */
   autoscaling?: AutoscalingOverlay | null;
   /**
@@ -4448,7 +5073,7 @@ export interface AppmeshTarget {
       )
     | null;
   /**
-   * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+   * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
    */
   autoscaling?: AutoscalingOverlay | null;
   /**
@@ -4631,6 +5256,15 @@ export interface AppmeshTarget {
        * Service name (default `<name>`).
        */
       service?: string;
+      /**
+       * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+       */
+      attributes?: {
+        /**
+         * Attribute value.
+         */
+        [k: string]: string;
+      };
     };
     /**
      * DNS.
@@ -4683,6 +5317,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4722,6 +5365,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4759,6 +5411,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4798,6 +5459,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4835,6 +5505,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4872,6 +5551,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4911,6 +5599,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4948,6 +5645,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -4985,6 +5691,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5022,6 +5737,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5061,6 +5785,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5098,6 +5831,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5135,6 +5877,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5172,6 +5923,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5209,6 +5969,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5248,6 +6017,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5285,6 +6063,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5322,6 +6109,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5359,6 +6155,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5396,6 +6201,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5433,6 +6247,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5472,6 +6295,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5509,6 +6341,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5546,6 +6387,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5583,6 +6433,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5620,6 +6479,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5657,6 +6525,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5694,6 +6571,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5733,6 +6619,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5770,6 +6665,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5807,6 +6711,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5844,6 +6757,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5881,6 +6803,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5918,6 +6849,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5955,6 +6895,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -5992,6 +6941,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6031,6 +6989,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6068,6 +7035,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6105,6 +7081,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6142,6 +7127,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6179,6 +7173,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6216,6 +7219,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6253,6 +7265,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6290,6 +7311,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6327,6 +7357,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6366,6 +7405,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6403,6 +7451,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6440,6 +7497,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6477,6 +7543,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6514,6 +7589,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6551,6 +7635,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6588,6 +7681,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6625,6 +7727,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6662,6 +7773,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6699,6 +7819,15 @@ export interface AppmeshTarget {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -6770,6 +7899,40 @@ export interface AppmeshTarget {
    * Envoy image for the ECS task of a meshed service (default: the pinned App Mesh Envoy image in public ECR).
    */
   envoyImage?: string;
+  /**
+   * The Envoy container of the meshed ECS task (`envoy`): its size, extra environment and user. The image is `envoyImage`.
+   */
+  envoy?: {
+    /**
+     * Container-level CPU units (`cpu`).
+     */
+    cpu?: number;
+    /**
+     * Hard memory limit in MiB (`memory`).
+     */
+    memory?: number;
+    /**
+     * Soft memory limit in MiB (`memoryReservation`).
+     */
+    memoryReservation?: number;
+    /**
+     * Extra environment variables of Envoy (e.g. `ENVOY_LOG_LEVEL: debug`); `APPMESH_RESOURCE_ARN`/`APPMESH_VIRTUAL_NODE_NAME` and `ENABLE_ENVOY_XRAY_TRACING` are set by codegen.
+     */
+    env?: {
+      /**
+       * Value.
+       */
+      [k: string]: string;
+    };
+    /**
+     * User Envoy runs as (default 1337); the proxy configuration ignores this uid's traffic.
+     */
+    user?: string;
+  };
+  /**
+   * What provides the virtual service: a `virtualRouter` with a weighted route (default, required for several versions), or the `virtualNode` directly (one version: no router, no route).
+   */
+  provider?: 'virtualRouter' | 'virtualNode';
 }
 /**
  * AWS Copilot manifest (legacy).
@@ -6826,7 +7989,7 @@ export interface CopilotTarget {
       )
     | null;
   /**
-   * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+   * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
    */
   autoscaling?: AutoscalingOverlay | null;
   /**
@@ -7165,7 +8328,7 @@ export interface EcsTargetOverlay {
    */
   replicas?: OverrideReplicas | null;
   /**
-   * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+   * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
    */
   autoscaling?: OverrideAutoscaling | null;
   /**
@@ -7363,6 +8526,10 @@ export interface EcsTargetOverlay {
      */
     listenerArn?: string | null;
     /**
+     * Network Load Balancer ARN (`expose.loadBalancer: network`): the template adds a listener of its own to it. May use `${Name}` parameters and pseudo parameters.
+     */
+    loadBalancerArn?: string | null;
+    /**
      * Test listener ARN (blue/green): test traffic reaches the new tasks before production does. CodeDeploy deployments always get a test listener (a Parameter when omitted); ECS-native ones only when this is set. May use `${Name}` parameters and pseudo parameters.
      */
     testListenerArn?: string | null;
@@ -7397,6 +8564,44 @@ export interface EcsTargetOverlay {
           base?: number;
         }[]
       | null;
+    /**
+     * AWS Cloud Map service discovery (`ServiceRegistries`): ECS registers every task in a Cloud Map service, created in `namespaceId` or given by `registryArn`.
+     */
+    serviceDiscovery?: {
+      /**
+       * Cloud Map namespace ID (`ns-...`) the service is created in; a template Parameter defaulting to it (the deployer fills it when omitted).
+       */
+      namespaceId?: string | null;
+      /**
+       * An existing Cloud Map service to register in (no service is created; the DNS settings are that service's). May use `${Name}` parameters and pseudo parameters.
+       */
+      registryArn?: string | null;
+      /**
+       * Cloud Map service name, the DNS label clients resolve (default: the service name).
+       */
+      name?: string | null;
+      /**
+       * DNS record type: `A` (the task IP; awsvpc only) or `SRV` (IP and port; required for bridge and host networking). Default: A under awsvpc, SRV otherwise.
+       */
+      dnsRecordType?: ('A' | 'SRV') | null;
+      /**
+       * DNS record TTL in seconds (default 60).
+       */
+      ttl?: number | null;
+      /**
+       * Container port of an SRV record (default: the exposed or first port of the main container).
+       */
+      port?: number | null;
+      /**
+       * Custom attributes of the Cloud Map service (`ServiceAttributes`).
+       */
+      attributes?: {
+        /**
+         * Attribute value.
+         */
+        [k: string]: string | null;
+      } | null;
+    } | null;
     /**
      * ECS Service Connect (successor of App Mesh on ECS).
      */
@@ -7592,7 +8797,7 @@ export interface KubernetesTargetOverlay {
    */
   replicas?: OverrideReplicas | null;
   /**
-   * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+   * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
    */
   autoscaling?: OverrideAutoscaling | null;
   /**
@@ -7933,7 +9138,7 @@ export interface AppmeshTargetOverlay {
    */
   replicas?: OverrideReplicas | null;
   /**
-   * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+   * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
    */
   autoscaling?: OverrideAutoscaling | null;
   /**
@@ -8060,6 +9265,15 @@ export interface AppmeshTargetOverlay {
        * Service name (default `<name>`).
        */
       service?: string | null;
+      /**
+       * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+       */
+      attributes?: {
+        /**
+         * Attribute value.
+         */
+        [k: string]: string | null;
+      } | null;
     } | null;
     /**
      * DNS.
@@ -8105,6 +9319,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8144,6 +9367,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8181,6 +9413,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8220,6 +9461,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8257,6 +9507,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8294,6 +9553,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8333,6 +9601,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8370,6 +9647,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8407,6 +9693,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8444,6 +9739,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8483,6 +9787,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8520,6 +9833,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8557,6 +9879,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8594,6 +9925,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8631,6 +9971,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8670,6 +10019,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8707,6 +10065,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8744,6 +10111,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8781,6 +10157,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8818,6 +10203,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8855,6 +10249,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8894,6 +10297,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8931,6 +10343,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -8968,6 +10389,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9005,6 +10435,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9042,6 +10481,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9079,6 +10527,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9116,6 +10573,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9155,6 +10621,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9192,6 +10667,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9229,6 +10713,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9266,6 +10759,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9303,6 +10805,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9340,6 +10851,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9377,6 +10897,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9414,6 +10943,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9453,6 +10991,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9490,6 +11037,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9527,6 +11083,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9564,6 +11129,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9601,6 +11175,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9638,6 +11221,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9675,6 +11267,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9712,6 +11313,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9749,6 +11359,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9788,6 +11407,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9825,6 +11453,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9862,6 +11499,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9899,6 +11545,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9936,6 +11591,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -9973,6 +11637,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -10010,6 +11683,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -10047,6 +11729,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -10084,6 +11775,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -10121,6 +11821,15 @@ export interface AppmeshTargetOverlay {
                * Service name (default `<name>`).
                */
               service?: string;
+              /**
+               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+               */
+              attributes?: {
+                /**
+                 * Attribute value.
+                 */
+                [k: string]: string;
+              };
             };
             /**
              * DNS.
@@ -10193,6 +11902,40 @@ export interface AppmeshTargetOverlay {
    * Envoy image for the ECS task of a meshed service (default: the pinned App Mesh Envoy image in public ECR).
    */
   envoyImage?: string | null;
+  /**
+   * The Envoy container of the meshed ECS task (`envoy`): its size, extra environment and user. The image is `envoyImage`.
+   */
+  envoy?: {
+    /**
+     * Container-level CPU units (`cpu`).
+     */
+    cpu?: number | null;
+    /**
+     * Hard memory limit in MiB (`memory`).
+     */
+    memory?: number | null;
+    /**
+     * Soft memory limit in MiB (`memoryReservation`).
+     */
+    memoryReservation?: number | null;
+    /**
+     * Extra environment variables of Envoy (e.g. `ENVOY_LOG_LEVEL: debug`); `APPMESH_RESOURCE_ARN`/`APPMESH_VIRTUAL_NODE_NAME` and `ENABLE_ENVOY_XRAY_TRACING` are set by codegen.
+     */
+    env?: {
+      /**
+       * Value.
+       */
+      [k: string]: string | null;
+    } | null;
+    /**
+     * User Envoy runs as (default 1337); the proxy configuration ignores this uid's traffic.
+     */
+    user?: string | null;
+  } | null;
+  /**
+   * What provides the virtual service: a `virtualRouter` with a weighted route (default, required for several versions), or the `virtualNode` directly (one version: no router, no route).
+   */
+  provider?: ('virtualRouter' | 'virtualNode') | null;
 }
 /**
  * AWS Copilot manifest (legacy, end of support 2026-06-12; successor: the ECS CloudFormation target). Any core field (image, health, replicas, ...) may be repeated here to override it for this target only.
@@ -10239,7 +11982,7 @@ export interface CopilotTargetOverlay {
    */
   replicas?: OverrideReplicas | null;
   /**
-   * Target-tracking autoscaling; when set, the autoscaler owns the replica count.
+   * Autoscaling (target tracking, step scaling on alarms, scheduled capacity); when set, the autoscaler owns the replica count.
    */
   autoscaling?: OverrideAutoscaling | null;
   /**

@@ -74,10 +74,37 @@ describe('appmesh:cfn', () => {
     expect(mesh(base({ versions: eleven })).r.files).toEqual([]);
   });
 
-  it('requires service discovery', () => {
-    const r = mesh({ ...base({}), targets: { appmesh: { acknowledgeDeprecation: true } } });
+  it('requires service discovery when something routes to the node', () => {
+    const r = mesh({ ...base({}), targets: { appmesh: { acknowledgeDeprecation: true, versions: [{ name: 'svc-node', weight: 1 }] } } });
     expect(r.codes).toContain('APPMESH_SERVICE_DISCOVERY_REQUIRED');
     expect(r.template).toBeUndefined();
+  });
+
+  // App Mesh API VirtualNodeSpec: "If you specify a listener, then you must specify service discovery
+  // information"; a node that expects no ingress traffic may omit both.
+  it('writes a client-only node (no listener, no router or service) without service discovery', () => {
+    const r = mesh({ ...base({}), targets: { appmesh: { acknowledgeDeprecation: true, backends: ['orders.local'] } } });
+    expect(r.codes).toContain('APPMESH_CLIENT_ONLY');
+    expect(Object.keys(r.template!.Resources)).toEqual(['Mesh', 'VirtualNode']);
+    expect(r.template!.Resources.VirtualNode.Properties.Spec).toEqual({ Backends: [{ VirtualService: { VirtualServiceName: 'orders.local' } }] });
+  });
+
+  it('lets the node provide the virtual service directly, with Cloud Map attributes', () => {
+    const { template } = mesh(base({ provider: 'virtualNode', serviceDiscovery: { cloudMap: { namespace: 'ns', attributes: { ECS_TASK_DEFINITION_FAMILY: 'svc' } } } }));
+    expect(Object.keys(template!.Resources)).toEqual(['Mesh', 'VirtualNode', 'VirtualService']);
+    expect(template!.Resources.VirtualService.Properties.Spec.Provider).toEqual({ VirtualNode: { VirtualNodeName: { 'Fn::GetAtt': ['VirtualNode', 'VirtualNodeName'] } } });
+    expect(template!.Resources.VirtualNode.Properties.Spec.ServiceDiscovery.AWSCloudMap.Attributes).toEqual([{ Key: 'ECS_TASK_DEFINITION_FAMILY', Value: 'svc' }]);
+  });
+
+  it('says the mesh route matches one path prefix when the spec routes several paths', () => {
+    const r = mesh(base({}, { expose: { paths: ['/a', '/b'] } }));
+    expect(r.codes).toContain('APPMESH_ROUTE_MATCH');
+    expect(r.template!.Resources.Route.Properties.Spec.HttpRoute.Match).toEqual({ Prefix: '/a' });
+  });
+
+  it('refuses a node provider for weighted versions', () => {
+    const r = mesh(base({ provider: 'virtualNode', versions: [{ name: 'svc-node', weight: 1 }, { name: 'svc-v2', weight: 1 }] }));
+    expect(r.codes).toContain('APPMESH_PROVIDER_NODE');
   });
 
   it('uses the protocol-specific route and a gateway for gRPC services', () => {

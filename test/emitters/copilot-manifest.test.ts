@@ -66,8 +66,21 @@ describe('copilot:manifest', () => {
   });
 
   it('reports what Copilot cannot represent', () => {
-    const { codes } = manifest(base({ type: 'Worker Service' }, { user: '1000', expose: {}, deployment: { strategy: 'canary' }, logging: { retentionDays: 7 } }));
-    expect(codes).toEqual(expect.arrayContaining(['COPILOT_USER', 'COPILOT_WORKER_EXPOSE', 'COPILOT_DEPLOYMENT_STRATEGY', 'COPILOT_LOG_RETENTION']));
+    const { codes } = manifest(base({ type: 'Worker Service' }, { user: '1000', expose: {}, deployment: { strategy: 'canary' }, logging: { group: '/custom/svc', driver: 'awslogs' } }));
+    expect(codes).toEqual(expect.arrayContaining(['COPILOT_USER', 'COPILOT_WORKER_EXPOSE', 'COPILOT_DEPLOYMENT_STRATEGY', 'COPILOT_LOGGING_NOT_CARRIED']));
+  });
+
+  // Copilot's Logging.IsEmpty leaves retention out: retention alone sets the log group's retention
+  // without switching FireLens on (aws/copilot-cli internal/pkg/manifest; docs include/logging).
+  it('writes the log retention as logging.retention, without FireLens', () => {
+    const { m } = manifest(base({}, { logging: { retentionDays: 7 } }));
+    expect(m!.logging).toEqual({ retention: 7 });
+  });
+
+  it('writes FireLens as the logging image and destination', () => {
+    const { m, codes } = manifest(base({}, { region: 'eu-west-1', logging: { driver: 'firelens', firelens: { options: { Name: 'firehose', region: 'eu-west-1', delivery_stream: 'logs' }, enableMetadata: false } } }));
+    expect(m!.logging).toEqual({ image: 'public.ecr.aws/aws-observability/aws-for-fluent-bit:2.34.3', destination: { Name: 'firehose', region: 'eu-west-1', delivery_stream: 'logs' }, enableMetadata: false });
+    expect(codes).not.toContain('COPILOT_LOGGING_NOT_CARRIED');
   });
 
   it('writes only what an environment changes', () => {

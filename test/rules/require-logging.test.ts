@@ -8,6 +8,7 @@ describe('require-logging', () => {
       { yaml: `${HEAD}logging: { retentionDays: 30 }\n` },
       { yaml: `${HEAD}logging: { group: /ecs/demo }\n`, options: { requireRetention: false } },
       { yaml: `${HEAD}targets:\n  kubernetes: {}\n`, name: 'Kubernetes leaves logs to the cluster' },
+      { yaml: `${HEAD}logging: { driver: none }\n`, name: 'logs switched off keep nothing, so no retention is asked for' },
     ],
     invalid: [
       { yaml: HEAD, errors: [{ messageId: 'missing', line: 1 }] },

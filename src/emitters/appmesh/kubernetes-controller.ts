@@ -25,7 +25,10 @@ const API_VERSION = 'appmesh.k8s.aws/v1beta2';
 const T: SpecPath = ['targets', 'appmesh'];
 
 function discoverySpec(d: Discovery): JsonObject {
-  return d.cloudMap ? { awsCloudMap: { namespaceName: d.cloudMap.namespace, serviceName: d.cloudMap.service! } } : { dns: { hostname: d.dns!.hostname } };
+  if (!d.cloudMap) return { dns: { hostname: d.dns!.hostname } };
+  const attrs = d.cloudMap.attributes ?? {};
+  const attributes = Object.keys(attrs).sort().map((key) => ({ key, value: attrs[key]! }));
+  return { awsCloudMap: { namespaceName: d.cloudMap.namespace, serviceName: d.cloudMap.service!, ...(attributes.length ? { attributes } : {}) } };
 }
 
 /**
@@ -88,6 +91,9 @@ export function buildMeshControllerResources(m: ServiceModel, k8s: ServiceModel,
     report({ code: 'APPMESH_K8S_MESH_LABEL', severity: 'error', message: `Mesh name "${names.mesh}" is not a valid label value for the namespace label ${MESH_NAMESPACE_LABEL}.`, path: [...T, 'meshName'] });
   }
   if (!ok) return undefined;
+  if (t.envoy !== undefined || t.envoyImage !== undefined) {
+    report({ code: 'APPMESH_K8S_ENVOY', severity: 'info', message: 'On Kubernetes the App Mesh controller injects Envoy with its own image and settings; targets.appmesh.envoy and envoyImage apply to the ECS task only.', path: [...T, t.envoy !== undefined ? 'envoy' : 'envoyImage'] });
+  }
   if (t.gateway) {
     report({ code: 'APPMESH_K8S_GATEWAY', severity: 'info', message: 'The virtual gateway is written for CloudFormation only; the App Mesh controller output has no VirtualGateway or GatewayRoute.', path: [...T, 'gateway'] });
   }
@@ -105,31 +111,31 @@ export function buildMeshControllerResources(m: ServiceModel, k8s: ServiceModel,
     });
   }
   for (const node of layout.nodes) {
-    const spec: JsonObject = {
-      awsName: node.name,
-      podSelector: podSelector(k8s, node),
-      listeners: [listener],
-      serviceDiscovery: discoverySpec(kubernetesDiscovery(layout, k8s, namespace, node)),
-    };
+    const spec: JsonObject = { awsName: node.name, podSelector: podSelector(k8s, node) };
+    // A client-only node (no service discovery) has no listener, as in the CloudFormation output.
+    if (!layout.clientOnly) {
+      spec.listeners = [listener];
+      spec.serviceDiscovery = discoverySpec(kubernetesDiscovery(layout, k8s, namespace, node));
+    }
     if (t.backends?.length) spec.backends = t.backends.map((b) => ({ virtualService: { virtualServiceRef: { name: b } } }));
     docs.push({ apiVersion: API_VERSION, kind: 'VirtualNode', metadata: metadata(k8s, node.name), spec });
   }
-  docs.push({
-    apiVersion: API_VERSION,
-    kind: 'VirtualRouter',
-    metadata: metadata(k8s, names.router),
-    spec: {
-      awsName: names.router,
-      listeners: [{ portMapping }],
-      routes: [route(protocol, names.route, layout.prefix, layout.versions.map((v) => ({ virtualNodeRef: { name: v.name }, weight: v.weight })))],
-    },
-  });
-  docs.push({
-    apiVersion: API_VERSION,
-    kind: 'VirtualService',
-    metadata: metadata(k8s, layout.virtualServiceName),
-    spec: { awsName: layout.virtualServiceName, provider: { virtualRouter: { virtualRouterRef: { name: names.router } } } },
-  });
+  if (!layout.clientOnly && layout.provider === 'virtualRouter') {
+    docs.push({
+      apiVersion: API_VERSION,
+      kind: 'VirtualRouter',
+      metadata: metadata(k8s, names.router),
+      spec: {
+        awsName: names.router,
+        listeners: [{ portMapping }],
+        routes: [route(protocol, names.route, layout.prefix, layout.versions.map((v) => ({ virtualNodeRef: { name: v.name }, weight: v.weight })))],
+      },
+    });
+  }
+  if (!layout.clientOnly) {
+    const provider: JsonObject = layout.provider === 'virtualNode' ? { virtualNode: { virtualNodeRef: { name: names.node } } } : { virtualRouter: { virtualRouterRef: { name: names.router } } };
+    docs.push({ apiVersion: API_VERSION, kind: 'VirtualService', metadata: metadata(k8s, layout.virtualServiceName), spec: { awsName: layout.virtualServiceName, provider } });
+  }
   if (!k8s.targets.kubernetes.createNamespace) {
     const labels = Object.entries(meshNamespaceLabels(m)).map(([k, v]) => `${k}=${v}`);
     report({

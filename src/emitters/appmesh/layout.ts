@@ -43,6 +43,13 @@ export interface MeshLayout {
   nodes: MeshNode[];
   /** The route's path prefix (HTTP, HTTP/2). */
   prefix: string;
+  /**
+   * No service discovery: the node takes no traffic (no listener), only sends to its backends, and
+   * has no virtual service of its own (the App Mesh template then holds the node alone).
+   */
+  clientOnly: boolean;
+  /** What provides the virtual service: the router (weighted route) or the node directly. */
+  provider: 'virtualRouter' | 'virtualNode';
 }
 
 /** A version's discovery: given, or derived from the main node's (same namespace / domain). */
@@ -115,18 +122,26 @@ function checkVersions(versions: readonly { name: string; weight: number }[], re
 export function meshLayout(m: ServiceModel, report: Report): MeshLayout | undefined {
   const t = m.targets.appmesh;
   const names = appmeshNames(m);
-  const port = m.expose?.port ?? m.main.ports[0];
-  if (!port) {
+  const clientOnly = !t.serviceDiscovery?.cloudMap && !t.serviceDiscovery?.dns;
+  const found = m.expose?.port ?? m.main.ports[0];
+  if (!found && !clientOnly) {
     report({ code: 'APPMESH_NO_PORT', severity: 'error', message: 'A virtual node needs a listener: list at least one port.', path: ['ports'] });
     return undefined;
   }
-  if (!t.serviceDiscovery?.cloudMap && !t.serviceDiscovery?.dns) {
-    report({ code: 'APPMESH_SERVICE_DISCOVERY_REQUIRED', severity: 'error', message: 'App Mesh needs to know how Envoy finds the tasks.', hint: 'set targets.appmesh.serviceDiscovery.cloudMap (namespace) or .dns (hostname)', path: [...T] });
-    return undefined;
+  // A client-only node has no listener; the placeholder port is never written.
+  const port = found ?? { name: 'http', port: 80, protocol: 'tcp' as const, appProtocol: 'http' as const, servicePort: 80 };
+  if (clientOnly) {
+    // Without discovery Envoy cannot be found: fine for a node that only calls its backends, not for one others route to.
+    const routed = (['versions', 'gateway', 'virtualServiceName', 'provider'] as const).filter((k) => t[k] !== undefined);
+    if (routed.length) {
+      report({ code: 'APPMESH_SERVICE_DISCOVERY_REQUIRED', severity: 'error', message: `App Mesh needs to know how Envoy finds the tasks: targets.appmesh.${routed[0]} routes traffic to this node.`, hint: 'set targets.appmesh.serviceDiscovery.cloudMap (namespace) or .dns (hostname)', path: [...T, routed[0]!] });
+      return undefined;
+    }
+    report({ code: 'APPMESH_CLIENT_ONLY', severity: 'info', message: `No service discovery: ${names.node} is a virtual node without a listener, so its Envoy only carries the calls to its backends; the App Mesh template holds no router, route or virtual service.`, path: [...T] });
   }
-  const discovery: Discovery = t.serviceDiscovery.cloudMap
-    ? { cloudMap: { namespace: t.serviceDiscovery.cloudMap.namespace, service: t.serviceDiscovery.cloudMap.service ?? m.name } }
-    : t.serviceDiscovery;
+  const discovery: Discovery = t.serviceDiscovery?.cloudMap
+    ? { cloudMap: { namespace: t.serviceDiscovery.cloudMap.namespace, service: t.serviceDiscovery.cloudMap.service ?? m.name, ...(t.serviceDiscovery.cloudMap.attributes ? { attributes: t.serviceDiscovery.cloudMap.attributes } : {}) } }
+    : (t.serviceDiscovery?.dns ? t.serviceDiscovery : { dns: { hostname: m.name } });
   const protocol: MeshProtocol = port.protocol === 'udp' ? 'tcp' : port.appProtocol;
   if (port.protocol === 'udp') report({ code: 'APPMESH_UDP', severity: 'warning', message: `App Mesh listeners carry TCP only; port ${port.port}/udp is meshed as tcp.`, path: ['ports'] });
   const virtualServiceName = t.virtualServiceName ?? (discovery.cloudMap ? `${discovery.cloudMap.service}.${discovery.cloudMap.namespace}` : discovery.dns!.hostname);
@@ -148,7 +163,17 @@ export function meshLayout(m: ServiceModel, report: Report): MeshLayout | undefi
     if (nodes.some((n) => n.name === v.name)) continue;
     nodes.push({ name: v.name, discovery: versionDiscovery(discovery, v.name, v.serviceDiscovery), primary: false });
   }
-  const layout: MeshLayout = { names, port, protocol, discovery, virtualServiceName, versions, nodes, prefix: m.expose?.path ?? '/' };
+  // The mesh route and the gateway route match one path prefix, and codegen writes no header matches there.
+  const e = m.expose;
+  if (e && !clientOnly && (e.paths.length > 1 || e.headers.length)) {
+    const lost = [...(e.paths.length > 1 ? [`the paths after ${e.paths[0]} (${e.paths.slice(1).join(', ')})`] : []), ...(e.headers.length ? ['the header conditions'] : [])];
+    report({ code: 'APPMESH_ROUTE_MATCH', severity: 'warning', message: `App Mesh routes here match one path prefix (${e.paths[0]}); ${lost.join(' and ')} ${lost.length > 1 ? 'are' : 'is'} not carried to the mesh.`, path: ['expose', e.paths.length > 1 ? 'paths' : 'headers'] });
+  }
+  const provider = t.provider ?? 'virtualRouter';
+  if (provider === 'virtualNode' && (versions.length > 1 || versions[0]!.name !== names.node)) {
+    report({ code: 'APPMESH_PROVIDER_NODE', severity: 'error', message: `A virtual node can provide the virtual service only as its one version; the versions route to ${versions.map((v) => v.name).join(', ')}.`, hint: 'use provider virtualRouter for weighted versions', path: [...T, 'provider'] });
+  }
+  const layout: MeshLayout = { names, port, protocol, discovery, virtualServiceName, versions, nodes, prefix: m.expose?.path ?? '/', clientOnly, provider };
   if (hc) layout.healthCheck = hc;
   return layout;
 }

@@ -31,7 +31,11 @@ export const APPMESH_ROLE_IDS: Readonly<Record<string, string>> = {
 };
 
 function discoverySpec(d: Discovery): JsonObject | undefined {
-  if (d.cloudMap) return { AWSCloudMap: { NamespaceName: d.cloudMap.namespace, ServiceName: d.cloudMap.service! } };
+  if (d.cloudMap) {
+    const attrs = d.cloudMap.attributes ?? {};
+    const attributes = Object.keys(attrs).sort().map((k) => ({ Key: k, Value: attrs[k]! }));
+    return { AWSCloudMap: { NamespaceName: d.cloudMap.namespace, ServiceName: d.cloudMap.service!, ...(attributes.length ? { Attributes: attributes } : {}) } };
+  }
   if (d.dns) return { DNS: { Hostname: d.dns.hostname } };
   return undefined;
 }
@@ -77,7 +81,8 @@ export function buildAppmeshTemplate(m: ServiceModel, report: Report): JsonObjec
   const listener: JsonObject = { PortMapping: portMapping };
   if (layout.healthCheck) listener.HealthCheck = Object.fromEntries(Object.entries(layout.healthCheck).map(([k, v]) => [pascal(k), v]));
   const nodeSpec = (d: Discovery): JsonObject => {
-    const spec: JsonObject = { Listeners: [listener], ServiceDiscovery: discoverySpec(d)! };
+    // A client-only node has no listener and no discovery: nothing routes to it.
+    const spec: JsonObject = layout.clientOnly ? {} : { Listeners: [listener], ServiceDiscovery: discoverySpec(d)! };
     if (t.backends?.length) spec.Backends = t.backends.map((b) => ({ VirtualService: { VirtualServiceName: b } }));
     return spec;
   };
@@ -92,24 +97,34 @@ export function buildAppmeshTemplate(m: ServiceModel, report: Report): JsonObjec
     nodeIds.set(n.name, id);
     resources[id] = resource('AWS::AppMesh::VirtualNode', { MeshName: meshName, VirtualNodeName: n.name, Spec: nodeSpec(n.discovery) });
   }
-  resources.VirtualRouter = resource('AWS::AppMesh::VirtualRouter', { MeshName: meshName, VirtualRouterName: names.router, Spec: { Listeners: [{ PortMapping: portMapping }] } });
-  // The route names its targets as strings, so it must wait for the nodes explicitly.
-  const targetIds = [...new Set(versions.map((v) => nodeIds.get(v.name)!))];
-  resources.Route = resource(
-    'AWS::AppMesh::Route',
-    {
+  if (layout.clientOnly) return template(m, resources, { VirtualNodeArn: { Description: 'APPMESH_RESOURCE_ARN for the Envoy of this service.', Value: getAtt('VirtualNode', 'Arn') } }, report);
+  if (layout.provider === 'virtualNode') {
+    // One version: the node provides the virtual service itself, no router or route.
+    resources.VirtualService = resource('AWS::AppMesh::VirtualService', {
       MeshName: meshName,
-      VirtualRouterName: getAtt('VirtualRouter', 'VirtualRouterName'),
-      RouteName: names.route,
-      Spec: routeSpec(protocol, layout.prefix, versions.map((v) => ({ VirtualNode: v.name, Weight: v.weight }))),
-    },
-    targetIds,
-  );
-  resources.VirtualService = resource('AWS::AppMesh::VirtualService', {
-    MeshName: meshName,
-    VirtualServiceName: virtualServiceName,
-    Spec: { Provider: { VirtualRouter: { VirtualRouterName: getAtt('VirtualRouter', 'VirtualRouterName') } } },
-  });
+      VirtualServiceName: virtualServiceName,
+      Spec: { Provider: { VirtualNode: { VirtualNodeName: getAtt('VirtualNode', 'VirtualNodeName') } } },
+    });
+  } else {
+    resources.VirtualRouter = resource('AWS::AppMesh::VirtualRouter', { MeshName: meshName, VirtualRouterName: names.router, Spec: { Listeners: [{ PortMapping: portMapping }] } });
+    // The route names its targets as strings, so it must wait for the nodes explicitly.
+    const targetIds = [...new Set(versions.map((v) => nodeIds.get(v.name)!))];
+    resources.Route = resource(
+      'AWS::AppMesh::Route',
+      {
+        MeshName: meshName,
+        VirtualRouterName: getAtt('VirtualRouter', 'VirtualRouterName'),
+        RouteName: names.route,
+        Spec: routeSpec(protocol, layout.prefix, versions.map((v) => ({ VirtualNode: v.name, Weight: v.weight }))),
+      },
+      targetIds,
+    );
+    resources.VirtualService = resource('AWS::AppMesh::VirtualService', {
+      MeshName: meshName,
+      VirtualServiceName: virtualServiceName,
+      Spec: { Provider: { VirtualRouter: { VirtualRouterName: getAtt('VirtualRouter', 'VirtualRouterName') } } },
+    });
+  }
   if (t.gateway) {
     const gwProtocol = protocol === 'tcp' ? 'http' : protocol;
     const spec = gatewayRouteSpec(protocol, m, report);
@@ -132,13 +147,17 @@ export function buildAppmeshTemplate(m: ServiceModel, report: Report): JsonObjec
     VirtualNodeArn: { Description: 'APPMESH_RESOURCE_ARN for the Envoy of this service.', Value: getAtt('VirtualNode', 'Arn') },
   };
   if (resources.VirtualGateway) outputs.VirtualGatewayArn = { Description: 'APPMESH_RESOURCE_ARN for the gateway Envoy.', Value: getAtt('VirtualGateway', 'Arn') };
+  return template(m, resources, outputs, report);
+}
+
+function template(m: ServiceModel, resources: JsonObject, outputs: JsonObject, report: Report): JsonObject {
   const template: JsonObject = {
     AWSTemplateFormatVersion: '2010-09-09',
     Description: `App Mesh resources for ${m.name} (legacy: AWS App Mesh is discontinued on 2026-09-30; migrate to ECS Service Connect).`,
     Resources: resources,
     Outputs: outputs,
   };
-  return applyLogicalIds(template, APPMESH_ROLE_IDS, t.logicalIds, [...T, 'logicalIds'], report);
+  return applyLogicalIds(template, APPMESH_ROLE_IDS, m.targets.appmesh.logicalIds, [...T, 'logicalIds'], report);
 }
 
 export default defineEmitter({

@@ -12,6 +12,8 @@ import type { ContainerModel, SecretModel, ServiceModel } from '../../model/type
 import { secretValueFrom } from '../shared/aws-secrets.js';
 import { reportDeprecation } from '../shared/legacy.js';
 import { defineEmitter } from '../types.js';
+import { copilotLogging } from './logging.js';
+import { httpExtras, nlb } from './traffic.js';
 import { reportSecurityNotCarried } from './security.js';
 import { dependsOn, mountPoints, reportLifecycleNotCarried, storage } from './storage.js';
 
@@ -21,7 +23,6 @@ export type CopilotType = 'Load Balanced Web Service' | 'Backend Service' | 'Wor
 const LBWS: CopilotType = 'Load Balanced Web Service';
 /** ECS API defaults; Copilot's own container health defaults differ (10s, 2 retries), so we write them. */
 const ECS_HEALTH_DEFAULTS = { intervalSeconds: 30, timeoutSeconds: 5, retries: 3 };
-const COPILOT_LOG_RETENTION_DAYS = 30;
 
 export function copilotType(m: ServiceModel): CopilotType {
   return m.targets.copilot.type ?? (m.expose?.public ? LBWS : 'Backend Service');
@@ -127,6 +128,13 @@ function count(m: ServiceModel, report: Report): Json | undefined {
   const out: JsonObject = { range: spotFrom !== undefined ? { min: a.min, max: a.max, spot_from: spotFrom } : `${a.min}-${a.max}` };
   if (a.cpuPercent !== undefined) out.cpu_percentage = a.cpuPercent;
   if (a.memoryPercent !== undefined) out.memory_percentage = a.memoryPercent;
+  if (a.requestsPerTarget !== undefined) out.requests = a.requestsPerTarget;
+  if (a.responseTimeSeconds !== undefined) out.response_time = formatDuration(a.responseTimeSeconds);
+  for (const key of ['steps', 'schedule'] as const) {
+    if (a[key].length) {
+      report({ code: 'COPILOT_SCALING_NOT_CARRIED', severity: 'warning', message: `Copilot scales on target tracking only (cpu, memory, requests, response time); autoscaling.${key} ${key === 'steps' ? '(step scaling on alarms)' : '(scheduled capacity)'} was not written (the ECS target writes it).`, path: ['autoscaling', key] });
+    }
+  }
   if (a.scaleInCooldownSeconds !== undefined || a.scaleOutCooldownSeconds !== undefined) {
     const cd: JsonObject = {};
     if (a.scaleInCooldownSeconds !== undefined) cd.in = formatDuration(a.scaleInCooldownSeconds);
@@ -208,8 +216,19 @@ export function manifestBody(m: ServiceModel, type: CopilotType, report: Report)
   body.image = image;
   if (m.main.entrypoint) body.entrypoint = m.main.entrypoint;
   if (m.main.command) body.command = m.main.command;
-  const h = http(m, type, report);
-  if (h) body.http = h;
+  if (m.expose?.loadBalancer === 'network' && type !== 'Worker Service') {
+    if (type === LBWS) {
+      // An NLB-only Load Balanced Web Service switches the ALB off.
+      body.http = false;
+      body.nlb = nlb(m, report);
+    } else report({ code: 'COPILOT_BACKEND_NLB', severity: 'warning', message: 'A Copilot Backend Service has no network load balancer (nlb is a Load Balanced Web Service field); expose was not written.', path: ['expose', 'loadBalancer'] });
+  } else {
+    const h = http(m, type, report);
+    if (h) {
+      httpExtras(m, h, report);
+      body.http = h;
+    }
+  }
   body.cpu = m.taskSize.cpu;
   body.memory = m.taskSize.memory;
   const c = count(m, report);
@@ -224,6 +243,8 @@ export function manifestBody(m: ServiceModel, type: CopilotType, report: Report)
   if (s) body.secrets = s;
   const st = storage(m, report);
   if (st) body.storage = st;
+  const logging = copilotLogging(m, report);
+  if (logging) body.logging = logging;
   const sc = sidecars(m, report);
   if (sc) body.sidecars = sc;
   const d = deployment(m, report);
@@ -237,9 +258,6 @@ export function manifestBody(m: ServiceModel, type: CopilotType, report: Report)
   reportSecurityNotCarried(m, report);
   reportLifecycleNotCarried(m, report);
   if (m.main.user !== undefined) report({ code: 'COPILOT_USER', severity: 'warning', message: 'Copilot has no field for the container user; user was not written (set USER in the Dockerfile).', path: ['user'] });
-  if (m.logging.retentionDays !== undefined && m.logging.retentionDays !== COPILOT_LOG_RETENTION_DAYS) {
-    report({ code: 'COPILOT_LOG_RETENTION', severity: 'warning', message: `Copilot keeps awslogs for ${COPILOT_LOG_RETENTION_DAYS} days unless FireLens logging is configured; retentionDays ${m.logging.retentionDays} was not written.`, path: ['logging', 'retentionDays'] });
-  }
   return body;
 }
 

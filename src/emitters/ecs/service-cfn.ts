@@ -39,8 +39,10 @@ import { applyLogicalIds, getAtt, ref, TemplateBuilder } from '../shared/cfn.js'
 import { codeDeploy } from './service-codedeploy.js';
 import { ECS, engineOf, external, platformGroups, type Engine, type Report } from './service-common.js';
 import { serviceConnect } from './service-connect.js';
+import { serviceRegistries } from './service-discovery.js';
 import { deploymentConfiguration } from './service-deployment.js';
 import { loadBalancing } from './service-load-balancing.js';
+import { firelensToCloudWatch, logGroupResources } from './service-logging.js';
 import { ecsRoleIds } from './service-logical-ids.js';
 import { checkTemplateReferences } from './service-references.js';
 import { executionRole, reportRoleConflicts, taskDefinition, taskRole, wantsTaskRole } from './service-roles.js';
@@ -67,18 +69,23 @@ export function buildServiceTemplate(m: ServiceModel, report: Report): JsonObjec
     ? external(t, m, 'SecurityGroups', svc.securityGroups?.length ? svc.securityGroups : undefined, platformGroups(m), { type: 'List<AWS::EC2::SecurityGroup::Id>', description: 'Security groups of the tasks.' })
     : undefined;
 
-  t.resource('LogGroup', 'AWS::Logs::LogGroup', { LogGroupName: m.logging.group, ...(m.logging.retentionDays !== undefined ? { RetentionInDays: m.logging.retentionDays } : {}) });
+  const logs = logGroupResources(t, m);
   reportRoleConflicts(m, report);
   const roles: { execution?: Json; task?: Json } = {};
   if (!ecs.executionRoleArn) {
-    executionRole(t, m);
+    executionRole(t, m, logs.arns);
     roles.execution = getAtt('ExecutionRole', 'Arn');
   }
+  const firelensLogs = firelensToCloudWatch(m) ? logs.arns : undefined;
   if (wantsTaskRole(m)) {
-    taskRole(t, m, svc.enableExecuteCommand === true);
+    taskRole(t, m, svc.enableExecuteCommand === true, firelensLogs);
     roles.task = getAtt('TaskRole', 'Arn');
   } else if (ecs.taskRoleArn && m.tracing.xray) {
     report({ code: 'ECS_XRAY_TASK_ROLE', severity: 'info', message: 'The X-Ray daemon needs xray:PutTraceSegments and xray:PutTelemetryRecords on the given task role.', path: [...ECS, 'taskRoleArn'] });
+  }
+  if (m.logging.driver === 'firelens' && (ecs.taskRoleArn || !firelensLogs)) {
+    const what = firelensLogs ? 'logs:CreateLogStream and logs:PutLogEvents on the log group' : 'the permissions its output (logging.firelens.options) needs';
+    report({ code: 'ECS_FIRELENS_TASK_ROLE', severity: 'info', message: `FireLens sends the logs with the task role: it needs ${what}.`, path: ecs.taskRoleArn ? [...ECS, 'taskRoleArn'] : ['logging', 'firelens', 'options'] });
   }
   if (svc.enableExecuteCommand) {
     if (ecs.taskRoleArn) {
@@ -99,6 +106,8 @@ export function buildServiceTemplate(m: ServiceModel, report: Report): JsonObjec
     props.NetworkConfiguration = { AwsvpcConfiguration: { AssignPublicIp: svc.assignPublicIp ? 'ENABLED' : 'DISABLED', SecurityGroups: groups, Subnets: subnets } };
   }
   if (lb) props.LoadBalancers = lb.loadBalancers;
+  const registries = serviceRegistries(t, m, report);
+  if (registries) props.ServiceRegistries = registries;
   props.DeploymentController = { Type: engine.kind === 'codedeploy' ? 'CODE_DEPLOY' : 'ECS' };
   const dc = deploymentConfiguration(m, engine, lb !== undefined || connect !== undefined, report);
   if (dc) props.DeploymentConfiguration = dc;
@@ -109,24 +118,25 @@ export function buildServiceTemplate(m: ServiceModel, report: Report): JsonObjec
     props.PropagateTags = 'SERVICE';
     props.Tags = Object.keys(svc.tags).sort().map((k) => ({ Key: k, Value: svc.tags![k]! }));
   }
-  // The awslogs driver does not create the group; a target group must be on a listener before a
+  // The awslogs driver does not create the group; a target group must be on a listener (rule) before a
   // service uses it. ECS-native deployments Ref the rules already (AdvancedConfiguration), which
   // orders them: a DependsOn on them too is redundant (cfn-lint W3005).
-  const rules = lb && engine.kind !== 'ecs' ? [lb.prodRule, ...(lb.testRule ? [lb.testRule] : [])] : [];
-  const dependsOn = ['LogGroup', ...rules];
-  t.resource('ECSService', 'AWS::ECS::Service', props, { DependsOn: dependsOn });
+  const rules = lb && engine.kind !== 'ecs' ? lb.rules : [];
+  const dependsOn = [...logs.dependsOn, ...rules];
+  t.resource('ECSService', 'AWS::ECS::Service', props, dependsOn.length ? { DependsOn: dependsOn } : {});
 
   if (engine.kind === 'codedeploy') codeDeploy(t, m, lb, cluster, report);
-  autoscaling(t, m);
+  autoscaling(t, m, lb, cluster, report);
 
   t.output('ServiceName', getAtt('ECSService', 'Name'), 'Name of the ECS service.');
   t.output('ServiceArn', ref('ECSService'), 'ARN of the ECS service.');
   t.output('TaskDefinitionArn', ref('TaskDefinition'), 'ARN of the task definition revision this stack registered.');
-  t.output('LogGroupName', ref('LogGroup'), 'CloudWatch Logs group of the containers.');
+  if (logs.name) t.output('LogGroupName', logs.name, 'CloudWatch Logs group of the containers.');
   if (lb) {
     t.output(`${lb.primary}Arn`, ref(lb.primary), lb.alternate ? 'Target group that serves production traffic first (blue).' : 'Target group of the service.');
     if (lb.alternate) t.output(`${lb.alternate}Arn`, ref(lb.alternate), 'Alternate target group (green) for new deployments.');
   }
+  if (t.has('ServiceDiscoveryService')) t.output('ServiceDiscoveryServiceArn', getAtt('ServiceDiscoveryService', 'Arn'), 'Cloud Map service the tasks register in.');
   if (t.has('CodeDeployApplication')) {
     t.output('CodeDeployApplicationName', ref('CodeDeployApplication'), 'CodeDeploy application (aws deploy create-deployment --application-name).');
     t.output('CodeDeployDeploymentGroupName', ref('CodeDeployDeploymentGroup'), 'CodeDeploy deployment group (--deployment-group-name).');

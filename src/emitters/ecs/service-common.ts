@@ -1,6 +1,6 @@
 /** What the parts of the ECS service template share: the deployment engine, paths, minutes, ranges, outside values. */
 import type { DiagnosticInput } from '../../core/diagnostics.js';
-import type { Json } from '../../core/serialize.js';
+import type { Json, JsonObject } from '../../core/serialize.js';
 import type { ServiceModel } from '../../model/types.js';
 import { hasToken } from '../../model/parameter-token.js';
 import { platformImport } from '../../platform/imports.js';
@@ -8,6 +8,22 @@ import type { ParameterSpec, TemplateBuilder } from '../shared/cfn.js';
 
 export type Report = (d: DiagnosticInput) => void;
 export type Engine = { kind: 'rolling' } | { kind: 'ecs'; strategy: 'BLUE_GREEN' | 'CANARY' | 'LINEAR' } | { kind: 'codedeploy' };
+
+/** What load balancing gives the rest of the service template. */
+export interface Balancing {
+  /** The load balancer type: listener rules on an ALB, or a listener of its own on an NLB. */
+  kind: 'application' | 'network';
+  loadBalancers: JsonObject[];
+  primary: string;
+  alternate?: string;
+  prodRule: string;
+  testRule?: string;
+  /** Every listener rule (or the NLB listener) the service must wait for. */
+  rules: string[];
+  /** The production and test listener ARNs as the template has them: a `Ref` to a parameter, or the platform's import. */
+  listener: Json;
+  testListener?: Json;
+}
 
 export type Path = (string | number)[];
 export const ECS = ['targets', 'ecs'] as const;

@@ -3,6 +3,7 @@ import type { JsonObject } from '../../core/serialize.js';
 import type { ServiceModel } from '../../model/types.js';
 import { platformImport } from '../../platform/imports.js';
 import { ref } from '../shared/cfn.js';
+import { LOG_GROUP_PARAMETER } from './task-logging.js';
 
 export function serviceConnect(m: ServiceModel): JsonObject | undefined {
   const sc = m.targets.ecs.service?.serviceConnect;
@@ -15,9 +16,11 @@ export function serviceConnect(m: ServiceModel): JsonObject | undefined {
   if (port) {
     out.Services = [{ PortName: port.name, DiscoveryName: discoveryName, ClientAliases: [{ Port: sc.port ?? port.servicePort, DnsName: sc.dnsName ?? discoveryName }] }];
   }
-  out.LogConfiguration = {
-    LogDriver: 'awslogs',
-    Options: { 'awslogs-group': m.logging.group, 'awslogs-region': m.logging.region ?? ref('AWS::Region'), 'awslogs-stream-prefix': 'service-connect' },
-  };
+  if (m.logging.driver !== 'none') {
+    out.LogConfiguration = {
+      LogDriver: 'awslogs',
+      Options: { 'awslogs-group': m.logging.createGroup ? m.logging.group : ref(LOG_GROUP_PARAMETER), 'awslogs-region': m.logging.region ?? ref('AWS::Region'), 'awslogs-stream-prefix': 'service-connect' },
+    };
+  }
   return out;
 }

@@ -1,84 +1,45 @@
 /**
- * Load balancing of an exposed service: target group(s) with the `health.traffic` check, listener
- * rule(s) on the given listener(s), and for ECS-native blue/green the alternate group and the role
- * ECS uses to move traffic.
+ * Load balancing of an exposed service. On an Application Load Balancer: target group(s) with the
+ * `health.traffic` check and attributes, listener rule(s) on the given listener(s) (more than one
+ * when the conditions exceed a rule's limits), and for ECS-native blue/green the alternate group and
+ * the role ECS uses to move traffic. On a Network Load Balancer: the target group and a listener of
+ * its own (TCP, UDP or TLS) on the given load balancer.
  */
 import type { Json, JsonObject } from '../../core/serialize.js';
 import type { ServiceModel } from '../../model/types.js';
 import { platformImport } from '../../platform/imports.js';
 import { assumeRolePolicy, awsManagedPolicy, getAtt, ref, type TemplateBuilder } from '../shared/cfn.js';
-import { at, external, inRange, type Engine, type Report } from './service-common.js';
+import { at, external, type Balancing, type Engine, type Report } from './service-common.js';
 
-function healthCheck(m: ServiceModel, report: Report): JsonObject {
-  const h = m.health.traffic;
-  const out: JsonObject = {};
-  if (!h) return out;
-  const here = (k: string) => at(m, ['health', 'traffic', k]);
-  // ALB ranges (ELBv2 CreateTargetGroup): interval 5–300 s, timeout 2–120 s, thresholds 2–10.
-  inRange(h.intervalSeconds, 5, 300, 'The ALB health check interval (s)', here('interval'), report);
-  inRange(h.timeoutSeconds, 2, 120, 'The ALB health check timeout (s)', here('timeout'), report);
-  inRange(h.healthyThreshold, 2, 10, 'The ALB healthy threshold', here('healthyThreshold'), report);
-  inRange(h.unhealthyThreshold, 2, 10, 'The ALB unhealthy threshold', here('unhealthyThreshold'), report);
-  if (h.path !== undefined) out.HealthCheckPath = h.path;
-  if (h.port !== undefined) out.HealthCheckPort = String(h.port);
-  if (h.protocol === 'HTTP' || h.protocol === 'HTTPS') out.HealthCheckProtocol = h.protocol;
-  if (h.protocol === 'TCP') {
-    report({ code: 'ECS_ALB_TCP_HEALTH_CHECK', severity: 'warning', message: 'An Application Load Balancer target group checks health over HTTP(S) only; the health check uses HTTP.', path: here('protocol') });
-  }
-  if (h.intervalSeconds !== undefined) out.HealthCheckIntervalSeconds = h.intervalSeconds;
-  if (h.timeoutSeconds !== undefined) out.HealthCheckTimeoutSeconds = h.timeoutSeconds;
-  if (h.healthyThreshold !== undefined) out.HealthyThresholdCount = h.healthyThreshold;
-  if (h.unhealthyThreshold !== undefined) out.UnhealthyThresholdCount = h.unhealthyThreshold;
-  if (h.successCodes !== undefined) out.Matcher = isGrpc(m) ? { GrpcCode: h.successCodes } : { HttpCode: h.successCodes };
-  return out;
-}
+export type { Balancing } from './service-common.js';
+import { ruleConditions } from './service-listener-rules.js';
+import { networkBalancing } from './service-nlb.js';
+import { healthCheck, targetGroup } from './service-target-group.js';
 
-const isGrpc = (m: ServiceModel) => m.health.traffic?.protocol === 'GRPC' || m.expose?.port.appProtocol === 'grpc';
-
-function targetGroup(m: ServiceModel, health: JsonObject, vpc: Json, role: string): JsonObject {
-  const awsvpc = (m.targets.ecs.networkMode ?? 'awsvpc') === 'awsvpc';
-  const port = m.expose!.port;
-  const tg: JsonObject = { Port: port.port, Protocol: 'HTTP' };
-  if (isGrpc(m)) tg.ProtocolVersion = 'GRPC';
-  else if (port.appProtocol === 'http2') tg.ProtocolVersion = 'HTTP2';
-  // awsvpc tasks register by IP (AWS::ECS::Service LoadBalancer reference); bridge/host by instance.
-  tg.TargetType = awsvpc ? 'ip' : 'instance';
-  tg.VpcId = vpc;
-  Object.assign(tg, health);
-  tg.Tags = [{ Key: 'codegen:service', Value: m.name }, { Key: 'codegen:role', Value: role }];
-  return tg;
-}
-
-function ruleConditions(m: ServiceModel): JsonObject[] {
-  const e = m.expose!;
-  const conditions: JsonObject[] = [];
-  if (e.hosts.length) conditions.push({ Field: 'host-header', HostHeaderConfig: { Values: e.hosts } });
-  const base = e.path.replace(/\/+$/, '');
-  conditions.push({ Field: 'path-pattern', PathPatternConfig: { Values: base === '' ? ['/*'] : [base, `${base}/*`] } });
-  return conditions;
-}
-
-export interface Balancing {
-  loadBalancers: JsonObject[];
-  primary: string;
-  alternate?: string;
-  prodRule: string;
-  testRule?: string;
-  /** The production and test listener ARNs as the template has them: a `Ref` to a parameter, or the platform's import. */
-  listener: Json;
-  testListener?: Json;
-}
 
 export function loadBalancing(t: TemplateBuilder, m: ServiceModel, engine: Engine, report: Report): Balancing | undefined {
   if (!m.expose) return undefined;
   const svc = m.targets.ecs.service ?? {};
   const vpc = external(t, m, 'VpcId', svc.vpcId, platformImport(m, 'VpcId'), { type: 'AWS::EC2::VPC::Id', description: 'VPC of the target groups (the tasks\' VPC).' });
+  if (m.expose.loadBalancer === 'network') return networkBalancing(t, m, engine, vpc as JsonObject, report);
   const listener = external(t, m, 'ALBListener', svc.listenerArn, platformImport(m, 'ProdListenerArn'), { type: 'String', description: 'ARN of the Application Load Balancer listener that receives production traffic.' });
   const wantsTest = engine.kind === 'codedeploy' || (engine.kind === 'ecs' && svc.testListenerArn !== undefined);
   const testListener = wantsTest
     ? external(t, m, 'TestListener', svc.testListenerArn, platformImport(m, 'TestListenerArn'), { type: 'String', description: 'ARN of the listener that sends test traffic to the new tasks before production traffic moves.' })
     : undefined;
-  const priority = t.param('ListenerRulePriority', { type: 'Number', description: 'Priority of this service\'s listener rule(s); unique on each listener.', minValue: 1, maxValue: 50000, ...(svc.listenerRulePriority ? { default: svc.listenerRulePriority } : {}) });
+  const rules = ruleConditions(m, report);
+  if (rules.length > 1 && engine.kind === 'ecs') {
+    report({ code: 'ECS_BLUE_GREEN_ONE_RULE', severity: 'error', message: `ECS-native ${m.deployment.strategy} deployments move the traffic of one listener rule, and the hosts, paths and source IPs need ${rules.length}.`, hint: 'use targets.ecs.controller: CODE_DEPLOY, or fewer hosts, paths and source IPs', path: at(m, ['expose']) });
+  }
+  const priorities = rules.map((_, i) =>
+    t.param(i === 0 ? 'ListenerRulePriority' : `ListenerRulePriority${i + 1}`, {
+      type: 'Number',
+      description: i === 0 ? 'Priority of this service\'s listener rule(s); unique on each listener.' : `Priority of this service's listener rule ${i + 1}; unique on each listener.`,
+      minValue: 1,
+      maxValue: 50000,
+      ...(svc.listenerRulePriority ? { default: svc.listenerRulePriority + i } : {}),
+    }),
+  );
   const health = healthCheck(m, report);
   const twoGroups = engine.kind !== 'rolling';
   const primary = twoGroups ? 'BlueTargetGroup' : 'TargetGroup';
@@ -91,10 +52,17 @@ export function loadBalancing(t: TemplateBuilder, m: ServiceModel, engine: Engin
     engine.kind === 'ecs'
       ? { Type: 'forward', ForwardConfig: { TargetGroups: [{ TargetGroupArn: ref(primary), Weight: 100 }, { TargetGroupArn: ref(alternate!), Weight: 0 }] } }
       : { Type: 'forward', TargetGroupArn: ref(primary) };
-  const conditions = ruleConditions(m);
-  t.resource('ListenerRule', 'AWS::ElasticLoadBalancingV2::ListenerRule', { ListenerArn: listener, Priority: priority, Conditions: conditions, Actions: [action] });
-  if (testListener) t.resource('TestListenerRule', 'AWS::ElasticLoadBalancingV2::ListenerRule', { ListenerArn: testListener, Priority: priority, Conditions: conditions, Actions: [action] });
-  const lb: JsonObject = { ContainerName: m.main.name, ContainerPort: m.expose.port.port, TargetGroupArn: ref(primary) };
+  const ruleIds: string[] = [];
+  rules.forEach((conditions, i) => {
+    const n = i === 0 ? '' : String(i + 1);
+    t.resource(`ListenerRule${n}`, 'AWS::ElasticLoadBalancingV2::ListenerRule', { ListenerArn: listener, Priority: priorities[i]!, Conditions: conditions, Actions: [action] });
+    ruleIds.push(`ListenerRule${n}`);
+    if (testListener) {
+      t.resource(`TestListenerRule${n}`, 'AWS::ElasticLoadBalancingV2::ListenerRule', { ListenerArn: testListener, Priority: priorities[i]!, Conditions: conditions, Actions: [action] });
+      ruleIds.push(`TestListenerRule${n}`);
+    }
+  });
+  const lb: JsonObject = { ContainerName: m.expose.container, ContainerPort: m.expose.port.port, TargetGroupArn: ref(primary) };
   if (engine.kind === 'ecs') {
     const roleArn = svc.loadBalancerRoleArn ?? loadBalancerRole(t, m);
     lb.AdvancedConfiguration = {
@@ -108,7 +76,7 @@ export function loadBalancing(t: TemplateBuilder, m: ServiceModel, engine: Engin
     const owner = m.platform ? `belong to the platform ${m.platform.name}` : 'are parameters of this template';
     report({ code: 'ECS_LISTENER_OWNS_EXPOSURE', severity: 'info', message: `The load balancer and its listeners ${owner}, so expose.public and expose.tls are settings of that listener, not of this service.`, path: at(m, ['expose']) });
   }
-  return { loadBalancers: [lb], primary, ...(alternate ? { alternate } : {}), prodRule: 'ListenerRule', listener, ...(testListener ? { testRule: 'TestListenerRule', testListener } : {}) };
+  return { kind: 'application', loadBalancers: [lb], primary, ...(alternate ? { alternate } : {}), prodRule: 'ListenerRule', rules: ruleIds, listener, ...(testListener ? { testRule: 'TestListenerRule', testListener } : {}) };
 }
 
 function loadBalancerRole(t: TemplateBuilder, m: ServiceModel): Json {

@@ -3,12 +3,13 @@ import type { Json, JsonObject } from '../../core/serialize.js';
 import type { ServiceModel } from '../../model/types.js';
 import { allow, assumeRolePolicy, awsManagedPolicy, getAtt, inlinePolicy, type TemplateBuilder } from '../shared/cfn.js';
 import type { Report } from './service-common.js';
+import { firelensToCloudWatch } from './service-logging.js';
 import { buildTaskDefinition, executionRoleStatements, toCloudFormationCasing } from './task.js';
 
-export function executionRole(t: TemplateBuilder, m: ServiceModel): void {
+export function executionRole(t: TemplateBuilder, m: ServiceModel, logGroupArns: Json[]): void {
   const opts = m.targets.ecs.executionRole ?? {};
   const managed = opts.awsManagedPolicy === true;
-  const statements = executionRoleStatements(m, getAtt('LogGroup', 'Arn'), managed);
+  const statements = executionRoleStatements(m, logGroupArns, managed);
   const arns: Json[] = [...(managed ? [awsManagedPolicy('service-role/AmazonECSTaskExecutionRolePolicy')] : []), ...(opts.managedPolicyArns ?? [])];
   t.resource('ExecutionRole', 'AWS::IAM::Role', {
     Description: managed
@@ -20,14 +21,14 @@ export function executionRole(t: TemplateBuilder, m: ServiceModel): void {
   });
 }
 
-/** Whether the template creates a task role: asked for with `taskRole`, or needed by ECS Exec or the X-Ray daemon. */
+/** Whether the template creates a task role: asked for with `taskRole`, or needed by ECS Exec, the X-Ray daemon or FireLens writing to CloudWatch Logs. */
 export function wantsTaskRole(m: ServiceModel): boolean {
   const ecs = m.targets.ecs;
-  return !ecs.taskRoleArn && (ecs.taskRole !== undefined || ecs.service?.enableExecuteCommand === true || m.tracing.xray);
+  return !ecs.taskRoleArn && (ecs.taskRole !== undefined || ecs.service?.enableExecuteCommand === true || m.tracing.xray || firelensToCloudWatch(m));
 }
 
 /** The task role codegen creates when the spec gives none: its managed policies, ECS Exec's SSM channels, X-Ray's segment upload. */
-export function taskRole(t: TemplateBuilder, m: ServiceModel, exec: boolean): void {
+export function taskRole(t: TemplateBuilder, m: ServiceModel, exec: boolean, firelensLogGroupArns?: Json[]): void {
   const policies: Json[] = [];
   const why: string[] = [];
   const arns = m.targets.ecs.taskRole?.managedPolicyArns ?? [];
@@ -39,6 +40,10 @@ export function taskRole(t: TemplateBuilder, m: ServiceModel, exec: boolean): vo
   if (m.tracing.xray) {
     why.push('the X-Ray daemon sending trace segments');
     policies.push(inlinePolicy('xray', [allow(['xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'xray:GetSamplingRules', 'xray:GetSamplingTargets'], ['*'], 'XRayDaemon')]));
+  }
+  if (firelensLogGroupArns?.length) {
+    why.push('FireLens writing the container logs to CloudWatch Logs');
+    policies.push(inlinePolicy('firelens', [allow(['logs:CreateLogStream', 'logs:PutLogEvents'], firelensLogGroupArns, 'FireLensLogs')]));
   }
   t.resource('TaskRole', 'AWS::IAM::Role', {
     Description: `Task role of ${m.name}${why.length ? `: ${why.join('; ')}` : ''}.`,

@@ -17,7 +17,7 @@ export function executionRoleNeeds(m: ServiceModel): string[] {
   if (m.containers.some((c) => c.secrets.some((s) => s.aws))) needs.push('read its secrets');
   if ((m.targets.ecs.launchType ?? 'FARGATE') === 'FARGATE') {
     if (m.containers.some((c) => ECR_IMAGE.test(c.image))) needs.push('pull its images from private ECR');
-    if (m.logging.region !== undefined) needs.push('write its awslogs logs');
+    if (m.logging.driver !== 'none' && m.logging.region !== undefined) needs.push('write its awslogs logs');
   }
   return needs;
 }

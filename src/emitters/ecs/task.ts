@@ -9,7 +9,9 @@ import type { ContainerModel, SecretModel, ServiceModel } from '../../model/type
 import { appmeshProxyConfiguration, ENVOY_CONTAINER, envoyContainer, isMeshed } from '../shared/appmesh-envoy.js';
 import { secretValueFrom } from '../shared/aws-secrets.js';
 import { allow, sub, subLiteral } from '../shared/cfn.js';
+import { LOG_ROUTER_CONTAINER } from '../../model/normalize/logging.js';
 import { addContainerSecurity, reportPodSecurity } from './task-security.js';
+import { logConfiguration, logRouter } from './task-logging.js';
 import { addContainerStorage, addTaskStorage, ecsHealthCheck, stopTimeout } from './task-storage.js';
 
 export interface TaskDefinitionOptions {
@@ -71,26 +73,8 @@ function containerDefinition(m: ServiceModel, c: ContainerModel, report: (d: Dia
   addContainerStorage(m, c, def, report);
   addContainerSecurity(m, c, def, report);
   if (c.dependsOn.length) def.dependsOn = c.dependsOn.map((d) => ({ containerName: d.container, condition: d.condition }));
-  const region = opts.flavor === 'cloudformation' ? (m.logging.region ?? { Ref: 'AWS::Region' }) : m.logging.region;
-  if (region === undefined) {
-    if (c.main) {
-      report({
-        code: 'ECS_REGION_REQUIRED',
-        severity: 'error',
-        message: 'The awslogs log configuration needs a region: set region (or logging.region).',
-        path: [],
-      });
-    }
-  } else {
-    def.logConfiguration = {
-      logDriver: 'awslogs',
-      options: {
-        'awslogs-group': m.logging.group,
-        'awslogs-region': region as Json,
-        'awslogs-stream-prefix': c.main ? m.logging.streamPrefix : `${m.logging.streamPrefix}-${c.name}`,
-      },
-    };
-  }
+  const log = logConfiguration(m, c.name, c.main, opts.flavor, report);
+  if (log) def.logConfiguration = log;
   const h = c.main ? m.health.container : c.health?.container;
   if (h) def.healthCheck = ecsHealthCheck(h);
   const stop = stopTimeout(m, c);
@@ -128,8 +112,9 @@ export function buildTaskDefinition(m: ServiceModel, report: (d: DiagnosticInput
   td.containerDefinitions = m.containers.map((c) => containerDefinition(m, c, report, opts));
   addTaskStorage(m, td, report);
   reportPodSecurity(m, report);
-  if (isMeshed(m)) addAppmeshProxy(m, td);
-  if (m.tracing.xray) addXrayDaemon(m, td);
+  if (isMeshed(m)) addAppmeshProxy(m, td, opts.flavor, report);
+  if (m.tracing.xray) addXrayDaemon(m, td, opts.flavor);
+  if (m.logging.driver === 'firelens') addLogRouter(m, td, opts.flavor, report);
   return td;
 }
 
@@ -141,7 +126,7 @@ export function buildTaskDefinition(m: ServiceModel, report: (d: DiagnosticInput
 export const XRAY_DAEMON_CONTAINER = 'xray-daemon';
 export const XRAY_DAEMON_IMAGE = 'public.ecr.aws/xray/aws-xray-daemon:3.3.12';
 
-function addXrayDaemon(m: ServiceModel, td: JsonObject): void {
+function addXrayDaemon(m: ServiceModel, td: JsonObject, flavor: TaskDefinitionOptions['flavor']): void {
   const containers = td.containerDefinitions as JsonObject[];
   if (containers.some((c) => c.name === XRAY_DAEMON_CONTAINER)) return;
   const daemon: JsonObject = {
@@ -150,22 +135,42 @@ function addXrayDaemon(m: ServiceModel, td: JsonObject): void {
     essential: false,
     portMappings: [{ containerPort: 2000, protocol: 'udp' }],
   };
-  const log = (containers[0]!.logConfiguration as JsonObject | undefined) ?? undefined;
-  if (log) daemon.logConfiguration = { ...log, options: { ...(log.options as JsonObject), 'awslogs-stream-prefix': `${m.logging.streamPrefix}-${XRAY_DAEMON_CONTAINER}` } };
+  const log = logConfiguration(m, XRAY_DAEMON_CONTAINER, false, flavor, () => undefined);
+  if (log) daemon.logConfiguration = log;
   containers.push(daemon);
 }
 
 /** App Mesh (legacy): the Envoy sidecar, the APPMESH proxy configuration, and the app waits for Envoy. */
-function addAppmeshProxy(m: ServiceModel, td: JsonObject): void {
+function addAppmeshProxy(m: ServiceModel, td: JsonObject, flavor: TaskDefinitionOptions['flavor'], report: (d: DiagnosticInput) => void): void {
   const containers = td.containerDefinitions as JsonObject[];
   if (containers.some((c) => c.name === ENVOY_CONTAINER)) return; // the spec brings its own Envoy sidecar
+  const e = m.targets.appmesh.envoy ?? {};
+  for (const k of Object.keys(e.env ?? {})) {
+    if (k === 'APPMESH_VIRTUAL_NODE_NAME' || k === 'APPMESH_RESOURCE_ARN' || k === 'ENABLE_ENVOY_XRAY_TRACING') {
+      report({ code: 'APPMESH_ENVOY_ENV_RESERVED', severity: 'warning', message: `${k} is set by codegen from the mesh layout and tracing; the value in envoy.env is not used.`, path: ['targets', 'appmesh', 'envoy', 'env', k] });
+    }
+  }
+  // Container limits must fit in the task's: Envoy's own must leave room for the application.
+  for (const [k, task] of [['cpu', td.cpu], ['memory', td.memory]] as const) {
+    const v = e[k];
+    if (v !== undefined && typeof task === 'string' && v >= Number(task)) {
+      report({ code: 'APPMESH_ENVOY_SIZE', severity: 'error', message: `Envoy's ${k} (${v}) leaves nothing of the task's ${task} for the other containers.`, path: ['targets', 'appmesh', 'envoy', k] });
+    }
+  }
   const main = containers[0]!;
   main.dependsOn = [...((main.dependsOn as JsonObject[] | undefined) ?? []), { containerName: ENVOY_CONTAINER, condition: 'HEALTHY' }];
   const envoy = envoyContainer(m);
-  const log = main.logConfiguration as JsonObject | undefined;
-  if (log) envoy.logConfiguration = { ...log, options: { ...(log.options as JsonObject), 'awslogs-stream-prefix': `${m.logging.streamPrefix}-${ENVOY_CONTAINER}` } };
+  const log = logConfiguration(m, ENVOY_CONTAINER, false, flavor, () => undefined);
+  if (log) envoy.logConfiguration = log;
   containers.push(envoy);
   td.proxyConfiguration = appmeshProxyConfiguration(m);
+}
+
+/** FireLens: the log router sidecar, unless the spec brings a container of that name. */
+function addLogRouter(m: ServiceModel, td: JsonObject, flavor: TaskDefinitionOptions['flavor'], report: (d: DiagnosticInput) => void): void {
+  const containers = td.containerDefinitions as JsonObject[];
+  if (containers.some((c) => c.name === LOG_ROUTER_CONTAINER)) return;
+  containers.push(logRouter(m, flavor, report));
 }
 
 /**
@@ -233,8 +238,8 @@ function secretResource(s: SecretModel): { action: string; resource: Json } | un
  * secrets and parameters it references. For every CloudFormation emitter that creates the role.
  * `secretsOnly`: just the secret reads (the rest comes from AmazonECSTaskExecutionRolePolicy).
  */
-export function executionRoleStatements(m: ServiceModel, logGroupArn: Json, secretsOnly = false): JsonObject[] {
-  const statements: JsonObject[] = secretsOnly ? [] : [allow(['logs:CreateLogStream', 'logs:PutLogEvents'], [logGroupArn], 'WriteLogs')];
+export function executionRoleStatements(m: ServiceModel, logGroupArns: readonly Json[], secretsOnly = false): JsonObject[] {
+  const statements: JsonObject[] = secretsOnly || !logGroupArns.length ? [] : [allow(['logs:CreateLogStream', 'logs:PutLogEvents'], logGroupArns, 'WriteLogs')];
   const repos = new Map<string, Json>();
   for (const c of m.containers) {
     const r = ECR_IMAGE.exec(c.image);

@@ -33,6 +33,12 @@ export const ALB = {
   healthyThresholdCount: `${P}healthy-threshold-count`,
   unhealthyThresholdCount: `${P}unhealthy-threshold-count`,
   successCodes: `${P}success-codes`,
+  /** `HTTP` (default) | `HTTPS`: the protocol from the ALB to the pods. */
+  backendProtocol: `${P}backend-protocol`,
+  /** `key=value,...` target group attributes (deregistration delay, stickiness, slow start, algorithm). */
+  targetGroupAttributes: `${P}target-group-attributes`,
+  /** Prefix of `conditions.<service name>`: a JSON list of extra rule conditions (http-header, source-ip, ...) for the paths backed by that Service. */
+  conditionsPrefix: `${P}conditions.`,
   /** IngressGroup name (≤ 63 chars, lowercase alphanumerics, `-` and `.`). */
   groupName: `${P}group.name`,
   /** Order within the group, -1000..1000. */

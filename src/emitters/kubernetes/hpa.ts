@@ -49,12 +49,31 @@ export function buildHpa(m: ServiceModel, report: Report): JsonObject {
   };
   if (a.cpuPercent !== undefined) resource('cpu', a.cpuPercent, 'cpu');
   if (a.memoryPercent !== undefined) resource('memory', a.memoryPercent, 'memory');
+  // Load balancer metrics need a metrics adapter (External metrics), alarms and schedules have no HPA form.
+  const notCarried = [
+    ...(a.requestsPerTarget !== undefined ? ['requests'] : []),
+    ...(a.responseTimeSeconds !== undefined ? ['responseTime'] : []),
+    ...(a.steps.length ? ['steps'] : []),
+    ...(a.schedule.length ? ['schedule'] : []),
+  ];
+  for (const key of notCarried) {
+    const why =
+      key === 'steps'
+        ? 'an HPA scales on metric targets, not on CloudWatch alarms with steps (its behavior policies only limit how fast it scales)'
+        : key === 'schedule'
+          ? 'an HPA has no scheduled capacity (use a CronJob or KEDA\'s cron scaler)'
+          : 'an HPA reads load balancer metrics only through an External metrics adapter for CloudWatch, which codegen does not assume';
+    report({ code: 'K8S_HPA_NOT_CARRIED', severity: 'warning', message: `autoscaling.${key} is not written: ${why}.`, path: ['autoscaling', key] });
+  }
   const spec: JsonObject = {
     scaleTargetRef: workloadRef(m),
     minReplicas: min,
     maxReplicas: a.max,
-    metrics,
   };
+  if (metrics.length) spec.metrics = metrics;
+  else {
+    report({ code: 'K8S_HPA_NO_METRIC', severity: 'warning', message: 'The HPA has no metric it can carry (cpu or memory), so it scales on its default, 80% average CPU utilization of the requests.', hint: 'set targets.kubernetes.autoscaling.cpu', path: ['autoscaling'] });
+  }
   const behavior: JsonObject = {};
   if (a.scaleInCooldownSeconds !== undefined) behavior.scaleDown = window(a.scaleInCooldownSeconds, ['autoscaling', 'scaleInCooldown'], report);
   if (a.scaleOutCooldownSeconds !== undefined) behavior.scaleUp = window(a.scaleOutCooldownSeconds, ['autoscaling', 'scaleOutCooldown'], report);

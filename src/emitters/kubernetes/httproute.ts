@@ -9,6 +9,37 @@ import { k8sArtifact, writesFile } from './k8s.js';
 import { checkName, k8sNames, metadata, routeService, type Report } from '../shared/k8s-meta.js';
 import { defineEmitter } from '../types.js';
 
+/** Gateway API: at most 64 matches in one rule (HTTPRouteRule.matches). */
+const MAX_MATCHES = 64;
+
+/**
+ * One match per path and per combination of header values: the matches of a rule are
+ * alternatives, the headers of one match must all match (as an ALB rule's conditions). ALB
+ * wildcards (`*`, `?`) become RegularExpression header matches.
+ */
+function matches(m: ServiceModel, report: Report): JsonObject[] {
+  const e = m.expose!;
+  const type = (m.targets.kubernetes.pathType ?? 'Prefix') === 'Exact' ? 'Exact' : 'PathPrefix';
+  let combos: JsonObject[][] = [[]];
+  for (const h of e.headers) {
+    combos = combos.flatMap((c) => h.values.map((v) => [...c, headerMatch(h.name, v)]));
+  }
+  if (e.headers.some((h) => h.values.some((v) => /[*?]/.test(v)))) {
+    report({ code: 'K8S_GATEWAY_HEADER_REGEX', severity: 'info', message: 'Header values with * or ? became RegularExpression matches, which Gateway API implementations support at their discretion.', path: ['expose', 'headers'] });
+  }
+  const out = e.paths.flatMap((p) => combos.map((c) => ({ path: { type, value: p }, ...(c.length ? { headers: c } : {}) })));
+  if (out.length > MAX_MATCHES) {
+    report({ code: 'K8S_GATEWAY_TOO_MANY_MATCHES', severity: 'error', message: `The paths and header values make ${out.length} HTTPRoute matches; a rule takes at most ${MAX_MATCHES}.`, path: ['expose'] });
+  }
+  return out;
+}
+
+function headerMatch(name: string, value: string): JsonObject {
+  if (!/[*?]/.test(value)) return { name, value };
+  const regex = value.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return { type: 'RegularExpression', name, value: `^${regex}$` };
+}
+
 export function buildHttpRoute(m: ServiceModel, report: Report): JsonObject {
   const e = m.expose!;
   const t = m.targets.kubernetes;
@@ -36,6 +67,12 @@ export function buildHttpRoute(m: ServiceModel, report: Report): JsonObject {
       path: ['expose', 'tls'],
     });
   }
+  if (e.allowedSourceIps.length) {
+    report({ code: 'K8S_GATEWAY_SOURCE_IPS_NOT_CARRIED', severity: 'warning', message: 'An HTTPRoute cannot match on the client address, so expose.allowedSourceIps is not carried (restrict the Gateway listener or use a policy of your Gateway implementation).', path: ['expose', 'allowedSourceIps'] });
+  }
+  if (Object.keys(e.targetGroup).length) {
+    report({ code: 'K8S_GATEWAY_TARGET_GROUP_NOT_CARRIED', severity: 'warning', message: 'An HTTPRoute has no load balancer target group settings, so expose.targetGroup is not carried (they belong to the Gateway implementation\'s policies).', path: ['expose', 'targetGroup'] });
+  }
   const h = m.health.traffic;
   const lbOnly = h ? (['protocol', 'intervalSeconds', 'timeoutSeconds', 'healthyThreshold', 'unhealthyThreshold', 'successCodes'] as const).filter((k) => h[k] !== undefined) : [];
   if (lbOnly.length) {
@@ -48,12 +85,7 @@ export function buildHttpRoute(m: ServiceModel, report: Report): JsonObject {
   }
   const spec: JsonObject = { parentRefs: [parent] };
   if (e.hosts.length) spec.hostnames = [...e.hosts];
-  spec.rules = [
-    {
-      matches: [{ path: { type: (t.pathType ?? 'Prefix') === 'Exact' ? 'Exact' : 'PathPrefix', value: e.path } }],
-      backendRefs: [{ name: names.service, port: routeService(m).port ?? e.port.servicePort }],
-    },
-  ];
+  spec.rules = [{ matches: matches(m, report), backendRefs: [{ name: names.service, port: routeService(m).port ?? e.port.servicePort }] }];
   return { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: metadata(m, m.name), spec };
 }
 

@@ -4,6 +4,7 @@
  * for; every ALB setting comes from a typed spec field, written as a string annotation.
  */
 import type { JsonObject } from '../../core/serialize.js';
+import { targetGroupAttributes } from '../shared/target-group.js';
 import { ALB, ALB_HTTPS_PORT, ALB_INGRESS_CLASS, ALB_LISTEN_PORTS_TLS } from './alb-annotations.js';
 import type { ServiceModel } from '../../model/types.js';
 import { k8sArtifact, wholeSeconds, writesFile } from './k8s.js';
@@ -73,6 +74,11 @@ export function albAnnotations(m: ServiceModel, report: Report): Record<string, 
     if (e.tls.policy) a[ALB.sslPolicy] = e.tls.policy;
     if (e.tls.redirect) a[ALB.sslRedirect] = String(ALB_HTTPS_PORT);
   }
+  if (e.targetGroup.protocol === 'HTTPS') a[ALB.backendProtocol] = 'HTTPS';
+  const attributes = targetGroupAttributes(m);
+  if (attributes.length) a[ALB.targetGroupAttributes] = attributes.map((x) => `${x.Key}=${x.Value}`).join(',');
+  const conditions = ruleConditions(m, report);
+  if (conditions.length) a[`${ALB.conditionsPrefix}${k8sNames(m).service}`] = JSON.stringify(conditions);
   if (ing.groupName !== undefined) a[ALB.groupName] = ing.groupName;
   if (ing.groupOrder !== undefined) a[ALB.groupOrder] = String(ing.groupOrder);
   for (const [k, v] of Object.entries(ing.annotations ?? {})) {
@@ -90,6 +96,19 @@ export function albAnnotations(m: ServiceModel, report: Report): Record<string, 
   return a;
 }
 
+/** Conditions beyond host and path (the controller's JSON, camelCase), checked against the ALB rule limits. */
+function ruleConditions(m: ServiceModel, report: Report): JsonObject[] {
+  const e = m.expose!;
+  const out: JsonObject[] = e.headers.map((h) => ({ field: 'http-header', httpHeaderConfig: { httpHeaderName: h.name, values: h.values } }));
+  if (e.allowedSourceIps.length) out.push({ field: 'source-ip', sourceIpConfig: { values: e.allowedSourceIps } });
+  // The controller writes one ALB rule per host and path (a Prefix path is two values): three values per condition, five per rule.
+  const perRule = (e.hosts.length ? 1 : 0) + ((m.targets.kubernetes.pathType ?? 'Prefix') === 'Prefix' ? 2 : 1) + e.headers.reduce((n, h) => n + h.values.length, 0) + e.allowedSourceIps.length;
+  if (e.allowedSourceIps.length > 3 || perRule > 5) {
+    report({ code: 'K8S_ALB_RULE_LIMIT', severity: 'error', message: `An ALB rule takes at most 3 values per condition and 5 in all; each rule the controller writes for this Ingress would have ${perRule} (host, path, header and source IP values).`, path: ['expose', e.allowedSourceIps.length > 3 ? 'allowedSourceIps' : 'headers'] });
+  }
+  return out;
+}
+
 export function buildIngress(m: ServiceModel, report: Report): JsonObject {
   const e = m.expose!;
   const ing = m.targets.kubernetes.ingress ?? {};
@@ -97,13 +116,11 @@ export function buildIngress(m: ServiceModel, report: Report): JsonObject {
   checkName(names.ingress, 'subdomain', 'Ingress name', ing.name ? ['targets', 'kubernetes', 'ingress', 'name'] : ['name'], report);
   const spec: JsonObject = {};
   if (!ing.legacyClassAnnotation) spec.ingressClassName = ing.className ?? ALB_INGRESS_CLASS;
-  const paths = [
-    {
-      path: e.path,
-      pathType: m.targets.kubernetes.pathType ?? 'Prefix',
-      backend: { service: { name: names.service, port: { number: routeService(m).port ?? e.port.servicePort } } },
-    },
-  ];
+  const paths = e.paths.map((path) => ({
+    path,
+    pathType: m.targets.kubernetes.pathType ?? 'Prefix',
+    backend: { service: { name: names.service, port: { number: routeService(m).port ?? e.port.servicePort } } },
+  }));
   spec.rules = e.hosts.length ? e.hosts.map((host) => ({ host, http: { paths } })) : [{ http: { paths } }];
   return { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: metadata(m, names.ingress, albAnnotations(m, report)), spec };
 }

@@ -54,14 +54,14 @@ export function hasService(m: ServiceModel): boolean {
   return m.main.ports.length > 0 || (m.targets.kubernetes.services?.length ?? 0) > 0;
 }
 
-/** Traffic comes in through an Ingress (the default route) rather than an HTTPRoute. */
+/** Traffic comes in through an Ingress (the default route) rather than an HTTPRoute or an NLB Service. */
 export function routesThroughIngress(m: ServiceModel): boolean {
-  return m.expose !== undefined && (m.targets.kubernetes.route ?? 'ingress') === 'ingress' && hasService(m);
+  return m.expose !== undefined && m.expose.loadBalancer === 'application' && (m.targets.kubernetes.route ?? 'ingress') === 'ingress' && hasService(m);
 }
 
 /** Traffic comes in through a Gateway API HTTPRoute. */
 export function routesThroughGateway(m: ServiceModel): boolean {
-  return m.expose !== undefined && m.targets.kubernetes.route === 'gateway' && hasService(m);
+  return m.expose !== undefined && m.expose.loadBalancer === 'application' && m.targets.kubernetes.route === 'gateway' && hasService(m);
 }
 
 /** A PodDisruptionBudget is written when more than one replica is guaranteed (or when asked). */

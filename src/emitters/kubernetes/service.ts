@@ -10,16 +10,21 @@ import type { ServiceModel } from '../../model/types.js';
 import { k8sArtifact, writesFile, writesPortName } from './k8s.js';
 import { checkName, isPortName, k8sNames, metadata, routeService, selectorLabels, type Report } from '../shared/k8s-meta.js';
 import { defineEmitter } from '../types.js';
+import { nlbAnnotations } from './nlb-annotations.js';
 
 export function buildService(m: ServiceModel, report: Report): JsonObject {
   const t = m.targets.kubernetes;
   const name = k8sNames(m).service;
   checkName(name, 'label', 'Service name', t.service?.name ? ['targets', 'kubernetes', 'service', 'name'] : ['name'], report);
-  const several = m.main.ports.length > 1;
+  // The port of a sidecar that takes the traffic (expose.container) is a Service port too.
+  const e = m.expose;
+  const ports = e && e.container !== m.main.name && !m.main.ports.some((p) => p.name === e.port.name) ? [...m.main.ports, e.port] : m.main.ports;
+  const nlb = e?.loadBalancer === 'network';
+  const several = ports.length > 1;
   const spec: JsonObject = {
-    type: t.service?.type ?? 'ClusterIP',
+    type: nlb ? 'LoadBalancer' : (t.service?.type ?? 'ClusterIP'),
     selector: selectorLabels(m),
-    ports: m.main.ports.map((p) => {
+    ports: ports.map((p) => {
       const named = writesPortName(m, p);
       // Kubernetes requires a name on every port of a Service with several ports.
       const port: JsonObject = named || several ? { name: p.name, port: p.servicePort } : { port: p.servicePort };
@@ -28,7 +33,10 @@ export function buildService(m: ServiceModel, report: Report): JsonObject {
       return port;
     }),
   };
-  return { apiVersion: 'v1', kind: 'Service', metadata: metadata(m, name), spec };
+  if (nlb && t.service?.type !== undefined && t.service.type !== 'LoadBalancer') {
+    report({ code: 'K8S_NLB_SERVICE_TYPE', severity: 'error', message: `A Network Load Balancer is provisioned for a Service of type LoadBalancer; targets.kubernetes.service.type is ${t.service.type}.`, path: ['targets', 'kubernetes', 'service', 'type'] });
+  }
+  return { apiVersion: 'v1', kind: 'Service', metadata: metadata(m, name, nlb ? nlbAnnotations(m, report) : undefined), spec };
 }
 
 type ListedService = NonNullable<ServiceModel['targets']['kubernetes']['services']>[number];

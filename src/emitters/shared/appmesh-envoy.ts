@@ -26,6 +26,11 @@ export interface AppmeshNames {
   route: string;
 }
 
+/** The uid Envoy runs as (`targets.appmesh.envoy.user`, default 1337); the proxy ignores its traffic. */
+export function envoyUid(m: ServiceModel): string {
+  return m.targets.appmesh.envoy?.user ?? ENVOY_UID;
+}
+
 /** Names shared by the App Mesh template and the meshed task definition. */
 export function appmeshNames(m: ServiceModel): AppmeshNames {
   const t = m.targets.appmesh;
@@ -62,13 +67,21 @@ export function meshNamespaceLabels(m: ServiceModel): Record<string, string> {
 /** The Envoy container (RegisterTaskDefinition shape). */
 export function envoyContainer(m: ServiceModel): JsonObject {
   const names = appmeshNames(m);
+  const e = m.targets.appmesh.envoy ?? {};
   const env: JsonObject[] = [{ name: 'APPMESH_VIRTUAL_NODE_NAME', value: `mesh/${names.mesh}/virtualNode/${names.node}` }];
   if (m.tracing.xray) env.push({ name: 'ENABLE_ENVOY_XRAY_TRACING', value: '1' });
+  const own = new Set(env.map((x) => x.name));
+  for (const k of Object.keys(e.env ?? {}).sort()) if (!own.has(k)) env.push({ name: k, value: e.env![k]! });
+  const sizes: JsonObject = {};
+  if (e.cpu !== undefined) sizes.cpu = e.cpu;
+  if (e.memory !== undefined) sizes.memory = e.memory;
+  if (e.memoryReservation !== undefined) sizes.memoryReservation = e.memoryReservation;
   return {
     name: ENVOY_CONTAINER,
     image: m.targets.appmesh.envoyImage ?? APPMESH_ENVOY_IMAGE,
+    ...sizes,
     essential: true,
-    user: ENVOY_UID,
+    user: envoyUid(m),
     environment: env,
     // The health check AWS documents for the App Mesh Envoy image (admin interface on 9901).
     healthCheck: {
@@ -85,7 +98,7 @@ export function envoyContainer(m: ServiceModel): JsonObject {
 export function appmeshProxyConfiguration(m: ServiceModel): JsonObject {
   const appPorts = m.main.ports.filter((p) => p.protocol === 'tcp').map((p) => String(p.port));
   const properties: JsonObject[] = [
-    { name: 'IgnoredUID', value: ENVOY_UID },
+    { name: 'IgnoredUID', value: envoyUid(m) },
     { name: 'ProxyIngressPort', value: '15000' },
     { name: 'ProxyEgressPort', value: '15001' },
   ];

@@ -8,27 +8,14 @@ import { secretRef } from '../ecs/task.js';
 import { documentError, guessKind, type ImportContext } from '../types.js';
 import { duration, newDraft, type SpecDraft } from '../write.js';
 import { settleEssential } from '../ecs/task-storage.js';
+import { readCopilotLogging } from './logging.js';
+import { dur, seconds } from './durations.js';
+import { readHttpExtras, readNlb } from './traffic.js';
 
 type Json = Record<string, unknown>;
 
 const TYPES = ['Load Balanced Web Service', 'Backend Service', 'Worker Service'];
 const sub = (o: Json, k: string): Json => (o[k] ??= {}) as Json;
-
-/** Copilot durations (`15s`, `1m30s`) → seconds, or undefined. */
-function seconds(f: Field): number | undefined {
-  const v = f.value;
-  if (typeof v === 'number') return f.use(), v;
-  if (typeof v !== 'string') return undefined;
-  const m = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(v);
-  if (!m || v === '') return undefined;
-  f.use();
-  return Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
-}
-
-function dur(f: Field): number | string | undefined {
-  const s = seconds(f);
-  return s === undefined ? undefined : duration(s);
-}
 
 /** Millicores that codegen turns back into exactly `units` CPU units. */
 function cpuMillis(units: number): string {
@@ -197,7 +184,10 @@ function body(m: Field, type: string, spec: Json, base: boolean): void {
       }
     }
     if (Object.keys(traffic).length) Object.assign(sub(sub(spec, 'health'), 'traffic'), traffic);
+    readHttpExtras(http, spec);
   }
+  readNlb(m, spec);
+  if (base && type === 'Load Balanced Web Service' && m.get('nlb').isMap()) sub(spec, 'expose').public = true;
   const cpu = m.get('cpu').num();
   const memory = m.get('memory').num();
   if ((cpu !== undefined && memory !== undefined && !(base && cpu === 256 && memory === 512)) || (!base && (cpu !== undefined || memory !== undefined))) {
@@ -229,6 +219,10 @@ function body(m: Field, type: string, spec: Json, base: boolean): void {
     if (cpuPct !== undefined) a.cpu = cpuPct;
     const memPct = count.get('memory_percentage').num();
     if (memPct !== undefined) a.memory = memPct;
+    const requests = count.get('requests').num();
+    if (requests !== undefined) a.requests = requests;
+    const rt = dur(count.get('response_time'));
+    if (rt !== undefined) a.responseTime = rt;
     const cin = dur(count.get('cooldown', 'in'));
     if (cin !== undefined) a.scaleInCooldown = cin;
     const cout = dur(count.get('cooldown', 'out'));
@@ -293,6 +287,7 @@ function body(m: Field, type: string, spec: Json, base: boolean): void {
   const rolling = m.get('deployment', 'rolling').str();
   if (rolling !== undefined) t.rolling = rolling;
   if (m.get('observability', 'tracing').str() === 'awsxray') spec.tracing = { xray: true };
+  readCopilotLogging(m, spec);
   if (!base && Object.keys(t).length === 0) delete (spec.targets as Json).copilot;
   if (!base && spec.targets && Object.keys(spec.targets as Json).length === 0) delete spec.targets;
 }

@@ -22,7 +22,9 @@ export function cfnRename(key: string, parent: string | number | undefined): str
 }
 
 /** The Parameters codegen's ECS service template declares itself (src/emitters/ecs/service-*.ts). */
-const CODEGEN_PARAMETERS = new Set(['ALBListener', 'ECSCluster', 'ListenerRulePriority', 'SecurityGroups', 'Subnets', 'TestListener', 'VpcId']);
+const CODEGEN_PARAMETERS = new Set(['ALBListener', 'ECSCluster', 'ListenerRulePriority', 'SecurityGroups', 'Subnets', 'TestListener', 'VpcId', 'LogGroup', 'LoadBalancerArn', 'ServiceDiscoveryNamespaceId']);
+/** Further listener rules' priorities (`ListenerRulePriority2`, ...) are codegen's too. */
+const isCodegenParameter = (name: string) => CODEGEN_PARAMETERS.has(name) || /^ListenerRulePriority[0-9]+$/.test(name);
 const PSEUDO = new Set(['AWS::AccountId', 'AWS::Partition', 'AWS::Region', 'AWS::StackName', 'AWS::URLSuffix']);
 
 /** A whole value that is `{Ref: P}`: the spec's `{ param: P }` (for counts and env values). */
@@ -90,7 +92,7 @@ export class Template {
    * codegen's ECS template writes itself for what it needs from outside.
    */
   isSpecParameter(name: string): boolean {
-    return this.parameters.get(name).exists && !CODEGEN_PARAMETERS.has(name);
+    return this.parameters.get(name).exists && !isCodegenParameter(name);
   }
 
   /** Spec parameters the template uses, in the order read. */

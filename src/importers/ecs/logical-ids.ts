@@ -61,7 +61,9 @@ export function findLogicalIds(resourcesValue: unknown): LogicalIds {
   const rules = ofType('AWS::ElasticLoadBalancingV2::ListenerRule');
   const dependsOn = (found.service && Array.isArray((resources[found.service] as Json).DependsOn) ? ((resources[found.service] as Json).DependsOn as unknown[]) : []).filter((d): d is string => typeof d === 'string' && rules.includes(d));
   found.listenerRule = refOf(at(adv, 'ProductionListenerRule')) ?? dependsOn[0] ?? (rules.length === 1 ? rules[0] : undefined);
-  found.testListenerRule = refOf(at(adv, 'TestListenerRule')) ?? dependsOn[1];
+  // A test rule listens on another listener; further rules on the production listener are codegen's ListenerRule2, ...
+  const prodListener = JSON.stringify(props(found.listenerRule).ListenerArn);
+  found.testListenerRule = refOf(at(adv, 'TestListenerRule')) ?? dependsOn.slice(1).find((d) => JSON.stringify(props(d).ListenerArn) !== prodListener);
   found.loadBalancerRole = getAttOf(at(adv, 'RoleArn'));
   found.scalableTarget = ofType('AWS::ApplicationAutoScaling::ScalableTarget')[0];
   for (const id of ofType('AWS::ApplicationAutoScaling::ScalingPolicy')) {

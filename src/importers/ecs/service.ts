@@ -6,6 +6,9 @@
 import type { Field } from '../fields.js';
 import { duration, type SpecDraft } from '../write.js';
 import { paramValue, type Template } from './cfn.js';
+import { readServiceRegistries } from './discovery.js';
+import { readScaling } from './scaling.js';
+import { targetGroupFromAttributes } from '../target-group.js';
 
 type Json = Record<string, unknown>;
 
@@ -37,7 +40,20 @@ function targetGroup(t: Template, id: string, spec: Json, ecs: Json, exposePort:
   if (codes !== undefined) health.successCodes = codes;
   const version = p.get('ProtocolVersion').str();
   if (exposePort && (version === 'GRPC' || version === 'HTTP2')) exposePort.appProtocol = version.toLowerCase();
-  p.get('Protocol').expect('HTTP', 'The target group protocol');
+  const nlb = t.ofType('AWS::ElasticLoadBalancingV2::Listener').length > 0;
+  const protocol = p.get('Protocol').str();
+  const expose = sub(spec, 'expose');
+  if (protocol !== undefined && protocol !== (nlb ? (exposePort?.protocol === 'udp' ? 'UDP' : 'TCP') : 'HTTP')) sub(expose, 'targetGroup').protocol = protocol;
+  if (nlb && health.protocol === 'HTTP' && health.path !== undefined) delete health.protocol;
+  const pairs: [string, string][] = [];
+  for (const attr of p.get('TargetGroupAttributes').items()) {
+    const k = attr.get('Key').str();
+    const v = attr.get('Value').str();
+    if (k !== undefined && v !== undefined) pairs.push([k, v]);
+  }
+  const { targetGroup, unknown } = targetGroupFromAttributes(pairs, nlb);
+  if (Object.keys(targetGroup).length) Object.assign(sub(expose, 'targetGroup'), targetGroup);
+  if (unknown.length) p.get('TargetGroupAttributes').note(`Target group attributes ${unknown.join(', ')} have no form in the spec, so they are not carried.`, 'IMPORT_NOT_CARRIED');
   p.get('TargetType').expect(awsvpc ? 'ip' : 'instance', 'The target type');
   const vpc = t.literal(p.get('VpcId'));
   if (typeof vpc === 'string') sub(ecs, 'service').vpcId = vpc;
@@ -46,36 +62,89 @@ function targetGroup(t: Template, id: string, spec: Json, ecs: Json, exposePort:
   if (Object.keys(health).length) Object.assign(sub(sub(spec, 'health'), 'traffic'), health);
 }
 
-function listenerRule(t: Template, id: string, spec: Json, ecs: Json, test: boolean): void {
+/** Conditions of every listener rule, merged: the rules codegen writes share headers and differ in hosts, paths and source IPs. */
+interface RuleValues {
+  hosts: string[];
+  paths: string[];
+  sources: string[];
+  headers: Json;
+}
+
+function listenerRule(t: Template, id: string, ecs: Json, test: boolean, first: boolean, values: RuleValues): void {
   const p = t.props(id);
   const listener = t.literal(p.get('ListenerArn'));
-  if (typeof listener === 'string') sub(ecs, 'service')[test ? 'testListenerArn' : 'listenerArn'] = listener;
+  if (typeof listener === 'string' && first) sub(ecs, 'service')[test ? 'testListenerArn' : 'listenerArn'] = listener;
+  else p.get('ListenerArn').use();
   const raw = t.literal(p.get('Priority'));
   const priority = typeof raw === 'string' && /^[0-9]+$/.test(raw) ? Number(raw) : raw;
-  if (typeof priority === 'number') sub(ecs, 'service').listenerRulePriority = priority;
-  const expose = sub(spec, 'expose');
+  if (typeof priority === 'number' && first) sub(ecs, 'service').listenerRulePriority = priority;
+  const add = (list: string[], v: unknown) => {
+    if (typeof v === 'string' && !list.includes(v)) list.push(v);
+  };
   for (const c of p.get('Conditions').items()) {
     const field = c.get('Field').str();
-    // A condition names its values in its own config (HostHeaderConfig, PathPatternConfig) or,
+    // A condition names its values in its own config (HostHeaderConfig, PathPatternConfig, ...) or,
     // in the older form, directly under Values.
     const valuesOf = (config: string): Field => (c.get(config, 'Values').exists ? c.get(config, 'Values') : c.get('Values'));
-    if (field === 'host-header') {
-      const hosts = valuesOf('HostHeaderConfig');
-      if (!Array.isArray(hosts.value) || !hosts.value.every((h) => typeof h === 'string')) c.drop('no-form', 'This host condition names no literal host names, so it is not carried.');
-      else if (!test) expose.hosts = hosts.take();
-      else hosts.use();
+    const literals = (f: Field): string[] | undefined => (Array.isArray(f.value) && f.value.every((v) => typeof v === 'string') ? (f.take() as string[]) : undefined);
+    if (field === 'host-header' || field === 'source-ip') {
+      const v = literals(valuesOf(field === 'host-header' ? 'HostHeaderConfig' : 'SourceIpConfig'));
+      if (!v) c.drop('no-form', `This ${field} condition names no literal values, so it is not carried.`);
+      else for (const h of v) add(field === 'host-header' ? values.hosts : values.sources, h);
+    } else if (field === 'http-header') {
+      const name = c.get('HttpHeaderConfig', 'HttpHeaderName').str();
+      const v = literals(c.get('HttpHeaderConfig', 'Values'));
+      if (name !== undefined && v) values.headers[name] = v.length === 1 ? v[0] : v;
+      else c.drop('no-form', 'This http-header condition names no literal header and values, so it is not carried.');
     } else if (field === 'path-pattern') {
-      const f = valuesOf('PathPatternConfig');
-      const values = f.value;
-      if (!Array.isArray(values) || !values.every((v) => typeof v === 'string')) c.drop('no-form', 'This path condition names no literal path patterns, so it is not carried.');
-      else if (!test) {
-        f.use();
-        if (values.length === 2 && values[1] === `${values[0]}/*`) expose.path = values[0];
-        else if (!(values.length === 1 && values[0] === '/*')) c.drop('no-form', 'This path pattern is not the shape codegen writes (PATH and PATH/*), so it is not carried.');
-      } else f.use();
+      const pv = literals(valuesOf('PathPatternConfig'));
+      if (!pv) c.drop('no-form', 'This path condition names no literal path patterns, so it is not carried.');
+      else {
+        for (let i = 0; i < pv.length; i++) {
+          if (pv[i] === '/*') add(values.paths, '/');
+          else if (pv[i + 1] === `${pv[i]}/*`) add(values.paths, pv[i]), i++;
+          else c.drop('no-form', 'This path pattern is not the shape codegen writes (PATH and PATH/*), so it is not carried.');
+        }
+      }
     } else c.drop('no-form', `A ${String(field)} condition has no form in the spec, so it is not carried.`);
   }
   p.get('Actions').use();
+}
+
+function listenerRules(t: Template, spec: Json, ecs: Json): void {
+  const values: RuleValues = { hosts: [], paths: [], sources: [], headers: {} };
+  // The first rule may carry the user's logical ID (targets.ecs.logicalIds); further ones are codegen's.
+  const rules = t.ofType('AWS::ElasticLoadBalancingV2::ListenerRule');
+  const prod = [t.id('ListenerRule'), ...rules.filter((id) => /^ListenerRule[0-9]+$/.test(id))].filter((id) => rules.includes(id));
+  const test = [t.id('TestListenerRule'), ...rules.filter((id) => /^TestListenerRule[0-9]+$/.test(id))].filter((id) => rules.includes(id));
+  prod.forEach((id, i) => listenerRule(t, id, ecs, false, i === 0, values));
+  test.forEach((id, i) => listenerRule(t, id, ecs, true, i === 0, { hosts: [], paths: [], sources: [], headers: {} }));
+  for (let i = 2; i <= prod.length; i++) t.parameters.get(`ListenerRulePriority${i}`).use();
+  const expose = sub(spec, 'expose');
+  if (values.hosts.length) expose.hosts = values.hosts;
+  if (values.paths.length > 1) expose.paths = values.paths;
+  else if (values.paths[0] !== undefined && values.paths[0] !== '/') expose.path = values.paths[0];
+  if (Object.keys(values.headers).length) expose.headers = values.headers;
+  if (values.sources.length) expose.allowedSourceIps = values.sources;
+}
+
+/** A Network Load Balancer listener of the service's own → `expose.loadBalancer: network`, TLS and the load balancer ARN. */
+function networkListener(t: Template, spec: Json, ecs: Json, exposed: Json | undefined): void {
+  const id = t.ofType('AWS::ElasticLoadBalancingV2::Listener')[0];
+  if (!id) return;
+  const p = t.props(id);
+  t.resources.get(id).get('Type').use();
+  const expose = sub(spec, 'expose');
+  expose.loadBalancer = 'network';
+  const arn = t.literal(p.get('LoadBalancerArn'));
+  if (typeof arn === 'string') sub(ecs, 'service').loadBalancerArn = arn;
+  const listenerPort = p.get('Port').num();
+  if (exposed && listenerPort !== undefined && listenerPort !== exposed.port) exposed.servicePort = listenerPort;
+  p.get('Protocol').use(), p.get('DefaultActions').use();
+  const cert = p.get('Certificates', 0, 'CertificateArn').str();
+  const policy = p.get('SslPolicy').str();
+  if (p.get('Protocol').value === 'TLS') expose.tls = { ...(cert !== undefined ? { certificateArn: cert } : {}), ...(policy !== undefined ? { policy } : {}) };
+  p.get('Certificates').use();
 }
 
 /** CodeDeploy's deployment config → the strategy (predefined names or the template's own config). */
@@ -139,31 +208,6 @@ function codeDeploy(t: Template, spec: Json, ecs: Json, dep: Json): void {
   for (const k of ['ApplicationName', 'DeploymentStyle', 'ECSServices', 'LoadBalancerInfo', 'AutoRollbackConfiguration']) g.get(k).use();
 }
 
-function scaling(t: Template, spec: Json): void {
-  const target = t.ofType('AWS::ApplicationAutoScaling::ScalableTarget')[0];
-  if (!target) return;
-  const p = t.props(target);
-  const bound = (k: string) => paramValue(t, p.get(k)) ?? p.get(k).num();
-  const auto: Json = { min: bound('MinCapacity'), max: bound('MaxCapacity') };
-  for (const k of ['ServiceNamespace', 'ScalableDimension', 'ResourceId']) p.get(k).use();
-  for (const id of t.ofType('AWS::ApplicationAutoScaling::ScalingPolicy')) {
-    const c = t.props(id).get('TargetTrackingScalingPolicyConfiguration');
-    const metric = c.get('PredefinedMetricSpecification', 'PredefinedMetricType').str();
-    const key = metric === 'ECSServiceAverageCPUUtilization' ? 'cpu' : metric === 'ECSServiceAverageMemoryUtilization' ? 'memory' : undefined;
-    if (!key) {
-      t.resources.get(id).drop('no-form', `Scaling on ${String(metric)} has no form in the spec (CPU and memory targets), so it is not carried.`);
-      continue;
-    }
-    auto[key] = c.get('TargetValue').num();
-    const inCd = c.get('ScaleInCooldown').num();
-    const outCd = c.get('ScaleOutCooldown').num();
-    if (inCd !== undefined) auto.scaleInCooldown = duration(inCd);
-    if (outCd !== undefined) auto.scaleOutCooldown = duration(outCd);
-    for (const k of ['PolicyName', 'PolicyType', 'ScalingTargetId']) t.props(id).get(k).use();
-  }
-  spec.autoscaling = auto;
-}
-
 export function readService(t: Template, id: string, draft: SpecDraft): void {
   const spec = draft.spec;
   const ecs = (spec.targets as Json).ecs as Json;
@@ -208,8 +252,18 @@ export function readService(t: Template, id: string, draft: SpecDraft): void {
       const role = adv.get('RoleArn');
       if (!t.isGetAtt(role, ['LoadBalancerRole'])) sub(ecs, 'service').loadBalancerRoleArn = t.literal(role);
     }
+    const container = lb.get('ContainerName').value;
+    const mainName = (spec.containerName as string | undefined) ?? 'app';
+    if (typeof container === 'string' && container !== mainName) {
+      // The traffic goes to a sidecar: its port is the exposed one.
+      expose.container = container;
+      const sidecar = ((spec.sidecars as Json | undefined)?.[container] ?? {}) as Json;
+      const sp = ((sidecar.ports as Json[] | undefined) ?? []).find((p) => p.port === port);
+      if (sp && sp !== (sidecar.ports as Json[])[0]) expose.port = sp.name ?? port;
+    }
+    networkListener(t, spec, ecs, exposed);
     for (const tg of ['TargetGroup', 'BlueTargetGroup', 'GreenTargetGroup'].map((d) => t.id(d))) if (t.resources.get(tg).exists) targetGroup(t, tg, spec, ecs, exposed, awsvpc);
-    for (const [rule, test] of [['ListenerRule', false], ['TestListenerRule', true]] as const) if (t.resources.get(t.id(rule)).exists) listenerRule(t, t.id(rule), spec, ecs, test);
+    listenerRules(t, spec, ecs);
   }
   for (const extra of s.get('LoadBalancers').items().slice(1)) extra.drop('no-form', 'The spec sends load balancer traffic to one container port; only the first load balancer is carried.');
   const controller = s.get('DeploymentController', 'Type').str();
@@ -245,6 +299,7 @@ export function readService(t: Template, id: string, draft: SpecDraft): void {
   const grace = s.get('HealthCheckGracePeriodSeconds').num();
   if (grace !== undefined) sub(sub(spec, 'health'), 'traffic').gracePeriod = duration(grace);
   if (s.get('EnableExecuteCommand').bool()) sub(ecs, 'service').enableExecuteCommand = true;
+  readServiceRegistries(t, s.get('ServiceRegistries'), spec, ecs);
   const sc = s.get('ServiceConnectConfiguration');
   if (sc.exists) {
     const out: Json = {};
@@ -274,7 +329,7 @@ export function readService(t: Template, id: string, draft: SpecDraft): void {
     if (k !== undefined) tags[k] = tag.get('Value').str();
   }
   if (Object.keys(tags).length) (sub(ecs, 'service').tags = tags), s.get('PropagateTags').expect('SERVICE', 'PropagateTags');
-  scaling(t, spec);
+  readScaling(t, spec);
   for (const id2 of t.ofType('AWS::ApplicationAutoScaling::ScalableTarget').concat(t.ofType('AWS::ApplicationAutoScaling::ScalingPolicy'), t.ofType('AWS::CodeDeploy::Application'), t.ofType('AWS::CodeDeploy::DeploymentGroup'))) {
     t.resources.get(id2).get('Type').use();
   }

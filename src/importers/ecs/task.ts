@@ -5,6 +5,7 @@
 import type { Field } from '../fields.js';
 import type { SpecDraft } from '../write.js';
 import { healthCheckOf, readContainerStorage, readStopTimeouts, readTaskStorage, settleEssential, strings } from './task-storage.js';
+import { LOG_ROUTER, loggingSpec, newLogState, readLog, readLogRouter, type LogState } from './logging.js';
 
 type Json = Record<string, unknown>;
 
@@ -51,13 +52,7 @@ function cpuMillis(units: number): string {
   return `${m}m`;
 }
 
-interface Logging {
-  group?: string;
-  region?: string;
-  prefix?: string;
-}
-
-function readContainer(c: Field, main: boolean, r: TaskReader, out: Json, log: Logging, awsvpc: boolean): void {
+function readContainer(c: Field, main: boolean, r: TaskReader, out: Json, log: LogState, awsvpc: boolean): void {
   c.get('name').use();
   out.image = r.literal(c.get('image'));
   const essential = c.get('essential');
@@ -130,28 +125,7 @@ function readContainer(c: Field, main: boolean, r: TaskReader, out: Json, log: L
     if (memory !== undefined) limits.memory = `${memory}Mi`;
     out.resources = { ...(reservation !== undefined ? { requests: { memory: `${reservation}Mi` } } : {}), ...(Object.keys(limits).length ? { limits } : {}) };
   }
-  const lc = c.get('logConfiguration');
-  if (lc.exists) {
-    if (lc.get('logDriver').value !== 'awslogs') {
-      lc.drop('no-form', `Log driver ${String(lc.get('logDriver').value)} has no form in the spec (codegen writes awslogs), so it is not carried.`);
-    } else {
-      lc.get('logDriver').use();
-      const o = lc.get('options');
-      const group = o.get('awslogs-group');
-      const region = o.get('awslogs-region');
-      const prefix = o.get('awslogs-stream-prefix');
-      if (main) {
-        log.group = r.generated(group) ? undefined : r.literal(group);
-        log.region = r.generated(region) ? undefined : r.literal(region);
-        log.prefix = r.literal(prefix);
-      } else {
-        // A group that uses parameters is compared in the spec's syntax (`/ecs/${AWS::StackName}`).
-        if (!r.generated(group) && !(typeof group.value === 'object' && r.literal(group) === log.group)) group.expect(log.group, 'awslogs-group');
-        if (!r.generated(region)) region.expect(log.region, 'awslogs-region');
-        prefix.expect(`${log.prefix ?? 'ecs'}-${String(c.get('name').value)}`, 'awslogs-stream-prefix');
-      }
-    }
-  }
+  readLog(c, String(c.get('name').value), main, r, log);
 }
 
 export interface TaskImport {
@@ -201,12 +175,13 @@ export function readTaskDefinition(td: Field, draft: SpecDraft, r: TaskReader): 
   }
   const containers = td.get('containerDefinitions').items();
   const xrayIndex = containers.findIndex((c) => c.get('name').value === 'xray-daemon');
-  const candidates = containers.filter((_, i) => i !== xrayIndex);
+  const routerIndex = containers.findIndex((c) => c.get('firelensConfiguration').exists && c.get('name').value === LOG_ROUTER);
+  const candidates = containers.filter((_, i) => i !== xrayIndex && i !== routerIndex);
   const { index, rule } = pickMain(candidates);
   const main = candidates[index];
   if (!main) return;
   const awsvpc = networkMode === 'awsvpc';
-  const log: Logging = {};
+  const log = newLogState();
   const mainOut: Json = {};
   readContainer(main, true, r, mainOut, log, awsvpc);
   const mainName = String(main.get('name').value);
@@ -241,19 +216,12 @@ export function readTaskDefinition(td: Field, draft: SpecDraft, r: TaskReader): 
     x.get('essential').expect(false, 'essential');
     const xp = x.get('portMappings');
     if (xp.items().length === 1) xp.get(0, 'containerPort').expect(2000, 'The X-Ray daemon port'), xp.get(0, 'protocol').expect('udp', 'The X-Ray daemon protocol');
-    const o = x.get('logConfiguration', 'options');
-    x.get('logConfiguration', 'logDriver').use();
-    const xg = o.get('awslogs-group');
-    if (!r.generated(xg) && !(typeof xg.value === 'object' && r.literal(xg) === log.group)) xg.expect(log.group, 'awslogs-group');
-    if (!r.generated(o.get('awslogs-region'))) o.get('awslogs-region').expect(log.region, 'awslogs-region');
-    o.get('awslogs-stream-prefix').expect(`${log.prefix ?? 'ecs'}-xray-daemon`, 'awslogs-stream-prefix');
+    readLog(x, 'xray-daemon', false, r, log);
     x.get('name').note('The xray-daemon container is read as tracing.xray: true (codegen adds it back).');
   }
+  if (routerIndex >= 0) readLogRouter(containers[routerIndex]!, r, log);
   if (log.region) spec.region = log.region;
-  const logging: Json = {};
-  if (log.group !== undefined && log.group !== `/ecs/${String(spec.name)}`) logging.group = log.group;
-  if (log.prefix !== undefined && log.prefix !== 'ecs') logging.streamPrefix = log.prefix;
-  spec.logging = logging;
+  spec.logging = loggingSpec(log, String(spec.name));
   const hc = healthCheckOf(main.get('healthCheck'));
   if (hc) ((spec.health ??= {}) as Json).container = hc;
   settleEssential(spec, sidecars);

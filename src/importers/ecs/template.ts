@@ -113,16 +113,25 @@ export function importTemplate(tracker: Tracker, ctx: ImportContext): SpecDraft[
   // The log group: its name is the awslogs group; retention is the spec's.
   let logGroup: string | undefined;
   for (const id of t.ofType('AWS::Logs::LogGroup')) {
-    if (id !== t.id('LogGroup')) continue;
+    // Further groups (LogGroup<Container>) are derived from logging.containers.
+    if (id !== t.id('LogGroup')) {
+      if (/^LogGroup[A-Za-z0-9]+$/.test(id)) t.props(id).use();
+      continue;
+    }
     const p = t.props(id);
     const g = t.literal(p.get('LogGroupName'));
     if (typeof g === 'string') logGroup = g;
     const days = p.get('RetentionInDays').num();
     if (days !== undefined) spec.logging = { retentionDays: days };
   }
+  // An existing group: the template takes its name as the Parameter LogGroup.
+  const groupParam = t.parameters.get('LogGroup');
+  const existingGroup = !t.resources.get('LogGroup').exists && groupParam.exists;
+  if (existingGroup) logGroup = typeof groupParam.get('Default').value === 'string' ? (groupParam.get('Default').value as string) : undefined;
   const retention = spec.logging;
   readTaskDefinition(td, draft, reader(t, logGroup));
   if (retention) Object.assign(spec.logging as Json, retention);
+  if (existingGroup) (spec.logging as Json).createGroup = false;
   for (const role of GENERATED_ROLES) {
     const r = t.resources.get(t.id(role));
     if (r.exists && r.get('Type').value === 'AWS::IAM::Role') {

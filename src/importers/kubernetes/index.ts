@@ -174,7 +174,8 @@ function buildOne(w: Obj, objects: Obj[], hasKustomization: boolean): SpecDraft 
   const mine = services.filter((o) => claim(o, 'its selector picks the pods'));
   const service = mine[0];
   let serviceName = service?.name ?? wl.name;
-  if (mine.length === 1 && isDefaultService(service!.field, m.ports, !unnamed)) readService(service!.field, around);
+  const sidecarPortNames = new Set(wl.sidecars.flatMap((c) => c.ports.map((p) => p.k8sName).filter((n): n is string => n !== undefined)));
+  if (mine.length === 1 && isDefaultService(service!.field, m.ports, !unnamed, sidecarPortNames)) readService(service!.field, around);
   else if (mine.length) {
     const listed = readListedServices(mine.map((o) => o.field), around);
     k8s.services = listed;

@@ -9,12 +9,17 @@ import type { Json, PortDraft } from './pod.js';
 import { objectMetadata, type Around } from './traffic.js';
 
 /** Whether `f` is the one Service codegen writes by default for these ports. */
-export function isDefaultService(f: Field, ports: PortDraft[], derivedNames: boolean): boolean {
+export function isDefaultService(f: Field, ports: PortDraft[], derivedNames: boolean, sidecarPortNames: ReadonlySet<string> = new Set()): boolean {
   const v = f.value as Json;
   const md = (v.metadata ?? {}) as Json;
-  if (md.annotations !== undefined) return false;
+  // The default Service carries annotations only as the NLB of expose.loadBalancer: network.
+  const anns = md.annotations as Json | undefined;
+  if (anns !== undefined && !(anns['service.beta.kubernetes.io/aws-load-balancer-type'] === 'external' && Object.keys(anns).every((k) => k.startsWith('service.beta.kubernetes.io/aws-load-balancer-')))) return false;
   const spec = (v.spec ?? {}) as Json;
-  const sps = Array.isArray(spec.ports) ? (spec.ports as Json[]) : [];
+  let sps = Array.isArray(spec.ports) ? (spec.ports as Json[]) : [];
+  // One more port may target a sidecar's named port: the sidecar takes the traffic (expose.container).
+  const last = sps[sps.length - 1];
+  if (sps.length === ports.length + 1 && last && typeof last.targetPort === 'string' && sidecarPortNames.has(last.targetPort) && last.name === last.targetPort) sps = sps.slice(0, -1);
   if (sps.length !== ports.length || !sps.length) return false;
   return sps.every((sp, i) => {
     const p = ports[i]!;

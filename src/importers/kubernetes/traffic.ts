@@ -6,6 +6,7 @@ import type { Field } from '../fields.js';
 import { duration } from '../write.js';
 import type { Json, PortDraft } from './pod.js';
 import { checkLabels } from './workload.js';
+import { readIngressRules, readNlbService, readRouteMatches } from './rules.js';
 
 const ALB = 'alb.ingress.kubernetes.io/';
 const TLS_PORTS = '[{"HTTP": 80}, {"HTTPS": 443}]';
@@ -18,8 +19,34 @@ export interface Around {
   ports: PortDraft[];
   spec: Json;
   k8s: Json;
+  /** Service ports that target a sidecar's port (the sidecar takes the traffic: expose.container). */
+  sidecarPorts?: { container: string; name: string; first: boolean; servicePort: number }[];
   /** With listed Services: the container port behind a Service port of the route's backend. */
   backend?: (servicePort: unknown) => PortDraft | undefined;
+}
+
+/** The sidecar whose named port a Service port targets, when no main container port has that name. */
+function sidecarPort(a: Around, sp: Field): boolean {
+  const target = sp.get('targetPort').value;
+  for (const [container, sc] of Object.entries((a.spec.sidecars as Json | undefined) ?? {})) {
+    const ports = ((sc as Json).ports as Json[] | undefined) ?? [];
+    const i = ports.findIndex((p) => (p.name ?? (p.protocol === 'udp' ? 'udp' : 'http')) === target);
+    if (i < 0) continue;
+    const servicePort = sp.get('port').num() ?? (ports[i]!.port as number);
+    (a.sidecarPorts ??= []).push({ container, name: String(target), first: i === 0, servicePort });
+    sp.use();
+    return true;
+  }
+  return false;
+}
+
+/** `expose.container`/`expose.port` for a backend on a sidecar's Service port. */
+function exposeSidecar(a: Around, servicePort: unknown, expose: Json): boolean {
+  const s = a.sidecarPorts?.find((p) => p.servicePort === servicePort);
+  if (!s) return false;
+  expose.container = s.container;
+  if (!s.first) expose.port = s.name;
+  return true;
 }
 
 /** `metadata` of an object codegen writes for the workload: name (or an override), namespace, labels. */
@@ -42,11 +69,13 @@ export function readService(f: Field, a: Around): void {
   if (name) (a.k8s.service ??= {}) as Json, ((a.k8s.service as Json).name = name);
   const spec = f.get('spec');
   spec.get('selector').expect({ app: a.name }, 'The Service selector');
+  const nlb = readNlbService(f.get('metadata', 'annotations'), a.spec);
   const type = spec.get('type').str();
-  if (type && type !== 'ClusterIP') (a.k8s.service ??= {}) as Json, ((a.k8s.service as Json).type = type);
+  if (type && type !== 'ClusterIP' && !(nlb && type === 'LoadBalancer')) (a.k8s.service ??= {}) as Json, ((a.k8s.service as Json).type = type);
   for (const sp of spec.get('ports').items()) {
     const port = portFor(a, sp.get('targetPort').exists ? sp.get('targetPort') : sp.get('port'));
     if (!port) {
+      if (sidecarPort(a, sp)) continue;
       sp.drop('no-form', 'This Service port targets no port of the main container, so it is not carried.');
       continue;
     }
@@ -116,30 +145,41 @@ export function readIngress(f: Field, a: Around, serviceName: string): void {
   if (legacy.exists && !spec.get('ingressClassName').exists) ing.legacyClassAnnotation = true;
   if (className !== undefined && className !== 'alb') ing.className = className;
   const bpvValue = bpv.str();
+  readIngressRules(anns, serviceName, expose);
   // Every annotation no typed field took is passed through as it is (targets.kubernetes.ingress.annotations).
   const extra: Json = {};
   for (const [k, v] of anns.entries()) if (!f.tracker.isUsed(v.path) && typeof v.value === 'string') extra[k] = v.str();
   const hosts: string[] = [];
   let path: Field | undefined;
+  const paths: string[] = [];
+  let firstPaths = '';
   spec.get('rules').items().forEach((rule, ri) => {
     const host = rule.get('host').str();
     if (host !== undefined) hosts.push(host);
-    rule.get('http', 'paths').items().forEach((p, pi) => {
-      if (ri === 0 && pi === 0) {
-        path = p;
-        return;
+    const items = rule.get('http', 'paths').items();
+    // Every rule codegen writes has the same paths (one per expose.paths entry).
+    if (ri === 0) firstPaths = JSON.stringify(items.map((p) => p.value));
+    else if (JSON.stringify(items.map((p) => p.value)) !== firstPaths) {
+      rule.get('http', 'paths').drop('ambiguous', 'The spec routes the same paths on every host; only the paths of the first rule are carried.');
+      rule.use();
+      return;
+    }
+    items.forEach((p, pi) => {
+      if (ri === 0 && pi === 0) path = p;
+      if (ri === 0) {
+        const v = p.get('path').str() ?? '/';
+        if (!paths.includes(v)) paths.push(v);
+        if (pi > 0 && JSON.stringify(p.get('backend').value) !== JSON.stringify(path!.get('backend').value)) p.get('backend').drop('ambiguous', 'Every path goes to one backend in the spec; this path\'s backend is not carried.');
       }
-      const same = path && JSON.stringify(p.value) === JSON.stringify(path.value);
-      if (same) p.use();
-      else p.drop('ambiguous', 'The spec routes one path to the service; only the first path of the first rule is carried.');
+      p.use();
     });
     rule.use();
   });
   spec.get('rules').use();
   if (hosts.length) expose.hosts = hosts;
   if (path) {
-    const value = path.get('path').str() ?? '/';
-    if (value !== '/') expose.path = value;
+    if (paths.length > 1) expose.paths = paths;
+    else if (paths[0] !== '/') expose.path = paths[0];
     const pathType = path.get('pathType').str();
     if (pathType === 'Exact') a.k8s.pathType = 'Exact';
     else if (pathType && pathType !== 'Prefix') path.get('pathType').drop('changed', `pathType ${pathType} becomes Prefix (the spec has Prefix and Exact).`);
@@ -148,6 +188,7 @@ export function readIngress(f: Field, a: Around, serviceName: string): void {
     const number = svc.get('port', 'number');
     const portName = svc.get('port', 'name');
     const target = a.backend && number.exists ? a.backend(number.value) : number.exists ? a.ports.find((p) => (p.servicePort ?? p.port) === number.value) : a.ports.find((p) => p.k8sName === portName.value);
+    if (!target && exposeSidecar(a, number.value, expose)) number.use();
     if (target) {
       number.use(), portName.use();
       if (target !== a.ports[0]) expose.port = target.port;
@@ -184,18 +225,14 @@ export function readHttpRoute(f: Field, a: Around, serviceName: string): void {
   const rules = spec.get('rules').items();
   const rule = rules[0];
   if (rule) {
-    const m = rule.get('matches', 0, 'path');
-    const type = m.get('type').str();
-    const value = m.get('value').str();
-    if (value !== undefined && value !== '/') expose.path = value;
-    if (type === 'Exact') a.k8s.pathType = 'Exact';
-    rule.get('matches').items().slice(1).forEach((x) => x.drop('ambiguous', 'Only the first match of the route is carried.'));
+    readRouteMatches(rule.get('matches').items(), expose, a.k8s);
     rule.get('matches').use();
     const b = rule.get('backendRefs', 0);
     b.get('name').expect(serviceName, 'The HTTPRoute backend');
     const port = b.get('port').num();
     const target = a.backend ? a.backend(port) : a.ports.find((p) => (p.servicePort ?? p.port) === port);
     if (target && target !== a.ports[0]) expose.port = target.port;
+    if (!target) exposeSidecar(a, port, expose);
     b.use();
     rule.get('backendRefs').items().slice(1).forEach((x) => x.drop('ambiguous', 'Only the first backend of the route is carried.'));
     rule.get('backendRefs').use();

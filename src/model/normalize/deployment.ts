@@ -4,6 +4,7 @@ import { parseDurationSeconds } from '../../core/units.js';
 import type { CodegenServiceSpecV1 as ServiceSpec } from '../../schema/spec.generated.js';
 import type { DeploymentModel, IntOrPercent, ServiceModel } from '../types.js';
 import { optSeconds, type Report } from './common.js';
+import { normalizeSchedule, normalizeSteps } from './scaling.js';
 
 export function normalizeDeployment(d: ServiceSpec['deployment']): DeploymentModel {
   const strategy = d?.strategy ?? 'rolling';
@@ -39,16 +40,25 @@ export function normalizeAutoscaling(spec: ServiceSpec, at: (p: SpecPath) => Spe
         max: spec.autoscaling.max as number,
         ...(spec.autoscaling.cpu !== undefined ? { cpuPercent: spec.autoscaling.cpu } : {}),
         ...(spec.autoscaling.memory !== undefined ? { memoryPercent: spec.autoscaling.memory } : {}),
+        ...(spec.autoscaling.requests !== undefined ? { requestsPerTarget: spec.autoscaling.requests } : {}),
+        ...optSeconds('responseTimeSeconds', spec.autoscaling.responseTime),
         ...optSeconds('scaleInCooldownSeconds', spec.autoscaling.scaleInCooldown),
         ...optSeconds('scaleOutCooldownSeconds', spec.autoscaling.scaleOutCooldown),
+        steps: normalizeSteps(spec.autoscaling, rep),
+        schedule: normalizeSchedule(spec.autoscaling, rep),
       }
     : undefined;
   if (autoscaling) {
     if (autoscaling.min > autoscaling.max) {
       rep({ code: 'AUTOSCALING_RANGE', severity: 'error', message: `autoscaling.min (${autoscaling.min}) is greater than autoscaling.max (${autoscaling.max}).`, path: ['autoscaling', 'min'] });
     }
-    if (autoscaling.cpuPercent === undefined && autoscaling.memoryPercent === undefined) {
-      rep({ code: 'AUTOSCALING_NO_METRIC', severity: 'error', message: 'Autoscaling needs a target: set autoscaling.cpu and/or autoscaling.memory (percent).', path: ['autoscaling'] });
+    const a = autoscaling;
+    if (a.cpuPercent === undefined && a.memoryPercent === undefined && a.requestsPerTarget === undefined && a.responseTimeSeconds === undefined && !a.steps.length && !a.schedule.length) {
+      rep({ code: 'AUTOSCALING_NO_METRIC', severity: 'error', message: 'Autoscaling needs something to scale on: set autoscaling.cpu, memory, requests or responseTime (target tracking), steps or schedule.', path: ['autoscaling'] });
+    }
+    if (a.responseTimeSeconds === 0) rep({ code: 'AUTOSCALING_RESPONSE_TIME', severity: 'error', message: 'autoscaling.responseTime must be more than 0.', path: ['autoscaling', 'responseTime'] });
+    if ((a.requestsPerTarget !== undefined || a.responseTimeSeconds !== undefined) && !spec.expose) {
+      rep({ code: 'AUTOSCALING_NEEDS_LOAD_BALANCER', severity: 'error', message: `autoscaling.${a.requestsPerTarget !== undefined ? 'requests' : 'responseTime'} is measured at the load balancer, and the service has no expose.`, path: ['autoscaling', a.requestsPerTarget !== undefined ? 'requests' : 'responseTime'] });
     }
     // Warn only when both were written at the same level (a target may switch to autoscaling).
     if (spec.replicas !== undefined && scope(at(['replicas'])) === scope(at(['autoscaling']))) {

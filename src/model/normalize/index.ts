@@ -12,6 +12,7 @@ import { normalizeContainers } from './containers.js';
 import { normalizeAutoscaling, normalizeDeployment } from './deployment.js';
 import { normalizeExpose } from './expose.js';
 import { checkLifecycle, normalizeVolumes } from './lifecycle.js';
+import { normalizeLogging } from './logging.js';
 import { normalizeHealth } from './probes.js';
 import { taskSize } from './resources.js';
 import { resolveParameters } from './parameters.js';
@@ -54,14 +55,9 @@ export function normalize(resolved: ResolvedSpec, target: TargetName, report: Re
     ...(autoscaling ? { autoscaling } : {}),
     health,
     podSecurity,
-    ...(spec.expose ? { expose: normalizeExpose(spec, mainPorts, rep) } : {}),
+    ...(spec.expose ? { expose: normalizeExpose(spec, containers, rep) } : {}),
     deployment: normalizeDeployment(spec.deployment),
-    logging: {
-      group: spec.logging?.group ?? `/ecs/${spec.name}`,
-      ...((spec.logging?.region ?? spec.region) !== undefined ? { region: (spec.logging?.region ?? spec.region)! } : {}),
-      streamPrefix: spec.logging?.streamPrefix ?? 'ecs',
-      ...(spec.logging?.retentionDays !== undefined ? { retentionDays: spec.logging.retentionDays } : {}),
-    },
+    logging: normalizeLogging(spec, containers, rep),
     tracing: { xray: spec.tracing?.xray ?? false },
     labels: { ...(spec.labels ?? {}) },
     ...(spec.platform ? { platform: { name: spec.platform.name, ...(spec.platform.file !== undefined ? { file: spec.platform.file } : {}) } } : {}),

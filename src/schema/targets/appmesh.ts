@@ -1,5 +1,5 @@
 /** `targets.appmesh` (legacy: AWS App Mesh was discontinued on 2026-09-30). */
-import { arr, bool, enumOf, int, obj, str, type JsonSchema } from '../dsl.js';
+import { arr, bool, enumOf, int, map, obj, str, type JsonSchema } from '../dsl.js';
 import { logicalIdsSchema } from './ecs.js';
 
 /** Resource roles of the App Mesh template whose logical ID a spec may fix, with codegen's own ID. */
@@ -15,7 +15,11 @@ export const APPMESH_LOGICAL_ID_ROLES: Readonly<Record<string, string>> = {
 
 const serviceDiscovery = (d: string) =>
   obj(d, {
-    cloudMap: obj('AWS Cloud Map.', { namespace: str('Namespace name.'), service: str('Service name (default `<name>`).') }, ['namespace']),
+    cloudMap: obj('AWS Cloud Map.', {
+      namespace: str('Namespace name.'),
+      service: str('Service name (default `<name>`).'),
+      attributes: map('Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.', { type: 'string', minLength: 1, maxLength: 1024, description: 'Attribute value.' }, '^[a-zA-Z0-9!-~]{1,255}$'),
+    }, ['namespace']),
     dns: obj('DNS.', { hostname: str('Host name.') }, ['hostname']),
   });
 
@@ -43,4 +47,12 @@ export const appmeshTargetProperties: Record<string, JsonSchema> = {
   kubernetesController: bool('Also write the App Mesh controller\'s custom resources (`appmesh.k8s.aws/v1beta2` Mesh, VirtualNode, VirtualRouter, VirtualService) to `appmesh/kubernetes/mesh.yaml` when the kubernetes target is enabled, and label a created namespace for sidecar injection (default false; legacy output).', { default: false }),
   logicalIds: logicalIdsSchema('App Mesh', APPMESH_LOGICAL_ID_ROLES),
   envoyImage: str('Envoy image for the ECS task of a meshed service (default: the pinned App Mesh Envoy image in public ECR).', { minLength: 1 }),
+  envoy: obj('The Envoy container of the meshed ECS task (`envoy`): its size, extra environment and user. The image is `envoyImage`.', {
+    cpu: int('Container-level CPU units (`cpu`).', { minimum: 1, maximum: 196608 }),
+    memory: int('Hard memory limit in MiB (`memory`).', { minimum: 6 }),
+    memoryReservation: int('Soft memory limit in MiB (`memoryReservation`).', { minimum: 6 }),
+    env: map('Extra environment variables of Envoy (e.g. `ENVOY_LOG_LEVEL: debug`); `APPMESH_RESOURCE_ARN`/`APPMESH_VIRTUAL_NODE_NAME` and `ENABLE_ENVOY_XRAY_TRACING` are set by codegen.', { type: 'string', description: 'Value.' }, '^[A-Za-z_][A-Za-z0-9_]*$'),
+    user: str('User Envoy runs as (default 1337); the proxy configuration ignores this uid\'s traffic.', { pattern: '^[0-9]+$' }),
+  }),
+  provider: enumOf('What provides the virtual service: a `virtualRouter` with a weighted route (default, required for several versions), or the `virtualNode` directly (one version: no router, no route).', ['virtualRouter', 'virtualNode']),
 };

@@ -80,6 +80,7 @@ export const ecsTargetProperties: Record<string, JsonSchema> = {
     assignPublicIp: bool('Give tasks public IPs (default false).'),
     vpcId: str('VPC ID for the target groups.', { pattern: '^vpc-[0-9a-f]+$' }),
     listenerArn: arn('Production listener ARN.', 'elasticloadbalancing'),
+    loadBalancerArn: arn('Network Load Balancer ARN (`expose.loadBalancer: network`): the template adds a listener of its own to it.', 'elasticloadbalancing'),
     testListenerArn: arn('Test listener ARN (blue/green): test traffic reaches the new tasks before production does. CodeDeploy deployments always get a test listener (a Parameter when omitted); ECS-native ones only when this is set.', 'elasticloadbalancing'),
     loadBalancerRoleArn: roleArn('Role ECS assumes to move traffic between the target groups in ECS-native blue/green, linear and canary deployments (managed policy AmazonECSInfrastructureRolePolicyForLoadBalancers). When omitted the template creates one.'),
     listenerRulePriority: int('Priority of the listener rule that routes to this service (1–50000).', { minimum: 1, maximum: 50000 }),
@@ -89,6 +90,15 @@ export const ecsTargetProperties: Record<string, JsonSchema> = {
       weight: int('Weight.', { minimum: 0, maximum: 1000 }),
       base: int('Base.', { minimum: 0, maximum: 100000 }),
     }, ['provider'])),
+    serviceDiscovery: obj('AWS Cloud Map service discovery (`ServiceRegistries`): ECS registers every task in a Cloud Map service, created in `namespaceId` or given by `registryArn`.', {
+      namespaceId: str('Cloud Map namespace ID (`ns-...`) the service is created in; a template Parameter defaulting to it (the deployer fills it when omitted).', { pattern: '^ns-[a-z0-9]+$' }),
+      registryArn: arn('An existing Cloud Map service to register in (no service is created; the DNS settings are that service\'s).', 'servicediscovery'),
+      name: str('Cloud Map service name, the DNS label clients resolve (default: the service name).', { pattern: '^((?=^.{1,127}$)^([a-zA-Z0-9_][a-zA-Z0-9-_]{0,61}[a-zA-Z0-9_]|[a-zA-Z0-9])(\\.([a-zA-Z0-9_][a-zA-Z0-9-_]{0,61}[a-zA-Z0-9_]|[a-zA-Z0-9]))*$)$' }),
+      dnsRecordType: enumOf('DNS record type: `A` (the task IP; awsvpc only) or `SRV` (IP and port; required for bridge and host networking). Default: A under awsvpc, SRV otherwise.', ['A', 'SRV']),
+      ttl: int('DNS record TTL in seconds (default 60).', { minimum: 0, maximum: 2147483647 }),
+      port: int('Container port of an SRV record (default: the exposed or first port of the main container).', { minimum: 1, maximum: 65535 }),
+      attributes: map('Custom attributes of the Cloud Map service (`ServiceAttributes`).', { type: 'string', maxLength: 1024, description: 'Attribute value.' }, '^[a-zA-Z0-9!-~]{1,255}$'),
+    }),
     serviceConnect: obj('ECS Service Connect (successor of App Mesh on ECS).', {
       namespace: str('Cloud Map namespace name or ARN.'),
       discoveryName: str('Discovery name (default: the service name).'),
