@@ -91,9 +91,9 @@ function readTree(dir, rel = '', out = []) {
   return out;
 }
 
-/** The output folder holds one folder per service: a run that wrote nothing is not a measurement. */
+/** The output folder holds one folder per service (and the manifest): a run that wrote nothing is not a measurement. */
 function assertGenerated(dir, n) {
-  const got = existsSync(dir) ? readdirSync(dir).length : 0;
+  const got = existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).length : 0;
   if (got !== n) throw new Error(`bench: expected ${n} service folders in ${dir}, found ${got}.`);
 }
 

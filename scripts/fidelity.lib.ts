@@ -29,7 +29,7 @@ export interface Deliberate {
 }
 
 /** The formats documents are recorded from. */
-export type DocFormat = 'kubernetes' | 'ecs-task-definition' | 'copilot' | 'cloudformation';
+export type DocFormat = 'kubernetes' | 'ecs-task-definition' | 'copilot' | 'cloudformation' | 'compose';
 
 export interface SourceInfo {
   repository: string;
@@ -43,6 +43,8 @@ export interface SourceInfo {
   format: DocFormat;
   /** The `codegen import` kind that reads this source, or null when there is none. */
   importer: string | null;
+  /** Values for CloudFormation parameters without a Default, given to the importer as `codegen import --parameter KEY=VALUE` would (the values the hand-written spec assumes). */
+  parameters?: Record<string, string>;
   /** Source document → generated document, where codegen names it differently (CloudFormation logical IDs). */
   match?: Record<string, string>;
   /** What was recorded and what was left out (other services of the same file). */
@@ -262,6 +264,8 @@ export function sourceDocuments(format: DocFormat, text: string): [string, JsonO
       });
   }
   if (format === 'copilot') return docs.map((d) => [`Manifest/${String(d.name)}`, d]);
+  // Compose: one document per service (top-level volumes, networks and secrets are the project's).
+  if (format === 'compose') return docs.flatMap((d) => (isObject(d.services) ? Object.entries(d.services).filter(([, s]) => isObject(s)).map(([n, s]): [string, JsonObject] => [`Service/${n}`, s as JsonObject]) : []));
   return docs.flatMap(templateDocuments);
 }
 
@@ -294,6 +298,7 @@ export function documentsText(format: DocFormat, docs: Map<string, JsonObject>):
   const list = [...docs.entries()];
   if (format === 'ecs-task-definition') return `${JSON.stringify(list[0]![1], null, 2)}\n`;
   if (format === 'kubernetes') return list.map(([id, d]) => stringify({ apiVersion: d.apiVersion, kind: id.slice(0, id.indexOf('/')), ...d }, { lineWidth: 0 })).join('---\n');
+  if (format === 'compose') return stringify({ services: Object.fromEntries(list.map(([id, d]) => [id.slice(id.indexOf('/') + 1), d])) }, { lineWidth: 0 });
   if (format !== 'cloudformation') return list.map(([, d]) => stringify(d, { lineWidth: 0 })).join('---\n');
   const t: JsonObject = { AWSTemplateFormatVersion: '2010-09-09' };
   const section = (name: string): JsonObject => (isObject(t[name]) ? (t[name] as JsonObject) : (t[name] = {}) as JsonObject);

@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import { compile } from '../src/compile/compile.js';
 import { formatDiagnostic } from '../src/core/diagnostics.js';
 import { importSpec } from '../src/importers/index.js';
+import { compareComposeFacts } from './fidelity.compose.js';
 import {
   addTally,
   compareFacts,
@@ -44,7 +45,7 @@ import {
 
 const ROOT = new URL('../', import.meta.url).pathname;
 export const CASES_DIR = join(ROOT, 'fixtures', 'realworld');
-export const KINDS = ['kubernetes', 'ecs', 'copilot', 'appmesh', 'codedeploy'] as const;
+export const KINDS = ['kubernetes', 'ecs', 'copilot', 'appmesh', 'codedeploy', 'compose'] as const;
 
 /** A rule of fixtures/realworld/gaps.json: which spec feature a fact that is not reproduced needs. */
 export interface Gap {
@@ -102,8 +103,8 @@ export function measureCase(dir: string, name: string, imported = false): CaseRe
     if (!source.importer) errors.push(`no importer reads ${source.kind} sources yet`);
     else {
       const docs = rebuild(facts);
-      const file = source.format === 'ecs-task-definition' ? 'task-definition.json' : 'source.yaml';
-      const res = importSpec(source.importer, [{ file, content: documentsText(source.format, docs) }]);
+      const file = source.format === 'ecs-task-definition' ? 'task-definition.json' : source.format === 'compose' ? 'compose.yaml' : 'source.yaml';
+      const res = importSpec(source.importer, [{ file, content: documentsText(source.format, docs) }], source.parameters ? { parameters: source.parameters } : {});
       for (const d of res.diagnostics) (d.severity === 'error' ? errors : notes).push(formatDiagnostic(d));
       for (const spec of res.specs) {
         const r = compile(spec.text, { file: `${spec.name}.yaml` });
@@ -113,7 +114,9 @@ export function measureCase(dir: string, name: string, imported = false): CaseRe
     }
   }
   // A case that cannot be generated reproduces nothing: every fact counts as missing.
-  const results = errors.length ? facts.map((fact): FactResult => ({ fact, status: 'missing', absent: 'no output' })) : compareFacts(facts, generatedDocuments(artifacts), imported ? [] : deliberate, source?.match);
+  // Compose facts compare through the Kubernetes fields that say the same (scripts/fidelity.compose.ts).
+  const compare = (): FactResult[] => (source?.format === 'compose' ? compareComposeFacts(facts, generatedDocuments(artifacts), imported ? [] : deliberate) : compareFacts(facts, generatedDocuments(artifacts), imported ? [] : deliberate, source?.match));
+  const results = errors.length ? facts.map((fact): FactResult => ({ fact, status: 'missing', absent: 'no output' })) : compare();
   const stale = errors.length || imported ? [] : staleDeliberate(results, deliberate);
   return { name, kind: source?.kind ?? '?', ...(source ? { source } : {}), results, tally: tally(results), stale, errors, notes };
 }
@@ -229,7 +232,7 @@ export function replaceBlock(file: string, name: string, body: string): void {
 function record(args: string[]): number {
   const onlyAt = args.indexOf('--only');
   const [format, ...files] = onlyAt >= 0 ? args.slice(0, onlyAt) : args;
-  const formats: DocFormat[] = ['kubernetes', 'ecs-task-definition', 'copilot', 'cloudformation'];
+  const formats: DocFormat[] = ['kubernetes', 'ecs-task-definition', 'copilot', 'cloudformation', 'compose'];
   if (!format || !files.length || !formats.includes(format as DocFormat)) {
     process.stderr.write(`usage: npm run fidelity -- record ${formats.join('|')} FILE... [--only ID,...]\n`);
     return 2;

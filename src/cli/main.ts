@@ -12,6 +12,8 @@ import { COMMAND_NAMES, COMMANDS, commandHelp, generalHelp, OPTIONS, type Comman
 import { UsageError, type Io } from './io.js';
 import { run } from './commands/run.js';
 import { runImport } from './commands/import.js';
+import { installProcessHandlers } from './signals.js';
+import { stopActiveGuard } from '../project/plugin-guard.js';
 
 const PARSE_OPTIONS = {
   out: { type: 'string', short: 'o' },
@@ -34,6 +36,7 @@ const PARSE_OPTIONS = {
   config: { type: 'string', short: 'c' },
   force: { type: 'boolean' },
   name: { type: 'string' },
+  parameter: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const satisfies Record<OptionName, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
@@ -93,7 +96,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (command === 'diff' && format !== 'text' && format !== 'json') throw new UsageError(`diff prints text or json, not "${format}".`, command);
     if (values.verify && values['no-verify']) throw new UsageError('--verify and --no-verify contradict each other.', command);
     const { 'no-verify': noVerify, ...rest } = values;
-    return await run(command, specs, { ...rest, verify: !noVerify, format: format as ReportFormat, ...(targets ? { targets } : {}), ...(maxWarningsText !== undefined ? { maxWarnings: Number(maxWarningsText) } : {}) }, io);
+    try {
+      return await run(command, specs, { ...rest, verify: !noVerify, format: format as ReportFormat, ...(targets ? { targets } : {}), ...(maxWarningsText !== undefined ? { maxWarnings: Number(maxWarningsText) } : {}) }, io);
+    } finally {
+      stopActiveGuard(); // a usage error can end a run before its own cleanup
+    }
   } catch (err) {
     if (err instanceof UsageError) return usage(io, err.command === undefined && isCommand(command) ? new UsageError(err.message, command) : err);
     io.stderr(`codegen: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
@@ -115,6 +122,8 @@ function usage(io: Io, err: UsageError): number {
 // Run when executed as the bin (not when imported by tests).
 const isMain = typeof process !== 'undefined' && process.argv[1] !== undefined && /(?:^|[\\/])(cli\.c?js|codegen)$/.test(process.argv[1]);
 if (isMain) {
+  // Signals, an early exit, an uncaught error and the end of the run: src/cli/signals.ts.
+  const proc = installProcessHandlers((s) => process.stderr.write(s));
   // A closed pipe (`codegen diff | head`) ends the run quietly instead of with a stack trace. Set up
   // at the first write: a quiet run never creates the stdio streams (a few ms of start-up).
   let guarded = false;
@@ -123,7 +132,7 @@ if (isMain) {
     guarded = true;
     for (const stream of [process.stdout, process.stderr]) {
       stream.on('error', (err: NodeJS.ErrnoException) => {
-        if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+        if (err.code === 'EPIPE') proc.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
         throw err;
       });
     }
@@ -135,12 +144,10 @@ if (isMain) {
     stdin: readStdin,
     env: process.env,
   }).then(
-    (code) => {
-      process.exitCode = code;
-    },
+    (code) => proc.finish(code),
     (err: unknown) => {
       process.stderr.write(`codegen: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
-      process.exitCode = 1;
+      proc.finish(1);
     },
   );
 }

@@ -5,6 +5,7 @@
  */
 import { compareDiagnostics, hasErrors, type Diagnostic } from '../core/diagnostics.js';
 import { validateSpec } from '../schema/validate.js';
+import { importAppmesh } from './appmesh/index.js';
 import { importCompose } from './compose/index.js';
 import { importCopilot } from './copilot/index.js';
 import { importEcs } from './ecs/index.js';
@@ -16,11 +17,12 @@ import { specText } from './write.js';
 export { IMPORT_KINDS, MAX_IMPORT_BYTES };
 export type { ImportInput, ImportKind, ImportOptions, ImportResult, ImportedSpec };
 
-const IMPORTERS: Partial<Record<ImportKind, Importer>> = {
+const IMPORTERS: Record<ImportKind, Importer> = {
   kubernetes: importKubernetes,
   ecs: importEcs,
   copilot: importCopilot,
   compose: importCompose,
+  appmesh: importAppmesh,
 };
 
 function fail(code: string, message: string, hint?: string): ImportResult {
@@ -28,17 +30,15 @@ function fail(code: string, message: string, hint?: string): ImportResult {
 }
 
 export function importSpec(kind: string, inputs: readonly ImportInput[], options: ImportOptions = {}): ImportResult {
-  const importer = (IMPORTERS as Record<string, Importer | undefined>)[kind];
-  if (!importer) {
-    return (IMPORT_KINDS as readonly string[]).includes(kind)
-      ? fail('IMPORT_KIND_UNAVAILABLE', `Importing ${kind} is not available yet.`)
-      : fail('IMPORT_UNKNOWN_KIND', `Unknown import kind "${kind}".`, `one of ${IMPORT_KINDS.join(', ')}`);
-  }
+  const importer = Object.hasOwn(IMPORTERS, kind) ? IMPORTERS[kind as ImportKind] : undefined;
+  if (!importer) return fail('IMPORT_UNKNOWN_KIND', `Unknown import kind "${kind}".`, `one of ${IMPORT_KINDS.join(', ')}`);
   if (!inputs.length) return fail('IMPORT_NO_INPUT', 'No input files were given.');
   const diagnostics: Diagnostic[] = [];
   const total = inputs.reduce((n, i) => n + (typeof i.content === 'string' ? i.content.length : i.content.byteLength), 0);
   if (total > MAX_IMPORT_BYTES) return fail('IMPORT_TOO_LARGE', `The inputs hold ${total} bytes, more than ${MAX_IMPORT_BYTES / 1024 / 1024} MiB; import one application's files at a time.`);
-  const documents = inputs.flatMap((i) => readDocuments(i, diagnostics));
+  // ECS and App Mesh inputs may be CloudFormation written with the short-form intrinsics (!Ref, !Sub, ...).
+  const cloudformation = kind === 'ecs' || kind === 'appmesh';
+  const documents = inputs.flatMap((i) => readDocuments(i, diagnostics, { cloudformation }));
   const ctx: ImportContext = { documents, diagnostics, options };
   const drafts = hasErrors(diagnostics) ? [] : importer(ctx);
   const specs: ImportedSpec[] = [];

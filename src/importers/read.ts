@@ -8,6 +8,7 @@ import { isUtf8 } from 'node:buffer';
 import { LineCounter, parseAllDocuments } from 'yaml';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { decodeSpec, MAX_DEPTH, type SourceFile } from '../core/source.js';
+import { CLOUDFORMATION_TAGS } from './cfn-tags.js';
 
 /** A file handed to an importer: its name (for diagnostics) and its bytes or text. */
 export interface ImportInput {
@@ -57,7 +58,7 @@ export function inputText(input: ImportInput): { text?: string; diagnostic?: Dia
 }
 
 /** Every document of a file, each with positions; problems go to `out` (and no document is returned). */
-export function readDocuments(input: ImportInput, out: Diagnostic[]): InputDocument[] {
+export function readDocuments(input: ImportInput, out: Diagnostic[], opts: { cloudformation?: boolean } = {}): InputDocument[] {
   const { text, diagnostic } = inputText(input);
   if (diagnostic) {
     out.push(diagnostic);
@@ -81,7 +82,7 @@ export function readDocuments(input: ImportInput, out: Diagnostic[]): InputDocum
     out.push(at(input.file, 'INPUT_EMPTY', 'The input is empty.'));
     return [];
   }
-  const parsed = parseAllDocuments(text!, { lineCounter, uniqueKeys: true, prettyErrors: false, version: '1.2' });
+  const parsed = parseAllDocuments(text!, { lineCounter, uniqueKeys: true, prettyErrors: false, version: '1.2', ...(opts.cloudformation ? { customTags: CLOUDFORMATION_TAGS } : {}) });
   const docs = Array.isArray(parsed) ? parsed : [];
   const result: InputDocument[] = [];
   let failed = false;
@@ -91,6 +92,11 @@ export function readDocuments(input: ImportInput, out: Diagnostic[]): InputDocum
       failed = true;
     }
     if (failed || doc.contents === null) return;
+    for (const w of doc.warnings) {
+      if (w.code !== 'TAG_RESOLVE_FAILED') continue;
+      const tag = /tag: (\S+)/.exec(w.message)?.[1] ?? 'tag';
+      out.push({ ...at(input.file, 'IMPORT_UNKNOWN_TAG', `The YAML tag ${tag} is not understood here; the value is read without it.`, lineCounter, w.pos[0]), severity: 'warning', source: 'import' });
+    }
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: 0 });

@@ -11,6 +11,8 @@ export interface ImportOptions {
   schema?: string;
   /** Service name for inputs that carry none (an ECS task definition's family is used otherwise). */
   name?: string;
+  /** CloudFormation parameter values (`--parameter KEY=VALUE`), used before a parameter's Default. */
+  parameters?: Record<string, string>;
 }
 
 export interface ImportedSpec {

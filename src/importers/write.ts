@@ -17,8 +17,12 @@ const ORDER = [
   'readOnlyRootFilesystem', 'labels', 'terminationGracePeriod', 'dependsOn', 'ulimits', 'volumes', 'mounts', 'ephemeralStorage', 'platform', 'targets', 'suppress', 'environments', 'patches',
 ];
 
+/** Items of these lists are written inline when small (`- { name: v1, weight: 90 }`). */
+const FLOW_ITEMS = new Set(['versions']);
+const ITEM = '[]';
+
 /** Maps written inline (`{ cpu: 250m, memory: 256Mi }`) when they hold a few scalars. */
-const FLOW_KEYS = new Set(['requests', 'limits', 'http', 'tcp', 'grpc', 'exec', 'kubernetes', 'aws', 'configMap', 'rolling', 'canary', 'linear', 'tls']);
+const FLOW_KEYS = new Set(['requests', 'limits', 'http', 'tcp', 'grpc', 'exec', 'kubernetes', 'aws', 'configMap', 'rolling', 'canary', 'linear', 'tls', 'dns', 'cloudMap', ITEM]);
 
 /** Maps whose presence means something even when empty (`expose: {}`: behind the load balancer, default path). */
 const KEEP_EMPTY = new Set(['serviceAccount', 'tcp', 'grpc', 'serviceConnect', 'expose', 'emptyDir']);
@@ -53,7 +57,8 @@ export function prune(v: unknown, path: string[] = []): unknown {
   for (const [k, x] of Object.entries(v)) {
     if (x === undefined) continue;
     const p = prune(x, [...path, k]);
-    const keepEmpty = (path.length === 1 && path[0] === 'targets') || KEEP_EMPTY.has(k);
+    // An empty `targets.<t>` enables the target; an empty `parameters.<P>` declares a String parameter.
+    const keepEmpty = (path.length === 1 && (path[0] === 'targets' || path[0] === 'parameters')) || KEEP_EMPTY.has(k);
     if (isObject(p) && Object.keys(p).length === 0 && !keepEmpty && !(k === 'tls' && path[path.length - 1] === 'expose')) continue;
     out[k] = p;
   }
@@ -122,7 +127,7 @@ function flowSmallMaps(node: unknown, key?: string): void {
     if (key === 'hosts' || key === 'command' || key === 'entrypoint') {
       if (node.items.every((x) => isScalar(x)) && node.items.length <= 4) node.flow = true;
     }
-    for (const x of node.items) flowSmallMaps(x);
+    for (const x of node.items) flowSmallMaps(x, key && FLOW_ITEMS.has(key) ? ITEM : undefined);
   }
 }
 

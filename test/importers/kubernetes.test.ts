@@ -55,4 +55,8 @@ describe('codegen import kubernetes', () => {
     expect(bad.diagnostics[0]).toMatchObject({ severity: 'error', file: 'b.yaml' });
     expect(bad.specs).toEqual([]);
   });
+  it('reports a YAML tag it does not know (CloudFormation short forms are read only for ecs and appmesh)', () => {
+    const r = importSpec('kubernetes', [{ file: 'd.yaml', content: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web }\nspec:\n  selector: { matchLabels: { app: web } }\n  template:\n    metadata: { labels: { app: web } }\n    spec:\n      containers:\n        - name: app\n          image: !Ref Image\n' }]);
+    expect(r.diagnostics.map(formatDiagnostic)).toContainEqual(expect.stringMatching(/^d\.yaml:11:18 warning IMPORT_UNKNOWN_TAG The YAML tag !Ref is not understood here/));
+  });
 });

@@ -11,6 +11,7 @@ import { hasErrors, type Diagnostic } from '../../core/diagnostics.js';
 import { IMPORT_KINDS, importSpec, MAX_IMPORT_BYTES, type ImportInput } from '../../importers/index.js';
 import { formatDiagnostics, type ReportFormat } from '../reporters.js';
 import { plural, UsageError, type Io } from '../io.js';
+import { randomTag } from '../../project/output-fs.js';
 
 export interface ImportCommandOptions {
   out?: string;
@@ -19,6 +20,8 @@ export interface ImportCommandOptions {
   quiet?: boolean;
   verbose?: boolean;
   name?: string;
+  /** `--parameter KEY=VALUE`: CloudFormation parameter values (over their Default). */
+  parameter?: string[];
 }
 
 const INPUT_FILE = /\.(ya?ml|json)$/i;
@@ -31,7 +34,7 @@ function collect(paths: string[], cwd: string): string[] {
     if (st.isDirectory()) {
       if (depth > 8) return;
       for (const e of readdirSync(abs).sort()) if (!e.startsWith('.')) walk(join(abs, e), depth + 1);
-    } else if (depth === 0 || INPUT_FILE.test(abs)) out.push(abs);
+    } else if (depth === 0 || (INPUT_FILE.test(abs) && st.isFile())) out.push(abs); // a FIFO in a folder would block the read
   };
   for (const p of paths) {
     try {
@@ -47,7 +50,8 @@ function collect(paths: string[], cwd: string): string[] {
 /** Write `text` at `dest` atomically; without `force` an existing file is left alone (link fails). */
 function writeAtomic(dest: string, text: string, force: boolean): void {
   mkdirSync(dirname(dest), { recursive: true });
-  const tmp = join(dirname(dest), `.${basename(dest)}.${process.pid}.tmp`);
+  // A random name: a leftover of a killed run (same PID, as PID 1 in a container) never blocks the next.
+  const tmp = join(dirname(dest), `.${basename(dest)}.${randomTag()}.tmp`);
   writeFileSync(tmp, text, { flag: 'wx' });
   try {
     if (force) renameSync(tmp, dest);
@@ -87,7 +91,13 @@ export async function runImport(args: string[], opts: ImportCommandOptions, io: 
     inputs.push({ file, content });
     sources.set(file, content.toString('utf8'));
   }
-  const result = importSpec(kind, inputs, opts.name ? { name: opts.name } : {});
+  const parameters: Record<string, string> = {};
+  for (const p of opts.parameter ?? []) {
+    const m = /^([A-Za-z0-9]+)=(.*)$/s.exec(p);
+    if (!m) throw new UsageError(`--parameter takes KEY=VALUE (a CloudFormation parameter name), not "${p}".`);
+    parameters[m[1]!] = m[2]!;
+  }
+  const result = importSpec(kind, inputs, { ...(opts.name ? { name: opts.name } : {}), ...(Object.keys(parameters).length ? { parameters } : {}) });
   const diagnostics = [...result.diagnostics];
   if (hasErrors(diagnostics) || !result.specs.length) return report(diagnostics, opts, io, sources, 0);
   if (opts.out === undefined) {

@@ -21,6 +21,7 @@ import { TARGETS } from '../../model/types.js';
 import { didYouMean } from '../../core/diagnostics.js';
 import { formatStream, streamFiles, type StreamFile } from '../stream.js';
 import { printReport } from '../report.js';
+import { yieldToSignals } from '../signals.js';
 
 export interface RunOptions {
   out?: string;
@@ -73,6 +74,7 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
   }
   if (command === 'verify' && optsArg.verify === false) throw new UsageError('verify cannot run with --no-verify.');
   if (optsArg['cache-location'] !== undefined && !optsArg.cache) throw new UsageError('--cache-location goes with --cache.');
+  if (optsArg.check && optsArg.prune) throw new UsageError('--check writes nothing, so it cannot --prune.');
   if (optsArg.stdout) {
     const clash = (['out', 'check', 'prune', 'cache'] as const).filter((k) => optsArg[k] !== undefined);
     if (clash.length) throw new UsageError(`--stdout writes no files, so it cannot take ${clash.map((k) => `--${k}`).join(', ')}.`);
@@ -80,7 +82,10 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
     // Overlays and parameter files are folders to deploy from, not objects to apply from a pipe.
     if (optsArg['all-envs']) throw new UsageError('--stdout streams one environment; --all-envs writes folders of overlays and parameter files. Use --env NAME with --stdout.');
   }
-  const project = await resolveProject(io.cwd, optsArg.config, specsArg.length === 0);
+  // Plugin and config code failing outside codegen's calls is caught for the run (project.guard,
+  // stopped in the finally below, or by main() when a usage error ends the run before it).
+  const usesOut = (command === 'generate' || command === 'diff') && optsArg.out === undefined && !optsArg.stdout;
+  const project = await resolveProject(io.cwd, optsArg.config, specsArg.length === 0, { usesOut, guard: true });
   checkTargets(optsArg.targets, project);
   const { specs: named, opts } = withProject(project, specsArg, optsArg);
   const outDir = opts.out ?? 'out';
@@ -96,7 +101,6 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
   }
   const configFailed = hasErrors(project.diagnostics);
   if (specs.length === 0 && !configFailed) throw new UsageError(`${command} needs at least one SPEC file (or a config file with \`specs\`).`);
-  if (opts.check && opts.prune) throw new UsageError('--check writes nothing, so it cannot --prune.');
   if (opts['all-envs'] && opts.env) throw new UsageError('--all-envs writes every environment; it cannot go with --env.');
   const deployValues = parseDeployValues(opts.set);
   if (deployValues) {
@@ -115,6 +119,9 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
   const piped: StreamFile[] = [];
   const notYaml: string[] = [];
   let writer: OutputWriter | undefined;
+  /** The run's inputs are never overwritten or pruned: the specs, the config and the files it names, the cache record. */
+  const openWriter = (): OutputWriter =>
+    new OutputWriter(resolve(io.cwd, outDir), { inputs: [...specs.map((s) => resolve(io.cwd, s)), ...project.inputs, ...(cache ? [cache.file] : [])] });
   let writeError: unknown;
   let fileCount = 0;
   let anyError = configFailed;
@@ -138,6 +145,7 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
   };
   try {
     for (const spec of configFailed ? [] : specs) {
+      await yieldToSignals(); // a signal is handled between two services
       const text = await readSpec(spec, io);
       const display = spec === '-' ? STDIN_NAME : relative(io.cwd, resolve(io.cwd, spec)) || spec;
       sources.set(display, Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString('utf8'));
@@ -159,7 +167,7 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
         kept.push(...paths);
         if (streaming && !anyError && !writeError) {
           try {
-            writer ??= new OutputWriter(resolve(io.cwd, outDir));
+            writer ??= openWriter();
             writer.keep(paths);
           } catch (err) {
             writeError = err; // reported below like any write failure
@@ -209,7 +217,7 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
         writer?.abort();
       } else {
         try {
-          writer ??= new OutputWriter(resolve(io.cwd, outDir));
+          writer ??= openWriter();
           writer.stage(result.files);
         } catch (err) {
           writeError = err; // staging removed what it wrote; reported below like any write failure
@@ -217,6 +225,8 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
       }
       artifactCount += result.artifacts.length;
     }
+    // What plugin code scheduled for "now" (timers, rejections) fails the run before anything is written.
+    if (project.guard) diagnostics.push(...(await project.guard.settle()));
     diagnostics.sort(compareDiagnostics);
     const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
     const tooManyWarnings = opts.maxWarnings !== undefined && warnings > opts.maxWarnings;
@@ -269,7 +279,7 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
           summary = `streamed ${plural(piped.length, 'document')} for ${services.size} service${services.size === 1 ? '' : 's'} to standard output`;
         } else {
           if (writeError) throw writeError;
-          writer ??= new OutputWriter(resolve(io.cwd, outDir));
+          writer ??= openWriter();
           const w = writer.commit({ prune: opts.prune ?? false, services: [...services.keys()] });
           report.written = w;
           summary = `generated ${plural(fileCount, 'file')} for ${services.size} service${services.size === 1 ? '' : 's'} (${w.written.length} written, ${w.unchanged.length} unchanged${w.removed.length ? `, ${w.removed.length} removed` : ''})`;
@@ -280,11 +290,13 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
           code: err instanceof OutputError ? err.code : 'OUTPUT_WRITE_FAILED',
           severity: 'error',
           // A failed commit says itself what was already in place; any other failure changed nothing.
-        message: err instanceof OutputError && err.code === 'OUTPUT_COMMIT_FAILED' ? err.message : `${err instanceof Error ? err.message : String(err)} Nothing was changed.`,
+        message: err instanceof OutputError && err.changed ? err.message : `${err instanceof Error ? err.message : String(err)} Nothing was changed.`,
           source: 'io',
           path: [],
+          file: err instanceof OutputError && err.path ? `${outDir.replace(/\/$/, '')}/${err.path}` : outDir,
         });
         status = 1;
+        summary = err instanceof OutputError && err.changed ? 'stopped part-way (see the error above)' : 'nothing was changed (see the error above)';
       }
     } else if (command === 'verify') {
       const n = diagnostics.filter((d) => d.source === 'verify' && d.severity === 'error').length;
@@ -294,6 +306,8 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
     } else {
       summary = `nothing written: ${diagnostics.filter((d) => d.severity === 'error').length} error(s)`;
     }
+    // Leftovers of interrupted runs completed or removed, files --prune kept: reported whatever the outcome.
+    if (writer?.notes.length) diagnostics.push(...writer.notes);
     if (tooManyWarnings) summary += ` (${warnings} warnings, more than --max-warnings ${opts.maxWarnings})`;
     if (skipped.length) summary += ` (${plural(skipped.length, 'other file')} in the folders named skipped: not codegen specs${opts.verbose ? `: ${skipped.join(', ')}` : ''})`;
     const ms = Math.round(Number(process.hrtime.bigint() - started) / 1e6);
@@ -314,6 +328,7 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
   } finally {
     // Whatever ended the run early, nothing staged stays behind (a no-op after a commit).
     writer?.abort();
+    project.guard?.stop();
   }
 }
 

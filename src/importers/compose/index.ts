@@ -68,7 +68,7 @@ function port(p: Field): Json | undefined {
     if (p.get('protocol').str() === 'udp') out.protocol = 'udp';
     return out;
   }
-  const m = /^(?:(?:[0-9.]+|\[[0-9a-f:]+\]):)?(?:(\d+):)?(\d+)(?:\/(tcp|udp))?$/i.exec(String(p.value));
+  const m = /^(?:(?:\d+\.\d+\.\d+\.\d+|\[[0-9a-f:]+\]):)?(?:(\d+):)?(\d+)(?:\/(tcp|udp))?$/i.exec(String(p.value));
   if (!m) {
     p.drop('no-form', `Port ${String(p.value)} (a range, or a host address) has no form in the spec, so it is not carried.`);
     return undefined;
@@ -157,7 +157,14 @@ function readService(key: string, s: Field, top: Field, draft: SpecDraft): void 
     }
     const retries = hc.get('retries').num();
     if (retries !== undefined) h.retries = retries;
-    if (command) spec.health = { container: h };
+    if (command) {
+      // The Kubernetes meaning (as Kompose gives it): a liveness probe running the same command.
+      const liveness: Json = { exec: { command: command[0] === 'CMD' ? command.slice(1) : ['/bin/sh', '-c', command.slice(1).join(' ')] } };
+      for (const [from, to] of [['startPeriod', 'initialDelay'], ['interval', 'period'], ['timeout', 'timeout']] as const) if (h[from] !== undefined) liveness[to] = h[from];
+      if (h.retries !== undefined) liveness.failureThreshold = h.retries;
+      spec.health = { liveness, container: h };
+      test.note('The health check is the container check (ECS) and a liveness probe running the same command (Kubernetes).');
+    }
   } else hc.use();
   const res = s.get('deploy', 'resources');
   const limits = amounts(res.get('limits'));

@@ -5,6 +5,7 @@
  */
 import { Tracker, type Field } from '../fields.js';
 import { secretRef } from '../ecs/task.js';
+import { fitName } from '../names.js';
 import { documentError, guessKind, type ImportContext } from '../types.js';
 import { duration, newDraft, type SpecDraft } from '../write.js';
 import { settleEssential } from '../ecs/task-storage.js';
@@ -139,7 +140,11 @@ function body(m: Field, type: string, spec: Json, base: boolean): void {
   const build = image.get('build');
   if (build.exists) {
     if (typeof build.value === 'string' && copilot) copilot.build = build.str();
-    else build.drop('no-form', 'Only a Dockerfile path has a form in the spec (targets.copilot.build); build arguments and context are not carried.');
+    else if (build.isMap() && copilot && typeof build.get('dockerfile').value === 'string') {
+      // The map form: its Dockerfile path is the spec's build; context, args and the rest are reported.
+      copilot.build = build.get('dockerfile').str();
+      for (const [k, f] of build.entries()) if (k !== 'dockerfile') f.drop('no-form', `image.build.${k} has no form in the spec (targets.copilot.build is the Dockerfile path), so it is not carried.`);
+    } else build.drop('no-form', 'Only a Dockerfile path has a form in the spec (targets.copilot.build); build arguments and context are not carried.');
   }
   const port = image.get('port').num();
   if (port !== undefined) spec.ports = [{ port }];
@@ -305,7 +310,8 @@ export function importCopilot(ctx: ImportContext): SpecDraft[] {
       continue;
     }
     root.get('type').use();
-    const name = ctx.options.name ?? root.get('name').str();
+    const given = ctx.options.name ?? root.get('name').str();
+    const name = given === undefined || ctx.options.name ? given : fitName(given, 'name', root.get('name'));
     if (!name) {
       ctx.diagnostics.push(documentError(doc, 'IMPORT_NO_NAME', 'The manifest has no name.', 'pass --name NAME'));
       continue;
@@ -317,7 +323,7 @@ export function importCopilot(ctx: ImportContext): SpecDraft[] {
     const defaultType = (spec.expose as Json | undefined)?.public ? 'Load Balanced Web Service' : 'Backend Service';
     if (type !== defaultType) copilot.type = type;
     if (type === 'Backend Service' && spec.expose) draft.comments.push({ path: ['expose'], text: 'A Backend Service with http is reached through an internal load balancer: expose.public stays false.' });
-    if (copilot.build !== undefined && spec.image === undefined) {
+    if (root.get('image', 'build').exists && spec.image === undefined) {
       spec.image = `${name}:latest`;
       root.get('image', 'build').note(`Copilot builds the image; the spec needs the reference the ECS and Kubernetes targets pull, so image is written as ${name}:latest — replace it with your registry's.`, 'IMPORT_CHOICE');
       draft.comments.push({ path: ['image'], text: 'Placeholder: Copilot built this image from targets.copilot.build; write the registry reference here.' });

@@ -25,13 +25,20 @@ export function cfnRename(key: string, parent: string | number | undefined): str
 const CODEGEN_PARAMETERS = new Set(['ALBListener', 'ECSCluster', 'ListenerRulePriority', 'SecurityGroups', 'Subnets', 'TestListener', 'VpcId', 'LogGroup', 'LoadBalancerArn', 'ServiceDiscoveryNamespaceId']);
 /** Further listener rules' priorities (`ListenerRulePriority2`, ...) are codegen's too. */
 const isCodegenParameter = (name: string) => CODEGEN_PARAMETERS.has(name) || /^ListenerRulePriority[0-9]+$/.test(name);
-const PSEUDO = new Set(['AWS::AccountId', 'AWS::Partition', 'AWS::Region', 'AWS::StackName', 'AWS::URLSuffix']);
+export const PSEUDO = new Set(['AWS::AccountId', 'AWS::Partition', 'AWS::Region', 'AWS::StackName', 'AWS::URLSuffix']);
 
-/** A whole value that is `{Ref: P}`: the spec's `{ param: P }` (for counts and env values). */
-export function paramValue(t: Template, f: Field): Json | undefined {
+/**
+ * A whole value that is `{Ref: P}`: the spec's `{ param: P }` (for counts and env values). A count
+ * (`needsValue`) needs the parameter's value (its Default, or --parameter): without one it is reported.
+ */
+export function paramValue(t: Template, f: Field, needsValue = false): Json | undefined {
   const v = f.value;
   if (!isObject(v) || typeof v.Ref !== 'string' || Object.keys(v).length !== 1) return undefined;
   if (!PSEUDO.has(v.Ref) && !t.isSpecParameter(v.Ref)) return undefined;
+  if (needsValue && !PSEUDO.has(v.Ref) && t.parameter(v.Ref) === undefined) {
+    f.drop('no-form', `Parameter ${v.Ref} has no Default; a count in the spec needs one (codegen checks ranges against it, and targets without parameters take it), so it is not carried.`, `pass --parameter ${v.Ref}=N`);
+    return undefined;
+  }
   f.use();
   if (!PSEUDO.has(v.Ref)) t.specParameters.add(v.Ref);
   return { param: v.Ref };
@@ -48,7 +55,11 @@ export class Template {
   readonly parameters: Field;
   /** Which resource plays which role (logical IDs may have been fixed by the spec). */
   readonly ids: LogicalIds;
-  constructor(readonly tracker: Tracker) {
+  constructor(
+    readonly tracker: Tracker,
+    /** Parameter values given on the command line (the defaults of the spec's parameters). */
+    readonly overrides: Record<string, string> = {},
+  ) {
     this.root = tracker.root();
     this.resources = this.root.get('Resources');
     this.parameters = this.root.get('Parameters');
@@ -73,6 +84,14 @@ export class Template {
     return api ? new Field(p.tracker, p.path, p.value, cfnRename) : p;
   }
 
+  /** A parameter's value: given on the command line, else its Default (undefined: neither, or no such parameter). */
+  parameter(name: string): string | number | undefined {
+    if (!this.parameters.get(name).exists) return undefined;
+    if (Object.hasOwn(this.overrides, name)) return this.overrides[name];
+    const d = this.parameters.get(name).get('Default').value;
+    return typeof d === 'string' || typeof d === 'number' ? d : undefined;
+  }
+
   /** The platform whose exports the template imports (`Fn::ImportValue: <platform>-<Output>`). */
   platform?: string;
 
@@ -87,12 +106,41 @@ export class Template {
     return true;
   }
 
+  /** The literal a value gives (a parameter's value, a Fn::Sub over parameters), without marking anything. */
+  literalValue(v: unknown): unknown {
+    if (isObject(v) && typeof v.Ref === 'string') return this.parameter(v.Ref);
+    const sub = isObject(v) ? v['Fn::Sub'] : undefined;
+    if (typeof sub === 'string') {
+      let ok = true;
+      const text = sub.replace(/\$\{([^}!]+)\}/g, (_, name: string) => {
+        const d = this.parameter(name);
+        if (d === undefined) ok = false;
+        return String(d);
+      });
+      return ok ? text : undefined;
+    }
+    return isObject(v) ? undefined : v;
+  }
+
   /**
    * Parameters that are the spec's own (`parameters`): every one the template declares except those
    * codegen's ECS template writes itself for what it needs from outside.
    */
   isSpecParameter(name: string): boolean {
     return this.parameters.get(name).exists && !isCodegenParameter(name);
+  }
+
+  /**
+   * Whether a field is `{Ref: P}` to one of the template's parameters for a network setting codegen's
+   * template takes as its own parameter (VpcId, Subnets, SecurityGroups) when the spec names none:
+   * marked, and the spec leaves the setting out.
+   */
+  byParameter(f: Field): boolean {
+    const v = f.value;
+    const ok = isObject(v) && typeof v.Ref === 'string' && this.isSpecParameter(v.Ref);
+    if (ok) f.note(`${String(v.Ref)} is a template parameter: the spec leaves this setting out, and codegen's template takes it as its own parameter.`);
+    if (ok) f.use();
+    return ok;
   }
 
   /** Spec parameters the template uses, in the order read. */
@@ -128,15 +176,21 @@ export class Template {
     }
     const param = this.parameterized(f);
     if (param !== undefined) return param;
-    if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return f.take();
+    if (Array.isArray(v)) return v.every((x) => typeof x === 'string') ? f.take() : undefined;
     if (isObject(v) && typeof v.Ref === 'string') {
       const p = this.parameters.get(v.Ref);
       if (p.exists) {
         f.use();
-        return p.get('Default').value;
+        return Object.hasOwn(this.overrides, v.Ref) ? this.overrides[v.Ref] : p.get('Default').value;
       }
       if (this.resources.get(v.Ref).exists) return undefined;
       return undefined;
+    }
+    if (isObject(v) && typeof v['Fn::Sub'] === 'string') {
+      // `Fn::Sub` whose every variable is a parameter with a value: the text it gives.
+      const text = this.literalValue(v);
+      if (text !== undefined) f.use();
+      return text;
     }
     if (isObject(v)) return undefined;
     f.use();

@@ -7,6 +7,9 @@ import { Tracker } from '../fields.js';
 import { documentError, guessKind, type ImportContext } from '../types.js';
 import { newDraft, type SpecDraft } from '../write.js';
 import { importTemplate } from './template.js';
+import { INCOMPLETE } from './appmesh.js';
+import { isMeshDocument, mergeMesh } from './mesh-merge.js';
+import type { InputDocument } from '../read.js';
 import { serviceName } from './names.js';
 import { JSON_READER, readTaskDefinition } from './task.js';
 
@@ -19,8 +22,13 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 export function importEcs(ctx: ImportContext): SpecDraft[] {
   const drafts: SpecDraft[] = [];
+  const meshDocs: InputDocument[] = [];
   for (const doc of ctx.documents) {
     const v = doc.value;
+    if (isMeshDocument(doc)) {
+      meshDocs.push(doc);
+      continue;
+    }
     const tracker = new Tracker(doc, ctx.diagnostics);
     if (isObject(v) && (isObject(v.Resources) || 'AWSTemplateFormatVersion' in v)) {
       drafts.push(...importTemplate(tracker, ctx));
@@ -64,5 +72,6 @@ export function importEcs(ctx: ImportContext): SpecDraft[] {
     tracker.leftovers(`Task definition ${String(family)}`);
     drafts.push(draft);
   }
+  mergeMesh(drafts, meshDocs, ctx, INCOMPLETE);
   return drafts;
 }

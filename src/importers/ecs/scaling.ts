@@ -133,7 +133,7 @@ export function readScaling(t: Template, spec: Json): void {
   const target = t.ofType('AWS::ApplicationAutoScaling::ScalableTarget')[0];
   if (!target) return;
   const p = t.props(target);
-  const bound = (k: string) => paramValue(t, p.get(k)) ?? p.get(k).num();
+  const bound = (k: string) => paramValue(t, p.get(k), true) ?? p.get(k).num();
   const auto: Json = { min: bound('MinCapacity'), max: bound('MaxCapacity') };
   for (const k of ['ServiceNamespace', 'ScalableDimension', 'ResourceId']) p.get(k).use();
   for (const id of t.ofType('AWS::ApplicationAutoScaling::ScalingPolicy')) {

@@ -55,7 +55,7 @@ function targetGroup(t: Template, id: string, spec: Json, ecs: Json, exposePort:
   if (Object.keys(targetGroup).length) Object.assign(sub(expose, 'targetGroup'), targetGroup);
   if (unknown.length) p.get('TargetGroupAttributes').note(`Target group attributes ${unknown.join(', ')} have no form in the spec, so they are not carried.`, 'IMPORT_NOT_CARRIED');
   p.get('TargetType').expect(awsvpc ? 'ip' : 'instance', 'The target type');
-  const vpc = t.literal(p.get('VpcId'));
+  const vpc = t.byParameter(p.get('VpcId')) ? undefined : t.literal(p.get('VpcId'));
   if (typeof vpc === 'string') sub(ecs, 'service').vpcId = vpc;
   p.get('Port').use();
   p.get('Tags').use();
@@ -213,12 +213,17 @@ export function readService(t: Template, id: string, draft: SpecDraft): void {
   const ecs = (spec.targets as Json).ecs as Json;
   const s = t.props(id);
   t.resources.get(id).get('DependsOn').use();
-  const name = t.literal(s.get('ServiceName'));
-  if (name !== spec.name) sub(ecs, 'service').name = name;
+  const serviceName = s.get('ServiceName');
+  const name = t.literalValue(serviceName.value);
+  // A name made of parameters is chosen at deploy time; the spec's service name takes a literal.
+  if (typeof name === 'string' && !name.includes('${')) {
+    t.literal(serviceName);
+    if (name !== spec.name) sub(ecs, 'service').name = name;
+  } else serviceName.drop('no-form', `The service name is ${JSON.stringify(serviceName.value)}, chosen at deploy time; targets.ecs.service.name takes a literal, so it is not carried (the service is named after the spec).`);
   const cluster = t.literal(s.get('Cluster'));
   if (typeof cluster === 'string') sub(ecs, 'service').cluster = cluster;
   s.get('TaskDefinition').use();
-  const replicas = paramValue(t, s.get('DesiredCount')) ?? s.get('DesiredCount').num();
+  const replicas = paramValue(t, s.get('DesiredCount'), true) ?? s.get('DesiredCount').num();
   if (replicas !== undefined) spec.replicas = replicas;
   // The service's launch type decides where the task runs, whatever the task definition names.
   const launchType = s.get('LaunchType').str();
@@ -231,7 +236,7 @@ export function readService(t: Template, id: string, draft: SpecDraft): void {
   const net = s.get('NetworkConfiguration', 'AwsvpcConfiguration');
   if (net.get('AssignPublicIp').str() === 'ENABLED') sub(ecs, 'service').assignPublicIp = true;
   for (const [k, key] of [['Subnets', 'subnets'], ['SecurityGroups', 'securityGroups']] as const) {
-    const v = t.literal(net.get(k));
+    const v = t.byParameter(net.get(k)) ? undefined : t.literal(net.get(k));
     if (Array.isArray(v) && v.length) sub(ecs, 'service')[key] = v;
     else if (typeof v === 'string' && v) sub(ecs, 'service')[key] = v.split(',');
   }
@@ -241,6 +246,11 @@ export function readService(t: Template, id: string, draft: SpecDraft): void {
   if (lb.exists) {
     lb.get('ContainerName').use();
     const port = lb.get('ContainerPort').num();
+    if (port !== undefined && spec.ports === undefined) {
+      // The container's port mappings name no literal port (a parameter): the load balancer's is the port.
+      spec.ports = [{ port }];
+      lb.get('ContainerPort').note(`The container names no literal port; port ${port} is taken from the load balancer's ContainerPort.`);
+    }
     const ports = (spec.ports as Json[] | undefined) ?? [];
     const exposed = ports.find((p) => p.port === port);
     const expose = sub(spec, 'expose');

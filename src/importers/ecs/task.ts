@@ -4,6 +4,9 @@
  */
 import type { Field } from '../fields.js';
 import type { SpecDraft } from '../write.js';
+import { capabilityList } from '../kubernetes/pod.js';
+import { fitName, fitsEcsPattern } from '../names.js';
+import { findEnvoy, readMeshedTask } from './appmesh.js';
 import { healthCheckOf, readContainerStorage, readStopTimeouts, readTaskStorage, settleEssential, strings } from './task-storage.js';
 import { LOG_ROUTER, loggingSpec, newLogState, readLog, readLogRouter, type LogState } from './logging.js';
 
@@ -52,7 +55,28 @@ function cpuMillis(units: number): string {
   return `${m}m`;
 }
 
-function readContainer(c: Field, main: boolean, r: TaskReader, out: Json, log: LogState, awsvpc: boolean): void {
+/** privileged, linuxParameters.capabilities, no-new-privileges (and a sidecar's read-only root) → `security`. */
+function containerSecurity(c: Field, main: boolean): Json | undefined {
+  const out: Json = {};
+  if (!main) {
+    const ro = c.get('readonlyRootFilesystem').bool();
+    if (ro !== undefined) out.readOnlyRootFilesystem = ro;
+  }
+  const privileged = c.get('privileged').bool();
+  if (privileged !== undefined) out.privileged = privileged;
+  const caps = c.get('linuxParameters', 'capabilities');
+  const add = capabilityList(caps.get('add'));
+  const drop = capabilityList(caps.get('drop'));
+  if (add || drop) out.capabilities = { ...(add ? { add } : {}), ...(drop ? { drop } : {}) };
+  const options = c.get('dockerSecurityOptions');
+  if (Array.isArray(options.value) && options.value.length === 1 && options.value[0] === 'no-new-privileges') {
+    options.use();
+    out.allowPrivilegeEscalation = false;
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
+function readContainer(c: Field, main: boolean, r: TaskReader, out: Json, log: LogState, awsvpc: boolean, envoyWait = false): void {
   c.get('name').use();
   out.image = r.literal(c.get('image'));
   const essential = c.get('essential');
@@ -90,7 +114,10 @@ function readContainer(c: Field, main: boolean, r: TaskReader, out: Json, log: L
     const value = e.get('value');
     if (name === undefined) continue;
     if (typeof value.value === 'string' || typeof value.value === 'number' || typeof value.value === 'boolean') env[name] = value.str();
-    else if (value.isMap() && typeof (value.value as Json)['Fn::Sub'] === 'string') env[name] = { ref: { cloudformation: value.get('Fn::Sub').str() } };
+    else if (value.isMap() && typeof (value.value as Json)['Fn::Sub'] === 'string') {
+      r.literal(value); // declares the spec parameters the text uses (templates)
+      env[name] = { ref: { cloudformation: value.get('Fn::Sub').str() } };
+    }
     else if (r.param?.(value) !== undefined) env[name] = r.param(value);
   }
   if (Object.keys(env).length) out.env = env;
@@ -103,13 +130,17 @@ function readContainer(c: Field, main: boolean, r: TaskReader, out: Json, log: L
   if (Object.keys(secrets).length) out.secrets = secrets;
   out.user = c.get('user').str();
   if (main) out.readOnlyRootFilesystem = c.get('readonlyRootFilesystem').bool();
-  else c.get('readonlyRootFilesystem').drop('no-form', 'readonlyRootFilesystem of a sidecar has no form in the spec, so it is not carried.');
+  const security = containerSecurity(c, main);
+  if (security) out.security = security;
   const deps: Json = {};
-  for (const d of c.get('dependsOn').items()) {
+  const waits = c.get('dependsOn').items();
+  waits.forEach((d, i) => {
+    // The wait for Envoy the appmesh target adds last is decided with the rest of the mesh (readTaskDefinition).
+    if (main && envoyWait && i === waits.length - 1 && isEnvoyWait(d)) return;
     const n = d.get('containerName').str();
     const cond = d.get('condition').str();
     if (n !== undefined && cond !== undefined) deps[n] = cond;
-  }
+  });
   if (Object.keys(deps).length) out.dependsOn = deps;
   readContainerStorage(c, out);
   if (!main) {
@@ -126,6 +157,52 @@ function readContainer(c: Field, main: boolean, r: TaskReader, out: Json, log: L
     out.resources = { ...(reservation !== undefined ? { requests: { memory: `${reservation}Mi` } } : {}), ...(Object.keys(limits).length ? { limits } : {}) };
   }
   readLog(c, String(c.get('name').value), main, r, log);
+}
+
+/** `{containerName: envoy, condition: HEALTHY}`: the wait the appmesh target adds to the main container. */
+function isEnvoyWait(d: Field): boolean {
+  return d.get('containerName').value === 'envoy' && d.get('condition').value === 'HEALTHY';
+}
+
+/**
+ * EC2: whether the task-level cpu and memory are what codegen derives from the containers (the
+ * sums where a container sets them, cpu at least 128 units, and left out where none does), so the
+ * spec leaves them out (src/model/normalize/resources.ts).
+ */
+function derivedEc2Size(td: Field, cpu: number | undefined, memory: number | undefined): boolean {
+  let cpuSum = 0;
+  let memSum = 0;
+  let anyCpu = false;
+  let anyMem = false;
+  for (const c of td.get('containerDefinitions').items()) {
+    const cu = c.get('cpu').value;
+    const mm = c.get('memory').value ?? c.get('memoryReservation').value;
+    if (typeof cu === 'number' && cu > 0) (cpuSum += cu), (anyCpu = true);
+    if (typeof mm === 'number') (memSum += mm), (anyMem = true);
+  }
+  if (!anyCpu && !anyMem) return false;
+  const wantCpu = anyCpu ? Math.max(cpuSum, 128) : undefined;
+  const wantMem = anyMem ? memSum : undefined;
+  return cpu === wantCpu && memory === wantMem;
+}
+
+const REGION = '[a-z]{2}(?:-[a-z]+)+-[0-9]';
+
+/**
+ * No awslogs region: the region of an ECR image host, else of a regional ARN in the task
+ * definition (codegen writes awslogs logging, which needs one). Reported either way.
+ */
+function regionFromInput(td: Field, imageRefs: unknown[], spec: Json, needed: boolean): void {
+  const images = imageRefs.filter((v): v is string => typeof v === 'string');
+  const ecr = images.map((i) => new RegExp(`^[0-9]{12}\\.dkr\\.ecr\\.(${REGION})\\.amazonaws\\.com/`).exec(i)?.[1]).find(Boolean);
+  const arn = new RegExp(`arn:aws[a-z-]*:[a-z0-9-]+:(${REGION}):`).exec(JSON.stringify(td.value))?.[1];
+  const region = ecr ?? arn;
+  if (region) {
+    spec.region = region;
+    td.note(`The task definition names no literal awslogs region; region ${region} is taken from ${ecr ? 'the ECR image host' : 'an ARN in it'} (codegen writes awslogs logging with a literal region in the task definition JSON).`);
+  } else if (needed) {
+    td.tracker.report(td.path, 'IMPORT_NO_REGION', 'warning', 'The task definition names no region (no awslogs region, no ECR image host, no regional ARN); codegen writes awslogs logging, which needs one.', 'set region in the imported spec');
+  }
 }
 
 export interface TaskImport {
@@ -162,7 +239,7 @@ export function readTaskDefinition(td: Field, draft: SpecDraft, r: TaskReader): 
   const fargate = ecs.launchType !== 'EC2';
   const cpuValue = cpu.num();
   const memValue = memory.num();
-  if (!(fargate && cpuValue === 256 && memValue === 512)) {
+  if (!(fargate && cpuValue === 256 && memValue === 512) && !(!fargate && derivedEc2Size(td, cpuValue, memValue))) {
     if (cpuValue !== undefined) ecs.cpu = cpuValue;
     if (memValue !== undefined) ecs.memory = memValue;
   }
@@ -171,21 +248,28 @@ export function readTaskDefinition(td: Field, draft: SpecDraft, r: TaskReader): 
   ecs.operatingSystem = rp.get('operatingSystemFamily').str();
   for (const k of ['executionRoleArn', 'taskRoleArn']) {
     const f = td.get(k);
-    if (!r.generated(f)) ecs[k] = r.literal(f);
+    if (r.generated(f)) continue;
+    const arn = r.literal(f);
+    // A placeholder account (`arn:aws:iam::XXXXXXXXXXXX:role/...`) is no ARN the spec takes.
+    if (arn !== undefined && !fitsEcsPattern(k, arn)) f.drop('changed', `${k} ${JSON.stringify(arn)} is not an IAM role ARN (a 12-digit account ID, or parameters); it is not carried, so codegen's template creates the role.`, 'write the real ARN in targets.ecs');
+    else ecs[k] = arn;
   }
   const containers = td.get('containerDefinitions').items();
   const xrayIndex = containers.findIndex((c) => c.get('name').value === 'xray-daemon');
   const routerIndex = containers.findIndex((c) => c.get('firelensConfiguration').exists && c.get('name').value === LOG_ROUTER);
-  const candidates = containers.filter((_, i) => i !== xrayIndex && i !== routerIndex);
+  const meshed = findEnvoy(td, containers);
+  const candidates = containers.filter((c, i) => i !== xrayIndex && i !== routerIndex && c !== meshed?.envoy);
   const { index, rule } = pickMain(candidates);
   const main = candidates[index];
   if (!main) return;
   const awsvpc = networkMode === 'awsvpc';
   const log = newLogState();
   const mainOut: Json = {};
-  readContainer(main, true, r, mainOut, log, awsvpc);
+  readContainer(main, true, r, mainOut, log, awsvpc, meshed !== undefined);
   const mainName = String(main.get('name').value);
-  if (mainName !== 'app') spec.containerName = mainName;
+  const specMain = fitName(mainName, 'containerName', main.get('name'));
+  if (specMain !== 'app') spec.containerName = specMain;
+  const renamed = new Map([[mainName, specMain]]);
   if (mainOut.__serviceConnect) {
     // Port names and appProtocol in a task definition are what ECS Service Connect reads.
     delete mainOut.__serviceConnect;
@@ -194,6 +278,12 @@ export function readTaskDefinition(td: Field, draft: SpecDraft, r: TaskReader): 
     draft.comments.push({ path: ['targets', 'ecs', 'service'], text: 'The ports are named for ECS Service Connect; set serviceConnect.namespace unless the cluster has a default namespace.' });
   }
   Object.assign(spec, mainOut);
+  if (spec.image === undefined) {
+    // The image comes from somewhere the spec cannot say (a parameter without a Default): a stated placeholder.
+    spec.image = `${String(spec.name)}:latest`;
+    main.get('image').tracker.report(main.get('image').path, 'IMPORT_PLACEHOLDER', 'warning', `The image is ${JSON.stringify(main.get('image').value)}, not a literal; the spec needs one, so image is written as ${String(spec.image)} — replace it.`);
+    draft.comments.push({ path: ['image'], text: 'Placeholder: the source gives the image at deploy time; write the image reference here.' });
+  }
   if (candidates.length > 1) {
     main.get('name').note(`${candidates.length} containers: ${mainName} is the main one because ${rule}; the others become sidecars.`, 'IMPORT_MAIN_CONTAINER');
     draft.comments.push({ path: ['image'], text: `${mainName} is the main container because ${rule}; the others are sidecars.` });
@@ -204,8 +294,13 @@ export function readTaskDefinition(td: Field, draft: SpecDraft, r: TaskReader): 
     const out: Json = {};
     readContainer(c, false, r, out, log, awsvpc);
     delete out.__serviceConnect;
-    sidecars[String(c.get('name').value)] = out;
+    const n = String(c.get('name').value);
+    renamed.set(n, fitName(n, 'sidecars', c.get('name')));
+    sidecars[renamed.get(n)!] = out;
   });
+  for (const sc of Object.values(sidecars) as Json[]) {
+    if (sc.dependsOn) sc.dependsOn = Object.fromEntries(Object.entries(sc.dependsOn as Json).map(([k, v]) => [renamed.get(k) ?? k, v]));
+  }
   if (Object.keys(sidecars).length) spec.sidecars = sidecars;
   if (xrayIndex >= 0) {
     const x = containers[xrayIndex]!;
@@ -220,7 +315,25 @@ export function readTaskDefinition(td: Field, draft: SpecDraft, r: TaskReader): 
     x.get('name').note('The xray-daemon container is read as tracing.xray: true (codegen adds it back).');
   }
   if (routerIndex >= 0) readLogRouter(containers[routerIndex]!, r, log);
+  if (meshed && !readMeshedTask(meshed, td, main, spec, log, r)) {
+    // Not exactly what the appmesh target writes: Envoy stays a sidecar (and the main container's wait for it).
+    const out: Json = {};
+    readContainer(meshed.envoy, false, r, out, log, awsvpc);
+    delete out.__serviceConnect;
+    sidecars.envoy = out;
+    spec.sidecars = sidecars;
+    const wait = main.get('dependsOn').items().at(-1);
+    if (wait && isEnvoyWait(wait)) (wait.use(), (spec.dependsOn = { ...((spec.dependsOn as Json | undefined) ?? {}), envoy: 'HEALTHY' }));
+  }
+  if (spec.dependsOn) spec.dependsOn = Object.fromEntries(Object.entries(spec.dependsOn as Json).map(([k, v]) => [renamed.get(k) ?? k, v]));
   if (log.region) spec.region = log.region;
+  else if (r.param && log.any) {
+    // A template without a literal region deploys wherever its stack does (awslogs-region Ref
+    // AWS::Region): the task definition JSON, which needs a literal, is not written. Without any
+    // log configuration nothing in the task definition needs a region.
+    ecs.taskDefinitionJson = false;
+    td.note('No literal awslogs region: the template takes the stack\'s region (Ref AWS::Region), so the imported spec writes no task definition JSON (targets.ecs.taskDefinitionJson: false), which would need a literal one.');
+  } else regionFromInput(td, [spec.image, ...Object.values((spec.sidecars as Record<string, Json> | undefined) ?? {}).map((c) => c.image)], spec, log.any);
   spec.logging = loggingSpec(log, String(spec.name));
   const hc = healthCheckOf(main.get('healthCheck'));
   if (hc) ((spec.health ??= {}) as Json).container = hc;

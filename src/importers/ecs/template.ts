@@ -52,8 +52,32 @@ function secretStores(t: Template, spec: Json): void {
   if (isObject(spec.sidecars)) for (const c of Object.values(spec.sidecars)) if (isObject(c)) fix(c.secrets);
 }
 
+/**
+ * The spec name: of the service name, the family, the log group's `/ecs/<name>` and the CodeDeploy
+ * application name, the one most of the names codegen derives from the spec name agree with (the
+ * service name, the family, `/ecs/<name>`, the CodeDeploy application `<name>` and group
+ * `<name>-dg`); on a tie the service name, then the family.
+ */
+function agreedName(t: Template, svcName: unknown, family: unknown): string | undefined {
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const prop = (type: string, key: string) => {
+    const id = t.ofType(type)[0];
+    return id === undefined ? undefined : str(t.literalValue(t.resources.get(id).get('Properties', key).value));
+  };
+  const logGroup = str(t.literalValue(t.resources.get(t.id('LogGroup')).get('Properties', 'LogGroupName').value));
+  const app = prop('AWS::CodeDeploy::Application', 'ApplicationName');
+  const group = prop('AWS::CodeDeploy::DeploymentGroup', 'DeploymentGroupName');
+  // Names chosen at deploy time (`${Param}`) name nothing here.
+  const raw = [str(svcName), str(family), logGroup?.startsWith('/ecs/') ? logGroup.slice(5) : undefined, app].filter((n) => !n?.includes('${'));
+  const candidates = [...new Set(raw.map((n) => (n === undefined ? undefined : serviceName(n))).filter((n): n is string => n !== undefined))];
+  const score = (n: string) => [str(svcName) === n, str(family) === n, logGroup === `/ecs/${n}`, app === n, group === `${n}-dg`].filter(Boolean).length;
+  let best: string | undefined;
+  for (const n of candidates) if (best === undefined || score(n) > score(best)) best = n;
+  return best;
+}
+
 /** The spec parameters the template uses → `parameters` (values as the spec types them). */
-function specParameters(t: Template, spec: Json): void {
+export function specParameters(t: Template, spec: Json): void {
   if (!t.specParameters.size) return;
   const out: Json = {};
   for (const name of [...t.specParameters].sort()) {
@@ -64,7 +88,9 @@ function specParameters(t: Template, spec: Json): void {
     const d: Json = {};
     if (type !== 'String') d.type = type;
     if (p.Description !== undefined) d.description = p.Description;
-    if (p.Default !== undefined) d.default = value(p.Default);
+    // A value given on the command line (--parameter) is the default the spec writes.
+    if (Object.hasOwn(t.overrides, name)) d.default = value(t.overrides[name]);
+    else if (p.Default !== undefined) d.default = value(p.Default);
     if (Array.isArray(p.AllowedValues)) d.allowedValues = p.AllowedValues.map(value);
     for (const [from, to] of [['AllowedPattern', 'allowedPattern'], ['MinLength', 'minLength'], ['MaxLength', 'maxLength'], ['MinValue', 'minValue'], ['MaxValue', 'maxValue'], ['ConstraintDescription', 'constraintDescription']] as const) {
       if (p[from] !== undefined) d[to] = p[from];
@@ -88,7 +114,7 @@ function createdRolePolicies(value: unknown, role: 'ExecutionRole' | 'TaskRole',
 }
 
 export function importTemplate(tracker: Tracker, ctx: ImportContext): SpecDraft[] {
-  const t = new Template(tracker);
+  const t = new Template(tracker, ctx.options.parameters);
   const file = tracker.doc.source.file;
   const tds = t.ofType('AWS::ECS::TaskDefinition');
   if (tds.length !== 1) {
@@ -97,9 +123,15 @@ export function importTemplate(tracker: Tracker, ctx: ImportContext): SpecDraft[
   }
   const td = t.props(tds[0]!, true);
   const services = t.ofType('AWS::ECS::Service');
-  const svcName = services.length ? t.literal(t.props(services[0]!).get('ServiceName')) : undefined;
+  const svcName = services.length ? t.literalValue(t.props(services[0]!).get('ServiceName').value) : undefined;
   const family = td.get('family').value;
-  const name = ctx.options.name ?? serviceName(typeof svcName === 'string' ? svcName : typeof family === 'string' ? family : '');
+  let name = ctx.options.name ?? agreedName(t, svcName, family);
+  if (!name) {
+    // Every name comes from a parameter without a Default: the logical ID names the spec (stated).
+    const id = services[0] ?? tds[0]!;
+    name = serviceName(id.replace(/([a-z0-9])([A-Z])/g, '$1-$2'));
+    if (name) tracker.report(['Resources', id], 'IMPORT_CHOICE', 'info', `Neither the service nor the task definition has a literal name; the spec is named ${name} after the logical ID ${id} (pass --name to choose).`);
+  }
   if (!name) {
     tracker.report(['Resources', tds[0]!], 'IMPORT_NO_NAME', 'error', 'Neither the service nor the task definition has a literal name to name the spec after.', 'pass --name NAME');
     return [];

@@ -55,6 +55,7 @@ function sidecarSpec(c: ContainerDraft, dependsOn?: Json): Json {
     command: c.command,
     entrypoint: c.entrypoint,
     user: c.user,
+    security: c.security,
     dependsOn: dependsOn && Object.keys(dependsOn).length ? dependsOn : undefined,
     health: Object.keys(c.probes).length ? c.probes : undefined,
     mounts: c.mounts,
@@ -104,6 +105,12 @@ export function importKubernetes(ctx: ImportContext): SpecDraft[] {
   }
   if (kustomization) {
     kustomization.field.get('resources').use();
+    // `images:` is what codegen writes for the images it deploys (repository and tag): derived, not carried.
+    const deployed = new Set(drafts.flatMap((d) => [d.spec.image, ...Object.values((d.spec.sidecars as Record<string, Json> | undefined) ?? {}).map((c) => c.image)]).map(String));
+    const tagOf = (d: SpecDraft) => String((d.spec.parameters as Record<string, Json> | undefined)?.ImageTag?.default ?? '');
+    const images = kustomization.field.get('images');
+    const plain = (img: string) => drafts.reduce((s, d) => s.replace('${ImageTag}', tagOf(d)), img);
+    if (images.items().length && images.items().every((i) => [...deployed].some((img) => plain(img) === `${String(i.get('name').value)}:${String(i.get('newTag').value)}`))) images.use();
     kustomization.field.get('apiVersion').use(), kustomization.field.get('kind').use();
   }
   for (const o of objects) {
@@ -137,6 +144,11 @@ function buildOne(w: Obj, objects: Obj[], hasKustomization: boolean): SpecDraft 
   const k8s: Json = {};
   const m = wl.main;
   spec.image = m.image;
+  if (wl.imageTag !== undefined && m.image) {
+    spec.image = `${m.image.slice(0, m.image.lastIndexOf(':'))}:\${ImageTag}`;
+    spec.parameters = { ImageTag: { default: wl.imageTag } };
+    draft.comments.push({ path: ['image'], text: `The Deployment has no app.kubernetes.io/version label, so the tag was chosen at deploy time: it is the ImageTag parameter (default ${wl.imageTag}).` });
+  }
   if (wl.mainRule) draft.comments.push({ path: ['image'], text: wl.mainRule });
   if (m.name !== 'app') spec.containerName = m.name;
   spec.entrypoint = m.entrypoint;
@@ -146,6 +158,7 @@ function buildOne(w: Obj, objects: Obj[], hasKustomization: boolean): SpecDraft 
   if (Object.keys(m.secrets).length) spec.secrets = m.secrets;
   spec.user = m.user;
   spec.readOnlyRootFilesystem = m.readOnlyRootFilesystem;
+  if (wl.podSecurity || m.security) spec.security = { ...wl.podSecurity, ...m.security };
   if (m.pullPolicy) k8s.imagePullPolicy = m.pullPolicy;
   if (wl.namespace) k8s.namespace = wl.namespace;
   if (wl.podAnnotations) k8s.podAnnotations = wl.podAnnotations;

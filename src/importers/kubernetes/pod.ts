@@ -4,6 +4,8 @@
  */
 import type { Field } from '../fields.js';
 
+import { CAPABILITIES } from '../../schema/core-schema.js';
+
 export type Json = Record<string, unknown>;
 
 export interface PortDraft {
@@ -27,6 +29,8 @@ export interface ContainerDraft {
   secrets: Json;
   user?: string;
   readOnlyRootFilesystem?: boolean;
+  /** Container-level security (`security` of the main container, `sidecars.<n>.security`). */
+  security?: Json;
   pullPolicy?: string;
   probes: Json;
   mounts?: Json[];
@@ -124,6 +128,55 @@ export function probeOf(f: Field, mainPort: number | undefined): Json | undefine
   return out;
 }
 
+const KNOWN_CAPABILITIES: ReadonlySet<string> = new Set(CAPABILITIES);
+
+/** A capability list, or undefined (reported) when it names one the spec does not know. */
+export function capabilityList(f: Field): string[] | undefined {
+  const v = f.value;
+  if (!Array.isArray(v) || !v.length) return undefined;
+  if (!v.every((x) => typeof x === 'string' && KNOWN_CAPABILITIES.has(x))) {
+    f.drop('no-form', `${JSON.stringify(v)} names a capability the spec does not know (names without the CAP_ prefix, e.g. NET_ADMIN), so the list is not carried.`);
+    return undefined;
+  }
+  return f.take() as string[];
+}
+
+/** allowPrivilegeEscalation, privileged, capabilities (and a sidecar's own ids and read-only root) of a container securityContext. */
+function containerSecurity(sc: Field, main: boolean): Json | undefined {
+  const out: Json = {};
+  if (!main) {
+    const nonRoot = sc.get('runAsNonRoot').bool();
+    if (nonRoot !== undefined) out.runAsNonRoot = nonRoot;
+    const ro = sc.get('readOnlyRootFilesystem').bool();
+    if (ro !== undefined) out.readOnlyRootFilesystem = ro;
+  } else sc.get('runAsNonRoot').drop('no-form', 'runAsNonRoot of the main container alone has no form in the spec (security.runAsNonRoot is pod-level), so it is not carried.', 'set it in the pod securityContext');
+  for (const k of ['allowPrivilegeEscalation', 'privileged']) {
+    const v = sc.get(k).bool();
+    if (v !== undefined) out[k] = v;
+  }
+  const add = capabilityList(sc.get('capabilities', 'add'));
+  const drop = capabilityList(sc.get('capabilities', 'drop'));
+  if (add || drop) out.capabilities = { ...(add ? { add } : {}), ...(drop ? { drop } : {}) };
+  return Object.keys(out).length ? out : undefined;
+}
+
+/** The pod securityContext → the pod-level part of `security`. */
+export function podSecurity(sc: Field): Json | undefined {
+  const out: Json = {};
+  for (const k of ['runAsUser', 'runAsGroup', 'fsGroup']) {
+    const v = sc.get(k).num();
+    if (v !== undefined) out[k] = v;
+  }
+  const nonRoot = sc.get('runAsNonRoot').bool();
+  if (nonRoot !== undefined) out.runAsNonRoot = nonRoot;
+  const type = sc.get('seccompProfile', 'type').str();
+  if (type !== undefined) {
+    const local = sc.get('seccompProfile', 'localhostProfile').str();
+    out.seccompProfile = { type, ...(local !== undefined ? { localhostProfile: local } : {}) };
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
 /** One container, read; Kubernetes-only fields are left for the leftover report. */
 export function containerOf(c: Field, main: boolean): ContainerDraft {
   const d: ContainerDraft = { name: c.get('name').str() ?? 'app', ports: [], env: {}, secrets: {}, probes: {} };
@@ -196,7 +249,8 @@ export function containerOf(c: Field, main: boolean): ContainerDraft {
   else gid.drop('no-form', 'runAsGroup without runAsUser has no form in the spec (user is uid or uid:gid), so it is not carried.');
   const ro = sc.get('readOnlyRootFilesystem');
   if (main) d.readOnlyRootFilesystem = ro.bool();
-  else ro.drop('no-form', 'readOnlyRootFilesystem applies to the main container only in the spec, so it is not carried for this sidecar.');
+  const security = containerSecurity(sc, main);
+  if (security) d.security = security;
   const mainPort = d.ports[0]?.port;
   for (const [k8s, spec] of [['startupProbe', 'startup'], ['livenessProbe', 'liveness'], ['readinessProbe', 'readiness']] as const) {
     const p = c.get(k8s);

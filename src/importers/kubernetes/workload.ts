@@ -3,7 +3,7 @@
  * replicas, strategy, labels, pod annotations, service account.
  */
 import type { Field } from '../fields.js';
-import { containerOf, type ContainerDraft, type Json } from './pod.js';
+import { containerOf, podSecurity, type ContainerDraft, type Json } from './pod.js';
 
 /** Labels codegen derives on every object; the rest of a workload's labels become `labels`. */
 export function derivedLabels(name: string, image: string | undefined): Record<string, string> {
@@ -39,6 +39,10 @@ export interface WorkloadDraft {
   serviceAccountName?: string;
   replicas?: Field;
   spec: Json;
+  /** The main image's tag when it was a deploy-time parameter (codegen's output without the version label). */
+  imageTag?: string;
+  /** The pod securityContext, as the pod-level part of `security`. */
+  podSecurity?: Json;
   /** Why the main container was picked, when there were several. */
   mainRule?: string;
 }
@@ -75,6 +79,12 @@ export function readWorkload(w: Field): WorkloadDraft | undefined {
     return { container: containerOf(c, false), native };
   });
   const derived = derivedLabels(name, main.image);
+  // Written by codegen without the version label its image tag gives: the tag was a deploy-time
+  // parameter (the Kubernetes output takes its default), so the spec says `${ImageTag}`.
+  const given = md.get('labels').value as Record<string, unknown> | undefined;
+  const tag = derived['app.kubernetes.io/version'];
+  const deployTimeTag = tag !== undefined && given?.['app.kubernetes.io/managed-by'] === 'codegen' && !('app.kubernetes.io/version' in given);
+  if (deployTimeTag) delete derived['app.kubernetes.io/version'];
   const labels: Record<string, string> = {};
   for (const [k, v] of md.get('labels').entries()) {
     if (k in derived) {
@@ -107,8 +117,11 @@ export function readWorkload(w: Field): WorkloadDraft | undefined {
     ...(podAnnotations ? { podAnnotations } : {}),
     ...(serviceAccountName !== undefined ? { serviceAccountName } : {}),
     spec: {},
+    ...(deployTimeTag ? { imageTag: tag } : {}),
     ...(rule ? { mainRule: `${main.name} is the main container because ${rule}; the others are sidecars.` } : {}),
   };
+  const security = podSecurity(podSpec.get('securityContext'));
+  if (security) draft.podSecurity = security;
   const ns = md.get('namespace').str();
   if (ns !== undefined) draft.namespace = ns;
   if (spec.get('replicas').exists) draft.replicas = spec.get('replicas');
