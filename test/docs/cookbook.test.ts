@@ -34,9 +34,10 @@ describe('docs/cookbook.md', () => {
 
   for (const recipe of recipes) {
     it(`runs: ${recipe.title}`, () => {
-      const { dir, results } = runRecipe(recipe, stacks);
+      const { dir, results, cleanup } = runRecipe(recipe, stacks);
       for (const r of results) if (r.skipped) console.log(`skipped ${PAGE}:${r.block.line}: ${r.skipped.join(', ')} not installed`);
-      expect(results.flatMap((r) => r.problems), `the recipe's folder: ${dir}`).toEqual([]);
+      expect(results.flatMap((r) => r.problems), `the recipe's folder (kept): ${dir}`).toEqual([]);
+      cleanup();
     }, 120_000);
   }
 });

@@ -26,7 +26,7 @@
  * the template that `aws cloudformation get-template --stack-name NAME` prints.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { isMap, parse, parseDocument, type Document } from 'yaml';
@@ -269,7 +269,7 @@ export interface BlockResult {
 }
 
 /** Run a recipe in a fresh folder; every problem is reported with the page line it comes from. */
-export function runRecipe(recipe: Recipe, stacks: Map<string, string>): { dir: string; results: BlockResult[] } {
+export function runRecipe(recipe: Recipe, stacks: Map<string, string>): { dir: string; results: BlockResult[]; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'codegen-doc-'));
   const tools = mkdtempSync(join(tmpdir(), 'codegen-doc-bin-'));
   const bin = join(ROOT, 'dist/cli.cjs');
@@ -338,7 +338,7 @@ export function runRecipe(recipe: Recipe, stacks: Map<string, string>): { dir: s
       if (r.status !== 0) {
         const why = existsSync(failFile) ? readFileSync(failFile, 'utf8').trim() : `${where(block)}: bash exited ${r.status} ${r.signal ?? ''}`;
         result.problems.push(`${why}\n--- output ---\n${r.stdout}`);
-        spawnSync('rm', ['-f', failFile]);
+        rmSync(failFile, { force: true });
       }
     } else if (block.kind === 'output') {
       if (!last) result.problems.push(`${where(block)}: an output block with no run block before it`);
@@ -357,5 +357,9 @@ export function runRecipe(recipe: Recipe, stacks: Map<string, string>): { dir: s
       }
     }
   }
-  return { dir, results };
+  const cleanup = () => {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(tools, { recursive: true, force: true });
+  };
+  return { dir, results, cleanup };
 }
