@@ -181,6 +181,20 @@ describe('codegen CLI: rules and formats', () => {
     expect((await run(['validate', 'service.yaml', '--max-warnings', 'x'], dir)).code).toBe(2);
   });
 
+  it('counts the warnings --quiet does not print (they are not held), and prints the same report otherwise', async () => {
+    const dir = workspace(LATEST);
+    const quiet = await run(['validate', 'service.yaml', '-q', '--max-warnings', '0'], dir);
+    expect(quiet.code).toBe(1);
+    expect(quiet.stderr).toBe('');
+    const json = JSON.parse((await run(['validate', 'service.yaml', '-q', '--format', 'json'], dir)).stdout) as { diagnostics: { severity: string; code: string }[] };
+    expect(json.diagnostics.some((d) => d.severity === 'warning')).toBe(true); // JSON holds every diagnostic, quiet or not
+    const loud = await run(['validate', 'service.yaml', '--verbose'], dir);
+    for (const d of json.diagnostics) expect(loud.stderr).toContain(` ${d.code} `);
+    expect(loud.stderr).toContain('  | '); // code frames: the spec's text was held for them
+    const github = await run(['validate', 'service.yaml', '-q', '--format', 'github'], dir);
+    expect(github.stdout).not.toContain('::warning');
+  });
+
   it('--format github prints workflow commands on stdout', async () => {
     const dir = workspace(LATEST);
     const r = await run(['validate', 'service.yaml', '--format', 'github'], dir);

@@ -25,6 +25,7 @@ export const OPTIONS = {
   verify: { flags: '--verify', text: 'Check every artifact against the targets\' bundled schemas (the default)' },
   cache: { flags: '--cache', text: 'Skip compiling specs that did not change and whose files are intact\n(generate and --check; not with plugins or templates)' },
   'cache-location': { flags: '--cache-location FILE', text: 'Where --cache keeps its record (default: .codegen-cache)' },
+  concurrency: { flags: '--concurrency N|auto|off', text: 'Compile the specs in N worker threads; the output is that of one thread (auto,\nthe default: one per two processors and per 50 specs, at least two or none;\nnot with plugins, templates, --cache or --stdout)' },
   format: { flags: '-f, --format FMT', text: 'Diagnostics as text (default, with code frames, on stderr), json, github\n(workflow annotations) or sarif (SARIF 2.1.0); json, github and sarif go to stdout' },
   sarif: { flags: '--sarif FILE', text: 'Also write the diagnostics as a SARIF 2.1.0 log to FILE (for code scanning),\nwhatever --format prints' },
   'max-warnings': { flags: '--max-warnings N', text: 'Fail (exit 1, write nothing) when there are more than N warnings' },
@@ -50,7 +51,7 @@ interface CommandHelp {
   examples: readonly (readonly [command: string, what: string])[];
 }
 
-const REPORTING = ['format', 'sarif', 'max-warnings', 'quiet', 'verbose', 'config'] as const;
+const REPORTING = ['format', 'sarif', 'max-warnings', 'quiet', 'verbose', 'config', 'concurrency'] as const;
 
 const SPECS = `SPEC is a spec file, - (read from standard input, named <stdin> in diagnostics), a folder
 (every .yaml, .yml and .json file under it that declares \`apiVersion: codegen/...\`) or a glob
@@ -115,7 +116,7 @@ the generated value (multi-document YAML by #index, text by line), and new and e
 Writes nothing; exits 1 when anything differs.
 
 ${SPECS}`,
-    options: ['out', 'target', 'env', 'all-envs', 'set', 'no-verify', 'verify', 'format', 'quiet', 'verbose', 'config'],
+    options: ['out', 'target', 'env', 'all-envs', 'set', 'no-verify', 'verify', 'format', 'quiet', 'verbose', 'config', 'concurrency'],
     examples: [
       ['codegen diff', 'after editing a spec, before generate'],
       ['codegen diff service.yaml --format json', 'the differences as data'],

@@ -14,6 +14,7 @@ import { run } from './commands/run.js';
 import { runImport } from './commands/import.js';
 import { installProcessHandlers } from './signals.js';
 import { stopActiveGuard } from '../project/plugin-guard.js';
+import { parseConcurrency, serveCompileJobs, WORKER_FLAG } from '../project/parallel.js';
 
 const PARSE_OPTIONS = {
   out: { type: 'string', short: 'o' },
@@ -28,6 +29,7 @@ const PARSE_OPTIONS = {
   'no-verify': { type: 'boolean' },
   cache: { type: 'boolean' },
   'cache-location': { type: 'string' },
+  concurrency: { type: 'string' },
   format: { type: 'string', short: 'f' },
   sarif: { type: 'string' },
   'max-warnings': { type: 'string' },
@@ -95,9 +97,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (command === 'import') return await runImport(specs, { ...values, format: format as ReportFormat }, io);
     if (command === 'diff' && format !== 'text' && format !== 'json') throw new UsageError(`diff prints text or json, not "${format}".`, command);
     if (values.verify && values['no-verify']) throw new UsageError('--verify and --no-verify contradict each other.', command);
-    const { 'no-verify': noVerify, ...rest } = values;
+    const { 'no-verify': noVerify, concurrency: concurrencyText, ...rest } = values;
+    const concurrency = parseConcurrency(concurrencyText);
+    if (concurrency === undefined) throw new UsageError(`--concurrency takes a number of threads, auto or off, not "${concurrencyText}".`, command);
     try {
-      return await run(command, specs, { ...rest, verify: !noVerify, format: format as ReportFormat, ...(targets ? { targets } : {}), ...(maxWarningsText !== undefined ? { maxWarnings: Number(maxWarningsText) } : {}) }, io);
+      return await run(command, specs, { ...rest, concurrency, verify: !noVerify, format: format as ReportFormat, ...(targets ? { targets } : {}), ...(maxWarningsText !== undefined ? { maxWarnings: Number(maxWarningsText) } : {}) }, io);
     } finally {
       stopActiveGuard(); // a usage error can end a run before its own cleanup
     }
@@ -122,6 +126,13 @@ function usage(io: Io, err: UsageError): number {
 // Run when executed as the bin (not when imported by tests).
 const isMain = typeof process !== 'undefined' && process.argv[1] !== undefined && /(?:^|[\\/])(cli\.c?js|codegen)$/.test(process.argv[1]);
 if (isMain) {
+  // A worker thread of `--concurrency` (src/project/parallel.ts) serves compile jobs instead: it
+  // installs no process handlers (signals reach the main thread, which ends its workers).
+  if (process.argv[2] === WORKER_FLAG) void serveCompileJobs().then((serving) => serving || startCli());
+  else startCli();
+}
+
+function startCli(): void {
   // Signals, an early exit, an uncaught error and the end of the run: src/cli/signals.ts.
   const proc = installProcessHandlers((s) => process.stderr.write(s));
   // A closed pipe (`codegen diff | head`) ends the run quietly instead of with a stack trace. Set up

@@ -4,17 +4,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { compile, type CompileResult, type OutputFile } from '../../compile/compile.js';
-import { compileEnvironments } from '../../compile/environments.js';
+import type { OutputFile } from '../../compile/compile.js';
 import { compareDiagnostics, hasErrors, type Diagnostic } from '../../core/diagnostics.js';
 import type { SpecCache } from '../../project/cache.js';
 import { OutputError, OutputWriter, outputReader, readOutputs } from '../../project/write.js';
 import { diffOutputs, formatDiff } from '../../project/diff.js';
 import type { ReportFormat } from '../reporters.js';
 import { resolveProject, type Project } from '../../project/config.js';
-import { compilePlatform, isPlatformSpec } from '../../platform/compile.js';
 import { plural, UsageError, type Io } from '../io.js';
 import { openCache } from './cache.js';
+import { compileSpec, openPool, type CompilePool } from '../../project/parallel.js';
 import { parseSetArgument } from '../../model/normalize/deploy-values.js';
 import { expandSpecArgs, SpecInputError } from '../../project/inputs.js';
 import { TARGETS } from '../../model/types.js';
@@ -45,6 +44,8 @@ export interface RunOptions {
   stdout?: boolean;
   /** Also write the diagnostics as a SARIF log to this file. */
   sarif?: string;
+  /** Worker threads: a number, 'auto' (default) or 'off' (src/project/parallel.ts). */
+  concurrency?: number | 'auto' | 'off';
 }
 
 /** How standard input is named in diagnostics. */
@@ -133,6 +134,19 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
   const readOutput = cache || checking ? outputReader(resolve(io.cwd, outDir)) : undefined;
   /** Generated files known to be on disk and up to date, or compared already (for extra files and --prune). */
   const kept: string[] = [];
+  // The text and GitHub reports print only errors, warnings unless --quiet, infos with --verbose
+  // (src/cli/report.ts; a --sarif file holds them all): the other diagnostics are counted, not held, and a spec's text is held for
+  // code frames only when the text report prints one of its diagnostics (memory at 1,000s of specs).
+  const isPrinted = (d: Diagnostic): boolean => d.severity === 'error' || (!opts.quiet && (d.severity === 'warning' || opts.verbose === true));
+  const holdAll = opts.format === 'json' || opts.format === 'sarif' || opts.sarif !== undefined;
+  let unheldWarnings = 0;
+  const hold = (list: readonly Diagnostic[], display: string, text: Uint8Array): void => {
+    for (const d of list) {
+      if (holdAll || isPrinted(d)) diagnostics.push(d);
+      else if (d.severity === 'warning') unheldWarnings++;
+    }
+    if (opts.format === 'text' && !sources.has(display) && list.some(isPrinted)) sources.set(display, Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString('utf8'));
+  };
   /** One spec per service name. */
   const claimService = (service: string | undefined, display: string): void => {
     if (!service) return;
@@ -143,12 +157,24 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
     }
     services.set(service, display);
   };
+  let pool: CompilePool | undefined;
   try {
-    for (const spec of configFailed ? [] : specs) {
+    const verify = opts.verify !== false;
+    const compileOptions = {
+      ...project.compileOptions,
+      verify,
+      ...(opts.env ? { env: opts.env } : {}),
+      ...(opts.targets ? { targets: opts.targets } : {}),
+      ...(deployValues ? { set: deployValues } : {}),
+      ...(opts['all-envs'] ? { allEnvironments: true } : {}),
+    };
+    const oneThread = cache !== undefined ? '--cache compiles only the specs that changed' : opts.stdout ? '--stdout streams every artifact' : undefined;
+    if (!configFailed) pool = await openPool(opts.concurrency ?? 'auto', specs, io.cwd, compileOptions, oneThread, diagnostics);
+    for (const [index, spec] of (configFailed ? [] : specs).entries()) {
       await yieldToSignals(); // a signal is handled between two services
-      const text = await readSpec(spec, io);
+      const pre = pool?.take(index); // read and compiled ahead by a worker
+      const text = pre?.text ?? (await readSpec(spec, io));
       const display = spec === '-' ? STDIN_NAME : relative(io.cwd, resolve(io.cwd, spec)) || spec;
-      sources.set(display, Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString('utf8'));
       const key = cache?.key(display, text);
       let hit: ReturnType<SpecCache['lookup']>;
       try {
@@ -158,7 +184,7 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
       }
       if (hit) {
         // Unchanged spec, intact files: its diagnostics again, and nothing to compile or write.
-        diagnostics.push(...hit.diagnostics);
+        hold(hit.diagnostics, display, text);
         suppressed.push(...hit.suppressed);
         claimService(hit.service, display);
         if (hasErrors(hit.diagnostics)) anyError = true;
@@ -176,19 +202,9 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
         continue;
       }
       // Every artifact is checked against the targets' schemas as it is compiled, unless --no-verify.
-      const verify = opts.verify !== false;
-      const result: Pick<CompileResult, 'service' | 'files' | 'diagnostics' | 'suppressed' | 'artifacts'> = isPlatformSpec(text)
-        ? platformResult(compilePlatform(text, { file: display, verify }))
-        : (opts['all-envs'] ? compileEnvironments : compile)(text, {
-            ...project.compileOptions,
-            verify,
-            file: display,
-            ...(opts.env ? { env: opts.env } : {}),
-            ...(opts.targets ? { targets: opts.targets } : {}),
-            ...(deployValues ? { set: deployValues } : {}),
-          });
+      const result = (pre && (await pre.result)) ?? compileSpec(text, display, compileOptions);
       if (cache && key !== undefined) cache.record(display, key, result);
-      diagnostics.push(...result.diagnostics);
+      hold(result.diagnostics, display, text);
       suppressed.push(...result.suppressed);
       claimService(result.service, display);
       if (!anyError && hasErrors(result.diagnostics)) anyError = true;
@@ -223,12 +239,12 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
           writeError = err; // staging removed what it wrote; reported below like any write failure
         }
       }
-      artifactCount += result.artifacts.length;
+      artifactCount += result.artifactCount;
     }
     // What plugin code scheduled for "now" (timers, rejections) fails the run before anything is written.
     if (project.guard) diagnostics.push(...(await project.guard.settle()));
     diagnostics.sort(compareDiagnostics);
-    const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+    const warnings = diagnostics.filter((d) => d.severity === 'warning').length + unheldWarnings;
     const tooManyWarnings = opts.maxWarnings !== undefined && warnings > opts.maxWarnings;
     const failed = hasErrors(diagnostics) || tooManyWarnings;
     if (failed) writer?.abort();
@@ -329,12 +345,8 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
     // Whatever ended the run early, nothing staged stays behind (a no-op after a commit).
     writer?.abort();
     project.guard?.stop();
+    await pool?.close();
   }
-}
-
-/** A `kind: Platform` spec compiles to `<platform>/platform.cfn.yaml`; its name is its output folder. */
-function platformResult(r: ReturnType<typeof compilePlatform>): Pick<CompileResult, 'service' | 'files' | 'diagnostics' | 'suppressed' | 'artifacts'> {
-  return { ...(r.platform !== undefined ? { service: r.platform } : {}), files: r.files, artifacts: r.artifacts, diagnostics: r.diagnostics, suppressed: [] };
 }
 
 /** `--set KEY=VALUE` arguments → a map (a malformed or unknown key is a usage error; values are checked by compile). */
