@@ -68,10 +68,9 @@ describe('commands in the docs', () => {
     expect(longOptions(u!.command).has(u!.options[0]!)).toBe(false);
   });
 
-  /** Paths a page names that are not this repository's, or that a change under way removes. */
+  /** Paths a page names that are not this repository's. */
   const NOT_OURS: Record<string, string[]> = {
     'docs/ci.md': ['docs/problem-matchers.md'], // actions/toolkit's page on the annotation limits
-    'docs/benchmarks.md': ['scripts/build-code-cache.mjs'], // the build-time code cache is gone (the cache is written on the user's machine); that section is being rewritten with the benchmarks
   };
 
   it('every path of this repository a page names exists', () => {
