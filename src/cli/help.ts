@@ -46,8 +46,8 @@ interface CommandHelp {
   summary: string;
   description: string;
   options: readonly OptionName[];
-  /** Where an option means something else for this command than the shared text says. */
-  optionText?: Partial<Record<OptionName, OptionHelp>>;
+  /** What an option means for this command, where that differs from OPTIONS. */
+  optionHelp?: Partial<Record<OptionName, OptionHelp>>;
   examples: readonly (readonly [command: string, what: string])[];
 }
 
@@ -141,7 +141,7 @@ manifests, ECS task definitions and templates, Copilot manifests, Compose files,
 field not carried is reported at its file:line:column. Prints to stdout, or writes --out (a file,
 or a folder for several specs) atomically, never replacing a file without --force.`,
     options: ['out', 'force', 'name', 'parameter', 'format', 'quiet', 'verbose'],
-    optionText: {
+    optionHelp: {
       out: { flags: '-o, --out PATH', text: 'Write the spec to PATH, or several specs to PATH/<name>.yaml\n(default: print them to standard output)' },
       name: { flags: '--name NAME', text: 'Service name of the imported spec (default: from the input:\nthe Copilot name, the ECS service name or task family, ...)' },
     },
@@ -149,6 +149,27 @@ or a folder for several specs) atomically, never replacing a file without --forc
       ['codegen import kubernetes k8s/ --out service.yaml', 'a folder of manifests into one spec'],
       ['codegen import appmesh mesh.cfn.yaml --parameter ProjectName=shop', 'App Mesh objects into targets.appmesh, with the Service Connect equivalent'],
       ['codegen import copilot copilot/api/manifest.yml', 'print the spec of a Copilot service'],
+    ],
+  },
+  graph: {
+    usage: 'codegen graph [SPEC...] [--env NAME] [--set KEY=VALUE] [--target T,...] [--format mermaid|svg] [--out FILE]',
+    summary: 'Draw what the generated files deploy and how traffic flows (Mermaid or SVG)',
+    description: `Compile each SPEC as generate would (overlay, targets, patches, verification) and draw what the
+files create, one panel per service and target: load balancer, listeners and rules, target groups
+(blue and green), the service, the task or pods with their containers and sidecars, autoscaling,
+CodeDeploy, Service Connect, App Mesh and Cloud Map. Mermaid text (GitHub renders it) or a
+standalone SVG, on stdout or in FILE; nothing is drawn while an error remains. See docs/graph.md.
+
+${SPECS}`,
+    options: ['out', 'format', 'target', 'env', 'set', 'no-verify', 'verify', 'quiet', 'verbose', 'config'],
+    optionHelp: {
+      out: { flags: '-o, --out FILE', text: 'Write the picture to FILE (atomically) instead of stdout; a .md FILE gets\nthe Mermaid text inside a ```mermaid fence' },
+      format: { flags: '-f, --format FMT', text: 'mermaid (default) or svg; an --out FILE ending in .svg means svg' },
+    },
+    examples: [
+      ['codegen graph service.yaml', 'Mermaid text on stdout, to paste into a Markdown file'],
+      ['codegen graph service.yaml --env production --out docs/deploy.svg', 'an SVG of the production overlay'],
+      ["codegen graph 'services/*.yaml' --target ecs", 'every service, ECS panels only'],
     ],
   },
 } satisfies Record<string, CommandHelp>;
@@ -209,7 +230,7 @@ export function commandHelp(name: CommandName): string {
 ${c.description}
 
 Options:
-${optionLines([...c.options, 'help'], c.optionText)}
+${optionLines([...c.options, 'help'], c.optionHelp)}
 
 Examples:
 ${examples.join('\n\n')}

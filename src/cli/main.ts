@@ -12,6 +12,7 @@ import { COMMAND_NAMES, COMMANDS, commandHelp, generalHelp, OPTIONS, type Comman
 import { UsageError, type Io } from './io.js';
 import { run } from './commands/run.js';
 import { runImport } from './commands/import.js';
+import { runGraph } from './commands/graph.js';
 import { installProcessHandlers } from './signals.js';
 import { stopActiveGuard } from '../project/plugin-guard.js';
 import { parseConcurrency, serveCompileJobs, WORKER_FLAG } from '../project/parallel.js';
@@ -88,11 +89,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     for (const [name, value] of Object.entries(values)) {
       if (value !== undefined && !allowed.includes(name)) throw new UsageError(`${flag(name)} is not an option of ${command}.`, command);
     }
+    const targets = values.target?.flatMap((t) => t.split(',')).map((t) => t.trim()).filter(Boolean);
+    // graph's --format names the picture's format (mermaid, svg), not the diagnostics'.
+    if (command === 'graph') return await runGraph(specs, { ...values, ...(targets ? { targets } : {}) }, io);
     const format = values.format ?? 'text';
     if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be ${FORMATS.join(', ')}, not "${format}".`, command);
     const maxWarningsText = values['max-warnings'];
     if (maxWarningsText !== undefined && !/^[0-9]+$/.test(maxWarningsText)) throw new UsageError(`--max-warnings takes a whole number, not "${maxWarningsText}".`, command);
-    const targets = values.target?.flatMap((t) => t.split(',')).map((t) => t.trim()).filter(Boolean);
     if (command === 'init') return await runInit(specs, values, io);
     if (command === 'import') return await runImport(specs, { ...values, format: format as ReportFormat }, io);
     if (command === 'diff' && format !== 'text' && format !== 'json') throw new UsageError(`diff prints text or json, not "${format}".`, command);

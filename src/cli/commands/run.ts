@@ -51,7 +51,7 @@ export interface RunOptions {
 /** How standard input is named in diagnostics. */
 export const STDIN_NAME = '<stdin>';
 
-async function readSpec(path: string, io: Io): Promise<Uint8Array> {
+export async function readSpec(path: string, io: Io): Promise<Uint8Array> {
   if (path === '-') {
     if (!io.stdin) throw new UsageError('- reads the spec from standard input, which this run does not have.');
     return io.stdin();
@@ -350,7 +350,7 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
 }
 
 /** `--set KEY=VALUE` arguments → a map (a malformed or unknown key is a usage error; values are checked by compile). */
-function parseDeployValues(args: readonly string[] | undefined): Record<string, string> | undefined {
+export function parseDeployValues(args: readonly string[] | undefined): Record<string, string> | undefined {
   if (!args?.length) return undefined;
   const out: Record<string, string> = {};
   for (const arg of args) {
@@ -366,7 +366,7 @@ function parseDeployValues(args: readonly string[] | undefined): Record<string, 
  * A target named on the command line must exist (a built-in one, or one of the config's plugins
  * and templates): a typo is a usage error (exit 2) with the target meant, before anything compiles.
  */
-function checkTargets(targets: readonly string[] | undefined, project: Project): void {
+export function checkTargets(targets: readonly string[] | undefined, project: Project): void {
   if (!targets) return;
   const known = [...TARGETS, ...new Set((project.compileOptions.emitters ?? []).map((e) => e.target).filter((t) => !(TARGETS as readonly string[]).includes(t)))];
   for (const t of targets) {
