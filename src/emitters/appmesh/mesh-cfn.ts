@@ -10,6 +10,7 @@
 import type { DiagnosticInput, SpecPath } from '../../core/diagnostics.js';
 import type { Json, JsonObject } from '../../core/serialize.js';
 import type { ServiceModel } from '../../model/types.js';
+import { APPMESH_LOGICAL_IDS, defaultLogicalIds, versionNodeLogicalId } from '../../schema/logical-ids.js';
 import { meshLayout, type Discovery, type MeshProtocol } from './layout.js';
 import { applyLogicalIds } from '../shared/cfn.js';
 import { getAtt, pascal, resource } from '../shared/intrinsics.js';
@@ -20,15 +21,7 @@ type Report = (d: DiagnosticInput) => void;
 
 const T: SpecPath = ['targets', 'appmesh'];
 /** The logical ID codegen gives each resource role (`targets.appmesh.logicalIds` maps them to the user's). */
-export const APPMESH_ROLE_IDS: Readonly<Record<string, string>> = {
-  mesh: 'Mesh',
-  virtualNode: 'VirtualNode',
-  virtualRouter: 'VirtualRouter',
-  route: 'Route',
-  virtualService: 'VirtualService',
-  virtualGateway: 'VirtualGateway',
-  gatewayRoute: 'GatewayRoute',
-};
+export const APPMESH_ROLE_IDS: Readonly<Record<string, string>> = defaultLogicalIds(APPMESH_LOGICAL_IDS);
 
 function discoverySpec(d: Discovery): JsonObject | undefined {
   if (d.cloudMap) {
@@ -93,7 +86,7 @@ export function buildAppmeshTemplate(m: ServiceModel, report: Report): JsonObjec
   }
   const nodeIds = new Map<string, string>();
   for (const n of layout.nodes) {
-    const id = n.primary ? 'VirtualNode' : `VirtualNode${pascal(n.name)}`;
+    const id = n.primary ? APPMESH_ROLE_IDS.virtualNode! : versionNodeLogicalId(n.name);
     nodeIds.set(n.name, id);
     resources[id] = resource('AWS::AppMesh::VirtualNode', { MeshName: meshName, VirtualNodeName: n.name, Spec: nodeSpec(n.discovery) });
   }

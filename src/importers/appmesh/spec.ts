@@ -6,6 +6,7 @@
  * service's nodes in input order; the first
  * route of the router is the service's; names equal to codegen's defaults are left out.
  */
+import { APPMESH_LOGICAL_IDS, defaultLogicalIds } from '../../schema/logical-ids.js';
 import type { Field } from '../fields.js';
 import { serviceName } from '../ecs/names.js';
 import { duration, newDraft, type SpecDraft } from '../write.js';
@@ -17,6 +18,8 @@ type Json = Record<string, unknown>;
 const CODEGEN_LABELS = ['app', 'app.kubernetes.io/name', 'app.kubernetes.io/version', 'app.kubernetes.io/managed-by'];
 const sub = (o: Json, k: string): Json => (o[k] ??= {}) as Json;
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** codegen's logical ID for each role (src/schema/logical-ids.ts); other IDs become `logicalIds`. */
+const ROLE_IDS = defaultLogicalIds(APPMESH_LOGICAL_IDS);
 
 function millis(ms: number | undefined): number | string | undefined {
   if (ms === undefined) return undefined;
@@ -85,7 +88,7 @@ export function buildSpec(objs: MeshObjects, service: MeshService, single: boole
   const own = objs.nodes.filter((n) => targets.some((t) => t.node === n.name) || (single && !routed.has(n.name)));
   // The controller's resources list the node of the spec's own pods first (codegen's order); a template by route weight.
   const weighted = objs.format === 'cloudformation' ? targets.filter((t) => t.weight > 0).map((t) => own.find((n) => n.name === t.node)).find(Boolean) : undefined;
-  const primary = own.find((n) => n.logicalId === 'VirtualNode') ?? weighted ?? own[0];
+  const primary = own.find((n) => n.logicalId === ROLE_IDS.virtualNode) ?? weighted ?? own[0];
   if (!primary) {
     service.field.tracker.report(service.field.path, 'IMPORT_NO_VIRTUAL_NODE', 'error', `Virtual service ${service.name} routes to no virtual node the input defines, so there is no listener to read.`, 'import the template or resources that define its virtual nodes together');
     return undefined;
@@ -99,7 +102,7 @@ export function buildSpec(objs: MeshObjects, service: MeshService, single: boole
   if (route) claims.objects.add(route);
   // The service's nodes: the one its tasks register as and the route's targets (another free node is reported).
   for (const n of own) if (n === primary || targets.some((t) => t.node === n.name)) claims.nodes.add(n);
-  if (own.length > 1 && primary.logicalId !== 'VirtualNode') {
+  if (own.length > 1 && primary.logicalId !== ROLE_IDS.virtualNode) {
     primary.field.note(`Virtual node ${primary.name} is the one this service's tasks register as (virtualNodeName): it is the ${primary === weighted ? 'first route target with a weight' : 'first of the service\'s nodes in the input'}.`, 'IMPORT_MAIN_CONTAINER');
   }
 
@@ -165,9 +168,6 @@ export function buildSpec(objs: MeshObjects, service: MeshService, single: boole
   if (used.length) spec.parameters = Object.fromEntries(used);
   return { draft, service, appmesh, primary };
 }
-
-/** codegen's logical ID for each role (src/emitters/appmesh/mesh-cfn.ts); other IDs become `logicalIds`. */
-const ROLE_IDS: Record<string, string> = { mesh: 'Mesh', virtualNode: 'VirtualNode', virtualRouter: 'VirtualRouter', route: 'Route', virtualService: 'VirtualService', virtualGateway: 'VirtualGateway', gatewayRoute: 'GatewayRoute' };
 
 function logicalIds(objs: MeshObjects, appmesh: Json, roles: Record<string, { logicalId?: string } | undefined>): void {
   const gr = objs.gatewayRoutes.find((r) => r.service === (roles.virtualService as MeshService).name);

@@ -1,17 +1,10 @@
 /** `targets.appmesh` (legacy: AWS App Mesh was discontinued on 2026-09-30). */
 import { arr, bool, enumOf, int, map, obj, str, type JsonSchema } from '../dsl.js';
+import { APPMESH_LOGICAL_IDS, logicalIdDescriptions } from '../logical-ids.js';
 import { logicalIdsSchema } from './ecs.js';
 
-/** Resource roles of the App Mesh template whose logical ID a spec may fix, with codegen's own ID. */
-export const APPMESH_LOGICAL_ID_ROLES: Readonly<Record<string, string>> = {
-  mesh: 'the mesh (default `Mesh`)',
-  virtualNode: "the virtual node of this spec's tasks (default `VirtualNode`)",
-  virtualRouter: 'the virtual router (default `VirtualRouter`)',
-  route: 'the route (default `Route`)',
-  virtualService: 'the virtual service (default `VirtualService`)',
-  virtualGateway: 'the virtual gateway (default `VirtualGateway`)',
-  gatewayRoute: 'the gateway route (default `GatewayRoute`)',
-};
+/** Resource roles of the App Mesh template whose logical ID a spec may fix, with codegen's own ID (src/schema/logical-ids.ts). */
+export const APPMESH_LOGICAL_ID_ROLES: Readonly<Record<string, string>> = logicalIdDescriptions(APPMESH_LOGICAL_IDS);
 
 const serviceDiscovery = (d: string) =>
   obj(d, {
