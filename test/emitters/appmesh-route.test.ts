@@ -120,3 +120,18 @@ describe('versions[].logicalId', () => {
     expect(Object.keys(main.t!.Resources)).toContain('VirtualNode');
   });
 });
+
+describe('versions[].serviceDiscovery with a parameter', () => {
+  it('is written as Fn::Sub, as the main node\'s discovery is (it was written as literal text)', () => {
+    const s = {
+      ...spec({ serviceDiscovery: { dns: { hostname: 'svc.${Domain}' } }, versions: [{ name: 'svc-node', weight: 1 }, { name: 'svc-v2', weight: 1, serviceDiscovery: { dns: { hostname: 'v2.${Domain}' } } }] }),
+      parameters: { Domain: { default: 'shop.local' } },
+    };
+    const { t, errors } = template(s);
+    expect(errors).toEqual([]);
+    expect(t!.Resources.VirtualNode.Properties.Spec.ServiceDiscovery.DNS.Hostname).toEqual({ 'Fn::Sub': 'svc.${Domain}' });
+    expect(t!.Resources.VirtualNodeSvcV2.Properties.Spec.ServiceDiscovery.DNS.Hostname).toEqual({ 'Fn::Sub': 'v2.${Domain}' });
+    const unknown = template({ ...s, targets: { appmesh: { ...s.targets.appmesh, versions: [{ name: 'svc-node', weight: 1 }, { name: 'svc-v2', weight: 1, serviceDiscovery: { dns: { hostname: 'v2.${Nope}' } } }] } } });
+    expect(unknown.errors).toEqual(['PARAMETER_UNKNOWN targets.appmesh.versions.1.serviceDiscovery.dns.hostname']);
+  });
+});
