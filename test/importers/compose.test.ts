@@ -145,3 +145,16 @@ describe('codegen import compose: lifecycle and security', () => {
     expect(g.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([]);
   });
 });
+
+describe('codegen import compose: environment', () => {
+  it('a secret-named plain value becomes a Secret reference (the value is never written or printed); an interpolated value is reported', () => {
+    const r = run('services:\n  web:\n    image: web:1.0\n    environment:\n      DB_PASSWORD: hunter2hunter2\n      TZ: ${TIMEZONE}\n      PRICE: $$5\n      MODE: prod\n');
+    const s = r.specs[0]!.object as Record<string, unknown>;
+    expect(s.env).toEqual({ PRICE: '$5', MODE: 'prod' });
+    expect(s.secrets).toEqual({ DB_PASSWORD: { kubernetes: { name: 'web', key: 'DB_PASSWORD' } } });
+    expect(r.specs[0]!.text).not.toContain('hunter2');
+    expect(r.diagnostics.map((d) => d.message).join('\n')).not.toContain('hunter2');
+    expect(lines(r)).toContainEqual(expect.stringMatching(/^6:7 IMPORT_AMBIGUOUS TZ is interpolated by docker compose/));
+    expect(compile(r.specs[0]!.text, { targets: ['kubernetes'] }).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+});

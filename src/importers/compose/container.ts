@@ -6,6 +6,7 @@
  * @see https://github.com/compose-spec/compose-spec/blob/main/05-services.md
  */
 import type { SpecPath } from '../../core/diagnostics.js';
+import { isSecretName } from '../../core/secrets.js';
 import { CAPABILITIES } from '../../schema/core-schema.js';
 import { ULIMIT_NAMES } from '../../schema/containers-schema.js';
 import { serviceName } from '../ecs/names.js';
@@ -100,6 +101,14 @@ function environment(s: Field): Json {
       else (env[t.slice(0, i)] = t.slice(i + 1)), e.use();
     }
   }
+  // `${VAR}` / `$VAR` is filled in by docker compose from the shell or .env ($$ is a literal $): the spec needs the value.
+  for (const [k, v] of Object.entries(env)) {
+    if (typeof v !== 'string' || !/(^|[^$])\$(\{|[A-Za-z_])/.test(v.replace(/\$\$/g, ''))) continue;
+    delete env[k];
+    const f = envField.isMap() ? envField.get(k) : envField.items().find((e) => String(e.value).startsWith(`${k}=`));
+    f?.tracker.report(f.path, 'IMPORT_AMBIGUOUS', 'warning', `${k} is interpolated by docker compose from the shell or the .env file (${v}); the spec needs the value, so it is not carried.`, `set env.${k} to the value it has where the service runs`);
+  }
+  for (const [k, v] of Object.entries(env)) if (typeof v === 'string' && v.includes('$$')) env[k] = v.replace(/\$\$/g, '$');
   // A path into /run/secrets is how a Compose app finds a secret file; the spec hands secrets over as
   // variables holding the value instead, so the path is not carried (the secret itself is, below).
   for (const [k, v] of Object.entries(env)) {
@@ -198,10 +207,22 @@ export function readContainer(key: string, s: Field, top: Field, draft: SpecDraf
   }
   if (ports.length) c.ports = ports;
   const env = environment(s);
+  const secrets: Json = {};
+  // A plain value under a secret's name (DB_PASSWORD=...) is not written into the spec: it becomes a
+  // reference to a Kubernetes Secret named after the service, which must hold the value.
+  const envField = s.get('environment');
+  for (const [k, v] of Object.entries(env)) {
+    if (typeof v !== 'string' || v === '' || !isSecretName(k)) continue;
+    delete env[k];
+    const secretName = serviceName(key) ?? 'app';
+    secrets[k] = { kubernetes: { name: secretName, key: k } };
+    const f = envField.isMap() ? envField.get(k) : envField.items().find((e) => String(e.value).startsWith(`${k}=`));
+    f?.tracker.report(f.path, 'IMPORT_VALUE_CHANGED', 'warning', `${k} looks like a secret and has a plain value in the Compose file; the spec takes secrets by reference, so ${k} reads Kubernetes Secret ${secretName} key ${k}, which must hold the value (the value is not written).`);
+    draft.comments.push({ path: [...at, 'secrets', k], text: `A plain value in the Compose file: create Secret ${secretName} with key ${k}, or point this at where the secret lives.` });
+  }
   if (Object.keys(env).length) c.env = env;
   const envFile = s.get('env_file');
   if (envFile.exists) envFile.drop('no-form', 'Variables in env_file are not read by the importer (they often hold secrets); move plain values to env and secrets to secrets references.');
-  const secrets: Json = {};
   for (const x of s.get('secrets').items()) {
     const source = x.isMap() ? x.get('source').str() : x.str();
     if (!source) continue;
