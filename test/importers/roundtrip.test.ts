@@ -22,8 +22,6 @@ const INEXACT: Record<string, string> = {
   'patch-every-target: copilot': 'a spec patch adds taskdef_overrides, which has no form in the spec (reported as IMPORT_NOT_CARRIED)',
   'patch-ecs: ecs template': 'its task definition JSON is compared too and differs as patch-ecs: ecs task definition does (the template itself comes back byte-identical)',
   'patch-every-target: ecs template': 'a spec patch adds EnableECSManagedTags (no form in the spec, reported as IMPORT_NOT_CARRIED), and ephemeralStorage comes back in codegen\'s place rather than at the end where the patch appended it',
-  'appmesh-envoy: ecs template': 'the Envoy sidecar (sized and with its own environment) and proxyConfiguration come from the appmesh target, which the ECS importer does not read (reported as not carried)',
-  'appmesh-envoy: ecs task definition': 'the Envoy sidecar and proxyConfiguration come from the appmesh target, which the ECS importer does not read (reported as not carried)',
 };
 
 /**
