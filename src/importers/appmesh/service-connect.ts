@@ -63,6 +63,13 @@ export function proposeServiceConnect(b: BuiltSpec): void {
       `Service Connect has no ingress gateway: expose ${name} through the load balancer with expose: { public: true${parts.length ? `, ${parts.join(', ')}` : ''} } instead of the virtual gateway.`,
     );
   }
+  const route = b.appmesh.route as Json | undefined;
+  if (route) {
+    const parts = [route.match ? 'request match' : '', route.retryPolicy ? 'retry policy' : '', route.timeout ? 'timeouts' : ''].filter(Boolean);
+    report(
+      `Service Connect has no request matching or retry policy: the route's ${parts.join(', ')} move${parts.length === 1 ? 's' : ''} into the clients (or a load balancer's rules); timeouts correspond to the ECS service's Service Connect TimeoutConfiguration (idle and per request).`,
+    );
+  }
   if (b.primary.backends.length) {
     report(
       `Service Connect needs no backend list: ${b.primary.backends.join(', ')} stay reachable by the same names once their services join the namespace with a client alias of that name.`,
