@@ -10,7 +10,7 @@ import { isSecretName } from '../../core/secrets.js';
 import { CAPABILITIES } from '../../schema/core-schema.js';
 import { ULIMIT_NAMES } from '../../schema/containers-schema.js';
 import { serviceName } from '../ecs/names.js';
-import type { Field } from '../fields.js';
+import { words, type Field } from '../fields.js';
 import { duration, type SpecDraft } from '../write.js';
 
 type Json = Record<string, unknown>;
@@ -50,15 +50,6 @@ function amounts(f: Field): Json | undefined {
   const mem = memory(f.get('memory'));
   if (mem) out.memory = mem;
   return Object.keys(out).length ? out : undefined;
-}
-
-function words(f: Field): string[] | undefined {
-  if (Array.isArray(f.value) && f.value.every((x) => typeof x === 'string')) return f.take() as string[];
-  if (typeof f.value === 'string') {
-    f.note('A command given as one string is split on spaces (write a list to keep quoting).');
-    return f.str()!.split(/\s+/).filter(Boolean);
-  }
-  return undefined;
 }
 
 /** Short port syntax `[host_ip:][published:]target[/protocol]` and the long form. */
