@@ -3,7 +3,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    testTimeout: 30000,
+    // Many tests run the built CLI as a process (npx, kubectl, cfn-lint, interrupted runs): on a
+    // loaded 2-core CI machine a few of them take over 30 s. A test that would hang has its own limit.
+    testTimeout: 120000,
+    hookTimeout: 120000,
     pool: 'threads',
   },
 });

@@ -1,225 +1,346 @@
 #!/usr/bin/env node
 /**
- * `npm run bench` — codegen's speed and memory, as ratios against a baseline measured in the same
- * run (machines here are shared and noisy, so absolute numbers mean little).
+ * `npm run bench` — codegen's speed and memory next to the floor and the peers, measured in one run.
  *
- *   cold CLI, 1 service, every target      vs `node -e 0`
- *   cold CLI, 10 / 100 / 1,000 services    vs `node -e 0`, and the marginal cost per service
- *   100 services already up to date, without and with --cache, and the bare file-system floor
- *   `generate --check`, 1,000 services     vs `node -e 0`
- *   in-process compile() of 1,000 services: services/second, flat-cost ratio (1,000 vs 100 × 10),
- *     and the steady state after a few thousand compiles (V8 keeps optimizing that long)
- *   peak RSS of a cold CLI run at 1,000 services
+ *   npm run bench [-- --runs N] [--markdown] [--nodes 22,24|none] [--no-peers] [--skip-1000]
  *
- * Each figure is the median of several runs; baseline and subject runs are interleaved so load
- * changes hit both. Options: --runs N (default 7), --markdown (print a table for docs/benchmarks.md).
- * Needs a build (`npm run build`; `npm ci` runs it).
+ * Rows (each names its Node, environment, disk and load):
+ * - the floor `node -e 0`, with the environment as it is and with NODE_EXTRA_CA_CERTS unset (an
+ *   ordinary machine: Node 20 parses the whole CA bundle before it starts when the variable is
+ *   set); every cold CLI row is timed in both environments and given against both floors;
+ * - cold `codegen generate` of 1 / 10 / 100 / 1,000 services, each timed run writing into an
+ *   output folder of a new name (rewriting one folder again and again slows some disks run after
+ *   run), the same on a RAM disk (/dev/shm) at 100 and 1,000 services, and Kubernetes only;
+ * - peers in the same rounds: the template peer (bench/peers/template.mjs, Handlebars + yaml,
+ *   the same artifact kinds), cdk8s + cdk8s-plus (bench/peers/cdk8s.mjs, Kubernetes), and
+ *   `kubectl kustomize` over the equivalent static folders (the Go floor); a peer that is not
+ *   installed is skipped with a notice (the npm peers are installed on demand into bench/peers,
+ *   which has its own lockfile);
+ * - the file-system floor (the same 100-service tree written by bare mkdirSync/writeFileSync),
+ *   kernel and user CPU time of codegen and the template peer at 100 services;
+ * - `generate` of 100 services already up to date, with and without `--check --cache`, and
+ *   `generate --check` of 1,000 up-to-date services;
+ * - in-process: the first 1,000 compile() calls of a fresh process (a child process each, no
+ *   warm-up) and, separately, the steady state after several thousand compiles;
+ * - peak RSS of a cold CLI run at 1,000 services;
+ * - the cold rows at 1 and 100 services again under Node 22 and 24 (npm's node-<os>-<arch>
+ *   packages, unpacked, as scripts/node-matrix.mjs does), when they can be fetched.
+ *
+ * Commands of a set run in rounds (A B C … A B C …); figures are medians, ratios the median of
+ * the ratios within a round. The first, untimed round writes the start-up cache (in a folder of
+ * the run's own) and warms the file cache. Needs a build (`npm run build`).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { command, fsType, measureSet, median, ratio, timeOnce } from './lib/measure.mjs';
+import { nodeRelease } from './lib/nodes.mjs';
+import { printReport } from './lib/report.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'dist/cli.cjs');
-if (!existsSync(cli)) {
-  console.error('bench: dist/cli.cjs is missing; run `npm run build` first.');
+if (!existsSync(cli) || !existsSync(join(root, 'dist/index.js'))) {
+  console.error('bench: dist/ is missing; run `npm run build` first.');
   process.exit(2);
 }
 const args = process.argv.slice(2);
-const runsAt = args.indexOf('--runs');
-const runs = runsAt === -1 ? 7 : Number(args[runsAt + 1]);
+const opt = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const runs = Number(opt('--runs') ?? 5);
 if (!Number.isInteger(runs) || runs < 1) {
   console.error('bench: --runs takes a whole number of runs (at least 1).');
   process.exit(2);
 }
 const markdown = args.includes('--markdown');
-const seed = readFileSync(join(root, 'fixtures/seed/service.yaml'), 'utf8');
+const withPeers = !args.includes('--no-peers');
+const with1000 = !args.includes('--skip-1000');
+const otherNodes = (opt('--nodes') ?? '22,24').split(',').filter((v) => v && v !== 'none');
+const notices = [];
+const notice = (text) => {
+  notices.push(text);
+  console.error(`bench: ${text}`);
+};
+const progress = (text) => console.error(`bench: ${text} (load ${loadavg()[0].toFixed(1)})`);
 
-/** N specs, each the article's service under another name (every target, overrides and all). */
-function makeSpecs(dir, n) {
-  mkdirSync(dir, { recursive: true });
-  const files = [];
-  for (let i = 0; i < n; i++) {
-    const file = join(dir, `svc-${String(i).padStart(4, '0')}.yaml`);
-    writeFileSync(file, seed.replace(/^name: my-app$/m, `name: svc-${i}`).replace(/name: api$/m, `name: api-${i}`));
-    files.push(file);
-  }
-  return files;
-}
-
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
-/** One timed run; any exit status but 0 is a failure (an up-to-date `--check` exits 0 too). */
-function timeOnce(cmd, argv, cwd) {
-  const t0 = process.hrtime.bigint();
-  const r = spawnSync(cmd, argv, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  if (r.status !== 0) throw new Error(`${cmd} ${argv.slice(0, 4).join(' ')} … exited ${r.status ?? r.signal}: ${(r.stderr ?? '').slice(0, 500)}`);
-  return ms;
-}
-
-/**
- * Interleave baseline and subject runs; return both medians. `before` runs untimed ahead of each
- * subject run (to empty the output folder, so every timed `generate` writes every file).
- */
-function measure(argv, cwd, before = () => {}) {
-  const base = [];
-  const subject = [];
-  before();
-  timeOnce(process.execPath, argv, cwd); // warm the file cache
-  for (let i = 0; i < runs; i++) {
-    base.push(timeOnce(process.execPath, ['-e', '0'], cwd));
-    before();
-    subject.push(timeOnce(process.execPath, argv, cwd));
-  }
-  return { base: median(base), subject: median(subject) };
-}
-
-/** [relative path, text] of every file under `dir`. */
-function readTree(dir, rel = '', out = []) {
-  for (const e of readdirSync(join(dir, rel), { withFileTypes: true })) {
-    const p = rel ? `${rel}/${e.name}` : e.name;
-    if (e.isDirectory()) readTree(dir, p, out);
-    else out.push([p, readFileSync(join(dir, p), 'utf8')]);
-  }
-  return out;
-}
-
-/** The output folder holds one folder per service: a run that wrote nothing is not a measurement. */
-function assertGenerated(dir, n) {
-  const got = existsSync(dir) ? readdirSync(dir).length : 0;
-  if (got !== n) throw new Error(`bench: expected ${n} service folders in ${dir}, found ${got}.`);
-}
+// ---------------------------------------------------------------------------------------------
+// Inputs, environments, peers
 
 const work = mkdtempSync(join(tmpdir(), 'codegen-bench-'));
-const rows = [];
-const add = (name, m, target) => rows.push({ name, base: m.base, ms: m.subject, ratio: m.subject / m.base, target });
-
+let shm;
 try {
-  const sets = {};
-  for (const n of [1, 10, 100, 1000]) sets[n] = makeSpecs(join(work, `specs-${n}`), n);
-  const out = (n) => join(work, `out-${n}`);
-  const gen = (n, extra = []) => [cli, 'generate', ...sets[n], '--out', out(n), '-q', ...extra];
-  const fresh = (n) => () => rmSync(out(n), { recursive: true, force: true });
-  const generate = (n) => {
-    const m = measure(gen(n), work, fresh(n));
-    assertGenerated(out(n), n);
-    return m;
-  };
+  accessSync('/dev/shm', constants.W_OK);
+  shm = mkdtempSync('/dev/shm/codegen-bench-');
+} catch {
+  notice('no writable /dev/shm: the RAM-disk rows are skipped.');
+}
+const seed = readFileSync(join(root, 'fixtures/seed/service.yaml'), 'utf8');
+/** N specs, each the seed under its own names (every target, overrides and an environment). */
+function makeSpecs(dir, n) {
+  mkdirSync(dir, { recursive: true });
+  return Array.from({ length: n }, (_, i) => {
+    const file = join(dir, `svc-${String(i).padStart(4, '0')}.yaml`);
+    writeFileSync(file, seed.replaceAll('my-app', `svc-${i}`).replace(/name: api$/m, `name: api-${i}`));
+    return file;
+  });
+}
+const sizes = with1000 ? [1, 10, 100, 1000] : [1, 10, 100];
+const specs = Object.fromEntries(sizes.map((n) => [n, makeSpecs(join(work, `specs-${n}`), n)]));
+const shmSpecs = shm ? Object.fromEntries(sizes.filter((n) => n >= 100).map((n) => [n, makeSpecs(join(shm, `specs-${n}`), n)])) : {};
 
-  add('cold generate, 1 service, every target', generate(1), '≤ 1.3×');
-  const c10 = generate(10);
-  add('cold generate, 10 services', c10);
-  const c100 = generate(100);
-  add('cold generate, 100 services', c100, '≤ 2×');
-  // The file-system floor of that run: the same tree (folders and files) written by plain mkdirSync
-  // and writeFileSync calls in a fresh process, nothing else. On some disks a new folder costs ~1 ms.
+const ordinary = { ...process.env, NODE_COMPILE_CACHE: join(work, 'compile-cache') };
+delete ordinary.NODE_EXTRA_CA_CERTS;
+const asIs = { ...process.env, NODE_COMPILE_CACHE: join(work, 'compile-cache') };
+const caSet = Boolean(process.env.NODE_EXTRA_CA_CERTS);
+if (!caSet) notice('NODE_EXTRA_CA_CERTS is not set: the environment as it is is the ordinary one, measured once.');
+const envs = caSet ? [['as is', asIs], ['ordinary', ordinary]] : [['ordinary', ordinary]];
+
+const peersDir = join(root, 'bench/peers');
+let cdk8s = false;
+if (withPeers) {
+  if (!existsSync(join(peersDir, 'node_modules/cdk8s-plus-33'))) {
+    progress('installing the npm peers into bench/peers (npm ci, its own lockfile)');
+    const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--silent'], { cwd: peersDir, encoding: 'utf8' });
+    if (r.status !== 0) notice(`cdk8s is skipped: npm ci in bench/peers failed (${(r.stderr || r.error?.message || '').trim().split('\n').pop()}).`);
+  }
+  cdk8s = existsSync(join(peersDir, 'node_modules/cdk8s-plus-33'));
+}
+const kubectl = withPeers && spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
+if (withPeers && !kubectl) notice('kubectl is not installed: the kubectl kustomize rows are skipped.');
+
+// ---------------------------------------------------------------------------------------------
+// Commands
+
+let outCount = 0;
+/** A command writing into `base/<tag>-<round>`, a folder of a new name each time, removed after. */
+function writer(name, node, argvOf, base, env) {
+  let out;
+  return command(name, node, (i) => argvOf((out = join(base, `o${outCount++}-${i + 1}`))), {
+    env,
+    cwd: work,
+    after: () => rmSync(out, { recursive: true, force: true }),
+  });
+}
+const gen = (list, extra = []) => (out) => [cli, 'generate', ...list, '--out', out, '-q', ...extra];
+const template = (list) => (out) => [join(peersDir, 'template.mjs'), '--out', out, ...list];
+const cdk = (list) => (out) => [join(peersDir, 'cdk8s.mjs'), '--out', out, ...list];
+const floor = (node, label, env) => command(`floor ${label}`, node, ['-e', '0'], { env, cwd: work });
+
+const rows = [];
+const conditions = (node, env, disk, m) => ({ node, env, disk, load: m.load });
+
+/** Rows for one measured set: each command against both floors (when measured) and its peers. */
+function addRows(m, nodeLabel, disk, specsOf) {
+  for (const spec of specsOf) {
+    const row = { name: spec.label, cond: conditions(nodeLabel, spec.env, disk, m), ms: m.median[spec.cmd], vs: [], target: spec.target, check: spec.check };
+    for (const [label] of envs) if (m.median[`floor ${label}`] !== undefined) row.vs.push([`floor ${label}`, ratio(m, spec.cmd, `floor ${label}`)]);
+    for (const [label, other] of spec.peers ?? []) if (m.median[other] !== undefined) row.vs.push([label, ratio(m, spec.cmd, other)]);
+    rows.push(row);
+  }
+}
+
+const disk = fsType(work);
+const shmDisk = shm ? fsType(shm) : undefined;
+const node = process.execPath;
+const nodeLabel = process.version;
+
+/** The cold set of `n` services under one Node: codegen in each environment, peers in the ordinary one. */
+function coldSet(n, nodeBin, label, { peers = true } = {}) {
+  const set = [];
+  const specsOf = [];
+  for (const [envLabel, env] of envs) {
+    set.push(floor(nodeBin, envLabel, env));
+    set.push(writer(`codegen ${envLabel}`, nodeBin, gen(specs[n]), work, env));
+    specsOf.push({
+      label: `cold generate, ${n === 1 ? '1 service' : `${n.toLocaleString('en')} services`}, every target`,
+      cmd: `codegen ${envLabel}`,
+      env: envLabel,
+      peers: envLabel === 'ordinary' ? [['template', 'template']] : [],
+      ...(n === 1 && envLabel === 'ordinary' ? { target: '≤ 1.8× ordinary floor', check: (r) => r.vs.find((v) => v[0] === 'floor ordinary')?.[1] <= 1.8 } : {}),
+      ...(n === 100 && envLabel === 'ordinary' ? { target: '≤ 0.7× template', check: (r) => r.vs.find((v) => v[0] === 'template')?.[1] <= 0.7 } : {}),
+    });
+  }
+  if (n <= 100) {
+    set.push(writer('codegen k8s', nodeBin, gen(specs[n], ['--target', 'kubernetes']), work, ordinary));
+    specsOf.push({
+      label: `cold generate, ${n === 1 ? '1 service' : `${n} services`}, Kubernetes only`,
+      cmd: 'codegen k8s',
+      env: 'ordinary',
+      peers: [['kubectl kustomize', 'kustomize'], ['cdk8s', 'cdk8s']],
+      ...(n === 1 ? { target: '≤ 1× kubectl kustomize', check: (r) => r.vs.find((v) => v[0] === 'kubectl kustomize')?.[1] <= 1 } : {}),
+    });
+  }
+  if (peers && withPeers) {
+    set.push(writer('template', nodeBin, template(specs[n]), work, ordinary));
+    specsOf.push({ label: `  template peer (Handlebars + yaml), ${n} service${n > 1 ? 's' : ''}, the same artifact kinds`, cmd: 'template', env: 'ordinary' });
+    if (cdk8s && n <= 100) {
+      set.push(writer('cdk8s', nodeBin, cdk(specs[n]), work, ordinary));
+      specsOf.push({ label: `  cdk8s + cdk8s-plus, ${n} service${n > 1 ? 's' : ''}, Kubernetes`, cmd: 'cdk8s', env: 'ordinary' });
+    }
+    if (kubectl && (n === 1 || n === 100)) {
+      const dir = kustomizeFolder(n, nodeBin);
+      set.push(command('kustomize', 'kubectl', ['kustomize', dir], { cwd: work, env: ordinary }));
+      specsOf.push({ label: `  kubectl kustomize, the same Kubernetes files as a static folder, ${n} service${n > 1 ? 's' : ''}`, cmd: 'kustomize', env: 'ordinary' });
+    }
+  }
+  if (shm && shmSpecs[n] && nodeBin === node) {
+    set.push(writer('codegen shm', nodeBin, gen(shmSpecs[n]), shm, ordinary));
+    specsOf.push({ label: `cold generate, ${n.toLocaleString('en')} services, every target, RAM disk`, cmd: 'codegen shm', env: 'ordinary', disk: shmDisk, peers: [['template', 'template shm']] });
+    if (withPeers) {
+      set.push(writer('template shm', nodeBin, template(shmSpecs[n]), shm, ordinary));
+      specsOf.push({ label: `  template peer, ${n.toLocaleString('en')} services, RAM disk`, cmd: 'template shm', env: 'ordinary', disk: shmDisk });
+    }
+  }
+  progress(`cold set: ${n} service(s) under Node ${label}, ${set.length} commands × ${runs} rounds`);
+  const m = measureSet(set, runs);
+  if (n === 1) {
+    for (const [envLabel] of envs) {
+      const vs = envLabel === 'as is' ? [['floor ordinary', ratio(m, 'floor as is', 'floor ordinary')]] : [];
+      rows.push({ name: `floor: node -e 0${envLabel === 'as is' ? ', NODE_EXTRA_CA_CERTS as set' : ''}`, cond: conditions(label, envLabel, disk, m), ms: m.median[`floor ${envLabel}`], vs });
+    }
+  }
+  for (const s of specsOf) addRows(m, label, s.disk ?? disk, [s]);
+  return m;
+}
+
+/** The Kubernetes files codegen writes for `n` services, as a static folder with one kustomization over all. */
+const kustomizeFolders = {};
+function kustomizeFolder(n, nodeBin) {
+  if (kustomizeFolders[n]) return kustomizeFolders[n];
+  const out = join(work, `static-${n}`);
+  timeOnce(nodeBin, gen(specs[n], ['--target', 'kubernetes'])(out), { cwd: work, env: ordinary });
+  const services = readdirSync(out).sort();
+  const dir = n === 1 ? join(out, services[0], 'kubernetes') : join(work, `static-${n}-all`);
+  if (n > 1) {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'kustomization.yaml'), `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n${services.map((s) => `  - ../static-${n}/${s}/kubernetes\n`).join('')}`);
+  }
+  return (kustomizeFolders[n] = dir);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measurements
+
+const extra = [];
+try {
+  for (const n of [1, 10, 100]) coldSet(n, node, nodeLabel);
+
+  // File-system floor and CPU split at 100 services: the same tree with bare fs calls; user and
+  // kernel CPU of codegen and of the template peer.
+  const tree = join(work, 'tree-100.json');
+  const sample = join(work, 'sample-100');
+  timeOnce(node, gen(specs[100])(sample), { cwd: work, env: ordinary });
+  const files = [];
+  const walk = (d, rel) => {
+    for (const e of readdirSync(join(d, rel), { withFileTypes: true })) {
+      const p = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(d, p);
+      else files.push([p, readFileSync(join(d, p), 'utf8')]);
+    }
+  };
+  walk(sample, '');
+  writeFileSync(tree, JSON.stringify(files));
   const floorScript = join(work, 'fs-floor.mjs');
-  const manifest = join(work, 'tree-100.json');
-  writeFileSync(manifest, JSON.stringify(readTree(out(100))));
   writeFileSync(
     floorScript,
-    `import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-const [dest, list] = process.argv.slice(2);
-for (const [p, text] of JSON.parse(readFileSync(list, 'utf8'))) { const f = join(dest, p); mkdirSync(dirname(f), { recursive: true }); writeFileSync(f, text); }
-`,
+    `import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';\nimport { dirname, join } from 'node:path';\nconst [dest, list] = process.argv.slice(2);\nfor (const [p, text] of JSON.parse(readFileSync(list, 'utf8'))) { const f = join(dest, p); mkdirSync(dirname(f), { recursive: true }); writeFileSync(f, text); }\n`,
   );
-  add('  file-system floor: the same 100-service tree, plain fs calls', measure([floorScript, join(work, 'floor-100'), manifest], work, () => rmSync(join(work, 'floor-100'), { recursive: true, force: true })));
-  // The everyday case (a pre-commit hook): the output exists and is up to date; nothing is written.
-  add('generate, 100 services, output up to date', measure(gen(100), work));
-  // The same with --cache, after one run that recorded it: no spec is compiled again.
+  progress('file-system floor and CPU split at 100 services');
+  const fsm = measureSet([floor(node, 'ordinary', ordinary), writer('fs floor', node, (out) => [floorScript, out, tree], work, ordinary)], runs);
+  rows.push({ name: `  file-system floor: the same 100-service tree (${files.length} files), bare fs calls`, cond: conditions(nodeLabel, 'ordinary', disk, fsm), ms: fsm.median['fs floor'], vs: [['floor ordinary', ratio(fsm, 'fs floor', 'floor ordinary')]] });
+  const probe = join(root, 'bench/lib/rusage.cjs');
+  const usage = { codegen: [], template: [] };
+  for (let i = 0; i < Math.max(3, Math.min(runs, 5)); i++) {
+    for (const [who, argvOf] of [['codegen', (o) => ['-r', probe, ...gen(specs[100])(o)]], ['template', (o) => ['-r', probe, ...template(specs[100])(o)]]]) {
+      if (who === 'template' && !withPeers) continue;
+      const out = join(work, `usage-${who}-${i}`);
+      const r = spawnSync(node, argvOf(out), { cwd: work, env: ordinary, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      if (r.status !== 0) throw new Error(`bench: the CPU-time run of ${who} exited ${r.status}: ${r.stderr.slice(0, 300)}`);
+      usage[who].push(JSON.parse(/BENCH_RUSAGE=(.*)/.exec(r.stderr)[1]));
+      rmSync(out, { recursive: true, force: true });
+    }
+  }
+  for (const who of ['codegen', 'template']) {
+    if (!usage[who].length) continue;
+    const user = median(usage[who].map((u) => u.user)) / 1000;
+    const sys = median(usage[who].map((u) => u.system)) / 1000;
+    extra.push({ name: `CPU of a cold run at 100 services, ${who}${who === 'codegen' ? ' (9 files in 6 folders per service)' : ' (5 files in 1 folder per service)'}`, value: `user ${user.toFixed(0)} ms, kernel ${sys.toFixed(0)} ms (${(sys / 100).toFixed(2)} ms per service)`, cond: { node: nodeLabel, env: 'ordinary', disk, load: loadavg()[0] } });
+  }
+
+  // The everyday case (a pre-commit hook): the output exists and is up to date.
+  const upToDate = join(work, 'up-to-date-100');
+  timeOnce(node, gen(specs[100])(upToDate), { cwd: work, env: ordinary });
   const cacheArgs = ['--check', '--cache', '--cache-location', join(work, 'cache-100')];
-  timeOnce(process.execPath, gen(100, cacheArgs.slice(1)), work);
-  add('generate --check --cache, 100 services, up to date', measure(gen(100, cacheArgs), work));
-  const c1000 = generate(1000);
-  add('cold generate, 1,000 services', c1000);
-  // out-1000 is now up to date: --check reads and compares every file and must exit 0.
-  add('generate --check, 1,000 services (up to date)', measure(gen(1000, ['--check']), work));
-
-  // Peak RSS of a cold CLI run at 1,000 services (GNU time is not everywhere: ask the child itself).
-  const rssProbe = join(work, 'rss.mjs');
-  writeFileSync(
-    rssProbe,
-    `process.argv.splice(1, 1);\nprocess.on('exit', () => { process.stderr.write('\\nRSS=' + process.resourceUsage().maxRSS + '\\n'); });\nawait import(${JSON.stringify(cli)});\n`,
+  timeOnce(node, gen(specs[100], cacheArgs.slice(1))(upToDate), { cwd: work, env: ordinary });
+  progress('100 services, output up to date');
+  const u = measureSet(
+    [...envs.map(([l, e]) => floor(node, l, e)), command('up to date', node, gen(specs[100])(upToDate), { env: ordinary, cwd: work }), command('check cache', node, gen(specs[100], cacheArgs)(upToDate), { env: ordinary, cwd: work })],
+    runs,
   );
-  const rssKbs = [];
-  for (let i = 0; i < Math.min(runs, 3); i++) {
-    rmSync(join(work, 'out-rss'), { recursive: true, force: true });
-    const rssRun = spawnSync(process.execPath, [rssProbe, cli, 'generate', ...sets[1000], '--out', join(work, 'out-rss'), '-q'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    if (rssRun.status !== 0) throw new Error(`bench: the RSS run exited ${rssRun.status ?? rssRun.signal}: ${rssRun.stderr.slice(0, 500)}`);
-    rssKbs.push(Number(/RSS=(\d+)/.exec(rssRun.stderr)?.[1] ?? NaN));
-  }
-  assertGenerated(join(work, 'out-rss'), 1000);
-  const rssKb = median(rssKbs); // process.resourceUsage().maxRSS is in KiB
+  addRows(u, nodeLabel, disk, [
+    { label: 'generate, 100 services, output up to date', cmd: 'up to date', env: 'ordinary' },
+    { label: 'generate --check --cache, 100 services, up to date', cmd: 'check cache', env: 'ordinary' },
+  ]);
 
-  // In-process throughput and flat per-service cost, in a fresh process.
-  const inproc = join(work, 'inproc.mjs');
-  writeFileSync(
-    inproc,
-    `import { readFileSync } from 'node:fs';
-const { compile } = await import(${JSON.stringify(join(root, 'dist/index.js'))});
-const load = (files) => files.map((f) => [f, readFileSync(f)]);
-const s100 = load(${JSON.stringify(sets[100])});
-const s1000 = load(${JSON.stringify(sets[1000])});
-const run = (set) => { const t0 = performance.now(); let n = 0; for (const [f, b] of set) n += compile(b, { file: f }).files.length; return [performance.now() - t0, n]; };
-// Warm-up (first-call compilation of the emitters), and proof that every service compiled: no
-// errors, and the same number of files per service.
-const check = (set) => { for (const [f, b] of set) { const r = compile(b, { file: f }); if (!r.files.length || r.diagnostics.some((d) => d.severity === 'error')) throw new Error('bench: ' + f + ' did not compile'); } };
-check(s100);
-const per = run(s100)[1] / 100;
-if (run(s1000)[1] !== per * 1000) throw new Error('bench: the 1,000 services did not each produce ' + per + ' files');
-const t100 = [], t1000 = [];
-for (let i = 0; i < ${runs}; i++) { t100.push(run(s100)[0]); t1000.push(run(s1000)[0]); }
-// Steady state: V8 keeps optimizing for a few thousand compiles; the last runs of a long loop.
-const steady = [];
-for (let i = 0; i < ${Math.max(runs, 5)}; i++) steady.push(run(s1000)[0]);
-const med = (xs) => xs.sort((a, b) => a - b)[xs.length >> 1];
-console.log(JSON.stringify({ t100: med(t100), t1000: med(t1000), steady: med(steady.slice(-3)), rss: process.resourceUsage().maxRSS }));
-`,
-  );
-  const ipRun = spawnSync(process.execPath, [inproc], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (ipRun.status !== 0) throw new Error(`bench: the in-process run exited ${ipRun.status ?? ipRun.signal}: ${ipRun.stderr.slice(0, 500)}`);
-  const ip = JSON.parse(ipRun.stdout.trim().split('\n').pop());
+  if (with1000) {
+    coldSet(1000, node, nodeLabel, { peers: true });
+    const full = join(work, 'up-to-date-1000');
+    timeOnce(node, gen(specs[1000])(full), { cwd: work, env: ordinary });
+    progress('generate --check, 1,000 services up to date');
+    const c = measureSet([floor(node, 'ordinary', ordinary), command('check 1000', node, gen(specs[1000], ['--check'])(full), { env: ordinary, cwd: work })], runs);
+    addRows(c, nodeLabel, disk, [{ label: 'generate --check, 1,000 services (up to date)', cmd: 'check 1000', env: 'ordinary' }]);
+    rmSync(full, { recursive: true, force: true });
 
-  const fmt = (x, d = 0) => x.toFixed(d);
-  const marginal = (c1000.subject - c100.subject) / 900;
-  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, load ${loadavg().map((x) => x.toFixed(1)).join('/')}`;
-  const lines = [];
-  if (markdown) {
-    lines.push(`Machine: ${machine}; median of ${runs} runs.`, '', '| measurement | median | `node -e 0` | ratio | target |', '|---|---:|---:|---:|---|');
-    for (const r of rows) lines.push(`| ${r.name} | ${fmt(r.ms)} ms | ${fmt(r.base)} ms | ${fmt(r.ratio, 2)}× | ${r.target ?? ''} |`);
-    lines.push(
-      '',
-      '| measurement | value | target |',
-      '|---|---:|---|',
-      `| marginal cost per service (cold CLI, 100 → 1,000) | ${fmt(marginal, 2)} ms | |`,
-      `| in-process compile(), 1,000 services | ${fmt(ip.t1000)} ms (${fmt(1000 / (ip.t1000 / 1000))} services/s) | ≤ 1,000 ms |`,
-      `| in-process compile(), 1,000 services, steady state (after ${fmt(1100 + runs * 1100 + Math.max(runs, 5) * 1000 - 3000)} compiles) | ${fmt(ip.steady)} ms | ≤ 1,000 ms |`,
-      `| in-process 1,000 vs 100 services | ${fmt(ip.t1000 / ip.t100, 1)}× | ≤ 12× |`,
-      `| peak RSS, cold CLI at 1,000 services | ${fmt(rssKb / 1024, 1)} MiB | ≤ 100 MiB |`,
-      `| peak RSS, in-process bench process | ${fmt(ip.rss / 1024, 1)} MiB | |`,
-    );
-  } else {
-    lines.push(`codegen bench — ${machine}; median of ${runs} runs`, '');
-    const w = Math.max(...rows.map((r) => r.name.length));
-    for (const r of rows) lines.push(`${r.name.padEnd(w)}  ${fmt(r.ms).padStart(7)} ms   node -e 0 ${fmt(r.base).padStart(5)} ms   ${fmt(r.ratio, 2).padStart(5)}×  ${r.target ?? ''}`);
-    lines.push(
-      '',
-      `marginal cost per service (cold CLI, 100 → 1,000): ${fmt(marginal, 2)} ms`,
-      `in-process compile(), 1,000 services: ${fmt(ip.t1000)} ms (${fmt(1000 / (ip.t1000 / 1000))} services/s; target ≤ 1,000 ms)`,
-      `in-process compile(), 1,000 services, steady state: ${fmt(ip.steady)} ms (target ≤ 1,000 ms)`,
-      `in-process 1,000 vs 100 services: ${fmt(ip.t1000 / ip.t100, 1)}× (target ≤ 12×)`,
-      `peak RSS, cold CLI at 1,000 services: ${fmt(rssKb / 1024, 1)} MiB (target ≤ 100 MiB)`,
-    );
+    // Peak RSS of a cold CLI run at 1,000 services.
+    progress('peak RSS at 1,000 services');
+    const rss = [];
+    for (let i = 0; i < 3; i++) {
+      const out = join(work, `rss-${i}`);
+      const r = spawnSync(node, ['-r', probe, ...gen(specs[1000])(out)], { cwd: work, env: ordinary, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      if (r.status !== 0) throw new Error(`bench: the RSS run exited ${r.status ?? r.signal}: ${r.stderr.slice(0, 500)}`);
+      rss.push(JSON.parse(/BENCH_RUSAGE=(.*)/.exec(r.stderr)[1]).maxRSS);
+      rmSync(out, { recursive: true, force: true });
+    }
+    const mib = median(rss) / 1024;
+    extra.push({ name: 'peak RSS, cold CLI, 1,000 services (median of 3)', value: `${mib.toFixed(1)} MiB`, target: '≤ 100 MiB', met: mib <= 100, cond: { node: nodeLabel, env: 'ordinary', disk, load: loadavg()[0] } });
   }
-  console.log(lines.join('\n'));
+
+  // In-process compile(): the first N calls of a fresh process, and the steady state.
+  const n = with1000 ? 1000 : 100;
+  const list = join(work, `inproc-${n}.json`);
+  writeFileSync(list, JSON.stringify(specs[n]));
+  const inproc = (mode) => {
+    const r = spawnSync(node, [join(root, 'bench/lib/inproc.mjs'), mode, list], { cwd: work, env: ordinary, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    if (r.status !== 0) throw new Error(`bench: the in-process run (${mode}) exited ${r.status ?? r.signal}: ${r.stderr.slice(0, 500)}`);
+    return JSON.parse(r.stdout.trim().split('\n').pop());
+  };
+  progress(`in-process: the first ${n} compile() calls, ${runs} fresh processes`);
+  const firsts = [];
+  const load0 = loadavg()[0];
+  for (let i = 0; i < runs; i++) firsts.push(inproc('first'));
+  const cond = { node: nodeLabel, env: 'ordinary', disk, load: (load0 + loadavg()[0]) / 2 };
+  const fm = median(firsts.map((f) => f.ms));
+  const fc = firsts.every((f) => f.cpu !== undefined) ? median(firsts.map((f) => f.cpu)) : undefined;
+  extra.push({ name: `in-process compile(), the first ${n.toLocaleString('en')} calls of a fresh process (no warm-up)`, value: `${fm.toFixed(0)} ms${fc === undefined ? '' : ` (main thread CPU ${fc.toFixed(0)} ms)`}`, target: n === 1000 ? '≤ 1,000 ms' : undefined, met: n === 1000 ? fm <= 1000 : undefined, cond });
+  progress('in-process: steady state');
+  const st = inproc('steady');
+  extra.push({ name: `in-process compile(), ${n.toLocaleString('en')} calls in steady state (after ${st.before.toLocaleString('en')} compiles)`, value: `${st.ms.toFixed(0)} ms${st.cpu === undefined ? '' : ` (main thread CPU ${st.cpu.toFixed(0)} ms)`}`, cond: { ...cond, load: loadavg()[0] } });
+
+  // Other Node releases: the cold rows at 1 and 100 services.
+  for (const v of otherNodes) {
+    const got = nodeRelease(root, v);
+    if (typeof got === 'string') {
+      notice(`${got}: its rows are skipped.`);
+      continue;
+    }
+    const [label, bin] = got;
+    coldSet(1, bin, label, { peers: false });
+    coldSet(100, bin, label, { peers: false });
+  }
 } finally {
   rmSync(work, { recursive: true, force: true });
+  if (shm) rmSync(shm, { recursive: true, force: true });
 }
+
+const machine = `${cpus().length} × ${cpus()[0]?.model?.trim() ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB; ${runs} rounds; disk ${disk}${shm ? `, RAM disk ${shmDisk}` : ''}`;
+printReport({ markdown, machine, rows, extra, notices, caSet });

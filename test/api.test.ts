@@ -2,7 +2,8 @@
  * The public API: the runtime export names of `src/index.ts` (and of the built bundles when they
  * exist) are exactly the names `src/index.ts` exported before the source moved into its current
  * layout (39 names, read from that file's `export { … }` lines, type-only exports left out), plus
- * `importSpec` and `IMPORT_KINDS` (codegen import).
+ * `importSpec` and `IMPORT_KINDS` (codegen import), and `graph`, `graphSpec`, `linkPanels`,
+ * `renderGraph` and `GRAPH_FORMATS` (codegen graph).
  * A name added, renamed or dropped here is an API change and needs a changelog entry.
  */
 import { createRequire } from 'node:module';
@@ -14,20 +15,20 @@ import { describe, expect, it } from 'vitest';
 const ROOT = join(import.meta.dirname, '..');
 
 const PUBLIC_EXPORTS = [
-  'ARTIFACT_KINDS', 'CONFIG_SCHEMA', 'DiagnosticError', 'FORMATS', 'IMPORT_KINDS', 'OutputError', 'PLATFORM_EXPORTS', 'TARGETS',
+  'ARTIFACT_KINDS', 'CONFIG_SCHEMA', 'DiagnosticError', 'FORMATS', 'GRAPH_FORMATS', 'IMPORT_KINDS', 'OutputError', 'PLATFORM_EXPORTS', 'TARGETS',
   'applyPatches', 'builtinEmitters', 'builtinRules', 'checkOutputs', 'compile', 'compileEnvironments', 'compilePlatform', 'createRule',
   'createRunbookEmitter', 'createTemplateEmitter', 'defineEmitter', 'defineRule', 'detectKind', 'expandGlobs',
-  'findConfig', 'formatDiagnostic', 'formatDiagnostics', 'formatPath', 'hasErrors', 'importSpec', 'isSafeRelativePath',
+  'findConfig', 'formatDiagnostic', 'formatDiagnostics', 'formatPath', 'graph', 'graphSpec', 'hasErrors', 'importSpec', 'isSafeRelativePath', 'linkPanels',
   'loadConfig', 'loadHandlebars', 'loadPlugins', 'loadTemplateEmitters', 'plainModel', 'platformExportName',
-  'platformImport', 'platformImportList', 'readPatchFile', 'resolveProject', 'serializeArtifact', 'verifyArtifacts',
+  'platformImport', 'platformImportList', 'readPatchFile', 'renderGraph', 'resolveProject', 'serializeArtifact', 'verifyArtifacts',
   'writeOutputs',
 ];
 
 const names = (mod: object) => Object.keys(mod).filter((k) => k !== 'default' && k !== '__esModule').sort();
 
 describe('public API', () => {
-  it('lists 42 distinct names (the list itself is well formed)', () => {
-    expect(new Set(PUBLIC_EXPORTS).size).toBe(42);
+  it('lists 47 distinct names (the list itself is well formed)', () => {
+    expect(new Set(PUBLIC_EXPORTS).size).toBe(47);
   });
 
   it('src/index.ts exports exactly the public names', async () => {

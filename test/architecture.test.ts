@@ -29,6 +29,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['templates'], // template emitters from the config (Handlebars, runbook)
   ['importers'], // codegen import: manifests, task definitions, Copilot and Compose files → specs
   ['compile'], // the pipeline: may import everything above
+  ['graph'], // codegen graph: compiled artifacts → a picture (Mermaid, SVG); pure, uses compile
   ['project'], // the file-system side: config discovery, plugins, write, cache, diff
   ['cli'], // argument parsing and printing
   ['index'], // the public API

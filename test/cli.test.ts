@@ -54,12 +54,17 @@ describe('codegen CLI', () => {
     expect(existsSync(join(dir, 'elsewhere'))).toBe(false);
   });
 
-  it('--prune removes files that are no longer generated', async () => {
-    const dir = workspace();
+  it('--prune removes files codegen wrote that are no longer generated, and nothing else', async () => {
+    const dir = workspace(`${SPEC}  kubernetes: {}\n`);
     await run(['generate', 'service.yaml', '-o', 'out'], dir);
-    writeFileSync(join(dir, 'out/demo/ecs/old.json'), '{}\n');
-    expect((await run(['generate', 'service.yaml', '-o', 'out', '--prune'], dir)).code).toBe(0);
-    expect(existsSync(join(dir, 'out/demo/ecs/old.json'))).toBe(false);
+    expect(existsSync(join(dir, 'out/demo/kubernetes/deployment.yaml'))).toBe(true);
+    writeFileSync(join(dir, 'out/demo/ecs/old.json'), '{}\n'); // not codegen's
+    writeFileSync(join(dir, 'service.yaml'), SPEC); // the kubernetes target is gone
+    const r = await run(['generate', 'service.yaml', '-o', 'out', '--prune'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/removed\)/);
+    expect(existsSync(join(dir, 'out/demo/kubernetes/deployment.yaml'))).toBe(false);
+    expect(readFileSync(join(dir, 'out/demo/ecs/old.json'), 'utf8')).toBe('{}\n');
   });
 
   it('bad input: diagnostics with file:line:column on stderr, exit 1, nothing written', async () => {
@@ -131,7 +136,7 @@ describe('codegen CLI', () => {
     writeFileSync(join(dir, 'broken.yaml'), SPEC.replace('name: demo', 'name: c'));
     const ok = await run(['generate', 'service.yaml', 'b.yaml', 'broken.yaml', '-o', 'out'], dir);
     expect(ok.code).toBe(0);
-    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['b', 'c', 'demo']);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['.codegen-manifest.json', 'b', 'c', 'demo']);
     expect(readdirSync(join(dir, 'out/demo')).sort()).toEqual(['ecs', 'notes.md']);
   });
 
@@ -174,6 +179,20 @@ describe('codegen CLI: rules and formats', () => {
     expect(g.code).toBe(1);
     expect(existsSync(join(dir, 'out'))).toBe(false);
     expect((await run(['validate', 'service.yaml', '--max-warnings', 'x'], dir)).code).toBe(2);
+  });
+
+  it('counts the warnings --quiet does not print (they are not held), and prints the same report otherwise', async () => {
+    const dir = workspace(LATEST);
+    const quiet = await run(['validate', 'service.yaml', '-q', '--max-warnings', '0'], dir);
+    expect(quiet.code).toBe(1);
+    expect(quiet.stderr).toBe('');
+    const json = JSON.parse((await run(['validate', 'service.yaml', '-q', '--format', 'json'], dir)).stdout) as { diagnostics: { severity: string; code: string }[] };
+    expect(json.diagnostics.some((d) => d.severity === 'warning')).toBe(true); // JSON holds every diagnostic, quiet or not
+    const loud = await run(['validate', 'service.yaml', '--verbose'], dir);
+    for (const d of json.diagnostics) expect(loud.stderr).toContain(` ${d.code} `);
+    expect(loud.stderr).toContain('  | '); // code frames: the spec's text was held for them
+    const github = await run(['validate', 'service.yaml', '-q', '--format', 'github'], dir);
+    expect(github.stdout).not.toContain('::warning');
   });
 
   it('--format github prints workflow commands on stdout', async () => {

@@ -14,7 +14,8 @@ import { FIXTURES, listFiles, UPDATE } from './helpers/fixtures.js';
 const DIR = join(FIXTURES, 'extend');
 
 async function runCase(dir: string): Promise<{ files: OutputFile[]; diagnostics: Diagnostic[]; project: Awaited<ReturnType<typeof resolveProject>> }> {
-  const project = await resolveProject(dir);
+  // As `generate` sees it: the config's out will be used (no --out on the command line).
+  const project = await resolveProject(dir, undefined, false, { usesOut: true });
   const diagnostics = [...project.diagnostics];
   let files: OutputFile[] = [];
   if (!hasErrors(diagnostics)) {

@@ -51,8 +51,8 @@ describe('config', () => {
     expect(expandGlobs(['**/service.yaml', '!svc/c/**'], dir, ['out'])).toEqual(['svc/a/service.yaml', 'svc/b/service.yaml']);
   });
 
-  it('is found from the working directory upward (mjs before js before json)', () => {
-    const dir = tree({ 'codegen.config.json': '{}', 'codegen.config.mjs': 'export default {}', 'deep/er/x': '' });
+  it('is found from the working directory upward to the project root (mjs before js before json)', () => {
+    const dir = tree({ 'package.json': '{}', 'codegen.config.json': '{}', 'codegen.config.mjs': 'export default {}', 'deep/er/x': '' });
     expect(findConfig(join(dir, 'deep/er'))).toBe(join(dir, 'codegen.config.mjs'));
   });
 
@@ -87,6 +87,7 @@ describe('config', () => {
 
   it('the CLI takes specs and the output folder from the config when no SPEC is given', async () => {
     const dir = tree({
+      'package.json': '{}',
       'codegen.config.json': JSON.stringify({ specs: ['services/*/service.yaml'], out: 'deploy', templates: ['runbook'] }),
       'services/a/service.yaml': SPEC('alpha'),
       'services/b/service.yaml': SPEC('beta'),

@@ -20,5 +20,6 @@ if (typeof enableCompileCache === 'function') {
   if (!process.env.CODEGEN_NO_CODE_CACHE) enableCompileCache();
   require(bundle);
 } else {
-  loadBundle(bundle, { cacheDir: cacheDir(), command: commandTag(process.argv.slice(2)) });
+  // A `--concurrency` worker (argv ends with its flag, see src/project/parallel.ts) reads the cache but never writes it.
+  loadBundle(bundle, { cacheDir: cacheDir(), command: commandTag(process.argv.slice(2)), write: process.argv[2] !== '--codegen-compile-worker' });
 }

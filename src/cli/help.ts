@@ -25,6 +25,7 @@ export const OPTIONS = {
   verify: { flags: '--verify', text: 'Check every artifact against the targets\' bundled schemas (the default)' },
   cache: { flags: '--cache', text: 'Skip compiling specs that did not change and whose files are intact\n(generate and --check; not with plugins or templates)' },
   'cache-location': { flags: '--cache-location FILE', text: 'Where --cache keeps its record (default: .codegen-cache)' },
+  concurrency: { flags: '--concurrency N|auto|off', text: 'Compile the specs in N worker threads; the output is that of one thread (auto,\nthe default: one per two processors and per 50 specs, at least two or none;\nnot with plugins, templates, --cache or --stdout)' },
   format: { flags: '-f, --format FMT', text: 'Diagnostics as text (default, with code frames, on stderr), json, github\n(workflow annotations) or sarif (SARIF 2.1.0); json, github and sarif go to stdout' },
   sarif: { flags: '--sarif FILE', text: 'Also write the diagnostics as a SARIF 2.1.0 log to FILE (for code scanning),\nwhatever --format prints' },
   'max-warnings': { flags: '--max-warnings N', text: 'Fail (exit 1, write nothing) when there are more than N warnings' },
@@ -45,10 +46,12 @@ interface CommandHelp {
   summary: string;
   description: string;
   options: readonly OptionName[];
+  /** What an option means for this command, where that differs from OPTIONS. */
+  optionHelp?: Partial<Record<OptionName, OptionHelp>>;
   examples: readonly (readonly [command: string, what: string])[];
 }
 
-const REPORTING = ['format', 'sarif', 'max-warnings', 'quiet', 'verbose', 'config'] as const;
+const REPORTING = ['format', 'sarif', 'max-warnings', 'quiet', 'verbose', 'config', 'concurrency'] as const;
 
 const SPECS = `SPEC is a spec file, - (read from standard input, named <stdin> in diagnostics), a folder
 (every .yaml, .yml and .json file under it that declares \`apiVersion: codegen/...\`) or a glob
@@ -113,7 +116,7 @@ the generated value (multi-document YAML by #index, text by line), and new and e
 Writes nothing; exits 1 when anything differs.
 
 ${SPECS}`,
-    options: ['out', 'target', 'env', 'all-envs', 'set', 'no-verify', 'verify', 'format', 'quiet', 'verbose', 'config'],
+    options: ['out', 'target', 'env', 'all-envs', 'set', 'no-verify', 'verify', 'format', 'quiet', 'verbose', 'config', 'concurrency'],
     examples: [
       ['codegen diff', 'after editing a spec, before generate'],
       ['codegen diff service.yaml --format json', 'the differences as data'],
@@ -144,6 +147,27 @@ or a folder for several specs) atomically, never replacing a file without --forc
       ['codegen import copilot copilot/api/manifest.yml', 'print the spec of a Copilot service'],
     ],
   },
+  graph: {
+    usage: 'codegen graph [SPEC...] [--env NAME] [--set KEY=VALUE] [--target T,...] [--format mermaid|svg] [--out FILE]',
+    summary: 'Draw what the generated files deploy and how traffic flows (Mermaid or SVG)',
+    description: `Compile each SPEC as generate would (overlay, targets, patches, verification) and draw what the
+files create, one panel per service and target: load balancer, listeners and rules, target groups
+(blue and green), the service, the task or pods with their containers and sidecars, autoscaling,
+CodeDeploy, Service Connect, App Mesh and Cloud Map. Mermaid text (GitHub renders it) or a
+standalone SVG, on stdout or in FILE; nothing is drawn while an error remains. See docs/graph.md.
+
+${SPECS}`,
+    options: ['out', 'format', 'target', 'env', 'set', 'no-verify', 'verify', 'quiet', 'verbose', 'config'],
+    optionHelp: {
+      out: { flags: '-o, --out FILE', text: 'Write the picture to FILE (atomically) instead of stdout; a .md FILE gets\nthe Mermaid text inside a ```mermaid fence' },
+      format: { flags: '-f, --format FMT', text: 'mermaid (default) or svg; an --out FILE ending in .svg means svg' },
+    },
+    examples: [
+      ['codegen graph service.yaml', 'Mermaid text on stdout, to paste into a Markdown file'],
+      ['codegen graph service.yaml --env production --out docs/deploy.svg', 'an SVG of the production overlay'],
+      ["codegen graph 'services/*.yaml' --target ecs", 'every service, ECS panels only'],
+    ],
+  },
 } satisfies Record<string, CommandHelp>;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -155,13 +179,14 @@ const EXIT_CODES = `Exit codes:
      more warnings than --max-warnings
   2  usage error: unknown command, option or target, a missing or contradicting argument`;
 
-function optionLines(names: readonly OptionName[]): string {
+function optionLines(names: readonly OptionName[], own: Partial<Record<OptionName, OptionHelp>> = {}): string {
+  const help = (n: OptionName): OptionHelp => own[n] ?? OPTIONS[n];
   // Long-only options line up under the long names of `-x, --name` options.
-  const shown = names.map((n) => (OPTIONS[n].flags.startsWith('--') ? `    ${OPTIONS[n].flags}` : OPTIONS[n].flags));
+  const shown = names.map((n) => (help(n).flags.startsWith('--') ? `    ${help(n).flags}` : help(n).flags));
   const width = Math.max(...shown.map((f) => f.length)) + 2;
   return names
     .map((n, i) => {
-      const [first, ...rest] = OPTIONS[n].text.split('\n');
+      const [first, ...rest] = help(n).text.split('\n');
       return [`  ${shown[i]!.padEnd(width)}${first}`, ...rest.map((r) => `  ${' '.repeat(width)}${r}`)].join('\n');
     })
     .join('\n');
@@ -201,7 +226,7 @@ export function commandHelp(name: CommandName): string {
 ${c.description}
 
 Options:
-${optionLines([...c.options, 'help'])}
+${optionLines([...c.options, 'help'], c.optionHelp)}
 
 Examples:
 ${examples.join('\n\n')}

@@ -12,8 +12,10 @@
  * (`node_modules/svcgen/schema/…`, looked up from this folder upward), or, inside a checkout of
  * this repository, its `schema/` folder; otherwise the path npm will install to.
  */
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, lstatSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
+import { readRegularFile } from '../core/read-file.js';
+import { replaceFile } from '../project/output-fs.js';
 
 interface InitIo {
   stdout: (s: string) => void;
@@ -128,7 +130,10 @@ export function starterConfig(schemas = INSTALLED): string {
 /** Add `.codegen-cache` to `.gitignore` (created when missing); false when it is listed already. */
 function ignoreCache(cwd: string): boolean {
   const file = join(cwd, '.gitignore');
-  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  // A link, FIFO or folder there is left alone (never followed, never opened).
+  const st = lstatSync(file, { throwIfNoEntry: false });
+  if (st && !st.isFile()) return false;
+  const text = st ? readRegularFile(file, { follow: false }) : '';
   if (text.split(/\r?\n/).some((l) => l.trim() === CACHE_FILE || l.trim() === `/${CACHE_FILE}`)) return false;
   appendFileSync(file, `${text && !text.endsWith('\n') ? '\n' : ''}${CACHE_FILE}\n`);
   return true;
@@ -155,7 +160,11 @@ export async function runInit(args: readonly string[], values: { force?: boolean
     io.stderr(`codegen: ${existing.join(' and ')} already exist${existing.length === 1 ? 's' : ''}; nothing was written (use --force to overwrite).\n`);
     return 1;
   }
-  for (const [f, text] of files) writeFileSync(join(io.cwd, f), text, { flag: values.force ? 'w' : 'wx' });
+  // --force replaces a file (a link or FIFO there included) by a rename, never writing through it.
+  for (const [f, text] of files) {
+    if (values.force) replaceFile(join(io.cwd, f), text);
+    else writeFileSync(join(io.cwd, f), text, { flag: 'wx' });
+  }
   const ignored = ignoreCache(io.cwd);
   io.stdout(
     `codegen: wrote ${files.map(([f]) => f).join(' and ')} for service ${name}${ignored ? `, and added ${CACHE_FILE} to .gitignore` : ''}; next: npx codegen generate\n` +

@@ -12,6 +12,10 @@ import { COMMAND_NAMES, COMMANDS, commandHelp, generalHelp, OPTIONS, type Comman
 import { UsageError, type Io } from './io.js';
 import { run } from './commands/run.js';
 import { runImport } from './commands/import.js';
+import { runGraph } from './commands/graph.js';
+import { installProcessHandlers } from './signals.js';
+import { stopActiveGuard } from '../project/plugin-guard.js';
+import { parseConcurrency, serveCompileJobs, WORKER_FLAG } from '../project/parallel.js';
 
 const PARSE_OPTIONS = {
   out: { type: 'string', short: 'o' },
@@ -26,6 +30,7 @@ const PARSE_OPTIONS = {
   'no-verify': { type: 'boolean' },
   cache: { type: 'boolean' },
   'cache-location': { type: 'string' },
+  concurrency: { type: 'string' },
   format: { type: 'string', short: 'f' },
   sarif: { type: 'string' },
   'max-warnings': { type: 'string' },
@@ -84,17 +89,25 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     for (const [name, value] of Object.entries(values)) {
       if (value !== undefined && !allowed.includes(name)) throw new UsageError(`${flag(name)} is not an option of ${command}.`, command);
     }
+    const targets = values.target?.flatMap((t) => t.split(',')).map((t) => t.trim()).filter(Boolean);
+    // graph's --format names the picture's format (mermaid, svg), not the diagnostics'.
+    if (command === 'graph') return await runGraph(specs, { ...values, ...(targets ? { targets } : {}) }, io);
     const format = values.format ?? 'text';
     if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be ${FORMATS.join(', ')}, not "${format}".`, command);
     const maxWarningsText = values['max-warnings'];
     if (maxWarningsText !== undefined && !/^[0-9]+$/.test(maxWarningsText)) throw new UsageError(`--max-warnings takes a whole number, not "${maxWarningsText}".`, command);
-    const targets = values.target?.flatMap((t) => t.split(',')).map((t) => t.trim()).filter(Boolean);
     if (command === 'init') return await runInit(specs, values, io);
     if (command === 'import') return await runImport(specs, { ...values, format: format as ReportFormat }, io);
     if (command === 'diff' && format !== 'text' && format !== 'json') throw new UsageError(`diff prints text or json, not "${format}".`, command);
     if (values.verify && values['no-verify']) throw new UsageError('--verify and --no-verify contradict each other.', command);
-    const { 'no-verify': noVerify, ...rest } = values;
-    return await run(command, specs, { ...rest, verify: !noVerify, format: format as ReportFormat, ...(targets ? { targets } : {}), ...(maxWarningsText !== undefined ? { maxWarnings: Number(maxWarningsText) } : {}) }, io);
+    const { 'no-verify': noVerify, concurrency: concurrencyText, ...rest } = values;
+    const concurrency = parseConcurrency(concurrencyText);
+    if (concurrency === undefined) throw new UsageError(`--concurrency takes a number of threads, auto or off, not "${concurrencyText}".`, command);
+    try {
+      return await run(command, specs, { ...rest, concurrency, verify: !noVerify, format: format as ReportFormat, ...(targets ? { targets } : {}), ...(maxWarningsText !== undefined ? { maxWarnings: Number(maxWarningsText) } : {}) }, io);
+    } finally {
+      stopActiveGuard(); // a usage error can end a run before its own cleanup
+    }
   } catch (err) {
     if (err instanceof UsageError) return usage(io, err.command === undefined && isCommand(command) ? new UsageError(err.message, command) : err);
     io.stderr(`codegen: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
@@ -116,6 +129,15 @@ function usage(io: Io, err: UsageError): number {
 // Run when executed as the bin (not when imported by tests).
 const isMain = typeof process !== 'undefined' && process.argv[1] !== undefined && /(?:^|[\\/])(cli\.c?js|codegen)$/.test(process.argv[1]);
 if (isMain) {
+  // A worker thread of `--concurrency` (src/project/parallel.ts) serves compile jobs instead: it
+  // installs no process handlers (signals reach the main thread, which ends its workers).
+  if (process.argv[2] === WORKER_FLAG) void serveCompileJobs().then((serving) => serving || startCli());
+  else startCli();
+}
+
+function startCli(): void {
+  // Signals, an early exit, an uncaught error and the end of the run: src/cli/signals.ts.
+  const proc = installProcessHandlers((s) => process.stderr.write(s));
   // A closed pipe (`codegen diff | head`) ends the run quietly instead of with a stack trace. Set up
   // at the first write: a quiet run never creates the stdio streams (a few ms of start-up).
   let guarded = false;
@@ -124,7 +146,7 @@ if (isMain) {
     guarded = true;
     for (const stream of [process.stdout, process.stderr]) {
       stream.on('error', (err: NodeJS.ErrnoException) => {
-        if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+        if (err.code === 'EPIPE') proc.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
         throw err;
       });
     }
@@ -136,12 +158,10 @@ if (isMain) {
     stdin: readStdin,
     env: process.env,
   }).then(
-    (code) => {
-      process.exitCode = code;
-    },
+    (code) => proc.finish(code),
     (err: unknown) => {
       process.stderr.write(`codegen: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
-      process.exitCode = 1;
+      proc.finish(1);
     },
   );
 }

@@ -10,7 +10,7 @@
  * Reporters apply the same format scrub to every line they print (see src/cli/reporters.ts).
  */
 import type { Diagnostic, SpecPath, TextRange } from './diagnostics.js';
-import { findSecretFormat, isSecretPath, scrubSecrets } from './secrets.js';
+import { findSecretFormat, isSecretName, isSecretPath, scrubSecrets } from './secrets.js';
 import { locate, type SourceFile } from './source.js';
 
 interface Found {
@@ -22,18 +22,38 @@ interface Found {
 export function secretValues(value: unknown, limit = 10_000): Found[] {
   const out: Found[] = [];
   const seen = new Set<object>();
-  const stack: [unknown, SpecPath][] = [[value, []]];
+  /**
+   * A value, its key and its parent's entry (a path is made only for what is found), and whether
+   * its path is a secret position (isSecretPath, worked out from the parent's: its own last two keys).
+   */
+  type Entry = { v: unknown; key: string | number | undefined; parent: Entry | undefined; secret: boolean };
+  const pathOf = (e: Entry): SpecPath => {
+    const path: (string | number)[] = [];
+    for (let c: Entry | undefined = e; c && c.key !== undefined; c = c.parent) path.push(c.key);
+    return path.reverse();
+  };
+  const entry = (v: unknown, key: string | number, parent: Entry): Entry => ({
+    v,
+    key,
+    parent,
+    secret: parent.secret || parent.key === 'secrets' || (parent.key === 'env' && typeof key === 'string' && isSecretName(key)),
+  });
+  const stack: Entry[] = [{ v: value, key: undefined, parent: undefined, secret: false }];
   while (stack.length && out.length < limit) {
-    const [v, path] = stack.pop()!;
+    const e = stack.pop()!;
+    const v = e.v;
     if (typeof v === 'string' || typeof v === 'number') {
       const text = String(v);
-      if (text !== '' && (isSecretPath(path) || (typeof v === 'string' && findSecretFormat(text) !== undefined))) out.push({ path, text });
+      if (text !== '' && (e.secret || (typeof v === 'string' && findSecretFormat(text) !== undefined))) out.push({ path: pathOf(e), text });
       continue;
     }
     if (v === null || typeof v !== 'object' || seen.has(v)) continue;
     seen.add(v);
-    if (Array.isArray(v)) for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], [...path, i]]);
-    else for (const k of Object.keys(v).reverse()) stack.push([(v as Record<string, unknown>)[k], [...path, k]]);
+    if (Array.isArray(v)) for (let i = v.length - 1; i >= 0; i--) stack.push(entry(v[i], i, e));
+    else {
+      const keys = Object.keys(v);
+      for (let i = keys.length - 1; i >= 0; i--) stack.push(entry((v as Record<string, unknown>)[keys[i]!], keys[i]!, e));
+    }
   }
   return out;
 }

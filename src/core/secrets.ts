@@ -49,8 +49,23 @@ export const SECRET_FORMATS: readonly SecretFormat[] = [
 /** Variable references and placeholders are not secrets (`$DB_PASSWORD`, `%s`, `<password>`, `{{token}}`, `***`). */
 const PLACEHOLDER = /^(?:\$|%|<.*>$|\{\{|\*+$|x+$|\.\.\.$|[0-9]+$|true$|false$|null$|none$)/i;
 
+/**
+ * What every match of SECRET_FORMATS contains (a text without any of it matches none of them), so
+ * that the common text — a name, a path, an image — costs one scan instead of eight:
+ * a marker of one of the fixed formats, or a word of the password assignment and its `:` or `=`.
+ * Case rules as in the formats (case-insensitive only where they are, ASCII only).
+ */
+const FORMAT_MARKER = /AKIA|ASIA|-----BEGIN |gh[pousr]_|github_pat_|xox[abprs]-|eyJ|:\/\/|Bearer/;
+const ASSIGNMENT_WORD = /pass|pwd|secret|token|key/i;
+const ASSIGNMENT_SIGN = /[:=]/;
+
+export function mayHoldSecretFormat(text: string): boolean {
+  return FORMAT_MARKER.test(text) || (ASSIGNMENT_SIGN.test(text) && ASSIGNMENT_WORD.test(text));
+}
+
 /** The first credential format `text` contains (a description for messages), or undefined. */
 export function findSecretFormat(text: string): string | undefined {
+  if (!mayHoldSecretFormat(text)) return undefined;
   for (const f of SECRET_FORMATS) {
     f.re.lastIndex = 0;
     for (const m of text.matchAll(f.re)) {
@@ -63,6 +78,7 @@ export function findSecretFormat(text: string): string | undefined {
 
 /** Replace every credential-looking part of `text` with `***` (the rest stays readable). */
 export function scrubSecrets(text: string): string {
+  if (!mayHoldSecretFormat(text)) return text;
   let out = text;
   for (const f of SECRET_FORMATS) {
     out = out.replace(f.re, (m: string, ...groups: unknown[]) => {

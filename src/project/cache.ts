@@ -10,10 +10,12 @@
  * code and files the key cannot see whole, so the CLI does not use the cache with them. Anything
  * wrong with the cache file (missing, unreadable, another format) is a miss, never an error.
  */
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Diagnostic } from '../core/diagnostics.js';
+import { readRegularFile } from '../core/read-file.js';
+import { writeNew } from './output-fs.js';
 
 /** Bump when an entry's shape or the key's parts change. */
 export const CACHE_FORMAT = 1;
@@ -79,14 +81,19 @@ export class SpecCache {
     });
   }
 
-  /** Write the cache (entries of specs not in this run are kept), atomically; a failure is ignored. */
+  /**
+   * Write the cache (entries of specs not in this run are kept), atomically; a failure is ignored.
+   * The temporary file has an unguessable name and is created exclusively (O_EXCL: never through a
+   * symbolic link someone placed there, never over another run's file); the rename replaces
+   * whatever is at the cache's path (a link there is replaced, not followed).
+   */
   save(): void {
     const data: CacheData = { format: CACHE_FORMAT, entries: { ...this.entries } };
     for (const [spec, entry] of this.updated) data.entries[spec] = entry;
-    const tmp = `${this.file}.${process.pid}.tmp`;
+    const tmp = `${this.file}.${randomBytes(8).toString('hex')}.tmp`;
     try {
       mkdirSync(dirname(this.file), { recursive: true });
-      writeFileSync(tmp, JSON.stringify(data));
+      writeNew(tmp, JSON.stringify(data));
       renameSync(tmp, this.file);
     } catch {
       rmSync(tmp, { force: true });
@@ -96,7 +103,8 @@ export class SpecCache {
 
 function load(file: string): Record<string, CacheEntry> {
   try {
-    const data = JSON.parse(readFileSync(file, 'utf8')) as Partial<CacheData>;
+    // Not blocking on a FIFO or device at the cache's path: anything but a regular file is a miss.
+    const data = JSON.parse(readRegularFile(file)) as Partial<CacheData>;
     if (data.format !== CACHE_FORMAT || data.entries === null || typeof data.entries !== 'object' || Array.isArray(data.entries)) return {};
     const out: Record<string, CacheEntry> = Object.create(null);
     for (const [spec, e] of Object.entries(data.entries)) if (validEntry(e)) out[spec] = e;

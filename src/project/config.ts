@@ -1,13 +1,18 @@
 /**
- * `codegen.config.{mjs,js,json}`: found from the working directory upward, validated against its
- * own JSON Schema, and turned into what one CLI run needs (spec files from globs, output folder,
- * compile options with patches, template and plugin emitters, rule settings). Handlebars, ajv and
- * plugins are imported only when the config uses them.
+ * `codegen.config.{mjs,js,json}`: found from the working directory upward to the project root (the
+ * nearest folder with `.git` or `package.json`; the working directory alone when there is none),
+ * validated against its own JSON Schema, and turned into what one CLI run needs (spec files from
+ * globs, output folder, compile options with patches, template and plugin emitters, rule
+ * settings). A JavaScript config runs code: it is loaded only from the project root or when named
+ * with `--config`. A config's `out` stays inside the config's folder unless the command line gives
+ * `--out`. Handlebars, ajv and plugins are imported only when the config uses them.
  */
 import type { RuleConfig } from '../rules/types.js';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { existsSync, lstatSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { fileKind, NotRegularFileError, readRegularFile } from '../core/read-file.js';
+import { markReported, PluginGuard } from './plugin-guard.js';
 import type { Emitter } from '../emitters/types.js';
 import type { TemplateEntry } from '../templates/index.js';
 import { CONFIG_SCHEMA } from './config-schema.js';
@@ -43,22 +48,67 @@ export interface LoadedConfig {
   config: CodegenConfig;
 }
 
-/** The nearest config file from `cwd` upward, or undefined. */
-export function findConfig(cwd: string): string | undefined {
-  let dir = resolve(cwd);
-  for (;;) {
-    for (const name of CONFIG_FILES) {
-      const p = join(dir, name);
-      if (existsSync(p)) return p;
-    }
+/** What makes a folder a project root (as for ESLint and Prettier users: the repository or the package). */
+export const ROOT_MARKERS = ['.git', 'package.json'] as const;
+
+/** The nearest folder from `cwd` upward holding `.git` or `package.json`, or undefined. */
+export function projectRoot(cwd: string): string | undefined {
+  for (let dir = resolve(cwd); ; ) {
+    if (ROOT_MARKERS.some((m) => lstatSync(join(dir, m), { throwIfNoEntry: false }))) return dir;
     const parent = dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;
   }
 }
 
+/**
+ * The nearest config file from `cwd` upward, never above the project root (`projectRoot`); without
+ * a project root only `cwd` itself is searched. Undefined when there is none.
+ */
+export function findConfig(cwd: string, root = projectRoot(cwd) ?? resolve(cwd)): string | undefined {
+  for (let dir = resolve(cwd); ; ) {
+    for (const name of CONFIG_FILES) {
+      const p = join(dir, name);
+      if (existsSync(p) || lstatSync(p, { throwIfNoEntry: false })) return p;
+    }
+    const parent = dirname(dir);
+    if (dir === root || parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/**
+ * True when `target` is `dir` or inside it, also once symbolic links on the way are resolved (a
+ * link inside the folder must not lead out of it).
+ */
+export function insideFolder(dir: string, target: string): boolean {
+  if (target !== dir && !target.startsWith(dir + sep)) return false;
+  let base = target;
+  const rest: string[] = [];
+  while (!lstatSync(base, { throwIfNoEntry: false })) {
+    const parent = dirname(base);
+    if (parent === base) break;
+    rest.unshift(basename(base));
+    base = parent;
+  }
+  try {
+    const real = join(realpathSync(base), ...rest);
+    const realDir = realpathSync(dir);
+    return real === realDir || real.startsWith(realDir + sep);
+  } catch {
+    return false; // a dangling link: nowhere codegen can tell
+  }
+}
+
 /** Load and validate a config file. `display` is the name used in diagnostics. */
 export async function loadConfig(file: string, display: string): Promise<{ config?: LoadedConfig; diagnostics: Diagnostic[] }> {
+  const kind = (() => {
+    const st = statSync(file, { throwIfNoEntry: false });
+    return st && !st.isFile() ? fileKind(st) : undefined;
+  })();
+  if (kind) {
+    return { diagnostics: [{ code: 'CONFIG_UNREADABLE', severity: 'error', message: `Cannot read the config: it is ${kind}, not a regular file.`, source: 'cli', path: [], file: display }] };
+  }
   const diagnostics: Diagnostic[] = [];
   const fail = (code: string, message: string) => {
     diagnostics.push({ code, severity: 'error', message, source: 'cli', path: [], file: display });
@@ -69,9 +119,10 @@ export async function loadConfig(file: string, display: string): Promise<{ confi
   if (file.endsWith('.json')) {
     let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      text = readRegularFile(file);
     } catch (err) {
-      return fail('CONFIG_UNREADABLE', `Cannot read the config: ${(err as NodeJS.ErrnoException).code ?? String(err)}.`);
+      const why = err instanceof NotRegularFileError ? `it is ${err.kind}, not a regular file` : ((err as NodeJS.ErrnoException).code ?? String(err));
+      return fail('CONFIG_UNREADABLE', `Cannot read the config: ${why}.`);
     }
     const parsed = parseSource(display, text);
     if (parsed.diagnostics.length) return { diagnostics: parsed.diagnostics.map((d) => ({ ...d, code: d.code.replace(/^(YAML|INPUT)_/, 'CONFIG_') })) };
@@ -82,6 +133,7 @@ export async function loadConfig(file: string, display: string): Promise<{ confi
       const mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
       value = mod.default ?? mod;
     } catch (err) {
+      markReported(err);
       return fail('CONFIG_LOAD_FAILED', `The config could not be loaded: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
     }
   }
@@ -170,28 +222,70 @@ export interface Project {
     rules?: PluginRule[];
     ruleConfig?: RuleConfig;
   };
+  /** Absolute paths of the files the config brings in (itself, patch files, templates, plugins): never overwritten or pruned. */
+  inputs: string[];
+  /** Catches what plugin or config code does outside codegen's calls (only with `guard: true`); the caller settles and stops it. */
+  guard?: PluginGuard;
   diagnostics: Diagnostic[];
+}
+
+export interface ResolveOptions {
+  /**
+   * The config's `out` will be used (the command writes or compares output and the command line
+   * gives no `--out`): it must stay inside the config's folder.
+   */
+  usesOut?: boolean;
+  /** Catch failures of plugin and JavaScript config code outside codegen's calls (a CLI run; see PluginGuard). */
+  guard?: boolean;
 }
 
 /**
  * Find (or take `explicit`), load and apply the config. Never throws for a problem in the config
  * or its plugins, templates and patch files: those are diagnostics.
  */
-export async function resolveProject(cwd: string, explicit?: string, wantSpecs = false): Promise<Project> {
-  const project: Project = { specs: [], compileOptions: {}, diagnostics: [] };
-  const file = explicit !== undefined ? resolve(cwd, explicit) : findConfig(cwd);
+export async function resolveProject(cwd: string, explicit?: string, wantSpecs = false, options: ResolveOptions = {}): Promise<Project> {
+  const project: Project = { specs: [], compileOptions: {}, inputs: [], diagnostics: [] };
+  const root = explicit === undefined ? (projectRoot(cwd) ?? resolve(cwd)) : undefined;
+  const file = explicit !== undefined ? resolve(cwd, explicit) : findConfig(cwd, root);
   if (!file) return project;
   const show = (abs: string) => relative(cwd, abs).split(sep).join('/') || abs;
-  if (!existsSync(file)) {
+  if (!existsSync(file) && !lstatSync(file, { throwIfNoEntry: false })) {
     project.diagnostics.push({ code: 'CONFIG_NOT_FOUND', severity: 'error', message: 'No such config file.', source: 'cli', path: [], file: show(file) });
     return project;
+  }
+  const isJs = !file.endsWith('.json');
+  if (isJs && root !== undefined && dirname(file) !== root) {
+    // Found on the way up, not at the root: code there is not imported unless asked for by name.
+    project.diagnostics.push({
+      code: 'CONFIG_JS_NOT_AT_ROOT',
+      severity: 'error',
+      message: `A JavaScript config runs code, so codegen loads one only from the project root (${show(root) || '.'}, the nearest folder with .git or package.json) or when it is named with --config; it did not load this one.`,
+      hint: `pass --config ${show(file)} to use it, or write the config as codegen.config.json`,
+      source: 'cli',
+      path: [],
+      file: show(file),
+    });
+    return project;
+  }
+  const attach = (ds: Diagnostic[]) => (project.config ? attachConfigPositions(ds, project.config, show(file)) : undefined);
+  if (options.guard && isJs) {
+    project.guard = new PluginGuard(show(file), attach);
+    project.guard.start();
   }
   const loaded = await loadConfig(file, show(file));
   project.diagnostics.push(...loaded.diagnostics);
   if (!loaded.config) return project;
   const { config: c, dir } = loaded.config;
   project.config = loaded.config;
-  if (c.out !== undefined) project.out = show(resolve(dir, c.out));
+  project.inputs.push(file);
+  const report = (code: string, message: string, path: SpecPath, hint?: string) =>
+    project.diagnostics.push({ code, severity: 'error', message, ...(hint ? { hint } : {}), source: 'cli', path, file: show(file) });
+  if (c.out !== undefined) {
+    project.out = show(resolve(dir, c.out));
+    if (options.usesOut && !insideFolder(dir, resolve(dir, c.out))) {
+      report('CONFIG_OUT_OUTSIDE', `The config's out (${c.out}) leads outside the config's folder; a config writes only inside its own folder.`, ['out'], 'pass --out on the command line to write there');
+    }
+  }
   if (c.targets) project.targets = c.targets;
   if (c.env !== undefined) project.env = c.env;
   if (c.allEnvironments) project.allEnvironments = true;
@@ -205,13 +299,14 @@ export async function resolveProject(cwd: string, explicit?: string, wantSpecs =
   const opts = project.compileOptions;
   if (c.rules) opts.ruleConfig = c.rules as RuleConfig; // checked by the rule engine (unknown ids, levels, options)
   if (c.acknowledgedDeprecations?.length) opts.acknowledgedDeprecations = c.acknowledgedDeprecations;
-  const report = (code: string, message: string, path: SpecPath) =>
-    project.diagnostics.push({ code, severity: 'error', message, source: 'cli', path, file: show(file) });
   for (const [i, p] of (c.patches ?? []).entries()) {
+    const abs = resolve(dir, p);
     try {
-      (opts.patchFiles ??= []).push({ file: show(resolve(dir, p)), text: readFileSync(resolve(dir, p), 'utf8') });
+      (opts.patchFiles ??= []).push({ file: show(abs), text: readRegularFile(abs) });
+      project.inputs.push(abs);
     } catch (err) {
-      report('CONFIG_PATCH_FILE_UNREADABLE', `Cannot read the patch file ${p}: ${(err as NodeJS.ErrnoException).code ?? String(err)}.`, ['patches', i]);
+      const why = err instanceof NotRegularFileError ? `it is ${err.kind}, not a regular file` : ((err as NodeJS.ErrnoException).code ?? String(err));
+      report('CONFIG_PATCH_FILE_UNREADABLE', `Cannot read the patch file ${p}: ${why}.`, ['patches', i]);
     }
   }
   const emitters: Emitter[] = [];
@@ -220,12 +315,18 @@ export async function resolveProject(cwd: string, explicit?: string, wantSpecs =
     const t = await loadTemplateEmitters(c.templates, dir, show);
     emitters.push(...t.emitters);
     for (const d of t.problems) report(d.code, d.message, ['templates', d.index]);
+    for (const e of c.templates) if (e !== 'runbook') project.inputs.push(resolve(dir, e.template));
   }
   if (c.plugins?.length) {
-    const p = await loadPlugins(c.plugins, dir, show(file));
+    if (options.guard && !project.guard) {
+      project.guard = new PluginGuard(show(file), attach);
+      project.guard.start();
+    }
+    const p = await loadPlugins(c.plugins, dir, show(file), project.guard);
     emitters.push(...p.emitters);
     if (p.rules.length) opts.rules = p.rules;
     project.diagnostics.push(...p.diagnostics);
+    project.inputs.push(...p.files);
   }
   if (emitters.length) opts.emitters = emitters;
   attachConfigPositions(project.diagnostics, loaded.config, show(file));
@@ -238,7 +339,7 @@ function attachConfigPositions(diags: Diagnostic[], config: LoadedConfig, displa
   const mine = diags.filter((d) => d.file === display && d.line === undefined);
   if (!mine.length) return;
   try {
-    const { source } = parseSource(display, readFileSync(config.file, 'utf8'));
+    const { source } = parseSource(display, readRegularFile(config.file));
     attachPositions(source, mine);
   } catch {
     // positions are a nicety

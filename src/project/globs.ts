@@ -5,6 +5,7 @@
  * (`.deploy/**`); `node_modules`, `.git` and the `skip` folders (the output folder) never are.
  * Imported lazily by the CLI (a run that names its files does not load the matcher).
  */
+import { statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { globSync } from 'tinyglobby';
 
@@ -21,5 +22,6 @@ export function expandGlobs(patterns: readonly string[], dir: string, skip: read
     patterns.map((p) => p.replace(/^(!?)\.\//, '$1')),
     { cwd: dir, ignore, onlyFiles: true, expandDirectories: false, followSymbolicLinks: false },
   );
-  return files.map((f) => posix(f)).sort();
+  // Only regular files (or links to one): a FIFO or device a pattern matches would block the read.
+  return files.filter((f) => statSync(resolve(dir, f), { throwIfNoEntry: false })?.isFile() === true).map((f) => posix(f)).sort();
 }

@@ -1,64 +1,36 @@
 /**
  * Writing and checking output folders. Writes are contained (nothing outside `outDir`, no symlink
- * inside it is followed) and all-or-nothing: every file is first written to a temporary file next
- * to its destination, and only when all of them exist are they renamed into place. `check` and
- * `read` never write.
+ * inside it followed, no FIFO or device opened) and all-or-nothing: every file is first written
+ * under the run's own temporary folder (`.codegen-<host>-<pid>-<random>.tmp` at the top of the
+ * output folder), and only when all of them exist, and everything a commit will do has been
+ * checked, are they renamed into place — after a journal of those renames is written, so that a
+ * run killed half-way is completed by the next one (src/project/recover.ts). `check` and `read`
+ * never write. The manifest (src/project/manifest.ts) records what codegen wrote, for `--prune`.
  *
  * The file system calls are synchronous: a run writes or reads thousands of small files, and the
  * thread-pool round trip of each asynchronous call cost more than the I/O itself (measured in
  * docs/benchmarks.md). Folders already verified (or created) in a run are not checked again.
  */
-import { closeSync, lstatSync, mkdirSync, openSync, type Dirent, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { accessSync, constants, lstatSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import type { Diagnostic } from '../core/diagnostics.js';
 import { isSafeRelativePath, type OutputFile } from '../core/output.js';
+import { contentHash, extraFiles, listSome, MANIFEST_FILE, manifestText, planPrune, readManifest, type PrunePlan } from './manifest.js';
+import { contained, OutputError, readOutputFile, runFolderName, writeNew } from './output-fs.js';
+import { recoverRuns, writeJournal, type Journal } from './recover.js';
 
-export class OutputError extends Error {
-  constructor(
-    message: string,
-    readonly code: string,
-  ) {
-    super(message);
-  }
-}
-
-/**
- * Refuse paths that escape `root` or pass through a symlink inside it. `folders` holds the folders
- * of this run already found to be real folders (not links): they are not looked at again. Returns
- * the absolute path and whether the file exists.
- */
-function contained(root: string, rel: string, folders: Set<string> = new Set()): { abs: string; exists: boolean } {
-  if (!isSafeRelativePath(rel)) throw new OutputError(`Refusing the unsafe output path ${JSON.stringify(rel)}.`, 'OUTPUT_PATH_UNSAFE');
-  const abs = resolve(root, rel);
-  if (!abs.startsWith(root + sep)) throw new OutputError(`Refusing to write outside the output folder: ${rel}.`, 'OUTPUT_PATH_UNSAFE');
-  let cur = root;
-  for (const seg of rel.split('/')) {
-    cur = join(cur, seg);
-    if (cur !== abs && folders.has(cur)) continue;
-    // No exception for a missing path: most files of a first run do not exist yet.
-    const st = lstatSync(cur, { throwIfNoEntry: false });
-    if (!st) return { abs, exists: false };
-    if (st.isSymbolicLink()) throw new OutputError(`Refusing to write through the symbolic link ${relative(root, cur) || cur}.`, 'OUTPUT_SYMLINK');
-    if (cur !== abs && !st.isDirectory()) throw new OutputError(`${relative(root, cur) || cur} is a file where a folder is needed.`, 'OUTPUT_NOT_A_FOLDER');
-    if (cur === abs && st.isDirectory()) throw new OutputError(`${relative(root, cur) || cur} is a folder where a file is needed.`, 'OUTPUT_NOT_A_FILE');
-    if (cur !== abs) folders.add(cur);
-  }
-  return { abs, exists: true };
-}
-
-function assertContained(root: string, rel: string, folders?: Set<string>): string {
-  return contained(root, rel, folders).abs;
-}
+export { OutputError };
 
 /**
  * Reads generated files back under one output folder (contained like writes; no symlink is
- * followed): the text, or undefined when the file does not exist. Never writes.
+ * followed, no FIFO opened): the text, or undefined when the file does not exist. Never writes.
  */
 export function outputReader(outDir: string): (rel: string) => string | undefined {
   const root = resolve(outDir);
   const folders = new Set<string>();
   return (rel) => {
     const { abs, exists } = contained(root, rel, folders);
-    return exists ? readFileSync(abs, 'utf8') : undefined;
+    return exists ? readOutputFile(abs, root) : undefined;
   };
 }
 
@@ -68,14 +40,41 @@ export interface WriteResult {
   removed: string[];
 }
 
+export interface WriterOptions {
+  /** Absolute paths of the run's inputs (specs, config, patch files, templates, plugins): never overwritten, never pruned. */
+  inputs?: readonly string[];
+}
+
 /**
  * Write files under `outDir` atomically. Files whose content is already right are not touched.
- * With `prune`, files under the given service folders that are no longer generated are removed.
+ * With `prune`, files codegen wrote earlier under the given service folders that are no longer
+ * generated are removed (see `OutputWriter.commit`).
  */
-export async function writeOutputs(outDir: string, files: readonly OutputFile[], opts: { prune?: boolean; services?: readonly string[] } = {}): Promise<WriteResult> {
-  const writer = new OutputWriter(outDir);
+export async function writeOutputs(outDir: string, files: readonly OutputFile[], opts: { prune?: boolean; services?: readonly string[] } & WriterOptions = {}): Promise<WriteResult> {
+  const writer = new OutputWriter(outDir, opts);
   writer.stage(files);
   return writer.commit(opts);
+}
+
+/** Writers with something staged and not yet committed, in this process (see abortLiveWriters). */
+const live = new Set<OutputWriter>();
+
+/**
+ * Abort every writer of this process that has not committed (on SIGINT/SIGTERM, or an exit in
+ * the middle of a run): their temporary folders are removed and the output folders are as they
+ * were. Returns how many there were. Never throws.
+ */
+export function abortLiveWriters(): number {
+  let n = 0;
+  for (const w of [...live]) {
+    try {
+      w.abort();
+    } catch {
+      // best effort: the next run removes what is left
+    }
+    n++;
+  }
+  return n;
 }
 
 /**
@@ -83,47 +82,68 @@ export async function writeOutputs(outDir: string, files: readonly OutputFile[],
  * writes temporary files (and keeps no content), `commit()` renames them all into place, `abort()`
  * removes them and leaves the output folder as it was. Any failure while staging aborts.
  *
- * A service folder that does not exist yet is written whole into a hidden temporary folder and
- * renamed into place at the end (one rename instead of one per file, and no file to compare);
- * inside an existing folder every file goes to a temporary file beside its destination.
+ * A service folder that does not exist yet is written whole into the run folder and renamed into
+ * place at the end (one rename instead of one per file, and no file to compare); a file of an
+ * existing folder is staged in the run folder and renamed over its destination.
  */
 export class OutputWriter {
-  private readonly root: string;
+  readonly root: string;
+  /** What the run should report besides its result: leftovers of interrupted runs, files --prune kept. */
+  readonly notes: Diagnostic[] = [];
   private readonly result: WriteResult = { written: [], unchanged: [], removed: [] };
-  /** Every staged path, in order, and which of them were unchanged. */
-  private readonly paths: string[] = [];
+  /** Every staged path, in order, with the hash of its text (contentHash); and which of them were unchanged. */
+  private readonly hashes = new Map<string, string>();
   private readonly unchanged = new Set<string>();
-  /** Temporary files beside their destination, ready to rename. */
-  private readonly plan: { abs: string; tmp: string }[] = [];
-  /** Folders that did not exist: their temporary folder. */
-  private readonly fresh = new Map<string, { abs: string; tmp: string }>();
+  /** Staged files of existing folders, ready to rename. */
+  private readonly plan: { abs: string; tmp: string; from: string; rel: string }[] = [];
+  /** Folders that did not exist: their staged copy. */
+  private readonly fresh = new Map<string, { abs: string; tmp: string; from: string }>();
   private readonly folders = new Set<string>();
   private readonly made = new Set<string>();
+  private readonly writable = new Set<string>();
+  private readonly inputs = new Map<string, string>();
+  private readonly dev: number;
+  /** The output folder's manifest as this run found it (read once, after any recovery). */
+  private readonly manifest: ReturnType<typeof readManifest>;
+  /** The run's temporary folder, made at the first file staged. */
+  private run: string | undefined;
   private n = 0;
   private done = false;
-
   /** The first folder this writer created on the way to the output folder (removed on abort). */
   private readonly createdRoot: string | undefined;
+  /** Folders created while staging (the first of each mkdir), removed on abort. */
+  private readonly createdDirs: string[] = [];
 
-  constructor(outDir: string) {
+  constructor(outDir: string, opts: WriterOptions = {}) {
     this.root = resolve(outDir);
     this.createdRoot = mkdirSync(this.root, { recursive: true });
     const rootStat = lstatSync(this.root);
     if (!rootStat.isDirectory() && !rootStat.isSymbolicLink()) throw new OutputError(`${outDir} is not a folder.`, 'OUTPUT_NOT_A_FOLDER');
+    // The output folder itself may be a link (to a mounted volume, say): its target's file system counts.
+    this.dev = rootStat.isSymbolicLink() ? statSync(this.root).dev : rootStat.dev;
+    for (const input of opts.inputs ?? []) {
+      const abs = resolve(input);
+      if (abs.startsWith(this.root + sep)) this.inputs.set(relative(this.root, abs).split(sep).join('/'), input);
+    }
+    if (!this.createdRoot) this.notes.push(...recoverRuns(this.root, this.folders, this.dev, (dir) => [...live].some((w) => w.run === dir)));
+    this.manifest = this.createdRoot ? {} : readManifest(this.root);
   }
 
-  /** Folders created while staging (the first of each mkdir), removed on abort. */
-  private readonly createdDirs: string[] = [];
+  private runDir(): string {
+    if (this.run === undefined) {
+      const dir = join(this.root, runFolderName());
+      mkdirSync(dir);
+      this.run = dir;
+      live.add(this);
+    }
+    return this.run;
+  }
 
   private mkdir(dir: string): void {
     if (this.made.has(dir)) return;
     const first = mkdirSync(dir, { recursive: true });
     if (first) this.createdDirs.push(first);
     this.made.add(dir);
-  }
-
-  private tmpName(dir: string): string {
-    return join(dir, `.codegen-${process.pid}-${this.n++}.tmp`);
   }
 
   /** Write `files` to temporary places. On any failure everything staged so far is removed. */
@@ -139,13 +159,16 @@ export class OutputWriter {
 
   private stageOne(f: OutputFile): void {
     const root = this.root;
-    this.paths.push(f.path);
+    const input = this.inputs.get(f.path);
+    if (input !== undefined) throw new OutputError(`${f.path} is an input of this run (${input}); codegen does not overwrite it.`, 'OUTPUT_IS_INPUT', false, f.path);
     const slash = f.path.indexOf('/');
     const top = slash > 0 ? f.path.slice(0, slash) : '';
     let group = top ? this.fresh.get(top) : undefined;
     if (!group && top && isSafeRelativePath(top) && !lstatSync(join(root, top), { throwIfNoEntry: false })) {
-      contained(root, f.path, this.folders); // the same refusals as any path
-      group = { abs: join(root, top), tmp: this.tmpName(root) };
+      contained(root, f.path, this.folders, this.dev); // the same refusals as any path
+      const run = this.runDir();
+      this.mkdir(join(run, 'n'));
+      group = { abs: join(root, top), tmp: join(run, 'n', top), from: `n/${top}` };
       mkdirSync(group.tmp);
       this.made.add(group.tmp);
       this.fresh.set(top, group);
@@ -155,34 +178,111 @@ export class OutputWriter {
       const file = join(group.tmp, f.path.slice(slash + 1));
       this.mkdir(dirname(file));
       writeNew(file, f.content);
+      this.hashes.set(f.path, contentHash(f.content));
       return;
     }
-    const { abs, exists } = contained(root, f.path, this.folders);
-    if (exists && readOrUndefined(abs) === f.content) {
+    const { abs, exists } = contained(root, f.path, this.folders, this.dev);
+    if (exists && readExisting(abs, root) === f.content) {
       this.unchanged.add(f.path);
+      // Unchanged since the manifest was written: its hash stands (no need to hash the text again).
+      this.hashes.set(f.path, this.manifest.manifest?.files.get(f.path) ?? contentHash(f.content));
       return;
     }
+    this.hashes.set(f.path, contentHash(f.content));
     const dir = dirname(abs);
-    this.mkdir(dir);
-    const tmp = this.tmpName(dir);
-    this.plan.push({ abs, tmp });
+    if (!this.made.has(dir) && !this.writable.has(dir)) {
+      if (lstatSync(dir, { throwIfNoEntry: false })) {
+        // The rename into it happens at commit: find out now that it would be refused.
+        try {
+          accessSync(dir, constants.W_OK);
+        } catch (err) {
+          const shown = relative(root, dir) || '.';
+          throw new OutputError(`${shown} is not writable (${(err as NodeJS.ErrnoException).code ?? String(err)}).`, 'OUTPUT_NOT_WRITABLE', false, shown);
+        }
+        this.writable.add(dir);
+      } else this.mkdir(dir);
+    }
+    const run = this.runDir();
+    this.mkdir(join(run, 'f'));
+    const from = `f/${this.n++}`;
+    const tmp = join(run, from);
     writeNew(tmp, f.content);
+    this.plan.push({ abs, tmp, from, rel: f.path });
   }
 
-  /** Files known to be up to date already (nothing to write): counted as unchanged, kept by --prune. */
+  /**
+   * Files known to be up to date already (nothing to write): counted as unchanged, recorded in the
+   * manifest (with the hash it has for them, or one of the file on disk), kept by --prune.
+   */
   keep(paths: readonly string[]): void {
     for (const p of paths) {
-      this.paths.push(p);
+      let hash = this.manifest.manifest?.files.get(p);
+      if (hash === undefined) {
+        const { abs, exists } = contained(this.root, p, this.folders, this.dev);
+        if (!exists) continue;
+        hash = contentHash(readOutputFile(abs, this.root));
+      }
+      this.hashes.set(p, hash);
       this.unchanged.add(p);
     }
   }
 
-  /** Rename everything staged into place (atomic per file and per new folder on POSIX file systems). */
+  private prepared: { prune: PrunePlan; manifest: boolean; nextManifest: (kept?: ReadonlySet<string>) => string } | undefined;
+
+  /**
+   * Decide and check everything `commit` will do — what --prune removes, the new manifest — and
+   * write the journal. Nothing in the output folder has changed yet; any refusal aborts the write.
+   */
+  prepare(opts: { prune?: boolean; services?: readonly string[] } = {}): void {
+    if (this.done || this.prepared) throw new Error('OutputWriter: already prepared, committed or aborted');
+    const root = this.root;
+    let prune: PrunePlan;
+    const read = this.manifest;
+    /** The manifest after this run; `kept`: files to remove that could not be (still codegen's). */
+    const nextManifest = (kept: ReadonlySet<string> = new Set()): string => {
+      const files = new Map(read.manifest?.files);
+      for (const p of prune.forget) if (!kept.has(p)) files.delete(p);
+      for (const [p, hash] of this.hashes) files.set(p, hash);
+      return manifestText(files);
+    };
+    let manifest = false;
+    try {
+      prune = opts.prune
+        ? planPrune(root, read, new Set(this.hashes.keys()), opts.services ?? [], new Set(this.inputs.keys()), this.folders, this.dev)
+        : { remove: [], forget: [], notes: [] };
+      if (read.problem && !opts.prune) this.notes.push({ code: 'OUTPUT_MANIFEST_REPLACED', severity: 'warning', message: `The manifest ${MANIFEST_FILE} could not be read (${read.problem}); it was replaced by one that lists this run's files.`, source: 'io', path: [] });
+      const text = nextManifest();
+      if (text !== read.manifest?.text) {
+        if (lstatSync(join(root, MANIFEST_FILE), { throwIfNoEntry: false })?.isDirectory()) throw new OutputError(`${MANIFEST_FILE} is a folder where codegen keeps its manifest.`, 'OUTPUT_NOT_A_FILE');
+        writeNew(join(this.runDir(), 'manifest'), text);
+        manifest = true;
+      }
+      // The journal goes first: from here on a killed run is completed by the next one.
+      const moves = [...this.fresh.values(), ...this.plan];
+      if (this.run) writeJournal(this.run, { format: 1, moves: moves.map((m) => [m.from, relative(root, m.abs).split(sep).join('/')]), remove: prune.remove, manifest } satisfies Journal);
+    } catch (err) {
+      this.abort();
+      throw err;
+    }
+    this.prepared = { prune, manifest, nextManifest };
+  }
+
+  /**
+   * Rename everything staged into place (atomic per file and per new folder on POSIX file
+   * systems), then, with `prune`, remove the files codegen wrote earlier under the `services`
+   * folders that this run no longer generates (see manifest.ts), and update the manifest.
+   * Everything is checked before the first change (`prepare`); a failure after it says exactly
+   * what changed.
+   */
   commit(opts: { prune?: boolean; services?: readonly string[] } = {}): WriteResult {
     if (this.done) throw new Error('OutputWriter: already committed or aborted');
+    if (!this.prepared) this.prepare(opts);
     const root = this.root;
-    const stale = opts.prune ? extraFiles(root, new Set(this.paths), opts.services ?? []) : [];
+    const { prune, manifest, nextManifest } = this.prepared!;
+    this.notes.push(...prune.notes);
     this.done = true;
+    live.delete(this);
+    const run = this.run;
     const moves = [...this.fresh.values(), ...this.plan];
     let i = 0;
     try {
@@ -190,17 +290,39 @@ export class OutputWriter {
     } catch (err) {
       // A rename refused (the folder appeared meanwhile, say): what is not in place yet is removed,
       // and the error says what was.
-      for (const m of moves.slice(i)) rmSync(m.tmp, { recursive: true, force: true });
+      if (run) rmSync(run, { recursive: true, force: true });
       const why = (err as NodeJS.ErrnoException).code ?? (err instanceof Error ? err.message : String(err));
+      const placed = moves.slice(0, i).map((m) => relative(root, m.abs));
       throw new OutputError(
-        `Could not move ${relative(root, moves[i]!.abs)} into place (${why}); ${i} of ${moves.length} new folders and files were already in place, the rest was not written.`,
+        `Could not move ${relative(root, moves[i]!.abs)} into place (${why}); ${i} of ${moves.length} new folders and files were already in place${i ? ` (${listSome(placed)})` : ''}, the rest was not written, nothing was removed and the manifest was not updated.`,
         'OUTPUT_COMMIT_FAILED',
+        i > 0,
       );
     }
-    for (const path of this.paths) (this.unchanged.has(path) ? this.result.unchanged : this.result.written).push(path);
-    for (const rel of stale) {
-      rmSync(assertContained(root, rel), { force: true });
-      this.result.removed.push(rel);
+    for (const [path] of this.hashes) (this.unchanged.has(path) ? this.result.unchanged : this.result.written).push(path);
+    const failed = new Map<string, string>();
+    for (const [rel] of prune.remove) {
+      try {
+        rmSync(join(root, rel));
+        this.result.removed.push(rel);
+      } catch (err) {
+        failed.set(rel, (err as NodeJS.ErrnoException).code ?? String(err));
+      }
+    }
+    if (manifest && run) {
+      if (failed.size) {
+        rmSync(join(run, 'manifest'), { force: true });
+        writeNew(join(run, 'manifest'), nextManifest(new Set(failed.keys())));
+      }
+      renameSync(join(run, 'manifest'), join(root, MANIFEST_FILE));
+    }
+    if (run) rmSync(run, { recursive: true, force: true });
+    if (failed.size) {
+      throw new OutputError(
+        `Every generated file was written (${this.result.written.length} written, ${this.result.unchanged.length} unchanged)${this.result.removed.length ? ` and ${listSome(this.result.removed)} removed` : ''}, but --prune could not remove ${listSome([...failed].map(([p, why]) => `${p} (${why})`))}.`,
+        'OUTPUT_PRUNE_FAILED',
+        true,
+      );
     }
     return this.result;
   }
@@ -209,12 +331,22 @@ export class OutputWriter {
   abort(): void {
     if (this.done) return;
     this.done = true;
-    for (const g of this.fresh.values()) rmSync(g.tmp, { recursive: true, force: true });
-    for (const p of this.plan) rmSync(p.tmp, { force: true });
+    live.delete(this);
+    if (this.run) rmSync(this.run, { recursive: true, force: true });
     // Folders made for staging hold nothing else.
     for (const dir of this.createdDirs.reverse()) rmSync(dir, { recursive: true, force: true });
     // A folder created for this run holds nothing but what it staged.
     if (this.createdRoot) rmSync(this.createdRoot, { recursive: true, force: true });
+  }
+}
+
+/** The text of an existing generated file, or undefined when it cannot be read (then it is rewritten). */
+function readExisting(abs: string, root: string): string | undefined {
+  try {
+    return readOutputFile(abs, root);
+  } catch (err) {
+    if (err instanceof OutputError) throw err; // a FIFO or link that appeared since it was looked at
+    return undefined;
   }
 }
 
@@ -241,7 +373,7 @@ export async function readOutputs(outDir: string, files: readonly OutputFile[], 
   const folders = new Set<string>();
   for (const f of files) {
     const { abs, exists } = contained(root, f.path, folders);
-    if (exists) onDisk.set(f.path, readFileSync(abs, 'utf8'));
+    if (exists) onDisk.set(f.path, readOutputFile(abs, root));
   }
   return { onDisk, extra: extraFiles(root, new Set([...files.map((f) => f.path), ...alsoWanted]), services) };
 }
@@ -256,50 +388,4 @@ export async function checkOutputs(outDir: string, files: readonly OutputFile[],
     else if (existing !== f.content) result.stale.push(f.path);
   }
   return result;
-}
-
-/**
- * Create `file` (it must not exist) holding `text`. The string goes to the file as UTF-8 without a
- * Buffer made for it (writeFileSync makes one per file).
- */
-function writeNew(file: string, text: string): void {
-  const fd = openSync(file, 'wx');
-  try {
-    const n = writeSync(fd, text);
-    if (n !== Buffer.byteLength(text)) {
-      const bytes = Buffer.from(text);
-      for (let at = n; at < bytes.length; ) at += writeSync(fd, bytes, at);
-    }
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function readOrUndefined(abs: string): string | undefined {
-  try {
-    return readFileSync(abs, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
-/** Files under `<root>/<service>/` that are not among `files` (hidden files are ignored). */
-function extraFiles(root: string, wanted: ReadonlySet<string>, services: readonly string[]): string[] {
-  const out: string[] = [];
-  function walk(rel: string): void {
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(join(root, rel), { withFileTypes: true });
-    } catch {
-      entries = [];
-    }
-    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      if (e.name.startsWith('.')) continue;
-      const child = `${rel}/${e.name}`;
-      if (e.isDirectory()) walk(child);
-      else if (!wanted.has(child)) out.push(child);
-    }
-  }
-  for (const s of [...new Set(services)].sort()) walk(s);
-  return out;
 }

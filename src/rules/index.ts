@@ -3,6 +3,7 @@
  * (docs/rules/<id>.md) and its test (test/rules/<id>.test.ts) — test/rules/meta.test.ts checks all four.
  */
 import consistentHealthPath from './consistent-health-path.js';
+import consistentVariableReferences from './consistent-variable-references.js';
 import noDeprecatedTargets from './no-deprecated-targets.js';
 import noMutableImageTag from './no-mutable-image-tag.js';
 import noPlaintextSecrets from './no-plaintext-secrets.js';
@@ -21,6 +22,7 @@ import type { AnyRuleModule } from './types.js';
 
 export const builtinRules: readonly AnyRuleModule[] = [
   consistentHealthPath,
+  consistentVariableReferences,
   noDeprecatedTargets,
   noMutableImageTag,
   noPlaintextSecrets,

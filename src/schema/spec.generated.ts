@@ -4939,6 +4939,10 @@ export interface KubernetesTarget {
    * Image pull policy.
    */
   imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
+  /**
+   * What the containers get from `$(NAME)` and `$$` in env values, `command` and `entrypoint` (Kubernetes `args` and `command`): `expand` (default) leaves them to Kubernetes, which replaces `$(NAME)` with the variable's value and `$$` with `$`; `literal` writes `$$` where Kubernetes would read a `$`, so the containers get the text as written, as on ECS and Copilot. See the rule consistent-variable-references.
+   */
+  variableReferences?: 'expand' | 'literal';
 }
 /**
  * AWS App Mesh CloudFormation (legacy).
@@ -6649,6 +6653,10 @@ export interface KubernetesTargetOverlay {
    * Image pull policy.
    */
   imagePullPolicy?: ('Always' | 'IfNotPresent' | 'Never') | null;
+  /**
+   * What the containers get from `$(NAME)` and `$$` in env values, `command` and `entrypoint` (Kubernetes `args` and `command`): `expand` (default) leaves them to Kubernetes, which replaces `$(NAME)` with the variable's value and `$$` with `$`; `literal` writes `$$` where Kubernetes would read a `$`, so the containers get the text as written, as on ECS and Copilot. See the rule consistent-variable-references.
+   */
+  variableReferences?: ('expand' | 'literal') | null;
 }
 /**
  * AWS App Mesh CloudFormation (legacy, discontinued 2026-09-30; successor: ECS Service Connect). Any core field (image, health, replicas, ...) may be repeated here to override it for this target only.

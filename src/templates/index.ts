@@ -2,9 +2,9 @@
  * Template emitters from the config's `templates` list: the built-in runbook or template files.
  * Imported by the config loader only when the list is non-empty (so Handlebars loads only then).
  */
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { isSafeRelativePath } from '../core/output.js';
+import { NotRegularFileError, readRegularFile } from '../core/read-file.js';
 import type { Emitter } from '../emitters/types.js';
 import { createTemplateEmitter, loadHandlebars } from './engine.js';
 import { createRunbookEmitter } from './runbook.js';
@@ -43,9 +43,11 @@ export async function loadTemplateEmitters(
     const abs = resolve(dir, entry.template);
     let text: string;
     try {
-      text = await readFile(abs, 'utf8');
+      // Never blocks: a FIFO or device where the template should be is refused, not read.
+      text = readRegularFile(abs);
     } catch (err) {
-      problems.push({ index, code: 'TEMPLATE_UNREADABLE', message: `Cannot read the template ${entry.template}: ${(err as NodeJS.ErrnoException).code ?? String(err)}.` });
+      const why = err instanceof NotRegularFileError ? `it is ${err.kind}, not a regular file` : ((err as NodeJS.ErrnoException).code ?? String(err));
+      problems.push({ index, code: 'TEMPLATE_UNREADABLE', message: `Cannot read the template ${entry.template}: ${why}.` });
       continue;
     }
     emitters.push(

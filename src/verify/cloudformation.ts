@@ -72,9 +72,10 @@ function checkProperties(type: string, name: string, props: unknown, r: Reporter
     return;
   }
   const data = props ?? {};
-  const intrinsics = intrinsicPaths(data);
+  const violations = evaluate(schema, data, { maybeUnset: maybeNoValue });
+  const intrinsics = violations.length ? intrinsicPaths(data) : [];
   const base: Pointer = ['Resources', name, 'Properties'];
-  for (const v of evaluate(schema, data, { maybeUnset: maybeNoValue })) {
+  for (const v of violations) {
     const p = `/${v.path.join('/')}`.replace(/\/$/, '');
     const underIntrinsic = intrinsics.some((i) => p === i || p.startsWith(`${i}/`));
     const combinatorAbove = (v.keyword === 'oneOf' || v.keyword === 'anyOf') && intrinsics.some((i) => i.startsWith(`${p}/`));

@@ -7,8 +7,9 @@
  * `dependentRequired`, `dependentExcluded`, `uniqueKeys`, `maxUniqueItems`.
  */
 import { isObject } from './report.js';
+import { canonical, codePoints, makePlan, typeBit, type Plan, type Schema } from './schema-plan.js';
 
-export type Schema = boolean | Record<string, unknown>;
+export type { Schema };
 
 export interface Violation {
   /** Pointer segments into the validated value. */
@@ -24,45 +25,6 @@ export interface EvalOptions {
   maybeUnset?: (value: unknown) => boolean;
 }
 
-const regexps = new Map<string, { test: (s: string) => boolean }>();
-
-function regexp(pattern: string): { test: (s: string) => boolean } {
-  let re = regexps.get(pattern);
-  if (!re) {
-    const translated = pattern.replace(/\\Z/g, '$').replace(/\\A/g, '^').replace(/\\p\{Print\}/g, '\\P{Cc}');
-    re = { test: () => true };
-    for (const flags of ['u', '']) {
-      try {
-        re = new RegExp(translated, flags);
-        break;
-      } catch {
-        // next form; a pattern JavaScript cannot read accepts everything
-      }
-    }
-    regexps.set(pattern, re);
-  }
-  return re;
-}
-
-function typeOf(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'array';
-  if (typeof v === 'number') return Number.isInteger(v) ? 'integer' : 'number';
-  return typeof v;
-}
-
-function hasType(v: unknown, t: string): boolean {
-  const actual = typeOf(v);
-  return actual === t || (t === 'number' && actual === 'integer');
-}
-
-/** Canonical text of a value (sorted keys), for enum/const/uniqueness comparisons. */
-function canonical(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (isObject(v)) return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(',')}}`;
-  return JSON.stringify(v) ?? 'undefined';
-}
-
 function branchSummary(branches: unknown[]): string {
   const parts = branches.map((b) => {
     if (!isObject(b)) return 'schema';
@@ -74,51 +36,219 @@ function branchSummary(branches: unknown[]): string {
   return [...new Set(parts)].join(', ');
 }
 
-/** What a schema node needs at every visit, worked out once per node (schemas are cached per process). */
-interface NodeInfo {
-  types?: string[];
-  enumKeys?: Set<string>;
-  props?: Record<string, Schema>;
-  patterns: [{ test: (s: string) => boolean }, Schema][];
-  /** `oneOf` / `anyOf`, in that order, when present. */
-  branches: ['oneOf' | 'anyOf', Schema[]][];
-}
-const nodeInfo = new WeakMap<object, NodeInfo>();
+const hasOwn = Object.prototype.hasOwnProperty;
 
-function infoOf(schema: Record<string, unknown>): NodeInfo {
-  let info = nodeInfo.get(schema);
-  if (!info) {
-    info = {
-      ...(schema.type !== undefined ? { types: (Array.isArray(schema.type) ? schema.type : [schema.type]) as string[] } : {}),
-      branches: (['oneOf', 'anyOf'] as const).filter((kw) => Array.isArray(schema[kw])).map((kw) => [kw, schema[kw] as Schema[]]),
-      ...(Array.isArray(schema.enum) ? { enumKeys: new Set(schema.enum.map(canonical)) } : {}),
-      ...(isObject(schema.properties) ? { props: schema.properties as Record<string, Schema> } : {}),
-      patterns: isObject(schema.patternProperties) ? Object.entries(schema.patternProperties as Record<string, Schema>).map(([p, x]) => [regexp(p), x]) : [],
-    };
-    nodeInfo.set(schema, info);
+/** Per root schema: resolved local `$ref`s and the plan of each node (a `$ref` resolves against its root). */
+interface RootState {
+  refs: Map<string, Schema>;
+  plans: WeakMap<object, Plan>;
+}
+const roots = new WeakMap<object, RootState>();
+
+/** The state of one evaluate() call. */
+interface Walk {
+  root: Schema;
+  state: RootState;
+  stack: (string | number)[];
+  maybeUnset: ((value: unknown) => boolean) | undefined;
+}
+
+function planOf(w: Walk, schema: Record<string, unknown>): Plan {
+  let p = w.state.plans.get(schema);
+  if (!p) w.state.plans.set(schema, (p = makePlan(schema)));
+  return p;
+}
+
+/** The plan of a child schema of `p` (or the boolean schema itself), remembered on `p`. */
+function childPlan(w: Walk, p: Plan, schema: Schema): Plan | boolean {
+  let c = p.children.get(schema);
+  if (c === undefined) p.children.set(schema, (c = typeof schema === 'boolean' ? schema : planOf(w, schema)));
+  return c;
+}
+
+function resolveRef(w: Walk, ref: string): Schema {
+  let s = w.state.refs.get(ref);
+  if (s === undefined) {
+    let cur: unknown = w.root;
+    for (const seg of ref.replace(/^#\/?/, '').split('/').filter(Boolean)) cur = isObject(cur) ? cur[seg.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
+    s = isObject(cur) || typeof cur === 'boolean' ? cur : true;
+    w.state.refs.set(ref, s);
   }
-  return info;
+  return s;
 }
 
-/** Number of code points (a string's length counts UTF-16 units). */
-function codePoints(v: string): number {
-  let n = v.length;
-  for (let i = 0; i < v.length; i++) {
-    const c = v.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < v.length) {
-      const d = v.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        n--;
-        i++;
-      }
+function fail(w: Walk, sink: Violation[], keyword: string, message: string, params: Record<string, unknown> = {}, extra?: string | number): void {
+  const path = w.stack.slice();
+  if (extra !== undefined) path.push(extra);
+  sink.push({ path, message, keyword, params });
+}
+
+function present(w: Walk, obj: Record<string, unknown>, names: readonly string[], definite: boolean): string[] {
+  return names.filter((n) => n in obj && !(definite && w.maybeUnset?.(obj[n])));
+}
+
+/** Walk `v` with the schema `c` (a plan, or a boolean schema). */
+function walkAny(w: Walk, c: Plan | boolean, v: unknown, sink: Violation[]): void {
+  if (c === true) return;
+  if (c === false) return fail(w, sink, 'false schema', 'is not allowed here');
+  walk(w, c, v, sink);
+}
+
+/** Walk `v` at the key `k` below the current path. */
+function child(w: Walk, p: Plan, schema: Schema, v: unknown, k: string | number, sink: Violation[]): void {
+  const c = childPlan(w, p, schema);
+  if (c === true) return;
+  w.stack.push(k);
+  walkAny(w, c, v, sink);
+  w.stack.pop();
+}
+
+function walk(w: Walk, p: Plan, v: unknown, sink: Violation[]): void {
+  if (p.ref !== undefined) {
+    if (p.refPlan === undefined) {
+      const target = resolveRef(w, p.ref);
+      if (target === true) p.ref = undefined;
+      else if (target === false) {
+        fail(w, sink, 'false schema', 'is not allowed here');
+      } else p.refPlan = planOf(w, target);
+    }
+    if (p.refPlan !== undefined) walk(w, p.refPlan, v, sink);
+  }
+  const schema = p.schema;
+  const bit = typeBit(v);
+  if (p.types !== undefined && (p.typeMask & bit) === 0) return fail(w, sink, 'type', p.typeMessage, { type: p.typeParam });
+  if (p.enumKeys !== undefined && !(bit === 16 ? p.enumStrings!.has(v as string) : p.enumKeys.has(canonical(v)))) {
+    const values = schema.enum as unknown[];
+    fail(w, sink, 'enum', `must be one of ${values.map((e) => JSON.stringify(e)).join(', ')}`, { allowedValues: values });
+  }
+  if (p.hasConst && p.constKey !== canonical(v)) fail(w, sink, 'const', `must be ${JSON.stringify(schema.const)}`, { allowedValues: [schema.const] });
+
+  if (bit === 16 && p.forString) {
+    const s = v as string;
+    if (p.minLength !== undefined && codePoints(s) < p.minLength) fail(w, sink, 'minLength', `must be at least ${p.minLength} character(s) long`);
+    if (p.maxLength !== undefined && s.length > p.maxLength && codePoints(s) > p.maxLength) fail(w, sink, 'maxLength', `must be at most ${p.maxLength} characters long`);
+    if (p.pattern !== undefined && !p.pattern.test(s)) fail(w, sink, 'pattern', `must match the pattern ${JSON.stringify(schema.pattern)}`);
+  } else if ((bit & 12) !== 0 && p.forNumber) {
+    const n = v as number;
+    if (p.minimum !== undefined && n < p.minimum) fail(w, sink, 'minimum', `must be at least ${p.minimum}`);
+    if (p.maximum !== undefined && n > p.maximum) fail(w, sink, 'maximum', `must be at most ${p.maximum}`);
+    if (p.multipleOf !== undefined && Math.abs(n / p.multipleOf - Math.round(n / p.multipleOf)) > 1e-9) fail(w, sink, 'multipleOf', `must be a multiple of ${p.multipleOf}`);
+  } else if (bit === 2 && p.forArray) walkArray(w, p, v as unknown[], sink);
+  else if (bit === 64 && p.forObject) walkObject(w, p, v as Record<string, unknown>, sink);
+
+  if (p.allOf !== undefined) for (const s of p.allOf) walkAny(w, childPlan(w, p, s), v, sink);
+  if (p.not !== undefined) {
+    const inner: Violation[] = [];
+    walkAny(w, childPlan(w, p, p.not), v, inner);
+    if (inner.length === 0) fail(w, sink, 'not', 'matches a form that is not allowed');
+  }
+  if (p.if !== undefined) {
+    const probe: Violation[] = [];
+    walkAny(w, childPlan(w, p, p.if), v, probe);
+    const branch = probe.length === 0 ? p.then : p.else;
+    if (branch !== undefined) walkAny(w, childPlan(w, p, branch), v, sink);
+  }
+  for (const [kw, branches] of p.branches) {
+    const results = branches.map((b: Schema) => {
+      const errs: Violation[] = [];
+      walkAny(w, childPlan(w, p, b), v, errs);
+      return errs;
+    });
+    const passing = results.filter((r) => r.length === 0).length;
+    if (passing === 0) {
+      // When exactly one branch fails only below this level (the shape fits), its errors explain best.
+      const depth = w.stack.length;
+      const deep = results.filter((r) => r.every((e) => e.path.length > depth));
+      if (deep.length === 1) sink.push(...deep[0]!);
+      else fail(w, sink, kw, `does not match any allowed form (${branchSummary(branches)})`);
+    } else if (kw === 'oneOf' && passing > 1 && !branches.every((b) => isObject(b) && Object.keys(b).every((k) => k === 'type'))) {
+      fail(w, sink, kw, `matches more than one of the exclusive forms (${branchSummary(branches)})`);
     }
   }
-  return n;
 }
 
-const hasOwn = Object.prototype.hasOwnProperty;
-/** Resolved local `$ref`s per root schema. */
-const refCache = new WeakMap<object, Map<string, Schema>>();
+function walkArray(w: Walk, p: Plan, v: unknown[], sink: Violation[]): void {
+  if (p.minItems !== undefined && v.length < p.minItems) fail(w, sink, 'minItems', `needs at least ${p.minItems} item(s)`);
+  if (p.maxItems !== undefined && v.length > p.maxItems) fail(w, sink, 'maxItems', `holds at most ${p.maxItems} item(s)`);
+  // (An array of at most one item repeats nothing; one no longer than the bound cannot exceed it.)
+  if (p.uniqueItems && v.length > 1 && new Set(v.map(canonical)).size !== v.length) fail(w, sink, 'uniqueItems', 'must not repeat an item');
+  if (p.maxUniqueItems !== undefined && v.length > p.maxUniqueItems && new Set(v.map(canonical)).size > p.maxUniqueItems) fail(w, sink, 'maxUniqueItems', `holds at most ${p.maxUniqueItems} distinct item(s)`);
+  if (p.uniqueKeys !== undefined) {
+    const keys = p.uniqueKeys;
+    const seen = new Set<string>();
+    for (const item of v) {
+      if (!isObject(item) || !keys.every((k) => k in item)) continue;
+      const key = canonical(keys.map((k) => item[k]));
+      if (seen.has(key)) fail(w, sink, 'uniqueKeys', `repeats ${keys.join('/')} ${keys.map((k) => JSON.stringify(item[k])).join('/')}`);
+      seen.add(key);
+    }
+  }
+  if (p.itemList !== undefined) {
+    const items = p.itemList;
+    for (let i = 0; i < v.length && i < items.length; i++) child(w, p, items[i]!, v[i], i, sink);
+  } else if (p.item !== undefined) {
+    for (let i = 0; i < v.length; i++) child(w, p, p.item, v[i], i, sink);
+  }
+}
+
+function walkObject(w: Walk, p: Plan, v: Record<string, unknown>, sink: Violation[]): void {
+  if (p.required !== undefined) for (const r of p.required) if (!(r in v)) fail(w, sink, 'required', `missing required field "${r}"`, { missingProperty: r });
+  const keys = Object.keys(v);
+  if (p.maxProperties !== undefined && keys.length > p.maxProperties) fail(w, sink, 'maxProperties', `holds at most ${p.maxProperties} entries`);
+  const { props, patterns } = p;
+  for (const k of keys) {
+    if (p.propertyNames !== undefined) {
+      const nameErrors: Violation[] = [];
+      child(w, p, p.propertyNames, k, k, nameErrors);
+      for (const e of nameErrors) fail(w, sink, `propertyNames`, e.keyword === 'enum' ? `unknown field "${k}"` : `the name "${k}" ${e.message}`, e.params, k);
+    }
+    let matched = false;
+    if (props !== undefined) {
+      let c = p.propPlans.get(k);
+      if (c === undefined && hasOwn.call(props, k)) p.propPlans.set(k, (c = childPlan(w, p, props[k]!)));
+      if (c !== undefined) {
+        matched = true;
+        if (c !== true) {
+          w.stack.push(k);
+          walkAny(w, c, v[k], sink);
+          w.stack.pop();
+        }
+      }
+    }
+    for (const [re, s] of patterns) {
+      if (re.test(k)) {
+        matched = true;
+        child(w, p, s, v[k], k, sink);
+      }
+    }
+    if (!matched && p.additional !== undefined) {
+      if (p.additional === false) fail(w, sink, 'additionalProperties', `unknown field "${k}"`, { additionalProperty: k }, k);
+      else child(w, p, p.additional, v[k], k, sink);
+    }
+  }
+  const xor = p.requiredXor;
+  if (xor !== undefined) {
+    const definite = present(w, v, xor, true);
+    if (definite.length > 1) fail(w, sink, 'requiredXor', `sets ${definite.join(' and ')}, but only one of ${xor.join(', ')} is allowed`);
+    else if (present(w, v, xor, false).length === 0) fail(w, sink, 'requiredXor', `needs exactly one of ${xor.join(', ')}`);
+  }
+  const or = p.requiredOr;
+  if (or !== undefined && present(w, v, or, false).length === 0) fail(w, sink, 'requiredOr', `needs at least one of ${or.join(', ')}`);
+  if (p.dependentRequired !== undefined) {
+    for (const [k, needed] of p.dependentRequired) {
+      const missing = present(w, v, [k], true).length ? needed.filter((n) => !(n in v)) : [];
+      if (missing.length) fail(w, sink, 'dependentRequired', `${k} needs ${missing.join(', ')}`);
+    }
+  }
+  if (p.dependentExcluded !== undefined) {
+    const reported = new Set<string>();
+    for (const [k, excluded] of p.dependentExcluded) {
+      const both = (present(w, v, [k], true).length ? present(w, v, excluded, true) : []).filter((x) => !reported.has(`${x}|${k}`));
+      for (const x of both) reported.add(`${k}|${x}`);
+      if (both.length) fail(w, sink, 'dependentExcluded', `${k} cannot be set together with ${both.join(', ')}`);
+    }
+  }
+}
 
 /**
  * Validates `data` against `root`; local `$ref`s (`#/definitions/...`) resolve against `root`.
@@ -126,164 +256,16 @@ const refCache = new WeakMap<object, Map<string, Schema>>();
  */
 export function evaluate(root: Schema, data: unknown, options: EvalOptions = {}): Violation[] {
   const out: Violation[] = [];
-  let refs = typeof root === 'object' ? refCache.get(root) : undefined;
-  if (!refs) {
-    refs = new Map();
-    if (typeof root === 'object') refCache.set(root, refs);
+  if (root === true) return out;
+  let state = typeof root === 'object' ? roots.get(root) : undefined;
+  if (!state) {
+    state = { refs: new Map(), plans: new WeakMap() };
+    if (typeof root === 'object') roots.set(root, state);
   }
-  const stack: (string | number)[] = [];
-  const resolve = (ref: string): Schema => {
-    let s = refs!.get(ref);
-    if (s === undefined) {
-      let cur: unknown = root;
-      for (const seg of ref.replace(/^#\/?/, '').split('/').filter(Boolean)) cur = isObject(cur) ? cur[seg.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
-      s = isObject(cur) || typeof cur === 'boolean' ? cur : true;
-      refs!.set(ref, s);
-    }
-    return s;
-  };
-  const present = (obj: Record<string, unknown>, names: readonly string[], definite: boolean) =>
-    names.filter((n) => n in obj && !(definite && options.maybeUnset?.(obj[n])));
-  const fail = (sink: Violation[], keyword: string, message: string, params: Record<string, unknown> = {}, extra?: string | number) => {
-    const path = stack.slice();
-    if (extra !== undefined) path.push(extra);
-    sink.push({ path, message, keyword, params });
-  };
-  /** Walk `v` at the key `k` below the current path. */
-  const child = (schema: Schema, v: unknown, k: string | number, sink: Violation[]): void => {
-    stack.push(k);
-    walk(schema, v, sink);
-    stack.pop();
-  };
-
-  const walk = (schema: Schema, v: unknown, sink: Violation[]): void => {
-    if (schema === true) return;
-    if (schema === false) return fail(sink, 'false schema', 'is not allowed here');
-    if (typeof schema.$ref === 'string') walk(resolve(schema.$ref), v, sink);
-
-    const info = infoOf(schema);
-    const types = info.types;
-    if (types && !types.some((t) => hasType(v, t))) return fail(sink, 'type', `must be ${types.join(' or ')}`, { type: types.join(',') });
-    if (info.enumKeys && !info.enumKeys.has(canonical(v))) {
-      const values = schema.enum as unknown[];
-      fail(sink, 'enum', `must be one of ${values.map((e) => JSON.stringify(e)).join(', ')}`, { allowedValues: values });
-    }
-    if ('const' in schema && canonical(schema.const) !== canonical(v)) fail(sink, 'const', `must be ${JSON.stringify(schema.const)}`, { allowedValues: [schema.const] });
-
-    if (typeof v === 'string') {
-      if (typeof schema.minLength === 'number' && codePoints(v) < schema.minLength) fail(sink, 'minLength', `must be at least ${schema.minLength} character(s) long`);
-      if (typeof schema.maxLength === 'number' && v.length > schema.maxLength && codePoints(v) > schema.maxLength) fail(sink, 'maxLength', `must be at most ${schema.maxLength} characters long`);
-      if (typeof schema.pattern === 'string' && !regexp(schema.pattern).test(v)) fail(sink, 'pattern', `must match the pattern ${JSON.stringify(schema.pattern)}`);
-    }
-    if (typeof v === 'number') {
-      if (typeof schema.minimum === 'number' && v < schema.minimum) fail(sink, 'minimum', `must be at least ${schema.minimum}`);
-      if (typeof schema.maximum === 'number' && v > schema.maximum) fail(sink, 'maximum', `must be at most ${schema.maximum}`);
-      if (typeof schema.multipleOf === 'number' && Math.abs(v / schema.multipleOf - Math.round(v / schema.multipleOf)) > 1e-9) fail(sink, 'multipleOf', `must be a multiple of ${schema.multipleOf}`);
-    }
-    if (Array.isArray(v)) {
-      if (typeof schema.minItems === 'number' && v.length < schema.minItems) fail(sink, 'minItems', `needs at least ${schema.minItems} item(s)`);
-      if (typeof schema.maxItems === 'number' && v.length > schema.maxItems) fail(sink, 'maxItems', `holds at most ${schema.maxItems} item(s)`);
-      if (schema.uniqueItems === true && new Set(v.map(canonical)).size !== v.length) fail(sink, 'uniqueItems', 'must not repeat an item');
-      if (typeof schema.maxUniqueItems === 'number' && new Set(v.map(canonical)).size > schema.maxUniqueItems) fail(sink, 'maxUniqueItems', `holds at most ${schema.maxUniqueItems} distinct item(s)`);
-      if (Array.isArray(schema.uniqueKeys)) {
-        const keys = schema.uniqueKeys as string[];
-        const seen = new Set<string>();
-        for (const item of v) {
-          if (!isObject(item) || !keys.every((k) => k in item)) continue;
-          const key = canonical(keys.map((k) => item[k]));
-          if (seen.has(key)) fail(sink, 'uniqueKeys', `repeats ${keys.join('/')} ${keys.map((k) => JSON.stringify(item[k])).join('/')}`);
-          seen.add(key);
-        }
-      }
-      if (Array.isArray(schema.items)) {
-        const items = schema.items as Schema[];
-        for (let i = 0; i < v.length && i < items.length; i++) child(items[i]!, v[i], i, sink);
-      } else if (schema.items !== undefined) {
-        for (let i = 0; i < v.length; i++) child(schema.items as Schema, v[i], i, sink);
-      }
-    }
-    if (isObject(v)) {
-      if (Array.isArray(schema.required)) for (const r of schema.required as string[]) if (!(r in v)) fail(sink, 'required', `missing required field "${r}"`, { missingProperty: r });
-      const keys = Object.keys(v);
-      if (typeof schema.maxProperties === 'number' && keys.length > schema.maxProperties) fail(sink, 'maxProperties', `holds at most ${schema.maxProperties} entries`);
-      const { props, patterns } = info;
-      for (const k of keys) {
-        if (schema.propertyNames !== undefined) {
-          const nameErrors: Violation[] = [];
-          child(schema.propertyNames as Schema, k, k, nameErrors);
-          for (const e of nameErrors) fail(sink, `propertyNames`, e.keyword === 'enum' ? `unknown field "${k}"` : `the name "${k}" ${e.message}`, e.params, k);
-        }
-        let matched = false;
-        if (props && hasOwn.call(props, k)) {
-          matched = true;
-          child(props[k]!, v[k], k, sink);
-        }
-        for (const [re, s] of patterns) {
-          if (re.test(k)) {
-            matched = true;
-            child(s, v[k], k, sink);
-          }
-        }
-        if (!matched && schema.additionalProperties !== undefined) {
-          if (schema.additionalProperties === false) fail(sink, 'additionalProperties', `unknown field "${k}"`, { additionalProperty: k }, k);
-          else child(schema.additionalProperties as Schema, v[k], k, sink);
-        }
-      }
-      const xor = schema.requiredXor as string[] | undefined;
-      if (Array.isArray(xor)) {
-        const definite = present(v, xor, true);
-        if (definite.length > 1) fail(sink, 'requiredXor', `sets ${definite.join(' and ')}, but only one of ${xor.join(', ')} is allowed`);
-        else if (present(v, xor, false).length === 0) fail(sink, 'requiredXor', `needs exactly one of ${xor.join(', ')}`);
-      }
-      const or = schema.requiredOr as string[] | undefined;
-      if (Array.isArray(or) && present(v, or, false).length === 0) fail(sink, 'requiredOr', `needs at least one of ${or.join(', ')}`);
-      if (isObject(schema.dependentRequired)) {
-        for (const [k, needed] of Object.entries(schema.dependentRequired as Record<string, string[]>)) {
-          const missing = present(v, [k], true).length ? needed.filter((n) => !(n in v)) : [];
-          if (missing.length) fail(sink, 'dependentRequired', `${k} needs ${missing.join(', ')}`);
-        }
-      }
-      if (isObject(schema.dependentExcluded)) {
-        const reported = new Set<string>();
-        for (const [k, excluded] of Object.entries(schema.dependentExcluded as Record<string, string[]>)) {
-          const both = (present(v, [k], true).length ? present(v, excluded, true) : []).filter((x) => !reported.has(`${x}|${k}`));
-          for (const x of both) reported.add(`${k}|${x}`);
-          if (both.length) fail(sink, 'dependentExcluded', `${k} cannot be set together with ${both.join(', ')}`);
-        }
-      }
-    }
-
-    if (Array.isArray(schema.allOf)) for (const s of schema.allOf as Schema[]) walk(s, v, sink);
-    if (schema.not !== undefined) {
-      const inner: Violation[] = [];
-      walk(schema.not as Schema, v, inner);
-      if (inner.length === 0) fail(sink, 'not', 'matches a form that is not allowed');
-    }
-    if (schema.if !== undefined) {
-      const probe: Violation[] = [];
-      walk(schema.if as Schema, v, probe);
-      const branch = probe.length === 0 ? schema.then : schema.else;
-      if (branch !== undefined) walk(branch as Schema, v, sink);
-    }
-    for (const [kw, branches] of info.branches) {
-      const results = branches.map((b: Schema) => {
-        const errs: Violation[] = [];
-        walk(b, v, errs);
-        return errs;
-      });
-      const passing = results.filter((r) => r.length === 0).length;
-      if (passing === 0) {
-        // When exactly one branch fails only below this level (the shape fits), its errors explain best.
-        const depth = stack.length;
-        const deep = results.filter((r) => r.every((e) => e.path.length > depth));
-        if (deep.length === 1) sink.push(...deep[0]!);
-        else fail(sink, kw, `does not match any allowed form (${branchSummary(branches)})`);
-      } else if (kw === 'oneOf' && passing > 1 && !branches.every((b) => isObject(b) && Object.keys(b).every((k) => k === 'type'))) {
-        fail(sink, kw, `matches more than one of the exclusive forms (${branchSummary(branches)})`);
-      }
-    }
-  };
-  walk(root, data, out);
+  const w: Walk = { root, state, stack: [], maybeUnset: options.maybeUnset };
+  if (root === false) fail(w, out, 'false schema', 'is not allowed here');
+  else walk(w, planOf(w, root), data, out);
+  if (out.length < 2) return out;
   const seen = new Set<string>();
   return out.filter((e) => {
     const key = `${e.path.join('/')}|${e.message}`;

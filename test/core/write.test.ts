@@ -22,7 +22,8 @@ describe('writeOutputs', () => {
     const out = mkdtempSync(join(tmpdir(), 'codegen-write-'));
     const r = await writeOutputs(out, files);
     expect(r.written).toEqual(files.map((f) => f.path));
-    expect(tree(out)).toEqual(['a/ecs/task.json', 'a/kubernetes/deployment.yaml', 'b/manifest.yml']);
+    // The manifest records what was written (for --prune); no temporary folder is left.
+    expect(tree(out)).toEqual(['.codegen-manifest.json', 'a/ecs/task.json', 'a/kubernetes/deployment.yaml', 'b/manifest.yml']);
     expect(readFileSync(join(out, 'a/kubernetes/deployment.yaml'), 'utf8')).toBe('kind: Deployment\n');
     expect(await checkOutputs(out, files, ['a', 'b'])).toEqual({ stale: [], missing: [], extra: [] });
   });
@@ -35,7 +36,7 @@ describe('writeOutputs', () => {
     const r = await writeOutputs(out, files);
     expect(r.unchanged).toEqual(['a/ecs/task.json']);
     expect(r.written).toEqual(['a/kubernetes/deployment.yaml', 'b/manifest.yml']);
-    expect(tree(out)).toEqual(['a/ecs/task.json', 'a/kubernetes/deployment.yaml', 'a/notes.md', 'b/manifest.yml']);
+    expect(tree(out)).toEqual(['.codegen-manifest.json', 'a/ecs/task.json', 'a/kubernetes/deployment.yaml', 'a/notes.md', 'b/manifest.yml']);
   });
 
   it('writes nothing when any file cannot be written (a new folder and an existing one)', async () => {

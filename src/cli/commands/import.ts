@@ -11,6 +11,7 @@ import { hasErrors, type Diagnostic } from '../../core/diagnostics.js';
 import { IMPORT_KINDS, importSpec, MAX_IMPORT_BYTES, type ImportInput } from '../../importers/index.js';
 import { formatDiagnostics, type ReportFormat } from '../reporters.js';
 import { plural, UsageError, type Io } from '../io.js';
+import { randomTag } from '../../project/output-fs.js';
 
 export interface ImportCommandOptions {
   out?: string;
@@ -33,7 +34,7 @@ function collect(paths: string[], cwd: string): string[] {
     if (st.isDirectory()) {
       if (depth > 8) return;
       for (const e of readdirSync(abs).sort()) if (!e.startsWith('.')) walk(join(abs, e), depth + 1);
-    } else if (depth === 0 || INPUT_FILE.test(abs)) out.push(abs);
+    } else if (depth === 0 || (INPUT_FILE.test(abs) && st.isFile())) out.push(abs); // a FIFO in a folder would block the read
   };
   for (const p of paths) {
     try {
@@ -49,7 +50,8 @@ function collect(paths: string[], cwd: string): string[] {
 /** Write `text` at `dest` atomically; without `force` an existing file is left alone (link fails). */
 function writeAtomic(dest: string, text: string, force: boolean): void {
   mkdirSync(dirname(dest), { recursive: true });
-  const tmp = join(dirname(dest), `.${basename(dest)}.${process.pid}.tmp`);
+  // A random name: a leftover of a killed run (same PID, as PID 1 in a container) never blocks the next.
+  const tmp = join(dirname(dest), `.${basename(dest)}.${randomTag()}.tmp`);
   writeFileSync(tmp, text, { flag: 'wx' });
   try {
     if (force) renameSync(tmp, dest);

@@ -4,23 +4,23 @@
  */
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { compile, type CompileResult, type OutputFile } from '../../compile/compile.js';
-import { compileEnvironments } from '../../compile/environments.js';
+import type { OutputFile } from '../../compile/compile.js';
 import { compareDiagnostics, hasErrors, type Diagnostic } from '../../core/diagnostics.js';
 import type { SpecCache } from '../../project/cache.js';
 import { OutputError, OutputWriter, outputReader, readOutputs } from '../../project/write.js';
 import { diffOutputs, formatDiff } from '../../project/diff.js';
 import type { ReportFormat } from '../reporters.js';
 import { resolveProject, type Project } from '../../project/config.js';
-import { compilePlatform, isPlatformSpec } from '../../platform/compile.js';
 import { plural, UsageError, type Io } from '../io.js';
 import { openCache } from './cache.js';
+import { compileSpec, openPool, type CompilePool } from '../../project/parallel.js';
 import { parseSetArgument } from '../../model/normalize/deploy-values.js';
 import { expandSpecArgs, SpecInputError } from '../../project/inputs.js';
 import { TARGETS } from '../../model/types.js';
 import { didYouMean } from '../../core/diagnostics.js';
 import { formatStream, streamFiles, type StreamFile } from '../stream.js';
 import { printReport } from '../report.js';
+import { yieldToSignals } from '../signals.js';
 
 export interface RunOptions {
   out?: string;
@@ -44,12 +44,14 @@ export interface RunOptions {
   stdout?: boolean;
   /** Also write the diagnostics as a SARIF log to this file. */
   sarif?: string;
+  /** Worker threads: a number, 'auto' (default) or 'off' (src/project/parallel.ts). */
+  concurrency?: number | 'auto' | 'off';
 }
 
 /** How standard input is named in diagnostics. */
 export const STDIN_NAME = '<stdin>';
 
-async function readSpec(path: string, io: Io): Promise<Uint8Array> {
+export async function readSpec(path: string, io: Io): Promise<Uint8Array> {
   if (path === '-') {
     if (!io.stdin) throw new UsageError('- reads the spec from standard input, which this run does not have.');
     return io.stdin();
@@ -73,6 +75,7 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
   }
   if (command === 'verify' && optsArg.verify === false) throw new UsageError('verify cannot run with --no-verify.');
   if (optsArg['cache-location'] !== undefined && !optsArg.cache) throw new UsageError('--cache-location goes with --cache.');
+  if (optsArg.check && optsArg.prune) throw new UsageError('--check writes nothing, so it cannot --prune.');
   if (optsArg.stdout) {
     const clash = (['out', 'check', 'prune', 'cache'] as const).filter((k) => optsArg[k] !== undefined);
     if (clash.length) throw new UsageError(`--stdout writes no files, so it cannot take ${clash.map((k) => `--${k}`).join(', ')}.`);
@@ -80,7 +83,10 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
     // Overlays and parameter files are folders to deploy from, not objects to apply from a pipe.
     if (optsArg['all-envs']) throw new UsageError('--stdout streams one environment; --all-envs writes folders of overlays and parameter files. Use --env NAME with --stdout.');
   }
-  const project = await resolveProject(io.cwd, optsArg.config, specsArg.length === 0);
+  // Plugin and config code failing outside codegen's calls is caught for the run (project.guard,
+  // stopped in the finally below, or by main() when a usage error ends the run before it).
+  const usesOut = (command === 'generate' || command === 'diff') && optsArg.out === undefined && !optsArg.stdout;
+  const project = await resolveProject(io.cwd, optsArg.config, specsArg.length === 0, { usesOut, guard: true });
   checkTargets(optsArg.targets, project);
   const { specs: named, opts } = withProject(project, specsArg, optsArg);
   const outDir = opts.out ?? 'out';
@@ -96,7 +102,6 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
   }
   const configFailed = hasErrors(project.diagnostics);
   if (specs.length === 0 && !configFailed) throw new UsageError(`${command} needs at least one SPEC file (or a config file with \`specs\`).`);
-  if (opts.check && opts.prune) throw new UsageError('--check writes nothing, so it cannot --prune.');
   if (opts['all-envs'] && opts.env) throw new UsageError('--all-envs writes every environment; it cannot go with --env.');
   const deployValues = parseDeployValues(opts.set);
   if (deployValues) {
@@ -115,6 +120,9 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
   const piped: StreamFile[] = [];
   const notYaml: string[] = [];
   let writer: OutputWriter | undefined;
+  /** The run's inputs are never overwritten or pruned: the specs, the config and the files it names, the cache record. */
+  const openWriter = (): OutputWriter =>
+    new OutputWriter(resolve(io.cwd, outDir), { inputs: [...specs.map((s) => resolve(io.cwd, s)), ...project.inputs, ...(cache ? [cache.file] : [])] });
   let writeError: unknown;
   let fileCount = 0;
   let anyError = configFailed;
@@ -126,6 +134,19 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
   const readOutput = cache || checking ? outputReader(resolve(io.cwd, outDir)) : undefined;
   /** Generated files known to be on disk and up to date, or compared already (for extra files and --prune). */
   const kept: string[] = [];
+  // The text and GitHub reports print only errors, warnings unless --quiet, infos with --verbose
+  // (src/cli/report.ts; a --sarif file holds them all): the other diagnostics are counted, not held, and a spec's text is held for
+  // code frames only when the text report prints one of its diagnostics (memory at 1,000s of specs).
+  const isPrinted = (d: Diagnostic): boolean => d.severity === 'error' || (!opts.quiet && (d.severity === 'warning' || opts.verbose === true));
+  const holdAll = opts.format === 'json' || opts.format === 'sarif' || opts.sarif !== undefined;
+  let unheldWarnings = 0;
+  const hold = (list: readonly Diagnostic[], display: string, text: Uint8Array): void => {
+    for (const d of list) {
+      if (holdAll || isPrinted(d)) diagnostics.push(d);
+      else if (d.severity === 'warning') unheldWarnings++;
+    }
+    if (opts.format === 'text' && !sources.has(display) && list.some(isPrinted)) sources.set(display, Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString('utf8'));
+  };
   /** One spec per service name. */
   const claimService = (service: string | undefined, display: string): void => {
     if (!service) return;
@@ -136,11 +157,24 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
     }
     services.set(service, display);
   };
+  let pool: CompilePool | undefined;
   try {
-    for (const spec of configFailed ? [] : specs) {
-      const text = await readSpec(spec, io);
+    const verify = opts.verify !== false;
+    const compileOptions = {
+      ...project.compileOptions,
+      verify,
+      ...(opts.env ? { env: opts.env } : {}),
+      ...(opts.targets ? { targets: opts.targets } : {}),
+      ...(deployValues ? { set: deployValues } : {}),
+      ...(opts['all-envs'] ? { allEnvironments: true } : {}),
+    };
+    const oneThread = cache !== undefined ? '--cache compiles only the specs that changed' : opts.stdout ? '--stdout streams every artifact' : undefined;
+    if (!configFailed) pool = await openPool(opts.concurrency ?? 'auto', specs, io.cwd, compileOptions, oneThread, diagnostics);
+    for (const [index, spec] of (configFailed ? [] : specs).entries()) {
+      await yieldToSignals(); // a signal is handled between two services
+      const pre = pool?.take(index); // read and compiled ahead by a worker
+      const text = pre?.text ?? (await readSpec(spec, io));
       const display = spec === '-' ? STDIN_NAME : relative(io.cwd, resolve(io.cwd, spec)) || spec;
-      sources.set(display, Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString('utf8'));
       const key = cache?.key(display, text);
       let hit: ReturnType<SpecCache['lookup']>;
       try {
@@ -150,7 +184,7 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
       }
       if (hit) {
         // Unchanged spec, intact files: its diagnostics again, and nothing to compile or write.
-        diagnostics.push(...hit.diagnostics);
+        hold(hit.diagnostics, display, text);
         suppressed.push(...hit.suppressed);
         claimService(hit.service, display);
         if (hasErrors(hit.diagnostics)) anyError = true;
@@ -159,7 +193,7 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
         kept.push(...paths);
         if (streaming && !anyError && !writeError) {
           try {
-            writer ??= new OutputWriter(resolve(io.cwd, outDir));
+            writer ??= openWriter();
             writer.keep(paths);
           } catch (err) {
             writeError = err; // reported below like any write failure
@@ -168,19 +202,9 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
         continue;
       }
       // Every artifact is checked against the targets' schemas as it is compiled, unless --no-verify.
-      const verify = opts.verify !== false;
-      const result: Pick<CompileResult, 'service' | 'files' | 'diagnostics' | 'suppressed' | 'artifacts'> = isPlatformSpec(text)
-        ? platformResult(compilePlatform(text, { file: display, verify }))
-        : (opts['all-envs'] ? compileEnvironments : compile)(text, {
-            ...project.compileOptions,
-            verify,
-            file: display,
-            ...(opts.env ? { env: opts.env } : {}),
-            ...(opts.targets ? { targets: opts.targets } : {}),
-            ...(deployValues ? { set: deployValues } : {}),
-          });
+      const result = (pre && (await pre.result)) ?? compileSpec(text, display, compileOptions);
       if (cache && key !== undefined) cache.record(display, key, result);
-      diagnostics.push(...result.diagnostics);
+      hold(result.diagnostics, display, text);
       suppressed.push(...result.suppressed);
       claimService(result.service, display);
       if (!anyError && hasErrors(result.diagnostics)) anyError = true;
@@ -209,16 +233,18 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
         writer?.abort();
       } else {
         try {
-          writer ??= new OutputWriter(resolve(io.cwd, outDir));
+          writer ??= openWriter();
           writer.stage(result.files);
         } catch (err) {
           writeError = err; // staging removed what it wrote; reported below like any write failure
         }
       }
-      artifactCount += result.artifacts.length;
+      artifactCount += result.artifactCount;
     }
+    // What plugin code scheduled for "now" (timers, rejections) fails the run before anything is written.
+    if (project.guard) diagnostics.push(...(await project.guard.settle()));
     diagnostics.sort(compareDiagnostics);
-    const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+    const warnings = diagnostics.filter((d) => d.severity === 'warning').length + unheldWarnings;
     const tooManyWarnings = opts.maxWarnings !== undefined && warnings > opts.maxWarnings;
     const failed = hasErrors(diagnostics) || tooManyWarnings;
     if (failed) writer?.abort();
@@ -269,7 +295,7 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
           summary = `streamed ${plural(piped.length, 'document')} for ${services.size} service${services.size === 1 ? '' : 's'} to standard output`;
         } else {
           if (writeError) throw writeError;
-          writer ??= new OutputWriter(resolve(io.cwd, outDir));
+          writer ??= openWriter();
           const w = writer.commit({ prune: opts.prune ?? false, services: [...services.keys()] });
           report.written = w;
           summary = `generated ${plural(fileCount, 'file')} for ${services.size} service${services.size === 1 ? '' : 's'} (${w.written.length} written, ${w.unchanged.length} unchanged${w.removed.length ? `, ${w.removed.length} removed` : ''})`;
@@ -280,11 +306,13 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
           code: err instanceof OutputError ? err.code : 'OUTPUT_WRITE_FAILED',
           severity: 'error',
           // A failed commit says itself what was already in place; any other failure changed nothing.
-        message: err instanceof OutputError && err.code === 'OUTPUT_COMMIT_FAILED' ? err.message : `${err instanceof Error ? err.message : String(err)} Nothing was changed.`,
+        message: err instanceof OutputError && err.changed ? err.message : `${err instanceof Error ? err.message : String(err)} Nothing was changed.`,
           source: 'io',
           path: [],
+          file: err instanceof OutputError && err.path ? `${outDir.replace(/\/$/, '')}/${err.path}` : outDir,
         });
         status = 1;
+        summary = err instanceof OutputError && err.changed ? 'stopped part-way (see the error above)' : 'nothing was changed (see the error above)';
       }
     } else if (command === 'verify') {
       const n = diagnostics.filter((d) => d.source === 'verify' && d.severity === 'error').length;
@@ -294,6 +322,8 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
     } else {
       summary = `nothing written: ${diagnostics.filter((d) => d.severity === 'error').length} error(s)`;
     }
+    // Leftovers of interrupted runs completed or removed, files --prune kept: reported whatever the outcome.
+    if (writer?.notes.length) diagnostics.push(...writer.notes);
     if (tooManyWarnings) summary += ` (${warnings} warnings, more than --max-warnings ${opts.maxWarnings})`;
     if (skipped.length) summary += ` (${plural(skipped.length, 'other file')} in the folders named skipped: not codegen specs${opts.verbose ? `: ${skipped.join(', ')}` : ''})`;
     const ms = Math.round(Number(process.hrtime.bigint() - started) / 1e6);
@@ -314,16 +344,13 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
   } finally {
     // Whatever ended the run early, nothing staged stays behind (a no-op after a commit).
     writer?.abort();
+    project.guard?.stop();
+    await pool?.close();
   }
 }
 
-/** A `kind: Platform` spec compiles to `<platform>/platform.cfn.yaml`; its name is its output folder. */
-function platformResult(r: ReturnType<typeof compilePlatform>): Pick<CompileResult, 'service' | 'files' | 'diagnostics' | 'suppressed' | 'artifacts'> {
-  return { ...(r.platform !== undefined ? { service: r.platform } : {}), files: r.files, artifacts: r.artifacts, diagnostics: r.diagnostics, suppressed: [] };
-}
-
 /** `--set KEY=VALUE` arguments → a map (a malformed or unknown key is a usage error; values are checked by compile). */
-function parseDeployValues(args: readonly string[] | undefined): Record<string, string> | undefined {
+export function parseDeployValues(args: readonly string[] | undefined): Record<string, string> | undefined {
   if (!args?.length) return undefined;
   const out: Record<string, string> = {};
   for (const arg of args) {
@@ -339,7 +366,7 @@ function parseDeployValues(args: readonly string[] | undefined): Record<string, 
  * A target named on the command line must exist (a built-in one, or one of the config's plugins
  * and templates): a typo is a usage error (exit 2) with the target meant, before anything compiles.
  */
-function checkTargets(targets: readonly string[] | undefined, project: Project): void {
+export function checkTargets(targets: readonly string[] | undefined, project: Project): void {
   if (!targets) return;
   const known = [...TARGETS, ...new Set((project.compileOptions.emitters ?? []).map((e) => e.target).filter((t) => !(TARGETS as readonly string[]).includes(t)))];
   for (const t of targets) {

@@ -162,12 +162,21 @@ function resourceAmounts(a: { cpu?: string; memory?: string }): JsonObject | und
   return Object.keys(out).length ? out : undefined;
 }
 
-function envVars(c: ContainerModel, report: Report): JsonObject[] {
+/**
+ * `targets.kubernetes.variableReferences: literal`: a `$` that Kubernetes would read — before `(`
+ * (a `$(NAME)` reference) or before another `$` (`$$` is its escape) — is written `$$`, so the
+ * container gets the text as written. Kubernetes leaves every other `$` alone.
+ */
+export function k8sText(m: ServiceModel, text: string): string {
+  return m.targets.kubernetes.variableReferences === 'literal' ? text.replace(/\$(?=[$(])/g, '$$$$') : text;
+}
+
+function envVars(m: ServiceModel, c: ContainerModel, report: Report): JsonObject[] {
   const out: JsonObject[] = [];
   for (const e of c.env) {
     const v = e.value;
     if (v.kind === 'value') {
-      out.push({ name: e.name, value: v.value });
+      out.push({ name: e.name, value: k8sText(m, v.value) });
       continue;
     }
     const k = v.kubernetes;
@@ -215,8 +224,8 @@ function container(m: ServiceModel, c: ContainerModel, role: PodRole, report: Re
   if (role === 'sidecar') def.restartPolicy = 'Always';
   if (t.imagePullPolicy) def.imagePullPolicy = t.imagePullPolicy;
   // Docker ENTRYPOINT is Kubernetes `command`; Docker CMD is Kubernetes `args`.
-  if (c.entrypoint) def.command = c.entrypoint;
-  if (c.command) def.args = c.command;
+  if (c.entrypoint) def.command = c.entrypoint.map((x) => k8sText(m, x));
+  if (c.command) def.args = c.command.map((x) => k8sText(m, x));
   if (c.ports.length) {
     def.ports = c.ports.map((p, i) => {
       const named = writesPortName(m, p);
@@ -249,7 +258,7 @@ function container(m: ServiceModel, c: ContainerModel, role: PodRole, report: Re
       if (health.readiness) def.readinessProbe = probe(health.readiness, report);
     }
   }
-  const env = envVars(c, report);
+  const env = envVars(m, c, report);
   if (env.length) def.env = env;
   const mounts = volumeMounts(m, c);
   if (mounts.length) def.volumeMounts = mounts;

@@ -55,4 +55,9 @@ export const kubernetesTargetProperties: Record<string, JsonSchema> = {
   kustomization: bool('Write a kustomization.yaml listing the files (default true).'),
   podAnnotations: map('Annotations on the pod template.', { type: 'string', description: 'Value.' }),
   imagePullPolicy: enumOf('Image pull policy.', ['Always', 'IfNotPresent', 'Never']),
+  variableReferences: enumOf(
+    'What the containers get from `$(NAME)` and `$$` in env values, `command` and `entrypoint` (Kubernetes `args` and `command`): `expand` (default) leaves them to Kubernetes, which replaces `$(NAME)` with the variable\'s value and `$$` with `$`; `literal` writes `$$` where Kubernetes would read a `$`, so the containers get the text as written, as on ECS and Copilot. See the rule consistent-variable-references.',
+    ['expand', 'literal'],
+    { default: 'expand' },
+  ),
 };

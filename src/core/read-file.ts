@@ -1,0 +1,70 @@
+/**
+ * Reading a file codegen found by itself (a discovered config, a file a config names, a generated
+ * file on disk, the cache record) without ever blocking: a FIFO, socket or device at such a path
+ * would make an ordinary read wait forever. The file is opened non-blocking, checked to be a
+ * regular file on the open descriptor (no window between the check and the read), then read.
+ */
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+
+/** What a non-regular file is, for messages: "a FIFO (named pipe)", "a socket", ... */
+export function fileKind(st: Stats): string {
+  if (st.isDirectory()) return 'a folder';
+  if (st.isFIFO()) return 'a FIFO (named pipe)';
+  if (st.isSocket()) return 'a socket';
+  if (st.isCharacterDevice()) return 'a character device';
+  if (st.isBlockDevice()) return 'a block device';
+  if (st.isSymbolicLink()) return 'a symbolic link';
+  return 'not a regular file';
+}
+
+/** Thrown by `readRegularFile` for a path that is not a regular file. `code` is `ENOTREG`. */
+export class NotRegularFileError extends Error {
+  readonly code = 'ENOTREG';
+  constructor(
+    readonly path: string,
+    readonly kind: string,
+  ) {
+    super(`${path} is ${kind}, not a regular file`);
+  }
+}
+
+/**
+ * The text (UTF-8) of the regular file at `path`. `follow: false` refuses a symbolic link as the
+ * last path segment (ELOOP). Throws NotRegularFileError for a FIFO, socket, device or folder, and
+ * the file system's error otherwise (ENOENT, EACCES, ...).
+ */
+export function readRegularFile(path: string, opts: { follow?: boolean } = {}): string {
+  const flags = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (opts.follow === false ? (constants.O_NOFOLLOW ?? 0) : 0);
+  let fd: number;
+  try {
+    fd = openSync(path, flags);
+  } catch (err) {
+    // Opening a Unix socket fails with ENXIO: say what it is.
+    if ((err as NodeJS.ErrnoException).code === 'ENXIO') {
+      const st = statSync(path, { throwIfNoEntry: false });
+      if (st && !st.isFile()) throw new NotRegularFileError(path, fileKind(st));
+    }
+    throw err;
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new NotRegularFileError(path, fileKind(st));
+    // Like readFileSync: the size fstat gives is read; a file reporting 0 (some virtual files) is read to its end.
+    const size = st.size;
+    let buf = Buffer.allocUnsafe(size > 0 ? size : 4096);
+    let n = 0;
+    while (size === 0 || n < size) {
+      if (n === buf.length) {
+        const bigger = Buffer.allocUnsafe(buf.length * 2);
+        buf.copy(bigger, 0, 0, n);
+        buf = bigger;
+      }
+      const r = readSync(fd, buf, n, buf.length - n, null);
+      if (r === 0) break;
+      n += r;
+    }
+    return buf.toString('utf8', 0, n);
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,0 +1,197 @@
+/**
+ * The evaluator's view of a schema node (see json-schema.ts): its keywords read once into an
+ * object of one fixed shape, and the helpers that need no walk state.
+ */
+import { isObject } from './report.js';
+
+export type Schema = boolean | Record<string, unknown>;
+
+const regexps = new Map<string, { test: (s: string) => boolean }>();
+
+export function regexp(pattern: string): { test: (s: string) => boolean } {
+  let re = regexps.get(pattern);
+  if (!re) {
+    const translated = pattern.replace(/\\Z/g, '$').replace(/\\A/g, '^').replace(/\\p\{Print\}/g, '\\P{Cc}');
+    re = { test: () => true };
+    for (const flags of ['u', '']) {
+      try {
+        re = new RegExp(translated, flags);
+        break;
+      } catch {
+        // next form; a pattern JavaScript cannot read accepts everything
+      }
+    }
+    regexps.set(pattern, re);
+  }
+  return re;
+}
+
+/** Canonical text of a value (sorted keys), for enum/const/uniqueness comparisons. */
+export function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (isObject(v)) return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(',')}}`;
+  return JSON.stringify(v) ?? 'undefined';
+}
+
+/**
+ * A schema node's keywords, read once into an object of one fixed shape (every field present,
+ * `undefined` when the keyword is absent). The walk reads plans instead of the schemas themselves:
+ * schema objects come in hundreds of shapes, so reading a keyword from them directly is a slow,
+ * megamorphic property load on every visit. Child plans are made on first visit.
+ */
+export interface Plan {
+  schema: Record<string, unknown>;
+  ref: string | undefined;
+  refPlan: Plan | undefined;
+  types: string[] | undefined;
+  /** Bits of the value types `types` accepts (see typeBit). */
+  typeMask: number;
+  enumKeys: Set<string> | undefined;
+  /** The enum's string members: a string is in the enum exactly when it is one of them (its canonical text is a JSON string). */
+  enumStrings: Set<string> | undefined;
+  hasConst: boolean;
+  constKey: string;
+  minLength: number | undefined;
+  maxLength: number | undefined;
+  pattern: { test: (s: string) => boolean } | undefined;
+  minimum: number | undefined;
+  maximum: number | undefined;
+  multipleOf: number | undefined;
+  minItems: number | undefined;
+  maxItems: number | undefined;
+  uniqueItems: boolean;
+  maxUniqueItems: number | undefined;
+  uniqueKeys: string[] | undefined;
+  itemList: Schema[] | undefined;
+  item: Schema | undefined;
+  required: string[] | undefined;
+  maxProperties: number | undefined;
+  propertyNames: Schema | undefined;
+  props: Record<string, Schema> | undefined;
+  patterns: [{ test: (s: string) => boolean }, Schema][];
+  /** `false`, a schema, or undefined (no `additionalProperties`). */
+  additional: Schema | undefined;
+  requiredXor: string[] | undefined;
+  requiredOr: string[] | undefined;
+  dependentRequired: [string, string[]][] | undefined;
+  dependentExcluded: [string, string[]][] | undefined;
+  allOf: Schema[] | undefined;
+  not: Schema | undefined;
+  if: Schema | undefined;
+  then: Schema | undefined;
+  else: Schema | undefined;
+  /** `oneOf` / `anyOf`, in that order, when present. */
+  branches: ['oneOf' | 'anyOf', Schema[]][];
+  /** Any string, number, array or object keyword at all (to skip whole sections). */
+  forString: boolean;
+  forNumber: boolean;
+  forArray: boolean;
+  forObject: boolean;
+  /** Plans of child schemas, by schema object. */
+  children: Map<Schema, Plan | boolean>;
+  /** Plans of `properties` entries, by property name (filled on first visit). */
+  propPlans: Map<string, Plan | boolean>;
+  /** The `type` violation's message and `params.type`, made once. */
+  typeMessage: string;
+  typeParam: string;
+}
+
+const TYPE_BITS: Record<string, number> = { null: 1, array: 2, integer: 4, number: 4 | 8, string: 16, boolean: 32, object: 64, undefined: 128, function: 256, bigint: 512, symbol: 1024 };
+
+/** The bit of a value's JSON Schema type (typeOf); a number that is not an integer is `number` only. */
+export function typeBit(v: unknown): number {
+  if (v === null) return 1;
+  switch (typeof v) {
+    case 'object':
+      return Array.isArray(v) ? 2 : 64;
+    case 'string':
+      return 16;
+    case 'number':
+      return Number.isInteger(v) ? 4 : 8;
+    case 'boolean':
+      return 32;
+    default:
+      return TYPE_BITS[typeof v]!;
+  }
+}
+
+const num = (x: unknown): number | undefined => (typeof x === 'number' ? x : undefined);
+const list = <T>(x: unknown): T[] | undefined => (Array.isArray(x) ? (x as T[]) : undefined);
+
+export function makePlan(schema: Record<string, unknown>): Plan {
+  const types = schema.type !== undefined ? ((Array.isArray(schema.type) ? schema.type : [schema.type]) as string[]) : undefined;
+  let typeMask = 0;
+  for (const t of types ?? []) typeMask |= Object.hasOwn(TYPE_BITS, t) ? TYPE_BITS[t]! : 0;
+  const p: Plan = {
+    schema,
+    ref: typeof schema.$ref === 'string' ? schema.$ref : undefined,
+    refPlan: undefined,
+    types,
+    typeMask,
+    enumKeys: Array.isArray(schema.enum) ? new Set(schema.enum.map(canonical)) : undefined,
+    enumStrings: Array.isArray(schema.enum) ? new Set(schema.enum.filter((e): e is string => typeof e === 'string')) : undefined,
+    hasConst: 'const' in schema,
+    constKey: 'const' in schema ? canonical(schema.const) : '',
+    minLength: num(schema.minLength),
+    maxLength: num(schema.maxLength),
+    pattern: typeof schema.pattern === 'string' ? regexp(schema.pattern) : undefined,
+    minimum: num(schema.minimum),
+    maximum: num(schema.maximum),
+    multipleOf: num(schema.multipleOf),
+    minItems: num(schema.minItems),
+    maxItems: num(schema.maxItems),
+    uniqueItems: schema.uniqueItems === true,
+    maxUniqueItems: num(schema.maxUniqueItems),
+    uniqueKeys: list<string>(schema.uniqueKeys),
+    itemList: list<Schema>(schema.items),
+    item: schema.items !== undefined && !Array.isArray(schema.items) ? (schema.items as Schema) : undefined,
+    required: list<string>(schema.required),
+    maxProperties: num(schema.maxProperties),
+    propertyNames: schema.propertyNames as Schema | undefined,
+    props: isObject(schema.properties) ? (schema.properties as Record<string, Schema>) : undefined,
+    patterns: isObject(schema.patternProperties) ? Object.entries(schema.patternProperties as Record<string, Schema>).map(([k, x]) => [regexp(k), x]) : [],
+    additional: schema.additionalProperties as Schema | undefined,
+    requiredXor: list<string>(schema.requiredXor),
+    requiredOr: list<string>(schema.requiredOr),
+    dependentRequired: isObject(schema.dependentRequired) ? (Object.entries(schema.dependentRequired) as [string, string[]][]) : undefined,
+    dependentExcluded: isObject(schema.dependentExcluded) ? (Object.entries(schema.dependentExcluded) as [string, string[]][]) : undefined,
+    allOf: list<Schema>(schema.allOf),
+    not: schema.not as Schema | undefined,
+    if: schema.if as Schema | undefined,
+    then: schema.then as Schema | undefined,
+    else: schema.else as Schema | undefined,
+    branches: (['oneOf', 'anyOf'] as const).filter((kw) => Array.isArray(schema[kw])).map((kw) => [kw, schema[kw] as Schema[]]),
+    forString: false,
+    forNumber: false,
+    forArray: false,
+    forObject: false,
+    children: new Map(),
+    propPlans: new Map(),
+    typeMessage: types ? `must be ${types.join(' or ')}` : '',
+    typeParam: types ? types.join(',') : '',
+  };
+  p.forString = p.minLength !== undefined || p.maxLength !== undefined || p.pattern !== undefined;
+  p.forNumber = p.minimum !== undefined || p.maximum !== undefined || p.multipleOf !== undefined;
+  p.forArray = p.minItems !== undefined || p.maxItems !== undefined || p.uniqueItems || p.maxUniqueItems !== undefined || p.uniqueKeys !== undefined || p.itemList !== undefined || p.item !== undefined;
+  p.forObject =
+    p.required !== undefined || p.maxProperties !== undefined || p.propertyNames !== undefined || p.props !== undefined || p.patterns.length > 0 || p.additional !== undefined ||
+    p.requiredXor !== undefined || p.requiredOr !== undefined || p.dependentRequired !== undefined || p.dependentExcluded !== undefined;
+  return p;
+}
+
+/** Number of code points (a string's length counts UTF-16 units). */
+export function codePoints(v: string): number {
+  let n = v.length;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < v.length) {
+      const d = v.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}
+

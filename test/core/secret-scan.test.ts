@@ -1,0 +1,157 @@
+/**
+ * Secret scanning made cheaper, held to what it was. findSecretFormat() and scrubSecrets() first ask mayHoldSecretFormat() whether a text can match
+ * any credential format at all, and skip the eight regular expressions when it cannot. That is
+ * only right if every text one of SECRET_FORMATS matches passes the pre-check: tested here on the
+ * formats' own examples, every string of every fixture spec, and seeded random texts assembled
+ * from the formats' pieces in mixed case, with look-alike and non-ASCII letters.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
+import { secretValues } from '../../src/core/redact.js';
+import { findSecretFormat, isSecretPath, mayHoldSecretFormat, scrubSecrets, SECRET_FORMATS } from '../../src/core/secrets.js';
+import { FIXTURES } from '../helpers/fixtures.js';
+
+function matchesAnyFormat(text: string): boolean {
+  return SECRET_FORMATS.some((f) => {
+    f.re.lastIndex = 0;
+    const hit = f.re.test(text);
+    f.re.lastIndex = 0;
+    return hit;
+  });
+}
+
+function strings(v: unknown, out: string[]): void {
+  if (typeof v === 'string') out.push(v);
+  else if (Array.isArray(v)) v.forEach((x) => strings(x, out));
+  else if (v && typeof v === 'object') Object.values(v).forEach((x) => strings(x, out));
+}
+
+function specStrings(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) specStrings(p, out);
+    else if (/\.ya?ml$/.test(name) && !p.includes('/expected/')) for (const d of parseAllDocuments(readFileSync(p, 'utf8'))) strings(d.toJS(), out);
+  }
+  return out;
+}
+
+const EXAMPLES = [
+  'AKIAIOSFODNN7EXAMPLE',
+  'key ASIAXXXXXXXXXXXXXXXX.',
+  '-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END RSA PRIVATE KEY-----',
+  'ghp_' + 'a'.repeat(36),
+  'github_pat_' + 'A'.repeat(22),
+  'xoxb-1234567890-abc',
+  'eyJhbGciOiJIUzI1.eyJzdWIiOiIxMjM0.c2lnbmF0dXJlMTIz',
+  'postgres://user:hunter2@db:5432/app',
+  'HTTPS://u:pw@host',
+  'Authorization: Bearer abcdefghijklmnop1234',
+  '--password=hunter2',
+  'PGPASSWORD=hunter2 psql',
+  '"api_key": "abcd1234"',
+  'Api-Key:abcd',
+  'CLIENT_SECRET = "s3cr3t!"',
+  'token:abcdef',
+  'PWD=/tmp/x',
+  'access-key=AbCdEf',
+];
+
+const PIECES = ['AKIA', 'ASIA', 'akia', '-----BEGIN ', 'PRIVATE KEY-----', 'gh', 'p_', 'ghs_', 'github_pat_', 'xox', 'xoxp-', 'eyJ', '.eyJ', '://', ':', '=', '"', "'", ' ', 'Bearer ', 'bearer ', 'pass', 'PaSsWoRd', 'passwd', 'PWD', 'secret', 'SeCrEt', 'token', 'TOKEN', 'api', '_', '-', 'key', 'KEY', 'access', 'private', 'client', 'ſecret', 'ǩey', 'Kelvin\u212a', 'x', 'abcdefghij', '0123456789ABCDEF', '$', '%s', '\n'];
+
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('the credential pre-check', () => {
+  it('passes every example of every format', () => {
+    for (const e of EXAMPLES) {
+      expect(matchesAnyFormat(e), e).toBe(true);
+      expect(mayHoldSecretFormat(e), e).toBe(true);
+      expect(findSecretFormat(e), e).toBeDefined();
+    }
+  });
+
+  it('passes every fixture string that matches a format, and skips most of the rest', () => {
+    const all = specStrings(FIXTURES);
+    expect(all.length).toBeGreaterThan(1000);
+    let skipped = 0;
+    for (const s of all) {
+      if (matchesAnyFormat(s)) expect(mayHoldSecretFormat(s), s).toBe(true);
+      if (!mayHoldSecretFormat(s)) {
+        skipped++;
+        expect(scrubSecrets(s)).toBe(s);
+        expect(findSecretFormat(s)).toBeUndefined();
+      }
+    }
+    expect(skipped).toBeGreaterThan(all.length / 2);
+  });
+
+  it('passes every seeded random text that matches a format', () => {
+    const rnd = random(19);
+    let matching = 0;
+    for (let i = 0; i < 20_000; i++) {
+      let s = '';
+      const n = 1 + Math.floor(rnd() * 8);
+      for (let j = 0; j < n; j++) s += PIECES[Math.floor(rnd() * PIECES.length)]!;
+      if (matchesAnyFormat(s)) {
+        matching++;
+        expect(mayHoldSecretFormat(s), JSON.stringify(s)).toBe(true);
+      }
+    }
+    expect(matching).toBeGreaterThan(500);
+  });
+});
+
+/** secretValues() as it was, making a path for every node: the oracle for the walk that makes paths only for what it finds. */
+function referenceSecretValues(value: unknown, limit = 10_000): { path: (string | number)[]; text: string }[] {
+  const out: { path: (string | number)[]; text: string }[] = [];
+  const seen = new Set<object>();
+  const stack: [unknown, (string | number)[]][] = [[value, []]];
+  while (stack.length && out.length < limit) {
+    const [v, path] = stack.pop()!;
+    if (typeof v === 'string' || typeof v === 'number') {
+      const text = String(v);
+      if (text !== '' && (isSecretPath(path) || (typeof v === 'string' && findSecretFormat(text) !== undefined))) out.push({ path, text });
+      continue;
+    }
+    if (v === null || typeof v !== 'object' || seen.has(v)) continue;
+    seen.add(v);
+    if (Array.isArray(v)) for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], [...path, i]]);
+    else for (const k of Object.keys(v).reverse()) stack.push([(v as Record<string, unknown>)[k], [...path, k]]);
+  }
+  return out;
+}
+
+describe('secretValues', () => {
+  it('finds what a walk with a path for every node finds, in the same order, on every fixture spec', () => {
+    let found = 0;
+    for (const doc of specDocuments(FIXTURES)) {
+      const want = referenceSecretValues(doc);
+      found += want.length;
+      expect(secretValues(doc)).toEqual(want);
+      expect(secretValues(doc, 2)).toEqual(referenceSecretValues(doc, 2));
+    }
+    expect(found).toBeGreaterThan(20);
+    const nested = { secrets: { A: { aws: 'x', list: ['p1', 7] } }, env: { DB_PASSWORD: 'hunter22', PLAIN: 'v', nested: { env: { TOKEN: 'abc' } } }, x: [{ env: { API_KEY: 5 } }] };
+    expect(secretValues(nested)).toEqual(referenceSecretValues(nested));
+    expect(secretValues(nested).length).toBe(6);
+  });
+});
+
+function specDocuments(dir: string, out: unknown[] = []): unknown[] {
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) specDocuments(p, out);
+    else if (/\.ya?ml$/.test(name) && !p.includes('/expected/')) for (const d of parseAllDocuments(readFileSync(p, 'utf8'))) out.push(d.toJS());
+  }
+  return out;
+}

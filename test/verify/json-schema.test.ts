@@ -1,0 +1,197 @@
+/**
+ * The JSON Schema evaluator reads each schema node through a plan (src/verify/schema-plan.ts).
+ * It must report exactly what the direct walk it replaced reported (json-schema-reference.ts):
+ * the same violations — path, keyword, message, params — in the same order, for every golden
+ * document under every schema that checks it, and for seeded random mutations of each (a value
+ * of another type, a key removed or added, a string grown or emptied, an item repeated, an
+ * intrinsic function in place of a value, null).
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
+import { builtinRules } from '../../src/rules/index.js';
+import { maybeNoValue } from '../../src/verify/cfn-intrinsics.js';
+import { cloudFormationTypes, resourceSchema } from '../../src/verify/cfn-schemas.js';
+import { cloneSchema, evaluate, makeStrict, type Schema } from '../../src/verify/json-schema.js';
+import { readData } from '../../src/verify/vendor.js';
+import { FIXTURES } from '../helpers/fixtures.js';
+import { referenceEvaluate } from './json-schema-reference.js';
+
+type Doc = Record<string, unknown>;
+
+function goldenFiles(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) goldenFiles(p, out);
+    else if (/\/expected\//.test(p) && /\.(ya?ml|json)$/.test(p)) out.push(p);
+  }
+  return out;
+}
+
+function documents(file: string): unknown[] {
+  const text = readFileSync(file, 'utf8');
+  if (file.endsWith('.json')) return [JSON.parse(text)];
+  return parseAllDocuments(text).map((d) => d.toJS({ maxAliasCount: -1 }));
+}
+
+const isObj = (v: unknown): v is Doc => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+const k8sIndex = readData<Record<string, string>>('kubernetes/index.json');
+const k8sSchemas = new Map<string, Schema>();
+function k8sSchema(key: string): Schema | undefined {
+  if (!Object.hasOwn(k8sIndex, key)) return undefined;
+  let s = k8sSchemas.get(key);
+  if (!s) {
+    s = cloneSchema(readData<Doc>(k8sIndex[key]!));
+    makeStrict(s);
+    k8sSchemas.set(key, s);
+  }
+  return s;
+}
+const kustomization = cloneSchema(readData<Doc>('kustomize/kustomization.json'));
+makeStrict(kustomization);
+const sections = Object.fromEntries(['template', 'resources', 'parameters', 'outputs'].map((n) => [n, readData<Schema>(`cloudformation/template/${n}_configuration.json`)]));
+
+interface Case {
+  name: string;
+  schema: Schema;
+  data: unknown;
+  cfn: boolean;
+}
+
+/** Every (schema, value) pair the verifiers evaluate for one document. */
+function casesOf(name: string, doc: unknown): Case[] {
+  if (!isObj(doc)) return [];
+  const out: Case[] = [];
+  if (isObj(doc.Resources)) {
+    out.push({ name: `${name} template`, schema: sections.template!, data: doc, cfn: false });
+    out.push({ name: `${name} Resources`, schema: sections.resources!, data: doc.Resources, cfn: false });
+    if (isObj(doc.Parameters)) out.push({ name: `${name} Parameters`, schema: sections.parameters!, data: doc.Parameters, cfn: false });
+    if (isObj(doc.Outputs)) out.push({ name: `${name} Outputs`, schema: sections.outputs!, data: doc.Outputs, cfn: false });
+    for (const [id, res] of Object.entries(doc.Resources)) {
+      const schema = isObj(res) && typeof res.Type === 'string' ? resourceSchema(res.Type) : null;
+      if (schema) out.push({ name: `${name} ${id}`, schema, data: (res as Doc).Properties ?? {}, cfn: true });
+    }
+  } else if (typeof doc.apiVersion === 'string' && typeof doc.kind === 'string') {
+    const schema = doc.kind === 'Kustomization' ? kustomization : k8sSchema(`${doc.apiVersion} ${doc.kind}`);
+    if (schema) out.push({ name, schema, data: doc, cfn: false });
+  }
+  return out;
+}
+
+/** Seeded generator (mulberry32), so a failure is reproducible. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The containers (object or array) inside a value, with the value itself first. */
+function containers(v: unknown, out: (Doc | unknown[])[] = []): (Doc | unknown[])[] {
+  if (Array.isArray(v)) {
+    out.push(v);
+    for (const x of v) containers(x, out);
+  } else if (isObj(v)) {
+    out.push(v);
+    for (const x of Object.values(v)) containers(x, out);
+  }
+  return out;
+}
+
+const REPLACEMENTS: ((old: unknown, rnd: () => number) => unknown)[] = [
+  (old) => (typeof old === 'string' ? 42 : 'text'),
+  (old) => (typeof old === 'number' ? String(old) : typeof old === 'string' ? [old] : 7.5),
+  () => null,
+  () => true,
+  (old) => (typeof old === 'string' ? '' : {}),
+  (old) => (typeof old === 'string' ? old.repeat(300) : -1),
+  () => ({ Ref: 'Somewhere' }),
+  () => ({ 'Fn::If': ['Cond', 'x', { Ref: 'AWS::NoValue' }] }),
+  (old) => (Array.isArray(old) ? [...old, ...old] : [old, old]),
+  (_old, rnd) => ({ unknownField: rnd() }),
+];
+
+function mutate(data: unknown, rnd: () => number): unknown {
+  const copy = structuredClone(data);
+  const edits = 1 + Math.floor(rnd() * 3);
+  for (let e = 0; e < edits; e++) {
+    const all = containers(copy);
+    if (!all.length) return REPLACEMENTS[Math.floor(rnd() * REPLACEMENTS.length)]!(copy, rnd);
+    const c = all[Math.floor(rnd() * all.length)]!;
+    const keys = Array.isArray(c) ? c.map((_, i) => i) : Object.keys(c);
+    const op = rnd();
+    if (!Array.isArray(c) && op < 0.15) {
+      c[`extra${Math.floor(rnd() * 3)}`] = rnd() < 0.5 ? 'value' : { nested: 1 };
+    } else if (keys.length && op < 0.3) {
+      const k = keys[Math.floor(rnd() * keys.length)]!;
+      if (Array.isArray(c)) c.splice(k as number, 1);
+      else delete c[k as string];
+    } else if (keys.length) {
+      const k = keys[Math.floor(rnd() * keys.length)]!;
+      const r = REPLACEMENTS[Math.floor(rnd() * REPLACEMENTS.length)]!;
+      (c as Record<string | number, unknown>)[k] = r((c as Record<string | number, unknown>)[k], rnd);
+    }
+  }
+  return copy;
+}
+
+const files = goldenFiles(FIXTURES);
+const cases = files.flatMap((f) => documents(f).flatMap((d, i) => casesOf(`${f.slice(FIXTURES.length + 1)}#${i}`, d)));
+const MUTANTS = Number(process.env.JSON_SCHEMA_MUTANTS ?? 12);
+
+function same(c: Case, data: unknown): void {
+  const options = c.cfn ? { maybeUnset: maybeNoValue } : {};
+  expect(evaluate(c.schema, data, options), c.name).toEqual(referenceEvaluate(c.schema, data, options));
+}
+
+describe('the plan-based evaluator reports what the direct walk reported', () => {
+  it('finds documents of every verified kind among the goldens', () => {
+    expect(cases.length).toBeGreaterThan(200);
+    expect(cases.some((c) => c.cfn)).toBe(true);
+    expect(cases.some((c) => c.schema === kustomization)).toBe(true);
+    expect(cases.some((c) => k8sSchemas.size > 0 && [...k8sSchemas.values()].includes(c.schema))).toBe(true);
+  });
+
+  it('on every golden document', () => {
+    for (const c of cases) same(c, c.data);
+  });
+
+  it(`on ${MUTANTS} seeded mutations of each golden document`, () => {
+    let violations = 0;
+    cases.forEach((c, i) => {
+      const rnd = random(0x5eed + i);
+      for (let m = 0; m < MUTANTS; m++) {
+        const data = mutate(c.data, rnd);
+        const options = c.cfn ? { maybeUnset: maybeNoValue } : {};
+        const want = referenceEvaluate(c.schema, data, options);
+        violations += want.length;
+        expect(evaluate(c.schema, data, options), `${c.name} mutant ${m}`).toEqual(want);
+      }
+    });
+    // The mutations do break documents: most keywords are exercised with a failing value.
+    expect(violations).toBeGreaterThan(cases.length * MUTANTS);
+  });
+
+  it('on every bundled CloudFormation resource schema with values of the wrong shape', () => {
+    const rnd = random(7);
+    for (const type of cloudFormationTypes()) {
+      const schema = resourceSchema(type)!;
+      for (const data of [{}, [], 'x', null, { Tags: [{ Key: 1 }], Name: { 'Fn::Sub': 'x' } }, mutate({ a: { b: [1, 'c'] } }, rnd)]) {
+        expect(evaluate(schema, data, { maybeUnset: maybeNoValue }), type).toEqual(referenceEvaluate(schema, data, { maybeUnset: maybeNoValue }));
+      }
+    }
+  });
+
+  it('on the rules’ option schemas and on boolean and reference-only schemas', () => {
+    const schemas: Schema[] = [true, false, { $ref: '#/definitions/a', definitions: { a: false } }, { $ref: '#/nowhere', type: 'string' }, { type: ['integer', 'null'], not: { const: 3 } }];
+    for (const r of builtinRules) if (r.meta.schema) schemas.push(r.meta.schema as Schema);
+    const values: unknown[] = [null, 3, 3.5, 'x', [], [1, 1], {}, { a: 1 }, { level: 'x', min: -1 }, true];
+    for (const s of schemas) for (const v of values) expect(evaluate(s, v)).toEqual(referenceEvaluate(s, v));
+  });
+});
