@@ -63,7 +63,7 @@ export type Probe = {
      *
      * Items: Argument.
      */
-    command: [string, ...string[]];
+    command: string[];
   };
   /**
    * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
@@ -155,7 +155,7 @@ export type Probe1 = {
      *
      * Items: Argument.
      */
-    command: [string, ...string[]];
+    command: string[];
   };
   /**
    * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
@@ -247,7 +247,7 @@ export type Probe2 = {
      *
      * Items: Argument.
      */
-    command: [string, ...string[]];
+    command: string[];
   };
   /**
    * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
@@ -339,7 +339,7 @@ export type Probe3 = {
      *
      * Items: Argument.
      */
-    command: [string, ...string[]];
+    command: string[];
   };
   /**
    * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
@@ -431,7 +431,7 @@ export type Probe4 = {
      *
      * Items: Argument.
      */
-    command: [string, ...string[]];
+    command: string[];
   };
   /**
    * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
@@ -523,7 +523,7 @@ export type Probe5 = {
      *
      * Items: Argument.
      */
-    command: [string, ...string[]];
+    command: string[];
   };
   /**
    * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
@@ -1381,48 +1381,26 @@ export interface CodegenServiceSpecV1 {
      *
      * Items: One RFC 6902 operation.
      */
-    ops: [
-      {
-        /**
-         * Operation.
-         */
-        op: 'add' | 'remove' | 'replace' | 'move' | 'copy' | 'test';
-        /**
-         * Where the operation applies. A JSON Pointer (RFC 6901) such as `/containerDefinitions/0/cpu`; `~1` escapes `/`.
-         */
-        path: string;
-        /**
-         * Source of `move` and `copy`. A JSON Pointer (RFC 6901) such as `/containerDefinitions/0/cpu`; `~1` escapes `/`.
-         */
-        from?: string;
-        /**
-         * Value for `add`, `replace` and `test` (any JSON value).
-         */
-        value?: {
-          [k: string]: unknown;
-        };
-      },
-      ...{
-        /**
-         * Operation.
-         */
-        op: 'add' | 'remove' | 'replace' | 'move' | 'copy' | 'test';
-        /**
-         * Where the operation applies. A JSON Pointer (RFC 6901) such as `/containerDefinitions/0/cpu`; `~1` escapes `/`.
-         */
-        path: string;
-        /**
-         * Source of `move` and `copy`. A JSON Pointer (RFC 6901) such as `/containerDefinitions/0/cpu`; `~1` escapes `/`.
-         */
-        from?: string;
-        /**
-         * Value for `add`, `replace` and `test` (any JSON value).
-         */
-        value?: {
-          [k: string]: unknown;
-        };
-      }[]
-    ];
+    ops: {
+      /**
+       * Operation.
+       */
+      op: 'add' | 'remove' | 'replace' | 'move' | 'copy' | 'test';
+      /**
+       * Where the operation applies. A JSON Pointer (RFC 6901) such as `/containerDefinitions/0/cpu`; `~1` escapes `/`.
+       */
+      path: string;
+      /**
+       * Source of `move` and `copy`. A JSON Pointer (RFC 6901) such as `/containerDefinitions/0/cpu`; `~1` escapes `/`.
+       */
+      from?: string;
+      /**
+       * Value for `add`, `replace` and `test` (any JSON value).
+       */
+      value?: {
+        [k: string]: unknown;
+      };
+    }[];
   }[];
 }
 /**
@@ -1600,36 +1578,20 @@ export interface Autoscaling {
      *
      * Items: One step.
      */
-    steps: [
-      {
-        /**
-         * Lower bound of the metric range (inclusive); omit for no lower bound.
-         */
-        from?: number;
-        /**
-         * Upper bound of the metric range (exclusive); omit for no upper bound.
-         */
-        to?: number;
-        /**
-         * Capacity change in this range (negative scales in).
-         */
-        change: number;
-      },
-      ...{
-        /**
-         * Lower bound of the metric range (inclusive); omit for no lower bound.
-         */
-        from?: number;
-        /**
-         * Upper bound of the metric range (exclusive); omit for no upper bound.
-         */
-        to?: number;
-        /**
-         * Capacity change in this range (negative scales in).
-         */
-        change: number;
-      }[]
-    ];
+    steps: {
+      /**
+       * Lower bound of the metric range (inclusive); omit for no lower bound.
+       */
+      from?: number;
+      /**
+       * Upper bound of the metric range (exclusive); omit for no upper bound.
+       */
+      to?: number;
+      /**
+       * Capacity change in this range (negative scales in).
+       */
+      change: number;
+    }[];
     /**
      * Time after a scaling activity before another may start. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
@@ -1779,7 +1741,7 @@ export interface Health {
      *
      * Items: Argument.
      */
-    command?: [string, string, ...string[]];
+    command?: string[];
     /**
      * Generate `curl -f http://localhost:PORT/PATH || exit 1`. `true` uses the liveness (or traffic) HTTP path and port.
      */
@@ -1859,7 +1821,7 @@ export interface Expose {
    *
    * Items: Path prefix.
    */
-  paths?: [string, ...string[]];
+  paths?: string[];
   /**
    * HTTP header conditions (header name → accepted values; any value matches, every header must match): ALB `http-header` conditions, the Ingress `conditions.<service>` annotation, HTTPRoute header matches. `*` and `?` are wildcards on the ALB.
    */
@@ -1867,7 +1829,7 @@ export interface Expose {
     /**
      * One value or a list of values.
      */
-    [k: string]: string | [string] | [string, string] | [string, string, string];
+    [k: string]: string | string[];
   };
   /**
    * Only requests from these CIDR ranges are routed to the service: an ALB `source-ip` condition (Copilot `http.allowed_source_ips`, the Ingress `conditions.<service>` annotation).
@@ -1876,7 +1838,7 @@ export interface Expose {
    *
    * Items: CIDR block, e.g. `10.0.0.0/8`.
    */
-  allowedSourceIps?: [string, ...string[]];
+  allowedSourceIps?: string[];
   /**
    * `application` (default: ALB listener rules, Ingress, HTTPRoute) or `network` (NLB: a TCP, UDP or TLS listener of its own on `targets.ecs.service.loadBalancerArn`; Copilot `nlb`). A network load balancer has no rules: hosts, paths and headers do not apply.
    */
@@ -1997,7 +1959,7 @@ export interface Deployment {
    *
    * Items: CloudWatch alarm name.
    */
-  rollbackAlarms?: [string, ...string[]];
+  rollbackAlarms?: string[];
 }
 /**
  * Container logs.
@@ -2370,7 +2332,7 @@ export interface Sidecar {
        *
        * Items: Argument.
        */
-      command?: [string, string, ...string[]];
+      command?: string[];
       /**
        * Generate `curl -f http://localhost:PORT/PATH || exit 1`. `true` uses the liveness (or traffic) HTTP path and port.
        */
@@ -2978,7 +2940,7 @@ export interface EcsTarget {
      *
      * Items: IAM managed policy ARN.
      */
-    managedPolicyArns?: [string, ...string[]];
+    managedPolicyArns?: string[];
   };
   /**
    * Launch types the task definition is validated against (RegisterTaskDefinition `requiresCompatibilities`). Default: `[launchType]`. An empty list leaves the field out, so the task definition names no launch type (ECS then validates it for EC2 and reports what else it is compatible with).
@@ -3453,36 +3415,20 @@ export interface AutoscalingOverlay {
          *
          * Items: One step.
          */
-        steps: [
-          {
-            /**
-             * Lower bound of the metric range (inclusive); omit for no lower bound.
-             */
-            from?: number;
-            /**
-             * Upper bound of the metric range (exclusive); omit for no upper bound.
-             */
-            to?: number;
-            /**
-             * Capacity change in this range (negative scales in).
-             */
-            change: number;
-          },
-          ...{
-            /**
-             * Lower bound of the metric range (inclusive); omit for no lower bound.
-             */
-            from?: number;
-            /**
-             * Upper bound of the metric range (exclusive); omit for no upper bound.
-             */
-            to?: number;
-            /**
-             * Capacity change in this range (negative scales in).
-             */
-            change: number;
-          }[]
-        ];
+        steps: {
+          /**
+           * Lower bound of the metric range (inclusive); omit for no lower bound.
+           */
+          from?: number;
+          /**
+           * Upper bound of the metric range (exclusive); omit for no upper bound.
+           */
+          to?: number;
+          /**
+           * Capacity change in this range (negative scales in).
+           */
+          change: number;
+        }[];
         /**
          * Time after a scaling activity before another may start. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
          */
@@ -3636,7 +3582,7 @@ export interface HealthOverlay {
     /**
      * `["CMD", ...]` or `["CMD-SHELL", "..."]`.
      */
-    command?: [string, string, ...string[]] | null;
+    command?: string[] | null;
     /**
      * Generate `curl -f http://localhost:PORT/PATH || exit 1`. `true` uses the liveness (or traffic) HTTP path and port.
      */
@@ -3732,7 +3678,7 @@ export interface ProbeOverlay {
     /**
      * Command and arguments (no shell unless you call one).
      */
-    command?: [string, ...string[]] | null;
+    command?: string[] | null;
   } | null;
   /**
    * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
@@ -3799,7 +3745,7 @@ export interface ExposeOverlay {
   /**
    * Several path prefixes routed to the service (instead of `path`): one ALB path-pattern condition (split into more listener rules when the values exceed a rule's limits), one Ingress path or HTTPRoute match each.
    */
-  paths?: [string, ...string[]] | null;
+  paths?: string[] | null;
   /**
    * HTTP header conditions (header name → accepted values; any value matches, every header must match): ALB `http-header` conditions, the Ingress `conditions.<service>` annotation, HTTPRoute header matches. `*` and `?` are wildcards on the ALB.
    */
@@ -3807,12 +3753,12 @@ export interface ExposeOverlay {
     /**
      * One value or a list of values.
      */
-    [k: string]: string | [string] | [string, string] | [string, string, string] | null;
+    [k: string]: string | string[] | null;
   } | null;
   /**
    * Only requests from these CIDR ranges are routed to the service: an ALB `source-ip` condition (Copilot `http.allowed_source_ips`, the Ingress `conditions.<service>` annotation).
    */
-  allowedSourceIps?: [string, ...string[]] | null;
+  allowedSourceIps?: string[] | null;
   /**
    * `application` (default: ALB listener rules, Ingress, HTTPRoute) or `network` (NLB: a TCP, UDP or TLS listener of its own on `targets.ecs.service.loadBalancerArn`; Copilot `nlb`). A network load balancer has no rules: hosts, paths and headers do not apply.
    */
@@ -3932,7 +3878,7 @@ export interface DeploymentOverlay {
   /**
    * Names of existing CloudWatch alarms that fail a deployment when they go into ALARM (and roll it back with `rollbackOnFailure`): ECS `DeploymentConfiguration.Alarms`, the CodeDeploy deployment group's alarm configuration, Copilot `deployment.rollback_alarms`. Kubernetes has no such check (a diagnostic says so).
    */
-  rollbackAlarms?: [string, ...string[]] | null;
+  rollbackAlarms?: string[] | null;
 }
 /**
  * Container logs on ECS and Copilot: awslogs to CloudWatch Logs (default), FireLens, or off. Kubernetes has no per-pod log configuration (the node's log agent collects stdout and stderr), so only `driver: firelens` or `none` is reported there.
@@ -4269,7 +4215,7 @@ export interface SidecarOverlay {
       /**
        * `["CMD", ...]` or `["CMD-SHELL", "..."]`.
        */
-      command?: [string, string, ...string[]] | null;
+      command?: string[] | null;
       /**
        * Generate `curl -f http://localhost:PORT/PATH || exit 1`. `true` uses the liveness (or traffic) HTTP path and port.
        */
@@ -4889,52 +4835,28 @@ export interface KubernetesTarget {
      *
      * Items: One Service port.
      */
-    ports: [
-      {
-        /**
-         * Service port name (IANA service name: at most 15 lowercase letters, digits and hyphens, at least one letter; required when the Service has several ports).
-         */
-        name?: string;
-        /**
-         * Port the Service listens on.
-         */
-        port: number;
-        /**
-         * Container port the traffic goes to: a number, or the name of a container port (default: `port`).
-         */
-        targetPort?: number | string;
-        /**
-         * Transport protocol (default tcp).
-         */
-        protocol?: 'tcp' | 'udp';
-        /**
-         * Node port (NodePort and LoadBalancer Services; default: allocated by the cluster).
-         */
-        nodePort?: number;
-      },
-      ...{
-        /**
-         * Service port name (IANA service name: at most 15 lowercase letters, digits and hyphens, at least one letter; required when the Service has several ports).
-         */
-        name?: string;
-        /**
-         * Port the Service listens on.
-         */
-        port: number;
-        /**
-         * Container port the traffic goes to: a number, or the name of a container port (default: `port`).
-         */
-        targetPort?: number | string;
-        /**
-         * Transport protocol (default tcp).
-         */
-        protocol?: 'tcp' | 'udp';
-        /**
-         * Node port (NodePort and LoadBalancer Services; default: allocated by the cluster).
-         */
-        nodePort?: number;
-      }[]
-    ];
+    ports: {
+      /**
+       * Service port name (IANA service name: at most 15 lowercase letters, digits and hyphens, at least one letter; required when the Service has several ports).
+       */
+      name?: string;
+      /**
+       * Port the Service listens on.
+       */
+      port: number;
+      /**
+       * Container port the traffic goes to: a number, or the name of a container port (default: `port`).
+       */
+      targetPort?: number | string;
+      /**
+       * Transport protocol (default tcp).
+       */
+      protocol?: 'tcp' | 'udp';
+      /**
+       * Node port (NodePort and LoadBalancer Services; default: allocated by the cluster).
+       */
+      nodePort?: number;
+    }[];
   }[];
   /**
    * Name the container ports and Service ports that the spec leaves unnamed with their derived names (`http`, `grpc`, `udp`, `http-8080`; default true). With false such container ports are written without a name, as many manifests do, and Services target them by number.
@@ -5310,2557 +5232,56 @@ export interface AppmeshTarget {
    *
    * Items: A version.
    */
-  versions?:
-    | [
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        }
-      ]
-    | [
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        }
-      ]
-    | [
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        }
-      ]
-    | [
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        }
-      ]
-    | [
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        }
-      ]
-    | [
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        }
-      ]
-    | [
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        }
-      ]
-    | [
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        }
-      ]
-    | [
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        }
-      ]
-    | [
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        }
-      ];
+  versions?: {
+    /**
+     * Virtual node name of this version.
+     */
+    name: string;
+    /**
+     * Relative weight (0–100).
+     */
+    weight: number;
+    /**
+     * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+     */
+    serviceDiscovery?: {
+      /**
+       * AWS Cloud Map.
+       */
+      cloudMap?: {
+        /**
+         * Namespace name.
+         */
+        namespace: string;
+        /**
+         * Service name (default `<name>`).
+         */
+        service?: string;
+        /**
+         * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+         */
+        attributes?: {
+          /**
+           * Attribute value.
+           */
+          [k: string]: string;
+        };
+      };
+      /**
+       * DNS.
+       */
+      dns?: {
+        /**
+         * Host name.
+         */
+        hostname: string;
+      };
+    };
+    /**
+     * Logical ID of this version's virtual node in the App Mesh template, for adopting an existing stack (default `VirtualNode<Name>`, e.g. `VirtualNodePaymentsV2`; the node of `virtualNodeName` takes `logicalIds.virtualNode`). Letters and digits only; unique in the template.
+     */
+    logicalId?: string;
+  }[];
   /**
    * Expose the service through the mesh: a VirtualGateway and a GatewayRoute to the virtual service.
    */
@@ -7948,6 +5369,185 @@ export interface AppmeshTarget {
      * User Envoy runs as (default 1337); the proxy configuration ignores this uid's traffic.
      */
     user?: string;
+  };
+  /**
+   * The App Mesh route of this service: what it matches besides the path prefix (`expose.path`), how Envoy retries a failed request and the route's timeouts. Written to the Route (CloudFormation) and to the route of the VirtualRouter (App Mesh controller); the gateway route keeps matching the prefix only.
+   */
+  route?: {
+    /**
+     * Request conditions, all of which must hold. HTTP and HTTP/2 routes: `path`, `method`, `headers`; gRPC routes: `serviceName`, `methodName`, `metadata`. A condition the listener protocol has no form for is an error.
+     */
+    match?: {
+      /**
+       * HTTP/HTTP2: match the whole path instead of the prefix `expose.path` (one of `exact`, `regex`).
+       */
+      path?: {
+        /**
+         * The path equals this.
+         */
+        exact?: string;
+        /**
+         * The path matches this regular expression.
+         */
+        regex?: string;
+      };
+      /**
+       * HTTP/HTTP2: the request method.
+       */
+      method?: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE' | 'CONNECT' | 'OPTIONS' | 'TRACE' | 'PATCH';
+      /**
+       * HTTP/HTTP2: header conditions (1–10).
+       *
+       * @minItems 1
+       * @maxItems 10
+       *
+       * Items: A header condition: its name and at most one of `exact`, `prefix`, `suffix`, `regex`, `range` (none: the header is present).
+       */
+      headers?: {
+        /**
+         * Header name.
+         */
+        name: string;
+        /**
+         * The value equals this.
+         */
+        exact?: string;
+        /**
+         * The value starts with this.
+         */
+        prefix?: string;
+        /**
+         * The value ends with this.
+         */
+        suffix?: string;
+        /**
+         * The value matches this regular expression.
+         */
+        regex?: string;
+        /**
+         * The value is a number in this range (start inclusive, end exclusive).
+         */
+        range?: {
+          /**
+           * Start of the range.
+           */
+          start: number;
+          /**
+           * End of the range.
+           */
+          end: number;
+        };
+        /**
+         * Match every request whose header does not meet the condition (default false).
+         */
+        invert?: boolean;
+      }[];
+      /**
+       * gRPC: the fully qualified gRPC service, e.g. `color.ColorService`.
+       */
+      serviceName?: string;
+      /**
+       * gRPC: the method of `serviceName`, e.g. `GetColor` (needs `serviceName`).
+       */
+      methodName?: string;
+      /**
+       * gRPC: metadata conditions (1–10).
+       *
+       * @minItems 1
+       * @maxItems 10
+       *
+       * Items: A metadata condition: its name and at most one of `exact`, `prefix`, `suffix`, `regex`, `range` (none: the metadata is present).
+       */
+      metadata?: {
+        /**
+         * Metadata key.
+         */
+        name: string;
+        /**
+         * The value equals this.
+         */
+        exact?: string;
+        /**
+         * The value starts with this.
+         */
+        prefix?: string;
+        /**
+         * The value ends with this.
+         */
+        suffix?: string;
+        /**
+         * The value matches this regular expression.
+         */
+        regex?: string;
+        /**
+         * The value is a number in this range (start inclusive, end exclusive).
+         */
+        range?: {
+          /**
+           * Start of the range.
+           */
+          start: number;
+          /**
+           * End of the range.
+           */
+          end: number;
+        };
+        /**
+         * Match every request whose metadata does not meet the condition (default false).
+         */
+        invert?: boolean;
+      }[];
+    };
+    /**
+     * Retry a failed request (HTTP, HTTP/2 and gRPC routes; TCP routes have no retries). Needs at least one retry event.
+     */
+    retryPolicy?: {
+      /**
+       * Retries after the first attempt.
+       */
+      maxRetries: number;
+      /**
+       * Timeout of each attempt. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+       */
+      perRetryTimeout: number | string;
+      /**
+       * HTTP events that trigger a retry: `server-error` (500, 501, 502, 503, 504, 505, 506, 507, 508, 510, 511), `gateway-error` (502, 503, 504), `client-error` (409), `stream-error` (a refused stream).
+       *
+       * @minItems 1
+       *
+       * Items: An HTTP retry event.
+       */
+      httpRetryEvents?: ('server-error' | 'gateway-error' | 'client-error' | 'stream-error')[];
+      /**
+       * gRPC status codes that trigger a retry (gRPC routes only).
+       *
+       * @minItems 1
+       *
+       * Items: A gRPC retry event.
+       */
+      grpcRetryEvents?: ('cancelled' | 'deadline-exceeded' | 'internal' | 'resource-exhausted' | 'unavailable')[];
+      /**
+       * `connection-error`: the connection failed before the request was processed.
+       *
+       * @minItems 1
+       *
+       * Items: A TCP retry event.
+       */
+      tcpRetryEvents?: 'connection-error'[];
+    };
+    /**
+     * Route timeouts (App Mesh defaults: 15s per request, no idle limit). A TCP route has only `idle`.
+     */
+    timeout?: {
+      /**
+       * Time a request may take (HTTP, HTTP/2, gRPC). A longer one than 15s must be set on every App Mesh resource the request passes through. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+       */
+      perRequest?: number | string;
+      /**
+       * Time a connection may stay idle. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+       */
+      idle?: number | string;
+    };
   };
   /**
    * What provides the virtual service: a `virtualRouter` with a weighted route (default, required for several versions), or the `virtualNode` directly (one version: no router, no route).
@@ -8183,42 +5783,23 @@ export interface CopilotTarget {
    *
    * Items: A topic.
    */
-  publish?: [
-    {
-      /**
-       * Topic name: letters, digits, hyphens and underscores.
-       */
-      name: string;
-      /**
-       * A FIFO topic (`true`), optionally with content-based deduplication.
-       */
-      fifo?:
-        | boolean
-        | {
-            /**
-             * Deduplicate messages by their body (`content_based_deduplication`).
-             */
-            contentBasedDeduplication?: boolean;
-          };
-    },
-    ...{
-      /**
-       * Topic name: letters, digits, hyphens and underscores.
-       */
-      name: string;
-      /**
-       * A FIFO topic (`true`), optionally with content-based deduplication.
-       */
-      fifo?:
-        | boolean
-        | {
-            /**
-             * Deduplicate messages by their body (`content_based_deduplication`).
-             */
-            contentBasedDeduplication?: boolean;
-          };
-    }[]
-  ];
+  publish?: {
+    /**
+     * Topic name: letters, digits, hyphens and underscores.
+     */
+    name: string;
+    /**
+     * A FIFO topic (`true`), optionally with content-based deduplication.
+     */
+    fifo?:
+      | boolean
+      | {
+          /**
+           * Deduplicate messages by their body (`content_based_deduplication`).
+           */
+          contentBasedDeduplication?: boolean;
+        };
+  }[];
   /**
    * More security groups for the tasks (`network.vpc.security_groups`).
    *
@@ -8226,7 +5807,7 @@ export interface CopilotTarget {
    *
    * Items: Security group ID.
    */
-  securityGroups?: [string, ...string[]];
+  securityGroups?: string[];
   /**
    * Leave out the environment's default security group, which lets every service of the environment reach the tasks (`network.vpc.security_groups.deny_default`).
    */
@@ -8238,7 +5819,7 @@ export interface CopilotTarget {
    *
    * Items: Subnet ID.
    */
-  subnets?: [string, ...string[]];
+  subnets?: string[];
   /**
    * Copilot rolling deployment mode (`deployment.rolling`): `default` keeps 100% healthy and doubles during the deploy, `recreate` stops old tasks first.
    */
@@ -8277,7 +5858,7 @@ export interface Parameter {
    *
    * Items: An allowed value.
    */
-  allowedValues?: [string | number, ...(string | number)[]];
+  allowedValues?: (string | number)[];
   /**
    * Regular expression a String value must match (`AllowedPattern`).
    */
@@ -8499,7 +6080,7 @@ export interface EcsTargetOverlay {
     /**
      * Managed policies to attach, e.g. `arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess`.
      */
-    managedPolicyArns?: [string, ...string[]] | null;
+    managedPolicyArns?: string[] | null;
   } | null;
   /**
    * Launch types the task definition is validated against (RegisterTaskDefinition `requiresCompatibilities`). Default: `[launchType]`. An empty list leaves the field out, so the task definition names no launch type (ECS then validates it for EC2 and reports what else it is compatible with).
@@ -8983,52 +6564,28 @@ export interface KubernetesTargetOverlay {
          *
          * Items: One Service port.
          */
-        ports: [
-          {
-            /**
-             * Service port name (IANA service name: at most 15 lowercase letters, digits and hyphens, at least one letter; required when the Service has several ports).
-             */
-            name?: string;
-            /**
-             * Port the Service listens on.
-             */
-            port: number;
-            /**
-             * Container port the traffic goes to: a number, or the name of a container port (default: `port`).
-             */
-            targetPort?: number | string;
-            /**
-             * Transport protocol (default tcp).
-             */
-            protocol?: 'tcp' | 'udp';
-            /**
-             * Node port (NodePort and LoadBalancer Services; default: allocated by the cluster).
-             */
-            nodePort?: number;
-          },
-          ...{
-            /**
-             * Service port name (IANA service name: at most 15 lowercase letters, digits and hyphens, at least one letter; required when the Service has several ports).
-             */
-            name?: string;
-            /**
-             * Port the Service listens on.
-             */
-            port: number;
-            /**
-             * Container port the traffic goes to: a number, or the name of a container port (default: `port`).
-             */
-            targetPort?: number | string;
-            /**
-             * Transport protocol (default tcp).
-             */
-            protocol?: 'tcp' | 'udp';
-            /**
-             * Node port (NodePort and LoadBalancer Services; default: allocated by the cluster).
-             */
-            nodePort?: number;
-          }[]
-        ];
+        ports: {
+          /**
+           * Service port name (IANA service name: at most 15 lowercase letters, digits and hyphens, at least one letter; required when the Service has several ports).
+           */
+          name?: string;
+          /**
+           * Port the Service listens on.
+           */
+          port: number;
+          /**
+           * Container port the traffic goes to: a number, or the name of a container port (default: `port`).
+           */
+          targetPort?: number | string;
+          /**
+           * Transport protocol (default tcp).
+           */
+          protocol?: 'tcp' | 'udp';
+          /**
+           * Node port (NodePort and LoadBalancer Services; default: allocated by the cluster).
+           */
+          nodePort?: number;
+        }[];
       }[]
     | null;
   /**
@@ -9333,2556 +6890,56 @@ export interface AppmeshTargetOverlay {
    * Service versions for weighted routing (1–10). Weights are relative and total ≤ 100. A version other than `virtualNodeName` gets its own virtual node with the same listener, health check and backends.
    */
   versions?:
-    | [
-        {
+    | {
+        /**
+         * Virtual node name of this version.
+         */
+        name: string;
+        /**
+         * Relative weight (0–100).
+         */
+        weight: number;
+        /**
+         * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+         */
+        serviceDiscovery?: {
           /**
-           * Virtual node name of this version.
+           * AWS Cloud Map.
            */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
+          cloudMap?: {
             /**
-             * AWS Cloud Map.
+             * Namespace name.
              */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
+            namespace: string;
             /**
-             * DNS.
+             * Service name (default `<name>`).
              */
-            dns?: {
+            service?: string;
+            /**
+             * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+             */
+            attributes?: {
               /**
-               * Host name.
+               * Attribute value.
                */
-              hostname: string;
+              [k: string]: string;
             };
           };
-        }
-      ]
-    | [
-        {
           /**
-           * Virtual node name of this version.
+           * DNS.
            */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
+          dns?: {
             /**
-             * AWS Cloud Map.
+             * Host name.
              */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
+            hostname: string;
           };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        }
-      ]
-    | [
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        }
-      ]
-    | [
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        }
-      ]
-    | [
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        }
-      ]
-    | [
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        }
-      ]
-    | [
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        }
-      ]
-    | [
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        }
-      ]
-    | [
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        }
-      ]
-    | [
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        }
-      ]
+        };
+        /**
+         * Logical ID of this version's virtual node in the App Mesh template, for adopting an existing stack (default `VirtualNode<Name>`, e.g. `VirtualNodePaymentsV2`; the node of `virtualNodeName` takes `logicalIds.virtualNode`). Letters and digits only; unique in the template.
+         */
+        logicalId?: string;
+      }[]
     | null;
   /**
    * Expose the service through the mesh: a VirtualGateway and a GatewayRoute to the virtual service.
@@ -11971,6 +7028,168 @@ export interface AppmeshTargetOverlay {
      * User Envoy runs as (default 1337); the proxy configuration ignores this uid's traffic.
      */
     user?: string | null;
+  } | null;
+  /**
+   * The App Mesh route of this service: what it matches besides the path prefix (`expose.path`), how Envoy retries a failed request and the route's timeouts. Written to the Route (CloudFormation) and to the route of the VirtualRouter (App Mesh controller); the gateway route keeps matching the prefix only.
+   */
+  route?: {
+    /**
+     * Request conditions, all of which must hold. HTTP and HTTP/2 routes: `path`, `method`, `headers`; gRPC routes: `serviceName`, `methodName`, `metadata`. A condition the listener protocol has no form for is an error.
+     */
+    match?: {
+      /**
+       * HTTP/HTTP2: match the whole path instead of the prefix `expose.path` (one of `exact`, `regex`).
+       */
+      path?: {
+        /**
+         * The path equals this.
+         */
+        exact?: string | null;
+        /**
+         * The path matches this regular expression.
+         */
+        regex?: string | null;
+      } | null;
+      /**
+       * HTTP/HTTP2: the request method.
+       */
+      method?: ('GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE' | 'CONNECT' | 'OPTIONS' | 'TRACE' | 'PATCH') | null;
+      /**
+       * HTTP/HTTP2: header conditions (1–10).
+       */
+      headers?:
+        | {
+            /**
+             * Header name.
+             */
+            name: string;
+            /**
+             * The value equals this.
+             */
+            exact?: string;
+            /**
+             * The value starts with this.
+             */
+            prefix?: string;
+            /**
+             * The value ends with this.
+             */
+            suffix?: string;
+            /**
+             * The value matches this regular expression.
+             */
+            regex?: string;
+            /**
+             * The value is a number in this range (start inclusive, end exclusive).
+             */
+            range?: {
+              /**
+               * Start of the range.
+               */
+              start: number;
+              /**
+               * End of the range.
+               */
+              end: number;
+            };
+            /**
+             * Match every request whose header does not meet the condition (default false).
+             */
+            invert?: boolean;
+          }[]
+        | null;
+      /**
+       * gRPC: the fully qualified gRPC service, e.g. `color.ColorService`.
+       */
+      serviceName?: string | null;
+      /**
+       * gRPC: the method of `serviceName`, e.g. `GetColor` (needs `serviceName`).
+       */
+      methodName?: string | null;
+      /**
+       * gRPC: metadata conditions (1–10).
+       */
+      metadata?:
+        | {
+            /**
+             * Metadata key.
+             */
+            name: string;
+            /**
+             * The value equals this.
+             */
+            exact?: string;
+            /**
+             * The value starts with this.
+             */
+            prefix?: string;
+            /**
+             * The value ends with this.
+             */
+            suffix?: string;
+            /**
+             * The value matches this regular expression.
+             */
+            regex?: string;
+            /**
+             * The value is a number in this range (start inclusive, end exclusive).
+             */
+            range?: {
+              /**
+               * Start of the range.
+               */
+              start: number;
+              /**
+               * End of the range.
+               */
+              end: number;
+            };
+            /**
+             * Match every request whose metadata does not meet the condition (default false).
+             */
+            invert?: boolean;
+          }[]
+        | null;
+    } | null;
+    /**
+     * Retry a failed request (HTTP, HTTP/2 and gRPC routes; TCP routes have no retries). Needs at least one retry event.
+     */
+    retryPolicy?: {
+      /**
+       * Retries after the first attempt.
+       */
+      maxRetries?: number | null;
+      /**
+       * Timeout of each attempt. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+       */
+      perRetryTimeout?: (number | string) | null;
+      /**
+       * HTTP events that trigger a retry: `server-error` (500, 501, 502, 503, 504, 505, 506, 507, 508, 510, 511), `gateway-error` (502, 503, 504), `client-error` (409), `stream-error` (a refused stream).
+       */
+      httpRetryEvents?: ('server-error' | 'gateway-error' | 'client-error' | 'stream-error')[] | null;
+      /**
+       * gRPC status codes that trigger a retry (gRPC routes only).
+       */
+      grpcRetryEvents?:
+        ('cancelled' | 'deadline-exceeded' | 'internal' | 'resource-exhausted' | 'unavailable')[] | null;
+      /**
+       * `connection-error`: the connection failed before the request was processed.
+       */
+      tcpRetryEvents?: 'connection-error'[] | null;
+    } | null;
+    /**
+     * Route timeouts (App Mesh defaults: 15s per request, no idle limit). A TCP route has only `idle`.
+     */
+    timeout?: {
+      /**
+       * Time a request may take (HTTP, HTTP/2, gRPC). A longer one than 15s must be set on every App Mesh resource the request passes through. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+       */
+      perRequest?: (number | string) | null;
+      /**
+       * Time a connection may stay idle. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+       */
+      idle?: (number | string) | null;
+    } | null;
   } | null;
   /**
    * What provides the virtual service: a `virtualRouter` with a weighted route (default, required for several versions), or the `virtualNode` directly (one version: no router, no route).
@@ -12137,47 +7356,28 @@ export interface CopilotTargetOverlay {
    * SNS topics the service publishes to (`publish.topics`); Copilot injects their ARNs as `COPILOT_SNS_TOPIC_ARNS`.
    */
   publish?:
-    | [
-        {
-          /**
-           * Topic name: letters, digits, hyphens and underscores.
-           */
-          name: string;
-          /**
-           * A FIFO topic (`true`), optionally with content-based deduplication.
-           */
-          fifo?:
-            | boolean
-            | {
-                /**
-                 * Deduplicate messages by their body (`content_based_deduplication`).
-                 */
-                contentBasedDeduplication?: boolean;
-              };
-        },
-        ...{
-          /**
-           * Topic name: letters, digits, hyphens and underscores.
-           */
-          name: string;
-          /**
-           * A FIFO topic (`true`), optionally with content-based deduplication.
-           */
-          fifo?:
-            | boolean
-            | {
-                /**
-                 * Deduplicate messages by their body (`content_based_deduplication`).
-                 */
-                contentBasedDeduplication?: boolean;
-              };
-        }[]
-      ]
+    | {
+        /**
+         * Topic name: letters, digits, hyphens and underscores.
+         */
+        name: string;
+        /**
+         * A FIFO topic (`true`), optionally with content-based deduplication.
+         */
+        fifo?:
+          | boolean
+          | {
+              /**
+               * Deduplicate messages by their body (`content_based_deduplication`).
+               */
+              contentBasedDeduplication?: boolean;
+            };
+      }[]
     | null;
   /**
    * More security groups for the tasks (`network.vpc.security_groups`).
    */
-  securityGroups?: [string, ...string[]] | null;
+  securityGroups?: string[] | null;
   /**
    * Leave out the environment's default security group, which lets every service of the environment reach the tasks (`network.vpc.security_groups.deny_default`).
    */
@@ -12185,7 +7385,7 @@ export interface CopilotTargetOverlay {
   /**
    * Subnets the tasks run in (`network.vpc.placement.subnets`), instead of the public or private subnets of `placement`.
    */
-  subnets?: [string, ...string[]] | null;
+  subnets?: string[] | null;
   /**
    * Copilot rolling deployment mode (`deployment.rolling`): `default` keeps 100% healthy and doubles during the deploy, `recreate` stops old tasks first.
    */
@@ -12223,7 +7423,7 @@ export interface ParameterOverlay {
   /**
    * The only values CloudFormation accepts (`AllowedValues`).
    */
-  allowedValues?: [string | number, ...(string | number)[]] | null;
+  allowedValues?: (string | number)[] | null;
   /**
    * Regular expression a String value must match (`AllowedPattern`).
    */

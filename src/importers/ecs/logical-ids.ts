@@ -4,30 +4,14 @@
  * `targets.ecs.logicalIds` (or a hand-written one) is read like codegen's own. Gives the default
  * ID → the template's ID, and the roles whose ID differs (the spec's `logicalIds`).
  */
+import { defaultLogicalIds, ECS_LOGICAL_IDS } from '../../schema/logical-ids.js';
+
 type Json = Record<string, unknown>;
 
 const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-/** Role → codegen's ID (src/emitters/ecs/service-logical-ids.ts); the target group is `BlueTargetGroup` when there are two. */
-export const DEFAULTS: Record<string, string> = {
-  service: 'ECSService',
-  taskDefinition: 'TaskDefinition',
-  logGroup: 'LogGroup',
-  executionRole: 'ExecutionRole',
-  taskRole: 'TaskRole',
-  targetGroup: 'TargetGroup',
-  alternateTargetGroup: 'GreenTargetGroup',
-  listenerRule: 'ListenerRule',
-  testListenerRule: 'TestListenerRule',
-  loadBalancerRole: 'LoadBalancerRole',
-  scalableTarget: 'ScalableTarget',
-  cpuScalingPolicy: 'CpuScalingPolicy',
-  memoryScalingPolicy: 'MemoryScalingPolicy',
-  codeDeployApplication: 'CodeDeployApplication',
-  codeDeployDeploymentGroup: 'CodeDeployDeploymentGroup',
-  codeDeployRole: 'CodeDeployRole',
-  codeDeployConfig: 'DeploymentConfig',
-};
+/** Role → codegen's ID (src/schema/logical-ids.ts); the target group is `BlueTargetGroup` when there are two. */
+export const DEFAULTS: Readonly<Record<string, string>> = defaultLogicalIds(ECS_LOGICAL_IDS);
 
 export interface LogicalIds {
   /** codegen's default ID → the template's ID, for every role found. */
@@ -84,7 +68,7 @@ export function findLogicalIds(resourcesValue: unknown): LogicalIds {
   const fixed: Record<string, string> = {};
   for (const [role, id] of Object.entries(found)) {
     if (id === undefined) continue;
-    const d = role === 'targetGroup' && found.alternateTargetGroup !== undefined ? 'BlueTargetGroup' : DEFAULTS[role]!;
+    const d = role === 'targetGroup' && found.alternateTargetGroup !== undefined ? ECS_LOGICAL_IDS.targetGroup!.alternate!.id : DEFAULTS[role]!;
     byDefault.set(d, id);
     if (id !== d) fixed[role] = id;
   }

@@ -12,7 +12,7 @@ import { hasToken, isPseudoParameter, PSEUDO_PARAMETERS, token } from '../parame
 import type { ParameterModel, ParametersModel, TargetName } from '../types.js';
 import type { Report } from './common.js';
 
-/** Spec paths (of the resolved view) of the string fields that take `${Name}`; `*` is any map key. */
+/** Spec paths (of the resolved view) of the string fields that take `${Name}`; `*` is any map key or list index. */
 export const PARAMETER_FIELDS: readonly (readonly string[])[] = [
   ['image'],
   ['sidecars', '*', 'image'],
@@ -33,6 +33,8 @@ export const PARAMETER_FIELDS: readonly (readonly string[])[] = [
   ['targets', 'appmesh', 'envoyImage'],
   ['targets', 'appmesh', 'serviceDiscovery', 'cloudMap', 'namespace'],
   ['targets', 'appmesh', 'serviceDiscovery', 'dns', 'hostname'],
+  ['targets', 'appmesh', 'versions', '*', 'serviceDiscovery', 'cloudMap', 'namespace'],
+  ['targets', 'appmesh', 'versions', '*', 'serviceDiscovery', 'dns', 'hostname'],
 ];
 
 /** Number fields that take `{ param: Name }` (a Number parameter with a default). */
@@ -187,7 +189,8 @@ export function resolveParameters(spec: ServiceSpec, target: TargetName, rep: Re
     copy = { ...copy };
     let node: Record<string, unknown> = copy;
     for (const k of path.slice(0, -1)) {
-      const next = { ...(node[k] as Record<string, unknown>) };
+      const at = node[k];
+      const next = (Array.isArray(at) ? [...at] : { ...(at as Record<string, unknown>) }) as Record<string, unknown>;
       node[k] = next;
       node = next;
     }
@@ -268,6 +271,7 @@ function matches(spec: unknown, pattern: readonly string[]): [SpecPath, Json][] 
   for (const k of pattern) {
     const next: [SpecPath, unknown][] = [];
     for (const [p, v] of found) {
+      if (k === '*' && Array.isArray(v)) v.forEach((x, i) => next.push([[...p, i], x]));
       if (!isObject(v)) continue;
       if (k === '*') for (const key of Object.keys(v).sort()) next.push([[...p, key], v[key]]);
       else if (Object.hasOwn(v, k)) next.push([[...p, k], v[k]]);

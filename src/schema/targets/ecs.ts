@@ -1,6 +1,7 @@
 /** `targets.ecs`: what the ECS task definition and the ECS service CloudFormation need beyond the core. */
 import { arnPattern } from '../core-schema.js';
 import { arr, bool, enumOf, int, map, obj, oneOf, str, type JsonSchema } from '../dsl.js';
+import { ECS_LOGICAL_IDS, logicalIdDescriptions } from '../logical-ids.js';
 
 /** An ARN; CloudFormation takes `${Name}` parameters and pseudo parameters in it (`arn:${AWS::Partition}:iam::${AWS::AccountId}:role/x`). */
 const arn = (d: string, service: string) => str(`${d} May use \`\${Name}\` parameters and pseudo parameters.`, { pattern: arnPattern(service) });
@@ -15,26 +16,8 @@ const cfnRefOrString = (d: string) => str(`${d} A literal value; when omitted th
 
 /** A CloudFormation logical ID: letters and digits, at most 255 characters. */
 export const LOGICAL_ID_PATTERN = '^[A-Za-z0-9]{1,255}$';
-/** Resource roles of the ECS service template whose logical ID a spec may fix, with codegen's own ID. */
-export const ECS_LOGICAL_ID_ROLES: Readonly<Record<string, string>> = {
-  service: 'the ECS service (default `ECSService`)',
-  taskDefinition: 'the task definition (default `TaskDefinition`)',
-  logGroup: 'the log group (default `LogGroup`)',
-  executionRole: 'the created task execution role (default `ExecutionRole`)',
-  taskRole: 'the created task role (default `TaskRole`)',
-  targetGroup: 'the target group, or the blue one of two (default `TargetGroup`, `BlueTargetGroup`)',
-  alternateTargetGroup: 'the green target group of a blue/green, canary or linear deployment (default `GreenTargetGroup`)',
-  listenerRule: 'the production listener rule (default `ListenerRule`)',
-  testListenerRule: 'the test listener rule (default `TestListenerRule`)',
-  loadBalancerRole: 'the created role ECS uses to shift traffic (default `LoadBalancerRole`)',
-  scalableTarget: 'the autoscaling scalable target (default `ScalableTarget`)',
-  cpuScalingPolicy: 'the CPU target-tracking policy (default `CpuScalingPolicy`)',
-  memoryScalingPolicy: 'the memory target-tracking policy (default `MemoryScalingPolicy`)',
-  codeDeployApplication: 'the CodeDeploy application (default `CodeDeployApplication`)',
-  codeDeployDeploymentGroup: 'the CodeDeploy deployment group (default `CodeDeployDeploymentGroup`)',
-  codeDeployRole: 'the created CodeDeploy service role (default `CodeDeployRole`)',
-  codeDeployConfig: 'the custom CodeDeploy deployment configuration (default `DeploymentConfig`)',
-};
+/** Resource roles of the ECS service template whose logical ID a spec may fix, with codegen's own ID (src/schema/logical-ids.ts). */
+export const ECS_LOGICAL_ID_ROLES: Readonly<Record<string, string>> = logicalIdDescriptions(ECS_LOGICAL_IDS);
 
 /** `logicalIds` of a target: one optional logical ID per role. */
 export function logicalIdsSchema(target: string, roles: Readonly<Record<string, string>>): JsonSchema {
