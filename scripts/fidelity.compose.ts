@@ -5,8 +5,9 @@
  * defines the field and Kompose translates it (the main container is `containers[0]`; a healthcheck
  * is the liveness probe; `ports` are the container port and the Service port). A Compose fact is
  * matched when every Kubernetes field it stands for is, different when one differs, and missing
- * otherwise — also when it has no Kubernetes counterpart (build, volumes, networks, depends_on,
- * restart policies other than always, container_name, ...).
+ * otherwise — also when it has no Kubernetes counterpart (build, a project-directory bind mount,
+ * networks, depends_on across services, ulimits, restart policies other than always,
+ * container_name, ...). A volume entry is the mount at its path (read-only when `ro`).
  * @see https://github.com/compose-spec/compose-spec/blob/main/05-services.md
  */
 import { compareFacts, type Deliberate, type Fact, type FactResult, type Json, type JsonObject } from './fidelity.lib.js';
@@ -106,7 +107,27 @@ export function composeChecks(fact: Fact): Fact[] | undefined {
     return s === undefined ? undefined : [on('/spec/template/spec/terminationGracePeriodSeconds', s)];
   }
   if (p === '/restart' && v === 'always') return [on('/spec/template/spec/restartPolicy', 'Always')];
+  if (p === '/volumes' || p === '/tmpfs') {
+    // The mount at the same path (read-only when the entry says ro); a project-directory bind mount has none.
+    const mounts = (Array.isArray(v) ? v : [v]).map((x) => (p === '/tmpfs' ? { target: String(x).split(':')[0]!, readOnly: false } : mountOf(x)));
+    if (mounts.some((x) => !x)) return undefined;
+    const at = (t: string) => `${C}/volumeMounts[mountPath=${t.replace(/~/g, '~0').replace(/\//g, '~1').replace(/\[/g, '~2').replace(/\]/g, '~3')}]`;
+    return mounts.flatMap((x) => [on(`${at(x!.target)}/mountPath`, x!.target), ...(x!.readOnly ? [on(`${at(x!.target)}/readOnly`, true)] : [])]);
+  }
   return undefined;
+}
+
+/** A Compose volume entry (`[SOURCE:]TARGET[:MODE]` or the long form) → its target and ro, none for a project-directory bind mount. */
+function mountOf(x: Json): { target: string; readOnly: boolean } | undefined {
+  if (x !== null && typeof x === 'object' && !Array.isArray(x)) {
+    const o = x as JsonObject;
+    if (typeof o.target !== 'string' || (typeof o.source === 'string' && /^[.~]/.test(o.source))) return undefined;
+    return { target: o.target, readOnly: o.read_only === true };
+  }
+  const parts = String(x).split(':');
+  const target = parts.length === 1 || (parts.length === 2 && parts[0]!.startsWith('/') && /^(ro|rw)$/.test(parts[1]!)) ? parts[0]! : parts[1]!;
+  if (parts.length > 1 && /^[.~]/.test(parts[0]!)) return undefined;
+  return { target, readOnly: parts.length > 1 && /(^|,)ro(,|$)/.test(parts[parts.length - 1]!) };
 }
 
 /** Compare Compose facts with the generated Kubernetes documents through their counterparts. */

@@ -414,15 +414,17 @@ function looseEqual(a: Json, b: Json): boolean {
 }
 
 /**
- * The generated document for a fact's document: the case's `match` (`""`: it has none), the same
- * id, or the only one of its kind on both sides.
+ * The generated document for a fact's document: the case's `match` (`""`: it has none; a match
+ * not generated falls back to the same id), the same id, or the only one of its kind on both sides.
  */
 export function resolveDocument(id: string, generated: Map<string, JsonObject>, recordedIds: readonly string[], match: Record<string, string> = {}): string | undefined {
   const kindOf = (x: string): string => x.slice(0, x.indexOf('/'));
   if (match[id] === '') return undefined;
   if (match[id] !== undefined) {
     const target = match[id]!.includes('/') ? match[id]! : `${kindOf(id)}/${match[id]}`;
-    return generated.has(target) ? target : undefined;
+    if (generated.has(target)) return target;
+    // A spec that keeps the source's logical IDs (logicalIds, an imported spec) generates it under its own ID.
+    return generated.has(id) ? id : undefined;
   }
   if (generated.has(id)) return id;
   const kind = kindOf(id);

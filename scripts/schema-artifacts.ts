@@ -52,6 +52,8 @@ async function artifactsFor(schema: JsonSchema, typeName: string, schemaFile: st
     bannerComment: `/* Generated from ${schemaFile} by \`npm run gen:schema\`. Do not edit. */`,
     additionalProperties: false,
     unreachableDefinitions: false,
+    // Arrays stay arrays: minItems/maxItems as tuples would repeat an item type once per allowed length.
+    ignoreMinAndMaxItems: true,
     strictIndexSignatures: false,
     format: true,
     style: { singleQuote: true, printWidth: 120 },

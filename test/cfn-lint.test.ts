@@ -6,7 +6,7 @@
  * names another executable).
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -18,6 +18,16 @@ const CFN_LINT = process.env.CODEGEN_CFN_LINT ?? 'cfn-lint';
 const ACCEPTED_WARNINGS: Record<string, string> = {
   W3696: 'App Mesh resources are from a service that shuts down on 2026-09-30: the appmesh target is legacy output for migration and says so itself (APPMESH_DEPRECATED)',
 };
+
+/**
+ * cfn-lint 1.x's template schema has no `Hooks` section, so it reports the hook of a template with
+ * the AWS::CodeDeployBlueGreen transform as E1001, although the CloudFormation user guide
+ * (blue-green.html) documents that section; codegen's own verify checks the hook (cfn-hook.ts).
+ * Only that one finding is accepted, and only in a template that declares the transform.
+ */
+function acceptedError(f: Finding): boolean {
+  return f.Rule.Id === 'E1001' && f.Message === "Additional properties are not allowed ('Hooks' was unexpected)" && /\bAWS::CodeDeployBlueGreen\b/.test(readFileSync(join(ROOT, f.Filename), 'utf8'));
+}
 
 interface Finding {
   Filename: string;
@@ -55,7 +65,7 @@ describe.skipIf(!available)(`cfn-lint (${version.stdout?.trim()}) over every Clo
     const show = (f: Finding) => `${f.Filename}:${f.Location.Start.LineNumber}:${f.Location.Start.ColumnNumber} ${f.Rule.Id} ${f.Message}`;
     const accepted = findings.filter((f) => f.Level === 'Warning' && Object.hasOwn(ACCEPTED_WARNINGS, f.Rule.Id));
     if (accepted.length) console.log(`cfn-lint: ${accepted.length} accepted warning(s): ${[...new Set(accepted.map((f) => f.Rule.Id))].join(', ')}`);
-    expect(findings.filter((f) => f.Level === 'Error').map(show)).toEqual([]);
+    expect(findings.filter((f) => f.Level === 'Error' && !acceptedError(f)).map(show)).toEqual([]);
     expect(findings.filter((f) => f.Level === 'Warning' && !Object.hasOwn(ACCEPTED_WARNINGS, f.Rule.Id)).map(show)).toEqual([]);
   }, 600_000);
 });

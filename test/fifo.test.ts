@@ -6,7 +6,7 @@
  * with a time limit, so a read that blocks fails the test instead of hanging it.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -122,5 +122,24 @@ describe.runIf(HAVE_MKFIFO)('non-regular files are refused before they are opene
     expect(r.timedOut).toBe(false);
     expect(r.code, r.stderr).toBe(0);
     expect(statSync(join(init, 'codegen.config.json')).isFile()).toBe(true);
+  });
+
+  it('a FIFO or a link where --sarif FILE or graph --out FILE writes: replaced by a new file, never opened or written through', async () => {
+    const dir = workspace();
+    const target = join(dir, 'elsewhere.txt');
+    writeFileSync(target, 'untouched\n');
+    mkfifo(join(dir, 'report.sarif'));
+    symlinkSync(target, join(dir, 'graph.mmd'));
+    const r = await runChild(['validate', 'service.yaml', '--sarif', 'report.sarif', '-q'], dir, LIMIT);
+    expect(r.timedOut, 'the run blocked').toBe(false);
+    expect(r.code, r.stderr).toBe(0);
+    expect(statSync(join(dir, 'report.sarif')).isFile()).toBe(true);
+    expect(JSON.parse(readFileSync(join(dir, 'report.sarif'), 'utf8')).version).toBe('2.1.0');
+    const g = await runChild(['graph', 'service.yaml', '--out', 'graph.mmd'], dir, LIMIT);
+    expect(g.timedOut, 'the run blocked').toBe(false);
+    expect(g.code, g.stderr).toBe(0);
+    expect(lstatSync(join(dir, 'graph.mmd')).isSymbolicLink()).toBe(false);
+    expect(readFileSync(join(dir, 'graph.mmd'), 'utf8')).toMatch(/^flowchart|graph /m);
+    expect(readFileSync(target, 'utf8')).toBe('untouched\n');
   });
 });

@@ -134,3 +134,36 @@ describe('spec parameters', () => {
   });
 });
 
+describe('SSM-typed parameters', () => {
+  // AWS::SSM::Parameter::Value<String>: the default is the SSM parameter's name, and CloudFormation
+  // resolves its value at deploy time (CloudFormation user guide, "Specifying existing resources at
+  // runtime with CloudFormation-supplied parameter types"). A target that holds literals has no value.
+  const SPEC = `apiVersion: codegen/v1
+name: checkout
+region: eu-west-1
+image: nginx:1.27.3
+ports:
+  - port: 8080
+env:
+  DB_HOST: { param: DatabaseHost }
+parameters:
+  DatabaseHost: { type: "AWS::SSM::Parameter::Value<String>", default: /shop/database/host }
+`;
+
+  it('the template reads it; the task definition JSON and Kubernetes get no literal (never the parameter name)', () => {
+    const r = compile(`${SPEC}targets:\n  ecs: {}\n  kubernetes: {}\n`);
+    const errors = r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.message}`);
+    expect(errors).toEqual([
+      'PARAMETER_NO_VALUE Kubernetes needs a literal value here: parameter DatabaseHost (AWS::SSM::Parameter::Value<String>) names an SSM parameter, whose value only CloudFormation reads at deploy time.',
+      'PARAMETER_NO_VALUE ecs/task-definition.json needs a literal value here: parameter DatabaseHost (AWS::SSM::Parameter::Value<String>) names an SSM parameter, whose value only CloudFormation reads at deploy time.',
+    ]);
+    expect(r.files).toEqual([]);
+  });
+
+  it('deployed through the template only, it compiles: the container reads the Ref', () => {
+    const { t, codes } = template(`${SPEC}targets:\n  ecs: { taskDefinitionJson: false }\n`);
+    expect(codes).toEqual([]);
+    expect(t.Parameters.DatabaseHost).toEqual({ Type: 'AWS::SSM::Parameter::Value<String>', Default: '/shop/database/host' });
+    expect(t.Resources.TaskDefinition.Properties.ContainerDefinitions[0].Environment).toEqual([{ Name: 'DB_HOST', Value: { Ref: 'DatabaseHost' } }]);
+  });
+});

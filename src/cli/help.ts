@@ -141,6 +141,10 @@ manifests, ECS task definitions and templates, Copilot manifests, Compose files,
 field not carried is reported at its file:line:column. Prints to stdout, or writes --out (a file,
 or a folder for several specs) atomically, never replacing a file without --force.`,
     options: ['out', 'force', 'name', 'parameter', 'format', 'quiet', 'verbose'],
+    optionHelp: {
+      out: { flags: '-o, --out PATH', text: 'Write the spec to PATH, or several specs to PATH/<name>.yaml\n(default: print them to standard output)' },
+      name: { flags: '--name NAME', text: 'Service name of the imported spec (default: from the input:\nthe Copilot name, the ECS service name or task family, ...)' },
+    },
     examples: [
       ['codegen import kubernetes k8s/ --out service.yaml', 'a folder of manifests into one spec'],
       ['codegen import appmesh mesh.cfn.yaml --parameter ProjectName=shop', 'App Mesh objects into targets.appmesh, with the Service Connect equivalent'],

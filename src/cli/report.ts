@@ -5,12 +5,12 @@
  * files relative to the workspace, which is where GitHub looks for them, whatever folder the run
  * started in.
  */
-import { writeFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import pkg from '../../package.json' with { type: 'json' };
 import type { Diagnostic } from '../core/diagnostics.js';
 import { builtinRules } from '../rules/index.js';
 import type { AnyRuleModule } from '../rules/types.js';
+import { replaceFile } from '../project/output-fs.js';
 import { formatDiagnostics, type ReportFormat } from './reporters.js';
 import type { Io } from './io.js';
 
@@ -63,7 +63,8 @@ export async function printReport(io: Io, diagnostics: readonly Diagnostic[], in
   let status = 0;
   if (input.sarif !== undefined) {
     try {
-      writeFileSync(resolve(io.cwd, input.sarif), await sarifText(diagnostics, input, io));
+      // Replaced through a new file: a link or FIFO at the path is never written through or opened.
+      replaceFile(resolve(io.cwd, input.sarif), await sarifText(diagnostics, input, io));
     } catch (err) {
       io.stderr(`codegen: could not write the SARIF report ${input.sarif}: ${(err as NodeJS.ErrnoException).code ?? String(err)}\n`);
       status = 1;

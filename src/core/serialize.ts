@@ -29,7 +29,7 @@ export interface Artifact {
 }
 
 const K8S_ORDER = ['apiVersion', 'kind', 'metadata', 'spec', 'data', 'stringData'];
-const CFN_ORDER = ['AWSTemplateFormatVersion', 'Description', 'Metadata', 'Transform', 'Parameters', 'Mappings', 'Conditions', 'Rules', 'Resources', 'Outputs'];
+const CFN_ORDER = ['AWSTemplateFormatVersion', 'Description', 'Metadata', 'Transform', 'Parameters', 'Mappings', 'Conditions', 'Rules', 'Hooks', 'Resources', 'Outputs'];
 
 function ordered(doc: JsonObject, order: readonly string[]): JsonObject {
   const out: JsonObject = {};

@@ -11,7 +11,19 @@ export function parseCpuMillis(v: string | number): number | undefined {
 
 /** Millicores → ECS CPU units (1024 per core), rounded up. */
 export function millisToCpuUnits(millis: number): number {
-  return Math.ceil((millis * 1024) / 1000);
+  return Math.ceil((millis * 1024) / 1000 - 1e-9);
+}
+
+/** ECS CPU units → millicores (Kubernetes' finest CPU step), rounded up. */
+export function cpuUnitsToMillis(units: number): number {
+  return Math.ceil((units * 1000) / 1024 - 1e-9);
+}
+
+/** `10 units` → 10 ECS CPU units; undefined for any other notation. */
+export function parseCpuUnits(v: string | number): number | undefined {
+  if (typeof v !== 'string') return undefined;
+  const m = /^([1-9][0-9]*) units$/.exec(v);
+  return m ? Number(m[1]) : undefined;
 }
 
 const BINARY: Record<string, number> = { Ki: 1 / 1024, Mi: 1, Gi: 1024, Ti: 1024 * 1024 };

@@ -170,3 +170,13 @@ export class Field {
     return false;
   }
 }
+
+/** A command or entrypoint: a list of strings, or one string split on spaces (noted: quoting is lost). */
+export function words(f: Field): string[] | undefined {
+  if (Array.isArray(f.value) && f.value.every((x) => typeof x === 'string')) return f.take() as string[];
+  if (typeof f.value === 'string') {
+    f.note('A command given as one string is split on spaces (write a list to keep quoting).');
+    return f.str()!.split(/\s+/).filter(Boolean);
+  }
+  return undefined;
+}

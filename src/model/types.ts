@@ -53,10 +53,10 @@ export type VolumeModel = { name: string; at: SpecPath } & (
 );
 
 export interface Amounts {
-  /** Millicores, as given (for Kubernetes output). */
-  cpuMillis?: number;
-  /** The original Kubernetes notation, kept for Kubernetes output. */
+  /** Millicores, as given (`N units` rounded up to whole millicores). */ cpuMillis?: number;
+  /** The original Kubernetes notation, kept for Kubernetes output (`N units` as millicores). */
   cpu?: string;
+  /** ECS CPU units when the spec wrote `N units` (exact on ECS). */ cpuUnits?: number;
   /** MiB, rounded up. */
   memoryMiB?: number;
   memory?: string;
@@ -207,10 +207,8 @@ export interface AutoscalingModel {
 }
 
 export interface StepScalingModel {
-  /** Policy name suffix, unique in the service. */
-  name: string;
-  /** The alarm's description, when the spec gives one. */
-  description?: string;
+  /** Policy name suffix, unique in the service. */ name: string;
+  /** The alarm's description, when the spec gives one. */ description?: string;
   /** `cpu` / `memory`: the service's AWS/ECS utilization; otherwise a CloudWatch metric. */
   metric: { builtin: 'cpu' | 'memory' } | { namespace: string; name: string; dimensions?: Record<string, string>; statistic: string };
   comparison: '>=' | '>' | '<=' | '<';

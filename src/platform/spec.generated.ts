@@ -39,10 +39,7 @@ export interface CodegenPlatformSpecV1 {
      *
      * Items: Subnet: a literal ID (`subnet-0123abcd`) or the name of a template parameter (e.g. `PrivateSubnet1`), which becomes a typed CloudFormation parameter.
      */
-    privateSubnets?: [
-      (string | string) & string & (string | string) & string,
-      ...((string | string) & string & (string | string) & string)[]
-    ];
+    privateSubnets?: string[];
     /**
      * Public subnets: an internet-facing load balancer.
      *
@@ -50,10 +47,7 @@ export interface CodegenPlatformSpecV1 {
      *
      * Items: Subnet: a literal ID (`subnet-0123abcd`) or the name of a template parameter (e.g. `PrivateSubnet1`), which becomes a typed CloudFormation parameter.
      */
-    publicSubnets?: [
-      (string | string) & string & (string | string) & string,
-      ...((string | string) & string & (string | string) & string)[]
-    ];
+    publicSubnets?: string[];
     /**
      * Security group for service tasks; created (accepting traffic from the load balancer) when omitted and the ECS cluster or load balancer is defined: a literal ID (`sg-0123abcd`) or the name of a template parameter (e.g. `ClusterSecurityGroup`), which becomes a typed CloudFormation parameter.
      */
@@ -82,10 +76,7 @@ export interface CodegenPlatformSpecV1 {
      *
      * Items: Subnet: a literal ID (`subnet-0123abcd`) or the name of a template parameter (e.g. `PrivateSubnet1`), which becomes a typed CloudFormation parameter.
      */
-    subnets?: [
-      (string | string) & string & (string | string) & string,
-      ...((string | string) & string & (string | string) & string)[]
-    ];
+    subnets?: string[];
     /**
      * Extra security groups for the control plane network interfaces (SecurityGroupIds).
      *
@@ -94,167 +85,7 @@ export interface CodegenPlatformSpecV1 {
      *
      * Items: Security group: a literal ID (`sg-0123abcd`) or the name of a template parameter (e.g. `ClusterSecurityGroup`), which becomes a typed CloudFormation parameter.
      */
-    securityGroups?:
-      | [
-          (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string
-        ]
-      | [
-          (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string,
-          (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string
-        ]
-      | [
-          (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string,
-          (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string,
-          (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string
-        ]
-      | [
-          (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string,
-          (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string,
-          (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string,
-          (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string
-        ]
-      | [
-          (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string,
-          (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string,
-          (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string,
-          (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string,
-          (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string
-        ];
+    securityGroups?: string[];
     /**
      * API server endpoint access.
      */
@@ -295,10 +126,7 @@ export interface CodegenPlatformSpecV1 {
        *
        * Items: Subnet: a literal ID (`subnet-0123abcd`) or the name of a template parameter (e.g. `PrivateSubnet1`), which becomes a typed CloudFormation parameter.
        */
-      subnets?: [
-        (string | string) & string & (string | string) & string,
-        ...((string | string) & string & (string | string) & string)[]
-      ];
+      subnets?: string[];
       /**
        * Node counts (ScalingConfig).
        */
@@ -323,7 +151,7 @@ export interface CodegenPlatformSpecV1 {
        *
        * Items: Instance type, e.g. `m5.large`.
        */
-      instanceTypes?: [string, ...string[]];
+      instanceTypes?: string[];
       /**
        * AMI type (AmiType), e.g. `AL2023_x86_64_STANDARD`; checked against the Kubernetes version (Amazon Linux 2 AMIs stop at 1.32).
        */
@@ -406,36 +234,20 @@ export interface CodegenPlatformSpecV1 {
      *
      * Items: One capacity provider of the strategy.
      */
-    defaultStrategy?: [
-      {
-        /**
-         * Capacity provider.
-         */
-        capacityProvider: 'FARGATE' | 'FARGATE_SPOT';
-        /**
-         * Relative share of tasks.
-         */
-        weight?: number;
-        /**
-         * Tasks placed here first.
-         */
-        base?: number;
-      },
-      ...{
-        /**
-         * Capacity provider.
-         */
-        capacityProvider: 'FARGATE' | 'FARGATE_SPOT';
-        /**
-         * Relative share of tasks.
-         */
-        weight?: number;
-        /**
-         * Tasks placed here first.
-         */
-        base?: number;
-      }[]
-    ];
+    defaultStrategy?: {
+      /**
+       * Capacity provider.
+       */
+      capacityProvider: 'FARGATE' | 'FARGATE_SPOT';
+      /**
+       * Relative share of tasks.
+       */
+      weight?: number;
+      /**
+       * Tasks placed here first.
+       */
+      base?: number;
+    }[];
     /**
      * CloudWatch Container Insights (cluster setting `containerInsights`; default `enabled`). `enhanced` adds task- and container-level metrics.
      */
@@ -460,10 +272,7 @@ export interface CodegenPlatformSpecV1 {
      *
      * Items: Subnet: a literal ID (`subnet-0123abcd`) or the name of a template parameter (e.g. `PrivateSubnet1`), which becomes a typed CloudFormation parameter.
      */
-    subnets?: [
-      (string | string) & string & (string | string) & string,
-      ...((string | string) & string & (string | string) & string)[]
-    ];
+    subnets?: string[];
     /**
      * Security groups (default: one created that accepts the listener ports from `allowedCidrs`).
      *
@@ -472,167 +281,7 @@ export interface CodegenPlatformSpecV1 {
      *
      * Items: Security group: a literal ID (`sg-0123abcd`) or the name of a template parameter (e.g. `ClusterSecurityGroup`), which becomes a typed CloudFormation parameter.
      */
-    securityGroups?:
-      | [
-          (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string
-        ]
-      | [
-          (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string,
-          (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string
-        ]
-      | [
-          (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string,
-          (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string,
-          (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string
-        ]
-      | [
-          (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string,
-          (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string,
-          (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string,
-          (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string
-        ]
-      | [
-          (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string,
-          (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string,
-          (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string,
-          (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string,
-          (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string &
-            (string | string) &
-            string
-        ];
+    securityGroups?: string[];
     /**
      * Client CIDR blocks the created security group accepts on both listener ports (default `0.0.0.0/0`).
      *
@@ -640,7 +289,7 @@ export interface CodegenPlatformSpecV1 {
      *
      * Items: An IPv4 CIDR block.
      */
-    allowedCidrs?: [string, ...string[]];
+    allowedCidrs?: string[];
     /**
      * ACM certificate ARN: the listeners use HTTPS when it is given, HTTP otherwise.
      */

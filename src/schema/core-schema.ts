@@ -20,12 +20,13 @@ export const NAME_PATTERN = '^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$';
  */
 export const CONTAINER_NAME_PATTERN = '^[A-Za-z0-9_-]{1,255}$';
 export const ENV_NAME_PATTERN = '^[A-Za-z_][A-Za-z0-9_]*$';
-export const CPU_PATTERN = '^([0-9]+m|[0-9]+(\\.[0-9]+)?)$';
+/** Millicores (`500m`), cores (`0.5`), or ECS CPU units written as such (`10 units`, exact on ECS: 1024 units are one core). */
+export const CPU_PATTERN = '^([0-9]+m|[0-9]+(\\.[0-9]+)?|[1-9][0-9]* units)$';
 export const MEMORY_PATTERN = '^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|K|M|G|T)?$';
 
 const cpu = (d: string) =>
-  oneOf(`${d} Kubernetes notation: \`500m\` (millicores) or \`0.5\` (cores).`, [
-    { type: 'string', pattern: CPU_PATTERN, description: 'Millicores (`500m`) or cores (`0.5`).' },
+  oneOf(`${d} Kubernetes notation: \`500m\` (millicores) or \`0.5\` (cores); or ECS CPU units: \`10 units\` (1024 units = 1 core). ECS takes whole units: millicores become \`ceil(millicores × 1024 / 1000)\` units (\`250m\` = 256, \`100m\` = 103, reported when not exact); units become \`ceil(units × 1000 / 1024)\` millicores on Kubernetes (\`10 units\` = \`10m\`, reported when not exact).`, [
+    { type: 'string', pattern: CPU_PATTERN, description: 'Millicores (`500m`), cores (`0.5`), or ECS CPU units (`10 units`, exact on ECS).' },
     { type: 'number', exclusiveMinimum: 0, description: 'Cores.' },
   ]);
 const memory = (d: string) =>
@@ -341,7 +342,7 @@ export const coreProperties: Record<string, JsonSchema> = {
   user: str('User the main container runs as (uid, uid:gid, or a user name; ECS `user`, Kubernetes container `runAsUser`/`runAsGroup`). Container-level: it wins over `security.runAsUser`.'),
   readOnlyRootFilesystem: bool('Mount the main container\'s root file system read-only. The same as `security.readOnlyRootFilesystem` (kept for existing specs; giving both with different values is an error).'),
   security: ref('security', 'Security context: pod-level ids, non-root, seccomp; the main container\'s privilege, capabilities and read-only root file system.'),
-  labels: map('Extra labels on every Kubernetes object, and tags on every AWS resource of the ECS and App Mesh templates that takes tags (and on the ECS task definition JSON); a tag the template sets itself keeps its value. Copilot service manifests have no tags field (a diagnostic).', { type: 'string', description: 'Value.' }, '^[A-Za-z0-9./_-]+$'),
+  labels: map('Extra labels on every generated Kubernetes object, and tags on every taggable AWS resource the ECS and App Mesh targets write (task definition, service with PropagateTags SERVICE, target groups, log group, roles, CodeDeploy). A label that cannot be an AWS tag (key over 128 or value over 256 characters, characters other than letters, digits, spaces and `_ . : / = + - @`) is left off the AWS resources with a warning. Copilot service manifests have no tags: a warning gives the `--resource-tags` flag.', { type: 'string', description: 'Value.' }, '^[A-Za-z0-9./_-]+$'),
   ...containersCoreProperties,
   platform: obj('The platform (a `kind: Platform` spec) this service deploys into: its templates import the platform\'s exports (`<name>-<Output>`) instead of taking parameters.', {
     name: str('Platform name (the `name` of the platform spec); the export prefix.', { pattern: NAME_PATTERN }),

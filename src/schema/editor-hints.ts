@@ -34,7 +34,7 @@ export const EDITOR_HINTS: Record<string, Hint> = {
   'resources.requests.cpu': { examples: ['250m', 0.25] },
   'resources.requests.memory': { examples: ['256Mi', '1Gi'] },
   'resources.limits.cpu': {
-    markdownDescription: 'CPU limit in Kubernetes notation: `500m` (millicores) or `0.5` (cores). On ECS it becomes CPU units (`500m` = 512) and, with memory, the smallest Fargate task size that holds it.',
+    markdownDescription: 'CPU limit in Kubernetes notation: `500m` (millicores) or `0.5` (cores), or in ECS CPU units: `10 units`. On ECS millicores become whole CPU units, rounded up (`500m` = 512, `10m` = 11) and, with memory, the smallest Fargate task size that holds it.',
     examples: ['500m', 1],
   },
   'resources.limits.memory': {

@@ -63,7 +63,7 @@ export type Probe = {
      *
      * Items: Argument.
      */
-    command: [string, ...string[]];
+    command: string[];
   };
   /**
    * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
@@ -155,7 +155,7 @@ export type Probe1 = {
      *
      * Items: Argument.
      */
-    command: [string, ...string[]];
+    command: string[];
   };
   /**
    * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
@@ -247,7 +247,7 @@ export type Probe2 = {
      *
      * Items: Argument.
      */
-    command: [string, ...string[]];
+    command: string[];
   };
   /**
    * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
@@ -339,7 +339,7 @@ export type Probe3 = {
      *
      * Items: Argument.
      */
-    command: [string, ...string[]];
+    command: string[];
   };
   /**
    * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
@@ -431,7 +431,7 @@ export type Probe4 = {
      *
      * Items: Argument.
      */
-    command: [string, ...string[]];
+    command: string[];
   };
   /**
    * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
@@ -523,7 +523,7 @@ export type Probe5 = {
      *
      * Items: Argument.
      */
-    command: [string, ...string[]];
+    command: string[];
   };
   /**
    * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
@@ -800,7 +800,7 @@ export type OverrideReadOnlyRootFilesystem = boolean | null;
  */
 export type OverrideSecurity = SecurityOverlay | null;
 /**
- * Extra labels on every Kubernetes object, and tags on every AWS resource of the ECS and App Mesh templates that takes tags (and on the ECS task definition JSON); a tag the template sets itself keeps its value. Copilot service manifests have no tags field (a diagnostic).
+ * Extra labels on every generated Kubernetes object, and tags on every taggable AWS resource the ECS and App Mesh targets write (task definition, service with PropagateTags SERVICE, target groups, log group, roles, CodeDeploy). A label that cannot be an AWS tag (key over 128 or value over 256 characters, characters other than letters, digits, spaces and `_ . : / = + - @`) is left off the AWS resources with a warning. Copilot service manifests have no tags: a warning gives the `--resource-tags` flag.
  */
 export type OverrideLabels = {
   /**
@@ -1020,7 +1020,7 @@ export interface CodegenServiceSpecV1 {
   readOnlyRootFilesystem?: boolean;
   security?: Security;
   /**
-   * Extra labels on every Kubernetes object, and tags on every AWS resource of the ECS and App Mesh templates that takes tags (and on the ECS task definition JSON); a tag the template sets itself keeps its value. Copilot service manifests have no tags field (a diagnostic).
+   * Extra labels on every generated Kubernetes object, and tags on every taggable AWS resource the ECS and App Mesh targets write (task definition, service with PropagateTags SERVICE, target groups, log group, roles, CodeDeploy). A label that cannot be an AWS tag (key over 128 or value over 256 characters, characters other than letters, digits, spaces and `_ . : / = + - @`) is left off the AWS resources with a warning. Copilot service manifests have no tags: a warning gives the `--resource-tags` flag.
    */
   labels?: {
     /**
@@ -1244,7 +1244,7 @@ export interface CodegenServiceSpecV1 {
        */
       security?: SecurityOverlay | null;
       /**
-       * Extra labels on every Kubernetes object, and tags on every AWS resource of the ECS and App Mesh templates that takes tags (and on the ECS task definition JSON); a tag the template sets itself keeps its value. Copilot service manifests have no tags field (a diagnostic).
+       * Extra labels on every generated Kubernetes object, and tags on every taggable AWS resource the ECS and App Mesh targets write (task definition, service with PropagateTags SERVICE, target groups, log group, roles, CodeDeploy). A label that cannot be an AWS tag (key over 128 or value over 256 characters, characters other than letters, digits, spaces and `_ . : / = + - @`) is left off the AWS resources with a warning. Copilot service manifests have no tags: a warning gives the `--resource-tags` flag.
        */
       labels?: {
         /**
@@ -1381,48 +1381,26 @@ export interface CodegenServiceSpecV1 {
      *
      * Items: One RFC 6902 operation.
      */
-    ops: [
-      {
-        /**
-         * Operation.
-         */
-        op: 'add' | 'remove' | 'replace' | 'move' | 'copy' | 'test';
-        /**
-         * Where the operation applies. A JSON Pointer (RFC 6901) such as `/containerDefinitions/0/cpu`; `~1` escapes `/`.
-         */
-        path: string;
-        /**
-         * Source of `move` and `copy`. A JSON Pointer (RFC 6901) such as `/containerDefinitions/0/cpu`; `~1` escapes `/`.
-         */
-        from?: string;
-        /**
-         * Value for `add`, `replace` and `test` (any JSON value).
-         */
-        value?: {
-          [k: string]: unknown;
-        };
-      },
-      ...{
-        /**
-         * Operation.
-         */
-        op: 'add' | 'remove' | 'replace' | 'move' | 'copy' | 'test';
-        /**
-         * Where the operation applies. A JSON Pointer (RFC 6901) such as `/containerDefinitions/0/cpu`; `~1` escapes `/`.
-         */
-        path: string;
-        /**
-         * Source of `move` and `copy`. A JSON Pointer (RFC 6901) such as `/containerDefinitions/0/cpu`; `~1` escapes `/`.
-         */
-        from?: string;
-        /**
-         * Value for `add`, `replace` and `test` (any JSON value).
-         */
-        value?: {
-          [k: string]: unknown;
-        };
-      }[]
-    ];
+    ops: {
+      /**
+       * Operation.
+       */
+      op: 'add' | 'remove' | 'replace' | 'move' | 'copy' | 'test';
+      /**
+       * Where the operation applies. A JSON Pointer (RFC 6901) such as `/containerDefinitions/0/cpu`; `~1` escapes `/`.
+       */
+      path: string;
+      /**
+       * Source of `move` and `copy`. A JSON Pointer (RFC 6901) such as `/containerDefinitions/0/cpu`; `~1` escapes `/`.
+       */
+      from?: string;
+      /**
+       * Value for `add`, `replace` and `test` (any JSON value).
+       */
+      value?: {
+        [k: string]: unknown;
+      };
+    }[];
   }[];
 }
 /**
@@ -1463,7 +1441,7 @@ export interface Resources {
    */
   requests?: {
     /**
-     * CPU. Kubernetes notation: `500m` (millicores) or `0.5` (cores).
+     * CPU. Kubernetes notation: `500m` (millicores) or `0.5` (cores); or ECS CPU units: `10 units` (1024 units = 1 core). ECS takes whole units: millicores become `ceil(millicores × 1024 / 1000)` units (`250m` = 256, `100m` = 103, reported when not exact); units become `ceil(units × 1000 / 1024)` millicores on Kubernetes (`10 units` = `10m`, reported when not exact).
      */
     cpu?: string | number;
     /**
@@ -1476,7 +1454,7 @@ export interface Resources {
    */
   limits?: {
     /**
-     * CPU. Kubernetes notation: `500m` (millicores) or `0.5` (cores).
+     * CPU. Kubernetes notation: `500m` (millicores) or `0.5` (cores); or ECS CPU units: `10 units` (1024 units = 1 core). ECS takes whole units: millicores become `ceil(millicores × 1024 / 1000)` units (`250m` = 256, `100m` = 103, reported when not exact); units become `ceil(units × 1000 / 1024)` millicores on Kubernetes (`10 units` = `10m`, reported when not exact).
      */
     cpu?: string | number;
     /**
@@ -1604,36 +1582,20 @@ export interface Autoscaling {
      *
      * Items: One step.
      */
-    steps: [
-      {
-        /**
-         * Lower bound of the metric range (inclusive); omit for no lower bound.
-         */
-        from?: number;
-        /**
-         * Upper bound of the metric range (exclusive); omit for no upper bound.
-         */
-        to?: number;
-        /**
-         * Capacity change in this range (negative scales in).
-         */
-        change: number;
-      },
-      ...{
-        /**
-         * Lower bound of the metric range (inclusive); omit for no lower bound.
-         */
-        from?: number;
-        /**
-         * Upper bound of the metric range (exclusive); omit for no upper bound.
-         */
-        to?: number;
-        /**
-         * Capacity change in this range (negative scales in).
-         */
-        change: number;
-      }[]
-    ];
+    steps: {
+      /**
+       * Lower bound of the metric range (inclusive); omit for no lower bound.
+       */
+      from?: number;
+      /**
+       * Upper bound of the metric range (exclusive); omit for no upper bound.
+       */
+      to?: number;
+      /**
+       * Capacity change in this range (negative scales in).
+       */
+      change: number;
+    }[];
     /**
      * Time after a scaling activity before another may start. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
      */
@@ -1783,7 +1745,7 @@ export interface Health {
      *
      * Items: Argument.
      */
-    command?: [string, string, ...string[]];
+    command?: string[];
     /**
      * Generate `curl -f http://localhost:PORT/PATH || exit 1`. `true` uses the liveness (or traffic) HTTP path and port.
      */
@@ -1863,7 +1825,7 @@ export interface Expose {
    *
    * Items: Path prefix.
    */
-  paths?: [string, ...string[]];
+  paths?: string[];
   /**
    * HTTP header conditions (header name → accepted values; any value matches, every header must match): ALB `http-header` conditions, the Ingress `conditions.<service>` annotation, HTTPRoute header matches. `*` and `?` are wildcards on the ALB.
    */
@@ -1871,7 +1833,7 @@ export interface Expose {
     /**
      * One value or a list of values.
      */
-    [k: string]: string | [string] | [string, string] | [string, string, string];
+    [k: string]: string | string[];
   };
   /**
    * Only requests from these CIDR ranges are routed to the service: an ALB `source-ip` condition (Copilot `http.allowed_source_ips`, the Ingress `conditions.<service>` annotation).
@@ -1880,7 +1842,7 @@ export interface Expose {
    *
    * Items: CIDR block, e.g. `10.0.0.0/8`.
    */
-  allowedSourceIps?: [string, ...string[]];
+  allowedSourceIps?: string[];
   /**
    * `application` (default: ALB listener rules, Ingress, HTTPRoute) or `network` (NLB: a TCP, UDP or TLS listener of its own on `targets.ecs.service.loadBalancerArn`; Copilot `nlb`). A network load balancer has no rules: hosts, paths and headers do not apply.
    */
@@ -2001,7 +1963,7 @@ export interface Deployment {
    *
    * Items: CloudWatch alarm name.
    */
-  rollbackAlarms?: [string, ...string[]];
+  rollbackAlarms?: string[];
 }
 /**
  * Container logs.
@@ -2374,7 +2336,7 @@ export interface Sidecar {
        *
        * Items: Argument.
        */
-      command?: [string, string, ...string[]];
+      command?: string[];
       /**
        * Generate `curl -f http://localhost:PORT/PATH || exit 1`. `true` uses the liveness (or traffic) HTTP path and port.
        */
@@ -2512,7 +2474,7 @@ export interface Resources1 {
    */
   requests?: {
     /**
-     * CPU. Kubernetes notation: `500m` (millicores) or `0.5` (cores).
+     * CPU. Kubernetes notation: `500m` (millicores) or `0.5` (cores); or ECS CPU units: `10 units` (1024 units = 1 core). ECS takes whole units: millicores become `ceil(millicores × 1024 / 1000)` units (`250m` = 256, `100m` = 103, reported when not exact); units become `ceil(units × 1000 / 1024)` millicores on Kubernetes (`10 units` = `10m`, reported when not exact).
      */
     cpu?: string | number;
     /**
@@ -2525,7 +2487,7 @@ export interface Resources1 {
    */
   limits?: {
     /**
-     * CPU. Kubernetes notation: `500m` (millicores) or `0.5` (cores).
+     * CPU. Kubernetes notation: `500m` (millicores) or `0.5` (cores); or ECS CPU units: `10 units` (1024 units = 1 core). ECS takes whole units: millicores become `ceil(millicores × 1024 / 1000)` units (`250m` = 256, `100m` = 103, reported when not exact); units become `ceil(units × 1000 / 1024)` millicores on Kubernetes (`10 units` = `10m`, reported when not exact).
      */
     cpu?: string | number;
     /**
@@ -2835,7 +2797,7 @@ export interface EcsTarget {
    */
   security?: SecurityOverlay | null;
   /**
-   * Extra labels on every Kubernetes object, and tags on every AWS resource of the ECS and App Mesh templates that takes tags (and on the ECS task definition JSON); a tag the template sets itself keeps its value. Copilot service manifests have no tags field (a diagnostic).
+   * Extra labels on every generated Kubernetes object, and tags on every taggable AWS resource the ECS and App Mesh targets write (task definition, service with PropagateTags SERVICE, target groups, log group, roles, CodeDeploy). A label that cannot be an AWS tag (key over 128 or value over 256 characters, characters other than letters, digits, spaces and `_ . : / = + - @`) is left off the AWS resources with a warning. Copilot service manifests have no tags: a warning gives the `--resource-tags` flag.
    */
   labels?: {
     /**
@@ -2941,7 +2903,7 @@ export interface EcsTarget {
    */
   cpu?: number | string;
   /**
-   * Task memory override: MiB (`1024`) or a GB string (`1 GB`). Default: derived from resources.
+   * Task memory override: MiB (`1024`) or a GB string (`1 GB`). Default: derived from resources. Fargate takes only the memory sizes paired with its CPU sizes (512 MiB and up); on EC2 ECS accepts any value, and codegen asks for at least 6 MiB, the least memory Docker 20.10 and later gives a container.
    */
   memory?: number | string;
   /**
@@ -2982,7 +2944,7 @@ export interface EcsTarget {
      *
      * Items: IAM managed policy ARN.
      */
-    managedPolicyArns?: [string, ...string[]];
+    managedPolicyArns?: string[];
   };
   /**
    * Launch types the task definition is validated against (RegisterTaskDefinition `requiresCompatibilities`). Default: `[launchType]`. An empty list leaves the field out, so the task definition names no launch type (ECS then validates it for EC2 and reports what else it is compatible with).
@@ -3035,7 +2997,7 @@ export interface EcsTarget {
      */
     listenerArn?: string;
     /**
-     * Network Load Balancer ARN (`expose.loadBalancer: network`): the template adds a listener of its own to it. May use `${Name}` parameters and pseudo parameters.
+     * Load balancer ARN for a listener of the template's own: the Network Load Balancer of `expose.loadBalancer: network`, or the Application Load Balancer of `codeDeploy.via: hook` (the CloudFormation blue/green hook names its listeners by logical ID, so they must be resources of the template). When omitted the template takes a Parameter. May use `${Name}` parameters and pseudo parameters.
      */
     loadBalancerArn?: string;
     /**
@@ -3054,6 +3016,14 @@ export interface EcsTarget {
      * Priority of the listener rule that routes to this service (1–50000).
      */
     listenerRulePriority?: number;
+    /**
+     * Port of the production listener the template creates with `codeDeploy.via: hook` (default 443 with `expose.tls.certificateArn`, else 80).
+     */
+    listenerPort?: number;
+    /**
+     * Port of a test listener the template creates with `codeDeploy.via: hook` (its TestTrafficRoute): test traffic reaches the new tasks before production traffic moves. Default: no test listener.
+     */
+    testListenerPort?: number;
     /**
      * Enable ECS Exec (`aws ecs execute-command`).
      */
@@ -3137,7 +3107,7 @@ export interface EcsTarget {
       port?: number;
     };
     /**
-     * Tags on the service.
+     * Tags on the ECS service alone, besides the labels (which tag every resource); a key here overrides the label of the same key. CloudFormation rules apply: key 1–128 and value up to 256 characters, no `aws:` prefix, at most 50 tags.
      */
     tags?: {
       /**
@@ -3260,9 +3230,17 @@ export interface EcsTarget {
      */
     deploymentConfigName?: string;
     /**
-     * CodeDeploy service role ARN; when omitted the template creates one. May use `${Name}` parameters and pseudo parameters.
+     * CodeDeploy service role ARN; when omitted the template creates one. With `via: hook` the hook's ServiceRole is the name in this ARN. May use `${Name}` parameters and pseudo parameters.
      */
     serviceRoleArn?: string;
+    /**
+     * How CodeDeploy runs the deployment: `deploymentGroup` (default) writes a CodeDeploy application and deployment group that a pipeline deploys with `aws deploy create-deployment`; `hook` writes the CloudFormation blue/green hook (`Transform: AWS::CodeDeployBlueGreen`, `Hooks`, an EXTERNAL-controller service with `AWS::ECS::TaskSet` and `AWS::ECS::PrimaryTaskSet`), so a stack update that replaces the task definition runs the blue/green deployment. The hook's limits apply: no Outputs, no imports (so no `platform`), the listeners are resources of the template (`service.loadBalancerArn`), traffic steps of at least 14%.
+     */
+    via?: 'deploymentGroup' | 'hook';
+    /**
+     * With `via: hook`: the name of the existing IAM role the hook's ServiceRole names (default: the name in `serviceRoleArn`).
+     */
+    serviceRoleName?: string;
   };
 }
 /**
@@ -3303,7 +3281,7 @@ export interface ResourcesOverlay {
    */
   requests?: {
     /**
-     * CPU. Kubernetes notation: `500m` (millicores) or `0.5` (cores).
+     * CPU. Kubernetes notation: `500m` (millicores) or `0.5` (cores); or ECS CPU units: `10 units` (1024 units = 1 core). ECS takes whole units: millicores become `ceil(millicores × 1024 / 1000)` units (`250m` = 256, `100m` = 103, reported when not exact); units become `ceil(units × 1000 / 1024)` millicores on Kubernetes (`10 units` = `10m`, reported when not exact).
      */
     cpu?: (string | number) | null;
     /**
@@ -3316,7 +3294,7 @@ export interface ResourcesOverlay {
    */
   limits?: {
     /**
-     * CPU. Kubernetes notation: `500m` (millicores) or `0.5` (cores).
+     * CPU. Kubernetes notation: `500m` (millicores) or `0.5` (cores); or ECS CPU units: `10 units` (1024 units = 1 core). ECS takes whole units: millicores become `ceil(millicores × 1024 / 1000)` units (`250m` = 256, `100m` = 103, reported when not exact); units become `ceil(units × 1000 / 1024)` millicores on Kubernetes (`10 units` = `10m`, reported when not exact).
      */
     cpu?: (string | number) | null;
     /**
@@ -3449,36 +3427,20 @@ export interface AutoscalingOverlay {
          *
          * Items: One step.
          */
-        steps: [
-          {
-            /**
-             * Lower bound of the metric range (inclusive); omit for no lower bound.
-             */
-            from?: number;
-            /**
-             * Upper bound of the metric range (exclusive); omit for no upper bound.
-             */
-            to?: number;
-            /**
-             * Capacity change in this range (negative scales in).
-             */
-            change: number;
-          },
-          ...{
-            /**
-             * Lower bound of the metric range (inclusive); omit for no lower bound.
-             */
-            from?: number;
-            /**
-             * Upper bound of the metric range (exclusive); omit for no upper bound.
-             */
-            to?: number;
-            /**
-             * Capacity change in this range (negative scales in).
-             */
-            change: number;
-          }[]
-        ];
+        steps: {
+          /**
+           * Lower bound of the metric range (inclusive); omit for no lower bound.
+           */
+          from?: number;
+          /**
+           * Upper bound of the metric range (exclusive); omit for no upper bound.
+           */
+          to?: number;
+          /**
+           * Capacity change in this range (negative scales in).
+           */
+          change: number;
+        }[];
         /**
          * Time after a scaling activity before another may start. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
          */
@@ -3632,7 +3594,7 @@ export interface HealthOverlay {
     /**
      * `["CMD", ...]` or `["CMD-SHELL", "..."]`.
      */
-    command?: [string, string, ...string[]] | null;
+    command?: string[] | null;
     /**
      * Generate `curl -f http://localhost:PORT/PATH || exit 1`. `true` uses the liveness (or traffic) HTTP path and port.
      */
@@ -3728,7 +3690,7 @@ export interface ProbeOverlay {
     /**
      * Command and arguments (no shell unless you call one).
      */
-    command?: [string, ...string[]] | null;
+    command?: string[] | null;
   } | null;
   /**
    * Delay before the first check (Kubernetes initialDelaySeconds). Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
@@ -3795,7 +3757,7 @@ export interface ExposeOverlay {
   /**
    * Several path prefixes routed to the service (instead of `path`): one ALB path-pattern condition (split into more listener rules when the values exceed a rule's limits), one Ingress path or HTTPRoute match each.
    */
-  paths?: [string, ...string[]] | null;
+  paths?: string[] | null;
   /**
    * HTTP header conditions (header name → accepted values; any value matches, every header must match): ALB `http-header` conditions, the Ingress `conditions.<service>` annotation, HTTPRoute header matches. `*` and `?` are wildcards on the ALB.
    */
@@ -3803,12 +3765,12 @@ export interface ExposeOverlay {
     /**
      * One value or a list of values.
      */
-    [k: string]: string | [string] | [string, string] | [string, string, string] | null;
+    [k: string]: string | string[] | null;
   } | null;
   /**
    * Only requests from these CIDR ranges are routed to the service: an ALB `source-ip` condition (Copilot `http.allowed_source_ips`, the Ingress `conditions.<service>` annotation).
    */
-  allowedSourceIps?: [string, ...string[]] | null;
+  allowedSourceIps?: string[] | null;
   /**
    * `application` (default: ALB listener rules, Ingress, HTTPRoute) or `network` (NLB: a TCP, UDP or TLS listener of its own on `targets.ecs.service.loadBalancerArn`; Copilot `nlb`). A network load balancer has no rules: hosts, paths and headers do not apply.
    */
@@ -3928,7 +3890,7 @@ export interface DeploymentOverlay {
   /**
    * Names of existing CloudWatch alarms that fail a deployment when they go into ALARM (and roll it back with `rollbackOnFailure`): ECS `DeploymentConfiguration.Alarms`, the CodeDeploy deployment group's alarm configuration, Copilot `deployment.rollback_alarms`. Kubernetes has no such check (a diagnostic says so).
    */
-  rollbackAlarms?: [string, ...string[]] | null;
+  rollbackAlarms?: string[] | null;
 }
 /**
  * Container logs on ECS and Copilot: awslogs to CloudWatch Logs (default), FireLens, or off. Kubernetes has no per-pod log configuration (the node's log agent collects stdout and stderr), so only `driver: firelens` or `none` is reported there.
@@ -4265,7 +4227,7 @@ export interface SidecarOverlay {
       /**
        * `["CMD", ...]` or `["CMD-SHELL", "..."]`.
        */
-      command?: [string, string, ...string[]] | null;
+      command?: string[] | null;
       /**
        * Generate `curl -f http://localhost:PORT/PATH || exit 1`. `true` uses the liveness (or traffic) HTTP path and port.
        */
@@ -4741,7 +4703,7 @@ export interface KubernetesTarget {
    */
   security?: SecurityOverlay | null;
   /**
-   * Extra labels on every Kubernetes object, and tags on every AWS resource of the ECS and App Mesh templates that takes tags (and on the ECS task definition JSON); a tag the template sets itself keeps its value. Copilot service manifests have no tags field (a diagnostic).
+   * Extra labels on every generated Kubernetes object, and tags on every taggable AWS resource the ECS and App Mesh targets write (task definition, service with PropagateTags SERVICE, target groups, log group, roles, CodeDeploy). A label that cannot be an AWS tag (key over 128 or value over 256 characters, characters other than letters, digits, spaces and `_ . : / = + - @`) is left off the AWS resources with a warning. Copilot service manifests have no tags: a warning gives the `--resource-tags` flag.
    */
   labels?: {
     /**
@@ -4885,52 +4847,28 @@ export interface KubernetesTarget {
      *
      * Items: One Service port.
      */
-    ports: [
-      {
-        /**
-         * Service port name (IANA service name: at most 15 lowercase letters, digits and hyphens, at least one letter; required when the Service has several ports).
-         */
-        name?: string;
-        /**
-         * Port the Service listens on.
-         */
-        port: number;
-        /**
-         * Container port the traffic goes to: a number, or the name of a container port (default: `port`).
-         */
-        targetPort?: number | string;
-        /**
-         * Transport protocol (default tcp).
-         */
-        protocol?: 'tcp' | 'udp';
-        /**
-         * Node port (NodePort and LoadBalancer Services; default: allocated by the cluster).
-         */
-        nodePort?: number;
-      },
-      ...{
-        /**
-         * Service port name (IANA service name: at most 15 lowercase letters, digits and hyphens, at least one letter; required when the Service has several ports).
-         */
-        name?: string;
-        /**
-         * Port the Service listens on.
-         */
-        port: number;
-        /**
-         * Container port the traffic goes to: a number, or the name of a container port (default: `port`).
-         */
-        targetPort?: number | string;
-        /**
-         * Transport protocol (default tcp).
-         */
-        protocol?: 'tcp' | 'udp';
-        /**
-         * Node port (NodePort and LoadBalancer Services; default: allocated by the cluster).
-         */
-        nodePort?: number;
-      }[]
-    ];
+    ports: {
+      /**
+       * Service port name (IANA service name: at most 15 lowercase letters, digits and hyphens, at least one letter; required when the Service has several ports).
+       */
+      name?: string;
+      /**
+       * Port the Service listens on.
+       */
+      port: number;
+      /**
+       * Container port the traffic goes to: a number, or the name of a container port (default: `port`).
+       */
+      targetPort?: number | string;
+      /**
+       * Transport protocol (default tcp).
+       */
+      protocol?: 'tcp' | 'udp';
+      /**
+       * Node port (NodePort and LoadBalancer Services; default: allocated by the cluster).
+       */
+      nodePort?: number;
+    }[];
   }[];
   /**
    * Labels that select the pods, instead of the default `app: <name>` (e.g. `{ app: guestbook, tier: frontend }`): the Deployment's or Rollout's `selector.matchLabels`, the pod labels, every Service's `selector` and the PodDisruptionBudget's; every object carries them in place of `app: <name>`. A Deployment's selector cannot change once it exists: changing it means replacing the Deployment.
@@ -5161,7 +5099,7 @@ export interface AppmeshTarget {
    */
   security?: SecurityOverlay | null;
   /**
-   * Extra labels on every Kubernetes object, and tags on every AWS resource of the ECS and App Mesh templates that takes tags (and on the ECS task definition JSON); a tag the template sets itself keeps its value. Copilot service manifests have no tags field (a diagnostic).
+   * Extra labels on every generated Kubernetes object, and tags on every taggable AWS resource the ECS and App Mesh targets write (task definition, service with PropagateTags SERVICE, target groups, log group, roles, CodeDeploy). A label that cannot be an AWS tag (key over 128 or value over 256 characters, characters other than letters, digits, spaces and `_ . : / = + - @`) is left off the AWS resources with a warning. Copilot service manifests have no tags: a warning gives the `--resource-tags` flag.
    */
   labels?: {
     /**
@@ -5315,2557 +5253,56 @@ export interface AppmeshTarget {
    *
    * Items: A version.
    */
-  versions?:
-    | [
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        }
-      ]
-    | [
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        }
-      ]
-    | [
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        }
-      ]
-    | [
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        }
-      ]
-    | [
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        }
-      ]
-    | [
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        }
-      ]
-    | [
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        }
-      ]
-    | [
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        }
-      ]
-    | [
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        }
-      ]
-    | [
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        }
-      ];
+  versions?: {
+    /**
+     * Virtual node name of this version.
+     */
+    name: string;
+    /**
+     * Relative weight (0–100).
+     */
+    weight: number;
+    /**
+     * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+     */
+    serviceDiscovery?: {
+      /**
+       * AWS Cloud Map.
+       */
+      cloudMap?: {
+        /**
+         * Namespace name.
+         */
+        namespace: string;
+        /**
+         * Service name (default `<name>`).
+         */
+        service?: string;
+        /**
+         * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+         */
+        attributes?: {
+          /**
+           * Attribute value.
+           */
+          [k: string]: string;
+        };
+      };
+      /**
+       * DNS.
+       */
+      dns?: {
+        /**
+         * Host name.
+         */
+        hostname: string;
+      };
+    };
+    /**
+     * Logical ID of this version's virtual node in the App Mesh template, for adopting an existing stack (default `VirtualNode<Name>`, e.g. `VirtualNodePaymentsV2`; the node of `virtualNodeName` takes `logicalIds.virtualNode`). Letters and digits only; unique in the template.
+     */
+    logicalId?: string;
+  }[];
   /**
    * Expose the service through the mesh: a VirtualGateway and a GatewayRoute to the virtual service.
    */
@@ -7955,17 +5392,183 @@ export interface AppmeshTarget {
     user?: string;
   };
   /**
-   * What the gRPC route matches (`GrpcRoute.Match`): the requests to one service (`package.Service`, e.g. `color.ColorService`) and, optionally, one of its methods; default: every request. A gRPC listener with a route only; the App Mesh controller's Route (`grpcRoute.match`) takes the same.
+   * The App Mesh route of this service: what it matches besides the path prefix (`expose.path`), how Envoy retries a failed request and the route's timeouts. Written to the Route (CloudFormation) and to the route of the VirtualRouter (App Mesh controller); the gateway route keeps matching the prefix only.
    */
-  grpcMatch?: {
+  route?: {
     /**
-     * Fully qualified gRPC service name (`ServiceName`).
+     * Request conditions, all of which must hold. HTTP and HTTP/2 routes: `path`, `method`, `headers`; gRPC routes: `serviceName`, `methodName`, `metadata`. A condition the listener protocol has no form for is an error.
      */
-    service: string;
+    match?: {
+      /**
+       * HTTP/HTTP2: match the whole path instead of the prefix `expose.path` (one of `exact`, `regex`).
+       */
+      path?: {
+        /**
+         * The path equals this.
+         */
+        exact?: string;
+        /**
+         * The path matches this regular expression.
+         */
+        regex?: string;
+      };
+      /**
+       * HTTP/HTTP2: the request method.
+       */
+      method?: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE' | 'CONNECT' | 'OPTIONS' | 'TRACE' | 'PATCH';
+      /**
+       * HTTP/HTTP2: header conditions (1–10).
+       *
+       * @minItems 1
+       * @maxItems 10
+       *
+       * Items: A header condition: its name and at most one of `exact`, `prefix`, `suffix`, `regex`, `range` (none: the header is present).
+       */
+      headers?: {
+        /**
+         * Header name.
+         */
+        name: string;
+        /**
+         * The value equals this.
+         */
+        exact?: string;
+        /**
+         * The value starts with this.
+         */
+        prefix?: string;
+        /**
+         * The value ends with this.
+         */
+        suffix?: string;
+        /**
+         * The value matches this regular expression.
+         */
+        regex?: string;
+        /**
+         * The value is a number in this range (start inclusive, end exclusive).
+         */
+        range?: {
+          /**
+           * Start of the range.
+           */
+          start: number;
+          /**
+           * End of the range.
+           */
+          end: number;
+        };
+        /**
+         * Match every request whose header does not meet the condition (default false).
+         */
+        invert?: boolean;
+      }[];
+      /**
+       * gRPC: the fully qualified gRPC service, e.g. `color.ColorService`.
+       */
+      serviceName?: string;
+      /**
+       * gRPC: the method of `serviceName`, e.g. `GetColor` (needs `serviceName`).
+       */
+      methodName?: string;
+      /**
+       * gRPC: metadata conditions (1–10).
+       *
+       * @minItems 1
+       * @maxItems 10
+       *
+       * Items: A metadata condition: its name and at most one of `exact`, `prefix`, `suffix`, `regex`, `range` (none: the metadata is present).
+       */
+      metadata?: {
+        /**
+         * Metadata key.
+         */
+        name: string;
+        /**
+         * The value equals this.
+         */
+        exact?: string;
+        /**
+         * The value starts with this.
+         */
+        prefix?: string;
+        /**
+         * The value ends with this.
+         */
+        suffix?: string;
+        /**
+         * The value matches this regular expression.
+         */
+        regex?: string;
+        /**
+         * The value is a number in this range (start inclusive, end exclusive).
+         */
+        range?: {
+          /**
+           * Start of the range.
+           */
+          start: number;
+          /**
+           * End of the range.
+           */
+          end: number;
+        };
+        /**
+         * Match every request whose metadata does not meet the condition (default false).
+         */
+        invert?: boolean;
+      }[];
+    };
     /**
-     * Method name (`MethodName`); App Mesh needs the service with it.
+     * Retry a failed request (HTTP, HTTP/2 and gRPC routes; TCP routes have no retries). Needs at least one retry event.
      */
-    method?: string;
+    retryPolicy?: {
+      /**
+       * Retries after the first attempt.
+       */
+      maxRetries: number;
+      /**
+       * Timeout of each attempt. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+       */
+      perRetryTimeout: number | string;
+      /**
+       * HTTP events that trigger a retry: `server-error` (500, 501, 502, 503, 504, 505, 506, 507, 508, 510, 511), `gateway-error` (502, 503, 504), `client-error` (409), `stream-error` (a refused stream).
+       *
+       * @minItems 1
+       *
+       * Items: An HTTP retry event.
+       */
+      httpRetryEvents?: ('server-error' | 'gateway-error' | 'client-error' | 'stream-error')[];
+      /**
+       * gRPC status codes that trigger a retry (gRPC routes only).
+       *
+       * @minItems 1
+       *
+       * Items: A gRPC retry event.
+       */
+      grpcRetryEvents?: ('cancelled' | 'deadline-exceeded' | 'internal' | 'resource-exhausted' | 'unavailable')[];
+      /**
+       * `connection-error`: the connection failed before the request was processed.
+       *
+       * @minItems 1
+       *
+       * Items: A TCP retry event.
+       */
+      tcpRetryEvents?: 'connection-error'[];
+    };
+    /**
+     * Route timeouts (App Mesh defaults: 15s per request, no idle limit). A TCP route has only `idle`.
+     */
+    timeout?: {
+      /**
+       * Time a request may take (HTTP, HTTP/2, gRPC). A longer one than 15s must be set on every App Mesh resource the request passes through. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+       */
+      perRequest?: number | string;
+      /**
+       * Time a connection may stay idle. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+       */
+      idle?: number | string;
+    };
   };
   /**
    * What provides the virtual service: a `virtualRouter` with a weighted route (default, required for several versions), or the `virtualNode` directly (one version: no router, no route).
@@ -8090,7 +5693,7 @@ export interface CopilotTarget {
    */
   security?: SecurityOverlay | null;
   /**
-   * Extra labels on every Kubernetes object, and tags on every AWS resource of the ECS and App Mesh templates that takes tags (and on the ECS task definition JSON); a tag the template sets itself keeps its value. Copilot service manifests have no tags field (a diagnostic).
+   * Extra labels on every generated Kubernetes object, and tags on every taggable AWS resource the ECS and App Mesh targets write (task definition, service with PropagateTags SERVICE, target groups, log group, roles, CodeDeploy). A label that cannot be an AWS tag (key over 128 or value over 256 characters, characters other than letters, digits, spaces and `_ . : / = + - @`) is left off the AWS resources with a warning. Copilot service manifests have no tags: a warning gives the `--resource-tags` flag.
    */
   labels?: {
     /**
@@ -8195,7 +5798,7 @@ export interface CopilotTarget {
          *
          * Items: Image reference.
          */
-        cacheFrom?: [string, ...string[]];
+        cacheFrom?: string[];
         /**
          * Build arguments (`--build-arg`).
          */
@@ -8233,42 +5836,23 @@ export interface CopilotTarget {
    *
    * Items: A topic.
    */
-  publish?: [
-    {
-      /**
-       * Topic name: letters, digits, hyphens and underscores.
-       */
-      name: string;
-      /**
-       * A FIFO topic (`true`), optionally with content-based deduplication.
-       */
-      fifo?:
-        | boolean
-        | {
-            /**
-             * Deduplicate messages by their body (`content_based_deduplication`).
-             */
-            contentBasedDeduplication?: boolean;
-          };
-    },
-    ...{
-      /**
-       * Topic name: letters, digits, hyphens and underscores.
-       */
-      name: string;
-      /**
-       * A FIFO topic (`true`), optionally with content-based deduplication.
-       */
-      fifo?:
-        | boolean
-        | {
-            /**
-             * Deduplicate messages by their body (`content_based_deduplication`).
-             */
-            contentBasedDeduplication?: boolean;
-          };
-    }[]
-  ];
+  publish?: {
+    /**
+     * Topic name: letters, digits, hyphens and underscores.
+     */
+    name: string;
+    /**
+     * A FIFO topic (`true`), optionally with content-based deduplication.
+     */
+    fifo?:
+      | boolean
+      | {
+          /**
+           * Deduplicate messages by their body (`content_based_deduplication`).
+           */
+          contentBasedDeduplication?: boolean;
+        };
+  }[];
   /**
    * More security groups for the tasks (`network.vpc.security_groups`).
    *
@@ -8276,7 +5860,7 @@ export interface CopilotTarget {
    *
    * Items: Security group ID.
    */
-  securityGroups?: [string, ...string[]];
+  securityGroups?: string[];
   /**
    * Leave out the environment's default security group, which lets every service of the environment reach the tasks (`network.vpc.security_groups.deny_default`).
    */
@@ -8288,7 +5872,7 @@ export interface CopilotTarget {
    *
    * Items: Subnet ID.
    */
-  subnets?: [string, ...string[]];
+  subnets?: string[];
   /**
    * Copilot rolling deployment mode (`deployment.rolling`): `default` keeps 100% healthy and doubles during the deploy, `recreate` stops old tasks first.
    */
@@ -8327,7 +5911,7 @@ export interface Parameter {
    *
    * Items: An allowed value.
    */
-  allowedValues?: [string | number, ...(string | number)[]];
+  allowedValues?: (string | number)[];
   /**
    * Regular expression a String value must match (`AllowedPattern`).
    */
@@ -8446,7 +6030,7 @@ export interface EcsTargetOverlay {
    */
   security?: OverrideSecurity | null;
   /**
-   * Extra labels on every Kubernetes object, and tags on every AWS resource of the ECS and App Mesh templates that takes tags (and on the ECS task definition JSON); a tag the template sets itself keeps its value. Copilot service manifests have no tags field (a diagnostic).
+   * Extra labels on every generated Kubernetes object, and tags on every taggable AWS resource the ECS and App Mesh targets write (task definition, service with PropagateTags SERVICE, target groups, log group, roles, CodeDeploy). A label that cannot be an AWS tag (key over 128 or value over 256 characters, characters other than letters, digits, spaces and `_ . : / = + - @`) is left off the AWS resources with a warning. Copilot service manifests have no tags: a warning gives the `--resource-tags` flag.
    */
   labels?: OverrideLabels | null;
   /**
@@ -8514,7 +6098,7 @@ export interface EcsTargetOverlay {
    */
   cpu?: (number | string) | null;
   /**
-   * Task memory override: MiB (`1024`) or a GB string (`1 GB`). Default: derived from resources.
+   * Task memory override: MiB (`1024`) or a GB string (`1 GB`). Default: derived from resources. Fargate takes only the memory sizes paired with its CPU sizes (512 MiB and up); on EC2 ECS accepts any value, and codegen asks for at least 6 MiB, the least memory Docker 20.10 and later gives a container.
    */
   memory?: (number | string) | null;
   /**
@@ -8549,7 +6133,7 @@ export interface EcsTargetOverlay {
     /**
      * Managed policies to attach, e.g. `arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess`.
      */
-    managedPolicyArns?: [string, ...string[]] | null;
+    managedPolicyArns?: string[] | null;
   } | null;
   /**
    * Launch types the task definition is validated against (RegisterTaskDefinition `requiresCompatibilities`). Default: `[launchType]`. An empty list leaves the field out, so the task definition names no launch type (ECS then validates it for EC2 and reports what else it is compatible with).
@@ -8596,7 +6180,7 @@ export interface EcsTargetOverlay {
      */
     listenerArn?: string | null;
     /**
-     * Network Load Balancer ARN (`expose.loadBalancer: network`): the template adds a listener of its own to it. May use `${Name}` parameters and pseudo parameters.
+     * Load balancer ARN for a listener of the template's own: the Network Load Balancer of `expose.loadBalancer: network`, or the Application Load Balancer of `codeDeploy.via: hook` (the CloudFormation blue/green hook names its listeners by logical ID, so they must be resources of the template). When omitted the template takes a Parameter. May use `${Name}` parameters and pseudo parameters.
      */
     loadBalancerArn?: string | null;
     /**
@@ -8615,6 +6199,14 @@ export interface EcsTargetOverlay {
      * Priority of the listener rule that routes to this service (1–50000).
      */
     listenerRulePriority?: number | null;
+    /**
+     * Port of the production listener the template creates with `codeDeploy.via: hook` (default 443 with `expose.tls.certificateArn`, else 80).
+     */
+    listenerPort?: number | null;
+    /**
+     * Port of a test listener the template creates with `codeDeploy.via: hook` (its TestTrafficRoute): test traffic reaches the new tasks before production traffic moves. Default: no test listener.
+     */
+    testListenerPort?: number | null;
     /**
      * Enable ECS Exec (`aws ecs execute-command`).
      */
@@ -8698,7 +6290,7 @@ export interface EcsTargetOverlay {
       port?: number | null;
     } | null;
     /**
-     * Tags on the service.
+     * Tags on the ECS service alone, besides the labels (which tag every resource); a key here overrides the label of the same key. CloudFormation rules apply: key 1–128 and value up to 256 characters, no `aws:` prefix, at most 50 tags.
      */
     tags?: {
       /**
@@ -8821,9 +6413,17 @@ export interface EcsTargetOverlay {
      */
     deploymentConfigName?: string | null;
     /**
-     * CodeDeploy service role ARN; when omitted the template creates one. May use `${Name}` parameters and pseudo parameters.
+     * CodeDeploy service role ARN; when omitted the template creates one. With `via: hook` the hook's ServiceRole is the name in this ARN. May use `${Name}` parameters and pseudo parameters.
      */
     serviceRoleArn?: string | null;
+    /**
+     * How CodeDeploy runs the deployment: `deploymentGroup` (default) writes a CodeDeploy application and deployment group that a pipeline deploys with `aws deploy create-deployment`; `hook` writes the CloudFormation blue/green hook (`Transform: AWS::CodeDeployBlueGreen`, `Hooks`, an EXTERNAL-controller service with `AWS::ECS::TaskSet` and `AWS::ECS::PrimaryTaskSet`), so a stack update that replaces the task definition runs the blue/green deployment. The hook's limits apply: no Outputs, no imports (so no `platform`), the listeners are resources of the template (`service.loadBalancerArn`), traffic steps of at least 14%.
+     */
+    via?: ('deploymentGroup' | 'hook') | null;
+    /**
+     * With `via: hook`: the name of the existing IAM role the hook's ServiceRole names (default: the name in `serviceRoleArn`).
+     */
+    serviceRoleName?: string | null;
   } | null;
 }
 /**
@@ -8919,7 +6519,7 @@ export interface KubernetesTargetOverlay {
    */
   security?: OverrideSecurity | null;
   /**
-   * Extra labels on every Kubernetes object, and tags on every AWS resource of the ECS and App Mesh templates that takes tags (and on the ECS task definition JSON); a tag the template sets itself keeps its value. Copilot service manifests have no tags field (a diagnostic).
+   * Extra labels on every generated Kubernetes object, and tags on every taggable AWS resource the ECS and App Mesh targets write (task definition, service with PropagateTags SERVICE, target groups, log group, roles, CodeDeploy). A label that cannot be an AWS tag (key over 128 or value over 256 characters, characters other than letters, digits, spaces and `_ . : / = + - @`) is left off the AWS resources with a warning. Copilot service manifests have no tags: a warning gives the `--resource-tags` flag.
    */
   labels?: OverrideLabels | null;
   /**
@@ -9021,52 +6621,28 @@ export interface KubernetesTargetOverlay {
          *
          * Items: One Service port.
          */
-        ports: [
-          {
-            /**
-             * Service port name (IANA service name: at most 15 lowercase letters, digits and hyphens, at least one letter; required when the Service has several ports).
-             */
-            name?: string;
-            /**
-             * Port the Service listens on.
-             */
-            port: number;
-            /**
-             * Container port the traffic goes to: a number, or the name of a container port (default: `port`).
-             */
-            targetPort?: number | string;
-            /**
-             * Transport protocol (default tcp).
-             */
-            protocol?: 'tcp' | 'udp';
-            /**
-             * Node port (NodePort and LoadBalancer Services; default: allocated by the cluster).
-             */
-            nodePort?: number;
-          },
-          ...{
-            /**
-             * Service port name (IANA service name: at most 15 lowercase letters, digits and hyphens, at least one letter; required when the Service has several ports).
-             */
-            name?: string;
-            /**
-             * Port the Service listens on.
-             */
-            port: number;
-            /**
-             * Container port the traffic goes to: a number, or the name of a container port (default: `port`).
-             */
-            targetPort?: number | string;
-            /**
-             * Transport protocol (default tcp).
-             */
-            protocol?: 'tcp' | 'udp';
-            /**
-             * Node port (NodePort and LoadBalancer Services; default: allocated by the cluster).
-             */
-            nodePort?: number;
-          }[]
-        ];
+        ports: {
+          /**
+           * Service port name (IANA service name: at most 15 lowercase letters, digits and hyphens, at least one letter; required when the Service has several ports).
+           */
+          name?: string;
+          /**
+           * Port the Service listens on.
+           */
+          port: number;
+          /**
+           * Container port the traffic goes to: a number, or the name of a container port (default: `port`).
+           */
+          targetPort?: number | string;
+          /**
+           * Transport protocol (default tcp).
+           */
+          protocol?: 'tcp' | 'udp';
+          /**
+           * Node port (NodePort and LoadBalancer Services; default: allocated by the cluster).
+           */
+          nodePort?: number;
+        }[];
       }[]
     | null;
   /**
@@ -9273,7 +6849,7 @@ export interface AppmeshTargetOverlay {
    */
   security?: OverrideSecurity | null;
   /**
-   * Extra labels on every Kubernetes object, and tags on every AWS resource of the ECS and App Mesh templates that takes tags (and on the ECS task definition JSON); a tag the template sets itself keeps its value. Copilot service manifests have no tags field (a diagnostic).
+   * Extra labels on every generated Kubernetes object, and tags on every taggable AWS resource the ECS and App Mesh targets write (task definition, service with PropagateTags SERVICE, target groups, log group, roles, CodeDeploy). A label that cannot be an AWS tag (key over 128 or value over 256 characters, characters other than letters, digits, spaces and `_ . : / = + - @`) is left off the AWS resources with a warning. Copilot service manifests have no tags: a warning gives the `--resource-tags` flag.
    */
   labels?: OverrideLabels | null;
   /**
@@ -9380,2556 +6956,56 @@ export interface AppmeshTargetOverlay {
    * Service versions for weighted routing (1–10). Weights are relative and total ≤ 100. A version other than `virtualNodeName` gets its own virtual node with the same listener, health check and backends.
    */
   versions?:
-    | [
-        {
+    | {
+        /**
+         * Virtual node name of this version.
+         */
+        name: string;
+        /**
+         * Relative weight (0–100).
+         */
+        weight: number;
+        /**
+         * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
+         */
+        serviceDiscovery?: {
           /**
-           * Virtual node name of this version.
+           * AWS Cloud Map.
            */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
+          cloudMap?: {
             /**
-             * AWS Cloud Map.
+             * Namespace name.
              */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
+            namespace: string;
             /**
-             * DNS.
+             * Service name (default `<name>`).
              */
-            dns?: {
+            service?: string;
+            /**
+             * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
+             */
+            attributes?: {
               /**
-               * Host name.
+               * Attribute value.
                */
-              hostname: string;
+              [k: string]: string;
             };
           };
-        }
-      ]
-    | [
-        {
           /**
-           * Virtual node name of this version.
+           * DNS.
            */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
+          dns?: {
             /**
-             * AWS Cloud Map.
+             * Host name.
              */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
+            hostname: string;
           };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        }
-      ]
-    | [
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        }
-      ]
-    | [
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        }
-      ]
-    | [
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        }
-      ]
-    | [
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        }
-      ]
-    | [
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        }
-      ]
-    | [
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        }
-      ]
-    | [
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        }
-      ]
-    | [
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        },
-        {
-          /**
-           * Virtual node name of this version.
-           */
-          name: string;
-          /**
-           * Relative weight (0–100).
-           */
-          weight: number;
-          /**
-           * Service discovery of this version (default: Cloud Map service `<version name>` in the node's namespace, or the DNS host name with its first label replaced by the version name).
-           */
-          serviceDiscovery?: {
-            /**
-             * AWS Cloud Map.
-             */
-            cloudMap?: {
-              /**
-               * Namespace name.
-               */
-              namespace: string;
-              /**
-               * Service name (default `<name>`).
-               */
-              service?: string;
-              /**
-               * Instance attributes Envoy filters the Cloud Map instances by (`AWSCloudMap.Attributes`), e.g. `ECS_TASK_DEFINITION_FAMILY: <family>` to pick one version among the tasks registered under one service.
-               */
-              attributes?: {
-                /**
-                 * Attribute value.
-                 */
-                [k: string]: string;
-              };
-            };
-            /**
-             * DNS.
-             */
-            dns?: {
-              /**
-               * Host name.
-               */
-              hostname: string;
-            };
-          };
-        }
-      ]
+        };
+        /**
+         * Logical ID of this version's virtual node in the App Mesh template, for adopting an existing stack (default `VirtualNode<Name>`, e.g. `VirtualNodePaymentsV2`; the node of `virtualNodeName` takes `logicalIds.virtualNode`). Letters and digits only; unique in the template.
+         */
+        logicalId?: string;
+      }[]
     | null;
   /**
    * Expose the service through the mesh: a VirtualGateway and a GatewayRoute to the virtual service.
@@ -12020,17 +7096,166 @@ export interface AppmeshTargetOverlay {
     user?: string | null;
   } | null;
   /**
-   * What the gRPC route matches (`GrpcRoute.Match`): the requests to one service (`package.Service`, e.g. `color.ColorService`) and, optionally, one of its methods; default: every request. A gRPC listener with a route only; the App Mesh controller's Route (`grpcRoute.match`) takes the same.
+   * The App Mesh route of this service: what it matches besides the path prefix (`expose.path`), how Envoy retries a failed request and the route's timeouts. Written to the Route (CloudFormation) and to the route of the VirtualRouter (App Mesh controller); the gateway route keeps matching the prefix only.
    */
-  grpcMatch?: {
+  route?: {
     /**
-     * Fully qualified gRPC service name (`ServiceName`).
+     * Request conditions, all of which must hold. HTTP and HTTP/2 routes: `path`, `method`, `headers`; gRPC routes: `serviceName`, `methodName`, `metadata`. A condition the listener protocol has no form for is an error.
      */
-    service?: string | null;
+    match?: {
+      /**
+       * HTTP/HTTP2: match the whole path instead of the prefix `expose.path` (one of `exact`, `regex`).
+       */
+      path?: {
+        /**
+         * The path equals this.
+         */
+        exact?: string | null;
+        /**
+         * The path matches this regular expression.
+         */
+        regex?: string | null;
+      } | null;
+      /**
+       * HTTP/HTTP2: the request method.
+       */
+      method?: ('GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE' | 'CONNECT' | 'OPTIONS' | 'TRACE' | 'PATCH') | null;
+      /**
+       * HTTP/HTTP2: header conditions (1–10).
+       */
+      headers?:
+        | {
+            /**
+             * Header name.
+             */
+            name: string;
+            /**
+             * The value equals this.
+             */
+            exact?: string;
+            /**
+             * The value starts with this.
+             */
+            prefix?: string;
+            /**
+             * The value ends with this.
+             */
+            suffix?: string;
+            /**
+             * The value matches this regular expression.
+             */
+            regex?: string;
+            /**
+             * The value is a number in this range (start inclusive, end exclusive).
+             */
+            range?: {
+              /**
+               * Start of the range.
+               */
+              start: number;
+              /**
+               * End of the range.
+               */
+              end: number;
+            };
+            /**
+             * Match every request whose header does not meet the condition (default false).
+             */
+            invert?: boolean;
+          }[]
+        | null;
+      /**
+       * gRPC: the fully qualified gRPC service, e.g. `color.ColorService`.
+       */
+      serviceName?: string | null;
+      /**
+       * gRPC: the method of `serviceName`, e.g. `GetColor` (needs `serviceName`).
+       */
+      methodName?: string | null;
+      /**
+       * gRPC: metadata conditions (1–10).
+       */
+      metadata?:
+        | {
+            /**
+             * Metadata key.
+             */
+            name: string;
+            /**
+             * The value equals this.
+             */
+            exact?: string;
+            /**
+             * The value starts with this.
+             */
+            prefix?: string;
+            /**
+             * The value ends with this.
+             */
+            suffix?: string;
+            /**
+             * The value matches this regular expression.
+             */
+            regex?: string;
+            /**
+             * The value is a number in this range (start inclusive, end exclusive).
+             */
+            range?: {
+              /**
+               * Start of the range.
+               */
+              start: number;
+              /**
+               * End of the range.
+               */
+              end: number;
+            };
+            /**
+             * Match every request whose metadata does not meet the condition (default false).
+             */
+            invert?: boolean;
+          }[]
+        | null;
+    } | null;
     /**
-     * Method name (`MethodName`); App Mesh needs the service with it.
+     * Retry a failed request (HTTP, HTTP/2 and gRPC routes; TCP routes have no retries). Needs at least one retry event.
      */
-    method?: string | null;
+    retryPolicy?: {
+      /**
+       * Retries after the first attempt.
+       */
+      maxRetries?: number | null;
+      /**
+       * Timeout of each attempt. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+       */
+      perRetryTimeout?: (number | string) | null;
+      /**
+       * HTTP events that trigger a retry: `server-error` (500, 501, 502, 503, 504, 505, 506, 507, 508, 510, 511), `gateway-error` (502, 503, 504), `client-error` (409), `stream-error` (a refused stream).
+       */
+      httpRetryEvents?: ('server-error' | 'gateway-error' | 'client-error' | 'stream-error')[] | null;
+      /**
+       * gRPC status codes that trigger a retry (gRPC routes only).
+       */
+      grpcRetryEvents?:
+        ('cancelled' | 'deadline-exceeded' | 'internal' | 'resource-exhausted' | 'unavailable')[] | null;
+      /**
+       * `connection-error`: the connection failed before the request was processed.
+       */
+      tcpRetryEvents?: 'connection-error'[] | null;
+    } | null;
+    /**
+     * Route timeouts (App Mesh defaults: 15s per request, no idle limit). A TCP route has only `idle`.
+     */
+    timeout?: {
+      /**
+       * Time a request may take (HTTP, HTTP/2, gRPC). A longer one than 15s must be set on every App Mesh resource the request passes through. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+       */
+      perRequest?: (number | string) | null;
+      /**
+       * Time a connection may stay idle. Seconds as a number, or a string such as `500ms`, `30s`, `5m`, `2m30s`.
+       */
+      idle?: (number | string) | null;
+    } | null;
   } | null;
   /**
    * What provides the virtual service: a `virtualRouter` with a weighted route (default, required for several versions), or the `virtualNode` directly (one version: no router, no route).
@@ -12130,7 +7355,7 @@ export interface CopilotTargetOverlay {
    */
   security?: OverrideSecurity | null;
   /**
-   * Extra labels on every Kubernetes object, and tags on every AWS resource of the ECS and App Mesh templates that takes tags (and on the ECS task definition JSON); a tag the template sets itself keeps its value. Copilot service manifests have no tags field (a diagnostic).
+   * Extra labels on every generated Kubernetes object, and tags on every taggable AWS resource the ECS and App Mesh targets write (task definition, service with PropagateTags SERVICE, target groups, log group, roles, CodeDeploy). A label that cannot be an AWS tag (key over 128 or value over 256 characters, characters other than letters, digits, spaces and `_ . : / = + - @`) is left off the AWS resources with a warning. Copilot service manifests have no tags: a warning gives the `--resource-tags` flag.
    */
   labels?: OverrideLabels | null;
   /**
@@ -12191,7 +7416,7 @@ export interface CopilotTargetOverlay {
             /**
              * Images to use as build cache (`cache_from`).
              */
-            cacheFrom?: [string, ...string[]] | null;
+            cacheFrom?: string[] | null;
             /**
              * Build arguments (`--build-arg`).
              */
@@ -12228,47 +7453,28 @@ export interface CopilotTargetOverlay {
    * SNS topics the service publishes to (`publish.topics`); Copilot injects their ARNs as `COPILOT_SNS_TOPIC_ARNS`.
    */
   publish?:
-    | [
-        {
-          /**
-           * Topic name: letters, digits, hyphens and underscores.
-           */
-          name: string;
-          /**
-           * A FIFO topic (`true`), optionally with content-based deduplication.
-           */
-          fifo?:
-            | boolean
-            | {
-                /**
-                 * Deduplicate messages by their body (`content_based_deduplication`).
-                 */
-                contentBasedDeduplication?: boolean;
-              };
-        },
-        ...{
-          /**
-           * Topic name: letters, digits, hyphens and underscores.
-           */
-          name: string;
-          /**
-           * A FIFO topic (`true`), optionally with content-based deduplication.
-           */
-          fifo?:
-            | boolean
-            | {
-                /**
-                 * Deduplicate messages by their body (`content_based_deduplication`).
-                 */
-                contentBasedDeduplication?: boolean;
-              };
-        }[]
-      ]
+    | {
+        /**
+         * Topic name: letters, digits, hyphens and underscores.
+         */
+        name: string;
+        /**
+         * A FIFO topic (`true`), optionally with content-based deduplication.
+         */
+        fifo?:
+          | boolean
+          | {
+              /**
+               * Deduplicate messages by their body (`content_based_deduplication`).
+               */
+              contentBasedDeduplication?: boolean;
+            };
+      }[]
     | null;
   /**
    * More security groups for the tasks (`network.vpc.security_groups`).
    */
-  securityGroups?: [string, ...string[]] | null;
+  securityGroups?: string[] | null;
   /**
    * Leave out the environment's default security group, which lets every service of the environment reach the tasks (`network.vpc.security_groups.deny_default`).
    */
@@ -12276,7 +7482,7 @@ export interface CopilotTargetOverlay {
   /**
    * Subnets the tasks run in (`network.vpc.placement.subnets`), instead of the public or private subnets of `placement`.
    */
-  subnets?: [string, ...string[]] | null;
+  subnets?: string[] | null;
   /**
    * Copilot rolling deployment mode (`deployment.rolling`): `default` keeps 100% healthy and doubles during the deploy, `recreate` stops old tasks first.
    */
@@ -12314,7 +7520,7 @@ export interface ParameterOverlay {
   /**
    * The only values CloudFormation accepts (`AllowedValues`).
    */
-  allowedValues?: [string | number, ...(string | number)[]] | null;
+  allowedValues?: (string | number)[] | null;
   /**
    * Regular expression a String value must match (`AllowedPattern`).
    */

@@ -1,4 +1,5 @@
 /** The bundled CloudFormation registry resource schemas, by type name (read on first use). */
+import { TASK_SET_SCHEMAS } from './cfn-hook.js';
 import { listData, readData } from './vendor.js';
 
 type Schema = Record<string, unknown>;
@@ -12,7 +13,7 @@ export function resourceSchema(type: string): Schema | null {
   if (schema === undefined) {
     available ??= new Set(listData('cloudformation/resources'));
     const file = `${type.replace(/::/g, '_')}.json`;
-    schema = /^[A-Za-z0-9:]+$/.test(type) && available.has(file) ? readData<Schema>(`cloudformation/resources/${file}`) : null;
+    schema = /^[A-Za-z0-9:]+$/.test(type) && available.has(file) ? readData<Schema>(`cloudformation/resources/${file}`) : (TASK_SET_SCHEMAS[type] ?? null);
     resources.set(type, schema);
   }
   return schema;

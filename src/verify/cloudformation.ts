@@ -5,6 +5,7 @@
  * an intrinsic function is not type-checked; numbers and booleans written as strings are
  * accepted, as CloudFormation does. A resource type without a bundled schema is reported as info.
  */
+import { checkHooks, hasBlueGreenTransform } from './cfn-hook.js';
 import { checkReferences } from './cfn-references.js';
 import { isIntrinsic, maybeNoValue } from './cfn-intrinsics.js';
 import { resourceSchema } from './cfn-schemas.js';
@@ -94,7 +95,10 @@ export function verifyCloudFormation(doc: Record<string, unknown>, r: Reporter):
   const report = (code: string, prefix: Pointer, vs: Violation[]) => {
     for (const v of vs) r.add(code, [...prefix, ...v.path], v.message);
   };
-  report('VERIFY_CFN_SCHEMA', [], evaluate(sectionSchema('template'), doc));
+  // cfn-lint's template section has no Hooks; the blue/green hook is checked on its own (cfn-hook.ts).
+  const { Hooks: hooks, ...sectioned } = doc;
+  report('VERIFY_CFN_SCHEMA', [], evaluate(sectionSchema('template'), hooks !== undefined && hasBlueGreenTransform(doc) ? sectioned : doc));
+  checkHooks(doc, r);
   if (isObject(doc.Parameters)) report('VERIFY_CFN_SCHEMA', ['Parameters'], evaluate(sectionSchema('parameters'), doc.Parameters));
   if (isObject(doc.Outputs)) report('VERIFY_CFN_SCHEMA', ['Outputs'], evaluate(sectionSchema('outputs'), doc.Outputs));
   if (!isObject(doc.Resources)) return;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/compile/compile.js';
 import type { JsonObject } from '../../src/core/serialize.js';
 import { APPMESH_ROLE_IDS } from '../../src/emitters/appmesh/mesh-cfn.js';
-import { ECS_ROLES } from '../../src/emitters/ecs/service-logical-ids.js';
+import { ECS_DEFAULT_IDS, ECS_ROLES } from '../../src/emitters/ecs/service-logical-ids.js';
 import { renameLogicalIds } from '../../src/emitters/shared/cfn.js';
 import { DEFAULTS as IMPORTER_DEFAULTS } from '../../src/importers/ecs/logical-ids.js';
 import { APPMESH_LOGICAL_ID_ROLES } from '../../src/schema/targets/appmesh.js';
@@ -46,10 +46,13 @@ describe('renameLogicalIds', () => {
 });
 
 describe('logical ID roles', () => {
-  it('are the same in the schema, the ECS emitter and the ECS importer', () => {
+  it('are the same in the schema, the emitters and the ECS importer, and the schema names each default ID', () => {
     expect(Object.keys(ECS_LOGICAL_ID_ROLES)).toEqual(ECS_ROLES);
-    expect(Object.keys(IMPORTER_DEFAULTS)).toEqual(ECS_ROLES);
+    expect(IMPORTER_DEFAULTS).toEqual(ECS_DEFAULT_IDS);
+    for (const [role, id] of Object.entries(ECS_DEFAULT_IDS)) expect(ECS_LOGICAL_ID_ROLES[role], role).toContain(`(default \`${id}\``);
+    expect(ECS_LOGICAL_ID_ROLES.targetGroup).toContain('`BlueTargetGroup`');
     expect(Object.keys(APPMESH_LOGICAL_ID_ROLES)).toEqual(Object.keys(APPMESH_ROLE_IDS));
+    for (const [role, id] of Object.entries(APPMESH_ROLE_IDS)) expect(APPMESH_LOGICAL_ID_ROLES[role], role).toBe(`${APPMESH_LOGICAL_ID_ROLES[role]!.split(' (default')[0]} (default \`${id}\`)`);
   });
 
   it('fix the blue target group of a blue/green service and its green one', () => {

@@ -62,5 +62,21 @@ describe('import: spec parameters', () => {
     expect(imported.targets.ecs.service.name).toBe('${App}-service');
     expect(same).toBe(true);
   });
-});
 
+  it('subnets as parameters come back item by item; a security group that is a resource of the template is reported, not half-read', () => {
+    const spec = SPEC.replace('ecs: { taskDefinitionJson: false }', 'ecs: { taskDefinitionJson: false, service: { subnets: ["${SubnetA}", "${SubnetB}"], securityGroups: ["${Sg}"] } }').replace('  Upstream: {}\n', '  Upstream: {}\n  SubnetA: { type: AWS::EC2::Subnet::Id }\n  SubnetB: { type: AWS::EC2::Subnet::Id }\n  Sg: { type: AWS::EC2::SecurityGroup::Id }\n');
+    const { imported, same } = roundTrip(spec);
+    expect(imported.targets.ecs.service.subnets).toEqual(['${SubnetA}', '${SubnetB}']);
+    expect(same).toBe(true);
+    // The same template with the security group defined in it (Ref of a resource, not of a parameter).
+    const t = parse(compile(spec).files.find((f) => f.path === 'web/ecs/service.cfn.yaml')!.content);
+    delete t.Parameters.Sg;
+    t.Resources.Sg = { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'web' } };
+    const r = importSpec('ecs', [{ file: 'service.cfn.yaml', content: JSON.stringify(t) }]);
+    const s = parse(r.specs[0]!.text);
+    expect(s.targets.ecs.service.subnets).toEqual(['${SubnetA}', '${SubnetB}']);
+    expect(s.targets.ecs.service.securityGroups).toBeUndefined();
+    expect(r.diagnostics.filter((d) => d.code === 'IMPORT_NOT_CARRIED' && d.path.join('.').includes('SecurityGroups')).map((d) => d.severity)).toEqual(['warning']);
+    expect(compile(r.specs[0]!.text).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+});

@@ -5,14 +5,15 @@
  * graph's own warnings (the spec's warnings with --verbose; `validate` is where they belong). A spec
  * with an error gives no picture at all (exit 1) and nothing is written.
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { compareDiagnostics, hasErrors, type Diagnostic } from '../../core/diagnostics.js';
 import { GRAPH_FORMATS, graphSpec, linkPanels, renderGraph, type GraphFormat } from '../../graph/index.js';
 import type { ServiceGraph } from '../../graph/types.js';
 import { resolveProject, type Project } from '../../project/config.js';
 import { expandSpecArgs, SpecInputError } from '../../project/inputs.js';
 import { plural, UsageError, type Io } from '../io.js';
+import { replaceFile } from '../../project/output-fs.js';
 import { printReport } from '../report.js';
 import { checkTargets, parseDeployValues, readSpec, STDIN_NAME } from './run.js';
 
@@ -39,17 +40,13 @@ function pickFormat(opts: GraphCommandOptions): GraphFormat {
   return opts.out !== undefined && /\.svg$/i.test(opts.out) ? 'svg' : 'mermaid';
 }
 
-/** Write `text` at `dest` through a temporary file in the same folder, renamed into place. */
+/**
+ * Write `text` at `dest` through a temporary file with an unguessable name in the same folder,
+ * renamed into place: a link or FIFO at `dest` is replaced, never written through or opened.
+ */
 function writeAtomic(dest: string, text: string): void {
   mkdirSync(dirname(dest), { recursive: true });
-  const tmp = join(dirname(dest), `.${basename(dest)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, dest);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw err;
-  }
+  replaceFile(dest, text);
 }
 
 export async function runGraph(specsArg: string[], opts: GraphCommandOptions, io: Io): Promise<number> {

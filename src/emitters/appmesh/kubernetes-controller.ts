@@ -18,6 +18,7 @@ import type { Json, JsonObject } from '../../core/serialize.js';
 import type { ServiceModel } from '../../model/types.js';
 import { MESH_NAMESPACE_LABEL, meshNamespaceLabels, usesMeshController } from '../shared/appmesh-envoy.js';
 import { meshLayout, versionDiscovery, type Discovery, type MeshLayout, type MeshProtocol } from './layout.js';
+import type { RouteParts } from './route.js';
 import { checkName, defaultSelector, isLabelValue, k8sNames, metadata, selectorLabels, type Report } from '../shared/k8s-meta.js';
 import { defineEmitter } from '../types.js';
 
@@ -47,18 +48,14 @@ function podSelector(k8s: ServiceModel, node: MeshLayout['nodes'][number]): Json
   return { matchLabels: node.primary ? selectorLabels(k8s) : defaultSelector(node.name) };
 }
 
-function route(protocol: MeshProtocol, name: string, prefix: string, targets: JsonObject[], grpc?: { service: string; method?: string }): JsonObject {
-  const action = { weightedTargets: targets as Json[] };
-  switch (protocol) {
-    case 'tcp':
-      return { name, tcpRoute: { action } };
-    case 'grpc':
-      return { name, grpcRoute: { match: grpc ? { serviceName: grpc.service, ...(grpc.method !== undefined ? { methodName: grpc.method } : {}) } : {}, action } };
-    case 'http2':
-      return { name, http2Route: { match: { prefix }, action } };
-    default:
-      return { name, httpRoute: { match: { prefix }, action } };
-  }
+/** A route of the VirtualRouter: the protocol's route with its match, weighted targets, retry policy and timeout. */
+function route(protocol: MeshProtocol, name: string, parts: RouteParts, targets: JsonObject[]): JsonObject {
+  const body: JsonObject = {};
+  if (protocol !== 'tcp') body.match = parts.match;
+  body.action = { weightedTargets: targets as Json[] };
+  if (parts.retryPolicy) body.retryPolicy = parts.retryPolicy;
+  if (parts.timeout) body.timeout = parts.timeout;
+  return { name, [{ tcp: 'tcpRoute', grpc: 'grpcRoute', http2: 'http2Route', http: 'httpRoute' }[protocol]]: body };
 }
 
 /** The custom resources, or undefined (reported) when a required piece is missing or invalid. */
@@ -128,7 +125,7 @@ export function buildMeshControllerResources(m: ServiceModel, k8s: ServiceModel,
       spec: {
         awsName: names.router,
         listeners: [{ portMapping }],
-        routes: [route(protocol, names.route, layout.prefix, layout.versions.map((v) => ({ virtualNodeRef: { name: v.name }, weight: v.weight })), m.targets.appmesh.grpcMatch)],
+        routes: [route(protocol, names.route, layout.route!, layout.versions.map((v) => ({ virtualNodeRef: { name: v.name }, weight: v.weight })))],
       },
     });
   }

@@ -12,6 +12,7 @@ import type { JsonObject } from '../../core/serialize.js';
 import type { PortModel, ServiceModel } from '../../model/types.js';
 import type { AppmeshTarget } from '../../schema/spec.generated.js';
 import { appmeshNames, type AppmeshNames } from '../shared/appmesh-envoy.js';
+import { routeParts, type RouteParts } from './route.js';
 
 type Report = (d: DiagnosticInput) => void;
 export type Discovery = NonNullable<AppmeshTarget['serviceDiscovery']>;
@@ -27,6 +28,8 @@ export interface MeshNode {
   discovery: Discovery;
   /** True for the node this spec's own tasks/pods register as (`virtualNodeName`). */
   primary: boolean;
+  /** A version's own logical ID in the App Mesh template (`versions[].logicalId`). */
+  logicalId?: string;
 }
 
 export interface MeshLayout {
@@ -50,6 +53,8 @@ export interface MeshLayout {
   clientOnly: boolean;
   /** What provides the virtual service: the router (weighted route) or the node directly. */
   provider: 'virtualRouter' | 'virtualNode';
+  /** The route's match, retry policy and timeout (App Mesh API names), when there is a route. */
+  route?: RouteParts;
 }
 
 /** A version's discovery: given, or derived from the main node's (same namespace / domain). */
@@ -132,7 +137,7 @@ export function meshLayout(m: ServiceModel, report: Report): MeshLayout | undefi
   const port = found ?? { name: 'http', port: 80, protocol: 'tcp' as const, appProtocol: 'http' as const, servicePort: 80 };
   if (clientOnly) {
     // Without discovery Envoy cannot be found: fine for a node that only calls its backends, not for one others route to.
-    const routed = (['versions', 'gateway', 'virtualServiceName', 'provider'] as const).filter((k) => t[k] !== undefined);
+    const routed = (['versions', 'gateway', 'virtualServiceName', 'provider', 'route'] as const).filter((k) => t[k] !== undefined);
     if (routed.length) {
       report({ code: 'APPMESH_SERVICE_DISCOVERY_REQUIRED', severity: 'error', message: `App Mesh needs to know how Envoy finds the tasks: targets.appmesh.${routed[0]} routes traffic to this node.`, hint: 'set targets.appmesh.serviceDiscovery.cloudMap (namespace) or .dns (hostname)', path: [...T, routed[0]!] });
       return undefined;
@@ -161,19 +166,33 @@ export function meshLayout(m: ServiceModel, report: Report): MeshLayout | undefi
   const nodes: MeshNode[] = [{ name: names.node, discovery, primary: true }];
   for (const v of versions) {
     if (nodes.some((n) => n.name === v.name)) continue;
-    nodes.push({ name: v.name, discovery: versionDiscovery(discovery, v.name, v.serviceDiscovery), primary: false });
+    nodes.push({ name: v.name, discovery: versionDiscovery(discovery, v.name, v.serviceDiscovery), primary: false, ...(v.logicalId !== undefined ? { logicalId: v.logicalId } : {}) });
   }
+  versions.forEach((v, i) => {
+    if (v.logicalId !== undefined && v.name === names.node) {
+      report({ code: 'APPMESH_VERSION_LOGICAL_ID', severity: 'warning', message: `Version ${v.name} is the node of virtualNodeName, whose logical ID is logicalIds.virtualNode; this logicalId is not used.`, hint: 'set targets.appmesh.logicalIds.virtualNode instead', path: [...T, 'versions', i, 'logicalId'] });
+    }
+  });
   // The mesh route and the gateway route match one path prefix, and codegen writes no header matches there.
   const e = m.expose;
   if (e && !clientOnly && (e.paths.length > 1 || e.headers.length)) {
     const lost = [...(e.paths.length > 1 ? [`the paths after ${e.paths[0]} (${e.paths.slice(1).join(', ')})`] : []), ...(e.headers.length ? ['the header conditions'] : [])];
-    report({ code: 'APPMESH_ROUTE_MATCH', severity: 'warning', message: `App Mesh routes here match one path prefix (${e.paths[0]}); ${lost.join(' and ')} ${lost.length > 1 ? 'are' : 'is'} not carried to the mesh.`, path: ['expose', e.paths.length > 1 ? 'paths' : 'headers'] });
+    report({ code: 'APPMESH_ROUTE_MATCH', severity: 'warning', message: `App Mesh routes here match one path prefix (${e.paths[0]}); ${lost.join(' and ')} ${lost.length > 1 ? 'are' : 'is'} not carried to the mesh.`, hint: 'say what the mesh route matches in targets.appmesh.route.match (path, method, headers)', path: ['expose', e.paths.length > 1 ? 'paths' : 'headers'] });
   }
   const provider = t.provider ?? 'virtualRouter';
   if (provider === 'virtualNode' && (versions.length > 1 || versions[0]!.name !== names.node)) {
     report({ code: 'APPMESH_PROVIDER_NODE', severity: 'error', message: `A virtual node can provide the virtual service only as its one version; the versions route to ${versions.map((v) => v.name).join(', ')}.`, hint: 'use provider virtualRouter for weighted versions', path: [...T, 'provider'] });
   }
-  const layout: MeshLayout = { names, port, protocol, discovery, virtualServiceName, versions, nodes, prefix: m.expose?.path ?? '/', clientOnly, provider };
+  if (provider === 'virtualNode' && t.route !== undefined) {
+    report({ code: 'APPMESH_PROVIDER_NODE', severity: 'error', message: 'The virtual node provides the virtual service directly, so there is no route for targets.appmesh.route to describe.', hint: 'use provider virtualRouter (the default) to match, retry or time out requests', path: [...T, 'route'] });
+  }
+  const prefix = m.expose?.path ?? '/';
+  const layout: MeshLayout = { names, port, protocol, discovery, virtualServiceName, versions, nodes, prefix, clientOnly, provider };
   if (hc) layout.healthCheck = hc;
+  if (!clientOnly && provider === 'virtualRouter') {
+    const route = routeParts(m, protocol, prefix, report);
+    if (!route) return undefined;
+    layout.route = route;
+  }
   return layout;
 }

@@ -10,26 +10,20 @@
 import type { DiagnosticInput, SpecPath } from '../../core/diagnostics.js';
 import type { Json, JsonObject } from '../../core/serialize.js';
 import type { ServiceModel } from '../../model/types.js';
+import { APPMESH_LOGICAL_IDS, defaultLogicalIds, versionNodeLogicalId } from '../../schema/logical-ids.js';
 import { meshLayout, type Discovery, type MeshProtocol } from './layout.js';
+import { pascalKeys, type RouteParts } from './route.js';
 import { applyLogicalIds } from '../shared/cfn.js';
-import { tagResources } from '../shared/cfn-tags.js';
 import { getAtt, pascal, resource } from '../shared/intrinsics.js';
 import { reportDeprecation } from '../shared/legacy.js';
+import { labelTags, tagResources } from '../shared/tags.js';
 import { defineEmitter } from '../types.js';
 
 type Report = (d: DiagnosticInput) => void;
 
 const T: SpecPath = ['targets', 'appmesh'];
 /** The logical ID codegen gives each resource role (`targets.appmesh.logicalIds` maps them to the user's). */
-export const APPMESH_ROLE_IDS: Readonly<Record<string, string>> = {
-  mesh: 'Mesh',
-  virtualNode: 'VirtualNode',
-  virtualRouter: 'VirtualRouter',
-  route: 'Route',
-  virtualService: 'VirtualService',
-  virtualGateway: 'VirtualGateway',
-  gatewayRoute: 'GatewayRoute',
-};
+export const APPMESH_ROLE_IDS: Readonly<Record<string, string>> = defaultLogicalIds(APPMESH_LOGICAL_IDS);
 
 function discoverySpec(d: Discovery): JsonObject | undefined {
   if (d.cloudMap) {
@@ -41,18 +35,15 @@ function discoverySpec(d: Discovery): JsonObject | undefined {
   return undefined;
 }
 
-function routeSpec(protocol: MeshProtocol, prefix: string, targets: JsonObject[], grpc?: { service: string; method?: string }): JsonObject {
-  const action = { WeightedTargets: targets as Json[] };
-  switch (protocol) {
-    case 'tcp':
-      return { TcpRoute: { Action: action } };
-    case 'grpc':
-      return { GrpcRoute: { Match: grpc ? { ServiceName: grpc.service, ...(grpc.method !== undefined ? { MethodName: grpc.method } : {}) } : {}, Action: action } };
-    case 'http2':
-      return { Http2Route: { Match: { Prefix: prefix }, Action: action } };
-    default:
-      return { HttpRoute: { Match: { Prefix: prefix }, Action: action } };
-  }
+/** The Route's spec: the protocol's route with its match, weighted targets, retry policy and timeout. */
+function routeSpec(protocol: MeshProtocol, route: RouteParts, targets: JsonObject[]): JsonObject {
+  const body: JsonObject = {};
+  if (protocol !== 'tcp') body.Match = pascalKeys(route.match);
+  body.Action = { WeightedTargets: targets as Json[] };
+  if (route.retryPolicy) body.RetryPolicy = pascalKeys(route.retryPolicy);
+  if (route.timeout) body.Timeout = pascalKeys(route.timeout);
+  const key = { tcp: 'TcpRoute', grpc: 'GrpcRoute', http2: 'Http2Route', http: 'HttpRoute' }[protocol];
+  return { [key]: body };
 }
 
 function gatewayRouteSpec(protocol: MeshProtocol, m: ServiceModel, report: Report): JsonObject | undefined {
@@ -93,15 +84,12 @@ export function buildAppmeshTemplate(m: ServiceModel, report: Report): JsonObjec
     resources.Mesh = resource('AWS::AppMesh::Mesh', { MeshName: names.mesh, Spec: { EgressFilter: { Type: t.egressFilter ?? 'DROP_ALL' } } });
   }
   const nodeIds = new Map<string, string>();
+  const versionIds = new Map<string, { id: string; given?: string; at: SpecPath }>();
   for (const n of layout.nodes) {
-    const id = n.primary ? 'VirtualNode' : `VirtualNode${pascal(n.name)}`;
+    const id = n.primary ? APPMESH_ROLE_IDS.virtualNode! : versionNodeLogicalId(n.name);
+    if (!n.primary) versionIds.set(n.name, { id, ...(n.logicalId !== undefined ? { given: n.logicalId } : {}), at: [...T, 'versions', (t.versions ?? []).findIndex((v) => v.name === n.name), 'logicalId'] });
     nodeIds.set(n.name, id);
     resources[id] = resource('AWS::AppMesh::VirtualNode', { MeshName: meshName, VirtualNodeName: n.name, Spec: nodeSpec(n.discovery) });
-  }
-  const grpcMatch = m.targets.appmesh.grpcMatch;
-  if (grpcMatch && (protocol !== 'grpc' || layout.clientOnly || layout.provider === 'virtualNode')) {
-    const why = protocol !== 'grpc' ? `the listener is ${protocol}, not grpc` : 'there is no route (a client-only node, or a virtual service the node provides itself)';
-    report({ code: 'APPMESH_GRPC_MATCH_UNUSED', severity: 'warning', message: `targets.appmesh.grpcMatch is not written: ${why}.`, path: [...T, 'grpcMatch'] });
   }
   if (layout.clientOnly) return template(m, resources, { VirtualNodeArn: { Description: 'APPMESH_RESOURCE_ARN for the Envoy of this service.', Value: getAtt('VirtualNode', 'Arn') } }, report);
   if (layout.provider === 'virtualNode') {
@@ -121,7 +109,7 @@ export function buildAppmeshTemplate(m: ServiceModel, report: Report): JsonObjec
         MeshName: meshName,
         VirtualRouterName: getAtt('VirtualRouter', 'VirtualRouterName'),
         RouteName: names.route,
-        Spec: routeSpec(protocol, layout.prefix, versions.map((v) => ({ VirtualNode: v.name, Weight: v.weight })), m.targets.appmesh.grpcMatch),
+        Spec: routeSpec(protocol, layout.route!, versions.map((v) => ({ VirtualNode: v.name, Weight: v.weight }))),
       },
       targetIds,
     );
@@ -153,18 +141,29 @@ export function buildAppmeshTemplate(m: ServiceModel, report: Report): JsonObjec
     VirtualNodeArn: { Description: 'APPMESH_RESOURCE_ARN for the Envoy of this service.', Value: getAtt('VirtualNode', 'Arn') },
   };
   if (resources.VirtualGateway) outputs.VirtualGatewayArn = { Description: 'APPMESH_RESOURCE_ARN for the gateway Envoy.', Value: getAtt('VirtualGateway', 'Arn') };
-  return template(m, resources, outputs, report);
+  return template(m, resources, outputs, report, versionIds);
 }
 
-function template(m: ServiceModel, resources: JsonObject, outputs: JsonObject, report: Report): JsonObject {
+function template(m: ServiceModel, resources: JsonObject, outputs: JsonObject, report: Report, versionIds: ReadonlyMap<string, { id: string; given?: string; at: SpecPath }> = new Map()): JsonObject {
   const template: JsonObject = {
     AWSTemplateFormatVersion: '2010-09-09',
     Description: `App Mesh resources for ${m.name} (legacy: AWS App Mesh is discontinued on 2026-09-30; migrate to ECS Service Connect).`,
     Resources: resources,
     Outputs: outputs,
   };
-  tagResources(template, m.labels);
-  return applyLogicalIds(template, APPMESH_ROLE_IDS, m.targets.appmesh.logicalIds, [...T, 'logicalIds'], report);
+  tagResources(template, labelTags(m, report, 'appmesh'));
+  // A version node's own ID (versions[].logicalId) is one more role, checked with the others.
+  const roles: Record<string, string> = { ...APPMESH_ROLE_IDS };
+  const given: Record<string, string> = { ...(m.targets.appmesh.logicalIds ?? {}) };
+  const where = new Map<string, SpecPath>();
+  for (const [name, v] of versionIds) {
+    if (v.given === undefined) continue;
+    roles[`version ${name}`] = v.id;
+    given[`version ${name}`] = v.given;
+    where.set(`version ${name}`, v.at);
+  }
+  const none = !m.targets.appmesh.logicalIds && !where.size;
+  return none ? template : applyLogicalIds(template, roles, given, [...T, 'logicalIds'], report, (role) => [...(where.get(role) ?? [...T, 'logicalIds', role])]);
 }
 
 export default defineEmitter({

@@ -272,6 +272,11 @@ export function manifestBody(m: ServiceModel, type: CopilotType, report: Report)
   if (m.tracing.xray) body.observability = { tracing: 'awsxray' };
   reportSecurityNotCarried(m, report);
   reportLifecycleNotCarried(m, report);
+  const labels = Object.keys(m.labels).sort();
+  if (labels.length) {
+    // Only the Request-Driven Web Service manifest has `tags`; the others take resource tags at deploy time.
+    report({ code: 'COPILOT_LABELS', severity: 'warning', message: `A ${copilotType(m)} manifest has no tags; the labels (${labels.join(', ')}) were not written (target copilot).`, hint: `deploy with copilot svc deploy --resource-tags ${labels.map((k) => `${k}=${m.labels[k]}`).join(',')}`, path: m.origin(['labels']) });
+  }
   if (m.main.user !== undefined) report({ code: 'COPILOT_USER', severity: 'warning', message: 'Copilot has no field for the container user; user was not written (set USER in the Dockerfile).', path: ['user'] });
   return body;
 }
@@ -305,9 +310,6 @@ export default defineEmitter({
     });
     const report: Report = (d) => ctx.report(d);
     const type = copilotType(model);
-    if (Object.keys(model.labels).length) {
-      report({ code: 'COPILOT_LABELS_NOT_CARRIED', severity: 'warning', message: `A Copilot ${type} manifest has no tags field; labels are not carried (target copilot).`, hint: 'pass them when deploying: copilot svc deploy --resource-tags key=value,...', path: ['labels'] });
-    }
     const body = manifestBody(model, type, report);
     const manifest: JsonObject = { name: model.name, type, ...body };
     const environments: JsonObject = {};

@@ -34,11 +34,11 @@
  */
 import type { Json, JsonObject } from '../../core/serialize.js';
 import type { ServiceModel } from '../../model/types.js';
-import { platformImport, platformImportList } from '../../platform/imports.js';
+import { platformImportList } from '../../platform/imports.js';
 import { applyLogicalIds, getAtt, ref, TemplateBuilder } from '../shared/cfn.js';
-import { tagResources } from '../shared/cfn-tags.js';
 import { codeDeploy } from './service-codedeploy.js';
-import { ECS, engineOf, external, platformGroups, type Engine, type Report } from './service-common.js';
+import { addHook, hookListeners, hookTaskSet, viaHook } from './service-codedeploy-hook.js';
+import { clusterName, ECS, engineOf, external, platformGroups, type Engine, type Report } from './service-common.js';
 import { serviceConnect } from './service-connect.js';
 import { serviceRegistries } from './service-discovery.js';
 import { deploymentConfiguration } from './service-deployment.js';
@@ -48,6 +48,7 @@ import { ecsRoleIds } from './service-logical-ids.js';
 import { checkTemplateReferences } from './service-references.js';
 import { executionRole, reportRoleConflicts, taskDefinition, taskRole, wantsTaskRole } from './service-roles.js';
 import { autoscaling } from './service-scaling.js';
+import { labelTags, serviceTags, tagList, tagResources } from '../shared/tags.js';
 import { defineEmitter } from '../types.js';
 
 function describe(m: ServiceModel, engine: Engine): string {
@@ -62,7 +63,7 @@ export function buildServiceTemplate(m: ServiceModel, report: Report): JsonObjec
   const t = new TemplateBuilder(describe(m, engine));
   const launchType = ecs.launchType ?? 'FARGATE';
   const awsvpc = (ecs.networkMode ?? 'awsvpc') === 'awsvpc';
-  const cluster = external(t, m, 'ECSCluster', svc.cluster, platformImport(m, 'ClusterName'), { type: 'String', description: 'Name of the ECS cluster that runs the service.' });
+  const cluster = clusterName(t, m);
   const subnets = awsvpc
     ? external(t, m, 'Subnets', svc.subnets?.length ? svc.subnets : undefined, platformImportList(m, 'PrivateSubnets'), { type: 'List<AWS::EC2::Subnet::Id>', description: `Subnets of the tasks${svc.assignPublicIp ? '' : ' (private: tasks get no public IP)'}.` })
     : undefined;
@@ -95,7 +96,8 @@ export function buildServiceTemplate(m: ServiceModel, report: Report): JsonObjec
   }
   t.resource('TaskDefinition', 'AWS::ECS::TaskDefinition', taskDefinition(m, report, roles));
 
-  const lb = loadBalancing(t, m, engine, report);
+  const hook = viaHook(m, engine);
+  const lb = loadBalancing(t, m, engine, report, hook ? () => hookListeners(t, m) : undefined);
   const connect = serviceConnect(m);
   const props: JsonObject = { ServiceName: svc.name ?? m.name, Cluster: cluster, TaskDefinition: ref('TaskDefinition') };
   if (!m.autoscaling && m.replicas !== undefined) props.DesiredCount = m.parameters.numbers.replicas ? ref(m.parameters.numbers.replicas) : m.replicas;
@@ -115,18 +117,22 @@ export function buildServiceTemplate(m: ServiceModel, report: Report): JsonObjec
   if (lb && m.health.traffic?.gracePeriodSeconds !== undefined) props.HealthCheckGracePeriodSeconds = m.health.traffic.gracePeriodSeconds;
   if (svc.enableExecuteCommand) props.EnableExecuteCommand = true;
   if (connect) props.ServiceConnectConfiguration = connect;
-  if (svc.tags && Object.keys(svc.tags).length) {
+  const labels = labelTags(m, report);
+  const tags = serviceTags(m, labels, report);
+  if (tags.length) {
     props.PropagateTags = 'SERVICE';
-    props.Tags = Object.keys(svc.tags).sort().map((k) => ({ Key: k, Value: svc.tags![k]! }));
+    props.Tags = tagList(tags, 'cloudformation');
   }
   // The awslogs driver does not create the group; a target group must be on a listener (rule) before a
   // service uses it. ECS-native deployments Ref the rules already (AdvancedConfiguration), which
   // orders them: a DependsOn on them too is redundant (cfn-lint W3005).
   const rules = lb && engine.kind !== 'ecs' ? lb.rules : [];
   const dependsOn = [...logs.dependsOn, ...rules];
-  t.resource('ECSService', 'AWS::ECS::Service', props, dependsOn.length ? { DependsOn: dependsOn } : {});
+  t.resource('ECSService', 'AWS::ECS::Service', props, dependsOn.length && !(hook && lb) ? { DependsOn: dependsOn } : {});
+  // With the hook the task set runs the tasks and uses the target groups: it waits for them.
+  if (hook && lb) hookTaskSet(t, m, props, cluster, dependsOn, report);
 
-  if (engine.kind === 'codedeploy') codeDeploy(t, m, lb, cluster, report);
+  if (engine.kind === 'codedeploy' && !(hook && lb)) codeDeploy(t, m, lb, cluster, report);
   autoscaling(t, m, lb, cluster, report);
 
   t.output('ServiceName', getAtt('ECSService', 'Name'), 'Name of the ECS service.');
@@ -145,10 +151,11 @@ export function buildServiceTemplate(m: ServiceModel, report: Report): JsonObjec
   if (roles.execution) t.output('ExecutionRoleArn', roles.execution, 'Task execution role created by this stack.');
   if (roles.task) t.output('TaskRoleArn', roles.task, 'Task role created by this stack.');
   const built = t.build();
-  tagResources(built, m.labels);
+  tagResources(built, labels);
   const template = applyLogicalIds(built, ecsRoleIds(built), ecs.logicalIds, [...ECS, 'logicalIds'], report);
-  checkTemplateReferences(template, m, report);
-  return template;
+  const final = hook && lb ? addHook(template, m, report) : template;
+  checkTemplateReferences(final, m, report);
+  return final;
 }
 
 export default defineEmitter({

@@ -4,7 +4,7 @@ import type { Json, JsonObject } from '../../core/serialize.js';
 import type { ServiceModel } from '../../model/types.js';
 import { hasToken } from '../../model/parameter-token.js';
 import { platformImport } from '../../platform/imports.js';
-import type { ParameterSpec, TemplateBuilder } from '../shared/cfn.js';
+import { ref, sub, type ParameterSpec, type TemplateBuilder } from '../shared/cfn.js';
 
 export type Report = (d: DiagnosticInput) => void;
 export type Engine = { kind: 'rolling' } | { kind: 'ecs'; strategy: 'BLUE_GREEN' | 'CANARY' | 'LINEAR' } | { kind: 'codedeploy' };
@@ -70,4 +70,21 @@ export function external(t: TemplateBuilder, m: ServiceModel, name: string, lite
 export function platformGroups(m: ServiceModel): Json | undefined {
   const sg = platformImport(m, 'ServiceSecurityGroup');
   return sg ? [sg] : undefined;
+}
+
+/**
+ * The ECS cluster's name, the one value every part of the service template uses: the `ECSCluster`
+ * parameter (defaulting to `targets.ecs.service.cluster`), the platform's `ClusterName` export, or
+ * the spec's expression when it uses parameters. The first call declares the parameter.
+ */
+export function clusterName(t: TemplateBuilder, m: ServiceModel): Json {
+  if (t.has('ECSCluster')) return ref('ECSCluster');
+  return external(t, m, 'ECSCluster', m.targets.ecs.service?.cluster, platformImport(m, 'ClusterName'), { type: 'String', description: 'Name of the ECS cluster that runs the service.' });
+}
+
+/** `service/<cluster>/<service name>`: the Application Auto Scaling resource ID of the service. */
+export function serviceResourceId(t: TemplateBuilder, m: ServiceModel): Json {
+  const cluster = clusterName(t, m);
+  const isParam = typeof cluster === 'object' && cluster !== null && !Array.isArray(cluster) && cluster.Ref === 'ECSCluster';
+  return isParam ? sub('service/${ECSCluster}/${ECSService.Name}') : sub('service/${Cluster}/${ECSService.Name}', { Cluster: cluster });
 }

@@ -17,14 +17,19 @@ import { networkBalancing } from './service-nlb.js';
 import { healthCheck, targetGroup } from './service-target-group.js';
 
 
-export function loadBalancing(t: TemplateBuilder, m: ServiceModel, engine: Engine, report: Report): Balancing | undefined {
+/**
+ * `own`: listeners the template creates itself (the CloudFormation blue/green hook names them by
+ * logical ID), instead of the listener parameters or the platform's.
+ */
+export function loadBalancing(t: TemplateBuilder, m: ServiceModel, engine: Engine, report: Report, own?: () => { listener: Json; testListener?: Json }): Balancing | undefined {
   if (!m.expose) return undefined;
   const svc = m.targets.ecs.service ?? {};
   const vpc = external(t, m, 'VpcId', svc.vpcId, platformImport(m, 'VpcId'), { type: 'AWS::EC2::VPC::Id', description: 'VPC of the target groups (the tasks\' VPC).' });
   if (m.expose.loadBalancer === 'network') return networkBalancing(t, m, engine, vpc as JsonObject, report);
-  const listener = external(t, m, 'ALBListener', svc.listenerArn, platformImport(m, 'ProdListenerArn'), { type: 'String', description: 'ARN of the Application Load Balancer listener that receives production traffic.' });
-  const wantsTest = engine.kind === 'codedeploy' || (engine.kind === 'ecs' && svc.testListenerArn !== undefined);
-  const testListener = wantsTest
+  const owned = own?.();
+  const listener = owned ? owned.listener : external(t, m, 'ALBListener', svc.listenerArn, platformImport(m, 'ProdListenerArn'), { type: 'String', description: 'ARN of the Application Load Balancer listener that receives production traffic.' });
+  const wantsTest = !owned && (engine.kind === 'codedeploy' || (engine.kind === 'ecs' && svc.testListenerArn !== undefined));
+  const testListener = owned ? owned.testListener : wantsTest
     ? external(t, m, 'TestListener', svc.testListenerArn, platformImport(m, 'TestListenerArn'), { type: 'String', description: 'ARN of the listener that sends test traffic to the new tasks before production traffic moves.' })
     : undefined;
   const rules = ruleConditions(m, report);
@@ -72,7 +77,7 @@ export function loadBalancing(t: TemplateBuilder, m: ServiceModel, engine: Engin
       RoleArn: roleArn,
     };
   }
-  if (m.expose.tls || m.expose.public) {
+  if (!owned && (m.expose.tls || m.expose.public)) {
     const owner = m.platform ? `belong to the platform ${m.platform.name}` : 'are parameters of this template';
     report({ code: 'ECS_LISTENER_OWNS_EXPOSURE', severity: 'info', message: `The load balancer and its listeners ${owner}, so expose.public and expose.tls are settings of that listener, not of this service.`, path: at(m, ['expose']) });
   }

@@ -4,6 +4,7 @@ import type { ServiceModel } from '../../model/types.js';
 import { allow, assumeRolePolicy, awsManagedPolicy, getAtt, inlinePolicy, type TemplateBuilder } from '../shared/cfn.js';
 import type { Report } from './service-common.js';
 import { firelensToCloudWatch } from './service-logging.js';
+import { efsClientStatements, efsIamVolumes } from './task-efs-policy.js';
 import { buildTaskDefinition, executionRoleStatements, toCloudFormationCasing } from './task.js';
 
 export function executionRole(t: TemplateBuilder, m: ServiceModel, logGroupArns: Json[]): void {
@@ -21,13 +22,13 @@ export function executionRole(t: TemplateBuilder, m: ServiceModel, logGroupArns:
   });
 }
 
-/** Whether the template creates a task role: asked for with `taskRole`, or needed by ECS Exec, the X-Ray daemon or FireLens writing to CloudWatch Logs. */
+/** Whether the template creates a task role: asked for with `taskRole`, or needed by ECS Exec, the X-Ray daemon, FireLens writing to CloudWatch Logs or an IAM-authorized EFS mount. */
 export function wantsTaskRole(m: ServiceModel): boolean {
   const ecs = m.targets.ecs;
-  return !ecs.taskRoleArn && (ecs.taskRole !== undefined || ecs.service?.enableExecuteCommand === true || m.tracing.xray || firelensToCloudWatch(m));
+  return !ecs.taskRoleArn && (ecs.taskRole !== undefined || ecs.service?.enableExecuteCommand === true || m.tracing.xray || firelensToCloudWatch(m) || efsIamVolumes(m).length > 0);
 }
 
-/** The task role codegen creates when the spec gives none: its managed policies, ECS Exec's SSM channels, X-Ray's segment upload. */
+/** The task role codegen creates when the spec gives none: its managed policies, ECS Exec's SSM channels, X-Ray's segment upload, FireLens log writes, EFS client access. */
 export function taskRole(t: TemplateBuilder, m: ServiceModel, exec: boolean, firelensLogGroupArns?: Json[]): void {
   const policies: Json[] = [];
   const why: string[] = [];
@@ -44,6 +45,11 @@ export function taskRole(t: TemplateBuilder, m: ServiceModel, exec: boolean, fir
   if (firelensLogGroupArns?.length) {
     why.push('FireLens writing the container logs to CloudWatch Logs');
     policies.push(inlinePolicy('firelens', [allow(['logs:CreateLogStream', 'logs:PutLogEvents'], firelensLogGroupArns, 'FireLensLogs')]));
+  }
+  const efs = efsClientStatements(m);
+  if (efs.length) {
+    why.push(`mounting ${efs.length === 1 ? 'its EFS volume' : 'its EFS volumes'} with IAM authorization`);
+    policies.push(inlinePolicy('efs', efs));
   }
   t.resource('TaskRole', 'AWS::IAM::Role', {
     Description: `Task role of ${m.name}${why.length ? `: ${why.join('; ')}` : ''}.`,

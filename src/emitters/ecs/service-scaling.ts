@@ -8,7 +8,7 @@
 import type { Json, JsonObject } from '../../core/serialize.js';
 import type { StepScalingModel, ServiceModel } from '../../model/types.js';
 import { getAtt, join, logicalId, ref, sub, type TemplateBuilder } from '../shared/cfn.js';
-import { at, type Report } from './service-common.js';
+import { at, serviceResourceId, type Report } from './service-common.js';
 import type { Balancing } from './service-load-balancing.js';
 
 const COMPARISON: Record<StepScalingModel['comparison'], string> = {
@@ -54,7 +54,7 @@ export function autoscaling(t: TemplateBuilder, m: ServiceModel, lb: Balancing |
   const target: JsonObject = {
     ServiceNamespace: 'ecs',
     ScalableDimension: 'ecs:service:DesiredCount',
-    ResourceId: sub('service/${ECSCluster}/${ECSService.Name}'),
+    ResourceId: serviceResourceId(t, m),
     // `{ param: Name }` bounds are parameters of the template (the model holds their defaults).
     MinCapacity: m.parameters.numbers.autoscalingMin ? ref(m.parameters.numbers.autoscalingMin) : a.min,
     MaxCapacity: m.parameters.numbers.autoscalingMax ? ref(m.parameters.numbers.autoscalingMax) : a.max,

@@ -6,6 +6,7 @@ import type { DiagnosticInput } from '../../core/diagnostics.js';
 import type { ServiceModel } from '../../model/types.js';
 import { defineEmitter } from '../types.js';
 import { buildTaskDefinition, ECR_IMAGE } from './task.js';
+import { efsIamVolumes, efsNeedsText } from './task-efs-policy.js';
 
 /**
  * Why this task needs an execution role (ECS developer guide, "Amazon ECS task execution IAM role"):
@@ -49,6 +50,24 @@ export function reportTemplateOnlyTaskRole(m: ServiceModel, report: (d: Diagnost
   });
 }
 
+/**
+ * An IAM-authorized EFS mount uses the task role. Without `taskRoleArn` the service template
+ * creates one that may mount the file system; task-definition.json cannot name it, so a task
+ * registered from the file fails to mount the volume.
+ */
+export function reportEfsWithoutTaskRole(m: ServiceModel, report: (d: DiagnosticInput) => void): void {
+  if (m.targets.ecs.taskRoleArn) return;
+  for (const v of efsIamVolumes(m)) {
+    report({
+      code: 'ECS_EFS_IAM_TASK_ROLE',
+      severity: 'warning',
+      message: `Volume ${v.name} mounts EFS with IAM authorization, which uses the task role: task-definition.json names none, so a task registered from it cannot mount the volume. The service template creates a task role with ${efsNeedsText(m, v)}, so a deploy of ecs/service.cfn.* is not affected.`,
+      hint: 'set targets.ecs.taskRoleArn to register task-definition.json on its own',
+      path: [...v.at, 'efs', 'iam'],
+    });
+  }
+}
+
 export default defineEmitter({
   name: 'ecs:task-definition',
   target: 'ecs',
@@ -58,6 +77,7 @@ export default defineEmitter({
     const td = buildTaskDefinition(model, (d) => ctx.report(d), { flavor: 'json' });
     reportMissingExecutionRole(model, (d) => ctx.report(d));
     reportTemplateOnlyTaskRole(model, (d) => ctx.report(d));
+    reportEfsWithoutTaskRole(model, (d) => ctx.report(d));
     return [{ path: 'ecs/task-definition.json', format: 'json', kind: 'ecs-task-definition', emitter: 'ecs:task-definition', documents: [td] }];
   },
 });

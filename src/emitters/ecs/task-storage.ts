@@ -7,6 +7,7 @@
 import type { DiagnosticInput } from '../../core/diagnostics.js';
 import type { JsonObject } from '../../core/serialize.js';
 import type { ContainerHealthModel, ContainerModel, ServiceModel, VolumeModel } from '../../model/types.js';
+import { efsNeedsText } from './task-efs-policy.js';
 
 type Report = (d: DiagnosticInput) => void;
 
@@ -89,8 +90,9 @@ export function addTaskStorage(m: ServiceModel, td: JsonObject, report: Report):
         if (v.iam) auth.iam = 'ENABLED';
         efs.authorizationConfig = auth;
       }
-      if (v.iam && !m.targets.ecs.taskRoleArn) {
-        report({ code: 'ECS_EFS_IAM_TASK_ROLE', severity: 'warning', message: `Volume ${v.name} mounts EFS with IAM authorization, which uses the task role; the task names no task role (target ecs).`, hint: 'set targets.ecs.taskRoleArn to a role allowed elasticfilesystem:ClientMount (and ClientWrite for writes) on the file system', path: [...at, 'efs', 'iam'] });
+      if (v.iam && m.targets.ecs.taskRoleArn) {
+        // A role given by ARN is outside the template: codegen cannot see or extend its policy.
+        report({ code: 'ECS_EFS_IAM_TASK_ROLE_UNCHECKED', severity: 'warning', message: `Volume ${v.name} mounts EFS with IAM authorization as the task role given by ARN, which codegen cannot check: it needs ${efsNeedsText(m, v)} (target ecs).`, hint: 'grant them in the role\'s policy or in the file system policy, or leave out taskRoleArn so the service template creates a role that has them', path: [...at, 'efs', 'iam'] });
       }
       volumes.push({ name: v.name, efsVolumeConfiguration: efs });
     } else {

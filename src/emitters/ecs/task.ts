@@ -5,11 +5,12 @@
  */
 import type { DiagnosticInput } from '../../core/diagnostics.js';
 import type { Json, JsonObject } from '../../core/serialize.js';
+import { containerCpu, ecsCpuUnits } from '../../model/normalize/resources.js';
 import type { ContainerModel, SecretModel, ServiceModel } from '../../model/types.js';
 import { appmeshProxyConfiguration, ENVOY_CONTAINER, envoyContainer, isMeshed } from '../shared/appmesh-envoy.js';
 import { secretValueFrom } from '../shared/aws-secrets.js';
 import { allow, sub, subLiteral } from '../shared/cfn.js';
-import { taskDefinitionTags } from '../shared/cfn-tags.js';
+import { labelTags, tagList } from '../shared/tags.js';
 import { LOG_ROUTER_CONTAINER } from '../../model/normalize/logging.js';
 import { addContainerSecurity, reportPodSecurity } from './task-security.js';
 import { logConfiguration, logRouter } from './task-logging.js';
@@ -25,8 +26,8 @@ function containerDefinition(m: ServiceModel, c: ContainerModel, report: (d: Dia
   const awsvpc = (ecs.networkMode ?? 'awsvpc') === 'awsvpc';
   const def: JsonObject = { name: c.name, image: c.image, essential: c.essential };
   if (ecs.containerResources) {
-    const cpu = c.resources.limits.cpuMillis ?? c.resources.requests.cpuMillis;
-    if (cpu !== undefined) def.cpu = Math.ceil((cpu * 1024) / 1000);
+    const cpu = containerCpu(c);
+    if (cpu) def.cpu = ecsCpuUnits(cpu.amounts)!;
     if (c.resources.limits.memoryMiB !== undefined) def.memory = c.resources.limits.memoryMiB;
     if (c.resources.requests.memoryMiB !== undefined) def.memoryReservation = c.resources.requests.memoryMiB;
   }
@@ -116,8 +117,8 @@ export function buildTaskDefinition(m: ServiceModel, report: (d: DiagnosticInput
   if (isMeshed(m)) addAppmeshProxy(m, td, opts.flavor, report);
   if (m.tracing.xray) addXrayDaemon(m, td, opts.flavor);
   if (m.logging.driver === 'firelens') addLogRouter(m, td, opts.flavor, report);
-  const tags = taskDefinitionTags(m.labels);
-  if (tags) td.tags = tags;
+  const tags = labelTags(m, report);
+  if (tags.length) td.tags = tagList(tags, 'api');
   return td;
 }
 

@@ -186,6 +186,8 @@ export function applyLogicalIds(
   given: Readonly<Record<string, string>> | undefined,
   path: readonly (string | number)[],
   report: (d: { code: string; severity: 'error' | 'warning'; message: string; path: (string | number)[]; hint?: string }) => void,
+  /** Where a role's ID is given in the spec (default: `path` + role). */
+  pathOf: (role: string) => (string | number)[] = (role) => [...path, role],
 ): JsonObject {
   if (!given) return template;
   const resources = (template.Resources ?? {}) as JsonObject;
@@ -193,7 +195,7 @@ export function applyLogicalIds(
   const renames = new Map<string, string>();
   const claimed = new Map<string, string>();
   for (const [role, id] of Object.entries(given)) {
-    const at = [...path, role];
+    const at = pathOf(role);
     const from = Object.hasOwn(roles, role) ? roles[role]! : undefined;
     if (from === undefined || !Object.hasOwn(resources, from)) {
       report({ code: 'CFN_LOGICAL_ID_UNUSED', severity: 'warning', message: `This template has no ${role} resource, so its logical ID ${id} is not used.`, path: at });

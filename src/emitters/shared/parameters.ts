@@ -134,7 +134,9 @@ export function resolveParameterTokens(artifacts: Artifact[], params: Parameters
     const literal = (name: string): string => {
       const p = declared.get(name);
       const key = `${label}\u0000${name}`;
-      if (p?.default !== undefined) {
+      // The default of an SSM-typed parameter is the SSM parameter's name; its value exists only at deploy time.
+      const ssm = p?.type.startsWith('AWS::SSM::Parameter::Value<') === true;
+      if (p?.default !== undefined && !ssm) {
         if (!told.has(key)) {
           told.add(key);
           const how = a.kind === 'ecs-task-definition' ? 'holds literals' : 'has no deploy-time parameters';
@@ -144,7 +146,11 @@ export function resolveParameterTokens(artifacts: Artifact[], params: Parameters
       }
       if (!told.has(key)) {
         told.add(key);
-        const why = isPseudoParameter(name) ? `only CloudFormation knows \${${name}} at deploy time` : `parameter ${name} has no default`;
+        const why = isPseudoParameter(name)
+          ? `only CloudFormation knows \${${name}} at deploy time`
+          : ssm
+            ? `parameter ${name} (${p!.type}) names an SSM parameter, whose value only CloudFormation reads at deploy time`
+            : `parameter ${name} has no default`;
         report({ code: 'PARAMETER_NO_VALUE', severity: 'error', message: `${label} needs a literal value here: ${why}.`, hint: hintFor(a), path: where(name) });
       }
       return `\${${name}}`;

@@ -8,7 +8,8 @@
 import type { Field } from '../fields.js';
 import { isObject, PSEUDO, type Template } from '../ecs/cfn.js';
 import { specParameters } from '../ecs/template.js';
-import { emptyObjects, type MeshDiscovery, type MeshHealth, type MeshObjects } from './model.js';
+import { cloudMapAttributes, emptyObjects, type MeshDiscovery, type MeshHealth, type MeshObjects } from './model.js';
+import { cfnKeys, readRouteSettings } from './route.js';
 
 /** The name property of each App Mesh resource type, and the GetAtt attribute that returns it. */
 const NAME_PROP: Record<string, string> = {
@@ -102,7 +103,8 @@ function discovery(f: Field, names: Names): MeshDiscovery | undefined {
   if (cm.exists) {
     const namespace = names.read(cm.get('NamespaceName'), 'The Cloud Map namespace');
     const service = names.read(cm.get('ServiceName'), 'The Cloud Map service');
-    return namespace !== undefined && service !== undefined ? { cloudMap: { namespace, service } } : undefined;
+    const attributes = cloudMapAttributes(cm.get('Attributes'), 'Key', 'Value');
+    return namespace !== undefined && service !== undefined ? { cloudMap: { namespace, service, ...(attributes ? { attributes } : {}) } } : undefined;
   }
   const hostname = names.read(f.get('DNS', 'Hostname'), 'The DNS host name');
   return hostname !== undefined ? { dns: { hostname } } : undefined;
@@ -159,12 +161,8 @@ export function readCloudFormation(t: Template): MeshObjects {
         const weight = num(w.get('Weight'));
         if (node !== undefined && weight !== undefined) targets.push({ node, weight });
       }
-      const prefix = route.get('Match', 'Prefix').str();
-      if (protocol === 'grpc' && isObject(route.get('Match').value) && Object.keys(route.get('Match').value as object).length === 0) route.get('Match').use();
-      const grpcService = protocol === 'grpc' ? route.get('Match', 'ServiceName').str() : undefined;
-      const grpcMethod = grpcService !== undefined ? route.get('Match', 'MethodName').str() : undefined;
-      const grpc = grpcService !== undefined ? { service: grpcService, ...(grpcMethod !== undefined ? { method: grpcMethod } : {}) } : undefined;
-      out.routes.push({ ...base, router, ...(protocol ? { protocol } : {}), ...(prefix !== undefined ? { prefix } : {}), ...(grpc ? { grpc } : {}), targets });
+      const settings = readRouteSettings(route, protocol, cfnKeys);
+      out.routes.push({ ...base, router, ...(protocol ? { protocol } : {}), ...(settings.prefix !== undefined ? { prefix: settings.prefix } : {}), settings, targets });
     } else if (type === 'AWS::AppMesh::VirtualService') {
       const router = names.read(spec.get('Provider', 'VirtualRouter', 'VirtualRouterName'), 'The provider virtual router');
       const node = names.read(spec.get('Provider', 'VirtualNode', 'VirtualNodeName'), 'The provider virtual node');

@@ -9,7 +9,8 @@
 import type { Diagnostic } from '../../core/diagnostics.js';
 import { Tracker, type Field } from '../fields.js';
 import type { InputDocument } from '../read.js';
-import { emptyObjects, type MeshDiscovery, type MeshHealth, type MeshObjects } from './model.js';
+import { cloudMapAttributes, emptyObjects, type MeshDiscovery, type MeshHealth, type MeshObjects } from './model.js';
+import { apiKeys, readRouteSettings } from './route.js';
 
 export const CRD_API = 'appmesh.k8s.aws/';
 export const CRD_KINDS = ['Mesh', 'VirtualNode', 'VirtualRouter', 'VirtualService', 'VirtualGateway', 'GatewayRoute'];
@@ -45,7 +46,8 @@ function discovery(f: Field): MeshDiscovery | undefined {
   const cm = f.get('awsCloudMap');
   const namespace = cm.get('namespaceName').str();
   const service = cm.get('serviceName').str();
-  if (namespace !== undefined && service !== undefined) return { cloudMap: { namespace, service } };
+  const attributes = cloudMapAttributes(cm.get('attributes'), 'key', 'value');
+  if (namespace !== undefined && service !== undefined) return { cloudMap: { namespace, service, ...(attributes ? { attributes } : {}) } };
   const hostname = f.get('dns', 'hostname').str();
   return hostname !== undefined ? { dns: { hostname } } : undefined;
 }
@@ -139,12 +141,8 @@ export function readControllerResources(docs: InputDocument[], diagnostics: Diag
           const weight = w.get('weight').num();
           if (node !== undefined && weight !== undefined) targets.push({ node, weight });
         }
-        const prefix = route.get('match', 'prefix').str();
-        if (protocol === 'grpc' && isObject(route.get('match').value) && Object.keys(route.get('match').value as object).length === 0) route.get('match').use();
-        const grpcService = protocol === 'grpc' ? route.get('match', 'serviceName').str() : undefined;
-        const grpcMethod = grpcService !== undefined ? route.get('match', 'methodName').str() : undefined;
-        const grpc = grpcService !== undefined ? { service: grpcService, ...(grpcMethod !== undefined ? { method: grpcMethod } : {}) } : undefined;
-        out.routes.push({ name: routeName, field: r, ...(mesh !== undefined ? { mesh } : {}), router: name, ...(protocol ? { protocol } : {}), ...(prefix !== undefined ? { prefix } : {}), ...(grpc ? { grpc } : {}), targets });
+        const settings = readRouteSettings(route, protocol, apiKeys);
+        out.routes.push({ name: routeName, field: r, ...(mesh !== undefined ? { mesh } : {}), router: name, ...(protocol ? { protocol } : {}), ...(settings.prefix !== undefined ? { prefix: settings.prefix } : {}), settings, targets });
       }
     } else if (cr.kind === 'VirtualService') {
       const router = refName('VirtualRouter', spec.get('provider', 'virtualRouter', 'virtualRouterRef'));

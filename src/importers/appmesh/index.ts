@@ -1,6 +1,7 @@
 /**
  * `codegen import appmesh`: App Mesh CloudFormation or the App Mesh controller's custom resources
- * → one spec per virtual service whose router or node the input defines, with `targets.appmesh`,
+ * → one spec per virtual service whose router or node the input defines, and one per virtual node
+ * that only calls its backends (no listener, no service discovery), with `targets.appmesh`,
  * and the ECS Service Connect equivalent proposed in the diagnostics (App Mesh was discontinued on
  * 2026-09-30). Every object that belongs to no service, and every field not carried, is reported.
  */
@@ -14,7 +15,7 @@ import { readCloudFormation } from './cfn.js';
 import { isMeshResource, readControllerResources } from './crd.js';
 import type { MeshObjects } from './model.js';
 import { proposeServiceConnect } from './service-connect.js';
-import { buildSpec, type Claims } from './spec.js';
+import { buildClientSpec, buildSpec, isClientOnly, type Claims } from './spec.js';
 
 function notCarried(f: Field, message: string): void {
   f.tracker.report(f.path, 'IMPORT_NOT_CARRIED', 'warning', message);
@@ -23,15 +24,23 @@ function notCarried(f: Field, message: string): void {
 function specs(objs: MeshObjects, ctx: ImportContext, where: () => Diagnostic): SpecDraft[] {
   const defined = (s: MeshObjects['services'][number]) => objs.routers.some((r) => r.name === s.router) || objs.nodes.some((n) => n.name === s.node);
   const services = objs.services.filter(defined);
-  if (!services.length) {
-    ctx.diagnostics.push({ ...where(), code: 'IMPORT_NO_VIRTUAL_SERVICE', severity: 'error', message: 'The input defines no virtual service together with its virtual router or node, so there is no service to write a spec for.', hint: 'import the mesh objects of one service together (virtual service, router, route, nodes)' });
+  // A node with no listener and no discovery that nothing routes to or is provided by: a client-only spec.
+  const clients = objs.nodes.filter((n) => isClientOnly(n) && !objs.routes.some((r) => r.targets.some((t) => t.node === n.name)) && !objs.services.some((s) => s.node === n.name));
+  if (!services.length && !clients.length) {
+    ctx.diagnostics.push({ ...where(), code: 'IMPORT_NO_VIRTUAL_SERVICE', severity: 'error', message: 'The input defines no virtual service together with its virtual router or node, and no virtual node that only calls backends, so there is no service to write a spec for.', hint: 'import the mesh objects of one service together (virtual service, router, route, nodes)' });
     return [];
   }
   const claims: Claims = { nodes: new Set(), objects: new Set() };
   const drafts: SpecDraft[] = [];
+  const single = services.length + clients.length === 1;
   for (const s of services) {
-    const built = buildSpec(objs, s, services.length === 1, claims, ctx.options.name);
+    const built = buildSpec(objs, s, single, claims, ctx.options.name);
     if (!built) continue;
+    proposeServiceConnect(built);
+    drafts.push(built.draft);
+  }
+  for (const n of clients) {
+    const built = buildClientSpec(objs, n, single, claims, ctx.options.name);
     proposeServiceConnect(built);
     drafts.push(built.draft);
   }

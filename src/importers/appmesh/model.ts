@@ -4,9 +4,10 @@
  * either into specs. Names are App Mesh names (a custom resource's `awsName`, else its name).
  */
 import type { Field } from '../fields.js';
+import type { RouteSettings } from './route.js';
 
 export interface MeshDiscovery {
-  cloudMap?: { namespace: string; service: string };
+  cloudMap?: { namespace: string; service: string; attributes?: Record<string, string> };
   dns?: { hostname: string };
 }
 
@@ -55,8 +56,8 @@ export interface MeshRoute extends Obj {
   protocol?: string;
   /** Path prefix of an HTTP or HTTP/2 route. */
   prefix?: string;
-  /** A gRPC route's match: service and method (`targets.appmesh.grpcMatch`). */
-  grpc?: { service: string; method?: string };
+  /** Its match, retry policy and timeout in the spec's terms (`targets.appmesh.route`). */
+  settings: RouteSettings;
   targets: { node: string; weight: number }[];
 }
 
@@ -99,4 +100,16 @@ export interface MeshObjects {
 
 export function emptyObjects(format: MeshObjects['format'], file: string): MeshObjects {
   return { meshes: [], nodes: [], routers: [], routes: [], services: [], gateways: [], gatewayRoutes: [], format, file };
+}
+
+/**
+ * Cloud Map instance attributes (`[{Key, Value}]`, or `[{key, value}]` in the controller's
+ * resources) → a map, when every item is a literal pair (else none is taken, and each is reported).
+ */
+export function cloudMapAttributes(f: Field, key: string, value: string): Record<string, string> | undefined {
+  const items = f.items();
+  if (!items.length || !items.every((x) => typeof x.get(key).value === 'string' && typeof x.get(value).value === 'string')) return undefined;
+  const out: Record<string, string> = {};
+  for (const x of items) out[String(x.get(key).take())] = String(x.get(value).take());
+  return out;
 }

@@ -6,6 +6,7 @@
  * service's nodes in input order; the first
  * route of the router is the service's; names equal to codegen's defaults are left out.
  */
+import { APPMESH_LOGICAL_IDS, defaultLogicalIds, versionNodeLogicalId } from '../../schema/logical-ids.js';
 import type { Field } from '../fields.js';
 import { serviceName } from '../ecs/names.js';
 import { duration, newDraft, type SpecDraft } from '../write.js';
@@ -17,6 +18,8 @@ type Json = Record<string, unknown>;
 const CODEGEN_LABELS = ['app', 'app.kubernetes.io/name', 'app.kubernetes.io/version', 'app.kubernetes.io/managed-by'];
 const sub = (o: Json, k: string): Json => (o[k] ??= {}) as Json;
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** codegen's logical ID for each role (src/schema/logical-ids.ts); other IDs become `logicalIds`. */
+const ROLE_IDS = defaultLogicalIds(APPMESH_LOGICAL_IDS);
 
 function millis(ms: number | undefined): number | string | undefined {
   if (ms === undefined) return undefined;
@@ -46,13 +49,14 @@ function trafficHealth(h: MeshHealth, port: number, protocol: string): Json {
 }
 
 function discoverySpec(d: MeshDiscovery, name: string): Json {
-  if (d.cloudMap) return { cloudMap: { namespace: d.cloudMap.namespace, ...(d.cloudMap.service !== name ? { service: d.cloudMap.service } : {}) } };
+  if (d.cloudMap) return { cloudMap: { namespace: d.cloudMap.namespace, ...(d.cloudMap.service !== name ? { service: d.cloudMap.service } : {}), ...(d.cloudMap.attributes ? { attributes: d.cloudMap.attributes } : {}) } };
   return { dns: { hostname: d.dns!.hostname } };
 }
 
 export interface BuiltSpec {
   draft: SpecDraft;
-  service: MeshService;
+  /** The virtual service (none for a client-only node). */
+  service?: MeshService;
   appmesh: Json;
   primary: MeshNode;
 }
@@ -77,38 +81,29 @@ export function buildSpec(objs: MeshObjects, service: MeshService, single: boole
   }
   const route = routes[0];
   let targets = route?.targets ?? [];
-  // A virtual service its node provides directly: `provider: virtualNode` (one version, no router).
-  const nodeProvider = !router && service.node !== undefined;
-  if (nodeProvider) targets = [{ node: service.node!, weight: 100 }];
+  // Provided by its node directly (provider: virtualNode): the node is the one version.
+  const byNode = !router && service.node !== undefined;
+  if (byNode) targets = [{ node: service.node!, weight: 100 }];
   const routed = new Set(objs.routes.flatMap((r) => r.targets.map((t) => t.node)));
-  const own = objs.nodes.filter((n) => targets.some((t) => t.node === n.name) || (single && !routed.has(n.name)));
+  // A node without a listener provides nothing: it is a client-only spec of its own.
+  const own = objs.nodes.filter((n) => targets.some((t) => t.node === n.name) || (single && !routed.has(n.name) && !isClientOnly(n)));
   // The controller's resources list the node of the spec's own pods first (codegen's order); a template by route weight.
   const weighted = objs.format === 'cloudformation' ? targets.filter((t) => t.weight > 0).map((t) => own.find((n) => n.name === t.node)).find(Boolean) : undefined;
-  const primary = own.find((n) => n.logicalId === 'VirtualNode') ?? weighted ?? own[0];
+  const primary = own.find((n) => n.logicalId === ROLE_IDS.virtualNode) ?? weighted ?? own[0];
   if (!primary) {
     service.field.tracker.report(service.field.path, 'IMPORT_NO_VIRTUAL_NODE', 'error', `Virtual service ${service.name} routes to no virtual node the input defines, so there is no listener to read.`, 'import the template or resources that define its virtual nodes together');
     return undefined;
   }
   const specName = name ?? (single ? objs.described : undefined) ?? primary.app ?? serviceName(service.name.split('.')[0]!) ?? serviceName(primary.name) ?? 'service';
-  const kind = objs.format === 'cloudformation' ? 'App Mesh CloudFormation' : "the App Mesh controller's resources";
-  const draft = newDraft(specName, [`Imported by \`codegen import appmesh\` from ${kind} in ${objs.file}.`]);
-  const spec = draft.spec;
   claims.objects.add(service);
   if (router) claims.objects.add(router);
   if (route) claims.objects.add(route);
   // The service's nodes: the one its tasks register as and the route's targets (another free node is reported).
   for (const n of own) if (n === primary || targets.some((t) => t.node === n.name)) claims.nodes.add(n);
-  if (own.length > 1 && primary.logicalId !== 'VirtualNode') {
+  if (own.length > 1 && primary.logicalId !== ROLE_IDS.virtualNode) {
     primary.field.note(`Virtual node ${primary.name} is the one this service's tasks register as (virtualNodeName): it is the ${primary === weighted ? 'first route target with a weight' : 'first of the service\'s nodes in the input'}.`, 'IMPORT_MAIN_CONTAINER');
   }
-
-  // App Mesh does not name the image; the spec needs one (tagged with the version label the controller's resources carry).
-  const labels = primary.labels ?? {};
-  spec.image = `${specName}:${labels['app.kubernetes.io/version'] ?? 'latest'}`;
-  draft.comments.push({ path: ['image'], text: 'App Mesh does not name the image: replace this placeholder with the image the tasks run.' });
-  service.field.note(`App Mesh does not name the image; it is written as ${String(spec.image)} — replace it with your registry's.`, 'IMPORT_CHOICE');
-  const userLabels = Object.fromEntries(Object.entries(labels).filter(([k]) => !CODEGEN_LABELS.includes(k)));
-  if (Object.keys(userLabels).length) spec.labels = userLabels;
+  const { draft, spec, appmesh, meshObject } = startSpec(objs, primary, specName, service.field, service.mesh, claims);
 
   const port = primary.port ?? router?.port;
   const protocol = primary.protocol ?? router?.protocol ?? 'http';
@@ -116,27 +111,12 @@ export function buildSpec(objs: MeshObjects, service: MeshService, single: boole
   if (router && (router.port !== port || (router.protocol ?? protocol) !== protocol)) changed(router.field, `The router listens on ${String(router.port)}/${String(router.protocol)}; codegen gives the router the node's listener, ${String(port)}/${protocol}.`);
   if (route?.protocol && route.protocol !== protocol) changed(route.field, `Route ${route.name} is a ${route.protocol} route; codegen writes a ${protocol} route for a ${protocol} listener.`);
   if (primary.health && port !== undefined) sub(spec, 'health').traffic = trafficHealth(primary.health, port, protocol);
-
-  const appmesh: Json = {};
-  spec.targets = { appmesh };
-  const mesh = primary.mesh ?? service.mesh;
-  const meshObject = objs.meshes.find((m) => m.name === mesh);
-  if (mesh === undefined) {
-    service.field.tracker.report(service.field.path, 'IMPORT_AMBIGUOUS', 'warning', `The input does not say which mesh ${service.name} is in (no Mesh, no meshRef); meshName is left to its default, ${specName}-mesh.`, 'set targets.appmesh.meshName');
-  } else if (mesh !== `${specName}-mesh`) appmesh.meshName = mesh;
-  if (!meshObject) appmesh.createMesh = false;
-  else {
-    claims.objects.add(meshObject);
-    if (meshObject.egress && meshObject.egress !== 'DROP_ALL') appmesh.egressFilter = meshObject.egress;
-  }
-  if (primary.name !== `${specName}-node`) appmesh.virtualNodeName = primary.name;
   const discovery = primary.discovery;
   const defaultService = discovery?.cloudMap ? `${discovery.cloudMap.service}.${discovery.cloudMap.namespace}` : discovery?.dns?.hostname;
   if (service.name !== defaultService) appmesh.virtualServiceName = service.name;
   if (router && router.name !== `${specName}-router`) appmesh.virtualRouterName = router.name;
   if (route && route.name !== `${specName}-route`) appmesh.routeName = route.name;
   if (discovery) appmesh.serviceDiscovery = discoverySpec(discovery, specName);
-  if (primary.backends.length) appmesh.backends = primary.backends;
   const versions = targets.length === 1 && targets[0]!.node === primary.name && targets[0]!.weight === 100 ? [] : targets;
   if (versions.length) {
     appmesh.versions = versions.map((v) => {
@@ -147,28 +127,82 @@ export function buildSpec(objs: MeshObjects, service: MeshService, single: boole
         // The controller's output derives a version's DNS name from its Kubernetes Service, whatever the spec says.
         const kubernetesDns = objs.format === 'controller' && discovery.dns;
         if (node.discovery && !same(node.discovery, derived) && !kubernetesDns) out.serviceDiscovery = node.discovery;
+        // A version node with a logical ID other than codegen's keeps it (adopting the stack).
+        if (node.logicalId !== undefined && node.logicalId !== versionNodeLogicalId(node.name)) out.logicalId = node.logicalId;
         const diff = (['port', 'protocol', 'health', 'backends'] as const).filter((k) => !same(node[k], primary[k]));
         if (diff.length) changed(node.field, `Version ${node.name} differs from ${primary.name} in ${diff.join(', ')}; codegen gives every version the listener, health check and backends of ${primary.name}.`);
       }
       return out;
     });
   }
-  if (route?.grpc) appmesh.grpcMatch = route.grpc;
-  if (nodeProvider) appmesh.provider = 'virtualNode';
   const prefix = route?.prefix;
   if (prefix !== undefined && prefix !== '/') sub(appmesh, 'expose').path = prefix;
+  const { match, retryPolicy, timeout } = route?.settings ?? {};
+  if (match || retryPolicy || timeout) appmesh.route = { ...(match ? { match } : {}), ...(retryPolicy ? { retryPolicy } : {}), ...(timeout ? { timeout } : {}) };
+  if (byNode) appmesh.provider = 'virtualNode';
   gateway(objs, service, appmesh, specName, protocol, port, prefix, claims);
-  if (objs.format === 'controller') controller(spec, appmesh, primary, specName, draft);
-  else logicalIds(objs, appmesh, { mesh: meshObject, virtualNode: primary, virtualRouter: router, route, virtualService: service });
-  // The template parameters this spec's names use.
-  const text = JSON.stringify(spec);
-  const used = Object.entries(objs.parameters ?? {}).filter(([n]) => text.includes(`\${${n}}`));
-  if (used.length) spec.parameters = Object.fromEntries(used);
+  finish(objs, draft, appmesh, primary, specName, { mesh: meshObject, virtualNode: primary, virtualRouter: router, route, virtualService: service });
   return { draft, service, appmesh, primary };
 }
 
-/** codegen's logical ID for each role (src/emitters/appmesh/mesh-cfn.ts); other IDs become `logicalIds`. */
-const ROLE_IDS: Record<string, string> = { mesh: 'Mesh', virtualNode: 'VirtualNode', virtualRouter: 'VirtualRouter', route: 'Route', virtualService: 'VirtualService', virtualGateway: 'VirtualGateway', gatewayRoute: 'GatewayRoute' };
+/** A node without a listener or service discovery: it only calls its backends (codegen's client-only node). */
+export function isClientOnly(n: MeshNode): boolean {
+  return n.port === undefined && n.discovery === undefined;
+}
+
+/**
+ * The spec for a client-only node: no ports, no service discovery, no router, route or virtual
+ * service; the mesh, the node name and the backends. Named after `--name`, the service a template
+ * codegen wrote names, the node's `app` label, else the node name without a trailing `-node`.
+ */
+export function buildClientSpec(objs: MeshObjects, node: MeshNode, single: boolean, claims: Claims, name?: string): BuiltSpec {
+  const specName = name ?? (single ? objs.described : undefined) ?? node.app ?? serviceName(node.name.replace(/-node$/, '')) ?? 'service';
+  claims.nodes.add(node);
+  node.field.note(`Virtual node ${node.name} has no listener and no service discovery: nothing routes to it, its Envoy only carries calls to its backends, so the spec has no ports and no serviceDiscovery.`);
+  const { draft, appmesh, meshObject } = startSpec(objs, node, specName, node.field, undefined, claims);
+  finish(objs, draft, appmesh, node, specName, { mesh: meshObject, virtualNode: node });
+  return { draft, appmesh, primary: node };
+}
+
+/** What every spec of the input starts with: the image placeholder, labels, the mesh, the node name and its backends. */
+function startSpec(objs: MeshObjects, primary: MeshNode, specName: string, where: Field, serviceMesh: string | undefined, claims: Claims): { draft: SpecDraft; spec: Json; appmesh: Json; meshObject: MeshObjects['meshes'][number] | undefined } {
+  const kind = objs.format === 'cloudformation' ? 'App Mesh CloudFormation' : "the App Mesh controller's resources";
+  const draft = newDraft(specName, [`Imported by \`codegen import appmesh\` from ${kind} in ${objs.file}.`]);
+  const spec = draft.spec;
+  // App Mesh does not name the image; the spec needs one (tagged with the version label the controller's resources carry).
+  const labels = primary.labels ?? {};
+  spec.image = `${specName}:${labels['app.kubernetes.io/version'] ?? 'latest'}`;
+  draft.comments.push({ path: ['image'], text: 'App Mesh does not name the image: replace this placeholder with the image the tasks run.' });
+  where.note(`App Mesh does not name the image; it is written as ${String(spec.image)} — replace it with your registry's.`, 'IMPORT_CHOICE');
+  const userLabels = Object.fromEntries(Object.entries(labels).filter(([k]) => !CODEGEN_LABELS.includes(k)));
+  if (Object.keys(userLabels).length) spec.labels = userLabels;
+
+  const appmesh: Json = {};
+  spec.targets = { appmesh };
+  const mesh = primary.mesh ?? serviceMesh;
+  const meshObject = objs.meshes.find((m) => m.name === mesh);
+  if (mesh === undefined) {
+    where.tracker.report(where.path, 'IMPORT_AMBIGUOUS', 'warning', `The input does not say which mesh ${primary.name} is in (no Mesh, no meshRef); meshName is left to its default, ${specName}-mesh.`, 'set targets.appmesh.meshName');
+  } else if (mesh !== `${specName}-mesh`) appmesh.meshName = mesh;
+  if (!meshObject) appmesh.createMesh = false;
+  else {
+    claims.objects.add(meshObject);
+    if (meshObject.egress && meshObject.egress !== 'DROP_ALL') appmesh.egressFilter = meshObject.egress;
+  }
+  if (primary.name !== `${specName}-node`) appmesh.virtualNodeName = primary.name;
+  if (primary.backends.length) appmesh.backends = primary.backends;
+  return { draft, spec, appmesh, meshObject };
+}
+
+/** The controller's Kubernetes side or the template's logical IDs, and the template parameters the spec's names use. */
+function finish(objs: MeshObjects, draft: SpecDraft, appmesh: Json, primary: MeshNode, specName: string, roles: Record<string, { logicalId?: string; name?: string } | undefined>): void {
+  const spec = draft.spec;
+  if (objs.format === 'controller') controller(spec, appmesh, primary, specName, draft);
+  else logicalIds(objs, appmesh, roles);
+  const text = JSON.stringify(spec);
+  const used = Object.entries(objs.parameters ?? {}).filter(([n]) => text.includes(`\${${n}}`));
+  if (used.length) spec.parameters = Object.fromEntries(used);
+}
 
 function logicalIds(objs: MeshObjects, appmesh: Json, roles: Record<string, { logicalId?: string } | undefined>): void {
   const gr = objs.gatewayRoutes.find((r) => r.service === (roles.virtualService as MeshService).name);

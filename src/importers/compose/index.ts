@@ -1,186 +1,132 @@
 /**
- * `codegen import compose`: a Compose file (the Compose Specification) → one spec per service:
- * image, command, ports, environment, secrets, health check, deploy resources and replicas. What a
- * single-host Compose project has and a service spec has not (volumes, networks, depends_on across
- * services, build) is reported at its position.
+ * `codegen import compose`: a Compose file (the Compose Specification) → one spec per service,
+ * Kubernetes target: image, command, ports, environment, secrets, health check, deploy resources
+ * and replicas, user, read-only root file system, capabilities, ulimits, stop grace period,
+ * volumes. A service that joins another's network namespace (`network_mode: service:<other>`) is
+ * what a pod sidecar is: it becomes a sidecar of that service's spec, and `depends_on` between the
+ * containers of one spec becomes the spec's start ordering (`dependsOn`). What a single-host
+ * Compose project has and a service spec has not (depends_on across specs, networks, build, a
+ * project-directory bind mount) is reported at its position.
  */
+import type { SpecPath } from '../../core/diagnostics.js';
 import { Tracker, type Field } from '../fields.js';
 import { serviceName } from '../ecs/names.js';
+import { fitName } from '../names.js';
 import { documentError, guessKind, type ImportContext } from '../types.js';
 import { duration, newDraft, type SpecDraft } from '../write.js';
+import { readContainer, seconds } from './container.js';
+import { namedVolumes, readMounts, SpecVolumes } from './volumes.js';
 
 type Json = Record<string, unknown>;
 
-/** Compose durations (`1m30s`, `10s`, `500ms`) → seconds. */
-function seconds(f: Field): number | undefined {
-  const v = f.value;
-  if (typeof v === 'number') return f.use(), v;
-  if (typeof v !== 'string') return undefined;
-  const re = /(\d+(?:\.\d+)?)(h|m|s|ms|us)/g;
-  let total = 0;
-  let seen = '';
-  for (let m = re.exec(v); m; m = re.exec(v)) {
-    total += Number(m[1]) * ({ h: 3600, m: 60, s: 1, ms: 0.001, us: 0.000001 } as Record<string, number>)[m[2]!]!;
-    seen += m[0];
+/** Compose `depends_on` conditions → the spec's (ECS ContainerDependency) conditions. */
+const CONDITIONS: Record<string, string> = { service_started: 'START', service_healthy: 'HEALTHY', service_completed_successfully: 'SUCCESS' };
+
+/** The main container's name in a spec (the spec's default `containerName`). */
+const MAIN = 'app';
+
+interface Group {
+  key: string;
+  name: string;
+  /** Services joined to this one's network namespace, in file order: the sidecars. */
+  sidecars: { key: string; field: Field; name: string }[];
+}
+
+/** `network_mode: service:<other>`: the service whose pod this one joins, when it is a service of the file. */
+function joinedTo(s: Field, services: Field): string | undefined {
+  const m = /^service:(.+)$/.exec(String(s.get('network_mode').value ?? ''));
+  return m && services.get(m[1]!).isMap() ? m[1] : undefined;
+}
+
+/** The specs: one per service that joins no other, with the services joined to it as sidecars. */
+function groups(services: Field): { groups: Group[]; specOf: Map<string, string> } {
+  const out: Group[] = [];
+  const specOf = new Map<string, string>();
+  const entries = services.entries();
+  for (const [key, s] of entries) {
+    const host = joinedTo(s, services);
+    // A service joined to one that itself joins another is not followed (it gets its own spec, reported).
+    if (host !== undefined && joinedTo(services.get(host), services) === undefined) continue;
+    const name = serviceName(key);
+    if (!name) {
+      s.drop('no-form', `Service ${key} has no name that is a valid DNS label.`);
+      continue;
+    }
+    out.push({ key, name, sidecars: [] });
+    specOf.set(key, name);
   }
-  if (seen !== v) return undefined;
-  f.use();
-  return total;
+  for (const [key, s] of entries) {
+    const host = joinedTo(s, services);
+    const g = out.find((x) => x.key === host);
+    if (host === undefined || !g) continue;
+    s.get('network_mode').use();
+    g.sidecars.push({ key, field: s, name: fitName(key, 'sidecars', s) });
+    specOf.set(key, g.name);
+    s.note(`${key} shares the network namespace of ${host} (network_mode: service:${host}), as a container of the same pod does: it is written as the sidecar ${g.sidecars[g.sidecars.length - 1]!.name} of ${g.name}.`, 'IMPORT_CHOICE');
+  }
+  return { groups: out, specOf };
 }
 
-/** Docker memory (`512m`, `1g`, `1gb`, bytes) → Kubernetes notation (binary: Docker's units are). */
-function memory(f: Field): string | undefined {
-  const m = /^(\d+)\s*(b|k|kb|m|mb|g|gb)?$/i.exec(String(f.value ?? ''));
-  if (!m) return undefined;
-  f.use();
-  const n = Number(m[1]);
-  const unit = (m[2] ?? 'b').toLowerCase()[0];
-  const mib = unit === 'g' ? n * 1024 : unit === 'm' ? n : unit === 'k' ? Math.ceil(n / 1024) : Math.ceil(n / 1024 / 1024);
-  return mib % 1024 === 0 ? `${mib / 1024}Gi` : `${mib}Mi`;
-}
-
-function amounts(f: Field): Json | undefined {
+/** `depends_on` of one container: the containers of its own spec become `dependsOn`, the rest is reported. */
+function dependsOn(key: string, s: Field, group: Group, specOf: Map<string, string>, containerName: (k: string) => string | undefined): Json | undefined {
+  const deps = s.get('depends_on');
   const out: Json = {};
-  const cpus = f.get('cpus');
-  if (cpus.num() !== undefined) out.cpu = `${Math.round(Number(cpus.value) * 1000)}m`;
-  const mem = memory(f.get('memory'));
-  if (mem) out.memory = mem;
+  const entries: [string, Field | undefined][] = Array.isArray(deps.value) ? deps.items().map((x) => [String(x.value), x]) : deps.entries().map(([k, v]) => [k, v]);
+  for (const [dep, f] of entries) {
+    const at = f ?? deps;
+    const condition = f?.isMap() ? String(f.get('condition').value ?? 'service_started') : 'service_started';
+    const local = containerName(dep);
+    if (local !== undefined && CONDITIONS[condition]) {
+      out[local] = CONDITIONS[condition];
+      at.use();
+      if (f?.isMap()) for (const extra of ['restart', 'required']) f.get(extra).drop('no-form', `depends_on.${dep}.${extra} has no form in the spec's start ordering, so it is not carried.`);
+      continue;
+    }
+    const other = specOf.get(dep);
+    at.drop('no-form', `${key} starts after ${dep}${condition !== 'service_started' ? ` is ${condition.replace('service_', '').replace(/_/g, ' ')}` : ''} in Compose; ${dep} is ${other ? `its own service here (spec ${other})` : 'not a service of this file'}, and separate services have no start ordering (make ${key} retry its connections until ${dep} answers).`);
+  }
   return Object.keys(out).length ? out : undefined;
 }
 
-function words(f: Field): string[] | undefined {
-  if (Array.isArray(f.value) && f.value.every((x) => typeof x === 'string')) return f.take() as string[];
-  if (typeof f.value === 'string') {
-    f.note('A command given as one string is split on spaces (write a list to keep quoting).');
-    return f.str()!.split(/\s+/).filter(Boolean);
-  }
-  return undefined;
-}
-
-/** Short port syntax `[host_ip:][published:]target[/protocol]` and the long form. */
-function port(p: Field): Json | undefined {
-  if (p.isMap()) {
-    const target = p.get('target').num();
-    if (target === undefined) return undefined;
-    const published = p.get('published').num();
-    const out: Json = { port: target };
-    if (published !== undefined && published !== target) out.servicePort = published;
-    if (p.get('protocol').str() === 'udp') out.protocol = 'udp';
-    return out;
-  }
-  const m = /^(?:(?:\d+\.\d+\.\d+\.\d+|\[[0-9a-f:]+\]):)?(?:(\d+):)?(\d+)(?:\/(tcp|udp))?$/i.exec(String(p.value));
-  if (!m) {
-    p.drop('no-form', `Port ${String(p.value)} (a range, or a host address) has no form in the spec, so it is not carried.`);
-    return undefined;
-  }
-  if (/^(?:[0-9.]+|\[[0-9a-f:]+\]):\d+:/.test(String(p.value))) p.note('The host address of this port is not carried: a service spec publishes ports on its load balancer or Service.');
-  p.use();
-  const out: Json = { port: Number(m[2]) };
-  if (m[1] !== undefined && Number(m[1]) !== Number(m[2])) out.servicePort = Number(m[1]);
-  if (m[3]?.toLowerCase() === 'udp') out.protocol = 'udp';
-  return out;
-}
-
-function readService(key: string, s: Field, top: Field, draft: SpecDraft): void {
+function readGroup(g: Group, services: Field, root: Field, specOf: Map<string, string>, file: string): SpecDraft {
+  const draft = newDraft(g.name, [`Imported by \`codegen import compose\` from ${file} (service ${g.key}${g.sidecars.length ? `, with ${g.sidecars.map((x) => x.key).join(', ')} as sidecars` : ''}).`]);
   const spec = draft.spec;
-  const image = s.get('image').str();
-  if (image !== undefined) spec.image = image;
-  else {
-    spec.image = `${String(spec.name)}:latest`;
-    draft.comments.push({ path: ['image'], text: 'Placeholder: Compose builds this image; write the reference your registry serves.' });
-  }
-  const build = s.get('build');
-  if (build.exists) build.drop('no-form', `The spec deploys a built image; the build of ${key} is not carried (build it in CI and set image).`);
-  spec.entrypoint = words(s.get('entrypoint'));
-  spec.command = words(s.get('command'));
-  const ports: Json[] = [];
-  for (const p of s.get('ports').items()) {
-    const x = port(p);
-    if (x && !ports.some((o) => o.port === x.port && o.protocol === x.protocol)) ports.push(x);
-  }
-  for (const e of s.get('expose').items()) {
-    const m = /^(\d+)(?:\/(tcp|udp))?$/.exec(String(e.value));
-    if (!m) continue;
-    e.use();
-    if (!ports.some((o) => o.port === Number(m[1]))) ports.push({ port: Number(m[1]), ...(m[2] === 'udp' ? { protocol: 'udp' } : {}) });
-  }
-  if (ports.length) spec.ports = ports;
-  const env: Json = {};
-  const envField = s.get('environment');
-  if (envField.isMap()) {
-    for (const [k, v] of envField.entries()) {
-      if (v.value === null || v.value === undefined) v.drop('ambiguous', `${k} takes its value from the shell that runs docker compose; the spec needs the value, so it is not carried.`);
-      else env[k] = v.str();
-    }
-  } else {
-    for (const e of envField.items()) {
-      const t = String(e.value);
-      const i = t.indexOf('=');
-      if (i < 0) e.drop('ambiguous', `${t} takes its value from the shell that runs docker compose; the spec needs the value, so it is not carried.`);
-      else (env[t.slice(0, i)] = t.slice(i + 1)), e.use();
-    }
-  }
-  // A path into /run/secrets is how a Compose app finds a secret file; the spec hands secrets over as
-  // variables holding the value instead, so the path is not carried (the secret itself is, below).
-  for (const [k, v] of Object.entries(env)) {
-    if (typeof v !== 'string' || !v.startsWith('/run/secrets/')) continue;
-    delete env[k];
-    const f = envField.isMap() ? envField.get(k) : envField.items().find((e) => String(e.value).startsWith(`${k}=`));
-    f?.tracker.report(f.path, 'IMPORT_VALUE_CHANGED', 'warning', `${k} points at the secret file ${v}; the spec injects the secret's value as a variable instead (see secrets), so the application must read the value, not a file.`);
-  }
-  if (Object.keys(env).length) spec.env = env;
-  const envFile = s.get('env_file');
-  if (envFile.exists) envFile.drop('no-form', 'Variables in env_file are not read by the importer (they often hold secrets); move plain values to env and secrets to secrets references.');
-  const secrets: Json = {};
-  for (const x of s.get('secrets').items()) {
-    const source = x.isMap() ? x.get('source').str() : x.str();
-    if (!source) continue;
-    x.use();
-    const name = source.toUpperCase().replace(/[^A-Z0-9_]/g, '_');
-    secrets[name] = { kubernetes: { name: serviceName(source) ?? 'secret', key: source } };
-    const def = top.get('secrets', source);
-    def.use();
-    x.note(`Compose mounts ${source} as a file in /run/secrets; the spec injects secrets as environment variables by reference, so ${name} reads Kubernetes Secret ${serviceName(source)} key ${source} — point it at where the secret lives (aws or kubernetes).`, 'IMPORT_CHOICE');
-    draft.comments.push({ path: ['secrets', name], text: `From the Compose secret ${source} (mounted as a file there): check the reference.` });
-  }
-  if (Object.keys(secrets).length) spec.secrets = secrets;
-  const hc = s.get('healthcheck');
-  if (hc.exists && hc.get('disable').value !== true) {
-    const test = hc.get('test');
-    let command: string[] | undefined;
-    if (typeof test.value === 'string') command = ['CMD-SHELL', test.str()!];
-    else if (Array.isArray(test.value) && (test.value[0] === 'CMD' || test.value[0] === 'CMD-SHELL')) command = test.take() as string[];
-    const h: Json = { ...(command ? { command } : {}) };
-    for (const [k, key] of [['interval', 'interval'], ['timeout', 'timeout'], ['start_period', 'startPeriod']] as const) {
-      const v = seconds(hc.get(k));
-      if (v !== undefined) h[key] = duration(v);
-    }
-    const retries = hc.get('retries').num();
-    if (retries !== undefined) h.retries = retries;
-    if (command) {
-      // The Kubernetes meaning (as Kompose gives it): a liveness probe running the same command.
-      const liveness: Json = { exec: { command: command[0] === 'CMD' ? command.slice(1) : ['/bin/sh', '-c', command.slice(1).join(' ')] } };
-      for (const [from, to] of [['startPeriod', 'initialDelay'], ['interval', 'period'], ['timeout', 'timeout']] as const) if (h[from] !== undefined) liveness[to] = h[from];
-      if (h.retries !== undefined) liveness.failureThreshold = h.retries;
-      spec.health = { liveness, container: h };
-      test.note('The health check is the container check (ECS) and a liveness probe running the same command (Kubernetes).');
-    }
-  } else hc.use();
-  const res = s.get('deploy', 'resources');
-  const limits = amounts(res.get('limits'));
-  const requests = amounts(res.get('reservations'));
-  if (limits || requests) spec.resources = { ...(requests ? { requests } : {}), ...(limits ? { limits } : {}) };
-  const replicas = s.get('deploy', 'replicas').num() ?? s.get('scale').num();
+  const main = services.get(g.key);
+  const vols = new SpecVolumes();
+  // Services of other specs that mount each named volume (they no longer share it).
+  const sharedWith = (volume: string) => services.entries().filter(([k, x]) => specOf.has(k) && specOf.get(k) !== g.name && namedVolumes(x).includes(volume)).map(([k]) => k);
+  const containerName = (k: string) => (k === g.key ? MAIN : g.sidecars.find((x) => x.key === k)?.name);
+
+  Object.assign(spec, readContainer(g.key, main, root, draft, []));
+  spec.mounts = readMounts(g.key, main, root, vols, sharedWith);
+  const replicas = main.get('deploy', 'replicas').num() ?? main.get('scale').num();
   if (replicas !== undefined) spec.replicas = replicas;
-  spec.user = s.get('user').str();
-  spec.readOnlyRootFilesystem = s.get('read_only').bool();
-  const deps = s.get('depends_on');
-  if (deps.exists) {
-    const names = Array.isArray(deps.value) ? (deps.value as string[]) : Object.keys((deps.value as Json) ?? {});
-    deps.drop('no-form', `${key} starts after ${names.join(', ')} in Compose; each becomes its own service here, and services have no start ordering (make ${key} retry its connections).`);
+  const grace = seconds(main.get('stop_grace_period'));
+  if (grace !== undefined) spec.terminationGracePeriod = duration(grace);
+  spec.dependsOn = dependsOn(g.key, main, g, specOf, containerName);
+
+  if (g.sidecars.length) {
+    const sidecars: Json = {};
+    for (const sc of g.sidecars) {
+      const at: SpecPath = ['sidecars', sc.name];
+      const c = readContainer(sc.key, sc.field, root, draft, at);
+      if (c.readOnlyRootFilesystem !== undefined) c.security = { readOnlyRootFilesystem: c.readOnlyRootFilesystem, ...((c.security as Json | undefined) ?? {}) };
+      delete c.readOnlyRootFilesystem;
+      c.mounts = readMounts(sc.key, sc.field, root, vols, sharedWith);
+      c.dependsOn = dependsOn(sc.key, sc.field, g, specOf, containerName);
+      // The pod's replicas and stop grace period are the main service's.
+      const own = seconds(sc.field.get('stop_grace_period'));
+      if (own !== undefined && own !== grace) sc.field.get('stop_grace_period').drop('changed', `The stop grace period is the pod's in the spec; ${g.key}'s (${grace === undefined ? 'the default' : duration(grace)}) is kept for ${sc.key} too.`);
+      const scReplicas = sc.field.get('deploy', 'replicas').num() ?? sc.field.get('scale').num();
+      if (scReplicas !== undefined && scReplicas !== replicas) sc.field.get(sc.field.get('scale').exists ? 'scale' : 'deploy').drop('changed', `A sidecar runs once in every replica of ${g.key}; its own replica count is not carried.`);
+      sidecars[sc.name] = c;
+    }
+    spec.sidecars = sidecars;
   }
+  if (Object.keys(vols.volumes).length) spec.volumes = vols.volumes;
   spec.targets = { kubernetes: {} };
   draft.comments.push({ path: ['targets'], text: 'Kubernetes is the target written for a Compose service; add targets.ecs (with region and an execution role) for ECS.' });
+  return draft;
 }
 
 export function importCompose(ctx: ImportContext): SpecDraft[] {
@@ -195,16 +141,8 @@ export function importCompose(ctx: ImportContext): SpecDraft[] {
       continue;
     }
     for (const k of ['version', 'name']) root.get(k).use();
-    for (const [key, s] of services.entries()) {
-      const name = serviceName(key);
-      if (!name) {
-        s.drop('no-form', `Service ${key} has no name that is a valid DNS label.`);
-        continue;
-      }
-      const draft = newDraft(name, [`Imported by \`codegen import compose\` from ${doc.source.file} (service ${key}).`]);
-      readService(key, s, root, draft);
-      drafts.push(draft);
-    }
+    const { groups: gs, specOf } = groups(services);
+    for (const g of gs) drafts.push(readGroup(g, services, root, specOf, doc.source.file));
     tracker.leftovers(`Compose file ${doc.source.file}`);
   }
   return drafts;

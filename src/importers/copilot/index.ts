@@ -3,7 +3,7 @@
  * Worker Service) → a spec with the copilot target; `environments:` overrides become the spec's
  * `environments` (merged over the base the same way).
  */
-import { Tracker, type Field } from '../fields.js';
+import { Tracker, words, type Field } from '../fields.js';
 import { secretRef } from '../ecs/task.js';
 import { fitName } from '../names.js';
 import { documentError, guessKind, type ImportContext } from '../types.js';
@@ -22,15 +22,6 @@ const sub = (o: Json, k: string): Json => (o[k] ??= {}) as Json;
 function cpuMillis(units: number): string {
   const m0 = Math.floor((units * 1000) / 1024);
   return `${[m0, m0 + 1, m0 - 1].find((x) => Math.ceil((x * 1024) / 1000) === units) ?? m0}m`;
-}
-
-function words(f: Field): string[] | undefined {
-  if (Array.isArray(f.value) && f.value.every((x) => typeof x === 'string')) return f.take() as string[];
-  if (typeof f.value === 'string') {
-    f.note('A command given as one string is split on spaces (write a list to keep quoting).');
-    return f.str()!.split(/\s+/).filter(Boolean);
-  }
-  return undefined;
 }
 
 function variables(f: Field): Json | undefined {

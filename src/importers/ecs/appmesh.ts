@@ -1,7 +1,8 @@
 /**
  * The App Mesh part of an ECS task definition: the `envoy` container and the APPMESH
  * `proxyConfiguration` the appmesh target adds (src/emitters/shared/appmesh-envoy.ts) → the
- * spec's `targets.appmesh` (mesh and virtual node names, Envoy image). Recognized only when every
+ * spec's `targets.appmesh` (mesh and virtual node names, Envoy image, `envoy` sizes, extra
+ * environment and user). Recognized only when every
  * piece is what codegen writes; otherwise Envoy stays a sidecar and the proxy configuration is
  * reported, so nothing is guessed.
  */
@@ -26,6 +27,9 @@ export interface MeshedTask {
   node: string;
   image: string;
   xray: boolean;
+  /** `targets.appmesh.envoy`: sizes, extra environment and a user other than 1337. */
+  settings: Json;
+  uid: string;
 }
 
 function isObject(v: unknown): v is Json {
@@ -46,18 +50,31 @@ export function findEnvoy(td: Field, containers: Field[]): MeshedTask | undefine
   if (!envoy || !proxy.exists) return undefined;
   if (proxy.get('type').value !== 'APPMESH' || proxy.get('containerName').value !== ENVOY) return undefined;
   const image = envoy.get('image').value;
-  if (typeof image !== 'string' || envoy.get('essential').value !== true || String(envoy.get('user').value) !== ENVOY_UID) return undefined;
+  const uid = String(envoy.get('user').value);
+  if (typeof image !== 'string' || envoy.get('essential').value !== true || !/^[0-9]+$/.test(uid)) return undefined;
   if (JSON.stringify(api(envoy.get('healthCheck'))) !== JSON.stringify(ENVOY_HEALTH)) return undefined;
   // A value may be Fn::Sub text over parameters (`mesh/${MeshName}/virtualNode/...`): the spec writes the same text.
   const text = (v: unknown) => (isObject(v) && Object.keys(v).length === 1 && typeof v['Fn::Sub'] === 'string' ? v['Fn::Sub'] : v);
   const env = envoy.get('environment').items().map((e) => [e.get('name').value, text(e.get('value').value)]);
   const node = env[0]?.[0] === 'APPMESH_VIRTUAL_NODE_NAME' ? NODE_ENV.exec(String(env[0][1])) : null;
   if (!node) return undefined;
-  const xray = env.length === 2 && env[1]![0] === 'ENABLE_ENVOY_XRAY_TRACING' && env[1]![1] === '1';
-  if (env.length !== (xray ? 2 : 1)) return undefined;
-  const allowed = new Set(['name', 'image', 'essential', 'user', 'environment', 'healthCheck', 'logConfiguration']);
+  const xray = env.length >= 2 && env[1]![0] === 'ENABLE_ENVOY_XRAY_TRACING' && env[1]![1] === '1';
+  // Variables after codegen's own are envoy.env, which codegen writes in key order.
+  const extra = env.slice(xray ? 2 : 1);
+  const names = extra.map(([k]) => String(k));
+  if (extra.some(([k, v]) => typeof k !== 'string' || typeof v !== 'string' || k === 'APPMESH_VIRTUAL_NODE_NAME' || k === 'ENABLE_ENVOY_XRAY_TRACING') || names.join('\n') !== [...names].sort().join('\n') || new Set(names).size !== names.length) return undefined;
+  const allowed = new Set(['name', 'image', 'cpu', 'memory', 'memoryReservation', 'essential', 'user', 'environment', 'healthCheck', 'logConfiguration']);
   if (Object.keys(envoy.value as Json).some((k) => !allowed.has(k.charAt(0).toLowerCase() + k.slice(1)))) return undefined;
-  return { envoy, mesh: node[1]!, node: node[2]!, image, xray };
+  const settings: Json = {};
+  for (const k of ['cpu', 'memory', 'memoryReservation']) {
+    const v = envoy.get(k).value;
+    if (v === undefined) continue;
+    if (!Number.isInteger(v)) return undefined;
+    settings[k] = v;
+  }
+  if (extra.length) settings.env = Object.fromEntries(extra);
+  if (uid !== ENVOY_UID) settings.user = uid;
+  return { envoy, mesh: node[1]!, node: node[2]!, image, xray, settings, uid };
 }
 
 /**
@@ -66,7 +83,7 @@ export function findEnvoy(td: Field, containers: Field[]): MeshedTask | undefine
  */
 export function readMeshedTask(m: MeshedTask, td: Field, main: Field, spec: Json, log: { group?: string; region?: string; prefix?: string }, r: { literal(f: Field): string | undefined; generated(f: Field): boolean }): boolean {
   const ports = ((spec.ports as Json[] | undefined) ?? []).filter((p) => p.protocol !== 'udp').map((p) => String(p.port));
-  const props: [string, string][] = [['IgnoredUID', ENVOY_UID], ['ProxyIngressPort', '15000'], ['ProxyEgressPort', '15001']];
+  const props: [string, string][] = [['IgnoredUID', m.uid], ['ProxyIngressPort', '15000'], ['ProxyEgressPort', '15001']];
   if (ports.length) props.push(['AppPorts', ports.join(',')]);
   props.push(['EgressIgnoredIPs', '169.254.170.2,169.254.169.254']);
   const proxy = td.get('proxyConfiguration');
@@ -93,6 +110,7 @@ export function readMeshedTask(m: MeshedTask, td: Field, main: Field, spec: Json
   if (m.mesh !== `${name}-mesh`) appmesh.meshName = m.mesh;
   if (m.node !== `${name}-node`) appmesh.virtualNodeName = m.node;
   if (m.image !== ENVOY_IMAGE) appmesh.envoyImage = m.image;
+  if (Object.keys(m.settings).length) appmesh.envoy = m.settings;
   m.envoy.get('name').note(`The envoy container and the APPMESH proxy configuration are read as targets.appmesh (mesh ${m.mesh}, virtual node ${m.node}); codegen adds them back.`);
   const incomplete = proxy.tracker.report(proxy.path, 'IMPORT_INCOMPLETE', 'warning', 'A task definition does not say how the mesh finds its tasks: the appmesh target needs targets.appmesh.serviceDiscovery before it can generate the mesh.', 'import the mesh with it (codegen import ecs TASK MESH.cfn.yaml), or migrate to Service Connect (docs/migrate-appmesh.md)');
   INCOMPLETE.set(spec, incomplete);

@@ -4,30 +4,14 @@
  * `targets.ecs.logicalIds` (or a hand-written one) is read like codegen's own. Gives the default
  * ID → the template's ID, and the roles whose ID differs (the spec's `logicalIds`).
  */
+import { defaultLogicalIds, ECS_LOGICAL_IDS } from '../../schema/logical-ids.js';
+
 type Json = Record<string, unknown>;
 
 const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-/** Role → codegen's ID (src/emitters/ecs/service-logical-ids.ts); the target group is `BlueTargetGroup` when there are two. */
-export const DEFAULTS: Record<string, string> = {
-  service: 'ECSService',
-  taskDefinition: 'TaskDefinition',
-  logGroup: 'LogGroup',
-  executionRole: 'ExecutionRole',
-  taskRole: 'TaskRole',
-  targetGroup: 'TargetGroup',
-  alternateTargetGroup: 'GreenTargetGroup',
-  listenerRule: 'ListenerRule',
-  testListenerRule: 'TestListenerRule',
-  loadBalancerRole: 'LoadBalancerRole',
-  scalableTarget: 'ScalableTarget',
-  cpuScalingPolicy: 'CpuScalingPolicy',
-  memoryScalingPolicy: 'MemoryScalingPolicy',
-  codeDeployApplication: 'CodeDeployApplication',
-  codeDeployDeploymentGroup: 'CodeDeployDeploymentGroup',
-  codeDeployRole: 'CodeDeployRole',
-  codeDeployConfig: 'DeploymentConfig',
-};
+/** Role → codegen's ID (src/schema/logical-ids.ts); the target group is `BlueTargetGroup` when there are two. */
+export const DEFAULTS: Readonly<Record<string, string>> = defaultLogicalIds(ECS_LOGICAL_IDS);
 
 export interface LogicalIds {
   /** codegen's default ID → the template's ID, for every role found. */
@@ -52,14 +36,18 @@ export function findLogicalIds(resourcesValue: unknown): LogicalIds {
   found.executionRole = getAttOf(td.ExecutionRoleArn);
   found.taskRole = getAttOf(td.TaskRoleArn);
   const svc = props(found.service);
-  const lb = at(svc, 'LoadBalancers', 0);
+  // With the CloudFormation blue/green hook the task set holds the load balancers.
+  const taskSet = ofType('AWS::ECS::TaskSet').find((id) => refOf(props(id).Service) === found.service);
+  const lb = at(taskSet ? props(taskSet) : svc, 'LoadBalancers', 0);
   found.targetGroup = refOf(at(lb, 'TargetGroupArn'));
   const adv = at(lb, 'AdvancedConfiguration');
   const groupId = ofType('AWS::CodeDeploy::DeploymentGroup')[0];
   const group = props(groupId);
-  found.alternateTargetGroup = refOf(at(adv, 'AlternateTargetGroupArn')) ?? getAttOf(at(group, 'LoadBalancerInfo', 'TargetGroupPairInfoList', 0, 'TargetGroups', 1, 'Name'));
+  const hookGroups = taskSet ? ofType('AWS::ElasticLoadBalancingV2::TargetGroup').filter((id) => id !== found.targetGroup) : [];
+  found.alternateTargetGroup = refOf(at(adv, 'AlternateTargetGroupArn')) ?? getAttOf(at(group, 'LoadBalancerInfo', 'TargetGroupPairInfoList', 0, 'TargetGroups', 1, 'Name')) ?? (hookGroups.length === 1 ? hookGroups[0] : undefined);
   const rules = ofType('AWS::ElasticLoadBalancingV2::ListenerRule');
-  const dependsOn = (found.service && Array.isArray((resources[found.service] as Json).DependsOn) ? ((resources[found.service] as Json).DependsOn as unknown[]) : []).filter((d): d is string => typeof d === 'string' && rules.includes(d));
+  const waiter = taskSet ?? found.service;
+  const dependsOn = (waiter && Array.isArray((resources[waiter] as Json).DependsOn) ? ((resources[waiter] as Json).DependsOn as unknown[]) : []).filter((d): d is string => typeof d === 'string' && rules.includes(d));
   found.listenerRule = refOf(at(adv, 'ProductionListenerRule')) ?? dependsOn[0] ?? (rules.length === 1 ? rules[0] : undefined);
   // A test rule listens on another listener; further rules on the production listener are codegen's ListenerRule2, ...
   const prodListener = JSON.stringify(props(found.listenerRule).ListenerArn);
@@ -80,7 +68,7 @@ export function findLogicalIds(resourcesValue: unknown): LogicalIds {
   const fixed: Record<string, string> = {};
   for (const [role, id] of Object.entries(found)) {
     if (id === undefined) continue;
-    const d = role === 'targetGroup' && found.alternateTargetGroup !== undefined ? 'BlueTargetGroup' : DEFAULTS[role]!;
+    const d = role === 'targetGroup' && found.alternateTargetGroup !== undefined ? ECS_LOGICAL_IDS.targetGroup!.alternate!.id : DEFAULTS[role]!;
     byDefault.set(d, id);
     if (id !== d) fixed[role] = id;
   }

@@ -92,7 +92,8 @@ export function mergeMesh(drafts: SpecDraft[], meshDocs: InputDocument[], ctx: I
     const spec = draft.spec;
     const name = String(spec.name);
     const own = (spec.targets as Json).appmesh as Json;
-    const merged: Json = { ...rebased(mesh, mName, name), ...(own.envoyImage !== undefined ? { envoyImage: own.envoyImage } : {}) };
+    // What only the task says (the Envoy container) stays.
+    const merged: Json = { ...rebased(mesh, mName, name), ...(own.envoyImage !== undefined ? { envoyImage: own.envoyImage } : {}), ...(own.envoy !== undefined ? { envoy: own.envoy } : {}) };
     // The mesh's listener and health check, where they differ from what the ECS service says.
     const traffic = isObject(m.spec.health) && isObject(m.spec.health.traffic) ? m.spec.health.traffic : undefined;
     const base = isObject(spec.health) && isObject(spec.health.traffic) ? spec.health.traffic : undefined;

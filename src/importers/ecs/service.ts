@@ -6,6 +6,7 @@
 import type { Field } from '../fields.js';
 import { duration, type SpecDraft } from '../write.js';
 import { isObject, paramValue, type Template } from './cfn.js';
+import { readHook, taskSetOf } from './hook.js';
 import { readServiceRegistries } from './discovery.js';
 import { readScaling } from './scaling.js';
 import { targetGroupFromAttributes } from '../target-group.js';
@@ -40,7 +41,8 @@ function targetGroup(t: Template, id: string, spec: Json, ecs: Json, exposePort:
   if (codes !== undefined) health.successCodes = codes;
   const version = p.get('ProtocolVersion').str();
   if (exposePort && (version === 'GRPC' || version === 'HTTP2')) exposePort.appProtocol = version.toLowerCase();
-  const nlb = t.ofType('AWS::ElasticLoadBalancingV2::Listener').length > 0;
+  // A listener of the template's own is a Network Load Balancer's, unless the blue/green hook owns it.
+  const nlb = t.ofType('AWS::ElasticLoadBalancingV2::Listener').length > 0 && !t.root.get('Hooks').exists;
   const protocol = p.get('Protocol').str();
   const expose = sub(spec, 'expose');
   if (protocol !== undefined && protocol !== (nlb ? (exposePort?.protocol === 'udp' ? 'UDP' : 'TCP') : 'HTTP')) sub(expose, 'targetGroup').protocol = protocol;
@@ -213,6 +215,9 @@ export function readService(t: Template, id: string, draft: SpecDraft): void {
   const ecs = (spec.targets as Json).ecs as Json;
   const s = t.props(id);
   t.resources.get(id).get('DependsOn').use();
+  // With the CloudFormation blue/green hook the task set holds the task-set-level properties.
+  const ts = s.get('DeploymentController', 'Type').value === 'EXTERNAL' ? taskSetOf(t, id) : undefined;
+  const lvl = ts ?? s;
   const serviceName = s.get('ServiceName');
   // A literal, or text over spec parameters (`${App}-service`, which targets.ecs.service.name takes).
   const name = t.literal(serviceName);
@@ -221,28 +226,30 @@ export function readService(t: Template, id: string, draft: SpecDraft): void {
   } else serviceName.drop('no-form', `The service name is ${JSON.stringify(serviceName.value)}, which targets.ecs.service.name cannot say, so it is not carried (the service is named after the spec).`);
   const cluster = t.literal(s.get('Cluster'));
   if (typeof cluster === 'string') sub(ecs, 'service').cluster = cluster;
-  s.get('TaskDefinition').use();
+  lvl.get('TaskDefinition').use();
   const replicas = paramValue(t, s.get('DesiredCount'), true) ?? s.get('DesiredCount').num();
   if (replicas !== undefined) spec.replicas = replicas;
   // The service's launch type decides where the task runs, whatever the task definition names.
-  const launchType = s.get('LaunchType').str();
+  const launchType = lvl.get('LaunchType').str();
   if (launchType === 'EC2') ecs.launchType = 'EC2';
   else if (launchType === 'FARGATE') delete ecs.launchType;
-  const providers = s.get('CapacityProviderStrategy').items().map((p) => ({ provider: p.get('CapacityProvider').str(), weight: p.get('Weight').num(), base: p.get('Base').num() }));
+  const providers = lvl.get('CapacityProviderStrategy').items().map((p) => ({ provider: p.get('CapacityProvider').str(), weight: p.get('Weight').num(), base: p.get('Base').num() }));
   if (providers.length) sub(ecs, 'service').capacityProviders = providers;
-  const pv = s.get('PlatformVersion').str();
+  const pv = lvl.get('PlatformVersion').str();
   if (pv !== undefined) ecs.platformVersion = pv;
-  const net = s.get('NetworkConfiguration', 'AwsvpcConfiguration');
+  const net = ts ? ts.get('NetworkConfiguration', 'AwsVpcConfiguration') : s.get('NetworkConfiguration', 'AwsvpcConfiguration');
   if (net.get('AssignPublicIp').str() === 'ENABLED') sub(ecs, 'service').assignPublicIp = true;
   for (const [k, key] of [['Subnets', 'subnets'], ['SecurityGroups', 'securityGroups']] as const) {
     const list = net.get(k);
     // A list of parameters (`[{Ref: SubnetA}, ...]`) is read item by item (`${SubnetA}`).
     const v = t.byParameter(list) ? undefined : Array.isArray(list.value) && list.value.some((x) => isObject(x) && typeof x.Ref === 'string') ? list.items().map((x) => t.literal(x)) : t.literal(list);
-    if (Array.isArray(v) && v.length) sub(ecs, 'service')[key] = v;
+    // An item that is neither a literal nor a parameter (a resource of the template) has no form: the list is reported, not carried in part.
+    if (Array.isArray(v) && v.some((x) => typeof x !== 'string')) list.drop('no-form', `The ${k} are ${JSON.stringify(list.value)}: an item that is neither a literal nor a template parameter (such as a resource of the template) has no form in targets.ecs.service.${key}, so the list is not carried.`);
+    else if (Array.isArray(v) && v.length) sub(ecs, 'service')[key] = v;
     else if (typeof v === 'string' && v) sub(ecs, 'service')[key] = v.split(',');
   }
   const awsvpc = ecs.networkMode === undefined;
-  const lb = s.get('LoadBalancers', 0);
+  const lb = lvl.get('LoadBalancers', 0);
   const dep: Json = {};
   if (lb.exists) {
     lb.get('ContainerName').use();
@@ -272,14 +279,16 @@ export function readService(t: Template, id: string, draft: SpecDraft): void {
       const sp = ((sidecar.ports as Json[] | undefined) ?? []).find((p) => p.port === port);
       if (sp && sp !== (sidecar.ports as Json[])[0]) expose.port = sp.name ?? port;
     }
-    networkListener(t, spec, ecs, exposed);
+    // With the blue/green hook the listeners are the hook's (read by readHook), not a Network Load Balancer's.
+    if (!ts) networkListener(t, spec, ecs, exposed);
     for (const tg of ['TargetGroup', 'BlueTargetGroup', 'GreenTargetGroup'].map((d) => t.id(d))) if (t.resources.get(tg).exists) targetGroup(t, tg, spec, ecs, exposed, awsvpc);
     listenerRules(t, spec, ecs);
   }
-  for (const extra of s.get('LoadBalancers').items().slice(1)) extra.drop('no-form', 'The spec sends load balancer traffic to one container port; only the first load balancer is carried.');
+  for (const extra of lvl.get('LoadBalancers').items().slice(1)) extra.drop('no-form', 'The spec sends load balancer traffic to one container port; only the first load balancer is carried.');
   const controller = s.get('DeploymentController', 'Type').str();
   const dc = s.get('DeploymentConfiguration');
   if (controller === 'CODE_DEPLOY') codeDeploy(t, spec, ecs, dep);
+  else if (controller === 'EXTERNAL') readHook(t, ts, spec, ecs, dep);
   else {
     const strategy = dc.get('Strategy').str() ?? 'ROLLING';
     if (strategy === 'ROLLING') {
@@ -310,7 +319,7 @@ export function readService(t: Template, id: string, draft: SpecDraft): void {
   const grace = s.get('HealthCheckGracePeriodSeconds').num();
   if (grace !== undefined) sub(sub(spec, 'health'), 'traffic').gracePeriod = duration(grace);
   if (s.get('EnableExecuteCommand').bool()) sub(ecs, 'service').enableExecuteCommand = true;
-  readServiceRegistries(t, s.get('ServiceRegistries'), spec, ecs);
+  readServiceRegistries(t, lvl.get('ServiceRegistries'), spec, ecs);
   const sc = s.get('ServiceConnectConfiguration');
   if (sc.exists) {
     const out: Json = {};
@@ -334,18 +343,18 @@ export function readService(t: Template, id: string, draft: SpecDraft): void {
     const i = draft.comments.findIndex((c) => c.path.join('.') === 'targets.ecs.service');
     if (i >= 0) draft.comments.splice(i, 1);
   }
-  const tags: Json = {};
+  // The service's tags are the labels (read from the task definition) and, beyond them, its own.
   const labels = (spec.labels ?? {}) as Json;
+  const tags: Json = {};
+  let any = false;
   for (const tag of s.get('Tags').items()) {
-    // A label codegen put on every resource is the spec's `labels`, not a service tag.
-    if (typeof tag.get('Key').value === 'string' && labels[tag.get('Key').value as string] === tag.get('Value').value) {
-      tag.use();
-      continue;
-    }
     const k = tag.get('Key').str();
-    if (k !== undefined) tags[k] = tag.get('Value').str();
+    any = true;
+    if (k !== undefined && labels[k] !== tag.get('Value').value) tags[k] = tag.get('Value').str();
+    else tag.get('Value').use();
   }
-  if (Object.keys(tags).length) (sub(ecs, 'service').tags = tags), s.get('PropagateTags').expect('SERVICE', 'PropagateTags');
+  if (Object.keys(tags).length) sub(ecs, 'service').tags = tags;
+  if (any) s.get('PropagateTags').expect('SERVICE', 'PropagateTags');
   readScaling(t, spec);
   for (const id2 of t.ofType('AWS::ApplicationAutoScaling::ScalableTarget').concat(t.ofType('AWS::ApplicationAutoScaling::ScalingPolicy'), t.ofType('AWS::CodeDeploy::Application'), t.ofType('AWS::CodeDeploy::DeploymentGroup'))) {
     t.resources.get(id2).get('Type').use();

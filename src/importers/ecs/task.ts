@@ -48,11 +48,9 @@ function pickMain(containers: Field[]): { index: number; rule: string } {
   return { index: 0, rule: 'it is the first container (none is essential)' };
 }
 
-/** Millicores that codegen turns back into exactly `units` CPU units (it rounds up). */
+/** A container's CPU units in the spec: millicores when they are exactly that many units (`256` → `250m`), else `N units`. */
 function cpuMillis(units: number): string {
-  const m0 = Math.floor((units * 1000) / 1024);
-  const m = [m0, m0 + 1, m0 - 1, m0 + 2].find((x) => x > 0 && Math.ceil((x * 1024) / 1000) === units) ?? m0;
-  return `${m}m`;
+  return (units * 1000) % 1024 === 0 ? `${(units * 1000) / 1024}m` : `${units} units`;
 }
 
 /** privileged, linuxParameters.capabilities, no-new-privileges (and a sidecar's read-only root) → `security`. */
@@ -212,6 +210,17 @@ export interface TaskImport {
 }
 
 /** Read a task definition into `draft`; `root` is the RegisterTaskDefinition object (or the CloudFormation Properties). */
+/** The task definition's tags are the spec's labels: codegen tags every ECS resource it writes with them. */
+function readLabels(td: Field, spec: Json): void {
+  const labels: Json = {};
+  for (const t of td.get('tags').items()) {
+    const k = t.get('key').str();
+    const v = t.get('value').str();
+    if (k !== undefined && v !== undefined) labels[k] = v;
+  }
+  if (Object.keys(labels).length) spec.labels = labels;
+}
+
 export function readTaskDefinition(td: Field, draft: SpecDraft, r: TaskReader): void {
   const spec = draft.spec;
   const ecs = ((spec.targets as Json).ecs ??= {}) as Json;
@@ -349,5 +358,6 @@ export function readTaskDefinition(td: Field, draft: SpecDraft, r: TaskReader): 
   settleEssential(spec, sidecars);
   readStopTimeouts(main, candidates.filter((c) => c !== main), spec, ecs);
   readTaskStorage(td, spec);
+  readLabels(td, spec);
   if (containers.some((c) => ['cpu', 'memory', 'memoryReservation'].some((k) => c.get(k).exists))) ecs.containerResources = true;
 }

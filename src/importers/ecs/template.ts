@@ -135,13 +135,13 @@ function needsTemplate(t: Template, value: unknown): boolean {
   return walk(value);
 }
 
-/** A tag with the key and value of one of the spec's labels is that label again, on any resource. */
-function labelTags(t: Template, labels: Json | undefined): void {
-  if (!labels) return;
-  for (const [, r] of t.resources.entries()) {
-    for (const tag of r.get('Properties', 'Tags').items()) {
-      const k = tag.get('Key').value;
-      if (typeof k === 'string' && labels[k] === tag.get('Value').value) tag.use();
+/** Tags equal to the labels (read from the task definition) are codegen's: it writes them on every taggable resource. */
+function labelTags(t: Template, spec: Json): void {
+  const labels = (spec.labels ?? {}) as Json;
+  for (const [id] of Object.entries((t.resources.value ?? {}) as Json)) {
+    for (const tag of t.props(id).get('Tags').items()) {
+      const k = tag.get('Key').str();
+      if (k !== undefined && labels[k] === tag.get('Value').value) tag.use();
     }
   }
 }
@@ -211,8 +211,8 @@ export function importTemplate(tracker: Tracker, ctx: ImportContext): SpecDraft[
     spec.platform = { name: t.platform };
     draft.comments.push({ path: ['platform'], text: `The template imports the exports of the ${t.platform} platform (Fn::ImportValue ${t.platform}-...).` });
   }
+  labelTags(t, spec);
   secretStores(t, spec);
-  labelTags(t, spec.labels as Json | undefined);
   specParameters(t, spec);
   if (needsTemplate(t, t.resources.get(tds[0]!).get('Properties').value)) ecs.taskDefinitionJson = false;
   if (Object.keys(t.ids.fixed).length) ecs.logicalIds = t.ids.fixed;

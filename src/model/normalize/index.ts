@@ -14,7 +14,7 @@ import { normalizeExpose } from './expose.js';
 import { checkLifecycle, normalizeVolumes } from './lifecycle.js';
 import { normalizeLogging } from './logging.js';
 import { normalizeHealth } from './probes.js';
-import { taskSize } from './resources.js';
+import { reportKubernetesCpu, taskSize } from './resources.js';
 import { resolveParameters } from './parameters.js';
 import { checkSecurity, normalizePodSecurity } from './security.js';
 import { enabledTargets, type ResolvedSpec } from './view.js';
@@ -33,6 +33,7 @@ export function normalize(resolved: ResolvedSpec, target: TargetName, report: Re
   for (const key of ['health', 'deployment', 'autoscaling', 'terminationGracePeriod'] as const) checkDurations(spec[key], [key], rep);
   for (const [name, s] of Object.entries(spec.sidecars ?? {})) checkDurations(s.health, ['sidecars', name, 'health'], rep);
   const { main, containers } = normalizeContainers(spec, rep);
+  if (target === 'kubernetes') reportKubernetesCpu(containers, rep);
   const mainPorts = main.ports;
 
   const podSecurity = normalizePodSecurity(spec, rep);

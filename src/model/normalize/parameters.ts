@@ -12,7 +12,7 @@ import { hasToken, isPseudoParameter, PSEUDO_PARAMETERS, token } from '../parame
 import type { ParameterModel, ParametersModel, TargetName } from '../types.js';
 import type { Report } from './common.js';
 
-/** Spec paths (of the resolved view) of the string fields that take `${Name}`; `*` is any map key, `[]` any list item. */
+/** Spec paths (of the resolved view) of the string fields that take `${Name}`; `*` is any map key or list index. */
 export const PARAMETER_FIELDS: readonly (readonly string[])[] = [
   ['image'],
   ['sidecars', '*', 'image'],
@@ -32,16 +32,16 @@ export const PARAMETER_FIELDS: readonly (readonly string[])[] = [
   ['targets', 'ecs', 'service', 'testListenerArn'],
   ['targets', 'ecs', 'service', 'loadBalancerRoleArn'],
   ['targets', 'ecs', 'service', 'autoscalingRoleArn'],
-  ['targets', 'ecs', 'service', 'subnets', '[]'],
-  ['targets', 'ecs', 'service', 'securityGroups', '[]'],
+  ['targets', 'ecs', 'service', 'subnets', '*'],
+  ['targets', 'ecs', 'service', 'securityGroups', '*'],
   ['targets', 'ecs', 'codeDeploy', 'serviceRoleArn'],
   ['targets', 'appmesh', 'meshName'],
   ['targets', 'appmesh', 'envoyImage'],
   ['targets', 'appmesh', 'serviceDiscovery', 'cloudMap', 'namespace'],
   ['targets', 'appmesh', 'serviceDiscovery', 'dns', 'hostname'],
   ['targets', 'appmesh', 'virtualServiceName'],
-  ['targets', 'appmesh', 'versions', '[]', 'serviceDiscovery', 'cloudMap', 'namespace'],
-  ['targets', 'appmesh', 'versions', '[]', 'serviceDiscovery', 'dns', 'hostname'],
+  ['targets', 'appmesh', 'versions', '*', 'serviceDiscovery', 'cloudMap', 'namespace'],
+  ['targets', 'appmesh', 'versions', '*', 'serviceDiscovery', 'dns', 'hostname'],
 ];
 
 /** Number fields that take `{ param: Name }` (a Number parameter with a default). */
@@ -196,7 +196,8 @@ export function resolveParameters(spec: ServiceSpec, target: TargetName, rep: Re
     copy = { ...copy };
     let node: Record<string, unknown> = copy;
     for (const k of path.slice(0, -1)) {
-      const next = (Array.isArray(node[k]) ? [...(node[k] as unknown[])] : { ...(node[k] as Record<string, unknown>) }) as Record<string, unknown>;
+      const at = node[k];
+      const next = (Array.isArray(at) ? [...at] : { ...(at as Record<string, unknown>) }) as Record<string, unknown>;
       node[k] = next;
       node = next;
     }
@@ -271,13 +272,13 @@ function get(v: unknown, path: readonly (string | number)[]): unknown {
   return node;
 }
 
-/** Every (path, value) of `spec` that a pattern with `*` map keys and `[]` list items matches. */
+/** Every (path, value) of `spec` that a pattern matches (`*`: any map key or list index). */
 function matches(spec: unknown, pattern: readonly string[]): [SpecPath, Json][] {
   let found: [SpecPath, unknown][] = [[[], spec]];
   for (const k of pattern) {
     const next: [SpecPath, unknown][] = [];
     for (const [p, v] of found) {
-      if (k === '[]' && Array.isArray(v)) v.forEach((item, i) => next.push([[...p, i], item]));
+      if (k === '*' && Array.isArray(v)) v.forEach((x, i) => next.push([[...p, i], x]));
       if (!isObject(v)) continue;
       if (k === '*') for (const key of Object.keys(v).sort()) next.push([[...p, key], v[key]]);
       else if (Object.hasOwn(v, k)) next.push([[...p, k], v[k]]);

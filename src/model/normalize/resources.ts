@@ -1,15 +1,20 @@
 /** Resources (requests and limits in CPU millis and MiB) and the ECS task size derived from them. */
 import type { SpecPath } from '../../core/diagnostics.js';
-import { millisToCpuUnits, parseCpuMillis, parseGb, parseMemory, parseVcpu } from '../../core/units.js';
+import { cpuUnitsToMillis, millisToCpuUnits, parseCpuMillis, parseCpuUnits, parseGb, parseMemory, parseVcpu } from '../../core/units.js';
 import { isFargateSize, nearestFargateSizes, smallestFargateSize } from '../../data/fargate.js';
 import type { Resources } from '../../schema/spec.generated.js';
-import type { Amounts, ResourcesModel, ServiceModel, TargetName, TaskSizeModel } from '../types.js';
+import type { Amounts, ContainerModel, ResourcesModel, ServiceModel, TargetName, TaskSizeModel } from '../types.js';
 import type { Report } from './common.js';
 
 function normalizeAmounts(a: { cpu?: string | number; memory?: string } | undefined, path: SpecPath, rep: Report): Amounts {
   const out: Amounts = {};
   if (!a) return out;
-  if (a.cpu !== undefined) {
+  const units = a.cpu !== undefined ? parseCpuUnits(a.cpu) : undefined;
+  if (units !== undefined) {
+    out.cpuUnits = units;
+    out.cpuMillis = cpuUnitsToMillis(units);
+    out.cpu = `${out.cpuMillis}m`;
+  } else if (a.cpu !== undefined) {
     const m = parseCpuMillis(a.cpu);
     if (m === undefined || m <= 0) rep({ code: 'INVALID_CPU', severity: 'error', message: `CPU ${JSON.stringify(a.cpu)} is not a positive amount.`, path: [...path, 'cpu'] });
     else {
@@ -42,13 +47,70 @@ function normalizeAmounts(a: { cpu?: string | number; memory?: string } | undefi
 export function normalizeResources(r: Resources | undefined, path: SpecPath, rep: Report): ResourcesModel {
   const requests = normalizeAmounts(r?.requests, [...path, 'requests'], rep);
   const limits = normalizeAmounts(r?.limits, [...path, 'limits'], rep);
-  if (requests.cpuMillis !== undefined && limits.cpuMillis !== undefined && requests.cpuMillis > limits.cpuMillis) {
+  // Compared in ECS units when either side is written in units, else in millicores.
+  const inUnits = requests.cpuUnits !== undefined || limits.cpuUnits !== undefined;
+  const [req, lim] = inUnits ? [ecsCpuUnits(requests), ecsCpuUnits(limits)] : [requests.cpuMillis, limits.cpuMillis];
+  if (req !== undefined && lim !== undefined && req > lim) {
     rep({ code: 'REQUEST_EXCEEDS_LIMIT', severity: 'error', message: `CPU request ${requests.cpu} is greater than the limit ${limits.cpu}.`, path: [...path, 'requests', 'cpu'] });
   }
   if (requests.memoryMiB !== undefined && limits.memoryMiB !== undefined && requests.memoryMiB > limits.memoryMiB) {
     rep({ code: 'REQUEST_EXCEEDS_LIMIT', severity: 'error', message: `Memory request ${requests.memory} is greater than the limit ${limits.memory}.`, path: [...path, 'requests', 'memory'] });
   }
   return { requests, limits };
+}
+
+/** ECS CPU units of an amount: as written (`10 units`), else millicores × 1024 / 1000 rounded up. */
+export function ecsCpuUnits(a: Amounts): number | undefined {
+  if (a.cpuUnits !== undefined) return a.cpuUnits;
+  return a.cpuMillis !== undefined ? millisToCpuUnits(a.cpuMillis) : undefined;
+}
+
+/** The CPU amount a container's ECS cpu comes from: its limit, else its request. */
+export function containerCpu(c: ContainerModel): { amounts: Amounts; kind: 'limits' | 'requests' } | undefined {
+  if (c.resources.limits.cpuMillis !== undefined) return { amounts: c.resources.limits, kind: 'limits' };
+  if (c.resources.requests.cpuMillis !== undefined) return { amounts: c.resources.requests, kind: 'requests' };
+  return undefined;
+}
+
+/**
+ * Where ECS shows a container's CPU in units (container-level cpu, or an EC2 task cpu summed from
+ * the containers), millicores that are no whole number of units are rounded up: an info names the
+ * exact value and the `N units` notation that avoids it.
+ */
+function reportCpuRounding(m: ServiceModel, rep: Report): void {
+  const ecs = m.targets.ecs;
+  const ec2Sum = (ecs.launchType ?? 'FARGATE') !== 'FARGATE' && ecs.cpu === undefined;
+  if (!ecs.containerResources && !ec2Sum) return;
+  for (const c of m.containers) {
+    const src = containerCpu(c);
+    if (!src || src.amounts.cpuUnits !== undefined) continue;
+    const exact = (src.amounts.cpuMillis! * 1024) / 1000;
+    const units = millisToCpuUnits(src.amounts.cpuMillis!);
+    if (units === exact) continue;
+    rep({
+      code: 'ECS_CPU_UNITS_ROUNDED',
+      severity: 'info',
+      message: `CPU ${src.amounts.cpu} is ${Number(exact.toFixed(3))} ECS CPU units (1024 per core); ECS takes whole units, so it was rounded up to ${units}.`,
+      hint: `write "${units} units" (or "${Math.floor(exact)} units") to state the ECS value exactly`,
+      path: [...c.path, 'resources', src.kind, 'cpu'],
+    });
+  }
+}
+
+/** Kubernetes takes whole millicores: `N units` that are not a whole number of millicores are rounded up (info). */
+export function reportKubernetesCpu(containers: readonly ContainerModel[], rep: Report): void {
+  for (const c of containers) {
+    for (const kind of ['requests', 'limits'] as const) {
+      const a = c.resources[kind];
+      if (a.cpuUnits === undefined || (a.cpuUnits * 1000) % 1024 === 0) continue;
+      rep({
+        code: 'K8S_CPU_ROUNDED',
+        severity: 'info',
+        message: `${a.cpuUnits} ECS CPU units are ${Number(((a.cpuUnits * 1000) / 1024).toFixed(3))} millicores; Kubernetes takes whole millicores, so the container gets ${a.cpu}.`,
+        path: [...c.path, 'resources', kind, 'cpu'],
+      });
+    }
+  }
 }
 
 /** ECS task size: explicit `targets.ecs.cpu/memory`, else the smallest Fargate size that holds the limits. */
@@ -60,10 +122,12 @@ export function taskSize(m: ServiceModel, target: TargetName, rep: Report): Task
   let mem = 0;
   let anyCpu = false;
   let anyMem = false;
+  if (target === 'ecs') reportCpuRounding(m, rep);
   for (const c of m.containers) {
-    const cm = c.resources.limits.cpuMillis ?? c.resources.requests.cpuMillis;
+    const src = containerCpu(c);
+    const cu = src ? ecsCpuUnits(src.amounts) : undefined;
     const mm = c.resources.limits.memoryMiB ?? c.resources.requests.memoryMiB;
-    if (cm !== undefined) (cpu += millisToCpuUnits(cm)), (anyCpu = true);
+    if (cu !== undefined) (cpu += cu), (anyCpu = true);
     if (mm !== undefined) (mem += mm), (anyMem = true);
   }
   const any = anyCpu || anyMem;
@@ -115,6 +179,12 @@ export function taskSize(m: ServiceModel, target: TargetName, rep: Report): Task
 export const EC2_TASK_CPU = { min: 128, max: 196608 } as const;
 
 /**
+ * ECS takes any task-level memory on EC2 (TaskDefinition `memory`), but Docker 20.10 and later
+ * refuses a container under 6 MiB (ContainerDefinition `memory`): the least a task can run with.
+ */
+export const EC2_TASK_MEMORY_MIN = 6;
+
+/**
  * EC2: the task-level cpu and memory are the containers' sums where a container sets them, and
  * left out otherwise (ECS then reserves what the containers declare). A cpu sum below ECS's
  * minimum is rounded up to it (info); above the maximum is an error.
@@ -127,6 +197,9 @@ function ec2TaskSize(cpu: number, mem: number, anyCpu: boolean, anyMem: boolean,
   if (anyCpu && units < EC2_TASK_CPU.min) {
     report({ code: 'EC2_TASK_CPU_ROUNDED', severity: 'info', message: `The containers' CPU (${cpu} units) is below the task-level minimum ECS accepts on EC2, so the task reserves ${EC2_TASK_CPU.min} CPU units.`, path: ['resources', 'limits', 'cpu'] });
     units = EC2_TASK_CPU.min;
+  }
+  if (anyMem && mem < EC2_TASK_MEMORY_MIN) {
+    report({ code: 'EC2_TASK_MEMORY_TOO_SMALL', severity: 'error', message: `The containers' memory (${mem} MiB) is less than the ${EC2_TASK_MEMORY_MIN} MiB Docker gives a container at least, so the task could not start.`, path: ['resources', 'limits', 'memory'] });
   }
   if (units > EC2_TASK_CPU.max) {
     report({ code: 'EC2_TASK_CPU_TOO_LARGE', severity: 'error', message: `The containers' CPU (${cpu} units) is more than the ${EC2_TASK_CPU.max} CPU units ECS accepts for a task on EC2.`, path: ['resources', 'limits', 'cpu'] });

@@ -1,17 +1,11 @@
 /** `targets.appmesh` (legacy: AWS App Mesh was discontinued on 2026-09-30). */
 import { arr, bool, enumOf, int, map, obj, str, type JsonSchema } from '../dsl.js';
-import { logicalIdsSchema } from './ecs.js';
+import { APPMESH_LOGICAL_IDS, logicalIdDescriptions } from '../logical-ids.js';
+import { appmeshRouteSchema } from './appmesh-route.js';
+import { LOGICAL_ID_PATTERN, logicalIdsSchema } from './ecs.js';
 
-/** Resource roles of the App Mesh template whose logical ID a spec may fix, with codegen's own ID. */
-export const APPMESH_LOGICAL_ID_ROLES: Readonly<Record<string, string>> = {
-  mesh: 'the mesh (default `Mesh`)',
-  virtualNode: "the virtual node of this spec's tasks (default `VirtualNode`)",
-  virtualRouter: 'the virtual router (default `VirtualRouter`)',
-  route: 'the route (default `Route`)',
-  virtualService: 'the virtual service (default `VirtualService`)',
-  virtualGateway: 'the virtual gateway (default `VirtualGateway`)',
-  gatewayRoute: 'the gateway route (default `GatewayRoute`)',
-};
+/** Resource roles of the App Mesh template whose logical ID a spec may fix, with codegen's own ID (src/schema/logical-ids.ts). */
+export const APPMESH_LOGICAL_ID_ROLES: Readonly<Record<string, string>> = logicalIdDescriptions(APPMESH_LOGICAL_IDS);
 
 const serviceDiscovery = (d: string) =>
   obj(d, {
@@ -38,6 +32,7 @@ export const appmeshTargetProperties: Record<string, JsonSchema> = {
     name: str('Virtual node name of this version.'),
     weight: int('Relative weight (0–100).', { minimum: 0, maximum: 100 }),
     serviceDiscovery: serviceDiscovery('Service discovery of this version (default: Cloud Map service `<version name>` in the node\'s namespace, or the DNS host name with its first label replaced by the version name).'),
+    logicalId: str('Logical ID of this version\'s virtual node in the App Mesh template, for adopting an existing stack (default `VirtualNode<Name>`, e.g. `VirtualNodePaymentsV2`; the node of `virtualNodeName` takes `logicalIds.virtualNode`). Letters and digits only; unique in the template.', { pattern: LOGICAL_ID_PATTERN }),
   }, ['name', 'weight']), { minItems: 1, maxItems: 10 }),
   gateway: obj('Expose the service through the mesh: a VirtualGateway and a GatewayRoute to the virtual service.', {
     name: str('Virtual gateway name (default `<name>-gateway`).'),
@@ -54,9 +49,6 @@ export const appmeshTargetProperties: Record<string, JsonSchema> = {
     env: map('Extra environment variables of Envoy (e.g. `ENVOY_LOG_LEVEL: debug`); `APPMESH_RESOURCE_ARN`/`APPMESH_VIRTUAL_NODE_NAME` and `ENABLE_ENVOY_XRAY_TRACING` are set by codegen.', { type: 'string', description: 'Value.' }, '^[A-Za-z_][A-Za-z0-9_]*$'),
     user: str('User Envoy runs as (default 1337); the proxy configuration ignores this uid\'s traffic.', { pattern: '^[0-9]+$' }),
   }),
-  grpcMatch: obj('What the gRPC route matches (`GrpcRoute.Match`): the requests to one service (`package.Service`, e.g. `color.ColorService`) and, optionally, one of its methods; default: every request. A gRPC listener with a route only; the App Mesh controller\'s Route (`grpcRoute.match`) takes the same.', {
-    service: str('Fully qualified gRPC service name (`ServiceName`).', { minLength: 1 }),
-    method: str('Method name (`MethodName`); App Mesh needs the service with it.', { minLength: 1 }),
-  }, ['service']),
+  route: appmeshRouteSchema,
   provider: enumOf('What provides the virtual service: a `virtualRouter` with a weighted route (default, required for several versions), or the `virtualNode` directly (one version: no router, no route).', ['virtualRouter', 'virtualNode']),
 };

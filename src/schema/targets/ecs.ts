@@ -1,6 +1,7 @@
 /** `targets.ecs`: what the ECS task definition and the ECS service CloudFormation need beyond the core. */
 import { arnPattern } from '../core-schema.js';
 import { arr, bool, enumOf, int, map, obj, oneOf, str, type JsonSchema } from '../dsl.js';
+import { ECS_LOGICAL_IDS, logicalIdDescriptions } from '../logical-ids.js';
 
 /** An ARN; CloudFormation takes `${Name}` parameters and pseudo parameters in it (`arn:${AWS::Partition}:iam::${AWS::AccountId}:role/x`). */
 const arn = (d: string, service: string) => str(`${d} May use \`\${Name}\` parameters and pseudo parameters.`, { pattern: arnPattern(service) });
@@ -15,26 +16,8 @@ const cfnRefOrString = (d: string) => str(`${d} A literal value; when omitted th
 
 /** A CloudFormation logical ID: letters and digits, at most 255 characters. */
 export const LOGICAL_ID_PATTERN = '^[A-Za-z0-9]{1,255}$';
-/** Resource roles of the ECS service template whose logical ID a spec may fix, with codegen's own ID. */
-export const ECS_LOGICAL_ID_ROLES: Readonly<Record<string, string>> = {
-  service: 'the ECS service (default `ECSService`)',
-  taskDefinition: 'the task definition (default `TaskDefinition`)',
-  logGroup: 'the log group (default `LogGroup`)',
-  executionRole: 'the created task execution role (default `ExecutionRole`)',
-  taskRole: 'the created task role (default `TaskRole`)',
-  targetGroup: 'the target group, or the blue one of two (default `TargetGroup`, `BlueTargetGroup`)',
-  alternateTargetGroup: 'the green target group of a blue/green, canary or linear deployment (default `GreenTargetGroup`)',
-  listenerRule: 'the production listener rule (default `ListenerRule`)',
-  testListenerRule: 'the test listener rule (default `TestListenerRule`)',
-  loadBalancerRole: 'the created role ECS uses to shift traffic (default `LoadBalancerRole`)',
-  scalableTarget: 'the autoscaling scalable target (default `ScalableTarget`)',
-  cpuScalingPolicy: 'the CPU target-tracking policy (default `CpuScalingPolicy`)',
-  memoryScalingPolicy: 'the memory target-tracking policy (default `MemoryScalingPolicy`)',
-  codeDeployApplication: 'the CodeDeploy application (default `CodeDeployApplication`)',
-  codeDeployDeploymentGroup: 'the CodeDeploy deployment group (default `CodeDeployDeploymentGroup`)',
-  codeDeployRole: 'the created CodeDeploy service role (default `CodeDeployRole`)',
-  codeDeployConfig: 'the custom CodeDeploy deployment configuration (default `DeploymentConfig`)',
-};
+/** Resource roles of the ECS service template whose logical ID a spec may fix, with codegen's own ID (src/schema/logical-ids.ts). */
+export const ECS_LOGICAL_ID_ROLES: Readonly<Record<string, string>> = logicalIdDescriptions(ECS_LOGICAL_IDS);
 
 /** `logicalIds` of a target: one optional logical ID per role. */
 export function logicalIdsSchema(target: string, roles: Readonly<Record<string, string>>): JsonSchema {
@@ -55,8 +38,8 @@ export const ecsTargetProperties: Record<string, JsonSchema> = {
     { type: 'integer', minimum: 128, description: 'CPU units (1024 = 1 vCPU).' },
     { type: 'string', pattern: '^[0-9]+(\\.[0-9]+)? ?(vCPU|vcpu)$', description: 'vCPU, e.g. `1 vCPU`.' },
   ]),
-  memory: oneOf('Task memory override: MiB (`1024`) or a GB string (`1 GB`). Default: derived from resources.', [
-    { type: 'integer', minimum: 128, description: 'MiB.' },
+  memory: oneOf('Task memory override: MiB (`1024`) or a GB string (`1 GB`). Default: derived from resources. Fargate takes only the memory sizes paired with its CPU sizes (512 MiB and up); on EC2 ECS accepts any value, and codegen asks for at least 6 MiB, the least memory Docker 20.10 and later gives a container.', [
+    { type: 'integer', minimum: 6, description: 'MiB (at least 6).' },
     { type: 'string', pattern: '^[0-9]+(\\.[0-9]+)? ?(GB|gb)$', description: 'GB, e.g. `2 GB`.' },
   ]),
   containerResources: bool('Also write container-level cpu/memory/memoryReservation (default false: task-level only).'),
@@ -80,11 +63,13 @@ export const ecsTargetProperties: Record<string, JsonSchema> = {
     assignPublicIp: bool('Give tasks public IPs (default false).'),
     vpcId: str('VPC ID for the target groups.', { pattern: '^vpc-[0-9a-f]+$' }),
     listenerArn: arn('Production listener ARN.', 'elasticloadbalancing'),
-    loadBalancerArn: arn('Network Load Balancer ARN (`expose.loadBalancer: network`): the template adds a listener of its own to it.', 'elasticloadbalancing'),
+    loadBalancerArn: arn('Load balancer ARN for a listener of the template\'s own: the Network Load Balancer of `expose.loadBalancer: network`, or the Application Load Balancer of `codeDeploy.via: hook` (the CloudFormation blue/green hook names its listeners by logical ID, so they must be resources of the template). When omitted the template takes a Parameter.', 'elasticloadbalancing'),
     testListenerArn: arn('Test listener ARN (blue/green): test traffic reaches the new tasks before production does. CodeDeploy deployments always get a test listener (a Parameter when omitted); ECS-native ones only when this is set.', 'elasticloadbalancing'),
     loadBalancerRoleArn: roleArn('Role ECS assumes to move traffic between the target groups in ECS-native blue/green, linear and canary deployments (managed policy AmazonECSInfrastructureRolePolicyForLoadBalancers). When omitted the template creates one.'),
     autoscalingRoleArn: roleArn('Role Application Auto Scaling uses to change the desired count (the scalable target\'s `RoleARN`); when omitted it uses its service-linked role for ECS, which AWS recommends.'),
     listenerRulePriority: int('Priority of the listener rule that routes to this service (1–50000).', { minimum: 1, maximum: 50000 }),
+    listenerPort: int('Port of the production listener the template creates with `codeDeploy.via: hook` (default 443 with `expose.tls.certificateArn`, else 80).', { minimum: 1, maximum: 65535 }),
+    testListenerPort: int('Port of a test listener the template creates with `codeDeploy.via: hook` (its TestTrafficRoute): test traffic reaches the new tasks before production traffic moves. Default: no test listener.', { minimum: 1, maximum: 65535 }),
     enableExecuteCommand: bool('Enable ECS Exec (`aws ecs execute-command`).'),
     capacityProviders: arr('Capacity provider strategy.', obj('One provider.', {
       provider: str('Capacity provider name (e.g. FARGATE, FARGATE_SPOT).'),
@@ -106,7 +91,7 @@ export const ecsTargetProperties: Record<string, JsonSchema> = {
       dnsName: str('Client alias DNS name (default: the discovery name).'),
       port: int('Client alias port (default: the main service port).', { minimum: 1, maximum: 65535 }),
     }),
-    tags: map('Tags on the service.', { type: 'string', description: 'Value.' }),
+    tags: map('Tags on the ECS service alone, besides the labels (which tag every resource); a key here overrides the label of the same key. CloudFormation rules apply: key 1–128 and value up to 256 characters, no `aws:` prefix, at most 50 tags.', { type: 'string', description: 'Value.' }),
   }),
   taskDefinitionJson: bool('Write `ecs/task-definition.json` (default true). Set false when the service is deployed only through the CloudFormation template, e.g. when a value is a pseudo parameter or a parameter without a default, which the JSON cannot hold.'),
   logicalIds: logicalIdsSchema('ECS service', ECS_LOGICAL_ID_ROLES),
@@ -119,6 +104,8 @@ export const ecsTargetProperties: Record<string, JsonSchema> = {
     applicationName: str('CodeDeploy application name (default `<name>`).'),
     deploymentGroupName: str('Deployment group name (default `<name>-dg`).'),
     deploymentConfigName: str('A predefined config such as `CodeDeployDefault.ECSLinear10PercentEvery1Minutes`; default: derived from the strategy.'),
-    serviceRoleArn: roleArn('CodeDeploy service role ARN; when omitted the template creates one.'),
+    serviceRoleArn: roleArn('CodeDeploy service role ARN; when omitted the template creates one. With `via: hook` the hook\'s ServiceRole is the name in this ARN.'),
+    via: enumOf('How CodeDeploy runs the deployment: `deploymentGroup` (default) writes a CodeDeploy application and deployment group that a pipeline deploys with `aws deploy create-deployment`; `hook` writes the CloudFormation blue/green hook (`Transform: AWS::CodeDeployBlueGreen`, `Hooks`, an EXTERNAL-controller service with `AWS::ECS::TaskSet` and `AWS::ECS::PrimaryTaskSet`), so a stack update that replaces the task definition runs the blue/green deployment. The hook\'s limits apply: no Outputs, no imports (so no `platform`), the listeners are resources of the template (`service.loadBalancerArn`), traffic steps of at least 14%.', ['deploymentGroup', 'hook']),
+    serviceRoleName: str('With `via: hook`: the name of the existing IAM role the hook\'s ServiceRole names (default: the name in `serviceRoleArn`).', { pattern: '^[A-Za-z0-9+=,.@_-]{1,64}$' }),
   }),
 };

@@ -1,0 +1,64 @@
+/**
+ * codegen's own CloudFormation logical ID for each resource role it writes, one table per
+ * template. The schema describes `targets.<t>.logicalIds` from it, the emitters rename from it, and
+ * the importers compare a template's IDs with it (only what differs becomes `logicalIds`).
+ */
+
+export interface LogicalIdRole {
+  /** The logical ID codegen gives the resource. */
+  id: string;
+  /** What the resource is, as the schema's description names it. */
+  what: string;
+  /** The ID in the other shape of the template, when there is one (the blue target group of two). */
+  alternate?: { id: string; when: string };
+}
+
+/** Roles of the ECS service template (src/emitters/ecs/service-cfn.ts). */
+export const ECS_LOGICAL_IDS: Readonly<Record<string, LogicalIdRole>> = {
+  service: { id: 'ECSService', what: 'the ECS service' },
+  taskDefinition: { id: 'TaskDefinition', what: 'the task definition' },
+  logGroup: { id: 'LogGroup', what: 'the log group' },
+  executionRole: { id: 'ExecutionRole', what: 'the created task execution role' },
+  taskRole: { id: 'TaskRole', what: 'the created task role' },
+  targetGroup: { id: 'TargetGroup', what: 'the target group, or the blue one of two', alternate: { id: 'BlueTargetGroup', when: 'there are two target groups' } },
+  alternateTargetGroup: { id: 'GreenTargetGroup', what: 'the green target group of a blue/green, canary or linear deployment' },
+  listenerRule: { id: 'ListenerRule', what: 'the production listener rule' },
+  testListenerRule: { id: 'TestListenerRule', what: 'the test listener rule' },
+  loadBalancerRole: { id: 'LoadBalancerRole', what: 'the created role ECS uses to shift traffic' },
+  scalableTarget: { id: 'ScalableTarget', what: 'the autoscaling scalable target' },
+  cpuScalingPolicy: { id: 'CpuScalingPolicy', what: 'the CPU target-tracking policy' },
+  memoryScalingPolicy: { id: 'MemoryScalingPolicy', what: 'the memory target-tracking policy' },
+  codeDeployApplication: { id: 'CodeDeployApplication', what: 'the CodeDeploy application' },
+  codeDeployDeploymentGroup: { id: 'CodeDeployDeploymentGroup', what: 'the CodeDeploy deployment group' },
+  codeDeployRole: { id: 'CodeDeployRole', what: 'the created CodeDeploy service role' },
+  codeDeployConfig: { id: 'DeploymentConfig', what: 'the custom CodeDeploy deployment configuration' },
+};
+
+/** Roles of the App Mesh template (src/emitters/appmesh/mesh-cfn.ts). */
+export const APPMESH_LOGICAL_IDS: Readonly<Record<string, LogicalIdRole>> = {
+  mesh: { id: 'Mesh', what: 'the mesh' },
+  virtualNode: { id: 'VirtualNode', what: "the virtual node of this spec's tasks" },
+  virtualRouter: { id: 'VirtualRouter', what: 'the virtual router' },
+  route: { id: 'Route', what: 'the route' },
+  virtualService: { id: 'VirtualService', what: 'the virtual service' },
+  virtualGateway: { id: 'VirtualGateway', what: 'the virtual gateway' },
+  gatewayRoute: { id: 'GatewayRoute', what: 'the gateway route' },
+};
+
+/**
+ * codegen's logical ID of the virtual node of a version other than `virtualNodeName`
+ * (`payments-v2` → `VirtualNodePaymentsV2`), unless the version gives its own `logicalId`.
+ */
+export function versionNodeLogicalId(version: string): string {
+  return `VirtualNode${version.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('')}`;
+}
+
+/** Role → codegen's logical ID. */
+export function defaultLogicalIds(table: Readonly<Record<string, LogicalIdRole>>): Readonly<Record<string, string>> {
+  return Object.fromEntries(Object.entries(table).map(([role, r]) => [role, r.id]));
+}
+
+/** Role → what the schema says of it: `the log group (default \`LogGroup\`)`. */
+export function logicalIdDescriptions(table: Readonly<Record<string, LogicalIdRole>>): Readonly<Record<string, string>> {
+  return Object.fromEntries(Object.entries(table).map(([role, r]) => [role, `${r.what} (default \`${r.id}\`${r.alternate ? `, \`${r.alternate.id}\`` : ''})`]));
+}
