@@ -28,6 +28,14 @@ export class OutputError extends Error {
 /** Folders of one run already found to be real folders (not links), with their file system. */
 export type FolderCache = Set<string>;
 
+/** Refuse a path that is unsafe or escapes `root` (without looking at the disk); its absolute path. */
+export function checkPath(root: string, rel: string): string {
+  if (!isSafeRelativePath(rel)) throw new OutputError(`Refusing the unsafe output path ${JSON.stringify(rel)}.`, 'OUTPUT_PATH_UNSAFE');
+  const abs = resolve(root, rel);
+  if (!abs.startsWith(root + sep)) throw new OutputError(`Refusing to write outside the output folder: ${rel}.`, 'OUTPUT_PATH_UNSAFE');
+  return abs;
+}
+
 /**
  * Refuse paths that escape `root`, pass through a symbolic link inside it, end at something that
  * is not a regular file (a folder, FIFO, socket or device), or cross into another file system than
@@ -35,9 +43,7 @@ export type FolderCache = Set<string>;
  * checked: they are not looked at again. Returns the absolute path and whether the file exists.
  */
 export function contained(root: string, rel: string, folders: FolderCache = new Set(), dev?: number): { abs: string; exists: boolean } {
-  if (!isSafeRelativePath(rel)) throw new OutputError(`Refusing the unsafe output path ${JSON.stringify(rel)}.`, 'OUTPUT_PATH_UNSAFE');
-  const abs = resolve(root, rel);
-  if (!abs.startsWith(root + sep)) throw new OutputError(`Refusing to write outside the output folder: ${rel}.`, 'OUTPUT_PATH_UNSAFE');
+  const abs = checkPath(root, rel);
   let cur = root;
   for (const seg of rel.split('/')) {
     cur = join(cur, seg);
