@@ -86,6 +86,16 @@ export function readOutputFile(abs: string, root: string): string {
   }
 }
 
+/** The text of an existing generated file, or undefined when it cannot be read (then it is rewritten). */
+export function readExisting(abs: string, root: string): string | undefined {
+  try {
+    return readOutputFile(abs, root);
+  } catch (err) {
+    if (err instanceof OutputError) throw err; // a FIFO or link that appeared since it was looked at
+    return undefined;
+  }
+}
+
 /**
  * Create `file` (it must not exist: O_EXCL, which also refuses a symbolic link there) holding
  * `text`. The string goes to the file as UTF-8 without a Buffer made for it (writeFileSync makes

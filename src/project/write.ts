@@ -16,8 +16,8 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { isSafeRelativePath, type OutputFile } from '../core/output.js';
 import { contentHash, extraFiles, listSome, MANIFEST_FILE, manifestText, planPrune, readManifest, type PrunePlan } from './manifest.js';
-import { checkPath, contained, OutputError, readOutputFile, runFolderName, writeNew } from './output-fs.js';
-import { recoverRuns, writeJournal, type Journal } from './recover.js';
+import { checkPath, contained, OutputError, readExisting, readOutputFile, runFolderName, writeNew } from './output-fs.js';
+import { recoverRuns, removeCommittedRun, writeJournal, type Journal } from './recover.js';
 
 export { OutputError };
 
@@ -331,7 +331,7 @@ export class OutputWriter {
       }
       renameSync(join(run, 'manifest'), join(root, MANIFEST_FILE));
     }
-    if (run) rmSync(run, { recursive: true, force: true });
+    if (run) removeCommittedRun(run, this.fresh.size > 0, this.plan.length > 0);
     if (failed.size) {
       throw new OutputError(
         `Every generated file was written (${this.result.written.length} written, ${this.result.unchanged.length} unchanged)${this.result.removed.length ? ` and ${listSome(this.result.removed)} removed` : ''}, but --prune could not remove ${listSome([...failed].map(([p, why]) => `${p} (${why})`))}.`,
@@ -352,16 +352,6 @@ export class OutputWriter {
     for (const dir of this.createdDirs.reverse()) rmSync(dir, { recursive: true, force: true });
     // A folder created for this run holds nothing but what it staged.
     if (this.createdRoot) rmSync(this.createdRoot, { recursive: true, force: true });
-  }
-}
-
-/** The text of an existing generated file, or undefined when it cannot be read (then it is rewritten). */
-function readExisting(abs: string, root: string): string | undefined {
-  try {
-    return readOutputFile(abs, root);
-  } catch (err) {
-    if (err instanceof OutputError) throw err; // a FIFO or link that appeared since it was looked at
-    return undefined;
   }
 }
 
