@@ -50,6 +50,7 @@ export type VolumeModel = { name: string; at: SpecPath } & (
   | { kind: 'efs'; fileSystemId: string; rootDirectory?: string; accessPointId?: string; transitEncryption: boolean; iam: boolean; claimName?: string }
   | { kind: 'hostPath'; path: string; type?: string }
   | { kind: 'configMap'; configMap: string; items: { key: string; path: string }[]; defaultMode?: number }
+  | { kind: 'persistentVolumeClaim'; claimName: string; readOnly: boolean }
 );
 
 export interface Amounts {
