@@ -17,7 +17,7 @@ describe('codegen import kubernetes', () => {
     const r = importSpec('kubernetes', [{ file: 'db.yaml', content: text }]);
     expect(r.specs[0]!.object).toMatchObject({ volumes: { data: { persistentVolumeClaim: { claimName: 'db-data', readOnly: true } } }, mounts: [{ volume: 'data', path: '/var/lib/db' }] });
     expect(r.diagnostics.filter((d) => d.code === 'IMPORT_NOT_CARRIED')).toEqual([]);
-    expect(r.diagnostics.map(formatDiagnostic)).toContainEqual(expect.stringMatching(/^db\.yaml:11:48 info IMPORT_CHOICE .*declare it as efs with its fileSystemId and claimName db-data/));
+    expect(r.diagnostics.map(formatDiagnostic)).toContainEqual(expect.stringMatching(/^db\.yaml:11:36 info IMPORT_CHOICE .*declare it as efs with its fileSystemId and claimName db-data/));
   });
 
   it('groups a stream into one spec per workload, by selector and backend', () => {
