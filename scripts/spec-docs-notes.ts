@@ -59,6 +59,9 @@ an attribute of one of its resources, and \`\${!Text}\` writes \`\${Text}\` lite
   \`TestListenerRule\`, \`LoadBalancerRole\`, \`ScalableTarget\`, \`CpuScalingPolicy\`, \`MemoryScalingPolicy\`,
   \`CodeDeployApplication\`, \`CodeDeployDeploymentGroup\`, \`CodeDeployRole\`, \`DeploymentConfig\`; an
   attribute must be one the resource type has (\`\${LogGroup.Arn}\`, \`\${TargetGroup.TargetGroupFullName}\`);
+- a **spec parameter**: a name declared under \`parameters\` (see \`parameters.<name>\` and
+  docs/parameters.md); the template declares it, with the spec's type, default and constraints,
+  once something references it, this reference included;
 - a **pseudo parameter**: \`AWS::AccountId\`, \`AWS::Partition\`, \`AWS::Region\`, \`AWS::StackId\`,
   \`AWS::StackName\`, \`AWS::URLSuffix\` (\`AWS::NoValue\` and the list \`AWS::NotificationARNs\` are no text).
 

@@ -1,7 +1,7 @@
 /**
  * Runs the CLI bundle (one CommonJS script, dist/cli-main.cjs) through `vm.Script` with a V8 code
  * cache made on this machine, by this Node binary, so a cold `codegen` skips most of parsing and
- * compiling. Used on Node releases without `module.enableCompileCache` (Node 20; see bin.ts).
+ * compiling, on every Node release (bin.ts says why not Node's own compile cache).
  *
  * Why not a cache made at build time: every Node 20 release reports the same V8 version
  * (11.3.244.8), so V8's own check (version, source length, flag hash) accepts a cache made by

@@ -186,9 +186,12 @@ export function compile(input: string | Uint8Array | object, options: CompileOpt
   }
 
   const emitters = [...(options.builtinEmitters ?? builtinEmitters), ...(options.emitters ?? [])];
+  // Every target is emitted when the spec, the models and the rules are clean, so one target's
+  // emitter error does not hide another's: the run writes nothing either way.
+  const emit = !hasErrors(diagnostics);
   for (const t of selected) {
     const model = modelFor(t);
-    if (hasErrors(diagnostics)) continue;
+    if (!emit) continue;
     for (const emitter of emitters.filter((e) => e.target === t)) {
       runEmitter(emitter, model, t, { modelFor, environmentsFor }, result);
     }

@@ -6,6 +6,7 @@
  */
 import type { SpecPath } from '../core/diagnostics.js';
 import type { AppmeshTarget, CopilotTarget, EcsTarget, KubernetesTarget } from '../schema/spec.generated.js';
+import type { MountModel, UlimitModel, VolumeModel } from './storage-types.js';
 
 export type TargetName = 'ecs' | 'kubernetes' | 'appmesh' | 'copilot';
 export const TARGETS: readonly TargetName[] = ['ecs', 'kubernetes', 'appmesh', 'copilot'];
@@ -27,30 +28,7 @@ export interface PortModel {
 
 export type DependencyCondition = 'START' | 'COMPLETE' | 'SUCCESS' | 'HEALTHY';
 
-/** One ulimit (ECS `ulimits`). */
-export interface UlimitModel {
-  name: string;
-  soft: number;
-  hard: number;
-}
-
-/** A volume mounted into one container. */
-export interface MountModel {
-  volume: string;
-  path: string;
-  readOnly: boolean;
-  subPath?: string;
-  /** Spec path of the mount (for diagnostics). */
-  at: SpecPath;
-}
-
-/** A volume of the task or pod. */
-export type VolumeModel = { name: string; at: SpecPath } & (
-  | { kind: 'emptyDir'; sizeLimit?: string; medium?: 'Memory' }
-  | { kind: 'efs'; fileSystemId: string; rootDirectory?: string; accessPointId?: string; transitEncryption: boolean; iam: boolean; claimName?: string }
-  | { kind: 'hostPath'; path: string; type?: string }
-  | { kind: 'configMap'; configMap: string; items: { key: string; path: string }[]; defaultMode?: number }
-);
+export type { MountModel, UlimitModel, VolumeModel };
 
 export interface Amounts {
   /** Millicores, as given (`N units` rounded up to whole millicores). */ cpuMillis?: number;
@@ -207,8 +185,10 @@ export interface AutoscalingModel {
 }
 
 export interface StepScalingModel {
-  /** Policy name suffix, unique in the service. */ name: string;
-  /** The alarm's description, when the spec gives one. */ description?: string;
+  /** Policy name suffix, unique in the service. */
+  name: string;
+  /** The alarm's description, when the spec gives one. */
+  description?: string;
   /** `cpu` / `memory`: the service's AWS/ECS utilization; otherwise a CloudWatch metric. */
   metric: { builtin: 'cpu' | 'memory' } | { namespace: string; name: string; dimensions?: Record<string, string>; statistic: string };
   comparison: '>=' | '>' | '<=' | '<';

@@ -28,6 +28,14 @@ export class OutputError extends Error {
 /** Folders of one run already found to be real folders (not links), with their file system. */
 export type FolderCache = Set<string>;
 
+/** Refuse a path that is unsafe or escapes `root` (without looking at the disk); its absolute path. */
+export function checkPath(root: string, rel: string): string {
+  if (!isSafeRelativePath(rel)) throw new OutputError(`Refusing the unsafe output path ${JSON.stringify(rel)}.`, 'OUTPUT_PATH_UNSAFE');
+  const abs = resolve(root, rel);
+  if (!abs.startsWith(root + sep)) throw new OutputError(`Refusing to write outside the output folder: ${rel}.`, 'OUTPUT_PATH_UNSAFE');
+  return abs;
+}
+
 /**
  * Refuse paths that escape `root`, pass through a symbolic link inside it, end at something that
  * is not a regular file (a folder, FIFO, socket or device), or cross into another file system than
@@ -35,9 +43,7 @@ export type FolderCache = Set<string>;
  * checked: they are not looked at again. Returns the absolute path and whether the file exists.
  */
 export function contained(root: string, rel: string, folders: FolderCache = new Set(), dev?: number): { abs: string; exists: boolean } {
-  if (!isSafeRelativePath(rel)) throw new OutputError(`Refusing the unsafe output path ${JSON.stringify(rel)}.`, 'OUTPUT_PATH_UNSAFE');
-  const abs = resolve(root, rel);
-  if (!abs.startsWith(root + sep)) throw new OutputError(`Refusing to write outside the output folder: ${rel}.`, 'OUTPUT_PATH_UNSAFE');
+  const abs = checkPath(root, rel);
   let cur = root;
   for (const seg of rel.split('/')) {
     cur = join(cur, seg);
@@ -77,6 +83,16 @@ export function readOutputFile(abs: string, root: string): string {
     if (err instanceof NotRegularFileError) throw new OutputError(`${shown} is ${err.kind} where a generated file belongs; codegen does not open it (remove it and run again).`, 'OUTPUT_NOT_A_FILE', false, shown);
     if ((err as NodeJS.ErrnoException).code === 'ELOOP') throw new OutputError(`Refusing to write through the symbolic link ${shown}.`, 'OUTPUT_SYMLINK', false, shown);
     throw err;
+  }
+}
+
+/** The text of an existing generated file, or undefined when it cannot be read (then it is rewritten). */
+export function readExisting(abs: string, root: string): string | undefined {
+  try {
+    return readOutputFile(abs, root);
+  } catch (err) {
+    if (err instanceof OutputError) throw err; // a FIFO or link that appeared since it was looked at
+    return undefined;
   }
 }
 

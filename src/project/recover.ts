@@ -11,7 +11,7 @@
  * so the output folder is what that run would have written — never half of it. Each step is an
  * atomic rename or unlink on POSIX file systems, so running this again after another kill is safe.
  */
-import { lstatSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, unlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { isSafeRelativePath } from '../core/output.js';
@@ -36,6 +36,22 @@ export function writeJournal(dir: string, journal: Journal): void {
   const tmp = join(dir, `${JOURNAL_FILE}.tmp`);
   writeNew(tmp, JSON.stringify(journal));
   renameSync(tmp, join(dir, JOURNAL_FILE));
+}
+
+/**
+ * Remove a run folder after its commit: what is left is known (the journal, the emptied `n` and `f`
+ * folders, when the run made them), so it goes with one call each instead of a recursive removal
+ * that looks at every entry first. Anything else there (nothing should be) falls back to that.
+ */
+export function removeCommittedRun(dir: string, n: boolean, f: boolean): void {
+  try {
+    unlinkSync(join(dir, JOURNAL_FILE));
+    if (n) rmdirSync(join(dir, 'n'));
+    if (f) rmdirSync(join(dir, 'f'));
+    rmdirSync(dir);
+  } catch {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 function readJournal(dir: string): Journal | undefined {

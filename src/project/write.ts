@@ -16,8 +16,8 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { isSafeRelativePath, type OutputFile } from '../core/output.js';
 import { contentHash, extraFiles, listSome, MANIFEST_FILE, manifestText, planPrune, readManifest, type PrunePlan } from './manifest.js';
-import { contained, OutputError, readOutputFile, runFolderName, writeNew } from './output-fs.js';
-import { recoverRuns, writeJournal, type Journal } from './recover.js';
+import { checkPath, contained, OutputError, readExisting, readOutputFile, runFolderName, writeNew } from './output-fs.js';
+import { recoverRuns, removeCommittedRun, writeJournal, type Journal } from './recover.js';
 
 export { OutputError };
 
@@ -133,16 +133,31 @@ export class OutputWriter {
     if (this.run === undefined) {
       const dir = join(this.root, runFolderName());
       mkdirSync(dir);
+      this.made.add(dir);
       this.run = dir;
       live.add(this);
     }
     return this.run;
   }
 
+  /** A folder on the way to a file of an existing folder (created in the output folder, removed on abort). */
   private mkdir(dir: string): void {
     if (this.made.has(dir)) return;
     const first = mkdirSync(dir, { recursive: true });
     if (first) this.createdDirs.push(first);
+    this.made.add(dir);
+  }
+
+  /**
+   * A folder inside the run folder, which only this run writes: one plain mkdir per folder, its
+   * parents first when this run has not made them yet (no recursive mkdir, which tries the deepest
+   * folder first and fails once per missing parent).
+   */
+  private mkdirStaged(dir: string): void {
+    if (this.made.has(dir)) return;
+    const parent = dirname(dir);
+    if (!this.made.has(parent)) this.mkdirStaged(parent);
+    mkdirSync(dir);
     this.made.add(dir);
   }
 
@@ -164,19 +179,19 @@ export class OutputWriter {
     const slash = f.path.indexOf('/');
     const top = slash > 0 ? f.path.slice(0, slash) : '';
     let group = top ? this.fresh.get(top) : undefined;
-    if (!group && top && isSafeRelativePath(top) && !lstatSync(join(root, top), { throwIfNoEntry: false })) {
-      contained(root, f.path, this.folders, this.dev); // the same refusals as any path
+    // A service folder that is not there yet (everything is new in an output folder this run created:
+    // nothing to look at). Looked at once: a folder this run stages is never looked at again.
+    if (!group && top && isSafeRelativePath(top) && (this.createdRoot !== undefined || !lstatSync(join(root, top), { throwIfNoEntry: false }))) {
+      checkPath(root, f.path); // the same refusals as any path (contained() would find the folder missing)
       const run = this.runDir();
-      this.mkdir(join(run, 'n'));
       group = { abs: join(root, top), tmp: join(run, 'n', top), from: `n/${top}` };
-      mkdirSync(group.tmp);
-      this.made.add(group.tmp);
+      this.mkdirStaged(group.tmp);
       this.fresh.set(top, group);
     }
     if (group) {
       if (!isSafeRelativePath(f.path)) throw new OutputError(`Refusing the unsafe output path ${JSON.stringify(f.path)}.`, 'OUTPUT_PATH_UNSAFE');
       const file = join(group.tmp, f.path.slice(slash + 1));
-      this.mkdir(dirname(file));
+      this.mkdirStaged(dirname(file));
       writeNew(file, f.content);
       this.hashes.set(f.path, contentHash(f.content));
       return;
@@ -203,7 +218,7 @@ export class OutputWriter {
       } else this.mkdir(dir);
     }
     const run = this.runDir();
-    this.mkdir(join(run, 'f'));
+    this.mkdirStaged(join(run, 'f'));
     const from = `f/${this.n++}`;
     const tmp = join(run, from);
     writeNew(tmp, f.content);
@@ -253,7 +268,7 @@ export class OutputWriter {
       if (read.problem && !opts.prune) this.notes.push({ code: 'OUTPUT_MANIFEST_REPLACED', severity: 'warning', message: `The manifest ${MANIFEST_FILE} could not be read (${read.problem}); it was replaced by one that lists this run's files.`, source: 'io', path: [] });
       const text = nextManifest();
       if (text !== read.manifest?.text) {
-        if (lstatSync(join(root, MANIFEST_FILE), { throwIfNoEntry: false })?.isDirectory()) throw new OutputError(`${MANIFEST_FILE} is a folder where codegen keeps its manifest.`, 'OUTPUT_NOT_A_FILE');
+        if (!this.createdRoot && lstatSync(join(root, MANIFEST_FILE), { throwIfNoEntry: false })?.isDirectory()) throw new OutputError(`${MANIFEST_FILE} is a folder where codegen keeps its manifest.`, 'OUTPUT_NOT_A_FILE');
         writeNew(join(this.runDir(), 'manifest'), text);
         manifest = true;
       }
@@ -316,7 +331,7 @@ export class OutputWriter {
       }
       renameSync(join(run, 'manifest'), join(root, MANIFEST_FILE));
     }
-    if (run) rmSync(run, { recursive: true, force: true });
+    if (run) removeCommittedRun(run, this.fresh.size > 0, this.plan.length > 0);
     if (failed.size) {
       throw new OutputError(
         `Every generated file was written (${this.result.written.length} written, ${this.result.unchanged.length} unchanged)${this.result.removed.length ? ` and ${listSome(this.result.removed)} removed` : ''}, but --prune could not remove ${listSome([...failed].map(([p, why]) => `${p} (${why})`))}.`,
@@ -337,16 +352,6 @@ export class OutputWriter {
     for (const dir of this.createdDirs.reverse()) rmSync(dir, { recursive: true, force: true });
     // A folder created for this run holds nothing but what it staged.
     if (this.createdRoot) rmSync(this.createdRoot, { recursive: true, force: true });
-  }
-}
-
-/** The text of an existing generated file, or undefined when it cannot be read (then it is rewritten). */
-function readExisting(abs: string, root: string): string | undefined {
-  try {
-    return readOutputFile(abs, root);
-  } catch (err) {
-    if (err instanceof OutputError) throw err; // a FIFO or link that appeared since it was looked at
-    return undefined;
   }
 }
 

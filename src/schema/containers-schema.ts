@@ -47,7 +47,7 @@ const mount = obj('One volume mounted into the container.', {
 export const mountsSchema = (who: string) => arr(`Volumes mounted into ${who}.`, ref('mount', 'A mount.'));
 
 const volume = obj(
-  'A volume of the task or pod: exactly one of `emptyDir`, `efs`, `hostPath` or `configMap`.',
+  'A volume of the task or pod: exactly one of `emptyDir`, `efs`, `hostPath`, `configMap` or `persistentVolumeClaim`.',
   {
     emptyDir: obj('Scratch space that lives as long as the task or pod (Kubernetes `emptyDir`; ECS a task volume with no host path; Copilot a `storage.volumes` entry without `efs`).', {
       sizeLimit: str('Size limit, e.g. `1Gi` (Kubernetes `sizeLimit`; ECS and Copilot have no per-volume size: a diagnostic — see `ephemeralStorage`).', { pattern: '^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|K|M|G|T)?$' }),
@@ -70,9 +70,13 @@ const volume = obj(
       items: map('Keys to project: key → file path relative to the mount (default: every key, as a file named after it).', { type: 'string', pattern: RELATIVE_PATH, description: 'Relative file path.' }, '^[-._a-zA-Z0-9]+$'),
       defaultMode: int('File mode bits of the files, e.g. 420 (octal 0644).', { minimum: 0, maximum: 511 }),
     }, ['name']),
+    persistentVolumeClaim: obj('A Kubernetes PersistentVolumeClaim the cluster already has (Kubernetes `persistentVolumeClaim`; ECS and Copilot have no form: an error, since the data would not persist — for an EFS file system use `efs` with `claimName`, which every target can mount).', {
+      claimName: str('Name of the claim, in the pod\'s namespace.', { pattern: '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$', maxLength: 253 }),
+      readOnly: bool('Mount the claim read-only in every container (Kubernetes `persistentVolumeClaim.readOnly`, default false); a mount can also be read-only on its own.'),
+    }, ['claimName']),
   },
   [],
-  { oneOf: [{ required: ['emptyDir'] }, { required: ['efs'] }, { required: ['hostPath'] }, { required: ['configMap'] }] },
+  { oneOf: [{ required: ['emptyDir'] }, { required: ['efs'] }, { required: ['hostPath'] }, { required: ['configMap'] }, { required: ['persistentVolumeClaim'] }] },
 );
 
 export const volumesSchema = map(

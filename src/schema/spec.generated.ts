@@ -633,6 +633,19 @@ export type Volume = {
      */
     defaultMode?: number;
   };
+  /**
+   * A Kubernetes PersistentVolumeClaim the cluster already has (Kubernetes `persistentVolumeClaim`; ECS and Copilot have no form: an error, since the data would not persist — for an EFS file system use `efs` with `claimName`, which every target can mount).
+   */
+  persistentVolumeClaim?: {
+    /**
+     * Name of the claim, in the pod's namespace.
+     */
+    claimName: string;
+    /**
+     * Mount the claim read-only in every container (Kubernetes `persistentVolumeClaim.readOnly`, default false); a mount can also be read-only on its own.
+     */
+    readOnly?: boolean;
+  };
 } & {
   [k: string]: unknown;
 };
@@ -4482,7 +4495,7 @@ export interface SecurityOverlay {
   } | null;
 }
 /**
- * A volume of the task or pod: exactly one of `emptyDir`, `efs`, `hostPath` or `configMap`.
+ * A volume of the task or pod: exactly one of `emptyDir`, `efs`, `hostPath`, `configMap` or `persistentVolumeClaim`.
  */
 export interface VolumeOverlay {
   /**
@@ -4562,6 +4575,19 @@ export interface VolumeOverlay {
      * File mode bits of the files, e.g. 420 (octal 0644).
      */
     defaultMode?: number | null;
+  } | null;
+  /**
+   * A Kubernetes PersistentVolumeClaim the cluster already has (Kubernetes `persistentVolumeClaim`; ECS and Copilot have no form: an error, since the data would not persist — for an EFS file system use `efs` with `claimName`, which every target can mount).
+   */
+  persistentVolumeClaim?: {
+    /**
+     * Name of the claim, in the pod's namespace.
+     */
+    claimName?: string | null;
+    /**
+     * Mount the claim read-only in every container (Kubernetes `persistentVolumeClaim.readOnly`, default false); a mount can also be read-only on its own.
+     */
+    readOnly?: boolean | null;
   } | null;
 }
 /**

@@ -23,6 +23,11 @@ export interface Violation {
 export interface EvalOptions {
   /** A property whose value this returns true for may be absent at deploy time (CloudFormation `Fn::If` with `AWS::NoValue`). */
   maybeUnset?: (value: unknown) => boolean;
+  /**
+   * Evaluate the schema as makeStrict() would have made it (kubeconform `-strict`), without copying
+   * or changing it: each node's plan is made strict as the walk first visits it.
+   */
+  strict?: boolean;
 }
 
 function branchSummary(branches: unknown[]): string {
@@ -42,8 +47,11 @@ const hasOwn = Object.prototype.hasOwnProperty;
 interface RootState {
   refs: Map<string, Schema>;
   plans: WeakMap<object, Plan>;
+  strict: boolean;
 }
 const roots = new WeakMap<object, RootState>();
+/** The same for roots evaluated strictly (their plans differ). */
+const strictRoots = new WeakMap<object, RootState>();
 
 /** The state of one evaluate() call. */
 interface Walk {
@@ -55,7 +63,7 @@ interface Walk {
 
 function planOf(w: Walk, schema: Record<string, unknown>): Plan {
   let p = w.state.plans.get(schema);
-  if (!p) w.state.plans.set(schema, (p = makePlan(schema)));
+  if (!p) w.state.plans.set(schema, (p = makePlan(schema, w.state.strict)));
   return p;
 }
 
@@ -257,10 +265,12 @@ function walkObject(w: Walk, p: Plan, v: Record<string, unknown>, sink: Violatio
 export function evaluate(root: Schema, data: unknown, options: EvalOptions = {}): Violation[] {
   const out: Violation[] = [];
   if (root === true) return out;
-  let state = typeof root === 'object' ? roots.get(root) : undefined;
+  const strict = options.strict === true;
+  const states = strict ? strictRoots : roots;
+  let state = typeof root === 'object' ? states.get(root) : undefined;
   if (!state) {
-    state = { refs: new Map(), plans: new WeakMap() };
-    if (typeof root === 'object') roots.set(root, state);
+    state = { refs: new Map(), plans: new WeakMap(), strict };
+    if (typeof root === 'object') states.set(root, state);
   }
   const w: Walk = { root, state, stack: [], maybeUnset: options.maybeUnset };
   if (root === false) fail(w, out, 'false schema', 'is not allowed here');
@@ -281,7 +291,9 @@ export function cloneSchema<T>(schema: T): T {
 /**
  * Strict mode like kubeconform `-strict`: every object schema that declares `properties` (and no
  * `additionalProperties`/`patternProperties`, and no `x-kubernetes-preserve-unknown-fields`)
- * rejects unknown fields. Mutates the schema (use a copy).
+ * rejects unknown fields. Mutates the schema (use a copy). The verifiers use `evaluate(…, { strict:
+ * true })` instead, which needs no copy (see strictAdditional in schema-plan.ts); this stays as the
+ * definition the tests hold it to.
  */
 export function makeStrict(schema: unknown): void {
   const seen = new Set<unknown>();

@@ -1,9 +1,9 @@
 /**
  * Kubernetes documents against the vendored OpenAPI-derived JSON Schemas (v1.34.0 core kinds plus
- * the Gateway API HTTPRoute and Argo Rollouts Rollout CRDs), made strict at load time: an object
- * schema with declared properties rejects unknown fields, like kubeconform `-strict`.
+ * the Gateway API HTTPRoute and Argo Rollouts Rollout CRDs), evaluated strictly: an object schema
+ * with declared properties rejects unknown fields, like kubeconform `-strict`.
  */
-import { cloneSchema, evaluate, makeStrict, type Schema } from './json-schema.js';
+import { evaluate, type Schema } from './json-schema.js';
 import { isObject, type Reporter } from './report.js';
 import { readData } from './vendor.js';
 
@@ -14,6 +14,7 @@ interface Entry {
 }
 
 let index: Map<string, Entry> | undefined;
+const STRICT = { strict: true } as const;
 
 /**
  * "apiVersion kind" → schema file, from `kubernetes/index.json` (written by
@@ -31,13 +32,9 @@ function schemaIndex(): Map<string, Entry> {
   return (index = built);
 }
 
-function strictSchema(entry: Entry): Schema {
-  if (!entry.schema) {
-    const schema = cloneSchema(readData<Record<string, unknown>>(entry.file));
-    makeStrict(schema);
-    entry.schema = schema;
-  }
-  return entry.schema;
+/** The schema as read (shared, never changed): it is evaluated strictly, with no copy made. */
+function schemaOf(entry: Entry): Schema {
+  return (entry.schema ??= readData<Record<string, unknown>>(entry.file));
 }
 
 /** The apiVersion/kind pairs that have a vendored schema. */
@@ -68,7 +65,7 @@ export function verifyKubernetes(doc: Record<string, unknown>, r: Reporter, opti
   }
   // A strategic-merge patch may carry kustomize/kubectl directives (`$patch: delete`, `$retainKeys`, ...).
   const checked = options.partial ? withoutDirectives(doc) : doc;
-  for (const v of evaluate(strictSchema(entry), checked)) {
+  for (const v of evaluate(schemaOf(entry), checked, STRICT)) {
     if (options.partial && v.keyword === 'required') continue;
     r.add('VERIFY_K8S_SCHEMA', v.path, `${v.message} (${apiVersion} ${kind}, schema ${entry.label})`);
   }

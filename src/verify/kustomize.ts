@@ -5,7 +5,7 @@
  * is among the generated artifacts (a file must sit in or below the kustomization's folder).
  */
 import { posix } from 'node:path';
-import { cloneSchema, evaluate, makeStrict, type Schema } from './json-schema.js';
+import { cloneSchema, evaluate, type Schema } from './json-schema.js';
 import { isObject, show, type Pointer, type Reporter } from './report.js';
 import { readData } from './vendor.js';
 
@@ -15,7 +15,6 @@ function kustomizationSchema(): Schema {
   if (!strict) {
     const schema = cloneSchema(readData<Record<string, unknown>>('kustomize/kustomization.json'));
     const defs = schema.definitions as Record<string, Record<string, unknown>>;
-    makeStrict(schema);
     // Deprecated fields kustomize's Go struct still reads, missing from the SchemaStore schema.
     const props = defs.Kustomization!.properties as Record<string, unknown>;
     props.imageTags = { type: 'array', items: { type: 'object' } };

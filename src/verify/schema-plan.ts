@@ -118,7 +118,18 @@ export function typeBit(v: unknown): number {
 const num = (x: unknown): number | undefined => (typeof x === 'number' ? x : undefined);
 const list = <T>(x: unknown): T[] | undefined => (Array.isArray(x) ? (x as T[]) : undefined);
 
-export function makePlan(schema: Record<string, unknown>): Plan {
+/**
+ * `additionalProperties` of a node under strict evaluation: `false` where makeStrict() (json-schema.ts)
+ * would have set it — `properties` declared, no `additionalProperties` or `patternProperties`, no
+ * `x-kubernetes-preserve-unknown-fields: true`. Every node the walk visits is one makeStrict reaches
+ * (it descends through every keyword but data and `x-` extensions), so the result is the same.
+ */
+function strictAdditional(schema: Record<string, unknown>): Schema | undefined {
+  if (isObject(schema.properties) && !('additionalProperties' in schema) && !('patternProperties' in schema) && schema['x-kubernetes-preserve-unknown-fields'] !== true) return false;
+  return schema.additionalProperties as Schema | undefined;
+}
+
+export function makePlan(schema: Record<string, unknown>, strict = false): Plan {
   const types = schema.type !== undefined ? ((Array.isArray(schema.type) ? schema.type : [schema.type]) as string[]) : undefined;
   let typeMask = 0;
   for (const t of types ?? []) typeMask |= Object.hasOwn(TYPE_BITS, t) ? TYPE_BITS[t]! : 0;
@@ -150,7 +161,7 @@ export function makePlan(schema: Record<string, unknown>): Plan {
     propertyNames: schema.propertyNames as Schema | undefined,
     props: isObject(schema.properties) ? (schema.properties as Record<string, Schema>) : undefined,
     patterns: isObject(schema.patternProperties) ? Object.entries(schema.patternProperties as Record<string, Schema>).map(([k, x]) => [regexp(k), x]) : [],
-    additional: schema.additionalProperties as Schema | undefined,
+    additional: strict ? strictAdditional(schema) : (schema.additionalProperties as Schema | undefined),
     requiredXor: list<string>(schema.requiredXor),
     requiredOr: list<string>(schema.requiredOr),
     dependentRequired: isObject(schema.dependentRequired) ? (Object.entries(schema.dependentRequired) as [string, string[]][]) : undefined,

@@ -12,6 +12,14 @@ describe('codegen import kubernetes', () => {
     expect(r.specs[0]!.object).toMatchObject({ name: 'api', image: 'api:1' });
   });
 
+  it('reads a PersistentVolumeClaim volume as one, and says how to make it an EFS volume every target mounts', () => {
+    const text = ['apiVersion: apps/v1', 'kind: Deployment', 'metadata: { name: db }', 'spec:', '  selector: { matchLabels: { app: db } }', '  template:', '    metadata: { labels: { app: db } }', '    spec:', '      volumes:', '        - name: data', '          persistentVolumeClaim: { claimName: db-data, readOnly: true }', '      containers:', '        - name: app', '          image: db:1', '          volumeMounts: [{ name: data, mountPath: /var/lib/db }]', ''].join('\n');
+    const r = importSpec('kubernetes', [{ file: 'db.yaml', content: text }]);
+    expect(r.specs[0]!.object).toMatchObject({ volumes: { data: { persistentVolumeClaim: { claimName: 'db-data', readOnly: true } } }, mounts: [{ volume: 'data', path: '/var/lib/db' }] });
+    expect(r.diagnostics.filter((d) => d.code === 'IMPORT_NOT_CARRIED')).toEqual([]);
+    expect(r.diagnostics.map(formatDiagnostic)).toContainEqual(expect.stringMatching(/^db\.yaml:11:36 info IMPORT_CHOICE .*declare it as efs with its fileSystemId and claimName db-data/));
+  });
+
   it('groups a stream into one spec per workload, by selector and backend', () => {
     const doc = (name: string, port: number) =>
       [

@@ -14,7 +14,6 @@ const ROOT = join(__dirname, '..', '..', 'fixtures');
 
 /** `<case>/<target>` → why its round trip is not exact (a gap in the spec or in the importer). */
 const INEXACT: Record<string, string> = {
-  'volumes: kubernetes': 'an EFS volume becomes a PersistentVolumeClaim, which does not say which file system it holds (the spec needs fileSystemId): the claim and its mount are reported as not carried',
   'patch-every-target: kubernetes': 'a spec patch adds topologySpreadConstraints, which has no form in the spec (reported as IMPORT_NOT_CARRIED)',
   'patch-every-target: ecs task definition': 'a spec patch adds ephemeralStorage at the end of the task definition (JSON Patch add appends); the importer carries it into the spec\'s ephemeralStorage, which codegen writes in its own place, so the bytes differ in order only',
   'patch-ecs: ecs task definition': 'spec patches add linuxParameters.initProcessEnabled (no form in the spec, reported as IMPORT_NOT_CARRIED) and ulimits after the log configuration; the importer carries ulimits, which codegen writes before it, so the order differs too',

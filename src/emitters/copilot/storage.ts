@@ -35,6 +35,10 @@ export function storage(m: ServiceModel, report: Report): JsonObject | undefined
   const carried = copilotVolumes(m);
   const volumes: JsonObject = {};
   for (const v of m.volumes) {
+    if (v.kind === 'persistentVolumeClaim') {
+      report({ code: 'COPILOT_PERSISTENT_VOLUME_CLAIM', severity: 'error', message: `Copilot has no PersistentVolumeClaim: volume ${v.name} (claim ${v.claimName}) has no form on target copilot, and without it what the containers write there would not persist.`, hint: `for an EFS file system declare volumes.${v.name}.efs with its fileSystemId and claimName ${v.claimName}; or leave copilot out of targets`, path: [...v.at, 'persistentVolumeClaim'] });
+      continue;
+    }
     if (v.kind === 'hostPath' || v.kind === 'configMap') {
       report({ code: 'COPILOT_VOLUME_KIND', severity: 'warning', message: `Copilot volumes are empty or EFS: volume ${v.name} (${v.kind}) and its mounts are not carried (target copilot).`, hint: 'add it with a taskdef_overrides rule, or deploy with the ECS target', path: [...v.at, v.kind] });
       continue;

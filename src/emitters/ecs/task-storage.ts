@@ -16,9 +16,9 @@ export const FARGATE_MAX_STOP_TIMEOUT = 120;
 
 const isFargate = (m: ServiceModel) => (m.targets.ecs.launchType ?? 'FARGATE') === 'FARGATE';
 
-/** The volumes ECS can carry, by name (a ConfigMap has no ECS form). */
+/** The volumes ECS can carry, by name (a ConfigMap and a Kubernetes claim have no ECS form). */
 export function ecsVolumes(m: ServiceModel): Map<string, VolumeModel> {
-  return new Map(m.volumes.filter((v) => v.kind !== 'configMap' && !(v.kind === 'hostPath' && isFargate(m))).map((v) => [v.name, v]));
+  return new Map(m.volumes.filter((v) => v.kind !== 'configMap' && v.kind !== 'persistentVolumeClaim' && !(v.kind === 'hostPath' && isFargate(m))).map((v) => [v.name, v]));
 }
 
 /** `mountPoints`, `ulimits` of one container (in that order). */
@@ -95,6 +95,8 @@ export function addTaskStorage(m: ServiceModel, td: JsonObject, report: Report):
         report({ code: 'ECS_EFS_IAM_TASK_ROLE_UNCHECKED', severity: 'warning', message: `Volume ${v.name} mounts EFS with IAM authorization as the task role given by ARN, which codegen cannot check: it needs ${efsNeedsText(m, v)} (target ecs).`, hint: 'grant them in the role\'s policy or in the file system policy, or leave out taskRoleArn so the service template creates a role that has them', path: [...at, 'efs', 'iam'] });
       }
       volumes.push({ name: v.name, efsVolumeConfiguration: efs });
+    } else if (v.kind === 'persistentVolumeClaim') {
+      report({ code: 'ECS_PERSISTENT_VOLUME_CLAIM', severity: 'error', message: `ECS has no PersistentVolumeClaim: volume ${v.name} (claim ${v.claimName}) has no form on target ecs, and without it what the containers write there would not persist.`, hint: `for an EFS file system declare volumes.${v.name}.efs with its fileSystemId and claimName ${v.claimName}, which ECS and Kubernetes both mount; or leave ecs out of targets`, path: [...at, 'persistentVolumeClaim'] });
     } else {
       report({ code: 'ECS_CONFIG_MAP', severity: 'warning', message: `ECS has no ConfigMap: volume ${v.name} (ConfigMap ${v.configMap}) and its mounts are not carried, so the containers start without these files (target ecs).`, hint: 'bake the files into the image, or fill an emptyDir volume from a sidecar that waits with SUCCESS', path: [...at, 'configMap'] });
     }

@@ -84,6 +84,8 @@ export function podVolumes(m: ServiceModel, report: Report): JsonObject[] {
       if (v.items.length) c.items = v.items.map((i) => ({ key: i.key, path: i.path }));
       if (v.defaultMode !== undefined) c.defaultMode = v.defaultMode;
       out.push({ name: v.name, configMap: c });
+    } else if (v.kind === 'persistentVolumeClaim') {
+      out.push({ name: v.name, persistentVolumeClaim: v.readOnly ? { claimName: v.claimName, readOnly: true } : { claimName: v.claimName } });
     } else if (v.claimName !== undefined) {
       out.push({ name: v.name, persistentVolumeClaim: { claimName: v.claimName } });
     } else {

@@ -43,6 +43,18 @@ function alarmOf(t: Template, policy: string): string | undefined {
   return t.ofType('AWS::CloudWatch::Alarm').find((a) => t.props(a).get('AlarmActions').items().some((x) => t.isRef(x, policy)));
 }
 
+const STEP_NAME = /^[a-z0-9]([-a-z0-9]{0,30}[a-z0-9])?$/;
+
+/** `ServiceScaleOutPolicy` → `service-scale-out-policy`: a step name the spec takes (empty when nothing is left). */
+export function stepLabel(text: string): string {
+  return text
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, 32)
+    .replace(/^-+|-+$/g, '');
+}
+
 function stepScaling(t: Template, id: string, name: string, auto: Json): void {
   const p = t.props(id);
   const alarmId = alarmOf(t, id);
@@ -56,7 +68,12 @@ function stepScaling(t: Template, id: string, name: string, auto: Json): void {
   const policyName = p.get('PolicyName').str();
   const suffix = policyName?.startsWith(`${name}-`) ? policyName.slice(name.length + 1) : policyName;
   const index = ((auto.steps as Json[] | undefined) ?? []).length + 1;
-  if (suffix !== `step-${index}`) step.name = suffix;
+  if (suffix !== undefined && !STEP_NAME.test(suffix)) {
+    // codegen names a step policy <service>-<name>, the name a lowercase label of at most 32.
+    const label = stepLabel(suffix) || `step-${index}`;
+    if (label !== `step-${index}`) step.name = label;
+    p.get('PolicyName').drop('changed', `PolicyName ${policyName} is not a name codegen writes: a step policy is named <service>-<name>, the name lowercase letters, digits and hyphens (at most 32), so it becomes ${name}-${label}.`, 'a policy name is not referenced by alarms or by the scalable target, so the rename only changes how the policy is listed');
+  } else if (suffix !== `step-${index}`) step.name = suffix;
   const ns = alarm.get('Namespace').str();
   const metricName = alarm.get('MetricName').str();
   const dims = alarm.get('Dimensions');

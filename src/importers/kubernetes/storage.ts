@@ -33,6 +33,7 @@ export function readPodStorage(podSpec: Field, spec: Json): void {
     const empty = v.get('emptyDir');
     const host = v.get('hostPath');
     const cm = v.get('configMap');
+    const pvc = v.get('persistentVolumeClaim');
     if (empty.isMap()) {
       const e: Json = {};
       const medium = empty.get('medium').str();
@@ -59,8 +60,15 @@ export function readPodStorage(podSpec: Field, spec: Json): void {
       if (mode !== undefined) c.defaultMode = mode;
       cm.get('items').use(), cm.use();
       volumes[name] = { configMap: c };
+    } else if (pvc.isMap() && pvc.get('claimName').exists) {
+      const claimName = pvc.get('claimName').str();
+      const readOnly = pvc.get('readOnly').bool();
+      volumes[name] = { persistentVolumeClaim: { claimName, ...(readOnly ? { readOnly } : {}) } };
+      pvc.get('claimName').note(`Volume ${name} stays a Kubernetes claim, which ECS and Copilot cannot mount: if ${claimName} holds an EFS file system, declare it as efs with its fileSystemId and claimName ${claimName}, which every target mounts.`, 'IMPORT_CHOICE');
+      if (readOnly === false) pvc.get('readOnly').use();
+      pvc.use();
     } else {
-      v.drop('no-form', `Volume ${name} has no form in the spec (emptyDir, hostPath and ConfigMap are carried; an EFS file system needs its id, which a PersistentVolumeClaim does not say), so it is not carried.`, 'declare it under volumes (efs with fileSystemId and claimName for an EFS claim)');
+      v.drop('no-form', `Volume ${name} has no form in the spec (emptyDir, hostPath, ConfigMap and PersistentVolumeClaim are carried), so it is not carried.`, 'declare it under volumes');
       continue;
     }
     v.get('name').use(), v.use();

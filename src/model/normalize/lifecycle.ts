@@ -64,6 +64,8 @@ export function normalizeVolumes(v: ServiceSpec['volumes'], rep: Report): Volume
     } else if (spec.configMap) {
       const c = spec.configMap;
       out.push({ name, at, kind: 'configMap', configMap: c.name, items: Object.entries(c.items ?? {}).map(([key, path]) => ({ key, path })), ...(c.defaultMode !== undefined ? { defaultMode: c.defaultMode } : {}) });
+    } else if (spec.persistentVolumeClaim) {
+      out.push({ name, at, kind: 'persistentVolumeClaim', claimName: spec.persistentVolumeClaim.claimName, readOnly: spec.persistentVolumeClaim.readOnly ?? false });
     }
   }
   return out;
