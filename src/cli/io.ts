@@ -8,6 +8,8 @@ export interface Io {
   stdin?: () => Promise<Uint8Array>;
   /** The environment (GITHUB_WORKSPACE for annotation paths); absent means none. */
   env?: Readonly<Record<string, string | undefined>>;
+  /** Told how many specs a run will compile, before it starts: the bin limits its process's heap for a large run (src/cli/heap.ts); absent in-process. */
+  beforeCompile?: (specCount: number) => void;
 }
 
 /** A mistake on the command line: printed with a pointer to --help, exit 2. */

@@ -10,6 +10,7 @@ import { FORMATS, type ReportFormat } from './reporters.js';
 import { runInit } from './init.js';
 import { COMMAND_NAMES, COMMANDS, commandHelp, generalHelp, OPTIONS, type CommandName, type OptionName } from './help.js';
 import { UsageError, type Io } from './io.js';
+import { limitHeapFor } from './heap.js';
 import { run } from './commands/run.js';
 import { runImport } from './commands/import.js';
 import { runGraph } from './commands/graph.js';
@@ -157,6 +158,7 @@ function startCli(): void {
     cwd: process.cwd(),
     stdin: readStdin,
     env: process.env,
+    beforeCompile: limitHeapFor,
   }).then(
     (code) => proc.finish(code),
     (err: unknown) => {

@@ -170,6 +170,7 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
     };
     const oneThread = cache !== undefined ? '--cache compiles only the specs that changed' : opts.stdout ? '--stdout streams every artifact' : undefined;
     if (!configFailed) pool = await openPool(opts.concurrency ?? 'auto', specs, io.cwd, compileOptions, oneThread, diagnostics);
+    if (!configFailed) io.beforeCompile?.(specs.length);
     for (const [index, spec] of (configFailed ? [] : specs).entries()) {
       await yieldToSignals(); // a signal is handled between two services
       const pre = pool?.take(index); // read and compiled ahead by a worker
