@@ -36,16 +36,20 @@ function at(value: unknown, path: readonly (string | number)[]): unknown {
   return cur;
 }
 
-/** Pointers (as strings) of every intrinsic function call inside a value. */
-function intrinsicPaths(value: unknown): string[] {
-  const out: string[] = [];
-  const walk = (v: unknown, path: string): void => {
-    if (isIntrinsic(v)) return void out.push(path);
-    if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}/${i}`));
-    else if (isObject(v)) for (const [k, x] of Object.entries(v)) walk(x, `${path}/${k}`);
-  };
-  walk(value, '');
-  return out;
+/** Whether the value at `path` in `data`, or a value on the way to it, is an intrinsic function call. */
+function underIntrinsic(data: unknown, path: readonly (string | number)[]): boolean {
+  let cur = data;
+  for (let i = 0; ; i++) {
+    if (isIntrinsic(cur)) return true;
+    if (i === path.length || !(isObject(cur) || Array.isArray(cur))) return false;
+    cur = (cur as Record<string, unknown>)[path[i] as string];
+  }
+}
+
+/** Whether an intrinsic function call sits anywhere below `value` (not at it). */
+function intrinsicBelow(value: unknown): boolean {
+  const items = Array.isArray(value) ? value : isObject(value) ? Object.values(value) : [];
+  return items.some((x) => isIntrinsic(x) || intrinsicBelow(x));
 }
 
 /** CloudFormation converts scalars: "8080" is a fine integer, 80 a fine string. */
@@ -74,21 +78,29 @@ function checkProperties(type: string, name: string, props: unknown, r: Reporter
   }
   const data = props ?? {};
   const violations = evaluate(schema, data, { maybeUnset: maybeNoValue });
-  const intrinsics = violations.length ? intrinsicPaths(data) : [];
   const base: Pointer = ['Resources', name, 'Properties'];
   for (const v of violations) {
-    const p = `/${v.path.join('/')}`.replace(/\/$/, '');
-    const underIntrinsic = intrinsics.some((i) => p === i || p.startsWith(`${i}/`));
-    const combinatorAbove = (v.keyword === 'oneOf' || v.keyword === 'anyOf') && intrinsics.some((i) => i.startsWith(`${p}/`));
-    if (underIntrinsic || combinatorAbove || coercible(v, at(data, v.path))) continue;
+    // A value an intrinsic function gives, or a choice of forms with one somewhere below, is not judged.
+    if (underIntrinsic(data, v.path)) continue;
+    const value = at(data, v.path);
+    if (((v.keyword === 'oneOf' || v.keyword === 'anyOf') && intrinsicBelow(value)) || coercible(v, value)) continue;
     r.add('VERIFY_CFN_SCHEMA', [...base, ...v.path], `${v.message} (${type})`);
   }
-  for (const ro of (schema.readOnlyProperties as string[] | undefined) ?? []) {
-    const segs = ro.split('/').slice(2);
-    if (segs.length && !segs.includes('*') && at(data, segs) !== undefined) {
-      r.add('VERIFY_CFN_SCHEMA', [...base, ...segs], `${segs.join('.')} is read-only in ${type} and cannot be set`);
-    }
+  for (const segs of readOnlyPaths(schema)) {
+    if (at(data, segs) !== undefined) r.add('VERIFY_CFN_SCHEMA', [...base, ...segs], `${segs.join('.')} is read-only in ${type} and cannot be set`);
   }
+}
+
+const readOnly = new WeakMap<object, string[][]>();
+
+/** A resource schema's read-only properties (`/properties/A/B`) as paths below Properties, worked out once; `*` paths are not checked. */
+function readOnlyPaths(schema: Schema): string[][] {
+  let paths = readOnly.get(schema);
+  if (paths === undefined) {
+    paths = ((schema.readOnlyProperties as string[] | undefined) ?? []).map((ro) => ro.split('/').slice(2)).filter((segs) => segs.length && !segs.includes('*'));
+    readOnly.set(schema, paths);
+  }
+  return paths;
 }
 
 export function verifyCloudFormation(doc: Record<string, unknown>, r: Reporter): void {

@@ -7,7 +7,7 @@
  * `dependentRequired`, `dependentExcluded`, `uniqueKeys`, `maxUniqueItems`.
  */
 import { isObject } from './report.js';
-import { canonical, codePoints, makePlan, typeBit, type Plan, type Schema } from './schema-plan.js';
+import { canonical, codePoints, makePlan, repeats, typeBit, type Plan, type Schema } from './schema-plan.js';
 
 export type { Schema };
 
@@ -179,7 +179,7 @@ function walkArray(w: Walk, p: Plan, v: unknown[], sink: Violation[]): void {
   if (p.minItems !== undefined && v.length < p.minItems) fail(w, sink, 'minItems', `needs at least ${p.minItems} item(s)`);
   if (p.maxItems !== undefined && v.length > p.maxItems) fail(w, sink, 'maxItems', `holds at most ${p.maxItems} item(s)`);
   // (An array of at most one item repeats nothing; one no longer than the bound cannot exceed it.)
-  if (p.uniqueItems && v.length > 1 && new Set(v.map(canonical)).size !== v.length) fail(w, sink, 'uniqueItems', 'must not repeat an item');
+  if (p.uniqueItems && v.length > 1 && repeats(v)) fail(w, sink, 'uniqueItems', 'must not repeat an item');
   if (p.maxUniqueItems !== undefined && v.length > p.maxUniqueItems && new Set(v.map(canonical)).size > p.maxUniqueItems) fail(w, sink, 'maxUniqueItems', `holds at most ${p.maxUniqueItems} distinct item(s)`);
   if (p.uniqueKeys !== undefined) {
     const keys = p.uniqueKeys;

@@ -33,6 +33,36 @@ export function canonical(v: unknown): string {
   return JSON.stringify(v) ?? 'undefined';
 }
 
+/** Whether two values have the same canonical text, without making it (stops at the first difference). */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i])) return false;
+    return true;
+  }
+  if (isObject(a)) {
+    if (!isObject(b)) return false;
+    const keys = Object.keys(a);
+    if (keys.length !== Object.keys(b).length) return false;
+    for (const k of keys) if (!Object.prototype.hasOwnProperty.call(b, k) || !sameValue(a[k], b[k])) return false;
+    return true;
+  }
+  // Scalars that are not identical can still print alike (NaN and null, say).
+  return !Array.isArray(b) && !isObject(b) && canonical(a) === canonical(b);
+}
+
+/**
+ * Whether an array holds two items of the same canonical text (`uniqueItems`). A short array is
+ * compared item by item, which mostly stops at the first field (no text is made for items that
+ * differ); a long one through the items' canonical texts.
+ */
+export function repeats(items: readonly unknown[]): boolean {
+  if (items.length > 16) return new Set(items.map(canonical)).size !== items.length;
+  for (let i = 1; i < items.length; i++) for (let j = 0; j < i; j++) if (sameValue(items[i], items[j])) return true;
+  return false;
+}
+
 /**
  * A schema node's keywords, read once into an object of one fixed shape (every field present,
  * `undefined` when the keyword is absent). The walk reads plans instead of the schemas themselves:

@@ -114,6 +114,21 @@ describe('CloudFormation leniency', () => {
     expect(errors(cfn(t))).toEqual([]);
   });
 
+  it('judges what lies beside an intrinsic function, never what it gives or what lies under it', () => {
+    const service = (lb: Json): JsonObject =>
+      broken(cfnTemplate, (d) => {
+        d.Resources.Service.Properties.LoadBalancers = [lb];
+      });
+    const at = (t: JsonObject) => errors(cfn(t)).map((d) => `${d.code} ${d.message.split(':')[0]}`);
+    // An intrinsic deep in an item, a wrong field beside it: only that field is reported.
+    expect(at(service({ ContainerName: 'app', ContainerPort: { 'Fn::Select': [0, [8080]] }, TargetGroupArn: { 'Fn::If': ['IsProd', { 'Fn::Sub': 'arn:${AWS::Partition}:x' }, { Ref: 'AWS::NoValue' }] }, Bogus: 1 }))).toEqual([
+      'VERIFY_CFN_SCHEMA /Resources/Service/Properties/LoadBalancers/0/Bogus',
+    ]);
+    // The whole item given by a function (whatever it holds), or a field of the wrong type given by one.
+    expect(at(service({ 'Fn::If': ['IsProd', { Bogus: 1 }, { Ref: 'AWS::NoValue' }] }))).toEqual([]);
+    expect(at(service({ ContainerName: 'app', ContainerPort: { 'Fn::Select': [0, [{ Bogus: 1 }]] } }))).toEqual([]);
+  });
+
   it('does not report mutually exclusive properties when one may be AWS::NoValue', () => {
     const alarm = (statistic: Json): JsonObject => ({
       Resources: {
