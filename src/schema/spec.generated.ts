@@ -1537,6 +1537,10 @@ export interface Autoscaling {
      */
     name?: string;
     /**
+     * The scaling policy's own name (`PolicyName`, 1-256 printable characters; default `<service>-<name>`), e.g. the name a running stack already gives it. Unique among the service's policies.
+     */
+    policyName?: string;
+    /**
      * The alarm's description (`AlarmDescription`, at most 1024 characters; default: the service, the step name and the alarm's condition).
      */
     description?: string;
@@ -3381,6 +3385,10 @@ export interface AutoscalingOverlay {
          * Policy name suffix (default `step-<n>`); unique in the service.
          */
         name?: string;
+        /**
+         * The scaling policy's own name (`PolicyName`, 1-256 printable characters; default `<service>-<name>`), e.g. the name a running stack already gives it. Unique among the service's policies.
+         */
+        policyName?: string;
         /**
          * The alarm's description (`AlarmDescription`, at most 1024 characters; default: the service, the step name and the alarm's condition).
          */

@@ -19,6 +19,7 @@ export const stepScaling = obj(
   'Step scaling on a CloudWatch alarm (ECS: an AWS::CloudWatch::Alarm whose action is a StepScaling policy). The alarm fires when the metric crosses `threshold`; each step says how much to change while the metric lies in its range. Ranges are metric values (not offsets): contiguous, on the alarm\'s side of the threshold; the first step of a scale-out policy starts at the threshold, the last is open-ended.',
   {
     name: str('Policy name suffix (default `step-<n>`); unique in the service.', { pattern: '^[a-z0-9]([-a-z0-9]{0,30}[a-z0-9])?$' }),
+    policyName: str('The scaling policy\'s own name (`PolicyName`, 1-256 printable characters; default `<service>-<name>`), e.g. the name a running stack already gives it. Unique among the service\'s policies.', { pattern: '^[^\\u0000-\\u001f\\u007f]{1,256}$' }),
     description: str('The alarm\'s description (`AlarmDescription`, at most 1024 characters; default: the service, the step name and the alarm\'s condition).', { minLength: 1, maxLength: 1024 }),
     metric: stepMetric,
     comparison: enumOf('How the metric is compared with the threshold: `>=`, `>` (scale out as it rises), `<=` or `<` (scale in as it falls).', ['>=', '>', '<=', '<']),
