@@ -287,6 +287,8 @@ export interface FirelensModel {
   secretOptions: { name: string; valueFrom: string }[];
   enableMetadata?: boolean;
   configFile?: string;
+  /** The router's memory reservation, MiB. */
+  memoryReservationMiB?: number;
 }
 
 /** Fargate task size derived from the limits (or given explicitly for ECS). */

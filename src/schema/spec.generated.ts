@@ -2094,6 +2094,10 @@ export interface Logging {
      */
     enableMetadata?: boolean;
     /**
+     * Memory reserved for the log router container (ECS `memoryReservation`, a soft limit: the router may use more when the task has it), Kubernetes notation such as `50Mi` (whole MiB on ECS, rounded up); default none. Copilot sizes its own router: reported there.
+     */
+    memoryReservation?: string;
+    /**
      * A custom Fluent Bit or Fluentd configuration: a file path inside the router image, or an S3 ARN (EC2 only) (`config-file-type`/`config-file-value`; Copilot `logging.configFilePath`, a file path only).
      */
     configFile?: string;
@@ -4027,6 +4031,10 @@ export interface LoggingOverlay {
      * Add the ECS metadata (cluster, task ARN, task definition) to each log event (`enable-ecs-log-metadata`, default true; Copilot `logging.enableMetadata`).
      */
     enableMetadata?: boolean | null;
+    /**
+     * Memory reserved for the log router container (ECS `memoryReservation`, a soft limit: the router may use more when the task has it), Kubernetes notation such as `50Mi` (whole MiB on ECS, rounded up); default none. Copilot sizes its own router: reported there.
+     */
+    memoryReservation?: string | null;
     /**
      * A custom Fluent Bit or Fluentd configuration: a file path inside the router image, or an S3 ARN (EC2 only) (`config-file-type`/`config-file-value`; Copilot `logging.configFilePath`, a file path only).
      */
