@@ -3182,6 +3182,14 @@ export interface EcsTarget {
      */
     testListenerRule?: string;
     /**
+     * Logical ID of the production listener the template creates (CloudFormation blue/green hook) (default `ProdListener`).
+     */
+    prodListener?: string;
+    /**
+     * Logical ID of the test listener the template creates (CloudFormation blue/green hook) (default `TestListener`).
+     */
+    testListener?: string;
+    /**
      * Logical ID of the created role ECS uses to shift traffic (default `LoadBalancerRole`).
      */
     loadBalancerRole?: string;
@@ -6385,6 +6393,14 @@ export interface EcsTargetOverlay {
      * Logical ID of the test listener rule (default `TestListenerRule`).
      */
     testListenerRule?: string | null;
+    /**
+     * Logical ID of the production listener the template creates (CloudFormation blue/green hook) (default `ProdListener`).
+     */
+    prodListener?: string | null;
+    /**
+     * Logical ID of the test listener the template creates (CloudFormation blue/green hook) (default `TestListener`).
+     */
+    testListener?: string | null;
     /**
      * Logical ID of the created role ECS uses to shift traffic (default `LoadBalancerRole`).
      */
