@@ -139,6 +139,17 @@ describe('npm run fidelity on a tiny case', () => {
 });
 
 describe('fidelity paths and values', () => {
+  it('reads a listener rule condition\'s older Values form as its PathPatternConfig / HostHeaderConfig Values', () => {
+    const rule = { Properties: { Conditions: [{ Field: 'path-pattern', PathPatternConfig: { Values: ['/', 'hello*'] } }, { Field: 'host-header', HostHeaderConfig: { Values: ['a.example.com'] } }] } };
+    const generated = new Map<string, JsonObject>([['AWS::ElasticLoadBalancingV2::ListenerRule/R', rule]]);
+    const facts = [
+      F('AWS::ElasticLoadBalancingV2::ListenerRule/R', '/Properties/Conditions[Field=path-pattern]/Values', ['/', 'hello*']),
+      F('AWS::ElasticLoadBalancingV2::ListenerRule/R', '/Properties/Conditions[Field=host-header]/Values', ['b.example.com']),
+      F('AWS::ElasticLoadBalancingV2::ListenerRule/R', '/Properties/Conditions[Field=path-pattern]/Other', 'x'),
+    ];
+    expect(compareFacts(facts, generated).map((r) => r.status)).toEqual(['matched', 'different', 'missing']);
+  });
+
   it('keys list items by name and escapes / [ ] ~', () => {
     const path = '/metadata/annotations/alb.ingress.kubernetes.io~1scheme/x[name=a~1b~2c~3~0]/y[2]/z';
     expect(formatPath(parsePath(path))).toBe(path);

@@ -3038,6 +3038,14 @@ export interface EcsTarget {
      */
     listenerRulePriority?: number;
     /**
+     * The listener rule's path-pattern values as written, instead of the prefixes codegen derives from `expose.path`/`paths` (`<p>` and `<p>/*`): ALB path patterns, case-sensitive, with `*` and `?` wildcards (`/` alone is the exact root, `hello*` needs no leading slash), or one `${Name}` parameter. At most three per rule; more become further rules. The other targets keep `expose.path`/`paths`.
+     *
+     * @minItems 1
+     *
+     * Items: An ALB path pattern (at most 128 characters), or `${Name}`.
+     */
+    pathPatterns?: string[];
+    /**
      * Port of the production listener the template creates with `codeDeploy.via: hook` (default 443 with `expose.tls.certificateArn`, else 80).
      */
     listenerPort?: number;
@@ -6249,6 +6257,10 @@ export interface EcsTargetOverlay {
      * Priority of the listener rule that routes to this service (1–50000).
      */
     listenerRulePriority?: number | null;
+    /**
+     * The listener rule's path-pattern values as written, instead of the prefixes codegen derives from `expose.path`/`paths` (`<p>` and `<p>/*`): ALB path patterns, case-sensitive, with `*` and `?` wildcards (`/` alone is the exact root, `hello*` needs no leading slash), or one `${Name}` parameter. At most three per rule; more become further rules. The other targets keep `expose.path`/`paths`.
+     */
+    pathPatterns?: string[] | null;
     /**
      * Port of the production listener the template creates with `codeDeploy.via: hook` (default 443 with `expose.tls.certificateArn`, else 80).
      */

@@ -34,6 +34,7 @@ export const PARAMETER_FIELDS: readonly (readonly string[])[] = [
   ['targets', 'ecs', 'service', 'autoscalingRoleArn'],
   ['targets', 'ecs', 'service', 'subnets', '*'],
   ['targets', 'ecs', 'service', 'securityGroups', '*'],
+  ['targets', 'ecs', 'service', 'pathPatterns', '*'],
   ['targets', 'ecs', 'codeDeploy', 'serviceRoleArn'],
   ['targets', 'appmesh', 'meshName'],
   ['targets', 'appmesh', 'envoyImage'],
