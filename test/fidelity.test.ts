@@ -140,7 +140,7 @@ describe('npm run fidelity on a tiny case', () => {
 
 describe('fidelity paths and values', () => {
   it('reads a listener rule condition\'s older Values form as its PathPatternConfig / HostHeaderConfig Values', () => {
-    const rule = { Properties: { Conditions: [{ Field: 'path-pattern', PathPatternConfig: { Values: ['/', 'hello*'] } }, { Field: 'host-header', HostHeaderConfig: { Values: ['a.example.com'] } }] } };
+    const rule: JsonObject = { Properties: { Conditions: [{ Field: 'path-pattern', PathPatternConfig: { Values: ['/', 'hello*'] } }, { Field: 'host-header', HostHeaderConfig: { Values: ['a.example.com'] } }] } };
     const generated = new Map<string, JsonObject>([['AWS::ElasticLoadBalancingV2::ListenerRule/R', rule]]);
     const facts = [
       F('AWS::ElasticLoadBalancingV2::ListenerRule/R', '/Properties/Conditions[Field=path-pattern]/Values', ['/', 'hello*']),
