@@ -646,6 +646,19 @@ export type Volume = {
      */
     readOnly?: boolean;
   };
+  /**
+   * An EFS file system that Copilot creates and manages for the service (Copilot `efs: true`, or `efs: {uid, gid}` with a POSIX user of one's own): it outlives the service's tasks. Copilot only, and one per service; ECS and Kubernetes have no form (an error: a template cannot mount a file system nobody created — use `efs` with its `fileSystemId`).
+   */
+  managedEfs?: {
+    /**
+     * POSIX user ID the access point uses (Copilot `efs.uid`); needs `gid`.
+     */
+    uid?: number;
+    /**
+     * POSIX group ID the access point uses (Copilot `efs.gid`); needs `uid`.
+     */
+    gid?: number;
+  };
 } & {
   [k: string]: unknown;
 };
@@ -856,7 +869,7 @@ export type OverrideUlimits = {
     | null;
 } | null;
 /**
- * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names are DNS-1123 labels (Kubernetes volume names) and also ECS volume names.
+ * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names as ECS and Copilot take them: up to 255 letters, digits, `_` and `-`; the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63; `K8S_INVALID_NAME` otherwise).
  */
 export type OverrideVolumes = {
   /**
@@ -1075,7 +1088,7 @@ export interface CodegenServiceSpecV1 {
         };
   };
   /**
-   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names are DNS-1123 labels (Kubernetes volume names) and also ECS volume names.
+   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names as ECS and Copilot take them: up to 255 letters, digits, `_` and `-`; the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63; `K8S_INVALID_NAME` otherwise).
    */
   volumes?: {
     [k: string]: Volume;
@@ -1300,7 +1313,7 @@ export interface CodegenServiceSpecV1 {
           | null;
       } | null;
       /**
-       * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names are DNS-1123 labels (Kubernetes volume names) and also ECS volume names.
+       * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names as ECS and Copilot take them: up to 255 letters, digits, `_` and `-`; the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63; `K8S_INVALID_NAME` otherwise).
        */
       volumes?: {
         /**
@@ -2861,7 +2874,7 @@ export interface EcsTarget {
       | null;
   } | null;
   /**
-   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names are DNS-1123 labels (Kubernetes volume names) and also ECS volume names.
+   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names as ECS and Copilot take them: up to 255 letters, digits, `_` and `-`; the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63; `K8S_INVALID_NAME` otherwise).
    */
   volumes?: {
     /**
@@ -4527,7 +4540,7 @@ export interface SecurityOverlay {
   } | null;
 }
 /**
- * A volume of the task or pod: exactly one of `emptyDir`, `efs`, `hostPath`, `configMap` or `persistentVolumeClaim`.
+ * A volume of the task or pod: exactly one of `emptyDir`, `efs`, `hostPath`, `configMap`, `persistentVolumeClaim` or `managedEfs`.
  */
 export interface VolumeOverlay {
   /**
@@ -4620,6 +4633,19 @@ export interface VolumeOverlay {
      * Mount the claim read-only in every container (Kubernetes `persistentVolumeClaim.readOnly`, default false); a mount can also be read-only on its own.
      */
     readOnly?: boolean | null;
+  } | null;
+  /**
+   * An EFS file system that Copilot creates and manages for the service (Copilot `efs: true`, or `efs: {uid, gid}` with a POSIX user of one's own): it outlives the service's tasks. Copilot only, and one per service; ECS and Kubernetes have no form (an error: a template cannot mount a file system nobody created — use `efs` with its `fileSystemId`).
+   */
+  managedEfs?: {
+    /**
+     * POSIX user ID the access point uses (Copilot `efs.uid`); needs `gid`.
+     */
+    uid?: number | null;
+    /**
+     * POSIX group ID the access point uses (Copilot `efs.gid`); needs `uid`.
+     */
+    gid?: number | null;
   } | null;
 }
 /**
@@ -4804,7 +4830,7 @@ export interface KubernetesTarget {
       | null;
   } | null;
   /**
-   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names are DNS-1123 labels (Kubernetes volume names) and also ECS volume names.
+   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names as ECS and Copilot take them: up to 255 letters, digits, `_` and `-`; the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63; `K8S_INVALID_NAME` otherwise).
    */
   volumes?: {
     /**
@@ -5200,7 +5226,7 @@ export interface AppmeshTarget {
       | null;
   } | null;
   /**
-   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names are DNS-1123 labels (Kubernetes volume names) and also ECS volume names.
+   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names as ECS and Copilot take them: up to 255 letters, digits, `_` and `-`; the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63; `K8S_INVALID_NAME` otherwise).
    */
   volumes?: {
     /**
@@ -5794,7 +5820,7 @@ export interface CopilotTarget {
       | null;
   } | null;
   /**
-   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names are DNS-1123 labels (Kubernetes volume names) and also ECS volume names.
+   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names as ECS and Copilot take them: up to 255 letters, digits, `_` and `-`; the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63; `K8S_INVALID_NAME` otherwise).
    */
   volumes?: {
     /**
@@ -6104,7 +6130,7 @@ export interface EcsTargetOverlay {
    */
   ulimits?: OverrideUlimits | null;
   /**
-   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names are DNS-1123 labels (Kubernetes volume names) and also ECS volume names.
+   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names as ECS and Copilot take them: up to 255 letters, digits, `_` and `-`; the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63; `K8S_INVALID_NAME` otherwise).
    */
   volumes?: OverrideVolumes | null;
   /**
@@ -6605,7 +6631,7 @@ export interface KubernetesTargetOverlay {
    */
   ulimits?: OverrideUlimits | null;
   /**
-   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names are DNS-1123 labels (Kubernetes volume names) and also ECS volume names.
+   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names as ECS and Copilot take them: up to 255 letters, digits, `_` and `-`; the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63; `K8S_INVALID_NAME` otherwise).
    */
   volumes?: OverrideVolumes | null;
   /**
@@ -6935,7 +6961,7 @@ export interface AppmeshTargetOverlay {
    */
   ulimits?: OverrideUlimits | null;
   /**
-   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names are DNS-1123 labels (Kubernetes volume names) and also ECS volume names.
+   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names as ECS and Copilot take them: up to 255 letters, digits, `_` and `-`; the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63; `K8S_INVALID_NAME` otherwise).
    */
   volumes?: OverrideVolumes | null;
   /**
@@ -7441,7 +7467,7 @@ export interface CopilotTargetOverlay {
    */
   ulimits?: OverrideUlimits | null;
   /**
-   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names are DNS-1123 labels (Kubernetes volume names) and also ECS volume names.
+   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names as ECS and Copilot take them: up to 255 letters, digits, `_` and `-`; the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63; `K8S_INVALID_NAME` otherwise).
    */
   volumes?: OverrideVolumes | null;
   /**

@@ -93,11 +93,16 @@ function readStorage(st: Field, spec: Json): void {
     const path = v.get('path').str();
     const efs = v.get('efs');
     if (path === undefined) continue;
-    if (efs.exists && !efs.isMap()) {
-      efs.drop('no-form', `A Copilot-managed EFS file system (efs: ${String(efs.value)}) has no form in the spec (it names an existing file system), so volume ${name} is not carried.`);
+    // efs: true (or uid/gid without an id): a file system Copilot manages; efs: false is an empty volume.
+    const uid = efs.isMap() ? efs.get('uid').num() : undefined;
+    const gid = efs.isMap() ? efs.get('gid').num() : undefined;
+    if (efs.value === true || (efs.isMap() && efs.get('id').value === undefined && uid !== undefined && gid !== undefined)) {
+      volumes[name] = { managedEfs: uid !== undefined ? { uid, gid } : {} };
+      efs.use();
+    } else if (efs.exists && !efs.isMap() && efs.value !== false) {
+      efs.drop('no-form', `efs: ${String(efs.value)} of volume ${name} is neither a file system nor true, so the volume is not carried.`);
       continue;
-    }
-    if (efs.isMap()) {
+    } else if (efs.isMap()) {
       const id = efs.get('id').str();
       if (id === undefined) {
         efs.drop('no-form', `Volume ${name} names no file system id (a managed file system or from_cfn), which has no form in the spec, so it is not carried.`);
