@@ -5958,6 +5958,27 @@ export interface CopilotTarget {
    */
   subnets?: string[];
   /**
+   * A Network Load Balancer next to the HTTP one of a Load Balanced Web Service (`nlb` with `http`), e.g. for a UDP or TCP port besides the web traffic. `expose` says the HTTP side; an NLB-only service is `expose.loadBalancer: network`.
+   */
+  nlb?: {
+    /**
+     * Port the NLB listens on (`nlb.port`).
+     */
+    port: number;
+    /**
+     * Listener protocol (default `tcp`; `tls` terminates TLS with the environment's certificate).
+     */
+    protocol?: 'tcp' | 'udp' | 'tls';
+    /**
+     * Container port the NLB sends to (`nlb.target_port`; default: `port`).
+     */
+    targetPort?: number;
+    /**
+     * Port the NLB's TCP health check connects to (`nlb.healthcheck.port`; default: the target port).
+     */
+    healthCheckPort?: number;
+  };
+  /**
    * Copilot rolling deployment mode (`deployment.rolling`): `default` keeps 100% healthy and doubles during the deploy, `recreate` stops old tasks first.
    */
   rolling?: 'default' | 'recreate';
@@ -7579,6 +7600,27 @@ export interface CopilotTargetOverlay {
    * Subnets the tasks run in (`network.vpc.placement.subnets`), instead of the public or private subnets of `placement`.
    */
   subnets?: string[] | null;
+  /**
+   * A Network Load Balancer next to the HTTP one of a Load Balanced Web Service (`nlb` with `http`), e.g. for a UDP or TCP port besides the web traffic. `expose` says the HTTP side; an NLB-only service is `expose.loadBalancer: network`.
+   */
+  nlb?: {
+    /**
+     * Port the NLB listens on (`nlb.port`).
+     */
+    port?: number | null;
+    /**
+     * Listener protocol (default `tcp`; `tls` terminates TLS with the environment's certificate).
+     */
+    protocol?: ('tcp' | 'udp' | 'tls') | null;
+    /**
+     * Container port the NLB sends to (`nlb.target_port`; default: `port`).
+     */
+    targetPort?: number | null;
+    /**
+     * Port the NLB's TCP health check connects to (`nlb.healthcheck.port`; default: the target port).
+     */
+    healthCheckPort?: number | null;
+  } | null;
   /**
    * Copilot rolling deployment mode (`deployment.rolling`): `default` keeps 100% healthy and doubles during the deploy, `recreate` stops old tasks first.
    */

@@ -63,6 +63,16 @@ export function httpExtras(m: ServiceModel, http: JsonObject, report: Report): v
   }
 }
 
+/** `targets.copilot.nlb`: a Network Load Balancer next to the HTTP one (`nlb` with `http`). */
+export function extraNlb(m: ServiceModel): JsonObject | undefined {
+  const n = m.targets.copilot.nlb;
+  if (!n) return undefined;
+  const out: JsonObject = { port: `${n.port}/${n.protocol ?? 'tcp'}` };
+  if (n.targetPort !== undefined && n.targetPort !== n.port) out.target_port = n.targetPort;
+  if (n.healthCheckPort !== undefined) out.healthcheck = { port: n.healthCheckPort };
+  return out;
+}
+
 /** The `nlb` section of a Load Balanced Web Service on a Network Load Balancer. */
 export function nlb(m: ServiceModel, report: Report): JsonObject {
   const e = m.expose!;

@@ -11,7 +11,7 @@ import { duration, newDraft, type SpecDraft } from '../write.js';
 import { settleEssential } from '../ecs/task-storage.js';
 import { readCopilotLogging } from './logging.js';
 import { dur, seconds } from './durations.js';
-import { readHttpExtras, readNlb } from './traffic.js';
+import { readExtraNlb, readHttpExtras, readNlb } from './traffic.js';
 
 type Json = Record<string, unknown>;
 
@@ -195,8 +195,12 @@ function body(m: Field, type: string, spec: Json, base: boolean): void {
     if (Object.keys(traffic).length) Object.assign(sub(sub(spec, 'health'), 'traffic'), traffic);
     readHttpExtras(http, spec);
   }
-  readNlb(m, spec);
-  if (base && type === 'Load Balanced Web Service' && m.get('nlb').isMap()) sub(spec, 'expose').public = true;
+  // An nlb next to the HTTP load balancer is a second one (targets.copilot.nlb); alone, it is expose's.
+  if (http.isMap() && m.get('nlb').isMap()) readExtraNlb(m, base ? copilot! : sub(sub(spec, 'targets'), 'copilot'));
+  else {
+    readNlb(m, spec);
+    if (base && type === 'Load Balanced Web Service' && m.get('nlb').isMap()) sub(spec, 'expose').public = true;
+  }
   const cpu = m.get('cpu').num();
   const memory = m.get('memory').num();
   if ((cpu !== undefined && memory !== undefined && !(base && cpu === 256 && memory === 512)) || (!base && (cpu !== undefined || memory !== undefined))) {

@@ -33,5 +33,11 @@ export const copilotTargetProperties: Record<string, JsonSchema> = {
   securityGroups: arr('More security groups for the tasks (`network.vpc.security_groups`).', { type: 'string', pattern: '^sg-[0-9a-f]+$', description: 'Security group ID.' }, { minItems: 1, uniqueItems: true }),
   denyDefaultSecurityGroup: bool("Leave out the environment's default security group, which lets every service of the environment reach the tasks (`network.vpc.security_groups.deny_default`)."),
   subnets: arr('Subnets the tasks run in (`network.vpc.placement.subnets`), instead of the public or private subnets of `placement`.', { type: 'string', pattern: '^subnet-[0-9a-f]+$', description: 'Subnet ID.' }, { minItems: 1, uniqueItems: true }),
+  nlb: obj('A Network Load Balancer next to the HTTP one of a Load Balanced Web Service (`nlb` with `http`), e.g. for a UDP or TCP port besides the web traffic. `expose` says the HTTP side; an NLB-only service is `expose.loadBalancer: network`.', {
+    port: int('Port the NLB listens on (`nlb.port`).', { minimum: 1, maximum: 65535 }),
+    protocol: enumOf('Listener protocol (default `tcp`; `tls` terminates TLS with the environment\'s certificate).', ['tcp', 'udp', 'tls']),
+    targetPort: int('Container port the NLB sends to (`nlb.target_port`; default: `port`).', { minimum: 1, maximum: 65535 }),
+    healthCheckPort: int('Port the NLB\'s TCP health check connects to (`nlb.healthcheck.port`; default: the target port).', { minimum: 1, maximum: 65535 }),
+  }, ['port']),
   rolling: enumOf('Copilot rolling deployment mode (`deployment.rolling`): `default` keeps 100% healthy and doubles during the deploy, `recreate` stops old tasks first.', ['default', 'recreate']),
 };
