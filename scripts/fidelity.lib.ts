@@ -385,10 +385,16 @@ export function sameValue(expected: Json, got: Json, document: string, path: str
   return false;
 }
 
-/** `Fn::Join` of text and references, written as the `Fn::Sub` string it equals. */
+/**
+ * `Fn::Join` of text and references, written as the `Fn::Sub` string it equals; an `Fn::Sub` that
+ * is one `${Name}` (a parameter or logical ID) and nothing else is `Ref: Name` (CloudFormation's
+ * Fn::Sub: a `${Name}` variable is what `Ref` of it returns).
+ */
 function joinAsSub(v: Json): Json {
   if (Array.isArray(v)) return v.map(joinAsSub);
   if (!isObject(v)) return v;
+  const only = Object.keys(v).length === 1 && typeof v['Fn::Sub'] === 'string' ? /^\$\{([A-Za-z0-9:]+)\}$/.exec(v['Fn::Sub']) : null;
+  if (only) return { Ref: only[1]! };
   const j = v['Fn::Join'];
   if (Object.keys(v).length === 1 && Array.isArray(j) && typeof j[0] === 'string' && Array.isArray(j[1])) {
     const parts = j[1].map((p) => {

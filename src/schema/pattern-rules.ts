@@ -33,6 +33,7 @@ export const PATTERN_RULES: Readonly<Record<string, PatternRule>> = {
   '^[0-9]{1,3}%$': { rule: 'a percentage: a whole number followed by `%`', example: '25%' },
   '^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$': { rule: 'a lowercase host name (dot-separated labels of letters, digits and hyphens), optionally starting with `*.`', example: 'api.example.com' },
   "^/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$": { rule: 'a URL path: starts with `/`, then URL path characters only (no spaces, `?` or `#`)', example: '/health' },
+  '^([A-Za-z0-9_-]{1,255}|\\$\\{[A-Za-z0-9]+\\})$': { rule: 'a container name as ECS takes it (at most 255 letters, digits, `_` and `-`) or one `${Name}` parameter', example: 'web_app' },
   '^[^\\u0000-\\u001f\\u007f]{1,256}$': { rule: 'a name of 1 to 256 printable characters (no control characters)', example: 'ServiceScaleOutPolicy' },
   '^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|K|M|G|T)$': { rule: 'an amount of memory with its unit, in Kubernetes notation (`Mi`, `Gi`, … binary; `M`, `G`, … decimal)', example: '50Mi' },
   '^([-A-Za-z0-9_.$/~"\'@:+&*?]{1,128}|\\$\\{[A-Za-z0-9]+\\})$': { rule: 'an ALB path pattern (at most 128 letters, digits and `_ - . $ / ~ " \' @ : + & * ?`; `*` and `?` are wildcards) or one `${Name}` parameter', example: '/api/*' },

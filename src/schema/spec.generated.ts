@@ -729,7 +729,7 @@ export type OverrideRegion = string | null;
  */
 export type OverrideImage = string | null;
 /**
- * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
+ * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63). Or one `${Name}` stack parameter: the ECS template names the container (and its load balancer entry) with `Ref`, every other output takes the parameter's default (none: an error naming the target).
  */
 export type OverrideContainerName = string | null;
 /**
@@ -932,7 +932,7 @@ export interface CodegenServiceSpecV1 {
    */
   image: string;
   /**
-   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63). Or one `${Name}` stack parameter: the ECS template names the container (and its load balancer entry) with `Ref`, every other output takes the parameter's default (none: an error naming the target).
    */
   containerName?: string;
   /**
@@ -1173,7 +1173,7 @@ export interface CodegenServiceSpecV1 {
        */
       image?: string | null;
       /**
-       * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
+       * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63). Or one `${Name}` stack parameter: the ECS template names the container (and its load balancer entry) with `Ref`, every other output takes the parameter's default (none: an error naming the target).
        */
       containerName?: string | null;
       /**
@@ -2734,7 +2734,7 @@ export interface EcsTarget {
    */
   image?: string | null;
   /**
-   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63). Or one `${Name}` stack parameter: the ECS template names the container (and its load balancer entry) with `Ref`, every other output takes the parameter's default (none: an error naming the target).
    */
   containerName?: string | null;
   /**
@@ -4690,7 +4690,7 @@ export interface KubernetesTarget {
    */
   image?: string | null;
   /**
-   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63). Or one `${Name}` stack parameter: the ECS template names the container (and its load balancer entry) with `Ref`, every other output takes the parameter's default (none: an error naming the target).
    */
   containerName?: string | null;
   /**
@@ -5086,7 +5086,7 @@ export interface AppmeshTarget {
    */
   image?: string | null;
   /**
-   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63). Or one `${Name}` stack parameter: the ECS template names the container (and its load balancer entry) with `Ref`, every other output takes the parameter's default (none: an error naming the target).
    */
   containerName?: string | null;
   /**
@@ -5680,7 +5680,7 @@ export interface CopilotTarget {
    */
   image?: string | null;
   /**
-   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63). Or one `${Name}` stack parameter: the ECS template names the container (and its load balancer entry) with `Ref`, every other output takes the parameter's default (none: an error naming the target).
    */
   containerName?: string | null;
   /**
@@ -6063,7 +6063,7 @@ export interface EcsTargetOverlay {
    */
   image?: OverrideImage | null;
   /**
-   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63). Or one `${Name}` stack parameter: the ECS template names the container (and its load balancer entry) with `Ref`, every other output takes the parameter's default (none: an error naming the target).
    */
   containerName?: OverrideContainerName | null;
   /**
@@ -6564,7 +6564,7 @@ export interface KubernetesTargetOverlay {
    */
   image?: OverrideImage | null;
   /**
-   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63). Or one `${Name}` stack parameter: the ECS template names the container (and its load balancer entry) with `Ref`, every other output takes the parameter's default (none: an error naming the target).
    */
   containerName?: OverrideContainerName | null;
   /**
@@ -6894,7 +6894,7 @@ export interface AppmeshTargetOverlay {
    */
   image?: OverrideImage | null;
   /**
-   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63). Or one `${Name}` stack parameter: the ECS template names the container (and its load balancer entry) with `Ref`, every other output takes the parameter's default (none: an error naming the target).
    */
   containerName?: OverrideContainerName | null;
   /**
@@ -7400,7 +7400,7 @@ export interface CopilotTargetOverlay {
    */
   image?: OverrideImage | null;
   /**
-   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63). Or one `${Name}` stack parameter: the ECS template names the container (and its load balancer entry) with `Ref`, every other output takes the parameter's default (none: an error naming the target).
    */
   containerName?: OverrideContainerName | null;
   /**

@@ -277,7 +277,8 @@ export function readService(t: Template, id: string, draft: SpecDraft): void {
       const role = adv.get('RoleArn');
       if (!t.isGetAtt(role, ['LoadBalancerRole'])) sub(ecs, 'service').loadBalancerRoleArn = t.literal(role);
     }
-    const container = lb.get('ContainerName').value;
+    const named = lb.get('ContainerName');
+    const container = typeof named.value === 'string' ? named.value : t.literal(named);
     const mainName = (spec.containerName as string | undefined) ?? 'app';
     if (typeof container === 'string' && container !== mainName) {
       // The traffic goes to a sidecar: its port is the exposed one.

@@ -15,6 +15,7 @@ import type { Report } from './common.js';
 /** Spec paths (of the resolved view) of the string fields that take `${Name}`; `*` is any map key or list index. */
 export const PARAMETER_FIELDS: readonly (readonly string[])[] = [
   ['image'],
+  ['containerName'],
   ['sidecars', '*', 'image'],
   ['region'],
   ['logging', 'group'],
