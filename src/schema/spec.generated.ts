@@ -5979,6 +5979,14 @@ export interface CopilotTarget {
     healthCheckPort?: number;
   };
   /**
+   * An existing Application Load Balancer the service goes behind instead of the environment's, by name or ARN (`http.alb`): Copilot adds the listener rules to it. A public one for a Load Balanced Web Service, an internal one for a Backend Service.
+   */
+  alb?: string;
+  /**
+   * Route 53 hosted zone ID in which Copilot writes the A records of the aliases (`expose.hosts` → `http.alias`; `http.hosted_zone`), for an environment whose domain Copilot does not manage (for example, with imported certificates).
+   */
+  hostedZone?: string;
+  /**
    * Copilot rolling deployment mode (`deployment.rolling`): `default` keeps 100% healthy and doubles during the deploy, `recreate` stops old tasks first.
    */
   rolling?: 'default' | 'recreate';
@@ -7621,6 +7629,14 @@ export interface CopilotTargetOverlay {
      */
     healthCheckPort?: number | null;
   } | null;
+  /**
+   * An existing Application Load Balancer the service goes behind instead of the environment's, by name or ARN (`http.alb`): Copilot adds the listener rules to it. A public one for a Load Balanced Web Service, an internal one for a Backend Service.
+   */
+  alb?: string | null;
+  /**
+   * Route 53 hosted zone ID in which Copilot writes the A records of the aliases (`expose.hosts` → `http.alias`; `http.hosted_zone`), for an environment whose domain Copilot does not manage (for example, with imported certificates).
+   */
+  hostedZone?: string | null;
   /**
    * Copilot rolling deployment mode (`deployment.rolling`): `default` keeps 100% healthy and doubles during the deploy, `recreate` stops old tasks first.
    */

@@ -13,7 +13,7 @@ import { secretValueFrom } from '../shared/aws-secrets.js';
 import { reportDeprecation } from '../shared/legacy.js';
 import { defineEmitter } from '../types.js';
 import { copilotLogging } from './logging.js';
-import { extraNlb, httpExtras, nlb } from './traffic.js';
+import { extraNlb, httpExtras, httpPlacement, nlb } from './traffic.js';
 import { reportSecurityNotCarried } from './security.js';
 import { dependsOn, mountPoints, reportLifecycleNotCarried, storage } from './storage.js';
 
@@ -248,6 +248,7 @@ export function manifestBody(m: ServiceModel, type: CopilotType, report: Report)
     if (second && type === LBWS && h) body.nlb = second;
     else if (second) report({ code: 'COPILOT_NLB_NOT_WRITTEN', severity: 'warning', message: `targets.copilot.nlb is a Network Load Balancer next to the HTTP one of a Load Balanced Web Service; this ${type}${type === LBWS ? ' has no HTTP load balancer (expose)' : ''} has none, so it was not written.`, path: ['targets', 'copilot', 'nlb'] });
   }
+  httpPlacement(m, body.http && typeof body.http === 'object' && !Array.isArray(body.http) ? body.http : undefined, report);
   body.cpu = m.taskSize.cpu;
   body.memory = m.taskSize.memory;
   const c = count(m, report);

@@ -194,6 +194,11 @@ function body(m: Field, type: string, spec: Json, base: boolean): void {
     }
     if (Object.keys(traffic).length) Object.assign(sub(sub(spec, 'health'), 'traffic'), traffic);
     readHttpExtras(http, spec);
+    const target = base ? copilot! : sub(sub(spec, 'targets'), 'copilot');
+    const alb = http.get('alb').str();
+    if (alb !== undefined) target.alb = alb;
+    const zone = http.get('hosted_zone').str();
+    if (zone !== undefined) target.hostedZone = zone;
   }
   // An nlb next to the HTTP load balancer is a second one (targets.copilot.nlb); alone, it is expose's.
   if (http.isMap() && m.get('nlb').isMap()) readExtraNlb(m, base ? copilot! : sub(sub(spec, 'targets'), 'copilot'));

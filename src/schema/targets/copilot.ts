@@ -39,5 +39,7 @@ export const copilotTargetProperties: Record<string, JsonSchema> = {
     targetPort: int('Container port the NLB sends to (`nlb.target_port`; default: `port`).', { minimum: 1, maximum: 65535 }),
     healthCheckPort: int('Port the NLB\'s TCP health check connects to (`nlb.healthcheck.port`; default: the target port).', { minimum: 1, maximum: 65535 }),
   }, ['port']),
+  alb: str('An existing Application Load Balancer the service goes behind instead of the environment\'s, by name or ARN (`http.alb`): Copilot adds the listener rules to it. A public one for a Load Balanced Web Service, an internal one for a Backend Service.', { minLength: 1, maxLength: 2048 }),
+  hostedZone: str('Route 53 hosted zone ID in which Copilot writes the A records of the aliases (`expose.hosts` → `http.alias`; `http.hosted_zone`), for an environment whose domain Copilot does not manage (for example, with imported certificates).', { pattern: '^Z[A-Z0-9]{1,31}$' }),
   rolling: enumOf('Copilot rolling deployment mode (`deployment.rolling`): `default` keeps 100% healthy and doubles during the deploy, `recreate` stops old tasks first.', ['default', 'recreate']),
 };
