@@ -385,10 +385,16 @@ export function sameValue(expected: Json, got: Json, document: string, path: str
   return false;
 }
 
-/** `Fn::Join` of text and references, written as the `Fn::Sub` string it equals. */
+/**
+ * `Fn::Join` of text and references, written as the `Fn::Sub` string it equals; an `Fn::Sub` that
+ * is one `${Name}` (a parameter or logical ID) and nothing else is `Ref: Name` (CloudFormation's
+ * Fn::Sub: a `${Name}` variable is what `Ref` of it returns).
+ */
 function joinAsSub(v: Json): Json {
   if (Array.isArray(v)) return v.map(joinAsSub);
   if (!isObject(v)) return v;
+  const only = Object.keys(v).length === 1 && typeof v['Fn::Sub'] === 'string' ? /^\$\{([A-Za-z0-9:]+)\}$/.exec(v['Fn::Sub']) : null;
+  if (only) return { Ref: only[1]! };
   const j = v['Fn::Join'];
   if (Object.keys(v).length === 1 && Array.isArray(j) && typeof j[0] === 'string' && Array.isArray(j[1])) {
     const parts = j[1].map((p) => {
@@ -500,7 +506,7 @@ export function compareFacts(facts: readonly Fact[], generated: Map<string, Json
     let r: FactResult;
     if (target === undefined) r = { fact, status: 'missing', absent: fact.document };
     else {
-      const at = lookup(generated.get(target)!, fact.path);
+      const at = lookupFact(generated.get(target)!, fact);
       if (!at.found) r = { fact, status: 'missing', absent: `${target} ${at.absent}` };
       else if (sameValue(renameReferences(fact.value, names), at.value, fact.document, fact.path)) return { fact, status: 'matched' };
       else r = { fact, status: 'different', got: at.value };
@@ -513,6 +519,21 @@ export function compareFacts(facts: readonly Fact[], generated: Map<string, Json
     if (reason === undefined || (r.status === 'missing' && r.absent !== `${target} ${leafStep(fact.path)}`)) return r;
     return { ...r, status: 'deliberate', reason };
   });
+}
+
+/** The config that holds a listener rule condition's values (ELB RuleCondition). */
+const CONDITION_CONFIG: Readonly<Record<string, string>> = { 'path-pattern': 'PathPatternConfig', 'host-header': 'HostHeaderConfig' };
+
+/**
+ * `lookup`, with the ELB's own equivalence: a path-pattern or host-header condition's `Values`
+ * (the older form) says what its `PathPatternConfig` / `HostHeaderConfig` `Values` says.
+ */
+export function lookupFact(doc: Json, fact: Fact): ReturnType<typeof lookup> {
+  const at = lookup(doc, fact.path);
+  const m = /^(.*\/Conditions\[Field=(path-pattern|host-header)\])\/Values$/.exec(fact.path);
+  if (at.found || !m || !fact.document.startsWith('AWS::ElasticLoadBalancingV2::ListenerRule/')) return at;
+  const config = lookup(doc, `${m[1]}/${CONDITION_CONFIG[m[2]!]}/Values`);
+  return config.found ? config : at;
 }
 
 /** The path as `lookup` reports it when only its last step is absent. */

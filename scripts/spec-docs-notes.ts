@@ -57,7 +57,8 @@ an attribute of one of its resources, and \`\${!Text}\` writes \`\${Text}\` lite
   it): \`LogGroup\`, \`TaskDefinition\`, \`ECSService\`, and when the spec creates them \`ExecutionRole\`,
   \`TaskRole\`, \`TargetGroup\` (or \`BlueTargetGroup\` and \`GreenTargetGroup\`), \`ListenerRule\`,
   \`TestListenerRule\`, \`LoadBalancerRole\`, \`ScalableTarget\`, \`CpuScalingPolicy\`, \`MemoryScalingPolicy\`,
-  \`CodeDeployApplication\`, \`CodeDeployDeploymentGroup\`, \`CodeDeployRole\`, \`DeploymentConfig\`; an
+  \`CodeDeployApplication\`, \`CodeDeployDeploymentGroup\`, \`CodeDeployRole\`, \`DeploymentConfig\`, and with
+  the CloudFormation blue/green hook \`ProdListener\` (and \`TestListener\`, then a resource); an
   attribute must be one the resource type has (\`\${LogGroup.Arn}\`, \`\${TargetGroup.TargetGroupFullName}\`);
 - a **spec parameter**: a name declared under \`parameters\` (see \`parameters.<name>\` and
   docs/parameters.md); the template declares it, with the spec's type, default and constraints,

@@ -4,7 +4,7 @@
  * their goldens, their source records, facts that rebuild their documents, and no patches.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -103,7 +103,26 @@ describe('npm run fidelity on a tiny case', () => {
     expect(stale.stdout).toContain('! stale deliberate entry (the fact matches or does not exist): Deployment/tiny /apiVersion');
     const below = cli(['--dir', tinyCase(deliberate), '--min', '95']);
     expect(below.status).toBe(1);
-    expect(below.stderr).toContain('77.3% matched, below --min 95%');
+    expect(below.stderr).toContain('77.3% matched over the deployment kinds (Compose left out), below --min 95%');
+  });
+
+  it('prints a total over the deployment kinds next to the all-cases one, and --min holds that one', () => {
+    // The tiny Kubernetes case (17 of 22) next to a Compose case (4 of its 8 facts are reproduced:
+    // compose-wireguard): all cases 21 of 30 = 70.0%, the deployment kinds 17 of 22 = 77.3%.
+    const dir = tinyCase(deliberate);
+    cpSync(join(CASES_DIR, 'compose-wireguard'), join(dir, 'compose-wireguard'), { recursive: true });
+    const r = cli(['--dir', dir, '--min', '75']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^total \(2 cases\)\s+30\s+21\s+1\s+1\s+7\s+70\.0%$/m);
+    expect(r.stdout).toMatch(/^total, deployment kinds \(1 cases\)\s+22\s+17\s+1\s+1\s+3\s+77\.3%$/m);
+    expect(r.stdout).toContain('deployment kinds (Compose left out): 77.3% matched');
+    const md = cli(['--dir', dir, '--markdown']);
+    expect(md.stdout).toContain('| **total** | 2 | 30 | 21 | 1 | 1 | 7 | 70.0% |');
+    expect(md.stdout).toContain('| **total, deployment kinds (Compose left out)** | 1 | 22 | 17 | 1 | 1 | 3 | 77.3% |');
+    const below = cli(['--dir', dir, '--min', '80']);
+    expect(below.status).toBe(1);
+    expect(below.stderr).toContain('77.3% matched over the deployment kinds (Compose left out), below --min 80%');
   });
 
   it('measures the importer on the source rebuilt from the facts', () => {
@@ -120,6 +139,17 @@ describe('npm run fidelity on a tiny case', () => {
 });
 
 describe('fidelity paths and values', () => {
+  it('reads a listener rule condition\'s older Values form as its PathPatternConfig / HostHeaderConfig Values', () => {
+    const rule: JsonObject = { Properties: { Conditions: [{ Field: 'path-pattern', PathPatternConfig: { Values: ['/', 'hello*'] } }, { Field: 'host-header', HostHeaderConfig: { Values: ['a.example.com'] } }] } };
+    const generated = new Map<string, JsonObject>([['AWS::ElasticLoadBalancingV2::ListenerRule/R', rule]]);
+    const facts = [
+      F('AWS::ElasticLoadBalancingV2::ListenerRule/R', '/Properties/Conditions[Field=path-pattern]/Values', ['/', 'hello*']),
+      F('AWS::ElasticLoadBalancingV2::ListenerRule/R', '/Properties/Conditions[Field=host-header]/Values', ['b.example.com']),
+      F('AWS::ElasticLoadBalancingV2::ListenerRule/R', '/Properties/Conditions[Field=path-pattern]/Other', 'x'),
+    ];
+    expect(compareFacts(facts, generated).map((r) => r.status)).toEqual(['matched', 'different', 'missing']);
+  });
+
   it('keys list items by name and escapes / [ ] ~', () => {
     const path = '/metadata/annotations/alb.ingress.kubernetes.io~1scheme/x[name=a~1b~2c~3~0]/y[2]/z';
     expect(formatPath(parsePath(path))).toBe(path);

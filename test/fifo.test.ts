@@ -124,6 +124,17 @@ describe.runIf(HAVE_MKFIFO)('non-regular files are refused before they are opene
     expect(statSync(join(init, 'codegen.config.json')).isFile()).toBe(true);
   });
 
+  it('init looking upward for the schemas reads past a FIFO named package.json instead of waiting on it', async () => {
+    const parent = workspace();
+    const dir = join(parent, 'svc');
+    mkdirSync(dir);
+    mkfifo(join(parent, 'package.json'));
+    const r = await runChild(['init', '--name', 'web'], dir, LIMIT);
+    expect(r.timedOut).toBe(false);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'service.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=/);
+  });
+
   it('a FIFO or a link where --sarif FILE or graph --out FILE writes: replaced by a new file, never opened or written through', async () => {
     const dir = workspace();
     const target = join(dir, 'elsewhere.txt');

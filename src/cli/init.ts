@@ -52,10 +52,11 @@ export function schemaFolder(cwd: string): { path: string; found: boolean } {
   for (let dir = cwd; ; dir = dirname(dir)) {
     if (existsSync(join(dir, 'node_modules/svcgen/schema/service.schema.json'))) return { path: rel(join(dir, 'node_modules/svcgen/schema')), found: true };
     try {
-      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: unknown };
+      // readRegularFile: a FIFO or device named package.json in a parent folder must not block init.
+      const pkg = JSON.parse(readRegularFile(join(dir, 'package.json'))) as { name?: unknown };
       if (pkg.name === 'svcgen' && existsSync(join(dir, 'schema/service.schema.json'))) return { path: rel(join(dir, 'schema')), found: true };
     } catch {
-      // no package.json here, or not JSON: keep looking upward
+      // no package.json here, not a regular file, or not JSON: keep looking upward
     }
     if (dirname(dir) === dir) return { path: INSTALLED, found: false };
   }

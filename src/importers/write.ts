@@ -25,7 +25,7 @@ const ITEM = '[]';
 const FLOW_KEYS = new Set(['requests', 'limits', 'http', 'tcp', 'grpc', 'exec', 'kubernetes', 'aws', 'configMap', 'rolling', 'canary', 'linear', 'tls', 'dns', 'cloudMap', ITEM]);
 
 /** Maps whose presence means something even when empty (`expose: {}`: behind the load balancer, default path). */
-const KEEP_EMPTY = new Set(['serviceAccount', 'tcp', 'grpc', 'serviceConnect', 'expose', 'emptyDir']);
+const KEEP_EMPTY = new Set(['serviceAccount', 'tcp', 'grpc', 'serviceConnect', 'expose', 'emptyDir', 'managedEfs']);
 
 export interface SpecComment {
   /** Spec path of the key the comment is written above. */

@@ -28,4 +28,5 @@ export type VolumeModel = { name: string; at: SpecPath } & (
   | { kind: 'hostPath'; path: string; type?: string }
   | { kind: 'configMap'; configMap: string; items: { key: string; path: string }[]; defaultMode?: number }
   | { kind: 'persistentVolumeClaim'; claimName: string; readOnly: boolean }
+  | { kind: 'managedEfs'; uid?: number; gid?: number }
 );

@@ -187,6 +187,8 @@ export interface AutoscalingModel {
 export interface StepScalingModel {
   /** Policy name suffix, unique in the service. */
   name: string;
+  /** The policy's own PolicyName (default `<service>-<name>`). */
+  policyName?: string;
   /** The alarm's description, when the spec gives one. */
   description?: string;
   /** `cpu` / `memory`: the service's AWS/ECS utilization; otherwise a CloudWatch metric. */
@@ -285,6 +287,8 @@ export interface FirelensModel {
   secretOptions: { name: string; valueFrom: string }[];
   enableMetadata?: boolean;
   configFile?: string;
+  /** The router's memory reservation, MiB. */
+  memoryReservationMiB?: number;
 }
 
 /** Fargate task size derived from the limits (or given explicitly for ECS). */

@@ -73,7 +73,9 @@ export default createRule<MessageIds, Options>({
         const at: SpecPath = spec.targets?.kubernetes?.service?.name !== undefined ? ['targets', 'kubernetes', 'service', 'name'] : ['name'];
         check('Service name', svc, DNS1035, at);
         // ECS container names (letters, digits, `_`, `-`, up to 255) are wider than Kubernetes's.
-        check('Container name', spec.containerName ?? 'app', K8S_CONTAINER, ['containerName'], 'give the kubernetes target its own name with targets.kubernetes.containerName');
+        // A name from a parameter deploys as its default there (none: the emitter reports it).
+        const container = withDefaults(spec, spec.containerName ?? 'app');
+        if (!container.includes('${')) check('Container name', container, K8S_CONTAINER, ['containerName'], 'give the kubernetes target its own name with targets.kubernetes.containerName');
         for (const name of Object.keys(spec.sidecars ?? {})) {
           check('Container name', name, K8S_CONTAINER, ['sidecars', name], `under targets.kubernetes.sidecars, set ${name}: null and define the sidecar again under a valid name`);
         }

@@ -5,7 +5,6 @@
  */
 import { arr, bool, duration, enumOf, int, map, obj, oneOf, ref, str, type JsonSchema } from './dsl.js';
 
-const NAME = '^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$';
 /** Container names as ECS allows them (core-schema.ts CONTAINER_NAME_PATTERN). */
 const CONTAINER_NAME = '^[A-Za-z0-9_-]{1,255}$';
 const ABSOLUTE_PATH = '^/';
@@ -38,7 +37,7 @@ export const ulimitsSchema = (who: string) =>
   );
 
 const mount = obj('One volume mounted into the container.', {
-  volume: str('Name of a volume under `volumes`.', { pattern: NAME }),
+  volume: str('Name of a volume under `volumes`.', { pattern: CONTAINER_NAME }),
   path: str('Absolute path in the container (ECS `containerPath`, Kubernetes `mountPath`, Copilot `path`).', { pattern: ABSOLUTE_PATH, maxLength: 4096 }),
   readOnly: bool('Mount read-only (default false).'),
   subPath: str('A path inside the volume mounted instead of its root (Kubernetes `subPath`; ECS and Copilot have none: a diagnostic — on EFS use `rootDirectory`).', { pattern: RELATIVE_PATH }),
@@ -47,7 +46,7 @@ const mount = obj('One volume mounted into the container.', {
 export const mountsSchema = (who: string) => arr(`Volumes mounted into ${who}.`, ref('mount', 'A mount.'));
 
 const volume = obj(
-  'A volume of the task or pod: exactly one of `emptyDir`, `efs`, `hostPath`, `configMap` or `persistentVolumeClaim`.',
+  'A volume of the task or pod: exactly one of `emptyDir`, `efs`, `hostPath`, `configMap`, `persistentVolumeClaim` or `managedEfs`.',
   {
     emptyDir: obj('Scratch space that lives as long as the task or pod (Kubernetes `emptyDir`; ECS a task volume with no host path; Copilot a `storage.volumes` entry without `efs`).', {
       sizeLimit: str('Size limit, e.g. `1Gi` (Kubernetes `sizeLimit`; ECS and Copilot have no per-volume size: a diagnostic — see `ephemeralStorage`).', { pattern: '^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|K|M|G|T)?$' }),
@@ -74,15 +73,19 @@ const volume = obj(
       claimName: str('Name of the claim, in the pod\'s namespace.', { pattern: '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$', maxLength: 253 }),
       readOnly: bool('Mount the claim read-only in every container (Kubernetes `persistentVolumeClaim.readOnly`, default false); a mount can also be read-only on its own.'),
     }, ['claimName']),
+    managedEfs: obj('An EFS file system that Copilot creates and manages for the service (Copilot `efs: true`, or `efs: {uid, gid}` with a POSIX user of one\'s own): it outlives the service\'s tasks. Copilot only, and one per service; ECS and Kubernetes have no form (an error: a template cannot mount a file system nobody created — use `efs` with its `fileSystemId`).', {
+      uid: int('POSIX user ID the access point uses (Copilot `efs.uid`); needs `gid`.', { minimum: 0, maximum: 4294967295 }),
+      gid: int('POSIX group ID the access point uses (Copilot `efs.gid`); needs `uid`.', { minimum: 0, maximum: 4294967295 }),
+    }),
   },
   [],
-  { oneOf: [{ required: ['emptyDir'] }, { required: ['efs'] }, { required: ['hostPath'] }, { required: ['configMap'] }, { required: ['persistentVolumeClaim'] }] },
+  { oneOf: [{ required: ['emptyDir'] }, { required: ['efs'] }, { required: ['hostPath'] }, { required: ['configMap'] }, { required: ['persistentVolumeClaim'] }, { required: ['managedEfs'] }] },
 );
 
 export const volumesSchema = map(
-  'Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names are DNS-1123 labels (Kubernetes volume names) and also ECS volume names.',
+  'Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names as ECS and Copilot take them: up to 255 letters, digits, `_` and `-`; the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63; `K8S_INVALID_NAME` otherwise).',
   ref('volume', 'A volume.'),
-  NAME,
+  CONTAINER_NAME,
 );
 
 export const containersDefs: Record<string, JsonSchema> = { volume, mount };

@@ -321,7 +321,7 @@ export const coreProperties: Record<string, JsonSchema> = {
   description: str('One line about the service.'),
   region: str('AWS region, e.g. `ap-northeast-1` (used where a target needs a literal region), or `${AWS::Region}` / `${Name}` of a parameter.', { pattern: REGION_PATTERN }),
   image: str('Container image reference (`repo:tag` or `repo@sha256:...`); may use `${Name}` parameters, e.g. `repo:${ImageTag}`.', { minLength: 1 }),
-  containerName: str('Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).', { pattern: CONTAINER_NAME_PATTERN }),
+  containerName: str('Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63). Or one `${Name}` stack parameter: the ECS template names the container (and its load balancer entry) with `Ref`, every other output takes the parameter\'s default (none: an error naming the target).', { pattern: `^(${CONTAINER_NAME_PATTERN.slice(1, -1)}|\\$\\{[A-Za-z0-9]+\\})$` }),
   command: arr('Command override (Docker CMD).', { type: 'string', description: 'Argument.' }),
   entrypoint: arr('Entrypoint override.', { type: 'string', description: 'Argument.' }),
   ports: arr('Ports the main container listens on; the first is the main port.', ref('port', 'A port.')),

@@ -24,6 +24,8 @@ export const ECS_LOGICAL_IDS: Readonly<Record<string, LogicalIdRole>> = {
   alternateTargetGroup: { id: 'GreenTargetGroup', what: 'the green target group of a blue/green, canary or linear deployment' },
   listenerRule: { id: 'ListenerRule', what: 'the production listener rule' },
   testListenerRule: { id: 'TestListenerRule', what: 'the test listener rule' },
+  prodListener: { id: 'ProdListener', what: 'the production listener the template creates (CloudFormation blue/green hook)' },
+  testListener: { id: 'TestListener', what: 'the test listener the template creates (CloudFormation blue/green hook)' },
   loadBalancerRole: { id: 'LoadBalancerRole', what: 'the created role ECS uses to shift traffic' },
   scalableTarget: { id: 'ScalableTarget', what: 'the autoscaling scalable target' },
   cpuScalingPolicy: { id: 'CpuScalingPolicy', what: 'the CPU target-tracking policy' },

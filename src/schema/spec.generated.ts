@@ -646,6 +646,19 @@ export type Volume = {
      */
     readOnly?: boolean;
   };
+  /**
+   * An EFS file system that Copilot creates and manages for the service (Copilot `efs: true`, or `efs: {uid, gid}` with a POSIX user of one's own): it outlives the service's tasks. Copilot only, and one per service; ECS and Kubernetes have no form (an error: a template cannot mount a file system nobody created — use `efs` with its `fileSystemId`).
+   */
+  managedEfs?: {
+    /**
+     * POSIX user ID the access point uses (Copilot `efs.uid`); needs `gid`.
+     */
+    uid?: number;
+    /**
+     * POSIX group ID the access point uses (Copilot `efs.gid`); needs `uid`.
+     */
+    gid?: number;
+  };
 } & {
   [k: string]: unknown;
 };
@@ -716,7 +729,7 @@ export type OverrideRegion = string | null;
  */
 export type OverrideImage = string | null;
 /**
- * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
+ * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63). Or one `${Name}` stack parameter: the ECS template names the container (and its load balancer entry) with `Ref`, every other output takes the parameter's default (none: an error naming the target).
  */
 export type OverrideContainerName = string | null;
 /**
@@ -856,7 +869,7 @@ export type OverrideUlimits = {
     | null;
 } | null;
 /**
- * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names are DNS-1123 labels (Kubernetes volume names) and also ECS volume names.
+ * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names as ECS and Copilot take them: up to 255 letters, digits, `_` and `-`; the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63; `K8S_INVALID_NAME` otherwise).
  */
 export type OverrideVolumes = {
   /**
@@ -919,7 +932,7 @@ export interface CodegenServiceSpecV1 {
    */
   image: string;
   /**
-   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63). Or one `${Name}` stack parameter: the ECS template names the container (and its load balancer entry) with `Ref`, every other output takes the parameter's default (none: an error naming the target).
    */
   containerName?: string;
   /**
@@ -1075,7 +1088,7 @@ export interface CodegenServiceSpecV1 {
         };
   };
   /**
-   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names are DNS-1123 labels (Kubernetes volume names) and also ECS volume names.
+   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names as ECS and Copilot take them: up to 255 letters, digits, `_` and `-`; the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63; `K8S_INVALID_NAME` otherwise).
    */
   volumes?: {
     [k: string]: Volume;
@@ -1160,7 +1173,7 @@ export interface CodegenServiceSpecV1 {
        */
       image?: string | null;
       /**
-       * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
+       * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63). Or one `${Name}` stack parameter: the ECS template names the container (and its load balancer entry) with `Ref`, every other output takes the parameter's default (none: an error naming the target).
        */
       containerName?: string | null;
       /**
@@ -1300,7 +1313,7 @@ export interface CodegenServiceSpecV1 {
           | null;
       } | null;
       /**
-       * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names are DNS-1123 labels (Kubernetes volume names) and also ECS volume names.
+       * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names as ECS and Copilot take them: up to 255 letters, digits, `_` and `-`; the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63; `K8S_INVALID_NAME` otherwise).
        */
       volumes?: {
         /**
@@ -1536,6 +1549,10 @@ export interface Autoscaling {
      * Policy name suffix (default `step-<n>`); unique in the service.
      */
     name?: string;
+    /**
+     * The scaling policy's own name (`PolicyName`, 1-256 printable characters; default `<service>-<name>`), e.g. the name a running stack already gives it. Unique among the service's policies.
+     */
+    policyName?: string;
     /**
      * The alarm's description (`AlarmDescription`, at most 1024 characters; default: the service, the step name and the alarm's condition).
      */
@@ -2089,6 +2106,10 @@ export interface Logging {
      * Add the ECS metadata (cluster, task ARN, task definition) to each log event (`enable-ecs-log-metadata`, default true; Copilot `logging.enableMetadata`).
      */
     enableMetadata?: boolean;
+    /**
+     * Memory reserved for the log router container (ECS `memoryReservation`, a soft limit: the router may use more when the task has it), Kubernetes notation such as `50Mi` (whole MiB on ECS, rounded up); default none. Copilot sizes its own router: reported there.
+     */
+    memoryReservation?: string;
     /**
      * A custom Fluent Bit or Fluentd configuration: a file path inside the router image, or an S3 ARN (EC2 only) (`config-file-type`/`config-file-value`; Copilot `logging.configFilePath`, a file path only).
      */
@@ -2713,7 +2734,7 @@ export interface EcsTarget {
    */
   image?: string | null;
   /**
-   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63). Or one `${Name}` stack parameter: the ECS template names the container (and its load balancer entry) with `Ref`, every other output takes the parameter's default (none: an error naming the target).
    */
   containerName?: string | null;
   /**
@@ -2853,7 +2874,7 @@ export interface EcsTarget {
       | null;
   } | null;
   /**
-   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names are DNS-1123 labels (Kubernetes volume names) and also ECS volume names.
+   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names as ECS and Copilot take them: up to 255 letters, digits, `_` and `-`; the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63; `K8S_INVALID_NAME` otherwise).
    */
   volumes?: {
     /**
@@ -3030,6 +3051,14 @@ export interface EcsTarget {
      */
     listenerRulePriority?: number;
     /**
+     * The listener rule's path-pattern values as written, instead of the prefixes codegen derives from `expose.path`/`paths` (`<p>` and `<p>/*`): ALB path patterns, case-sensitive, with `*` and `?` wildcards (`/` alone is the exact root, `hello*` needs no leading slash), or one `${Name}` parameter. At most three per rule; more become further rules. The other targets keep `expose.path`/`paths`.
+     *
+     * @minItems 1
+     *
+     * Items: An ALB path pattern (at most 128 characters), or `${Name}`.
+     */
+    pathPatterns?: string[];
+    /**
      * Port of the production listener the template creates with `codeDeploy.via: hook` (default 443 with `expose.tls.certificateArn`, else 80).
      */
     listenerPort?: number;
@@ -3173,6 +3202,14 @@ export interface EcsTarget {
      * Logical ID of the test listener rule (default `TestListenerRule`).
      */
     testListenerRule?: string;
+    /**
+     * Logical ID of the production listener the template creates (CloudFormation blue/green hook) (default `ProdListener`).
+     */
+    prodListener?: string;
+    /**
+     * Logical ID of the test listener the template creates (CloudFormation blue/green hook) (default `TestListener`).
+     */
+    testListener?: string;
     /**
      * Logical ID of the created role ECS uses to shift traffic (default `LoadBalancerRole`).
      */
@@ -3381,6 +3418,10 @@ export interface AutoscalingOverlay {
          * Policy name suffix (default `step-<n>`); unique in the service.
          */
         name?: string;
+        /**
+         * The scaling policy's own name (`PolicyName`, 1-256 printable characters; default `<service>-<name>`), e.g. the name a running stack already gives it. Unique among the service's policies.
+         */
+        policyName?: string;
         /**
          * The alarm's description (`AlarmDescription`, at most 1024 characters; default: the service, the step name and the alarm's condition).
          */
@@ -4020,6 +4061,10 @@ export interface LoggingOverlay {
      */
     enableMetadata?: boolean | null;
     /**
+     * Memory reserved for the log router container (ECS `memoryReservation`, a soft limit: the router may use more when the task has it), Kubernetes notation such as `50Mi` (whole MiB on ECS, rounded up); default none. Copilot sizes its own router: reported there.
+     */
+    memoryReservation?: string | null;
+    /**
      * A custom Fluent Bit or Fluentd configuration: a file path inside the router image, or an S3 ARN (EC2 only) (`config-file-type`/`config-file-value`; Copilot `logging.configFilePath`, a file path only).
      */
     configFile?: string | null;
@@ -4495,7 +4540,7 @@ export interface SecurityOverlay {
   } | null;
 }
 /**
- * A volume of the task or pod: exactly one of `emptyDir`, `efs`, `hostPath`, `configMap` or `persistentVolumeClaim`.
+ * A volume of the task or pod: exactly one of `emptyDir`, `efs`, `hostPath`, `configMap`, `persistentVolumeClaim` or `managedEfs`.
  */
 export interface VolumeOverlay {
   /**
@@ -4589,6 +4634,19 @@ export interface VolumeOverlay {
      */
     readOnly?: boolean | null;
   } | null;
+  /**
+   * An EFS file system that Copilot creates and manages for the service (Copilot `efs: true`, or `efs: {uid, gid}` with a POSIX user of one's own): it outlives the service's tasks. Copilot only, and one per service; ECS and Kubernetes have no form (an error: a template cannot mount a file system nobody created — use `efs` with its `fileSystemId`).
+   */
+  managedEfs?: {
+    /**
+     * POSIX user ID the access point uses (Copilot `efs.uid`); needs `gid`.
+     */
+    uid?: number | null;
+    /**
+     * POSIX group ID the access point uses (Copilot `efs.gid`); needs `uid`.
+     */
+    gid?: number | null;
+  } | null;
 }
 /**
  * A mount.
@@ -4632,7 +4690,7 @@ export interface KubernetesTarget {
    */
   image?: string | null;
   /**
-   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63). Or one `${Name}` stack parameter: the ECS template names the container (and its load balancer entry) with `Ref`, every other output takes the parameter's default (none: an error naming the target).
    */
   containerName?: string | null;
   /**
@@ -4772,7 +4830,7 @@ export interface KubernetesTarget {
       | null;
   } | null;
   /**
-   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names are DNS-1123 labels (Kubernetes volume names) and also ECS volume names.
+   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names as ECS and Copilot take them: up to 255 letters, digits, `_` and `-`; the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63; `K8S_INVALID_NAME` otherwise).
    */
   volumes?: {
     /**
@@ -5028,7 +5086,7 @@ export interface AppmeshTarget {
    */
   image?: string | null;
   /**
-   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63). Or one `${Name}` stack parameter: the ECS template names the container (and its load balancer entry) with `Ref`, every other output takes the parameter's default (none: an error naming the target).
    */
   containerName?: string | null;
   /**
@@ -5168,7 +5226,7 @@ export interface AppmeshTarget {
       | null;
   } | null;
   /**
-   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names are DNS-1123 labels (Kubernetes volume names) and also ECS volume names.
+   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names as ECS and Copilot take them: up to 255 letters, digits, `_` and `-`; the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63; `K8S_INVALID_NAME` otherwise).
    */
   volumes?: {
     /**
@@ -5622,7 +5680,7 @@ export interface CopilotTarget {
    */
   image?: string | null;
   /**
-   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63). Or one `${Name}` stack parameter: the ECS template names the container (and its load balancer entry) with `Ref`, every other output takes the parameter's default (none: an error naming the target).
    */
   containerName?: string | null;
   /**
@@ -5762,7 +5820,7 @@ export interface CopilotTarget {
       | null;
   } | null;
   /**
-   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names are DNS-1123 labels (Kubernetes volume names) and also ECS volume names.
+   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names as ECS and Copilot take them: up to 255 letters, digits, `_` and `-`; the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63; `K8S_INVALID_NAME` otherwise).
    */
   volumes?: {
     /**
@@ -5900,6 +5958,35 @@ export interface CopilotTarget {
    */
   subnets?: string[];
   /**
+   * A Network Load Balancer next to the HTTP one of a Load Balanced Web Service (`nlb` with `http`), e.g. for a UDP or TCP port besides the web traffic. `expose` says the HTTP side; an NLB-only service is `expose.loadBalancer: network`.
+   */
+  nlb?: {
+    /**
+     * Port the NLB listens on (`nlb.port`).
+     */
+    port: number;
+    /**
+     * Listener protocol (default `tcp`; `tls` terminates TLS with the environment's certificate).
+     */
+    protocol?: 'tcp' | 'udp' | 'tls';
+    /**
+     * Container port the NLB sends to (`nlb.target_port`; default: `port`).
+     */
+    targetPort?: number;
+    /**
+     * Port the NLB's TCP health check connects to (`nlb.healthcheck.port`; default: the target port).
+     */
+    healthCheckPort?: number;
+  };
+  /**
+   * An existing Application Load Balancer the service goes behind instead of the environment's, by name or ARN (`http.alb`): Copilot adds the listener rules to it. A public one for a Load Balanced Web Service, an internal one for a Backend Service.
+   */
+  alb?: string;
+  /**
+   * Route 53 hosted zone ID in which Copilot writes the A records of the aliases (`expose.hosts` → `http.alias`; `http.hosted_zone`), for an environment whose domain Copilot does not manage (for example, with imported certificates).
+   */
+  hostedZone?: string;
+  /**
    * Copilot rolling deployment mode (`deployment.rolling`): `default` keeps 100% healthy and doubles during the deploy, `recreate` stops old tasks first.
    */
   rolling?: 'default' | 'recreate';
@@ -5984,7 +6071,7 @@ export interface EcsTargetOverlay {
    */
   image?: OverrideImage | null;
   /**
-   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63). Or one `${Name}` stack parameter: the ECS template names the container (and its load balancer entry) with `Ref`, every other output takes the parameter's default (none: an error naming the target).
    */
   containerName?: OverrideContainerName | null;
   /**
@@ -6072,7 +6159,7 @@ export interface EcsTargetOverlay {
    */
   ulimits?: OverrideUlimits | null;
   /**
-   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names are DNS-1123 labels (Kubernetes volume names) and also ECS volume names.
+   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names as ECS and Copilot take them: up to 255 letters, digits, `_` and `-`; the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63; `K8S_INVALID_NAME` otherwise).
    */
   volumes?: OverrideVolumes | null;
   /**
@@ -6226,6 +6313,10 @@ export interface EcsTargetOverlay {
      */
     listenerRulePriority?: number | null;
     /**
+     * The listener rule's path-pattern values as written, instead of the prefixes codegen derives from `expose.path`/`paths` (`<p>` and `<p>/*`): ALB path patterns, case-sensitive, with `*` and `?` wildcards (`/` alone is the exact root, `hello*` needs no leading slash), or one `${Name}` parameter. At most three per rule; more become further rules. The other targets keep `expose.path`/`paths`.
+     */
+    pathPatterns?: string[] | null;
+    /**
      * Port of the production listener the template creates with `codeDeploy.via: hook` (default 443 with `expose.tls.certificateArn`, else 80).
      */
     listenerPort?: number | null;
@@ -6370,6 +6461,14 @@ export interface EcsTargetOverlay {
      */
     testListenerRule?: string | null;
     /**
+     * Logical ID of the production listener the template creates (CloudFormation blue/green hook) (default `ProdListener`).
+     */
+    prodListener?: string | null;
+    /**
+     * Logical ID of the test listener the template creates (CloudFormation blue/green hook) (default `TestListener`).
+     */
+    testListener?: string | null;
+    /**
      * Logical ID of the created role ECS uses to shift traffic (default `LoadBalancerRole`).
      */
     loadBalancerRole?: string | null;
@@ -6473,7 +6572,7 @@ export interface KubernetesTargetOverlay {
    */
   image?: OverrideImage | null;
   /**
-   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63). Or one `${Name}` stack parameter: the ECS template names the container (and its load balancer entry) with `Ref`, every other output takes the parameter's default (none: an error naming the target).
    */
   containerName?: OverrideContainerName | null;
   /**
@@ -6561,7 +6660,7 @@ export interface KubernetesTargetOverlay {
    */
   ulimits?: OverrideUlimits | null;
   /**
-   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names are DNS-1123 labels (Kubernetes volume names) and also ECS volume names.
+   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names as ECS and Copilot take them: up to 255 letters, digits, `_` and `-`; the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63; `K8S_INVALID_NAME` otherwise).
    */
   volumes?: OverrideVolumes | null;
   /**
@@ -6803,7 +6902,7 @@ export interface AppmeshTargetOverlay {
    */
   image?: OverrideImage | null;
   /**
-   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63). Or one `${Name}` stack parameter: the ECS template names the container (and its load balancer entry) with `Ref`, every other output takes the parameter's default (none: an error naming the target).
    */
   containerName?: OverrideContainerName | null;
   /**
@@ -6891,7 +6990,7 @@ export interface AppmeshTargetOverlay {
    */
   ulimits?: OverrideUlimits | null;
   /**
-   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names are DNS-1123 labels (Kubernetes volume names) and also ECS volume names.
+   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names as ECS and Copilot take them: up to 255 letters, digits, `_` and `-`; the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63; `K8S_INVALID_NAME` otherwise).
    */
   volumes?: OverrideVolumes | null;
   /**
@@ -7309,7 +7408,7 @@ export interface CopilotTargetOverlay {
    */
   image?: OverrideImage | null;
   /**
-   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63).
+   * Name of the main container (default `app`): up to 255 letters, digits, `_` and `-` (ECS); the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63). Or one `${Name}` stack parameter: the ECS template names the container (and its load balancer entry) with `Ref`, every other output takes the parameter's default (none: an error naming the target).
    */
   containerName?: OverrideContainerName | null;
   /**
@@ -7397,7 +7496,7 @@ export interface CopilotTargetOverlay {
    */
   ulimits?: OverrideUlimits | null;
   /**
-   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names are DNS-1123 labels (Kubernetes volume names) and also ECS volume names.
+   * Volumes of the task or pod (name → volume); containers mount them with `mounts`. Names as ECS and Copilot take them: up to 255 letters, digits, `_` and `-`; the kubernetes target needs a DNS-1123 label (lowercase letters, digits, `-`, at most 63; `K8S_INVALID_NAME` otherwise).
    */
   volumes?: OverrideVolumes | null;
   /**
@@ -7509,6 +7608,35 @@ export interface CopilotTargetOverlay {
    * Subnets the tasks run in (`network.vpc.placement.subnets`), instead of the public or private subnets of `placement`.
    */
   subnets?: string[] | null;
+  /**
+   * A Network Load Balancer next to the HTTP one of a Load Balanced Web Service (`nlb` with `http`), e.g. for a UDP or TCP port besides the web traffic. `expose` says the HTTP side; an NLB-only service is `expose.loadBalancer: network`.
+   */
+  nlb?: {
+    /**
+     * Port the NLB listens on (`nlb.port`).
+     */
+    port?: number | null;
+    /**
+     * Listener protocol (default `tcp`; `tls` terminates TLS with the environment's certificate).
+     */
+    protocol?: ('tcp' | 'udp' | 'tls') | null;
+    /**
+     * Container port the NLB sends to (`nlb.target_port`; default: `port`).
+     */
+    targetPort?: number | null;
+    /**
+     * Port the NLB's TCP health check connects to (`nlb.healthcheck.port`; default: the target port).
+     */
+    healthCheckPort?: number | null;
+  } | null;
+  /**
+   * An existing Application Load Balancer the service goes behind instead of the environment's, by name or ARN (`http.alb`): Copilot adds the listener rules to it. A public one for a Load Balanced Web Service, an internal one for a Backend Service.
+   */
+  alb?: string | null;
+  /**
+   * Route 53 hosted zone ID in which Copilot writes the A records of the aliases (`expose.hosts` → `http.alias`; `http.hosted_zone`), for an environment whose domain Copilot does not manage (for example, with imported certificates).
+   */
+  hostedZone?: string | null;
   /**
    * Copilot rolling deployment mode (`deployment.rolling`): `default` keeps 100% healthy and doubles during the deploy, `recreate` stops old tasks first.
    */

@@ -19,6 +19,7 @@ export const stepScaling = obj(
   'Step scaling on a CloudWatch alarm (ECS: an AWS::CloudWatch::Alarm whose action is a StepScaling policy). The alarm fires when the metric crosses `threshold`; each step says how much to change while the metric lies in its range. Ranges are metric values (not offsets): contiguous, on the alarm\'s side of the threshold; the first step of a scale-out policy starts at the threshold, the last is open-ended.',
   {
     name: str('Policy name suffix (default `step-<n>`); unique in the service.', { pattern: '^[a-z0-9]([-a-z0-9]{0,30}[a-z0-9])?$' }),
+    policyName: str('The scaling policy\'s own name (`PolicyName`, 1-256 printable characters; default `<service>-<name>`), e.g. the name a running stack already gives it. Unique among the service\'s policies.', { pattern: '^[^\\u0000-\\u001f\\u007f]{1,256}$' }),
     description: str('The alarm\'s description (`AlarmDescription`, at most 1024 characters; default: the service, the step name and the alarm\'s condition).', { minLength: 1, maxLength: 1024 }),
     metric: stepMetric,
     comparison: enumOf('How the metric is compared with the threshold: `>=`, `>` (scale out as it rises), `<=` or `<` (scale in as it falls).', ['>=', '>', '<=', '<']),
@@ -58,6 +59,7 @@ const firelens = obj(
     options: logOptions('Output plugin options of the `awsfirelens` log driver (Copilot `logging.destination`), e.g. `Name: firehose`, `region`, `delivery_stream`. Default: the Fluent Bit `cloudwatch_logs` output into `group` and `streamPrefix`.'),
     secretOptions: map('Secret options of the log driver (name → SSM parameter or Secrets Manager ARN), e.g. an API key of the destination (ECS `secretOptions`; Copilot `logging.secretOptions`).', { type: 'string', minLength: 1, description: 'SSM parameter name or ARN, or Secrets Manager secret ARN.' }, '^[A-Za-z0-9_.-]+$'),
     enableMetadata: bool('Add the ECS metadata (cluster, task ARN, task definition) to each log event (`enable-ecs-log-metadata`, default true; Copilot `logging.enableMetadata`).'),
+    memoryReservation: str('Memory reserved for the log router container (ECS `memoryReservation`, a soft limit: the router may use more when the task has it), Kubernetes notation such as `50Mi` (whole MiB on ECS, rounded up); default none. Copilot sizes its own router: reported there.', { pattern: '^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|K|M|G|T)$' }),
     configFile: str('A custom Fluent Bit or Fluentd configuration: a file path inside the router image, or an S3 ARN (EC2 only) (`config-file-type`/`config-file-value`; Copilot `logging.configFilePath`, a file path only).', { minLength: 1 }),
   },
 );

@@ -31,6 +31,7 @@ export function copilotLogging(m: ServiceModel, report: Report): JsonObject | un
   if (f) {
     if (f.type === 'fluentd') report({ code: 'COPILOT_FIRELENS_FLUENTD', severity: 'warning', message: 'Copilot runs Fluent Bit as its log router; the fluentd type was not written (the image and options were).', path: ['logging', 'firelens', 'type'] });
     out.image = f.image;
+    if (f.memoryReservationMiB !== undefined) report({ code: 'COPILOT_FIRELENS_MEMORY', severity: 'warning', message: 'Copilot sizes the log router it adds itself; logging.firelens.memoryReservation was not written to the Copilot manifest.', path: ['logging', 'firelens', 'memoryReservation'] });
     if (f.options) out.destination = { ...f.options };
     else {
       const destination: JsonObject = { Name: 'cloudwatch_logs' };

@@ -13,7 +13,7 @@ import { secretValueFrom } from '../shared/aws-secrets.js';
 import { reportDeprecation } from '../shared/legacy.js';
 import { defineEmitter } from '../types.js';
 import { copilotLogging } from './logging.js';
-import { httpExtras, nlb } from './traffic.js';
+import { extraNlb, httpExtras, httpPlacement, nlb } from './traffic.js';
 import { reportSecurityNotCarried } from './security.js';
 import { dependsOn, mountPoints, reportLifecycleNotCarried, storage } from './storage.js';
 
@@ -236,6 +236,7 @@ export function manifestBody(m: ServiceModel, type: CopilotType, report: Report)
       // An NLB-only Load Balanced Web Service switches the ALB off.
       body.http = false;
       body.nlb = nlb(m, report);
+      if (m.targets.copilot.nlb) report({ code: 'COPILOT_NLB_NOT_WRITTEN', severity: 'warning', message: 'expose.loadBalancer: network already makes the service\'s nlb; targets.copilot.nlb (a second load balancer next to an HTTP one) was not written.', path: ['targets', 'copilot', 'nlb'] });
     } else report({ code: 'COPILOT_BACKEND_NLB', severity: 'warning', message: 'A Copilot Backend Service has no network load balancer (nlb is a Load Balanced Web Service field); expose was not written.', path: ['expose', 'loadBalancer'] });
   } else {
     const h = http(m, type, report);
@@ -243,7 +244,11 @@ export function manifestBody(m: ServiceModel, type: CopilotType, report: Report)
       httpExtras(m, h, report);
       body.http = h;
     }
+    const second = extraNlb(m);
+    if (second && type === LBWS && h) body.nlb = second;
+    else if (second) report({ code: 'COPILOT_NLB_NOT_WRITTEN', severity: 'warning', message: `targets.copilot.nlb is a Network Load Balancer next to the HTTP one of a Load Balanced Web Service; this ${type}${type === LBWS ? ' has no HTTP load balancer (expose)' : ''} has none, so it was not written.`, path: ['targets', 'copilot', 'nlb'] });
   }
+  httpPlacement(m, body.http && typeof body.http === 'object' && !Array.isArray(body.http) ? body.http : undefined, report);
   body.cpu = m.taskSize.cpu;
   body.memory = m.taskSize.memory;
   const c = count(m, report);

@@ -2,7 +2,8 @@
  * Copilot `storage` (`ephemeral`, `volumes`, `readonly_fs`), container mounts (`storage.volumes.<v>.path`
  * for the main container, `mount_points` for sidecars), start ordering (`depends_on`) and the
  * lifecycle fields Copilot has no form for. A Copilot volume is an empty task volume unless it has
- * `efs`; `read_only` defaults to true there, so it is always written.
+ * `efs` (an existing file system's id, or `true` for one Copilot manages: `managedEfs`); `read_only`
+ * defaults to true there, so it is always written.
  * @see https://aws.github.io/copilot-cli/docs/include/storage/ (manifest `storage`)
  */
 import type { DiagnosticInput } from '../../core/diagnostics.js';
@@ -14,7 +15,7 @@ type Report = (d: DiagnosticInput) => void;
 /** The volumes Copilot can hold: empty (emptyDir) and EFS volumes the main container mounts. */
 function copilotVolumes(m: ServiceModel): Map<string, VolumeModel> {
   const mainMounts = new Set(m.main.mounts.map((x) => x.volume));
-  return new Map(m.volumes.filter((v) => (v.kind === 'emptyDir' || v.kind === 'efs') && mainMounts.has(v.name)).map((v) => [v.name, v]));
+  return new Map(m.volumes.filter((v) => (v.kind === 'emptyDir' || v.kind === 'efs' || v.kind === 'managedEfs') && mainMounts.has(v.name)).map((v) => [v.name, v]));
 }
 
 function efs(v: Extract<VolumeModel, { kind: 'efs' }>, report: Report): JsonObject {
@@ -57,8 +58,12 @@ export function storage(m: ServiceModel, report: Report): JsonObject | undefined
     if (mounts.length > 1) report({ code: 'COPILOT_VOLUME_TWICE', severity: 'warning', message: `Copilot mounts a volume once in the main container; only ${first.path} of volume ${v.name} is written (target copilot).`, path: mounts[1]!.at });
     const vol: JsonObject = { path: first.path, read_only: first.readOnly };
     if (v.kind === 'efs') vol.efs = efs(v, report);
+    if (v.kind === 'managedEfs') vol.efs = v.uid !== undefined && v.gid !== undefined ? { uid: v.uid, gid: v.gid } : true;
     volumes[v.name] = vol;
   }
+  // Copilot creates one managed file system (access point) per service.
+  const managed = m.volumes.filter((v) => v.kind === 'managedEfs');
+  if (managed.length > 1) report({ code: 'COPILOT_MANAGED_EFS_ONE', severity: 'error', message: `Copilot manages one EFS file system per service; volumes ${managed.map((v) => v.name).join(', ')} each ask for one (target copilot).`, hint: 'mount one managed volume, or declare the others as efs with their fileSystemId', path: managed[1]!.at });
   if (Object.keys(volumes).length) out.volumes = volumes;
   return Object.keys(out).length ? out : undefined;
 }

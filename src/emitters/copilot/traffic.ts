@@ -63,6 +63,36 @@ export function httpExtras(m: ServiceModel, http: JsonObject, report: Report): v
   }
 }
 
+/**
+ * `targets.copilot.alb` and `hostedZone` → `http.alb` (an existing load balancer) and
+ * `http.hosted_zone` (where the aliases' A records go). Both belong to an HTTP load balancer, and
+ * a hosted zone to its aliases: without them the field says nothing, which is an error.
+ */
+export function httpPlacement(m: ServiceModel, http: JsonObject | undefined, report: Report): void {
+  const { alb, hostedZone } = m.targets.copilot;
+  const missing = (field: 'alb' | 'hostedZone', message: string) => report({ code: 'COPILOT_HTTP_FIELD_UNUSED', severity: 'error', message: `${message} (target copilot).`, path: ['targets', 'copilot', field] });
+  if (!http) {
+    if (alb !== undefined) missing('alb', 'targets.copilot.alb puts the service behind an existing application load balancer (http.alb), but this manifest has no http section: expose the service on an application load balancer');
+    if (hostedZone !== undefined) missing('hostedZone', 'targets.copilot.hostedZone is where Copilot writes the A records of the service\'s aliases (http.hosted_zone), but this manifest has no http section: expose the service on an application load balancer');
+    return;
+  }
+  if (alb !== undefined) http.alb = alb;
+  if (hostedZone !== undefined) {
+    if (http.alias === undefined) missing('hostedZone', 'targets.copilot.hostedZone is where Copilot writes the A records of the service\'s aliases (http.hosted_zone), but expose.hosts names none');
+    else http.hosted_zone = hostedZone;
+  }
+}
+
+/** `targets.copilot.nlb`: a Network Load Balancer next to the HTTP one (`nlb` with `http`). */
+export function extraNlb(m: ServiceModel): JsonObject | undefined {
+  const n = m.targets.copilot.nlb;
+  if (!n) return undefined;
+  const out: JsonObject = { port: `${n.port}/${n.protocol ?? 'tcp'}` };
+  if (n.targetPort !== undefined && n.targetPort !== n.port) out.target_port = n.targetPort;
+  if (n.healthCheckPort !== undefined) out.healthcheck = { port: n.healthCheckPort };
+  return out;
+}
+
 /** The `nlb` section of a Load Balanced Web Service on a Network Load Balancer. */
 export function nlb(m: ServiceModel, report: Report): JsonObject {
   const e = m.expose!;

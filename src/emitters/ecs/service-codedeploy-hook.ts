@@ -141,8 +141,13 @@ export function addHook(template: JsonObject, m: ServiceModel, report: Report): 
   const blue = ((tsProps.LoadBalancers as JsonObject[] | undefined)?.[0]?.TargetGroupArn as JsonObject | undefined)?.Ref as string | undefined;
   const green = idsOfType(resources, 'AWS::ElasticLoadBalancingV2::TargetGroup').find((id) => id !== blue);
   const listeners = idsOfType(resources, 'AWS::ElasticLoadBalancingV2::Listener');
-  const routing: JsonObject = { ProdTrafficRoute: { Type: 'AWS::ElasticLoadBalancingV2::Listener', LogicalID: 'ProdListener' } };
-  if (listeners.includes('TestListener')) routing.TestTrafficRoute = { Type: 'AWS::ElasticLoadBalancingV2::Listener', LogicalID: 'TestListener' };
+  // The listeners under their logical IDs (targets.ecs.logicalIds prodListener / testListener).
+  const given = m.targets.ecs.logicalIds ?? {};
+  const listenerId = (role: 'prodListener' | 'testListener', own: string): string | undefined => [given[role], own].find((id) => id !== undefined && listeners.includes(id));
+  const prodListener = listenerId('prodListener', 'ProdListener') ?? 'ProdListener';
+  const testListener = listenerId('testListener', 'TestListener');
+  const routing: JsonObject = { ProdTrafficRoute: { Type: 'AWS::ElasticLoadBalancingV2::Listener', LogicalID: prodListener } };
+  if (testListener) routing.TestTrafficRoute = { Type: 'AWS::ElasticLoadBalancingV2::Listener', LogicalID: testListener };
   routing.TargetGroups = [blue ?? 'BlueTargetGroup', green ?? 'GreenTargetGroup'];
   const props: JsonObject = { TrafficRoutingConfig: trafficRouting(m, report) };
   const wait = m.deployment.blueGreen.terminationWaitSeconds;

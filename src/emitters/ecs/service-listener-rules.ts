@@ -41,9 +41,14 @@ export function ruleConditions(m: ServiceModel, report: Report): JsonObject[][] 
   const headers: JsonObject[] = e.headers.map((h) => ({ Field: 'http-header', HttpHeaderConfig: { HttpHeaderName: h.name, Values: h.values } }));
   const headerValues = e.headers.reduce((n, h) => n + h.values.length, 0);
   const headerWildcards = wildcards(e.headers.flatMap((h) => h.values));
+  // targets.ecs.service.pathPatterns: the ALB's patterns as written, one value each.
+  const patterns = m.targets.ecs.service?.pathPatterns;
+  if (patterns && (e.paths.length > 1 || e.paths[0] !== '/')) {
+    report({ code: 'ECS_PATH_PATTERNS', severity: 'warning', message: `targets.ecs.service.pathPatterns replace the ECS listener rule's paths; expose.${e.paths.length > 1 ? 'paths' : 'path'} (${e.paths.join(', ')}) is not used there.`, path: ['targets', 'ecs', 'service', 'pathPatterns'] });
+  }
   const dims = {
     hosts: e.hosts.map((h) => [h]),
-    paths: e.paths.map(pathValues),
+    paths: patterns ? patterns.map((p) => [p]) : e.paths.map(pathValues),
     sources: e.allowedSourceIps.map((s) => [s]),
   };
   // Shrink the largest dimension's chunk size until every rule fits in five values.

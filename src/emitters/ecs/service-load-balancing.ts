@@ -52,11 +52,15 @@ export function loadBalancing(t: TemplateBuilder, m: ServiceModel, engine: Engin
   const alternate = twoGroups ? 'GreenTargetGroup' : undefined;
   if (alternate) t.resource(alternate, 'AWS::ElasticLoadBalancingV2::TargetGroup', targetGroup(m, health, vpc, 'green'));
   // ECS-native: both groups in one weighted forward action, which ECS re-weights while it shifts;
-  // CodeDeploy: forward to the blue group, which CodeDeploy swaps on the listener.
+  // CodeDeploy: forward to the blue group, which CodeDeploy swaps on the listener. Through the
+  // CloudFormation hook, the weighted form with the blue group alone (weight 1), as the
+  // CloudFormation guide's hook template writes it: the same forward.
   const action: JsonObject =
     engine.kind === 'ecs'
       ? { Type: 'forward', ForwardConfig: { TargetGroups: [{ TargetGroupArn: ref(primary), Weight: 100 }, { TargetGroupArn: ref(alternate!), Weight: 0 }] } }
-      : { Type: 'forward', TargetGroupArn: ref(primary) };
+      : owned
+        ? { Type: 'forward', ForwardConfig: { TargetGroups: [{ TargetGroupArn: ref(primary), Weight: 1 }] } }
+        : { Type: 'forward', TargetGroupArn: ref(primary) };
   const ruleIds: string[] = [];
   rules.forEach((conditions, i) => {
     const n = i === 0 ? '' : String(i + 1);

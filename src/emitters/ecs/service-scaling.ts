@@ -127,7 +127,7 @@ function stepPolicy(t: TemplateBuilder, m: ServiceModel, s: StepScalingModel, cl
     ScalingAdjustment: x.change,
   }));
   t.resource(`${id}Policy`, 'AWS::ApplicationAutoScaling::ScalingPolicy', {
-    PolicyName: `${m.name}-${s.name}`,
+    PolicyName: s.policyName ?? `${m.name}-${s.name}`,
     PolicyType: 'StepScaling',
     ScalingTargetId: ref('ScalableTarget'),
     StepScalingPolicyConfiguration: config,

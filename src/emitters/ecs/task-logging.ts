@@ -118,6 +118,7 @@ export function logRouter(m: ServiceModel, flavor: Flavor, report: Report): Json
     image: f.image,
     // The ECS developer guide recommends an essential log router: without it no container logs.
     essential: true,
+    ...(f.memoryReservationMiB !== undefined ? { memoryReservation: f.memoryReservationMiB } : {}),
     firelensConfiguration: { type: f.type, ...(Object.keys(options).length ? { options } : {}) },
   };
   const log = awslogs(m, LOG_ROUTER_CONTAINER, false, flavor);

@@ -18,7 +18,7 @@ const isFargate = (m: ServiceModel) => (m.targets.ecs.launchType ?? 'FARGATE') =
 
 /** The volumes ECS can carry, by name (a ConfigMap and a Kubernetes claim have no ECS form). */
 export function ecsVolumes(m: ServiceModel): Map<string, VolumeModel> {
-  return new Map(m.volumes.filter((v) => v.kind !== 'configMap' && v.kind !== 'persistentVolumeClaim' && !(v.kind === 'hostPath' && isFargate(m))).map((v) => [v.name, v]));
+  return new Map(m.volumes.filter((v) => v.kind !== 'configMap' && v.kind !== 'persistentVolumeClaim' && v.kind !== 'managedEfs' && !(v.kind === 'hostPath' && isFargate(m))).map((v) => [v.name, v]));
 }
 
 /** `mountPoints`, `ulimits` of one container (in that order). */
@@ -97,6 +97,8 @@ export function addTaskStorage(m: ServiceModel, td: JsonObject, report: Report):
       volumes.push({ name: v.name, efsVolumeConfiguration: efs });
     } else if (v.kind === 'persistentVolumeClaim') {
       report({ code: 'ECS_PERSISTENT_VOLUME_CLAIM', severity: 'error', message: `ECS has no PersistentVolumeClaim: volume ${v.name} (claim ${v.claimName}) has no form on target ecs, and without it what the containers write there would not persist.`, hint: `for an EFS file system declare volumes.${v.name}.efs with its fileSystemId and claimName ${v.claimName}, which ECS and Kubernetes both mount; or leave ecs out of targets`, path: [...at, 'persistentVolumeClaim'] });
+    } else if (v.kind === 'managedEfs') {
+      report({ code: 'ECS_MANAGED_EFS', severity: 'error', message: `ECS mounts an EFS file system by its ID: volume ${v.name} is one Copilot creates (managedEfs), which has no form on target ecs, and without it what the containers write there would not persist.`, hint: `create the file system (or take Copilot's) and declare volumes.${v.name}.efs with its fileSystemId; or leave ecs out of targets`, path: [...at, 'managedEfs'] });
     } else {
       report({ code: 'ECS_CONFIG_MAP', severity: 'warning', message: `ECS has no ConfigMap: volume ${v.name} (ConfigMap ${v.configMap}) and its mounts are not carried, so the containers start without these files (target ecs).`, hint: 'bake the files into the image, or fill an emptyDir volume from a sidecar that waits with SUCCESS', path: [...at, 'configMap'] });
     }

@@ -174,6 +174,11 @@ function addAppmeshProxy(m: ServiceModel, td: JsonObject, flavor: TaskDefinition
 function addLogRouter(m: ServiceModel, td: JsonObject, flavor: TaskDefinitionOptions['flavor'], report: (d: DiagnosticInput) => void): void {
   const containers = td.containerDefinitions as JsonObject[];
   if (containers.some((c) => c.name === LOG_ROUTER_CONTAINER)) return;
+  // The router's reservation must fit in the task's memory and leave room for the application.
+  const reserved = m.logging.firelens?.memoryReservationMiB;
+  if (reserved !== undefined && typeof td.memory === 'string' && reserved >= Number(td.memory)) {
+    report({ code: 'ECS_FIRELENS_SIZE', severity: 'error', message: `The log router's memoryReservation (${reserved} MiB) leaves nothing of the task's ${td.memory} MiB for the other containers.`, path: ['logging', 'firelens', 'memoryReservation'] });
+  }
   containers.push(logRouter(m, flavor, report));
 }
 

@@ -13,7 +13,7 @@
  */
 import type { JsonObject } from '../../core/serialize.js';
 import type { ContainerModel, ServiceModel } from '../../model/types.js';
-import type { Report } from '../shared/k8s-meta.js';
+import { checkName, type Report } from '../shared/k8s-meta.js';
 
 export type PodRole = 'regular' | 'init' | 'sidecar';
 
@@ -71,6 +71,7 @@ export function podRoles(m: ServiceModel, report: Report): { role: Map<string, P
 export function podVolumes(m: ServiceModel, report: Report): JsonObject[] {
   const out: JsonObject[] = [];
   for (const v of m.volumes) {
+    if (!checkName(v.name, 'label', 'Volume name (target kubernetes)', v.at, report)) continue;
     if (v.kind === 'emptyDir') {
       const e: JsonObject = {};
       if (v.medium) e.medium = v.medium;
@@ -86,6 +87,8 @@ export function podVolumes(m: ServiceModel, report: Report): JsonObject[] {
       out.push({ name: v.name, configMap: c });
     } else if (v.kind === 'persistentVolumeClaim') {
       out.push({ name: v.name, persistentVolumeClaim: v.readOnly ? { claimName: v.claimName, readOnly: true } : { claimName: v.claimName } });
+    } else if (v.kind === 'managedEfs') {
+      report({ code: 'K8S_MANAGED_EFS', severity: 'error', message: `Kubernetes mounts EFS through a PersistentVolumeClaim: volume ${v.name} is a file system Copilot creates (managedEfs), which has no form on target kubernetes, and without it what the containers write there would not persist.`, hint: `declare volumes.${v.name}.efs with the file system's fileSystemId and the claimName of its EFS CSI claim; or leave kubernetes out of targets`, path: [...v.at, 'managedEfs'] });
     } else if (v.claimName !== undefined) {
       out.push({ name: v.name, persistentVolumeClaim: { claimName: v.claimName } });
     } else {

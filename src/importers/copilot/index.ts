@@ -11,7 +11,7 @@ import { duration, newDraft, type SpecDraft } from '../write.js';
 import { settleEssential } from '../ecs/task-storage.js';
 import { readCopilotLogging } from './logging.js';
 import { dur, seconds } from './durations.js';
-import { readHttpExtras, readNlb } from './traffic.js';
+import { readExtraNlb, readHttpExtras, readNlb } from './traffic.js';
 
 type Json = Record<string, unknown>;
 
@@ -93,11 +93,16 @@ function readStorage(st: Field, spec: Json): void {
     const path = v.get('path').str();
     const efs = v.get('efs');
     if (path === undefined) continue;
-    if (efs.exists && !efs.isMap()) {
-      efs.drop('no-form', `A Copilot-managed EFS file system (efs: ${String(efs.value)}) has no form in the spec (it names an existing file system), so volume ${name} is not carried.`);
+    // efs: true (or uid/gid without an id): a file system Copilot manages; efs: false is an empty volume.
+    const uid = efs.isMap() ? efs.get('uid').num() : undefined;
+    const gid = efs.isMap() ? efs.get('gid').num() : undefined;
+    if (efs.value === true || (efs.isMap() && efs.get('id').value === undefined && uid !== undefined && gid !== undefined)) {
+      volumes[name] = { managedEfs: uid !== undefined ? { uid, gid } : {} };
+      efs.use();
+    } else if (efs.exists && !efs.isMap() && efs.value !== false) {
+      efs.drop('no-form', `efs: ${String(efs.value)} of volume ${name} is neither a file system nor true, so the volume is not carried.`);
       continue;
-    }
-    if (efs.isMap()) {
+    } else if (efs.isMap()) {
       const id = efs.get('id').str();
       if (id === undefined) {
         efs.drop('no-form', `Volume ${name} names no file system id (a managed file system or from_cfn), which has no form in the spec, so it is not carried.`);
@@ -189,9 +194,18 @@ function body(m: Field, type: string, spec: Json, base: boolean): void {
     }
     if (Object.keys(traffic).length) Object.assign(sub(sub(spec, 'health'), 'traffic'), traffic);
     readHttpExtras(http, spec);
+    const target = base ? copilot! : sub(sub(spec, 'targets'), 'copilot');
+    const alb = http.get('alb').str();
+    if (alb !== undefined) target.alb = alb;
+    const zone = http.get('hosted_zone').str();
+    if (zone !== undefined) target.hostedZone = zone;
   }
-  readNlb(m, spec);
-  if (base && type === 'Load Balanced Web Service' && m.get('nlb').isMap()) sub(spec, 'expose').public = true;
+  // An nlb next to the HTTP load balancer is a second one (targets.copilot.nlb); alone, it is expose's.
+  if (http.isMap() && m.get('nlb').isMap()) readExtraNlb(m, base ? copilot! : sub(sub(spec, 'targets'), 'copilot'));
+  else {
+    readNlb(m, spec);
+    if (base && type === 'Load Balanced Web Service' && m.get('nlb').isMap()) sub(spec, 'expose').public = true;
+  }
   const cpu = m.get('cpu').num();
   const memory = m.get('memory').num();
   if ((cpu !== undefined && memory !== undefined && !(base && cpu === 256 && memory === 512)) || (!base && (cpu !== undefined || memory !== undefined))) {

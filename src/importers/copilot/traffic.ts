@@ -91,3 +91,29 @@ export function readNlb(m: Field, spec: Json): void {
   if (typeof alias.value === 'string') expose.hosts = [alias.str()];
   else if (Array.isArray(alias.value) && alias.value.every((x) => typeof x === 'string')) expose.hosts = alias.take();
 }
+
+/** `nlb` next to `http`: a second load balancer → `targets.copilot.nlb` (whatever else it says is reported). */
+export function readExtraNlb(m: Field, copilot: Json): void {
+  const nlb = m.get('nlb');
+  if (!nlb.isMap()) return;
+  const pm = /^(\d+)(?:\/(tcp|udp|tls))?$/.exec(nlb.get('port').str() ?? '');
+  if (!pm) {
+    nlb.drop('no-form', 'An nlb next to http without a port (PORT or PORT/PROTOCOL) has no form in the spec, so it is not carried.');
+    return;
+  }
+  const out: Json = { port: Number(pm[1]) };
+  if (pm[2] && pm[2] !== 'tcp') out.protocol = pm[2];
+  const targetPort = nlb.get('target_port').num();
+  if (targetPort !== undefined) out.targetPort = targetPort;
+  const hp = nlb.get('healthcheck', 'port').num();
+  if (hp !== undefined) out.healthCheckPort = hp;
+  for (const [k, f] of nlb.entries()) {
+    if (k === 'port' || k === 'target_port') f.use();
+    else if (k === 'healthcheck') {
+      for (const [hk, hf] of f.entries()) if (hk !== 'port') hf.drop('no-form', `The second nlb's healthcheck ${hk} has no form in the spec (targets.copilot.nlb takes its port), so it is not carried.`);
+      f.use();
+    } else f.drop('no-form', `The second nlb's ${k} has no form in the spec (targets.copilot.nlb takes port, protocol, target_port and the health check port), so it is not carried.`);
+  }
+  nlb.use();
+  copilot.nlb = out;
+}

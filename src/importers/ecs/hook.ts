@@ -53,7 +53,7 @@ export function readHook(t: Template, ts: Field | undefined, spec: Json, ecs: Js
   for (const id of t.ofType('AWS::ECS::PrimaryTaskSet')) t.resources.get(id).use();
   const svc = sub(ecs, 'service');
   // The production listener's certificate and policy are the spec's expose.tls.
-  const prod = t.resources.get('ProdListener').exists ? t.props('ProdListener') : undefined;
+  const prod = t.resources.get(t.id('ProdListener')).exists ? t.props(t.id('ProdListener')) : undefined;
   const cert = prod?.get('Certificates', 0, 'CertificateArn').str();
   const https = cert !== undefined;
   if (prod && cert !== undefined) {
@@ -63,9 +63,9 @@ export function readHook(t: Template, ts: Field | undefined, spec: Json, ecs: Js
     if (policy !== undefined) tls.policy = policy;
   }
   for (const [id, key] of [['ProdListener', 'listenerPort'], ['TestListener', 'testListenerPort']] as const) {
-    const l = t.resources.get(id);
+    const l = t.resources.get(t.id(id));
     if (!l.exists) continue;
-    const lp = t.props(id);
+    const lp = t.props(t.id(id));
     const lb = t.literal(lp.get('LoadBalancerArn'));
     if (typeof lb === 'string') svc.loadBalancerArn = lb;
     const port = lp.get('Port').num();

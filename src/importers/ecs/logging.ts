@@ -143,6 +143,8 @@ export function readLogRouter(c: Field, r: TaskReader, log: LogState): void {
   o.get('config-file-type').use();
   const file = o.get('config-file-value').str();
   if (file !== undefined) firelens.configFile = file;
+  const reservation = c.get('memoryReservation').num();
+  if (reservation !== undefined) firelens.memoryReservation = `${reservation}Mi`;
   log.firelens = firelens;
   readLog(c, LOG_ROUTER, false, r, log);
 }

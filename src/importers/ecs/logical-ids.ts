@@ -52,6 +52,11 @@ export function findLogicalIds(resourcesValue: unknown): LogicalIds {
   // A test rule listens on another listener; further rules on the production listener are codegen's ListenerRule2, ...
   const prodListener = JSON.stringify(props(found.listenerRule).ListenerArn);
   found.testListenerRule = refOf(at(adv, 'TestListenerRule')) ?? dependsOn.slice(1).find((d) => JSON.stringify(props(d).ListenerArn) !== prodListener);
+  // The CloudFormation blue/green hook's template creates its listeners: the rules' listeners.
+  if (taskSet) {
+    found.prodListener = refOf(props(found.listenerRule).ListenerArn);
+    found.testListener = refOf(props(found.testListenerRule).ListenerArn);
+  }
   found.loadBalancerRole = getAttOf(at(adv, 'RoleArn'));
   found.scalableTarget = ofType('AWS::ApplicationAutoScaling::ScalableTarget')[0];
   for (const id of ofType('AWS::ApplicationAutoScaling::ScalingPolicy')) {

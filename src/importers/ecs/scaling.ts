@@ -69,10 +69,13 @@ function stepScaling(t: Template, id: string, name: string, auto: Json): void {
   const suffix = policyName?.startsWith(`${name}-`) ? policyName.slice(name.length + 1) : policyName;
   const index = ((auto.steps as Json[] | undefined) ?? []).length + 1;
   if (suffix !== undefined && !STEP_NAME.test(suffix)) {
-    // codegen names a step policy <service>-<name>, the name a lowercase label of at most 32.
-    const label = stepLabel(suffix) || `step-${index}`;
+    // A name of its own: kept as policyName. The step's name (a lowercase label of at most 32,
+    // which names the logical IDs) comes from codegen's logical ID Step<Name>Policy, else from
+    // the policy name.
+    const fromId = /^Step([A-Za-z0-9]+)Policy$/.exec(id)?.[1];
+    const label = (fromId && stepLabel(fromId)) || stepLabel(suffix) || `step-${index}`;
     if (label !== `step-${index}`) step.name = label;
-    p.get('PolicyName').drop('changed', `PolicyName ${policyName} is not a name codegen writes: a step policy is named <service>-<name>, the name lowercase letters, digits and hyphens (at most 32), so it becomes ${name}-${label}.`, 'a policy name is not referenced by alarms or by the scalable target, so the rename only changes how the policy is listed');
+    step.policyName = policyName!;
   } else if (suffix !== `step-${index}`) step.name = suffix;
   const ns = alarm.get('Namespace').str();
   const metricName = alarm.get('MetricName').str();

@@ -68,6 +68,9 @@ function targetGroup(t: Template, id: string, spec: Json, ecs: Json, exposePort:
 interface RuleValues {
   hosts: string[];
   paths: string[];
+  /** Every path-pattern value as written, and whether one is not codegen's shape (then they are targets.ecs.service.pathPatterns). */
+  patterns: string[];
+  asWritten: boolean;
   sources: string[];
   headers: Json;
 }
@@ -99,13 +102,16 @@ function listenerRule(t: Template, id: string, ecs: Json, test: boolean, first: 
       if (name !== undefined && v) values.headers[name] = v.length === 1 ? v[0] : v;
       else c.drop('no-form', 'This http-header condition names no literal header and values, so it is not carried.');
     } else if (field === 'path-pattern') {
-      const pv = literals(valuesOf('PathPatternConfig'));
-      if (!pv) c.drop('no-form', 'This path condition names no literal path patterns, so it is not carried.');
+      // Literal patterns or one stack parameter each (`${Name}`).
+      const pv = valuesOf('PathPatternConfig').items().map((x) => t.literal(x));
+      if (!pv.length || !pv.every((v): v is string => typeof v === 'string')) c.drop('no-form', 'This path condition names neither literal path patterns nor stack parameters, so it is not carried.');
       else {
+        for (const v of pv) add(values.patterns, v);
         for (let i = 0; i < pv.length; i++) {
           if (pv[i] === '/*') add(values.paths, '/');
           else if (pv[i + 1] === `${pv[i]}/*`) add(values.paths, pv[i]), i++;
-          else c.drop('no-form', 'This path pattern is not the shape codegen writes (PATH and PATH/*), so it is not carried.');
+          // Not the shape codegen derives from expose.paths (PATH and PATH/*): the patterns as written.
+          else values.asWritten = true;
         }
       }
     } else c.drop('no-form', `A ${String(field)} condition has no form in the spec, so it is not carried.`);
@@ -114,17 +120,18 @@ function listenerRule(t: Template, id: string, ecs: Json, test: boolean, first: 
 }
 
 function listenerRules(t: Template, spec: Json, ecs: Json): void {
-  const values: RuleValues = { hosts: [], paths: [], sources: [], headers: {} };
+  const values: RuleValues = { hosts: [], paths: [], patterns: [], asWritten: false, sources: [], headers: {} };
   // The first rule may carry the user's logical ID (targets.ecs.logicalIds); further ones are codegen's.
   const rules = t.ofType('AWS::ElasticLoadBalancingV2::ListenerRule');
   const prod = [t.id('ListenerRule'), ...rules.filter((id) => /^ListenerRule[0-9]+$/.test(id))].filter((id) => rules.includes(id));
   const test = [t.id('TestListenerRule'), ...rules.filter((id) => /^TestListenerRule[0-9]+$/.test(id))].filter((id) => rules.includes(id));
   prod.forEach((id, i) => listenerRule(t, id, ecs, false, i === 0, values));
-  test.forEach((id, i) => listenerRule(t, id, ecs, true, i === 0, { hosts: [], paths: [], sources: [], headers: {} }));
+  test.forEach((id, i) => listenerRule(t, id, ecs, true, i === 0, { hosts: [], paths: [], patterns: [], asWritten: false, sources: [], headers: {} }));
   for (let i = 2; i <= prod.length; i++) t.parameters.get(`ListenerRulePriority${i}`).use();
   const expose = sub(spec, 'expose');
   if (values.hosts.length) expose.hosts = values.hosts;
-  if (values.paths.length > 1) expose.paths = values.paths;
+  if (values.asWritten) sub(ecs, 'service').pathPatterns = values.patterns;
+  else if (values.paths.length > 1) expose.paths = values.paths;
   else if (values.paths[0] !== undefined && values.paths[0] !== '/') expose.path = values.paths[0];
   if (Object.keys(values.headers).length) expose.headers = values.headers;
   if (values.sources.length) expose.allowedSourceIps = values.sources;
@@ -270,7 +277,8 @@ export function readService(t: Template, id: string, draft: SpecDraft): void {
       const role = adv.get('RoleArn');
       if (!t.isGetAtt(role, ['LoadBalancerRole'])) sub(ecs, 'service').loadBalancerRoleArn = t.literal(role);
     }
-    const container = lb.get('ContainerName').value;
+    const named = lb.get('ContainerName');
+    const container = typeof named.value === 'string' ? named.value : t.literal(named);
     const mainName = (spec.containerName as string | undefined) ?? 'app';
     if (typeof container === 'string' && container !== mainName) {
       // The traffic goes to a sidecar: its port is the exposed one.

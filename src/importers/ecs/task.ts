@@ -154,7 +154,15 @@ function readContainer(c: Field, main: boolean, r: TaskReader, out: Json, log: L
     if (memory !== undefined) limits.memory = `${memory}Mi`;
     out.resources = { ...(reservation !== undefined ? { requests: { memory: `${reservation}Mi` } } : {}), ...(Object.keys(limits).length ? { limits } : {}) };
   }
-  readLog(c, String(c.get('name').value), main, r, log);
+  readLog(c, containerName(c, r), main, r, log);
+}
+
+/** A container's name; one from a stack parameter (`Ref`, `Fn::Sub`) in the spec's `${Name}` syntax. */
+function containerName(c: Field, r: TaskReader): string {
+  const v = c.get('name').value;
+  if (typeof v === 'string') return v;
+  const p = r.literal(c.get('name'));
+  return typeof p === 'string' ? p : String(v);
 }
 
 /** `{containerName: envoy, condition: HEALTHY}`: the wait the appmesh target adds to the main container. */
@@ -276,7 +284,7 @@ export function readTaskDefinition(td: Field, draft: SpecDraft, r: TaskReader): 
   const log = newLogState();
   const mainOut: Json = {};
   readContainer(main, true, r, mainOut, log, awsvpc, meshed !== undefined);
-  const mainName = String(main.get('name').value);
+  const mainName = containerName(main, r);
   const specMain = fitName(mainName, 'containerName', main.get('name'));
   if (specMain !== 'app') spec.containerName = specMain;
   const renamed = new Map([[mainName, specMain]]);

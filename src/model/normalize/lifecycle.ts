@@ -66,6 +66,10 @@ export function normalizeVolumes(v: ServiceSpec['volumes'], rep: Report): Volume
       out.push({ name, at, kind: 'configMap', configMap: c.name, items: Object.entries(c.items ?? {}).map(([key, path]) => ({ key, path })), ...(c.defaultMode !== undefined ? { defaultMode: c.defaultMode } : {}) });
     } else if (spec.persistentVolumeClaim) {
       out.push({ name, at, kind: 'persistentVolumeClaim', claimName: spec.persistentVolumeClaim.claimName, readOnly: spec.persistentVolumeClaim.readOnly ?? false });
+    } else if (spec.managedEfs) {
+      const { uid, gid } = spec.managedEfs;
+      if ((uid === undefined) !== (gid === undefined)) rep({ code: 'VOLUME_MANAGED_EFS_USER', severity: 'error', message: `Volume ${name}: a managed EFS file system's POSIX user takes both uid and gid (Copilot refuses one without the other).`, path: [...at, 'managedEfs'] });
+      out.push({ name, at, kind: 'managedEfs', ...(uid !== undefined ? { uid } : {}), ...(gid !== undefined ? { gid } : {}) });
     }
   }
   return out;

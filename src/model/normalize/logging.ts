@@ -1,4 +1,5 @@
 /** `logging`: the log driver, the awslogs group and prefixes (per container), and FireLens. */
+import { parseMemory } from '../../core/units.js';
 import type { CodegenServiceSpecV1 as ServiceSpec } from '../../schema/spec.generated.js';
 import type { ContainerModel, FirelensModel, LoggingModel } from '../types.js';
 import type { Report } from './common.js';
@@ -69,6 +70,11 @@ function firelens(spec: ServiceSpec, rep: Report): FirelensModel {
     ...(f.enableMetadata !== undefined ? { enableMetadata: f.enableMetadata } : {}),
     ...(f.configFile !== undefined ? { configFile: f.configFile } : {}),
   };
+  if (f.memoryReservation !== undefined) {
+    const mem = parseMemory(f.memoryReservation);
+    if (!mem || mem.mib <= 0) rep({ code: 'INVALID_MEMORY', severity: 'error', message: `Memory ${JSON.stringify(f.memoryReservation)} is not a positive amount.`, path: ['logging', 'firelens', 'memoryReservation'] });
+    else out.memoryReservationMiB = mem.mib;
+  }
   // The defaults (the Fluent Bit image and its cloudwatch_logs output) are Fluent Bit's.
   if (out.type === 'fluentd' && (f.options === undefined || f.image === undefined)) {
     rep({ code: 'LOGGING_FLUENTD_DEFAULTS', severity: 'error', message: 'A Fluentd log router needs its own image and output: the defaults (the AWS for Fluent Bit image and its cloudwatch_logs output) are Fluent Bit\'s.', hint: 'set logging.firelens.image and logging.firelens.options, or use type fluentbit', path: ['logging', 'firelens', 'type'] });

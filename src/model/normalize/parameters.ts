@@ -15,6 +15,7 @@ import type { Report } from './common.js';
 /** Spec paths (of the resolved view) of the string fields that take `${Name}`; `*` is any map key or list index. */
 export const PARAMETER_FIELDS: readonly (readonly string[])[] = [
   ['image'],
+  ['containerName'],
   ['sidecars', '*', 'image'],
   ['region'],
   ['logging', 'group'],
@@ -34,6 +35,7 @@ export const PARAMETER_FIELDS: readonly (readonly string[])[] = [
   ['targets', 'ecs', 'service', 'autoscalingRoleArn'],
   ['targets', 'ecs', 'service', 'subnets', '*'],
   ['targets', 'ecs', 'service', 'securityGroups', '*'],
+  ['targets', 'ecs', 'service', 'pathPatterns', '*'],
   ['targets', 'ecs', 'codeDeploy', 'serviceRoleArn'],
   ['targets', 'appmesh', 'meshName'],
   ['targets', 'appmesh', 'envoyImage'],

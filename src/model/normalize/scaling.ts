@@ -13,11 +13,16 @@ type Autoscaling = NonNullable<ServiceSpec['autoscaling']>;
 
 export function normalizeSteps(a: Autoscaling, rep: Report): StepScalingModel[] {
   const names = new Set<string>();
+  const policyNames = new Set<string>();
   return (a.steps ?? []).map((p, i) => {
     const path = ['autoscaling', 'steps', i];
     const name = p.name ?? `step-${i + 1}`;
     if (names.has(name)) rep({ code: 'AUTOSCALING_DUPLICATE_NAME', severity: 'error', message: `Two step scaling policies are named ${name}.`, path: [...path, 'name'] });
     names.add(name);
+    if (p.policyName !== undefined) {
+      if (policyNames.has(p.policyName)) rep({ code: 'AUTOSCALING_DUPLICATE_NAME', severity: 'error', message: `Two step scaling policies have the PolicyName ${p.policyName}; a policy name is unique on its scalable target.`, path: [...path, 'policyName'] });
+      policyNames.add(p.policyName);
+    }
     const metric: StepScalingModel['metric'] =
       typeof p.metric === 'string'
         ? { builtin: p.metric }
@@ -29,6 +34,7 @@ export function normalizeSteps(a: Autoscaling, rep: Report): StepScalingModel[] 
     }
     const out: StepScalingModel = {
       name,
+      ...(p.policyName !== undefined ? { policyName: p.policyName } : {}),
       ...(p.description !== undefined ? { description: p.description } : {}),
       metric,
       comparison: p.comparison,

@@ -33,5 +33,13 @@ export const copilotTargetProperties: Record<string, JsonSchema> = {
   securityGroups: arr('More security groups for the tasks (`network.vpc.security_groups`).', { type: 'string', pattern: '^sg-[0-9a-f]+$', description: 'Security group ID.' }, { minItems: 1, uniqueItems: true }),
   denyDefaultSecurityGroup: bool("Leave out the environment's default security group, which lets every service of the environment reach the tasks (`network.vpc.security_groups.deny_default`)."),
   subnets: arr('Subnets the tasks run in (`network.vpc.placement.subnets`), instead of the public or private subnets of `placement`.', { type: 'string', pattern: '^subnet-[0-9a-f]+$', description: 'Subnet ID.' }, { minItems: 1, uniqueItems: true }),
+  nlb: obj('A Network Load Balancer next to the HTTP one of a Load Balanced Web Service (`nlb` with `http`), e.g. for a UDP or TCP port besides the web traffic. `expose` says the HTTP side; an NLB-only service is `expose.loadBalancer: network`.', {
+    port: int('Port the NLB listens on (`nlb.port`).', { minimum: 1, maximum: 65535 }),
+    protocol: enumOf('Listener protocol (default `tcp`; `tls` terminates TLS with the environment\'s certificate).', ['tcp', 'udp', 'tls']),
+    targetPort: int('Container port the NLB sends to (`nlb.target_port`; default: `port`).', { minimum: 1, maximum: 65535 }),
+    healthCheckPort: int('Port the NLB\'s TCP health check connects to (`nlb.healthcheck.port`; default: the target port).', { minimum: 1, maximum: 65535 }),
+  }, ['port']),
+  alb: str('An existing Application Load Balancer the service goes behind instead of the environment\'s, by name or ARN (`http.alb`): Copilot adds the listener rules to it. A public one for a Load Balanced Web Service, an internal one for a Backend Service.', { minLength: 1, maxLength: 2048 }),
+  hostedZone: str('Route 53 hosted zone ID in which Copilot writes the A records of the aliases (`expose.hosts` → `http.alias`; `http.hosted_zone`), for an environment whose domain Copilot does not manage (for example, with imported certificates).', { pattern: '^Z[A-Z0-9]{1,31}$' }),
   rolling: enumOf('Copilot rolling deployment mode (`deployment.rolling`): `default` keeps 100% healthy and doubles during the deploy, `recreate` stops old tasks first.', ['default', 'recreate']),
 };
