@@ -209,7 +209,8 @@ function kustomizeFolder(n, nodeBin) {
   if (kustomizeFolders[n]) return kustomizeFolders[n];
   const out = join(work, `static-${n}`);
   timeOnce(nodeBin, gen(specs[n], ['--target', 'kubernetes'])(out), { cwd: work, env: ordinary });
-  const services = readdirSync(out).sort();
+  // The service folders (not the output folder's manifest, .codegen-manifest.json).
+  const services = readdirSync(out, { withFileTypes: true }).filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name).sort();
   const dir = n === 1 ? join(out, services[0], 'kubernetes') : join(work, `static-${n}-all`);
   if (n > 1) {
     mkdirSync(dir, { recursive: true });
