@@ -189,6 +189,8 @@ export interface StepScalingModel {
   name: string;
   /** The policy's own PolicyName (default `<service>-<name>`). */
   policyName?: string;
+  /** Logical IDs of its own for the policy and the alarm (adopting a stack). */
+  logicalIds?: { policy?: string; alarm?: string };
   /** The alarm's description, when the spec gives one. */
   description?: string;
   /** `cpu` / `memory`: the service's AWS/ECS utilization; otherwise a CloudWatch metric. */

@@ -4,6 +4,9 @@
  * the importers compare a template's IDs with it (only what differs becomes `logicalIds`).
  */
 
+/** A CloudFormation logical ID: letters and digits, at most 255. */
+export const LOGICAL_ID_PATTERN = '^[A-Za-z0-9]{1,255}$';
+
 export interface LogicalIdRole {
   /** The logical ID codegen gives the resource. */
   id: string;
@@ -53,6 +56,15 @@ export const APPMESH_LOGICAL_IDS: Readonly<Record<string, LogicalIdRole>> = {
  */
 export function versionNodeLogicalId(version: string): string {
   return `VirtualNode${version.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('')}`;
+}
+
+/**
+ * codegen's logical IDs of a step scaling policy and its alarm (`cpu-burst` →
+ * `StepCpuBurstPolicy`, `StepCpuBurstAlarm`), unless the step gives its own `logicalIds`.
+ */
+export function stepLogicalIds(step: string): { policy: string; alarm: string } {
+  const base = `Step${step.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('')}`;
+  return { policy: `${base}Policy`, alarm: `${base}Alarm` };
 }
 
 /** Role → codegen's logical ID. */

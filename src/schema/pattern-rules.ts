@@ -62,6 +62,7 @@ export const PATTERN_RULES: Readonly<Record<string, PatternRule>> = {
   '^arn:aws[a-z-]*:elasticloadbalancing:': { rule: 'an Elastic Load Balancing ARN (`arn:aws:elasticloadbalancing:…`)', example: 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener/app/shop/0a1b2c3d/4e5f6a7b' },
   '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$': { rule: 'a DNS label: lowercase letters, digits and hyphens, starting and ending with a letter or digit', example: 'production' },
   '^[a-z0-9]([-a-z0-9.]{0,61}[a-z0-9])?$': { rule: 'lowercase letters, digits, `-` and `.`, starting and ending with a letter or digit, at most 63 characters', example: 'shop-public' },
+  '^Z[A-Z0-9]{1,31}$': { rule: 'a Route 53 hosted zone ID: Z followed by capital letters and digits, at most 32 characters', example: 'Z0873220N255IR3MTNR4' },
   '^[A-Za-z0-9]{1,255}$': { rule: 'a CloudFormation logical ID: letters and digits only, at most 255 characters', example: 'OrdersService' },
   '^arn:aws[a-z-]*:iam::([0-9]{12}|aws):policy/[A-Za-z0-9+=,.@_/-]+$': { rule: 'an IAM managed policy ARN: `arn:aws:iam::`, a 12-digit account ID or `aws`, `:policy/` and the policy name', example: 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess' },
   '^[A-Za-z0-9_-]{1,256}$': { rule: 'an SNS topic name: letters, digits, hyphens and underscores, at most 256 characters', example: 'order-events' },

@@ -1638,6 +1638,19 @@ export interface Autoscaling {
      * With PercentChangeInCapacity: change at least this many tasks.
      */
     minAdjustmentMagnitude?: number;
+    /**
+     * Logical IDs of this step's resources in the ECS service template, for adopting an existing stack without replacing them (default `Step<Name>Policy` and `Step<Name>Alarm`, e.g. `StepCpuBurstPolicy`). Letters and digits only; unique in the template.
+     */
+    logicalIds?: {
+      /**
+       * Logical ID of the scaling policy (AWS::ApplicationAutoScaling::ScalingPolicy).
+       */
+      policy?: string;
+      /**
+       * Logical ID of the alarm (AWS::CloudWatch::Alarm).
+       */
+      alarm?: string;
+    };
   }[];
   /**
    * Scheduled capacity changes (ECS only).
@@ -3507,6 +3520,19 @@ export interface AutoscalingOverlay {
          * With PercentChangeInCapacity: change at least this many tasks.
          */
         minAdjustmentMagnitude?: number;
+        /**
+         * Logical IDs of this step's resources in the ECS service template, for adopting an existing stack without replacing them (default `Step<Name>Policy` and `Step<Name>Alarm`, e.g. `StepCpuBurstPolicy`). Letters and digits only; unique in the template.
+         */
+        logicalIds?: {
+          /**
+           * Logical ID of the scaling policy (AWS::ApplicationAutoScaling::ScalingPolicy).
+           */
+          policy?: string;
+          /**
+           * Logical ID of the alarm (AWS::CloudWatch::Alarm).
+           */
+          alarm?: string;
+        };
       }[]
     | null;
   /**

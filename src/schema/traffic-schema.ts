@@ -4,6 +4,7 @@
  * `core-schema.ts` wires them into the core fields.
  */
 import { arr, bool, duration, enumOf, int, map, num, obj, oneOf, str } from './dsl.js';
+import { LOGICAL_ID_PATTERN } from './logical-ids.js';
 
 const stepMetric = oneOf('The CloudWatch metric the alarm watches: `cpu` or `memory` (the service\'s AWS/ECS CPUUtilization or MemoryUtilization), or any metric.', [
   { type: 'string', enum: ['cpu', 'memory'], description: 'The service\'s average CPU or memory utilization (AWS/ECS, dimensions ClusterName and ServiceName).' },
@@ -35,6 +36,10 @@ export const stepScaling = obj(
     cooldown: duration('Time after a scaling activity before another may start.'),
     aggregation: enumOf('How the policy aggregates the metric data points (`MetricAggregationType`, default Average).', ['Average', 'Minimum', 'Maximum']),
     minAdjustmentMagnitude: int('With PercentChangeInCapacity: change at least this many tasks.', { minimum: 1 }),
+    logicalIds: obj('Logical IDs of this step\'s resources in the ECS service template, for adopting an existing stack without replacing them (default `Step<Name>Policy` and `Step<Name>Alarm`, e.g. `StepCpuBurstPolicy`). Letters and digits only; unique in the template.', {
+      policy: str('Logical ID of the scaling policy (AWS::ApplicationAutoScaling::ScalingPolicy).', { pattern: LOGICAL_ID_PATTERN }),
+      alarm: str('Logical ID of the alarm (AWS::CloudWatch::Alarm).', { pattern: LOGICAL_ID_PATTERN }),
+    }),
   },
   ['metric', 'comparison', 'threshold', 'steps'],
 );

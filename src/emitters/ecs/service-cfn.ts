@@ -35,7 +35,7 @@
 import type { Json, JsonObject } from '../../core/serialize.js';
 import type { ServiceModel } from '../../model/types.js';
 import { platformImportList } from '../../platform/imports.js';
-import { applyLogicalIds, getAtt, ref, TemplateBuilder } from '../shared/cfn.js';
+import { getAtt, ref, TemplateBuilder } from '../shared/cfn.js';
 import { codeDeploy } from './service-codedeploy.js';
 import { addHook, hookListeners, hookTaskSet, viaHook } from './service-codedeploy-hook.js';
 import { clusterName, ECS, engineOf, external, platformGroups, type Engine, type Report } from './service-common.js';
@@ -44,7 +44,7 @@ import { serviceRegistries } from './service-discovery.js';
 import { deploymentConfiguration } from './service-deployment.js';
 import { loadBalancing } from './service-load-balancing.js';
 import { firelensToCloudWatch, logGroupResources } from './service-logging.js';
-import { ecsRoleIds } from './service-logical-ids.js';
+import { applyServiceLogicalIds } from './service-logical-ids.js';
 import { checkTemplateReferences } from './service-references.js';
 import { executionRole, reportRoleConflicts, taskDefinition, taskRole, wantsTaskRole } from './service-roles.js';
 import { autoscaling } from './service-scaling.js';
@@ -152,7 +152,7 @@ export function buildServiceTemplate(m: ServiceModel, report: Report): JsonObjec
   if (roles.task) t.output('TaskRoleArn', roles.task, 'Task role created by this stack.');
   const built = t.build();
   tagResources(built, labels);
-  const template = applyLogicalIds(built, ecsRoleIds(built), ecs.logicalIds, [...ECS, 'logicalIds'], report);
+  const template = applyServiceLogicalIds(built, m, report);
   const final = hook && lb ? addHook(template, m, report) : template;
   checkTemplateReferences(final, m, report);
   return final;

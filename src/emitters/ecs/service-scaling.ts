@@ -7,7 +7,8 @@
  */
 import type { Json, JsonObject } from '../../core/serialize.js';
 import type { StepScalingModel, ServiceModel } from '../../model/types.js';
-import { getAtt, join, logicalId, ref, sub, type TemplateBuilder } from '../shared/cfn.js';
+import { stepLogicalIds } from '../../schema/logical-ids.js';
+import { getAtt, join, ref, sub, type TemplateBuilder } from '../shared/cfn.js';
 import { at, serviceResourceId, type Report } from './service-common.js';
 import type { Balancing } from './service-load-balancing.js';
 
@@ -116,7 +117,7 @@ export function autoscaling(t: TemplateBuilder, m: ServiceModel, lb: Balancing |
 
 /** A StepScaling policy and the alarm whose action it is; step bounds are offsets from the threshold. */
 function stepPolicy(t: TemplateBuilder, m: ServiceModel, s: StepScalingModel, cluster: Json): void {
-  const id = logicalId(`step ${s.name}`);
+  const ids = stepLogicalIds(s.name);
   const config: JsonObject = { AdjustmentType: s.adjustment };
   if (s.cooldownSeconds !== undefined) config.Cooldown = Math.ceil(s.cooldownSeconds);
   if (s.aggregation !== undefined) config.MetricAggregationType = s.aggregation;
@@ -126,7 +127,7 @@ function stepPolicy(t: TemplateBuilder, m: ServiceModel, s: StepScalingModel, cl
     ...(x.to !== undefined ? { MetricIntervalUpperBound: x.to - s.threshold } : {}),
     ScalingAdjustment: x.change,
   }));
-  t.resource(`${id}Policy`, 'AWS::ApplicationAutoScaling::ScalingPolicy', {
+  t.resource(ids.policy, 'AWS::ApplicationAutoScaling::ScalingPolicy', {
     PolicyName: s.policyName ?? `${m.name}-${s.name}`,
     PolicyType: 'StepScaling',
     ScalingTargetId: ref('ScalableTarget'),
@@ -149,14 +150,14 @@ function stepPolicy(t: TemplateBuilder, m: ServiceModel, s: StepScalingModel, cl
               : {}),
           Statistic: s.metric.statistic,
         };
-  t.resource(`${id}Alarm`, 'AWS::CloudWatch::Alarm', {
+  t.resource(ids.alarm, 'AWS::CloudWatch::Alarm', {
     AlarmDescription: s.description ?? `${m.name}: step scaling ${s.name} when ${metricLabel(s)} ${s.comparison} ${s.threshold}.`,
     ...metric,
     Period: s.periodSeconds,
     EvaluationPeriods: s.evaluationPeriods,
     Threshold: s.threshold,
     ComparisonOperator: COMPARISON[s.comparison],
-    AlarmActions: [ref(`${id}Policy`)],
+    AlarmActions: [ref(ids.policy)],
   });
 }
 

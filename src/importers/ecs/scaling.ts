@@ -4,6 +4,7 @@
  * time, and step scaling policies with the CloudWatch alarms that trigger them.
  */
 import type { Field } from '../fields.js';
+import { stepLogicalIds } from '../../schema/logical-ids.js';
 import { duration } from '../write.js';
 import { paramValue, type Template } from './cfn.js';
 
@@ -77,6 +78,12 @@ function stepScaling(t: Template, id: string, name: string, auto: Json): void {
     if (label !== `step-${index}`) step.name = label;
     step.policyName = policyName!;
   } else if (suffix !== `step-${index}`) step.name = suffix;
+  // IDs other than codegen's for this step name are the step's own (adopting the stack as it is).
+  const ids = stepLogicalIds((step.name as string | undefined) ?? `step-${index}`);
+  const own: Json = {};
+  if (id !== ids.policy) own.policy = id;
+  if (alarmId !== ids.alarm) own.alarm = alarmId;
+  if (Object.keys(own).length) step.logicalIds = own;
   const ns = alarm.get('Namespace').str();
   const metricName = alarm.get('MetricName').str();
   const dims = alarm.get('Dimensions');

@@ -180,7 +180,7 @@ function codeDeployShape(t: Template, f: Field, dep: Json, ecs: Json): void {
   }
 }
 
-function codeDeploy(t: Template, spec: Json, ecs: Json, dep: Json): void {
+function codeDeploy(t: Template, spec: Json, ecs: Json, dep: Json, type: Field): void {
   ecs.controller = 'CODE_DEPLOY';
   const name = String(spec.name);
   const app = t.ofType('AWS::CodeDeploy::Application')[0];
@@ -190,7 +190,13 @@ function codeDeploy(t: Template, spec: Json, ecs: Json, dep: Json): void {
     t.props(app).get('ComputePlatform').use();
   }
   const groupId = t.ofType('AWS::CodeDeploy::DeploymentGroup')[0];
-  if (!groupId) return;
+  if (!groupId) {
+    // Only CodeDeploy deploys this service, and its deployment group lives elsewhere (another
+    // stack, a pipeline): the shape of its deployments is not in the input.
+    dep.strategy = 'blue-green';
+    type.note('The service is deployed by CodeDeploy, whose deployment group is not in the input: the spec says deployment.strategy: blue-green (all traffic at once, CodeDeployDefault.ECSAllAtOnce); change it to canary or linear, with the deployment settings, if the group shifts traffic in steps. Generating it also writes the deployment group.');
+    return;
+  }
   const g = t.props(groupId);
   const gn = t.literal(g.get('DeploymentGroupName'));
   if (gn !== `${name}-dg`) sub(ecs, 'codeDeploy').deploymentGroupName = gn;
@@ -295,7 +301,7 @@ export function readService(t: Template, id: string, draft: SpecDraft): void {
   for (const extra of lvl.get('LoadBalancers').items().slice(1)) extra.drop('no-form', 'The spec sends load balancer traffic to one container port; only the first load balancer is carried.');
   const controller = s.get('DeploymentController', 'Type').str();
   const dc = s.get('DeploymentConfiguration');
-  if (controller === 'CODE_DEPLOY') codeDeploy(t, spec, ecs, dep);
+  if (controller === 'CODE_DEPLOY') codeDeploy(t, spec, ecs, dep, s.get('DeploymentController', 'Type'));
   else if (controller === 'EXTERNAL') readHook(t, ts, spec, ecs, dep);
   else {
     const strategy = dc.get('Strategy').str() ?? 'ROLLING';

@@ -36,6 +36,7 @@ export function normalizeSteps(a: Autoscaling, rep: Report): StepScalingModel[] 
       name,
       ...(p.policyName !== undefined ? { policyName: p.policyName } : {}),
       ...(p.description !== undefined ? { description: p.description } : {}),
+      ...(p.logicalIds && (p.logicalIds.policy !== undefined || p.logicalIds.alarm !== undefined) ? { logicalIds: { ...p.logicalIds } } : {}),
       metric,
       comparison: p.comparison,
       threshold: p.threshold,

@@ -1,7 +1,7 @@
 /** `targets.ecs`: what the ECS task definition and the ECS service CloudFormation need beyond the core. */
 import { arnPattern } from '../core-schema.js';
 import { arr, bool, enumOf, int, map, obj, oneOf, str, type JsonSchema } from '../dsl.js';
-import { ECS_LOGICAL_IDS, logicalIdDescriptions } from '../logical-ids.js';
+import { ECS_LOGICAL_IDS, LOGICAL_ID_PATTERN, logicalIdDescriptions } from '../logical-ids.js';
 
 /** An ARN; CloudFormation takes `${Name}` parameters and pseudo parameters in it (`arn:${AWS::Partition}:iam::${AWS::AccountId}:role/x`). */
 const arn = (d: string, service: string) => str(`${d} May use \`\${Name}\` parameters and pseudo parameters.`, { pattern: arnPattern(service) });
@@ -15,7 +15,7 @@ const roleArn = (d: string) => str(`${d} May use \`\${Name}\` parameters and pse
 const cfnRefOrString = (d: string) => str(`${d} A literal value; when omitted the template takes a typed Parameter (or imports it from the platform).`);
 
 /** A CloudFormation logical ID: letters and digits, at most 255 characters. */
-export const LOGICAL_ID_PATTERN = '^[A-Za-z0-9]{1,255}$';
+export { LOGICAL_ID_PATTERN };
 /** Resource roles of the ECS service template whose logical ID a spec may fix, with codegen's own ID (src/schema/logical-ids.ts). */
 export const ECS_LOGICAL_ID_ROLES: Readonly<Record<string, string>> = logicalIdDescriptions(ECS_LOGICAL_IDS);
 
