@@ -33,7 +33,8 @@ export default defineConfig([
     entry: { index: 'src/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
-    clean: true,
+    // dist/ is emptied before tsup starts (scripts/clean-dist.mjs): a `clean` here would run while
+    // the other builds of this array write their files, which it could remove.
     ...node20,
   },
   {
