@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/fixtures.js';
-import { CACHE_MAGIC, decodeCache, encodeCache } from '../src/cli/bundle-loader.js';
+import { BUNDLE_HEAD, CACHE_MAGIC, decodeCache, encodeCache, isWrapped, loadBundle } from '../src/cli/bundle-loader.js';
 
 const DIST = join(ROOT, 'dist');
 const BIN_FILES = ['cli.cjs', 'cli-loader.js', 'cli-main.cjs'];
@@ -195,6 +195,20 @@ describe('the built bin and its code cache', () => {
     const r = spawnSync(process.execPath, [join(DIST, 'cli.cjs'), 'verify', SEED, '-q'], { encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
+  });
+
+  it('the bundle carries its wrapper, so its text is compiled as read; a bundle without one is wrapped by the loader', () => {
+    const built = readFileSync(join(DIST, 'cli-main.cjs'), 'latin1');
+    expect(built.startsWith(BUNDLE_HEAD)).toBe(true);
+    expect(isWrapped(built)).toBe(true);
+    const dir = mkdtempSync(join(tmpdir(), 'codegen-wrap-'));
+    const plain = join(dir, 'plain.cjs');
+    writeFileSync(plain, "'use strict'; module.exports.answer = typeof __codegenHostImport + ':' + require('node:path').basename(__filename);\n");
+    const wrapped = join(dir, 'wrapped.cjs');
+    writeFileSync(wrapped, `${BUNDLE_HEAD}'use strict'; module.exports.answer = typeof __codegenHostImport + ':' + require('node:path').basename(__filename);\n})\n`);
+    expect(isWrapped(readFileSync(plain, 'latin1'))).toBe(false);
+    expect(loadBundle(plain).exports.answer).toBe('function:plain.cjs');
+    expect(loadBundle(wrapped).exports.answer).toBe('function:wrapped.cjs');
   });
 
   it('bundles its libraries: yaml, Handlebars and fast-json-patch are not required at run time', () => {

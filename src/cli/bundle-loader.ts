@@ -36,10 +36,17 @@ export const CACHE_MAGIC = 'codegen-v8cache/2\n';
 /**
  * The CommonJS wrapper, on the bundle's first line so line numbers in stack traces stay right.
  * `__codegenHostImport` is how the bundle imports a user's plugin or config module (see tsup.config.ts):
- * on Node 20 a script compiled from a code cache loses its own import() hook.
+ * on Node 20 a script compiled from a code cache loses its own import() hook. The built bundle
+ * carries the wrapper itself (tsup.config.ts), so its text is compiled as read: joining 2 MB to a
+ * wrapper here made V8 copy all of it into one string first. A bundle without it is wrapped here.
  */
-const HEAD = '(function (exports, require, module, __filename, __dirname, __codegenHostImport) {';
-const TAIL = '\n})';
+export const BUNDLE_HEAD = '(function (exports, require, module, __filename, __dirname, __codegenHostImport) {';
+export const BUNDLE_TAIL = '\n})';
+
+/** True when `source` is already a wrapped bundle: BUNDLE_HEAD first, BUNDLE_TAIL last (a final newline aside). */
+export function isWrapped(source: string): boolean {
+  return source.startsWith(BUNDLE_HEAD) && (source.endsWith(BUNDLE_TAIL) || source.endsWith(BUNDLE_TAIL + '\n'));
+}
 
 /** Commands a cache is extended for before it stops growing (each new one rewrites it once). */
 const MAX_COMMANDS = 12;
@@ -231,7 +238,8 @@ export function loadBundle(file: string, options: LoadOptions = {}): LoadedBundl
   }
   // The bundle is ASCII (esbuild escapes the rest): read as Latin-1, it is copied, not decoded.
   const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
-  const script = new vm.Script(HEAD + source + TAIL, { filename: file, ...(found ? { cachedData: found.data } : {}) });
+  const text = isWrapped(source) ? source : BUNDLE_HEAD + source + BUNDLE_TAIL;
+  const script = new vm.Script(text, { filename: file, ...(found ? { cachedData: found.data } : {}) });
   const cache: CacheState = key === undefined ? 'off' : found === undefined ? 'absent' : script.cachedDataRejected ? 'rejected' : 'accepted';
   const command = options.command ?? '';
   if (key !== undefined && cachePath !== undefined && options.write !== false) {
