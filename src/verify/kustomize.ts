@@ -5,7 +5,7 @@
  * is among the generated artifacts (a file must sit in or below the kustomization's folder).
  */
 import { posix } from 'node:path';
-import { cloneSchema, evaluate, type Schema } from './json-schema.js';
+import { evaluate, type Schema } from './json-schema.js';
 import { isObject, show, type Pointer, type Reporter } from './report.js';
 import { readData } from './vendor.js';
 
@@ -13,13 +13,18 @@ let strict: Schema | undefined;
 
 function kustomizationSchema(): Schema {
   if (!strict) {
-    const schema = cloneSchema(readData<Record<string, unknown>>('kustomize/kustomization.json'));
+    // The vendored schema is shared (readData's cache): copied only along the path changed here,
+    // not cloned whole (a structured clone of it was most of this function's time).
+    const schema = readData<Record<string, unknown>>('kustomize/kustomization.json');
     const defs = schema.definitions as Record<string, Record<string, unknown>>;
+    const kustomization = defs.Kustomization!;
     // Deprecated fields kustomize's Go struct still reads, missing from the SchemaStore schema.
-    const props = defs.Kustomization!.properties as Record<string, unknown>;
-    props.imageTags = { type: 'array', items: { type: 'object' } };
-    props.helmChartInflationGenerator = { type: 'array', items: { type: 'object' } };
-    strict = schema;
+    const props = {
+      ...(kustomization.properties as Record<string, unknown>),
+      imageTags: { type: 'array', items: { type: 'object' } },
+      helmChartInflationGenerator: { type: 'array', items: { type: 'object' } },
+    };
+    strict = { ...schema, definitions: { ...defs, Kustomization: { ...kustomization, properties: props } } };
   }
   return strict;
 }

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Artifact, Json, JsonObject } from '../../src/core/serialize.js';
 import { detectKind, verifyArtifacts } from '../../src/verify/index.js';
+import { readData } from '../../src/verify/vendor.js';
 import { artifact, cfnTemplate, copilotManifest, ecsTaskDefinition, k8sDeployment, k8sHpa, k8sService, kustomization } from './builders.js';
 
 type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -167,5 +168,21 @@ describe('kind detection', () => {
   it('reports an unrecognised document as info', () => {
     const d = verifyArtifacts([artifact('notes', 'web/notes.yaml', [{ hello: 'world' }])]);
     expect(d.map((x) => [x.code, x.severity])).toEqual([['VERIFY_UNRECOGNIZED', 'info']]);
+  });
+});
+
+describe('the kustomization schema', () => {
+  it('takes the deprecated fields kustomize still reads (imageTags, helmChartInflationGenerator) and leaves the vendored schema as it was read', () => {
+    const vendored = readData<Doc>('kustomize/kustomization.json');
+    const before = JSON.stringify(vendored);
+    const old = broken(kustomization, (d) => {
+      d.imageTags = [{ name: 'web', newTag: 'v2' }];
+      d.helmChartInflationGenerator = [{ chartName: 'web' }];
+    });
+    expect(verifyArtifacts(kust(old)).filter((x) => x.severity !== 'info')).toEqual([]);
+    // Still strict: a field kustomize does not know is an error.
+    expect(errors(kust(broken(kustomization, (d) => (d.imageTag = [])))).map((x) => x.message)).toEqual(['/imageTag: unknown field "imageTag".']);
+    expect(JSON.stringify(readData('kustomize/kustomization.json'))).toBe(before);
+    expect(vendored.definitions.Kustomization.properties.imageTags).toBeUndefined();
   });
 });
