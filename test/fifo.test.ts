@@ -124,6 +124,14 @@ describe.runIf(HAVE_MKFIFO)('non-regular files are refused before they are opene
     expect(statSync(join(init, 'codegen.config.json')).isFile()).toBe(true);
   });
 
+  it('import reads a device or pipe named on the command line only up to the input limit', async () => {
+    const dir = workspace();
+    const r = await runChild(['import', 'kubernetes', '/dev/zero'], dir, LIMIT);
+    expect(r.timedOut).toBe(false);
+    expect(r.code).toBe(1);
+    expect(r.stderr + r.stdout).toContain('IMPORT_TOO_LARGE');
+  });
+
   it('init looking upward for the schemas reads past a FIFO named package.json instead of waiting on it', async () => {
     const parent = workspace();
     const dir = join(parent, 'svc');

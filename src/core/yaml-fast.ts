@@ -12,6 +12,8 @@
  * node's range — on every fixture and on thousands of generated and mutated documents.
  */
 
+import { checkPlain, COLON, CR, DASH, giveUp, GIVE_UP, HASH, NL, quotedScalar, resolvePlain, SPACE } from './yaml-fast-scalars.js';
+
 /** A node's ranges, as the yaml library's `range`: start, value end, end with trailing comment/line break. */
 export interface FastNode {
   s: number;
@@ -30,7 +32,6 @@ export interface FastParse {
   tree: FastNode;
 }
 
-const GIVE_UP: unique symbol = Symbol('give up');
 /** Characters the subset never holds (outside the common printable set): the library reads them. */
 const UNSUPPORTED = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f\u0085\u2028\u2029\ufeff]|\r(?!\n)/;
 const DEPTH_LIMIT = 60;
@@ -41,18 +42,6 @@ let I = 0;
 /** Set by `skipToContent`: whether it skipped comment lines, and the deepest comment indent seen. */
 let skippedComment = false;
 let deepestComment = -1;
-
-const SPACE = 32;
-const NL = 10;
-/** Carriage return: only ever part of a CRLF line break here (a lone one is UNSUPPORTED). */
-const CR = 13;
-const HASH = 35;
-const COLON = 58;
-const DASH = 45;
-
-function giveUp(): never {
-  throw GIVE_UP;
-}
 
 /** Parse `text` (no BOM) when it is in the subset; `undefined` otherwise. */
 export function fastParse(text: string): FastParse | undefined {
@@ -305,7 +294,12 @@ function inlineValue(col: number, depth: number): Parsed<unknown> {
 function flowValue(depth: number): Parsed<unknown> {
   if (depth > DEPTH_LIMIT) giveUp();
   const c = T.charCodeAt(I);
-  if (c === 34 || c === 39) return quoted();
+  if (c === 34 || c === 39) {
+    const s = I;
+    const q = quotedScalar(T, I);
+    I = q.end;
+    return { value: q.value, node: { s, e: I, x: I } };
+  }
   const s = I;
   if (c === 91) {
     const value: unknown[] = [];
@@ -391,100 +385,4 @@ function skipFlowSpaces(): void {
   while (T.charCodeAt(I) === SPACE) I++;
   const c = T.charCodeAt(I);
   if (I >= N || c === NL || c === CR || c === HASH) giveUp();
-}
-
-/** Plain scalars the subset reads: no indicator first, no `: ` (brackets inside are plain text in block context). */
-function checkPlain(text: string, flow: boolean): void {
-  if (text.length === 0) giveUp();
-  const c = text.charCodeAt(0);
-  // , [ ] { } # & * ! | > ' " % @ `
-  if (c === 44 || c === 91 || c === 93 || c === 123 || c === 125 || c === HASH || c === 38 || c === 42 || c === 33 || c === 124 || c === 62 || c === 39 || c === 34 || c === 37 || c === 64 || c === 96) giveUp();
-  // - ? : start a plain scalar only when a non-space follows.
-  if ((c === DASH || c === 63 || c === COLON) && (text.length === 1 || text.charCodeAt(1) === SPACE)) giveUp();
-  if (!flow) {
-    for (let i = 0; i < text.length; i++) {
-      const ch = text.charCodeAt(i);
-      if (ch === COLON && (i + 1 === text.length || text.charCodeAt(i + 1) === SPACE)) giveUp();
-    }
-  }
-}
-
-const INT = /^[-+]?[0-9]+$/;
-const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
-const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
-/** Other forms the YAML 1.2 core schema reads as numbers (hex, octal, infinity, NaN): the library's. */
-const OTHER_NUMBER = /^(?:0o|0x|[-+]?\.(?:inf|Inf|INF)$|\.(?:nan|NaN|NAN)$)/;
-
-/** A plain scalar as the YAML 1.2 core schema reads it. */
-function resolvePlain(s: string): unknown {
-  switch (s) {
-    case '~':
-    case 'null':
-    case 'Null':
-    case 'NULL':
-      return null;
-    case 'true':
-    case 'True':
-    case 'TRUE':
-      return true;
-    case 'false':
-    case 'False':
-    case 'FALSE':
-      return false;
-  }
-  const c = s.charCodeAt(0);
-  if ((c >= 48 && c <= 57) || c === DASH || c === 43 || c === 46) {
-    if (INT.test(s)) return parseInt(s, 10);
-    if (FLOAT.test(s) || FLOAT_EXP.test(s)) return parseFloat(s);
-    if (OTHER_NUMBER.test(s)) giveUp();
-  }
-  return s;
-}
-
-const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '0': '\0', '"': '"', '\\': '\\', '/': '/' };
-
-/** A one-line quoted scalar at `I`: `"..."` with backslash escapes, or `'...'` with `''` for a quote. */
-function quoted(): Parsed<string> {
-  const quote = T.charCodeAt(I); // 34 " or 39 '
-  const s = I;
-  let out = '';
-  let from = I + 1;
-  let q = from;
-  for (;;) {
-    if (q >= N) giveUp();
-    const ch = T.charCodeAt(q);
-    if (ch === NL || ch === CR) giveUp();
-    if (ch === quote) {
-      if (quote === 39 && T.charCodeAt(q + 1) === 39) {
-        out += T.slice(from, q + 1);
-        q += 2;
-        from = q;
-        continue;
-      }
-      break;
-    }
-    if (ch === 92 && quote === 34) {
-      out += T.slice(from, q);
-      const esc = T[q + 1] ?? '';
-      const simple = ESCAPES[esc];
-      if (simple !== undefined) {
-        out += simple;
-        q += 2;
-      } else if (esc === 'x' || esc === 'u') {
-        const len = esc === 'x' ? 2 : 4;
-        const hex = T.slice(q + 2, q + 2 + len);
-        if (hex.length !== len || !/^[0-9a-fA-F]+$/.test(hex)) giveUp();
-        out += String.fromCodePoint(parseInt(hex, 16));
-        q += 2 + len;
-      } else {
-        giveUp();
-      }
-      from = q;
-      continue;
-    }
-    q++;
-  }
-  out += T.slice(from, q);
-  I = q + 1;
-  return { value: out, node: { s, e: I, x: I } };
 }

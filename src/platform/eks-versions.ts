@@ -11,7 +11,7 @@
  * - 1.23–1.29 dates as published in the EKS release calendar before those versions left it.
  *
  * AMI types: the enum of `AWS::EKS::Nodegroup.AmiType` in the CloudFormation registry schema
- * (cfn-lint copy 2026-06-15, vendored in shared/validators). Amazon Linux 2 AMIs: EKS-optimized AL2
+ * (as cfn-lint's copy of the registry schemas gave it on 2026-06-15). Amazon Linux 2 AMIs: EKS-optimized AL2
  * AMIs reached end of support on 2025-11-26 and Kubernetes 1.32 is the last version with AL2 AMIs
  * (Amazon EKS User Guide, "EKS AL2 and AL2-Accelerated AMIs transition" eks-ami-deprecation-faqs.html;
  * awslabs/amazon-eks-ami issue #2545). AL2023 AMIs exist for every version in this table.

@@ -5,7 +5,7 @@
  * renamed into place) and an existing file is never replaced without --force. Nothing is written
  * while an error remains.
  */
-import { linkSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, linkSync, mkdirSync, openSync, readdirSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { hasErrors, type Diagnostic } from '../../core/diagnostics.js';
 import { IMPORT_KINDS, importSpec, MAX_IMPORT_BYTES, type ImportInput } from '../../importers/index.js';
@@ -61,6 +61,25 @@ function writeAtomic(dest: string, text: string, force: boolean): void {
   }
 }
 
+/** The first `limit` bytes of the file at `path` (all of it when shorter), read in chunks. */
+function readAtMost(path: string, limit: number): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    while (total < limit) {
+      const buf = Buffer.allocUnsafe(Math.min(1 << 20, limit - total));
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      chunks.push(n === buf.length ? buf : buf.subarray(0, n));
+      total += n;
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 function exists(p: string): boolean {
   try {
     statSync(p);
@@ -80,14 +99,15 @@ export async function runImport(args: string[], opts: ImportCommandOptions, io: 
   const sources = new Map<string, string>();
   let total = 0;
   for (const abs of files) {
-    const size = statSync(abs).size;
-    total += size;
+    // At most what is left of the limit, and one byte more to know it was exceeded: a pipe or a
+    // device named on the command line (`<(kubectl get ...)`) has no size to check beforehand.
+    const content = readAtMost(abs, MAX_IMPORT_BYTES - total + 1);
+    total += content.length;
     if (total > MAX_IMPORT_BYTES) {
       const d: Diagnostic = { code: 'IMPORT_TOO_LARGE', severity: 'error', message: `The inputs are larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MiB; import one application's files at a time.`, source: 'import', path: [], file: relative(io.cwd, abs) || abs };
       return report([d], opts, io, sources, 0);
     }
     const file = relative(io.cwd, abs) || abs;
-    const content = readFileSync(abs);
     inputs.push({ file, content });
     sources.set(file, content.toString('utf8'));
   }

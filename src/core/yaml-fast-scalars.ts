@@ -1,0 +1,117 @@
+/**
+ * The scalars of the fast YAML reader (yaml-fast.ts): which plain scalars it reads, how the YAML 1.2
+ * core schema resolves them, and one-line quoted scalars. Anything else gives up (GIVE_UP), and the
+ * caller parses with the yaml library.
+ */
+
+export const GIVE_UP: unique symbol = Symbol('give up');
+
+export function giveUp(): never {
+  throw GIVE_UP;
+}
+
+export const SPACE = 32;
+export const NL = 10;
+/** Carriage return: only ever part of a CRLF line break here (a lone one is unsupported). */
+export const CR = 13;
+export const HASH = 35;
+export const COLON = 58;
+export const DASH = 45;
+
+/** Plain scalars the subset reads: no indicator first, no `: ` (brackets inside are plain text in block context). */
+export function checkPlain(text: string, flow: boolean): void {
+  if (text.length === 0) giveUp();
+  const c = text.charCodeAt(0);
+  // , [ ] { } # & * ! | > ' " % @ `
+  if (c === 44 || c === 91 || c === 93 || c === 123 || c === 125 || c === HASH || c === 38 || c === 42 || c === 33 || c === 124 || c === 62 || c === 39 || c === 34 || c === 37 || c === 64 || c === 96) giveUp();
+  // - ? : start a plain scalar only when a non-space follows.
+  if ((c === DASH || c === 63 || c === COLON) && (text.length === 1 || text.charCodeAt(1) === SPACE)) giveUp();
+  if (!flow) {
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === COLON && (i + 1 === text.length || text.charCodeAt(i + 1) === SPACE)) giveUp();
+    }
+  }
+}
+
+const INT = /^[-+]?[0-9]+$/;
+const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
+const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
+/** Other forms the YAML 1.2 core schema reads as numbers (hex, octal, infinity, NaN): the library's. */
+const OTHER_NUMBER = /^(?:0o|0x|[-+]?\.(?:inf|Inf|INF)$|\.(?:nan|NaN|NAN)$)/;
+
+/** A plain scalar as the YAML 1.2 core schema reads it. */
+export function resolvePlain(s: string): unknown {
+  switch (s) {
+    case '~':
+    case 'null':
+    case 'Null':
+    case 'NULL':
+      return null;
+    case 'true':
+    case 'True':
+    case 'TRUE':
+      return true;
+    case 'false':
+    case 'False':
+    case 'FALSE':
+      return false;
+  }
+  const c = s.charCodeAt(0);
+  if ((c >= 48 && c <= 57) || c === DASH || c === 43 || c === 46) {
+    if (INT.test(s)) return parseInt(s, 10);
+    if (FLOAT.test(s) || FLOAT_EXP.test(s)) return parseFloat(s);
+    if (OTHER_NUMBER.test(s)) giveUp();
+  }
+  return s;
+}
+
+const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '0': '\0', '"': '"', '\\': '\\', '/': '/' };
+
+/**
+ * A one-line quoted scalar starting at `start` in `T`: `"..."` with backslash escapes, or `'...'`
+ * with `''` for a quote. `end` is the position after the closing quote.
+ */
+export function quotedScalar(T: string, start: number): { value: string; end: number } {
+  const N = T.length;
+  const quote = T.charCodeAt(start); // 34 " or 39 '
+  let out = '';
+  let from = start + 1;
+  let q = from;
+  for (;;) {
+    if (q >= N) giveUp();
+    const ch = T.charCodeAt(q);
+    if (ch === NL || ch === CR) giveUp();
+    if (ch === quote) {
+      if (quote === 39 && T.charCodeAt(q + 1) === 39) {
+        out += T.slice(from, q + 1);
+        q += 2;
+        from = q;
+        continue;
+      }
+      break;
+    }
+    if (ch === 92 && quote === 34) {
+      out += T.slice(from, q);
+      const esc = T[q + 1] ?? '';
+      const simple = ESCAPES[esc];
+      if (simple !== undefined) {
+        out += simple;
+        q += 2;
+      } else if (esc === 'x' || esc === 'u') {
+        const len = esc === 'x' ? 2 : 4;
+        const hex = T.slice(q + 2, q + 2 + len);
+        if (hex.length !== len || !/^[0-9a-fA-F]+$/.test(hex)) giveUp();
+        out += String.fromCodePoint(parseInt(hex, 16));
+        q += 2 + len;
+      } else {
+        giveUp();
+      }
+      from = q;
+      continue;
+    }
+    q++;
+  }
+  out += T.slice(from, q);
+  return { value: out, end: q + 1 };
+}
