@@ -7,8 +7,9 @@ type Plugin = NonNullable<Options['esbuildPlugins']>[number];
  * In the CLI bundle, `await import(<not a literal>)` (a user's plugin or config module) becomes
  * `await __codegenImport(...)`: V8 code-cached scripts lose their import() hook on Node 20, so the
  * bin hands the bundle an import function of its own (src/cli/bundle-loader.ts). The banner below
- * defines __codegenImport, falling back to import() when the bundle is loaded some other way (it
- * starts with 'use strict' because esbuild's own directive comes after it and would not count).
+ * opens the bundle's wrapper function and defines __codegenImport, falling back to import() when
+ * the wrapper is given no import function (the wrapper's body starts with 'use strict' because
+ * esbuild's own directive comes after the banner and would not count).
  * scripts/check-bundle.mjs fails the build if any other import() is left in the bundle.
  */
 const hostImport: Plugin = {
