@@ -132,6 +132,14 @@ describe.runIf(HAVE_MKFIFO)('non-regular files are refused before they are opene
     expect(r.stderr + r.stdout).toContain('IMPORT_TOO_LARGE');
   });
 
+  it('validate reads a device named as the spec only up to the spec limit', async () => {
+    const dir = workspace();
+    const r = await runChild(['validate', '/dev/zero'], dir, LIMIT);
+    expect(r.timedOut).toBe(false);
+    expect(r.code).toBe(1);
+    expect(r.stderr + r.stdout).toContain('INPUT_TOO_LARGE');
+  });
+
   it('init looking upward for the schemas reads past a FIFO named package.json instead of waiting on it', async () => {
     const parent = workspace();
     const dir = join(parent, 'svc');

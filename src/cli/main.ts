@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import pkg from '../../package.json' with { type: 'json' };
 import { didYouMean } from '../core/diagnostics.js';
+import { MAX_SPEC_BYTES } from '../core/source.js';
 import { FORMATS, type ReportFormat } from './reporters.js';
 import { runInit } from './init.js';
 import { COMMAND_NAMES, COMMANDS, commandHelp, generalHelp, OPTIONS, type CommandName, type OptionName } from './help.js';
@@ -171,6 +172,12 @@ function startCli(): void {
 /** Standard input to the end, as bytes (the spec `-`). */
 async function readStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  let total = 0;
+  for await (const chunk of process.stdin) {
+    chunks.push(chunk as Buffer);
+    total += (chunk as Buffer).length;
+    // Past the spec limit the rest is not needed: compile reports INPUT_TOO_LARGE.
+    if (total > MAX_SPEC_BYTES) break;
+  }
   return Buffer.concat(chunks);
 }

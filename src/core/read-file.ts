@@ -68,3 +68,26 @@ export function readRegularFile(path: string, opts: { follow?: boolean } = {}): 
     closeSync(fd);
   }
 }
+
+/**
+ * The first `limit` bytes of the file at `path` (all of it when shorter), read in chunks: for an
+ * input the user names, which may be a pipe or a device (`<(...)`, /dev/stdin) with no size to
+ * check first. A caller asks for one byte more than it accepts, to know the input was too large.
+ */
+export function readAtMost(path: string, limit: number): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    while (total < limit) {
+      const buf = Buffer.allocUnsafe(Math.min(1 << 20, limit - total));
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      chunks.push(n === buf.length ? buf : buf.subarray(0, n));
+      total += n;
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -21,7 +21,9 @@
  * Workers run the CLI bin itself (dist/cli.cjs, with its start-up cache) with WORKER_FLAG; where
  * there is no bin next to the running code (the library, or the sources under test), no worker starts.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readAtMost } from '../core/read-file.js';
+import { MAX_SPEC_BYTES } from '../core/source.js';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { compile, type CompileOptions, type CompileResult } from '../compile/compile.js';
@@ -146,7 +148,7 @@ export class CompilePool {
     if (this.specs[id] === '-') return; // standard input: read by the caller
     let text: Uint8Array;
     try {
-      text = readFileSync(resolve(this.cwd, this.specs[id]!));
+      text = readAtMost(resolve(this.cwd, this.specs[id]!), MAX_SPEC_BYTES + 1);
     } catch {
       return; // read (and reported) by the caller, in order
     }

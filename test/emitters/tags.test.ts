@@ -28,6 +28,21 @@ function build(spec: Record<string, unknown>, targets = ['ecs']) {
 }
 
 describe('labels on the ECS target', () => {
+  it('tag the step scaling alarms (AWS::CloudWatch::Alarm Tag: Value 1–256, so an empty label value is left off them, with an info) and the Cloud Map service', () => {
+    const steps = [{ name: 'busy', metric: 'cpu', comparison: '>=', threshold: 80, steps: [{ change: 1 }] }];
+    const { template, r } = build({
+      labels: { team: 'payments', 'app.kubernetes.io/part-of': 'shop', scratch: '' },
+      autoscaling: { min: 1, max: 4, steps },
+      targets: { ecs: { service: { serviceDiscovery: { namespaceId: 'ns-abcdef0123456789' } } } },
+    });
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const res = template!.Resources;
+    expect(res.StepBusyAlarm?.Properties.Tags).toEqual(TAGS);
+    expect(res.ServiceDiscoveryService?.Properties.Tags).toEqual([TAGS[0], { Key: 'scratch', Value: '' }, TAGS[1]]);
+    expect(res.ECSService?.Properties.Tags).toContainEqual({ Key: 'scratch', Value: '' });
+    expect(r.diagnostics.filter((d) => d.code === 'ECS_LABEL_NOT_ON_ALARMS').map((d) => d.path.join('.'))).toEqual(['labels.scratch']);
+  });
+
   it('tag the service (propagated to its tasks), the task definition and every taggable resource the template creates', () => {
     const { template, doc, r } = build({ tracing: { xray: true } });
     expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);

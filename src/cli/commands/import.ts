@@ -5,8 +5,9 @@
  * renamed into place) and an existing file is never replaced without --force. Nothing is written
  * while an error remains.
  */
-import { closeSync, linkSync, mkdirSync, openSync, readdirSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
+import { readAtMost } from '../../core/read-file.js';
 import { hasErrors, type Diagnostic } from '../../core/diagnostics.js';
 import { IMPORT_KINDS, importSpec, MAX_IMPORT_BYTES, type ImportInput } from '../../importers/index.js';
 import { formatDiagnostics, type ReportFormat } from '../reporters.js';
@@ -58,25 +59,6 @@ function writeAtomic(dest: string, text: string, force: boolean): void {
     else linkSync(tmp, dest);
   } finally {
     if (!force) unlinkSync(tmp);
-  }
-}
-
-/** The first `limit` bytes of the file at `path` (all of it when shorter), read in chunks. */
-function readAtMost(path: string, limit: number): Buffer {
-  const fd = openSync(path, 'r');
-  try {
-    const chunks: Buffer[] = [];
-    let total = 0;
-    while (total < limit) {
-      const buf = Buffer.allocUnsafe(Math.min(1 << 20, limit - total));
-      const n = readSync(fd, buf, 0, buf.length, null);
-      if (n === 0) break;
-      chunks.push(n === buf.length ? buf : buf.subarray(0, n));
-      total += n;
-    }
-    return Buffer.concat(chunks, total);
-  } finally {
-    closeSync(fd);
   }
 }
 

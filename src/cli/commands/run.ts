@@ -2,10 +2,11 @@
  * `generate`, `validate`, `verify` and `diff`: read each spec, compile it (or replay it from the
  * cache), stage, compare or collect its files, then finish (write, check, diff) and print the report.
  */
-import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { OutputFile } from '../../compile/compile.js';
 import { compareDiagnostics, hasErrors, type Diagnostic } from '../../core/diagnostics.js';
+import { readAtMost } from '../../core/read-file.js';
+import { MAX_SPEC_BYTES } from '../../core/source.js';
 import type { SpecCache } from '../../project/cache.js';
 import { OutputError, OutputWriter, outputReader, readOutputs } from '../../project/write.js';
 import { diffOutputs, formatDiff } from '../../project/diff.js';
@@ -59,7 +60,8 @@ export async function readSpec(path: string, io: Io): Promise<Uint8Array> {
   const cwd = io.cwd;
   let buf: Buffer;
   try {
-    buf = readFileSync(resolve(cwd, path));
+    // One byte over the limit is enough to report INPUT_TOO_LARGE; a pipe or device has no size to check first.
+    buf = readAtMost(resolve(cwd, path), MAX_SPEC_BYTES + 1);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new UsageError(code === 'ENOENT' ? `No such file: ${path}` : code === 'EISDIR' ? `${path} is a folder, not a spec file.` : `Cannot read ${path}: ${code ?? String(err)}`);

@@ -2,7 +2,8 @@
  * The spec's `labels` as AWS tags, shared by the CloudFormation targets. On what the ECS target writes: the task definition (`tags` in
  * task-definition.json, `Tags` in the template), the service (with `PropagateTags: SERVICE`, so its
  * tasks carry them too), and every taggable resource the service template creates (target groups,
- * log group, roles, CodeDeploy application and deployment group, task sets). Always, not opt-in:
+ * log group, roles, CodeDeploy application and deployment group, task sets, step scaling alarms,
+ * the Cloud Map service). Always, not opt-in:
  * the spec documents labels as "labels/tags on every generated resource", and Kubernetes gets them
  * on every object. `targets.ecs.service.tags` adds tags to the service alone. The App Mesh target
  * tags its mesh resources the same way.
@@ -39,7 +40,12 @@ export const TAGGABLE_TYPES: ReadonlySet<string> = new Set([
   'AWS::IAM::Role',
   'AWS::CodeDeploy::Application',
   'AWS::CodeDeploy::DeploymentGroup',
+  'AWS::CloudWatch::Alarm',
+  'AWS::ServiceDiscovery::Service',
 ]);
+
+/** Types whose tag values are 1–256 characters, not 0–256 (AWS::CloudWatch::Alarm Tag): an empty label value is left off them. */
+export const NON_EMPTY_TAG_VALUE_TYPES: ReadonlySet<string> = new Set(['AWS::CloudWatch::Alarm']);
 
 /** Why a key/value pair cannot be an AWS tag, or undefined when it can. */
 export function tagProblem(key: string, value: string): string | undefined {
@@ -62,6 +68,10 @@ export function labelTags(m: ServiceModel, report: Report, target: 'ecs' | 'appm
     if (problem) {
       report({ code: `${code}_LABEL_NOT_A_TAG`, severity: 'warning', message: `Label ${key} is not carried as a tag: ${problem} (target ${target}).`, path: m.origin(['labels', key]) });
     } else out.push([key, value]);
+  }
+  const emptyValues = out.filter(([, v]) => v === '').map(([k]) => k);
+  if (target === 'ecs' && emptyValues.length && m.autoscaling?.steps.length) {
+    report({ code: 'ECS_LABEL_NOT_ON_ALARMS', severity: 'info', message: `A CloudWatch alarm takes no empty tag value: label${emptyValues.length > 1 ? 's' : ''} ${emptyValues.join(', ')} tag${emptyValues.length > 1 ? '' : 's'} the other resources but not the step scaling alarms (target ecs).`, path: m.origin(['labels', emptyValues[0]!]) });
   }
   // ECS target groups carry codegen's own two tags (codegen:service, codegen:role) besides the labels.
   const room = TAG_LIMITS.perResource - (target === 'ecs' && m.expose ? 2 : 0);
@@ -100,7 +110,7 @@ export function tagResources(template: JsonObject, tags: Tags): void {
     if (typeof r.Type !== 'string' || !TAGGABLE_TYPES.has(r.Type) || !props) continue;
     const own = Array.isArray(props.Tags) ? (props.Tags as JsonObject[]) : [];
     const has = new Set(own.map((t) => t.Key));
-    const added = tags.filter(([k]) => !has.has(k));
+    const added = tags.filter(([k, v]) => !has.has(k) && (v !== '' || !NON_EMPTY_TAG_VALUE_TYPES.has(r.Type as string)));
     if (added.length) props.Tags = [...own, ...tagList(added, 'cloudformation')];
   }
 }
