@@ -7,14 +7,14 @@
  * NODE_COMPILE_CACHE, so the machine's own cache folder is never touched.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/fixtures.js';
-import { BUNDLE_HEAD, CACHE_MAGIC, decodeCache, encodeCache, isWrapped, loadBundle } from '../src/cli/bundle-loader.js';
+import { BUNDLE_HEAD, CACHE_MAGIC, decodeCache, encodeCache, isWrapped, KEEP_CACHES, loadBundle, pruneCaches } from '../src/cli/bundle-loader.js';
 
 const DIST = join(ROOT, 'dist');
 const BIN_FILES = ['cli.cjs', 'cli-loader.js', 'cli-main.cjs'];
@@ -240,5 +240,27 @@ describe('the built bin and its code cache', () => {
     const r = spawnSync(process.execPath, [join(DIST, 'cli.js'), 'validate', SEED, '-q'], { encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
+  });
+});
+
+describe('the code cache folder does not grow without end', () => {
+  it('keeps the newest KEEP_CACHES cache files and the one just written, and old temporary files go', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'codegen-cache-prune-'));
+    const now = Date.now();
+    const names = Array.from({ length: 12 }, (_, i) => `cli-main-${String(i).padStart(8, '0')}.cache`);
+    names.forEach((n, i) => {
+      writeFileSync(join(dir, n), 'x');
+      // cli-main-00000000 is the newest, cli-main-00000011 the oldest.
+      utimesSync(join(dir, n), new Date(now - i * 60_000), new Date(now - i * 60_000));
+    });
+    const justWritten = join(dir, names[11]!); // the oldest mtime, but the file this run wrote
+    writeFileSync(join(dir, 'cli-main-x.cache.1.a.tmp'), 'x');
+    utimesSync(join(dir, 'cli-main-x.cache.1.a.tmp'), new Date(now - 2 * 3600_000), new Date(now - 2 * 3600_000));
+    writeFileSync(join(dir, 'cli-main-y.cache.2.b.tmp'), 'x'); // a run writing now
+    writeFileSync(join(dir, 'unrelated.txt'), 'x');
+    pruneCaches(dir, justWritten, now);
+    const left = readdirSync(dir).sort();
+    expect(left).toEqual([...names.slice(0, KEEP_CACHES - 1), names[11]!, 'cli-main-y.cache.2.b.tmp', 'unrelated.txt'].sort());
+    expect(KEEP_CACHES).toBe(8);
   });
 });

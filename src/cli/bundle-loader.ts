@@ -15,7 +15,8 @@
  * `<os.tmpdir()>/codegen-compile-cache-<uid>`. The folder is used only when it is a real folder
  * (not a symbolic link) owned by this user and writable by no one else; the cache file is opened
  * with O_NOFOLLOW and must be a regular file of this user's. It is written at exit, to a new file
- * (O_EXCL) renamed over the old one, so a reader sees a whole old cache or a whole new one.
+ * (O_EXCL) renamed over the old one, so a reader sees a whole old cache or a whole new one. A new
+ * cache file prunes the folder to the KEEP_CACHES most recent ones (pruneCaches).
  * Nothing about the cache is ever printed and no failure is fatal: an unusable folder, a read-only
  * file system, a full disk or a foreign file only cost the saving. NODE_DISABLE_COMPILE_CACHE=1
  * or CODEGEN_NO_CODE_CACHE=1 turn it off.
@@ -24,7 +25,7 @@
  * code caches, and a checksum of 1 MB costs what the cache saves), like damage to the bundle itself.
  */
 import { isAscii } from 'node:buffer';
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -262,8 +263,41 @@ function saveCache(script: vm.Script, dir: string, file: string, header: Omit<Ca
   try {
     if (lstatSync(dir, { throwIfNoEntry: false }) === undefined) mkdirSync(dir, { recursive: true, mode: 0o700 });
     if (!safeDir(dir)) return;
+    const fresh = lstatSync(file, { throwIfNoEntry: false }) === undefined;
     writeAtomic(file, encodeCache(header, script.createCachedData()));
+    if (fresh) pruneCaches(dir, file);
   } catch {
     // Only the saving is lost.
+  }
+}
+
+/** Cache files kept per folder: every build, Node release and flag set has its own (about 2 MB each). */
+export const KEEP_CACHES = 8;
+
+/**
+ * After a new cache file: the folder keeps the KEEP_CACHES most recently written ones (`file`
+ * always), and loses temporary files older than an hour (a run killed while writing). Without it,
+ * every upgrade of codegen or Node would leave its 2 MB behind for good.
+ */
+export function pruneCaches(dir: string, file: string, now = Date.now()): void {
+  const caches: { path: string; mtimeMs: number }[] = [];
+  for (const name of readdirSync(dir)) {
+    if (!name.startsWith('cli-main-')) continue;
+    const path = join(dir, name);
+    const st = lstatSync(path, { throwIfNoEntry: false });
+    if (!st?.isFile()) continue;
+    if (name.endsWith('.tmp')) {
+      if (now - st.mtimeMs > 3600_000) rmQuietly(path);
+    } else if (name.endsWith('.cache') && path !== file) caches.push({ path, mtimeMs: st.mtimeMs });
+  }
+  caches.sort((a, b) => b.mtimeMs - a.mtimeMs || (a.path < b.path ? -1 : 1));
+  for (const old of caches.slice(KEEP_CACHES - 1)) rmQuietly(old.path);
+}
+
+function rmQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // Another run may have removed it first.
   }
 }
