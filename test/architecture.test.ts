@@ -22,7 +22,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['model'], // spec → model: overlay, view, normalize
   ['verify'], // checks of generated artifacts, by format (CloudFormation comes from ecs, appmesh and platform)
   ['platform'], // the platform spec and its exports, which the ECS service imports
-  ['emitters/shared'], // src/emitters/types.ts (the emitter contract) and what two targets share
+  ['emitters/common'], // src/emitters/types.ts (the emitter contract) and what two targets share
   ['emitters/ecs', 'emitters/kubernetes', 'emitters/appmesh', 'emitters/copilot'], // one folder per target
   ['emitters/index'], // the list of built-in emitters
   ['rules'], // best-practice rules on the model
@@ -45,7 +45,7 @@ function moduleOf(file: string): string | undefined {
   if (parts[0] !== 'src') return undefined;
   if (parts.length === 2) return parts[1] === 'index.ts' ? 'index' : undefined;
   if (parts[1] === 'emitters') {
-    if (parts.length === 3) return parts[2] === 'index.ts' ? 'emitters/index' : parts[2] === 'types.ts' ? 'emitters/shared' : undefined;
+    if (parts.length === 3) return parts[2] === 'index.ts' ? 'emitters/index' : parts[2] === 'types.ts' ? 'emitters/common' : undefined;
     return `emitters/${parts[2]}`;
   }
   return parts[1];
@@ -159,7 +159,7 @@ describe('architecture: the checks themselves', () => {
   it('places files in modules', () => {
     expect(moduleOf('src/index.ts')).toBe('index');
     expect(moduleOf('src/emitters/index.ts')).toBe('emitters/index');
-    expect(moduleOf('src/emitters/types.ts')).toBe('emitters/shared');
+    expect(moduleOf('src/emitters/types.ts')).toBe('emitters/common');
     expect(moduleOf('src/emitters/ecs/task.ts')).toBe('emitters/ecs');
     expect(moduleOf('src/model/normalize/ports.ts')).toBe('model');
     expect(moduleOf('src/stray.ts')).toBeUndefined();
@@ -170,7 +170,7 @@ describe('architecture: the checks themselves', () => {
       g({
         'src/core/units.ts': ['src/model/types.ts'],
         'src/model/types.ts': ['src/core/units.ts'],
-        'src/emitters/copilot/manifest.ts': ['src/emitters/ecs/task.ts', 'src/emitters/shared/cfn.ts'],
+        'src/emitters/copilot/manifest.ts': ['src/emitters/ecs/task.ts', 'src/emitters/common/cfn.ts'],
         'src/elsewhere/x.ts': [],
       }),
     );

@@ -4,7 +4,7 @@
  * when an error diagnostic is present the caller must not write (the CLI refuses).
  */
 import { builtinEmitters } from '../emitters/index.js';
-import { resolveParameterTokens } from '../emitters/shared/parameters.js';
+import { resolveParameterTokens } from '../emitters/common/parameters.js';
 import type { EmitContext, Emitter } from '../emitters/types.js';
 import { applyEnvironment, enabledTargets, normalize, resolveTarget, type ResolvedSpec, type ServiceSpec } from '../model/normalize/index.js';
 import { applyDeployValues } from '../model/normalize/deploy-values.js';

@@ -3,7 +3,7 @@
  * token (`\uE000Name\uE001`, private-use characters no spec can contain there) in place of each
  * `${Name}`. Emitters copy model strings as they are; after emission the CloudFormation targets
  * turn a token into `{Ref: Name}` or `Fn::Sub`, and every other target into the parameter's
- * default (see `emitters/shared/parameters.ts`). Pure string helpers, no state.
+ * default (see `emitters/common/parameters.ts`). Pure string helpers, no state.
  */
 
 export const TOKEN_START = '\uE000';

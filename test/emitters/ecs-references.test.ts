@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/compile/compile.js';
 import type { JsonObject } from '../../src/core/serialize.js';
 import { subVariablesOf } from '../../src/emitters/ecs/service-references.js';
-import { referenceableNames } from '../../src/emitters/shared/cfn.js';
+import { referenceableNames } from '../../src/emitters/common/cfn.js';
 
 const base = {
   apiVersion: 'codegen/v1',

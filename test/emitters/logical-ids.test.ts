@@ -4,7 +4,7 @@ import { compile } from '../../src/compile/compile.js';
 import type { JsonObject } from '../../src/core/serialize.js';
 import { APPMESH_ROLE_IDS } from '../../src/emitters/appmesh/mesh-cfn.js';
 import { ECS_DEFAULT_IDS, ECS_ROLES } from '../../src/emitters/ecs/service-logical-ids.js';
-import { renameLogicalIds } from '../../src/emitters/shared/cfn.js';
+import { renameLogicalIds } from '../../src/emitters/common/cfn.js';
 import { DEFAULTS as IMPORTER_DEFAULTS } from '../../src/importers/ecs/logical-ids.js';
 import { APPMESH_LOGICAL_ID_ROLES } from '../../src/schema/targets/appmesh.js';
 import { ECS_LOGICAL_ID_ROLES } from '../../src/schema/targets/ecs.js';

@@ -16,10 +16,10 @@
 import type { SpecPath } from '../../core/diagnostics.js';
 import type { Json, JsonObject } from '../../core/serialize.js';
 import type { ServiceModel } from '../../model/types.js';
-import { MESH_NAMESPACE_LABEL, meshNamespaceLabels, usesMeshController } from '../shared/appmesh-envoy.js';
+import { MESH_NAMESPACE_LABEL, meshNamespaceLabels, usesMeshController } from '../common/appmesh-envoy.js';
 import { meshLayout, versionDiscovery, type Discovery, type MeshLayout, type MeshProtocol } from './layout.js';
 import type { RouteParts } from './route.js';
-import { checkName, defaultSelector, isLabelValue, k8sNames, metadata, selectorLabels, type Report } from '../shared/k8s-meta.js';
+import { checkName, defaultSelector, isLabelValue, k8sNames, metadata, selectorLabels, type Report } from '../common/k8s-meta.js';
 import { defineEmitter } from '../types.js';
 
 const API_VERSION = 'appmesh.k8s.aws/v1beta2';

@@ -11,7 +11,7 @@ import type { DiagnosticInput, SpecPath } from '../../core/diagnostics.js';
 import type { JsonObject } from '../../core/serialize.js';
 import type { PortModel, ServiceModel } from '../../model/types.js';
 import type { AppmeshTarget } from '../../schema/spec.generated.js';
-import { appmeshNames, type AppmeshNames } from '../shared/appmesh-envoy.js';
+import { appmeshNames, type AppmeshNames } from '../common/appmesh-envoy.js';
 import { routeParts, type RouteParts } from './route.js';
 
 type Report = (d: DiagnosticInput) => void;

@@ -13,10 +13,10 @@ import type { ServiceModel } from '../../model/types.js';
 import { APPMESH_LOGICAL_IDS, defaultLogicalIds, versionNodeLogicalId } from '../../schema/logical-ids.js';
 import { meshLayout, type Discovery, type MeshProtocol } from './layout.js';
 import { pascalKeys, type RouteParts } from './route.js';
-import { applyLogicalIds } from '../shared/cfn.js';
-import { getAtt, pascal, resource } from '../shared/intrinsics.js';
-import { reportDeprecation } from '../shared/legacy.js';
-import { labelTags, tagResources } from '../shared/tags.js';
+import { applyLogicalIds } from '../common/cfn.js';
+import { getAtt, pascal, resource } from '../common/intrinsics.js';
+import { reportDeprecation } from '../common/legacy.js';
+import { labelTags, tagResources } from '../common/tags.js';
 import { defineEmitter } from '../types.js';
 
 type Report = (d: DiagnosticInput) => void;

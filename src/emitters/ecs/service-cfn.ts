@@ -35,7 +35,7 @@
 import type { Json, JsonObject } from '../../core/serialize.js';
 import type { ServiceModel } from '../../model/types.js';
 import { platformImportList } from '../../platform/imports.js';
-import { getAtt, ref, TemplateBuilder } from '../shared/cfn.js';
+import { getAtt, ref, TemplateBuilder } from '../common/cfn.js';
 import { codeDeploy } from './service-codedeploy.js';
 import { addHook, hookListeners, hookTaskSet, viaHook } from './service-codedeploy-hook.js';
 import { clusterName, ECS, engineOf, external, platformGroups, type Engine, type Report } from './service-common.js';
@@ -48,7 +48,7 @@ import { applyServiceLogicalIds } from './service-logical-ids.js';
 import { checkTemplateReferences } from './service-references.js';
 import { executionRole, reportRoleConflicts, taskDefinition, taskRole, wantsTaskRole } from './service-roles.js';
 import { autoscaling } from './service-scaling.js';
-import { labelTags, serviceTags, tagList, tagResources } from '../shared/tags.js';
+import { labelTags, serviceTags, tagList, tagResources } from '../common/tags.js';
 import { defineEmitter } from '../types.js';
 
 function describe(m: ServiceModel, engine: Engine): string {

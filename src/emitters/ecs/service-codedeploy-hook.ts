@@ -17,7 +17,7 @@
  */
 import type { Json, JsonObject } from '../../core/serialize.js';
 import type { ServiceModel } from '../../model/types.js';
-import { ref, type TemplateBuilder } from '../shared/cfn.js';
+import { ref, type TemplateBuilder } from '../common/cfn.js';
 import { at, ECS, external, inRange, minutes, type Engine, type Report } from './service-common.js';
 
 const CD = [...ECS, 'codeDeploy'];

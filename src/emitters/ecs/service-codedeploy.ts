@@ -1,7 +1,7 @@
 /** CodeDeploy blue/green (controller `CODE_DEPLOY`): application, deployment group, a predefined or custom config, its role. */
 import type { Json, JsonObject } from '../../core/serialize.js';
 import type { ServiceModel } from '../../model/types.js';
-import { assumeRolePolicy, awsManagedPolicy, getAtt, ref, type TemplateBuilder } from '../shared/cfn.js';
+import { assumeRolePolicy, awsManagedPolicy, getAtt, ref, type TemplateBuilder } from '../common/cfn.js';
 import { predefinedEcsConfig, type TrafficShape } from './codedeploy-configs.js';
 import { at, ECS, inRange, minutes, type Report } from './service-common.js';
 import type { Balancing } from './service-load-balancing.js';

@@ -4,7 +4,7 @@ import type { Json, JsonObject } from '../../core/serialize.js';
 import type { ServiceModel } from '../../model/types.js';
 import { hasToken } from '../../model/parameter-token.js';
 import { platformImport } from '../../platform/imports.js';
-import { ref, sub, type ParameterSpec, type TemplateBuilder } from '../shared/cfn.js';
+import { ref, sub, type ParameterSpec, type TemplateBuilder } from '../common/cfn.js';
 
 export type Report = (d: DiagnosticInput) => void;
 export type Engine = { kind: 'rolling' } | { kind: 'ecs'; strategy: 'BLUE_GREEN' | 'CANARY' | 'LINEAR' } | { kind: 'codedeploy' };

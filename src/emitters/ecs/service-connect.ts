@@ -2,7 +2,7 @@
 import type { JsonObject } from '../../core/serialize.js';
 import type { ServiceModel } from '../../model/types.js';
 import { platformImport } from '../../platform/imports.js';
-import { ref } from '../shared/cfn.js';
+import { ref } from '../common/cfn.js';
 import { LOG_GROUP_PARAMETER } from './task-logging.js';
 
 export function serviceConnect(m: ServiceModel): JsonObject | undefined {

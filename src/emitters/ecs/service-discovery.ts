@@ -8,7 +8,7 @@
  */
 import type { JsonObject } from '../../core/serialize.js';
 import type { ServiceModel } from '../../model/types.js';
-import { getAtt, type TemplateBuilder } from '../shared/cfn.js';
+import { getAtt, type TemplateBuilder } from '../common/cfn.js';
 import { ECS, external, type Report } from './service-common.js';
 
 const SD = [...ECS, 'service', 'serviceDiscovery'];

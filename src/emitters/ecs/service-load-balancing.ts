@@ -8,7 +8,7 @@
 import type { Json, JsonObject } from '../../core/serialize.js';
 import type { ServiceModel } from '../../model/types.js';
 import { platformImport } from '../../platform/imports.js';
-import { assumeRolePolicy, awsManagedPolicy, getAtt, ref, type TemplateBuilder } from '../shared/cfn.js';
+import { assumeRolePolicy, awsManagedPolicy, getAtt, ref, type TemplateBuilder } from '../common/cfn.js';
 import { at, external, type Balancing, type Engine, type Report } from './service-common.js';
 
 export type { Balancing } from './service-common.js';

@@ -6,7 +6,7 @@
  */
 import type { Json } from '../../core/serialize.js';
 import type { ServiceModel } from '../../model/types.js';
-import { getAtt, logicalId, ref, sub, subLiteral, type TemplateBuilder } from '../shared/cfn.js';
+import { getAtt, logicalId, ref, sub, subLiteral, type TemplateBuilder } from '../common/cfn.js';
 import { LOG_GROUP_PARAMETER, logGroups } from './task-logging.js';
 
 export interface LogGroups {

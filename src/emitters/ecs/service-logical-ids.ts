@@ -2,7 +2,7 @@
 import type { JsonObject } from '../../core/serialize.js';
 import type { ServiceModel } from '../../model/types.js';
 import { defaultLogicalIds, ECS_LOGICAL_IDS, stepLogicalIds } from '../../schema/logical-ids.js';
-import { applyLogicalIds } from '../shared/cfn.js';
+import { applyLogicalIds } from '../common/cfn.js';
 import type { Report } from './service-common.js';
 
 export const ECS_DEFAULT_IDS: Readonly<Record<string, string>> = defaultLogicalIds(ECS_LOGICAL_IDS);

@@ -6,7 +6,7 @@
  */
 import type { JsonObject } from '../../core/serialize.js';
 import type { ServiceModel } from '../../model/types.js';
-import { ref, type TemplateBuilder } from '../shared/cfn.js';
+import { ref, type TemplateBuilder } from '../common/cfn.js';
 import { at, external, type Balancing, type Engine, type Report } from './service-common.js';
 import { healthCheck, targetGroup, targetGroupProtocol } from './service-target-group.js';
 

@@ -8,7 +8,7 @@ import { didYouMean } from '../../core/diagnostics.js';
 import type { JsonObject } from '../../core/serialize.js';
 import type { ServiceModel } from '../../model/types.js';
 import { resourceSchema } from '../../verify/cfn-schemas.js';
-import { referenceableNames, type TemplateName } from '../shared/cfn.js';
+import { referenceableNames, type TemplateName } from '../common/cfn.js';
 import type { Report } from './service-common.js';
 
 /** Parameters the template declares only without a platform: with one, it imports the export instead. */
@@ -68,7 +68,7 @@ export function checkTemplateReferences(template: JsonObject, m: ServiceModel, r
       }
       // AWS::NoValue (Ref only) and AWS::NotificationARNs (a list) are no text for Fn::Sub.
       // The spec's declared parameters count too: the template declares the ones a reference uses
-      // when the parameter tokens are resolved, after this check (emitters/shared/parameters.ts).
+      // when the parameter tokens are resolved, after this check (emitters/common/parameters.ts).
       names ??= [
         ...referenceableNames(template).filter((n) => n.name !== 'AWS::NoValue' && n.name !== 'AWS::NotificationARNs'),
         ...m.parameters.declared.filter((p) => !isDeclared(template, p.name)).map((p): TemplateName => ({ name: p.name, kind: 'parameter' })),

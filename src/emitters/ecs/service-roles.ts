@@ -1,7 +1,7 @@
 /** The IAM roles the service template creates when the spec gives no ARN, and the task definition that uses them. */
 import type { Json, JsonObject } from '../../core/serialize.js';
 import type { ServiceModel } from '../../model/types.js';
-import { allow, assumeRolePolicy, awsManagedPolicy, getAtt, inlinePolicy, type TemplateBuilder } from '../shared/cfn.js';
+import { allow, assumeRolePolicy, awsManagedPolicy, getAtt, inlinePolicy, type TemplateBuilder } from '../common/cfn.js';
 import type { Report } from './service-common.js';
 import { firelensToCloudWatch } from './service-logging.js';
 import { efsClientStatements, efsIamVolumes } from './task-efs-policy.js';

@@ -8,7 +8,7 @@
 import type { Json, JsonObject } from '../../core/serialize.js';
 import type { StepScalingModel, ServiceModel } from '../../model/types.js';
 import { stepLogicalIds } from '../../schema/logical-ids.js';
-import { getAtt, join, ref, sub, type TemplateBuilder } from '../shared/cfn.js';
+import { getAtt, join, ref, sub, type TemplateBuilder } from '../common/cfn.js';
 import { at, serviceResourceId, type Report } from './service-common.js';
 import type { Balancing } from './service-load-balancing.js';
 

@@ -7,7 +7,7 @@
  */
 import type { Json, JsonObject } from '../../core/serialize.js';
 import type { ServiceModel } from '../../model/types.js';
-import { targetGroupAttributes } from '../shared/target-group.js';
+import { targetGroupAttributes } from '../common/target-group.js';
 import { at, inRange, type Report } from './service-common.js';
 
 export const isGrpc = (m: ServiceModel) => m.health.traffic?.protocol === 'GRPC' || m.expose?.port.appProtocol === 'grpc';

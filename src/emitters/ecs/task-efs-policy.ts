@@ -14,7 +14,7 @@
 import type { JsonObject } from '../../core/serialize.js';
 import { effectiveIds } from '../../model/normalize/security.js';
 import type { ContainerModel, ServiceModel, VolumeModel } from '../../model/types.js';
-import { allow, sub } from '../shared/cfn.js';
+import { allow, sub } from '../common/cfn.js';
 
 export type EfsIamVolume = Extract<VolumeModel, { kind: 'efs' }>;
 

@@ -6,7 +6,7 @@
 import type { IntOrPercent, ServiceModel } from '../../model/types.js';
 import type { JsonObject } from '../../core/serialize.js';
 import { k8sArtifact, podTemplate, writesFile } from './k8s.js';
-import { checkName, commonLabels, k8sNames, metadata, selectorLabels, type Report } from '../shared/k8s-meta.js';
+import { checkName, commonLabels, k8sNames, metadata, selectorLabels, type Report } from '../common/k8s-meta.js';
 import { defineEmitter } from '../types.js';
 
 /** Kubernetes' default progressDeadlineSeconds; it must stay above minReadySeconds. */

@@ -6,7 +6,7 @@
 import type { JsonObject } from '../../core/serialize.js';
 import type { ServiceModel } from '../../model/types.js';
 import { k8sArtifact, wholeSeconds, workloadRef, writesFile } from './k8s.js';
-import { k8sNames, metadata, type Report } from '../shared/k8s-meta.js';
+import { k8sNames, metadata, type Report } from '../common/k8s-meta.js';
 import { defineEmitter } from '../types.js';
 
 /** HPAScalingRules.stabilizationWindowSeconds: 0–3600. */

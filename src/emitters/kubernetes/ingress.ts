@@ -4,11 +4,11 @@
  * for; every ALB setting comes from a typed spec field, written as a string annotation.
  */
 import type { JsonObject } from '../../core/serialize.js';
-import { targetGroupAttributes } from '../shared/target-group.js';
+import { targetGroupAttributes } from '../common/target-group.js';
 import { ALB, ALB_HTTPS_PORT, ALB_INGRESS_CLASS, ALB_LISTEN_PORTS_TLS } from './alb-annotations.js';
 import type { ServiceModel } from '../../model/types.js';
 import { k8sArtifact, wholeSeconds, writesFile } from './k8s.js';
-import { checkName, k8sNames, metadata, routeService, type Report } from '../shared/k8s-meta.js';
+import { checkName, k8sNames, metadata, routeService, type Report } from '../common/k8s-meta.js';
 import { defineEmitter } from '../types.js';
 
 const BACKEND_PROTOCOL_VERSION: Partial<Record<string, string>> = { http2: 'HTTP2', grpc: 'GRPC' };

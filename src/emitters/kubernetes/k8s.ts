@@ -9,7 +9,7 @@ import type { Artifact, JsonObject } from '../../core/serialize.js';
 import type { ContainerModel, ProbeModel, ServiceModel } from '../../model/types.js';
 import { podRoles, podVolumes, reportPodNotCarried, volumeMounts, type PodRole } from './pod-lifecycle.js';
 import { containerSecurityContext, podSecurityContext } from './security.js';
-import { checkName, commonLabels, isDnsSubdomain, isPortName, k8sNames, type Report } from '../shared/k8s-meta.js';
+import { checkName, commonLabels, isDnsSubdomain, isPortName, k8sNames, type Report } from '../common/k8s-meta.js';
 
 /** Every file the Kubernetes target can write, in the order the kustomization lists them. */
 export const K8S_FILES = {

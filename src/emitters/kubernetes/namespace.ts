@@ -6,7 +6,7 @@
  */
 import type { JsonObject } from '../../core/serialize.js';
 import type { ServiceModel } from '../../model/types.js';
-import { meshNamespaceLabels, usesMeshController } from '../shared/appmesh-envoy.js';
+import { meshNamespaceLabels, usesMeshController } from '../common/appmesh-envoy.js';
 import { k8sArtifact, writesFile } from './k8s.js';
 import { defineEmitter } from '../types.js';
 

@@ -5,8 +5,8 @@
  * aws-load-balancer-controller `docs/guide/service/annotations.md` (v2.x).
  */
 import type { ServiceModel } from '../../model/types.js';
-import { targetGroupAttributes } from '../shared/target-group.js';
-import type { Report } from '../shared/k8s-meta.js';
+import { targetGroupAttributes } from '../common/target-group.js';
+import type { Report } from '../common/k8s-meta.js';
 import { wholeSeconds } from './k8s.js';
 
 const P = 'service.beta.kubernetes.io/aws-load-balancer-';

@@ -5,7 +5,7 @@
 import type { JsonObject } from '../../core/serialize.js';
 import type { ServiceModel } from '../../model/types.js';
 import { guaranteedReplicas, k8sArtifact, writesFile } from './k8s.js';
-import { k8sNames, metadata, selectorLabels, type Report } from '../shared/k8s-meta.js';
+import { k8sNames, metadata, selectorLabels, type Report } from '../common/k8s-meta.js';
 import { defineEmitter } from '../types.js';
 
 export function buildPdb(m: ServiceModel, report: Report): JsonObject {

@@ -13,7 +13,7 @@
  */
 import type { JsonObject } from '../../core/serialize.js';
 import type { ContainerModel, ServiceModel } from '../../model/types.js';
-import { checkName, type Report } from '../shared/k8s-meta.js';
+import { checkName, type Report } from '../common/k8s-meta.js';
 
 export type PodRole = 'regular' | 'init' | 'sidecar';
 

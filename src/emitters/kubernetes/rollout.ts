@@ -9,7 +9,7 @@ import type { JsonObject } from '../../core/serialize.js';
 import type { ServiceModel } from '../../model/types.js';
 import { workloadChecks } from './deployment.js';
 import { hasService, k8sArtifact, podTemplate, writesFile } from './k8s.js';
-import { k8sNames, metadata, selectorLabels, type Report } from '../shared/k8s-meta.js';
+import { k8sNames, metadata, selectorLabels, type Report } from '../common/k8s-meta.js';
 import { defineEmitter } from '../types.js';
 
 const seconds = (v: number) => Math.ceil(v);

@@ -4,7 +4,7 @@
  */
 import type { JsonObject } from '../../core/serialize.js';
 import type { ContainerModel, ServiceModel } from '../../model/types.js';
-import type { Report } from '../shared/k8s-meta.js';
+import type { Report } from '../common/k8s-meta.js';
 
 /** `spec.template.spec.securityContext`, or undefined when the spec sets none of its fields. */
 export function podSecurityContext(m: ServiceModel): JsonObject | undefined {

@@ -8,7 +8,7 @@
 import type { JsonObject } from '../../core/serialize.js';
 import type { ServiceModel } from '../../model/types.js';
 import { k8sArtifact, writesFile, writesPortName } from './k8s.js';
-import { checkName, isPortName, k8sNames, metadata, routeService, selectorLabels, type Report } from '../shared/k8s-meta.js';
+import { checkName, isPortName, k8sNames, metadata, routeService, selectorLabels, type Report } from '../common/k8s-meta.js';
 import { defineEmitter } from '../types.js';
 import { nlbAnnotations } from './nlb-annotations.js';
 

@@ -6,7 +6,7 @@
 import type { JsonObject } from '../../core/serialize.js';
 import type { ServiceModel } from '../../model/types.js';
 import { k8sArtifact, writesFile } from './k8s.js';
-import { checkName, k8sNames, metadata, type Report } from '../shared/k8s-meta.js';
+import { checkName, k8sNames, metadata, type Report } from '../common/k8s-meta.js';
 import { defineEmitter } from '../types.js';
 
 /** EKS IAM roles for service accounts (https://docs.aws.amazon.com/eks/latest/userguide/associate-service-account-role.html). */

@@ -14,7 +14,7 @@ import type { MeshDiscovery, MeshHealth, MeshNode, MeshObjects, MeshService } fr
 
 type Json = Record<string, unknown>;
 
-/** Labels codegen puts on every Kubernetes object itself (src/emitters/shared/k8s-meta.ts). */
+/** Labels codegen puts on every Kubernetes object itself (src/emitters/common/k8s-meta.ts). */
 const CODEGEN_LABELS = ['app', 'app.kubernetes.io/name', 'app.kubernetes.io/version', 'app.kubernetes.io/managed-by'];
 const sub = (o: Json, k: string): Json => (o[k] ??= {}) as Json;
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);

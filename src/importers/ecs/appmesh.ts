@@ -1,6 +1,6 @@
 /**
  * The App Mesh part of an ECS task definition: the `envoy` container and the APPMESH
- * `proxyConfiguration` the appmesh target adds (src/emitters/shared/appmesh-envoy.ts) → the
+ * `proxyConfiguration` the appmesh target adds (src/emitters/common/appmesh-envoy.ts) → the
  * spec's `targets.appmesh` (mesh and virtual node names, Envoy image, `envoy` sizes, extra
  * environment and user). Recognized only when every
  * piece is what codegen writes; otherwise Envoy stays a sidecar and the proxy configuration is
@@ -11,7 +11,7 @@ import type { Field } from '../fields.js';
 
 type Json = Record<string, unknown>;
 
-/** What codegen writes (src/emitters/shared/appmesh-envoy.ts); the importer checks against it. */
+/** What codegen writes (src/emitters/common/appmesh-envoy.ts); the importer checks against it. */
 const ENVOY = 'envoy';
 const ENVOY_IMAGE = 'public.ecr.aws/appmesh/aws-appmesh-envoy:v1.29.12.2-prod';
 const ENVOY_UID = '1337';
