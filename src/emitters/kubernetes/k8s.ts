@@ -2,7 +2,7 @@
  * What every Kubernetes emitter shares: file paths, which objects are written, and the model → pod
  * template mapping (containers, env, secrets, probes). Built once here so the Deployment, the
  * Service selector, the HPA target and the PDB selector cannot disagree. Object names, labels,
- * metadata and name checks are in `../shared/k8s-meta.ts` (App Mesh's controller output uses them too).
+ * metadata and name checks are in `../common/k8s-meta.ts` (App Mesh's controller output uses them too).
  */
 import type { SpecPath } from '../../core/diagnostics.js';
 import type { Artifact, JsonObject } from '../../core/serialize.js';
