@@ -4,6 +4,7 @@
  * cross-field problem reported with the spec path where it was written.
  */
 import type { DiagnosticInput, SpecPath } from '../core/diagnostics.js';
+import { logicalId } from '../schema/logical-ids.js';
 import { AL2_AMI_TYPES, AL2_END_OF_SUPPORT, AL2_LAST_VERSION, amiTypesFor, eksSupportStatus, eksVersion, EKS_VERSIONS_AS_OF, latestStandardVersion } from './eks-versions.js';
 import type { EcsClusterModel, EksModel, LoadBalancerModel, NetworkRef, NodeGroupModel, ParameterType, PlatformModel } from './model.js';
 import type { CodegenPlatformSpecV1 as PlatformSpec } from './spec.generated.js';
@@ -18,14 +19,6 @@ function toRef(value: string, type: ParameterType): NetworkRef {
 }
 const subnetRefs = (list: readonly string[] | undefined): NetworkRef[] => (list ?? []).map((s) => toRef(s, 'AWS::EC2::Subnet::Id'));
 const sgRefs = (list: readonly string[] | undefined): NetworkRef[] => (list ?? []).map((s) => toRef(s, 'AWS::EC2::SecurityGroup::Id'));
-
-function pascal(name: string): string {
-  return name
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
-    .join('');
-}
 
 export interface PlatformNormalizeOptions {
   /** Date (`YYYY-MM-DD`) the EKS support status is judged on (default: the table's review date). */
@@ -100,7 +93,7 @@ function normalizeEks(eks: NonNullable<PlatformSpec['eks']>, privateSubnets: Net
     const groupSubnets = g.subnets ? subnetRefs(g.subnets) : subnets;
     return {
       name: g.name,
-      logicalId: i === 0 ? 'NodeGroup' : `NodeGroup${pascal(g.name)}`,
+      logicalId: i === 0 ? 'NodeGroup' : `NodeGroup${logicalId(g.name)}`,
       ...(g.roleArn !== undefined ? { roleArn: g.roleArn } : {}),
       subnets: groupSubnets,
       scaling: { min, max, desired },

@@ -50,12 +50,21 @@ export const APPMESH_LOGICAL_IDS: Readonly<Record<string, LogicalIdRole>> = {
   gatewayRoute: { id: 'GatewayRoute', what: 'the gateway route' },
 };
 
+/** A CloudFormation logical ID (alphanumeric) from free text: `my-app.api` → `MyAppApi`. */
+export function logicalId(text: string): string {
+  return text
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join('');
+}
+
 /**
  * codegen's logical ID of the virtual node of a version other than `virtualNodeName`
  * (`payments-v2` → `VirtualNodePaymentsV2`), unless the version gives its own `logicalId`.
  */
 export function versionNodeLogicalId(version: string): string {
-  return `VirtualNode${version.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('')}`;
+  return `VirtualNode${logicalId(version)}`;
 }
 
 /**
@@ -63,7 +72,7 @@ export function versionNodeLogicalId(version: string): string {
  * `StepCpuBurstPolicy`, `StepCpuBurstAlarm`), unless the step gives its own `logicalIds`.
  */
 export function stepLogicalIds(step: string): { policy: string; alarm: string } {
-  const base = `Step${step.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('')}`;
+  const base = `Step${logicalId(step)}`;
   return { policy: `${base}Policy`, alarm: `${base}Alarm` };
 }
 

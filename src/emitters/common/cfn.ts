@@ -27,14 +27,7 @@ export const subLiteral = (literal: string): string => literal.replace(/\$\{/g, 
 /** `arn:${AWS::Partition}:iam::aws:policy/<name>` for an AWS managed policy. */
 export const awsManagedPolicy = (name: string): JsonObject => sub(`arn:\${AWS::Partition}:iam::aws:policy/${name}`);
 
-/** A CloudFormation logical ID (alphanumeric) from free text: `my-app.api` → `MyAppApi`. */
-export function logicalId(text: string): string {
-  return text
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
-    .join('');
-}
+export { logicalId } from '../../schema/logical-ids.js';
 
 export type ParameterType =
   | 'String'

@@ -17,10 +17,4 @@ export function resource(type: string, properties: JsonObject, dependsOn: readon
 }
 
 /** `my-app-v1` → `MyAppV1`, for logical IDs (alphanumeric only). */
-export function pascal(name: string): string {
-  return name
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
-    .join('');
-}
+export { logicalId as pascal } from '../../schema/logical-ids.js';
