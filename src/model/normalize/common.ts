@@ -16,13 +16,33 @@ export function optSeconds<K extends string>(key: K, v: number | string | undefi
 }
 
 /** Report duration strings longer than a day, which the schema pattern cannot bound. */
-export function checkDurations(v: unknown, path: (string | number)[], rep: Report): void {
-  if (typeof v === 'string' && isDurationText(v)) {
+export function checkDurations(v: unknown, path: readonly (string | number)[], rep: Report): void {
+  durationsAt(v, [...path], rep);
+}
+
+/** checkDurations' walk: `path` is one stack for the whole walk, copied only for a report. */
+function durationsAt(v: unknown, path: (string | number)[], rep: Report): void {
+  if (typeof v === 'string') {
+    if (!isDurationText(v)) return;
     const s = parseDurationSeconds(v);
     if (s !== undefined && s > MAX_DURATION_SECONDS) {
-      rep({ code: 'DURATION_TOO_LONG', severity: 'error', message: `The duration ${v} is longer than one day (${MAX_DURATION_SECONDS} s).`, path });
+      rep({ code: 'DURATION_TOO_LONG', severity: 'error', message: `The duration ${v} is longer than one day (${MAX_DURATION_SECONDS} s).`, path: [...path] });
     }
     return;
   }
-  if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) checkDurations(x, [...path, Array.isArray(v) ? Number(k) : k], rep);
+  if (v === null || typeof v !== 'object') return;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      if (!(i in v)) continue;
+      path.push(i);
+      durationsAt(v[i], path, rep);
+      path.pop();
+    }
+    return;
+  }
+  for (const k of Object.keys(v)) {
+    path.push(k);
+    durationsAt((v as Record<string, unknown>)[k], path, rep);
+    path.pop();
+  }
 }

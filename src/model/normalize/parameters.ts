@@ -207,13 +207,14 @@ export function resolveParameters(spec: ServiceSpec, target: TargetName, rep: Re
   };
 
   for (const pattern of PARAMETER_FIELDS) {
-    for (const [path, value] of matches(spec, pattern)) {
-      if (typeof value !== 'string') continue;
+    eachMatch(spec, pattern, (at, value) => {
+      if (typeof value !== 'string') return;
       if (hasToken(value)) {
-        rep({ code: 'PARAMETER_RESERVED_CHARACTER', severity: 'error', message: 'This value contains a private-use character (U+E000 or U+E001) that codegen reserves.', path });
-        continue;
+        rep({ code: 'PARAMETER_RESERVED_CHARACTER', severity: 'error', message: 'This value contains a private-use character (U+E000 or U+E001) that codegen reserves.', path: [...at] });
+        return;
       }
-      if (!value.includes('${')) continue;
+      if (!value.includes('${')) return;
+      const path = [...at];
       const text = value.replace(/\$\{(!?)([^}]*)\}/g, (whole, bang: string, name: string) => {
         if (bang) return `\${${name}}`;
         // Copilot substitutes shell variables and its own (`${COPILOT_ENVIRONMENT_NAME}`) in its
@@ -224,7 +225,7 @@ export function resolveParameters(spec: ServiceSpec, target: TargetName, rep: Re
         return token(name);
       });
       set(path, text);
-    }
+    });
   }
 
   for (const f of NUMBER_FIELDS) {
@@ -254,14 +255,16 @@ export function resolveParameters(spec: ServiceSpec, target: TargetName, rep: Re
     }
   }
 
-  for (const [envPath, value] of [...matches(spec, ['env', '*']), ...matches(spec, ['sidecars', '*', 'env', '*'])]) {
+  const envParam = (at: readonly (string | number)[], value: Json) => {
     const name = paramOf(value);
-    if (name === undefined) continue;
-    const path = [...envPath, 'param'];
-    if (!known(name, path) || !notList(name, path)) continue;
+    if (name === undefined) return;
+    const path = [...at, 'param'];
+    if (!known(name, path) || !notList(name, path)) return;
     use(name, path);
-    set(envPath, token(name));
-  }
+    set(at, token(name));
+  };
+  eachMatch(spec, ['env', '*'], envParam);
+  eachMatch(spec, ['sidecars', '*', 'env', '*'], envParam);
   return { spec: copy as unknown as ServiceSpec, parameters };
 }
 
@@ -274,18 +277,35 @@ function get(v: unknown, path: readonly (string | number)[]): unknown {
   return node;
 }
 
-/** Every (path, value) of `spec` that a pattern matches (`*`: any map key or list index). */
-function matches(spec: unknown, pattern: readonly string[]): [SpecPath, Json][] {
-  let found: [SpecPath, unknown][] = [[[], spec]];
-  for (const k of pattern) {
-    const next: [SpecPath, unknown][] = [];
-    for (const [p, v] of found) {
-      if (k === '*' && Array.isArray(v)) v.forEach((x, i) => next.push([[...p, i], x]));
-      if (!isObject(v)) continue;
-      if (k === '*') for (const key of Object.keys(v).sort()) next.push([[...p, key], v[key]]);
-      else if (Object.hasOwn(v, k)) next.push([[...p, k], v[k]]);
-    }
-    found = next;
+/**
+ * Calls `visit` with every (path, value) of `spec` that a pattern matches (`*`: any list index, or
+ * any map key in sorted order), depth first, leaving out null and undefined values. `path` is one
+ * stack for the whole walk (a path is made only where a caller keeps one): copy it to keep it.
+ */
+function eachMatch(v: unknown, pattern: readonly string[], visit: (path: readonly (string | number)[], value: Json) => void, at = 0, path: (string | number)[] = []): void {
+  if (at === pattern.length) {
+    if (v !== undefined && v !== null) visit(path, v as Json);
+    return;
   }
-  return found.filter(([, v]) => v !== undefined && v !== null) as [SpecPath, Json][];
+  const k = pattern[at]!;
+  if (k === '*' && Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      path.push(i);
+      eachMatch(v[i], pattern, visit, at + 1, path);
+      path.pop();
+    }
+    return;
+  }
+  if (!isObject(v)) return;
+  if (k === '*') {
+    for (const key of Object.keys(v).sort()) {
+      path.push(key);
+      eachMatch(v[key], pattern, visit, at + 1, path);
+      path.pop();
+    }
+  } else if (Object.hasOwn(v, k)) {
+    path.push(k);
+    eachMatch(v[k], pattern, visit, at + 1, path);
+    path.pop();
+  }
 }
