@@ -71,7 +71,7 @@ export default createRule<MessageIds, Options>({
     const secretName = (name: string) => !allow.has(name) && isSecretName(name, extra);
     const report: Report = (messageId, path, data, hint) => ctx.report({ messageId, path, written: true, data, ...(hint ? { hint } : {}) });
     const doc = (ctx.document ?? ctx.spec) as unknown;
-    walk(doc, [], { secretName, allow, report });
+    walk(doc, { secretName, allow, report });
   },
 });
 
@@ -81,72 +81,95 @@ interface Walk {
   report: Report;
 }
 
+/**
+ * A value on the walk: its key, its parent's entry (a path is made only for a report), its depth,
+ * and whether a `secrets` key sits above its own key.
+ */
+interface Entry {
+  v: unknown;
+  key: string | number | undefined;
+  parent: Entry | undefined;
+  depth: number;
+  underSecrets: boolean;
+}
+
+function pathOf(e: Entry | undefined): SpecPath {
+  const path: (string | number)[] = [];
+  for (let c = e; c && c.key !== undefined; c = c.parent) path.push(c.key);
+  return path.reverse();
+}
+
+function entry(v: unknown, key: string | number, parent: Entry): Entry {
+  return { v, key, parent, depth: parent.depth + 1, underSecrets: parent.underSecrets || parent.key === 'secrets' };
+}
+
 /** Iterative walk over the document (no recursion limit); each value is looked at in its context. */
-function walk(root: unknown, rootPath: SpecPath, w: Walk): void {
-  const stack: [unknown, SpecPath][] = [[root, rootPath]];
+function walk(root: unknown, w: Walk): void {
+  const stack: Entry[] = [{ v: root, key: undefined, parent: undefined, depth: 0, underSecrets: false }];
   const seen = new Set<object>();
   while (stack.length) {
-    const [v, path] = stack.pop()!;
-    const key = path[path.length - 1];
-    const parent = path[path.length - 2];
+    const e = stack.pop()!;
+    const v = e.v;
+    const key = e.key;
+    const parent = e.parent?.key;
     if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {
-      scalar(v, path, w);
+      scalar(v, e, w);
       continue;
     }
     if (v === null || typeof v !== 'object' || seen.has(v)) continue;
     seen.add(v);
-    if (path.length === 1 && typeof key === 'string' && SKIPPED.has(key)) continue;
+    if (e.depth === 1 && typeof key === 'string' && SKIPPED.has(key)) continue;
     if (parent === 'env' && typeof key === 'string') continue; // `{ref: ...}`: supplied by the platform
     if (Array.isArray(v)) {
-      if (typeof key === 'string' && ARGV_LISTS.has(key)) argv(v, path, w);
-      for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], [...path, i]]);
+      if (typeof key === 'string' && ARGV_LISTS.has(key)) argv(v, e, w);
+      for (let i = v.length - 1; i >= 0; i--) stack.push(entry(v[i], i, e));
       continue;
     }
     const o = v as Record<string, unknown>;
     // `{name, value}` pairs: ECS and Kubernetes env entries or HTTP headers, as patches and probes write them.
     if (typeof o.name === 'string' && (typeof o.value === 'string' || typeof o.value === 'number') && String(o.value) !== '') {
       const text = String(o.value);
-      if (!findSecretFormat(text) && w.secretName(o.name) && !REFERENCE_ARG.test(text)) w.report('secretName', [...path, 'value'], { name: o.name });
+      if (!findSecretFormat(text) && w.secretName(o.name) && !REFERENCE_ARG.test(text)) w.report('secretName', [...pathOf(e), 'value'], { name: o.name });
     }
-    for (const k of Object.keys(o).reverse()) stack.push([o[k], [...path, k]]);
+    const keys = Object.keys(o);
+    for (let i = keys.length - 1; i >= 0; i--) stack.push(entry(o[keys[i]!], keys[i]!, e));
   }
 }
 
-function scalar(v: string | number | boolean, path: SpecPath, w: Walk): void {
-  const key = path[path.length - 1];
-  const parent = path[path.length - 2];
+function scalar(v: string | number | boolean, e: Entry, w: Walk): void {
+  const key = e.key;
+  const parent = e.parent?.key;
+  if (typeof v === 'boolean') return;
   const text = String(v);
-  if (typeof v === 'boolean' || text === '') return;
+  if (text === '') return;
   const what = typeof v === 'string' ? findSecretFormat(text) : undefined;
   // Plain environment variables (base, sidecars, overlays).
   if (parent === 'env' && typeof key === 'string') {
     if (w.allow.has(key)) return;
-    const hint = moveHint(path.slice(0, -1));
-    if (what) w.report('secretValue', path, { name: key, what }, hint);
-    else if (w.secretName(key)) w.report('secretName', path, { name: key }, hint);
+    if (what) w.report('secretValue', pathOf(e), { name: key, what }, moveHint(pathOf(e.parent)));
+    else if (w.secretName(key)) w.report('secretName', pathOf(e), { name: key }, moveHint(pathOf(e.parent)));
     return;
   }
   // A value pasted where a reference belongs (`secrets.<name>.aws.ssm: hunter2...`).
-  const at = path.lastIndexOf('secrets');
-  if (at >= 0 && at < path.length - 1) {
-    if (typeof v === 'string' && (what || (looksRandom(text) && !/^(arn:|\/)/.test(text)))) w.report('secretReference', path, { what: what ?? 'a random credential' });
+  if (e.underSecrets) {
+    if (typeof v === 'string' && (what || (looksRandom(text) && !/^(arn:|\/)/.test(text)))) w.report('secretReference', pathOf(e), { what: what ?? 'a random credential' });
     return;
   }
   if (typeof parent === 'string' && METADATA_MAPS.has(parent) && typeof key === 'string') {
-    if (what) w.report('secretText', path, { what });
-    else if (!w.allow.has(key) && w.secretName(key) && looksRandom(text)) w.report('secretLabel', path, { kind: parent === 'tags' ? 'tag' : parent === 'labels' ? 'label' : 'annotation', name: key });
+    if (what) w.report('secretText', pathOf(e), { what });
+    else if (!w.allow.has(key) && w.secretName(key) && looksRandom(text)) w.report('secretLabel', pathOf(e), { kind: parent === 'tags' ? 'tag' : parent === 'labels' ? 'label' : 'annotation', name: key });
     return;
   }
-  if (what) w.report('secretText', path, { what });
+  if (what) w.report('secretText', pathOf(e), { what });
 }
 
 /** `["--password", "hunter2"]`: the value after a secret flag (the `--password=...` form is a credential format). */
-function argv(list: readonly unknown[], path: SpecPath, w: Walk): void {
+function argv(list: readonly unknown[], at: Entry, w: Walk): void {
   for (let i = 0; i + 1 < list.length; i++) {
     const flag = list[i];
     const next = list[i + 1];
     if (typeof flag !== 'string' || !SECRET_FLAG.test(flag) || typeof next !== 'string' || next === '' || next.startsWith('-')) continue;
     if (REFERENCE_ARG.test(next) || findSecretFormat(next)) continue; // a reference, or reported as a credential format
-    w.report('secretArgument', [...path, i + 1], { flag });
+    w.report('secretArgument', [...pathOf(at), i + 1], { flag });
   }
 }
