@@ -59,6 +59,20 @@ interface Walk {
   state: RootState;
   stack: (string | number)[];
   maybeUnset: ((value: unknown) => boolean) | undefined;
+  /** Above 0 while a probe runs (passes()): a violation is only counted, never made. */
+  probing: number;
+}
+
+/** What fail() records while probing: the probe needs to know that something failed, not what. */
+const HIT: Violation = Object.freeze({ path: [], message: '', keyword: '', params: {} }) as Violation;
+/** The one sink of every probe (nested probes each look only at what they added, and take it off again). */
+const PROBE: Violation[] = [];
+
+/** While probing, records a failure without its message (which some keywords spend time to make) and returns true. */
+function probeHit(w: Walk, sink: Violation[]): boolean {
+  if (w.probing === 0) return false;
+  sink.push(HIT);
+  return true;
 }
 
 function planOf(w: Walk, schema: Record<string, unknown>): Plan {
@@ -86,6 +100,10 @@ function resolveRef(w: Walk, ref: string): Schema {
 }
 
 function fail(w: Walk, sink: Violation[], keyword: string, message: string, params: Record<string, unknown> = {}, extra?: string | number): void {
+  if (w.probing > 0) {
+    sink.push(HIT);
+    return;
+  }
   const path = w.stack.slice();
   if (extra !== undefined) path.push(extra);
   sink.push({ path, message, keyword, params });
@@ -100,6 +118,25 @@ function walkAny(w: Walk, c: Plan | boolean, v: unknown, sink: Violation[]): voi
   if (c === true) return;
   if (c === false) return fail(w, sink, 'false schema', 'is not allowed here');
   walk(w, c, v, sink);
+}
+
+/**
+ * Whether `v` passes the schema `c`, found without making a violation (an `if`, a `not`, the
+ * branches of a `oneOf`/`anyOf`, property names): the walk is the same, only fail() records a
+ * shared marker instead of a path and a message. A failure is explained by walking again.
+ */
+function passes(w: Walk, c: Plan | boolean, v: unknown): boolean {
+  if (c === true) return true;
+  if (c === false) return false;
+  const before = PROBE.length;
+  w.probing++;
+  try {
+    walk(w, c, v, PROBE);
+    return PROBE.length === before;
+  } finally {
+    w.probing--;
+    PROBE.length = before;
+  }
 }
 
 /** Walk `v` at the key `k` below the current path. */
@@ -125,17 +162,17 @@ function walk(w: Walk, p: Plan, v: unknown, sink: Violation[]): void {
   const schema = p.schema;
   const bit = typeBit(v);
   if (p.types !== undefined && (p.typeMask & bit) === 0) return fail(w, sink, 'type', p.typeMessage, { type: p.typeParam });
-  if (p.enumKeys !== undefined && !(bit === 16 ? p.enumStrings!.has(v as string) : p.enumKeys.has(canonical(v)))) {
+  if (p.enumKeys !== undefined && !(bit === 16 ? p.enumStrings!.has(v as string) : p.enumKeys.has(canonical(v))) && !probeHit(w, sink)) {
     const values = schema.enum as unknown[];
     fail(w, sink, 'enum', `must be one of ${values.map((e) => JSON.stringify(e)).join(', ')}`, { allowedValues: values });
   }
-  if (p.hasConst && p.constKey !== canonical(v)) fail(w, sink, 'const', `must be ${JSON.stringify(schema.const)}`, { allowedValues: [schema.const] });
+  if (p.hasConst && p.constKey !== canonical(v) && !probeHit(w, sink)) fail(w, sink, 'const', `must be ${JSON.stringify(schema.const)}`, { allowedValues: [schema.const] });
 
   if (bit === 16 && p.forString) {
     const s = v as string;
     if (p.minLength !== undefined && codePoints(s) < p.minLength) fail(w, sink, 'minLength', `must be at least ${p.minLength} character(s) long`);
     if (p.maxLength !== undefined && s.length > p.maxLength && codePoints(s) > p.maxLength) fail(w, sink, 'maxLength', `must be at most ${p.maxLength} characters long`);
-    if (p.pattern !== undefined && !p.pattern.test(s)) fail(w, sink, 'pattern', `must match the pattern ${JSON.stringify(schema.pattern)}`);
+    if (p.pattern !== undefined && !p.pattern.test(s) && !probeHit(w, sink)) fail(w, sink, 'pattern', `must match the pattern ${JSON.stringify(schema.pattern)}`);
   } else if ((bit & 12) !== 0 && p.forNumber) {
     const n = v as number;
     if (p.minimum !== undefined && n < p.minimum) fail(w, sink, 'minimum', `must be at least ${p.minimum}`);
@@ -145,25 +182,23 @@ function walk(w: Walk, p: Plan, v: unknown, sink: Violation[]): void {
   else if (bit === 64 && p.forObject) walkObject(w, p, v as Record<string, unknown>, sink);
 
   if (p.allOf !== undefined) for (const s of p.allOf) walkAny(w, childPlan(w, p, s), v, sink);
-  if (p.not !== undefined) {
-    const inner: Violation[] = [];
-    walkAny(w, childPlan(w, p, p.not), v, inner);
-    if (inner.length === 0) fail(w, sink, 'not', 'matches a form that is not allowed');
-  }
+  if (p.not !== undefined && passes(w, childPlan(w, p, p.not), v)) fail(w, sink, 'not', 'matches a form that is not allowed');
   if (p.if !== undefined) {
-    const probe: Violation[] = [];
-    walkAny(w, childPlan(w, p, p.if), v, probe);
-    const branch = probe.length === 0 ? p.then : p.else;
+    const branch = passes(w, childPlan(w, p, p.if), v) ? p.then : p.else;
     if (branch !== undefined) walkAny(w, childPlan(w, p, branch), v, sink);
   }
-  for (const [kw, branches] of p.branches) {
-    const results = branches.map((b: Schema) => {
-      const errs: Violation[] = [];
-      walkAny(w, childPlan(w, p, b), v, errs);
-      return errs;
-    });
-    const passing = results.filter((r) => r.length === 0).length;
-    if (passing === 0) {
+  for (let i = 0; i < p.branches.length; i++) {
+    const [kw, branches] = p.branches[i]!;
+    let passing = 0;
+    for (const b of branches) if (passes(w, childPlan(w, p, b), v)) passing++;
+    if (passing === 0 && w.probing > 0) fail(w, sink, kw, '');
+    else if (passing === 0) {
+      // Only a failure is explained: each branch again, its violations made this time.
+      const results = branches.map((b: Schema) => {
+        const errs: Violation[] = [];
+        walkAny(w, childPlan(w, p, b), v, errs);
+        return errs;
+      });
       // When exactly one branch fails only below this level (the shape fits), its errors explain best.
       const depth = w.stack.length;
       const deep = results.filter((r) => r.every((e) => e.path.length > depth));
@@ -205,9 +240,10 @@ function walkObject(w: Walk, p: Plan, v: Record<string, unknown>, sink: Violatio
   if (p.maxProperties !== undefined && keys.length > p.maxProperties) fail(w, sink, 'maxProperties', `holds at most ${p.maxProperties} entries`);
   const { props, patterns } = p;
   for (const k of keys) {
-    if (p.propertyNames !== undefined) {
+    if (p.propertyNames !== undefined && !passes(w, childPlan(w, p, p.propertyNames), k)) {
       const nameErrors: Violation[] = [];
-      child(w, p, p.propertyNames, k, k, nameErrors);
+      if (w.probing === 0) child(w, p, p.propertyNames, k, k, nameErrors);
+      else nameErrors.push(HIT);
       for (const e of nameErrors) fail(w, sink, `propertyNames`, e.keyword === 'enum' ? `unknown field "${k}"` : `the name "${k}" ${e.message}`, e.params, k);
     }
     let matched = false;
@@ -272,7 +308,7 @@ export function evaluate(root: Schema, data: unknown, options: EvalOptions = {})
     state = { refs: new Map(), plans: new WeakMap(), strict };
     if (typeof root === 'object') states.set(root, state);
   }
-  const w: Walk = { root, state, stack: [], maybeUnset: options.maybeUnset };
+  const w: Walk = { root, state, stack: [], maybeUnset: options.maybeUnset, probing: 0 };
   if (root === false) fail(w, out, 'false schema', 'is not allowed here');
   else walk(w, planOf(w, root), data, out);
   if (out.length < 2) return out;
