@@ -30,11 +30,26 @@ export function copilotWorkloadTypes(): string[] {
   return Object.keys(copilotModel().services);
 }
 
-/** Returns the problems of `value` against `type` ([] when it fits), deepest first. */
-function check(model: FieldModel, type: string, value: unknown, path: Pointer): { path: Pointer; message: string }[] {
-  const generic = /^(map|list)<(.+)>$/.exec(type);
-  if (generic) {
-    const [, kind, inner] = generic;
+type Problem = { path: Pointer; message: string };
+/** What check() returns for a value that fits (shared: never changed). */
+const NONE: readonly Problem[] = Object.freeze([]);
+/** `map<T>` / `list<T>` types read once: their kind and T, or null for any other type. */
+const generics = new Map<string, { kind: string; inner: string } | null>();
+
+function generic(type: string): { kind: string; inner: string } | null {
+  let g = generics.get(type);
+  if (g === undefined) {
+    const m = /^(map|list)<(.+)>$/.exec(type);
+    generics.set(type, (g = m ? { kind: m[1]!, inner: m[2]! } : null));
+  }
+  return g;
+}
+
+/** Returns the problems of `value` against `type` (none when it fits), deepest first. */
+function check(model: FieldModel, type: string, value: unknown, path: Pointer): readonly Problem[] {
+  const g = generic(type);
+  if (g) {
+    const { kind, inner } = g;
     if (kind === 'list') {
       if (!Array.isArray(value)) return [{ path, message: `must be a list, not ${show(value)}` }];
       return value.flatMap((x, i) => check(model, inner!, x, [...path, i]));
@@ -44,25 +59,25 @@ function check(model: FieldModel, type: string, value: unknown, path: Pointer): 
   }
   switch (type) {
     case 'any':
-      return [];
+      return NONE;
     case 'string':
       // yaml.v3 decodes any scalar into a Go string.
-      return value !== null && typeof value !== 'object' ? [] : [{ path, message: `must be a string, not ${show(value)}` }];
+      return value !== null && typeof value !== 'object' ? NONE : [{ path, message: `must be a string, not ${show(value)}` }];
     case 'int':
-      return typeof value === 'number' && Number.isInteger(value) ? [] : [{ path, message: `must be an integer, not ${show(value)}` }];
+      return typeof value === 'number' && Number.isInteger(value) ? NONE : [{ path, message: `must be an integer, not ${show(value)}` }];
     case 'number':
-      return typeof value === 'number' ? [] : [{ path, message: `must be a number, not ${show(value)}` }];
+      return typeof value === 'number' ? NONE : [{ path, message: `must be a number, not ${show(value)}` }];
     case 'bool':
-      return typeof value === 'boolean' ? [] : [{ path, message: `must be true or false, not ${show(value)}` }];
+      return typeof value === 'boolean' ? NONE : [{ path, message: `must be true or false, not ${show(value)}` }];
     case 'duration':
-      return typeof value === 'string' && DURATION.test(value) ? [] : [{ path, message: `must be a duration such as "30s" or "1m30s", not ${show(value)}` }];
+      return typeof value === 'string' && DURATION.test(value) ? NONE : [{ path, message: `must be a duration such as "30s" or "1m30s", not ${show(value)}` }];
   }
   const def = model.types[type];
-  if (def === undefined) return [];
+  if (def === undefined) return NONE;
   if (typeof def === 'string') return check(model, def, value, path);
   if (def.object) {
     if (!isObject(value)) return [{ path, message: `must be a map of ${Object.keys(def.object).join(', ')}, not ${show(value)}` }];
-    const out: { path: Pointer; message: string }[] = [];
+    const out: Problem[] = [];
     for (const [k, x] of Object.entries(value)) {
       const fieldType = def.object[k];
       if (fieldType === undefined) out.push({ path: [...path, k], message: `unknown field "${k}" (fields here: ${Object.keys(def.object).join(', ')})` });
@@ -72,13 +87,13 @@ function check(model: FieldModel, type: string, value: unknown, path: Pointer): 
   }
   if (def.union) {
     const results = def.union.map((t) => check(model, t, value, path));
-    if (results.some((x) => x.length === 0)) return [];
+    if (results.some((x) => x.length === 0)) return NONE;
     // The branch whose shape fits (object for a map, list for a list) explains best.
     const fitting = results.filter((x) => x.every((p) => p.path.length > path.length));
     if (fitting.length === 1) return fitting[0]!;
     return [{ path, message: `must be ${def.union.map(describe).join(' or ')}, not ${show(value)}` }];
   }
-  return [];
+  return NONE;
 }
 
 function describe(t: string): string {

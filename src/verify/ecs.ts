@@ -29,59 +29,73 @@ interface Model {
 const MODEL = 'ecs/ecs-2014-11-13.RegisterTaskDefinition.json';
 const CODE = 'VERIFY_ECS_MODEL';
 
-function walkShape(model: Model, name: string, value: unknown, path: Pointer, r: Reporter): void {
+/** Walks `value` with the shape `name`; `path` is one stack for the whole walk, copied only for a report. */
+/** A finding at `path` (copied: the walk goes on changing it). */
+function shapeFail(r: Reporter, path: readonly (string | number)[], message: string, hint?: string): void {
+  r.add(CODE, [...path], message, 'error', hint);
+}
+
+function walkShape(model: Model, name: string, value: unknown, path: (string | number)[], r: Reporter): void {
   const shape = model.shapes[name];
   if (!shape) return;
-  const fail = (message: string) => r.add(CODE, path, message);
   switch (shape.type) {
     case 'structure': {
-      if (!isObject(value)) return fail(`must be an object (${name}), not ${show(value)}`);
+      if (!isObject(value)) return shapeFail(r, path, `must be an object (${name}), not ${show(value)}`);
       for (const req of shape.required ?? []) if (!(req in value)) r.add(CODE, [...path, req], `missing required member "${req}" of ${name}`);
       const members = shape.members ?? {};
-      for (const [k, v] of Object.entries(value)) {
+      for (const k of Object.keys(value)) {
         const m = Object.hasOwn(members, k) ? members[k] : undefined;
+        path.push(k);
         if (!m) {
           const lower = Object.keys(members).find((x) => x.toLowerCase() === k.toLowerCase());
-          r.add(CODE, [...path, k], `unknown member "${k}" of ${name}`, 'error', lower ? `did you mean "${lower}"?` : undefined);
-        } else walkShape(model, m.shape, v, [...path, k], r);
+          shapeFail(r, path, `unknown member "${k}" of ${name}`, lower ? `did you mean "${lower}"?` : undefined);
+        } else walkShape(model, m.shape, value[k], path, r);
+        path.pop();
       }
       return;
     }
     case 'list': {
-      if (!Array.isArray(value)) return fail(`must be a list (${name}), not ${show(value)}`);
-      if (shape.min !== undefined && value.length < shape.min) fail(`needs at least ${shape.min} item(s)`);
-      if (shape.max !== undefined && value.length > shape.max) fail(`holds at most ${shape.max} item(s)`);
-      value.forEach((x, i) => walkShape(model, shape.member!.shape, x, [...path, i], r));
+      if (!Array.isArray(value)) return shapeFail(r, path, `must be a list (${name}), not ${show(value)}`);
+      if (shape.min !== undefined && value.length < shape.min) shapeFail(r, path, `needs at least ${shape.min} item(s)`);
+      if (shape.max !== undefined && value.length > shape.max) shapeFail(r, path, `holds at most ${shape.max} item(s)`);
+      for (let i = 0; i < value.length; i++) {
+        if (!(i in value)) continue;
+        path.push(i);
+        walkShape(model, shape.member!.shape, value[i], path, r);
+        path.pop();
+      }
       return;
     }
     case 'map': {
-      if (!isObject(value)) return fail(`must be a map (${name}), not ${show(value)}`);
-      for (const [k, v] of Object.entries(value)) {
-        walkShape(model, shape.key!.shape, k, [...path, k], r);
-        walkShape(model, shape.value!.shape, v, [...path, k], r);
+      if (!isObject(value)) return shapeFail(r, path, `must be a map (${name}), not ${show(value)}`);
+      for (const k of Object.keys(value)) {
+        path.push(k);
+        walkShape(model, shape.key!.shape, k, path, r);
+        walkShape(model, shape.value!.shape, value[k], path, r);
+        path.pop();
       }
       return;
     }
     case 'string': {
-      if (typeof value !== 'string') return fail(`must be a string, not ${show(value)}`);
-      if (shape.enum && !shape.enum.includes(value)) return fail(`must be one of ${shape.enum.map((e) => JSON.stringify(e)).join(', ')}, not ${show(value)}`);
-      if (shape.min !== undefined && value.length < shape.min) fail(`must be at least ${shape.min} character(s) long`);
-      if (shape.max !== undefined && value.length > shape.max) fail(`must be at most ${shape.max} characters long`);
+      if (typeof value !== 'string') return shapeFail(r, path, `must be a string, not ${show(value)}`);
+      if (shape.enum && !shape.enum.includes(value)) return shapeFail(r, path, `must be one of ${shape.enum.map((e) => JSON.stringify(e)).join(', ')}, not ${show(value)}`);
+      if (shape.min !== undefined && value.length < shape.min) shapeFail(r, path, `must be at least ${shape.min} character(s) long`);
+      if (shape.max !== undefined && value.length > shape.max) shapeFail(r, path, `must be at most ${shape.max} characters long`);
       return;
     }
     case 'integer':
     case 'long': {
-      if (typeof value !== 'number' || !Number.isInteger(value)) return fail(`must be an integer, not ${show(value)}`);
-      if (shape.min !== undefined && value < shape.min) fail(`must be at least ${shape.min}`);
-      if (shape.max !== undefined && value > shape.max) fail(`must be at most ${shape.max}`);
+      if (typeof value !== 'number' || !Number.isInteger(value)) return shapeFail(r, path, `must be an integer, not ${show(value)}`);
+      if (shape.min !== undefined && value < shape.min) shapeFail(r, path, `must be at least ${shape.min}`);
+      if (shape.max !== undefined && value > shape.max) shapeFail(r, path, `must be at most ${shape.max}`);
       return;
     }
     case 'double':
     case 'float':
-      if (typeof value !== 'number') fail(`must be a number, not ${show(value)}`);
+      if (typeof value !== 'number') shapeFail(r, path, `must be a number, not ${show(value)}`);
       return;
     case 'boolean':
-      if (typeof value !== 'boolean') fail(`must be true or false, not ${show(value)}`);
+      if (typeof value !== 'boolean') shapeFail(r, path, `must be true or false, not ${show(value)}`);
       return;
     default:
       return;
