@@ -40,12 +40,36 @@ import { nodeRelease } from './lib/nodes.mjs';
 import { printReport } from './lib/report.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const USAGE = `usage: npm run bench [-- --runs N] [--markdown] [--nodes 22,24|none] [--no-peers] [--skip-1000]
+
+  --runs N        rounds of each set (default 5); figures are medians, ratios paired within a round
+  --markdown      print the table as Markdown (docs/benchmarks.md)
+  --nodes LIST    other Node releases for the 1- and 100-service rows (default 22,24; none: Node ${process.versions.node} only)
+  --no-peers      codegen only: no template, cdk8s or kubectl kustomize rows
+  --skip-1000     leave out the 1,000-service CLI rows (the slowest: minutes); the in-process
+                  rows then time the first 100 compile() calls instead of 1,000
+
+The in-process rows alone: node bench/lib/inproc.mjs first 1000 (one fresh process; prints JSON),
+and node bench/lib/alloc.mjs (what one compile() allocates). Needs a build (npm run build).`;
+if (args.includes('--help') || args.includes('-h')) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const VALUED = new Set(['--runs', '--nodes']);
+const FLAGS = new Set(['--markdown', '--no-peers', '--skip-1000']);
+for (let i = 0; i < args.length; i++) {
+  if (VALUED.has(args[i])) i++;
+  else if (!FLAGS.has(args[i])) {
+    console.error(`bench: unknown option ${JSON.stringify(args[i])}\n\n${USAGE}`);
+    process.exit(2);
+  }
+}
 const cli = join(root, 'dist/cli.cjs');
 if (!existsSync(cli) || !existsSync(join(root, 'dist/index.js'))) {
   console.error('bench: dist/ is missing; run `npm run build` first.');
   process.exit(2);
 }
-const args = process.argv.slice(2);
 const opt = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const runs = Number(opt('--runs') ?? 5);
 if (!Number.isInteger(runs) || runs < 1) {
