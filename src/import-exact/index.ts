@@ -12,9 +12,11 @@ import { artifactView, companionTaskDefinitions, type ArtifactView } from '../im
 import { importSpec as importDrafts, IMPORT_KINDS, type ImportInput, type ImportOptions, type ImportResult, type ImportedSpec } from '../importers/index.js';
 import { readDocuments, type InputDocument } from '../importers/read.js';
 import { documentError } from '../importers/types.js';
-import { guardOps, residualOps, sameValue, type ResidualOp } from '../importers/residual.js';
-import { withPatches, type PatchEntry } from '../importers/write.js';
+import { guardOps, residualOps, type ResidualOp } from '../importers/residual.js';
+import { withPatches } from '../importers/write.js';
 import { generatedDocs, matchDocument, selector, artifactFile, type GeneratedDoc } from './match.js';
+import { residual, type Residual } from './entry.js';
+import { refine } from './refine.js';
 import { reportCarried } from './report.js';
 
 export interface ExactImportOptions extends ImportOptions {
@@ -66,13 +68,6 @@ export function importSpec(kind: string, inputs: readonly ImportInput[], options
   return { specs, diagnostics };
 }
 
-interface Residual {
-  view: ArtifactView;
-  g: GeneratedDoc;
-  ops: ResidualOp[];
-  entry: PatchEntry;
-}
-
 const firstError = (r: CompileResult) => r.diagnostics.find((d) => d.severity === 'error');
 
 /** The spec with a patch for each generated document that differs from its input document. */
@@ -80,7 +75,7 @@ function exactSpec(spec: ImportedSpec, drafted: CompileResult, pairs: { view: Ar
   const file = `${spec.name}.yaml`;
   const problem = firstError(drafted);
   if (problem) {
-    diagnostics.push({ code: 'IMPORT_EXACT_FAILED', severity: 'warning', message: `The imported spec ${spec.name} does not compile (${problem.code}: ${problem.message}), so what its inputs hold beyond it cannot be kept as patches; it is written without them.`, source: 'import', path: [], file });
+    diagnostics.push({ code: 'IMPORT_EXACT_FAILED', severity: 'warning', message: `The imported spec ${spec.name} does not compile (${problem.code}: ${problem.message.replace(/\.$/, '')}), so what its inputs hold beyond it cannot be kept as patches; it is written without them.`, source: 'import', path: [], file });
     return spec;
   }
   const ids = new Set<string>();
@@ -90,18 +85,14 @@ function exactSpec(spec: ImportedSpec, drafted: CompileResult, pairs: { view: Ar
     if (!ops.length) continue;
     const where = selector(g);
     const id = uniqueId(`exact-${[where.file.replace(/\.[a-z]+$/, ''), where.kind, where.name].filter(Boolean).join('-')}`, ids);
-    residuals.push({ view, g, ops, entry: { patch: { id, ...where, ops: [...guardOps(g.value, ops), ...ops] }, comment: comment(view, g, ops) } });
+    residuals.push(residual(view, g, id, ops));
   }
   if (!residuals.length) return spec;
   let out = withPatches(spec, residuals.map((r) => r.entry));
   let result = compile(out.text, { file });
   if (firstError(result)) {
-    // A patch the target's checks refuse (the input itself does not pass them) is left out, and said so.
-    residuals = residuals.filter((r) => {
-      const alone = firstError(compile(withPatches(spec, [r.entry]).text, { file }));
-      if (alone) diagnostics.push({ ...documentError(r.view.doc, 'IMPORT_EXACT_REFUSED', `This document is not kept as written: as the patch "${r.entry.patch.id}" of ${artifactFile(r.g.artifact)} it fails ${alone.code} (${alone.message.replace(/\.$/, '')}); the spec generates codegen's version.`), severity: 'warning' });
-      return !alone;
-    });
+    // What the target's checks refuse (the input itself does not pass them) is left out, and said so.
+    residuals = residuals.flatMap((r) => refine(r, (entry) => compile(withPatches(spec, [entry]).text, { file }), diagnostics) ?? []);
     out = withPatches(spec, residuals.map((r) => r.entry));
     result = compile(out.text, { file });
     if (firstError(result)) return spec;
@@ -109,8 +100,10 @@ function exactSpec(spec: ImportedSpec, drafted: CompileResult, pairs: { view: Ar
   const after = generatedDocs(result.artifacts);
   for (const r of residuals) {
     const now = after.find((d) => d.artifact.path === r.g.artifact.path && d.index === r.g.index);
-    if (now && sameValue(now.value, r.view.value)) reportCarried(diagnostics, r.view, r.entry.patch.id, r.ops);
-    else diagnostics.push({ ...documentError(r.view.doc, 'IMPORT_EXACT_PARTIAL', `The patch "${r.entry.patch.id}" brings ${artifactFile(r.g.artifact)} closer to this document but not to it exactly (the serializer fixes the order of its top-level keys).`), severity: 'warning' });
+    const left = now ? residualOps(now.value, r.view.value) : [];
+    reportCarried(diagnostics, r.view, r.entry.patch.id, r.ops);
+    // An op left out above was reported there; otherwise the document must now be the input.
+    if (!r.refined && (!now || left.length)) diagnostics.push({ ...documentError(r.view.doc, 'IMPORT_EXACT_PARTIAL', `The patch "${r.entry.patch.id}" brings ${artifactFile(r.g.artifact)} closer to this document but not to it exactly: ${left[0]?.path || 'the document'} still differs (the serializer writes the top-level keys of a Kubernetes object or a template in a fixed order).`), severity: 'warning' });
   }
   return { name: spec.name, ...out };
 }
@@ -121,29 +114,4 @@ function uniqueId(base: string, ids: Set<string>): string {
   for (let n = 2; ids.has(id); n++) id = `${clean}-${n}`;
   ids.add(id);
   return id;
-}
-
-/** `label` and the paths after it, wrapped at about 100 columns. */
-function list(label: string, paths: string[]): string[] {
-  const shown = paths.length > 8 ? [...paths.slice(0, 8), `and ${paths.length - 8} more`] : paths;
-  const lines = [label];
-  shown.forEach((p, i) => {
-    const word = `${p}${i === shown.length - 1 ? '.' : ','}`;
-    if (lines[lines.length - 1]!.length + word.length + 1 > 100) lines.push(`  ${word}`);
-    else lines[lines.length - 1] += ` ${word}`;
-  });
-  return lines;
-}
-
-/** Why the patch is there: which input, which file, what it changes. */
-function comment(view: ArtifactView, g: GeneratedDoc, ops: readonly ResidualOp[]): string {
-  const doc = view.doc.index > 0 ? ` (document ${view.doc.index + 1})` : '';
-  const values = ops.filter((o) => o.op !== 'move').map((o) => `${o.op} ${o.path}`);
-  const order = ops.filter((o) => o.op === 'move').map((o) => o.path);
-  return [
-    `Kept by \`codegen import --exact\` from ${view.doc.source.file}${doc}: what it holds beyond the spec,`,
-    `so that ${artifactFile(g.artifact)} is generated as written there.`,
-    ...(values.length ? list('Values the spec has no form for or codegen writes otherwise:', values) : []),
-    ...(order.length ? list("Keys in the source's order (a move onto itself puts the key last):", order) : []),
-  ].join('\n');
 }

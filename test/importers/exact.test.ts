@@ -140,12 +140,15 @@ describe('importSpec(..., { exact: true })', () => {
     expect(specs[0]!.object).not.toHaveProperty('patches');
   });
 
-  it('leaves out a patch the target would refuse, says so, and the spec still compiles', () => {
+  it('leaves out what the target would refuse, says where, and the spec still compiles', () => {
     const source = read(DEPLOYMENT).replace('      containers:\n', '      dnsPolicy: 7\n      containers:\n');
     const { specs, diagnostics } = importSpec('kubernetes', [{ file: 'deployment.yaml', content: source }], { exact: true });
-    expect(specs[0]!.object).not.toHaveProperty('patches');
-    expect(diagnostics.find((d) => d.code === 'IMPORT_EXACT_REFUSED')).toMatchObject({ severity: 'warning', file: 'deployment.yaml' });
-    expect(diagnostics.find((d) => d.path.join('.') === 'spec.template.spec.dnsPolicy')).toMatchObject({ code: 'IMPORT_NOT_CARRIED' });
+    // The key order is still kept (containers after dnsPolicy); dnsPolicy: 7 is not a string, which Kubernetes refuses.
+    const ops = (specs[0]!.object.patches as { ops: { op: string; path: string }[] }[])[0]!.ops;
+    expect(ops.filter((o) => o.op !== 'test')).toEqual([{ op: 'move', from: '/spec/template/spec/containers', path: '/spec/template/spec/containers' }]);
+    const line = source.split('\n').findIndex((l) => l.includes('dnsPolicy')) + 1;
+    expect(diagnostics.find((d) => d.code === 'IMPORT_EXACT_REFUSED')).toMatchObject({ severity: 'warning', file: 'deployment.yaml', line, path: ['spec', 'template', 'spec', 'dnsPolicy'] });
+    expect(diagnostics.find((d) => d.path.join('.') === 'spec.template.spec.dnsPolicy' && d.code !== 'IMPORT_EXACT_REFUSED')).toMatchObject({ code: 'IMPORT_NOT_CARRIED' });
     expect(compile(specs[0]!.text).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 
