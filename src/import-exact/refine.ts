@@ -56,7 +56,10 @@ export function refine(r: Residual, compileWith: (entry: PatchEntry) => CompileR
       said.push(d);
     }
     const ops = current.ops.filter((op) => !refused.has(op));
-    if (!ops.length) return undefined;
+    if (!ops.length) {
+      diagnostics.push(...said);
+      return undefined;
+    }
     current = residual(r.view, r.g, id, ops, true);
   }
   return undefined;

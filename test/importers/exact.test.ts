@@ -3,7 +3,7 @@
  * residual-patch builder on its own, then whole imports whose spec must generate the input as
  * written, report every field it keeps as a patch, and still compile with no error.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyPatch, deepClone, type Operation } from 'fast-json-patch/index.mjs';
 import { describe, expect, it } from 'vitest';
@@ -150,6 +150,33 @@ describe('importSpec(..., { exact: true })', () => {
     expect(diagnostics.find((d) => d.code === 'IMPORT_EXACT_REFUSED')).toMatchObject({ severity: 'warning', file: 'deployment.yaml', line, path: ['spec', 'template', 'spec', 'dnsPolicy'] });
     expect(diagnostics.find((d) => d.path.join('.') === 'spec.template.spec.dnsPolicy' && d.code !== 'IMPORT_EXACT_REFUSED')).toMatchObject({ code: 'IMPORT_NOT_CARRIED' });
     expect(compile(specs[0]!.text).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('addresses a document of a file holding several by kind and name', () => {
+    const dir = 'k8s-ports/expected/api/kubernetes';
+    const files = readdirSync(join(FIXTURES, dir)).sort();
+    const inputs = files.map((f) => ({ file: f, content: read(`${dir}/${f}`) }));
+    const service = inputs.find((i) => i.file === 'service.yaml')!;
+    service.content = service.content.replace('  type: LoadBalancer\n', '  type: LoadBalancer\n  publishNotReadyAddresses: true\n');
+    expect(service.content).toContain('publishNotReadyAddresses');
+    const { specs } = importSpec('kubernetes', inputs, { exact: true });
+    const patches = specs[0]!.object.patches as Record<string, unknown>[];
+    expect(patches).toHaveLength(1);
+    expect(patches[0]).toMatchObject({ target: 'kubernetes', file: 'kubernetes/service.yaml', kind: 'Service', name: 'api-public' });
+    const out = compile(specs[0]!.text);
+    expect(out.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    for (const input of inputs) expect(out.files.find((f) => f.path.endsWith(`kubernetes/${input.file}`))!.content).toBe(input.content);
+  });
+
+  it('reports each op the target refuses, also when no op of the document is left', () => {
+    // The kustomization lists ingress.yaml and pdb.yaml, which the imported files do not hold.
+    const dir = 'k8s-ports/expected/api/kubernetes';
+    const inputs = ['deployment.yaml', 'kustomization.yaml', 'service.yaml'].map((f) => ({ file: f, content: read(`${dir}/${f}`) }));
+    const { specs, diagnostics } = importSpec('kubernetes', inputs, { exact: true });
+    expect(specs[0]!.object).not.toHaveProperty('patches');
+    const refused = diagnostics.filter((d) => d.code === 'IMPORT_EXACT_REFUSED');
+    expect(refused.map((d) => `${d.file}:${d.line}`)).toEqual(['kustomization.yaml:6', 'kustomization.yaml:7']);
+    expect(refused[0]!.message).toMatch(/VERIFY_KUSTOMIZE_REFERENCE/);
   });
 
   it('reads a task definition JSON with its template: the spec comes from the template, the JSON adds its residual', () => {
