@@ -19,7 +19,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compile } from '../src/compile/compile.js';
 import { formatDiagnostic } from '../src/core/diagnostics.js';
-import { importSpec } from '../src/importers/index.js';
+import { importSpec } from '../src/import-exact/index.js';
 import { compareComposeFacts } from './fidelity.compose.js';
 import {
   addTally,
@@ -87,7 +87,7 @@ export function caseNames(dir: string): string[] {
 }
 
 /** Measure one case: its own spec, or (imported) the spec `codegen import` makes of its rebuilt source. */
-export function measureCase(dir: string, name: string, imported = false): CaseReport {
+export function measureCase(dir: string, name: string, imported = false, exact = false): CaseReport {
   const at = (f: string): string => join(dir, name, f);
   const errors: string[] = [];
   const notes: string[] = [];
@@ -111,7 +111,7 @@ export function measureCase(dir: string, name: string, imported = false): CaseRe
     else {
       const docs = rebuild(facts);
       const file = source.format === 'ecs-task-definition' ? 'task-definition.json' : source.format === 'compose' ? 'compose.yaml' : 'source.yaml';
-      const res = importSpec(source.importer, [{ file, content: documentsText(source.format, docs) }], source.parameters ? { parameters: source.parameters } : {});
+      const res = importSpec(source.importer, [{ file, content: documentsText(source.format, docs) }], { ...(source.parameters ? { parameters: source.parameters } : {}), ...(exact ? { exact } : {}) });
       for (const d of res.diagnostics) (d.severity === 'error' ? errors : notes).push(formatDiagnostic(d));
       for (const spec of res.specs) {
         const r = compile(spec.text, { file: `${spec.name}.yaml` });
@@ -286,7 +286,8 @@ export function main(argv: string[]): number {
   }
   const gapsFile = join(dir, 'gaps.json');
   const gaps = existsSync(gapsFile) ? readJson<Gap[]>(gapsFile) : [];
-  const reports = names.map((n) => measureCase(dir, n, imported));
+  // --exact (with --import): the import keeps what the spec cannot say as spec patches.
+  const reports = names.map((n) => measureCase(dir, n, imported, imported && flag('--exact')));
   // Import: a case without an importer is listed, not counted in the share.
   const counted = imported ? reports.filter((r) => r.source?.importer) : reports;
   const summary = summarize(counted, gaps);

@@ -44,8 +44,11 @@ export type { Handlebars, TemplateEmitterOptions } from './templates/index.js';
 export { ARTIFACT_KINDS, detectKind, verifyArtifacts } from './verify/index.js';
 export type { VerifiedKind } from './verify/index.js';
 // codegen import: what teams run today (Kubernetes, ECS, Copilot, Compose) → specs. Pure, like compile().
-export { IMPORT_KINDS, importSpec } from './importers/index.js';
+export { IMPORT_KINDS } from './importers/index.js';
 export type { ImportInput, ImportKind, ImportOptions, ImportResult, ImportedSpec } from './importers/index.js';
+// importSpec with `exact: true` keeps what the spec cannot say as patches (it compiles the draft).
+export { importSpec } from './import-exact/index.js';
+export type { ExactImportOptions } from './import-exact/index.js';
 // codegen graph: what the generated files deploy, drawn as Mermaid text or SVG. Pure, like compile().
 export { graph, graphSpec, linkPanels, renderGraph, GRAPH_FORMATS } from './graph/index.js';
 export type { DeployGraph, GraphEdge, GraphFormat, GraphGroup, GraphNode, GraphOptions, GraphPanels, GraphResult, NodeKind, ServiceGraph } from './graph/index.js';

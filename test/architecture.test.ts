@@ -29,7 +29,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['templates'], // template emitters from the config (Handlebars, runbook)
   ['importers'], // codegen import: manifests, task definitions, Copilot and Compose files → specs
   ['compile'], // the pipeline: may import everything above
-  ['graph'], // codegen graph: compiled artifacts → a picture (Mermaid, SVG); pure, uses compile
+  ['graph', 'import-exact'], // codegen graph: compiled artifacts → a picture (Mermaid, SVG); import --exact: the residual of an import as spec patches; pure, both use compile
   ['project'], // the file-system side: config discovery, plugins, write, cache, diff
   ['cli'], // argument parsing and printing
   ['index'], // the public API

@@ -35,6 +35,7 @@ export const OPTIONS = {
   force: { flags: '--force', text: 'Replace files that exist' },
   name: { flags: '--name NAME', text: 'Service name (default: from the folder name)' },
   parameter: { flags: '--parameter KEY=VALUE', text: 'import: the value of a CloudFormation parameter, used over its Default\n(repeatable)' },
+  exact: { flags: '--exact', text: 'import: keep what the spec cannot say (fields without a form, values\ncodegen writes otherwise, key order) as spec patches, so the spec generates\nthe inputs as written; each field so kept is reported (not for compose)' },
   help: { flags: '-h, --help', text: 'Show help (for a command: codegen COMMAND --help)' },
   version: { flags: '-v, --version', text: 'Show the version' },
 } satisfies Record<string, OptionHelp>;
@@ -134,13 +135,13 @@ the current folder, and add .codegen-cache to .gitignore. Never overwrites a fil
     ],
   },
   import: {
-    usage: 'codegen import KIND FILE|DIR... [--out PATH] [--force] [--name NAME] [--parameter KEY=VALUE]...',
+    usage: 'codegen import KIND FILE|DIR... [--out PATH] [--force] [--name NAME] [--parameter KEY=VALUE]... [--exact]',
     summary: 'Turn existing manifests into specs',
     description: `Turn what runs today into specs. KIND: kubernetes, ecs, copilot, compose, appmesh (Kubernetes
 manifests, ECS task definitions and templates, Copilot manifests, Compose files, App Mesh). Every
 field not carried is reported at its file:line:column. Prints to stdout, or writes --out (a file,
 or a folder for several specs) atomically, never replacing a file without --force.`,
-    options: ['out', 'force', 'name', 'parameter', 'format', 'quiet', 'verbose'],
+    options: ['out', 'force', 'name', 'parameter', 'exact', 'format', 'quiet', 'verbose'],
     optionHelp: {
       out: { flags: '-o, --out PATH', text: 'Write the spec to PATH, or several specs to PATH/<name>.yaml\n(default: print them to standard output)' },
       name: { flags: '--name NAME', text: 'Service name of the imported spec (default: from the input:\nthe Copilot name, the ECS service name or task family, ...)' },
@@ -149,6 +150,7 @@ or a folder for several specs) atomically, never replacing a file without --forc
       ['codegen import kubernetes k8s/ --out service.yaml', 'a folder of manifests into one spec'],
       ['codegen import appmesh mesh.cfn.yaml --parameter ProjectName=shop', 'App Mesh objects into targets.appmesh, with the Service Connect equivalent'],
       ['codegen import copilot copilot/api/manifest.yml', 'print the spec of a Copilot service'],
+      ['codegen import ecs service.cfn.yaml task-definition.json --exact', 'a spec whose patches keep what it cannot say, so it generates both files as written'],
     ],
   },
   graph: {

@@ -42,6 +42,7 @@ const PARSE_OPTIONS = {
   force: { type: 'boolean' },
   name: { type: 'string' },
   parameter: { type: 'string', multiple: true },
+  exact: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const satisfies Record<OptionName, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;

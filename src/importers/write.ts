@@ -3,7 +3,7 @@
  * sections and defaults left out, small leaf maps in flow style, the schema modeline on top and a
  * comment wherever the importer made a choice. Built with the yaml library's Document API.
  */
-import { Document, isMap, isScalar, isSeq, type Node, type Pair, type Scalar } from 'yaml';
+import { Document, isMap, isScalar, isSeq, parseDocument, YAMLSeq, type Node, type Pair, type Scalar } from 'yaml';
 import type { SpecPath } from '../core/diagnostics.js';
 import { serviceSchemaObject } from '../schema/validate.js';
 
@@ -149,6 +149,52 @@ export function specText(draft: SpecDraft, schemaRef = DEFAULT_SCHEMA_REF): { te
     k.commentBefore = k.commentBefore ? `${k.commentBefore}\n${text}` : text;
   }
   return { text: doc.toString({ lineWidth: 0, flowCollectionPadding: true }), object };
+}
+
+/** A patch added to an imported spec, with the comment written above it (why it is there). */
+export interface PatchEntry {
+  patch: { id: string; target?: string; file?: string; kind?: string; name?: string; ops: unknown[] };
+  comment: string;
+}
+
+/** Strings a YAML 1.1 reader would take for something else are quoted, in maps and lists alike. */
+function quoteAmbiguous(node: unknown): void {
+  if (isScalar(node)) {
+    if (typeof node.value === 'string' && AMBIGUOUS.test(node.value)) node.type = 'QUOTE_DOUBLE';
+  } else if (isMap(node)) for (const p of node.items) quoteAmbiguous(p.value);
+  else if (isSeq(node)) for (const x of node.items) quoteAmbiguous(x);
+}
+
+/** Maps of a few scalars on one line (`- { name: nofile, softLimit: 65536 }`) inside a larger value. */
+function flowLeafMaps(node: unknown): void {
+  if (isMap(node) && node.items.length <= 4 && node.items.every((p) => isScalar(p.value)) && JSON.stringify(node.toJSON()).length <= 72) node.flow = true;
+  else if (isMap(node)) for (const p of node.items) flowLeafMaps(p.value);
+  else if (isSeq(node)) for (const x of node.items) flowLeafMaps(x);
+}
+
+/** Longest JSON text of an operation written on one line (`- { op: test, path: /kind, value: Deployment }`). */
+const FLOW_OP = 110;
+
+/**
+ * The spec text and object with `entries` appended to its `patches` list, each with its comment
+ * above it; small operations on one line, as the spec reference writes them.
+ */
+export function withPatches(spec: { text: string; object: Record<string, unknown> }, entries: readonly PatchEntry[]): { text: string; object: Record<string, unknown> } {
+  if (!entries.length) return spec;
+  const doc = parseDocument(spec.text);
+  const existing = doc.get('patches', true);
+  const list = isSeq(existing) ? existing : new YAMLSeq();
+  for (const e of entries) {
+    const node = doc.createNode(e.patch);
+    quoteAmbiguous(node);
+    const ops = node.get('ops', true);
+    if (isSeq(ops)) ops.items.forEach((op, i) => (JSON.stringify(e.patch.ops[i]).length <= FLOW_OP ? (isMap(op) ? (op.flow = true) : undefined) : flowLeafMaps(op)));
+    node.commentBefore = e.comment.split('\n').map((l) => ` ${l}`).join('\n');
+    list.items.push(node);
+  }
+  if (!isSeq(existing)) doc.set('patches', list);
+  const previous = Array.isArray(spec.object.patches) ? spec.object.patches : [];
+  return { text: doc.toString({ lineWidth: 0, flowCollectionPadding: true }), object: { ...spec.object, patches: [...previous, ...entries.map((e) => e.patch)] } };
 }
 
 /** Seconds as a person writes a duration: `5m`, `1h`, `30s`. */

@@ -104,17 +104,19 @@ function readOnlyPaths(schema: Schema): string[][] {
 }
 
 export function verifyCloudFormation(doc: Record<string, unknown>, r: Reporter): void {
-  const report = (code: string, prefix: Pointer, vs: Violation[]) => {
-    for (const v of vs) r.add(code, [...prefix, ...v.path], v.message);
+  // The sections convert scalars as resource properties do (cfn-lint agrees): `Default: 8080` on
+  // a String or Number parameter, `AllowedValues: [80, 443]`, `MinValue: "1"`.
+  const report = (code: string, prefix: Pointer, vs: Violation[], data: unknown = doc) => {
+    for (const v of vs) if (!coercible(v, at(data, v.path))) r.add(code, [...prefix, ...v.path], v.message);
   };
   // cfn-lint's template section has no Hooks; the blue/green hook is checked on its own (cfn-hook.ts).
   const { Hooks: hooks, ...sectioned } = doc;
   report('VERIFY_CFN_SCHEMA', [], evaluate(sectionSchema('template'), hooks !== undefined && hasBlueGreenTransform(doc) ? sectioned : doc));
   checkHooks(doc, r);
-  if (isObject(doc.Parameters)) report('VERIFY_CFN_SCHEMA', ['Parameters'], evaluate(sectionSchema('parameters'), doc.Parameters));
-  if (isObject(doc.Outputs)) report('VERIFY_CFN_SCHEMA', ['Outputs'], evaluate(sectionSchema('outputs'), doc.Outputs));
+  if (isObject(doc.Parameters)) report('VERIFY_CFN_SCHEMA', ['Parameters'], evaluate(sectionSchema('parameters'), doc.Parameters), doc.Parameters);
+  if (isObject(doc.Outputs)) report('VERIFY_CFN_SCHEMA', ['Outputs'], evaluate(sectionSchema('outputs'), doc.Outputs), doc.Outputs);
   if (!isObject(doc.Resources)) return;
-  report('VERIFY_CFN_SCHEMA', ['Resources'], evaluate(sectionSchema('resources'), doc.Resources));
+  report('VERIFY_CFN_SCHEMA', ['Resources'], evaluate(sectionSchema('resources'), doc.Resources), doc.Resources);
   for (const [name, res] of Object.entries(doc.Resources)) {
     if (isObject(res) && typeof res.Type === 'string') checkProperties(res.Type, name, res.Properties, r);
   }

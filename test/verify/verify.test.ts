@@ -115,6 +115,20 @@ describe('CloudFormation leniency', () => {
     expect(errors(cfn(t))).toEqual([]);
   });
 
+  it('accepts scalars CloudFormation converts in the Parameters section, and still refuses what it cannot convert', () => {
+    // cfn-lint 1.51 gives no error for these three parameters and E2001 for the object Default.
+    const t = broken(cfnTemplate, (d) => {
+      d.Parameters = {
+        ...d.Parameters,
+        Port: { Type: 'Number', Default: 8080, AllowedValues: [80, 8080], MinValue: '1' },
+        Flag: { Type: 'String', Default: true },
+        Bad: { Type: 'String', Default: { a: 1 } },
+      };
+      d.Resources.LogGroup.Properties.LogGroupName = { 'Fn::Sub': '/ecs/${Port}-${Flag}-${Bad}' };
+    });
+    expect(errors(cfn(t)).map((d) => `${d.code} ${d.message}`)).toEqual(['VERIFY_CFN_SCHEMA /Parameters/Bad/Default: must be string.']);
+  });
+
   it('judges what lies beside an intrinsic function, never what it gives or what lies under it', () => {
     const service = (lb: Json): JsonObject =>
       broken(cfnTemplate, (d) => {

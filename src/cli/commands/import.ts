@@ -1,6 +1,7 @@
 /**
- * `codegen import <kind> FILE|DIR... [--out PATH] [--force]`: read what a team runs today and write
- * codegen specs. Every source field that is not carried is a diagnostic at its file:line:column.
+ * `codegen import <kind> FILE|DIR... [--out PATH] [--force] [--exact]`: read what a team runs today and
+ * write codegen specs. Every source field that is not carried is a diagnostic at its file:line:column;
+ * with --exact what the spec cannot say is kept as spec patches, and reported as such.
  * Without --out the specs go to stdout; with --out they are written atomically (a temporary file
  * renamed into place) and an existing file is never replaced without --force. Nothing is written
  * while an error remains.
@@ -9,7 +10,8 @@ import { linkSync, mkdirSync, readdirSync, renameSync, statSync, unlinkSync, wri
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { readAtMost } from '../../core/read-file.js';
 import { hasErrors, type Diagnostic } from '../../core/diagnostics.js';
-import { IMPORT_KINDS, importSpec, MAX_IMPORT_BYTES, type ImportInput } from '../../importers/index.js';
+import { importSpec } from '../../import-exact/index.js';
+import { IMPORT_KINDS, MAX_IMPORT_BYTES, type ImportInput } from '../../importers/index.js';
 import { formatDiagnostics, type ReportFormat } from '../reporters.js';
 import { plural, UsageError, type Io } from '../io.js';
 import { randomTag } from '../../project/output-fs.js';
@@ -23,6 +25,8 @@ export interface ImportCommandOptions {
   name?: string;
   /** `--parameter KEY=VALUE`: CloudFormation parameter values (over their Default). */
   parameter?: string[];
+  /** `--exact`: keep what the spec cannot say as spec patches (docs/importers.md). */
+  exact?: boolean;
 }
 
 const INPUT_FILE = /\.(ya?ml|json)$/i;
@@ -99,7 +103,7 @@ export async function runImport(args: string[], opts: ImportCommandOptions, io: 
     if (!m) throw new UsageError(`--parameter takes KEY=VALUE (a CloudFormation parameter name), not "${p}".`);
     parameters[m[1]!] = m[2]!;
   }
-  const result = importSpec(kind, inputs, { ...(opts.name ? { name: opts.name } : {}), ...(Object.keys(parameters).length ? { parameters } : {}) });
+  const result = importSpec(kind, inputs, { ...(opts.name ? { name: opts.name } : {}), ...(Object.keys(parameters).length ? { parameters } : {}), ...(opts.exact ? { exact: true } : {}) });
   const diagnostics = [...result.diagnostics];
   if (hasErrors(diagnostics) || !result.specs.length) return report(diagnostics, opts, io, sources, 0);
   if (opts.out === undefined) {
@@ -133,8 +137,10 @@ function report(diagnostics: Diagnostic[], opts: ImportCommandOptions, io: Io, s
   if (opts.format === 'text') {
     if (shown.length) io.stderr(formatDiagnostics('text', shown, { sources }));
     if (!opts.quiet) {
-      const carried = diagnostics.filter((d) => d.severity === 'warning').length;
-      io.stderr(`codegen: import: ${plural(written, 'spec')}${failed ? ' (nothing written: fix the errors above)' : ''}, ${plural(carried, 'field')} not carried as written\n`);
+      const patched = diagnostics.filter((d) => d.severity === 'warning' && d.code === 'IMPORT_CARRIED_AS_PATCH').length;
+      const carried = diagnostics.filter((d) => d.severity === 'warning' && d.code !== 'IMPORT_CARRIED_AS_PATCH').length;
+      const kept = opts.exact ? `, ${plural(patched, 'field')} kept as spec patches` : '';
+      io.stderr(`codegen: import: ${plural(written, 'spec')}${failed ? ' (nothing written: fix the errors above)' : ''}, ${plural(carried, 'field')} not carried as written${kept}\n`);
     }
   } else io[opts.format === 'json' && opts.out === undefined ? 'stderr' : 'stdout'](formatDiagnostics(opts.format, shown));
   return failed ? 1 : 0;

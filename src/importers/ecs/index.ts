@@ -3,6 +3,7 @@
  * prints it: the read-only fields it adds are ignored) or a CloudFormation template holding the task
  * definition and the ECS service around it.
  */
+import { TASK_DEFINITION_READ_ONLY } from '../exact.js';
 import { Tracker } from '../fields.js';
 import { documentError, guessKind, type ImportContext } from '../types.js';
 import { newDraft, type SpecDraft } from '../write.js';
@@ -14,7 +15,7 @@ import { serviceName } from './names.js';
 import { JSON_READER, readTaskDefinition } from './task.js';
 
 /** Fields `describe-task-definition` adds that RegisterTaskDefinition does not take. */
-const READ_ONLY = ['taskDefinitionArn', 'revision', 'status', 'requiresAttributes', 'compatibilities', 'registeredAt', 'registeredBy', 'deregisteredAt'];
+const READ_ONLY = TASK_DEFINITION_READ_ONLY;
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
