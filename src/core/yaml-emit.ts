@@ -27,42 +27,24 @@ class Unsupported extends Error {}
 const decided = new Map<string, string>();
 
 /**
- * Characters a string may start with and be plain whatever follows (short of the syntax below):
- * letters, `_` and `/` that cannot start a YAML 1.1 null, bool, number or merge key (every one of
- * those starts with a digit, a sign, `.`, `~`, `<`, `=` or one of y n t f o e, any case; `e` for
- * exponent floats such as `e5`) are 1; the other letters are 2. A string of two letters and at least
- * six characters is no implicit type of any reader either: the null and bool words are at most five
- * characters, and an exponent float has a sign or a digit after its `e`.
+ * Characters of strings that are always written plain: letters, digits, `_`, `.`, `/`, `-`. Such a
+ * string is plain when its first character cannot start a YAML 1.1 null, bool, number or merge key
+ * (every one of those starts with a digit, a sign, `.`, `~`, `<` or one of y n t f o e, any case;
+ * `e` for exponent floats such as `e5`): 1 marks those first characters, 2 the rest of the class.
  */
-const START = new Uint8Array(128);
+const PLAIN_CLASS = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
   const ch = String.fromCharCode(c);
-  if (/[A-Za-z_/]/.test(ch)) START[c] = /[yYnNtTfFoOeE]/.test(ch) ? 2 : 1;
-}
-const isLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-
-/**
- * Whether a string that starts as START allows is plain, decided in one pass: printable ASCII with
- * no `: `, no ` #` and no space or `:` at its end is what yaml-quote.ts's plainOk() accepts for such
- * a start (its other rules are about the first character, line breaks and characters that need an
- * escape). False means "not decided here", never "quoted".
- */
-function plainAtSight(s: string, n: number): boolean {
-  let prev = s.charCodeAt(0);
-  for (let i = 1; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x20 || c > 0x7e || (c === 0x20 && prev === 0x3a) || (c === 0x23 && prev === 0x20)) return false;
-    prev = c;
-  }
-  return prev !== 0x20 && prev !== 0x3a;
+  if (/[A-Za-z_/]/.test(ch)) PLAIN_CLASS[c] = /[yYnNtTfFoOeE]/.test(ch) ? 2 : 1;
+  else if (/[0-9.-]/.test(ch)) PLAIN_CLASS[c] = 2;
 }
 
 function str(s: string): string {
   const n = s.length;
-  if (n > 0 && n <= 1024) {
-    const first = s.charCodeAt(0);
-    const start = first < 128 ? START[first]! : 0;
-    if ((start === 1 || (start === 2 && n >= 6 && isLetter(s.charCodeAt(1)))) && plainAtSight(s, n)) return s;
+  if (n > 0 && n <= 1024 && PLAIN_CLASS[s.charCodeAt(0)] === 1) {
+    let i = 1;
+    while (i < n && PLAIN_CLASS[s.charCodeAt(i)]! > 0) i++;
+    if (i === n) return s;
   }
   let out = decided.get(s);
   if (out !== undefined) return out;
