@@ -65,7 +65,9 @@ export function reportCarried(diagnostics: Diagnostic[], view: ArtifactView, id:
   const covered = new Set<number>();
   for (const d of diagnostics) {
     if (!NOT_CARRIED.has(d.code) || !inDoc(d)) continue;
-    const hits = values.filter((i) => overlaps(d.path, paths[i]!));
+    // A removed key is not in the source, so no diagnostic of the source is about it (its path,
+    // the map it is not in, would otherwise overlap everything in that map).
+    const hits = values.filter((i) => ops[i]!.op !== 'remove' && overlaps(d.path, paths[i]!));
     if (!hits.length) continue;
     for (const i of hits) covered.add(i);
     d.code = CARRIED;

@@ -152,6 +152,19 @@ describe('importSpec(..., { exact: true })', () => {
     expect(compile(specs[0]!.text).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 
+  it('does not call a refused field carried because another op of the patch removes a key beside it', () => {
+    // memory "lots" is refused (not an integer); networkMode, which codegen writes and the source
+    // does not hold, is removed at the same level.
+    const source = '{"family":"x","containerDefinitions":[{"name":"a","image":"nginx","essential":true,"memory":"lots"}]}';
+    const { specs, diagnostics } = importSpec('ecs', [{ file: 'td.json', content: source }], { exact: true });
+    const ops = (specs[0]!.object.patches as { ops: { op: string; path: string }[] }[])[0]!.ops.filter((o) => o.op !== 'test');
+    expect(ops).toEqual([{ op: 'remove', path: '/networkMode' }]);
+    const memory = diagnostics.filter((d) => d.path.join('.') === 'containerDefinitions.0.memory').map((d) => d.code);
+    expect(memory).toContain('IMPORT_EXACT_REFUSED');
+    expect(memory).not.toContain('IMPORT_CARRIED_AS_PATCH');
+    expect(diagnostics.find((d) => d.code === 'IMPORT_CARRIED_AS_PATCH')).toMatchObject({ path: [], message: expect.stringContaining('"networkMode"') });
+  });
+
   it('addresses a document of a file holding several by kind and name', () => {
     const dir = 'k8s-ports/expected/api/kubernetes';
     const files = readdirSync(join(FIXTURES, dir)).sort();
