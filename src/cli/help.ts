@@ -135,11 +135,12 @@ the current folder, and add .codegen-cache to .gitignore. Never overwrites a fil
     ],
   },
   import: {
-    usage: 'codegen import KIND FILE|DIR... [--out PATH] [--force] [--name NAME] [--parameter KEY=VALUE]... [--exact]',
+    usage: 'codegen import KIND FILE|DIR|-... [--out PATH] [--force] [--name NAME] [--parameter KEY=VALUE]... [--exact]',
     summary: 'Turn existing manifests into specs',
     description: `Turn what runs today into specs. KIND: kubernetes, ecs, copilot, compose, appmesh (Kubernetes
-manifests, ECS task definitions and templates, Copilot manifests, Compose files, App Mesh). Every
-field not carried is reported at its file:line:column. Prints to stdout, or writes --out (a file,
+manifests, ECS task definitions and templates, Copilot manifests, Compose files, App Mesh); - reads
+standard input (named <stdin> in diagnostics). Every field not carried is reported at its
+file:line:column. Prints to stdout, or writes --out (a file,
 or a folder for several specs) atomically, never replacing a file without --force.`,
     options: ['out', 'force', 'name', 'parameter', 'exact', 'format', 'quiet', 'verbose'],
     optionHelp: {
@@ -148,6 +149,7 @@ or a folder for several specs) atomically, never replacing a file without --forc
     },
     examples: [
       ['codegen import kubernetes k8s/ --out service.yaml', 'a folder of manifests into one spec'],
+      ['kubectl get deploy,svc,hpa -o yaml | codegen import kubernetes -', 'what a cluster runs, from standard input'],
       ['codegen import appmesh mesh.cfn.yaml --parameter ProjectName=shop', 'App Mesh objects into targets.appmesh, with the Service Connect equivalent'],
       ['codegen import copilot copilot/api/manifest.yml', 'print the spec of a Copilot service'],
       ['codegen import ecs service.cfn.yaml task-definition.json --exact', 'a spec whose patches keep what it cannot say, so it generates both files as written'],

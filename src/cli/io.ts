@@ -4,8 +4,11 @@ export interface Io {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   cwd: string;
-  /** Standard input, read to the end (for the spec `-`); absent when the caller has none. */
-  stdin?: () => Promise<Uint8Array>;
+  /**
+   * Standard input (for `-`), read to the end or until more than `limit` bytes (default: the spec
+   * limit) have come; absent when the caller has none.
+   */
+  stdin?: (limit?: number) => Promise<Uint8Array>;
   /** The environment (GITHUB_WORKSPACE for annotation paths); absent means none. */
   env?: Readonly<Record<string, string | undefined>>;
   /** Told how many specs a run will compile, before it starts: the bin limits its process's heap for a large run (src/cli/heap.ts); absent in-process. */

@@ -170,15 +170,15 @@ function startCli(): void {
   );
 }
 
-/** Standard input to the end, as bytes (the spec `-`). */
-async function readStdin(): Promise<Uint8Array> {
+/** Standard input to the end, as bytes (`-`), or until more than `limit` bytes have come. */
+async function readStdin(limit = MAX_SPEC_BYTES): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of process.stdin) {
     chunks.push(chunk as Buffer);
     total += (chunk as Buffer).length;
-    // Past the spec limit the rest is not needed: compile reports INPUT_TOO_LARGE.
-    if (total > MAX_SPEC_BYTES) break;
+    // Past the limit the rest is not needed: the caller reports INPUT_TOO_LARGE / IMPORT_TOO_LARGE.
+    if (total > limit) break;
   }
   return Buffer.concat(chunks);
 }

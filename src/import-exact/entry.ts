@@ -32,7 +32,7 @@ function list(label: string, paths: string[]): string[] {
 
 /** Why the patch is there: which input, which file, what it changes. */
 function comment(view: ArtifactView, g: GeneratedDoc, ops: readonly ResidualOp[]): string {
-  const doc = view.doc.index > 0 ? ` (document ${view.doc.index + 1})` : '';
+  const doc = view.doc.item !== undefined ? ` (item ${view.doc.item + 1} of its List)` : view.doc.index > 0 ? ` (document ${view.doc.index + 1})` : '';
   const values = ops.filter((o) => o.op !== 'move').map((o) => `${o.op} ${o.path}`);
   const order = ops.filter((o) => o.op === 'move').map((o) => o.path);
   return [

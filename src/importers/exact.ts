@@ -4,6 +4,7 @@
  * without the fields the API server fills in), and the ECS task definition JSON that belongs to a
  * template given with it. Pure; the comparison itself runs above the pipeline.
  */
+import { SERVER_ANNOTATIONS, SERVER_METADATA } from './kubernetes/api-fields.js';
 import type { InputDocument } from './read.js';
 import type { ImportKind } from './types.js';
 
@@ -23,9 +24,6 @@ export interface ArtifactView {
 /** Fields `describe-task-definition` adds that RegisterTaskDefinition does not take. */
 export const TASK_DEFINITION_READ_ONLY = ['taskDefinitionArn', 'revision', 'status', 'requiresAttributes', 'compatibilities', 'registeredAt', 'registeredBy', 'deregisteredAt'];
 
-/** What the Kubernetes API server writes into an object it returns (`kubectl get -o yaml`). */
-const SERVER_METADATA = ['uid', 'resourceVersion', 'generation', 'creationTimestamp', 'managedFields', 'selfLink'];
-const SERVER_ANNOTATIONS = ['kubectl.kubernetes.io/last-applied-configuration', 'deployment.kubernetes.io/revision'];
 
 function without(v: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
   return Object.fromEntries(Object.entries(v).filter(([k]) => !keys.includes(k)));

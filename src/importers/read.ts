@@ -5,7 +5,7 @@
  * reader refuses it (size, aliases, nesting), plus what only an importer meets: templates.
  */
 import { isUtf8 } from 'node:buffer';
-import { LineCounter, parseAllDocuments } from 'yaml';
+import { Document, isMap, isSeq, LineCounter, parseAllDocuments, type Node } from 'yaml';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { decodeSpec, MAX_DEPTH, type SourceFile } from '../core/source.js';
 import { CLOUDFORMATION_TAGS } from './cfn-tags.js';
@@ -24,6 +24,8 @@ export interface InputDocument {
   source: SourceFile;
   /** Index of the document in its file (0 for a single document). */
   index: number;
+  /** Index of the item, when the document is an item of a Kubernetes `kind: List`. */
+  item?: number;
   value: unknown;
 }
 
@@ -55,6 +57,25 @@ export function inputText(input: ImportInput): { text?: string; diagnostic?: Dia
     return { text: d.text! };
   }
   return { diagnostic: at(input.file, 'INPUT_NOT_UTF8', 'The input is not valid UTF-8; save it as UTF-8.') };
+}
+
+/** The items of a Kubernetes `kind: List` (`apiVersion: v1`, every item an object with a kind) with their YAML nodes; undefined for anything else. */
+function listItems(value: unknown, doc: Document.Parsed): [unknown, Node][] | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const v = value as Record<string, unknown>;
+  if (v.apiVersion !== 'v1' || v.kind !== 'List' || !Array.isArray(v.items) || !v.items.length) return undefined;
+  if (!v.items.every((i) => i !== null && typeof i === 'object' && !Array.isArray(i) && typeof (i as Record<string, unknown>).kind === 'string')) return undefined;
+  const seq = isMap(doc.contents) ? doc.contents.get('items', true) : undefined;
+  if (!isSeq(seq) || seq.items.length !== v.items.length) return undefined;
+  return v.items.map((item, i) => [item, seq.items[i] as Node]);
+}
+
+/** A document whose contents are one node of another (what positions are looked up in: its contents and range). */
+function itemDocument(node: Node): Document.Parsed {
+  const doc = new Document() as unknown as Document.Parsed;
+  doc.contents = node as Document.Parsed['contents'];
+  doc.range = (node.range ?? [0, 0, 0]) as Document.Parsed['range'];
+  return doc;
 }
 
 /** Every document of a file, each with positions; problems go to `out` (and no document is returned). */
@@ -108,6 +129,13 @@ export function readDocuments(input: ImportInput, out: Diagnostic[], opts: { clo
     if (depth(value) > MAX_DEPTH) {
       out.push(at(input.file, 'YAML_TOO_DEEP', `Nesting is deeper than ${MAX_DEPTH} levels.`, lineCounter, doc.range[0]));
       failed = true;
+      return;
+    }
+    const items = listItems(value, doc);
+    if (items) {
+      // `kubectl get … -o yaml` prints several objects as one `kind: List`: each item is read as a
+      // document of its own, its positions those of the item in the file.
+      items.forEach(([item, node], i) => result.push({ source: { file: input.file, text: text!, doc: itemDocument(node), lineCounter }, index, item: i, value: item }));
       return;
     }
     result.push({ source: { file: input.file, text: text!, doc, lineCounter }, index, value });

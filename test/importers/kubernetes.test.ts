@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/core/diagnostics.js';
 import { importSpec } from '../../src/importers/index.js';
+import { runCli } from '../helpers/cli.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 describe('codegen import kubernetes', () => {
   it('reports every field it does not carry at its own line and column', () => {
@@ -29,6 +33,63 @@ describe('codegen import kubernetes', () => {
     const r = importSpec('kubernetes', [{ file: 'all.yaml', content: `${doc('a', 8080)}\n---\n${doc('b', 9090)}\n` }]);
     expect(r.specs.map((s) => s.name)).toEqual(['a', 'b']);
     expect(r.specs[1]!.object).toMatchObject({ ports: [{ port: 9090, servicePort: 80 }], targets: { kubernetes: { service: { name: 'b-svc' } } } });
+  });
+
+  it('reads the items of a kind: List (kubectl get -o yaml) as documents, with their own positions', () => {
+    const item = (name: string) => [`- apiVersion: apps/v1`, `  kind: Deployment`, `  metadata: { name: ${name} }`, `  spec:`, `    selector: { matchLabels: { app: ${name} } }`, `    template:`, `      metadata: { labels: { app: ${name} } }`, `      spec:`, `        hostNetwork: true`, `        containers: [{ name: app, image: "${name}:1" }]`];
+    const text = ['apiVersion: v1', 'kind: List', 'items:', ...item('a'), ...item('b'), ''].join('\n');
+    const r = importSpec('kubernetes', [{ file: 'list.yaml', content: text }]);
+    expect(r.specs.map((s) => s.name)).toEqual(['a', 'b']);
+    expect(r.diagnostics.filter((d) => d.code === 'IMPORT_NOT_CARRIED').map((d) => `${d.line}:${d.column} ${d.path.join('.')}`)).toEqual(['12:9 spec.template.spec.hostNetwork', '22:9 spec.template.spec.hostNetwork']);
+  });
+
+  it('leaves out what the API server writes and fields at their Kubernetes default, and still reports any other value', () => {
+    const text = [
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata: { name: api, uid: 1234, resourceVersion: "9", annotations: { deployment.kubernetes.io/revision: "2", team: shop } }',
+      'spec:',
+      '  progressDeadlineSeconds: 600',
+      '  revisionHistoryLimit: 5',
+      '  selector: { matchLabels: { app: api } }',
+      '  template:',
+      '    metadata: { labels: { app: api }, creationTimestamp: null }',
+      '    spec:',
+      '      dnsPolicy: None',
+      '      restartPolicy: Always',
+      '      securityContext: {}',
+      '      containers: [{ name: app, image: "api:1", terminationMessagePolicy: File, terminationMessagePath: /tmp/log }]',
+      'status: { replicas: 1 }',
+      '---',
+      'apiVersion: v1',
+      'kind: Service',
+      'metadata: { name: api }',
+      'spec: { clusterIP: None, sessionAffinity: ClientIP, internalTrafficPolicy: Cluster, selector: { app: api }, ports: [{ port: 80 }] }',
+      '',
+    ].join('\n');
+    const r = importSpec('kubernetes', [{ file: 'api.yaml', content: text }]);
+    // Values other than the default, a headless Service's clusterIP and an annotation of one's own are still reported.
+    expect(r.diagnostics.filter((d) => d.code === 'IMPORT_NOT_CARRIED').map((d) => d.path.join('.')).sort()).toEqual(
+      ['metadata.annotations.team', 'spec.clusterIP', 'spec.revisionHistoryLimit', 'spec.sessionAffinity', 'spec.template.spec.containers.0.terminationMessagePath', 'spec.template.spec.dnsPolicy'].sort(),
+    );
+    const info = r.diagnostics.filter((d) => d.code === 'IMPORT_API_FIELDS').map((d) => d.message);
+    expect(info).toHaveLength(2);
+    expect(info[0]).toMatch(/^Deployment api: status, metadata\.uid, metadata\.resourceVersion, metadata\.annotations\.deployment\.kubernetes\.io\/revision, spec\.progressDeadlineSeconds, spec\.template\.metadata\.creationTimestamp and 3 more are left out/);
+    expect(info[1]).toMatch(/^Service api: spec\.internalTrafficPolicy is left out/);
+  });
+
+  it('codegen import kubernetes - reads standard input, named <stdin>, within the import limit', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'codegen-import-stdin-'));
+    const manifest = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web }\nspec:\n  selector: { matchLabels: { app: web } }\n  template:\n    metadata: { labels: { app: web } }\n    spec:\n      containers: [{ name: web, image: "web:1", stdin: true }]\n';
+    const ok = await runCli(['import', 'kubernetes', '-'], dir, { stdin: manifest });
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/# Imported by `codegen import kubernetes` from <stdin>\./);
+    expect(ok.stderr).toMatch(/^<stdin>:9:49 warning IMPORT_NOT_CARRIED /m);
+    const big = await runCli(['import', 'kubernetes', '-'], dir, { stdin: new Uint8Array(11 * 1024 * 1024).fill(97) });
+    expect(big.code).toBe(1);
+    expect(big.stderr).toMatch(/<stdin> error IMPORT_TOO_LARGE/);
+    const twice = await runCli(['import', 'kubernetes', '-', '-'], dir, { stdin: manifest });
+    expect(twice.code).toBe(2);
   });
 
   it('refuses a Helm template, with the position of the first {{', () => {

@@ -15,6 +15,7 @@ import { IMPORT_KINDS, MAX_IMPORT_BYTES, type ImportInput } from '../../importer
 import { formatDiagnostics, type ReportFormat } from '../reporters.js';
 import { plural, UsageError, type Io } from '../io.js';
 import { randomTag } from '../../project/output-fs.js';
+import { STDIN_NAME } from './run.js';
 
 export interface ImportCommandOptions {
   out?: string;
@@ -31,7 +32,10 @@ export interface ImportCommandOptions {
 
 const INPUT_FILE = /\.(ya?ml|json)$/i;
 
-/** Files named on the command line; a folder contributes its YAML and JSON files (sorted, recursively). */
+/** `-` among the inputs: standard input (`kubectl get deploy,svc -o yaml | codegen import kubernetes -`). */
+const STDIN = '-';
+
+/** Files named on the command line; a folder contributes its YAML and JSON files (sorted, recursively); `-` stays `-`. */
 function collect(paths: string[], cwd: string): string[] {
   const out: string[] = [];
   const walk = (abs: string, depth: number): void => {
@@ -42,6 +46,10 @@ function collect(paths: string[], cwd: string): string[] {
     } else if (depth === 0 || (INPUT_FILE.test(abs) && st.isFile())) out.push(abs); // a FIFO in a folder would block the read
   };
   for (const p of paths) {
+    if (p === '-') {
+      out.push(STDIN);
+      continue;
+    }
     try {
       walk(resolve(cwd, p), 0);
     } catch (err) {
@@ -81,19 +89,22 @@ export async function runImport(args: string[], opts: ImportCommandOptions, io: 
   if (!(IMPORT_KINDS as readonly string[]).includes(kind)) throw new UsageError(`import takes ${IMPORT_KINDS.join(', ')}, not "${kind}".`);
   if (!paths.length) throw new UsageError(`import ${kind} needs at least one FILE or folder.`);
   const files = collect(paths, io.cwd);
+  if (files.filter((f) => f === STDIN).length > 1) throw new UsageError('- (standard input) can be read only once.');
+  if (files.includes(STDIN) && !io.stdin) throw new UsageError('- reads from standard input, which this run does not have.');
   const inputs: ImportInput[] = [];
   const sources = new Map<string, string>();
   let total = 0;
   for (const abs of files) {
     // At most what is left of the limit, and one byte more to know it was exceeded: a pipe or a
     // device named on the command line (`<(kubectl get ...)`) has no size to check beforehand.
-    const content = readAtMost(abs, MAX_IMPORT_BYTES - total + 1);
+    const left = MAX_IMPORT_BYTES - total + 1;
+    const content = abs === STDIN ? Buffer.from(await io.stdin!(left)) : readAtMost(abs, left);
+    const file = abs === STDIN ? STDIN_NAME : relative(io.cwd, abs) || abs;
     total += content.length;
     if (total > MAX_IMPORT_BYTES) {
-      const d: Diagnostic = { code: 'IMPORT_TOO_LARGE', severity: 'error', message: `The inputs are larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MiB; import one application's files at a time.`, source: 'import', path: [], file: relative(io.cwd, abs) || abs };
+      const d: Diagnostic = { code: 'IMPORT_TOO_LARGE', severity: 'error', message: `The inputs are larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MiB; import one application's files at a time.`, source: 'import', path: [], file };
       return report([d], opts, io, sources, 0);
     }
-    const file = relative(io.cwd, abs) || abs;
     inputs.push({ file, content });
     sources.set(file, content.toString('utf8'));
   }

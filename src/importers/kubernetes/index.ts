@@ -5,6 +5,7 @@
  * serviceAccountName, Namespace by the workload's namespace.
  */
 import { Field, Tracker } from '../fields.js';
+import { fieldName, markApiFields } from './api-fields.js';
 import type { InputDocument } from '../read.js';
 import { documentError, guessKind, type ImportContext } from '../types.js';
 import { newDraft, type SpecDraft } from '../write.js';
@@ -85,6 +86,12 @@ export function importKubernetes(ctx: ImportContext): SpecDraft[] {
       field.get('kind').drop('no-form', `A ${v.kind} has no form in the spec, so ${String(md.name ?? 'this object')} is not carried.`, v.kind === 'ConfigMap' || v.kind === 'Secret' ? 'keep it as a separate manifest; env references to it are carried' : undefined);
       field.use();
       continue;
+    }
+    const apiFields = markApiFields(tracker, v.kind, v);
+    if (apiFields.length) {
+      const names = apiFields.map(fieldName);
+      const shown = names.length > 6 ? `${names.slice(0, 6).join(', ')} and ${names.length - 6} more` : names.join(', ');
+      ctx.diagnostics.push({ ...documentError(doc, 'IMPORT_API_FIELDS', `${v.kind} ${String(md.name ?? '')}: ${shown} ${names.length === 1 ? 'is' : 'are'} left out: the API server writes ${names.length === 1 ? 'it' : 'them'}, or Kubernetes gives ${names.length === 1 ? 'it' : 'them'} that value when it is not set, so a manifest need not hold ${names.length === 1 ? 'it' : 'them'}.`), severity: 'info' });
     }
     const o: Obj = { kind: v.kind, name: String(md.name ?? ''), field, tracker };
     if (typeof md.namespace === 'string') o.namespace = md.namespace;
