@@ -60,15 +60,26 @@ export function secretValues(value: unknown, limit = 10_000): Found[] {
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** A function that cuts the given values out of a text (quoted and, when long enough, bare). */
+/**
+ * A function that cuts the given values out of a text (quoted and, when long enough, bare). Its
+ * regular expressions are built on the first text that contains one of the values, so a text
+ * without any (most messages) costs a substring test per value and no expression is ever built.
+ */
 export function valueMasker(values: readonly string[]): (text: string) => string {
   const quoted = [...new Set(values.map((v) => JSON.stringify(v)))].sort((a, b) => b.length - a.length);
   const bare = [...new Set(values.filter((v) => v.length >= 4))].sort((a, b) => b.length - a.length);
-  const q = quoted.length ? new RegExp(quoted.map(escapeRe).join('|'), 'g') : undefined;
-  const b = bare.length ? new RegExp(`(?<![A-Za-z0-9])(?:${bare.map(escapeRe).join('|')})(?![A-Za-z0-9])`, 'g') : undefined;
+  let q: RegExp | undefined;
+  let b: RegExp | undefined;
   return (text) => {
-    let out = q ? text.replace(q, '"***"') : text;
-    if (b) out = out.replace(b, '***');
+    let out = text;
+    if (quoted.some((v) => out.includes(v))) {
+      q ??= new RegExp(quoted.map(escapeRe).join('|'), 'g');
+      out = out.replace(q, '"***"');
+    }
+    if (bare.some((v) => out.includes(v))) {
+      b ??= new RegExp(`(?<![A-Za-z0-9])(?:${bare.map(escapeRe).join('|')})(?![A-Za-z0-9])`, 'g');
+      out = out.replace(b, '***');
+    }
     return scrubSecrets(out);
   };
 }

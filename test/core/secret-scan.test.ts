@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import { secretValues } from '../../src/core/redact.js';
+import { secretValues, valueMasker } from '../../src/core/redact.js';
 import { findSecretFormat, isSecretPath, mayHoldSecretFormat, scrubSecrets, SECRET_FORMATS } from '../../src/core/secrets.js';
 import { FIXTURES } from '../helpers/fixtures.js';
 
@@ -144,6 +144,47 @@ describe('secretValues', () => {
     const nested = { secrets: { A: { aws: 'x', list: ['p1', 7] } }, env: { DB_PASSWORD: 'hunter22', PLAIN: 'v', nested: { env: { TOKEN: 'abc' } } }, x: [{ env: { API_KEY: 5 } }] };
     expect(secretValues(nested)).toEqual(referenceSecretValues(nested));
     expect(secretValues(nested).length).toBe(6);
+  });
+});
+
+/** valueMasker() as it was, building both expressions for every list of values: the oracle for the masker that builds them when a text holds a value. */
+function referenceMasker(values: readonly string[]): (text: string) => string {
+  const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const quoted = [...new Set(values.map((v) => JSON.stringify(v)))].sort((a, b) => b.length - a.length);
+  const bare = [...new Set(values.filter((v) => v.length >= 4))].sort((a, b) => b.length - a.length);
+  const q = quoted.length ? new RegExp(quoted.map(esc).join('|'), 'g') : undefined;
+  const b = bare.length ? new RegExp(`(?<![A-Za-z0-9])(?:${bare.map(esc).join('|')})(?![A-Za-z0-9])`, 'g') : undefined;
+  return (text) => {
+    let out = q ? text.replace(q, '"***"') : text;
+    if (b) out = out.replace(b, '***');
+    return scrubSecrets(out);
+  };
+}
+
+describe('valueMasker', () => {
+  it('masks what the masker that always builds its expressions masks, on seeded random texts', () => {
+    const VALUES = ['hunter22', 'a"b\\c', 'x.y*z', 'db-credentials', 'pw', '(a|b)', 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:db', 'ünïcode-välue', 'line\nbreak'];
+    const FILLER = [' ', 'the value ', '"', '\\', 'x', '9', ': ', 'password=', '\n', '.', 'A'];
+    const rnd = random(23);
+    let masked = 0;
+    for (let i = 0; i < 3_000; i++) {
+      const values = VALUES.filter(() => rnd() < 0.4);
+      const mask = valueMasker(values);
+      const want = referenceMasker(values);
+      for (let j = 0; j < 5; j++) {
+        let s = '';
+        const n = 1 + Math.floor(rnd() * 6);
+        for (let k = 0; k < n; k++) {
+          const v = VALUES[Math.floor(rnd() * VALUES.length)]!;
+          const r = rnd();
+          s += r < 0.3 ? v : r < 0.5 ? JSON.stringify(v) : FILLER[Math.floor(rnd() * FILLER.length)]!;
+        }
+        const got = mask(s);
+        if (got !== s) masked++;
+        expect(got, JSON.stringify({ values, s })).toBe(want(s));
+      }
+    }
+    expect(masked).toBeGreaterThan(3_000);
   });
 });
 
