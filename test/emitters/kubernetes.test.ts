@@ -207,6 +207,17 @@ describe('containers', () => {
     expect(codes(k8s({ ports: [{ name: '8080', port: 8080 }] }), 'error')).toContain('K8S_INVALID_PORT_NAME');
   });
 
+  it('gives every object and the pod template the same labels, each its own copy', () => {
+    const r = compile({ ...BASE, labels: { team: 'payments' }, autoscaling: { min: 2, max: 4, cpu: 70 }, targets: { kubernetes: {} } }, { targets: ['kubernetes'] });
+    const docs = r.artifacts.flatMap((a) => a.documents as Obj[]).filter((d) => d.kind !== 'Kustomization');
+    const deployment = docs.find((d) => d.kind === 'Deployment')!;
+    const all = [...docs.map((d) => get(d, 'metadata', 'labels') as Obj), get(deployment, 'spec', 'template', 'metadata', 'labels') as Obj];
+    expect(all.length).toBeGreaterThanOrEqual(4);
+    // The recommended labels (kubernetes.io/docs/concepts/overview/working-with-objects/common-labels/) and the spec's.
+    for (const labels of all) expect(labels).toMatchObject({ 'app.kubernetes.io/name': 'web', 'app.kubernetes.io/version': '1.2.3', 'app.kubernetes.io/managed-by': 'codegen', team: 'payments' });
+    expect(new Set(all).size).toBe(all.length);
+  });
+
   it('adds sidecars as extra containers and warns that nothing can wait for the main container', () => {
     const r = k8s({ sidecars: { proxy: { image: 'envoy:1', dependsOn: { app: 'START' } } } });
     expect((get(doc(r, 'deployment.yaml'), 'spec', 'template', 'spec', 'containers') as Obj[]).map((c) => c.name)).toEqual(['app', 'proxy']);

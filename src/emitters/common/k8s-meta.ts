@@ -109,6 +109,19 @@ function imageVersion(image: string): string | undefined {
  * `labels`. Invalid user labels are reported (once, by the Deployment emitter) and left out.
  */
 export function commonLabels(m: ServiceModel, report?: Report): Record<string, string> {
+  // Every Kubernetes object of a model carries the same labels: worked out once per model (and
+  // again if the model's name, image, selector or labels are replaced), a copy for each object.
+  // A call that reports (the Deployment emitter's) always works them out.
+  const c = report ? undefined : labelCache.get(m);
+  if (c && c.name === m.name && c.image === m.main.image && c.selector === m.targets.kubernetes.selector && c.labels === m.labels) return { ...c.out };
+  const out = labelsOf(m, report);
+  labelCache.set(m, { name: m.name, image: m.main.image, selector: m.targets.kubernetes.selector, labels: m.labels, out });
+  return { ...out };
+}
+
+const labelCache = new WeakMap<ServiceModel, { name: string; image: string; selector: unknown; labels: unknown; out: Record<string, string> }>();
+
+function labelsOf(m: ServiceModel, report?: Report): Record<string, string> {
   const out: Record<string, string> = { ...selectorLabels(m), 'app.kubernetes.io/name': m.name };
   const version = imageVersion(m.main.image);
   if (version) out['app.kubernetes.io/version'] = version;
