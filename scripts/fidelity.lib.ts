@@ -420,12 +420,14 @@ function looseEqual(a: Json, b: Json): boolean {
 }
 
 /**
- * The generated document for a fact's document: the case's `match` (`""`: it has none; a match
- * not generated falls back to the same id), the same id, or the only one of its kind on both sides.
+ * The generated document for a fact's document: the case's `match` (`""`: codegen has none, unless
+ * the output holds one under the same id; a match not generated falls back to the same id), the
+ * same id, or the only one of its kind on both sides.
  */
 export function resolveDocument(id: string, generated: Map<string, JsonObject>, recordedIds: readonly string[], match: Record<string, string> = {}): string | undefined {
   const kindOf = (x: string): string => x.slice(0, x.indexOf('/'));
-  if (match[id] === '') return undefined;
+  // "": codegen makes no such document; an imported spec that keeps it as a patch (--exact) has it under its own ID.
+  if (match[id] === '') return generated.has(id) ? id : undefined;
   if (match[id] !== undefined) {
     const target = match[id]!.includes('/') ? match[id]! : `${kindOf(id)}/${match[id]}`;
     if (generated.has(target)) return target;

@@ -195,6 +195,10 @@ describe('fidelity paths and values', () => {
     expect(resolveDocument(ids[0]!, generated, ids)).toBe('AWS::ECS::Service/ECSService');
     expect(resolveDocument(ids[1]!, generated, ids)).toBeUndefined();
     expect(resolveDocument(ids[1]!, generated, ids, { [ids[1]!]: 'Green' })).toBe('AWS::ElasticLoadBalancingV2::TargetGroup/Green');
+    // "" (codegen makes none): nothing, unless the output holds one under the same id (kept by import --exact).
+    const role = 'AWS::IAM::Role/ServiceRole';
+    expect(resolveDocument(role, generated, [role], { [role]: '' })).toBeUndefined();
+    expect(resolveDocument(role, new Map([...generated, [role, {}]]), [role], { [role]: '' })).toBe(role);
     const results = compareFacts([{ document: ids[0]!, path: '/Properties/DesiredCount', value: 2 }], new Map([['AWS::ECS::Service/S', { Properties: { DesiredCount: '2' } }]]));
     expect(results[0]!.status).toBe('matched');
   });

@@ -76,6 +76,9 @@ describe('codegen import kubernetes', () => {
     expect(info).toHaveLength(2);
     expect(info[0]).toMatch(/^Deployment api: status, metadata\.uid, metadata\.resourceVersion, metadata\.annotations\.deployment\.kubernetes\.io\/revision, spec\.progressDeadlineSeconds, spec\.template\.metadata\.creationTimestamp and 3 more are left out/);
     expect(info[1]).toMatch(/^Service api: spec\.internalTrafficPolicy is left out/);
+    const lb = text.replace('spec: { clusterIP: None, sessionAffinity: ClientIP, internalTrafficPolicy: Cluster,', 'spec: { type: LoadBalancer, externalTrafficPolicy: Cluster, allocateLoadBalancerNodePorts: true,');
+    const r2 = importSpec('kubernetes', [{ file: 'api.yaml', content: lb }]);
+    expect(r2.diagnostics.find((d) => d.code === 'IMPORT_API_FIELDS' && d.message.startsWith('Service'))?.message).toMatch(/^Service api: spec\.externalTrafficPolicy, spec\.allocateLoadBalancerNodePorts are left out/);
   });
 
   it('codegen import kubernetes - reads standard input, named <stdin>, within the import limit', async () => {

@@ -30,7 +30,7 @@ const SPEC_DEFAULTS: Record<string, Record<string, Json>> = {
   StatefulSet: { podManagementPolicy: 'OrderedReady', revisionHistoryLimit: 10 },
 };
 /** Service `spec` defaults. */
-const SERVICE_DEFAULTS: Record<string, Json> = { sessionAffinity: 'None', internalTrafficPolicy: 'Cluster', ipFamilyPolicy: 'SingleStack' };
+const SERVICE_DEFAULTS: Record<string, Json> = { sessionAffinity: 'None', internalTrafficPolicy: 'Cluster', ipFamilyPolicy: 'SingleStack', externalTrafficPolicy: 'Cluster', allocateLoadBalancerNodePorts: true };
 
 /** Mark what `v` (an object of kind `kind`) holds of the above; the marked paths. */
 export function markApiFields(tracker: Tracker, kind: string, v: Record<string, unknown>): SpecPath[] {
