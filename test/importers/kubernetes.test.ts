@@ -79,6 +79,12 @@ describe('codegen import kubernetes', () => {
     const lb = text.replace('spec: { clusterIP: None, sessionAffinity: ClientIP, internalTrafficPolicy: Cluster,', 'spec: { type: LoadBalancer, externalTrafficPolicy: Cluster, allocateLoadBalancerNodePorts: true,');
     const r2 = importSpec('kubernetes', [{ file: 'api.yaml', content: lb }]);
     expect(r2.diagnostics.find((d) => d.code === 'IMPORT_API_FIELDS' && d.message.startsWith('Service'))?.message).toMatch(/^Service api: spec\.externalTrafficPolicy, spec\.allocateLoadBalancerNodePorts are left out/);
+    // A nodePort is carried; from an object the API server returned (a uid), with a word that the cluster may have chosen it.
+    const node = (t: string) => importSpec('kubernetes', [{ file: 'api.yaml', content: lb.replace('ports: [{ port: 80 }]', 'ports: [{ port: 80, nodePort: 31234 }]').replace('metadata: { name: api }\nspec: { type', t) }]);
+    const fromServer = node('metadata: { name: api, uid: 42 }\nspec: { type');
+    expect(fromServer.specs[0]!.text).toContain('nodePort: 31234');
+    expect(fromServer.diagnostics.filter((d) => d.code === 'IMPORT_CHOICE' && /nodePort 31234/.test(d.message)).map((d) => d.path.join('.'))).toEqual(['spec.ports.0.nodePort']);
+    expect(node('metadata: { name: api }\nspec: { type').diagnostics.filter((d) => /nodePort 31234/.test(d.message))).toEqual([]);
   });
 
   it('codegen import kubernetes - reads standard input, named <stdin>, within the import limit', async () => {

@@ -40,6 +40,7 @@ export function readListedServices(services: Field[], a: Around): Json[] {
     const name = md.get('name').str();
     objectMetadata(f, a, 'Service');
     const out: Json = { name };
+    const fromServer = md.get('uid').value !== undefined;
     const spec = f.get('spec');
     spec.get('selector').expect(a.selector, 'The Service selector');
     const type = spec.get('type').str();
@@ -63,7 +64,11 @@ export function readListedServices(services: Field[], a: Around): Json[] {
       const proto = sp.get('protocol').str();
       if (proto === 'UDP') p.protocol = 'udp';
       const node = sp.get('nodePort').num();
-      if (node !== undefined) p.nodePort = node;
+      if (node !== undefined) {
+        p.nodePort = node;
+        // An object the API server returned (it has a uid): the cluster picks a nodePort when none is set.
+        if (fromServer) sp.get('nodePort').note(`nodePort ${node} is carried as written, which keeps that port in every cluster the spec deploys to; this object comes from the API server, which assigns a nodePort when the manifest sets none: leave it out of the spec unless the port was chosen on purpose.`);
+      }
       sp.use();
       return p;
     });
