@@ -7,13 +7,13 @@
  * NODE_COMPILE_CACHE, so the machine's own cache folder is never touched.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from './helpers/fixtures.js';
+import { readTree, ROOT } from './helpers/fixtures.js';
 import { BUNDLE_HEAD, CACHE_MAGIC, decodeCache, encodeCache, isWrapped, KEEP_CACHES, loadBundle, pruneCaches } from '../src/cli/bundle-loader.js';
 
 const DIST = join(ROOT, 'dist');
@@ -57,15 +57,7 @@ interface Run {
 function generate(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}): Run {
   const out = mkdtempSync(join(tmpdir(), 'codegen-cache-out-'));
   const r = spawnSync(process.execPath, [join(DIST, 'cli.cjs'), 'generate', ...args, '--out', out], { cwd, encoding: 'utf8', env: { ...process.env, NODE_COMPILE_CACHE: cacheRoot(), ...env } });
-  const files: Record<string, string> = {};
-  const walk = (d: string): void => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else files[relative(out, p)] = readFileSync(p, 'utf8');
-    }
-  };
-  walk(out);
+  const files = readTree(out);
   const clean = (s: string) => s.replaceAll(out, '<out>').replace(/ in \d+ ms/g, ' in <t> ms');
   return { status: r.status, stdout: clean(r.stdout), stderr: clean(r.stderr), files };
 }

@@ -6,10 +6,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LARGE_RUN, limitHeapFor } from '../src/cli/heap.js';
-import { ROOT } from './helpers/fixtures.js';
+import { readTree, ROOT } from './helpers/fixtures.js';
 
 const BIN = join(ROOT, 'dist/cli.cjs');
 const MIB = 1024 * 1024;
@@ -32,15 +32,7 @@ function generate(flags: string[], cache: string): Run {
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_COMPILE_CACHE: cache };
   delete env.NODE_OPTIONS;
   const r = spawnSync(process.execPath, [...flags, '-r', probe, BIN, 'generate', ...specs, '--out', out, '-q'], { cwd: work, encoding: 'utf8', env, maxBuffer: 64 * MIB });
-  const files: Record<string, string> = {};
-  const walk = (d: string): void => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else files[relative(out, p)] = readFileSync(p, 'utf8');
-    }
-  };
-  walk(out);
+  const files = readTree(out);
   const young = /YOUNG=(\d+)/.exec(r.stderr);
   return { status: r.status, stderr: r.stderr.replace(/YOUNG=\d+\n/, ''), young: young ? Number(young[1]) : NaN, files };
 }

@@ -133,6 +133,11 @@ export function listFiles(dir: string, prefix = ''): string[] {
   return out;
 }
 
+/** Every file under `dir` by its path below it (listFiles' order) → its text. */
+export function readTree(dir: string): Record<string, string> {
+  return Object.fromEntries(listFiles(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+}
+
 /** Write goldens (only under CODEGEN_UPDATE_GOLDENS=1). */
 export function writeGoldens(c: FixtureCase, r: CaseResult): void {
   const expected = join(c.dir, 'expected');
