@@ -12,11 +12,16 @@ export const PSEUDO_PARAMETERS: ReadonlySet<string> = new Set([
   'AWS::URLSuffix',
 ]);
 
-/** A one-key object whose key is `Ref` or `Fn::*`. */
+/** A one-key object whose key is `Ref` or `Fn::*` (its keys counted without making an array of them). */
 export function isIntrinsic(v: unknown): v is Record<string, unknown> {
   if (!isObject(v)) return false;
-  const keys = Object.keys(v);
-  return keys.length === 1 && (keys[0] === 'Ref' || keys[0]!.startsWith('Fn::'));
+  let key: string | undefined;
+  for (const k in v) {
+    if (!Object.hasOwn(v, k)) continue;
+    if (key !== undefined) return false;
+    key = k;
+  }
+  return key !== undefined && (key === 'Ref' || key.startsWith('Fn::'));
 }
 
 /** The `${Name}` / `${Name.Attr}` variables of a Fn::Sub string (`${!Literal}` is skipped). */

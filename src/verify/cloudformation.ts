@@ -9,7 +9,7 @@ import { checkHooks, hasBlueGreenTransform } from './cfn-hook.js';
 import { checkReferences } from './cfn-references.js';
 import { isIntrinsic, maybeNoValue } from './cfn-intrinsics.js';
 import { resourceSchema } from './cfn-schemas.js';
-import { cloneSchema, evaluate, type Schema as JsonSchema, type Violation } from './json-schema.js';
+import { cloneSchema, evaluate, type EvalOptions, type Schema as JsonSchema, type Violation } from './json-schema.js';
 import { isObject, type Pointer, type Reporter } from './report.js';
 import { readData } from './vendor.js';
 
@@ -68,6 +68,24 @@ function coercible(v: Violation, value: unknown): boolean {
   return false;
 }
 
+/**
+ * How resource properties are evaluated: a property that Fn::If may leave out counts as absent for
+ * the exclusive-field keywords, and an intrinsic function call is not walked at all (judged() drops
+ * whatever would be found at or below one, so nothing is made for it).
+ */
+const PROPERTIES: EvalOptions = { maybeUnset: maybeNoValue, opaque: isIntrinsic };
+
+/**
+ * Whether a violation found in a resource's properties stands: a value an intrinsic function gives,
+ * or a choice of forms with one somewhere below, is not judged, and scalars CloudFormation converts
+ * are accepted.
+ */
+export function judged(data: unknown, v: Violation): boolean {
+  if (underIntrinsic(data, v.path)) return false;
+  const value = at(data, v.path);
+  return !(((v.keyword === 'oneOf' || v.keyword === 'anyOf') && intrinsicBelow(value)) || coercible(v, value));
+}
+
 function checkProperties(type: string, name: string, props: unknown, r: Reporter): void {
   const schema = resourceSchema(type);
   if (!schema) {
@@ -77,14 +95,9 @@ function checkProperties(type: string, name: string, props: unknown, r: Reporter
     return;
   }
   const data = props ?? {};
-  const violations = evaluate(schema, data, { maybeUnset: maybeNoValue });
   const base: Pointer = ['Resources', name, 'Properties'];
-  for (const v of violations) {
-    // A value an intrinsic function gives, or a choice of forms with one somewhere below, is not judged.
-    if (underIntrinsic(data, v.path)) continue;
-    const value = at(data, v.path);
-    if (((v.keyword === 'oneOf' || v.keyword === 'anyOf') && intrinsicBelow(value)) || coercible(v, value)) continue;
-    r.add('VERIFY_CFN_SCHEMA', [...base, ...v.path], `${v.message} (${type})`);
+  for (const v of evaluate(schema, data, PROPERTIES)) {
+    if (judged(data, v)) r.add('VERIFY_CFN_SCHEMA', [...base, ...v.path], `${v.message} (${type})`);
   }
   for (const segs of readOnlyPaths(schema)) {
     if (at(data, segs) !== undefined) r.add('VERIFY_CFN_SCHEMA', [...base, ...segs], `${segs.join('.')} is read-only in ${type} and cannot be set`);

@@ -28,6 +28,13 @@ export interface EvalOptions {
    * or changing it: each node's plan is made strict as the walk first visits it.
    */
   strict?: boolean;
+  /**
+   * A value (an object) this returns true for is not walked, outside a probe: the caller drops every
+   * violation at or below such a value anyway (CloudFormation: an intrinsic function call), so none
+   * is made. Probes (an `if`, a `not`, the branches of a `oneOf`/`anyOf`) still walk it, so which
+   * branch a value takes does not change.
+   */
+  opaque?: (value: object) => boolean;
 }
 
 function branchSummary(branches: unknown[]): string {
@@ -59,6 +66,7 @@ interface Walk {
   state: RootState;
   stack: (string | number)[];
   maybeUnset: ((value: unknown) => boolean) | undefined;
+  opaque: ((value: object) => boolean) | undefined;
   /** Above 0 while a probe runs (passes()): a violation is only counted, never made. */
   probing: number;
 }
@@ -141,8 +149,13 @@ function passes(w: Walk, c: Plan | boolean, v: unknown): boolean {
 
 /** Walk `v` at the key `k` below the current path. */
 function child(w: Walk, p: Plan, schema: Schema, v: unknown, k: string | number, sink: Violation[]): void {
-  const c = childPlan(w, p, schema);
+  descend(w, childPlan(w, p, schema), v, k, sink);
+}
+
+/** Walk `v` at the key `k` with the schema `c`, unless it is opaque (outside a probe). */
+function descend(w: Walk, c: Plan | boolean, v: unknown, k: string | number, sink: Violation[]): void {
   if (c === true) return;
+  if (w.opaque !== undefined && w.probing === 0 && v !== null && typeof v === 'object' && w.opaque(v)) return;
   w.stack.push(k);
   walkAny(w, c, v, sink);
   w.stack.pop();
@@ -252,11 +265,7 @@ function walkObject(w: Walk, p: Plan, v: Record<string, unknown>, sink: Violatio
       if (c === undefined && hasOwn.call(props, k)) p.propPlans.set(k, (c = childPlan(w, p, props[k]!)));
       if (c !== undefined) {
         matched = true;
-        if (c !== true) {
-          w.stack.push(k);
-          walkAny(w, c, v[k], sink);
-          w.stack.pop();
-        }
+        descend(w, c, v[k], k, sink);
       }
     }
     for (const [re, s] of patterns) {
@@ -308,7 +317,7 @@ export function evaluate(root: Schema, data: unknown, options: EvalOptions = {})
     state = { refs: new Map(), plans: new WeakMap(), strict };
     if (typeof root === 'object') states.set(root, state);
   }
-  const w: Walk = { root, state, stack: [], maybeUnset: options.maybeUnset, probing: 0 };
+  const w: Walk = { root, state, stack: [], maybeUnset: options.maybeUnset, opaque: options.opaque, probing: 0 };
   if (root === false) fail(w, out, 'false schema', 'is not allowed here');
   else walk(w, planOf(w, root), data, out);
   if (out.length < 2) return out;

@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { builtinRules } from '../../src/rules/index.js';
-import { maybeNoValue } from '../../src/verify/cfn-intrinsics.js';
+import { isIntrinsic, maybeNoValue } from '../../src/verify/cfn-intrinsics.js';
+import { judged } from '../../src/verify/cloudformation.js';
 import { cloudFormationTypes, resourceSchema } from '../../src/verify/cfn-schemas.js';
 import { cloneSchema, evaluate, makeStrict, type Schema } from '../../src/verify/json-schema.js';
 import { readData } from '../../src/verify/vendor.js';
@@ -207,5 +208,28 @@ describe('the plan-based evaluator reports what the direct walk reported', () =>
     for (const r of builtinRules) if (r.meta.schema) schemas.push(r.meta.schema as Schema);
     const values: unknown[] = [null, 3, 3.5, 'x', [], [1, 1], {}, { a: 1 }, { level: 'x', min: -1 }, true];
     for (const s of schemas) for (const v of values) expect(evaluate(s, v)).toEqual(referenceEvaluate(s, v));
+  });
+
+  it('leaves intrinsic function calls unwalked (opaque) with the same CloudFormation findings', () => {
+    // CloudFormation drops every violation at or below an intrinsic function call (judged()); the
+    // verifier asks the evaluator not to walk such values at all. What stands must not change.
+    const cfn = cases.filter((c) => c.cfn);
+    let pruned = 0;
+    let kept = 0;
+    cfn.forEach((c, i) => {
+      const rnd = random(0x1f + i);
+      for (let m = 0; m <= MUTANTS * 3; m++) {
+        const data = m === 0 ? c.data : mutate(c.data, rnd);
+        const all = evaluate(c.schema, data, { maybeUnset: maybeNoValue });
+        const walked = evaluate(c.schema, data, { maybeUnset: maybeNoValue, opaque: isIntrinsic });
+        const want = all.filter((v) => judged(data, v));
+        expect(walked.filter((v) => judged(data, v)), `${c.name} mutant ${m}`).toEqual(want);
+        pruned += all.length - walked.length;
+        kept += want.length;
+      }
+    });
+    // The goldens' intrinsic calls are skipped (nothing is made for them), and mutants do fail.
+    expect(pruned).toBeGreaterThan(cfn.length);
+    expect(kept).toBeGreaterThan(cfn.length);
   });
 });
