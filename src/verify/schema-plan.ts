@@ -48,7 +48,11 @@ export function sameValue(a: unknown, b: unknown): boolean {
     for (const k of keys) if (!Object.prototype.hasOwnProperty.call(b, k) || !sameValue(a[k], b[k])) return false;
     return true;
   }
-  // Scalars that are not identical can still print alike (NaN and null, say).
+  // A string's text is it quoted, so a string other than `a` prints alike with nothing; two numbers
+  // that differ print alike only when neither is finite (both print null). Other scalars that are
+  // not identical can still print alike (NaN and null, say).
+  if (typeof a === 'string' || typeof b === 'string') return false;
+  if (typeof a === 'number' && typeof b === 'number') return !Number.isFinite(a) && !Number.isFinite(b);
   return !Array.isArray(b) && !isObject(b) && canonical(a) === canonical(b);
 }
 

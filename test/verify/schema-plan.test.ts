@@ -32,6 +32,19 @@ describe('uniqueItems', () => {
     expect(sameValue([], {})).toBe(false);
   });
 
+  it('sameValue of two scalars is equality of their canonical texts, without making them', () => {
+    const scalars = [0, -0, 1, 1.5, -1.5, NaN, Infinity, -Infinity, null, true, false, undefined, '', '0', '1', 'a', 'A', 'null', 'NaN', '"a"', 'a\n', '\u00e9', 'e\u0301'];
+    let alike = 0;
+    for (const a of scalars) {
+      for (const b of scalars) {
+        expect(sameValue(a, b), `${String(a)} / ${String(b)}`).toBe(canonical(a) === canonical(b));
+        if (a !== b && canonical(a) === canonical(b)) alike++;
+      }
+    }
+    // NaN, Infinity, -Infinity and null all print null: 12 ordered pairs of them, and NaN with itself.
+    expect(alike).toBe(13);
+  });
+
   it('repeats gives the answer of comparing canonical texts, for short and long arrays', () => {
     let dupes = 0;
     for (let seed = 1; seed <= 400; seed++) {
