@@ -31,8 +31,6 @@ export function copilotWorkloadTypes(): string[] {
 }
 
 type Problem = { path: Pointer; message: string };
-/** What check() returns for a value that fits (shared: never changed). */
-const NONE: readonly Problem[] = Object.freeze([]);
 /** `map<T>` / `list<T>` types read once: their kind and T, or null for any other type. */
 const generics = new Map<string, { kind: string; inner: string } | null>();
 
@@ -45,55 +43,92 @@ function generic(type: string): { kind: string; inner: string } | null {
   return g;
 }
 
-/** Returns the problems of `value` against `type` (none when it fits), deepest first. */
-function check(model: FieldModel, type: string, value: unknown, path: Pointer): readonly Problem[] {
+/**
+ * Checks `value` against `type` at the path on `stack` (one stack for the whole walk, copied only
+ * for a problem). With `out`, every problem is added to it (deepest first) and the result says
+ * whether none was; without, it only answers whether the value fits and stops at the first
+ * problem, making none: a union asks each branch so, and explains only when no branch fits.
+ */
+function check(model: FieldModel, type: string, value: unknown, stack: (string | number)[], out: Problem[] | null): boolean {
   const g = generic(type);
   if (g) {
     const { kind, inner } = g;
     if (kind === 'list') {
-      if (!Array.isArray(value)) return [{ path, message: `must be a list, not ${show(value)}` }];
-      return value.flatMap((x, i) => check(model, inner!, x, [...path, i]));
+      if (!Array.isArray(value)) return problem(out, stack, `must be a list, not ${show(value)}`);
+      let fits = true;
+      for (let i = 0; i < value.length; i++) {
+        stack.push(i);
+        const ok = check(model, inner, value[i], stack, out);
+        stack.pop();
+        if (!ok && ((fits = false), out === null)) return false;
+      }
+      return fits;
     }
-    if (!isObject(value)) return [{ path, message: `must be a map, not ${show(value)}` }];
-    return Object.entries(value).flatMap(([k, x]) => check(model, inner!, x, [...path, k]));
+    if (!isObject(value)) return problem(out, stack, `must be a map, not ${show(value)}`);
+    let fits = true;
+    for (const k of Object.keys(value)) {
+      stack.push(k);
+      const ok = check(model, inner, value[k], stack, out);
+      stack.pop();
+      if (!ok && ((fits = false), out === null)) return false;
+    }
+    return fits;
   }
   switch (type) {
     case 'any':
-      return NONE;
+      return true;
     case 'string':
       // yaml.v3 decodes any scalar into a Go string.
-      return value !== null && typeof value !== 'object' ? NONE : [{ path, message: `must be a string, not ${show(value)}` }];
+      return (value !== null && typeof value !== 'object') || problem(out, stack, `must be a string, not ${show(value)}`);
     case 'int':
-      return typeof value === 'number' && Number.isInteger(value) ? NONE : [{ path, message: `must be an integer, not ${show(value)}` }];
+      return (typeof value === 'number' && Number.isInteger(value)) || problem(out, stack, `must be an integer, not ${show(value)}`);
     case 'number':
-      return typeof value === 'number' ? NONE : [{ path, message: `must be a number, not ${show(value)}` }];
+      return typeof value === 'number' || problem(out, stack, `must be a number, not ${show(value)}`);
     case 'bool':
-      return typeof value === 'boolean' ? NONE : [{ path, message: `must be true or false, not ${show(value)}` }];
+      return typeof value === 'boolean' || problem(out, stack, `must be true or false, not ${show(value)}`);
     case 'duration':
-      return typeof value === 'string' && DURATION.test(value) ? NONE : [{ path, message: `must be a duration such as "30s" or "1m30s", not ${show(value)}` }];
+      return (typeof value === 'string' && DURATION.test(value)) || problem(out, stack, `must be a duration such as "30s" or "1m30s", not ${show(value)}`);
   }
   const def = model.types[type];
-  if (def === undefined) return NONE;
-  if (typeof def === 'string') return check(model, def, value, path);
+  if (def === undefined) return true;
+  if (typeof def === 'string') return check(model, def, value, stack, out);
   if (def.object) {
-    if (!isObject(value)) return [{ path, message: `must be a map of ${Object.keys(def.object).join(', ')}, not ${show(value)}` }];
-    const out: Problem[] = [];
-    for (const [k, x] of Object.entries(value)) {
-      const fieldType = def.object[k];
-      if (fieldType === undefined) out.push({ path: [...path, k], message: `unknown field "${k}" (fields here: ${Object.keys(def.object).join(', ')})` });
-      else if (x !== null) out.push(...check(model, fieldType, x, [...path, k]));
+    const fields = def.object;
+    if (!isObject(value)) return problem(out, stack, `must be a map of ${Object.keys(fields).join(', ')}, not ${show(value)}`);
+    let fits = true;
+    for (const k of Object.keys(value)) {
+      const fieldType = fields[k];
+      const x = value[k];
+      if (fieldType !== undefined && x === null) continue;
+      stack.push(k);
+      const ok = fieldType === undefined ? problem(out, stack, `unknown field "${k}" (fields here: ${Object.keys(fields).join(', ')})`) : check(model, fieldType, x, stack, out);
+      stack.pop();
+      if (!ok && ((fits = false), out === null)) return false;
     }
-    return out;
+    return fits;
   }
   if (def.union) {
-    const results = def.union.map((t) => check(model, t, value, path));
-    if (results.some((x) => x.length === 0)) return NONE;
-    // The branch whose shape fits (object for a map, list for a list) explains best.
-    const fitting = results.filter((x) => x.every((p) => p.path.length > path.length));
-    if (fitting.length === 1) return fitting[0]!;
-    return [{ path, message: `must be ${def.union.map(describe).join(' or ')}, not ${show(value)}` }];
+    for (const t of def.union) if (check(model, t, value, stack, null)) return true;
+    if (out === null) return false;
+    // No branch fits: the branch whose shape fits (object for a map, list for a list) explains best.
+    const depth = stack.length;
+    const fitting: Problem[][] = [];
+    for (const t of def.union) {
+      const found: Problem[] = [];
+      check(model, t, value, stack, found);
+      if (found.every((p) => p.path.length > depth)) fitting.push(found);
+    }
+    if (fitting.length === 1) out.push(...fitting[0]!);
+    else out.push({ path: stack.slice(), message: `must be ${def.union.map(describe).join(' or ')}, not ${show(value)}` });
+    return false;
   }
-  return NONE;
+  return true;
+}
+
+/** Adds a problem at the path on `stack` (when problems are collected); false, for `return problem(...)`. */
+function problem(out: Problem[] | null, stack: readonly (string | number)[], message: string): false {
+  out?.push({ path: stack.slice(), message });
+  return false;
 }
 
 function describe(t: string): string {
@@ -143,6 +178,8 @@ export function verifyCopilot(doc: Record<string, unknown>, r: Reporter): void {
     r.add(CODE, ['type'], `unknown Copilot workload type ${show(doc.type)}`, 'error', `types: ${Object.keys(model.services).join(', ')}`);
     return;
   }
-  for (const p of check(model, type, doc, [])) r.add(CODE, p.path, p.message);
+  const problems: Problem[] = [];
+  check(model, type, doc, [], problems);
+  for (const p of problems) r.add(CODE, p.path, p.message);
   rules(doc, r);
 }
