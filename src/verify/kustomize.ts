@@ -88,6 +88,25 @@ function rules(doc: Record<string, unknown>, r: Reporter): void {
   }
 }
 
+/** A relative folder path without `.`, `..` or empty segments (or `.` itself): what posix.resolve() only prefixes with the working folder. */
+export function isClean(dir: string): boolean {
+  if (dir === '.') return true;
+  if (dir === '' || dir.startsWith('/')) return false;
+  for (const seg of dir.split('/')) if (seg === '' || seg === '.' || seg === '..') return false;
+  return true;
+}
+
+/**
+ * Whether the normalized path `target` is `dir` or below it, as `posix.relative(dir, target)`
+ * tells (it does not start with `..`). For a clean `dir` and a `target` that does not climb out
+ * with `..`, both resolve against the same working folder, so the text says it without resolving.
+ */
+export function within(dir: string, clean: boolean, target: string): boolean {
+  if (clean && target !== '..' && !target.startsWith('../')) return dir === '.' || target === dir || target.startsWith(`${dir}/`);
+  const rel = posix.relative(dir, target);
+  return rel !== '..' && !rel.startsWith('../');
+}
+
 /**
  * `artifactPath` is the kustomization's own path; `allPaths` every artifact path of the run
  * (references are resolved against them, not against the file system).
@@ -96,15 +115,16 @@ export function verifyKustomization(doc: Record<string, unknown>, r: Reporter, a
   for (const v of evaluate(kustomizationSchema(), doc)) r.add('VERIFY_KUSTOMIZE_SCHEMA', v.path, v.message);
   rules(doc, r);
   const dir = posix.dirname(artifactPath);
+  const clean = isClean(dir);
   const folders = new Set<string>();
   for (const p of allPaths) if (KUSTOMIZATION_FILES.includes(posix.basename(p))) folders.add(posix.dirname(p));
   for (const n of namedPaths(doc)) {
-    const target = posix.normalize(posix.join(dir, n.ref)).replace(/\/$/, '');
-    const rel = posix.relative(dir, target);
-    const inside = rel !== '..' && !rel.startsWith('../');
+    // (posix.join normalizes: no second normalize.)
+    let target = posix.join(dir, n.ref);
+    if (target.endsWith('/')) target = target.slice(0, -1);
     if (n.folder !== 'no' && folders.has(target)) continue;
     if (n.folder !== 'yes' && allPaths.has(target)) {
-      if (!inside) r.add('VERIFY_KUSTOMIZE_REFERENCE', n.path, `"${n.ref}" is a file outside the kustomization's folder, which kustomize's load restrictor refuses`);
+      if (!within(dir, clean, target)) r.add('VERIFY_KUSTOMIZE_REFERENCE', n.path, `"${n.ref}" is a file outside the kustomization's folder, which kustomize's load restrictor refuses`);
       continue;
     }
     const what = n.folder === 'yes' ? 'a folder with a kustomization' : n.folder === 'no' ? 'a file' : 'a file or a folder with a kustomization';
