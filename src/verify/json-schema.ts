@@ -89,11 +89,21 @@ function planOf(w: Walk, schema: Record<string, unknown>): Plan {
   return p;
 }
 
-/** The plan of a child schema of `p` (or the boolean schema itself), remembered on `p`. */
-function childPlan(w: Walk, p: Plan, schema: Schema): Plan | boolean {
-  let c = p.children.get(schema);
-  if (c === undefined) p.children.set(schema, (c = typeof schema === 'boolean' ? schema : planOf(w, schema)));
-  return c;
+/** The plan of a child schema (or the boolean schema itself); the parent keeps it in the keyword's own field. */
+function kid(w: Walk, schema: Schema): Plan | boolean {
+  return typeof schema === 'boolean' ? schema : planOf(w, schema);
+}
+
+function kids(w: Walk, schemas: readonly Schema[]): (Plan | boolean)[] {
+  return schemas.map((s) => kid(w, s));
+}
+
+function branchPlans(w: Walk, p: Plan): (Plan | boolean)[][] {
+  return p.branches.map(([, list]) => kids(w, list));
+}
+
+function patternPlans(w: Walk, p: Plan): (Plan | boolean)[] {
+  return kids(w, p.patterns.map(([, s]) => s));
 }
 
 function resolveRef(w: Walk, ref: string): Schema {
@@ -147,11 +157,6 @@ function passes(w: Walk, c: Plan | boolean, v: unknown): boolean {
   }
 }
 
-/** Walk `v` at the key `k` below the current path. */
-function child(w: Walk, p: Plan, schema: Schema, v: unknown, k: string | number, sink: Violation[]): void {
-  descend(w, childPlan(w, p, schema), v, k, sink);
-}
-
 /** Walk `v` at the key `k` with the schema `c`, unless it is opaque (outside a probe). */
 function descend(w: Walk, c: Plan | boolean, v: unknown, k: string | number, sink: Violation[]): void {
   if (c === true) return;
@@ -194,31 +199,36 @@ function walk(w: Walk, p: Plan, v: unknown, sink: Violation[]): void {
   } else if (bit === 2 && p.forArray) walkArray(w, p, v as unknown[], sink);
   else if (bit === 64 && p.forObject) walkObject(w, p, v as Record<string, unknown>, sink);
 
-  if (p.allOf !== undefined) for (const s of p.allOf) walkAny(w, childPlan(w, p, s), v, sink);
-  if (p.not !== undefined && passes(w, childPlan(w, p, p.not), v)) fail(w, sink, 'not', 'matches a form that is not allowed');
+  if (p.allOf !== undefined) {
+    const plans = (p.allOfPlans ??= kids(w, p.allOf));
+    for (let i = 0; i < plans.length; i++) walkAny(w, plans[i]!, v, sink);
+  }
+  if (p.not !== undefined && passes(w, (p.notPlan ??= kid(w, p.not)), v)) fail(w, sink, 'not', 'matches a form that is not allowed');
   if (p.if !== undefined) {
-    const branch = passes(w, childPlan(w, p, p.if), v) ? p.then : p.else;
-    if (branch !== undefined) walkAny(w, childPlan(w, p, branch), v, sink);
+    if (passes(w, (p.ifPlan ??= kid(w, p.if)), v)) {
+      if (p.then !== undefined) walkAny(w, (p.thenPlan ??= kid(w, p.then)), v, sink);
+    } else if (p.else !== undefined) walkAny(w, (p.elsePlan ??= kid(w, p.else)), v, sink);
   }
   for (let i = 0; i < p.branches.length; i++) {
-    const [kw, branches] = p.branches[i]!;
+    const kw = p.branches[i]![0];
+    const plans = (p.branchPlans ??= branchPlans(w, p))[i]!;
     let passing = 0;
-    for (const b of branches) if (passes(w, childPlan(w, p, b), v)) passing++;
+    for (let j = 0; j < plans.length; j++) if (passes(w, plans[j]!, v)) passing++;
     if (passing === 0 && w.probing > 0) fail(w, sink, kw, '');
     else if (passing === 0) {
       // Only a failure is explained: each branch again, its violations made this time.
-      const results = branches.map((b: Schema) => {
+      const results = plans.map((c) => {
         const errs: Violation[] = [];
-        walkAny(w, childPlan(w, p, b), v, errs);
+        walkAny(w, c, v, errs);
         return errs;
       });
       // When exactly one branch fails only below this level (the shape fits), its errors explain best.
       const depth = w.stack.length;
       const deep = results.filter((r) => r.every((e) => e.path.length > depth));
       if (deep.length === 1) sink.push(...deep[0]!);
-      else fail(w, sink, kw, `does not match any allowed form (${branchSummary(branches)})`);
-    } else if (kw === 'oneOf' && passing > 1 && !branches.every((b) => isObject(b) && Object.keys(b).every((k) => k === 'type'))) {
-      fail(w, sink, kw, `matches more than one of the exclusive forms (${branchSummary(branches)})`);
+      else fail(w, sink, kw, `does not match any allowed form (${branchSummary(p.branches[i]![1])})`);
+    } else if (kw === 'oneOf' && passing > 1 && !p.branches[i]![1].every((b) => isObject(b) && Object.keys(b).every((k) => k === 'type'))) {
+      fail(w, sink, kw, `matches more than one of the exclusive forms (${branchSummary(p.branches[i]![1])})`);
     }
   }
 }
@@ -240,10 +250,11 @@ function walkArray(w: Walk, p: Plan, v: unknown[], sink: Violation[]): void {
     }
   }
   if (p.itemList !== undefined) {
-    const items = p.itemList;
-    for (let i = 0; i < v.length && i < items.length; i++) child(w, p, items[i]!, v[i], i, sink);
+    const items = (p.itemListPlans ??= kids(w, p.itemList));
+    for (let i = 0; i < v.length && i < items.length; i++) descend(w, items[i]!, v[i], i, sink);
   } else if (p.item !== undefined) {
-    for (let i = 0; i < v.length; i++) child(w, p, p.item, v[i], i, sink);
+    const item = (p.itemPlan ??= kid(w, p.item));
+    for (let i = 0; i < v.length; i++) descend(w, item, v[i], i, sink);
   }
 }
 
@@ -253,30 +264,30 @@ function walkObject(w: Walk, p: Plan, v: Record<string, unknown>, sink: Violatio
   if (p.maxProperties !== undefined && keys.length > p.maxProperties) fail(w, sink, 'maxProperties', `holds at most ${p.maxProperties} entries`);
   const { props, patterns } = p;
   for (const k of keys) {
-    if (p.propertyNames !== undefined && !passes(w, childPlan(w, p, p.propertyNames), k)) {
+    if (p.propertyNames !== undefined && !passes(w, (p.propertyNamesPlan ??= kid(w, p.propertyNames)), k)) {
       const nameErrors: Violation[] = [];
-      if (w.probing === 0) child(w, p, p.propertyNames, k, k, nameErrors);
+      if (w.probing === 0) descend(w, p.propertyNamesPlan, k, k, nameErrors);
       else nameErrors.push(HIT);
       for (const e of nameErrors) fail(w, sink, `propertyNames`, e.keyword === 'enum' ? `unknown field "${k}"` : `the name "${k}" ${e.message}`, e.params, k);
     }
     let matched = false;
     if (props !== undefined) {
       let c = p.propPlans.get(k);
-      if (c === undefined && hasOwn.call(props, k)) p.propPlans.set(k, (c = childPlan(w, p, props[k]!)));
+      if (c === undefined && hasOwn.call(props, k)) p.propPlans.set(k, (c = kid(w, props[k]!)));
       if (c !== undefined) {
         matched = true;
         descend(w, c, v[k], k, sink);
       }
     }
-    for (const [re, s] of patterns) {
-      if (re.test(k)) {
+    for (let i = 0; i < patterns.length; i++) {
+      if (patterns[i]![0].test(k)) {
         matched = true;
-        child(w, p, s, v[k], k, sink);
+        descend(w, (p.patternPlans ??= patternPlans(w, p))[i]!, v[k], k, sink);
       }
     }
     if (!matched && p.additional !== undefined) {
       if (p.additional === false) fail(w, sink, 'additionalProperties', `unknown field "${k}"`, { additionalProperty: k }, k);
-      else child(w, p, p.additional, v[k], k, sink);
+      else descend(w, (p.additionalPlan ??= kid(w, p.additional)), v[k], k, sink);
     }
   }
   const xor = p.requiredXor;

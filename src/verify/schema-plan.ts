@@ -121,8 +121,20 @@ export interface Plan {
   forNumber: boolean;
   forArray: boolean;
   forObject: boolean;
-  /** Plans of child schemas, by schema object. */
-  children: Map<Schema, Plan | boolean>;
+  /** Plans of the child schemas (a boolean schema stands for itself), each made on first use. */
+  itemPlan: Plan | boolean | undefined;
+  itemListPlans: (Plan | boolean)[] | undefined;
+  additionalPlan: Plan | boolean | undefined;
+  propertyNamesPlan: Plan | boolean | undefined;
+  /** In the order of `patterns`. */
+  patternPlans: (Plan | boolean)[] | undefined;
+  allOfPlans: (Plan | boolean)[] | undefined;
+  notPlan: Plan | boolean | undefined;
+  ifPlan: Plan | boolean | undefined;
+  thenPlan: Plan | boolean | undefined;
+  elsePlan: Plan | boolean | undefined;
+  /** In the order of `branches`, each in the order of its list. */
+  branchPlans: (Plan | boolean)[][] | undefined;
   /** Plans of `properties` entries, by property name (filled on first visit). */
   propPlans: Map<string, Plan | boolean>;
   /** The `type` violation's message and `params.type`, made once. */
@@ -210,7 +222,17 @@ export function makePlan(schema: Record<string, unknown>, strict = false): Plan 
     forNumber: false,
     forArray: false,
     forObject: false,
-    children: new Map(),
+    itemPlan: undefined,
+    itemListPlans: undefined,
+    additionalPlan: undefined,
+    propertyNamesPlan: undefined,
+    patternPlans: undefined,
+    allOfPlans: undefined,
+    notPlan: undefined,
+    ifPlan: undefined,
+    thenPlan: undefined,
+    elsePlan: undefined,
+    branchPlans: undefined,
     propPlans: new Map(),
     typeMessage: types ? `must be ${types.join(' or ')}` : '',
     typeParam: types ? types.join(',') : '',
