@@ -275,7 +275,11 @@ function fastNodeAt(root: FastNode, path: SpecPath, preferKey: boolean): FastNod
     if (cur.keys) {
       const at = keyIndex(cur).get(String(seg)) ?? -1;
       if (at === -1) return cur;
-      if (i === path.length - 1 && preferKey) return cur.keyNodes![at]!;
+      if (i === path.length - 1 && preferKey) {
+        const s = cur.keyStarts![at]!;
+        const e = s + cur.keys[at]!.length;
+        return { s, e, x: e };
+      }
       cur = cur.vals![at]!;
     } else if (cur.items && typeof seg === 'number') {
       const item = cur.items[seg];

@@ -18,20 +18,17 @@ export const HASH = 35;
 export const COLON = 58;
 export const DASH = 45;
 
-/** Plain scalars the subset reads: no indicator first, no `: ` (brackets inside are plain text in block context). */
-export function checkPlain(text: string, flow: boolean): void {
+/**
+ * Plain scalars the subset reads: no indicator first. The caller's scan of the scalar has refused
+ * every `: ` (block context; brackets inside are plain text there) or every colon (flow context).
+ */
+export function checkPlain(text: string): void {
   if (text.length === 0) giveUp();
   const c = text.charCodeAt(0);
   // , [ ] { } # & * ! | > ' " % @ `
   if (c === 44 || c === 91 || c === 93 || c === 123 || c === 125 || c === HASH || c === 38 || c === 42 || c === 33 || c === 124 || c === 62 || c === 39 || c === 34 || c === 37 || c === 64 || c === 96) giveUp();
   // - ? : start a plain scalar only when a non-space follows.
   if ((c === DASH || c === 63 || c === COLON) && (text.length === 1 || text.charCodeAt(1) === SPACE)) giveUp();
-  if (!flow) {
-    for (let i = 0; i < text.length; i++) {
-      const ch = text.charCodeAt(i);
-      if (ch === COLON && (i + 1 === text.length || text.charCodeAt(i + 1) === SPACE)) giveUp();
-    }
-  }
 }
 
 const INT = /^[-+]?[0-9]+$/;
