@@ -1,7 +1,7 @@
 /**
- * The scalars of the fast YAML reader (yaml-fast.ts): which plain scalars it reads, how the YAML 1.2
- * core schema resolves them, and one-line quoted scalars. Anything else gives up (GIVE_UP), and the
- * caller parses with the yaml library.
+ * The scalars of the fast YAML reader (yaml-fast.ts): which keys and plain scalars it reads, how
+ * the YAML 1.2 core schema resolves them, and one-line quoted scalars. Anything else gives up
+ * (GIVE_UP), and the caller parses with the yaml library.
  */
 
 export const GIVE_UP: unique symbol = Symbol('give up');
@@ -17,6 +17,31 @@ export const CR = 13;
 export const HASH = 35;
 export const COLON = 58;
 export const DASH = 45;
+
+/** A character of a plain key: a letter, a digit, `_`, `-`, `.` or `/`. */
+export function isKeyChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === DASH || c === 46 || c === 47;
+}
+
+/** Keys that are not strings to the library (null, booleans) or that no spec may hold. */
+export function notStringKey(key: string): boolean {
+  switch (key) {
+    case 'null':
+    case 'Null':
+    case 'NULL':
+    case 'true':
+    case 'True':
+    case 'TRUE':
+    case 'false':
+    case 'False':
+    case 'FALSE':
+    case '__proto__':
+    case 'constructor':
+    case 'prototype':
+      return true;
+  }
+  return false;
+}
 
 /**
  * Plain scalars the subset reads: no indicator first. The caller's scan of the scalar has refused

@@ -12,7 +12,7 @@
  * node's range — on every fixture and on thousands of generated and mutated documents.
  */
 
-import { checkPlain, COLON, CR, DASH, giveUp, GIVE_UP, HASH, NL, quotedScalar, resolvePlain, SPACE } from './yaml-fast-scalars.js';
+import { checkPlain, COLON, CR, DASH, giveUp, GIVE_UP, HASH, isKeyChar, NL, notStringKey, quotedScalar, resolvePlain, SPACE } from './yaml-fast-scalars.js';
 
 /** A node's ranges, as the yaml library's `range`: start, value end, end with trailing comment/line break. */
 export interface FastNode {
@@ -107,10 +107,6 @@ function skipToContent(p: number): void {
   }
 }
 
-function isKeyChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === DASH || c === 46 || c === 47;
-}
-
 /**
  * Where the plain key (a name, then `:` and a space or line end) that starts at `p` ends — the
  * position of its colon — or -1 when no such key starts there.
@@ -125,26 +121,6 @@ function keyEnd(p: number): number {
   return q + 1 >= N || after === SPACE || after === NL || after === CR ? q : -1;
 }
 
-/** Keys that are not strings to the library (null, booleans) or that no spec may hold. */
-function notStringKey(key: string): boolean {
-  switch (key) {
-    case 'null':
-    case 'Null':
-    case 'NULL':
-    case 'true':
-    case 'True':
-    case 'TRUE':
-    case 'false':
-    case 'False':
-    case 'FALSE':
-    case '__proto__':
-    case 'constructor':
-    case 'prototype':
-      return true;
-  }
-  return false;
-}
-
 /** A block sequence item or a mapping entry starts with `-` then a space or line end. */
 function isDashItem(p: number): boolean {
   if (T.charCodeAt(p) !== DASH) return false;
@@ -152,10 +128,7 @@ function isDashItem(p: number): boolean {
   return p + 1 >= N || after === SPACE || after === NL || after === CR;
 }
 
-/**
- * The node of the value a reading function just returned (each returns the value and leaves its
- * node here: no pair object per value).
- */
+/** The node of the value a reading function just returned (no pair object per value). */
 const EMPTY_NODE: FastNode = { s: 0, e: 0, x: 0 };
 let NODE: FastNode = EMPTY_NODE;
 
