@@ -121,7 +121,8 @@ export function parseSource(file: string, text: string, options: { fast?: boolea
   const lineCounter = new LineCounter();
   const source: SourceFile = { file, text, lineCounter };
   const diagnostics: Diagnostic[] = [];
-  if (text.length > MAX_SPEC_BYTES || Buffer.byteLength(text, 'utf8') > MAX_SPEC_BYTES) {
+  // UTF-8 takes at most 3 bytes per UTF-16 unit: only a text longer than a third of the limit is measured.
+  if (text.length > MAX_SPEC_BYTES || (text.length * 3 > MAX_SPEC_BYTES && Buffer.byteLength(text, 'utf8') > MAX_SPEC_BYTES)) {
     diagnostics.push(diag(source, 'INPUT_TOO_LARGE', `The spec is larger than ${MAX_SPEC_BYTES} bytes (1 MiB); a service spec is a few kilobytes.`));
     return { source, value: undefined, diagnostics };
   }
@@ -243,16 +244,22 @@ function nodeAt(doc: Document.Parsed, path: SpecPath, preferKey: boolean): { nod
   return { node: cur ?? last, exact: true };
 }
 
-/** Key → position of a fast-reader mapping, built once per mapping (locating every diagnostic stays n log n). */
+/**
+ * The position of `key` in a fast-reader mapping (whose keys are unique), or -1. A short mapping
+ * is searched in place; a long one gets a key → position map, built once per mapping (locating
+ * every diagnostic of a large spec stays n log n).
+ */
 const KEY_INDEX = new WeakMap<FastNode, Map<string, number>>();
-function keyIndex(node: FastNode): Map<string, number> {
+function keyPosition(node: FastNode, key: string): number {
+  const keys = node.keys!;
+  if (keys.length <= 16) return keys.indexOf(key);
   let m = KEY_INDEX.get(node);
   if (!m) {
     m = new Map();
-    node.keys!.forEach((k, i) => m!.has(k) || m!.set(k, i));
+    keys.forEach((k, i) => m!.set(k, i));
     KEY_INDEX.set(node, m);
   }
-  return m;
+  return m.get(key) ?? -1;
 }
 
 /** Key → first pair of a library mapping, built once per mapping. */
@@ -273,9 +280,13 @@ function fastNodeAt(root: FastNode, path: SpecPath, preferKey: boolean): FastNod
   for (let i = 0; i < path.length; i++) {
     const seg = path[i];
     if (cur.keys) {
-      const at = keyIndex(cur).get(String(seg)) ?? -1;
+      const at = keyPosition(cur, String(seg));
       if (at === -1) return cur;
-      if (i === path.length - 1 && preferKey) return cur.keyNodes![at]!;
+      if (i === path.length - 1 && preferKey) {
+        const s = cur.keyStarts![at]!;
+        const e = s + cur.keys[at]!.length;
+        return { s, e, x: e };
+      }
       cur = cur.vals![at]!;
     } else if (cur.items && typeof seg === 'number') {
       const item = cur.items[seg];
@@ -310,7 +321,12 @@ export function attachPositions(source: SourceFile | undefined, diags: Diagnosti
     if (source && d.file === undefined) d.file = source.file;
     if (!source || d.line !== undefined) continue;
     const pos = locate(source, d.path, preferKeyCodes.has(d.code));
-    if (pos) Object.assign(d, pos);
+    if (pos) {
+      d.line = pos.line;
+      d.column = pos.column;
+      d.endLine = pos.endLine;
+      d.endColumn = pos.endColumn;
+    }
   }
 }
 

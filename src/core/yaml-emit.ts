@@ -66,17 +66,6 @@ function scalar(v: Json): string {
   throw new Unsupported();
 }
 
-/** `[]`, `{}` or the scalar text when `v` is written on its key's line; undefined for a block. */
-function inlineText(v: Json): string | undefined {
-  if (v === null || typeof v !== 'object') return scalar(v);
-  if (Array.isArray(v)) return v.length === 0 ? '[]' : undefined;
-  // Only plain data: a class instance (or anything else) is the caller's to report.
-  const proto = Object.getPrototypeOf(v);
-  if (proto !== Object.prototype && proto !== null) throw new Unsupported();
-  for (const _ in v) return undefined;
-  return '{}';
-}
-
 /** Indentation strings, made once. */
 const INDENTS: string[] = [''];
 function indentOf(depth: number): string {
@@ -85,8 +74,37 @@ function indentOf(depth: number): string {
 }
 
 /**
+ * `key: ` for a mapping key, remembered per key (bounded): keys repeat across every document of
+ * every service, and this is one lookup of a name whose hash V8 already holds, instead of testing
+ * the key's characters and joining it to `: ` each time.
+ */
+const KEY_PREFIX = new Map<string, string>();
+function keyPrefix(k: string): string {
+  let prefix = KEY_PREFIX.get(k);
+  if (prefix === undefined) {
+    const key = str(k);
+    if (key.length > 1024) throw new Unsupported(); // the library writes an explicit `? key`
+    prefix = `${key}: `;
+    if (KEY_PREFIX.size >= 4096) KEY_PREFIX.clear();
+    KEY_PREFIX.set(k, prefix);
+  }
+  return prefix;
+}
+
+/** `block` of a collection value; only plain objects and arrays (a class instance is the caller's to report). */
+function nested(v: object, depth: number, first: boolean): string {
+  if (!Array.isArray(v)) {
+    const proto = Object.getPrototypeOf(v);
+    if (proto !== Object.prototype && proto !== null) throw new Unsupported();
+  }
+  return block(v as Json, depth, first);
+}
+
+/**
  * The text of `value` as the contents of a block node at `depth` (two spaces each); when `first`,
- * its first line continues a line already started (`- ` of a sequence item).
+ * its first line continues a line already started (`- ` of a sequence item). Empty for an empty
+ * collection, which its parent writes inline (`[]`, `{}`) on its key's or item's line: each value
+ * is looked at once, and an empty one is known when its block comes back empty.
  */
 function block(value: Json, depth: number, first: boolean): string {
   const indent = indentOf(depth);
@@ -95,8 +113,12 @@ function block(value: Json, depth: number, first: boolean): string {
     for (let i = 0; i < value.length; i++) {
       const item = value[i]!;
       if (i > 0 || !first) out += indent;
-      const inline = inlineText(item);
-      out += inline !== undefined ? `- ${inline}\n` : `- ${block(item, depth + 1, true)}`;
+      if (typeof item === 'string') out += `- ${str(item)}\n`;
+      else if (item === null || typeof item !== 'object') out += `- ${scalar(item)}\n`;
+      else {
+        const inner = nested(item, depth + 1, true);
+        out += inner !== '' ? `- ${inner}` : Array.isArray(item) ? '- []\n' : '- {}\n';
+      }
     }
     return out;
   }
@@ -104,10 +126,13 @@ function block(value: Json, depth: number, first: boolean): string {
   for (const k in value as object) {
     const v = (value as Record<string, Json>)[k]!;
     if (i++ > 0 || !first) out += indent;
-    const key = str(k);
-    if (key.length > 1024) throw new Unsupported(); // the library writes an explicit `? key`
-    const inline = inlineText(v);
-    out += inline !== undefined ? `${key}: ${inline}\n` : `${key}:\n${block(v, depth + 1, false)}`;
+    const prefix = keyPrefix(k);
+    if (typeof v === 'string') out += prefix + str(v) + '\n';
+    else if (v === null || typeof v !== 'object') out += prefix + scalar(v) + '\n';
+    else {
+      const inner = nested(v, depth + 1, false);
+      out += inner !== '' ? `${prefix.slice(0, -1)}\n${inner}` : Array.isArray(v) ? `${prefix}[]\n` : `${prefix}{}\n`;
+    }
   }
   return out;
 }
@@ -120,9 +145,8 @@ function block(value: Json, depth: number, first: boolean): string {
 export function fastYaml(doc: Json): string | undefined {
   try {
     if (doc === null || typeof doc !== 'object') return undefined;
-    const inline = inlineText(doc);
-    if (inline !== undefined) return `${inline}\n`;
-    return block(doc, 0, true);
+    const text = nested(doc, 0, true);
+    return text !== '' ? text : Array.isArray(doc) ? '[]\n' : '{}\n';
   } catch (err) {
     if (err instanceof Unsupported) return undefined;
     throw err;

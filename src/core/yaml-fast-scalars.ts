@@ -1,7 +1,7 @@
 /**
- * The scalars of the fast YAML reader (yaml-fast.ts): which plain scalars it reads, how the YAML 1.2
- * core schema resolves them, and one-line quoted scalars. Anything else gives up (GIVE_UP), and the
- * caller parses with the yaml library.
+ * The scalars of the fast YAML reader (yaml-fast.ts): which keys and plain scalars it reads, how
+ * the YAML 1.2 core schema resolves them, and one-line quoted scalars. Anything else gives up
+ * (GIVE_UP), and the caller parses with the yaml library.
  */
 
 export const GIVE_UP: unique symbol = Symbol('give up');
@@ -18,20 +18,42 @@ export const HASH = 35;
 export const COLON = 58;
 export const DASH = 45;
 
-/** Plain scalars the subset reads: no indicator first, no `: ` (brackets inside are plain text in block context). */
-export function checkPlain(text: string, flow: boolean): void {
+/** A character of a plain key: a letter, a digit, `_`, `-`, `.` or `/`. */
+export function isKeyChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === DASH || c === 46 || c === 47;
+}
+
+/** Keys that are not strings to the library (null, booleans) or that no spec may hold. */
+export function notStringKey(key: string): boolean {
+  switch (key) {
+    case 'null':
+    case 'Null':
+    case 'NULL':
+    case 'true':
+    case 'True':
+    case 'TRUE':
+    case 'false':
+    case 'False':
+    case 'FALSE':
+    case '__proto__':
+    case 'constructor':
+    case 'prototype':
+      return true;
+  }
+  return false;
+}
+
+/**
+ * Plain scalars the subset reads: no indicator first. The caller's scan of the scalar has refused
+ * every `: ` (block context; brackets inside are plain text there) or every colon (flow context).
+ */
+export function checkPlain(text: string): void {
   if (text.length === 0) giveUp();
   const c = text.charCodeAt(0);
   // , [ ] { } # & * ! | > ' " % @ `
   if (c === 44 || c === 91 || c === 93 || c === 123 || c === 125 || c === HASH || c === 38 || c === 42 || c === 33 || c === 124 || c === 62 || c === 39 || c === 34 || c === 37 || c === 64 || c === 96) giveUp();
   // - ? : start a plain scalar only when a non-space follows.
   if ((c === DASH || c === 63 || c === COLON) && (text.length === 1 || text.charCodeAt(1) === SPACE)) giveUp();
-  if (!flow) {
-    for (let i = 0; i < text.length; i++) {
-      const ch = text.charCodeAt(i);
-      if (ch === COLON && (i + 1 === text.length || text.charCodeAt(i + 1) === SPACE)) giveUp();
-    }
-  }
 }
 
 const INT = /^[-+]?[0-9]+$/;

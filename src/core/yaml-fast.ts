@@ -12,16 +12,16 @@
  * node's range — on every fixture and on thousands of generated and mutated documents.
  */
 
-import { checkPlain, COLON, CR, DASH, giveUp, GIVE_UP, HASH, NL, quotedScalar, resolvePlain, SPACE } from './yaml-fast-scalars.js';
+import { checkPlain, COLON, CR, DASH, giveUp, GIVE_UP, HASH, isKeyChar, NL, notStringKey, quotedScalar, resolvePlain, SPACE } from './yaml-fast-scalars.js';
 
 /** A node's ranges, as the yaml library's `range`: start, value end, end with trailing comment/line break. */
 export interface FastNode {
   s: number;
   e: number;
   x: number;
-  /** A mapping's keys, their nodes and their values' nodes, in order. */
+  /** A mapping's keys, where each starts (a key is one plain name: it ends `key.length` later), and their values' nodes, in order. */
   keys?: string[];
-  keyNodes?: FastNode[];
+  keyStarts?: number[];
   vals?: FastNode[];
   /** A sequence's items. */
   items?: FastNode[];
@@ -42,6 +42,8 @@ let I = 0;
 /** Set by `skipToContent`: whether it skipped comment lines, and the deepest comment indent seen. */
 let skippedComment = false;
 let deepestComment = -1;
+/** Set by `skipToContent`: the indentation of the content line it stopped at (0 at the end). */
+let nextIndent = 0;
 
 /** Parse `text` (no BOM) when it is in the subset; `undefined` otherwise. */
 export function fastParse(text: string): FastParse | undefined {
@@ -52,30 +54,26 @@ export function fastParse(text: string): FastParse | undefined {
   try {
     skipToContent(0);
     if (I >= N) return undefined;
-    const col = indentAt(I);
+    const col = nextIndent;
     I += col;
-    if (!isKeyStart(I)) return undefined;
-    const root = blockMap(col, 1);
+    const ke = keyEnd(I);
+    if (ke < 0) return undefined;
+    const value = blockMap(col, 1, false, ke);
     if (I < N) return undefined;
-    return { value: root.value, tree: root.node };
+    return { value, tree: NODE };
   } catch (err) {
     if (err === GIVE_UP) return undefined;
     throw err;
   } finally {
     T = '';
+    NODE = EMPTY_NODE;
   }
-}
-
-/** Spaces at the start of the line that begins at `p`. */
-function indentAt(p: number): number {
-  let q = p;
-  while (q < N && T.charCodeAt(q) === SPACE) q++;
-  return q - p;
 }
 
 /**
  * From a line start, skip blank and comment-only lines; `I` ends at the next content line's start
- * (or the end). Records whether there were comment lines, and the deepest comment indent.
+ * (or the end). Records whether there were comment lines, the deepest comment indent, and the
+ * content line's indentation (`nextIndent`).
  */
 function skipToContent(p: number): void {
   skippedComment = false;
@@ -88,6 +86,7 @@ function skipToContent(p: number): void {
       // there by their indentation; that is its to read.
       if (skippedComment) giveUp();
       I = N;
+      nextIndent = 0;
       return;
     }
     const c = T.charCodeAt(q);
@@ -103,26 +102,24 @@ function skipToContent(p: number): void {
       continue;
     }
     I = p;
+    nextIndent = q - p;
     return;
   }
 }
 
-function isKeyChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === DASH || c === 46 || c === 47;
-}
-
-/** A plain key (a name, then `:` and a space or line end) starts at `p`. */
-function isKeyStart(p: number): boolean {
+/**
+ * Where the plain key (a name, then `:` and a space or line end) that starts at `p` ends — the
+ * position of its colon — or -1 when no such key starts there.
+ */
+function keyEnd(p: number): number {
   const c = T.charCodeAt(p);
-  if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95)) return false;
+  if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95)) return -1;
   let q = p + 1;
   while (q < N && isKeyChar(T.charCodeAt(q))) q++;
-  if (T.charCodeAt(q) !== COLON) return false;
+  if (T.charCodeAt(q) !== COLON) return -1;
   const after = T.charCodeAt(q + 1);
-  return q + 1 >= N || after === SPACE || after === NL || after === CR;
+  return q + 1 >= N || after === SPACE || after === NL || after === CR ? q : -1;
 }
-
-const NOT_STRING_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|__proto__|constructor|prototype)$/;
 
 /** A block sequence item or a mapping entry starts with `-` then a space or line end. */
 function isDashItem(p: number): boolean {
@@ -131,39 +128,38 @@ function isDashItem(p: number): boolean {
   return p + 1 >= N || after === SPACE || after === NL || after === CR;
 }
 
-interface Parsed<V> {
-  value: V;
-  node: FastNode;
-}
+/** The node of the value a reading function just returned (no pair object per value). */
+const EMPTY_NODE: FastNode = { s: 0, e: 0, x: 0 };
+let NODE: FastNode = EMPTY_NODE;
 
 /**
- * A block mapping whose first key starts at `I`, in column `col`; `seqItem` when it opens a sequence
- * item (`- key: value`: the library then runs it up to the next token, comments included).
+ * A block mapping whose first key starts at `I`, in column `col`, its colon at `firstKeyEnd`;
+ * `seqItem` when it opens a sequence item (`- key: value`: the library then runs it up to the
+ * next token, comments included).
  */
-function blockMap(col: number, depth: number, seqItem = false): Parsed<Record<string, unknown>> {
+function blockMap(col: number, depth: number, seqItem: boolean, firstKeyEnd: number): Record<string, unknown> {
   if (depth > DEPTH_LIMIT) giveUp();
   const value: Record<string, unknown> = {};
   const keys: string[] = [];
-  const keyNodes: FastNode[] = [];
+  const keyStarts: number[] = [];
   const vals: FastNode[] = [];
   const start = I;
   let last: FastNode;
+  let ke = firstKeyEnd;
   for (;;) {
-    if (!isKeyStart(I)) giveUp();
-    const ks = I;
-    while (isKeyChar(T.charCodeAt(I))) I++;
-    const key = T.slice(ks, I);
-    if (key.length > 1000 || NOT_STRING_KEY.test(key) || Object.prototype.hasOwnProperty.call(value, key)) giveUp();
-    keyNodes.push({ s: ks, e: I, x: I });
+    if (ke < 0) giveUp();
+    const key = T.slice(I, ke);
+    if (key.length > 1000 || notStringKey(key) || Object.prototype.hasOwnProperty.call(value, key)) giveUp();
+    keyStarts.push(I);
     keys.push(key);
-    I++; // the colon
+    I = ke + 1; // past the colon
     const v = blockValue(col, depth);
-    value[key] = v.value;
-    vals.push(v.node);
-    last = v.node;
+    value[key] = v;
+    vals.push(NODE);
+    last = NODE;
     // `I` is at the next content line's start.
     if (I >= N) break;
-    const ind = indentAt(I);
+    const ind = nextIndent;
     if (ind < col) {
       // Comments where collections close: kept only in the plain layout (not after a `- key:` item,
       // none indented past the line that follows), where the library leaves them out of every range.
@@ -172,17 +168,19 @@ function blockMap(col: number, depth: number, seqItem = false): Parsed<Record<st
     }
     if (ind > col) giveUp();
     I += ind;
+    ke = keyEnd(I);
   }
   // A block collection ends where its last line ends (`x` of a scalar or flow value, `e` of a
   // nested block collection, which repeats it in `x`); comments after it are not part of it.
-  return { value, node: { s: start, e: last.x, x: last.x, keys, keyNodes, vals } };
+  NODE = { s: start, e: last.x, x: last.x, keys, keyStarts, vals };
+  return value;
 }
 
 /**
  * A block sequence whose first `-` is at `I`, in column `col`; `underKey` when it sits in its parent
  * key's column (the library then runs it up to the next token, comments included: its to read).
  */
-function blockSeq(col: number, depth: number, underKey = false): Parsed<unknown[]> {
+function blockSeq(col: number, depth: number, underKey = false): unknown[] {
   if (depth > DEPTH_LIMIT) giveUp();
   const value: unknown[] = [];
   const items: FastNode[] = [];
@@ -194,18 +192,19 @@ function blockSeq(col: number, depth: number, underKey = false): Parsed<unknown[
     while (T.charCodeAt(I) === SPACE) I++;
     const c = T.charCodeAt(I);
     if (I >= N || c === NL || c === CR || c === HASH || isDashItem(I)) giveUp();
-    let item: Parsed<unknown>;
-    if (isKeyStart(I)) {
+    let item: unknown;
+    const ke = keyEnd(I);
+    if (ke >= 0) {
       const lineStart = T.lastIndexOf('\n', I - 1) + 1;
-      item = blockMap(I - lineStart, depth + 1, true);
+      item = blockMap(I - lineStart, depth + 1, true, ke);
     } else {
       item = inlineValue(col, depth + 1);
     }
-    value.push(item.value);
-    items.push(item.node);
-    last = item.node;
+    value.push(item);
+    items.push(NODE);
+    last = NODE;
     if (I >= N) break;
-    const ind = indentAt(I);
+    const ind = nextIndent;
     if (ind > col) giveUp();
     if (ind < col || !isDashItem(I + ind)) {
       if (skippedComment && (underKey || deepestComment > ind)) giveUp();
@@ -213,11 +212,12 @@ function blockSeq(col: number, depth: number, underKey = false): Parsed<unknown[
     }
     I += ind;
   }
-  return { value, node: { s: start, e: last.x, x: last.x, items } };
+  NODE = { s: start, e: last.x, x: last.x, items };
+  return value;
 }
 
 /** The value after a mapping key's colon (at `I`): inline, or a collection on the next lines. */
-function blockValue(col: number, depth: number): Parsed<unknown> {
+function blockValue(col: number, depth: number): unknown {
   const c = T.charCodeAt(I);
   if (I < N && c !== SPACE && c !== NL && c !== CR) giveUp();
   while (T.charCodeAt(I) === SPACE) I++;
@@ -228,11 +228,11 @@ function blockValue(col: number, depth: number): Parsed<unknown> {
   const nl = T.indexOf('\n', I);
   skipToContent(nl === -1 ? N : nl + 1);
   if (I >= N) giveUp(); // an empty value
-  const ind = indentAt(I);
+  const ind = nextIndent;
   const p = I + ind;
   if (ind > col) {
     I = p;
-    return isDashItem(p) ? blockSeq(ind, depth + 1) : blockMap(ind, depth + 1);
+    return isDashItem(p) ? blockSeq(ind, depth + 1) : blockMap(ind, depth + 1, false, keyEnd(p));
   }
   if (ind === col && isDashItem(p)) {
     I = p;
@@ -245,9 +245,9 @@ function blockValue(col: number, depth: number): Parsed<unknown> {
  * A one-line value in block context at `I` (a scalar or a flow collection), then the rest of the
  * line (spaces, a comment); `I` ends at the next content line.
  */
-function inlineValue(col: number, depth: number): Parsed<unknown> {
+function inlineValue(col: number, depth: number): unknown {
   const c = T.charCodeAt(I);
-  let parsed: Parsed<unknown>;
+  let parsed: unknown;
   if (c === 91 || c === 123 || c === 34 || c === 39) {
     parsed = flowValue(depth);
   } else {
@@ -256,13 +256,19 @@ function inlineValue(col: number, depth: number): Parsed<unknown> {
     for (; q < N; q++) {
       const ch = T.charCodeAt(q);
       if (ch === NL || ch === CR || (ch === HASH && T.charCodeAt(q - 1) === SPACE)) break;
+      if (ch === COLON) {
+        // `: ` (or a colon ending the line) would make a mapping: the library's to read.
+        const next = T.charCodeAt(q + 1);
+        if (q + 1 >= N || next === SPACE || next === NL || next === CR) giveUp();
+      }
     }
     let e = q;
     while (T.charCodeAt(e - 1) === SPACE) e--;
     const text = T.slice(s, e);
-    checkPlain(text, false);
+    checkPlain(text); // its colons were checked above
     I = e;
-    parsed = { value: resolvePlain(text), node: { s, e, x: e } };
+    parsed = resolvePlain(text);
+    NODE = { s, e, x: e };
   }
   // The rest of the line.
   const afterValue = I;
@@ -281,24 +287,26 @@ function inlineValue(col: number, depth: number): Parsed<unknown> {
       giveUp();
     }
   }
-  parsed.node.x = I;
+  const node = NODE;
+  node.x = I;
   skipToContent(I);
   // A comment indented past the collection after a scalar belongs to it in the library's ranges, and
   // a more-indented next line would continue the scalar: both are the library's to read.
   if (deepestComment > col) giveUp();
-  if (I < N && indentAt(I) > col) giveUp();
+  if (I < N && nextIndent > col) giveUp();
   return parsed;
 }
 
 /** A scalar or collection in flow context (or a quoted scalar / flow collection opening a block value). */
-function flowValue(depth: number): Parsed<unknown> {
+function flowValue(depth: number): unknown {
   if (depth > DEPTH_LIMIT) giveUp();
   const c = T.charCodeAt(I);
   if (c === 34 || c === 39) {
     const s = I;
     const q = quotedScalar(T, I);
     I = q.end;
-    return { value: q.value, node: { s, e: I, x: I } };
+    NODE = { s, e: I, x: I };
+    return q.value;
   }
   const s = I;
   if (c === 91) {
@@ -309,8 +317,8 @@ function flowValue(depth: number): Parsed<unknown> {
     if (T.charCodeAt(I) !== 93) {
       for (;;) {
         const item = flowValue(depth + 1);
-        value.push(item.value);
-        items.push(item.node);
+        value.push(item);
+        items.push(NODE);
         skipFlowSpaces();
         const ch = T.charCodeAt(I);
         if (ch === 44) {
@@ -324,31 +332,31 @@ function flowValue(depth: number): Parsed<unknown> {
       }
     }
     I++;
-    return { value, node: { s, e: I, x: I, items } };
+    NODE = { s, e: I, x: I, items };
+    return value;
   }
   if (c === 123) {
     const value: Record<string, unknown> = {};
     const keys: string[] = [];
-    const keyNodes: FastNode[] = [];
+    const keyStarts: number[] = [];
     const vals: FastNode[] = [];
     I++;
     skipFlowSpaces();
     if (T.charCodeAt(I) !== 125) {
       for (;;) {
-        if (!isKeyStart(I)) giveUp();
-        const ks = I;
-        while (isKeyChar(T.charCodeAt(I))) I++;
-        const key = T.slice(ks, I);
-        if (NOT_STRING_KEY.test(key) || Object.prototype.hasOwnProperty.call(value, key)) giveUp();
+        const ke = keyEnd(I);
+        if (ke < 0) giveUp();
+        const key = T.slice(I, ke);
+        if (notStringKey(key) || Object.prototype.hasOwnProperty.call(value, key)) giveUp();
         keys.push(key);
-        keyNodes.push({ s: ks, e: I, x: I });
-        I++; // the colon; isKeyStart saw a space after it
+        keyStarts.push(I);
+        I = ke + 1; // past the colon; keyEnd saw a space after it
         skipFlowSpaces();
         const ch = T.charCodeAt(I);
         if (ch === 44 || ch === 125) giveUp(); // an empty value
         const v = flowValue(depth + 1);
-        value[key] = v.value;
-        vals.push(v.node);
+        value[key] = v;
+        vals.push(NODE);
         skipFlowSpaces();
         const next = T.charCodeAt(I);
         if (next === 44) {
@@ -362,7 +370,8 @@ function flowValue(depth: number): Parsed<unknown> {
       }
     }
     I++;
-    return { value, node: { s, e: I, x: I, keys, keyNodes, vals } };
+    NODE = { s, e: I, x: I, keys, keyStarts, vals };
+    return value;
   }
   // A plain scalar in flow context: up to `,`, `]`, `}` or the line end.
   let q = I;
@@ -375,9 +384,11 @@ function flowValue(depth: number): Parsed<unknown> {
   while (T.charCodeAt(e - 1) === SPACE) e--;
   if (e <= s) giveUp();
   const text = T.slice(s, e);
-  checkPlain(text, true);
+  checkPlain(text); // the loop above refused every colon
   I = e;
-  return { value: resolvePlain(text), node: { s, e, x: e } };
+  const value = resolvePlain(text);
+  NODE = { s, e, x: e };
+  return value;
 }
 
 /** Spaces inside a flow collection; a line break or comment there is the library's to read. */
