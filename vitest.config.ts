@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 120000,
     hookTimeout: 120000,
     pool: 'threads',
+    // One temporary folder per run, removed at its end (test/global-setup.ts).
+    globalSetup: ['test/global-setup.ts'],
   },
 });
