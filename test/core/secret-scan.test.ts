@@ -12,6 +12,7 @@ import { parseAllDocuments } from 'yaml';
 import { secretValues, valueMasker } from '../../src/core/redact.js';
 import { findSecretFormat, isSecretPath, mayHoldSecretFormat, scrubSecrets, SECRET_FORMATS } from '../../src/core/secrets.js';
 import { FIXTURES } from '../helpers/fixtures.js';
+import { random } from '../helpers/random.js';
 
 function matchesAnyFormat(text: string): boolean {
   return SECRET_FORMATS.some((f) => {
@@ -59,17 +60,6 @@ const EXAMPLES = [
 ];
 
 const PIECES = ['AKIA', 'ASIA', 'akia', '-----BEGIN ', 'PRIVATE KEY-----', 'gh', 'p_', 'ghs_', 'github_pat_', 'xox', 'xoxp-', 'eyJ', '.eyJ', '://', ':', '=', '"', "'", ' ', 'Bearer ', 'bearer ', 'pass', 'PaSsWoRd', 'passwd', 'PWD', 'secret', 'SeCrEt', 'token', 'TOKEN', 'api', '_', '-', 'key', 'KEY', 'access', 'private', 'client', 'ſecret', 'ǩey', 'Kelvin\u212a', 'x', 'abcdefghij', '0123456789ABCDEF', '$', '%s', '\n'];
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('the credential pre-check', () => {
   it('passes every example of every format', () => {

@@ -14,6 +14,7 @@ import { verifyCopilot } from '../../src/verify/copilot.js';
 import { Reporter } from '../../src/verify/report.js';
 import { FIXTURES } from '../helpers/fixtures.js';
 import { referenceVerifyCopilot } from './copilot-reference.js';
+import { random } from '../helpers/random.js';
 
 function manifests(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir).sort()) {
@@ -22,18 +23,6 @@ function manifests(dir: string, out: string[] = []): string[] {
     else if (/\/expected\/.*\/manifest\.yml$/.test(p)) out.push(p);
   }
   return out;
-}
-
-/** Seeded generator (mulberry32), so a failure is reproducible. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 type Container = Record<string, unknown> | unknown[];

@@ -18,6 +18,7 @@ import { cloneSchema, evaluate, makeStrict, type Schema } from '../../src/verify
 import { readData } from '../../src/verify/vendor.js';
 import { FIXTURES } from '../helpers/fixtures.js';
 import { referenceEvaluate } from './json-schema-reference.js';
+import { random } from '../helpers/random.js';
 
 type Doc = Record<string, unknown>;
 
@@ -87,18 +88,6 @@ function casesOf(name: string, doc: unknown): Case[] {
     if (schema) out.push({ name, schema, data: doc, cfn: false, strict: true });
   }
   return out;
-}
-
-/** Seeded generator (mulberry32), so a failure is reproducible. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** The containers (object or array) inside a value, with the value itself first. */

@@ -6,6 +6,7 @@
 import { posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isClean, within } from '../../src/verify/kustomize.js';
+import { random } from '../helpers/random.js';
 
 /** The rule as posix.relative() states it (the kustomization's folder, a normalized target). */
 const byRelative = (dir: string, target: string): boolean => {
@@ -14,18 +15,6 @@ const byRelative = (dir: string, target: string): boolean => {
 };
 
 const SEGMENTS = ['a', 'b', 'ab', 'a.yaml', '.', '..', '', 'kubernetes', '...'];
-
-/** Seeded generator (mulberry32), so a failure is reproducible. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function path(rnd: () => number): string {
   const n = Math.floor(rnd() * 5);
