@@ -1,7 +1,7 @@
 /**
  * Every temporary folder the tests make (mkdtemp under os.tmpdir(), in this process, its worker
  * threads and the processes they start) goes under one folder of this run, removed when the run
- * ends: without it, each `npm test` left thousands of folders and over 100 MB behind in the
+ * ends: without it, each `npm test` left about 380 folders and 115 MB behind in the
  * system's temporary folder. CODEGEN_KEEP_TEST_TMP=1 keeps it (its path is printed) to look at.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
