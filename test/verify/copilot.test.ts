@@ -15,6 +15,7 @@ import { Reporter } from '../../src/verify/report.js';
 import { FIXTURES } from '../helpers/fixtures.js';
 import { referenceVerifyCopilot } from './copilot-reference.js';
 import { random } from '../helpers/random.js';
+import { mutate as mutateDoc } from '../helpers/mutate.js';
 
 function manifests(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir).sort()) {
@@ -51,25 +52,7 @@ const REPLACEMENTS: ((old: unknown, rnd: () => number) => unknown)[] = [
 ];
 
 function mutate(doc: unknown, rnd: () => number): unknown {
-  const copy = structuredClone(doc);
-  const edits = 1 + Math.floor(rnd() * 3);
-  for (let e = 0; e < edits; e++) {
-    const all = containers(copy);
-    const c = all[Math.floor(rnd() * all.length)]!;
-    const keys = Array.isArray(c) ? c.map((_, i) => i) : Object.keys(c);
-    const op = rnd();
-    if (!Array.isArray(c) && op < 0.15) c[`extra${Math.floor(rnd() * 2)}`] = 'value';
-    else if (keys.length && op < 0.25) {
-      const k = keys[Math.floor(rnd() * keys.length)]!;
-      if (Array.isArray(c)) c.splice(k as number, 1);
-      else delete c[k as string];
-    } else if (keys.length) {
-      const k = keys[Math.floor(rnd() * keys.length)]!;
-      const r = REPLACEMENTS[Math.floor(rnd() * REPLACEMENTS.length)]!;
-      (c as Record<string | number, unknown>)[k] = r((c as Record<string | number, unknown>)[k], rnd);
-    }
-  }
-  return copy;
+  return mutateDoc(doc, rnd, { containers: (v) => containers(v), replacements: REPLACEMENTS, extra: (r) => [`extra${Math.floor(r() * 2)}`, 'value'], removeBelow: 0.25 });
 }
 
 function run(check: (doc: Record<string, unknown>, r: Reporter) => void, doc: unknown): Diagnostic[] {

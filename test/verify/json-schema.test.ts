@@ -19,6 +19,7 @@ import { readData } from '../../src/verify/vendor.js';
 import { FIXTURES } from '../helpers/fixtures.js';
 import { referenceEvaluate } from './json-schema-reference.js';
 import { random } from '../helpers/random.js';
+import { mutate as mutateDoc } from '../helpers/mutate.js';
 
 type Doc = Record<string, unknown>;
 
@@ -116,27 +117,11 @@ const REPLACEMENTS: ((old: unknown, rnd: () => number) => unknown)[] = [
 ];
 
 function mutate(data: unknown, rnd: () => number): unknown {
-  const copy = structuredClone(data);
-  const edits = 1 + Math.floor(rnd() * 3);
-  for (let e = 0; e < edits; e++) {
-    const all = containers(copy);
-    if (!all.length) return REPLACEMENTS[Math.floor(rnd() * REPLACEMENTS.length)]!(copy, rnd);
-    const c = all[Math.floor(rnd() * all.length)]!;
-    const keys = Array.isArray(c) ? c.map((_, i) => i) : Object.keys(c);
-    const op = rnd();
-    if (!Array.isArray(c) && op < 0.15) {
-      c[`extra${Math.floor(rnd() * 3)}`] = rnd() < 0.5 ? 'value' : { nested: 1 };
-    } else if (keys.length && op < 0.3) {
-      const k = keys[Math.floor(rnd() * keys.length)]!;
-      if (Array.isArray(c)) c.splice(k as number, 1);
-      else delete c[k as string];
-    } else if (keys.length) {
-      const k = keys[Math.floor(rnd() * keys.length)]!;
-      const r = REPLACEMENTS[Math.floor(rnd() * REPLACEMENTS.length)]!;
-      (c as Record<string | number, unknown>)[k] = r((c as Record<string | number, unknown>)[k], rnd);
-    }
-  }
-  return copy;
+  const extra = (r: () => number): [string, unknown] => {
+    const name = `extra${Math.floor(r() * 3)}`;
+    return [name, r() < 0.5 ? 'value' : { nested: 1 }];
+  };
+  return mutateDoc(data, rnd, { containers: (v) => containers(v), replacements: REPLACEMENTS, extra, removeBelow: 0.3, replaceScalars: true });
 }
 
 const files = goldenFiles(FIXTURES);
