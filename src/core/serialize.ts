@@ -33,8 +33,9 @@ const CFN_ORDER = ['AWSTemplateFormatVersion', 'Description', 'Metadata', 'Trans
 
 function ordered(doc: JsonObject, order: readonly string[]): JsonObject {
   const out: JsonObject = {};
-  for (const k of order) if (k in doc) out[k] = doc[k]!;
-  for (const [k, v] of Object.entries(doc)) if (!(k in out)) out[k] = v;
+  // Own keys only: `k in out` would take a key such as `toString` for one already placed and drop it.
+  for (const k of order) if (Object.hasOwn(doc, k)) out[k] = doc[k]!;
+  for (const [k, v] of Object.entries(doc)) if (!Object.hasOwn(out, k)) out[k] = v;
   return out;
 }
 

@@ -89,7 +89,7 @@ function check(model: FieldModel, type: string, value: unknown, stack: (string |
     case 'duration':
       return (typeof value === 'string' && DURATION.test(value)) || problem(out, stack, `must be a duration such as "30s" or "1m30s", not ${show(value)}`);
   }
-  const def = model.types[type];
+  const def = Object.hasOwn(model.types, type) ? model.types[type] : undefined;
   if (def === undefined) return true;
   if (typeof def === 'string') return check(model, def, value, stack, out);
   if (def.object) {
@@ -97,7 +97,8 @@ function check(model: FieldModel, type: string, value: unknown, stack: (string |
     if (!isObject(value)) return problem(out, stack, `must be a map of ${Object.keys(fields).join(', ')}, not ${show(value)}`);
     let fits = true;
     for (const k of Object.keys(value)) {
-      const fieldType = fields[k];
+      // Own fields only: a key named like an Object.prototype member (`constructor`) is unknown too.
+      const fieldType = Object.hasOwn(fields, k) ? fields[k] : undefined;
       const x = value[k];
       if (fieldType !== undefined && x === null) continue;
       stack.push(k);

@@ -41,3 +41,17 @@ describe('serializer: plain data only', () => {
     expect(serializeArtifact({ path: 'x.yaml', format: 'yaml', documents: [{ a: [1, 'b'], c: {} }], kind: 'k', emitter: 'e' })).toBe('a:\n  - 1\n  - b\nc: {}\n');
   });
 });
+
+describe('serializer: canonical top-level order keeps every key', () => {
+  // The reordering placed a key only when `k in out` was false, and that is true of every key an
+  // object inherits, so a top-level `toString` or `constructor` was dropped from the file.
+  for (const key of ['toString', 'constructor', 'valueOf']) {
+    it(`keeps a top-level "${key}" of a Kubernetes and of a CloudFormation document`, () => {
+      const k8s = serializeArtifact({ path: 'x.yaml', format: 'yaml', documents: [{ [key]: 1, kind: 'ConfigMap', apiVersion: 'v1' }], kind: 'k', emitter: 'e' });
+      expect(k8s).toBe(`apiVersion: v1\nkind: ConfigMap\n${key}: 1\n`);
+      const cfn = serializeArtifact({ path: 'x.json', format: 'json', documents: [{ [key]: 1, Resources: {} }], kind: 'k', emitter: 'e' });
+      expect(JSON.parse(cfn)).toEqual({ Resources: {}, [key]: 1 });
+    });
+  }
+});
+

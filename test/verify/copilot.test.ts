@@ -93,3 +93,17 @@ describe('the Copilot field check reports what the walk it replaced reported', (
     expect(unions).toBeGreaterThan(20);
   });
 });
+
+describe('the Copilot field check reads only the model’s own fields', () => {
+  // A key named like a member every object inherits is no field of the manifest's model: before,
+  // `fields[k]` found Object.prototype.constructor and took the key for a field of no known type.
+  for (const key of ['constructor', 'toString', 'hasOwnProperty', '__proto__']) {
+    it(`reports "${key}" at the top level as an unknown field`, () => {
+      const [, doc] = docs[0]!;
+      const data = JSON.parse(JSON.stringify({ ...(doc as object), [key]: 'x' }));
+      const found = run(verifyCopilot, data).map((d) => d.message);
+      expect(found).toHaveLength(1);
+      expect(found[0]).toContain(`unknown field "${key}"`);
+    });
+  }
+});
