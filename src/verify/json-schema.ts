@@ -37,7 +37,8 @@ export interface EvalOptions {
   opaque?: (value: object) => boolean;
 }
 
-function branchSummary(branches: unknown[]): string {
+/** How a failed `oneOf`/`anyOf` names its forms in the message (scripts/k8s-checks.ts writes the same text). */
+export function branchSummary(branches: unknown[]): string {
   const parts = branches.map((b) => {
     if (!isObject(b)) return 'schema';
     if (b.type) return (Array.isArray(b.type) ? b.type : [b.type]).filter((t) => t !== 'null').join('|');

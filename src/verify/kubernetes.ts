@@ -3,9 +3,11 @@
  * the Gateway API HTTPRoute and Argo Rollouts Rollout CRDs), evaluated strictly: an object schema
  * with declared properties rejects unknown fields, like kubeconform `-strict`.
  */
-import { evaluate, type Schema } from './json-schema.js';
+import { evaluate, type Schema, type Violation } from './json-schema.js';
+import { K8S_CHECKS } from './k8s-checks.generated.js';
+import { runCheck } from './k8s-compiled.js';
 import { isObject, type Reporter } from './report.js';
-import { readData } from './vendor.js';
+import { readData, schemasOverridden } from './vendor.js';
 
 interface Entry {
   file: string;
@@ -24,12 +26,28 @@ const STRICT = { strict: true } as const;
 function schemaIndex(): Map<string, Entry> {
   if (index) return index;
   const built = new Map<string, Entry>();
-  for (const [key, file] of Object.entries(readData<Record<string, string>>('kubernetes/index.json'))) {
-    const release = file.split('/').slice(-2)[0]!;
-    const label = release.startsWith('v') ? release : release.replace(/-(v[0-9.]+)$/, ' $1');
-    built.set(key, { file, label });
-  }
+  for (const [key, file] of Object.entries(readData<Record<string, string>>('kubernetes/index.json'))) built.set(key, { file, label: schemaLabel(file) });
   return (index = built);
+}
+
+/** How a message names a schema file's release: `v1.34.0`, `gateway-api v1.3.0`. */
+export function schemaLabel(file: string): string {
+  const release = file.split('/').slice(-2)[0]!;
+  return release.startsWith('v') ? release : release.replace(/-(v[0-9.]+)$/, ' $1');
+}
+
+/**
+ * The schema's label and its violations for `doc`: from the compiled check of the bundled schemas
+ * (k8s-checks.generated.ts; no file read), or, once setSchemasRoot() has named another folder,
+ * from evaluating that folder's schema. Undefined when no schema is bundled for the kind.
+ */
+function violations(key: string, doc: unknown): { label: string; found: Violation[] } | undefined {
+  if (!schemasOverridden()) {
+    const compiled = Object.hasOwn(K8S_CHECKS, key) ? K8S_CHECKS[key] : undefined;
+    return compiled && { label: schemaLabel(compiled[0]), found: runCheck(compiled[1], doc) };
+  }
+  const entry = schemaIndex().get(key);
+  return entry && { label: entry.label, found: evaluate(schemaOf(entry), doc, STRICT) };
 }
 
 /** The schema as read (shared, never changed): it is evaluated strictly, with no copy made. */
@@ -58,16 +76,15 @@ export function verifyKubernetes(doc: Record<string, unknown>, r: Reporter, opti
     r.add('VERIFY_K8S_SCHEMA', [], 'a Kubernetes object needs string apiVersion and kind');
     return;
   }
-  const entry = schemaIndex().get(`${apiVersion} ${kind}`);
-  if (!entry) {
+  // A strategic-merge patch may carry kustomize/kubectl directives (`$patch: delete`, `$retainKeys`, ...).
+  const result = violations(`${apiVersion} ${kind}`, options.partial ? withoutDirectives(doc) : doc);
+  if (!result) {
     r.add('VERIFY_K8S_NO_SCHEMA', [], `no schema is bundled for ${apiVersion} ${kind}, so it was not checked`, 'info');
     return;
   }
-  // A strategic-merge patch may carry kustomize/kubectl directives (`$patch: delete`, `$retainKeys`, ...).
-  const checked = options.partial ? withoutDirectives(doc) : doc;
-  for (const v of evaluate(schemaOf(entry), checked, STRICT)) {
+  for (const v of result.found) {
     if (options.partial && v.keyword === 'required') continue;
-    r.add('VERIFY_K8S_SCHEMA', v.path, `${v.message} (${apiVersion} ${kind}, schema ${entry.label})`);
+    r.add('VERIFY_K8S_SCHEMA', v.path, `${v.message} (${apiVersion} ${kind}, schema ${result.label})`);
   }
   const metadata = doc.metadata;
   if (options.partial) return;

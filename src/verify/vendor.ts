@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
 let root: string | undefined;
+/** True once setSchemasRoot() has named a folder: what was compiled from the bundled schemas no longer applies. */
+let overridden = false;
 const cache = new Map<string, unknown>();
 
 function startDir(): string {
@@ -39,7 +41,13 @@ export function schemasRoot(): string {
 /** Use another schemas folder (tests, or a newer copy). Clears the cache. */
 export function setSchemasRoot(dir: string | undefined): void {
   root = dir;
+  overridden = dir !== undefined;
   cache.clear();
+}
+
+/** Whether setSchemasRoot() named another schemas folder than the bundled one. */
+export function schemasOverridden(): boolean {
+  return overridden;
 }
 
 /** Parsed JSON or YAML data file, relative to `vendor/schemas`; a fresh deep copy is never made, so callers must not mutate. */

@@ -1,6 +1,16 @@
 /** A random edit of a copy of a document, for the tests that compare a check with its reference implementation on many inputs. */
 export type Container = Record<string, unknown> | unknown[];
 
+export const isContainer = (v: unknown): v is Container => v !== null && typeof v === 'object';
+
+/** Every object and array inside `v`, `v` itself first (MutateOptions.containers for plain JSON data). */
+export function containers(v: unknown, out: Container[] = []): Container[] {
+  if (!isContainer(v)) return out;
+  out.push(v);
+  for (const x of Object.values(v)) containers(x, out);
+  return out;
+}
+
 export interface MutateOptions {
   /** Every container (object or array) inside a value, the value itself first. */
   containers: (v: unknown) => Container[];

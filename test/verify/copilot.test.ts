@@ -15,7 +15,7 @@ import { Reporter } from '../../src/verify/report.js';
 import { FIXTURES } from '../helpers/fixtures.js';
 import { referenceVerifyCopilot } from './copilot-reference.js';
 import { random } from '../helpers/random.js';
-import { mutate as mutateDoc } from '../helpers/mutate.js';
+import { containers, isContainer, mutate as mutateDoc } from '../helpers/mutate.js';
 
 function manifests(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir).sort()) {
@@ -26,14 +26,6 @@ function manifests(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-type Container = Record<string, unknown> | unknown[];
-const isContainer = (v: unknown): v is Container => v !== null && typeof v === 'object';
-function containers(v: unknown, out: Container[] = []): Container[] {
-  if (!isContainer(v)) return out;
-  out.push(v);
-  for (const x of Object.values(v)) containers(x, out);
-  return out;
-}
 
 /** Values of every kind the field model tells apart: scalars, durations, lists, maps, unions' forms. */
 const REPLACEMENTS: ((old: unknown, rnd: () => number) => unknown)[] = [

@@ -1,0 +1,75 @@
+/**
+ * What the compiled Kubernetes checks (k8s-checks.generated.ts, written by
+ * `npm run gen:k8s-checks` from the vendored schemas) run on: the walk's path stack, its
+ * violations, and the helpers the evaluator (json-schema.ts) uses for the same keywords, so a
+ * compiled check reports exactly what `evaluate(schema, doc, { strict: true })` reports
+ * (test/verify/k8s-checks.test.ts holds them to it).
+ *
+ * Why compiled: the evaluator reads the schema file (82 kB for a Deployment), parses it and makes
+ * a plan of each node it visits, in every process. A compiled check is code the start-up cache
+ * already holds: no file is read, nothing is parsed, and each node's keywords are constants.
+ */
+import type { Violation } from './json-schema.js';
+
+import { canonical } from './schema-plan.js';
+
+export { codePoints, regexp, typeBit } from './schema-plan.js';
+
+/** One walk: the path to the value being checked, and what was found. */
+export interface Walk {
+  stack: (string | number)[];
+  out: Violation[];
+}
+
+export type Check = (v: unknown, w: Walk) => void;
+
+/** Records a violation at the current path (and `extra`, a key of the value, when given). */
+export function fail(w: Walk, keyword: string, message: string, params: Record<string, unknown>, extra?: string): void {
+  const path = w.stack.slice();
+  if (extra !== undefined) path.push(extra);
+  w.out.push({ path, message, keyword, params });
+}
+
+/** The evaluator's `type` violation for a node whose `type` lists `types` (joined with commas). */
+export function typeFail(w: Walk, types: string): void {
+  fail(w, 'type', `must be ${types.split(',').join(' or ')}`, { type: types });
+}
+
+/** Whether `v` (of type bit `b`) is a member of an enum: a string by value, anything else by its canonical text. */
+export function inEnum(v: unknown, b: number, values: readonly unknown[]): boolean {
+  if (b === 16) return values.includes(v);
+  const key = canonical(v);
+  return values.some((e) => typeof e !== 'string' && canonical(e) === key);
+}
+
+export function enumFail(w: Walk, values: readonly unknown[]): void {
+  fail(w, 'enum', `must be one of ${values.map((e) => JSON.stringify(e)).join(', ')}`, { allowedValues: values });
+}
+
+export function requiredFail(w: Walk, name: string): void {
+  fail(w, 'required', `missing required field "${name}"`, { missingProperty: name });
+}
+
+/** A key the node does not declare, where strict evaluation allows no other. */
+export function unknownFail(w: Walk, k: string): void {
+  fail(w, 'additionalProperties', `unknown field "${k}"`, { additionalProperty: k }, k);
+}
+
+/** Checks `v` (at key `k` of the value being checked) with `check`. */
+export function at(w: Walk, check: Check, v: unknown, k: string | number): void {
+  w.stack.push(k);
+  check(v, w);
+  w.stack.pop();
+}
+
+/** The violations of `doc` under a root check, each path and message once, as evaluate() returns them. */
+export function runCheck(check: Check, doc: unknown): Violation[] {
+  const w: Walk = { stack: [], out: [] };
+  check(doc, w);
+  if (w.out.length < 2) return w.out;
+  const seen = new Set<string>();
+  return w.out.filter((e) => {
+    const key = `${e.path.join('/')}|${e.message}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+}
