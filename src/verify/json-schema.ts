@@ -37,7 +37,7 @@ export interface EvalOptions {
   opaque?: (value: object) => boolean;
 }
 
-/** How a failed `oneOf`/`anyOf` names its forms in the message (scripts/k8s-checks.ts writes the same text). */
+/** How a failed `oneOf`/`anyOf` names its forms in the message (scripts/schema-checks.ts writes the same text). */
 export function branchSummary(branches: unknown[]): string {
   const parts = branches.map((b) => {
     if (!isObject(b)) return 'schema';

@@ -4,8 +4,8 @@
  * with declared properties rejects unknown fields, like kubeconform `-strict`.
  */
 import { evaluate, type Schema, type Violation } from './json-schema.js';
-import { K8S_CHECKS } from './k8s-checks.generated.js';
-import { runCheck } from './k8s-compiled.js';
+import { K8S_CHECKS } from './schema-checks.generated.js';
+import { runCheck } from './compiled-check.js';
 import { isObject, type Reporter } from './report.js';
 import { readData, schemasOverridden } from './vendor.js';
 
@@ -38,7 +38,7 @@ export function schemaLabel(file: string): string {
 
 /**
  * The schema's label and its violations for `doc`: from the compiled check of the bundled schemas
- * (k8s-checks.generated.ts; no file read), or, once setSchemasRoot() has named another folder,
+ * (schema-checks.generated.ts; no file read), or, once setSchemasRoot() has named another folder,
  * from evaluating that folder's schema. Undefined when no schema is bundled for the kind.
  */
 function violations(key: string, doc: unknown): { label: string; found: Violation[] } | undefined {

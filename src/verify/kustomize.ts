@@ -5,28 +5,20 @@
  * is among the generated artifacts (a file must sit in or below the kustomization's folder).
  */
 import { posix } from 'node:path';
-import { evaluate, type Schema } from './json-schema.js';
+import { runCheck } from './compiled-check.js';
+import { evaluate, type Schema, type Violation } from './json-schema.js';
 import { isObject, show, type Pointer, type Reporter } from './report.js';
-import { readData } from './vendor.js';
+import { KUSTOMIZATION_CHECK } from './schema-checks.generated.js';
+import { withKustomizeFields } from './kustomize-schema.js';
+import { readData, schemasOverridden } from './vendor.js';
 
 let strict: Schema | undefined;
 
-function kustomizationSchema(): Schema {
-  if (!strict) {
-    // The vendored schema is shared (readData's cache): copied only along the path changed here,
-    // not cloned whole (a structured clone of it was most of this function's time).
-    const schema = readData<Record<string, unknown>>('kustomize/kustomization.json');
-    const defs = schema.definitions as Record<string, Record<string, unknown>>;
-    const kustomization = defs.Kustomization!;
-    // Deprecated fields kustomize's Go struct still reads, missing from the SchemaStore schema.
-    const props = {
-      ...(kustomization.properties as Record<string, unknown>),
-      imageTags: { type: 'array', items: { type: 'object' } },
-      helmChartInflationGenerator: { type: 'array', items: { type: 'object' } },
-    };
-    strict = { ...schema, definitions: { ...defs, Kustomization: { ...kustomization, properties: props } } };
-  }
-  return strict;
+/** The violations of `doc`: the compiled check of the bundled schema, or once setSchemasRoot() has named another folder, that folder's schema evaluated. */
+function schemaViolations(doc: Record<string, unknown>): Violation[] {
+  if (!schemasOverridden()) return runCheck(KUSTOMIZATION_CHECK, doc);
+  strict ??= withKustomizeFields(readData<Record<string, unknown>>('kustomize/kustomization.json'));
+  return evaluate(strict, doc);
 }
 
 export const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
@@ -112,7 +104,7 @@ export function within(dir: string, clean: boolean, target: string): boolean {
  * (references are resolved against them, not against the file system).
  */
 export function verifyKustomization(doc: Record<string, unknown>, r: Reporter, artifactPath: string, allPaths: ReadonlySet<string>): void {
-  for (const v of evaluate(kustomizationSchema(), doc)) r.add('VERIFY_KUSTOMIZE_SCHEMA', v.path, v.message);
+  for (const v of schemaViolations(doc)) r.add('VERIFY_KUSTOMIZE_SCHEMA', v.path, v.message);
   rules(doc, r);
   const dir = posix.dirname(artifactPath);
   const clean = isClean(dir);

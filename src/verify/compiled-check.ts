@@ -1,9 +1,9 @@
 /**
- * What the compiled Kubernetes checks (k8s-checks.generated.ts, written by
- * `npm run gen:k8s-checks` from the vendored schemas) run on: the walk's path stack, its
+ * What the compiled Kubernetes checks (schema-checks.generated.ts, written by
+ * `npm run gen:schema-checks` from the vendored schemas) run on: the walk's path stack, its
  * violations, and the helpers the evaluator (json-schema.ts) uses for the same keywords, so a
  * compiled check reports exactly what `evaluate(schema, doc, { strict: true })` reports
- * (test/verify/k8s-checks.test.ts holds them to it).
+ * (test/verify/schema-checks.test.ts holds them to it).
  *
  * Why compiled: the evaluator reads the schema file (82 kB for a Deployment), parses it and makes
  * a plan of each node it visits, in every process. A compiled check is code the start-up cache
@@ -11,9 +11,8 @@
  */
 import type { Violation } from './json-schema.js';
 
+export { canonical, codePoints, regexp, typeBit } from './schema-plan.js';
 import { canonical } from './schema-plan.js';
-
-export { codePoints, regexp, typeBit } from './schema-plan.js';
 
 /** One walk: the path to the value being checked, and what was found. */
 export interface Walk {
@@ -48,6 +47,28 @@ export function enumFail(w: Walk, values: readonly unknown[]): void {
 
 export function requiredFail(w: Walk, name: string): void {
   fail(w, 'required', `missing required field "${name}"`, { missingProperty: name });
+}
+
+export function constFail(w: Walk, value: unknown): void {
+  fail(w, 'const', `must be ${JSON.stringify(value)}`, { allowedValues: [value] });
+}
+
+/** What `check` finds in `v` on its own (a branch of a `oneOf`/`anyOf`): nothing when the branch accepts it. */
+export function probe(w: Walk, check: Check, v: unknown): Violation[] {
+  const inner: Walk = { stack: w.stack, out: [] };
+  check(v, inner);
+  return inner.out;
+}
+
+/**
+ * A value no branch accepts, explained as evaluate() explains it: when exactly one branch failed
+ * only below this level (its shape fits), that branch's violations; else one naming the forms.
+ */
+export function explain(w: Walk, found: readonly Violation[][], keyword: string, summary: string): void {
+  const depth = w.stack.length;
+  const deep = found.filter((r) => r.every((e) => e.path.length > depth));
+  if (deep.length === 1) w.out.push(...deep[0]!);
+  else fail(w, keyword, `does not match any allowed form (${summary})`, {});
 }
 
 /** A key the node does not declare, where strict evaluation allows no other. */

@@ -1,5 +1,5 @@
 /**
- * The compiled Kubernetes checks (src/verify/k8s-checks.generated.ts, from scripts/k8s-checks.ts)
+ * The compiled Kubernetes checks (src/verify/schema-checks.generated.ts, from scripts/schema-checks.ts)
  * must report exactly what the evaluator reports with the vendored schema, strictly: the same
  * violations (path, message, keyword, params) in the same order. Checked on every golden
  * Kubernetes document, on seeded mutations of each, and on documents drawn from each schema, so
@@ -10,11 +10,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import { K8S_CHECKS_FILE, k8sChecksModule } from '../../scripts/k8s-checks.js';
+import { SCHEMA_CHECKS_FILE, schemaChecksModule } from '../../scripts/schema-checks.js';
 import { compactSchema } from '../../scripts/verify-data.mjs';
 import { evaluate, type Schema } from '../../src/verify/json-schema.js';
-import { K8S_CHECKS } from '../../src/verify/k8s-checks.generated.js';
-import { runCheck } from '../../src/verify/k8s-compiled.js';
+import { runCheck, type Check } from '../../src/verify/compiled-check.js';
+import { withKustomizeFields } from '../../src/verify/kustomize-schema.js';
+import { K8S_CHECKS, KUSTOMIZATION_CHECK } from '../../src/verify/schema-checks.generated.js';
 import { FIXTURES, ROOT } from '../helpers/fixtures.js';
 import { containers, isContainer, mutate } from '../helpers/mutate.js';
 import { random } from '../helpers/random.js';
@@ -23,9 +24,18 @@ const VENDOR = join(ROOT, 'vendor/schemas');
 const index = JSON.parse(readFileSync(join(VENDOR, 'kubernetes/index.json'), 'utf8')) as Record<string, string>;
 const schemas = new Map<string, Schema>(Object.entries(index).map(([key, file]) => [key, compactSchema(JSON.parse(readFileSync(join(VENDOR, file), 'utf8'))) as Schema]));
 
+const KUSTOMIZATION = 'kustomization';
+const kustomization = withKustomizeFields(compactSchema(JSON.parse(readFileSync(join(VENDOR, 'kustomize/kustomization.json'), 'utf8'))) as Record<string, unknown>);
+/** Each compiled root: its schema and check, and whether the verifier evaluates it strictly. */
+const roots = new Map<string, { schema: Schema; check: Check; strict: boolean }>([
+  ...[...schemas].map(([key, schema]) => [key, { schema, check: K8S_CHECKS[key]![1], strict: true }] as const),
+  [KUSTOMIZATION, { schema: kustomization, check: KUSTOMIZATION_CHECK, strict: false }],
+]);
+
 function compare(key: string, doc: unknown, what: string): number {
-  const want = evaluate(schemas.get(key)!, doc, { strict: true });
-  expect(runCheck(K8S_CHECKS[key]![1], doc), `${key}: ${what}`).toEqual(want);
+  const { schema, check, strict } = roots.get(key)!;
+  const want = evaluate(schema, doc, { strict });
+  expect(runCheck(check, doc), `${key}: ${what}`).toEqual(want);
   return want.length;
 }
 
@@ -37,8 +47,8 @@ function goldenDocs(dir = FIXTURES, out: [string, string, Record<string, unknown
     else if (/\/expected\/.*\.ya?ml$/.test(p)) {
       for (const d of parseAllDocuments(readFileSync(p, 'utf8'))) {
         const doc = d.toJS() as Record<string, unknown> | null;
-        const key = doc && typeof doc === 'object' ? `${String(doc.apiVersion)} ${String(doc.kind)}` : '';
-        if (Object.hasOwn(index, key)) out.push([p.slice(FIXTURES.length + 1), key, doc!]);
+        const key = /\/kustomization\.ya?ml$/.test(p) ? KUSTOMIZATION : doc && typeof doc === 'object' ? `${String(doc.apiVersion)} ${String(doc.kind)}` : '';
+        if (key === KUSTOMIZATION || Object.hasOwn(index, key)) out.push([p.slice(FIXTURES.length + 1), key, doc!]);
       }
     }
   }
@@ -72,11 +82,15 @@ const WRONG: unknown[] = [null, 'text', 7, 2.5, true, [], {}, '0', 'ÿ'.repeat(7
  * type the schema allows (enum members, strings near the length bounds), sometimes of the wrong
  * type, sometimes an unknown key, sometimes a required field left out.
  */
-function draw(schema: Schema, rnd: () => number, depth = 0): unknown {
+function draw(schema: Schema, rnd: () => number, depth = 0, root: Schema = schema): unknown {
   if (typeof schema === 'boolean' || rnd() < 0.04) return pick(rnd, WRONG);
-  const s = schema as Record<string, unknown>;
+  let s = schema as Record<string, unknown>;
+  if (typeof s.$ref === 'string') s = { ...(s.$ref.split('/').slice(1).reduce((x: Record<string, unknown>, k) => x[k] as Record<string, unknown>, root as Record<string, unknown>)), ...s, $ref: undefined };
+  if ('const' in s && rnd() < 0.8) return s.const;
   if (Array.isArray(s.enum) && rnd() < 0.9) return pick(rnd, s.enum);
   const branches = (s.oneOf ?? s.anyOf) as Schema[] | undefined;
+  // A branch that is more than a type: draw from one branch (it may still fit several, or none).
+  if (branches?.some((b) => typeof b === 'object' && Object.keys(b).some((k) => k !== 'type')) && rnd() < 0.8) return draw({ ...s, oneOf: undefined, anyOf: undefined, ...(pick(rnd, branches) as object) }, rnd, depth, root);
   const types = (Array.isArray(s.type) ? s.type : s.type !== undefined ? [s.type] : branches ? branches.map((b) => (b as Record<string, unknown>).type) : [pick(rnd, ['string', 'integer', 'object'])]) as string[];
   const type = pick(rnd, types.filter((t) => t !== 'null').length ? types.filter((t) => t !== 'null' || rnd() < 0.1) : types);
   switch (type) {
@@ -98,7 +112,7 @@ function draw(schema: Schema, rnd: () => number, depth = 0): unknown {
       return null;
     case 'array': {
       const n = depth > 6 ? 0 : typeof s.maxItems === 'number' && rnd() < 0.1 ? s.maxItems + 1 : Math.floor(rnd() * 3);
-      return Array.from({ length: n }, () => draw((s.items as Schema) ?? true, rnd, depth + 1));
+      return Array.from({ length: n }, () => draw((s.items as Schema) ?? true, rnd, depth + 1, root));
     }
     default: {
       const out: Record<string, unknown> = {};
@@ -106,9 +120,10 @@ function draw(schema: Schema, rnd: () => number, depth = 0): unknown {
       const required = new Set(Array.isArray(s.required) ? (s.required as string[]) : []);
       for (const [name, sub] of Object.entries(props)) {
         const chance = required.has(name) ? 0.95 : depth > 6 ? 0.02 : 0.3;
-        if (rnd() < chance) out[name] = draw(sub, rnd, depth + 1);
+        if (rnd() < chance) out[name] = draw(sub, rnd, depth + 1, root);
       }
-      if (typeof s.additionalProperties === 'object' && rnd() < 0.5) out[pick(rnd, ['app', 'a/b', 'x'])] = draw(s.additionalProperties as Schema, rnd, depth + 1);
+      if (typeof s.additionalProperties === 'object' && rnd() < 0.5) out[pick(rnd, ['app', 'a/b', 'x'])] = draw(s.additionalProperties as Schema, rnd, depth + 1, root);
+      for (const sub of Object.values((s.patternProperties ?? {}) as Record<string, Schema>)) if (rnd() < 0.5) out[pick(rnd, ['app', 'a/b', 'x'])] = draw(sub, rnd, depth + 1, root);
       if (rnd() < 0.05) out[pick(rnd, ['unknownField', 'extra'])] = pick(rnd, WRONG);
       return out;
     }
@@ -116,17 +131,19 @@ function draw(schema: Schema, rnd: () => number, depth = 0): unknown {
 }
 
 describe('compiled Kubernetes checks', () => {
-  it(`${K8S_CHECKS_FILE} is what scripts/k8s-checks.ts makes of vendor/schemas (npm run gen:k8s-checks)`, () => {
-    expect(readFileSync(join(ROOT, K8S_CHECKS_FILE), 'utf8')).toBe(k8sChecksModule(VENDOR));
+  it(`${SCHEMA_CHECKS_FILE} is what scripts/schema-checks.ts makes of vendor/schemas (npm run gen:schema-checks)`, () => {
+    expect(readFileSync(join(ROOT, SCHEMA_CHECKS_FILE), 'utf8')).toBe(schemaChecksModule(VENDOR));
   });
 
-  it('cover every kind of kubernetes/index.json, with its schema file', () => {
+  it('cover every kind of kubernetes/index.json, with its schema file, and kustomization.json', () => {
+    expect(typeof KUSTOMIZATION_CHECK).toBe('function');
     expect(Object.fromEntries(Object.entries(K8S_CHECKS).map(([k, [file]]) => [k, file]))).toEqual(index);
   });
 
   const goldens = goldenDocs();
-  it('report what the evaluator reports on every golden Kubernetes document', () => {
-    expect(new Set(goldens.map(([, key]) => key)).size).toBeGreaterThanOrEqual(8);
+  it('report what the evaluator reports on every golden Kubernetes document and kustomization', () => {
+    expect(new Set(goldens.map(([, key]) => key)).size).toBeGreaterThanOrEqual(9);
+    expect(goldens.filter(([, key]) => key === KUSTOMIZATION).length).toBeGreaterThan(20);
     const found = goldens.filter(([file, key, doc]) => compare(key, doc, file) > 0).map(([file]) => file);
     // Only strategic-merge patches (partial objects: `$patch: delete` has no required fields) break a schema.
     expect(found.length).toBeLessThan(goldens.length / 10);
@@ -146,30 +163,35 @@ describe('compiled Kubernetes checks', () => {
   const DRAWS = Number(process.env.K8S_DRAWS ?? 300);
   it(`report what the evaluator reports on ${DRAWS} documents drawn from each schema`, () => {
     const keywords = new Map<string, number>();
-    for (const [key, schema] of schemas) {
+    for (const [key, { schema, strict }] of roots) {
       const rnd = random(0x5eed ^ key.length);
       for (let d = 0; d < DRAWS; d++) {
         const doc = draw(schema, rnd) as Record<string, unknown>;
-        if (doc && typeof doc === 'object' && !Array.isArray(doc) && rnd() < 0.9) Object.assign(doc, { apiVersion: key.split(' ')[0], kind: key.split(' ')[1] });
+        if (key !== KUSTOMIZATION && doc && typeof doc === 'object' && !Array.isArray(doc) && rnd() < 0.9) Object.assign(doc, { apiVersion: key.split(' ')[0], kind: key.split(' ')[1] });
         compare(key, doc, `draw ${d}`);
-        for (const v of evaluate(schema, doc, { strict: true })) keywords.set(v.keyword, (keywords.get(v.keyword) ?? 0) + 1);
+        for (const v of evaluate(schema, doc, { strict })) {
+          const k = `${key === KUSTOMIZATION ? 'kustomization ' : ''}${v.keyword}`;
+          keywords.set(k, (keywords.get(k) ?? 0) + 1);
+        }
       }
     }
     // Every keyword the compiled checks handle was broken somewhere, so each was compared failing too.
     for (const k of ['type', 'enum', 'required', 'additionalProperties', 'oneOf', 'anyOf', 'pattern', 'minLength', 'maxLength', 'minimum', 'maximum', 'maxItems']) expect(keywords.get(k) ?? 0, k).toBeGreaterThan(0);
+    // (`const` is only inside sortOptions' oneOf branches: compared there, where it decides the branch.)
+    for (const k of ['type', 'enum', 'required', 'additionalProperties', 'oneOf']) expect(keywords.get(`kustomization ${k}`) ?? 0, `kustomization ${k}`).toBeGreaterThan(0);
   });
 
   it('are not made for a keyword they do not compile: the generator names the schema and the place', () => {
-    for (const bad of [{ $ref: '#/definitions/x' }, { allOf: [{ type: 'string' }] }, { const: 1 }, { oneOf: [{ type: 'object', required: ['a'] }, { type: 'string' }] }]) {
+    for (const bad of [{ allOf: [{ type: 'string' }] }, { not: { type: 'string' } }, { uniqueItems: true }, { items: [{ type: 'string' }] }, { propertyNames: { pattern: '^a' } }]) {
       const dir = fakeVendor({ type: 'object', properties: { spec: { type: 'object', properties: { field: bad } } }, 'x-kubernetes-group-version-kind': [{ group: '', version: 'v1', kind: 'Thing' }] });
-      expect(() => k8sChecksModule(dir)).toThrow(/thing\.json#\/properties\/spec\/properties\/field.*is not compiled/);
+      expect(() => schemaChecksModule(dir)).toThrow(/thing\.json#\/properties\/spec\/properties\/field.*is not compiled/);
     }
   });
 });
 
 /** A vendor folder holding one Kubernetes schema (`kubernetes/v1/thing.json`) and its index. */
 function fakeVendor(schema: object): string {
-  const dir = mkdtempSync(join(tmpdir(), 'codegen-k8s-checks-'));
+  const dir = mkdtempSync(join(tmpdir(), 'codegen-schema-checks-'));
   mkdirSync(join(dir, 'kubernetes/v1'), { recursive: true });
   writeFileSync(join(dir, 'kubernetes/v1/thing.json'), JSON.stringify(schema));
   writeFileSync(join(dir, 'kubernetes/index.json'), JSON.stringify({ 'v1 Thing': 'kubernetes/v1/thing.json' }));

@@ -1,0 +1,247 @@
+/**
+ * Compiles the vendored schemas the verifier checks every Kubernetes run against — the eleven
+ * Kubernetes schemas (vendor/schemas/kubernetes, listed by its index.json; evaluated strictly) and
+ * kustomize's kustomization.json (as kustomize.ts adjusts it) — into TypeScript: one function per
+ * distinct schema node, each doing exactly what the evaluator (src/verify/json-schema.ts) does
+ * for that node. The node's keywords are read with the evaluator's own makePlan(), and every
+ * message is the evaluator's wording, so the two cannot read a keyword differently. Nodes with the
+ * same text share one function (a Deployment's 1,481 schema nodes are 193 distinct ones, and
+ * ObjectMeta is shared by every kind).
+ *
+ * Compiled: type, enum, const, string length and pattern, number bounds, minItems/maxItems,
+ * items (one schema), required, properties, patternProperties, additionalProperties, local
+ * `$ref`, oneOf/anyOf. Any other keyword that would change a result (`allOf`, `not`, `if`,
+ * `uniqueItems`, tuple `items`, `propertyNames`, cfn-lint's keywords, ...) stops the generation
+ * with its place, rather than being compiled wrongly.
+ *
+ * Written by `npm run gen:schema-checks` (scripts/gen-schema-checks.ts) to SCHEMA_CHECKS_FILE;
+ * test/verify/schema-checks.test.ts checks the file is what this makes of the vendored schemas,
+ * and that each check reports what evaluate() reports.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { branchSummary } from '../src/verify/json-schema.js';
+import { withKustomizeFields } from '../src/verify/kustomize-schema.js';
+import { isObject } from '../src/verify/report.js';
+import { makePlan, type Plan, type Schema } from '../src/verify/schema-plan.js';
+import { compactSchema } from './verify-data.mjs';
+
+export const SCHEMA_CHECKS_FILE = 'src/verify/schema-checks.generated.ts';
+
+const q = (s: string): string => JSON.stringify(s);
+
+class Compiler {
+  /** Function name by node text (and strictness); null for a node that checks nothing. */
+  private readonly names = new Map<string, string | null>();
+  /** Function name by body: nodes that differ only in what checks nothing (`format`, `x-` keys) share one. */
+  private readonly bodies = new Map<string, string>();
+  /** Function name by `$ref` target, for the root being compiled (named before its body: a reference may be recursive). */
+  private refs = new Map<string, string>();
+  readonly functions: string[] = [];
+  /** The schema file being compiled, for the message of a keyword that is not compiled. */
+  private where = '';
+  private root: Schema = true;
+  private strict = false;
+
+  /** The function checking `root` (a whole schema file), or null when it checks nothing. */
+  compile(root: Schema, where: string, strict: boolean): string | null {
+    Object.assign(this, { root, where, strict, refs: new Map() });
+    return this.check(root, '');
+  }
+
+  /** The function checking `schema`, or null when it checks nothing (no violation can come of it). */
+  private check(schema: Schema, at: string): string | null {
+    if (schema === true) return null;
+    if (schema === false) return this.named('false', () => [`  fail(w, 'false schema', 'is not allowed here', {});`]);
+    return this.named(`${this.strict ? 'strict ' : ''}${JSON.stringify(schema)}`, () => this.body(makePlan(schema, this.strict), at));
+  }
+
+  private named(key: string, make: () => string[]): string | null {
+    const known = this.names.get(key);
+    if (known !== undefined) return known;
+    const body = make().join('\n');
+    let name = body === '' ? null : (this.bodies.get(body) ?? null);
+    if (body !== '' && name === null) {
+      name = `c${this.functions.length}`;
+      this.functions.push(`function ${name}(v: unknown, w: Walk): void {\n${body}\n}`);
+      this.bodies.set(body, name);
+    }
+    this.names.set(key, name);
+    return name;
+  }
+
+  /** The function a `$ref` calls: the target's checks (evaluate() resolves a local reference against the root). */
+  private ref(ref: string, at: string): string | null {
+    const known = this.refs.get(ref);
+    if (known !== undefined) return known;
+    let target: unknown = this.root;
+    for (const seg of ref.replace(/^#\/?/, '').split('/').filter(Boolean)) target = isObject(target) ? target[seg.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
+    if (!isObject(target) && typeof target !== 'boolean') return null; // evaluate() takes an unresolved reference for `true`
+    if (target === true) return null;
+    const name = `r${this.functions.length}`;
+    this.refs.set(ref, name);
+    this.functions.push(''); // the place, kept while the body (which may reach this reference again) is made
+    const index = this.functions.length - 1;
+    const body = target === false ? [`  fail(w, 'false schema', 'is not allowed here', {});`] : this.body(makePlan(target as Record<string, unknown>, this.strict), `${at}→${ref}`);
+    this.functions[index] = `function ${name}(v: unknown, w: Walk): void {\n${body.join('\n')}\n}`;
+    return name;
+  }
+
+  private unsupported(at: string, what: string): never {
+    throw new Error(`${this.where}${at || '/'}: ${what} is not compiled (the evaluator must check this schema)`);
+  }
+
+  private body(p: Plan, at: string): string[] {
+    for (const [bad, what] of [
+      [p.uniqueItems || p.maxUniqueItems !== undefined || p.uniqueKeys !== undefined, 'uniqueItems'],
+      [p.itemList !== undefined, 'tuple items'],
+      [p.maxProperties !== undefined || p.propertyNames !== undefined, 'maxProperties or propertyNames'],
+      [p.requiredXor !== undefined || p.requiredOr !== undefined || p.dependentRequired !== undefined || p.dependentExcluded !== undefined, 'a cfn-lint keyword'],
+      [p.allOf !== undefined || p.not !== undefined || p.if !== undefined, 'allOf, not or if'],
+    ] as const) {
+      if (bad) this.unsupported(at, what);
+    }
+    const out: string[] = [];
+    // evaluate() follows a reference first, then checks the node's own keywords.
+    const ref = p.ref === undefined ? null : this.ref(p.ref, at);
+    if (ref) out.push(`  ${ref}(v, w);`);
+    if (p.types !== undefined) {
+      // typeFail() writes the message from the type list: the same text as the plan's, checked here.
+      if (p.typeMessage !== `must be ${p.typeParam.split(',').join(' or ')}`) this.unsupported(at, `the type list ${p.typeParam}`);
+      out.push(`  if ((b & ${p.typeMask}) === 0) return typeFail(w, ${q(p.typeParam)});`);
+    }
+    if (p.enumKeys !== undefined) out.push(`  if (!inEnum(v, b, ${JSON.stringify(p.schema.enum)})) enumFail(w, ${JSON.stringify(p.schema.enum)});`);
+    if (p.hasConst) out.push(`  if (canonical(v) !== ${q(p.constKey)}) constFail(w, ${JSON.stringify(p.schema.const)});`);
+    if (p.forString) out.push(...this.stringChecks(p));
+    if (p.forNumber) out.push(...this.numberChecks(p));
+    if (p.forArray) out.push(...this.arrayChecks(p, at));
+    if (p.forObject) out.push(...this.objectChecks(p, at));
+    p.branches.forEach(([kw, list]) => out.push(...this.branchCheck(kw, list, `${at}/${kw}`)));
+    const own = out.length > (ref ? 1 : 0);
+    return own ? [...(ref ? out.slice(0, 1) : []), '  const b = typeBit(v);', ...out.slice(ref ? 1 : 0)] : out;
+  }
+
+  private stringChecks(p: Plan): string[] {
+    const out = ['  if (b === 16) {', '    const s = v as string;'];
+    if (p.minLength !== undefined) out.push(`    if (codePoints(s) < ${p.minLength}) fail(w, 'minLength', ${q(`must be at least ${p.minLength} character(s) long`)}, {});`);
+    if (p.maxLength !== undefined) out.push(`    if (s.length > ${p.maxLength} && codePoints(s) > ${p.maxLength}) fail(w, 'maxLength', ${q(`must be at most ${p.maxLength} characters long`)}, {});`);
+    const pattern = p.schema.pattern;
+    if (typeof pattern === 'string') out.push(`    if (!regexp(${q(pattern)}).test(s)) fail(w, 'pattern', ${q(`must match the pattern ${JSON.stringify(pattern)}`)}, {});`);
+    return [...out, '  }'];
+  }
+
+  private numberChecks(p: Plan): string[] {
+    const out = ['  if ((b & 12) !== 0) {', '    const n = v as number;'];
+    if (p.minimum !== undefined) out.push(`    if (n < ${p.minimum}) fail(w, 'minimum', ${q(`must be at least ${p.minimum}`)}, {});`);
+    if (p.maximum !== undefined) out.push(`    if (n > ${p.maximum}) fail(w, 'maximum', ${q(`must be at most ${p.maximum}`)}, {});`);
+    if (p.multipleOf !== undefined) out.push(`    if (Math.abs(n / ${p.multipleOf} - Math.round(n / ${p.multipleOf})) > 1e-9) fail(w, 'multipleOf', ${q(`must be a multiple of ${p.multipleOf}`)}, {});`);
+    return [...out, '  }'];
+  }
+
+  private arrayChecks(p: Plan, at: string): string[] {
+    const out: string[] = [];
+    if (p.minItems !== undefined) out.push(`    if (a.length < ${p.minItems}) fail(w, 'minItems', ${q(`needs at least ${p.minItems} item(s)`)}, {});`);
+    if (p.maxItems !== undefined) out.push(`    if (a.length > ${p.maxItems}) fail(w, 'maxItems', ${q(`holds at most ${p.maxItems} item(s)`)}, {});`);
+    const item = p.item === undefined ? null : this.check(p.item, `${at}/items`);
+    if (item) out.push(`    for (let i = 0; i < a.length; i++) at(w, ${item}, a[i], i);`);
+    return out.length ? ['  if (b === 2) {', '    const a = v as unknown[];', ...out, '  }'] : [];
+  }
+
+  private objectChecks(p: Plan, at: string): string[] {
+    const out: string[] = [];
+    for (const r of p.required ?? []) out.push(`    if (!(${q(r)} in o)) requiredFail(w, ${q(r)});`);
+    // What a key that no property or pattern declares gets: nothing, an unknown-field error, or a check.
+    const additional = p.additional === undefined ? undefined : p.additional === false ? false : this.check(p.additional, `${at}/additionalProperties`);
+    const other = additional === false ? 'unknownFail(w, k);' : typeof additional === 'string' ? `at(w, ${additional}, o[k], k);` : undefined;
+    const props = p.props ?? {};
+    // The declared names by the function that checks their values (names that check nothing together).
+    const byCheck = new Map<string, string[]>();
+    const quiet: string[] = [];
+    for (const name of Object.keys(props)) {
+      const c = this.check(props[name]!, `${at}/properties/${name}`);
+      if (c) byCheck.set(c, [...(byCheck.get(c) ?? []), `case ${q(name)}:`]);
+      else quiet.push(`case ${q(name)}:`);
+    }
+    // p.patterns is Object.entries(patternProperties) with each key made a RegExp: the keys, in that order.
+    const patternKeys = Object.keys((p.schema.patternProperties ?? {}) as object);
+    const patterns = p.patterns.map(([, s], i) => [patternKeys[i]!, this.check(s, `${at}/patternProperties/${patternKeys[i]}`)] as const);
+    if (patterns.length) {
+      // Every declared name and every matching pattern checks the value; a key none of them matches is `other`.
+      out.push('    for (const k of Object.keys(o)) {', '      let m = false;');
+      if (byCheck.size || quiet.length) {
+        out.push('      switch (k) {', ...[...byCheck].map(([c, labels]) => `        ${labels.join(' ')} m = true; at(w, ${c}, o[k], k); break;`));
+        if (quiet.length) out.push(`        ${quiet.join(' ')}`, '          m = true;');
+        out.push('      }');
+      }
+      for (const [pattern, c] of patterns) out.push(`      if (regexp(${q(pattern)}).test(k)) {`, '        m = true;', ...(c ? [`        at(w, ${c}, o[k], k);`] : []), '      }');
+      if (other) out.push(`      if (!m) ${other}`);
+      out.push('    }');
+    } else if (Object.keys(props).length === 0 && other) out.push(`    for (const k of Object.keys(o)) ${other}`);
+    else if (byCheck.size || other) {
+      out.push('    for (const k of Object.keys(o)) {', '      switch (k) {', ...[...byCheck].map(([c, labels]) => `        ${labels.join(' ')} at(w, ${c}, o[k], k); break;`));
+      if (quiet.length && other) out.push(`        ${quiet.join(' ')}`, '          break;');
+      if (other) out.push(`        default: ${other}`);
+      out.push('      }', '    }');
+    }
+    return out.length ? ['  if (b === 64) {', '    const o = v as Record<string, unknown>;', ...out, '  }'] : [];
+  }
+
+  /**
+   * A `oneOf`/`anyOf`. Branches that check at most the value's type (Kubernetes' int-or-string)
+   * are tested in place; others are run on their own (probe()), and a value no branch accepts is
+   * explained from those runs as evaluate() explains it (explain()).
+   */
+  private branchCheck(kw: 'oneOf' | 'anyOf', list: Schema[], at: string): string[] {
+    const summary = branchSummary(list);
+    const typesOnly = list.every((b) => isObject(b) && Object.keys(b).every((k) => k === 'type'));
+    const more = kw === 'oneOf' && !typesOnly ? [`    else if (n > 1) fail(w, 'oneOf', ${q(`matches more than one of the exclusive forms (${summary})`)}, {});`] : [];
+    const simple = list.every((b) => typeof b === 'boolean' || typeOnly(makePlan(b, this.strict)));
+    if (simple) {
+      const tests = list.map((b) => (b === true ? '1' : b === false ? '0' : ((bp) => (bp.types === undefined ? '1' : `((b & ${bp.typeMask}) !== 0 ? 1 : 0)`))(makePlan(b, this.strict))));
+      return [`  {`, `    const n = ${tests.join(' + ')};`, `    if (n === 0) fail(w, '${kw}', ${q(`does not match any allowed form (${summary})`)}, {});`, ...more, '  }'];
+    }
+    const checks = list.map((b, i) => this.check(b, `${at}/${i}`) ?? 'pass');
+    return [
+      '  {',
+      `    const found = [${checks.map((c) => `probe(w, ${c}, v)`).join(', ')}];`,
+      '    const n = found.filter((f) => f.length === 0).length;',
+      `    if (n === 0) explain(w, found, '${kw}', ${q(summary)});`,
+      ...more,
+      '  }',
+    ];
+  }
+}
+
+/** A branch plan that can only fail on the value's type. */
+function typeOnly(p: Plan): boolean {
+  return !(p.ref !== undefined || p.enumKeys !== undefined || p.hasConst || p.forString || p.forNumber || p.forArray || p.forObject || p.allOf !== undefined || p.not !== undefined || p.if !== undefined || p.branches.length > 0);
+}
+
+/** The generated module's text, from the schemas under `vendorDir` (vendor/schemas). */
+export function schemaChecksModule(vendorDir: string): string {
+  const read = (file: string): Schema => compactSchema(JSON.parse(readFileSync(join(vendorDir, file), 'utf8'))) as Schema;
+  const index = JSON.parse(readFileSync(join(vendorDir, 'kubernetes/index.json'), 'utf8')) as Record<string, string>;
+  const compiler = new Compiler();
+  const roots = Object.entries(index).map(([key, file]) => `  ${q(key)}: [${q(file)}, ${compiler.compile(read(file), `${file}#`, true) ?? 'pass'}],`);
+  const kustomization = compiler.compile(withKustomizeFields(read('kustomize/kustomization.json') as Record<string, unknown>), 'kustomize/kustomization.json#', false) ?? 'pass';
+  const code = compiler.functions.join('\n');
+  const helpers = ['at', 'canonical', 'codePoints', 'constFail', 'enumFail', 'explain', 'fail', 'inEnum', 'probe', 'regexp', 'requiredFail', 'typeBit', 'typeFail', 'unknownFail'].filter((h) => code.includes(`${h}(`));
+  return [
+    '// Generated by `npm run gen:schema-checks` (scripts/schema-checks.ts) from vendor/schemas: do not edit.',
+    '// Each function checks one distinct schema node as evaluate() does (the Kubernetes schemas strictly).',
+    `import { ${[...helpers, 'type Check', 'type Walk'].join(', ')} } from './compiled-check.js';`,
+    '',
+    '/** A schema that checks nothing. */',
+    'const pass: Check = () => {};',
+    '',
+    ...compiler.functions.map((f) => `${f}\n`),
+    '/** "apiVersion kind" → [schema file under vendor/schemas, root check, evaluated strictly]: the same map as kubernetes/index.json. */',
+    'export const K8S_CHECKS: Readonly<Record<string, readonly [string, Check]>> = {',
+    ...roots,
+    '};',
+    '',
+    '/** kustomize/kustomization.json with the fields kustomize.ts adds (withKustomizeFields), as written (not strict). */',
+    `export const KUSTOMIZATION_CHECK: Check = ${kustomization};`,
+    '',
+  ].join('\n');
+}
