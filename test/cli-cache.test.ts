@@ -99,6 +99,36 @@ describe('the built bin and its code cache', () => {
     expect(cacheState(undefined)).toBe('off');
   });
 
+  it('is written again when a run emits what it was made without (another target), and only then', () => {
+    // The cache holds what its run compiled: made by a Kubernetes-only run, it lacked every other
+    // target's emitters and verifiers, and every later run compiled them again.
+    const root = cacheRoot();
+    const dir = join(root, 'codegen');
+    const header = (): { size: number; commands: string[]; mtimeMs: number } => {
+      const [name] = cacheFiles(dir);
+      const raw = readFileSync(join(dir, name!));
+      const at = CACHE_MAGIC.length + 4;
+      const h = JSON.parse(raw.toString('utf8', at, at + raw.readUInt32LE(CACHE_MAGIC.length))) as { commands: string[] };
+      return { size: raw.length, commands: h.commands, mtimeMs: lstatSync(join(dir, name!)).mtimeMs };
+    };
+    const k8s = generate([SEED, '--target', 'kubernetes'], ROOT, { NODE_COMPILE_CACHE: root });
+    expect(k8s.status).toBe(0);
+    const first = header();
+    expect(first.commands).toContain('generate');
+    expect(first.commands).toContain('emit:kubernetes:deployment');
+    expect(first.commands.filter((c) => c.startsWith('emit:ecs:'))).toEqual([]);
+    expect(generate([SEED], ROOT, { NODE_COMPILE_CACHE: root })).toEqual(reference);
+    const second = header();
+    expect(second.commands.slice(0, first.commands.length)).toEqual(first.commands);
+    expect(second.commands).toContain('emit:ecs:task-definition');
+    expect(second.size).toBeGreaterThan(first.size);
+    // Nothing new: the file is left as it is.
+    expect(generate([SEED], ROOT, { NODE_COMPILE_CACHE: root })).toEqual(reference);
+    expect(generate([SEED, '--target', 'kubernetes'], ROOT, { NODE_COMPILE_CACHE: root }).status).toBe(0);
+    expect(header()).toEqual(second);
+    expect(cacheFiles(dir)).toHaveLength(1);
+  });
+
   it('ignores a cache made under another key (another Node build, other V8 flags), and damaged files', () => {
     const dir = join(cacheRoot(), 'codegen');
     cacheState(dir);

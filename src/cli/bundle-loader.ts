@@ -30,6 +30,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import vm from 'node:vm';
+import { CODE_CACHE_NOTE } from './code-cache-note.js';
 
 /** Cache file layout: MAGIC, the header's byte length (uint32 LE), the header (JSON), then the V8 data. */
 export const CACHE_MAGIC = 'codegen-v8cache/2\n';
@@ -49,8 +50,11 @@ export function isWrapped(source: string): boolean {
   return source.startsWith(BUNDLE_HEAD) && (source.endsWith(BUNDLE_TAIL) || source.endsWith(BUNDLE_TAIL + '\n'));
 }
 
-/** Commands a cache is extended for before it stops growing (each new one rewrites it once). */
-const MAX_COMMANDS = 12;
+/**
+ * Commands and work tags (code-cache-note.ts) a cache is extended for before it stops growing:
+ * each new one rewrites it once.
+ */
+export const MAX_TAGS = 40;
 
 /** import() made by this module, for the bundle (specifiers are absolute file: URLs). */
 const hostImport = (specifier: string): Promise<unknown> => import(specifier);
@@ -70,7 +74,7 @@ export interface LoadedBundle {
 export interface CacheHeader {
   /** Must equal cacheKey() of the running process exactly. */
   key: string;
-  /** The commands whose functions the V8 data holds (see commandTag). */
+  /** The commands (see commandTag) and work tags (code-cache-note.ts) whose functions the V8 data holds. */
   commands: string[];
   /** Byte length of the V8 data. */
   size: number;
@@ -245,11 +249,15 @@ export function loadBundle(file: string, options: LoadOptions = {}): LoadedBundl
   const command = options.command ?? '';
   if (key !== undefined && cachePath !== undefined && options.write !== false) {
     const had = cache === 'accepted' ? found!.header.commands : [];
-    if (cache !== 'accepted' || (!had.includes(command) && had.length < MAX_COMMANDS)) {
-      // At exit, so the V8 data holds every function this run compiled, not only the top level.
-      const [k, p, d] = [key, cachePath, dir!];
-      process.once('exit', () => saveCache(script, d, p, { key: k, commands: [...had, command] }));
-    }
+    const noted = new Set<string>();
+    (globalThis as Record<symbol, unknown>)[CODE_CACHE_NOTE] = (tag: string) => noted.add(tag);
+    // At exit, so the V8 data holds every function this run compiled, not only the top level; only
+    // when this run did something the cache was not made with (a command, a target) it lacks.
+    const [k, p, d] = [key, cachePath, dir!];
+    process.once('exit', () => {
+      const missing = [command, ...noted].filter((t) => !had.includes(t));
+      if (cache !== 'accepted' || (missing.length > 0 && had.length < MAX_TAGS)) saveCache(script, d, p, { key: k, commands: [...had, ...missing] });
+    });
   }
   const module = { exports: {} as Record<string, unknown>, id: file, filename: file, loaded: false };
   const wrapper = script.runInThisContext() as (...args: unknown[]) => void;

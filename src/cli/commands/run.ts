@@ -22,6 +22,7 @@ import { didYouMean } from '../../core/diagnostics.js';
 import { formatStream, streamFiles, type StreamFile } from '../stream.js';
 import { printReport } from '../report.js';
 import { yieldToSignals } from '../signals.js';
+import { noteWork } from '../code-cache-note.js';
 
 export interface RunOptions {
   out?: string;
@@ -205,7 +206,7 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
         continue;
       }
       // Every artifact is checked against the targets' schemas as it is compiled, unless --no-verify.
-      const result = (pre && (await pre.result)) ?? compileSpec(text, display, compileOptions);
+      const result = (pre && (await pre.result)) ?? noteEmitters(compileSpec(text, display, compileOptions));
       if (cache && key !== undefined) cache.record(display, key, result);
       hold(result.diagnostics, display, text);
       suppressed.push(...result.suppressed);
@@ -353,6 +354,12 @@ export async function run(command: 'generate' | 'validate' | 'verify' | 'diff', 
 }
 
 /** `--set KEY=VALUE` arguments → a map (a malformed or unknown key is a usage error; values are checked by compile). */
+/** Tells the start-up cache which emitters ran in this thread (code-cache-note.ts). */
+function noteEmitters<T extends { artifacts: readonly { emitter: string }[] }>(result: T): T {
+  for (const a of result.artifacts) noteWork(`emit:${a.emitter}`);
+  return result;
+}
+
 export function parseDeployValues(args: readonly string[] | undefined): Record<string, string> | undefined {
   if (!args?.length) return undefined;
   const out: Record<string, string> = {};
