@@ -76,13 +76,6 @@ export function unknownFail(w: Walk, k: string): void {
   fail(w, 'additionalProperties', `unknown field "${k}"`, { additionalProperty: k }, k);
 }
 
-/** Checks `v` (at key `k` of the value being checked) with `check`. */
-export function at(w: Walk, check: Check, v: unknown, k: string | number): void {
-  w.stack.push(k);
-  check(v, w);
-  w.stack.pop();
-}
-
 /** The violations of `doc` under a root check, each path and message once, as evaluate() returns them. */
 export function runCheck(check: Check, doc: unknown): Violation[] {
   const w: Walk = { stack: [], out: [] };
