@@ -5,7 +5,7 @@
  * is among the generated artifacts (a file must sit in or below the kustomization's folder).
  */
 import { posix } from 'node:path';
-import { runCheck } from './compiled-check.js';
+import { runCheck, useCompiled } from './compiled-check.js';
 import { evaluate, type Schema, type Violation } from './json-schema.js';
 import { isObject, show, type Pointer, type Reporter } from './report.js';
 import { KUSTOMIZATION_CHECK } from './schema-checks.generated.js';
@@ -14,9 +14,9 @@ import { readData, schemasOverridden } from './vendor.js';
 
 let strict: Schema | undefined;
 
-/** The violations of `doc`: the compiled check of the bundled schema, or once setSchemasRoot() has named another folder, that folder's schema evaluated. */
+/** The violations of `doc`: the compiled check of the bundled schema for a process's first COMPILED_USES kustomizations, then the schema evaluated (that of another folder once setSchemasRoot() named one). */
 function schemaViolations(doc: Record<string, unknown>): Violation[] {
-  if (!schemasOverridden()) return runCheck(KUSTOMIZATION_CHECK, doc);
+  if (!schemasOverridden() && useCompiled('kustomization')) return runCheck(KUSTOMIZATION_CHECK, doc);
   strict ??= withKustomizeFields(readData<Record<string, unknown>>('kustomize/kustomization.json'));
   return evaluate(strict, doc);
 }

@@ -13,7 +13,9 @@ import { parseAllDocuments } from 'yaml';
 import { SCHEMA_CHECKS_FILE, schemaChecksModule } from '../../scripts/schema-checks.js';
 import { compactSchema } from '../../scripts/verify-data.mjs';
 import { evaluate, type Schema } from '../../src/verify/json-schema.js';
-import { runCheck, type Check } from '../../src/verify/compiled-check.js';
+import { COMPILED_USES, runCheck, useCompiled, type Check } from '../../src/verify/compiled-check.js';
+import type { Artifact } from '../../src/core/serialize.js';
+import { verifyArtifacts } from '../../src/verify/index.js';
 import { withKustomizeFields } from '../../src/verify/kustomize-schema.js';
 import { K8S_CHECKS, KUSTOMIZATION_CHECK } from '../../src/verify/schema-checks.generated.js';
 import { FIXTURES, ROOT } from '../helpers/fixtures.js';
@@ -197,3 +199,23 @@ function fakeVendor(schema: object): string {
   writeFileSync(join(dir, 'kubernetes/index.json'), JSON.stringify({ 'v1 Thing': 'kubernetes/v1/thing.json' }));
   return dir;
 }
+
+describe('the verifier switches from a compiled check to the evaluator', () => {
+  it(`after ${COMPILED_USES} uses of a schema in a process, with the same diagnostics before and after`, () => {
+    for (let i = 0; i < COMPILED_USES; i++) expect(useCompiled('test schema')).toBe(true);
+    expect(useCompiled('test schema')).toBe(false);
+    expect(useCompiled('another schema')).toBe(true);
+    // A broken Deployment and kustomization, verified past the switch: every run reports the same.
+    const deployment = structuredClone(goldenDocs().find(([, key]) => key === 'apps/v1 Deployment')![2]) as Record<string, any>;
+    deployment.spec.template.spec.containers[0].imagePullPolice = 'Always';
+    deployment.spec.replicas = 'two';
+    const artifacts = [
+      { path: 'web/kubernetes/deployment.yaml', kind: 'kubernetes', format: 'yaml', emitter: 'test', documents: [deployment] },
+      { path: 'web/kubernetes/kustomization.yaml', kind: 'kustomization', format: 'yaml', emitter: 'test', documents: [{ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: ['deployment.yaml'], nameSufix: 'x' }] },
+    ] as unknown as Artifact[];
+    const runs = Array.from({ length: COMPILED_USES + 3 }, () => verifyArtifacts(artifacts).map((d) => `${d.code} ${d.message}`));
+    expect(runs[0]!.filter((d) => d.startsWith('VERIFY_K8S_SCHEMA')).length).toBe(2);
+    expect(runs[0]!.filter((d) => d.startsWith('VERIFY_KUSTOMIZE_SCHEMA')).length).toBe(1);
+    for (const r of runs) expect(r).toEqual(runs[0]);
+  });
+});
