@@ -37,9 +37,10 @@ export function schemaLabel(file: string): string {
 }
 
 /**
- * The schema's label and its violations for `doc`: from the compiled check of the bundled schemas
- * (schema-checks.generated.ts; no file read), or, once setSchemasRoot() has named another folder,
- * from evaluating that folder's schema. Undefined when no schema is bundled for the kind.
+ * The schema's label and its violations for `doc`: from the compiled check of the bundled schema
+ * (schema-checks.generated.ts; no file read) for a process's first COMPILED_USES documents of the
+ * kind, then from evaluating the schema; once setSchemasRoot() has named another folder, from
+ * evaluating that folder's schema. Undefined when no schema is bundled for the kind.
  */
 function violations(key: string, doc: unknown): { label: string; found: Violation[] } | undefined {
   if (!schemasOverridden()) {
