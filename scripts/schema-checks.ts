@@ -51,7 +51,10 @@ class Compiler {
 
   /** The function checking `root` (a whole schema file), or null when it checks nothing. */
   compile(root: Schema, where: string, strict: boolean): string | null {
-    Object.assign(this, { root, where, strict, refs: new Map() });
+    this.root = root;
+    this.where = where;
+    this.strict = strict;
+    this.refs = new Map();
     return this.check(root, '');
   }
 

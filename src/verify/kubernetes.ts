@@ -57,11 +57,6 @@ function schemaOf(entry: Entry): Schema {
   return (entry.schema ??= readData<Record<string, unknown>>(entry.file));
 }
 
-/** The apiVersion/kind pairs that have a vendored schema. */
-export function kubernetesKinds(): string[] {
-  return [...schemaIndex().keys()].sort();
-}
-
 /** A strategic-merge patch without its `$`-directives (`$patch`, `$setElementOrder/...`, `$retainKeys`, ...), at any depth. */
 function withoutDirectives(v: unknown): unknown {
   if (Array.isArray(v)) return v.filter((x) => !(isObject(x) && Object.keys(x).length === 1 && '$patch' in x)).map(withoutDirectives);
