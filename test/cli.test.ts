@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/fixtures.js';
 import { DEMO_SPEC, runCli } from './helpers/cli.js';
+import { isBinPath } from '../src/cli/main.js';
 
 const run = runCli;
 
@@ -16,6 +17,13 @@ function workspace(spec = SPEC): string {
   writeFileSync(join(dir, 'service.yaml'), spec);
   return dir;
 }
+
+describe('isBinPath', () => {
+  it('knows the bin by its file name, after a slash, a backslash or nothing', () => {
+    for (const p of ['cli.js', 'cli.cjs', 'codegen', '/usr/lib/node_modules/codegen/dist/cli.cjs', 'C:\\npm\\codegen', './node_modules/.bin/codegen']) expect(isBinPath(p), p).toBe(true);
+    for (const p of ['mycli.js', 'cli.mjs', 'codegen.js', '/x/xcodegen', '/x/cli.cjs/', 'vitest.mjs', '']) expect(isBinPath(p), p).toBe(false);
+  });
+});
 
 describe('codegen CLI', () => {
   it('generate writes one folder per service and reports a summary', async () => {

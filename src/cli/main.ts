@@ -129,8 +129,13 @@ function usage(io: Io, err: UsageError): number {
   return 2;
 }
 
+/** True when `script` (a path) names the bin: `cli.js`, `cli.cjs` or `codegen`, alone or after `/` or `\\`. */
+export function isBinPath(script: string): boolean {
+  return ['cli.js', 'cli.cjs', 'codegen'].some((name) => script === name || script.endsWith(`/${name}`) || script.endsWith(`\\${name}`));
+}
+
 // Run when executed as the bin (not when imported by tests).
-const isMain = typeof process !== 'undefined' && process.argv[1] !== undefined && /(?:^|[\\/])(cli\.c?js|codegen)$/.test(process.argv[1]);
+const isMain = typeof process !== 'undefined' && process.argv[1] !== undefined && isBinPath(process.argv[1]);
 if (isMain) {
   // A worker thread of `--concurrency` (src/project/parallel.ts) serves compile jobs instead: it
   // installs no process handlers (signals reach the main thread, which ends its workers).

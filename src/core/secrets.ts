@@ -19,11 +19,49 @@ function words(name: string): string {
   return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[.\-/]/g, '_');
 }
 
+/** SECRET_WORD's words and pairs of words, upper case (`API_?KEY` is `APIKEY` and `API_KEY`). */
+const SECRET_WORDS = new Set(['PASSWORD', 'PASSWD', 'PWD', 'PASS', 'SECRET', 'TOKEN', 'APIKEY', 'ACCESSKEY', 'PRIVATEKEY', 'SECRETKEY', 'CREDENTIAL', 'CREDENTIALS', 'AUTH', 'AUTHORIZATION', 'BEARER']);
+const SECRET_PAIRS = new Set(['API_KEY', 'ACCESS_KEY', 'PRIVATE_KEY', 'SECRET_KEY', 'CLIENT_SECRET', 'SIGNING_KEY']);
+
+/**
+ * SECRET_WORD.test(w) for an ASCII `w`, without compiling that pattern: its case-insensitive
+ * alternation of sixteen words costs a process about half a millisecond the first time, more than
+ * every other check of a one-service run. A word of SECRET_WORDS, or two words of SECRET_PAIRS
+ * joined by `_`, between separators (`_ . - /`) or the ends. Case-insensitive as the pattern is:
+ * only ASCII letters match ASCII letters (the caller sends anything else to the pattern).
+ * test/core/secret-scan.test.ts checks the two agree.
+ */
+function hasSecretWord(w: string): boolean {
+  const up = w.toUpperCase();
+  const n = up.length;
+  let start = 0;
+  let prevStart = -1; // the start of the word before, with the separator between (a pair's is `_`)
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? up.charCodeAt(i) : 0;
+    if (i < n && c !== 95 && c !== 46 && c !== 45 && c !== 47) continue;
+    if (SECRET_WORDS.has(up.slice(start, i)) || (prevStart >= 0 && SECRET_PAIRS.has(up.slice(prevStart, i)))) return true;
+    prevStart = start;
+    start = i + 1;
+  }
+  return false;
+}
+
 /** True when `name` (an env variable, label or annotation key) names a secret. */
 export function isSecretName(name: string, extra: readonly RegExp[] = []): boolean {
   const w = words(name);
-  return (SECRET_WORD.test(w) && !BENIGN_NAME.test(w)) || extra.some((re) => re.test(name));
+  const secretWord = isAsciiText(w) ? hasSecretWord(w) : SECRET_WORD.test(w);
+  return (secretWord && !BENIGN_NAME.test(w)) || extra.some((re) => re.test(name));
 }
+
+/** True when every character of `s` is ASCII. */
+function isAsciiText(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+/** For tests: SECRET_WORD applied as written, and its replacement. */
+export const secretWordByPattern = (w: string): boolean => SECRET_WORD.test(w);
+export const secretWordByWords = hasSecretWord;
 
 export interface SecretFormat {
   what: string;
@@ -59,8 +97,49 @@ const FORMAT_MARKER = /AKIA|ASIA|-----BEGIN |gh[pousr]_|github_pat_|xox[abprs]-|
 const ASSIGNMENT_WORD = /pass|pwd|secret|token|key/i;
 const ASSIGNMENT_SIGN = /[:=]/;
 
+/** The last word of every keyword of the password assignment (`api_key` ends in `key`). */
+const ASSIGNMENT_ENDS = ['password', 'passwd', 'pwd', 'secret', 'token', 'key'];
+
+/**
+ * Whether the password assignment of SECRET_FORMATS can match an ASCII `text`, without compiling
+ * it: a keyword's last word (any case) followed by what may start the assignment (a quote, `:`,
+ * or `=` after blanks), where a match could start (walking back over letters and digits, the
+ * lookbehind's `[A-Za-z0-9:/]` must end: the text's start or any character but `:` and `/`). So a
+ * secret's ARN (`...:secret:db-password`), which names the word but assigns nothing, costs no scan.
+ */
+function assignmentMayMatch(text: string): boolean {
+  const lower = text.toLowerCase(); // ASCII: the same length, letters folded as the `i` flag does
+  for (const word of ASSIGNMENT_ENDS) {
+    for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1)) {
+      if (signAt(text, at + word.length) && mayStartBefore(text, at)) return true;
+    }
+  }
+  return false;
+}
+
+/** A quote or `:` at `i`, or `=` after blanks (in ASCII text, every `\s` is a control or a space). */
+function signAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c === 34 || c === 39 || c === 58) return true;
+  while (i < text.length && text.charCodeAt(i) <= 32) i++;
+  return text.charCodeAt(i) === 61;
+}
+
+/** Some position at or before `i`, reached over letters and digits only, not preceded by a letter, digit, `:` or `/`. */
+function mayStartBefore(text: string, i: number): boolean {
+  for (let p = i; p > 0; p--) {
+    const c = text.charCodeAt(p - 1);
+    if (c === 58 || c === 47) return false;
+    const alnum = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    if (!alnum) return true;
+  }
+  return true;
+}
+
 export function mayHoldSecretFormat(text: string): boolean {
-  return FORMAT_MARKER.test(text) || (ASSIGNMENT_SIGN.test(text) && ASSIGNMENT_WORD.test(text));
+  if (FORMAT_MARKER.test(text)) return true;
+  if (!isAsciiText(text)) return ASSIGNMENT_SIGN.test(text) && ASSIGNMENT_WORD.test(text);
+  return assignmentMayMatch(text);
 }
 
 /** The first credential format `text` contains (a description for messages), or undefined. */
@@ -107,7 +186,7 @@ export function entropy(s: string): number {
  * and numbers), and high entropy.
  */
 export function looksRandom(s: string): boolean {
-  if (s.length < 16 || /\s/.test(s) || /^[a-z][a-z0-9+.-]*:\/\//i.test(s)) return false;
+  if (s.length < 16 || /\s/.test(s) || /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//.test(s)) return false;
   const parts = s.split(/[/._:@-]+/);
   if (parts.every((p) => /^[A-Za-z]*$/.test(p) || /^[0-9]+$/.test(p))) return false;
   return /[0-9]/.test(s) && /[A-Za-z]/.test(s) && entropy(s) >= 3.5;

@@ -19,7 +19,13 @@ import { doubleQuoted, numberText, plainOk } from './yaml-quote.js';
 export { YAML11_NON_STRING } from './yaml-quote.js';
 
 /** Printable ASCII on one line, and no `%`, `---` or `...` at the start (document markers). */
-const SIMPLE = /^(?![%]|---|\.\.\.)[\x20-\x7e]*$/;
+function simple(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) return false;
+  }
+  return !(s.startsWith('%') || s.startsWith('---') || s.startsWith('...'));
+}
 
 class Unsupported extends Error {}
 
@@ -34,9 +40,9 @@ const decided = new Map<string, string>();
  */
 const PLAIN_CLASS = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
-  const ch = String.fromCharCode(c);
-  if (/[A-Za-z_/]/.test(ch)) PLAIN_CLASS[c] = /[yYnNtTfFoOeE]/.test(ch) ? 2 : 1;
-  else if (/[0-9.-]/.test(ch)) PLAIN_CLASS[c] = 2;
+  const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (letter || c === 95 || c === 47) PLAIN_CLASS[c] = 'yYnNtTfFoOeE'.includes(String.fromCharCode(c)) ? 2 : 1;
+  else if ((c >= 48 && c <= 57) || c === 46 || c === 45) PLAIN_CLASS[c] = 2;
 }
 
 function str(s: string): string {
@@ -48,7 +54,7 @@ function str(s: string): string {
   }
   let out = decided.get(s);
   if (out !== undefined) return out;
-  if (!SIMPLE.test(s)) throw new Unsupported();
+  if (!simple(s)) throw new Unsupported();
   out = plainOk(s) ? s : doubleQuoted(s);
   if (decided.size >= 4096) decided.clear();
   decided.set(s, out);

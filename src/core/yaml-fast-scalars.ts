@@ -56,11 +56,45 @@ export function checkPlain(text: string): void {
   if ((c === DASH || c === 63 || c === COLON) && (text.length === 1 || text.charCodeAt(1) === SPACE)) giveUp();
 }
 
-const INT = /^[-+]?[0-9]+$/;
-const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
-const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
-/** Other forms the YAML 1.2 core schema reads as numbers (hex, octal, infinity, NaN): the library's. */
-const OTHER_NUMBER = /^(?:0o|0x|[-+]?\.(?:inf|Inf|INF)$|\.(?:nan|NaN|NAN)$)/;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/**
+ * The number the YAML 1.2 core schema reads `s` as, for a plain scalar starting with a digit, a
+ * sign or a dot: an integer (`[-+]?[0-9]+`), a float (`[-+]?(\.[0-9]+|[0-9]+\.[0-9]*)`, with an
+ * optional exponent `[eE][-+]?[0-9]+`, which a float without a dot may have too), or undefined
+ * for a string. The core schema's other numbers (`0o17`, `0x1F`, `.inf`, `.nan` and their signed
+ * forms) give up, as does every string starting `0o` or `0x`. Scanned by hand: the patterns
+ * cost a process more to compile than all the scalars of a spec cost to read.
+ */
+function coreNumber(s: string): number | undefined {
+  const n = s.length;
+  const c0 = s.charCodeAt(0);
+  let i = c0 === 43 || c0 === DASH ? 1 : 0;
+  const intStart = i;
+  while (i < n && isDigit(s.charCodeAt(i))) i++;
+  const intDigits = i - intStart;
+  let fracDigits = -1; // no dot
+  if (i < n && s.charCodeAt(i) === 46) {
+    const f = ++i;
+    while (i < n && isDigit(s.charCodeAt(i))) i++;
+    fracDigits = i - f;
+  }
+  const mantissa = intDigits > 0 || fracDigits > 0;
+  if (i === n) {
+    if (fracDigits < 0 && intDigits > 0) return parseInt(s, 10);
+    if (fracDigits >= 0 && mantissa) return parseFloat(s);
+  } else if (mantissa && (s.charCodeAt(i) === 101 || s.charCodeAt(i) === 69)) {
+    let j = i + 1;
+    if (j < n && (s.charCodeAt(j) === 43 || s.charCodeAt(j) === DASH)) j++;
+    const e = j;
+    while (j < n && isDigit(s.charCodeAt(j))) j++;
+    if (j === n && j > e) return parseFloat(s);
+  }
+  if (s.startsWith('0o') || s.startsWith('0x')) giveUp();
+  const unsigned = c0 === 43 || c0 === DASH ? s.slice(1) : s;
+  if (unsigned === '.inf' || unsigned === '.Inf' || unsigned === '.INF' || s === '.nan' || s === '.NaN' || s === '.NAN') giveUp();
+  return undefined;
+}
 
 /** A plain scalar as the YAML 1.2 core schema reads it. */
 export function resolvePlain(s: string): unknown {
@@ -80,11 +114,7 @@ export function resolvePlain(s: string): unknown {
       return false;
   }
   const c = s.charCodeAt(0);
-  if ((c >= 48 && c <= 57) || c === DASH || c === 43 || c === 46) {
-    if (INT.test(s)) return parseInt(s, 10);
-    if (FLOAT.test(s) || FLOAT_EXP.test(s)) return parseFloat(s);
-    if (OTHER_NUMBER.test(s)) giveUp();
-  }
+  if ((c >= 48 && c <= 57) || c === DASH || c === 43 || c === 46) return coreNumber(s) ?? s;
   return s;
 }
 

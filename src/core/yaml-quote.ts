@@ -61,8 +61,11 @@ const ESCAPE_ALL = new RegExp(ESCAPE.source, 'g');
 /** Syntax a plain scalar cannot start with or hold: indicators, `: `, ` #`, space or `:` at an end, document markers. */
 const NOT_PLAIN = /^[\t ,[\]{}#&*!|>'"%@`]|^[?:-](?:$|[ \t])|^(?:---|\.\.\.)|:[ \t]|[\t ]#|[\t :]$|\n/;
 
-/** Whether `s` can be written plain, as a value or as a key, and read back as the same string everywhere. */
-export function plainOk(s: string): boolean {
+/**
+ * Whether `s` can be written plain, as a value or as a key, and read back as the same string
+ * everywhere: the rules above, applied as written (plainOk decides most strings without them).
+ */
+export function plainOkByRules(s: string): boolean {
   if (s.length === 0 || s.length > 1024) return false;
   if (NOT_PLAIN.test(s) || ESCAPE.test(s)) return false;
   const c = s.charCodeAt(0);
@@ -71,6 +74,76 @@ export function plainOk(s: string): boolean {
   if (YAML11_NON_STRING.some((re) => re.test(s)) || OTHER_NON_STRING.some((re) => re.test(s))) return false;
   const plain = s.replace(/_/g, '');
   return !GO_NUMBER.some((re) => re.test(plain));
+}
+
+/**
+ * Character classes of printable ASCII for plainOk, from the patterns above: bit 1, a character
+ * that may follow a digit in a string some reader reads as a number (digits, `_ . : + -`, the
+ * hexadecimal letters, `o O x X`; timestamps are recognised by their `-` after four characters);
+ * bit 2, a letter that starts a YAML 1.1 null, bool or exponent float (`y n t f o e`, either case);
+ * bit 4, a character a plain scalar may not start with (NOT_PLAIN's first class).
+ */
+const CLASS = new Uint8Array(128);
+const mark = (chars: string, bit: number): void => {
+  for (let i = 0; i < chars.length; i++) CLASS[chars.charCodeAt(i)] = CLASS[chars.charCodeAt(i)]! | bit;
+};
+mark('0123456789_.:+-abcdefABCDEFoOxX', 1);
+mark('yYnNtTfFoOeE', 2);
+mark(' ,[]{}#&*!|>\'"%@`', 4);
+
+const allDigits = (s: string): boolean => {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) < 48 || s.charCodeAt(i) > 57) return false;
+  return true;
+};
+
+/** The YAML 1.1 nulls and bools that start with a letter (YAML11_NON_STRING's first three). */
+const WORDS = new Set(['null', 'Null', 'NULL', 'Y', 'y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON', 'N', 'n', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF']);
+
+/**
+ * plainOkByRules, without running a regular expression for the strings specs are made of: names,
+ * images, paths, quantities (`256Mi`) and versions. A process that compiles the twenty-odd
+ * patterns of the rules pays about a millisecond, more than it spends writing YAML in a
+ * one-service run. Printable ASCII only; anything else, and every string this cannot settle by
+ * the character classes above, goes to the rules. test/core/yaml-quote.test.ts checks the two
+ * agree on every string of up to four characters over the characters the rules name, and on
+ * random ones.
+ */
+export function plainOk(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || n > 1024) return false;
+  let numeric = true; // every character after the first may follow a digit in a number
+  let prev = 0;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    // Tabs, line breaks, controls and anything not ASCII: the rules.
+    if (c < 0x20 || c > 0x7e) return plainOkByRules(s);
+    // NOT_PLAIN inside the string: `: ` or ` #`.
+    if ((prev === 58 && c === 32) || (c === 35 && prev === 32)) return false;
+    if (i > 0 && (CLASS[c]! & 1) === 0) numeric = false;
+    prev = c;
+  }
+  // NOT_PLAIN at an end: a space or `:` last, an indicator first, `?` or `:` alone or before a
+  // space (`-`, and `---` and `...`, are the rules' below).
+  if (prev === 32 || prev === 58) return false;
+  const c0 = s.charCodeAt(0);
+  if (CLASS[c0]! & 4) return false;
+  if ((c0 === 63 || c0 === 58) && (n === 1 || s.charCodeAt(1) === 32)) return false;
+  const letter = (c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122);
+  if (letter && (CLASS[c0]! & 2) === 0) return true;
+  if (letter) {
+    if (WORDS.has(s)) return false;
+    // `e` or `E` before a sign or a digit may be an exponent float (`e5`, `E+10`): the rules decide those.
+    const c1 = n > 1 ? s.charCodeAt(1) : 0;
+    return (c0 === 101 || c0 === 69) && ((c1 >= 48 && c1 <= 57) || c1 === 43 || c1 === 45) ? plainOkByRules(s) : true;
+  }
+  if (c0 >= 48 && c0 <= 57) {
+    if (allDigits(s)) return false; // an integer to every reader
+    // Perhaps a timestamp to go-yaml (four digits and `-`, OTHER_NON_STRING); otherwise a number
+    // holds only characters of class 1 after its first.
+    return numeric || (n >= 5 && s.charCodeAt(4) === 45) ? plainOkByRules(s) : true;
+  }
+  // `_`, `/`, `$` and the like start no implicit type; signs, dots, `~ < =` are the rules' to decide.
+  return c0 === 43 || c0 === 45 || c0 === 46 || c0 === 126 || c0 === 60 || c0 === 61 ? plainOkByRules(s) : true;
 }
 
 /** Whether `s` holds a character that only an escape keeps (see ESCAPE); such strings are always double-quoted. */
@@ -84,7 +157,10 @@ export function needsEscape(s: string): boolean {
  */
 export function doubleQuoted(s: string): string {
   const json = JSON.stringify(s);
-  return ESCAPE.test(json) ? json.replace(ESCAPE_ALL, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
+  // JSON escapes every C0 control; ESCAPE's other characters are all above U+007E.
+  let ascii = true;
+  for (let i = 0; i < json.length && ascii; i++) ascii = json.charCodeAt(i) < 0x7f;
+  return !ascii && ESCAPE.test(json) ? json.replace(ESCAPE_ALL, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
 }
 
 /**

@@ -45,7 +45,8 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
  */
 export function isPlatformSpec(text: string | Uint8Array): boolean {
   const t = typeof text === 'string' ? text : Buffer.from(text.buffer, text.byteOffset, Math.min(text.byteLength, 65536)).toString('utf8');
-  return /^kind:[ \t]*["']?Platform["']?[ \t]*(#.*)?$/m.test(t) || /"kind"\s*:\s*"Platform"/.test(t);
+  // Both patterns hold the word: most specs are told apart without compiling either.
+  return t.includes('Platform') && (/^kind:[ \t]*["']?Platform["']?[ \t]*(#.*)?$/m.test(t) || /"kind"\s*:\s*"Platform"/.test(t));
 }
 
 export function compilePlatform(input: string | Uint8Array | object, options: PlatformCompileOptions = {}): PlatformCompileResult {

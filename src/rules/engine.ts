@@ -66,6 +66,7 @@ function resolve(rule: AnyRuleModule, entry: RuleConfigEntry | undefined, out: D
 }
 
 function interpolate(template: string, data: Record<string, string | number> | undefined): string {
+  if (!template.includes('{{')) return template;
   return template.replace(/\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g, (m, k: string) => (data && Object.hasOwn(data, k) ? String(data[k]) : m));
 }
 

@@ -24,7 +24,7 @@ function schemaViolations(doc: Record<string, unknown>): Violation[] {
 export const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 
 function isRemote(ref: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(ref) || /^(github\.com|gitlab\.com|bitbucket\.org)\//.test(ref) || ref.includes('?ref=') || ref.startsWith('git@');
+  return /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//.test(ref) || ['github.com/', 'gitlab.com/', 'bitbucket.org/'].some((host) => ref.startsWith(host)) || ref.includes('?ref=') || ref.startsWith('git@');
 }
 
 interface Named {

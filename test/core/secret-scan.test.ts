@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { secretValues, valueMasker } from '../../src/core/redact.js';
-import { findSecretFormat, isSecretPath, mayHoldSecretFormat, scrubSecrets, SECRET_FORMATS } from '../../src/core/secrets.js';
+import { findSecretFormat, isSecretName, isSecretPath, mayHoldSecretFormat, scrubSecrets, SECRET_FORMATS, secretWordByPattern, secretWordByWords } from '../../src/core/secrets.js';
 import { FIXTURES } from '../helpers/fixtures.js';
 import { random } from '../helpers/random.js';
 
@@ -59,7 +59,7 @@ const EXAMPLES = [
   'access-key=AbCdEf',
 ];
 
-const PIECES = ['AKIA', 'ASIA', 'akia', '-----BEGIN ', 'PRIVATE KEY-----', 'gh', 'p_', 'ghs_', 'github_pat_', 'xox', 'xoxp-', 'eyJ', '.eyJ', '://', ':', '=', '"', "'", ' ', 'Bearer ', 'bearer ', 'pass', 'PaSsWoRd', 'passwd', 'PWD', 'secret', 'SeCrEt', 'token', 'TOKEN', 'api', '_', '-', 'key', 'KEY', 'access', 'private', 'client', 'ſecret', 'ǩey', 'Kelvin\u212a', 'x', 'abcdefghij', '0123456789ABCDEF', '$', '%s', '\n'];
+const PIECES = ['AKIA', 'ASIA', 'akia', '-----BEGIN ', 'PRIVATE KEY-----', 'gh', 'p_', 'ghs_', 'github_pat_', 'xox', 'xoxp-', 'eyJ', '.eyJ', '://', ':', '=', '"', "'", ' ', 'Bearer ', 'bearer ', 'pass', 'PaSsWoRd', 'passwd', 'PWD', 'secret', 'SeCrEt', 'token', 'TOKEN', 'api', '_', '-', 'key', 'KEY', 'access', 'private', 'client', 'ſecret', 'ǩey', 'Kelvin\u212a', 'x', 'abcdefghij', '0123456789ABCDEF', '$', '%s', '\n', '/', '\t', '\u00a0', 'arn:aws:', ':x'];
 
 describe('the credential pre-check', () => {
   it('passes every example of every format', () => {
@@ -120,6 +120,47 @@ function referenceSecretValues(value: unknown, limit = 10_000): { path: (string 
   }
   return out;
 }
+
+describe('the credential pre-check on references', () => {
+  it('does not scan a secret reference that names a secret word and assigns nothing', () => {
+    for (const s of ['arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:db-password', 'arn:aws:ssm:us-east-1:123456789012:parameter/prod/api-key', '/prod/db/password', 'my-token-service', 'prod/secret:abcd', 'db:password=abcd1']) {
+      expect(matchesAnyFormat(s), s).toBe(false);
+      expect(mayHoldSecretFormat(s), s).toBe(false);
+    }
+    for (const s of ['password=hunter22', '{"api_key": "abcdef1"}', '--token="abcd1234"', 'url secret:abcd', 'DB_PASSWORD = abcd', 'password\t= abcd1', 'token\u00a0=abcd1', 'x_token=abcd1']) {
+      expect(matchesAnyFormat(s), s).toBe(true);
+      expect(mayHoldSecretFormat(s), s).toBe(true);
+    }
+  });
+});
+
+describe('secret names', () => {
+  it('finds a secret word where the pattern finds one, on seeded random names of words and separators', () => {
+    const words = ['PASSWORD', 'passwd', 'Pwd', 'pass', 'PASSES', 'Secret', 'SECRETS', 'token', 'TOKENS', 'api', 'API', 'key', 'KEY', 'apikey', 'Access', 'private', 'CLIENT', 'signing', 'credential', 'Credentials', 'auth', 'AUTHORIZATION', 'bearer', 'db', 'url', 'x', ''];
+    const seps = ['_', '_', '.', '-', '/', ':', ' ', '', '__', 'é'];
+    const next = random(7);
+    const bad: string[] = [];
+    let hits = 0;
+    for (let i = 0; i < 50_000; i++) {
+      let w = '';
+      const k = 1 + Math.floor(next() * 5);
+      for (let j = 0; j < k; j++) w += (j > 0 ? seps[Math.floor(next() * seps.length)]! : '') + words[Math.floor(next() * words.length)]!;
+      if (/[^\x00-\x7f]/.test(w)) continue; // non-ASCII names go to the pattern itself
+      const want = secretWordByPattern(w);
+      if (want) hits++;
+      if (secretWordByWords(w) !== want && bad.length < 10) bad.push(w);
+    }
+    expect(bad).toEqual([]);
+    expect(hits).toBeGreaterThan(10_000);
+  });
+
+  it('names secrets by their words, in any case and form, and leaves public names alone', () => {
+    for (const n of ['DB_PASSWORD', 'apiKey', 'x-api-key', 'API_KEY', 'ApiKey', 'client_secret', 'SIGNING_KEY', 'GITHUB_TOKEN', 'auth', 'my.credentials', 'PGPASSWORD_x'.replace('PG', 'PG_')]) expect(isSecretName(n), n).toBe(true);
+    for (const n of ['TOKEN_URL', 'PASSWORD_FILE', 'PASSPORT', 'KEYBOARD', 'DB:PASSWORD', 'AUTHOR', 'SECRETARY', 'PORT', 'API_KEY_ID', 'mypassword']) expect(isSecretName(n), n).toBe(false);
+    // Non-ASCII look-alikes: the pattern decides, and long s (U+017F) is not an s to it.
+    expect(isSecretName('DB_PA\u017fSWORD')).toBe(false);
+  });
+});
 
 describe('secretValues', () => {
   it('finds what a walk with a path for every node finds, in the same order, on every fixture spec', () => {
