@@ -3,7 +3,6 @@
  * --check), 2 usage error. Diagnostics go to stderr; `--format json` puts one JSON report on stdout.
  * Nothing here prints a stack trace: every failure becomes a diagnostic or a usage message.
  */
-import { parseArgs } from 'node:util';
 import pkg from '../../package.json' with { type: 'json' };
 import { didYouMean } from '../core/diagnostics.js';
 import { MAX_SPEC_BYTES } from '../core/source.js';
@@ -11,6 +10,7 @@ import { FORMATS, type ReportFormat } from './reporters.js';
 import { runInit } from './init.js';
 import { COMMAND_NAMES, COMMANDS, commandHelp, generalHelp, OPTIONS, type CommandName, type OptionName } from './help.js';
 import { UsageError, type Io } from './io.js';
+import { ArgError, parseArgv } from './args.js';
 import { limitHeapFor } from './heap.js';
 import { run } from './commands/run.js';
 import { runImport } from './commands/import.js';
@@ -50,12 +50,10 @@ const PARSE_OPTIONS = {
 const isCommand = (c: string | undefined): c is CommandName => c !== undefined && Object.hasOwn(COMMANDS, c);
 const flag = (name: string) => `--${name}`;
 
-/** `Unknown option '--tagret'` from parseArgs, as one sentence with the option meant. */
-function parseErrorMessage(err: unknown, command: CommandName | undefined): string {
-  const message = err instanceof Error ? err.message : String(err);
-  const unknown = /^Unknown option '(-{1,2})([^'=]*)/.exec(message);
-  if (!unknown) return message;
-  const [, dashes, name] = unknown as unknown as [string, string, string];
+/** An argument error as one sentence, with the option meant when the option is unknown. */
+function parseErrorMessage(err: ArgError, command: CommandName | undefined): string {
+  if (!err.unknown) return err.message;
+  const { dashes, name } = err.unknown;
   const names: string[] = command ? [...COMMANDS[command].options, 'help'] : Object.keys(OPTIONS);
   const close = dashes === '--' ? didYouMean(name, names) : undefined;
   const where = command ? ` for ${command}` : '';
@@ -68,8 +66,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const guessed = isCommand(named) ? named : undefined;
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: PARSE_OPTIONS });
+    parsed = parseArgv(argv, PARSE_OPTIONS);
   } catch (err) {
+    if (!(err instanceof ArgError)) throw err;
     return usage(io, new UsageError(parseErrorMessage(err, guessed), guessed));
   }
   const { values, positionals } = parsed;
