@@ -166,10 +166,10 @@ function startCli(): void {
     env: process.env,
     beforeCompile: limitHeapFor,
   }).then(
-    (code) => proc.finish(code),
+    (code) => proc.finish(code, guarded),
     (err: unknown) => {
       process.stderr.write(`codegen: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
-      proc.finish(1);
+      proc.finish(1, true);
     },
   );
 }
