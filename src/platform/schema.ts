@@ -7,7 +7,7 @@
  * `src/platform/validate.generated.js` from it.
  */
 import { EKS_AMI_TYPES } from './eks-versions.js';
-import { NAME_PATTERN } from '../schema/core-schema.js';
+import { NAME_PATTERN } from '../schema/values.js';
 import { arr, bool, enumOf, int, map, obj, str, type JsonSchema } from '../schema/dsl.js';
 
 export const PLATFORM_SCHEMA_ID = 'https://codegen.dev/schema/platform/v1.json';

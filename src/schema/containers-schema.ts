@@ -4,6 +4,7 @@
  * properties) and to every sidecar.
  */
 import { arr, bool, duration, enumOf, int, map, obj, oneOf, ref, str, type JsonSchema } from './dsl.js';
+import { ULIMIT_NAMES } from './values.js';
 
 /** Container names as ECS allows them (core-schema.ts CONTAINER_NAME_PATTERN). */
 const CONTAINER_NAME = '^[A-Za-z0-9_-]{1,255}$';
@@ -20,8 +21,7 @@ export const dependsOnSchema = (who: string) =>
     CONTAINER_NAME,
   );
 
-/** ECS Ulimit names (ECS API reference, Ulimit). */
-export const ULIMIT_NAMES = ['core', 'cpu', 'data', 'fsize', 'locks', 'memlock', 'msgqueue', 'nice', 'nofile', 'nproc', 'rss', 'rtprio', 'rttime', 'sigpending', 'stack'] as const;
+export { ULIMIT_NAMES };
 
 export const ulimitsSchema = (who: string) =>
   map(

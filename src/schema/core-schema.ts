@@ -6,20 +6,21 @@
 import { containersCoreProperties, containersDefs, dependsOnSchema, mountsSchema, ulimitsSchema } from './containers-schema.js';
 import { arr, bool, duration, enumOf, int, map, obj, oneOf, ref, str, type JsonSchema } from './dsl.js';
 import { paramRef } from './parameters-schema.js';
+import { CAPABILITIES, ENV_NAME_PATTERN, NAME_PATTERN } from './values.js';
 import { exposeTrafficProperties, loggingSchema, scheduledScaling, stepScaling } from './traffic-schema.js';
 
 /** A region, or a whole `${...}` substitution (a parameter or `AWS::Region`). */
 export const REGION_PATTERN = '^([a-z]{2}(-[a-z]+)+-[0-9]|\\$\\{[A-Za-z0-9:]+\\})$';
 /** An ARN of `service` whose partition, region and account may be `${...}` substitutions, or one whole substitution. */
 export const arnPattern = (service: string): string => `^(arn:(aws[a-z-]*|\\$\\{AWS::Partition\\}):${service}:|\\$\\{[A-Za-z0-9]+\\}$)`;
-export const NAME_PATTERN = '^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$';
+export { NAME_PATTERN };
 /**
  * A container name as ECS allows it: up to 255 letters, digits, underscores and hyphens
  * (RegisterTaskDefinition `name`). Kubernetes needs a DNS-1123 label: the valid-names rule checks
  * the names a kubernetes target gets.
  */
 export const CONTAINER_NAME_PATTERN = '^[A-Za-z0-9_-]{1,255}$';
-export const ENV_NAME_PATTERN = '^[A-Za-z_][A-Za-z0-9_]*$';
+export { ENV_NAME_PATTERN };
 /** Millicores (`500m`), cores (`0.5`), or ECS CPU units written as such (`10 units`, exact on ECS: 1024 units are one core). */
 export const CPU_PATTERN = '^([0-9]+m|[0-9]+(\\.[0-9]+)?|[1-9][0-9]* units)$';
 export const MEMORY_PATTERN = '^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|K|M|G|T)?$';
@@ -247,13 +248,7 @@ const tracing = obj('Distributed tracing.', {
 });
 
 /** Linux capability names as ECS takes them (KernelCapabilities); Kubernetes takes the same names. */
-export const CAPABILITIES = [
-  'ALL', 'AUDIT_CONTROL', 'AUDIT_WRITE', 'BLOCK_SUSPEND', 'CHOWN', 'DAC_OVERRIDE', 'DAC_READ_SEARCH', 'FOWNER', 'FSETID',
-  'IPC_LOCK', 'IPC_OWNER', 'KILL', 'LEASE', 'LINUX_IMMUTABLE', 'MAC_ADMIN', 'MAC_OVERRIDE', 'MKNOD', 'NET_ADMIN',
-  'NET_BIND_SERVICE', 'NET_BROADCAST', 'NET_RAW', 'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'SYS_ADMIN', 'SYS_BOOT',
-  'SYS_CHROOT', 'SYS_MODULE', 'SYS_NICE', 'SYS_PACCT', 'SYS_PTRACE', 'SYS_RAWIO', 'SYS_RESOURCE', 'SYS_TIME',
-  'SYS_TTY_CONFIG', 'SYSLOG', 'WAKE_ALARM',
-] as const;
+export { CAPABILITIES };
 
 const capabilityList = (d: string) =>
   arr(d, enumOf('A Linux capability without the `CAP_` prefix, e.g. `NET_BIND_SERVICE`, or `ALL`.', CAPABILITIES), { uniqueItems: true });

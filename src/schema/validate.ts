@@ -144,11 +144,11 @@ export function serviceSchemaObject(): SchemaNode {
 }
 
 /**
- * A validator for another spec kind (the platform spec): its schema JSON and its generated ajv
- * standalone function, with the same error mapping as `validateSpec`.
+ * A validator for another spec kind (the platform spec): its schema JSON (made when an error needs
+ * wording) and its generated ajv standalone function, with the same error mapping as `validateSpec`.
  */
-export function createSchemaValidator(schema: object, generated: unknown): (value: unknown) => Diagnostic[] {
-  return (value) => validateAgainst(() => schema as SchemaNode, generated as ValidateFn, value);
+export function createSchemaValidator(schema: () => object, generated: unknown): (value: unknown) => Diagnostic[] {
+  return (value) => validateAgainst(schema as () => SchemaNode, generated as ValidateFn, value);
 }
 
 function validateAgainst(schema: () => SchemaNode, validateFn: ValidateFn, value: unknown): Diagnostic[] {

@@ -12,7 +12,7 @@ import type { Json, JsonObject } from '../../core/serialize.js';
 import { parseDurationSeconds } from '../../core/units.js';
 import type { ServiceModel } from '../../model/types.js';
 import type { AppmeshTarget } from '../../schema/spec.generated.js';
-import { VALUE_MATCHES } from '../../schema/targets/appmesh-route.js';
+import { VALUE_MATCHES } from '../../schema/values.js';
 
 type Report = (d: DiagnosticInput) => void;
 type RouteSpec = NonNullable<AppmeshTarget['route']>;

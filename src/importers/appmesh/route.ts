@@ -5,7 +5,7 @@
  * reader takes the key spelling as a parameter. A field it cannot read (a reference, a query
  * parameter, a scheme, a port) stays unmarked and is reported as not carried.
  */
-import { GRPC_RETRY_EVENTS, HTTP_RETRY_EVENTS, TCP_RETRY_EVENTS } from '../../schema/targets/appmesh-route.js';
+import { GRPC_RETRY_EVENTS, HTTP_RETRY_EVENTS, TCP_RETRY_EVENTS } from '../../schema/values.js';
 import type { Field } from '../fields.js';
 import { duration } from '../write.js';
 

@@ -7,8 +7,7 @@
  */
 import type { SpecPath } from '../../core/diagnostics.js';
 import { isSecretName } from '../../core/secrets.js';
-import { CAPABILITIES } from '../../schema/core-schema.js';
-import { ULIMIT_NAMES } from '../../schema/containers-schema.js';
+import { CAPABILITIES, ULIMIT_NAMES } from '../../schema/values.js';
 import { serviceName } from '../ecs/names.js';
 import { words, type Field } from '../fields.js';
 import { duration, type SpecDraft } from '../write.js';

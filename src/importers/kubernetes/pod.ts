@@ -4,7 +4,7 @@
  */
 import type { Field } from '../fields.js';
 
-import { CAPABILITIES } from '../../schema/core-schema.js';
+import { CAPABILITIES } from '../../schema/values.js';
 
 export type Json = Record<string, unknown>;
 

@@ -5,7 +5,7 @@
  * `targets.<t>` and each `environments.<e>` section), so the value wins in every view.
  */
 import type { DiagnosticInput, SpecPath } from '../../core/diagnostics.js';
-import { ENV_NAME_PATTERN } from '../../schema/core-schema.js';
+import { ENV_NAME_PATTERN } from '../../schema/values.js';
 import type { CodegenServiceSpecV1 as ServiceSpec } from '../../schema/spec.generated.js';
 import { parameterValueProblem } from './parameters.js';
 

@@ -6,17 +6,9 @@
  * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-appmesh-route-routespec.html
  */
 import { arr, bool, duration, enumOf, int, obj, str, type JsonSchema } from '../dsl.js';
+import { GRPC_RETRY_EVENTS, HTTP_METHODS, HTTP_RETRY_EVENTS, TCP_RETRY_EVENTS, VALUE_MATCHES } from '../values.js';
 
-/** App Mesh HttpRouteMatch `method` values. */
-export const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH'] as const;
-/** HttpRetryPolicy `httpRetryEvents`: 5xx, 502/503/504, 409, a refused stream. */
-export const HTTP_RETRY_EVENTS = ['server-error', 'gateway-error', 'client-error', 'stream-error'] as const;
-/** GrpcRetryPolicy `grpcRetryEvents`: gRPC status codes. */
-export const GRPC_RETRY_EVENTS = ['cancelled', 'deadline-exceeded', 'internal', 'resource-exhausted', 'unavailable'] as const;
-/** `tcpRetryEvents`: the connection failed before the request was processed. */
-export const TCP_RETRY_EVENTS = ['connection-error'] as const;
-/** The ways a header or gRPC metadata value can match (App Mesh HeaderMatchMethod, one of them). */
-export const VALUE_MATCHES = ['exact', 'prefix', 'suffix', 'regex', 'range'] as const;
+export { GRPC_RETRY_EVENTS, HTTP_METHODS, HTTP_RETRY_EVENTS, TCP_RETRY_EVENTS, VALUE_MATCHES };
 
 const value = (d: string) => str(d, { minLength: 1, maxLength: 255 });
 
