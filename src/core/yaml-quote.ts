@@ -96,6 +96,15 @@ const allDigits = (s: string): boolean => {
   return true;
 };
 
+/** A `+` or `-` after the first character and not after `e` or `E` (no number of any reader has one). */
+const innerSign = (s: string): boolean => {
+  for (let i = 1; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c === 43 || c === 45) && s.charCodeAt(i - 1) !== 101 && s.charCodeAt(i - 1) !== 69) return true;
+  }
+  return false;
+};
+
 /** The YAML 1.1 nulls and bools that start with a letter (YAML11_NON_STRING's first three). */
 const WORDS = new Set(['null', 'Null', 'NULL', 'Y', 'y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON', 'N', 'n', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF']);
 
@@ -138,10 +147,13 @@ export function plainOk(s: string): boolean {
   }
   if (c0 >= 48 && c0 <= 57) {
     if (allDigits(s)) return false; // an integer to every reader
-    // Perhaps a timestamp to go-yaml (four digits and `-`, OTHER_NON_STRING); otherwise a number
-    // holds only characters of class 1 after its first.
-    return numeric || (n >= 5 && s.charCodeAt(4) === 45) ? plainOkByRules(s) : true;
+    // Four digits and `-`: a possible timestamp to go-yaml (OTHER_NON_STRING), whatever follows.
+    if (n >= 5 && s.charCodeAt(4) === 45 && allDigits(s.slice(1, 4))) return false;
+    // A number holds only characters of class 1 after its first, and a sign only after `e` or `E`.
+    return numeric && !innerSign(s) ? plainOkByRules(s) : true;
   }
+  // A dot starts a number (`.5`, `.e5`, `._`), `.inf`, `.nan` or `...` only with one of these next.
+  if (c0 === 46 && n > 1 && !'0123456789_.eEiInN'.includes(s[1]!)) return true;
   // `_`, `/`, `$` and the like start no implicit type; signs, dots, `~ < =` are the rules' to decide.
   return c0 === 43 || c0 === 45 || c0 === 46 || c0 === 126 || c0 === 60 || c0 === 61 ? plainOkByRules(s) : true;
 }

@@ -52,11 +52,20 @@ export const APPMESH_LOGICAL_IDS: Readonly<Record<string, LogicalIdRole>> = {
 
 /** A CloudFormation logical ID (alphanumeric) from free text: `my-app.api` → `MyAppApi`. */
 export function logicalId(text: string): string {
-  return text
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
-    .join('');
+  // Each run of ASCII letters and digits, its first letter upper-cased (scanned: it runs for every
+  // logical ID of every template).
+  let out = '';
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0;
+    const alnum = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    if (alnum && start < 0) start = i;
+    else if (!alnum && start >= 0) {
+      out += text.charAt(start).toUpperCase() + text.slice(start + 1, i);
+      start = -1;
+    }
+  }
+  return out;
 }
 
 /**

@@ -12,7 +12,7 @@ export function resourceSchema(type: string): Schema | null {
   let schema = resources.get(type);
   if (schema === undefined) {
     available ??= new Set(listData('cloudformation/resources'));
-    const file = `${type.replace(/::/g, '_')}.json`;
+    const file = `${type.split('::').join('_')}.json`;
     schema = /^[A-Za-z0-9:]+$/.test(type) && available.has(file) ? readData<Schema>(`cloudformation/resources/${file}`) : (TASK_SET_SCHEMAS[type] ?? null);
     resources.set(type, schema);
   }

@@ -111,7 +111,8 @@ function resolveRef(w: Walk, ref: string): Schema {
   let s = w.state.refs.get(ref);
   if (s === undefined) {
     let cur: unknown = w.root;
-    for (const seg of ref.replace(/^#\/?/, '').split('/').filter(Boolean)) cur = isObject(cur) ? cur[seg.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
+    const body = ref.startsWith('#/') ? ref.slice(2) : ref.startsWith('#') ? ref.slice(1) : ref;
+    for (const seg of body.split('/').filter(Boolean)) cur = isObject(cur) ? cur[seg.includes('~') ? seg.replace(/~1/g, '/').replace(/~0/g, '~') : seg] : undefined;
     s = isObject(cur) || typeof cur === 'boolean' ? cur : true;
     w.state.refs.set(ref, s);
   }

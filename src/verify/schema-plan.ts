@@ -11,7 +11,8 @@ const regexps = new Map<string, { test: (s: string) => boolean }>();
 export function regexp(pattern: string): { test: (s: string) => boolean } {
   let re = regexps.get(pattern);
   if (!re) {
-    const translated = pattern.replace(/\\Z/g, '$').replace(/\\A/g, '^').replace(/\\p\{Print\}/g, '\\P{Cc}');
+    // Only a pattern with a backslash can hold \Z, \A or \p{Print}: the others skip three replacements.
+    const translated = pattern.includes('\\') ? pattern.replace(/\\Z/g, '$').replace(/\\A/g, '^').replace(/\\p\{Print\}/g, '\\P{Cc}') : pattern;
     re = { test: () => true };
     for (const flags of ['u', '']) {
       try {
