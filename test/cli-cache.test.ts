@@ -14,7 +14,8 @@ import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readTree, ROOT } from './helpers/fixtures.js';
-import { BUNDLE_HEAD, CACHE_MAGIC, decodeCache, encodeCache, isWrapped, KEEP_CACHES, loadBundle, pruneCaches } from '../src/cli/bundle-loader.js';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { BUNDLE_HEAD, CACHE_MAGIC, decodeCache, encodeCache, isWrapped, KEEP_CACHES, loadBundle, pruneCaches, targetsTag } from '../src/cli/bundle-loader.js';
 
 const DIST = join(ROOT, 'dist');
 const BIN_FILES = ['cli.cjs', 'cli-loader.js', 'cli-main.cjs'];
@@ -104,29 +105,47 @@ describe('the built bin and its code cache', () => {
     // target's emitters and verifiers, and every later run compiled them again.
     const root = cacheRoot();
     const dir = join(root, 'codegen');
-    const header = (): { size: number; commands: string[]; mtimeMs: number } => {
-      const [name] = cacheFiles(dir);
-      const raw = readFileSync(join(dir, name!));
+    const header = (name: string): { size: number; commands: string[]; mtimeMs: number } => {
+      const raw = readFileSync(join(dir, name));
       const at = CACHE_MAGIC.length + 4;
       const h = JSON.parse(raw.toString('utf8', at, at + raw.readUInt32LE(CACHE_MAGIC.length))) as { commands: string[] };
-      return { size: raw.length, commands: h.commands, mtimeMs: lstatSync(join(dir, name!)).mtimeMs };
+      return { size: raw.length, commands: h.commands, mtimeMs: lstatSync(join(dir, name)).mtimeMs };
     };
-    const k8s = generate([SEED, '--target', 'kubernetes'], ROOT, { NODE_COMPILE_CACHE: root });
-    expect(k8s.status).toBe(0);
-    const first = header();
+    // A spec whose only target is Kubernetes: the same command line as the seed's, other work.
+    const spec = parseYaml(readFileSync(SEED, 'utf8')) as { targets: Record<string, unknown> };
+    spec.targets = { kubernetes: spec.targets.kubernetes };
+    const k8sSpec = join(mkdtempSync(join(tmpdir(), 'codegen-k8s-spec-')), 'service.yaml');
+    writeFileSync(k8sSpec, stringifyYaml(spec));
+    expect(generate([k8sSpec], ROOT, { NODE_COMPILE_CACHE: root }).status).toBe(0);
+    const [name] = cacheFiles(dir);
+    const first = header(name!);
     expect(first.commands).toContain('generate');
     expect(first.commands).toContain('emit:kubernetes:deployment');
     expect(first.commands.filter((c) => c.startsWith('emit:ecs:'))).toEqual([]);
     expect(generate([SEED], ROOT, { NODE_COMPILE_CACHE: root })).toEqual(reference);
-    const second = header();
+    const second = header(name!);
     expect(second.commands.slice(0, first.commands.length)).toEqual(first.commands);
     expect(second.commands).toContain('emit:ecs:task-definition');
     expect(second.size).toBeGreaterThan(first.size);
     // Nothing new: the file is left as it is.
     expect(generate([SEED], ROOT, { NODE_COMPILE_CACHE: root })).toEqual(reference);
+    expect(generate([k8sSpec], ROOT, { NODE_COMPILE_CACHE: root }).status).toBe(0);
+    expect(header(name!)).toEqual(second);
+    expect(cacheFiles(dir)).toEqual([name]);
+    // A run that names its targets keeps a cache of its own, holding only what that run compiles.
     expect(generate([SEED, '--target', 'kubernetes'], ROOT, { NODE_COMPILE_CACHE: root }).status).toBe(0);
-    expect(header()).toEqual(second);
-    expect(cacheFiles(dir)).toHaveLength(1);
+    const own = cacheFiles(dir).filter((f) => f !== name);
+    expect(own).toHaveLength(1);
+    expect(header(own[0]!).commands.filter((c) => c.startsWith('emit:ecs:'))).toEqual([]);
+    expect(header(own[0]!).size).toBeLessThan(second.size);
+    expect(header(name!)).toEqual(second);
+  });
+
+  it('names the targets of a command line the same however they are written', () => {
+    expect(targetsTag(['generate', 'a.yaml', '--target', 'kubernetes,ecs'])).toBe('ecs,kubernetes');
+    expect(targetsTag(['generate', '-t', 'ecs', '--target=kubernetes', '-tecs'])).toBe('ecs,kubernetes');
+    expect(targetsTag(['generate', 'a.yaml'])).toBe('');
+    expect(targetsTag(['generate', '--targets', 'x', '--', 'y'])).toBe('');
   });
 
   it('ignores a cache made under another key (another Node build, other V8 flags), and damaged files', () => {

@@ -12,9 +12,10 @@
  * NODE_DISABLE_COMPILE_CACHE=1 or CODEGEN_NO_CODE_CACHE=1: no cache at all.
  */
 import { join } from 'node:path';
-import { cacheDir, commandTag, loadBundle } from './bundle-loader.js';
+import { cacheDir, commandTag, loadBundle, targetsTag } from './bundle-loader.js';
 
 // Built as CommonJS (tsup.config.ts): __dirname is the dist folder.
 const bundle = join(__dirname, 'cli-main.cjs');
 // A `--concurrency` worker (argv ends with its flag, see src/project/parallel.ts) reads the cache but never writes it.
-loadBundle(bundle, { cacheDir: cacheDir(), command: commandTag(process.argv.slice(2)), write: process.argv[2] !== '--codegen-compile-worker' });
+const args = process.argv.slice(2);
+loadBundle(bundle, { cacheDir: cacheDir(), command: commandTag(args), variant: targetsTag(args), write: process.argv[2] !== '--codegen-compile-worker' });
