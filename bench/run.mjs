@@ -43,7 +43,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const USAGE = `usage: npm run bench [-- --runs N] [--markdown] [--nodes 22,24|none] [--no-peers] [--skip-1000]
 
-  --runs N        rounds of each set (default 5); figures are medians, ratios paired within a round
+  --runs N        rounds of each set (default 5; one-service sets 4× as many, at least 20);
+                  figures are medians, ratios paired within a round
   --markdown      print the table as Markdown (docs/benchmarks.md)
   --nodes LIST    other Node releases for the 1- and 100-service rows (default 22,24; none: Node ${process.versions.node} only)
   --no-peers      codegen only: no template, cdk8s or kubectl kustomize rows
@@ -72,6 +73,7 @@ if (!existsSync(cli) || !existsSync(join(root, 'dist/index.js'))) {
 }
 const opt = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const runs = Number(opt('--runs') ?? 5);
+const oneServiceRounds = Math.max(20, runs * 4);
 if (!Number.isInteger(runs) || runs < 1) {
   console.error('bench: --runs takes a whole number of runs (at least 1).');
   process.exit(2);
@@ -217,8 +219,11 @@ function coldSet(n, nodeBin, label, { peers = true } = {}) {
       specsOf.push({ label: `  template peer, ${n.toLocaleString('en')} services, RAM disk`, cmd: 'template shm', env: 'ordinary', disk: shmDisk });
     }
   }
-  progress(`cold set: ${n} service(s) under Node ${label}, ${set.length} commands × ${runs} rounds`);
-  const m = measureSet(set, runs);
+  // A one-service run is short (~50 ms) and its spread is several percent of it: four times the
+  // rounds (at least 20), so the medians and the ratios to the floor and the peers hold still.
+  const rounds = n === 1 ? oneServiceRounds : runs;
+  progress(`cold set: ${n} service(s) under Node ${label}, ${set.length} commands × ${rounds} rounds`);
+  const m = measureSet(set, rounds);
   if (n === 1) {
     for (const [envLabel] of envs) {
       const vs = envLabel === 'as is' ? [['floor ordinary', ratio(m, 'floor as is', 'floor ordinary')]] : [];
@@ -369,5 +374,5 @@ try {
   if (shm) rmSync(shm, { recursive: true, force: true });
 }
 
-const machine = `${cpus().length} × ${cpus()[0]?.model?.trim() ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB; ${runs} rounds; disk ${disk}${shm ? `, RAM disk ${shmDisk}` : ''}`;
+const machine = `${cpus().length} × ${cpus()[0]?.model?.trim() ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB; ${runs} rounds (${oneServiceRounds} for one service); disk ${disk}${shm ? `, RAM disk ${shmDisk}` : ''}`;
 printReport({ markdown, machine, rows, extra, notices, caSet });
