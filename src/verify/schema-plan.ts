@@ -2,6 +2,7 @@
  * The evaluator's view of a schema node (see json-schema.ts): its keywords read once into an
  * object of one fixed shape, and the helpers that need no walk state.
  */
+import { asciiFirst } from './ascii-pattern.js';
 import { isObject } from './report.js';
 
 export type Schema = boolean | Record<string, unknown>;
@@ -14,7 +15,14 @@ export function regexp(pattern: string): { test: (s: string) => boolean } {
     // Only a pattern with a backslash can hold \Z, \A or \p{Print}: the others skip three replacements.
     const translated = pattern.includes('\\') ? pattern.replace(/\\Z/g, '$').replace(/\\A/g, '^').replace(/\\p\{Print\}/g, '\\P{Cc}') : pattern;
     re = { test: () => true };
-    for (const flags of ['u', '']) {
+    const ascii = (() => {
+      try {
+        return asciiFirst(translated);
+      } catch {
+        return undefined; // the forms below decide
+      }
+    })();
+    for (const flags of ascii ? [] : ['u', '']) {
       try {
         re = new RegExp(translated, flags);
         break;
@@ -22,6 +30,7 @@ export function regexp(pattern: string): { test: (s: string) => boolean } {
         // next form; a pattern JavaScript cannot read accepts everything
       }
     }
+    if (ascii) re = ascii;
     regexps.set(pattern, re);
   }
   return re;
