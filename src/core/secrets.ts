@@ -7,6 +7,7 @@
  * - secret-named keys (`DB_PASSWORD`, `API_TOKEN`, ...) with a plain value;
  * - values at secret positions (anything under `secrets.<name>`, `env.<secret-named key>`).
  */
+import { isAsciiText } from './ascii.js';
 import type { SpecPath } from './diagnostics.js';
 
 /** A word of the name says "secret" (`DB_PASSWORD`, `apiKey`, `x-auth-token`). */
@@ -53,11 +54,6 @@ export function isSecretName(name: string, extra: readonly RegExp[] = []): boole
   return (secretWord && !BENIGN_NAME.test(w)) || extra.some((re) => re.test(name));
 }
 
-/** True when every character of `s` is ASCII. */
-function isAsciiText(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
-  return true;
-}
 
 /** For tests: SECRET_WORD applied as written, and its replacement. */
 export const secretWordByPattern = (w: string): boolean => SECRET_WORD.test(w);

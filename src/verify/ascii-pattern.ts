@@ -1,13 +1,14 @@
 /**
  * Patterns with Unicode property classes (`\p{L}`, `\P{Cc}`), read for ASCII text without them.
- * V8 builds a property class from the Unicode tables when it compiles the pattern: the tag
- * pattern of the CloudFormation schemas (`^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`) costs a process about
- * half a millisecond, more than all the other patterns of a run of every target. For a string of
+ * V8 builds a property class from the Unicode tables when it reads the pattern and again when it
+ * compiles it: the tag pattern of the CloudFormation schemas (`^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`)
+ * costs a process about half a millisecond, the costliest pattern of a run of every target. For a string of
  * ASCII characters a property class matches exactly its ASCII members, so a copy of the pattern
  * with each class replaced by them gives the same answer; any other string gets the pattern itself,
  * compiled when first needed. test/verify/ascii-pattern.test.ts compares the two on the vendored
  * schemas' patterns.
  */
+import { isAsciiText } from '../core/ascii.js';
 
 /** The ASCII members of the property classes the vendored schemas use (`\P{Cc}` is what `\p{Print}` becomes). */
 const ASCII_MEMBERS: Readonly<Record<string, string>> = {
@@ -51,20 +52,21 @@ export function asciiSource(source: string): string | undefined {
   return out;
 }
 
-const isAscii = (s: string): boolean => {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
-  return true;
-};
-
 /**
  * A tester for `source` (flags `u`): for a pattern with property classes, its ASCII copy for ASCII
- * strings and the pattern itself, made on first use, for the rest; otherwise undefined.
+ * strings and the pattern itself, made on first use, for the rest; otherwise (or when the copy is
+ * not a valid pattern, nor then the pattern) undefined.
  */
 export function asciiFirst(source: string): { test: (s: string) => boolean } | undefined {
   if (!source.includes('\\p{') && !source.includes('\\P{')) return undefined;
   const ascii = asciiSource(source);
   if (ascii === undefined) return undefined;
-  const fast = new RegExp(ascii, 'u');
+  let fast: RegExp;
+  try {
+    fast = new RegExp(ascii, 'u');
+  } catch {
+    return undefined;
+  }
   let full: RegExp | undefined;
-  return { test: (s) => (isAscii(s) ? fast.test(s) : (full ??= new RegExp(source, 'u')).test(s)) };
+  return { test: (s) => (isAsciiText(s) ? fast.test(s) : (full ??= new RegExp(source, 'u')).test(s)) };
 }

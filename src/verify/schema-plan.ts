@@ -15,13 +15,7 @@ export function regexp(pattern: string): { test: (s: string) => boolean } {
     // Only a pattern with a backslash can hold \Z, \A or \p{Print}: the others skip three replacements.
     const translated = pattern.includes('\\') ? pattern.replace(/\\Z/g, '$').replace(/\\A/g, '^').replace(/\\p\{Print\}/g, '\\P{Cc}') : pattern;
     re = { test: () => true };
-    const ascii = (() => {
-      try {
-        return asciiFirst(translated);
-      } catch {
-        return undefined; // the forms below decide
-      }
-    })();
+    const ascii = asciiFirst(translated);
     for (const flags of ascii ? [] : ['u', '']) {
       try {
         re = new RegExp(translated, flags);
