@@ -51,18 +51,7 @@ export function readRegularFile(path: string, opts: { follow?: boolean } = {}): 
     if (!st.isFile()) throw new NotRegularFileError(path, fileKind(st));
     // Like readFileSync: the size fstat gives is read; a file reporting 0 (some virtual files) is read to its end.
     const size = st.size;
-    let buf = Buffer.allocUnsafe(size > 0 ? size : 4096);
-    let n = 0;
-    while (size === 0 || n < size) {
-      if (n === buf.length) {
-        const bigger = Buffer.allocUnsafe(buf.length * 2);
-        buf.copy(bigger, 0, 0, n);
-        buf = bigger;
-      }
-      const r = readSync(fd, buf, n, buf.length - n, null);
-      if (r === 0) break;
-      n += r;
-    }
+    const [buf, n] = readGrowing(fd, size > 0 ? size : 4096, Infinity, size > 0 ? size : Infinity);
     return buf.toString('utf8', 0, n);
   } finally {
     closeSync(fd);
@@ -87,21 +76,31 @@ export function readAtMost(path: string, limit: number): Buffer {
   const fd = openSync(path, 'r');
   try {
     const st = fstatSync(fd);
-    let buf = Buffer.allocUnsafe(Math.max(1, Math.min(limit, st.isFile() && st.size > 0 ? st.size + 1 : CHUNK)));
-    let total = 0;
-    while (total < limit) {
-      if (total === buf.length) {
-        const bigger = Buffer.allocUnsafe(Math.min(limit, buf.length * 2));
-        buf.copy(bigger, 0, 0, total);
-        buf = bigger;
-      }
-      const n = readSync(fd, buf, total, buf.length - total, null);
-      if (n === 0) break;
-      total += n;
-    }
+    const [buf, total] = readGrowing(fd, Math.max(1, Math.min(limit, st.isFile() && st.size > 0 ? st.size + 1 : CHUNK)), limit, limit);
     // A short input read from a pipe keeps a copy of its size, not the 64 KiB buffer.
     return buf.length - total > 4096 ? Buffer.from(buf.subarray(0, total)) : buf.subarray(0, total);
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * Read `fd` from its position into a buffer of `first` bytes, doubled (up to `limit`) whenever it
+ * fills, until `until` bytes are in or the input ends. Returns the buffer and how many bytes it holds.
+ */
+function readGrowing(fd: number, first: number, limit: number, until: number): [Buffer, number] {
+  let buf = Buffer.allocUnsafe(first);
+  let n = 0;
+  while (n < until) {
+    if (n === buf.length) {
+      if (n >= limit) break;
+      const bigger = Buffer.allocUnsafe(Math.min(limit, buf.length * 2));
+      buf.copy(bigger, 0, 0, n);
+      buf = bigger;
+    }
+    const r = readSync(fd, buf, n, buf.length - n, null);
+    if (r === 0) break;
+    n += r;
+  }
+  return [buf, n];
 }

@@ -1,14 +1,16 @@
 /**
  * readAtMost reads an input the user names (a spec, an import source): a regular file, a pipe or a
  * device, up to a limit. What it returns is the input's first `limit` bytes; what it allocates is
- * about the input's size (it once took two 1 MiB buffers for every 3 kB spec).
+ * about the input's size (it once took two 1 MiB buffers for every 3 kB spec). readRegularFile
+ * reads a file codegen found by itself, whole, and refuses anything but a regular file; the two
+ * share one read loop.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { readAtMost } from '../../src/core/read-file.js';
+import { NotRegularFileError, readAtMost, readRegularFile } from '../../src/core/read-file.js';
 
 let dir: string;
 beforeAll(() => {
@@ -69,10 +71,38 @@ describe('readAtMost', () => {
       expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
       // A writer in another process: opening a FIFO for reading waits for it.
       const writer = spawn('sh', ['-c', `cat "${source}" > "${fifo}"`], { stdio: 'ignore' });
+      const spy = vi.spyOn(Buffer, 'allocUnsafe');
       const got = readAtMost(fifo, limit);
+      // The buffer doubles from 64 KiB: 64 + 128 + 256 KiB for 200 kB, never a buffer per read.
+      expect(spy.mock.calls.reduce((sum, [n]) => sum + Number(n), 0), `limit ${limit}`).toBeLessThanOrEqual(3 * content.length);
+      spy.mockRestore();
       writer.kill();
       await new Promise((done) => writer.once('close', done));
       expect(got.equals(content.subarray(0, Math.min(limit, content.length))), `limit ${limit}`).toBe(true);
     }
+  });
+});
+
+describe('readRegularFile', () => {
+  it('returns the whole text of a regular file, of any size', () => {
+    for (const size of [0, 1, 4096, 4097, 300_000]) {
+      const text = 'x'.repeat(size);
+      expect(readRegularFile(file(`r-${size}.txt`, Buffer.from(text))), `size ${size}`).toBe(text);
+    }
+    expect(readRegularFile(file('utf8.txt', Buffer.from('grüße\n')))).toBe('grüße\n');
+  });
+
+  it('reads a file whose size says 0 to its end, past the first 4 kB', () => {
+    if (!existsSync('/proc/self/maps')) return;
+    const text = readRegularFile('/proc/self/maps');
+    expect(text.length).toBeGreaterThan(4096); // a Node process maps far more than 4 kB worth of lines
+    expect(text.endsWith('\n')).toBe(true);
+  });
+
+  it('refuses a FIFO without waiting for a writer', () => {
+    if (process.platform === 'win32') return;
+    const fifo = join(dir, 'fifo-refused');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    expect(() => readRegularFile(fifo)).toThrow(NotRegularFileError);
   });
 });
