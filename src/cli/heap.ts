@@ -31,7 +31,7 @@
 export const LARGE_RUN = 200;
 
 /** How far the old generation may grow past what the last full collection left alive, in percent. */
-export const HEAP_GROWING_PERCENT = 100;
+const HEAP_GROWING_PERCENT = 100;
 
 /** The young generation's size (both semi-spaces) at which it stops growing. */
 const YOUNG_BYTES = 8 * 1024 * 1024;
