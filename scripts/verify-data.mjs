@@ -11,7 +11,9 @@
  *                                                 the build ships it as dist/vendor-schemas, which the
  *                                                 verifier reads ~8× less of at start-up. Evaluation
  *                                                 ignores those keywords, so the result is the same
- *                                                 (test/verify/verify-data.test.ts proves it).
+ *                                                 (test/verify/verify-data.test.ts proves it). The
+ *                                                 Copilot field model loses its `paths` listing, which
+ *                                                 the verifier never reads (COMPACT_DATA).
  */
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -57,13 +59,24 @@ export function compactSchema(schema) {
   return out;
 }
 
+/**
+ * Data files the verifier reads only in part: the part it never reads is left out of the copy. The
+ * Copilot field model's `paths` (every field path of every workload type, for people reading the
+ * file) is 80% of its 86 kB, and every run with a Copilot target parsed it.
+ */
+const COMPACT_DATA = {
+  'copilot/manifest-fields.json': ({ paths, ...used }) => used,
+};
+
 function compactTree(from, to) {
   mkdirSync(to, { recursive: true });
   for (const name of readdirSync(from)) {
     const src = join(from, name);
     const dst = join(to, name);
+    const rel = relative(vendor, src).split('\\').join('/');
     if (statSync(src).isDirectory()) compactTree(src, dst);
-    else if (name.endsWith('.json') && SCHEMA_FOLDERS.some((f) => relative(vendor, src).startsWith(f))) writeFileSync(dst, `${JSON.stringify(compactSchema(JSON.parse(readFileSync(src, 'utf8'))))}\n`);
+    else if (name.endsWith('.json') && SCHEMA_FOLDERS.some((f) => rel.startsWith(f))) writeFileSync(dst, `${JSON.stringify(compactSchema(JSON.parse(readFileSync(src, 'utf8'))))}\n`);
+    else if (Object.hasOwn(COMPACT_DATA, rel)) writeFileSync(dst, `${JSON.stringify(COMPACT_DATA[rel](JSON.parse(readFileSync(src, 'utf8'))))}\n`);
     else copyFileSync(src, dst);
   }
 }

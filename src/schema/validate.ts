@@ -7,7 +7,7 @@ import { didYouMean, type Diagnostic, type SpecPath } from '../core/diagnostics.
 import { findSecretFormat, isSecretPath } from '../core/secrets.js';
 import { patternRule } from './pattern-rules.js';
 // @ts-ignore -- generated JavaScript without declarations
-import { SERVICE_SCHEMA_TEXT } from './schema-text.generated.js';
+import { serviceSchemaText } from './schema-text.generated.js';
 // @ts-ignore -- generated JavaScript without declarations
 import validateGenerated from './validate.generated.js';
 
@@ -17,7 +17,7 @@ type SchemaNode = { description?: string; properties?: Record<string, unknown>; 
  * string and is parsed on the first invalid spec: a valid spec never pays for it.
  */
 let serviceSchema: SchemaNode | undefined;
-const SCHEMA = (): SchemaNode => (serviceSchema ??= JSON.parse(SERVICE_SCHEMA_TEXT as string) as SchemaNode);
+const SCHEMA = (): SchemaNode => (serviceSchema ??= JSON.parse(serviceSchemaText() as string) as SchemaNode);
 
 function deref(root: SchemaNode, node: SchemaNode | undefined): SchemaNode | undefined {
   let cur = node;

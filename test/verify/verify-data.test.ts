@@ -40,6 +40,10 @@ describe('verifier data', () => {
     execFileSync(process.execPath, [join(ROOT, 'scripts/verify-data.mjs'), '--compact', join(dir, 'schemas')]);
     const compact = readFileSync(join(dir, 'schemas/kubernetes/v1.34.0/deployment-apps-v1.json'), 'utf8');
     expect(compact.length).toBeLessThan(readFileSync(join(VENDOR, 'kubernetes/v1.34.0/deployment-apps-v1.json'), 'utf8').length / 4);
+    // The Copilot field model keeps what the verifier reads (its `paths` listing is for people).
+    const copilot = JSON.parse(readFileSync(join(dir, 'schemas/copilot/manifest-fields.json'), 'utf8'));
+    expect(Object.keys(copilot).sort()).toEqual(['services', 'source', 'types']);
+    expect(JSON.stringify(copilot).length).toBeLessThan(readFileSync(join(VENDOR, 'copilot/manifest-fields.json'), 'utf8').length / 4);
     const sets = [...validCases(), ...verifyBrokenCases()].map((c) => compileCase(c, { verify: false }).artifacts);
     const full = await verifyAllWith(VENDOR, sets);
     const small = await verifyAllWith(join(dir, 'schemas'), sets);
