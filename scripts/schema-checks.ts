@@ -18,8 +18,9 @@
  * test/verify/schema-checks.test.ts checks the file is what this makes of the vendored schemas,
  * and that each check reports what evaluate() reports.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { attributesOf, readOnlyPathsOf } from '../src/verify/cfn-resource-data.js';
 import { branchSummary } from '../src/verify/json-schema.js';
 import { withKustomizeFields } from '../src/verify/kustomize-schema.js';
 import { isObject } from '../src/verify/report.js';
@@ -27,6 +28,7 @@ import { makePlan, type Plan, type Schema } from '../src/verify/schema-plan.js';
 import { compactSchema } from './verify-data.mjs';
 
 export const SCHEMA_CHECKS_FILE = 'src/verify/schema-checks.generated.ts';
+export const CFN_CHECKS_FILE = 'src/verify/cfn-checks.generated.ts';
 
 const q = (s: string): string => JSON.stringify(s);
 /**
@@ -35,6 +37,8 @@ const q = (s: string): string => JSON.stringify(s);
  * calls hundreds (the first 300 in-process compiles: 1.04x the instructions through at()).
  */
 const call = (check: string, value: string, key: string): string => `{ w.stack.push(${key}); ${check}(${value}, w); w.stack.pop(); }`;
+/** The same, for a CloudFormation check: a value the walk's `opaque` names (an intrinsic function call) is not walked, outside a probe. */
+const callCfn = (check: string, value: string, key: string): string => `{ const x = ${value}; if (!skip(w, x)) { w.stack.push(${key}); ${check}(x, w); w.stack.pop(); } }`;
 
 class Compiler {
   /** Function name by node text (and strictness); null for a node that checks nothing. */
@@ -48,6 +52,18 @@ class Compiler {
   private where = '';
   private root: Schema = true;
   private strict = false;
+  /** How a check walks into a child value (see call and callCfn). */
+  private readonly descend: typeof call;
+
+  /**
+   * `cfn`: checks for CloudFormation, as cloudformation.ts evaluates its schemas: cfn-lint's
+   * keywords and `uniqueItems` are compiled, a child value the walk's `opaque` names is skipped
+   * outside a probe, and a `oneOf`/`anyOf` no branch accepts is explained by walking each branch
+   * again as the walk itself walks (evaluate() does the same).
+   */
+  constructor(private readonly cfn = false) {
+    this.descend = cfn ? callCfn : call;
+  }
 
   /** The function checking `root` (a whole schema file), or null when it checks nothing. */
   compile(root: Schema, where: string, strict: boolean): string | null {
@@ -62,7 +78,9 @@ class Compiler {
   private check(schema: Schema, at: string): string | null {
     if (schema === true) return null;
     if (schema === false) return this.named('false', () => [`  fail(w, 'false schema', 'is not allowed here', {});`]);
-    return this.named(`${this.strict ? 'strict ' : ''}${JSON.stringify(schema)}`, () => this.body(makePlan(schema, this.strict), at));
+    const text = JSON.stringify(schema);
+    // A node holding a `$ref` means what its root's definitions say: it is shared within its root only.
+    return this.named(`${this.strict ? 'strict ' : ''}${text.includes('"$ref"') ? `${this.where} ` : ''}${text}`, () => this.body(makePlan(schema, this.strict), at));
   }
 
   private named(key: string, make: () => string[]): string | null {
@@ -102,10 +120,10 @@ class Compiler {
 
   private body(p: Plan, at: string): string[] {
     for (const [bad, what] of [
-      [p.uniqueItems || p.maxUniqueItems !== undefined || p.uniqueKeys !== undefined, 'uniqueItems'],
+      [!this.cfn && (p.uniqueItems || p.maxUniqueItems !== undefined || p.uniqueKeys !== undefined), 'uniqueItems'],
       [p.itemList !== undefined, 'tuple items'],
       [p.maxProperties !== undefined || p.propertyNames !== undefined, 'maxProperties or propertyNames'],
-      [p.requiredXor !== undefined || p.requiredOr !== undefined || p.dependentRequired !== undefined || p.dependentExcluded !== undefined, 'a cfn-lint keyword'],
+      [!this.cfn && (p.requiredXor !== undefined || p.requiredOr !== undefined || p.dependentRequired !== undefined || p.dependentExcluded !== undefined), 'a cfn-lint keyword'],
       [p.allOf !== undefined || p.not !== undefined || p.if !== undefined, 'allOf, not or if'],
     ] as const) {
       if (bad) this.unsupported(at, what);
@@ -151,8 +169,11 @@ class Compiler {
     const out: string[] = [];
     if (p.minItems !== undefined) out.push(`    if (a.length < ${p.minItems}) fail(w, 'minItems', ${q(`needs at least ${p.minItems} item(s)`)}, {});`);
     if (p.maxItems !== undefined) out.push(`    if (a.length > ${p.maxItems}) fail(w, 'maxItems', ${q(`holds at most ${p.maxItems} item(s)`)}, {});`);
+    if (p.uniqueItems) out.push(`    if (a.length > 1 && repeats(a)) fail(w, 'uniqueItems', 'must not repeat an item', {});`);
+    if (p.maxUniqueItems !== undefined) out.push(`    if (tooManyDistinct(a, ${p.maxUniqueItems})) fail(w, 'maxUniqueItems', ${q(`holds at most ${p.maxUniqueItems} distinct item(s)`)}, {});`);
+    if (p.uniqueKeys !== undefined) out.push(`    uniqueKeysFail(w, a, ${JSON.stringify(p.uniqueKeys)});`);
     const item = p.item === undefined ? null : this.check(p.item, `${at}/items`);
-    if (item) out.push(`    for (let i = 0; i < a.length; i++) ${call(item, 'a[i]', 'i')}`);
+    if (item) out.push(`    for (let i = 0; i < a.length; i++) ${this.descend(item, 'a[i]', 'i')}`);
     return out.length ? ['  if (b === 2) {', '    const a = v as unknown[];', ...out, '  }'] : [];
   }
 
@@ -161,7 +182,7 @@ class Compiler {
     for (const r of p.required ?? []) out.push(`    if (!(${q(r)} in o)) requiredFail(w, ${q(r)});`);
     // What a key that no property or pattern declares gets: nothing, an unknown-field error, or a check.
     const additional = p.additional === undefined ? undefined : p.additional === false ? false : this.check(p.additional, `${at}/additionalProperties`);
-    const other = additional === false ? 'unknownFail(w, k);' : typeof additional === 'string' ? call(additional, 'o[k]', 'k') : undefined;
+    const other = additional === false ? 'unknownFail(w, k);' : typeof additional === 'string' ? this.descend(additional, 'o[k]', 'k') : undefined;
     const props = p.props ?? {};
     // The declared names by the function that checks their values (names that check nothing together).
     const byCheck = new Map<string, string[]>();
@@ -178,19 +199,23 @@ class Compiler {
       // Every declared name and every matching pattern checks the value; a key none of them matches is `other`.
       out.push('    for (const k of Object.keys(o)) {', '      let m = false;');
       if (byCheck.size || quiet.length) {
-        out.push('      switch (k) {', ...[...byCheck].map(([c, labels]) => `        ${labels.join(' ')} m = true; ${call(c, 'o[k]', 'k')} break;`));
+        out.push('      switch (k) {', ...[...byCheck].map(([c, labels]) => `        ${labels.join(' ')} m = true; ${this.descend(c, 'o[k]', 'k')} break;`));
         if (quiet.length) out.push(`        ${quiet.join(' ')}`, '          m = true;');
         out.push('      }');
       }
-      for (const [pattern, c] of patterns) out.push(`      if (regexp(${q(pattern)}).test(k)) {`, '        m = true;', ...(c ? [`        ${call(c, 'o[k]', 'k')}`] : []), '      }');
+      for (const [pattern, c] of patterns) out.push(`      if (regexp(${q(pattern)}).test(k)) {`, '        m = true;', ...(c ? [`        ${this.descend(c, 'o[k]', 'k')}`] : []), '      }');
       if (other) out.push(`      if (!m) ${other}`);
       out.push('    }');
     } else if (Object.keys(props).length === 0 && other) out.push(`    for (const k of Object.keys(o)) ${other}`);
     else if (byCheck.size || other) {
-      out.push('    for (const k of Object.keys(o)) {', '      switch (k) {', ...[...byCheck].map(([c, labels]) => `        ${labels.join(' ')} ${call(c, 'o[k]', 'k')} break;`));
+      out.push('    for (const k of Object.keys(o)) {', '      switch (k) {', ...[...byCheck].map(([c, labels]) => `        ${labels.join(' ')} ${this.descend(c, 'o[k]', 'k')} break;`));
       if (quiet.length && other) out.push(`        ${quiet.join(' ')}`, '          break;');
       if (other) out.push(`        default: ${other}`);
       out.push('      }', '    }');
+    }
+    if (p.requiredXor !== undefined || p.requiredOr !== undefined || p.dependentRequired !== undefined || p.dependentExcluded !== undefined) {
+      const keywords = { requiredXor: p.requiredXor, requiredOr: p.requiredOr, dependentRequired: p.dependentRequired, dependentExcluded: p.dependentExcluded };
+      out.push(`    cfnObject(w, o, ${JSON.stringify(keywords)});`);
     }
     return out.length ? ['  if (b === 64) {', '    const o = v as Record<string, unknown>;', ...out, '  }'] : [];
   }
@@ -214,7 +239,9 @@ class Compiler {
       '  {',
       `    const found = [${checks.map((c) => `probe(w, ${c}, v)`).join(', ')}];`,
       '    const n = found.filter((f) => f.length === 0).length;',
-      `    if (n === 0) explain(w, found, '${kw}', ${q(summary)});`,
+      this.cfn
+        ? `    if (n === 0) explain(w, w.probing > 0 ? found : [${checks.map((c) => `rewalk(w, ${c}, v)`).join(', ')}], '${kw}', ${q(summary)});`
+        : `    if (n === 0) explain(w, found, '${kw}', ${q(summary)});`,
       ...more,
       '  }',
     ];
@@ -226,31 +253,100 @@ function typeOnly(p: Plan): boolean {
   return !(p.ref !== undefined || p.enumKeys !== undefined || p.hasConst || p.forString || p.forNumber || p.forArray || p.forObject || p.allOf !== undefined || p.not !== undefined || p.if !== undefined || p.branches.length > 0);
 }
 
+/**
+ * A generated module: its functions and tables inside `make()`, which runs on the first call of
+ * the exported getter. A function declared at a module's top level is created whenever the module
+ * loads, and V8's start-up cache holds every one of them: a run that checks no document of these
+ * schemas (a Kubernetes-only run and the CloudFormation checks, an ECS-only run and the
+ * Kubernetes ones) would make hundreds of functions it never calls.
+ */
+function lazyModule(o: { about: string[]; imports: string[]; type: string; getter: string; getterDoc: string; functions: string[]; value: string[] }): string {
+  const indent = (text: string) => text.split('\n').map((l) => (l === '' ? l : `  ${l}`)).join('\n');
+  return [
+    '// Generated by `npm run gen:schema-checks` (scripts/schema-checks.ts) from vendor/schemas: do not edit.',
+    ...o.about.map((l) => `// ${l}`),
+    ...o.imports,
+    '',
+    o.type,
+    '',
+    `let made: ${o.getter.split(':')[1]!.trim()} | undefined;`,
+    '',
+    `/** ${o.getterDoc} */`,
+    `export function ${o.getter} {`,
+    '  return (made ??= make());',
+    '}',
+    '',
+    `function make(): ${o.getter.split(':')[1]!.trim()} {`,
+    '  /** A schema that checks nothing. */',
+    '  const pass: Check = () => {};',
+    '',
+    ...o.functions.map((f) => `${indent(f)}\n`),
+    ...o.value.map((l) => `  ${l}`),
+    '}',
+    '',
+  ].join('\n');
+}
+
 /** The generated module's text, from the schemas under `vendorDir` (vendor/schemas). */
 export function schemaChecksModule(vendorDir: string): string {
   const read = (file: string): Schema => compactSchema(JSON.parse(readFileSync(join(vendorDir, file), 'utf8'))) as Schema;
   const index = JSON.parse(readFileSync(join(vendorDir, 'kubernetes/index.json'), 'utf8')) as Record<string, string>;
   const compiler = new Compiler();
-  const roots = Object.entries(index).map(([key, file]) => `  ${q(key)}: [${q(file)}, ${compiler.compile(read(file), `${file}#`, true) ?? 'pass'}],`);
+  const roots = Object.entries(index).map(([key, file]) => `    ${q(key)}: [${q(file)}, ${compiler.compile(read(file), `${file}#`, true) ?? 'pass'}],`);
   const kustomization = compiler.compile(withKustomizeFields(read('kustomize/kustomization.json') as Record<string, unknown>), 'kustomize/kustomization.json#', false) ?? 'pass';
-  const code = compiler.functions.join('\n');
-  const helpers = ['canonical', 'codePoints', 'constFail', 'enumFail', 'explain', 'fail', 'inEnum', 'probe', 'regexp', 'requiredFail', 'typeBit', 'typeFail', 'unknownFail'].filter((h) => code.includes(`${h}(`));
-  return [
-    '// Generated by `npm run gen:schema-checks` (scripts/schema-checks.ts) from vendor/schemas: do not edit.',
-    '// Each function checks one distinct schema node as evaluate() does (the Kubernetes schemas strictly).',
-    `import { ${[...helpers, 'type Check', 'type Walk'].join(', ')} } from './compiled-check.js';`,
-    '',
-    '/** A schema that checks nothing. */',
-    'const pass: Check = () => {};',
-    '',
-    ...compiler.functions.map((f) => `${f}\n`),
-    '/** "apiVersion kind" → [schema file under vendor/schemas, root check, evaluated strictly]: the same map as kubernetes/index.json. */',
-    'export const K8S_CHECKS: Readonly<Record<string, readonly [string, Check]>> = {',
-    ...roots,
-    '};',
-    '',
-    '/** kustomize/kustomization.json with the fields kustomize.ts adds (withKustomizeFields), as written (not strict). */',
-    `export const KUSTOMIZATION_CHECK: Check = ${kustomization};`,
-    '',
-  ].join('\n');
+  return lazyModule({
+    about: ['Each function checks one distinct schema node as evaluate() does (the Kubernetes schemas strictly).'],
+    imports: [`import { ${[...helpersUsed(compiler.functions.join('\n')), 'type Check', 'type Walk'].join(', ')} } from './compiled-check.js';`],
+    type: [
+      'export interface K8sChecks {',
+      '  /** "apiVersion kind" → [schema file under vendor/schemas, root check, evaluated strictly]: the same map as kubernetes/index.json. */',
+      '  kinds: Readonly<Record<string, readonly [string, Check]>>;',
+      '  /** kustomize/kustomization.json with the fields kustomize.ts adds (withKustomizeFields), as written (not strict). */',
+      '  kustomization: Check;',
+      '}',
+    ].join('\n'),
+    getter: 'k8sChecks(): K8sChecks',
+    getterDoc: 'The compiled Kubernetes and kustomization checks, made on first use.',
+    functions: compiler.functions,
+    value: ['return {', '  kinds: {', ...roots, '  },', `  kustomization: ${kustomization},`, '};'],
+  });
+}
+
+/** The helpers a generated module's functions call, for its import line. */
+function helpersUsed(code: string): string[] {
+  const all = ['canonical', 'cfnObject', 'codePoints', 'constFail', 'enumFail', 'explain', 'fail', 'inEnum', 'probe', 'regexp', 'repeats', 'requiredFail', 'rewalk', 'skip', 'tooManyDistinct', 'typeBit', 'typeFail', 'uniqueKeysFail', 'unknownFail'];
+  return all.filter((h) => code.includes(`${h}(`));
+}
+
+/**
+ * The generated CloudFormation module's text: a check of the Properties of each resource type with
+ * a schema under `vendorDir`/cloudformation/resources, with its read-only property paths, as
+ * cloudformation.ts evaluates them: not strictly, with `opaque` and `maybeUnset` given at run time
+ * (runCheck's options). cfn-lint's template section schemas stay with the evaluator: they are
+ * small (3 kB in all) and use `if`, `not` and `propertyNames`, which are not compiled.
+ */
+export function cfnChecksModule(vendorDir: string): string {
+  const read = (file: string): Record<string, unknown> => compactSchema(JSON.parse(readFileSync(join(vendorDir, file), 'utf8'))) as Record<string, unknown>;
+  const compiler = new Compiler(true);
+  const resources = readdirSync(join(vendorDir, 'cloudformation/resources'))
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => {
+      const file = `cloudformation/resources/${f}`;
+      const schema = read(file);
+      const type = f.replace(/\.json$/, '').replace(/_/g, '::');
+      return `  ${q(type)}: [${q(file)}, ${compiler.compile(schema, `${file}#`, false) ?? 'pass'}, ${JSON.stringify(readOnlyPathsOf(schema))}, ${JSON.stringify(attributesOf(schema))}],`;
+    });
+  return lazyModule({
+    about: ["Each function checks one distinct schema node as evaluate() does with cloudformation.ts's options."],
+    imports: [`import { ${[...helpersUsed(compiler.functions.join('\n')), 'type Check', 'type Walk'].join(', ')} } from './compiled-check.js';`, "import type { CfnAttributes } from './cfn-resource-data.js';"],
+    type: [
+      '/** Resource type → [schema file under vendor/schemas, check of its Properties, read-only property paths (readOnlyPathsOf), attributes (attributesOf)]. */',
+      'export type CfnResourceChecks = Readonly<Record<string, readonly [string, Check, readonly (readonly string[])[], CfnAttributes]>>;',
+    ].join('\n'),
+    getter: 'cfnResourceChecks(): CfnResourceChecks',
+    getterDoc: 'The compiled CloudFormation resource checks, made on first use.',
+    functions: compiler.functions,
+    value: ['return {', ...resources, '};'],
+  });
 }

@@ -5,27 +5,13 @@
  * the type when its schema is bundled.
  */
 import { PSEUDO_PARAMETERS, subVariables } from './cfn-intrinsics.js';
-import { resourceSchema } from './cfn-schemas.js';
+import { resourceAttributes } from './cfn-schemas.js';
 import { isObject, show, type Pointer, type Reporter } from './report.js';
 
 const CODE = 'VERIFY_CFN_REFERENCE';
 
 function keys(v: unknown): Set<string> {
   return new Set(isObject(v) ? Object.keys(v) : []);
-}
-
-/** GetAtt attributes of a resource type: its read-only properties (dotted) and its top-level properties. */
-const attributes = new WeakMap<object, { readOnly: string[]; top: string[] }>();
-function attributesOf(schema: Record<string, unknown>): { readOnly: string[]; top: string[] } {
-  let a = attributes.get(schema);
-  if (!a) {
-    a = {
-      readOnly: ((schema.readOnlyProperties as string[] | undefined) ?? []).map((p) => p.split('/').slice(2).join('.')),
-      top: Object.keys((schema.properties as Record<string, unknown> | undefined) ?? {}),
-    };
-    attributes.set(schema, a);
-  }
-  return a;
 }
 
 export function checkReferences(doc: Record<string, unknown>, r: Reporter): void {
@@ -46,9 +32,9 @@ export function checkReferences(doc: Record<string, unknown>, r: Reporter): void
       return;
     }
     const type = (resources[resource] as Record<string, unknown> | undefined)?.Type;
-    const schema = typeof type === 'string' ? resourceSchema(type) : null;
-    if (!schema || attribute === '') return;
-    const { readOnly, top } = attributesOf(schema);
+    const attributes = typeof type === 'string' ? resourceAttributes(type) : undefined;
+    if (!attributes || attribute === '') return;
+    const { readOnly, top } = attributes;
     if (!readOnly.includes(attribute) && !top.includes(attribute.split('.')[0]!)) {
       r.add(CODE, here(), `${type} has no attribute "${attribute}" for Fn::GetAtt`, 'error', readOnly.length ? `attributes: ${readOnly.join(', ')}` : undefined);
     }

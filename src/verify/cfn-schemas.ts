@@ -1,8 +1,13 @@
 /** The bundled CloudFormation registry resource schemas, by type name (read on first use). */
+import { cfnResourceChecks } from './cfn-checks.generated.js';
 import { TASK_SET_SCHEMAS } from './cfn-hook.js';
-import { listData, readData } from './vendor.js';
+import { attributesOf, type CfnAttributes } from './cfn-resource-data.js';
+import { listData, readData, schemasOverridden } from './vendor.js';
+
+export { readOnlyPathsOf, type CfnAttributes } from './cfn-resource-data.js';
 
 type Schema = Record<string, unknown>;
+
 
 const resources = new Map<string, Schema | null>();
 let available: Set<string> | undefined;
@@ -24,4 +29,23 @@ export function cloudFormationTypes(): string[] {
   return listData('cloudformation/resources')
     .filter((f) => f.endsWith('.json'))
     .map((f) => f.replace(/\.json$/, '').replace(/_/g, '::'));
+}
+
+const attributes = new WeakMap<object, CfnAttributes>();
+
+/**
+ * What `Fn::GetAtt` may read from a resource type (see CfnAttributes), or undefined when no schema
+ * is bundled for it: from cfn-checks.generated.ts for a bundled schema (no file read), from the
+ * schema itself once setSchemasRoot() has named another folder or for a type generated from none.
+ */
+export function resourceAttributes(type: string): CfnAttributes | undefined {
+  if (!schemasOverridden()) {
+    const checks = cfnResourceChecks();
+    if (Object.hasOwn(checks, type)) return checks[type]![3];
+  }
+  const schema = resourceSchema(type);
+  if (!schema) return undefined;
+  let a = attributes.get(schema);
+  if (!a) attributes.set(schema, (a = attributesOf(schema)));
+  return a;
 }

@@ -8,10 +8,12 @@
 import { checkHooks, hasBlueGreenTransform } from './cfn-hook.js';
 import { checkReferences } from './cfn-references.js';
 import { isIntrinsic, maybeNoValue } from './cfn-intrinsics.js';
-import { resourceSchema } from './cfn-schemas.js';
+import { cfnResourceChecks } from './cfn-checks.generated.js';
+import { readOnlyPathsOf, resourceSchema } from './cfn-schemas.js';
+import { runCheck, useCompiled } from './compiled-check.js';
 import { cloneSchema, evaluate, type EvalOptions, type Schema as JsonSchema, type Violation } from './json-schema.js';
 import { isObject, type Pointer, type Reporter } from './report.js';
-import { readData } from './vendor.js';
+import { readData, schemasOverridden } from './vendor.js';
 
 type Schema = Record<string, unknown>;
 
@@ -73,7 +75,7 @@ function coercible(v: Violation, value: unknown): boolean {
  * the exclusive-field keywords, and an intrinsic function call is not walked at all (judged() drops
  * whatever would be found at or below one, so nothing is made for it).
  */
-const PROPERTIES: EvalOptions = { maybeUnset: maybeNoValue, opaque: isIntrinsic };
+export const PROPERTIES: EvalOptions = { maybeUnset: maybeNoValue, opaque: isIntrinsic };
 
 /**
  * Whether a violation found in a resource's properties stands: a value an intrinsic function gives,
@@ -86,33 +88,47 @@ export function judged(data: unknown, v: Violation): boolean {
   return !(((v.keyword === 'oneOf' || v.keyword === 'anyOf') && intrinsicBelow(value)) || coercible(v, value));
 }
 
-function checkProperties(type: string, name: string, props: unknown, r: Reporter): void {
+/**
+ * The violations of a resource's properties and the schema's read-only property paths: from the
+ * compiled check of the bundled schema (cfn-checks.generated.ts; no file read) for a process's
+ * first COMPILED_USES resources of the type, then from evaluating the schema; once
+ * setSchemasRoot() has named another folder, from evaluating that folder's schema. Undefined when
+ * no schema is bundled for the type.
+ */
+function propertyViolations(type: string, data: unknown): { found: Violation[]; readOnly: readonly (readonly string[])[] } | undefined {
+  if (!schemasOverridden()) {
+    const checks = cfnResourceChecks();
+    const compiled = Object.hasOwn(checks, type) ? checks[type] : undefined;
+    if (compiled && useCompiled(`cfn ${type}`)) return { found: runCheck(compiled[1], data, PROPERTIES), readOnly: compiled[2] };
+  }
   const schema = resourceSchema(type);
-  if (!schema) {
+  return schema ? { found: evaluate(schema, data, PROPERTIES), readOnly: readOnlyPaths(schema) } : undefined;
+}
+
+function checkProperties(type: string, name: string, props: unknown, r: Reporter): void {
+  const data = props ?? {};
+  const result = propertyViolations(type, data);
+  if (!result) {
     if (!/^(Custom::|AWS::CloudFormation::CustomResource$)/.test(type)) {
       r.add('VERIFY_CFN_UNKNOWN_TYPE', ['Resources', name, 'Type'], `no schema is bundled for ${type}, so its properties were not checked`, 'info');
     }
     return;
   }
-  const data = props ?? {};
   const base: Pointer = ['Resources', name, 'Properties'];
-  for (const v of evaluate(schema, data, PROPERTIES)) {
+  for (const v of result.found) {
     if (judged(data, v)) r.add('VERIFY_CFN_SCHEMA', [...base, ...v.path], `${v.message} (${type})`);
   }
-  for (const segs of readOnlyPaths(schema)) {
+  for (const segs of result.readOnly) {
     if (at(data, segs) !== undefined) r.add('VERIFY_CFN_SCHEMA', [...base, ...segs], `${segs.join('.')} is read-only in ${type} and cannot be set`);
   }
 }
 
 const readOnly = new WeakMap<object, string[][]>();
 
-/** A resource schema's read-only properties (`/properties/A/B`) as paths below Properties, worked out once; `*` paths are not checked. */
+/** readOnlyPathsOf(schema), worked out once per schema. */
 function readOnlyPaths(schema: Schema): string[][] {
   let paths = readOnly.get(schema);
-  if (paths === undefined) {
-    paths = ((schema.readOnlyProperties as string[] | undefined) ?? []).map((ro) => ro.split('/').slice(2)).filter((segs) => segs.length && !segs.includes('*'));
-    readOnly.set(schema, paths);
-  }
+  if (paths === undefined) readOnly.set(schema, (paths = readOnlyPathsOf(schema)));
   return paths;
 }
 

@@ -1,9 +1,10 @@
 /**
- * What the compiled Kubernetes checks (schema-checks.generated.ts, written by
- * `npm run gen:schema-checks` from the vendored schemas) run on: the walk's path stack, its
- * violations, and the helpers the evaluator (json-schema.ts) uses for the same keywords, so a
- * compiled check reports exactly what `evaluate(schema, doc, { strict: true })` reports
- * (test/verify/schema-checks.test.ts holds them to it).
+ * What the compiled checks (schema-checks.generated.ts for Kubernetes and kustomize,
+ * cfn-checks.generated.ts for CloudFormation; written by `npm run gen:schema-checks` from the
+ * vendored schemas) run on: the walk's path stack, its violations, and the helpers the evaluator
+ * (json-schema.ts) uses for the same keywords, so a compiled check reports exactly what
+ * `evaluate()` reports with the same schema and options (test/verify/schema-checks.test.ts and
+ * test/verify/cfn-checks.test.ts hold them to it).
  *
  * Why compiled: the evaluator reads the schema file (82 kB for a Deployment), parses it and makes
  * a plan of each node it visits, in every process. A compiled check is code the start-up cache
@@ -11,13 +12,25 @@
  */
 import type { Violation } from './json-schema.js';
 
-export { canonical, codePoints, regexp, typeBit } from './schema-plan.js';
-import { canonical } from './schema-plan.js';
+export { canonical, codePoints, regexp, repeats, tooManyDistinct, typeBit } from './schema-plan.js';
+import { canonical, cfnObjectFindings, uniqueKeysFindings, type CfnObjectKeywords } from './schema-plan.js';
 
 /** One walk: the path to the value being checked, and what was found. */
 export interface Walk {
   stack: (string | number)[];
   out: Violation[];
+  /** Above 0 inside a probe (a branch of a `oneOf`/`anyOf` tried on its own): opaque values are walked there. */
+  probing: number;
+  /** As EvalOptions.opaque: a value (an object) not walked outside a probe. Compiled CloudFormation checks only. */
+  opaque: ((value: object) => boolean) | undefined;
+  /** As EvalOptions.maybeUnset, for cfn-lint's object keywords. */
+  maybeUnset: ((value: unknown) => boolean) | undefined;
+}
+
+/** What runCheck() passes on to a compiled CloudFormation check: EvalOptions' `opaque` and `maybeUnset`. */
+export interface CheckOptions {
+  opaque?: (value: object) => boolean;
+  maybeUnset?: (value: unknown) => boolean;
 }
 
 export type Check = (v: unknown, w: Walk) => void;
@@ -55,9 +68,34 @@ export function constFail(w: Walk, value: unknown): void {
 
 /** What `check` finds in `v` on its own (a branch of a `oneOf`/`anyOf`): nothing when the branch accepts it. */
 export function probe(w: Walk, check: Check, v: unknown): Violation[] {
-  const inner: Walk = { stack: w.stack, out: [] };
+  const inner: Walk = { stack: w.stack, out: [], probing: w.probing + 1, opaque: w.opaque, maybeUnset: w.maybeUnset };
   check(v, inner);
   return inner.out;
+}
+
+/**
+ * What `check` finds in `v` walked as the walk itself walks (outside a probe, opaque values are
+ * skipped): how evaluate() explains a `oneOf`/`anyOf` no branch accepts.
+ */
+export function rewalk(w: Walk, check: Check, v: unknown): Violation[] {
+  const inner: Walk = { stack: w.stack, out: [], probing: w.probing, opaque: w.opaque, maybeUnset: w.maybeUnset };
+  check(v, inner);
+  return inner.out;
+}
+
+/** Whether the walk leaves `v` out (an opaque value, outside a probe): as evaluate()'s descend(). */
+export function skip(w: Walk, v: unknown): boolean {
+  return w.opaque !== undefined && w.probing === 0 && v !== null && typeof v === 'object' && w.opaque(v);
+}
+
+/** cfn-lint's object keywords (schema-plan.ts words them for the evaluator too). */
+export function cfnObject(w: Walk, o: Record<string, unknown>, keywords: CfnObjectKeywords): void {
+  for (const [keyword, message] of cfnObjectFindings(keywords, o, w.maybeUnset)) fail(w, keyword, message, {});
+}
+
+/** cfn-lint's `uniqueKeys`. */
+export function uniqueKeysFail(w: Walk, a: readonly unknown[], keys: readonly string[]): void {
+  for (const message of uniqueKeysFindings(keys, a)) fail(w, 'uniqueKeys', message, {});
 }
 
 /**
@@ -96,8 +134,8 @@ export function useCompiled(key: string): boolean {
 }
 
 /** The violations of `doc` under a root check, each path and message once, as evaluate() returns them. */
-export function runCheck(check: Check, doc: unknown): Violation[] {
-  const w: Walk = { stack: [], out: [] };
+export function runCheck(check: Check, doc: unknown, options: CheckOptions = {}): Violation[] {
+  const w: Walk = { stack: [], out: [], probing: 0, opaque: options.opaque, maybeUnset: options.maybeUnset };
   check(doc, w);
   if (w.out.length < 2) return w.out;
   const seen = new Set<string>();

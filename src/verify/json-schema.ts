@@ -7,7 +7,7 @@
  * `dependentRequired`, `dependentExcluded`, `uniqueKeys`, `maxUniqueItems`.
  */
 import { isObject } from './report.js';
-import { canonical, codePoints, makePlan, repeats, typeBit, type Plan, type Schema } from './schema-plan.js';
+import { canonical, cfnObjectFindings, codePoints, makePlan, repeats, tooManyDistinct, typeBit, uniqueKeysFindings, type Plan, type Schema } from './schema-plan.js';
 
 export type { Schema };
 
@@ -129,10 +129,6 @@ function fail(w: Walk, sink: Violation[], keyword: string, message: string, para
   sink.push({ path, message, keyword, params });
 }
 
-function present(w: Walk, obj: Record<string, unknown>, names: readonly string[], definite: boolean): string[] {
-  return names.filter((n) => n in obj && !(definite && w.maybeUnset?.(obj[n])));
-}
-
 /** Walk `v` with the schema `c` (a plan, or a boolean schema). */
 function walkAny(w: Walk, c: Plan | boolean, v: unknown, sink: Violation[]): void {
   if (c === true) return;
@@ -240,17 +236,8 @@ function walkArray(w: Walk, p: Plan, v: unknown[], sink: Violation[]): void {
   if (p.maxItems !== undefined && v.length > p.maxItems) fail(w, sink, 'maxItems', `holds at most ${p.maxItems} item(s)`);
   // (An array of at most one item repeats nothing; one no longer than the bound cannot exceed it.)
   if (p.uniqueItems && v.length > 1 && repeats(v)) fail(w, sink, 'uniqueItems', 'must not repeat an item');
-  if (p.maxUniqueItems !== undefined && v.length > p.maxUniqueItems && new Set(v.map(canonical)).size > p.maxUniqueItems) fail(w, sink, 'maxUniqueItems', `holds at most ${p.maxUniqueItems} distinct item(s)`);
-  if (p.uniqueKeys !== undefined) {
-    const keys = p.uniqueKeys;
-    const seen = new Set<string>();
-    for (const item of v) {
-      if (!isObject(item) || !keys.every((k) => k in item)) continue;
-      const key = canonical(keys.map((k) => item[k]));
-      if (seen.has(key)) fail(w, sink, 'uniqueKeys', `repeats ${keys.join('/')} ${keys.map((k) => JSON.stringify(item[k])).join('/')}`);
-      seen.add(key);
-    }
-  }
+  if (p.maxUniqueItems !== undefined && tooManyDistinct(v, p.maxUniqueItems)) fail(w, sink, 'maxUniqueItems', `holds at most ${p.maxUniqueItems} distinct item(s)`);
+  if (p.uniqueKeys !== undefined) for (const message of uniqueKeysFindings(p.uniqueKeys, v)) fail(w, sink, 'uniqueKeys', message);
   if (p.itemList !== undefined) {
     const items = (p.itemListPlans ??= kids(w, p.itemList));
     for (let i = 0; i < v.length && i < items.length; i++) descend(w, items[i]!, v[i], i, sink);
@@ -292,27 +279,8 @@ function walkObject(w: Walk, p: Plan, v: Record<string, unknown>, sink: Violatio
       else descend(w, (p.additionalPlan ??= kid(w, p.additional)), v[k], k, sink);
     }
   }
-  const xor = p.requiredXor;
-  if (xor !== undefined) {
-    const definite = present(w, v, xor, true);
-    if (definite.length > 1) fail(w, sink, 'requiredXor', `sets ${definite.join(' and ')}, but only one of ${xor.join(', ')} is allowed`);
-    else if (present(w, v, xor, false).length === 0) fail(w, sink, 'requiredXor', `needs exactly one of ${xor.join(', ')}`);
-  }
-  const or = p.requiredOr;
-  if (or !== undefined && present(w, v, or, false).length === 0) fail(w, sink, 'requiredOr', `needs at least one of ${or.join(', ')}`);
-  if (p.dependentRequired !== undefined) {
-    for (const [k, needed] of p.dependentRequired) {
-      const missing = present(w, v, [k], true).length ? needed.filter((n) => !(n in v)) : [];
-      if (missing.length) fail(w, sink, 'dependentRequired', `${k} needs ${missing.join(', ')}`);
-    }
-  }
-  if (p.dependentExcluded !== undefined) {
-    const reported = new Set<string>();
-    for (const [k, excluded] of p.dependentExcluded) {
-      const both = (present(w, v, [k], true).length ? present(w, v, excluded, true) : []).filter((x) => !reported.has(`${x}|${k}`));
-      for (const x of both) reported.add(`${k}|${x}`);
-      if (both.length) fail(w, sink, 'dependentExcluded', `${k} cannot be set together with ${both.join(', ')}`);
-    }
+  if (p.requiredXor !== undefined || p.requiredOr !== undefined || p.dependentRequired !== undefined || p.dependentExcluded !== undefined) {
+    for (const [keyword, message] of cfnObjectFindings(p, v, w.maybeUnset)) fail(w, sink, keyword, message);
   }
 }
 

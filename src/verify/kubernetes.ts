@@ -4,7 +4,7 @@
  * with declared properties rejects unknown fields, like kubeconform `-strict`.
  */
 import { evaluate, type Schema, type Violation } from './json-schema.js';
-import { K8S_CHECKS } from './schema-checks.generated.js';
+import { k8sChecks } from './schema-checks.generated.js';
 import { runCheck, useCompiled } from './compiled-check.js';
 import { isObject, type Reporter } from './report.js';
 import { readData, schemasOverridden } from './vendor.js';
@@ -44,7 +44,8 @@ export function schemaLabel(file: string): string {
  */
 function violations(key: string, doc: unknown): { label: string; found: Violation[] } | undefined {
   if (!schemasOverridden()) {
-    const compiled = Object.hasOwn(K8S_CHECKS, key) ? K8S_CHECKS[key] : undefined;
+    const { kinds } = k8sChecks();
+    const compiled = Object.hasOwn(kinds, key) ? kinds[key] : undefined;
     if (!compiled) return undefined;
     if (useCompiled(key)) return { label: schemaLabel(compiled[0]), found: runCheck(compiled[1], doc) };
   }

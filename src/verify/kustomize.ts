@@ -8,7 +8,7 @@ import { posix } from 'node:path';
 import { runCheck, useCompiled } from './compiled-check.js';
 import { evaluate, type Schema, type Violation } from './json-schema.js';
 import { isObject, show, type Pointer, type Reporter } from './report.js';
-import { KUSTOMIZATION_CHECK } from './schema-checks.generated.js';
+import { k8sChecks } from './schema-checks.generated.js';
 import { withKustomizeFields } from './kustomize-schema.js';
 import { readData, schemasOverridden } from './vendor.js';
 
@@ -16,7 +16,7 @@ let strict: Schema | undefined;
 
 /** The violations of `doc`: the compiled check of the bundled schema for a process's first COMPILED_USES kustomizations, then the schema evaluated (that of another folder once setSchemasRoot() named one). */
 function schemaViolations(doc: Record<string, unknown>): Violation[] {
-  if (!schemasOverridden() && useCompiled('kustomization')) return runCheck(KUSTOMIZATION_CHECK, doc);
+  if (!schemasOverridden() && useCompiled('kustomization')) return runCheck(k8sChecks().kustomization, doc);
   strict ??= withKustomizeFields(readData<Record<string, unknown>>('kustomize/kustomization.json'));
   return evaluate(strict, doc);
 }

@@ -2,7951 +2,7966 @@
 // Each function checks one distinct schema node as evaluate() does (the Kubernetes schemas strictly).
 import { canonical, codePoints, constFail, enumFail, explain, fail, inEnum, probe, regexp, requiredFail, typeBit, typeFail, unknownFail, type Check, type Walk } from './compiled-check.js';
 
-/** A schema that checks nothing. */
-const pass: Check = () => {};
-
-function c0(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 17) === 0) return typeFail(w, "string,null");
-  if (!inEnum(v, b, ["v1"])) enumFail(w, ["v1"]);
+export interface K8sChecks {
+  /** "apiVersion kind" → [schema file under vendor/schemas, root check, evaluated strictly]: the same map as kubernetes/index.json. */
+  kinds: Readonly<Record<string, readonly [string, Check]>>;
+  /** kustomize/kustomization.json with the fields kustomize.ts adds (withKustomizeFields), as written (not strict). */
+  kustomization: Check;
 }
 
-function c1(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 17) === 0) return typeFail(w, "string,null");
+let made: K8sChecks | undefined;
+
+/** The compiled Kubernetes and kustomization checks, made on first use. */
+export function k8sChecks(): K8sChecks {
+  return (made ??= make());
 }
+
+function make(): K8sChecks {
+  /** A schema that checks nothing. */
+  const pass: Check = () => {};
 
-function c2(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) { w.stack.push(k); c1(o[k], w); w.stack.pop(); }
+  function c0(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 17) === 0) return typeFail(w, "string,null");
+    if (!inEnum(v, b, ["v1"])) enumFail(w, ["v1"]);
   }
-}
 
-function c3(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 33) === 0) return typeFail(w, "boolean,null");
-}
+  function c1(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 17) === 0) return typeFail(w, "string,null");
+  }
 
-function c4(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 17) === 0) return typeFail(w, "string,null");
-  if (!inEnum(v, b, ["ConfigMap"])) enumFail(w, ["ConfigMap"]);
-}
+  function c2(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) { w.stack.push(k); c1(o[k], w); w.stack.pop(); }
+    }
+  }
 
-function c5(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 5) === 0) return typeFail(w, "integer,null");
-}
+  function c3(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 33) === 0) return typeFail(w, "boolean,null");
+  }
 
-function c6(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c1(a[i], w); w.stack.pop(); }
+  function c4(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 17) === 0) return typeFail(w, "string,null");
+    if (!inEnum(v, b, ["ConfigMap"])) enumFail(w, ["ConfigMap"]);
   }
-}
 
-function c7(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-}
+  function c5(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 5) === 0) return typeFail(w, "integer,null");
+  }
 
-function c8(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "apiVersion": case "fieldsType": case "manager": case "operation": case "subresource": case "time": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        case "fieldsV1": { w.stack.push(k); c7(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
-      }
+  function c6(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c1(a[i], w); w.stack.pop(); }
     }
   }
-}
 
-function c9(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c8(a[i], w); w.stack.pop(); }
+  function c7(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
   }
-}
 
-function c10(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 16) === 0) return typeFail(w, "string");
-}
-
-function c11(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("apiVersion" in o)) requiredFail(w, "apiVersion");
-    if (!("kind" in o)) requiredFail(w, "kind");
-    if (!("name" in o)) requiredFail(w, "name");
-    if (!("uid" in o)) requiredFail(w, "uid");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "apiVersion": case "kind": case "name": case "uid": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "blockOwnerDeletion": case "controller": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c8(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "apiVersion": case "fieldsType": case "manager": case "operation": case "subresource": case "time": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          case "fieldsV1": { w.stack.push(k); c7(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
+
+  function c9(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c8(a[i], w); w.stack.pop(); }
+    }
+  }
 
-function c12(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c11(a[i], w); w.stack.pop(); }
+  function c10(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 16) === 0) return typeFail(w, "string");
   }
-}
+
+  function c11(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("apiVersion" in o)) requiredFail(w, "apiVersion");
+      if (!("kind" in o)) requiredFail(w, "kind");
+      if (!("name" in o)) requiredFail(w, "name");
+      if (!("uid" in o)) requiredFail(w, "uid");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "apiVersion": case "kind": case "name": case "uid": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "blockOwnerDeletion": case "controller": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
+      }
+    }
+  }
+
+  function c12(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c11(a[i], w); w.stack.pop(); }
+    }
+  }
 
-function c13(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "annotations": case "labels": { w.stack.push(k); c2(o[k], w); w.stack.pop(); } break;
-        case "creationTimestamp": case "deletionTimestamp": case "generateName": case "name": case "namespace": case "resourceVersion": case "selfLink": case "uid": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        case "deletionGracePeriodSeconds": case "generation": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
-        case "finalizers": { w.stack.push(k); c6(o[k], w); w.stack.pop(); } break;
-        case "managedFields": { w.stack.push(k); c9(o[k], w); w.stack.pop(); } break;
-        case "ownerReferences": { w.stack.push(k); c12(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c13(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "annotations": case "labels": { w.stack.push(k); c2(o[k], w); w.stack.pop(); } break;
+          case "creationTimestamp": case "deletionTimestamp": case "generateName": case "name": case "namespace": case "resourceVersion": case "selfLink": case "uid": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          case "deletionGracePeriodSeconds": case "generation": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
+          case "finalizers": { w.stack.push(k); c6(o[k], w); w.stack.pop(); } break;
+          case "managedFields": { w.stack.push(k); c9(o[k], w); w.stack.pop(); } break;
+          case "ownerReferences": { w.stack.push(k); c12(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c14(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "apiVersion": { w.stack.push(k); c0(o[k], w); w.stack.pop(); } break;
-        case "binaryData": case "data": { w.stack.push(k); c2(o[k], w); w.stack.pop(); } break;
-        case "immutable": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
-        case "kind": { w.stack.push(k); c4(o[k], w); w.stack.pop(); } break;
-        case "metadata": { w.stack.push(k); c13(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c14(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "apiVersion": { w.stack.push(k); c0(o[k], w); w.stack.pop(); } break;
+          case "binaryData": case "data": { w.stack.push(k); c2(o[k], w); w.stack.pop(); } break;
+          case "immutable": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
+          case "kind": { w.stack.push(k); c4(o[k], w); w.stack.pop(); } break;
+          case "metadata": { w.stack.push(k); c13(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c15(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 17) === 0) return typeFail(w, "string,null");
-  if (!inEnum(v, b, ["apps/v1"])) enumFail(w, ["apps/v1"]);
-}
+  function c15(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 17) === 0) return typeFail(w, "string,null");
+    if (!inEnum(v, b, ["apps/v1"])) enumFail(w, ["apps/v1"]);
+  }
 
-function c16(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 17) === 0) return typeFail(w, "string,null");
-  if (!inEnum(v, b, ["Deployment"])) enumFail(w, ["Deployment"]);
-}
+  function c16(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 17) === 0) return typeFail(w, "string,null");
+    if (!inEnum(v, b, ["Deployment"])) enumFail(w, ["Deployment"]);
+  }
 
-function c17(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("key" in o)) requiredFail(w, "key");
-    if (!("operator" in o)) requiredFail(w, "operator");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "key": case "operator": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "values": { w.stack.push(k); c6(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c17(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("key" in o)) requiredFail(w, "key");
+      if (!("operator" in o)) requiredFail(w, "operator");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "key": case "operator": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "values": { w.stack.push(k); c6(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c18(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c17(a[i], w); w.stack.pop(); }
+  function c18(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c17(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c19(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "matchExpressions": { w.stack.push(k); c18(o[k], w); w.stack.pop(); } break;
-        case "matchLabels": { w.stack.push(k); c2(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c19(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "matchExpressions": { w.stack.push(k); c18(o[k], w); w.stack.pop(); } break;
+          case "matchLabels": { w.stack.push(k); c2(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c20(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  {
-    const n = ((b & 17) !== 0 ? 1 : 0) + ((b & 5) !== 0 ? 1 : 0);
-    if (n === 0) fail(w, 'oneOf', "does not match any allowed form (string, integer)", {});
+  function c20(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    {
+      const n = ((b & 17) !== 0 ? 1 : 0) + ((b & 5) !== 0 ? 1 : 0);
+      if (n === 0) fail(w, 'oneOf', "does not match any allowed form (string, integer)", {});
+    }
   }
-}
 
-function c21(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "maxSurge": case "maxUnavailable": { w.stack.push(k); c20(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c21(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "maxSurge": case "maxUnavailable": { w.stack.push(k); c20(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c22(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 17) === 0) return typeFail(w, "string,null");
-  if (!inEnum(v, b, ["Recreate","RollingUpdate"])) enumFail(w, ["Recreate","RollingUpdate"]);
-}
+  function c22(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 17) === 0) return typeFail(w, "string,null");
+    if (!inEnum(v, b, ["Recreate","RollingUpdate"])) enumFail(w, ["Recreate","RollingUpdate"]);
+  }
 
-function c23(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "rollingUpdate": { w.stack.push(k); c21(o[k], w); w.stack.pop(); } break;
-        case "type": { w.stack.push(k); c22(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c23(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "rollingUpdate": { w.stack.push(k); c21(o[k], w); w.stack.pop(); } break;
+          case "type": { w.stack.push(k); c22(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c24(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 16) === 0) return typeFail(w, "string");
-  if (!inEnum(v, b, ["DoesNotExist","Exists","Gt","In","Lt","NotIn"])) enumFail(w, ["DoesNotExist","Exists","Gt","In","Lt","NotIn"]);
-}
+  function c24(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 16) === 0) return typeFail(w, "string");
+    if (!inEnum(v, b, ["DoesNotExist","Exists","Gt","In","Lt","NotIn"])) enumFail(w, ["DoesNotExist","Exists","Gt","In","Lt","NotIn"]);
+  }
 
-function c25(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("key" in o)) requiredFail(w, "key");
-    if (!("operator" in o)) requiredFail(w, "operator");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "key": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "operator": { w.stack.push(k); c24(o[k], w); w.stack.pop(); } break;
-        case "values": { w.stack.push(k); c6(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c25(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("key" in o)) requiredFail(w, "key");
+      if (!("operator" in o)) requiredFail(w, "operator");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "key": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "operator": { w.stack.push(k); c24(o[k], w); w.stack.pop(); } break;
+          case "values": { w.stack.push(k); c6(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c26(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c25(a[i], w); w.stack.pop(); }
+  function c26(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c25(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c27(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "matchExpressions": case "matchFields": { w.stack.push(k); c26(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c27(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "matchExpressions": case "matchFields": { w.stack.push(k); c26(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c28(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 4) === 0) return typeFail(w, "integer");
-}
+  function c28(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 4) === 0) return typeFail(w, "integer");
+  }
 
-function c29(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("weight" in o)) requiredFail(w, "weight");
-    if (!("preference" in o)) requiredFail(w, "preference");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "preference": { w.stack.push(k); c27(o[k], w); w.stack.pop(); } break;
-        case "weight": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c29(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("weight" in o)) requiredFail(w, "weight");
+      if (!("preference" in o)) requiredFail(w, "preference");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "preference": { w.stack.push(k); c27(o[k], w); w.stack.pop(); } break;
+          case "weight": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c30(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c29(a[i], w); w.stack.pop(); }
+  function c30(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c29(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c31(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "matchExpressions": case "matchFields": { w.stack.push(k); c26(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c31(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "matchExpressions": case "matchFields": { w.stack.push(k); c26(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c32(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c31(a[i], w); w.stack.pop(); }
+  function c32(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c31(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c33(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("nodeSelectorTerms" in o)) requiredFail(w, "nodeSelectorTerms");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "nodeSelectorTerms": { w.stack.push(k); c32(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c33(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("nodeSelectorTerms" in o)) requiredFail(w, "nodeSelectorTerms");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "nodeSelectorTerms": { w.stack.push(k); c32(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c34(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "preferredDuringSchedulingIgnoredDuringExecution": { w.stack.push(k); c30(o[k], w); w.stack.pop(); } break;
-        case "requiredDuringSchedulingIgnoredDuringExecution": { w.stack.push(k); c33(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c34(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "preferredDuringSchedulingIgnoredDuringExecution": { w.stack.push(k); c30(o[k], w); w.stack.pop(); } break;
+          case "requiredDuringSchedulingIgnoredDuringExecution": { w.stack.push(k); c33(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c35(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "matchExpressions": { w.stack.push(k); c18(o[k], w); w.stack.pop(); } break;
-        case "matchLabels": { w.stack.push(k); c2(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c35(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "matchExpressions": { w.stack.push(k); c18(o[k], w); w.stack.pop(); } break;
+          case "matchLabels": { w.stack.push(k); c2(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c36(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("topologyKey" in o)) requiredFail(w, "topologyKey");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "labelSelector": case "namespaceSelector": { w.stack.push(k); c35(o[k], w); w.stack.pop(); } break;
-        case "matchLabelKeys": case "mismatchLabelKeys": case "namespaces": { w.stack.push(k); c6(o[k], w); w.stack.pop(); } break;
-        case "topologyKey": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c36(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("topologyKey" in o)) requiredFail(w, "topologyKey");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "labelSelector": case "namespaceSelector": { w.stack.push(k); c35(o[k], w); w.stack.pop(); } break;
+          case "matchLabelKeys": case "mismatchLabelKeys": case "namespaces": { w.stack.push(k); c6(o[k], w); w.stack.pop(); } break;
+          case "topologyKey": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c37(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("weight" in o)) requiredFail(w, "weight");
-    if (!("podAffinityTerm" in o)) requiredFail(w, "podAffinityTerm");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "podAffinityTerm": { w.stack.push(k); c36(o[k], w); w.stack.pop(); } break;
-        case "weight": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c37(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("weight" in o)) requiredFail(w, "weight");
+      if (!("podAffinityTerm" in o)) requiredFail(w, "podAffinityTerm");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "podAffinityTerm": { w.stack.push(k); c36(o[k], w); w.stack.pop(); } break;
+          case "weight": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c38(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c37(a[i], w); w.stack.pop(); }
+  function c38(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c37(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c39(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("topologyKey" in o)) requiredFail(w, "topologyKey");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "labelSelector": case "namespaceSelector": { w.stack.push(k); c35(o[k], w); w.stack.pop(); } break;
-        case "matchLabelKeys": case "mismatchLabelKeys": case "namespaces": { w.stack.push(k); c6(o[k], w); w.stack.pop(); } break;
-        case "topologyKey": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c39(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("topologyKey" in o)) requiredFail(w, "topologyKey");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "labelSelector": case "namespaceSelector": { w.stack.push(k); c35(o[k], w); w.stack.pop(); } break;
+          case "matchLabelKeys": case "mismatchLabelKeys": case "namespaces": { w.stack.push(k); c6(o[k], w); w.stack.pop(); } break;
+          case "topologyKey": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c40(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c39(a[i], w); w.stack.pop(); }
+  function c40(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c39(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c41(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "preferredDuringSchedulingIgnoredDuringExecution": { w.stack.push(k); c38(o[k], w); w.stack.pop(); } break;
-        case "requiredDuringSchedulingIgnoredDuringExecution": { w.stack.push(k); c40(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c41(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "preferredDuringSchedulingIgnoredDuringExecution": { w.stack.push(k); c38(o[k], w); w.stack.pop(); } break;
+          case "requiredDuringSchedulingIgnoredDuringExecution": { w.stack.push(k); c40(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c42(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "nodeAffinity": { w.stack.push(k); c34(o[k], w); w.stack.pop(); } break;
-        case "podAffinity": case "podAntiAffinity": { w.stack.push(k); c41(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c42(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "nodeAffinity": { w.stack.push(k); c34(o[k], w); w.stack.pop(); } break;
+          case "podAffinity": case "podAntiAffinity": { w.stack.push(k); c41(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c43(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("key" in o)) requiredFail(w, "key");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "key": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "name": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        case "optional": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c43(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("key" in o)) requiredFail(w, "key");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "key": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "name": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          case "optional": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c44(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("fieldPath" in o)) requiredFail(w, "fieldPath");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "apiVersion": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        case "fieldPath": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c44(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("fieldPath" in o)) requiredFail(w, "fieldPath");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "apiVersion": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          case "fieldPath": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c45(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("volumeName" in o)) requiredFail(w, "volumeName");
-    if (!("path" in o)) requiredFail(w, "path");
-    if (!("key" in o)) requiredFail(w, "key");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "key": case "path": case "volumeName": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "optional": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c45(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("volumeName" in o)) requiredFail(w, "volumeName");
+      if (!("path" in o)) requiredFail(w, "path");
+      if (!("key" in o)) requiredFail(w, "key");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "key": case "path": case "volumeName": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "optional": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c46(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  {
-    const n = ((b & 17) !== 0 ? 1 : 0) + ((b & 13) !== 0 ? 1 : 0);
-    if (n === 0) fail(w, 'oneOf', "does not match any allowed form (string, number)", {});
+  function c46(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    {
+      const n = ((b & 17) !== 0 ? 1 : 0) + ((b & 13) !== 0 ? 1 : 0);
+      if (n === 0) fail(w, 'oneOf', "does not match any allowed form (string, number)", {});
+    }
   }
-}
 
-function c47(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("resource" in o)) requiredFail(w, "resource");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "containerName": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        case "divisor": { w.stack.push(k); c46(o[k], w); w.stack.pop(); } break;
-        case "resource": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c47(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("resource" in o)) requiredFail(w, "resource");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "containerName": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          case "divisor": { w.stack.push(k); c46(o[k], w); w.stack.pop(); } break;
+          case "resource": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c48(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "configMapKeyRef": case "secretKeyRef": { w.stack.push(k); c43(o[k], w); w.stack.pop(); } break;
-        case "fieldRef": { w.stack.push(k); c44(o[k], w); w.stack.pop(); } break;
-        case "fileKeyRef": { w.stack.push(k); c45(o[k], w); w.stack.pop(); } break;
-        case "resourceFieldRef": { w.stack.push(k); c47(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c48(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "configMapKeyRef": case "secretKeyRef": { w.stack.push(k); c43(o[k], w); w.stack.pop(); } break;
+          case "fieldRef": { w.stack.push(k); c44(o[k], w); w.stack.pop(); } break;
+          case "fileKeyRef": { w.stack.push(k); c45(o[k], w); w.stack.pop(); } break;
+          case "resourceFieldRef": { w.stack.push(k); c47(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c49(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("name" in o)) requiredFail(w, "name");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "value": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        case "valueFrom": { w.stack.push(k); c48(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c49(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("name" in o)) requiredFail(w, "name");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "value": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          case "valueFrom": { w.stack.push(k); c48(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c50(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c49(a[i], w); w.stack.pop(); }
+  function c50(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c49(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c51(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "name": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        case "optional": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c51(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "name": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          case "optional": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c52(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "configMapRef": case "secretRef": { w.stack.push(k); c51(o[k], w); w.stack.pop(); } break;
-        case "prefix": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c52(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "configMapRef": case "secretRef": { w.stack.push(k); c51(o[k], w); w.stack.pop(); } break;
+          case "prefix": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c53(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c52(a[i], w); w.stack.pop(); }
+  function c53(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c52(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c54(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 17) === 0) return typeFail(w, "string,null");
-  if (!inEnum(v, b, ["Always","IfNotPresent","Never"])) enumFail(w, ["Always","IfNotPresent","Never"]);
-}
+  function c54(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 17) === 0) return typeFail(w, "string,null");
+    if (!inEnum(v, b, ["Always","IfNotPresent","Never"])) enumFail(w, ["Always","IfNotPresent","Never"]);
+  }
 
-function c55(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "command": { w.stack.push(k); c6(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c55(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "command": { w.stack.push(k); c6(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c56(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("name" in o)) requiredFail(w, "name");
-    if (!("value" in o)) requiredFail(w, "value");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "name": case "value": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c56(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("name" in o)) requiredFail(w, "name");
+      if (!("value" in o)) requiredFail(w, "value");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "name": case "value": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c57(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c56(a[i], w); w.stack.pop(); }
+  function c57(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c56(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c58(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 17) === 0) return typeFail(w, "string,null");
-  if (!inEnum(v, b, ["HTTP","HTTPS"])) enumFail(w, ["HTTP","HTTPS"]);
-}
+  function c58(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 17) === 0) return typeFail(w, "string,null");
+    if (!inEnum(v, b, ["HTTP","HTTPS"])) enumFail(w, ["HTTP","HTTPS"]);
+  }
 
-function c59(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("port" in o)) requiredFail(w, "port");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "host": case "path": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        case "httpHeaders": { w.stack.push(k); c57(o[k], w); w.stack.pop(); } break;
-        case "port": { w.stack.push(k); c20(o[k], w); w.stack.pop(); } break;
-        case "scheme": { w.stack.push(k); c58(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c59(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("port" in o)) requiredFail(w, "port");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "host": case "path": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          case "httpHeaders": { w.stack.push(k); c57(o[k], w); w.stack.pop(); } break;
+          case "port": { w.stack.push(k); c20(o[k], w); w.stack.pop(); } break;
+          case "scheme": { w.stack.push(k); c58(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c60(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("seconds" in o)) requiredFail(w, "seconds");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "seconds": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c60(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("seconds" in o)) requiredFail(w, "seconds");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "seconds": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c61(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("port" in o)) requiredFail(w, "port");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "host": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        case "port": { w.stack.push(k); c20(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c61(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("port" in o)) requiredFail(w, "port");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "host": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          case "port": { w.stack.push(k); c20(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c62(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "exec": { w.stack.push(k); c55(o[k], w); w.stack.pop(); } break;
-        case "httpGet": { w.stack.push(k); c59(o[k], w); w.stack.pop(); } break;
-        case "sleep": { w.stack.push(k); c60(o[k], w); w.stack.pop(); } break;
-        case "tcpSocket": { w.stack.push(k); c61(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c62(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "exec": { w.stack.push(k); c55(o[k], w); w.stack.pop(); } break;
+          case "httpGet": { w.stack.push(k); c59(o[k], w); w.stack.pop(); } break;
+          case "sleep": { w.stack.push(k); c60(o[k], w); w.stack.pop(); } break;
+          case "tcpSocket": { w.stack.push(k); c61(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c63(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 17) === 0) return typeFail(w, "string,null");
-  if (!inEnum(v, b, ["SIGABRT","SIGALRM","SIGBUS","SIGCHLD","SIGCLD","SIGCONT","SIGFPE","SIGHUP","SIGILL","SIGINT","SIGIO","SIGIOT","SIGKILL","SIGPIPE","SIGPOLL","SIGPROF","SIGPWR","SIGQUIT","SIGRTMAX","SIGRTMAX-1","SIGRTMAX-10","SIGRTMAX-11","SIGRTMAX-12","SIGRTMAX-13","SIGRTMAX-14","SIGRTMAX-2","SIGRTMAX-3","SIGRTMAX-4","SIGRTMAX-5","SIGRTMAX-6","SIGRTMAX-7","SIGRTMAX-8","SIGRTMAX-9","SIGRTMIN","SIGRTMIN+1","SIGRTMIN+10","SIGRTMIN+11","SIGRTMIN+12","SIGRTMIN+13","SIGRTMIN+14","SIGRTMIN+15","SIGRTMIN+2","SIGRTMIN+3","SIGRTMIN+4","SIGRTMIN+5","SIGRTMIN+6","SIGRTMIN+7","SIGRTMIN+8","SIGRTMIN+9","SIGSEGV","SIGSTKFLT","SIGSTOP","SIGSYS","SIGTERM","SIGTRAP","SIGTSTP","SIGTTIN","SIGTTOU","SIGURG","SIGUSR1","SIGUSR2","SIGVTALRM","SIGWINCH","SIGXCPU","SIGXFSZ"])) enumFail(w, ["SIGABRT","SIGALRM","SIGBUS","SIGCHLD","SIGCLD","SIGCONT","SIGFPE","SIGHUP","SIGILL","SIGINT","SIGIO","SIGIOT","SIGKILL","SIGPIPE","SIGPOLL","SIGPROF","SIGPWR","SIGQUIT","SIGRTMAX","SIGRTMAX-1","SIGRTMAX-10","SIGRTMAX-11","SIGRTMAX-12","SIGRTMAX-13","SIGRTMAX-14","SIGRTMAX-2","SIGRTMAX-3","SIGRTMAX-4","SIGRTMAX-5","SIGRTMAX-6","SIGRTMAX-7","SIGRTMAX-8","SIGRTMAX-9","SIGRTMIN","SIGRTMIN+1","SIGRTMIN+10","SIGRTMIN+11","SIGRTMIN+12","SIGRTMIN+13","SIGRTMIN+14","SIGRTMIN+15","SIGRTMIN+2","SIGRTMIN+3","SIGRTMIN+4","SIGRTMIN+5","SIGRTMIN+6","SIGRTMIN+7","SIGRTMIN+8","SIGRTMIN+9","SIGSEGV","SIGSTKFLT","SIGSTOP","SIGSYS","SIGTERM","SIGTRAP","SIGTSTP","SIGTTIN","SIGTTOU","SIGURG","SIGUSR1","SIGUSR2","SIGVTALRM","SIGWINCH","SIGXCPU","SIGXFSZ"]);
-}
+  function c63(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 17) === 0) return typeFail(w, "string,null");
+    if (!inEnum(v, b, ["SIGABRT","SIGALRM","SIGBUS","SIGCHLD","SIGCLD","SIGCONT","SIGFPE","SIGHUP","SIGILL","SIGINT","SIGIO","SIGIOT","SIGKILL","SIGPIPE","SIGPOLL","SIGPROF","SIGPWR","SIGQUIT","SIGRTMAX","SIGRTMAX-1","SIGRTMAX-10","SIGRTMAX-11","SIGRTMAX-12","SIGRTMAX-13","SIGRTMAX-14","SIGRTMAX-2","SIGRTMAX-3","SIGRTMAX-4","SIGRTMAX-5","SIGRTMAX-6","SIGRTMAX-7","SIGRTMAX-8","SIGRTMAX-9","SIGRTMIN","SIGRTMIN+1","SIGRTMIN+10","SIGRTMIN+11","SIGRTMIN+12","SIGRTMIN+13","SIGRTMIN+14","SIGRTMIN+15","SIGRTMIN+2","SIGRTMIN+3","SIGRTMIN+4","SIGRTMIN+5","SIGRTMIN+6","SIGRTMIN+7","SIGRTMIN+8","SIGRTMIN+9","SIGSEGV","SIGSTKFLT","SIGSTOP","SIGSYS","SIGTERM","SIGTRAP","SIGTSTP","SIGTTIN","SIGTTOU","SIGURG","SIGUSR1","SIGUSR2","SIGVTALRM","SIGWINCH","SIGXCPU","SIGXFSZ"])) enumFail(w, ["SIGABRT","SIGALRM","SIGBUS","SIGCHLD","SIGCLD","SIGCONT","SIGFPE","SIGHUP","SIGILL","SIGINT","SIGIO","SIGIOT","SIGKILL","SIGPIPE","SIGPOLL","SIGPROF","SIGPWR","SIGQUIT","SIGRTMAX","SIGRTMAX-1","SIGRTMAX-10","SIGRTMAX-11","SIGRTMAX-12","SIGRTMAX-13","SIGRTMAX-14","SIGRTMAX-2","SIGRTMAX-3","SIGRTMAX-4","SIGRTMAX-5","SIGRTMAX-6","SIGRTMAX-7","SIGRTMAX-8","SIGRTMAX-9","SIGRTMIN","SIGRTMIN+1","SIGRTMIN+10","SIGRTMIN+11","SIGRTMIN+12","SIGRTMIN+13","SIGRTMIN+14","SIGRTMIN+15","SIGRTMIN+2","SIGRTMIN+3","SIGRTMIN+4","SIGRTMIN+5","SIGRTMIN+6","SIGRTMIN+7","SIGRTMIN+8","SIGRTMIN+9","SIGSEGV","SIGSTKFLT","SIGSTOP","SIGSYS","SIGTERM","SIGTRAP","SIGTSTP","SIGTTIN","SIGTTOU","SIGURG","SIGUSR1","SIGUSR2","SIGVTALRM","SIGWINCH","SIGXCPU","SIGXFSZ"]);
+  }
 
-function c64(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "postStart": case "preStop": { w.stack.push(k); c62(o[k], w); w.stack.pop(); } break;
-        case "stopSignal": { w.stack.push(k); c63(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c64(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "postStart": case "preStop": { w.stack.push(k); c62(o[k], w); w.stack.pop(); } break;
+          case "stopSignal": { w.stack.push(k); c63(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c65(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("port" in o)) requiredFail(w, "port");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "port": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
-        case "service": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c65(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("port" in o)) requiredFail(w, "port");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "port": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
+          case "service": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c66(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "exec": { w.stack.push(k); c55(o[k], w); w.stack.pop(); } break;
-        case "failureThreshold": case "initialDelaySeconds": case "periodSeconds": case "successThreshold": case "terminationGracePeriodSeconds": case "timeoutSeconds": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
-        case "grpc": { w.stack.push(k); c65(o[k], w); w.stack.pop(); } break;
-        case "httpGet": { w.stack.push(k); c59(o[k], w); w.stack.pop(); } break;
-        case "tcpSocket": { w.stack.push(k); c61(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c66(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "exec": { w.stack.push(k); c55(o[k], w); w.stack.pop(); } break;
+          case "failureThreshold": case "initialDelaySeconds": case "periodSeconds": case "successThreshold": case "terminationGracePeriodSeconds": case "timeoutSeconds": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
+          case "grpc": { w.stack.push(k); c65(o[k], w); w.stack.pop(); } break;
+          case "httpGet": { w.stack.push(k); c59(o[k], w); w.stack.pop(); } break;
+          case "tcpSocket": { w.stack.push(k); c61(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c67(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 17) === 0) return typeFail(w, "string,null");
-  if (!inEnum(v, b, ["SCTP","TCP","UDP"])) enumFail(w, ["SCTP","TCP","UDP"]);
-}
+  function c67(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 17) === 0) return typeFail(w, "string,null");
+    if (!inEnum(v, b, ["SCTP","TCP","UDP"])) enumFail(w, ["SCTP","TCP","UDP"]);
+  }
 
-function c68(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("containerPort" in o)) requiredFail(w, "containerPort");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "containerPort": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
-        case "hostIP": case "name": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        case "hostPort": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
-        case "protocol": { w.stack.push(k); c67(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c68(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("containerPort" in o)) requiredFail(w, "containerPort");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "containerPort": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
+          case "hostIP": case "name": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          case "hostPort": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
+          case "protocol": { w.stack.push(k); c67(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c69(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c68(a[i], w); w.stack.pop(); }
+  function c69(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c68(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c70(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("resourceName" in o)) requiredFail(w, "resourceName");
-    if (!("restartPolicy" in o)) requiredFail(w, "restartPolicy");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "resourceName": case "restartPolicy": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c70(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("resourceName" in o)) requiredFail(w, "resourceName");
+      if (!("restartPolicy" in o)) requiredFail(w, "restartPolicy");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "resourceName": case "restartPolicy": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c71(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c70(a[i], w); w.stack.pop(); }
+  function c71(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c70(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c72(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("name" in o)) requiredFail(w, "name");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "request": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c72(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("name" in o)) requiredFail(w, "name");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "request": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c73(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c72(a[i], w); w.stack.pop(); }
+  function c73(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c72(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c74(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) { w.stack.push(k); c46(o[k], w); w.stack.pop(); }
+  function c74(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) { w.stack.push(k); c46(o[k], w); w.stack.pop(); }
+    }
   }
-}
 
-function c75(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "claims": { w.stack.push(k); c73(o[k], w); w.stack.pop(); } break;
-        case "limits": case "requests": { w.stack.push(k); c74(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c75(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "claims": { w.stack.push(k); c73(o[k], w); w.stack.pop(); } break;
+          case "limits": case "requests": { w.stack.push(k); c74(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c76(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c5(a[i], w); w.stack.pop(); }
+  function c76(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c5(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c77(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("operator" in o)) requiredFail(w, "operator");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "operator": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "values": { w.stack.push(k); c76(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c77(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("operator" in o)) requiredFail(w, "operator");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "operator": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "values": { w.stack.push(k); c76(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c78(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("action" in o)) requiredFail(w, "action");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "action": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "exitCodes": { w.stack.push(k); c77(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c78(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("action" in o)) requiredFail(w, "action");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "action": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "exitCodes": { w.stack.push(k); c77(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c79(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c78(a[i], w); w.stack.pop(); }
+  function c79(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c78(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c80(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 16) === 0) return typeFail(w, "string");
-  if (!inEnum(v, b, ["Localhost","RuntimeDefault","Unconfined"])) enumFail(w, ["Localhost","RuntimeDefault","Unconfined"]);
-}
+  function c80(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 16) === 0) return typeFail(w, "string");
+    if (!inEnum(v, b, ["Localhost","RuntimeDefault","Unconfined"])) enumFail(w, ["Localhost","RuntimeDefault","Unconfined"]);
+  }
 
-function c81(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("type" in o)) requiredFail(w, "type");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "localhostProfile": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        case "type": { w.stack.push(k); c80(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c81(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("type" in o)) requiredFail(w, "type");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "localhostProfile": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          case "type": { w.stack.push(k); c80(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c82(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "add": case "drop": { w.stack.push(k); c6(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c82(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "add": case "drop": { w.stack.push(k); c6(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c83(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 17) === 0) return typeFail(w, "string,null");
-  if (!inEnum(v, b, ["Default","Unmasked"])) enumFail(w, ["Default","Unmasked"]);
-}
+  function c83(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 17) === 0) return typeFail(w, "string,null");
+    if (!inEnum(v, b, ["Default","Unmasked"])) enumFail(w, ["Default","Unmasked"]);
+  }
 
-function c84(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "level": case "role": case "type": case "user": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c84(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "level": case "role": case "type": case "user": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c85(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "gmsaCredentialSpec": case "gmsaCredentialSpecName": case "runAsUserName": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        case "hostProcess": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c85(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "gmsaCredentialSpec": case "gmsaCredentialSpecName": case "runAsUserName": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          case "hostProcess": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c86(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "allowPrivilegeEscalation": case "privileged": case "readOnlyRootFilesystem": case "runAsNonRoot": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
-        case "appArmorProfile": case "seccompProfile": { w.stack.push(k); c81(o[k], w); w.stack.pop(); } break;
-        case "capabilities": { w.stack.push(k); c82(o[k], w); w.stack.pop(); } break;
-        case "procMount": { w.stack.push(k); c83(o[k], w); w.stack.pop(); } break;
-        case "runAsGroup": case "runAsUser": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
-        case "seLinuxOptions": { w.stack.push(k); c84(o[k], w); w.stack.pop(); } break;
-        case "windowsOptions": { w.stack.push(k); c85(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c86(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "allowPrivilegeEscalation": case "privileged": case "readOnlyRootFilesystem": case "runAsNonRoot": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
+          case "appArmorProfile": case "seccompProfile": { w.stack.push(k); c81(o[k], w); w.stack.pop(); } break;
+          case "capabilities": { w.stack.push(k); c82(o[k], w); w.stack.pop(); } break;
+          case "procMount": { w.stack.push(k); c83(o[k], w); w.stack.pop(); } break;
+          case "runAsGroup": case "runAsUser": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
+          case "seLinuxOptions": { w.stack.push(k); c84(o[k], w); w.stack.pop(); } break;
+          case "windowsOptions": { w.stack.push(k); c85(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c87(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 17) === 0) return typeFail(w, "string,null");
-  if (!inEnum(v, b, ["FallbackToLogsOnError","File"])) enumFail(w, ["FallbackToLogsOnError","File"]);
-}
+  function c87(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 17) === 0) return typeFail(w, "string,null");
+    if (!inEnum(v, b, ["FallbackToLogsOnError","File"])) enumFail(w, ["FallbackToLogsOnError","File"]);
+  }
 
-function c88(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("name" in o)) requiredFail(w, "name");
-    if (!("devicePath" in o)) requiredFail(w, "devicePath");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "devicePath": case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c88(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("name" in o)) requiredFail(w, "name");
+      if (!("devicePath" in o)) requiredFail(w, "devicePath");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "devicePath": case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c89(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c88(a[i], w); w.stack.pop(); }
+  function c89(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c88(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c90(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 17) === 0) return typeFail(w, "string,null");
-  if (!inEnum(v, b, ["Bidirectional","HostToContainer","None"])) enumFail(w, ["Bidirectional","HostToContainer","None"]);
-}
+  function c90(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 17) === 0) return typeFail(w, "string,null");
+    if (!inEnum(v, b, ["Bidirectional","HostToContainer","None"])) enumFail(w, ["Bidirectional","HostToContainer","None"]);
+  }
 
-function c91(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("name" in o)) requiredFail(w, "name");
-    if (!("mountPath" in o)) requiredFail(w, "mountPath");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "mountPath": case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "mountPropagation": { w.stack.push(k); c90(o[k], w); w.stack.pop(); } break;
-        case "readOnly": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
-        case "recursiveReadOnly": case "subPath": case "subPathExpr": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c91(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("name" in o)) requiredFail(w, "name");
+      if (!("mountPath" in o)) requiredFail(w, "mountPath");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "mountPath": case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "mountPropagation": { w.stack.push(k); c90(o[k], w); w.stack.pop(); } break;
+          case "readOnly": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
+          case "recursiveReadOnly": case "subPath": case "subPathExpr": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c92(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c91(a[i], w); w.stack.pop(); }
+  function c92(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c91(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c93(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("name" in o)) requiredFail(w, "name");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "args": case "command": { w.stack.push(k); c6(o[k], w); w.stack.pop(); } break;
-        case "env": { w.stack.push(k); c50(o[k], w); w.stack.pop(); } break;
-        case "envFrom": { w.stack.push(k); c53(o[k], w); w.stack.pop(); } break;
-        case "image": case "restartPolicy": case "terminationMessagePath": case "workingDir": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        case "imagePullPolicy": { w.stack.push(k); c54(o[k], w); w.stack.pop(); } break;
-        case "lifecycle": { w.stack.push(k); c64(o[k], w); w.stack.pop(); } break;
-        case "livenessProbe": case "readinessProbe": case "startupProbe": { w.stack.push(k); c66(o[k], w); w.stack.pop(); } break;
-        case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "ports": { w.stack.push(k); c69(o[k], w); w.stack.pop(); } break;
-        case "resizePolicy": { w.stack.push(k); c71(o[k], w); w.stack.pop(); } break;
-        case "resources": { w.stack.push(k); c75(o[k], w); w.stack.pop(); } break;
-        case "restartPolicyRules": { w.stack.push(k); c79(o[k], w); w.stack.pop(); } break;
-        case "securityContext": { w.stack.push(k); c86(o[k], w); w.stack.pop(); } break;
-        case "stdin": case "stdinOnce": case "tty": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
-        case "terminationMessagePolicy": { w.stack.push(k); c87(o[k], w); w.stack.pop(); } break;
-        case "volumeDevices": { w.stack.push(k); c89(o[k], w); w.stack.pop(); } break;
-        case "volumeMounts": { w.stack.push(k); c92(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c93(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("name" in o)) requiredFail(w, "name");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "args": case "command": { w.stack.push(k); c6(o[k], w); w.stack.pop(); } break;
+          case "env": { w.stack.push(k); c50(o[k], w); w.stack.pop(); } break;
+          case "envFrom": { w.stack.push(k); c53(o[k], w); w.stack.pop(); } break;
+          case "image": case "restartPolicy": case "terminationMessagePath": case "workingDir": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          case "imagePullPolicy": { w.stack.push(k); c54(o[k], w); w.stack.pop(); } break;
+          case "lifecycle": { w.stack.push(k); c64(o[k], w); w.stack.pop(); } break;
+          case "livenessProbe": case "readinessProbe": case "startupProbe": { w.stack.push(k); c66(o[k], w); w.stack.pop(); } break;
+          case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "ports": { w.stack.push(k); c69(o[k], w); w.stack.pop(); } break;
+          case "resizePolicy": { w.stack.push(k); c71(o[k], w); w.stack.pop(); } break;
+          case "resources": { w.stack.push(k); c75(o[k], w); w.stack.pop(); } break;
+          case "restartPolicyRules": { w.stack.push(k); c79(o[k], w); w.stack.pop(); } break;
+          case "securityContext": { w.stack.push(k); c86(o[k], w); w.stack.pop(); } break;
+          case "stdin": case "stdinOnce": case "tty": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
+          case "terminationMessagePolicy": { w.stack.push(k); c87(o[k], w); w.stack.pop(); } break;
+          case "volumeDevices": { w.stack.push(k); c89(o[k], w); w.stack.pop(); } break;
+          case "volumeMounts": { w.stack.push(k); c92(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c94(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c93(a[i], w); w.stack.pop(); }
+  function c94(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c93(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c95(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "name": case "value": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c95(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "name": case "value": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c96(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c95(a[i], w); w.stack.pop(); }
+  function c96(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c95(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c97(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "nameservers": case "searches": { w.stack.push(k); c6(o[k], w); w.stack.pop(); } break;
-        case "options": { w.stack.push(k); c96(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c97(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "nameservers": case "searches": { w.stack.push(k); c6(o[k], w); w.stack.pop(); } break;
+          case "options": { w.stack.push(k); c96(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c98(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 17) === 0) return typeFail(w, "string,null");
-  if (!inEnum(v, b, ["ClusterFirst","ClusterFirstWithHostNet","Default","None"])) enumFail(w, ["ClusterFirst","ClusterFirstWithHostNet","Default","None"]);
-}
+  function c98(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 17) === 0) return typeFail(w, "string,null");
+    if (!inEnum(v, b, ["ClusterFirst","ClusterFirstWithHostNet","Default","None"])) enumFail(w, ["ClusterFirst","ClusterFirstWithHostNet","Default","None"]);
+  }
 
-function c99(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("name" in o)) requiredFail(w, "name");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "args": case "command": { w.stack.push(k); c6(o[k], w); w.stack.pop(); } break;
-        case "env": { w.stack.push(k); c50(o[k], w); w.stack.pop(); } break;
-        case "envFrom": { w.stack.push(k); c53(o[k], w); w.stack.pop(); } break;
-        case "image": case "restartPolicy": case "targetContainerName": case "terminationMessagePath": case "workingDir": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        case "imagePullPolicy": { w.stack.push(k); c54(o[k], w); w.stack.pop(); } break;
-        case "lifecycle": { w.stack.push(k); c64(o[k], w); w.stack.pop(); } break;
-        case "livenessProbe": case "readinessProbe": case "startupProbe": { w.stack.push(k); c66(o[k], w); w.stack.pop(); } break;
-        case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "ports": { w.stack.push(k); c69(o[k], w); w.stack.pop(); } break;
-        case "resizePolicy": { w.stack.push(k); c71(o[k], w); w.stack.pop(); } break;
-        case "resources": { w.stack.push(k); c75(o[k], w); w.stack.pop(); } break;
-        case "restartPolicyRules": { w.stack.push(k); c79(o[k], w); w.stack.pop(); } break;
-        case "securityContext": { w.stack.push(k); c86(o[k], w); w.stack.pop(); } break;
-        case "stdin": case "stdinOnce": case "tty": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
-        case "terminationMessagePolicy": { w.stack.push(k); c87(o[k], w); w.stack.pop(); } break;
-        case "volumeDevices": { w.stack.push(k); c89(o[k], w); w.stack.pop(); } break;
-        case "volumeMounts": { w.stack.push(k); c92(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c99(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("name" in o)) requiredFail(w, "name");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "args": case "command": { w.stack.push(k); c6(o[k], w); w.stack.pop(); } break;
+          case "env": { w.stack.push(k); c50(o[k], w); w.stack.pop(); } break;
+          case "envFrom": { w.stack.push(k); c53(o[k], w); w.stack.pop(); } break;
+          case "image": case "restartPolicy": case "targetContainerName": case "terminationMessagePath": case "workingDir": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          case "imagePullPolicy": { w.stack.push(k); c54(o[k], w); w.stack.pop(); } break;
+          case "lifecycle": { w.stack.push(k); c64(o[k], w); w.stack.pop(); } break;
+          case "livenessProbe": case "readinessProbe": case "startupProbe": { w.stack.push(k); c66(o[k], w); w.stack.pop(); } break;
+          case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "ports": { w.stack.push(k); c69(o[k], w); w.stack.pop(); } break;
+          case "resizePolicy": { w.stack.push(k); c71(o[k], w); w.stack.pop(); } break;
+          case "resources": { w.stack.push(k); c75(o[k], w); w.stack.pop(); } break;
+          case "restartPolicyRules": { w.stack.push(k); c79(o[k], w); w.stack.pop(); } break;
+          case "securityContext": { w.stack.push(k); c86(o[k], w); w.stack.pop(); } break;
+          case "stdin": case "stdinOnce": case "tty": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
+          case "terminationMessagePolicy": { w.stack.push(k); c87(o[k], w); w.stack.pop(); } break;
+          case "volumeDevices": { w.stack.push(k); c89(o[k], w); w.stack.pop(); } break;
+          case "volumeMounts": { w.stack.push(k); c92(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c100(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c99(a[i], w); w.stack.pop(); }
+  function c100(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c99(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c101(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("ip" in o)) requiredFail(w, "ip");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "hostnames": { w.stack.push(k); c6(o[k], w); w.stack.pop(); } break;
-        case "ip": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c101(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("ip" in o)) requiredFail(w, "ip");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "hostnames": { w.stack.push(k); c6(o[k], w); w.stack.pop(); } break;
+          case "ip": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c102(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c101(a[i], w); w.stack.pop(); }
+  function c102(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c101(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c103(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "name": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c103(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "name": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c104(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c103(a[i], w); w.stack.pop(); }
+  function c104(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c103(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c105(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c93(a[i], w); w.stack.pop(); }
+  function c105(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c93(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c106(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("name" in o)) requiredFail(w, "name");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c106(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("name" in o)) requiredFail(w, "name");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c107(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 17) === 0) return typeFail(w, "string,null");
-  if (!inEnum(v, b, ["Never","PreemptLowerPriority"])) enumFail(w, ["Never","PreemptLowerPriority"]);
-}
+  function c107(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 17) === 0) return typeFail(w, "string,null");
+    if (!inEnum(v, b, ["Never","PreemptLowerPriority"])) enumFail(w, ["Never","PreemptLowerPriority"]);
+  }
 
-function c108(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("conditionType" in o)) requiredFail(w, "conditionType");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "conditionType": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c108(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("conditionType" in o)) requiredFail(w, "conditionType");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "conditionType": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c109(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c108(a[i], w); w.stack.pop(); }
+  function c109(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c108(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c110(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("name" in o)) requiredFail(w, "name");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "resourceClaimName": case "resourceClaimTemplateName": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c110(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("name" in o)) requiredFail(w, "name");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "resourceClaimName": case "resourceClaimTemplateName": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c111(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c110(a[i], w); w.stack.pop(); }
+  function c111(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c110(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c112(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 17) === 0) return typeFail(w, "string,null");
-  if (!inEnum(v, b, ["Always","Never","OnFailure"])) enumFail(w, ["Always","Never","OnFailure"]);
-}
+  function c112(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 17) === 0) return typeFail(w, "string,null");
+    if (!inEnum(v, b, ["Always","Never","OnFailure"])) enumFail(w, ["Always","Never","OnFailure"]);
+  }
 
-function c113(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c106(a[i], w); w.stack.pop(); }
+  function c113(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c106(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c114(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 17) === 0) return typeFail(w, "string,null");
-  if (!inEnum(v, b, ["Always","OnRootMismatch"])) enumFail(w, ["Always","OnRootMismatch"]);
-}
+  function c114(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 17) === 0) return typeFail(w, "string,null");
+    if (!inEnum(v, b, ["Always","OnRootMismatch"])) enumFail(w, ["Always","OnRootMismatch"]);
+  }
 
-function c115(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 17) === 0) return typeFail(w, "string,null");
-  if (!inEnum(v, b, ["Merge","Strict"])) enumFail(w, ["Merge","Strict"]);
-}
+  function c115(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 17) === 0) return typeFail(w, "string,null");
+    if (!inEnum(v, b, ["Merge","Strict"])) enumFail(w, ["Merge","Strict"]);
+  }
 
-function c116(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "appArmorProfile": case "seccompProfile": { w.stack.push(k); c81(o[k], w); w.stack.pop(); } break;
-        case "fsGroup": case "runAsGroup": case "runAsUser": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
-        case "fsGroupChangePolicy": { w.stack.push(k); c114(o[k], w); w.stack.pop(); } break;
-        case "runAsNonRoot": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
-        case "seLinuxChangePolicy": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        case "seLinuxOptions": { w.stack.push(k); c84(o[k], w); w.stack.pop(); } break;
-        case "supplementalGroups": { w.stack.push(k); c76(o[k], w); w.stack.pop(); } break;
-        case "supplementalGroupsPolicy": { w.stack.push(k); c115(o[k], w); w.stack.pop(); } break;
-        case "sysctls": { w.stack.push(k); c57(o[k], w); w.stack.pop(); } break;
-        case "windowsOptions": { w.stack.push(k); c85(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c116(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "appArmorProfile": case "seccompProfile": { w.stack.push(k); c81(o[k], w); w.stack.pop(); } break;
+          case "fsGroup": case "runAsGroup": case "runAsUser": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
+          case "fsGroupChangePolicy": { w.stack.push(k); c114(o[k], w); w.stack.pop(); } break;
+          case "runAsNonRoot": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
+          case "seLinuxChangePolicy": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          case "seLinuxOptions": { w.stack.push(k); c84(o[k], w); w.stack.pop(); } break;
+          case "supplementalGroups": { w.stack.push(k); c76(o[k], w); w.stack.pop(); } break;
+          case "supplementalGroupsPolicy": { w.stack.push(k); c115(o[k], w); w.stack.pop(); } break;
+          case "sysctls": { w.stack.push(k); c57(o[k], w); w.stack.pop(); } break;
+          case "windowsOptions": { w.stack.push(k); c85(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c117(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 17) === 0) return typeFail(w, "string,null");
-  if (!inEnum(v, b, ["NoExecute","NoSchedule","PreferNoSchedule"])) enumFail(w, ["NoExecute","NoSchedule","PreferNoSchedule"]);
-}
+  function c117(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 17) === 0) return typeFail(w, "string,null");
+    if (!inEnum(v, b, ["NoExecute","NoSchedule","PreferNoSchedule"])) enumFail(w, ["NoExecute","NoSchedule","PreferNoSchedule"]);
+  }
 
-function c118(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 17) === 0) return typeFail(w, "string,null");
-  if (!inEnum(v, b, ["Equal","Exists"])) enumFail(w, ["Equal","Exists"]);
-}
+  function c118(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 17) === 0) return typeFail(w, "string,null");
+    if (!inEnum(v, b, ["Equal","Exists"])) enumFail(w, ["Equal","Exists"]);
+  }
 
-function c119(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "effect": { w.stack.push(k); c117(o[k], w); w.stack.pop(); } break;
-        case "key": case "value": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        case "operator": { w.stack.push(k); c118(o[k], w); w.stack.pop(); } break;
-        case "tolerationSeconds": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c119(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "effect": { w.stack.push(k); c117(o[k], w); w.stack.pop(); } break;
+          case "key": case "value": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          case "operator": { w.stack.push(k); c118(o[k], w); w.stack.pop(); } break;
+          case "tolerationSeconds": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c120(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c119(a[i], w); w.stack.pop(); }
+  function c120(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c119(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c121(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 17) === 0) return typeFail(w, "string,null");
-  if (!inEnum(v, b, ["Honor","Ignore"])) enumFail(w, ["Honor","Ignore"]);
-}
+  function c121(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 17) === 0) return typeFail(w, "string,null");
+    if (!inEnum(v, b, ["Honor","Ignore"])) enumFail(w, ["Honor","Ignore"]);
+  }
 
-function c122(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 16) === 0) return typeFail(w, "string");
-  if (!inEnum(v, b, ["DoNotSchedule","ScheduleAnyway"])) enumFail(w, ["DoNotSchedule","ScheduleAnyway"]);
-}
+  function c122(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 16) === 0) return typeFail(w, "string");
+    if (!inEnum(v, b, ["DoNotSchedule","ScheduleAnyway"])) enumFail(w, ["DoNotSchedule","ScheduleAnyway"]);
+  }
 
-function c123(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("maxSkew" in o)) requiredFail(w, "maxSkew");
-    if (!("topologyKey" in o)) requiredFail(w, "topologyKey");
-    if (!("whenUnsatisfiable" in o)) requiredFail(w, "whenUnsatisfiable");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "labelSelector": { w.stack.push(k); c35(o[k], w); w.stack.pop(); } break;
-        case "matchLabelKeys": { w.stack.push(k); c6(o[k], w); w.stack.pop(); } break;
-        case "maxSkew": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
-        case "minDomains": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
-        case "nodeAffinityPolicy": case "nodeTaintsPolicy": { w.stack.push(k); c121(o[k], w); w.stack.pop(); } break;
-        case "topologyKey": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "whenUnsatisfiable": { w.stack.push(k); c122(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c123(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("maxSkew" in o)) requiredFail(w, "maxSkew");
+      if (!("topologyKey" in o)) requiredFail(w, "topologyKey");
+      if (!("whenUnsatisfiable" in o)) requiredFail(w, "whenUnsatisfiable");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "labelSelector": { w.stack.push(k); c35(o[k], w); w.stack.pop(); } break;
+          case "matchLabelKeys": { w.stack.push(k); c6(o[k], w); w.stack.pop(); } break;
+          case "maxSkew": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
+          case "minDomains": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
+          case "nodeAffinityPolicy": case "nodeTaintsPolicy": { w.stack.push(k); c121(o[k], w); w.stack.pop(); } break;
+          case "topologyKey": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "whenUnsatisfiable": { w.stack.push(k); c122(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c124(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c123(a[i], w); w.stack.pop(); }
+  function c124(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c123(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c125(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("volumeID" in o)) requiredFail(w, "volumeID");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "fsType": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        case "partition": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
-        case "readOnly": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
-        case "volumeID": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c125(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("volumeID" in o)) requiredFail(w, "volumeID");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "fsType": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          case "partition": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
+          case "readOnly": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
+          case "volumeID": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c126(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 17) === 0) return typeFail(w, "string,null");
-  if (!inEnum(v, b, ["None","ReadOnly","ReadWrite"])) enumFail(w, ["None","ReadOnly","ReadWrite"]);
-}
+  function c126(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 17) === 0) return typeFail(w, "string,null");
+    if (!inEnum(v, b, ["None","ReadOnly","ReadWrite"])) enumFail(w, ["None","ReadOnly","ReadWrite"]);
+  }
 
-function c127(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 17) === 0) return typeFail(w, "string,null");
-  if (!inEnum(v, b, ["Dedicated","Managed","Shared"])) enumFail(w, ["Dedicated","Managed","Shared"]);
-}
+  function c127(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 17) === 0) return typeFail(w, "string,null");
+    if (!inEnum(v, b, ["Dedicated","Managed","Shared"])) enumFail(w, ["Dedicated","Managed","Shared"]);
+  }
 
-function c128(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("diskName" in o)) requiredFail(w, "diskName");
-    if (!("diskURI" in o)) requiredFail(w, "diskURI");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "cachingMode": { w.stack.push(k); c126(o[k], w); w.stack.pop(); } break;
-        case "diskName": case "diskURI": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "fsType": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        case "kind": { w.stack.push(k); c127(o[k], w); w.stack.pop(); } break;
-        case "readOnly": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c128(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("diskName" in o)) requiredFail(w, "diskName");
+      if (!("diskURI" in o)) requiredFail(w, "diskURI");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "cachingMode": { w.stack.push(k); c126(o[k], w); w.stack.pop(); } break;
+          case "diskName": case "diskURI": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "fsType": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          case "kind": { w.stack.push(k); c127(o[k], w); w.stack.pop(); } break;
+          case "readOnly": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c129(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("secretName" in o)) requiredFail(w, "secretName");
-    if (!("shareName" in o)) requiredFail(w, "shareName");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "readOnly": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
-        case "secretName": case "shareName": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c129(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("secretName" in o)) requiredFail(w, "secretName");
+      if (!("shareName" in o)) requiredFail(w, "shareName");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "readOnly": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
+          case "secretName": case "shareName": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c130(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c1(a[i], w); w.stack.pop(); }
+  function c130(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c1(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c131(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("monitors" in o)) requiredFail(w, "monitors");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "monitors": { w.stack.push(k); c130(o[k], w); w.stack.pop(); } break;
-        case "path": case "secretFile": case "user": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        case "readOnly": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
-        case "secretRef": { w.stack.push(k); c103(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c131(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("monitors" in o)) requiredFail(w, "monitors");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "monitors": { w.stack.push(k); c130(o[k], w); w.stack.pop(); } break;
+          case "path": case "secretFile": case "user": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          case "readOnly": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
+          case "secretRef": { w.stack.push(k); c103(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c132(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("volumeID" in o)) requiredFail(w, "volumeID");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "fsType": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        case "readOnly": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
-        case "secretRef": { w.stack.push(k); c103(o[k], w); w.stack.pop(); } break;
-        case "volumeID": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c132(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("volumeID" in o)) requiredFail(w, "volumeID");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "fsType": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          case "readOnly": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
+          case "secretRef": { w.stack.push(k); c103(o[k], w); w.stack.pop(); } break;
+          case "volumeID": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c133(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("key" in o)) requiredFail(w, "key");
-    if (!("path" in o)) requiredFail(w, "path");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "key": case "path": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "mode": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c133(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("key" in o)) requiredFail(w, "key");
+      if (!("path" in o)) requiredFail(w, "path");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "key": case "path": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "mode": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c134(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c133(a[i], w); w.stack.pop(); }
+  function c134(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c133(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c135(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "defaultMode": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
-        case "items": { w.stack.push(k); c134(o[k], w); w.stack.pop(); } break;
-        case "name": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        case "optional": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c135(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "defaultMode": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
+          case "items": { w.stack.push(k); c134(o[k], w); w.stack.pop(); } break;
+          case "name": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          case "optional": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c136(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("driver" in o)) requiredFail(w, "driver");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "driver": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "fsType": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        case "nodePublishSecretRef": { w.stack.push(k); c103(o[k], w); w.stack.pop(); } break;
-        case "readOnly": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
-        case "volumeAttributes": { w.stack.push(k); c2(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c136(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("driver" in o)) requiredFail(w, "driver");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "driver": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "fsType": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          case "nodePublishSecretRef": { w.stack.push(k); c103(o[k], w); w.stack.pop(); } break;
+          case "readOnly": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
+          case "volumeAttributes": { w.stack.push(k); c2(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c137(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("path" in o)) requiredFail(w, "path");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "fieldRef": { w.stack.push(k); c44(o[k], w); w.stack.pop(); } break;
-        case "mode": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
-        case "path": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "resourceFieldRef": { w.stack.push(k); c47(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c137(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("path" in o)) requiredFail(w, "path");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "fieldRef": { w.stack.push(k); c44(o[k], w); w.stack.pop(); } break;
+          case "mode": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
+          case "path": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "resourceFieldRef": { w.stack.push(k); c47(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c138(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c137(a[i], w); w.stack.pop(); }
+  function c138(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c137(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c139(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "defaultMode": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
-        case "items": { w.stack.push(k); c138(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c139(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "defaultMode": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
+          case "items": { w.stack.push(k); c138(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c140(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "medium": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        case "sizeLimit": { w.stack.push(k); c46(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c140(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "medium": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          case "sizeLimit": { w.stack.push(k); c46(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c141(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 17) === 0) return typeFail(w, "string,null");
-  if (!inEnum(v, b, ["ReadOnlyMany","ReadWriteMany","ReadWriteOnce","ReadWriteOncePod"])) enumFail(w, ["ReadOnlyMany","ReadWriteMany","ReadWriteOnce","ReadWriteOncePod"]);
-}
+  function c141(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 17) === 0) return typeFail(w, "string,null");
+    if (!inEnum(v, b, ["ReadOnlyMany","ReadWriteMany","ReadWriteOnce","ReadWriteOncePod"])) enumFail(w, ["ReadOnlyMany","ReadWriteMany","ReadWriteOnce","ReadWriteOncePod"]);
+  }
 
-function c142(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c141(a[i], w); w.stack.pop(); }
+  function c142(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c141(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c143(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("kind" in o)) requiredFail(w, "kind");
-    if (!("name" in o)) requiredFail(w, "name");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "apiGroup": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        case "kind": case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c143(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("kind" in o)) requiredFail(w, "kind");
+      if (!("name" in o)) requiredFail(w, "name");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "apiGroup": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          case "kind": case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c144(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("kind" in o)) requiredFail(w, "kind");
-    if (!("name" in o)) requiredFail(w, "name");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "apiGroup": case "namespace": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        case "kind": case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c144(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("kind" in o)) requiredFail(w, "kind");
+      if (!("name" in o)) requiredFail(w, "name");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "apiGroup": case "namespace": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          case "kind": case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c145(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "limits": case "requests": { w.stack.push(k); c74(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c145(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "limits": case "requests": { w.stack.push(k); c74(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c146(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 17) === 0) return typeFail(w, "string,null");
-  if (!inEnum(v, b, ["Block","Filesystem"])) enumFail(w, ["Block","Filesystem"]);
-}
+  function c146(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 17) === 0) return typeFail(w, "string,null");
+    if (!inEnum(v, b, ["Block","Filesystem"])) enumFail(w, ["Block","Filesystem"]);
+  }
 
-function c147(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "accessModes": { w.stack.push(k); c142(o[k], w); w.stack.pop(); } break;
-        case "dataSource": { w.stack.push(k); c143(o[k], w); w.stack.pop(); } break;
-        case "dataSourceRef": { w.stack.push(k); c144(o[k], w); w.stack.pop(); } break;
-        case "resources": { w.stack.push(k); c145(o[k], w); w.stack.pop(); } break;
-        case "selector": { w.stack.push(k); c35(o[k], w); w.stack.pop(); } break;
-        case "storageClassName": case "volumeAttributesClassName": case "volumeName": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        case "volumeMode": { w.stack.push(k); c146(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c147(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "accessModes": { w.stack.push(k); c142(o[k], w); w.stack.pop(); } break;
+          case "dataSource": { w.stack.push(k); c143(o[k], w); w.stack.pop(); } break;
+          case "dataSourceRef": { w.stack.push(k); c144(o[k], w); w.stack.pop(); } break;
+          case "resources": { w.stack.push(k); c145(o[k], w); w.stack.pop(); } break;
+          case "selector": { w.stack.push(k); c35(o[k], w); w.stack.pop(); } break;
+          case "storageClassName": case "volumeAttributesClassName": case "volumeName": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          case "volumeMode": { w.stack.push(k); c146(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c148(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("spec" in o)) requiredFail(w, "spec");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "metadata": { w.stack.push(k); c13(o[k], w); w.stack.pop(); } break;
-        case "spec": { w.stack.push(k); c147(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c148(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("spec" in o)) requiredFail(w, "spec");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "metadata": { w.stack.push(k); c13(o[k], w); w.stack.pop(); } break;
+          case "spec": { w.stack.push(k); c147(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c149(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "volumeClaimTemplate": { w.stack.push(k); c148(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c149(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "volumeClaimTemplate": { w.stack.push(k); c148(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c150(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "fsType": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        case "lun": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
-        case "readOnly": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
-        case "targetWWNs": case "wwids": { w.stack.push(k); c6(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c150(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "fsType": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          case "lun": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
+          case "readOnly": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
+          case "targetWWNs": case "wwids": { w.stack.push(k); c6(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c151(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("driver" in o)) requiredFail(w, "driver");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "driver": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "fsType": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        case "options": { w.stack.push(k); c2(o[k], w); w.stack.pop(); } break;
-        case "readOnly": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
-        case "secretRef": { w.stack.push(k); c103(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c151(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("driver" in o)) requiredFail(w, "driver");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "driver": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "fsType": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          case "options": { w.stack.push(k); c2(o[k], w); w.stack.pop(); } break;
+          case "readOnly": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
+          case "secretRef": { w.stack.push(k); c103(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c152(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "datasetName": case "datasetUUID": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c152(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "datasetName": case "datasetUUID": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c153(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("pdName" in o)) requiredFail(w, "pdName");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "fsType": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        case "partition": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
-        case "pdName": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "readOnly": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c153(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("pdName" in o)) requiredFail(w, "pdName");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "fsType": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          case "partition": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
+          case "pdName": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "readOnly": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c154(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("repository" in o)) requiredFail(w, "repository");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "directory": case "revision": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        case "repository": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c154(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("repository" in o)) requiredFail(w, "repository");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "directory": case "revision": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          case "repository": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c155(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("endpoints" in o)) requiredFail(w, "endpoints");
-    if (!("path" in o)) requiredFail(w, "path");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "endpoints": case "path": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "readOnly": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c155(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("endpoints" in o)) requiredFail(w, "endpoints");
+      if (!("path" in o)) requiredFail(w, "path");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "endpoints": case "path": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "readOnly": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c156(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 17) === 0) return typeFail(w, "string,null");
-  if (!inEnum(v, b, ["","BlockDevice","CharDevice","Directory","DirectoryOrCreate","File","FileOrCreate","Socket"])) enumFail(w, ["","BlockDevice","CharDevice","Directory","DirectoryOrCreate","File","FileOrCreate","Socket"]);
-}
+  function c156(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 17) === 0) return typeFail(w, "string,null");
+    if (!inEnum(v, b, ["","BlockDevice","CharDevice","Directory","DirectoryOrCreate","File","FileOrCreate","Socket"])) enumFail(w, ["","BlockDevice","CharDevice","Directory","DirectoryOrCreate","File","FileOrCreate","Socket"]);
+  }
 
-function c157(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("path" in o)) requiredFail(w, "path");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "path": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "type": { w.stack.push(k); c156(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c157(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("path" in o)) requiredFail(w, "path");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "path": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "type": { w.stack.push(k); c156(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c158(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "pullPolicy": { w.stack.push(k); c54(o[k], w); w.stack.pop(); } break;
-        case "reference": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c158(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "pullPolicy": { w.stack.push(k); c54(o[k], w); w.stack.pop(); } break;
+          case "reference": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c159(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("targetPortal" in o)) requiredFail(w, "targetPortal");
-    if (!("iqn" in o)) requiredFail(w, "iqn");
-    if (!("lun" in o)) requiredFail(w, "lun");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "chapAuthDiscovery": case "chapAuthSession": case "readOnly": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
-        case "fsType": case "initiatorName": case "iscsiInterface": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        case "iqn": case "targetPortal": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "lun": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
-        case "portals": { w.stack.push(k); c6(o[k], w); w.stack.pop(); } break;
-        case "secretRef": { w.stack.push(k); c103(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c159(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("targetPortal" in o)) requiredFail(w, "targetPortal");
+      if (!("iqn" in o)) requiredFail(w, "iqn");
+      if (!("lun" in o)) requiredFail(w, "lun");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "chapAuthDiscovery": case "chapAuthSession": case "readOnly": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
+          case "fsType": case "initiatorName": case "iscsiInterface": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          case "iqn": case "targetPortal": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "lun": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
+          case "portals": { w.stack.push(k); c6(o[k], w); w.stack.pop(); } break;
+          case "secretRef": { w.stack.push(k); c103(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c160(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("server" in o)) requiredFail(w, "server");
-    if (!("path" in o)) requiredFail(w, "path");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "path": case "server": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "readOnly": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c160(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("server" in o)) requiredFail(w, "server");
+      if (!("path" in o)) requiredFail(w, "path");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "path": case "server": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "readOnly": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c161(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("claimName" in o)) requiredFail(w, "claimName");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "claimName": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "readOnly": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c161(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("claimName" in o)) requiredFail(w, "claimName");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "claimName": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "readOnly": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c162(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("pdID" in o)) requiredFail(w, "pdID");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "fsType": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        case "pdID": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c162(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("pdID" in o)) requiredFail(w, "pdID");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "fsType": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          case "pdID": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c163(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("volumeID" in o)) requiredFail(w, "volumeID");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "fsType": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        case "readOnly": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
-        case "volumeID": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c163(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("volumeID" in o)) requiredFail(w, "volumeID");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "fsType": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          case "readOnly": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
+          case "volumeID": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c164(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("path" in o)) requiredFail(w, "path");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "labelSelector": { w.stack.push(k); c35(o[k], w); w.stack.pop(); } break;
-        case "name": case "signerName": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        case "optional": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
-        case "path": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c164(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("path" in o)) requiredFail(w, "path");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "labelSelector": { w.stack.push(k); c35(o[k], w); w.stack.pop(); } break;
+          case "name": case "signerName": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          case "optional": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
+          case "path": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c165(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "items": { w.stack.push(k); c134(o[k], w); w.stack.pop(); } break;
-        case "name": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        case "optional": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c165(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "items": { w.stack.push(k); c134(o[k], w); w.stack.pop(); } break;
+          case "name": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          case "optional": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c166(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "items": { w.stack.push(k); c138(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c166(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "items": { w.stack.push(k); c138(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c167(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("signerName" in o)) requiredFail(w, "signerName");
-    if (!("keyType" in o)) requiredFail(w, "keyType");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "certificateChainPath": case "credentialBundlePath": case "keyPath": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        case "keyType": case "signerName": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "maxExpirationSeconds": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c167(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("signerName" in o)) requiredFail(w, "signerName");
+      if (!("keyType" in o)) requiredFail(w, "keyType");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "certificateChainPath": case "credentialBundlePath": case "keyPath": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          case "keyType": case "signerName": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "maxExpirationSeconds": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c168(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("path" in o)) requiredFail(w, "path");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "audience": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        case "expirationSeconds": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
-        case "path": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c168(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("path" in o)) requiredFail(w, "path");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "audience": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          case "expirationSeconds": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
+          case "path": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c169(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "clusterTrustBundle": { w.stack.push(k); c164(o[k], w); w.stack.pop(); } break;
-        case "configMap": case "secret": { w.stack.push(k); c165(o[k], w); w.stack.pop(); } break;
-        case "downwardAPI": { w.stack.push(k); c166(o[k], w); w.stack.pop(); } break;
-        case "podCertificate": { w.stack.push(k); c167(o[k], w); w.stack.pop(); } break;
-        case "serviceAccountToken": { w.stack.push(k); c168(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c169(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "clusterTrustBundle": { w.stack.push(k); c164(o[k], w); w.stack.pop(); } break;
+          case "configMap": case "secret": { w.stack.push(k); c165(o[k], w); w.stack.pop(); } break;
+          case "downwardAPI": { w.stack.push(k); c166(o[k], w); w.stack.pop(); } break;
+          case "podCertificate": { w.stack.push(k); c167(o[k], w); w.stack.pop(); } break;
+          case "serviceAccountToken": { w.stack.push(k); c168(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c170(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c169(a[i], w); w.stack.pop(); }
+  function c170(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c169(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c171(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "defaultMode": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
-        case "sources": { w.stack.push(k); c170(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c171(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "defaultMode": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
+          case "sources": { w.stack.push(k); c170(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c172(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("registry" in o)) requiredFail(w, "registry");
-    if (!("volume" in o)) requiredFail(w, "volume");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "group": case "tenant": case "user": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        case "readOnly": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
-        case "registry": case "volume": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c172(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("registry" in o)) requiredFail(w, "registry");
+      if (!("volume" in o)) requiredFail(w, "volume");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "group": case "tenant": case "user": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          case "readOnly": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
+          case "registry": case "volume": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c173(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("monitors" in o)) requiredFail(w, "monitors");
-    if (!("image" in o)) requiredFail(w, "image");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "fsType": case "keyring": case "pool": case "user": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        case "image": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "monitors": { w.stack.push(k); c130(o[k], w); w.stack.pop(); } break;
-        case "readOnly": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
-        case "secretRef": { w.stack.push(k); c103(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c173(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("monitors" in o)) requiredFail(w, "monitors");
+      if (!("image" in o)) requiredFail(w, "image");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "fsType": case "keyring": case "pool": case "user": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          case "image": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "monitors": { w.stack.push(k); c130(o[k], w); w.stack.pop(); } break;
+          case "readOnly": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
+          case "secretRef": { w.stack.push(k); c103(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c174(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "name": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c174(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "name": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c175(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("gateway" in o)) requiredFail(w, "gateway");
-    if (!("system" in o)) requiredFail(w, "system");
-    if (!("secretRef" in o)) requiredFail(w, "secretRef");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "fsType": case "protectionDomain": case "storageMode": case "storagePool": case "volumeName": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        case "gateway": case "system": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "readOnly": case "sslEnabled": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
-        case "secretRef": { w.stack.push(k); c174(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c175(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("gateway" in o)) requiredFail(w, "gateway");
+      if (!("system" in o)) requiredFail(w, "system");
+      if (!("secretRef" in o)) requiredFail(w, "secretRef");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "fsType": case "protectionDomain": case "storageMode": case "storagePool": case "volumeName": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          case "gateway": case "system": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "readOnly": case "sslEnabled": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
+          case "secretRef": { w.stack.push(k); c174(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c176(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "defaultMode": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
-        case "items": { w.stack.push(k); c134(o[k], w); w.stack.pop(); } break;
-        case "optional": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
-        case "secretName": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c176(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "defaultMode": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
+          case "items": { w.stack.push(k); c134(o[k], w); w.stack.pop(); } break;
+          case "optional": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
+          case "secretName": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c177(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "fsType": case "volumeName": case "volumeNamespace": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        case "readOnly": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
-        case "secretRef": { w.stack.push(k); c103(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c177(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "fsType": case "volumeName": case "volumeNamespace": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          case "readOnly": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
+          case "secretRef": { w.stack.push(k); c103(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c178(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("volumePath" in o)) requiredFail(w, "volumePath");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "fsType": case "storagePolicyID": case "storagePolicyName": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        case "volumePath": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c178(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("volumePath" in o)) requiredFail(w, "volumePath");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "fsType": case "storagePolicyID": case "storagePolicyName": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          case "volumePath": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c179(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("name" in o)) requiredFail(w, "name");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "awsElasticBlockStore": { w.stack.push(k); c125(o[k], w); w.stack.pop(); } break;
-        case "azureDisk": { w.stack.push(k); c128(o[k], w); w.stack.pop(); } break;
-        case "azureFile": { w.stack.push(k); c129(o[k], w); w.stack.pop(); } break;
-        case "cephfs": { w.stack.push(k); c131(o[k], w); w.stack.pop(); } break;
-        case "cinder": { w.stack.push(k); c132(o[k], w); w.stack.pop(); } break;
-        case "configMap": { w.stack.push(k); c135(o[k], w); w.stack.pop(); } break;
-        case "csi": { w.stack.push(k); c136(o[k], w); w.stack.pop(); } break;
-        case "downwardAPI": { w.stack.push(k); c139(o[k], w); w.stack.pop(); } break;
-        case "emptyDir": { w.stack.push(k); c140(o[k], w); w.stack.pop(); } break;
-        case "ephemeral": { w.stack.push(k); c149(o[k], w); w.stack.pop(); } break;
-        case "fc": { w.stack.push(k); c150(o[k], w); w.stack.pop(); } break;
-        case "flexVolume": { w.stack.push(k); c151(o[k], w); w.stack.pop(); } break;
-        case "flocker": { w.stack.push(k); c152(o[k], w); w.stack.pop(); } break;
-        case "gcePersistentDisk": { w.stack.push(k); c153(o[k], w); w.stack.pop(); } break;
-        case "gitRepo": { w.stack.push(k); c154(o[k], w); w.stack.pop(); } break;
-        case "glusterfs": { w.stack.push(k); c155(o[k], w); w.stack.pop(); } break;
-        case "hostPath": { w.stack.push(k); c157(o[k], w); w.stack.pop(); } break;
-        case "image": { w.stack.push(k); c158(o[k], w); w.stack.pop(); } break;
-        case "iscsi": { w.stack.push(k); c159(o[k], w); w.stack.pop(); } break;
-        case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "nfs": { w.stack.push(k); c160(o[k], w); w.stack.pop(); } break;
-        case "persistentVolumeClaim": { w.stack.push(k); c161(o[k], w); w.stack.pop(); } break;
-        case "photonPersistentDisk": { w.stack.push(k); c162(o[k], w); w.stack.pop(); } break;
-        case "portworxVolume": { w.stack.push(k); c163(o[k], w); w.stack.pop(); } break;
-        case "projected": { w.stack.push(k); c171(o[k], w); w.stack.pop(); } break;
-        case "quobyte": { w.stack.push(k); c172(o[k], w); w.stack.pop(); } break;
-        case "rbd": { w.stack.push(k); c173(o[k], w); w.stack.pop(); } break;
-        case "scaleIO": { w.stack.push(k); c175(o[k], w); w.stack.pop(); } break;
-        case "secret": { w.stack.push(k); c176(o[k], w); w.stack.pop(); } break;
-        case "storageos": { w.stack.push(k); c177(o[k], w); w.stack.pop(); } break;
-        case "vsphereVolume": { w.stack.push(k); c178(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c179(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("name" in o)) requiredFail(w, "name");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "awsElasticBlockStore": { w.stack.push(k); c125(o[k], w); w.stack.pop(); } break;
+          case "azureDisk": { w.stack.push(k); c128(o[k], w); w.stack.pop(); } break;
+          case "azureFile": { w.stack.push(k); c129(o[k], w); w.stack.pop(); } break;
+          case "cephfs": { w.stack.push(k); c131(o[k], w); w.stack.pop(); } break;
+          case "cinder": { w.stack.push(k); c132(o[k], w); w.stack.pop(); } break;
+          case "configMap": { w.stack.push(k); c135(o[k], w); w.stack.pop(); } break;
+          case "csi": { w.stack.push(k); c136(o[k], w); w.stack.pop(); } break;
+          case "downwardAPI": { w.stack.push(k); c139(o[k], w); w.stack.pop(); } break;
+          case "emptyDir": { w.stack.push(k); c140(o[k], w); w.stack.pop(); } break;
+          case "ephemeral": { w.stack.push(k); c149(o[k], w); w.stack.pop(); } break;
+          case "fc": { w.stack.push(k); c150(o[k], w); w.stack.pop(); } break;
+          case "flexVolume": { w.stack.push(k); c151(o[k], w); w.stack.pop(); } break;
+          case "flocker": { w.stack.push(k); c152(o[k], w); w.stack.pop(); } break;
+          case "gcePersistentDisk": { w.stack.push(k); c153(o[k], w); w.stack.pop(); } break;
+          case "gitRepo": { w.stack.push(k); c154(o[k], w); w.stack.pop(); } break;
+          case "glusterfs": { w.stack.push(k); c155(o[k], w); w.stack.pop(); } break;
+          case "hostPath": { w.stack.push(k); c157(o[k], w); w.stack.pop(); } break;
+          case "image": { w.stack.push(k); c158(o[k], w); w.stack.pop(); } break;
+          case "iscsi": { w.stack.push(k); c159(o[k], w); w.stack.pop(); } break;
+          case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "nfs": { w.stack.push(k); c160(o[k], w); w.stack.pop(); } break;
+          case "persistentVolumeClaim": { w.stack.push(k); c161(o[k], w); w.stack.pop(); } break;
+          case "photonPersistentDisk": { w.stack.push(k); c162(o[k], w); w.stack.pop(); } break;
+          case "portworxVolume": { w.stack.push(k); c163(o[k], w); w.stack.pop(); } break;
+          case "projected": { w.stack.push(k); c171(o[k], w); w.stack.pop(); } break;
+          case "quobyte": { w.stack.push(k); c172(o[k], w); w.stack.pop(); } break;
+          case "rbd": { w.stack.push(k); c173(o[k], w); w.stack.pop(); } break;
+          case "scaleIO": { w.stack.push(k); c175(o[k], w); w.stack.pop(); } break;
+          case "secret": { w.stack.push(k); c176(o[k], w); w.stack.pop(); } break;
+          case "storageos": { w.stack.push(k); c177(o[k], w); w.stack.pop(); } break;
+          case "vsphereVolume": { w.stack.push(k); c178(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c180(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c179(a[i], w); w.stack.pop(); }
+  function c180(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c179(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c181(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("containers" in o)) requiredFail(w, "containers");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "activeDeadlineSeconds": case "priority": case "terminationGracePeriodSeconds": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
-        case "affinity": { w.stack.push(k); c42(o[k], w); w.stack.pop(); } break;
-        case "automountServiceAccountToken": case "enableServiceLinks": case "hostIPC": case "hostNetwork": case "hostPID": case "hostUsers": case "setHostnameAsFQDN": case "shareProcessNamespace": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
-        case "containers": { w.stack.push(k); c94(o[k], w); w.stack.pop(); } break;
-        case "dnsConfig": { w.stack.push(k); c97(o[k], w); w.stack.pop(); } break;
-        case "dnsPolicy": { w.stack.push(k); c98(o[k], w); w.stack.pop(); } break;
-        case "ephemeralContainers": { w.stack.push(k); c100(o[k], w); w.stack.pop(); } break;
-        case "hostAliases": { w.stack.push(k); c102(o[k], w); w.stack.pop(); } break;
-        case "hostname": case "hostnameOverride": case "nodeName": case "priorityClassName": case "runtimeClassName": case "schedulerName": case "serviceAccount": case "serviceAccountName": case "subdomain": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        case "imagePullSecrets": { w.stack.push(k); c104(o[k], w); w.stack.pop(); } break;
-        case "initContainers": { w.stack.push(k); c105(o[k], w); w.stack.pop(); } break;
-        case "nodeSelector": { w.stack.push(k); c2(o[k], w); w.stack.pop(); } break;
-        case "os": { w.stack.push(k); c106(o[k], w); w.stack.pop(); } break;
-        case "overhead": { w.stack.push(k); c74(o[k], w); w.stack.pop(); } break;
-        case "preemptionPolicy": { w.stack.push(k); c107(o[k], w); w.stack.pop(); } break;
-        case "readinessGates": { w.stack.push(k); c109(o[k], w); w.stack.pop(); } break;
-        case "resourceClaims": { w.stack.push(k); c111(o[k], w); w.stack.pop(); } break;
-        case "resources": { w.stack.push(k); c75(o[k], w); w.stack.pop(); } break;
-        case "restartPolicy": { w.stack.push(k); c112(o[k], w); w.stack.pop(); } break;
-        case "schedulingGates": { w.stack.push(k); c113(o[k], w); w.stack.pop(); } break;
-        case "securityContext": { w.stack.push(k); c116(o[k], w); w.stack.pop(); } break;
-        case "tolerations": { w.stack.push(k); c120(o[k], w); w.stack.pop(); } break;
-        case "topologySpreadConstraints": { w.stack.push(k); c124(o[k], w); w.stack.pop(); } break;
-        case "volumes": { w.stack.push(k); c180(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c181(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("containers" in o)) requiredFail(w, "containers");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "activeDeadlineSeconds": case "priority": case "terminationGracePeriodSeconds": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
+          case "affinity": { w.stack.push(k); c42(o[k], w); w.stack.pop(); } break;
+          case "automountServiceAccountToken": case "enableServiceLinks": case "hostIPC": case "hostNetwork": case "hostPID": case "hostUsers": case "setHostnameAsFQDN": case "shareProcessNamespace": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
+          case "containers": { w.stack.push(k); c94(o[k], w); w.stack.pop(); } break;
+          case "dnsConfig": { w.stack.push(k); c97(o[k], w); w.stack.pop(); } break;
+          case "dnsPolicy": { w.stack.push(k); c98(o[k], w); w.stack.pop(); } break;
+          case "ephemeralContainers": { w.stack.push(k); c100(o[k], w); w.stack.pop(); } break;
+          case "hostAliases": { w.stack.push(k); c102(o[k], w); w.stack.pop(); } break;
+          case "hostname": case "hostnameOverride": case "nodeName": case "priorityClassName": case "runtimeClassName": case "schedulerName": case "serviceAccount": case "serviceAccountName": case "subdomain": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          case "imagePullSecrets": { w.stack.push(k); c104(o[k], w); w.stack.pop(); } break;
+          case "initContainers": { w.stack.push(k); c105(o[k], w); w.stack.pop(); } break;
+          case "nodeSelector": { w.stack.push(k); c2(o[k], w); w.stack.pop(); } break;
+          case "os": { w.stack.push(k); c106(o[k], w); w.stack.pop(); } break;
+          case "overhead": { w.stack.push(k); c74(o[k], w); w.stack.pop(); } break;
+          case "preemptionPolicy": { w.stack.push(k); c107(o[k], w); w.stack.pop(); } break;
+          case "readinessGates": { w.stack.push(k); c109(o[k], w); w.stack.pop(); } break;
+          case "resourceClaims": { w.stack.push(k); c111(o[k], w); w.stack.pop(); } break;
+          case "resources": { w.stack.push(k); c75(o[k], w); w.stack.pop(); } break;
+          case "restartPolicy": { w.stack.push(k); c112(o[k], w); w.stack.pop(); } break;
+          case "schedulingGates": { w.stack.push(k); c113(o[k], w); w.stack.pop(); } break;
+          case "securityContext": { w.stack.push(k); c116(o[k], w); w.stack.pop(); } break;
+          case "tolerations": { w.stack.push(k); c120(o[k], w); w.stack.pop(); } break;
+          case "topologySpreadConstraints": { w.stack.push(k); c124(o[k], w); w.stack.pop(); } break;
+          case "volumes": { w.stack.push(k); c180(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c182(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "metadata": { w.stack.push(k); c13(o[k], w); w.stack.pop(); } break;
-        case "spec": { w.stack.push(k); c181(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c182(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "metadata": { w.stack.push(k); c13(o[k], w); w.stack.pop(); } break;
+          case "spec": { w.stack.push(k); c181(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c183(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("selector" in o)) requiredFail(w, "selector");
-    if (!("template" in o)) requiredFail(w, "template");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "minReadySeconds": case "progressDeadlineSeconds": case "replicas": case "revisionHistoryLimit": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
-        case "paused": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
-        case "selector": { w.stack.push(k); c19(o[k], w); w.stack.pop(); } break;
-        case "strategy": { w.stack.push(k); c23(o[k], w); w.stack.pop(); } break;
-        case "template": { w.stack.push(k); c182(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c183(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("selector" in o)) requiredFail(w, "selector");
+      if (!("template" in o)) requiredFail(w, "template");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "minReadySeconds": case "progressDeadlineSeconds": case "replicas": case "revisionHistoryLimit": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
+          case "paused": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
+          case "selector": { w.stack.push(k); c19(o[k], w); w.stack.pop(); } break;
+          case "strategy": { w.stack.push(k); c23(o[k], w); w.stack.pop(); } break;
+          case "template": { w.stack.push(k); c182(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c184(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("type" in o)) requiredFail(w, "type");
-    if (!("status" in o)) requiredFail(w, "status");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "lastTransitionTime": case "lastUpdateTime": case "message": case "reason": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        case "status": case "type": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c184(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("type" in o)) requiredFail(w, "type");
+      if (!("status" in o)) requiredFail(w, "status");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "lastTransitionTime": case "lastUpdateTime": case "message": case "reason": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          case "status": case "type": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c185(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c184(a[i], w); w.stack.pop(); }
+  function c185(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c184(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c186(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "availableReplicas": case "collisionCount": case "observedGeneration": case "readyReplicas": case "replicas": case "terminatingReplicas": case "unavailableReplicas": case "updatedReplicas": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
-        case "conditions": { w.stack.push(k); c185(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c186(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "availableReplicas": case "collisionCount": case "observedGeneration": case "readyReplicas": case "replicas": case "terminatingReplicas": case "unavailableReplicas": case "updatedReplicas": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
+          case "conditions": { w.stack.push(k); c185(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c187(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "apiVersion": { w.stack.push(k); c15(o[k], w); w.stack.pop(); } break;
-        case "kind": { w.stack.push(k); c16(o[k], w); w.stack.pop(); } break;
-        case "metadata": { w.stack.push(k); c13(o[k], w); w.stack.pop(); } break;
-        case "spec": { w.stack.push(k); c183(o[k], w); w.stack.pop(); } break;
-        case "status": { w.stack.push(k); c186(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c187(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "apiVersion": { w.stack.push(k); c15(o[k], w); w.stack.pop(); } break;
+          case "kind": { w.stack.push(k); c16(o[k], w); w.stack.pop(); } break;
+          case "metadata": { w.stack.push(k); c13(o[k], w); w.stack.pop(); } break;
+          case "spec": { w.stack.push(k); c183(o[k], w); w.stack.pop(); } break;
+          case "status": { w.stack.push(k); c186(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c188(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 17) === 0) return typeFail(w, "string,null");
-  if (!inEnum(v, b, ["autoscaling/v2"])) enumFail(w, ["autoscaling/v2"]);
-}
+  function c188(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 17) === 0) return typeFail(w, "string,null");
+    if (!inEnum(v, b, ["autoscaling/v2"])) enumFail(w, ["autoscaling/v2"]);
+  }
 
-function c189(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 17) === 0) return typeFail(w, "string,null");
-  if (!inEnum(v, b, ["HorizontalPodAutoscaler"])) enumFail(w, ["HorizontalPodAutoscaler"]);
-}
+  function c189(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 17) === 0) return typeFail(w, "string,null");
+    if (!inEnum(v, b, ["HorizontalPodAutoscaler"])) enumFail(w, ["HorizontalPodAutoscaler"]);
+  }
 
-function c190(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("type" in o)) requiredFail(w, "type");
-    if (!("value" in o)) requiredFail(w, "value");
-    if (!("periodSeconds" in o)) requiredFail(w, "periodSeconds");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "periodSeconds": case "value": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
-        case "type": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c190(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("type" in o)) requiredFail(w, "type");
+      if (!("value" in o)) requiredFail(w, "value");
+      if (!("periodSeconds" in o)) requiredFail(w, "periodSeconds");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "periodSeconds": case "value": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
+          case "type": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c191(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c190(a[i], w); w.stack.pop(); }
+  function c191(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c190(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c192(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "policies": { w.stack.push(k); c191(o[k], w); w.stack.pop(); } break;
-        case "selectPolicy": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        case "stabilizationWindowSeconds": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
-        case "tolerance": { w.stack.push(k); c46(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c192(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "policies": { w.stack.push(k); c191(o[k], w); w.stack.pop(); } break;
+          case "selectPolicy": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          case "stabilizationWindowSeconds": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
+          case "tolerance": { w.stack.push(k); c46(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c193(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "scaleDown": case "scaleUp": { w.stack.push(k); c192(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c193(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "scaleDown": case "scaleUp": { w.stack.push(k); c192(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c194(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("type" in o)) requiredFail(w, "type");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "averageUtilization": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
-        case "averageValue": case "value": { w.stack.push(k); c46(o[k], w); w.stack.pop(); } break;
-        case "type": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c194(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("type" in o)) requiredFail(w, "type");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "averageUtilization": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
+          case "averageValue": case "value": { w.stack.push(k); c46(o[k], w); w.stack.pop(); } break;
+          case "type": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c195(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("name" in o)) requiredFail(w, "name");
-    if (!("target" in o)) requiredFail(w, "target");
-    if (!("container" in o)) requiredFail(w, "container");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "container": case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "target": { w.stack.push(k); c194(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c195(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("name" in o)) requiredFail(w, "name");
+      if (!("target" in o)) requiredFail(w, "target");
+      if (!("container" in o)) requiredFail(w, "container");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "container": case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "target": { w.stack.push(k); c194(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c196(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("name" in o)) requiredFail(w, "name");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "selector": { w.stack.push(k); c35(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c196(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("name" in o)) requiredFail(w, "name");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "selector": { w.stack.push(k); c35(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c197(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("metric" in o)) requiredFail(w, "metric");
-    if (!("target" in o)) requiredFail(w, "target");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "metric": { w.stack.push(k); c196(o[k], w); w.stack.pop(); } break;
-        case "target": { w.stack.push(k); c194(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c197(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("metric" in o)) requiredFail(w, "metric");
+      if (!("target" in o)) requiredFail(w, "target");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "metric": { w.stack.push(k); c196(o[k], w); w.stack.pop(); } break;
+          case "target": { w.stack.push(k); c194(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c198(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("kind" in o)) requiredFail(w, "kind");
-    if (!("name" in o)) requiredFail(w, "name");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "apiVersion": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        case "kind": case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c198(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("kind" in o)) requiredFail(w, "kind");
+      if (!("name" in o)) requiredFail(w, "name");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "apiVersion": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          case "kind": case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c199(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("describedObject" in o)) requiredFail(w, "describedObject");
-    if (!("target" in o)) requiredFail(w, "target");
-    if (!("metric" in o)) requiredFail(w, "metric");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "describedObject": { w.stack.push(k); c198(o[k], w); w.stack.pop(); } break;
-        case "metric": { w.stack.push(k); c196(o[k], w); w.stack.pop(); } break;
-        case "target": { w.stack.push(k); c194(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c199(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("describedObject" in o)) requiredFail(w, "describedObject");
+      if (!("target" in o)) requiredFail(w, "target");
+      if (!("metric" in o)) requiredFail(w, "metric");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "describedObject": { w.stack.push(k); c198(o[k], w); w.stack.pop(); } break;
+          case "metric": { w.stack.push(k); c196(o[k], w); w.stack.pop(); } break;
+          case "target": { w.stack.push(k); c194(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c200(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("name" in o)) requiredFail(w, "name");
-    if (!("target" in o)) requiredFail(w, "target");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "target": { w.stack.push(k); c194(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c200(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("name" in o)) requiredFail(w, "name");
+      if (!("target" in o)) requiredFail(w, "target");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "target": { w.stack.push(k); c194(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c201(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("type" in o)) requiredFail(w, "type");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "containerResource": { w.stack.push(k); c195(o[k], w); w.stack.pop(); } break;
-        case "external": case "pods": { w.stack.push(k); c197(o[k], w); w.stack.pop(); } break;
-        case "object": { w.stack.push(k); c199(o[k], w); w.stack.pop(); } break;
-        case "resource": { w.stack.push(k); c200(o[k], w); w.stack.pop(); } break;
-        case "type": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c201(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("type" in o)) requiredFail(w, "type");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "containerResource": { w.stack.push(k); c195(o[k], w); w.stack.pop(); } break;
+          case "external": case "pods": { w.stack.push(k); c197(o[k], w); w.stack.pop(); } break;
+          case "object": { w.stack.push(k); c199(o[k], w); w.stack.pop(); } break;
+          case "resource": { w.stack.push(k); c200(o[k], w); w.stack.pop(); } break;
+          case "type": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c202(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c201(a[i], w); w.stack.pop(); }
+  function c202(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c201(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c203(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("scaleTargetRef" in o)) requiredFail(w, "scaleTargetRef");
-    if (!("maxReplicas" in o)) requiredFail(w, "maxReplicas");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "behavior": { w.stack.push(k); c193(o[k], w); w.stack.pop(); } break;
-        case "maxReplicas": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
-        case "metrics": { w.stack.push(k); c202(o[k], w); w.stack.pop(); } break;
-        case "minReplicas": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
-        case "scaleTargetRef": { w.stack.push(k); c198(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c203(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("scaleTargetRef" in o)) requiredFail(w, "scaleTargetRef");
+      if (!("maxReplicas" in o)) requiredFail(w, "maxReplicas");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "behavior": { w.stack.push(k); c193(o[k], w); w.stack.pop(); } break;
+          case "maxReplicas": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
+          case "metrics": { w.stack.push(k); c202(o[k], w); w.stack.pop(); } break;
+          case "minReplicas": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
+          case "scaleTargetRef": { w.stack.push(k); c198(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c204(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("type" in o)) requiredFail(w, "type");
-    if (!("status" in o)) requiredFail(w, "status");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "lastTransitionTime": case "message": case "reason": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        case "status": case "type": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c204(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("type" in o)) requiredFail(w, "type");
+      if (!("status" in o)) requiredFail(w, "status");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "lastTransitionTime": case "message": case "reason": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          case "status": case "type": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c205(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c204(a[i], w); w.stack.pop(); }
+  function c205(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c204(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c206(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "averageUtilization": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
-        case "averageValue": case "value": { w.stack.push(k); c46(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c206(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "averageUtilization": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
+          case "averageValue": case "value": { w.stack.push(k); c46(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c207(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("name" in o)) requiredFail(w, "name");
-    if (!("current" in o)) requiredFail(w, "current");
-    if (!("container" in o)) requiredFail(w, "container");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "container": case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "current": { w.stack.push(k); c206(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c207(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("name" in o)) requiredFail(w, "name");
+      if (!("current" in o)) requiredFail(w, "current");
+      if (!("container" in o)) requiredFail(w, "container");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "container": case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "current": { w.stack.push(k); c206(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c208(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("metric" in o)) requiredFail(w, "metric");
-    if (!("current" in o)) requiredFail(w, "current");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "current": { w.stack.push(k); c206(o[k], w); w.stack.pop(); } break;
-        case "metric": { w.stack.push(k); c196(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c208(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("metric" in o)) requiredFail(w, "metric");
+      if (!("current" in o)) requiredFail(w, "current");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "current": { w.stack.push(k); c206(o[k], w); w.stack.pop(); } break;
+          case "metric": { w.stack.push(k); c196(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
-    }
+    }
   }
-}
 
-function c209(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("metric" in o)) requiredFail(w, "metric");
-    if (!("current" in o)) requiredFail(w, "current");
-    if (!("describedObject" in o)) requiredFail(w, "describedObject");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "current": { w.stack.push(k); c206(o[k], w); w.stack.pop(); } break;
-        case "describedObject": { w.stack.push(k); c198(o[k], w); w.stack.pop(); } break;
-        case "metric": { w.stack.push(k); c196(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c209(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("metric" in o)) requiredFail(w, "metric");
+      if (!("current" in o)) requiredFail(w, "current");
+      if (!("describedObject" in o)) requiredFail(w, "describedObject");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "current": { w.stack.push(k); c206(o[k], w); w.stack.pop(); } break;
+          case "describedObject": { w.stack.push(k); c198(o[k], w); w.stack.pop(); } break;
+          case "metric": { w.stack.push(k); c196(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c210(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("name" in o)) requiredFail(w, "name");
-    if (!("current" in o)) requiredFail(w, "current");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "current": { w.stack.push(k); c206(o[k], w); w.stack.pop(); } break;
-        case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c210(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("name" in o)) requiredFail(w, "name");
+      if (!("current" in o)) requiredFail(w, "current");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "current": { w.stack.push(k); c206(o[k], w); w.stack.pop(); } break;
+          case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c211(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("type" in o)) requiredFail(w, "type");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "containerResource": { w.stack.push(k); c207(o[k], w); w.stack.pop(); } break;
-        case "external": case "pods": { w.stack.push(k); c208(o[k], w); w.stack.pop(); } break;
-        case "object": { w.stack.push(k); c209(o[k], w); w.stack.pop(); } break;
-        case "resource": { w.stack.push(k); c210(o[k], w); w.stack.pop(); } break;
-        case "type": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c211(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("type" in o)) requiredFail(w, "type");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "containerResource": { w.stack.push(k); c207(o[k], w); w.stack.pop(); } break;
+          case "external": case "pods": { w.stack.push(k); c208(o[k], w); w.stack.pop(); } break;
+          case "object": { w.stack.push(k); c209(o[k], w); w.stack.pop(); } break;
+          case "resource": { w.stack.push(k); c210(o[k], w); w.stack.pop(); } break;
+          case "type": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c212(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c211(a[i], w); w.stack.pop(); }
+  function c212(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c211(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c213(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("desiredReplicas" in o)) requiredFail(w, "desiredReplicas");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "conditions": { w.stack.push(k); c205(o[k], w); w.stack.pop(); } break;
-        case "currentMetrics": { w.stack.push(k); c212(o[k], w); w.stack.pop(); } break;
-        case "currentReplicas": case "observedGeneration": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
-        case "desiredReplicas": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
-        case "lastScaleTime": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c213(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("desiredReplicas" in o)) requiredFail(w, "desiredReplicas");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "conditions": { w.stack.push(k); c205(o[k], w); w.stack.pop(); } break;
+          case "currentMetrics": { w.stack.push(k); c212(o[k], w); w.stack.pop(); } break;
+          case "currentReplicas": case "observedGeneration": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
+          case "desiredReplicas": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
+          case "lastScaleTime": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c214(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "apiVersion": { w.stack.push(k); c188(o[k], w); w.stack.pop(); } break;
-        case "kind": { w.stack.push(k); c189(o[k], w); w.stack.pop(); } break;
-        case "metadata": { w.stack.push(k); c13(o[k], w); w.stack.pop(); } break;
-        case "spec": { w.stack.push(k); c203(o[k], w); w.stack.pop(); } break;
-        case "status": { w.stack.push(k); c213(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c214(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "apiVersion": { w.stack.push(k); c188(o[k], w); w.stack.pop(); } break;
+          case "kind": { w.stack.push(k); c189(o[k], w); w.stack.pop(); } break;
+          case "metadata": { w.stack.push(k); c13(o[k], w); w.stack.pop(); } break;
+          case "spec": { w.stack.push(k); c203(o[k], w); w.stack.pop(); } break;
+          case "status": { w.stack.push(k); c213(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c215(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 17) === 0) return typeFail(w, "string,null");
-  if (!inEnum(v, b, ["networking.k8s.io/v1"])) enumFail(w, ["networking.k8s.io/v1"]);
-}
+  function c215(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 17) === 0) return typeFail(w, "string,null");
+    if (!inEnum(v, b, ["networking.k8s.io/v1"])) enumFail(w, ["networking.k8s.io/v1"]);
+  }
 
-function c216(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 17) === 0) return typeFail(w, "string,null");
-  if (!inEnum(v, b, ["Ingress"])) enumFail(w, ["Ingress"]);
-}
+  function c216(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 17) === 0) return typeFail(w, "string,null");
+    if (!inEnum(v, b, ["Ingress"])) enumFail(w, ["Ingress"]);
+  }
 
-function c217(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "name": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        case "number": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c217(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "name": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          case "number": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c218(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("name" in o)) requiredFail(w, "name");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "port": { w.stack.push(k); c217(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c218(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("name" in o)) requiredFail(w, "name");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "port": { w.stack.push(k); c217(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c219(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "resource": { w.stack.push(k); c143(o[k], w); w.stack.pop(); } break;
-        case "service": { w.stack.push(k); c218(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c219(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "resource": { w.stack.push(k); c143(o[k], w); w.stack.pop(); } break;
+          case "service": { w.stack.push(k); c218(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c220(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "resource": { w.stack.push(k); c143(o[k], w); w.stack.pop(); } break;
-        case "service": { w.stack.push(k); c218(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c220(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "resource": { w.stack.push(k); c143(o[k], w); w.stack.pop(); } break;
+          case "service": { w.stack.push(k); c218(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c221(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 16) === 0) return typeFail(w, "string");
-  if (!inEnum(v, b, ["Exact","ImplementationSpecific","Prefix"])) enumFail(w, ["Exact","ImplementationSpecific","Prefix"]);
-}
+  function c221(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 16) === 0) return typeFail(w, "string");
+    if (!inEnum(v, b, ["Exact","ImplementationSpecific","Prefix"])) enumFail(w, ["Exact","ImplementationSpecific","Prefix"]);
+  }
 
-function c222(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("pathType" in o)) requiredFail(w, "pathType");
-    if (!("backend" in o)) requiredFail(w, "backend");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "backend": { w.stack.push(k); c220(o[k], w); w.stack.pop(); } break;
-        case "path": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        case "pathType": { w.stack.push(k); c221(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c222(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("pathType" in o)) requiredFail(w, "pathType");
+      if (!("backend" in o)) requiredFail(w, "backend");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "backend": { w.stack.push(k); c220(o[k], w); w.stack.pop(); } break;
+          case "path": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          case "pathType": { w.stack.push(k); c221(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c223(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c222(a[i], w); w.stack.pop(); }
+  function c223(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c222(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c224(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("paths" in o)) requiredFail(w, "paths");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "paths": { w.stack.push(k); c223(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c224(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("paths" in o)) requiredFail(w, "paths");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "paths": { w.stack.push(k); c223(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c225(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "host": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        case "http": { w.stack.push(k); c224(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c225(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "host": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          case "http": { w.stack.push(k); c224(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c226(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c225(a[i], w); w.stack.pop(); }
+  function c226(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c225(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c227(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "hosts": { w.stack.push(k); c6(o[k], w); w.stack.pop(); } break;
-        case "secretName": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c227(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "hosts": { w.stack.push(k); c6(o[k], w); w.stack.pop(); } break;
+          case "secretName": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c228(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c227(a[i], w); w.stack.pop(); }
+  function c228(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c227(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c229(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "defaultBackend": { w.stack.push(k); c219(o[k], w); w.stack.pop(); } break;
-        case "ingressClassName": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        case "rules": { w.stack.push(k); c226(o[k], w); w.stack.pop(); } break;
-        case "tls": { w.stack.push(k); c228(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c229(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "defaultBackend": { w.stack.push(k); c219(o[k], w); w.stack.pop(); } break;
+          case "ingressClassName": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          case "rules": { w.stack.push(k); c226(o[k], w); w.stack.pop(); } break;
+          case "tls": { w.stack.push(k); c228(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c230(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 16) === 0) return typeFail(w, "string");
-  if (!inEnum(v, b, ["SCTP","TCP","UDP"])) enumFail(w, ["SCTP","TCP","UDP"]);
-}
+  function c230(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 16) === 0) return typeFail(w, "string");
+    if (!inEnum(v, b, ["SCTP","TCP","UDP"])) enumFail(w, ["SCTP","TCP","UDP"]);
+  }
 
-function c231(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("port" in o)) requiredFail(w, "port");
-    if (!("protocol" in o)) requiredFail(w, "protocol");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "error": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        case "port": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
-        case "protocol": { w.stack.push(k); c230(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c231(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("port" in o)) requiredFail(w, "port");
+      if (!("protocol" in o)) requiredFail(w, "protocol");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "error": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          case "port": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
+          case "protocol": { w.stack.push(k); c230(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c232(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c231(a[i], w); w.stack.pop(); }
+  function c232(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c231(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c233(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "hostname": case "ip": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        case "ports": { w.stack.push(k); c232(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c233(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "hostname": case "ip": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          case "ports": { w.stack.push(k); c232(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c234(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c233(a[i], w); w.stack.pop(); }
+  function c234(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c233(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c235(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "ingress": { w.stack.push(k); c234(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c235(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "ingress": { w.stack.push(k); c234(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c236(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "loadBalancer": { w.stack.push(k); c235(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c236(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "loadBalancer": { w.stack.push(k); c235(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c237(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "apiVersion": { w.stack.push(k); c215(o[k], w); w.stack.pop(); } break;
-        case "kind": { w.stack.push(k); c216(o[k], w); w.stack.pop(); } break;
-        case "metadata": { w.stack.push(k); c13(o[k], w); w.stack.pop(); } break;
-        case "spec": { w.stack.push(k); c229(o[k], w); w.stack.pop(); } break;
-        case "status": { w.stack.push(k); c236(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c237(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "apiVersion": { w.stack.push(k); c215(o[k], w); w.stack.pop(); } break;
+          case "kind": { w.stack.push(k); c216(o[k], w); w.stack.pop(); } break;
+          case "metadata": { w.stack.push(k); c13(o[k], w); w.stack.pop(); } break;
+          case "spec": { w.stack.push(k); c229(o[k], w); w.stack.pop(); } break;
+          case "status": { w.stack.push(k); c236(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c238(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 17) === 0) return typeFail(w, "string,null");
-  if (!inEnum(v, b, ["Namespace"])) enumFail(w, ["Namespace"]);
-}
+  function c238(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 17) === 0) return typeFail(w, "string,null");
+    if (!inEnum(v, b, ["Namespace"])) enumFail(w, ["Namespace"]);
+  }
 
-function c239(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "finalizers": { w.stack.push(k); c6(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c239(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "finalizers": { w.stack.push(k); c6(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c240(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 17) === 0) return typeFail(w, "string,null");
-  if (!inEnum(v, b, ["Active","Terminating"])) enumFail(w, ["Active","Terminating"]);
-}
+  function c240(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 17) === 0) return typeFail(w, "string,null");
+    if (!inEnum(v, b, ["Active","Terminating"])) enumFail(w, ["Active","Terminating"]);
+  }
 
-function c241(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "conditions": { w.stack.push(k); c205(o[k], w); w.stack.pop(); } break;
-        case "phase": { w.stack.push(k); c240(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c241(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "conditions": { w.stack.push(k); c205(o[k], w); w.stack.pop(); } break;
+          case "phase": { w.stack.push(k); c240(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c242(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "apiVersion": { w.stack.push(k); c0(o[k], w); w.stack.pop(); } break;
-        case "kind": { w.stack.push(k); c238(o[k], w); w.stack.pop(); } break;
-        case "metadata": { w.stack.push(k); c13(o[k], w); w.stack.pop(); } break;
-        case "spec": { w.stack.push(k); c239(o[k], w); w.stack.pop(); } break;
-        case "status": { w.stack.push(k); c241(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c242(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "apiVersion": { w.stack.push(k); c0(o[k], w); w.stack.pop(); } break;
+          case "kind": { w.stack.push(k); c238(o[k], w); w.stack.pop(); } break;
+          case "metadata": { w.stack.push(k); c13(o[k], w); w.stack.pop(); } break;
+          case "spec": { w.stack.push(k); c239(o[k], w); w.stack.pop(); } break;
+          case "status": { w.stack.push(k); c241(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c243(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 17) === 0) return typeFail(w, "string,null");
-  if (!inEnum(v, b, ["NetworkPolicy"])) enumFail(w, ["NetworkPolicy"]);
-}
+  function c243(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 17) === 0) return typeFail(w, "string,null");
+    if (!inEnum(v, b, ["NetworkPolicy"])) enumFail(w, ["NetworkPolicy"]);
+  }
 
-function c244(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "endPort": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
-        case "port": { w.stack.push(k); c20(o[k], w); w.stack.pop(); } break;
-        case "protocol": { w.stack.push(k); c67(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c244(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "endPort": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
+          case "port": { w.stack.push(k); c20(o[k], w); w.stack.pop(); } break;
+          case "protocol": { w.stack.push(k); c67(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c245(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c244(a[i], w); w.stack.pop(); }
+  function c245(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c244(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c246(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("cidr" in o)) requiredFail(w, "cidr");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "cidr": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "except": { w.stack.push(k); c6(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c246(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("cidr" in o)) requiredFail(w, "cidr");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "cidr": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "except": { w.stack.push(k); c6(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c247(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "ipBlock": { w.stack.push(k); c246(o[k], w); w.stack.pop(); } break;
-        case "namespaceSelector": case "podSelector": { w.stack.push(k); c35(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c247(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "ipBlock": { w.stack.push(k); c246(o[k], w); w.stack.pop(); } break;
+          case "namespaceSelector": case "podSelector": { w.stack.push(k); c35(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c248(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c247(a[i], w); w.stack.pop(); }
+  function c248(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c247(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c249(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "ports": { w.stack.push(k); c245(o[k], w); w.stack.pop(); } break;
-        case "to": { w.stack.push(k); c248(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c249(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "ports": { w.stack.push(k); c245(o[k], w); w.stack.pop(); } break;
+          case "to": { w.stack.push(k); c248(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c250(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c249(a[i], w); w.stack.pop(); }
+  function c250(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c249(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c251(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "from": { w.stack.push(k); c248(o[k], w); w.stack.pop(); } break;
-        case "ports": { w.stack.push(k); c245(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c251(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "from": { w.stack.push(k); c248(o[k], w); w.stack.pop(); } break;
+          case "ports": { w.stack.push(k); c245(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c252(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c251(a[i], w); w.stack.pop(); }
+  function c252(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c251(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c253(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 17) === 0) return typeFail(w, "string,null");
-  if (!inEnum(v, b, ["Egress","Ingress"])) enumFail(w, ["Egress","Ingress"]);
-}
+  function c253(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 17) === 0) return typeFail(w, "string,null");
+    if (!inEnum(v, b, ["Egress","Ingress"])) enumFail(w, ["Egress","Ingress"]);
+  }
 
-function c254(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c253(a[i], w); w.stack.pop(); }
+  function c254(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c253(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c255(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "egress": { w.stack.push(k); c250(o[k], w); w.stack.pop(); } break;
-        case "ingress": { w.stack.push(k); c252(o[k], w); w.stack.pop(); } break;
-        case "podSelector": { w.stack.push(k); c35(o[k], w); w.stack.pop(); } break;
-        case "policyTypes": { w.stack.push(k); c254(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c255(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "egress": { w.stack.push(k); c250(o[k], w); w.stack.pop(); } break;
+          case "ingress": { w.stack.push(k); c252(o[k], w); w.stack.pop(); } break;
+          case "podSelector": { w.stack.push(k); c35(o[k], w); w.stack.pop(); } break;
+          case "policyTypes": { w.stack.push(k); c254(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c256(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "apiVersion": { w.stack.push(k); c215(o[k], w); w.stack.pop(); } break;
-        case "kind": { w.stack.push(k); c243(o[k], w); w.stack.pop(); } break;
-        case "metadata": { w.stack.push(k); c13(o[k], w); w.stack.pop(); } break;
-        case "spec": { w.stack.push(k); c255(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c256(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "apiVersion": { w.stack.push(k); c215(o[k], w); w.stack.pop(); } break;
+          case "kind": { w.stack.push(k); c243(o[k], w); w.stack.pop(); } break;
+          case "metadata": { w.stack.push(k); c13(o[k], w); w.stack.pop(); } break;
+          case "spec": { w.stack.push(k); c255(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c257(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 17) === 0) return typeFail(w, "string,null");
-  if (!inEnum(v, b, ["policy/v1"])) enumFail(w, ["policy/v1"]);
-}
+  function c257(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 17) === 0) return typeFail(w, "string,null");
+    if (!inEnum(v, b, ["policy/v1"])) enumFail(w, ["policy/v1"]);
+  }
 
-function c258(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 17) === 0) return typeFail(w, "string,null");
-  if (!inEnum(v, b, ["PodDisruptionBudget"])) enumFail(w, ["PodDisruptionBudget"]);
-}
+  function c258(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 17) === 0) return typeFail(w, "string,null");
+    if (!inEnum(v, b, ["PodDisruptionBudget"])) enumFail(w, ["PodDisruptionBudget"]);
+  }
 
-function c259(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 17) === 0) return typeFail(w, "string,null");
-  if (!inEnum(v, b, ["AlwaysAllow","IfHealthyBudget"])) enumFail(w, ["AlwaysAllow","IfHealthyBudget"]);
-}
+  function c259(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 17) === 0) return typeFail(w, "string,null");
+    if (!inEnum(v, b, ["AlwaysAllow","IfHealthyBudget"])) enumFail(w, ["AlwaysAllow","IfHealthyBudget"]);
+  }
 
-function c260(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "maxUnavailable": case "minAvailable": { w.stack.push(k); c20(o[k], w); w.stack.pop(); } break;
-        case "selector": { w.stack.push(k); c35(o[k], w); w.stack.pop(); } break;
-        case "unhealthyPodEvictionPolicy": { w.stack.push(k); c259(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c260(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "maxUnavailable": case "minAvailable": { w.stack.push(k); c20(o[k], w); w.stack.pop(); } break;
+          case "selector": { w.stack.push(k); c35(o[k], w); w.stack.pop(); } break;
+          case "unhealthyPodEvictionPolicy": { w.stack.push(k); c259(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c261(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("type" in o)) requiredFail(w, "type");
-    if (!("status" in o)) requiredFail(w, "status");
-    if (!("lastTransitionTime" in o)) requiredFail(w, "lastTransitionTime");
-    if (!("reason" in o)) requiredFail(w, "reason");
-    if (!("message" in o)) requiredFail(w, "message");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "lastTransitionTime": case "message": case "reason": case "status": case "type": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "observedGeneration": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c261(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("type" in o)) requiredFail(w, "type");
+      if (!("status" in o)) requiredFail(w, "status");
+      if (!("lastTransitionTime" in o)) requiredFail(w, "lastTransitionTime");
+      if (!("reason" in o)) requiredFail(w, "reason");
+      if (!("message" in o)) requiredFail(w, "message");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "lastTransitionTime": case "message": case "reason": case "status": case "type": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "observedGeneration": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c262(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c261(a[i], w); w.stack.pop(); }
+  function c262(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c261(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c263(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("disruptionsAllowed" in o)) requiredFail(w, "disruptionsAllowed");
-    if (!("currentHealthy" in o)) requiredFail(w, "currentHealthy");
-    if (!("desiredHealthy" in o)) requiredFail(w, "desiredHealthy");
-    if (!("expectedPods" in o)) requiredFail(w, "expectedPods");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "conditions": { w.stack.push(k); c262(o[k], w); w.stack.pop(); } break;
-        case "currentHealthy": case "desiredHealthy": case "disruptionsAllowed": case "expectedPods": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
-        case "disruptedPods": { w.stack.push(k); c2(o[k], w); w.stack.pop(); } break;
-        case "observedGeneration": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c263(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("disruptionsAllowed" in o)) requiredFail(w, "disruptionsAllowed");
+      if (!("currentHealthy" in o)) requiredFail(w, "currentHealthy");
+      if (!("desiredHealthy" in o)) requiredFail(w, "desiredHealthy");
+      if (!("expectedPods" in o)) requiredFail(w, "expectedPods");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "conditions": { w.stack.push(k); c262(o[k], w); w.stack.pop(); } break;
+          case "currentHealthy": case "desiredHealthy": case "disruptionsAllowed": case "expectedPods": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
+          case "disruptedPods": { w.stack.push(k); c2(o[k], w); w.stack.pop(); } break;
+          case "observedGeneration": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c264(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "apiVersion": { w.stack.push(k); c257(o[k], w); w.stack.pop(); } break;
-        case "kind": { w.stack.push(k); c258(o[k], w); w.stack.pop(); } break;
-        case "metadata": { w.stack.push(k); c13(o[k], w); w.stack.pop(); } break;
-        case "spec": { w.stack.push(k); c260(o[k], w); w.stack.pop(); } break;
-        case "status": { w.stack.push(k); c263(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c264(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "apiVersion": { w.stack.push(k); c257(o[k], w); w.stack.pop(); } break;
+          case "kind": { w.stack.push(k); c258(o[k], w); w.stack.pop(); } break;
+          case "metadata": { w.stack.push(k); c13(o[k], w); w.stack.pop(); } break;
+          case "spec": { w.stack.push(k); c260(o[k], w); w.stack.pop(); } break;
+          case "status": { w.stack.push(k); c263(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c265(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 17) === 0) return typeFail(w, "string,null");
-  if (!inEnum(v, b, ["Service"])) enumFail(w, ["Service"]);
-}
+  function c265(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 17) === 0) return typeFail(w, "string,null");
+    if (!inEnum(v, b, ["Service"])) enumFail(w, ["Service"]);
+  }
 
-function c266(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 17) === 0) return typeFail(w, "string,null");
-  if (!inEnum(v, b, ["Cluster","Local"])) enumFail(w, ["Cluster","Local"]);
-}
+  function c266(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 17) === 0) return typeFail(w, "string,null");
+    if (!inEnum(v, b, ["Cluster","Local"])) enumFail(w, ["Cluster","Local"]);
+  }
 
-function c267(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 17) === 0) return typeFail(w, "string,null");
-  if (!inEnum(v, b, ["","IPv4","IPv6"])) enumFail(w, ["","IPv4","IPv6"]);
-}
+  function c267(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 17) === 0) return typeFail(w, "string,null");
+    if (!inEnum(v, b, ["","IPv4","IPv6"])) enumFail(w, ["","IPv4","IPv6"]);
+  }
 
-function c268(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c267(a[i], w); w.stack.pop(); }
+  function c268(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c267(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c269(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 17) === 0) return typeFail(w, "string,null");
-  if (!inEnum(v, b, ["PreferDualStack","RequireDualStack","SingleStack"])) enumFail(w, ["PreferDualStack","RequireDualStack","SingleStack"]);
-}
+  function c269(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 17) === 0) return typeFail(w, "string,null");
+    if (!inEnum(v, b, ["PreferDualStack","RequireDualStack","SingleStack"])) enumFail(w, ["PreferDualStack","RequireDualStack","SingleStack"]);
+  }
 
-function c270(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("port" in o)) requiredFail(w, "port");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "appProtocol": case "name": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        case "nodePort": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
-        case "port": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
-        case "protocol": { w.stack.push(k); c67(o[k], w); w.stack.pop(); } break;
-        case "targetPort": { w.stack.push(k); c20(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c270(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("port" in o)) requiredFail(w, "port");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "appProtocol": case "name": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          case "nodePort": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
+          case "port": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
+          case "protocol": { w.stack.push(k); c67(o[k], w); w.stack.pop(); } break;
+          case "targetPort": { w.stack.push(k); c20(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c271(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c270(a[i], w); w.stack.pop(); }
+  function c271(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c270(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c272(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 17) === 0) return typeFail(w, "string,null");
-  if (!inEnum(v, b, ["ClientIP","None"])) enumFail(w, ["ClientIP","None"]);
-}
+  function c272(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 17) === 0) return typeFail(w, "string,null");
+    if (!inEnum(v, b, ["ClientIP","None"])) enumFail(w, ["ClientIP","None"]);
+  }
 
-function c273(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "timeoutSeconds": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c273(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "timeoutSeconds": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c274(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "clientIP": { w.stack.push(k); c273(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c274(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "clientIP": { w.stack.push(k); c273(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c275(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 17) === 0) return typeFail(w, "string,null");
-  if (!inEnum(v, b, ["ClusterIP","ExternalName","LoadBalancer","NodePort"])) enumFail(w, ["ClusterIP","ExternalName","LoadBalancer","NodePort"]);
-}
+  function c275(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 17) === 0) return typeFail(w, "string,null");
+    if (!inEnum(v, b, ["ClusterIP","ExternalName","LoadBalancer","NodePort"])) enumFail(w, ["ClusterIP","ExternalName","LoadBalancer","NodePort"]);
+  }
 
-function c276(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "allocateLoadBalancerNodePorts": case "publishNotReadyAddresses": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
-        case "clusterIP": case "externalName": case "loadBalancerClass": case "loadBalancerIP": case "trafficDistribution": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        case "clusterIPs": case "externalIPs": case "loadBalancerSourceRanges": { w.stack.push(k); c6(o[k], w); w.stack.pop(); } break;
-        case "externalTrafficPolicy": case "internalTrafficPolicy": { w.stack.push(k); c266(o[k], w); w.stack.pop(); } break;
-        case "healthCheckNodePort": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
-        case "ipFamilies": { w.stack.push(k); c268(o[k], w); w.stack.pop(); } break;
-        case "ipFamilyPolicy": { w.stack.push(k); c269(o[k], w); w.stack.pop(); } break;
-        case "ports": { w.stack.push(k); c271(o[k], w); w.stack.pop(); } break;
-        case "selector": { w.stack.push(k); c2(o[k], w); w.stack.pop(); } break;
-        case "sessionAffinity": { w.stack.push(k); c272(o[k], w); w.stack.pop(); } break;
-        case "sessionAffinityConfig": { w.stack.push(k); c274(o[k], w); w.stack.pop(); } break;
-        case "type": { w.stack.push(k); c275(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c276(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "allocateLoadBalancerNodePorts": case "publishNotReadyAddresses": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
+          case "clusterIP": case "externalName": case "loadBalancerClass": case "loadBalancerIP": case "trafficDistribution": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          case "clusterIPs": case "externalIPs": case "loadBalancerSourceRanges": { w.stack.push(k); c6(o[k], w); w.stack.pop(); } break;
+          case "externalTrafficPolicy": case "internalTrafficPolicy": { w.stack.push(k); c266(o[k], w); w.stack.pop(); } break;
+          case "healthCheckNodePort": { w.stack.push(k); c5(o[k], w); w.stack.pop(); } break;
+          case "ipFamilies": { w.stack.push(k); c268(o[k], w); w.stack.pop(); } break;
+          case "ipFamilyPolicy": { w.stack.push(k); c269(o[k], w); w.stack.pop(); } break;
+          case "ports": { w.stack.push(k); c271(o[k], w); w.stack.pop(); } break;
+          case "selector": { w.stack.push(k); c2(o[k], w); w.stack.pop(); } break;
+          case "sessionAffinity": { w.stack.push(k); c272(o[k], w); w.stack.pop(); } break;
+          case "sessionAffinityConfig": { w.stack.push(k); c274(o[k], w); w.stack.pop(); } break;
+          case "type": { w.stack.push(k); c275(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c277(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "hostname": case "ip": case "ipMode": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        case "ports": { w.stack.push(k); c232(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c277(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "hostname": case "ip": case "ipMode": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          case "ports": { w.stack.push(k); c232(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c278(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c277(a[i], w); w.stack.pop(); }
+  function c278(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c277(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c279(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "ingress": { w.stack.push(k); c278(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c279(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "ingress": { w.stack.push(k); c278(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c280(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "conditions": { w.stack.push(k); c262(o[k], w); w.stack.pop(); } break;
-        case "loadBalancer": { w.stack.push(k); c279(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c280(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "conditions": { w.stack.push(k); c262(o[k], w); w.stack.pop(); } break;
+          case "loadBalancer": { w.stack.push(k); c279(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c281(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "apiVersion": { w.stack.push(k); c0(o[k], w); w.stack.pop(); } break;
-        case "kind": { w.stack.push(k); c265(o[k], w); w.stack.pop(); } break;
-        case "metadata": { w.stack.push(k); c13(o[k], w); w.stack.pop(); } break;
-        case "spec": { w.stack.push(k); c276(o[k], w); w.stack.pop(); } break;
-        case "status": { w.stack.push(k); c280(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c281(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "apiVersion": { w.stack.push(k); c0(o[k], w); w.stack.pop(); } break;
+          case "kind": { w.stack.push(k); c265(o[k], w); w.stack.pop(); } break;
+          case "metadata": { w.stack.push(k); c13(o[k], w); w.stack.pop(); } break;
+          case "spec": { w.stack.push(k); c276(o[k], w); w.stack.pop(); } break;
+          case "status": { w.stack.push(k); c280(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c282(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 17) === 0) return typeFail(w, "string,null");
-  if (!inEnum(v, b, ["ServiceAccount"])) enumFail(w, ["ServiceAccount"]);
-}
+  function c282(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 17) === 0) return typeFail(w, "string,null");
+    if (!inEnum(v, b, ["ServiceAccount"])) enumFail(w, ["ServiceAccount"]);
+  }
 
-function c283(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "apiVersion": case "fieldPath": case "kind": case "name": case "namespace": case "resourceVersion": case "uid": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c283(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "apiVersion": case "fieldPath": case "kind": case "name": case "namespace": case "resourceVersion": case "uid": { w.stack.push(k); c1(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c284(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c283(a[i], w); w.stack.pop(); }
+  function c284(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c283(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c285(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "apiVersion": { w.stack.push(k); c0(o[k], w); w.stack.pop(); } break;
-        case "automountServiceAccountToken": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
-        case "imagePullSecrets": { w.stack.push(k); c104(o[k], w); w.stack.pop(); } break;
-        case "kind": { w.stack.push(k); c282(o[k], w); w.stack.pop(); } break;
-        case "metadata": { w.stack.push(k); c13(o[k], w); w.stack.pop(); } break;
-        case "secrets": { w.stack.push(k); c284(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c285(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "apiVersion": { w.stack.push(k); c0(o[k], w); w.stack.pop(); } break;
+          case "automountServiceAccountToken": { w.stack.push(k); c3(o[k], w); w.stack.pop(); } break;
+          case "imagePullSecrets": { w.stack.push(k); c104(o[k], w); w.stack.pop(); } break;
+          case "kind": { w.stack.push(k); c282(o[k], w); w.stack.pop(); } break;
+          case "metadata": { w.stack.push(k); c13(o[k], w); w.stack.pop(); } break;
+          case "secrets": { w.stack.push(k); c284(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c286(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 17) === 0) return typeFail(w, "string,null");
-  if (!inEnum(v, b, ["gateway.networking.k8s.io/v1"])) enumFail(w, ["gateway.networking.k8s.io/v1"]);
-}
+  function c286(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 17) === 0) return typeFail(w, "string,null");
+    if (!inEnum(v, b, ["gateway.networking.k8s.io/v1"])) enumFail(w, ["gateway.networking.k8s.io/v1"]);
+  }
 
-function c287(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 17) === 0) return typeFail(w, "string,null");
-  if (!inEnum(v, b, ["HTTPRoute"])) enumFail(w, ["HTTPRoute"]);
-}
+  function c287(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 17) === 0) return typeFail(w, "string,null");
+    if (!inEnum(v, b, ["HTTPRoute"])) enumFail(w, ["HTTPRoute"]);
+  }
 
-function c288(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 17) === 0) return typeFail(w, "string,null");
-  if (b === 16) {
-    const s = v as string;
-    if (codePoints(s) < 1) fail(w, 'minLength', "must be at least 1 character(s) long", {});
-    if (s.length > 253 && codePoints(s) > 253) fail(w, 'maxLength', "must be at most 253 characters long", {});
-    if (!regexp("^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$").test(s)) fail(w, 'pattern', "must match the pattern \"^(\\\\*\\\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$\"", {});
+  function c288(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 17) === 0) return typeFail(w, "string,null");
+    if (b === 16) {
+      const s = v as string;
+      if (codePoints(s) < 1) fail(w, 'minLength', "must be at least 1 character(s) long", {});
+      if (s.length > 253 && codePoints(s) > 253) fail(w, 'maxLength', "must be at most 253 characters long", {});
+      if (!regexp("^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$").test(s)) fail(w, 'pattern', "must match the pattern \"^(\\\\*\\\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$\"", {});
+    }
   }
-}
 
-function c289(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    if (a.length > 16) fail(w, 'maxItems', "holds at most 16 item(s)", {});
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c288(a[i], w); w.stack.pop(); }
+  function c289(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      if (a.length > 16) fail(w, 'maxItems', "holds at most 16 item(s)", {});
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c288(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c290(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 17) === 0) return typeFail(w, "string,null");
-  if (b === 16) {
-    const s = v as string;
-    if (s.length > 253 && codePoints(s) > 253) fail(w, 'maxLength', "must be at most 253 characters long", {});
-    if (!regexp("^$|^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$").test(s)) fail(w, 'pattern', "must match the pattern \"^$|^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$\"", {});
+  function c290(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 17) === 0) return typeFail(w, "string,null");
+    if (b === 16) {
+      const s = v as string;
+      if (s.length > 253 && codePoints(s) > 253) fail(w, 'maxLength', "must be at most 253 characters long", {});
+      if (!regexp("^$|^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$").test(s)) fail(w, 'pattern', "must match the pattern \"^$|^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$\"", {});
+    }
   }
-}
 
-function c291(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 17) === 0) return typeFail(w, "string,null");
-  if (b === 16) {
-    const s = v as string;
-    if (codePoints(s) < 1) fail(w, 'minLength', "must be at least 1 character(s) long", {});
-    if (s.length > 63 && codePoints(s) > 63) fail(w, 'maxLength', "must be at most 63 characters long", {});
-    if (!regexp("^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$").test(s)) fail(w, 'pattern', "must match the pattern \"^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$\"", {});
+  function c291(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 17) === 0) return typeFail(w, "string,null");
+    if (b === 16) {
+      const s = v as string;
+      if (codePoints(s) < 1) fail(w, 'minLength', "must be at least 1 character(s) long", {});
+      if (s.length > 63 && codePoints(s) > 63) fail(w, 'maxLength', "must be at most 63 characters long", {});
+      if (!regexp("^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$").test(s)) fail(w, 'pattern', "must match the pattern \"^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$\"", {});
+    }
   }
-}
 
-function c292(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 16) === 0) return typeFail(w, "string");
-  if (b === 16) {
-    const s = v as string;
-    if (codePoints(s) < 1) fail(w, 'minLength', "must be at least 1 character(s) long", {});
-    if (s.length > 253 && codePoints(s) > 253) fail(w, 'maxLength', "must be at most 253 characters long", {});
+  function c292(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 16) === 0) return typeFail(w, "string");
+    if (b === 16) {
+      const s = v as string;
+      if (codePoints(s) < 1) fail(w, 'minLength', "must be at least 1 character(s) long", {});
+      if (s.length > 253 && codePoints(s) > 253) fail(w, 'maxLength', "must be at most 253 characters long", {});
+    }
   }
-}
 
-function c293(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 17) === 0) return typeFail(w, "string,null");
-  if (b === 16) {
-    const s = v as string;
-    if (codePoints(s) < 1) fail(w, 'minLength', "must be at least 1 character(s) long", {});
-    if (s.length > 63 && codePoints(s) > 63) fail(w, 'maxLength', "must be at most 63 characters long", {});
-    if (!regexp("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$").test(s)) fail(w, 'pattern', "must match the pattern \"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$\"", {});
+  function c293(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 17) === 0) return typeFail(w, "string,null");
+    if (b === 16) {
+      const s = v as string;
+      if (codePoints(s) < 1) fail(w, 'minLength', "must be at least 1 character(s) long", {});
+      if (s.length > 63 && codePoints(s) > 63) fail(w, 'maxLength', "must be at most 63 characters long", {});
+      if (!regexp("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$").test(s)) fail(w, 'pattern', "must match the pattern \"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$\"", {});
+    }
   }
-}
 
-function c294(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 5) === 0) return typeFail(w, "integer,null");
-  if ((b & 12) !== 0) {
-    const n = v as number;
-    if (n < 1) fail(w, 'minimum', "must be at least 1", {});
-    if (n > 65535) fail(w, 'maximum', "must be at most 65535", {});
+  function c294(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 5) === 0) return typeFail(w, "integer,null");
+    if ((b & 12) !== 0) {
+      const n = v as number;
+      if (n < 1) fail(w, 'minimum', "must be at least 1", {});
+      if (n > 65535) fail(w, 'maximum', "must be at most 65535", {});
+    }
   }
-}
 
-function c295(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 17) === 0) return typeFail(w, "string,null");
-  if (b === 16) {
-    const s = v as string;
-    if (codePoints(s) < 1) fail(w, 'minLength', "must be at least 1 character(s) long", {});
-    if (s.length > 253 && codePoints(s) > 253) fail(w, 'maxLength', "must be at most 253 characters long", {});
-    if (!regexp("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$").test(s)) fail(w, 'pattern', "must match the pattern \"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$\"", {});
+  function c295(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 17) === 0) return typeFail(w, "string,null");
+    if (b === 16) {
+      const s = v as string;
+      if (codePoints(s) < 1) fail(w, 'minLength', "must be at least 1 character(s) long", {});
+      if (s.length > 253 && codePoints(s) > 253) fail(w, 'maxLength', "must be at most 253 characters long", {});
+      if (!regexp("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$").test(s)) fail(w, 'pattern', "must match the pattern \"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$\"", {});
+    }
   }
-}
 
-function c296(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("name" in o)) requiredFail(w, "name");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "group": { w.stack.push(k); c290(o[k], w); w.stack.pop(); } break;
-        case "kind": { w.stack.push(k); c291(o[k], w); w.stack.pop(); } break;
-        case "name": { w.stack.push(k); c292(o[k], w); w.stack.pop(); } break;
-        case "namespace": { w.stack.push(k); c293(o[k], w); w.stack.pop(); } break;
-        case "port": { w.stack.push(k); c294(o[k], w); w.stack.pop(); } break;
-        case "sectionName": { w.stack.push(k); c295(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c296(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("name" in o)) requiredFail(w, "name");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "group": { w.stack.push(k); c290(o[k], w); w.stack.pop(); } break;
+          case "kind": { w.stack.push(k); c291(o[k], w); w.stack.pop(); } break;
+          case "name": { w.stack.push(k); c292(o[k], w); w.stack.pop(); } break;
+          case "namespace": { w.stack.push(k); c293(o[k], w); w.stack.pop(); } break;
+          case "port": { w.stack.push(k); c294(o[k], w); w.stack.pop(); } break;
+          case "sectionName": { w.stack.push(k); c295(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c297(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    if (a.length > 32) fail(w, 'maxItems', "holds at most 32 item(s)", {});
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c296(a[i], w); w.stack.pop(); }
+  function c297(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      if (a.length > 32) fail(w, 'maxItems', "holds at most 32 item(s)", {});
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c296(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c298(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 16) === 0) return typeFail(w, "string");
-  if (b === 16) {
-    const s = v as string;
-    if (s.length > 253 && codePoints(s) > 253) fail(w, 'maxLength', "must be at most 253 characters long", {});
-    if (!regexp("^$|^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$").test(s)) fail(w, 'pattern', "must match the pattern \"^$|^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$\"", {});
+  function c298(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 16) === 0) return typeFail(w, "string");
+    if (b === 16) {
+      const s = v as string;
+      if (s.length > 253 && codePoints(s) > 253) fail(w, 'maxLength', "must be at most 253 characters long", {});
+      if (!regexp("^$|^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$").test(s)) fail(w, 'pattern', "must match the pattern \"^$|^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$\"", {});
+    }
   }
-}
 
-function c299(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 16) === 0) return typeFail(w, "string");
-  if (b === 16) {
-    const s = v as string;
-    if (codePoints(s) < 1) fail(w, 'minLength', "must be at least 1 character(s) long", {});
-    if (s.length > 63 && codePoints(s) > 63) fail(w, 'maxLength', "must be at most 63 characters long", {});
-    if (!regexp("^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$").test(s)) fail(w, 'pattern', "must match the pattern \"^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$\"", {});
+  function c299(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 16) === 0) return typeFail(w, "string");
+    if (b === 16) {
+      const s = v as string;
+      if (codePoints(s) < 1) fail(w, 'minLength', "must be at least 1 character(s) long", {});
+      if (s.length > 63 && codePoints(s) > 63) fail(w, 'maxLength', "must be at most 63 characters long", {});
+      if (!regexp("^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$").test(s)) fail(w, 'pattern', "must match the pattern \"^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$\"", {});
+    }
   }
-}
 
-function c300(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("group" in o)) requiredFail(w, "group");
-    if (!("kind" in o)) requiredFail(w, "kind");
-    if (!("name" in o)) requiredFail(w, "name");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "group": { w.stack.push(k); c298(o[k], w); w.stack.pop(); } break;
-        case "kind": { w.stack.push(k); c299(o[k], w); w.stack.pop(); } break;
-        case "name": { w.stack.push(k); c292(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c300(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("group" in o)) requiredFail(w, "group");
+      if (!("kind" in o)) requiredFail(w, "kind");
+      if (!("name" in o)) requiredFail(w, "name");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "group": { w.stack.push(k); c298(o[k], w); w.stack.pop(); } break;
+          case "kind": { w.stack.push(k); c299(o[k], w); w.stack.pop(); } break;
+          case "name": { w.stack.push(k); c292(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c301(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 16) === 0) return typeFail(w, "string");
-  if (b === 16) {
-    const s = v as string;
-    if (codePoints(s) < 1) fail(w, 'minLength', "must be at least 1 character(s) long", {});
-    if (s.length > 256 && codePoints(s) > 256) fail(w, 'maxLength', "must be at most 256 characters long", {});
-    if (!regexp("^[A-Za-z0-9!#$%&'*+\\-.^_\\x60|~]+$").test(s)) fail(w, 'pattern', "must match the pattern \"^[A-Za-z0-9!#$%&'*+\\\\-.^_\\\\x60|~]+$\"", {});
+  function c301(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 16) === 0) return typeFail(w, "string");
+    if (b === 16) {
+      const s = v as string;
+      if (codePoints(s) < 1) fail(w, 'minLength', "must be at least 1 character(s) long", {});
+      if (s.length > 256 && codePoints(s) > 256) fail(w, 'maxLength', "must be at most 256 characters long", {});
+      if (!regexp("^[A-Za-z0-9!#$%&'*+\\-.^_\\x60|~]+$").test(s)) fail(w, 'pattern', "must match the pattern \"^[A-Za-z0-9!#$%&'*+\\\\-.^_\\\\x60|~]+$\"", {});
+    }
   }
-}
 
-function c302(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 16) === 0) return typeFail(w, "string");
-  if (b === 16) {
-    const s = v as string;
-    if (codePoints(s) < 1) fail(w, 'minLength', "must be at least 1 character(s) long", {});
-    if (s.length > 4096 && codePoints(s) > 4096) fail(w, 'maxLength', "must be at most 4096 characters long", {});
+  function c302(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 16) === 0) return typeFail(w, "string");
+    if (b === 16) {
+      const s = v as string;
+      if (codePoints(s) < 1) fail(w, 'minLength', "must be at least 1 character(s) long", {});
+      if (s.length > 4096 && codePoints(s) > 4096) fail(w, 'maxLength', "must be at most 4096 characters long", {});
+    }
   }
-}
 
-function c303(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("name" in o)) requiredFail(w, "name");
-    if (!("value" in o)) requiredFail(w, "value");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "name": { w.stack.push(k); c301(o[k], w); w.stack.pop(); } break;
-        case "value": { w.stack.push(k); c302(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c303(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("name" in o)) requiredFail(w, "name");
+      if (!("value" in o)) requiredFail(w, "value");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "name": { w.stack.push(k); c301(o[k], w); w.stack.pop(); } break;
+          case "value": { w.stack.push(k); c302(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c304(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    if (a.length > 16) fail(w, 'maxItems', "holds at most 16 item(s)", {});
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c303(a[i], w); w.stack.pop(); }
+  function c304(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      if (a.length > 16) fail(w, 'maxItems', "holds at most 16 item(s)", {});
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c303(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c305(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    if (a.length > 16) fail(w, 'maxItems', "holds at most 16 item(s)", {});
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c1(a[i], w); w.stack.pop(); }
+  function c305(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      if (a.length > 16) fail(w, 'maxItems', "holds at most 16 item(s)", {});
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c1(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c306(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "add": case "set": { w.stack.push(k); c304(o[k], w); w.stack.pop(); } break;
-        case "remove": { w.stack.push(k); c305(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c306(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "add": case "set": { w.stack.push(k); c304(o[k], w); w.stack.pop(); } break;
+          case "remove": { w.stack.push(k); c305(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c307(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("name" in o)) requiredFail(w, "name");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "group": { w.stack.push(k); c290(o[k], w); w.stack.pop(); } break;
-        case "kind": { w.stack.push(k); c291(o[k], w); w.stack.pop(); } break;
-        case "name": { w.stack.push(k); c292(o[k], w); w.stack.pop(); } break;
-        case "namespace": { w.stack.push(k); c293(o[k], w); w.stack.pop(); } break;
-        case "port": { w.stack.push(k); c294(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c307(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("name" in o)) requiredFail(w, "name");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "group": { w.stack.push(k); c290(o[k], w); w.stack.pop(); } break;
+          case "kind": { w.stack.push(k); c291(o[k], w); w.stack.pop(); } break;
+          case "name": { w.stack.push(k); c292(o[k], w); w.stack.pop(); } break;
+          case "namespace": { w.stack.push(k); c293(o[k], w); w.stack.pop(); } break;
+          case "port": { w.stack.push(k); c294(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c308(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 5) === 0) return typeFail(w, "integer,null");
-  if ((b & 12) !== 0) {
-    const n = v as number;
-    if (n < 1) fail(w, 'minimum', "must be at least 1", {});
+  function c308(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 5) === 0) return typeFail(w, "integer,null");
+    if ((b & 12) !== 0) {
+      const n = v as number;
+      if (n < 1) fail(w, 'minimum', "must be at least 1", {});
+    }
   }
-}
 
-function c309(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 4) === 0) return typeFail(w, "integer");
-  if ((b & 12) !== 0) {
-    const n = v as number;
-    if (n < 0) fail(w, 'minimum', "must be at least 0", {});
+  function c309(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 4) === 0) return typeFail(w, "integer");
+    if ((b & 12) !== 0) {
+      const n = v as number;
+      if (n < 0) fail(w, 'minimum', "must be at least 0", {});
+    }
   }
-}
 
-function c310(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("numerator" in o)) requiredFail(w, "numerator");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "denominator": { w.stack.push(k); c308(o[k], w); w.stack.pop(); } break;
-        case "numerator": { w.stack.push(k); c309(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c310(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("numerator" in o)) requiredFail(w, "numerator");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "denominator": { w.stack.push(k); c308(o[k], w); w.stack.pop(); } break;
+          case "numerator": { w.stack.push(k); c309(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c311(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 5) === 0) return typeFail(w, "integer,null");
-  if ((b & 12) !== 0) {
-    const n = v as number;
-    if (n < 0) fail(w, 'minimum', "must be at least 0", {});
-    if (n > 100) fail(w, 'maximum', "must be at most 100", {});
+  function c311(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 5) === 0) return typeFail(w, "integer,null");
+    if ((b & 12) !== 0) {
+      const n = v as number;
+      if (n < 0) fail(w, 'minimum', "must be at least 0", {});
+      if (n > 100) fail(w, 'maximum', "must be at most 100", {});
+    }
   }
-}
 
-function c312(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("backendRef" in o)) requiredFail(w, "backendRef");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "backendRef": { w.stack.push(k); c307(o[k], w); w.stack.pop(); } break;
-        case "fraction": { w.stack.push(k); c310(o[k], w); w.stack.pop(); } break;
-        case "percent": { w.stack.push(k); c311(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c312(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("backendRef" in o)) requiredFail(w, "backendRef");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "backendRef": { w.stack.push(k); c307(o[k], w); w.stack.pop(); } break;
+          case "fraction": { w.stack.push(k); c310(o[k], w); w.stack.pop(); } break;
+          case "percent": { w.stack.push(k); c311(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c313(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 17) === 0) return typeFail(w, "string,null");
-  if (b === 16) {
-    const s = v as string;
-    if (s.length > 1024 && codePoints(s) > 1024) fail(w, 'maxLength', "must be at most 1024 characters long", {});
+  function c313(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 17) === 0) return typeFail(w, "string,null");
+    if (b === 16) {
+      const s = v as string;
+      if (s.length > 1024 && codePoints(s) > 1024) fail(w, 'maxLength', "must be at most 1024 characters long", {});
+    }
   }
-}
 
-function c314(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 16) === 0) return typeFail(w, "string");
-  if (!inEnum(v, b, ["ReplaceFullPath","ReplacePrefixMatch"])) enumFail(w, ["ReplaceFullPath","ReplacePrefixMatch"]);
-}
+  function c314(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 16) === 0) return typeFail(w, "string");
+    if (!inEnum(v, b, ["ReplaceFullPath","ReplacePrefixMatch"])) enumFail(w, ["ReplaceFullPath","ReplacePrefixMatch"]);
+  }
 
-function c315(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("type" in o)) requiredFail(w, "type");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "replaceFullPath": case "replacePrefixMatch": { w.stack.push(k); c313(o[k], w); w.stack.pop(); } break;
-        case "type": { w.stack.push(k); c314(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c315(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("type" in o)) requiredFail(w, "type");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "replaceFullPath": case "replacePrefixMatch": { w.stack.push(k); c313(o[k], w); w.stack.pop(); } break;
+          case "type": { w.stack.push(k); c314(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c316(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 17) === 0) return typeFail(w, "string,null");
-  if (!inEnum(v, b, ["http","https"])) enumFail(w, ["http","https"]);
-}
+  function c316(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 17) === 0) return typeFail(w, "string,null");
+    if (!inEnum(v, b, ["http","https"])) enumFail(w, ["http","https"]);
+  }
 
-function c317(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 5) === 0) return typeFail(w, "integer,null");
-  if (!inEnum(v, b, [301,302])) enumFail(w, [301,302]);
-}
+  function c317(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 5) === 0) return typeFail(w, "integer,null");
+    if (!inEnum(v, b, [301,302])) enumFail(w, [301,302]);
+  }
 
-function c318(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "hostname": { w.stack.push(k); c295(o[k], w); w.stack.pop(); } break;
-        case "path": { w.stack.push(k); c315(o[k], w); w.stack.pop(); } break;
-        case "port": { w.stack.push(k); c294(o[k], w); w.stack.pop(); } break;
-        case "scheme": { w.stack.push(k); c316(o[k], w); w.stack.pop(); } break;
-        case "statusCode": { w.stack.push(k); c317(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c318(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "hostname": { w.stack.push(k); c295(o[k], w); w.stack.pop(); } break;
+          case "path": { w.stack.push(k); c315(o[k], w); w.stack.pop(); } break;
+          case "port": { w.stack.push(k); c294(o[k], w); w.stack.pop(); } break;
+          case "scheme": { w.stack.push(k); c316(o[k], w); w.stack.pop(); } break;
+          case "statusCode": { w.stack.push(k); c317(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c319(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 16) === 0) return typeFail(w, "string");
-  if (!inEnum(v, b, ["RequestHeaderModifier","ResponseHeaderModifier","RequestMirror","RequestRedirect","URLRewrite","ExtensionRef"])) enumFail(w, ["RequestHeaderModifier","ResponseHeaderModifier","RequestMirror","RequestRedirect","URLRewrite","ExtensionRef"]);
-}
+  function c319(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 16) === 0) return typeFail(w, "string");
+    if (!inEnum(v, b, ["RequestHeaderModifier","ResponseHeaderModifier","RequestMirror","RequestRedirect","URLRewrite","ExtensionRef"])) enumFail(w, ["RequestHeaderModifier","ResponseHeaderModifier","RequestMirror","RequestRedirect","URLRewrite","ExtensionRef"]);
+  }
 
-function c320(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "hostname": { w.stack.push(k); c295(o[k], w); w.stack.pop(); } break;
-        case "path": { w.stack.push(k); c315(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c320(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "hostname": { w.stack.push(k); c295(o[k], w); w.stack.pop(); } break;
+          case "path": { w.stack.push(k); c315(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c321(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("type" in o)) requiredFail(w, "type");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "extensionRef": { w.stack.push(k); c300(o[k], w); w.stack.pop(); } break;
-        case "requestHeaderModifier": case "responseHeaderModifier": { w.stack.push(k); c306(o[k], w); w.stack.pop(); } break;
-        case "requestMirror": { w.stack.push(k); c312(o[k], w); w.stack.pop(); } break;
-        case "requestRedirect": { w.stack.push(k); c318(o[k], w); w.stack.pop(); } break;
-        case "type": { w.stack.push(k); c319(o[k], w); w.stack.pop(); } break;
-        case "urlRewrite": { w.stack.push(k); c320(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c321(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("type" in o)) requiredFail(w, "type");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "extensionRef": { w.stack.push(k); c300(o[k], w); w.stack.pop(); } break;
+          case "requestHeaderModifier": case "responseHeaderModifier": { w.stack.push(k); c306(o[k], w); w.stack.pop(); } break;
+          case "requestMirror": { w.stack.push(k); c312(o[k], w); w.stack.pop(); } break;
+          case "requestRedirect": { w.stack.push(k); c318(o[k], w); w.stack.pop(); } break;
+          case "type": { w.stack.push(k); c319(o[k], w); w.stack.pop(); } break;
+          case "urlRewrite": { w.stack.push(k); c320(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c322(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    if (a.length > 16) fail(w, 'maxItems', "holds at most 16 item(s)", {});
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c321(a[i], w); w.stack.pop(); }
+  function c322(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      if (a.length > 16) fail(w, 'maxItems', "holds at most 16 item(s)", {});
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c321(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c323(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 5) === 0) return typeFail(w, "integer,null");
-  if ((b & 12) !== 0) {
-    const n = v as number;
-    if (n < 0) fail(w, 'minimum', "must be at least 0", {});
-    if (n > 1000000) fail(w, 'maximum', "must be at most 1000000", {});
+  function c323(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 5) === 0) return typeFail(w, "integer,null");
+    if ((b & 12) !== 0) {
+      const n = v as number;
+      if (n < 0) fail(w, 'minimum', "must be at least 0", {});
+      if (n > 1000000) fail(w, 'maximum', "must be at most 1000000", {});
+    }
   }
-}
 
-function c324(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("name" in o)) requiredFail(w, "name");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "filters": { w.stack.push(k); c322(o[k], w); w.stack.pop(); } break;
-        case "group": { w.stack.push(k); c290(o[k], w); w.stack.pop(); } break;
-        case "kind": { w.stack.push(k); c291(o[k], w); w.stack.pop(); } break;
-        case "name": { w.stack.push(k); c292(o[k], w); w.stack.pop(); } break;
-        case "namespace": { w.stack.push(k); c293(o[k], w); w.stack.pop(); } break;
-        case "port": { w.stack.push(k); c294(o[k], w); w.stack.pop(); } break;
-        case "weight": { w.stack.push(k); c323(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c324(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("name" in o)) requiredFail(w, "name");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "filters": { w.stack.push(k); c322(o[k], w); w.stack.pop(); } break;
+          case "group": { w.stack.push(k); c290(o[k], w); w.stack.pop(); } break;
+          case "kind": { w.stack.push(k); c291(o[k], w); w.stack.pop(); } break;
+          case "name": { w.stack.push(k); c292(o[k], w); w.stack.pop(); } break;
+          case "namespace": { w.stack.push(k); c293(o[k], w); w.stack.pop(); } break;
+          case "port": { w.stack.push(k); c294(o[k], w); w.stack.pop(); } break;
+          case "weight": { w.stack.push(k); c323(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c325(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    if (a.length > 16) fail(w, 'maxItems', "holds at most 16 item(s)", {});
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c324(a[i], w); w.stack.pop(); }
+  function c325(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      if (a.length > 16) fail(w, 'maxItems', "holds at most 16 item(s)", {});
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c324(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c326(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 17) === 0) return typeFail(w, "string,null");
-  if (!inEnum(v, b, ["Exact","RegularExpression"])) enumFail(w, ["Exact","RegularExpression"]);
-}
+  function c326(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 17) === 0) return typeFail(w, "string,null");
+    if (!inEnum(v, b, ["Exact","RegularExpression"])) enumFail(w, ["Exact","RegularExpression"]);
+  }
 
-function c327(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("name" in o)) requiredFail(w, "name");
-    if (!("value" in o)) requiredFail(w, "value");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "name": { w.stack.push(k); c301(o[k], w); w.stack.pop(); } break;
-        case "type": { w.stack.push(k); c326(o[k], w); w.stack.pop(); } break;
-        case "value": { w.stack.push(k); c302(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c327(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("name" in o)) requiredFail(w, "name");
+      if (!("value" in o)) requiredFail(w, "value");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "name": { w.stack.push(k); c301(o[k], w); w.stack.pop(); } break;
+          case "type": { w.stack.push(k); c326(o[k], w); w.stack.pop(); } break;
+          case "value": { w.stack.push(k); c302(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c328(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    if (a.length > 16) fail(w, 'maxItems', "holds at most 16 item(s)", {});
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c327(a[i], w); w.stack.pop(); }
+  function c328(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      if (a.length > 16) fail(w, 'maxItems', "holds at most 16 item(s)", {});
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c327(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c329(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 17) === 0) return typeFail(w, "string,null");
-  if (!inEnum(v, b, ["GET","HEAD","POST","PUT","DELETE","CONNECT","OPTIONS","TRACE","PATCH"])) enumFail(w, ["GET","HEAD","POST","PUT","DELETE","CONNECT","OPTIONS","TRACE","PATCH"]);
-}
+  function c329(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 17) === 0) return typeFail(w, "string,null");
+    if (!inEnum(v, b, ["GET","HEAD","POST","PUT","DELETE","CONNECT","OPTIONS","TRACE","PATCH"])) enumFail(w, ["GET","HEAD","POST","PUT","DELETE","CONNECT","OPTIONS","TRACE","PATCH"]);
+  }
 
-function c330(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 17) === 0) return typeFail(w, "string,null");
-  if (!inEnum(v, b, ["Exact","PathPrefix","RegularExpression"])) enumFail(w, ["Exact","PathPrefix","RegularExpression"]);
-}
+  function c330(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 17) === 0) return typeFail(w, "string,null");
+    if (!inEnum(v, b, ["Exact","PathPrefix","RegularExpression"])) enumFail(w, ["Exact","PathPrefix","RegularExpression"]);
+  }
 
-function c331(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "type": { w.stack.push(k); c330(o[k], w); w.stack.pop(); } break;
-        case "value": { w.stack.push(k); c313(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c331(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "type": { w.stack.push(k); c330(o[k], w); w.stack.pop(); } break;
+          case "value": { w.stack.push(k); c313(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c332(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 16) === 0) return typeFail(w, "string");
-  if (b === 16) {
-    const s = v as string;
-    if (codePoints(s) < 1) fail(w, 'minLength', "must be at least 1 character(s) long", {});
-    if (s.length > 1024 && codePoints(s) > 1024) fail(w, 'maxLength', "must be at most 1024 characters long", {});
+  function c332(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 16) === 0) return typeFail(w, "string");
+    if (b === 16) {
+      const s = v as string;
+      if (codePoints(s) < 1) fail(w, 'minLength', "must be at least 1 character(s) long", {});
+      if (s.length > 1024 && codePoints(s) > 1024) fail(w, 'maxLength', "must be at most 1024 characters long", {});
+    }
   }
-}
 
-function c333(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("name" in o)) requiredFail(w, "name");
-    if (!("value" in o)) requiredFail(w, "value");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "name": { w.stack.push(k); c301(o[k], w); w.stack.pop(); } break;
-        case "type": { w.stack.push(k); c326(o[k], w); w.stack.pop(); } break;
-        case "value": { w.stack.push(k); c332(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c333(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("name" in o)) requiredFail(w, "name");
+      if (!("value" in o)) requiredFail(w, "value");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "name": { w.stack.push(k); c301(o[k], w); w.stack.pop(); } break;
+          case "type": { w.stack.push(k); c326(o[k], w); w.stack.pop(); } break;
+          case "value": { w.stack.push(k); c332(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c334(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    if (a.length > 16) fail(w, 'maxItems', "holds at most 16 item(s)", {});
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c333(a[i], w); w.stack.pop(); }
+  function c334(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      if (a.length > 16) fail(w, 'maxItems', "holds at most 16 item(s)", {});
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c333(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c335(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "headers": { w.stack.push(k); c328(o[k], w); w.stack.pop(); } break;
-        case "method": { w.stack.push(k); c329(o[k], w); w.stack.pop(); } break;
-        case "path": { w.stack.push(k); c331(o[k], w); w.stack.pop(); } break;
-        case "queryParams": { w.stack.push(k); c334(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c335(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "headers": { w.stack.push(k); c328(o[k], w); w.stack.pop(); } break;
+          case "method": { w.stack.push(k); c329(o[k], w); w.stack.pop(); } break;
+          case "path": { w.stack.push(k); c331(o[k], w); w.stack.pop(); } break;
+          case "queryParams": { w.stack.push(k); c334(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c336(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    if (a.length > 64) fail(w, 'maxItems', "holds at most 64 item(s)", {});
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c335(a[i], w); w.stack.pop(); }
+  function c336(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      if (a.length > 64) fail(w, 'maxItems', "holds at most 64 item(s)", {});
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c335(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c337(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 17) === 0) return typeFail(w, "string,null");
-  if (b === 16) {
-    const s = v as string;
-    if (!regexp("^([0-9]{1,5}(h|m|s|ms)){1,4}$").test(s)) fail(w, 'pattern', "must match the pattern \"^([0-9]{1,5}(h|m|s|ms)){1,4}$\"", {});
+  function c337(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 17) === 0) return typeFail(w, "string,null");
+    if (b === 16) {
+      const s = v as string;
+      if (!regexp("^([0-9]{1,5}(h|m|s|ms)){1,4}$").test(s)) fail(w, 'pattern', "must match the pattern \"^([0-9]{1,5}(h|m|s|ms)){1,4}$\"", {});
+    }
   }
-}
 
-function c338(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "backendRequest": case "request": { w.stack.push(k); c337(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c338(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "backendRequest": case "request": { w.stack.push(k); c337(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c339(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "backendRefs": { w.stack.push(k); c325(o[k], w); w.stack.pop(); } break;
-        case "filters": { w.stack.push(k); c322(o[k], w); w.stack.pop(); } break;
-        case "matches": { w.stack.push(k); c336(o[k], w); w.stack.pop(); } break;
-        case "timeouts": { w.stack.push(k); c338(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c339(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "backendRefs": { w.stack.push(k); c325(o[k], w); w.stack.pop(); } break;
+          case "filters": { w.stack.push(k); c322(o[k], w); w.stack.pop(); } break;
+          case "matches": { w.stack.push(k); c336(o[k], w); w.stack.pop(); } break;
+          case "timeouts": { w.stack.push(k); c338(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c340(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    if (a.length > 16) fail(w, 'maxItems', "holds at most 16 item(s)", {});
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c339(a[i], w); w.stack.pop(); }
+  function c340(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      if (a.length > 16) fail(w, 'maxItems', "holds at most 16 item(s)", {});
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c339(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c341(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "hostnames": { w.stack.push(k); c289(o[k], w); w.stack.pop(); } break;
-        case "parentRefs": { w.stack.push(k); c297(o[k], w); w.stack.pop(); } break;
-        case "rules": { w.stack.push(k); c340(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c341(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "hostnames": { w.stack.push(k); c289(o[k], w); w.stack.pop(); } break;
+          case "parentRefs": { w.stack.push(k); c297(o[k], w); w.stack.pop(); } break;
+          case "rules": { w.stack.push(k); c340(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c342(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 16) === 0) return typeFail(w, "string");
-  if (b === 16) {
-    const s = v as string;
-    if (s.length > 32768 && codePoints(s) > 32768) fail(w, 'maxLength', "must be at most 32768 characters long", {});
+  function c342(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 16) === 0) return typeFail(w, "string");
+    if (b === 16) {
+      const s = v as string;
+      if (s.length > 32768 && codePoints(s) > 32768) fail(w, 'maxLength', "must be at most 32768 characters long", {});
+    }
   }
-}
 
-function c343(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 5) === 0) return typeFail(w, "integer,null");
-  if ((b & 12) !== 0) {
-    const n = v as number;
-    if (n < 0) fail(w, 'minimum', "must be at least 0", {});
+  function c343(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 5) === 0) return typeFail(w, "integer,null");
+    if ((b & 12) !== 0) {
+      const n = v as number;
+      if (n < 0) fail(w, 'minimum', "must be at least 0", {});
+    }
   }
-}
 
-function c344(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 16) === 0) return typeFail(w, "string");
-  if (b === 16) {
-    const s = v as string;
-    if (codePoints(s) < 1) fail(w, 'minLength', "must be at least 1 character(s) long", {});
-    if (s.length > 1024 && codePoints(s) > 1024) fail(w, 'maxLength', "must be at most 1024 characters long", {});
-    if (!regexp("^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$").test(s)) fail(w, 'pattern', "must match the pattern \"^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$\"", {});
+  function c344(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 16) === 0) return typeFail(w, "string");
+    if (b === 16) {
+      const s = v as string;
+      if (codePoints(s) < 1) fail(w, 'minLength', "must be at least 1 character(s) long", {});
+      if (s.length > 1024 && codePoints(s) > 1024) fail(w, 'maxLength', "must be at most 1024 characters long", {});
+      if (!regexp("^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$").test(s)) fail(w, 'pattern', "must match the pattern \"^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$\"", {});
+    }
   }
-}
 
-function c345(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 16) === 0) return typeFail(w, "string");
-  if (!inEnum(v, b, ["True","False","Unknown"])) enumFail(w, ["True","False","Unknown"]);
-}
+  function c345(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 16) === 0) return typeFail(w, "string");
+    if (!inEnum(v, b, ["True","False","Unknown"])) enumFail(w, ["True","False","Unknown"]);
+  }
 
-function c346(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 16) === 0) return typeFail(w, "string");
-  if (b === 16) {
-    const s = v as string;
-    if (s.length > 316 && codePoints(s) > 316) fail(w, 'maxLength', "must be at most 316 characters long", {});
-    if (!regexp("^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$").test(s)) fail(w, 'pattern', "must match the pattern \"^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$\"", {});
+  function c346(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 16) === 0) return typeFail(w, "string");
+    if (b === 16) {
+      const s = v as string;
+      if (s.length > 316 && codePoints(s) > 316) fail(w, 'maxLength', "must be at most 316 characters long", {});
+      if (!regexp("^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$").test(s)) fail(w, 'pattern', "must match the pattern \"^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$\"", {});
+    }
   }
-}
 
-function c347(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("lastTransitionTime" in o)) requiredFail(w, "lastTransitionTime");
-    if (!("message" in o)) requiredFail(w, "message");
-    if (!("reason" in o)) requiredFail(w, "reason");
-    if (!("status" in o)) requiredFail(w, "status");
-    if (!("type" in o)) requiredFail(w, "type");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "lastTransitionTime": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "message": { w.stack.push(k); c342(o[k], w); w.stack.pop(); } break;
-        case "observedGeneration": { w.stack.push(k); c343(o[k], w); w.stack.pop(); } break;
-        case "reason": { w.stack.push(k); c344(o[k], w); w.stack.pop(); } break;
-        case "status": { w.stack.push(k); c345(o[k], w); w.stack.pop(); } break;
-        case "type": { w.stack.push(k); c346(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c347(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("lastTransitionTime" in o)) requiredFail(w, "lastTransitionTime");
+      if (!("message" in o)) requiredFail(w, "message");
+      if (!("reason" in o)) requiredFail(w, "reason");
+      if (!("status" in o)) requiredFail(w, "status");
+      if (!("type" in o)) requiredFail(w, "type");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "lastTransitionTime": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "message": { w.stack.push(k); c342(o[k], w); w.stack.pop(); } break;
+          case "observedGeneration": { w.stack.push(k); c343(o[k], w); w.stack.pop(); } break;
+          case "reason": { w.stack.push(k); c344(o[k], w); w.stack.pop(); } break;
+          case "status": { w.stack.push(k); c345(o[k], w); w.stack.pop(); } break;
+          case "type": { w.stack.push(k); c346(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c348(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 3) === 0) return typeFail(w, "array,null");
-  if (b === 2) {
-    const a = v as unknown[];
-    if (a.length < 1) fail(w, 'minItems', "needs at least 1 item(s)", {});
-    if (a.length > 8) fail(w, 'maxItems', "holds at most 8 item(s)", {});
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c347(a[i], w); w.stack.pop(); }
+  function c348(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 3) === 0) return typeFail(w, "array,null");
+    if (b === 2) {
+      const a = v as unknown[];
+      if (a.length < 1) fail(w, 'minItems', "needs at least 1 item(s)", {});
+      if (a.length > 8) fail(w, 'maxItems', "holds at most 8 item(s)", {});
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c347(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c349(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 16) === 0) return typeFail(w, "string");
-  if (b === 16) {
-    const s = v as string;
-    if (codePoints(s) < 1) fail(w, 'minLength', "must be at least 1 character(s) long", {});
-    if (s.length > 253 && codePoints(s) > 253) fail(w, 'maxLength', "must be at most 253 characters long", {});
-    if (!regexp("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\\/[A-Za-z0-9\\/\\-._~%!$&'()*+,;=:]+$").test(s)) fail(w, 'pattern', "must match the pattern \"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\\\\/[A-Za-z0-9\\\\/\\\\-._~%!$&'()*+,;=:]+$\"", {});
+  function c349(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 16) === 0) return typeFail(w, "string");
+    if (b === 16) {
+      const s = v as string;
+      if (codePoints(s) < 1) fail(w, 'minLength', "must be at least 1 character(s) long", {});
+      if (s.length > 253 && codePoints(s) > 253) fail(w, 'maxLength', "must be at most 253 characters long", {});
+      if (!regexp("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\\/[A-Za-z0-9\\/\\-._~%!$&'()*+,;=:]+$").test(s)) fail(w, 'pattern', "must match the pattern \"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\\\\/[A-Za-z0-9\\\\/\\\\-._~%!$&'()*+,;=:]+$\"", {});
+    }
   }
-}
 
-function c350(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("name" in o)) requiredFail(w, "name");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "group": { w.stack.push(k); c290(o[k], w); w.stack.pop(); } break;
-        case "kind": { w.stack.push(k); c291(o[k], w); w.stack.pop(); } break;
-        case "name": { w.stack.push(k); c292(o[k], w); w.stack.pop(); } break;
-        case "namespace": { w.stack.push(k); c293(o[k], w); w.stack.pop(); } break;
-        case "port": { w.stack.push(k); c294(o[k], w); w.stack.pop(); } break;
-        case "sectionName": { w.stack.push(k); c295(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c350(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("name" in o)) requiredFail(w, "name");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "group": { w.stack.push(k); c290(o[k], w); w.stack.pop(); } break;
+          case "kind": { w.stack.push(k); c291(o[k], w); w.stack.pop(); } break;
+          case "name": { w.stack.push(k); c292(o[k], w); w.stack.pop(); } break;
+          case "namespace": { w.stack.push(k); c293(o[k], w); w.stack.pop(); } break;
+          case "port": { w.stack.push(k); c294(o[k], w); w.stack.pop(); } break;
+          case "sectionName": { w.stack.push(k); c295(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c351(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("controllerName" in o)) requiredFail(w, "controllerName");
-    if (!("parentRef" in o)) requiredFail(w, "parentRef");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "conditions": { w.stack.push(k); c348(o[k], w); w.stack.pop(); } break;
-        case "controllerName": { w.stack.push(k); c349(o[k], w); w.stack.pop(); } break;
-        case "parentRef": { w.stack.push(k); c350(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c351(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("controllerName" in o)) requiredFail(w, "controllerName");
+      if (!("parentRef" in o)) requiredFail(w, "parentRef");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "conditions": { w.stack.push(k); c348(o[k], w); w.stack.pop(); } break;
+          case "controllerName": { w.stack.push(k); c349(o[k], w); w.stack.pop(); } break;
+          case "parentRef": { w.stack.push(k); c350(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c352(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    if (a.length > 32) fail(w, 'maxItems', "holds at most 32 item(s)", {});
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c351(a[i], w); w.stack.pop(); }
+  function c352(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      if (a.length > 32) fail(w, 'maxItems', "holds at most 32 item(s)", {});
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c351(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c353(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 65) === 0) return typeFail(w, "object,null");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("parents" in o)) requiredFail(w, "parents");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "parents": { w.stack.push(k); c352(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c353(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 65) === 0) return typeFail(w, "object,null");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("parents" in o)) requiredFail(w, "parents");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "parents": { w.stack.push(k); c352(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c354(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("spec" in o)) requiredFail(w, "spec");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "apiVersion": { w.stack.push(k); c286(o[k], w); w.stack.pop(); } break;
-        case "kind": { w.stack.push(k); c287(o[k], w); w.stack.pop(); } break;
-        case "metadata": { w.stack.push(k); c13(o[k], w); w.stack.pop(); } break;
-        case "spec": { w.stack.push(k); c341(o[k], w); w.stack.pop(); } break;
-        case "status": { w.stack.push(k); c353(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c354(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("spec" in o)) requiredFail(w, "spec");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "apiVersion": { w.stack.push(k); c286(o[k], w); w.stack.pop(); } break;
+          case "kind": { w.stack.push(k); c287(o[k], w); w.stack.pop(); } break;
+          case "metadata": { w.stack.push(k); c13(o[k], w); w.stack.pop(); } break;
+          case "spec": { w.stack.push(k); c341(o[k], w); w.stack.pop(); } break;
+          case "status": { w.stack.push(k); c353(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c355(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 16) === 0) return typeFail(w, "string");
-  if (!inEnum(v, b, ["argoproj.io/v1alpha1"])) enumFail(w, ["argoproj.io/v1alpha1"]);
-}
+  function c355(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 16) === 0) return typeFail(w, "string");
+    if (!inEnum(v, b, ["argoproj.io/v1alpha1"])) enumFail(w, ["argoproj.io/v1alpha1"]);
+  }
 
-function c356(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 16) === 0) return typeFail(w, "string");
-  if (!inEnum(v, b, ["Rollout"])) enumFail(w, ["Rollout"]);
-}
+  function c356(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 16) === 0) return typeFail(w, "string");
+    if (!inEnum(v, b, ["Rollout"])) enumFail(w, ["Rollout"]);
+  }
 
-function c357(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "successfulRunHistoryLimit": case "unsuccessfulRunHistoryLimit": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c357(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "successfulRunHistoryLimit": case "unsuccessfulRunHistoryLimit": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c358(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 32) === 0) return typeFail(w, "boolean");
-}
+  function c358(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 32) === 0) return typeFail(w, "boolean");
+  }
 
-function c359(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "revisions": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c359(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "revisions": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c360(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c10(a[i], w); w.stack.pop(); }
+  function c360(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c10(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c361(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("key" in o)) requiredFail(w, "key");
-    if (!("operator" in o)) requiredFail(w, "operator");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "key": case "operator": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "values": { w.stack.push(k); c360(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c361(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("key" in o)) requiredFail(w, "key");
+      if (!("operator" in o)) requiredFail(w, "operator");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "key": case "operator": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "values": { w.stack.push(k); c360(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c362(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c361(a[i], w); w.stack.pop(); }
+  function c362(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c361(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c363(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) { w.stack.push(k); c10(o[k], w); w.stack.pop(); }
+  function c363(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) { w.stack.push(k); c10(o[k], w); w.stack.pop(); }
+    }
   }
-}
 
-function c364(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "matchExpressions": { w.stack.push(k); c362(o[k], w); w.stack.pop(); } break;
-        case "matchLabels": { w.stack.push(k); c363(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c364(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "matchExpressions": { w.stack.push(k); c362(o[k], w); w.stack.pop(); } break;
+          case "matchLabels": { w.stack.push(k); c363(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c365(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "annotations": case "labels": { w.stack.push(k); c363(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c365(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "annotations": case "labels": { w.stack.push(k); c363(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c366(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("weight" in o)) requiredFail(w, "weight");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "weight": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c366(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("weight" in o)) requiredFail(w, "weight");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "weight": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c367(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-}
+  function c367(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+  }
 
-function c368(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "preferredDuringSchedulingIgnoredDuringExecution": { w.stack.push(k); c366(o[k], w); w.stack.pop(); } break;
-        case "requiredDuringSchedulingIgnoredDuringExecution": { w.stack.push(k); c367(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c368(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "preferredDuringSchedulingIgnoredDuringExecution": { w.stack.push(k); c366(o[k], w); w.stack.pop(); } break;
+          case "requiredDuringSchedulingIgnoredDuringExecution": { w.stack.push(k); c367(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c369(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  {
-    const n = ((b & 4) !== 0 ? 1 : 0) + ((b & 16) !== 0 ? 1 : 0);
-    if (n === 0) fail(w, 'anyOf', "does not match any allowed form (integer, string)", {});
+  function c369(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    {
+      const n = ((b & 4) !== 0 ? 1 : 0) + ((b & 16) !== 0 ? 1 : 0);
+      if (n === 0) fail(w, 'anyOf', "does not match any allowed form (integer, string)", {});
+    }
   }
-}
 
-function c370(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("fieldPath" in o)) requiredFail(w, "fieldPath");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "fieldPath": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c370(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("fieldPath" in o)) requiredFail(w, "fieldPath");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "fieldPath": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c371(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "fieldRef": { w.stack.push(k); c370(o[k], w); w.stack.pop(); } break;
-        case "podTemplateHashValue": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c371(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "fieldRef": { w.stack.push(k); c370(o[k], w); w.stack.pop(); } break;
+          case "podTemplateHashValue": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c372(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("name" in o)) requiredFail(w, "name");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "name": case "value": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "valueFrom": { w.stack.push(k); c371(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c372(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("name" in o)) requiredFail(w, "name");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "name": case "value": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "valueFrom": { w.stack.push(k); c371(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c373(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c372(a[i], w); w.stack.pop(); }
+  function c373(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c372(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c374(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("metricName" in o)) requiredFail(w, "metricName");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "metricName": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c374(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("metricName" in o)) requiredFail(w, "metricName");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "metricName": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c375(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c374(a[i], w); w.stack.pop(); }
+  function c375(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c374(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c376(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("limit" in o)) requiredFail(w, "limit");
-    if (!("metricName" in o)) requiredFail(w, "metricName");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "limit": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
-        case "metricName": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c376(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("limit" in o)) requiredFail(w, "limit");
+      if (!("metricName" in o)) requiredFail(w, "metricName");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "limit": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
+          case "metricName": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c377(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c376(a[i], w); w.stack.pop(); }
+  function c377(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c376(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c378(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "clusterScope": { w.stack.push(k); c358(o[k], w); w.stack.pop(); } break;
-        case "templateName": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c378(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "clusterScope": { w.stack.push(k); c358(o[k], w); w.stack.pop(); } break;
+          case "templateName": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c379(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c378(a[i], w); w.stack.pop(); }
+  function c379(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c378(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c380(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "analysisRunMetadata": { w.stack.push(k); c365(o[k], w); w.stack.pop(); } break;
-        case "args": { w.stack.push(k); c373(o[k], w); w.stack.pop(); } break;
-        case "dryRun": { w.stack.push(k); c375(o[k], w); w.stack.pop(); } break;
-        case "measurementRetention": { w.stack.push(k); c377(o[k], w); w.stack.pop(); } break;
-        case "templates": { w.stack.push(k); c379(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c380(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "analysisRunMetadata": { w.stack.push(k); c365(o[k], w); w.stack.pop(); } break;
+          case "args": { w.stack.push(k); c373(o[k], w); w.stack.pop(); } break;
+          case "dryRun": { w.stack.push(k); c375(o[k], w); w.stack.pop(); } break;
+          case "measurementRetention": { w.stack.push(k); c377(o[k], w); w.stack.pop(); } break;
+          case "templates": { w.stack.push(k); c379(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c381(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("activeService" in o)) requiredFail(w, "activeService");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "abortScaleDownDelaySeconds": case "autoPromotionSeconds": case "previewReplicaCount": case "scaleDownDelayRevisionLimit": case "scaleDownDelaySeconds": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
-        case "activeMetadata": case "previewMetadata": { w.stack.push(k); c365(o[k], w); w.stack.pop(); } break;
-        case "activeService": case "previewService": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "antiAffinity": { w.stack.push(k); c368(o[k], w); w.stack.pop(); } break;
-        case "autoPromotionEnabled": { w.stack.push(k); c358(o[k], w); w.stack.pop(); } break;
-        case "maxUnavailable": { w.stack.push(k); c369(o[k], w); w.stack.pop(); } break;
-        case "postPromotionAnalysis": case "prePromotionAnalysis": { w.stack.push(k); c380(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c381(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("activeService" in o)) requiredFail(w, "activeService");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "abortScaleDownDelaySeconds": case "autoPromotionSeconds": case "previewReplicaCount": case "scaleDownDelayRevisionLimit": case "scaleDownDelaySeconds": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
+          case "activeMetadata": case "previewMetadata": { w.stack.push(k); c365(o[k], w); w.stack.pop(); } break;
+          case "activeService": case "previewService": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "antiAffinity": { w.stack.push(k); c368(o[k], w); w.stack.pop(); } break;
+          case "autoPromotionEnabled": { w.stack.push(k); c358(o[k], w); w.stack.pop(); } break;
+          case "maxUnavailable": { w.stack.push(k); c369(o[k], w); w.stack.pop(); } break;
+          case "postPromotionAnalysis": case "prePromotionAnalysis": { w.stack.push(k); c380(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c382(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "analysisRunMetadata": { w.stack.push(k); c365(o[k], w); w.stack.pop(); } break;
-        case "args": { w.stack.push(k); c373(o[k], w); w.stack.pop(); } break;
-        case "dryRun": { w.stack.push(k); c375(o[k], w); w.stack.pop(); } break;
-        case "measurementRetention": { w.stack.push(k); c377(o[k], w); w.stack.pop(); } break;
-        case "startingStep": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
-        case "templates": { w.stack.push(k); c379(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c382(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "analysisRunMetadata": { w.stack.push(k); c365(o[k], w); w.stack.pop(); } break;
+          case "args": { w.stack.push(k); c373(o[k], w); w.stack.pop(); } break;
+          case "dryRun": { w.stack.push(k); c375(o[k], w); w.stack.pop(); } break;
+          case "measurementRetention": { w.stack.push(k); c377(o[k], w); w.stack.pop(); } break;
+          case "startingStep": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
+          case "templates": { w.stack.push(k); c379(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c383(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("pingService" in o)) requiredFail(w, "pingService");
-    if (!("pongService" in o)) requiredFail(w, "pongService");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "pingService": case "pongService": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c383(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("pingService" in o)) requiredFail(w, "pingService");
+      if (!("pongService" in o)) requiredFail(w, "pongService");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "pingService": case "pongService": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c384(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("type" in o)) requiredFail(w, "type");
-    if (!("value" in o)) requiredFail(w, "value");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "type": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "value": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c384(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("type" in o)) requiredFail(w, "type");
+      if (!("value" in o)) requiredFail(w, "value");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "type": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "value": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c385(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("name" in o)) requiredFail(w, "name");
-    if (!("templateName" in o)) requiredFail(w, "templateName");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "args": { w.stack.push(k); c373(o[k], w); w.stack.pop(); } break;
-        case "clusterScope": case "requiredForCompletion": { w.stack.push(k); c358(o[k], w); w.stack.pop(); } break;
-        case "name": case "templateName": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c385(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("name" in o)) requiredFail(w, "name");
+      if (!("templateName" in o)) requiredFail(w, "templateName");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "args": { w.stack.push(k); c373(o[k], w); w.stack.pop(); } break;
+          case "clusterScope": case "requiredForCompletion": { w.stack.push(k); c358(o[k], w); w.stack.pop(); } break;
+          case "name": case "templateName": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c386(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c385(a[i], w); w.stack.pop(); }
+  function c386(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c385(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c387(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c387(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c388(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("name" in o)) requiredFail(w, "name");
-    if (!("specRef" in o)) requiredFail(w, "specRef");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "metadata": { w.stack.push(k); c365(o[k], w); w.stack.pop(); } break;
-        case "name": case "specRef": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "replicas": case "weight": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
-        case "selector": { w.stack.push(k); c364(o[k], w); w.stack.pop(); } break;
-        case "service": { w.stack.push(k); c387(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c388(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("name" in o)) requiredFail(w, "name");
+      if (!("specRef" in o)) requiredFail(w, "specRef");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "metadata": { w.stack.push(k); c365(o[k], w); w.stack.pop(); } break;
+          case "name": case "specRef": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "replicas": case "weight": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
+          case "selector": { w.stack.push(k); c364(o[k], w); w.stack.pop(); } break;
+          case "service": { w.stack.push(k); c387(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c389(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c388(a[i], w); w.stack.pop(); }
+  function c389(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c388(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c390(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("templates" in o)) requiredFail(w, "templates");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "analyses": { w.stack.push(k); c386(o[k], w); w.stack.pop(); } break;
-        case "analysisRunMetadata": { w.stack.push(k); c365(o[k], w); w.stack.pop(); } break;
-        case "dryRun": { w.stack.push(k); c375(o[k], w); w.stack.pop(); } break;
-        case "duration": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "scaleDownDelaySeconds": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
-        case "templates": { w.stack.push(k); c389(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c390(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("templates" in o)) requiredFail(w, "templates");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "analyses": { w.stack.push(k); c386(o[k], w); w.stack.pop(); } break;
+          case "analysisRunMetadata": { w.stack.push(k); c365(o[k], w); w.stack.pop(); } break;
+          case "dryRun": { w.stack.push(k); c375(o[k], w); w.stack.pop(); } break;
+          case "duration": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "scaleDownDelaySeconds": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
+          case "templates": { w.stack.push(k); c389(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c391(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "duration": { w.stack.push(k); c369(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c391(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "duration": { w.stack.push(k); c369(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c392(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("name" in o)) requiredFail(w, "name");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "config": { w.stack.push(k); c367(o[k], w); w.stack.pop(); } break;
-        case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c392(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("name" in o)) requiredFail(w, "name");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "config": { w.stack.push(k); c367(o[k], w); w.stack.pop(); } break;
+          case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c393(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "matchTrafficWeight": { w.stack.push(k); c358(o[k], w); w.stack.pop(); } break;
-        case "replicas": case "weight": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c393(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "matchTrafficWeight": { w.stack.push(k); c358(o[k], w); w.stack.pop(); } break;
+          case "replicas": case "weight": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c394(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "exact": case "prefix": case "regex": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c394(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "exact": case "prefix": case "regex": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c395(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("headerName" in o)) requiredFail(w, "headerName");
-    if (!("headerValue" in o)) requiredFail(w, "headerValue");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "headerName": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "headerValue": { w.stack.push(k); c394(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c395(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("headerName" in o)) requiredFail(w, "headerName");
+      if (!("headerValue" in o)) requiredFail(w, "headerValue");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "headerName": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "headerValue": { w.stack.push(k); c394(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c396(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c395(a[i], w); w.stack.pop(); }
+  function c396(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c395(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c397(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "match": { w.stack.push(k); c396(o[k], w); w.stack.pop(); } break;
-        case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c397(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "match": { w.stack.push(k); c396(o[k], w); w.stack.pop(); } break;
+          case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c398(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) { w.stack.push(k); c394(o[k], w); w.stack.pop(); }
+  function c398(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) { w.stack.push(k); c394(o[k], w); w.stack.pop(); }
+    }
   }
-}
 
-function c399(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "headers": { w.stack.push(k); c398(o[k], w); w.stack.pop(); } break;
-        case "method": case "path": { w.stack.push(k); c394(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c399(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "headers": { w.stack.push(k); c398(o[k], w); w.stack.pop(); } break;
+          case "method": case "path": { w.stack.push(k); c394(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c400(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c399(a[i], w); w.stack.pop(); }
+  function c400(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c399(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c401(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("name" in o)) requiredFail(w, "name");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "match": { w.stack.push(k); c400(o[k], w); w.stack.pop(); } break;
-        case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "percentage": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c401(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("name" in o)) requiredFail(w, "name");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "match": { w.stack.push(k); c400(o[k], w); w.stack.pop(); } break;
+          case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "percentage": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c402(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "analysis": { w.stack.push(k); c380(o[k], w); w.stack.pop(); } break;
-        case "experiment": { w.stack.push(k); c390(o[k], w); w.stack.pop(); } break;
-        case "pause": { w.stack.push(k); c391(o[k], w); w.stack.pop(); } break;
-        case "plugin": { w.stack.push(k); c392(o[k], w); w.stack.pop(); } break;
-        case "setCanaryScale": { w.stack.push(k); c393(o[k], w); w.stack.pop(); } break;
-        case "setHeaderRoute": { w.stack.push(k); c397(o[k], w); w.stack.pop(); } break;
-        case "setMirrorRoute": { w.stack.push(k); c401(o[k], w); w.stack.pop(); } break;
-        case "setWeight": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c402(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "analysis": { w.stack.push(k); c380(o[k], w); w.stack.pop(); } break;
+          case "experiment": { w.stack.push(k); c390(o[k], w); w.stack.pop(); } break;
+          case "pause": { w.stack.push(k); c391(o[k], w); w.stack.pop(); } break;
+          case "plugin": { w.stack.push(k); c392(o[k], w); w.stack.pop(); } break;
+          case "setCanaryScale": { w.stack.push(k); c393(o[k], w); w.stack.pop(); } break;
+          case "setHeaderRoute": { w.stack.push(k); c397(o[k], w); w.stack.pop(); } break;
+          case "setMirrorRoute": { w.stack.push(k); c401(o[k], w); w.stack.pop(); } break;
+          case "setWeight": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c403(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c402(a[i], w); w.stack.pop(); }
+  function c403(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c402(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c404(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("durationSeconds" in o)) requiredFail(w, "durationSeconds");
-    if (!("enabled" in o)) requiredFail(w, "enabled");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "durationSeconds": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
-        case "enabled": { w.stack.push(k); c358(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c404(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("durationSeconds" in o)) requiredFail(w, "durationSeconds");
+      if (!("enabled" in o)) requiredFail(w, "enabled");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "durationSeconds": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
+          case "enabled": { w.stack.push(k); c358(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c405(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("servicePort" in o)) requiredFail(w, "servicePort");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "annotationPrefix": case "ingress": case "rootService": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "ingresses": { w.stack.push(k); c360(o[k], w); w.stack.pop(); } break;
-        case "servicePort": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
-        case "stickinessConfig": { w.stack.push(k); c404(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c405(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("servicePort" in o)) requiredFail(w, "servicePort");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "annotationPrefix": case "ingress": case "rootService": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "ingresses": { w.stack.push(k); c360(o[k], w); w.stack.pop(); } break;
+          case "servicePort": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
+          case "stickinessConfig": { w.stack.push(k); c404(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c406(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("mappings" in o)) requiredFail(w, "mappings");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "mappings": { w.stack.push(k); c360(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c406(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("mappings" in o)) requiredFail(w, "mappings");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "mappings": { w.stack.push(k); c360(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c407(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("name" in o)) requiredFail(w, "name");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "rules": { w.stack.push(k); c360(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c407(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("name" in o)) requiredFail(w, "name");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "rules": { w.stack.push(k); c360(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c408(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "route": { w.stack.push(k); c407(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c408(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "route": { w.stack.push(k); c407(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c409(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("name" in o)) requiredFail(w, "name");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c409(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("name" in o)) requiredFail(w, "name");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c410(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("canaryVirtualNodeRef" in o)) requiredFail(w, "canaryVirtualNodeRef");
-    if (!("stableVirtualNodeRef" in o)) requiredFail(w, "stableVirtualNodeRef");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "canaryVirtualNodeRef": case "stableVirtualNodeRef": { w.stack.push(k); c409(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c410(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("canaryVirtualNodeRef" in o)) requiredFail(w, "canaryVirtualNodeRef");
+      if (!("stableVirtualNodeRef" in o)) requiredFail(w, "stableVirtualNodeRef");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "canaryVirtualNodeRef": case "stableVirtualNodeRef": { w.stack.push(k); c409(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c411(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("name" in o)) requiredFail(w, "name");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "routes": { w.stack.push(k); c360(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c411(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("name" in o)) requiredFail(w, "name");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "routes": { w.stack.push(k); c360(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c412(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "virtualNodeGroup": { w.stack.push(k); c410(o[k], w); w.stack.pop(); } break;
-        case "virtualService": { w.stack.push(k); c411(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c412(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "virtualNodeGroup": { w.stack.push(k); c410(o[k], w); w.stack.pop(); } break;
+          case "virtualService": { w.stack.push(k); c411(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c413(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("canarySubsetName" in o)) requiredFail(w, "canarySubsetName");
-    if (!("name" in o)) requiredFail(w, "name");
-    if (!("stableSubsetName" in o)) requiredFail(w, "stableSubsetName");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "additionalSubsetNames": { w.stack.push(k); c360(o[k], w); w.stack.pop(); } break;
-        case "canarySubsetName": case "name": case "stableSubsetName": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c413(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("canarySubsetName" in o)) requiredFail(w, "canarySubsetName");
+      if (!("name" in o)) requiredFail(w, "name");
+      if (!("stableSubsetName" in o)) requiredFail(w, "stableSubsetName");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "additionalSubsetNames": { w.stack.push(k); c360(o[k], w); w.stack.pop(); } break;
+          case "canarySubsetName": case "name": case "stableSubsetName": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c414(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "port": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c414(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "port": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c415(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c414(a[i], w); w.stack.pop(); }
+  function c415(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c414(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c416(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "port": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
-        case "sniHosts": { w.stack.push(k); c360(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c416(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "port": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
+          case "sniHosts": { w.stack.push(k); c360(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c417(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c416(a[i], w); w.stack.pop(); }
+  function c417(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c416(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c418(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("name" in o)) requiredFail(w, "name");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "routes": { w.stack.push(k); c360(o[k], w); w.stack.pop(); } break;
-        case "tcpRoutes": { w.stack.push(k); c415(o[k], w); w.stack.pop(); } break;
-        case "tlsRoutes": { w.stack.push(k); c417(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c418(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("name" in o)) requiredFail(w, "name");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "routes": { w.stack.push(k); c360(o[k], w); w.stack.pop(); } break;
+          case "tcpRoutes": { w.stack.push(k); c415(o[k], w); w.stack.pop(); } break;
+          case "tlsRoutes": { w.stack.push(k); c417(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c419(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c418(a[i], w); w.stack.pop(); }
+  function c419(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c418(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c420(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "destinationRule": { w.stack.push(k); c413(o[k], w); w.stack.pop(); } break;
-        case "virtualService": { w.stack.push(k); c418(o[k], w); w.stack.pop(); } break;
-        case "virtualServices": { w.stack.push(k); c419(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c420(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "destinationRule": { w.stack.push(k); c413(o[k], w); w.stack.pop(); } break;
+          case "virtualService": { w.stack.push(k); c418(o[k], w); w.stack.pop(); } break;
+          case "virtualServices": { w.stack.push(k); c419(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c421(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c409(a[i], w); w.stack.pop(); }
+  function c421(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c409(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c422(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "additionalIngressAnnotations": case "canaryIngressAnnotations": { w.stack.push(k); c363(o[k], w); w.stack.pop(); } break;
-        case "annotationPrefix": case "stableIngress": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "stableIngresses": { w.stack.push(k); c360(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c422(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "additionalIngressAnnotations": case "canaryIngressAnnotations": { w.stack.push(k); c363(o[k], w); w.stack.pop(); } break;
+          case "annotationPrefix": case "stableIngress": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "stableIngresses": { w.stack.push(k); c360(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c423(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "rootService": case "trafficSplitName": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c423(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "rootService": case "trafficSplitName": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c424(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("weightedTraefikServiceName" in o)) requiredFail(w, "weightedTraefikServiceName");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "weightedTraefikServiceName": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c424(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("weightedTraefikServiceName" in o)) requiredFail(w, "weightedTraefikServiceName");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "weightedTraefikServiceName": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c425(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "alb": { w.stack.push(k); c405(o[k], w); w.stack.pop(); } break;
-        case "ambassador": { w.stack.push(k); c406(o[k], w); w.stack.pop(); } break;
-        case "apisix": { w.stack.push(k); c408(o[k], w); w.stack.pop(); } break;
-        case "appMesh": { w.stack.push(k); c412(o[k], w); w.stack.pop(); } break;
-        case "istio": { w.stack.push(k); c420(o[k], w); w.stack.pop(); } break;
-        case "managedRoutes": { w.stack.push(k); c421(o[k], w); w.stack.pop(); } break;
-        case "maxTrafficWeight": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
-        case "nginx": { w.stack.push(k); c422(o[k], w); w.stack.pop(); } break;
-        case "plugins": { w.stack.push(k); c367(o[k], w); w.stack.pop(); } break;
-        case "smi": { w.stack.push(k); c423(o[k], w); w.stack.pop(); } break;
-        case "traefik": { w.stack.push(k); c424(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c425(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "alb": { w.stack.push(k); c405(o[k], w); w.stack.pop(); } break;
+          case "ambassador": { w.stack.push(k); c406(o[k], w); w.stack.pop(); } break;
+          case "apisix": { w.stack.push(k); c408(o[k], w); w.stack.pop(); } break;
+          case "appMesh": { w.stack.push(k); c412(o[k], w); w.stack.pop(); } break;
+          case "istio": { w.stack.push(k); c420(o[k], w); w.stack.pop(); } break;
+          case "managedRoutes": { w.stack.push(k); c421(o[k], w); w.stack.pop(); } break;
+          case "maxTrafficWeight": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
+          case "nginx": { w.stack.push(k); c422(o[k], w); w.stack.pop(); } break;
+          case "plugins": { w.stack.push(k); c367(o[k], w); w.stack.pop(); } break;
+          case "smi": { w.stack.push(k); c423(o[k], w); w.stack.pop(); } break;
+          case "traefik": { w.stack.push(k); c424(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c426(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "abortScaleDownDelaySeconds": case "minPodsPerReplicaSet": case "scaleDownDelayRevisionLimit": case "scaleDownDelaySeconds": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
-        case "analysis": { w.stack.push(k); c382(o[k], w); w.stack.pop(); } break;
-        case "antiAffinity": { w.stack.push(k); c368(o[k], w); w.stack.pop(); } break;
-        case "canaryMetadata": case "stableMetadata": { w.stack.push(k); c365(o[k], w); w.stack.pop(); } break;
-        case "canaryService": case "stableService": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "dynamicStableScale": { w.stack.push(k); c358(o[k], w); w.stack.pop(); } break;
-        case "maxSurge": case "maxUnavailable": { w.stack.push(k); c369(o[k], w); w.stack.pop(); } break;
-        case "pingPong": { w.stack.push(k); c383(o[k], w); w.stack.pop(); } break;
-        case "replicaProgressThreshold": { w.stack.push(k); c384(o[k], w); w.stack.pop(); } break;
-        case "steps": { w.stack.push(k); c403(o[k], w); w.stack.pop(); } break;
-        case "trafficRouting": { w.stack.push(k); c425(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c426(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "abortScaleDownDelaySeconds": case "minPodsPerReplicaSet": case "scaleDownDelayRevisionLimit": case "scaleDownDelaySeconds": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
+          case "analysis": { w.stack.push(k); c382(o[k], w); w.stack.pop(); } break;
+          case "antiAffinity": { w.stack.push(k); c368(o[k], w); w.stack.pop(); } break;
+          case "canaryMetadata": case "stableMetadata": { w.stack.push(k); c365(o[k], w); w.stack.pop(); } break;
+          case "canaryService": case "stableService": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "dynamicStableScale": { w.stack.push(k); c358(o[k], w); w.stack.pop(); } break;
+          case "maxSurge": case "maxUnavailable": { w.stack.push(k); c369(o[k], w); w.stack.pop(); } break;
+          case "pingPong": { w.stack.push(k); c383(o[k], w); w.stack.pop(); } break;
+          case "replicaProgressThreshold": { w.stack.push(k); c384(o[k], w); w.stack.pop(); } break;
+          case "steps": { w.stack.push(k); c403(o[k], w); w.stack.pop(); } break;
+          case "trafficRouting": { w.stack.push(k); c425(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c427(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "blueGreen": { w.stack.push(k); c381(o[k], w); w.stack.pop(); } break;
-        case "canary": { w.stack.push(k); c426(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c427(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "blueGreen": { w.stack.push(k); c381(o[k], w); w.stack.pop(); } break;
+          case "canary": { w.stack.push(k); c426(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c428(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "matchExpressions": case "matchFields": { w.stack.push(k); c362(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c428(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "matchExpressions": case "matchFields": { w.stack.push(k); c362(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c429(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("preference" in o)) requiredFail(w, "preference");
-    if (!("weight" in o)) requiredFail(w, "weight");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "preference": { w.stack.push(k); c428(o[k], w); w.stack.pop(); } break;
-        case "weight": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c429(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("preference" in o)) requiredFail(w, "preference");
+      if (!("weight" in o)) requiredFail(w, "weight");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "preference": { w.stack.push(k); c428(o[k], w); w.stack.pop(); } break;
+          case "weight": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c430(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c429(a[i], w); w.stack.pop(); }
+  function c430(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c429(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c431(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c428(a[i], w); w.stack.pop(); }
+  function c431(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c428(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c432(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("nodeSelectorTerms" in o)) requiredFail(w, "nodeSelectorTerms");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "nodeSelectorTerms": { w.stack.push(k); c431(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c432(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("nodeSelectorTerms" in o)) requiredFail(w, "nodeSelectorTerms");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "nodeSelectorTerms": { w.stack.push(k); c431(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c433(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "preferredDuringSchedulingIgnoredDuringExecution": { w.stack.push(k); c430(o[k], w); w.stack.pop(); } break;
-        case "requiredDuringSchedulingIgnoredDuringExecution": { w.stack.push(k); c432(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c433(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "preferredDuringSchedulingIgnoredDuringExecution": { w.stack.push(k); c430(o[k], w); w.stack.pop(); } break;
+          case "requiredDuringSchedulingIgnoredDuringExecution": { w.stack.push(k); c432(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c434(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("topologyKey" in o)) requiredFail(w, "topologyKey");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "labelSelector": case "namespaceSelector": { w.stack.push(k); c364(o[k], w); w.stack.pop(); } break;
-        case "matchLabelKeys": case "mismatchLabelKeys": case "namespaces": { w.stack.push(k); c360(o[k], w); w.stack.pop(); } break;
-        case "topologyKey": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c434(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("topologyKey" in o)) requiredFail(w, "topologyKey");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "labelSelector": case "namespaceSelector": { w.stack.push(k); c364(o[k], w); w.stack.pop(); } break;
+          case "matchLabelKeys": case "mismatchLabelKeys": case "namespaces": { w.stack.push(k); c360(o[k], w); w.stack.pop(); } break;
+          case "topologyKey": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c435(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("podAffinityTerm" in o)) requiredFail(w, "podAffinityTerm");
-    if (!("weight" in o)) requiredFail(w, "weight");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "podAffinityTerm": { w.stack.push(k); c434(o[k], w); w.stack.pop(); } break;
-        case "weight": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c435(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("podAffinityTerm" in o)) requiredFail(w, "podAffinityTerm");
+      if (!("weight" in o)) requiredFail(w, "weight");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "podAffinityTerm": { w.stack.push(k); c434(o[k], w); w.stack.pop(); } break;
+          case "weight": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c436(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c435(a[i], w); w.stack.pop(); }
+  function c436(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c435(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c437(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c434(a[i], w); w.stack.pop(); }
+  function c437(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c434(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c438(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "preferredDuringSchedulingIgnoredDuringExecution": { w.stack.push(k); c436(o[k], w); w.stack.pop(); } break;
-        case "requiredDuringSchedulingIgnoredDuringExecution": { w.stack.push(k); c437(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c438(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "preferredDuringSchedulingIgnoredDuringExecution": { w.stack.push(k); c436(o[k], w); w.stack.pop(); } break;
+          case "requiredDuringSchedulingIgnoredDuringExecution": { w.stack.push(k); c437(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c439(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "nodeAffinity": { w.stack.push(k); c433(o[k], w); w.stack.pop(); } break;
-        case "podAffinity": case "podAntiAffinity": { w.stack.push(k); c438(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c439(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "nodeAffinity": { w.stack.push(k); c433(o[k], w); w.stack.pop(); } break;
+          case "podAffinity": case "podAntiAffinity": { w.stack.push(k); c438(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c440(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("key" in o)) requiredFail(w, "key");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "key": case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "optional": { w.stack.push(k); c358(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c440(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("key" in o)) requiredFail(w, "key");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "key": case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "optional": { w.stack.push(k); c358(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c441(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("fieldPath" in o)) requiredFail(w, "fieldPath");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "apiVersion": case "fieldPath": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c441(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("fieldPath" in o)) requiredFail(w, "fieldPath");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "apiVersion": case "fieldPath": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c442(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("key" in o)) requiredFail(w, "key");
-    if (!("path" in o)) requiredFail(w, "path");
-    if (!("volumeName" in o)) requiredFail(w, "volumeName");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "key": case "path": case "volumeName": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "optional": { w.stack.push(k); c358(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c442(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("key" in o)) requiredFail(w, "key");
+      if (!("path" in o)) requiredFail(w, "path");
+      if (!("volumeName" in o)) requiredFail(w, "volumeName");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "key": case "path": case "volumeName": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "optional": { w.stack.push(k); c358(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c443(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if (b === 16) {
-    const s = v as string;
-    if (!regexp("^(\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$").test(s)) fail(w, 'pattern', "must match the pattern \"^(\\\\+|-)?(([0-9]+(\\\\.[0-9]*)?)|(\\\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\\\+|-)?(([0-9]+(\\\\.[0-9]*)?)|(\\\\.[0-9]+))))?$\"", {});
-  }
-  {
-    const n = ((b & 4) !== 0 ? 1 : 0) + ((b & 16) !== 0 ? 1 : 0);
-    if (n === 0) fail(w, 'anyOf', "does not match any allowed form (integer, string)", {});
+  function c443(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if (b === 16) {
+      const s = v as string;
+      if (!regexp("^(\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$").test(s)) fail(w, 'pattern', "must match the pattern \"^(\\\\+|-)?(([0-9]+(\\\\.[0-9]*)?)|(\\\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\\\+|-)?(([0-9]+(\\\\.[0-9]*)?)|(\\\\.[0-9]+))))?$\"", {});
+    }
+    {
+      const n = ((b & 4) !== 0 ? 1 : 0) + ((b & 16) !== 0 ? 1 : 0);
+      if (n === 0) fail(w, 'anyOf', "does not match any allowed form (integer, string)", {});
+    }
   }
-}
 
-function c444(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("resource" in o)) requiredFail(w, "resource");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "containerName": case "resource": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "divisor": { w.stack.push(k); c443(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c444(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("resource" in o)) requiredFail(w, "resource");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "containerName": case "resource": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "divisor": { w.stack.push(k); c443(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c445(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "configMapKeyRef": case "secretKeyRef": { w.stack.push(k); c440(o[k], w); w.stack.pop(); } break;
-        case "fieldRef": { w.stack.push(k); c441(o[k], w); w.stack.pop(); } break;
-        case "fileKeyRef": { w.stack.push(k); c442(o[k], w); w.stack.pop(); } break;
-        case "resourceFieldRef": { w.stack.push(k); c444(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c445(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "configMapKeyRef": case "secretKeyRef": { w.stack.push(k); c440(o[k], w); w.stack.pop(); } break;
+          case "fieldRef": { w.stack.push(k); c441(o[k], w); w.stack.pop(); } break;
+          case "fileKeyRef": { w.stack.push(k); c442(o[k], w); w.stack.pop(); } break;
+          case "resourceFieldRef": { w.stack.push(k); c444(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c446(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("name" in o)) requiredFail(w, "name");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "name": case "value": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "valueFrom": { w.stack.push(k); c445(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c446(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("name" in o)) requiredFail(w, "name");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "name": case "value": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "valueFrom": { w.stack.push(k); c445(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c447(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c446(a[i], w); w.stack.pop(); }
+  function c447(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c446(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c448(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "optional": { w.stack.push(k); c358(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c448(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "optional": { w.stack.push(k); c358(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c449(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "configMapRef": case "secretRef": { w.stack.push(k); c448(o[k], w); w.stack.pop(); } break;
-        case "prefix": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c449(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "configMapRef": case "secretRef": { w.stack.push(k); c448(o[k], w); w.stack.pop(); } break;
+          case "prefix": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c450(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c449(a[i], w); w.stack.pop(); }
+  function c450(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c449(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c451(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "command": { w.stack.push(k); c360(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c451(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "command": { w.stack.push(k); c360(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c452(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("name" in o)) requiredFail(w, "name");
-    if (!("value" in o)) requiredFail(w, "value");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "name": case "value": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c452(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("name" in o)) requiredFail(w, "name");
+      if (!("value" in o)) requiredFail(w, "value");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "name": case "value": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c453(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c452(a[i], w); w.stack.pop(); }
+  function c453(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c452(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c454(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("port" in o)) requiredFail(w, "port");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "host": case "path": case "scheme": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "httpHeaders": { w.stack.push(k); c453(o[k], w); w.stack.pop(); } break;
-        case "port": { w.stack.push(k); c369(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c454(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("port" in o)) requiredFail(w, "port");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "host": case "path": case "scheme": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "httpHeaders": { w.stack.push(k); c453(o[k], w); w.stack.pop(); } break;
+          case "port": { w.stack.push(k); c369(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c455(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("seconds" in o)) requiredFail(w, "seconds");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "seconds": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c455(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("seconds" in o)) requiredFail(w, "seconds");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "seconds": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c456(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("port" in o)) requiredFail(w, "port");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "host": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "port": { w.stack.push(k); c369(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c456(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("port" in o)) requiredFail(w, "port");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "host": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "port": { w.stack.push(k); c369(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c457(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "exec": { w.stack.push(k); c451(o[k], w); w.stack.pop(); } break;
-        case "httpGet": { w.stack.push(k); c454(o[k], w); w.stack.pop(); } break;
-        case "sleep": { w.stack.push(k); c455(o[k], w); w.stack.pop(); } break;
-        case "tcpSocket": { w.stack.push(k); c456(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c457(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "exec": { w.stack.push(k); c451(o[k], w); w.stack.pop(); } break;
+          case "httpGet": { w.stack.push(k); c454(o[k], w); w.stack.pop(); } break;
+          case "sleep": { w.stack.push(k); c455(o[k], w); w.stack.pop(); } break;
+          case "tcpSocket": { w.stack.push(k); c456(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c458(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "postStart": case "preStop": { w.stack.push(k); c457(o[k], w); w.stack.pop(); } break;
-        case "stopSignal": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c458(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "postStart": case "preStop": { w.stack.push(k); c457(o[k], w); w.stack.pop(); } break;
+          case "stopSignal": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c459(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("port" in o)) requiredFail(w, "port");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "port": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
-        case "service": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c459(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("port" in o)) requiredFail(w, "port");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "port": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
+          case "service": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c460(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "exec": { w.stack.push(k); c451(o[k], w); w.stack.pop(); } break;
-        case "failureThreshold": case "initialDelaySeconds": case "periodSeconds": case "successThreshold": case "terminationGracePeriodSeconds": case "timeoutSeconds": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
-        case "grpc": { w.stack.push(k); c459(o[k], w); w.stack.pop(); } break;
-        case "httpGet": { w.stack.push(k); c454(o[k], w); w.stack.pop(); } break;
-        case "tcpSocket": { w.stack.push(k); c456(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c460(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "exec": { w.stack.push(k); c451(o[k], w); w.stack.pop(); } break;
+          case "failureThreshold": case "initialDelaySeconds": case "periodSeconds": case "successThreshold": case "terminationGracePeriodSeconds": case "timeoutSeconds": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
+          case "grpc": { w.stack.push(k); c459(o[k], w); w.stack.pop(); } break;
+          case "httpGet": { w.stack.push(k); c454(o[k], w); w.stack.pop(); } break;
+          case "tcpSocket": { w.stack.push(k); c456(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c461(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("containerPort" in o)) requiredFail(w, "containerPort");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "containerPort": case "hostPort": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
-        case "hostIP": case "name": case "protocol": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c461(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("containerPort" in o)) requiredFail(w, "containerPort");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "containerPort": case "hostPort": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
+          case "hostIP": case "name": case "protocol": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c462(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c461(a[i], w); w.stack.pop(); }
+  function c462(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c461(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c463(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("resourceName" in o)) requiredFail(w, "resourceName");
-    if (!("restartPolicy" in o)) requiredFail(w, "restartPolicy");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "resourceName": case "restartPolicy": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c463(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("resourceName" in o)) requiredFail(w, "resourceName");
+      if (!("restartPolicy" in o)) requiredFail(w, "restartPolicy");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "resourceName": case "restartPolicy": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c464(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c463(a[i], w); w.stack.pop(); }
+  function c464(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c463(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c465(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("name" in o)) requiredFail(w, "name");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "name": case "request": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c465(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("name" in o)) requiredFail(w, "name");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "name": case "request": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c466(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c465(a[i], w); w.stack.pop(); }
+  function c466(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c465(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c467(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "claims": { w.stack.push(k); c466(o[k], w); w.stack.pop(); } break;
-        case "limits": case "requests":
-          break;
-        default: unknownFail(w, k);
+  function c467(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "claims": { w.stack.push(k); c466(o[k], w); w.stack.pop(); } break;
+          case "limits": case "requests":
+            break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c468(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c28(a[i], w); w.stack.pop(); }
+  function c468(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c28(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c469(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("operator" in o)) requiredFail(w, "operator");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "operator": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "values": { w.stack.push(k); c468(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c469(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("operator" in o)) requiredFail(w, "operator");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "operator": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "values": { w.stack.push(k); c468(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c470(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("action" in o)) requiredFail(w, "action");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "action": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "exitCodes": { w.stack.push(k); c469(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c470(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("action" in o)) requiredFail(w, "action");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "action": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "exitCodes": { w.stack.push(k); c469(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c471(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c470(a[i], w); w.stack.pop(); }
+  function c471(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c470(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c472(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("type" in o)) requiredFail(w, "type");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "localhostProfile": case "type": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c472(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("type" in o)) requiredFail(w, "type");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "localhostProfile": case "type": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c473(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "add": case "drop": { w.stack.push(k); c360(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c473(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "add": case "drop": { w.stack.push(k); c360(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c474(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "level": case "role": case "type": case "user": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c474(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "level": case "role": case "type": case "user": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c475(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "gmsaCredentialSpec": case "gmsaCredentialSpecName": case "runAsUserName": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "hostProcess": { w.stack.push(k); c358(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c475(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "gmsaCredentialSpec": case "gmsaCredentialSpecName": case "runAsUserName": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "hostProcess": { w.stack.push(k); c358(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c476(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "allowPrivilegeEscalation": case "privileged": case "readOnlyRootFilesystem": case "runAsNonRoot": { w.stack.push(k); c358(o[k], w); w.stack.pop(); } break;
-        case "appArmorProfile": case "seccompProfile": { w.stack.push(k); c472(o[k], w); w.stack.pop(); } break;
-        case "capabilities": { w.stack.push(k); c473(o[k], w); w.stack.pop(); } break;
-        case "procMount": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "runAsGroup": case "runAsUser": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
-        case "seLinuxOptions": { w.stack.push(k); c474(o[k], w); w.stack.pop(); } break;
-        case "windowsOptions": { w.stack.push(k); c475(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c476(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "allowPrivilegeEscalation": case "privileged": case "readOnlyRootFilesystem": case "runAsNonRoot": { w.stack.push(k); c358(o[k], w); w.stack.pop(); } break;
+          case "appArmorProfile": case "seccompProfile": { w.stack.push(k); c472(o[k], w); w.stack.pop(); } break;
+          case "capabilities": { w.stack.push(k); c473(o[k], w); w.stack.pop(); } break;
+          case "procMount": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "runAsGroup": case "runAsUser": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
+          case "seLinuxOptions": { w.stack.push(k); c474(o[k], w); w.stack.pop(); } break;
+          case "windowsOptions": { w.stack.push(k); c475(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c477(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("devicePath" in o)) requiredFail(w, "devicePath");
-    if (!("name" in o)) requiredFail(w, "name");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "devicePath": case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c477(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("devicePath" in o)) requiredFail(w, "devicePath");
+      if (!("name" in o)) requiredFail(w, "name");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "devicePath": case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c478(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c477(a[i], w); w.stack.pop(); }
+  function c478(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c477(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c479(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("mountPath" in o)) requiredFail(w, "mountPath");
-    if (!("name" in o)) requiredFail(w, "name");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "mountPath": case "mountPropagation": case "name": case "recursiveReadOnly": case "subPath": case "subPathExpr": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "readOnly": { w.stack.push(k); c358(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c479(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("mountPath" in o)) requiredFail(w, "mountPath");
+      if (!("name" in o)) requiredFail(w, "name");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "mountPath": case "mountPropagation": case "name": case "recursiveReadOnly": case "subPath": case "subPathExpr": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "readOnly": { w.stack.push(k); c358(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c480(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c479(a[i], w); w.stack.pop(); }
+  function c480(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c479(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c481(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("name" in o)) requiredFail(w, "name");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "args": case "command": { w.stack.push(k); c360(o[k], w); w.stack.pop(); } break;
-        case "env": { w.stack.push(k); c447(o[k], w); w.stack.pop(); } break;
-        case "envFrom": { w.stack.push(k); c450(o[k], w); w.stack.pop(); } break;
-        case "image": case "imagePullPolicy": case "name": case "restartPolicy": case "terminationMessagePath": case "terminationMessagePolicy": case "workingDir": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "lifecycle": { w.stack.push(k); c458(o[k], w); w.stack.pop(); } break;
-        case "livenessProbe": case "readinessProbe": case "startupProbe": { w.stack.push(k); c460(o[k], w); w.stack.pop(); } break;
-        case "ports": { w.stack.push(k); c462(o[k], w); w.stack.pop(); } break;
-        case "resizePolicy": { w.stack.push(k); c464(o[k], w); w.stack.pop(); } break;
-        case "resources": { w.stack.push(k); c467(o[k], w); w.stack.pop(); } break;
-        case "restartPolicyRules": { w.stack.push(k); c471(o[k], w); w.stack.pop(); } break;
-        case "securityContext": { w.stack.push(k); c476(o[k], w); w.stack.pop(); } break;
-        case "stdin": case "stdinOnce": case "tty": { w.stack.push(k); c358(o[k], w); w.stack.pop(); } break;
-        case "volumeDevices": { w.stack.push(k); c478(o[k], w); w.stack.pop(); } break;
-        case "volumeMounts": { w.stack.push(k); c480(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c481(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("name" in o)) requiredFail(w, "name");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "args": case "command": { w.stack.push(k); c360(o[k], w); w.stack.pop(); } break;
+          case "env": { w.stack.push(k); c447(o[k], w); w.stack.pop(); } break;
+          case "envFrom": { w.stack.push(k); c450(o[k], w); w.stack.pop(); } break;
+          case "image": case "imagePullPolicy": case "name": case "restartPolicy": case "terminationMessagePath": case "terminationMessagePolicy": case "workingDir": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "lifecycle": { w.stack.push(k); c458(o[k], w); w.stack.pop(); } break;
+          case "livenessProbe": case "readinessProbe": case "startupProbe": { w.stack.push(k); c460(o[k], w); w.stack.pop(); } break;
+          case "ports": { w.stack.push(k); c462(o[k], w); w.stack.pop(); } break;
+          case "resizePolicy": { w.stack.push(k); c464(o[k], w); w.stack.pop(); } break;
+          case "resources": { w.stack.push(k); c467(o[k], w); w.stack.pop(); } break;
+          case "restartPolicyRules": { w.stack.push(k); c471(o[k], w); w.stack.pop(); } break;
+          case "securityContext": { w.stack.push(k); c476(o[k], w); w.stack.pop(); } break;
+          case "stdin": case "stdinOnce": case "tty": { w.stack.push(k); c358(o[k], w); w.stack.pop(); } break;
+          case "volumeDevices": { w.stack.push(k); c478(o[k], w); w.stack.pop(); } break;
+          case "volumeMounts": { w.stack.push(k); c480(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c482(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c481(a[i], w); w.stack.pop(); }
+  function c482(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c481(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c483(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "name": case "value": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c483(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "name": case "value": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c484(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c483(a[i], w); w.stack.pop(); }
+  function c484(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c483(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c485(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "nameservers": case "searches": { w.stack.push(k); c360(o[k], w); w.stack.pop(); } break;
-        case "options": { w.stack.push(k); c484(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c485(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "nameservers": case "searches": { w.stack.push(k); c360(o[k], w); w.stack.pop(); } break;
+          case "options": { w.stack.push(k); c484(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c486(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("name" in o)) requiredFail(w, "name");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "args": case "command": { w.stack.push(k); c360(o[k], w); w.stack.pop(); } break;
-        case "env": { w.stack.push(k); c447(o[k], w); w.stack.pop(); } break;
-        case "envFrom": { w.stack.push(k); c450(o[k], w); w.stack.pop(); } break;
-        case "image": case "imagePullPolicy": case "name": case "restartPolicy": case "targetContainerName": case "terminationMessagePath": case "terminationMessagePolicy": case "workingDir": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "lifecycle": { w.stack.push(k); c458(o[k], w); w.stack.pop(); } break;
-        case "livenessProbe": case "readinessProbe": case "startupProbe": { w.stack.push(k); c460(o[k], w); w.stack.pop(); } break;
-        case "ports": { w.stack.push(k); c462(o[k], w); w.stack.pop(); } break;
-        case "resizePolicy": { w.stack.push(k); c464(o[k], w); w.stack.pop(); } break;
-        case "resources": { w.stack.push(k); c467(o[k], w); w.stack.pop(); } break;
-        case "restartPolicyRules": { w.stack.push(k); c471(o[k], w); w.stack.pop(); } break;
-        case "securityContext": { w.stack.push(k); c476(o[k], w); w.stack.pop(); } break;
-        case "stdin": case "stdinOnce": case "tty": { w.stack.push(k); c358(o[k], w); w.stack.pop(); } break;
-        case "volumeDevices": { w.stack.push(k); c478(o[k], w); w.stack.pop(); } break;
-        case "volumeMounts": { w.stack.push(k); c480(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c486(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("name" in o)) requiredFail(w, "name");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "args": case "command": { w.stack.push(k); c360(o[k], w); w.stack.pop(); } break;
+          case "env": { w.stack.push(k); c447(o[k], w); w.stack.pop(); } break;
+          case "envFrom": { w.stack.push(k); c450(o[k], w); w.stack.pop(); } break;
+          case "image": case "imagePullPolicy": case "name": case "restartPolicy": case "targetContainerName": case "terminationMessagePath": case "terminationMessagePolicy": case "workingDir": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "lifecycle": { w.stack.push(k); c458(o[k], w); w.stack.pop(); } break;
+          case "livenessProbe": case "readinessProbe": case "startupProbe": { w.stack.push(k); c460(o[k], w); w.stack.pop(); } break;
+          case "ports": { w.stack.push(k); c462(o[k], w); w.stack.pop(); } break;
+          case "resizePolicy": { w.stack.push(k); c464(o[k], w); w.stack.pop(); } break;
+          case "resources": { w.stack.push(k); c467(o[k], w); w.stack.pop(); } break;
+          case "restartPolicyRules": { w.stack.push(k); c471(o[k], w); w.stack.pop(); } break;
+          case "securityContext": { w.stack.push(k); c476(o[k], w); w.stack.pop(); } break;
+          case "stdin": case "stdinOnce": case "tty": { w.stack.push(k); c358(o[k], w); w.stack.pop(); } break;
+          case "volumeDevices": { w.stack.push(k); c478(o[k], w); w.stack.pop(); } break;
+          case "volumeMounts": { w.stack.push(k); c480(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c487(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c486(a[i], w); w.stack.pop(); }
+  function c487(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c486(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c488(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("ip" in o)) requiredFail(w, "ip");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "hostnames": { w.stack.push(k); c360(o[k], w); w.stack.pop(); } break;
-        case "ip": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c488(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("ip" in o)) requiredFail(w, "ip");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "hostnames": { w.stack.push(k); c360(o[k], w); w.stack.pop(); } break;
+          case "ip": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c489(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c488(a[i], w); w.stack.pop(); }
+  function c489(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c488(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c490(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c387(a[i], w); w.stack.pop(); }
+  function c490(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c387(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c491(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) { w.stack.push(k); c443(o[k], w); w.stack.pop(); }
+  function c491(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) { w.stack.push(k); c443(o[k], w); w.stack.pop(); }
+    }
   }
-}
 
-function c492(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("conditionType" in o)) requiredFail(w, "conditionType");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "conditionType": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c492(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("conditionType" in o)) requiredFail(w, "conditionType");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "conditionType": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c493(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c492(a[i], w); w.stack.pop(); }
+  function c493(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c492(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c494(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("name" in o)) requiredFail(w, "name");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "name": case "resourceClaimName": case "resourceClaimTemplateName": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c494(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("name" in o)) requiredFail(w, "name");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "name": case "resourceClaimName": case "resourceClaimTemplateName": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c495(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c494(a[i], w); w.stack.pop(); }
+  function c495(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c494(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c496(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "claims": { w.stack.push(k); c466(o[k], w); w.stack.pop(); } break;
-        case "limits": case "requests": { w.stack.push(k); c491(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c496(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "claims": { w.stack.push(k); c466(o[k], w); w.stack.pop(); } break;
+          case "limits": case "requests": { w.stack.push(k); c491(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c497(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "appArmorProfile": case "seccompProfile": { w.stack.push(k); c472(o[k], w); w.stack.pop(); } break;
-        case "fsGroup": case "runAsGroup": case "runAsUser": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
-        case "fsGroupChangePolicy": case "seLinuxChangePolicy": case "supplementalGroupsPolicy": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "runAsNonRoot": { w.stack.push(k); c358(o[k], w); w.stack.pop(); } break;
-        case "seLinuxOptions": { w.stack.push(k); c474(o[k], w); w.stack.pop(); } break;
-        case "supplementalGroups": { w.stack.push(k); c468(o[k], w); w.stack.pop(); } break;
-        case "sysctls": { w.stack.push(k); c453(o[k], w); w.stack.pop(); } break;
-        case "windowsOptions": { w.stack.push(k); c475(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c497(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "appArmorProfile": case "seccompProfile": { w.stack.push(k); c472(o[k], w); w.stack.pop(); } break;
+          case "fsGroup": case "runAsGroup": case "runAsUser": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
+          case "fsGroupChangePolicy": case "seLinuxChangePolicy": case "supplementalGroupsPolicy": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "runAsNonRoot": { w.stack.push(k); c358(o[k], w); w.stack.pop(); } break;
+          case "seLinuxOptions": { w.stack.push(k); c474(o[k], w); w.stack.pop(); } break;
+          case "supplementalGroups": { w.stack.push(k); c468(o[k], w); w.stack.pop(); } break;
+          case "sysctls": { w.stack.push(k); c453(o[k], w); w.stack.pop(); } break;
+          case "windowsOptions": { w.stack.push(k); c475(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c498(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "effect": case "key": case "operator": case "value": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "tolerationSeconds": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c498(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "effect": case "key": case "operator": case "value": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "tolerationSeconds": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c499(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c498(a[i], w); w.stack.pop(); }
+  function c499(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c498(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c500(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("maxSkew" in o)) requiredFail(w, "maxSkew");
-    if (!("topologyKey" in o)) requiredFail(w, "topologyKey");
-    if (!("whenUnsatisfiable" in o)) requiredFail(w, "whenUnsatisfiable");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "labelSelector": { w.stack.push(k); c364(o[k], w); w.stack.pop(); } break;
-        case "matchLabelKeys": { w.stack.push(k); c360(o[k], w); w.stack.pop(); } break;
-        case "maxSkew": case "minDomains": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
-        case "nodeAffinityPolicy": case "nodeTaintsPolicy": case "topologyKey": case "whenUnsatisfiable": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c500(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("maxSkew" in o)) requiredFail(w, "maxSkew");
+      if (!("topologyKey" in o)) requiredFail(w, "topologyKey");
+      if (!("whenUnsatisfiable" in o)) requiredFail(w, "whenUnsatisfiable");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "labelSelector": { w.stack.push(k); c364(o[k], w); w.stack.pop(); } break;
+          case "matchLabelKeys": { w.stack.push(k); c360(o[k], w); w.stack.pop(); } break;
+          case "maxSkew": case "minDomains": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
+          case "nodeAffinityPolicy": case "nodeTaintsPolicy": case "topologyKey": case "whenUnsatisfiable": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c501(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c500(a[i], w); w.stack.pop(); }
+  function c501(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c500(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c502(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("containers" in o)) requiredFail(w, "containers");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "activeDeadlineSeconds": case "priority": case "terminationGracePeriodSeconds": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
-        case "affinity": { w.stack.push(k); c439(o[k], w); w.stack.pop(); } break;
-        case "automountServiceAccountToken": case "enableServiceLinks": case "hostIPC": case "hostNetwork": case "hostPID": case "hostUsers": case "setHostnameAsFQDN": case "shareProcessNamespace": { w.stack.push(k); c358(o[k], w); w.stack.pop(); } break;
-        case "containers": case "initContainers": { w.stack.push(k); c482(o[k], w); w.stack.pop(); } break;
-        case "dnsConfig": { w.stack.push(k); c485(o[k], w); w.stack.pop(); } break;
-        case "dnsPolicy": case "hostname": case "hostnameOverride": case "nodeName": case "preemptionPolicy": case "priorityClassName": case "restartPolicy": case "runtimeClassName": case "schedulerName": case "serviceAccount": case "serviceAccountName": case "subdomain": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "ephemeralContainers": { w.stack.push(k); c487(o[k], w); w.stack.pop(); } break;
-        case "hostAliases": { w.stack.push(k); c489(o[k], w); w.stack.pop(); } break;
-        case "imagePullSecrets": { w.stack.push(k); c490(o[k], w); w.stack.pop(); } break;
-        case "nodeSelector": { w.stack.push(k); c363(o[k], w); w.stack.pop(); } break;
-        case "os": { w.stack.push(k); c409(o[k], w); w.stack.pop(); } break;
-        case "overhead": { w.stack.push(k); c491(o[k], w); w.stack.pop(); } break;
-        case "readinessGates": { w.stack.push(k); c493(o[k], w); w.stack.pop(); } break;
-        case "resourceClaims": { w.stack.push(k); c495(o[k], w); w.stack.pop(); } break;
-        case "resources": { w.stack.push(k); c496(o[k], w); w.stack.pop(); } break;
-        case "schedulingGates": { w.stack.push(k); c421(o[k], w); w.stack.pop(); } break;
-        case "securityContext": { w.stack.push(k); c497(o[k], w); w.stack.pop(); } break;
-        case "tolerations": { w.stack.push(k); c499(o[k], w); w.stack.pop(); } break;
-        case "topologySpreadConstraints": { w.stack.push(k); c501(o[k], w); w.stack.pop(); } break;
-        case "volumes":
-          break;
-        default: unknownFail(w, k);
+  function c502(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("containers" in o)) requiredFail(w, "containers");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "activeDeadlineSeconds": case "priority": case "terminationGracePeriodSeconds": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
+          case "affinity": { w.stack.push(k); c439(o[k], w); w.stack.pop(); } break;
+          case "automountServiceAccountToken": case "enableServiceLinks": case "hostIPC": case "hostNetwork": case "hostPID": case "hostUsers": case "setHostnameAsFQDN": case "shareProcessNamespace": { w.stack.push(k); c358(o[k], w); w.stack.pop(); } break;
+          case "containers": case "initContainers": { w.stack.push(k); c482(o[k], w); w.stack.pop(); } break;
+          case "dnsConfig": { w.stack.push(k); c485(o[k], w); w.stack.pop(); } break;
+          case "dnsPolicy": case "hostname": case "hostnameOverride": case "nodeName": case "preemptionPolicy": case "priorityClassName": case "restartPolicy": case "runtimeClassName": case "schedulerName": case "serviceAccount": case "serviceAccountName": case "subdomain": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "ephemeralContainers": { w.stack.push(k); c487(o[k], w); w.stack.pop(); } break;
+          case "hostAliases": { w.stack.push(k); c489(o[k], w); w.stack.pop(); } break;
+          case "imagePullSecrets": { w.stack.push(k); c490(o[k], w); w.stack.pop(); } break;
+          case "nodeSelector": { w.stack.push(k); c363(o[k], w); w.stack.pop(); } break;
+          case "os": { w.stack.push(k); c409(o[k], w); w.stack.pop(); } break;
+          case "overhead": { w.stack.push(k); c491(o[k], w); w.stack.pop(); } break;
+          case "readinessGates": { w.stack.push(k); c493(o[k], w); w.stack.pop(); } break;
+          case "resourceClaims": { w.stack.push(k); c495(o[k], w); w.stack.pop(); } break;
+          case "resources": { w.stack.push(k); c496(o[k], w); w.stack.pop(); } break;
+          case "schedulingGates": { w.stack.push(k); c421(o[k], w); w.stack.pop(); } break;
+          case "securityContext": { w.stack.push(k); c497(o[k], w); w.stack.pop(); } break;
+          case "tolerations": { w.stack.push(k); c499(o[k], w); w.stack.pop(); } break;
+          case "topologySpreadConstraints": { w.stack.push(k); c501(o[k], w); w.stack.pop(); } break;
+          case "volumes":
+            break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c503(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "metadata": { w.stack.push(k); c365(o[k], w); w.stack.pop(); } break;
-        case "spec": { w.stack.push(k); c502(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c503(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "metadata": { w.stack.push(k); c365(o[k], w); w.stack.pop(); } break;
+          case "spec": { w.stack.push(k); c502(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c504(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "apiVersion": case "kind": case "name": case "scaleDown": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c504(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "apiVersion": case "kind": case "name": case "scaleDown": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c505(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "analysis": { w.stack.push(k); c357(o[k], w); w.stack.pop(); } break;
-        case "minReadySeconds": case "progressDeadlineSeconds": case "replicas": case "revisionHistoryLimit": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
-        case "paused": case "progressDeadlineAbort": { w.stack.push(k); c358(o[k], w); w.stack.pop(); } break;
-        case "restartAt": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "rollbackWindow": { w.stack.push(k); c359(o[k], w); w.stack.pop(); } break;
-        case "selector": { w.stack.push(k); c364(o[k], w); w.stack.pop(); } break;
-        case "strategy": { w.stack.push(k); c427(o[k], w); w.stack.pop(); } break;
-        case "template": { w.stack.push(k); c503(o[k], w); w.stack.pop(); } break;
-        case "workloadRef": { w.stack.push(k); c504(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c505(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "analysis": { w.stack.push(k); c357(o[k], w); w.stack.pop(); } break;
+          case "minReadySeconds": case "progressDeadlineSeconds": case "replicas": case "revisionHistoryLimit": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
+          case "paused": case "progressDeadlineAbort": { w.stack.push(k); c358(o[k], w); w.stack.pop(); } break;
+          case "restartAt": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "rollbackWindow": { w.stack.push(k); c359(o[k], w); w.stack.pop(); } break;
+          case "selector": { w.stack.push(k); c364(o[k], w); w.stack.pop(); } break;
+          case "strategy": { w.stack.push(k); c427(o[k], w); w.stack.pop(); } break;
+          case "template": { w.stack.push(k); c503(o[k], w); w.stack.pop(); } break;
+          case "workloadRef": { w.stack.push(k); c504(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c506(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("arn" in o)) requiredFail(w, "arn");
-    if (!("name" in o)) requiredFail(w, "name");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "arn": case "fullName": case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c506(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("arn" in o)) requiredFail(w, "arn");
+      if (!("name" in o)) requiredFail(w, "name");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "arn": case "fullName": case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c507(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "canaryTargetGroup": case "loadBalancer": case "stableTargetGroup": { w.stack.push(k); c506(o[k], w); w.stack.pop(); } break;
-        case "ingress": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c507(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "canaryTargetGroup": case "loadBalancer": case "stableTargetGroup": { w.stack.push(k); c506(o[k], w); w.stack.pop(); } break;
+          case "ingress": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c508(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c507(a[i], w); w.stack.pop(); }
+  function c508(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c507(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c509(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("name" in o)) requiredFail(w, "name");
-    if (!("status" in o)) requiredFail(w, "status");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "message": case "name": case "status": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c509(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("name" in o)) requiredFail(w, "name");
+      if (!("status" in o)) requiredFail(w, "status");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "message": case "name": case "status": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c510(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "activeSelector": case "previewSelector": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "postPromotionAnalysisRunStatus": case "prePromotionAnalysisRunStatus": { w.stack.push(k); c509(o[k], w); w.stack.pop(); } break;
-        case "scaleUpPreviewCheckPoint": { w.stack.push(k); c358(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c510(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "activeSelector": case "previewSelector": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "postPromotionAnalysisRunStatus": case "prePromotionAnalysisRunStatus": { w.stack.push(k); c509(o[k], w); w.stack.pop(); } break;
+          case "scaleUpPreviewCheckPoint": { w.stack.push(k); c358(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c511(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("index" in o)) requiredFail(w, "index");
-    if (!("name" in o)) requiredFail(w, "name");
-    if (!("operation" in o)) requiredFail(w, "operation");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "backoff": case "finishedAt": case "message": case "name": case "operation": case "phase": case "startedAt": case "updatedAt": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "disabled": { w.stack.push(k); c358(o[k], w); w.stack.pop(); } break;
-        case "executions": case "index": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
-        case "status": { w.stack.push(k); c367(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c511(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("index" in o)) requiredFail(w, "index");
+      if (!("name" in o)) requiredFail(w, "name");
+      if (!("operation" in o)) requiredFail(w, "operation");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "backoff": case "finishedAt": case "message": case "name": case "operation": case "phase": case "startedAt": case "updatedAt": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "disabled": { w.stack.push(k); c358(o[k], w); w.stack.pop(); } break;
+          case "executions": case "index": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
+          case "status": { w.stack.push(k); c367(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c512(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c511(a[i], w); w.stack.pop(); }
+  function c512(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c511(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c513(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("weight" in o)) requiredFail(w, "weight");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "podTemplateHash": case "serviceName": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "weight": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c513(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("weight" in o)) requiredFail(w, "weight");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "podTemplateHash": case "serviceName": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "weight": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c514(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c513(a[i], w); w.stack.pop(); }
+  function c514(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c513(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c515(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("canary" in o)) requiredFail(w, "canary");
-    if (!("stable" in o)) requiredFail(w, "stable");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "additional": { w.stack.push(k); c514(o[k], w); w.stack.pop(); } break;
-        case "canary": case "stable": { w.stack.push(k); c513(o[k], w); w.stack.pop(); } break;
-        case "verified": { w.stack.push(k); c358(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c515(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("canary" in o)) requiredFail(w, "canary");
+      if (!("stable" in o)) requiredFail(w, "stable");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "additional": { w.stack.push(k); c514(o[k], w); w.stack.pop(); } break;
+          case "canary": case "stable": { w.stack.push(k); c513(o[k], w); w.stack.pop(); } break;
+          case "verified": { w.stack.push(k); c358(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c516(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "currentBackgroundAnalysisRunStatus": case "currentStepAnalysisRunStatus": { w.stack.push(k); c509(o[k], w); w.stack.pop(); } break;
-        case "currentExperiment": case "stablePingPong": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "stepPluginStatuses": { w.stack.push(k); c512(o[k], w); w.stack.pop(); } break;
-        case "weights": { w.stack.push(k); c515(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c516(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "currentBackgroundAnalysisRunStatus": case "currentStepAnalysisRunStatus": { w.stack.push(k); c509(o[k], w); w.stack.pop(); } break;
+          case "currentExperiment": case "stablePingPong": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "stepPluginStatuses": { w.stack.push(k); c512(o[k], w); w.stack.pop(); } break;
+          case "weights": { w.stack.push(k); c515(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c517(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("lastTransitionTime" in o)) requiredFail(w, "lastTransitionTime");
-    if (!("lastUpdateTime" in o)) requiredFail(w, "lastUpdateTime");
-    if (!("message" in o)) requiredFail(w, "message");
-    if (!("reason" in o)) requiredFail(w, "reason");
-    if (!("status" in o)) requiredFail(w, "status");
-    if (!("type" in o)) requiredFail(w, "type");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "lastTransitionTime": case "lastUpdateTime": case "message": case "reason": case "status": case "type": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c517(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("lastTransitionTime" in o)) requiredFail(w, "lastTransitionTime");
+      if (!("lastUpdateTime" in o)) requiredFail(w, "lastUpdateTime");
+      if (!("message" in o)) requiredFail(w, "message");
+      if (!("reason" in o)) requiredFail(w, "reason");
+      if (!("status" in o)) requiredFail(w, "status");
+      if (!("type" in o)) requiredFail(w, "type");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "lastTransitionTime": case "lastUpdateTime": case "message": case "reason": case "status": case "type": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c518(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c517(a[i], w); w.stack.pop(); }
+  function c518(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c517(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c519(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("reason" in o)) requiredFail(w, "reason");
-    if (!("startTime" in o)) requiredFail(w, "startTime");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "reason": case "startTime": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c519(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("reason" in o)) requiredFail(w, "reason");
+      if (!("startTime" in o)) requiredFail(w, "startTime");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "reason": case "startTime": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c520(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c519(a[i], w); w.stack.pop(); }
+  function c520(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c519(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c521(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "HPAReplicas": case "availableReplicas": case "collisionCount": case "currentStepIndex": case "readyReplicas": case "replicas": case "updatedReplicas": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
-        case "abort": case "controllerPause": case "promoteFull": { w.stack.push(k); c358(o[k], w); w.stack.pop(); } break;
-        case "abortedAt": case "currentPodHash": case "currentStepHash": case "message": case "observedGeneration": case "phase": case "restartedAt": case "selector": case "stableRS": case "workloadObservedGeneration": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "alb": { w.stack.push(k); c507(o[k], w); w.stack.pop(); } break;
-        case "albs": { w.stack.push(k); c508(o[k], w); w.stack.pop(); } break;
-        case "blueGreen": { w.stack.push(k); c510(o[k], w); w.stack.pop(); } break;
-        case "canary": { w.stack.push(k); c516(o[k], w); w.stack.pop(); } break;
-        case "conditions": { w.stack.push(k); c518(o[k], w); w.stack.pop(); } break;
-        case "pauseConditions": { w.stack.push(k); c520(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c521(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "HPAReplicas": case "availableReplicas": case "collisionCount": case "currentStepIndex": case "readyReplicas": case "replicas": case "updatedReplicas": { w.stack.push(k); c28(o[k], w); w.stack.pop(); } break;
+          case "abort": case "controllerPause": case "promoteFull": { w.stack.push(k); c358(o[k], w); w.stack.pop(); } break;
+          case "abortedAt": case "currentPodHash": case "currentStepHash": case "message": case "observedGeneration": case "phase": case "restartedAt": case "selector": case "stableRS": case "workloadObservedGeneration": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "alb": { w.stack.push(k); c507(o[k], w); w.stack.pop(); } break;
+          case "albs": { w.stack.push(k); c508(o[k], w); w.stack.pop(); } break;
+          case "blueGreen": { w.stack.push(k); c510(o[k], w); w.stack.pop(); } break;
+          case "canary": { w.stack.push(k); c516(o[k], w); w.stack.pop(); } break;
+          case "conditions": { w.stack.push(k); c518(o[k], w); w.stack.pop(); } break;
+          case "pauseConditions": { w.stack.push(k); c520(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c522(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("spec" in o)) requiredFail(w, "spec");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "apiVersion": { w.stack.push(k); c355(o[k], w); w.stack.pop(); } break;
-        case "kind": { w.stack.push(k); c356(o[k], w); w.stack.pop(); } break;
-        case "metadata": { w.stack.push(k); c13(o[k], w); w.stack.pop(); } break;
-        case "spec": { w.stack.push(k); c505(o[k], w); w.stack.pop(); } break;
-        case "status": { w.stack.push(k); c521(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c522(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("spec" in o)) requiredFail(w, "spec");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "apiVersion": { w.stack.push(k); c355(o[k], w); w.stack.pop(); } break;
+          case "kind": { w.stack.push(k); c356(o[k], w); w.stack.pop(); } break;
+          case "metadata": { w.stack.push(k); c13(o[k], w); w.stack.pop(); } break;
+          case "spec": { w.stack.push(k); c505(o[k], w); w.stack.pop(); } break;
+          case "status": { w.stack.push(k); c521(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function r523(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "apiVersion": case "kind": case "namePrefix": case "nameSuffix": case "namespace": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "bases": case "buildMetadata": case "configurations": case "crds": case "generators": case "patchesStrategicMerge": case "resources": case "components": case "transformers": case "validators": { w.stack.push(k); c360(o[k], w); w.stack.pop(); } break;
-        case "commonAnnotations": case "commonLabels": case "openapi": { w.stack.push(k); c524(o[k], w); w.stack.pop(); } break;
-        case "configMapGenerator": { w.stack.push(k); c533(o[k], w); w.stack.pop(); } break;
-        case "generatorOptions": { w.stack.push(k); c531(o[k], w); w.stack.pop(); } break;
-        case "helmCharts": { w.stack.push(k); c537(o[k], w); w.stack.pop(); } break;
-        case "helmGlobals": { w.stack.push(k); c538(o[k], w); w.stack.pop(); } break;
-        case "images": { w.stack.push(k); c541(o[k], w); w.stack.pop(); } break;
-        case "inventory": { w.stack.push(k); c545(o[k], w); w.stack.pop(); } break;
-        case "labels": { w.stack.push(k); c551(o[k], w); w.stack.pop(); } break;
-        case "metadata": { w.stack.push(k); c553(o[k], w); w.stack.pop(); } break;
-        case "replacements": { w.stack.push(k); c571(o[k], w); w.stack.pop(); } break;
-        case "patches": { w.stack.push(k); c579(o[k], w); w.stack.pop(); } break;
-        case "patchesJson6902": { w.stack.push(k); c589(o[k], w); w.stack.pop(); } break;
-        case "replicas": { w.stack.push(k); c592(o[k], w); w.stack.pop(); } break;
-        case "secretGenerator": { w.stack.push(k); c595(o[k], w); w.stack.pop(); } break;
-        case "sortOptions": { w.stack.push(k); c602(o[k], w); w.stack.pop(); } break;
-        case "vars": { w.stack.push(k); c609(o[k], w); w.stack.pop(); } break;
-        case "imageTags": case "helmChartInflationGenerator": { w.stack.push(k); c610(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function r523(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "apiVersion": case "kind": case "namePrefix": case "nameSuffix": case "namespace": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "bases": case "buildMetadata": case "configurations": case "crds": case "generators": case "patchesStrategicMerge": case "resources": case "components": case "transformers": case "validators": { w.stack.push(k); c360(o[k], w); w.stack.pop(); } break;
+          case "commonAnnotations": case "commonLabels": case "openapi": { w.stack.push(k); c524(o[k], w); w.stack.pop(); } break;
+          case "configMapGenerator": { w.stack.push(k); c533(o[k], w); w.stack.pop(); } break;
+          case "generatorOptions": { w.stack.push(k); c531(o[k], w); w.stack.pop(); } break;
+          case "helmCharts": { w.stack.push(k); c537(o[k], w); w.stack.pop(); } break;
+          case "helmGlobals": { w.stack.push(k); c538(o[k], w); w.stack.pop(); } break;
+          case "images": { w.stack.push(k); c541(o[k], w); w.stack.pop(); } break;
+          case "inventory": { w.stack.push(k); c545(o[k], w); w.stack.pop(); } break;
+          case "labels": { w.stack.push(k); c551(o[k], w); w.stack.pop(); } break;
+          case "metadata": { w.stack.push(k); c553(o[k], w); w.stack.pop(); } break;
+          case "replacements": { w.stack.push(k); c571(o[k], w); w.stack.pop(); } break;
+          case "patches": { w.stack.push(k); c579(o[k], w); w.stack.pop(); } break;
+          case "patchesJson6902": { w.stack.push(k); c589(o[k], w); w.stack.pop(); } break;
+          case "replicas": { w.stack.push(k); c592(o[k], w); w.stack.pop(); } break;
+          case "secretGenerator": { w.stack.push(k); c595(o[k], w); w.stack.pop(); } break;
+          case "sortOptions": { w.stack.push(k); c602(o[k], w); w.stack.pop(); } break;
+          case "vars": { w.stack.push(k); c609(o[k], w); w.stack.pop(); } break;
+          case "imageTags": case "helmChartInflationGenerator": { w.stack.push(k); c610(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c524(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      let m = false;
-      if (regexp(".*").test(k)) {
-        m = true;
-        { w.stack.push(k); c10(o[k], w); w.stack.pop(); }
+  function c524(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        let m = false;
+        if (regexp(".*").test(k)) {
+          m = true;
+          { w.stack.push(k); c10(o[k], w); w.stack.pop(); }
+        }
       }
     }
   }
-}
 
-function r525(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "KVSources": { w.stack.push(k); c528(o[k], w); w.stack.pop(); } break;
-        case "behavior": { w.stack.push(k); c529(o[k], w); w.stack.pop(); } break;
-        case "env": case "name": case "namespace": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "envs": case "files": case "literals": { w.stack.push(k); c360(o[k], w); w.stack.pop(); } break;
-        case "options": { w.stack.push(k); c531(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function r525(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "KVSources": { w.stack.push(k); c528(o[k], w); w.stack.pop(); } break;
+          case "behavior": { w.stack.push(k); c529(o[k], w); w.stack.pop(); } break;
+          case "env": case "name": case "namespace": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "envs": case "files": case "literals": { w.stack.push(k); c360(o[k], w); w.stack.pop(); } break;
+          case "options": { w.stack.push(k); c531(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function r526(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "args": { w.stack.push(k); c360(o[k], w); w.stack.pop(); } break;
-        case "name": case "pluginType": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function r526(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "args": { w.stack.push(k); c360(o[k], w); w.stack.pop(); } break;
+          case "name": case "pluginType": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c527(v: unknown, w: Walk): void {
-  r526(v, w);
-}
+  function c527(v: unknown, w: Walk): void {
+    r526(v, w);
+  }
 
-function c528(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c527(a[i], w); w.stack.pop(); }
+  function c528(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c527(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c529(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if (!inEnum(v, b, ["create","replace","merge"])) enumFail(w, ["create","replace","merge"]);
-}
+  function c529(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if (!inEnum(v, b, ["create","replace","merge"])) enumFail(w, ["create","replace","merge"]);
+  }
 
-function r530(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "annotations": case "labels": { w.stack.push(k); c524(o[k], w); w.stack.pop(); } break;
-        case "disableNameSuffixHash": case "immutable": { w.stack.push(k); c358(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function r530(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "annotations": case "labels": { w.stack.push(k); c524(o[k], w); w.stack.pop(); } break;
+          case "disableNameSuffixHash": case "immutable": { w.stack.push(k); c358(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c531(v: unknown, w: Walk): void {
-  r530(v, w);
-}
+  function c531(v: unknown, w: Walk): void {
+    r530(v, w);
+  }
 
-function c532(v: unknown, w: Walk): void {
-  r525(v, w);
-}
+  function c532(v: unknown, w: Walk): void {
+    r525(v, w);
+  }
 
-function c533(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c532(a[i], w); w.stack.pop(); }
+  function c533(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c532(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function r534(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "name": case "version": case "repo": case "releaseName": case "namespace": case "valuesFile": case "kubeVersion": case "nameTemplate": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "valuesInline": { w.stack.push(k); c367(o[k], w); w.stack.pop(); } break;
-        case "valuesMerge": { w.stack.push(k); c535(o[k], w); w.stack.pop(); } break;
-        case "includeCRDs": case "skipHooks": case "skipTests": { w.stack.push(k); c358(o[k], w); w.stack.pop(); } break;
-        case "additionalValuesFiles": case "apiVersions": { w.stack.push(k); c360(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function r534(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "name": case "version": case "repo": case "releaseName": case "namespace": case "valuesFile": case "kubeVersion": case "nameTemplate": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "valuesInline": { w.stack.push(k); c367(o[k], w); w.stack.pop(); } break;
+          case "valuesMerge": { w.stack.push(k); c535(o[k], w); w.stack.pop(); } break;
+          case "includeCRDs": case "skipHooks": case "skipTests": { w.stack.push(k); c358(o[k], w); w.stack.pop(); } break;
+          case "additionalValuesFiles": case "apiVersions": { w.stack.push(k); c360(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c535(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 16) === 0) return typeFail(w, "string");
-  if (!inEnum(v, b, ["merge","override","replace"])) enumFail(w, ["merge","override","replace"]);
-}
+  function c535(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 16) === 0) return typeFail(w, "string");
+    if (!inEnum(v, b, ["merge","override","replace"])) enumFail(w, ["merge","override","replace"]);
+  }
 
-function c536(v: unknown, w: Walk): void {
-  r534(v, w);
-}
+  function c536(v: unknown, w: Walk): void {
+    r534(v, w);
+  }
 
-function c537(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c536(a[i], w); w.stack.pop(); }
+  function c537(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c536(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c538(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "chartHome": case "configHome": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c538(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "chartHome": case "configHome": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function r539(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "digest": case "name": case "newName": case "newTag": case "tagSuffix": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function r539(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "digest": case "name": case "newName": case "newTag": case "tagSuffix": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c540(v: unknown, w: Walk): void {
-  r539(v, w);
-}
+  function c540(v: unknown, w: Walk): void {
+    r539(v, w);
+  }
 
-function c541(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c540(a[i], w); w.stack.pop(); }
+  function c541(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c540(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function r542(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "configMap": { w.stack.push(k); c544(o[k], w); w.stack.pop(); } break;
-        case "type": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function r542(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "configMap": { w.stack.push(k); c544(o[k], w); w.stack.pop(); } break;
+          case "type": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function r543(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "name": case "namespace": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function r543(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "name": case "namespace": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c544(v: unknown, w: Walk): void {
-  r543(v, w);
-}
+  function c544(v: unknown, w: Walk): void {
+    r543(v, w);
+  }
 
-function c545(v: unknown, w: Walk): void {
-  r542(v, w);
-}
+  function c545(v: unknown, w: Walk): void {
+    r542(v, w);
+  }
 
-function r546(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "pairs": { w.stack.push(k); c524(o[k], w); w.stack.pop(); } break;
-        case "includeSelectors": case "includeTemplates": { w.stack.push(k); c358(o[k], w); w.stack.pop(); } break;
-        case "fields": { w.stack.push(k); c549(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function r546(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "pairs": { w.stack.push(k); c524(o[k], w); w.stack.pop(); } break;
+          case "includeSelectors": case "includeTemplates": { w.stack.push(k); c358(o[k], w); w.stack.pop(); } break;
+          case "fields": { w.stack.push(k); c549(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function r547(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "create": { w.stack.push(k); c358(o[k], w); w.stack.pop(); } break;
-        case "group": case "kind": case "path": case "version": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+  function r547(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "create": { w.stack.push(k); c358(o[k], w); w.stack.pop(); } break;
+          case "group": case "kind": case "path": case "version": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+        }
       }
     }
   }
-}
 
-function c548(v: unknown, w: Walk): void {
-  r547(v, w);
-}
+  function c548(v: unknown, w: Walk): void {
+    r547(v, w);
+  }
 
-function c549(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c548(a[i], w); w.stack.pop(); }
+  function c549(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c548(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c550(v: unknown, w: Walk): void {
-  r546(v, w);
-}
+  function c550(v: unknown, w: Walk): void {
+    r546(v, w);
+  }
 
-function c551(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c550(a[i], w); w.stack.pop(); }
+  function c551(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c550(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function r552(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "name": case "namespace": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "labels": case "annotations": { w.stack.push(k); c524(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function r552(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "name": case "namespace": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "labels": case "annotations": { w.stack.push(k); c524(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c553(v: unknown, w: Walk): void {
-  r552(v, w);
-}
+  function c553(v: unknown, w: Walk): void {
+    r552(v, w);
+  }
 
-function r554(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("path" in o)) requiredFail(w, "path");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "path": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function r554(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("path" in o)) requiredFail(w, "path");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "path": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c555(v: unknown, w: Walk): void {
-  r554(v, w);
-}
+  function c555(v: unknown, w: Walk): void {
+    r554(v, w);
+  }
 
-function r556(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  {
-    const found = [probe(w, c567, v), probe(w, c568, v)];
-    const n = found.filter((f) => f.length === 0).length;
-    if (n === 0) explain(w, found, 'oneOf', "object");
-    else if (n > 1) fail(w, 'oneOf', "matches more than one of the exclusive forms (object)", {});
+  function r556(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    {
+      const found = [probe(w, c567, v), probe(w, c568, v)];
+      const n = found.filter((f) => f.length === 0).length;
+      if (n === 0) explain(w, found, 'oneOf', "object");
+      else if (n > 1) fail(w, 'oneOf', "matches more than one of the exclusive forms (object)", {});
+    }
   }
-}
 
-function r557(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "group": case "version": case "kind": case "name": case "namespace": case "fieldPath": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "options": { w.stack.push(k); c559(o[k], w); w.stack.pop(); } break;
+  function r557(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "group": case "version": case "kind": case "name": case "namespace": case "fieldPath": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "options": { w.stack.push(k); c559(o[k], w); w.stack.pop(); } break;
+        }
       }
     }
   }
-}
 
-function c558(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 12) === 0) return typeFail(w, "number");
-}
+  function c558(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 12) === 0) return typeFail(w, "number");
+  }
 
-function c559(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "delimiter": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "index": { w.stack.push(k); c558(o[k], w); w.stack.pop(); } break;
-        case "create": { w.stack.push(k); c358(o[k], w); w.stack.pop(); } break;
+  function c559(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "delimiter": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "index": { w.stack.push(k); c558(o[k], w); w.stack.pop(); } break;
+          case "create": { w.stack.push(k); c358(o[k], w); w.stack.pop(); } break;
+        }
       }
     }
   }
-}
 
-function c560(v: unknown, w: Walk): void {
-  r557(v, w);
-}
+  function c560(v: unknown, w: Walk): void {
+    r557(v, w);
+  }
 
-function r561(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("select" in o)) requiredFail(w, "select");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "select": { w.stack.push(k); c563(o[k], w); w.stack.pop(); } break;
-        case "reject": { w.stack.push(k); c564(o[k], w); w.stack.pop(); } break;
-        case "fieldPaths": { w.stack.push(k); c360(o[k], w); w.stack.pop(); } break;
-        case "options": { w.stack.push(k); c559(o[k], w); w.stack.pop(); } break;
+  function r561(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("select" in o)) requiredFail(w, "select");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "select": { w.stack.push(k); c563(o[k], w); w.stack.pop(); } break;
+          case "reject": { w.stack.push(k); c564(o[k], w); w.stack.pop(); } break;
+          case "fieldPaths": { w.stack.push(k); c360(o[k], w); w.stack.pop(); } break;
+          case "options": { w.stack.push(k); c559(o[k], w); w.stack.pop(); } break;
+        }
       }
     }
   }
-}
 
-function r562(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "group": case "kind": case "name": case "namespace": case "version": case "annotationSelector": case "labelSelector": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function r562(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "group": case "kind": case "name": case "namespace": case "version": case "annotationSelector": case "labelSelector": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c563(v: unknown, w: Walk): void {
-  r562(v, w);
-}
+  function c563(v: unknown, w: Walk): void {
+    r562(v, w);
+  }
 
-function c564(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c563(a[i], w); w.stack.pop(); }
+  function c564(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c563(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c565(v: unknown, w: Walk): void {
-  r561(v, w);
-}
+  function c565(v: unknown, w: Walk): void {
+    r561(v, w);
+  }
 
-function c566(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c565(a[i], w); w.stack.pop(); }
+  function c566(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c565(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c567(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("source" in o)) requiredFail(w, "source");
-    if (!("targets" in o)) requiredFail(w, "targets");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "source": { w.stack.push(k); c560(o[k], w); w.stack.pop(); } break;
-        case "targets": { w.stack.push(k); c566(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c567(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("source" in o)) requiredFail(w, "source");
+      if (!("targets" in o)) requiredFail(w, "targets");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "source": { w.stack.push(k); c560(o[k], w); w.stack.pop(); } break;
+          case "targets": { w.stack.push(k); c566(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c568(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("sourceValue" in o)) requiredFail(w, "sourceValue");
-    if (!("targets" in o)) requiredFail(w, "targets");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "sourceValue": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "targets": { w.stack.push(k); c566(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c568(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("sourceValue" in o)) requiredFail(w, "sourceValue");
+      if (!("targets" in o)) requiredFail(w, "targets");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "sourceValue": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "targets": { w.stack.push(k); c566(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c569(v: unknown, w: Walk): void {
-  r556(v, w);
-}
+  function c569(v: unknown, w: Walk): void {
+    r556(v, w);
+  }
 
-function c570(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  {
-    const found = [probe(w, c555, v), probe(w, c569, v)];
-    const n = found.filter((f) => f.length === 0).length;
-    if (n === 0) explain(w, found, 'oneOf', "ReplacementsPath, ReplacementsInline");
-    else if (n > 1) fail(w, 'oneOf', "matches more than one of the exclusive forms (ReplacementsPath, ReplacementsInline)", {});
+  function c570(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    {
+      const found = [probe(w, c555, v), probe(w, c569, v)];
+      const n = found.filter((f) => f.length === 0).length;
+      if (n === 0) explain(w, found, 'oneOf', "ReplacementsPath, ReplacementsInline");
+      else if (n > 1) fail(w, 'oneOf', "matches more than one of the exclusive forms (ReplacementsPath, ReplacementsInline)", {});
+    }
   }
-}
 
-function c571(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c570(a[i], w); w.stack.pop(); }
+  function c571(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c570(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function r572(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("path" in o)) requiredFail(w, "path");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "options": { w.stack.push(k); c574(o[k], w); w.stack.pop(); } break;
-        case "path": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "target": { w.stack.push(k); c563(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function r572(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("path" in o)) requiredFail(w, "path");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "options": { w.stack.push(k); c574(o[k], w); w.stack.pop(); } break;
+          case "path": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "target": { w.stack.push(k); c563(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function r573(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "allowNameChange": case "allowKindChange": { w.stack.push(k); c358(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function r573(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "allowNameChange": case "allowKindChange": { w.stack.push(k); c358(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c574(v: unknown, w: Walk): void {
-  r573(v, w);
-}
+  function c574(v: unknown, w: Walk): void {
+    r573(v, w);
+  }
 
-function c575(v: unknown, w: Walk): void {
-  r572(v, w);
-}
+  function c575(v: unknown, w: Walk): void {
+    r572(v, w);
+  }
 
-function r576(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("patch" in o)) requiredFail(w, "patch");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "options": { w.stack.push(k); c574(o[k], w); w.stack.pop(); } break;
-        case "patch": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "target": { w.stack.push(k); c563(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function r576(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("patch" in o)) requiredFail(w, "patch");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "options": { w.stack.push(k); c574(o[k], w); w.stack.pop(); } break;
+          case "patch": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "target": { w.stack.push(k); c563(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c577(v: unknown, w: Walk): void {
-  r576(v, w);
-}
+  function c577(v: unknown, w: Walk): void {
+    r576(v, w);
+  }
 
-function c578(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  {
-    const found = [probe(w, c575, v), probe(w, c577, v)];
-    const n = found.filter((f) => f.length === 0).length;
-    if (n === 0) explain(w, found, 'oneOf', "PatchesPatchPath, PatchesInlinePatch");
-    else if (n > 1) fail(w, 'oneOf', "matches more than one of the exclusive forms (PatchesPatchPath, PatchesInlinePatch)", {});
+  function c578(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    {
+      const found = [probe(w, c575, v), probe(w, c577, v)];
+      const n = found.filter((f) => f.length === 0).length;
+      if (n === 0) explain(w, found, 'oneOf', "PatchesPatchPath, PatchesInlinePatch");
+      else if (n > 1) fail(w, 'oneOf', "matches more than one of the exclusive forms (PatchesPatchPath, PatchesInlinePatch)", {});
+    }
   }
-}
 
-function c579(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c578(a[i], w); w.stack.pop(); }
+  function c579(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c578(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function r580(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  {
-    const found = [probe(w, c583, v), probe(w, c584, v), probe(w, c587, v)];
-    const n = found.filter((f) => f.length === 0).length;
-    if (n === 0) explain(w, found, 'oneOf', "object");
-    else if (n > 1) fail(w, 'oneOf', "matches more than one of the exclusive forms (object)", {});
+  function r580(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    {
+      const found = [probe(w, c583, v), probe(w, c584, v), probe(w, c587, v)];
+      const n = found.filter((f) => f.length === 0).length;
+      if (n === 0) explain(w, found, 'oneOf', "object");
+      else if (n > 1) fail(w, 'oneOf', "matches more than one of the exclusive forms (object)", {});
+    }
   }
-}
 
-function r581(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("kind" in o)) requiredFail(w, "kind");
-    if (!("name" in o)) requiredFail(w, "name");
-    if (!("version" in o)) requiredFail(w, "version");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "group": case "kind": case "name": case "namespace": case "version": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function r581(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("kind" in o)) requiredFail(w, "kind");
+      if (!("name" in o)) requiredFail(w, "name");
+      if (!("version" in o)) requiredFail(w, "version");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "group": case "kind": case "name": case "namespace": case "version": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c582(v: unknown, w: Walk): void {
-  r581(v, w);
-}
+  function c582(v: unknown, w: Walk): void {
+    r581(v, w);
+  }
 
-function c583(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("path" in o)) requiredFail(w, "path");
-    if (!("target" in o)) requiredFail(w, "target");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "path": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "target": { w.stack.push(k); c582(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c583(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("path" in o)) requiredFail(w, "path");
+      if (!("target" in o)) requiredFail(w, "target");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "path": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "target": { w.stack.push(k); c582(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c584(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("patch" in o)) requiredFail(w, "patch");
-    if (!("target" in o)) requiredFail(w, "target");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "patch": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "target": { w.stack.push(k); c582(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c584(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("patch" in o)) requiredFail(w, "patch");
+      if (!("target" in o)) requiredFail(w, "target");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "patch": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "target": { w.stack.push(k); c582(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c585(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 16) === 0) return typeFail(w, "string");
-  if (!inEnum(v, b, ["add","remove","replace","move","copy","test"])) enumFail(w, ["add","remove","replace","move","copy","test"]);
-}
+  function c585(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 16) === 0) return typeFail(w, "string");
+    if (!inEnum(v, b, ["add","remove","replace","move","copy","test"])) enumFail(w, ["add","remove","replace","move","copy","test"]);
+  }
 
-function c586(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  {
-    const found = [probe(w, c10, v), probe(w, c360, v)];
-    const n = found.filter((f) => f.length === 0).length;
-    if (n === 0) explain(w, found, 'oneOf', "string, array");
-    else if (n > 1) fail(w, 'oneOf', "matches more than one of the exclusive forms (string, array)", {});
+  function c586(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    {
+      const found = [probe(w, c10, v), probe(w, c360, v)];
+      const n = found.filter((f) => f.length === 0).length;
+      if (n === 0) explain(w, found, 'oneOf', "string, array");
+      else if (n > 1) fail(w, 'oneOf', "matches more than one of the exclusive forms (string, array)", {});
+    }
   }
-}
 
-function c587(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("op" in o)) requiredFail(w, "op");
-    if (!("path" in o)) requiredFail(w, "path");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "op": { w.stack.push(k); c585(o[k], w); w.stack.pop(); } break;
-        case "from": case "path": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "value": { w.stack.push(k); c586(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c587(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("op" in o)) requiredFail(w, "op");
+      if (!("path" in o)) requiredFail(w, "path");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "op": { w.stack.push(k); c585(o[k], w); w.stack.pop(); } break;
+          case "from": case "path": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "value": { w.stack.push(k); c586(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c588(v: unknown, w: Walk): void {
-  r580(v, w);
-}
+  function c588(v: unknown, w: Walk): void {
+    r580(v, w);
+  }
 
-function c589(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c588(a[i], w); w.stack.pop(); }
+  function c589(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c588(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function r590(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "count": { w.stack.push(k); c558(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function r590(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "count": { w.stack.push(k); c558(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c591(v: unknown, w: Walk): void {
-  r590(v, w);
-}
+  function c591(v: unknown, w: Walk): void {
+    r590(v, w);
+  }
 
-function c592(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c591(a[i], w); w.stack.pop(); }
+  function c592(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c591(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function r593(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "KVSources": { w.stack.push(k); c528(o[k], w); w.stack.pop(); } break;
-        case "behavior": { w.stack.push(k); c529(o[k], w); w.stack.pop(); } break;
-        case "env": case "name": case "namespace": case "type": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "envs": case "files": case "literals": { w.stack.push(k); c360(o[k], w); w.stack.pop(); } break;
-        case "options": { w.stack.push(k); c531(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function r593(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "KVSources": { w.stack.push(k); c528(o[k], w); w.stack.pop(); } break;
+          case "behavior": { w.stack.push(k); c529(o[k], w); w.stack.pop(); } break;
+          case "env": case "name": case "namespace": case "type": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "envs": case "files": case "literals": { w.stack.push(k); c360(o[k], w); w.stack.pop(); } break;
+          case "options": { w.stack.push(k); c531(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c594(v: unknown, w: Walk): void {
-  r593(v, w);
-}
+  function c594(v: unknown, w: Walk): void {
+    r593(v, w);
+  }
 
-function c595(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c594(a[i], w); w.stack.pop(); }
+  function c595(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c594(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c596(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if (canonical(v) !== "\"legacy\"") constFail(w, "legacy");
-}
+  function c596(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if (canonical(v) !== "\"legacy\"") constFail(w, "legacy");
+  }
 
-function c597(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-}
+  function c597(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+  }
 
-function c598(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "orderFirst": case "orderLast": { w.stack.push(k); c597(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c598(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "orderFirst": case "orderLast": { w.stack.push(k); c597(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c599(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "order": { w.stack.push(k); c596(o[k], w); w.stack.pop(); } break;
-        case "legacySortOptions": { w.stack.push(k); c598(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c599(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "order": { w.stack.push(k); c596(o[k], w); w.stack.pop(); } break;
+          case "legacySortOptions": { w.stack.push(k); c598(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c600(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if (canonical(v) !== "\"fifo\"") constFail(w, "fifo");
-}
+  function c600(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if (canonical(v) !== "\"fifo\"") constFail(w, "fifo");
+  }
 
-function c601(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "order": { w.stack.push(k); c600(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function c601(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "order": { w.stack.push(k); c600(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c602(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  {
-    const found = [probe(w, c599, v), probe(w, c601, v)];
-    const n = found.filter((f) => f.length === 0).length;
-    if (n === 0) explain(w, found, 'oneOf', "object");
-    else if (n > 1) fail(w, 'oneOf', "matches more than one of the exclusive forms (object)", {});
+  function c602(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    {
+      const found = [probe(w, c599, v), probe(w, c601, v)];
+      const n = found.filter((f) => f.length === 0).length;
+      if (n === 0) explain(w, found, 'oneOf', "object");
+      else if (n > 1) fail(w, 'oneOf', "matches more than one of the exclusive forms (object)", {});
+    }
   }
-}
 
-function r603(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("name" in o)) requiredFail(w, "name");
-    if (!("objref" in o)) requiredFail(w, "objref");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "fieldref": { w.stack.push(k); c605(o[k], w); w.stack.pop(); } break;
-        case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        case "objref": { w.stack.push(k); c607(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function r603(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("name" in o)) requiredFail(w, "name");
+      if (!("objref" in o)) requiredFail(w, "objref");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "fieldref": { w.stack.push(k); c605(o[k], w); w.stack.pop(); } break;
+          case "name": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          case "objref": { w.stack.push(k); c607(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function r604(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "fieldpath": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function r604(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "fieldpath": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c605(v: unknown, w: Walk): void {
-  r604(v, w);
-}
+  function c605(v: unknown, w: Walk): void {
+    r604(v, w);
+  }
 
-function r606(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 64) === 0) return typeFail(w, "object");
-  if (b === 64) {
-    const o = v as Record<string, unknown>;
-    if (!("name" in o)) requiredFail(w, "name");
-    for (const k of Object.keys(o)) {
-      switch (k) {
-        case "apiVersion": case "group": case "kind": case "name": case "namespace": case "version": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
-        default: unknownFail(w, k);
+  function r606(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 64) === 0) return typeFail(w, "object");
+    if (b === 64) {
+      const o = v as Record<string, unknown>;
+      if (!("name" in o)) requiredFail(w, "name");
+      for (const k of Object.keys(o)) {
+        switch (k) {
+          case "apiVersion": case "group": case "kind": case "name": case "namespace": case "version": { w.stack.push(k); c10(o[k], w); w.stack.pop(); } break;
+          default: unknownFail(w, k);
+        }
       }
     }
   }
-}
 
-function c607(v: unknown, w: Walk): void {
-  r606(v, w);
-}
+  function c607(v: unknown, w: Walk): void {
+    r606(v, w);
+  }
 
-function c608(v: unknown, w: Walk): void {
-  r603(v, w);
-}
+  function c608(v: unknown, w: Walk): void {
+    r603(v, w);
+  }
 
-function c609(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c608(a[i], w); w.stack.pop(); }
+  function c609(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c608(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c610(v: unknown, w: Walk): void {
-  const b = typeBit(v);
-  if ((b & 2) === 0) return typeFail(w, "array");
-  if (b === 2) {
-    const a = v as unknown[];
-    for (let i = 0; i < a.length; i++) { w.stack.push(i); c367(a[i], w); w.stack.pop(); }
+  function c610(v: unknown, w: Walk): void {
+    const b = typeBit(v);
+    if ((b & 2) === 0) return typeFail(w, "array");
+    if (b === 2) {
+      const a = v as unknown[];
+      for (let i = 0; i < a.length; i++) { w.stack.push(i); c367(a[i], w); w.stack.pop(); }
+    }
   }
-}
 
-function c611(v: unknown, w: Walk): void {
-  r523(v, w);
-}
+  function c611(v: unknown, w: Walk): void {
+    r523(v, w);
+  }
 
-/** "apiVersion kind" → [schema file under vendor/schemas, root check, evaluated strictly]: the same map as kubernetes/index.json. */
-export const K8S_CHECKS: Readonly<Record<string, readonly [string, Check]>> = {
-  "v1 ConfigMap": ["kubernetes/v1.34.0/configmap-v1.json", c14],
-  "apps/v1 Deployment": ["kubernetes/v1.34.0/deployment-apps-v1.json", c187],
-  "autoscaling/v2 HorizontalPodAutoscaler": ["kubernetes/v1.34.0/horizontalpodautoscaler-autoscaling-v2.json", c214],
-  "networking.k8s.io/v1 Ingress": ["kubernetes/v1.34.0/ingress-networking-v1.json", c237],
-  "v1 Namespace": ["kubernetes/v1.34.0/namespace-v1.json", c242],
-  "networking.k8s.io/v1 NetworkPolicy": ["kubernetes/v1.34.0/networkpolicy-networking-v1.json", c256],
-  "policy/v1 PodDisruptionBudget": ["kubernetes/v1.34.0/poddisruptionbudget-policy-v1.json", c264],
-  "v1 Service": ["kubernetes/v1.34.0/service-v1.json", c281],
-  "v1 ServiceAccount": ["kubernetes/v1.34.0/serviceaccount-v1.json", c285],
-  "gateway.networking.k8s.io/v1 HTTPRoute": ["kubernetes/crds/gateway-api-v1.3.0/httproute-gateway-v1.json", c354],
-  "argoproj.io/v1alpha1 Rollout": ["kubernetes/crds/argo-rollouts-v1.9.1/rollout-argoproj-v1alpha1.json", c522],
-};
-
-/** kustomize/kustomization.json with the fields kustomize.ts adds (withKustomizeFields), as written (not strict). */
-export const KUSTOMIZATION_CHECK: Check = c611;
+  return {
+    kinds: {
+      "v1 ConfigMap": ["kubernetes/v1.34.0/configmap-v1.json", c14],
+      "apps/v1 Deployment": ["kubernetes/v1.34.0/deployment-apps-v1.json", c187],
+      "autoscaling/v2 HorizontalPodAutoscaler": ["kubernetes/v1.34.0/horizontalpodautoscaler-autoscaling-v2.json", c214],
+      "networking.k8s.io/v1 Ingress": ["kubernetes/v1.34.0/ingress-networking-v1.json", c237],
+      "v1 Namespace": ["kubernetes/v1.34.0/namespace-v1.json", c242],
+      "networking.k8s.io/v1 NetworkPolicy": ["kubernetes/v1.34.0/networkpolicy-networking-v1.json", c256],
+      "policy/v1 PodDisruptionBudget": ["kubernetes/v1.34.0/poddisruptionbudget-policy-v1.json", c264],
+      "v1 Service": ["kubernetes/v1.34.0/service-v1.json", c281],
+      "v1 ServiceAccount": ["kubernetes/v1.34.0/serviceaccount-v1.json", c285],
+      "gateway.networking.k8s.io/v1 HTTPRoute": ["kubernetes/crds/gateway-api-v1.3.0/httproute-gateway-v1.json", c354],
+      "argoproj.io/v1alpha1 Rollout": ["kubernetes/crds/argo-rollouts-v1.9.1/rollout-argoproj-v1alpha1.json", c522],
+    },
+    kustomization: c611,
+  };
+}

@@ -266,3 +266,62 @@ export function codePoints(v: string): number {
   return n;
 }
 
+
+/** cfn-lint's keywords of an object node, by their names in a Plan. */
+export interface CfnObjectKeywords {
+  requiredXor?: readonly string[] | undefined;
+  requiredOr?: readonly string[] | undefined;
+  dependentRequired?: readonly (readonly [string, readonly string[]])[] | undefined;
+  dependentExcluded?: readonly (readonly [string, readonly string[]])[] | undefined;
+}
+
+/**
+ * What the object `v` breaks of cfn-lint's object keywords, as [keyword, message] in the order
+ * they are checked. A property whose value `maybeUnset` returns true for may be absent when
+ * deployed (`Fn::If` with `AWS::NoValue`): it does not count as set where a keyword forbids two
+ * fields together, and does count as present where a keyword asks for one. The evaluator and the
+ * compiled CloudFormation checks both report through this, so they cannot word it differently.
+ */
+export function cfnObjectFindings(k: CfnObjectKeywords, v: Record<string, unknown>, maybeUnset: ((value: unknown) => boolean) | undefined): [string, string][] {
+  const out: [string, string][] = [];
+  const present = (names: readonly string[], definite: boolean): string[] => names.filter((n) => n in v && !(definite && maybeUnset?.(v[n])));
+  const xor = k.requiredXor;
+  if (xor !== undefined) {
+    const definite = present(xor, true);
+    if (definite.length > 1) out.push(['requiredXor', `sets ${definite.join(' and ')}, but only one of ${xor.join(', ')} is allowed`]);
+    else if (present(xor, false).length === 0) out.push(['requiredXor', `needs exactly one of ${xor.join(', ')}`]);
+  }
+  const or = k.requiredOr;
+  if (or !== undefined && present(or, false).length === 0) out.push(['requiredOr', `needs at least one of ${or.join(', ')}`]);
+  for (const [key, needed] of k.dependentRequired ?? []) {
+    const missing = present([key], true).length ? needed.filter((n) => !(n in v)) : [];
+    if (missing.length) out.push(['dependentRequired', `${key} needs ${missing.join(', ')}`]);
+  }
+  if (k.dependentExcluded !== undefined) {
+    const reported = new Set<string>();
+    for (const [key, excluded] of k.dependentExcluded) {
+      const both = (present([key], true).length ? present(excluded, true) : []).filter((x) => !reported.has(`${x}|${key}`));
+      for (const x of both) reported.add(`${key}|${x}`);
+      if (both.length) out.push(['dependentExcluded', `${key} cannot be set together with ${both.join(', ')}`]);
+    }
+  }
+  return out;
+}
+
+/** The messages of cfn-lint's `uniqueKeys` for an array: each item repeating the combined values of `keys` of an earlier one. */
+export function uniqueKeysFindings(keys: readonly string[], items: readonly unknown[]): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const item of items) {
+    if (!isObject(item) || !keys.every((k) => k in item)) continue;
+    const key = canonical(keys.map((k) => item[k]));
+    if (seen.has(key)) out.push(`repeats ${keys.join('/')} ${keys.map((k) => JSON.stringify(item[k])).join('/')}`);
+    seen.add(key);
+  }
+  return out;
+}
+
+/** cfn-lint's `maxUniqueItems`: whether `items` holds more than `max` distinct values. */
+export function tooManyDistinct(items: readonly unknown[], max: number): boolean {
+  return items.length > max && new Set(items.map(canonical)).size > max;
+}

@@ -49,3 +49,16 @@ export function mutate(doc: unknown, rnd: () => number, o: MutateOptions): unkno
   }
   return copy;
 }
+
+/** Replacement values of every JSON type, and strings a pattern or a length bound may refuse: the start of a test's MutateOptions.replacements. */
+export const JSON_REPLACEMENTS: readonly ((old: unknown, rnd: () => number) => unknown)[] = [
+  (old) => (typeof old === 'string' ? 42 : 'text'),
+  () => 2.5,
+  () => -1,
+  () => true,
+  () => null,
+  () => '',
+  () => 'x'.repeat(300),
+  () => [],
+  () => ({}),
+];

@@ -7,7 +7,7 @@
 import { didYouMean } from '../../core/diagnostics.js';
 import type { JsonObject } from '../../core/serialize.js';
 import type { ServiceModel } from '../../model/types.js';
-import { resourceSchema } from '../../verify/cfn-schemas.js';
+import { resourceAttributes } from '../../verify/cfn-schemas.js';
 import { referenceableNames, type TemplateName } from '../common/cfn.js';
 import type { Report } from './service-common.js';
 
@@ -48,11 +48,8 @@ function listNames(names: readonly TemplateName[]): string {
 }
 
 /** Attributes `Fn::GetAtt` (and `${Resource.Attribute}`) may read from a type, when its schema is bundled. */
-function attributesOf(type: string | undefined): string[] | undefined {
-  const schema = type ? resourceSchema(type) : null;
-  if (!schema) return undefined;
-  const readOnly = ((schema.readOnlyProperties as string[] | undefined) ?? []).map((p) => p.split('/').slice(2).join('.'));
-  return readOnly;
+function attributesOf(type: string | undefined): readonly string[] | undefined {
+  return type ? resourceAttributes(type)?.readOnly : undefined;
 }
 
 export function checkTemplateReferences(template: JsonObject, m: ServiceModel, report: Report): void {
