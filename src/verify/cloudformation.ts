@@ -11,7 +11,7 @@ import { isIntrinsic, maybeNoValue } from './cfn-intrinsics.js';
 import { cfnResourceChecks } from './cfn-checks.generated.js';
 import { readOnlyPathsOf, resourceSchema } from './cfn-schemas.js';
 import { runCheck, useCompiled } from './compiled-check.js';
-import { cloneSchema, evaluate, type EvalOptions, type Schema as JsonSchema, type Violation } from './json-schema.js';
+import { evaluate, type EvalOptions, type Schema as JsonSchema, type Violation } from './json-schema.js';
 import { isObject, type Pointer, type Reporter } from './report.js';
 import { readData, schemasOverridden } from './vendor.js';
 
@@ -22,14 +22,18 @@ const sections = new Map<string, JsonSchema>();
 function sectionSchema(name: 'template' | 'resources' | 'parameters' | 'outputs'): JsonSchema {
   let s = sections.get(name);
   if (!s) {
-    const schema = cloneSchema(readData<Schema>(`cloudformation/template/${name}_configuration.json`));
-    if (name === 'template') {
-      // `date` is cfn-lint's type for an unquoted YAML date; artifacts are JSON data, so a string.
-      (schema.properties as Record<string, Schema>).AWSTemplateFormatVersion!.type = 'string';
-    }
-    sections.set(name, (s = schema));
+    const schema = readData<Schema>(`cloudformation/template/${name}_configuration.json`);
+    // The data read is shared (never changed): only the one node adjusted is copied.
+    s = name === 'template' ? withStringVersion(schema) : schema;
+    sections.set(name, s);
   }
   return s;
+}
+
+/** The template section with AWSTemplateFormatVersion a string: `date` is cfn-lint's type for an unquoted YAML date, and artifacts are JSON data. */
+function withStringVersion(schema: Schema): Schema {
+  const properties = schema.properties as Record<string, Schema>;
+  return { ...schema, properties: { ...properties, AWSTemplateFormatVersion: { ...properties.AWSTemplateFormatVersion, type: 'string' } } };
 }
 
 function at(value: unknown, path: readonly (string | number)[]): unknown {

@@ -106,6 +106,20 @@ describe('deliberately broken artifacts', () => {
   });
 });
 
+describe('the CloudFormation template section', () => {
+  it('takes AWSTemplateFormatVersion as a string, refuses other versions, and leaves the vendored schema as it was read', () => {
+    const vendored = JSON.stringify(readData('cloudformation/template/template_configuration.json'));
+    expect(errors(cfn(cfnTemplate()))).toEqual([]);
+    const other = broken(cfnTemplate, (d) => {
+      d.AWSTemplateFormatVersion = '2011-01-01';
+    });
+    expect(errors(cfn(other)).map((d) => `${d.code} ${d.message}`)).toEqual(['VERIFY_CFN_SCHEMA /AWSTemplateFormatVersion: must be one of "2010-09-09".']);
+    // cfn-lint's own type list, `date` included, is what the shared data still holds.
+    expect(JSON.stringify(readData('cloudformation/template/template_configuration.json'))).toBe(vendored);
+    expect(vendored).toContain('"date"');
+  });
+});
+
 describe('CloudFormation leniency', () => {
   it('accepts numbers written as strings and values given by intrinsic functions', () => {
     const t = broken(cfnTemplate, (d) => {
