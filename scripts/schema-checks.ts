@@ -1,21 +1,25 @@
 /**
- * Compiles the vendored schemas the verifier checks every Kubernetes run against — the eleven
- * Kubernetes schemas (vendor/schemas/kubernetes, listed by its index.json; evaluated strictly) and
- * kustomize's kustomization.json (as kustomize.ts adjusts it) — into TypeScript: one function per
- * distinct schema node, each doing exactly what the evaluator (src/verify/json-schema.ts) does
- * for that node. The node's keywords are read with the evaluator's own makePlan(), and every
- * message is the evaluator's wording, so the two cannot read a keyword differently. Nodes with the
- * same text share one function (a Deployment's 1,481 schema nodes are 193 distinct ones, and
- * ObjectMeta is shared by every kind).
+ * Compiles vendored schemas into TypeScript: one function per distinct schema node, each doing
+ * exactly what the evaluator (src/verify/json-schema.ts) does for that node. The node's keywords
+ * are read with the evaluator's own makePlan(), and every message is the evaluator's wording, so
+ * the two cannot read a keyword differently. Nodes with the same text share one function (a
+ * Deployment's 1,481 schema nodes are 193 distinct ones, and ObjectMeta is shared by every kind);
+ * a node holding a `$ref` only within its own schema file.
+ *
+ * - SCHEMA_CHECKS_FILE: the schemas every Kubernetes run is checked against — the eleven
+ *   Kubernetes schemas (vendor/schemas/kubernetes, listed by its index.json; evaluated strictly)
+ *   and kustomize's kustomization.json (as kustomize.ts adjusts it).
+ * - CFN_CHECKS_FILE: the CloudFormation registry resource schemas, as cloudformation.ts evaluates
+ *   resource properties (see the Compiler's `cfn` mode).
  *
  * Compiled: type, enum, const, string length and pattern, number bounds, minItems/maxItems,
  * items (one schema), required, properties, patternProperties, additionalProperties, local
- * `$ref`, oneOf/anyOf. Any other keyword that would change a result (`allOf`, `not`, `if`,
- * `uniqueItems`, tuple `items`, `propertyNames`, cfn-lint's keywords, ...) stops the generation
- * with its place, rather than being compiled wrongly.
+ * `$ref`, oneOf/anyOf; for CloudFormation also `uniqueItems` and cfn-lint's keywords. Any other
+ * keyword that would change a result (`allOf`, `not`, `if`, tuple `items`, `propertyNames`, ...)
+ * stops the generation with its place, rather than being compiled wrongly.
  *
- * Written by `npm run gen:schema-checks` (scripts/gen-schema-checks.ts) to SCHEMA_CHECKS_FILE;
- * test/verify/schema-checks.test.ts checks the file is what this makes of the vendored schemas,
+ * Written by `npm run gen:schema-checks` (scripts/gen-schema-checks.ts); test/verify/schema-checks.test.ts
+ * and test/verify/cfn-checks.test.ts check the files are what this makes of the vendored schemas,
  * and that each check reports what evaluate() reports.
  */
 import { readdirSync, readFileSync } from 'node:fs';

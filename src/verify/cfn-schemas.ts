@@ -8,7 +8,6 @@ export { readOnlyPathsOf, type CfnAttributes } from './cfn-resource-data.js';
 
 type Schema = Record<string, unknown>;
 
-
 const resources = new Map<string, Schema | null>();
 let available: Set<string> | undefined;
 

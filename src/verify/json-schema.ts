@@ -309,11 +309,6 @@ export function evaluate(root: Schema, data: unknown, options: EvalOptions = {})
   });
 }
 
-/** Deep copy of a schema (so it can be adjusted without touching the cached original). */
-export function cloneSchema<T>(schema: T): T {
-  return structuredClone(schema);
-}
-
 /**
  * Strict mode like kubeconform `-strict`: every object schema that declares `properties` (and no
  * `additionalProperties`/`patternProperties`, and no `x-kubernetes-preserve-unknown-fields`)

@@ -14,7 +14,7 @@ import { builtinRules } from '../../src/rules/index.js';
 import { isIntrinsic, maybeNoValue } from '../../src/verify/cfn-intrinsics.js';
 import { judged } from '../../src/verify/cloudformation.js';
 import { cloudFormationTypes, resourceSchema } from '../../src/verify/cfn-schemas.js';
-import { cloneSchema, evaluate, makeStrict, type Schema } from '../../src/verify/json-schema.js';
+import { evaluate, makeStrict, type Schema } from '../../src/verify/json-schema.js';
 import { readData } from '../../src/verify/vendor.js';
 import { FIXTURES } from '../helpers/fixtures.js';
 import { referenceEvaluate } from './json-schema-reference.js';
@@ -47,7 +47,7 @@ const strictCopies = new Map<Schema, Schema>();
 function strictCopy(schema: Schema): Schema {
   let s = strictCopies.get(schema);
   if (!s) {
-    s = cloneSchema(schema);
+    s = structuredClone(schema);
     makeStrict(s);
     strictCopies.set(schema, s);
   }
