@@ -10,13 +10,15 @@
  *   Kubernetes schemas (vendor/schemas/kubernetes, listed by its index.json; evaluated strictly)
  *   and kustomize's kustomization.json (as kustomize.ts adjusts it).
  * - CFN_CHECKS_FILE: the CloudFormation registry resource schemas, as cloudformation.ts evaluates
- *   resource properties (see the Compiler's `cfn` mode).
+ *   resource properties (see the Compiler's `cfn` mode), and cfn-lint's four template section
+ *   schemas, as it evaluates the sections.
  *
  * Compiled: type, enum, const, string length and pattern, number bounds, minItems/maxItems,
  * items (one schema), required, properties, patternProperties, additionalProperties, local
- * `$ref`, oneOf/anyOf; for CloudFormation also `uniqueItems` and cfn-lint's keywords. Any other
- * keyword that would change a result (`allOf`, `not`, `if`, tuple `items`, `propertyNames`, ...)
- * stops the generation with its place, rather than being compiled wrongly.
+ * `$ref`, oneOf/anyOf; for CloudFormation also `uniqueItems`, cfn-lint's keywords, `not`,
+ * `if`/`then`/`else`, `propertyNames` and `maxProperties` (the template section schemas use
+ * them). Any other keyword that would change a result (`allOf`, tuple `items`, ...) stops the
+ * generation with its place, rather than being compiled wrongly.
  *
  * Written by `npm run gen:schema-checks` (scripts/gen-schema-checks.ts); test/verify/schema-checks.test.ts
  * and test/verify/cfn-checks.test.ts check the files are what this makes of the vendored schemas,
@@ -24,7 +26,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { attributesOf, readOnlyPathsOf } from '../src/verify/cfn-resource-data.js';
+import { attributesOf, CFN_SECTIONS, readOnlyPathsOf, sectionAsChecked, sectionFile } from '../src/verify/cfn-resource-data.js';
 import { branchSummary } from '../src/verify/json-schema.js';
 import { withKustomizeFields } from '../src/verify/kustomize-schema.js';
 import { isObject } from '../src/verify/report.js';
@@ -126,9 +128,10 @@ class Compiler {
     for (const [bad, what] of [
       [!this.cfn && (p.uniqueItems || p.maxUniqueItems !== undefined || p.uniqueKeys !== undefined), 'uniqueItems'],
       [p.itemList !== undefined, 'tuple items'],
-      [p.maxProperties !== undefined || p.propertyNames !== undefined, 'maxProperties or propertyNames'],
       [!this.cfn && (p.requiredXor !== undefined || p.requiredOr !== undefined || p.dependentRequired !== undefined || p.dependentExcluded !== undefined), 'a cfn-lint keyword'],
-      [p.allOf !== undefined || p.not !== undefined || p.if !== undefined, 'allOf, not or if'],
+      [p.allOf !== undefined, 'allOf'],
+      // Compiled and held to the evaluator for CloudFormation (test/verify/cfn-checks.test.ts); no Kubernetes schema uses them.
+      [!this.cfn && (p.not !== undefined || p.if !== undefined || p.propertyNames !== undefined || p.maxProperties !== undefined), 'not, if, propertyNames or maxProperties'],
     ] as const) {
       if (bad) this.unsupported(at, what);
     }
@@ -147,6 +150,7 @@ class Compiler {
     if (p.forNumber) out.push(...this.numberChecks(p));
     if (p.forArray) out.push(...this.arrayChecks(p, at));
     if (p.forObject) out.push(...this.objectChecks(p, at));
+    out.push(...this.notCheck(p, at), ...this.ifCheck(p, at));
     p.branches.forEach(([kw, list]) => out.push(...this.branchCheck(kw, list, `${at}/${kw}`)));
     const own = out.length > (ref ? 1 : 0);
     return own ? [...(ref ? out.slice(0, 1) : []), '  const b = typeBit(v);', ...out.slice(ref ? 1 : 0)] : out;
@@ -184,6 +188,10 @@ class Compiler {
   private objectChecks(p: Plan, at: string): string[] {
     const out: string[] = [];
     for (const r of p.required ?? []) out.push(`    if (!(${q(r)} in o)) requiredFail(w, ${q(r)});`);
+    if (p.maxProperties !== undefined) out.push(`    if (Object.keys(o).length > ${p.maxProperties}) fail(w, 'maxProperties', ${q(`holds at most ${p.maxProperties} entries`)}, {});`);
+    // Each key's name is checked first, as evaluate() does, before its value.
+    const names = p.propertyNames === undefined ? null : this.check(p.propertyNames, `${at}/propertyNames`);
+    const name = names ? [`      nameFail(w, ${names}, k);`] : [];
     // What a key that no property or pattern declares gets: nothing, an unknown-field error, or a check.
     const additional = p.additional === undefined ? undefined : p.additional === false ? false : this.check(p.additional, `${at}/additionalProperties`);
     const other = additional === false ? 'unknownFail(w, k);' : typeof additional === 'string' ? this.descend(additional, 'o[k]', 'k') : undefined;
@@ -201,7 +209,7 @@ class Compiler {
     const patterns = p.patterns.map(([, s], i) => [patternKeys[i]!, this.check(s, `${at}/patternProperties/${patternKeys[i]}`)] as const);
     if (patterns.length) {
       // Every declared name and every matching pattern checks the value; a key none of them matches is `other`.
-      out.push('    for (const k of Object.keys(o)) {', '      let m = false;');
+      out.push('    for (const k of Object.keys(o)) {', ...name, '      let m = false;');
       if (byCheck.size || quiet.length) {
         out.push('      switch (k) {', ...[...byCheck].map(([c, labels]) => `        ${labels.join(' ')} m = true; ${this.descend(c, 'o[k]', 'k')} break;`));
         if (quiet.length) out.push(`        ${quiet.join(' ')}`, '          m = true;');
@@ -210,18 +218,39 @@ class Compiler {
       for (const [pattern, c] of patterns) out.push(`      if (regexp(${q(pattern)}).test(k)) {`, '        m = true;', ...(c ? [`        ${this.descend(c, 'o[k]', 'k')}`] : []), '      }');
       if (other) out.push(`      if (!m) ${other}`);
       out.push('    }');
-    } else if (Object.keys(props).length === 0 && other) out.push(`    for (const k of Object.keys(o)) ${other}`);
-    else if (byCheck.size || other) {
-      out.push('    for (const k of Object.keys(o)) {', '      switch (k) {', ...[...byCheck].map(([c, labels]) => `        ${labels.join(' ')} ${this.descend(c, 'o[k]', 'k')} break;`));
+    } else if (Object.keys(props).length === 0 && other) {
+      out.push(...(name.length ? ['    for (const k of Object.keys(o)) {', ...name, `      ${other}`, '    }'] : [`    for (const k of Object.keys(o)) ${other}`]));
+    } else if (byCheck.size || other) {
+      out.push('    for (const k of Object.keys(o)) {', ...name, '      switch (k) {', ...[...byCheck].map(([c, labels]) => `        ${labels.join(' ')} ${this.descend(c, 'o[k]', 'k')} break;`));
       if (quiet.length && other) out.push(`        ${quiet.join(' ')}`, '          break;');
       if (other) out.push(`        default: ${other}`);
       out.push('      }', '    }');
-    }
+    } else if (name.length) out.push('    for (const k of Object.keys(o)) {', ...name, '    }');
     if (p.requiredXor !== undefined || p.requiredOr !== undefined || p.dependentRequired !== undefined || p.dependentExcluded !== undefined) {
       const keywords = { requiredXor: p.requiredXor, requiredOr: p.requiredOr, dependentRequired: p.dependentRequired, dependentExcluded: p.dependentExcluded };
       out.push(`    cfnObject(w, o, ${JSON.stringify(keywords)});`);
     }
     return out.length ? ['  if (b === 64) {', '    const o = v as Record<string, unknown>;', ...out, '  }'] : [];
+  }
+
+  /** A `not`: a value its schema accepts fails (a schema that accepts everything refuses every value). */
+  private notCheck(p: Plan, at: string): string[] {
+    if (p.not === undefined) return [];
+    const c = this.check(p.not, `${at}/not`);
+    const failing = "fail(w, 'not', 'matches a form that is not allowed', {});";
+    return [c ? `  if (probe(w, ${c}, v).length === 0) ${failing}` : `  ${failing}`];
+  }
+
+  /** An `if`: the value is checked against `then` when it passes the `if` schema (tried on its own), else against `else`. */
+  private ifCheck(p: Plan, at: string): string[] {
+    if (p.if === undefined) return [];
+    const c = this.check(p.if, `${at}/if`);
+    const then = p.then === undefined ? null : this.check(p.then, `${at}/then`);
+    const otherwise = p.else === undefined ? null : this.check(p.else, `${at}/else`);
+    if (c === null) return then ? [`  ${then}(v, w);`] : [];
+    if (then && otherwise) return [`  if (probe(w, ${c}, v).length === 0) ${then}(v, w);`, `  else ${otherwise}(v, w);`];
+    if (then) return [`  if (probe(w, ${c}, v).length === 0) ${then}(v, w);`];
+    return otherwise ? [`  if (probe(w, ${c}, v).length !== 0) ${otherwise}(v, w);`] : [];
   }
 
   /**
@@ -319,7 +348,7 @@ export function schemaChecksModule(vendorDir: string): string {
 
 /** The helpers a generated module's functions call, for its import line. */
 function helpersUsed(code: string): string[] {
-  const all = ['canonical', 'cfnObject', 'codePoints', 'constFail', 'enumFail', 'explain', 'fail', 'inEnum', 'probe', 'regexp', 'repeats', 'requiredFail', 'rewalk', 'skip', 'tooManyDistinct', 'typeBit', 'typeFail', 'uniqueKeysFail', 'unknownFail'];
+  const all = ['canonical', 'cfnObject', 'codePoints', 'constFail', 'enumFail', 'explain', 'fail', 'inEnum', 'nameFail', 'probe', 'regexp', 'repeats', 'requiredFail', 'rewalk', 'skip', 'tooManyDistinct', 'typeBit', 'typeFail', 'uniqueKeysFail', 'unknownFail'];
   return all.filter((h) => code.includes(`${h}(`));
 }
 
@@ -327,8 +356,8 @@ function helpersUsed(code: string): string[] {
  * The generated CloudFormation module's text: a check of the Properties of each resource type with
  * a schema under `vendorDir`/cloudformation/resources, with its read-only property paths, as
  * cloudformation.ts evaluates them: not strictly, with `opaque` and `maybeUnset` given at run time
- * (runCheck's options). cfn-lint's template section schemas stay with the evaluator: they are
- * small (3 kB in all) and use `if`, `not` and `propertyNames`, which are not compiled.
+ * (runCheck's options); and a check of each of cfn-lint's template section schemas
+ * (cloudformation/template), as cloudformation.ts evaluates a template's sections (no options).
  */
 export function cfnChecksModule(vendorDir: string): string {
   const read = (file: string): Record<string, unknown> => compactSchema(JSON.parse(readFileSync(join(vendorDir, file), 'utf8'))) as Record<string, unknown>;
@@ -340,19 +369,27 @@ export function cfnChecksModule(vendorDir: string): string {
       const file = `cloudformation/resources/${f}`;
       const schema = read(file);
       const type = f.replace(/\.json$/, '').replace(/_/g, '::');
-      return `  ${q(type)}: [${q(file)}, ${compiler.compile(schema, `${file}#`, false) ?? 'pass'}, ${JSON.stringify(readOnlyPathsOf(schema))}, ${JSON.stringify(attributesOf(schema))}],`;
+      return `    ${q(type)}: [${q(file)}, ${compiler.compile(schema, `${file}#`, false) ?? 'pass'}, ${JSON.stringify(readOnlyPathsOf(schema))}, ${JSON.stringify(attributesOf(schema))}],`;
     });
+  const sections = CFN_SECTIONS.map((name) => `    ${name}: ${compiler.compile(sectionAsChecked(name, read(sectionFile(name))), `${sectionFile(name)}#`, false) ?? 'pass'},`);
   return lazyModule({
     about: ["Each function checks one distinct schema node as evaluate() does with cloudformation.ts's options."],
-    imports: [`import { ${[...helpersUsed(compiler.functions.join('\n')), 'type Check', 'type Walk'].join(', ')} } from './compiled-check.js';`, "import type { CfnAttributes } from './cfn-resource-data.js';"],
+    imports: [
+      `import { ${[...helpersUsed(compiler.functions.join('\n')), 'type Check', 'type Walk'].join(', ')} } from './compiled-check.js';`,
+      "import type { CfnAttributes, CfnSection } from './cfn-resource-data.js';",
+    ],
     type: [
-      '/** Resource type → [schema file under vendor/schemas, check of its Properties, read-only property paths (readOnlyPathsOf), attributes (attributesOf)]. */',
-      'export type CfnResourceChecks = Readonly<Record<string, readonly [string, Check, readonly (readonly string[])[], CfnAttributes]>>;',
+      'export interface CfnChecks {',
+      '  /** Resource type → [schema file under vendor/schemas, check of its Properties, read-only property paths (readOnlyPathsOf), attributes (attributesOf)]. */',
+      '  resources: Readonly<Record<string, readonly [string, Check, readonly (readonly string[])[], CfnAttributes]>>;',
+      "  /** cfn-lint's template section schemas (sectionFile), as the verifier checks them (sectionAsChecked). */",
+      '  sections: Readonly<Record<CfnSection, Check>>;',
+      '}',
     ].join('\n'),
-    getter: 'cfnResourceChecks',
-    returns: 'CfnResourceChecks',
-    getterDoc: 'The compiled CloudFormation resource checks, made on first use.',
+    getter: 'cfnChecks',
+    returns: 'CfnChecks',
+    getterDoc: 'The compiled CloudFormation checks, made on first use.',
     functions: compiler.functions,
-    value: ['return {', ...resources, '};'],
+    value: ['return {', '  resources: {', ...resources, '  },', '  sections: {', ...sections, '  },', '};'],
   });
 }

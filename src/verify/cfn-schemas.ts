@@ -1,5 +1,5 @@
 /** The bundled CloudFormation registry resource schemas, by type name (read on first use). */
-import { cfnResourceChecks } from './cfn-checks.generated.js';
+import { cfnChecks } from './cfn-checks.generated.js';
 import { TASK_SET_SCHEMAS } from './cfn-hook.js';
 import { attributesOf, type CfnAttributes } from './cfn-resource-data.js';
 import { listData, readData, schemasOverridden } from './vendor.js';
@@ -39,7 +39,7 @@ const attributes = new WeakMap<object, CfnAttributes>();
  */
 export function resourceAttributes(type: string): CfnAttributes | undefined {
   if (!schemasOverridden()) {
-    const checks = cfnResourceChecks();
+    const checks = cfnChecks().resources;
     if (Object.hasOwn(checks, type)) return checks[type]![3];
   }
   const schema = resourceSchema(type);

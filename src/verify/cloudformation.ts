@@ -8,7 +8,8 @@
 import { checkHooks, hasBlueGreenTransform } from './cfn-hook.js';
 import { checkReferences } from './cfn-references.js';
 import { isIntrinsic, maybeNoValue } from './cfn-intrinsics.js';
-import { cfnResourceChecks } from './cfn-checks.generated.js';
+import { cfnChecks } from './cfn-checks.generated.js';
+import { sectionAsChecked, sectionFile, type CfnSection } from './cfn-resource-data.js';
 import { readOnlyPathsOf, resourceSchema } from './cfn-schemas.js';
 import { runCheck, useCompiled } from './compiled-check.js';
 import { evaluate, type EvalOptions, type Schema as JsonSchema, type Violation } from './json-schema.js';
@@ -17,23 +18,22 @@ import { readData, schemasOverridden } from './vendor.js';
 
 type Schema = Record<string, unknown>;
 
-const sections = new Map<string, JsonSchema>();
+const sections = new Map<CfnSection, JsonSchema>();
 
-function sectionSchema(name: 'template' | 'resources' | 'parameters' | 'outputs'): JsonSchema {
+function sectionSchema(name: CfnSection): JsonSchema {
   let s = sections.get(name);
-  if (!s) {
-    const schema = readData<Schema>(`cloudformation/template/${name}_configuration.json`);
-    // The data read is shared (never changed): only the one node adjusted is copied.
-    s = name === 'template' ? withStringVersion(schema) : schema;
-    sections.set(name, s);
-  }
+  if (!s) sections.set(name, (s = sectionAsChecked(name, readData<Schema>(sectionFile(name)))));
   return s;
 }
 
-/** The template section with AWSTemplateFormatVersion a string: `date` is cfn-lint's type for an unquoted YAML date, and artifacts are JSON data. */
-function withStringVersion(schema: Schema): Schema {
-  const properties = schema.properties as Record<string, Schema>;
-  return { ...schema, properties: { ...properties, AWSTemplateFormatVersion: { ...properties.AWSTemplateFormatVersion, type: 'string' } } };
+/**
+ * The violations of a template section: from its compiled check (cfn-checks.generated.ts; no file
+ * read) for a process's first COMPILED_USES templates, then from evaluating the schema (that of
+ * another folder once setSchemasRoot() named one).
+ */
+function sectionViolations(name: CfnSection, data: unknown): Violation[] {
+  if (!schemasOverridden() && useCompiled(`cfn section ${name}`)) return runCheck(cfnChecks().sections[name], data);
+  return evaluate(sectionSchema(name), data);
 }
 
 function at(value: unknown, path: readonly (string | number)[]): unknown {
@@ -101,7 +101,7 @@ export function judged(data: unknown, v: Violation): boolean {
  */
 function propertyViolations(type: string, data: unknown): { found: Violation[]; readOnly: readonly (readonly string[])[] } | undefined {
   if (!schemasOverridden()) {
-    const checks = cfnResourceChecks();
+    const checks = cfnChecks().resources;
     const compiled = Object.hasOwn(checks, type) ? checks[type] : undefined;
     if (compiled && useCompiled(`cfn ${type}`)) return { found: runCheck(compiled[1], data, PROPERTIES), readOnly: compiled[2] };
   }
@@ -144,12 +144,12 @@ export function verifyCloudFormation(doc: Record<string, unknown>, r: Reporter):
   };
   // cfn-lint's template section has no Hooks; the blue/green hook is checked on its own (cfn-hook.ts).
   const { Hooks: hooks, ...sectioned } = doc;
-  report('VERIFY_CFN_SCHEMA', [], evaluate(sectionSchema('template'), hooks !== undefined && hasBlueGreenTransform(doc) ? sectioned : doc));
+  report('VERIFY_CFN_SCHEMA', [], sectionViolations('template', hooks !== undefined && hasBlueGreenTransform(doc) ? sectioned : doc));
   checkHooks(doc, r);
-  if (isObject(doc.Parameters)) report('VERIFY_CFN_SCHEMA', ['Parameters'], evaluate(sectionSchema('parameters'), doc.Parameters), doc.Parameters);
-  if (isObject(doc.Outputs)) report('VERIFY_CFN_SCHEMA', ['Outputs'], evaluate(sectionSchema('outputs'), doc.Outputs), doc.Outputs);
+  if (isObject(doc.Parameters)) report('VERIFY_CFN_SCHEMA', ['Parameters'], sectionViolations('parameters', doc.Parameters), doc.Parameters);
+  if (isObject(doc.Outputs)) report('VERIFY_CFN_SCHEMA', ['Outputs'], sectionViolations('outputs', doc.Outputs), doc.Outputs);
   if (!isObject(doc.Resources)) return;
-  report('VERIFY_CFN_SCHEMA', ['Resources'], evaluate(sectionSchema('resources'), doc.Resources), doc.Resources);
+  report('VERIFY_CFN_SCHEMA', ['Resources'], sectionViolations('resources', doc.Resources), doc.Resources);
   for (const [name, res] of Object.entries(doc.Resources)) {
     if (isObject(res) && typeof res.Type === 'string') checkProperties(res.Type, name, res.Properties, r);
   }

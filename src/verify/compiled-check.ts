@@ -1,7 +1,7 @@
 /**
  * What the compiled checks (schema-checks.generated.ts for Kubernetes and kustomize,
- * cfn-checks.generated.ts for CloudFormation; written by `npm run gen:schema-checks` from the
- * vendored schemas) run on: the walk's path stack, its violations, and the helpers the evaluator
+ * cfn-checks.generated.ts for CloudFormation resources and template sections; written by
+ * `npm run gen:schema-checks` from the vendored schemas) run on: the walk's path stack, its violations, and the helpers the evaluator
  * (json-schema.ts) uses for the same keywords, so a compiled check reports exactly what
  * `evaluate()` reports with the same schema and options (test/verify/schema-checks.test.ts and
  * test/verify/cfn-checks.test.ts hold them to it).
@@ -107,6 +107,16 @@ export function explain(w: Walk, found: readonly Violation[][], keyword: string,
   const deep = found.filter((r) => r.every((e) => e.path.length > depth));
   if (deep.length === 1) w.out.push(...deep[0]!);
   else fail(w, keyword, `does not match any allowed form (${summary})`, {});
+}
+
+/**
+ * `propertyNames`: a key the name schema refuses, reported at the key as evaluate() words it (an
+ * enum names an unknown field; anything else gives the name schema's message), once per finding of
+ * the name schema. (Inside a probe evaluate() records one failure: only whether there is one counts
+ * there, and a compiled `oneOf`/`anyOf` explained from its probes needs them all.)
+ */
+export function nameFail(w: Walk, check: Check, k: string): void {
+  for (const e of probe(w, check, k)) fail(w, 'propertyNames', e.keyword === 'enum' ? `unknown field "${k}"` : `the name "${k}" ${e.message}`, e.params, k);
 }
 
 /** A key the node does not declare, where strict evaluation allows no other. */

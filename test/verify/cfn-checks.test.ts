@@ -1,13 +1,15 @@
 /**
- * The compiled CloudFormation resource checks (src/verify/cfn-checks.generated.ts, from
- * scripts/schema-checks.ts) must report exactly what the evaluator reports with the vendored
- * registry schema and cloudformation.ts's options (PROPERTIES: intrinsic function calls are not
- * walked, a property Fn::If may leave out does not count as set): the same violations in the same
- * order. Checked on the Properties of every resource of every golden template, on seeded mutations
- * of each (with intrinsic function calls among the replacements), and on documents drawn from each
- * schema; and the verifier's diagnostics are the same whichever of the two a run uses.
+ * The compiled CloudFormation checks (src/verify/cfn-checks.generated.ts, from
+ * scripts/schema-checks.ts) must report exactly what the evaluator reports: the resource checks
+ * with the vendored registry schema and cloudformation.ts's options (PROPERTIES: intrinsic function
+ * calls are not walked, a property Fn::If may leave out does not count as set), the template
+ * section checks with cfn-lint's section schemas as the verifier adjusts them; the same violations
+ * in the same order. Checked on the Properties and the sections of every golden template, on
+ * seeded mutations of each (with intrinsic function calls among the replacements), on documents
+ * drawn from each resource schema and on documents made for the section schemas' `if`, `not` and
+ * `propertyNames`; and the verifier's diagnostics are the same whichever of the two a run uses.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -15,8 +17,8 @@ import { parse } from 'yaml';
 import { CFN_CHECKS_FILE, cfnChecksModule } from '../../scripts/schema-checks.js';
 import { compactSchema } from '../../scripts/verify-data.mjs';
 import type { Artifact } from '../../src/core/serialize.js';
-import { cfnResourceChecks } from '../../src/verify/cfn-checks.generated.js';
-import { attributesOf, readOnlyPathsOf } from '../../src/verify/cfn-resource-data.js';
+import { cfnChecks } from '../../src/verify/cfn-checks.generated.js';
+import { attributesOf, CFN_SECTIONS, readOnlyPathsOf, sectionAsChecked, sectionFile, type CfnSection } from '../../src/verify/cfn-resource-data.js';
 import { PROPERTIES } from '../../src/verify/cloudformation.js';
 import { COMPILED_USES, runCheck, type Check } from '../../src/verify/compiled-check.js';
 import { evaluate, type Schema } from '../../src/verify/json-schema.js';
@@ -29,7 +31,7 @@ const VENDOR = join(ROOT, 'vendor/schemas');
 const RESOURCES = 'cloudformation/resources';
 const files = readdirSync(join(VENDOR, RESOURCES)).filter((f) => f.endsWith('.json')).sort();
 const schemas = new Map<string, Record<string, unknown>>(files.map((f) => [f.replace(/\.json$/, '').replace(/_/g, '::'), compactSchema(JSON.parse(readFileSync(join(VENDOR, RESOURCES, f), 'utf8'))) as Record<string, unknown>]));
-const checks = cfnResourceChecks();
+const checks = cfnChecks().resources;
 
 /** Compares the compiled check of `type` with the evaluator on `props`; returns how many violations there were. */
 function compare(type: string, props: unknown, what: string, keywords?: Map<string, number>): number {
@@ -39,21 +41,28 @@ function compare(type: string, props: unknown, what: string, keywords?: Map<stri
   return want.length;
 }
 
-/** [file, resource type, Properties] of every resource with a bundled schema in the fixtures' expected templates. */
-function goldenResources(dir = FIXTURES, out: [string, string, unknown][] = []): [string, string, unknown][] {
+/** [file, template] of every CloudFormation template among the fixtures' expected files. */
+function goldenTemplates(dir = FIXTURES, out: [string, Record<string, unknown>][] = []): [string, Record<string, unknown>][] {
   for (const name of readdirSync(dir).sort()) {
     const p = join(dir, name);
-    if (statSync(p).isDirectory()) goldenResources(p, out);
+    if (statSync(p).isDirectory()) goldenTemplates(p, out);
     else if (/\/expected\/.*\.(ya?ml|json)$/.test(p)) {
       const text = readFileSync(p, 'utf8');
       if (!text.includes('AWSTemplateFormatVersion')) continue;
-      const doc = parse(text, { customTags: cfnTags }) as { Resources?: Record<string, { Type?: string; Properties?: unknown }> } | null;
-      for (const [id, r] of Object.entries(doc?.Resources ?? {})) {
-        if (typeof r?.Type === 'string' && schemas.has(r.Type)) out.push([`${p.slice(FIXTURES.length + 1)}#${id}`, r.Type, r.Properties ?? {}]);
-      }
+      const doc = parse(text, { customTags: cfnTags }) as Record<string, unknown> | null;
+      if (doc) out.push([p.slice(FIXTURES.length + 1), doc]);
     }
   }
   return out;
+}
+
+/** [file, resource type, Properties] of every resource with a bundled schema in the fixtures' expected templates. */
+function goldenResources(): [string, string, unknown][] {
+  return goldenTemplates().flatMap(([file, doc]) =>
+    Object.entries((doc.Resources ?? {}) as Record<string, { Type?: string; Properties?: unknown } | null>)
+      .filter(([, r]) => typeof r?.Type === 'string' && schemas.has(r.Type))
+      .map(([id, r]): [string, string, unknown] => [`${file}#${id}`, r!.Type!, r!.Properties ?? {}]),
+  );
 }
 
 /** CloudFormation's short-form tags (`!Ref X`), read as the long form the verifier sees. */
@@ -97,6 +106,26 @@ function cfnize(v: unknown, rnd: () => number): unknown {
     out[k] = r < 0.06 ? { Ref: 'P' } : r < 0.1 ? { 'Fn::If': ['C', cfnize(x, rnd), { Ref: 'AWS::NoValue' }] } : cfnize(x, rnd);
   }
   return out;
+}
+
+/** A vendor folder holding one resource schema (AWS::Test::Thing) and the bundled template section schemas. */
+function vendorWith(schema: unknown): string {
+  const dir = mkdtempSync(join(tmpdir(), 'codegen-cfn-checks-'));
+  mkdirSync(join(dir, RESOURCES), { recursive: true });
+  writeFileSync(join(dir, RESOURCES, 'AWS_Test_Thing.json'), JSON.stringify(schema));
+  for (const name of CFN_SECTIONS) {
+    mkdirSync(join(dir, sectionFile(name), '..'), { recursive: true });
+    copyFileSync(join(VENDOR, sectionFile(name)), join(dir, sectionFile(name)));
+  }
+  return dir;
+}
+
+/** The generated module made from `dir`, imported: its checks. */
+async function madeFrom(dir: string): Promise<ReturnType<typeof cfnChecks>> {
+  const text = cfnChecksModule(dir).replace("from './compiled-check.js'", `from ${JSON.stringify(join(ROOT, 'src/verify/compiled-check.ts'))}`).replace(/^import type .*$/m, '');
+  const file = join(dir, 'checks.ts');
+  writeFileSync(file, text);
+  return ((await import(file)) as { cfnChecks: typeof cfnChecks }).cfnChecks();
 }
 
 describe('compiled CloudFormation resource checks', () => {
@@ -165,10 +194,8 @@ describe('compiled CloudFormation resource checks', () => {
   });
 
   it('are not made for a keyword they do not compile: the generator names the schema and the place', () => {
-    for (const bad of [{ allOf: [{ type: 'string' }] }, { not: { type: 'string' } }, { items: [{ type: 'string' }] }, { propertyNames: { pattern: '^a' } }, { if: { type: 'string' }, then: { minLength: 1 } }]) {
-      const dir = mkdtempSync(join(tmpdir(), 'codegen-cfn-checks-'));
-      mkdirSync(join(dir, RESOURCES), { recursive: true });
-      writeFileSync(join(dir, RESOURCES, 'AWS_Test_Thing.json'), JSON.stringify({ typeName: 'AWS::Test::Thing', type: 'object', properties: { Field: bad } }));
+    for (const bad of [{ allOf: [{ type: 'string' }] }, { items: [{ type: 'string' }] }, { properties: { A: { allOf: [true] } } }]) {
+      const dir = vendorWith({ typeName: 'AWS::Test::Thing', type: 'object', properties: { Field: bad } });
       expect(() => cfnChecksModule(dir)).toThrow(/AWS_Test_Thing\.json#\/properties\/Field.*is not compiled/);
     }
   });
@@ -191,14 +218,7 @@ describe('a compiled check of a choice no branch accepts', () => {
         },
       },
     };
-    const dir = mkdtempSync(join(tmpdir(), 'codegen-cfn-checks-'));
-    mkdirSync(join(dir, RESOURCES), { recursive: true });
-    writeFileSync(join(dir, RESOURCES, 'AWS_Test_Thing.json'), JSON.stringify(schema));
-    const text = cfnChecksModule(dir).replace("from './compiled-check.js'", `from ${JSON.stringify(join(ROOT, 'src/verify/compiled-check.ts'))}`).replace(/^import type .*$/m, '');
-    const file = join(dir, 'checks.ts');
-    writeFileSync(file, text);
-    const made = ((await import(file)) as { cfnResourceChecks: typeof cfnResourceChecks }).cfnResourceChecks();
-    const check = made['AWS::Test::Thing']![1];
+    const check = (await madeFrom(vendorWith(schema))).resources['AWS::Test::Thing']![1];
     let differs = 0;
     for (const doc of [
       { Choice: { A: { Ref: 'P' }, B: 'x' } },
@@ -216,14 +236,143 @@ describe('a compiled check of a choice no branch accepts', () => {
   });
 });
 
+/** cfn-lint's section schemas as the verifier checks them, compacted as the build ships them. */
+const sectionSchemas = new Map(CFN_SECTIONS.map((name) => [name, sectionAsChecked(name, compactSchema(JSON.parse(readFileSync(join(VENDOR, sectionFile(name)), 'utf8'))) as Record<string, unknown>)]));
+
+/** Compares the compiled check of a template section with the evaluator on `data`. */
+function compareSection(name: CfnSection, data: unknown, what: string, keywords: Map<string, number>): void {
+  const want = evaluate(sectionSchemas.get(name)!, data);
+  expect(runCheck(cfnChecks().sections[name], data), `${name}: ${what}`).toEqual(want);
+  for (const v of want) keywords.set(v.keyword, (keywords.get(v.keyword) ?? 0) + 1);
+}
+
+/** What the verifier checks against each section schema: the template, its Parameters, Outputs and Resources. */
+function sectionData(doc: Record<string, unknown>): [CfnSection, unknown][] {
+  return [['template', doc] as [CfnSection, unknown], ['parameters', doc.Parameters], ['outputs', doc.Outputs], ['resources', doc.Resources]].filter(([, d]) => isContainer(d)) as [CfnSection, unknown][];
+}
+
+const many = (n: number, make: (i: number) => unknown) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`N${i}`, make(i)]));
+
+/** Documents made for what the section schemas say beyond types: their if/then/else, not, propertyNames, false schemas and bounds. */
+const SECTION_CASES: [CfnSection, unknown][] = [
+  ['template', { AWSTemplateFormatVersion: '2010-09-10', Resources: {}, Foo: 1 }],
+  ['template', { AWSTemplateFormatVersion: 20100909, Conditions: [], Rules: 'x' }],
+  ['template', []],
+  ['parameters', { P: { Type: 'Number', MinLength: 1, MaxLength: 5000, AllowedPattern: '.*', MaxValue: 3 } }],
+  ['parameters', { P: { Type: 'String', MaxValue: 3, MinValue: '1', Default: 'x'.repeat(5000) } }],
+  ['parameters', { P: { Type: 'List<AWS::EC2::Subnet::Id>', MaxValue: 1, NoEcho: 'yes', AllowedValues: ['a', 7] } }],
+  ['parameters', { P: { MaxValue: 1 }, Q: {}, R: 'String' }],
+  ['parameters', { '': { Type: 'String' }, [`P${'x'.repeat(300)}`]: { Type: 'String' }, 'bad-name': { Type: 'String' } }],
+  ['outputs', many(201, (i) => ({ Value: i }))],
+  ['outputs', { O: { Value: 1, Export: {} }, P: { Description: 5, Condition: ['x'] }, Q: { Value: 'v', Export: { Name: 'n', Other: 1 } } }],
+  ['outputs', { [`O${'y'.repeat(260)}`]: { Value: 1 }, 'o-1': { Value: 1 } }],
+  ['resources', many(501, () => ({ Type: 'AWS::SNS::Topic' }))],
+  ['resources', { R: { Type: 'Custom::Thing', Version: '1.0', CreationPolicy: {}, UpdatePolicy: {} } }],
+  ['resources', { R: { Type: 'AWS::CloudFormation::CustomResource', Version: 1.5 } }],
+  ['resources', { R: { Type: 'AWS::S3::Bucket', Version: 1, CreationPolicy: 'x', UpdatePolicy: [] } }],
+  ['resources', { R: { Type: 7, DependsOn: 5, Condition: {} }, S: { DependsOn: ['a', 1] }, T: null }],
+  ['resources', { [`R${'z'.repeat(256)}`]: { Type: 'AWS::SNS::Topic' }, 'r-1': { Type: 'AWS::SNS::Topic' } }],
+];
+
+/** Replacements and added fields that reach the section schemas' branches: custom resources, parameter types, versions. */
+const SECTION_MUTATIONS = {
+  containers: (v: unknown) => containers(v),
+  replacements: [
+    ...JSON_REPLACEMENTS,
+    () => 'Custom::Thing',
+    () => 'Number',
+    () => 'CommaDelimitedList',
+    () => ({ Type: 'Number', MinLength: 1 }),
+    () => ({ Type: 'Custom::X', CreationPolicy: {} }),
+    () => ({ Ref: 'X' }),
+    (old: unknown) => (isContainer(old) && !Array.isArray(old) ? { ...old, Version: 1 } : old),
+  ],
+  extra: (r: () => number): [string, unknown] => [
+    ['Extra0', 'bad-name', '', 'x'.repeat(256), 'Version', 'CreationPolicy', 'MinValue', 'AllowedPattern', 'MaxLength', 'Type', 'Export'][Math.floor(r() * 11)]!,
+    ['value', 1, {}, { Type: 'String' }, { Value: 1 }][Math.floor(r() * 5)],
+  ],
+  removeBelow: 0.3,
+  replaceScalars: true,
+};
+
+describe('compiled CloudFormation template section checks', () => {
+  const templates = goldenTemplates();
+
+  it('check the four section schemas, each as the verifier adjusts it', () => {
+    expect(Object.keys(cfnChecks().sections).sort()).toEqual([...CFN_SECTIONS].sort());
+    // The template section's version is a string here, not cfn-lint's `date`.
+    expect((sectionSchemas.get('template')!.properties as Record<string, { type: unknown }>).AWSTemplateFormatVersion!.type).toBe('string');
+  });
+
+  it('report what the evaluator reports on the sections of every golden template', () => {
+    expect(templates.length).toBeGreaterThan(30);
+    const keywords = new Map<string, number>();
+    for (const [file, doc] of templates) for (const [name, data] of sectionData(doc)) compareSection(name, data, file, keywords);
+    // The goldens pass their sections: the Hooks section the blue/green transform reads is cfn-lint's only finding.
+    expect([...keywords.keys()]).toEqual(keywords.size ? ['additionalProperties'] : []);
+  });
+
+  const MUTANTS = Number(process.env.CFN_MUTANTS ?? 12);
+  it(`report what the evaluator reports on ${MUTANTS} seeded mutations of each golden section, and on documents made for each keyword`, () => {
+    const keywords = new Map<string, number>();
+    templates.forEach(([file, doc], i) => {
+      sectionData(doc).forEach(([name, data], j) => {
+        const rnd = random(0x5ec7 + 16 * i + j);
+        for (let m = 0; m < MUTANTS; m++) compareSection(name, mutate(data, rnd, SECTION_MUTATIONS), `${file} mutant ${m}`, keywords);
+      });
+    });
+    SECTION_CASES.forEach(([name, data], i) => compareSection(name, data, `case ${i}`, keywords));
+    for (const k of ['type', 'enum', 'required', 'additionalProperties', 'propertyNames', 'not', 'false schema', 'maxProperties', 'maxLength', 'maximum']) expect(keywords.get(k) ?? 0, k).toBeGreaterThan(0);
+  });
+});
+
+describe('a compiled check with not, if/then/else, propertyNames and maxProperties', () => {
+  // No bundled resource schema uses these (the section schemas do, and have no intrinsic calls to
+  // skip): made for the test, with cloudformation.ts's options, a `propertyNames` inside a choice
+  // that must be explained, and intrinsic function calls where values go.
+  it('reports what evaluate() reports with the same options', async () => {
+    const schema = {
+      typeName: 'AWS::Test::Thing',
+      type: 'object',
+      properties: {
+        A: { not: { type: 'string' } },
+        B: { type: 'object', if: { properties: { K: { const: 'x' } }, required: ['K'] }, then: { required: ['T'] }, else: { propertyNames: { enum: ['K', 'E'] } } },
+        C: { type: 'object', maxProperties: 1, propertyNames: { maxLength: 3, pattern: '^[a-z]+$' }, additionalProperties: { type: 'integer' } },
+        D: { oneOf: [{ type: 'object', propertyNames: { enum: ['a'] } }, { type: 'object', required: ['z'] }] },
+        E: { if: true, then: { minLength: 2 } },
+        F: { not: true },
+        G: { if: { type: 'string' }, else: { type: 'integer' } },
+        H: { type: 'object', properties: { a: { type: 'string' } }, propertyNames: { pattern: '^[a-z]$' } },
+      },
+    };
+    const check = (await madeFrom(vendorWith(schema))).resources['AWS::Test::Thing']![1];
+    const keywords = new Map<string, number>();
+    for (const doc of [
+      { A: 'text', B: { K: 'x' }, C: { abcd: 'x', ABCDE: 2 }, H: { a: 1, BB: 2 }, D: { b: 1, c: 2 }, E: 'x', F: 1, G: 2.5 },
+      { A: 1, B: { K: 'y', Q: 1 }, C: { ab: 'x' }, D: { a: 1 }, E: 'xy', G: 'x' },
+      { A: { Ref: 'P' }, B: { K: { Ref: 'P' }, T: 1 }, C: { ab: { Ref: 'P' } }, D: { Ref: 'P' }, E: { 'Fn::Sub': 'x' } },
+      { B: { Ref: 'P', Extra: 1 }, C: { 'Fn::If': ['C', { a: 1 }, { Ref: 'AWS::NoValue' }] }, D: { z: 1, b: 2 }, G: { Ref: 'P' } },
+      { B: 'x', C: [], D: { b: { Ref: 'P' } } },
+      { D: 7 },
+      { D: { a: 1, z: 1 } },
+    ]) {
+      const want = evaluate(schema, doc, PROPERTIES);
+      expect(runCheck(check, doc, PROPERTIES), JSON.stringify(doc)).toEqual(want);
+      for (const v of want) keywords.set(v.keyword, (keywords.get(v.keyword) ?? 0) + 1);
+    }
+    for (const k of ['not', 'required', 'propertyNames', 'maxProperties', 'minLength', 'oneOf', 'type']) expect(keywords.get(k) ?? 0, k).toBeGreaterThan(0);
+  });
+});
+
 describe('the CloudFormation verifier', () => {
-  it(`gives the same diagnostics from the compiled checks (the first ${COMPILED_USES} uses of a type) as from the evaluator after them`, async () => {
+  it(`gives the same diagnostics from the compiled checks (the first ${COMPILED_USES} uses of a type or section) as from the evaluator after them`, async () => {
     vi.resetModules(); // a fresh count of uses
     const { verifyArtifacts } = await import('../../src/verify/index.js');
     const template = {
       AWSTemplateFormatVersion: '2010-09-09',
-      Parameters: { Image: { Type: 'String' } },
+      Parameters: { Image: { Type: 'String' }, Count: { Type: 'Number', MinLength: 1 } },
       Conditions: { Prod: { 'Fn::Equals': ['a', 'b'] } },
+      Outputs: { Out: { Description: 'no value' } },
       Resources: {
         Service: {
           Type: 'AWS::ECS::Service',
@@ -236,7 +385,7 @@ describe('the CloudFormation verifier', () => {
             Unknown: 1,
           },
         },
-        Role: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: {}, ManagedPolicyArns: ['a', 'a'], RoleName: { 'Fn::GetAtt': ['Service', 'NoSuchAttribute'] } } },
+        Role: { Type: 'AWS::IAM::Role', Version: 2, Properties: { AssumeRolePolicyDocument: {}, ManagedPolicyArns: ['a', 'a'], RoleName: { 'Fn::GetAtt': ['Service', 'NoSuchAttribute'] } } },
       },
     };
     const artifacts = [{ path: 'web/ecs/service.cfn.yaml', kind: 'cloudformation', format: 'yaml', emitter: 'test', documents: [template] }] as unknown as Artifact[];
@@ -247,6 +396,10 @@ describe('the CloudFormation verifier', () => {
     expect(schemaFindings.join('\n')).toMatch(/ServiceArn is read-only/);
     expect(schemaFindings.join('\n')).toMatch(/ManagedPolicyArns: must not repeat an item/);
     expect(runs[0]!.join('\n')).toMatch(/has no attribute "NoSuchAttribute"/);
+    // The template sections: an option a Number parameter does not take, an output without a value, a version on a resource that is not custom.
+    expect(schemaFindings.join('\n')).toMatch(/Parameters\/Count\/MinLength: unknown field "MinLength"/);
+    expect(schemaFindings.join('\n')).toMatch(/Outputs\/Out: missing required field "Value"/);
+    expect(schemaFindings.join('\n')).toMatch(/Resources\/Role: matches a form that is not allowed/);
     for (const r of runs) expect(r).toEqual(runs[0]);
   });
 });
