@@ -132,7 +132,16 @@ function mayStartBefore(text: string, i: number): boolean {
   return true;
 }
 
+/**
+ * FORMAT_MARKER and the assignment's words in one case-insensitive scan: a text without any of them
+ * (nearly every name, image, path and message) is decided by it alone, where the checks below
+ * cost a pattern, an ASCII test, a lower-case copy and six searches. The `i` flag only widens what
+ * it finds, and without `u` it folds no non-ASCII letter onto an ASCII one, as the formats do not.
+ */
+const ANY_MARKER = /AKIA|ASIA|-----BEGIN |gh[pousr]_|github_pat_|xox[abprs]-|eyJ|:\/\/|Bearer|pass|pwd|secret|token|key/i;
+
 export function mayHoldSecretFormat(text: string): boolean {
+  if (!ANY_MARKER.test(text)) return false;
   if (FORMAT_MARKER.test(text)) return true;
   if (!isAsciiText(text)) return ASSIGNMENT_SIGN.test(text) && ASSIGNMENT_WORD.test(text);
   return assignmentMayMatch(text);
