@@ -34,13 +34,16 @@ export default defineConfig([
     entry: { index: 'src/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
+    // The `yaml` library is loaded on first use with require() (src/core/lazy-yaml.ts): an ES
+    // module has no require of its own, so the ESM build makes one for the package's dependencies.
+    banner: ({ format }) => (format === 'esm' ? { js: "import { createRequire as __codegenCreateRequire } from 'node:module'; const require = __codegenCreateRequire(import.meta.url);" } : {}),
     // dist/ is emptied before tsup starts (scripts/clean-dist.mjs): a `clean` here would run while
     // the other builds of this array write their files, which it could remove.
     ...node20,
   },
   {
-    // The CLI as one CommonJS script, so the bin can compile it with a code cache: Node's own on
-    // Node ≥ 22.1, on Node 20 vm.Script with a cache written on the user's machine (no cache ships).
+    // The CLI as one CommonJS script, so the bin can compile it with a code cache: vm.Script with a
+    // cache written on the user's machine, on every Node release (no cache ships; src/cli/bin.ts).
     // Bundled dynamic imports (Handlebars, verify, plugin support) become lazily-run wrappers: they
     // still load only when used. import() of a user's plugin or config file stays a real import()
     // (made by the bin: see hostImport above).

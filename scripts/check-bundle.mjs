@@ -3,8 +3,8 @@
  * Build step after tsup (`npm run build`, `prepare`): checks the CLI bundle and writes the
  * compatibility bin. No V8 code cache is built or shipped: a cache made by one Node release can be
  * accepted by another Node 20 patch release (they all report V8 11.3.244.8) and crash it. The bin
- * uses Node's own compile cache (Node ≥ 22.1) or one written on the user's machine, keyed on the
- * exact Node binary (src/cli/bundle-loader.ts).
+ * uses a cache written on the user's machine, keyed on the exact Node binary, on every Node release
+ * (src/cli/bundle-loader.ts, src/cli/bin.ts).
  */
 import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

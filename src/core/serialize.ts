@@ -5,7 +5,8 @@
  * 1.2, PyYAML, go-yaml; so `on`, `yes`, `1.10`, `0o17` or `2012-10-17` stay strings), two-space
  * JSON, one trailing newline.
  */
-import { Document, type ScalarTag, type Tags, type ToStringOptions } from 'yaml';
+import type { ScalarTag, Tags, ToStringOptions } from 'yaml';
+import { yamlLibrary } from './lazy-yaml.js';
 import { doubleQuoted, needsEscape, numberText, plainOk } from './yaml-quote.js';
 import { fastYaml } from './yaml-emit.js';
 
@@ -115,7 +116,7 @@ function writerTags(tags: Tags): Tags {
 
 /** The `yaml` library's text for `value`; the direct writer produces the same text for plain ASCII data. */
 export function libraryYaml(value: JsonObject): string {
-  const doc = new Document(value, { version: '1.1', aliasDuplicateObjects: false, customTags: writerTags });
+  const doc = new (yamlLibrary().Document)(value, { version: '1.1', aliasDuplicateObjects: false, customTags: writerTags });
   return doc.toString(YAML_OPTIONS);
 }
 

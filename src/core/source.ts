@@ -3,7 +3,8 @@
  * `locate(path)` to turn a spec path into line:column.
  */
 import { isUtf8 } from 'node:buffer';
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { Document, Node, Pair, YAMLMap } from 'yaml';
+import { LineIndex, yamlLibrary } from './lazy-yaml.js';
 import type { Diagnostic, SpecPath } from './diagnostics.js';
 import { fastParse, type FastNode } from './yaml-fast.js';
 import { MAX_YAML_DEPTH, readWithLibrary, yamlCode } from './yaml-library.js';
@@ -20,10 +21,10 @@ export interface SourceFile {
   doc?: Document.Parsed;
   /** The fast reader's node ranges (see yaml-fast.ts). */
   tree?: FastNode;
-  lineCounter: LineCounter;
+  lineCounter: LineIndex;
 }
 
-/** Line starts for text the yaml library did not read (its LineCounter, filled the way its lexer does). */
+/** Line starts for text the yaml library did not read (filled the way its lexer fills them). */
 function countLines(source: SourceFile): void {
   const lc = source.lineCounter;
   if (lc.lineStarts.length) return;
@@ -118,7 +119,7 @@ function flowDepth(text: string): { depth: number; offset: number } {
 
 /** Parse YAML or JSON text into a plain value, with diagnostics carrying positions. */
 export function parseSource(file: string, text: string, options: { fast?: boolean } = {}): ParsedSource {
-  const lineCounter = new LineCounter();
+  const lineCounter = new LineIndex();
   const source: SourceFile = { file, text, lineCounter };
   const diagnostics: Diagnostic[] = [];
   // UTF-8 takes at most 3 bytes per UTF-16 unit: only a text longer than a third of the limit is measured.
@@ -187,6 +188,7 @@ function firstLine(s: string): string {
 /** Walks the node tree once: refuses aliases, forbidden keys, too-deep nesting, non-scalar keys. */
 function findAlias(node: Node | null, depth: number, source: SourceFile, out: Diagnostic[], path: (string | number)[] = []): boolean {
   if (!node) return false;
+  const { isAlias, isMap, isScalar, isSeq } = yamlLibrary();
   if (depth > MAX_DEPTH) {
     out.push(diag(source, 'YAML_TOO_DEEP', `Nesting is deeper than ${MAX_DEPTH} levels.`, node.range?.[0], path));
     return true;
@@ -221,6 +223,7 @@ function findAlias(node: Node | null, depth: number, source: SourceFile, out: Di
 
 /** The node at a spec path (or the deepest existing ancestor), and whether it was the key. */
 function nodeAt(doc: Document.Parsed, path: SpecPath, preferKey: boolean): { node: Node | null; exact: boolean } {
+  const { isMap, isPair, isSeq } = yamlLibrary();
   let cur: Node | null = doc.contents as Node | null;
   let last: Node | null = cur;
   for (let i = 0; i < path.length; i++) {
@@ -268,6 +271,7 @@ function pairIndex(node: YAMLMap<unknown, unknown>): Map<string, Pair<unknown, u
   let m = PAIR_INDEX.get(node);
   if (!m) {
     m = new Map();
+    const { isScalar } = yamlLibrary();
     for (const p of node.items) if (isScalar(p.key) && !m.has(String(p.key.value))) m.set(String(p.key.value), p);
     PAIR_INDEX.set(node, m);
   }

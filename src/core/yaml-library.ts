@@ -6,7 +6,8 @@
  * directive, a `%TAG` directive or any tag (`!!omap`, `!!set`, `!!binary`, `!!str`, `!foo`, `!`)
  * would change what the text means, so each is an error. See docs/limits.md.
  */
-import { Composer, Parser, type CST, type Document, type ErrorCode, type LineCounter } from 'yaml';
+import type { CST, Document, ErrorCode } from 'yaml';
+import { yamlLibrary, type LineIndex } from './lazy-yaml.js';
 
 /** Deepest nesting of collections accepted (the reader's MAX_DEPTH). */
 export const MAX_YAML_DEPTH = 64;
@@ -109,7 +110,8 @@ function checkTokens(tokens: readonly CST.Token[], limit: number): LibraryProble
  * Parse `text` with the yaml library (YAML 1.2 core, unique keys, strict), or return the problems
  * that make composing it pointless or unsafe. Errors beyond MAX_YAML_ERRORS stop the composer.
  */
-export function readWithLibrary(text: string, lineCounter: LineCounter): LibraryRead {
+export function readWithLibrary(text: string, lineCounter: LineIndex): LibraryRead {
+  const { Composer, Parser } = yamlLibrary();
   const tokens = Array.from(new Parser(lineCounter.addNewLine).parse(text));
   const problems = checkTokens(tokens, MAX_YAML_ERRORS);
   if (problems.length) {

@@ -5,7 +5,8 @@
  * reader refuses it (size, aliases, nesting), plus what only an importer meets: templates.
  */
 import { isUtf8 } from 'node:buffer';
-import { Document, isMap, isSeq, LineCounter, parseAllDocuments, type Node } from 'yaml';
+import type { Document, Node } from 'yaml';
+import { LineIndex, yamlLibrary } from '../core/lazy-yaml.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { decodeSpec, MAX_DEPTH, type SourceFile } from '../core/source.js';
 import { CLOUDFORMATION_TAGS } from './cfn-tags.js';
@@ -29,7 +30,7 @@ export interface InputDocument {
   value: unknown;
 }
 
-function at(file: string, code: string, message: string, lc?: LineCounter, offset?: number, hint?: string): Diagnostic {
+function at(file: string, code: string, message: string, lc?: LineIndex, offset?: number, hint?: string): Diagnostic {
   const pos = lc && offset !== undefined ? lc.linePos(offset) : { line: 1, col: 1 };
   return { code, severity: 'error', message, source: 'yaml', path: [], file, line: pos.line, column: pos.col, ...(hint ? { hint } : {}) };
 }
@@ -65,14 +66,14 @@ function listItems(value: unknown, doc: Document.Parsed): [unknown, Node][] | un
   const v = value as Record<string, unknown>;
   if (v.apiVersion !== 'v1' || v.kind !== 'List' || !Array.isArray(v.items) || !v.items.length) return undefined;
   if (!v.items.every((i) => i !== null && typeof i === 'object' && !Array.isArray(i) && typeof (i as Record<string, unknown>).kind === 'string')) return undefined;
-  const seq = isMap(doc.contents) ? doc.contents.get('items', true) : undefined;
-  if (!isSeq(seq) || seq.items.length !== v.items.length) return undefined;
+  const seq = yamlLibrary().isMap(doc.contents) ? doc.contents.get('items', true) : undefined;
+  if (!yamlLibrary().isSeq(seq) || seq.items.length !== v.items.length) return undefined;
   return v.items.map((item, i) => [item, seq.items[i] as Node]);
 }
 
 /** A document whose contents are one node of another (what positions are looked up in: its contents and range). */
 function itemDocument(node: Node): Document.Parsed {
-  const doc = new Document() as unknown as Document.Parsed;
+  const doc = new (yamlLibrary().Document)() as unknown as Document.Parsed;
   doc.contents = node as Document.Parsed['contents'];
   doc.range = (node.range ?? [0, 0, 0]) as Document.Parsed['range'];
   return doc;
@@ -98,12 +99,12 @@ export function readDocuments(input: ImportInput, out: Diagnostic[], opts: { clo
     });
     return [];
   }
-  const lineCounter = new LineCounter();
+  const lineCounter = new LineIndex();
   if (text!.trim() === '') {
     out.push(at(input.file, 'INPUT_EMPTY', 'The input is empty.'));
     return [];
   }
-  const parsed = parseAllDocuments(text!, { lineCounter, uniqueKeys: true, prettyErrors: false, version: '1.2', ...(opts.cloudformation ? { customTags: CLOUDFORMATION_TAGS } : {}) });
+  const parsed = yamlLibrary().parseAllDocuments(text!, { lineCounter, uniqueKeys: true, prettyErrors: false, version: '1.2', ...(opts.cloudformation ? { customTags: CLOUDFORMATION_TAGS } : {}) });
   const docs = Array.isArray(parsed) ? parsed : [];
   const result: InputDocument[] = [];
   let failed = false;

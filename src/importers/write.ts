@@ -3,7 +3,8 @@
  * sections and defaults left out, small leaf maps in flow style, the schema modeline on top and a
  * comment wherever the importer made a choice. Built with the yaml library's Document API.
  */
-import { Document, isMap, isScalar, isSeq, parseDocument, YAMLSeq, type Node, type Pair, type Scalar } from 'yaml';
+import type { Document, Node, Pair, Scalar } from 'yaml';
+import { yamlLibrary } from '../core/lazy-yaml.js';
 import type { SpecPath } from '../core/diagnostics.js';
 import { serviceSchemaObject } from '../schema/validate.js';
 
@@ -99,11 +100,11 @@ function pairAt(doc: Document, path: SpecPath): Pair | undefined {
   let node: unknown = doc.contents;
   let pair: Pair | undefined;
   for (const seg of path) {
-    if (isMap(node)) {
-      pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+    if (yamlLibrary().isMap(node)) {
+      pair = node.items.find((p) => yamlLibrary().isScalar(p.key) && String(p.key.value) === String(seg));
       if (!pair) return undefined;
       node = pair.value;
-    } else if (isSeq(node) && typeof seg === 'number') {
+    } else if (yamlLibrary().isSeq(node) && typeof seg === 'number') {
       node = node.items[seg];
       pair = undefined;
     } else return undefined;
@@ -114,18 +115,18 @@ function pairAt(doc: Document, path: SpecPath): Pair | undefined {
 const AMBIGUOUS = /^(y|yes|n|no|on|off|true|false|null|~|[-+]?[0-9][0-9_:.]*)$/i;
 
 function flowSmallMaps(node: unknown, key?: string): void {
-  if (isMap(node)) {
-    const scalars = node.items.every((p) => isScalar(p.value) || (isMap(p.value) && p.value.items.every((q) => isScalar(q.value)) && p.value.items.length <= 2));
+  if (yamlLibrary().isMap(node)) {
+    const scalars = node.items.every((p) => yamlLibrary().isScalar(p.value) || (yamlLibrary().isMap(p.value) && p.value.items.every((q) => yamlLibrary().isScalar(q.value)) && p.value.items.length <= 2));
     if (key && FLOW_KEYS.has(key) && scalars && node.items.length <= 4 && JSON.stringify(node.toJSON()).length <= 72) node.flow = true;
     for (const p of node.items) {
-      const k = isScalar(p.key) ? String(p.key.value) : undefined;
+      const k = yamlLibrary().isScalar(p.key) ? String(p.key.value) : undefined;
       // Strings a YAML 1.1 reader would take for a boolean or a number (on, yes, 10001:10001) are quoted.
-      if (isScalar(p.value) && typeof p.value.value === 'string' && AMBIGUOUS.test(p.value.value)) p.value.type = 'QUOTE_DOUBLE';
+      if (yamlLibrary().isScalar(p.value) && typeof p.value.value === 'string' && AMBIGUOUS.test(p.value.value)) p.value.type = 'QUOTE_DOUBLE';
       flowSmallMaps(p.value, k);
     }
-  } else if (isSeq(node)) {
+  } else if (yamlLibrary().isSeq(node)) {
     if (key === 'hosts' || key === 'command' || key === 'entrypoint') {
-      if (node.items.every((x) => isScalar(x)) && node.items.length <= 4) node.flow = true;
+      if (node.items.every((x) => yamlLibrary().isScalar(x)) && node.items.length <= 4) node.flow = true;
     }
     for (const x of node.items) flowSmallMaps(x, key && FLOW_ITEMS.has(key) ? ITEM : undefined);
   }
@@ -134,7 +135,7 @@ function flowSmallMaps(node: unknown, key?: string): void {
 /** The spec as YAML text: modeline, header comments, ordered fields, choice comments. */
 export function specText(draft: SpecDraft, schemaRef = DEFAULT_SCHEMA_REF): { text: string; object: Record<string, unknown> } {
   const object = orderedSpec(draft.spec);
-  const doc = new Document(object);
+  const doc = new (yamlLibrary().Document)(object);
   flowSmallMaps(doc.contents);
   doc.commentBefore = [` yaml-language-server: $schema=${schemaRef}`, ...draft.header.map((l) => ` ${l}`)].join('\n');
   for (const c of draft.comments) {
@@ -159,17 +160,17 @@ export interface PatchEntry {
 
 /** Strings a YAML 1.1 reader would take for something else are quoted, in maps and lists alike. */
 function quoteAmbiguous(node: unknown): void {
-  if (isScalar(node)) {
+  if (yamlLibrary().isScalar(node)) {
     if (typeof node.value === 'string' && AMBIGUOUS.test(node.value)) node.type = 'QUOTE_DOUBLE';
-  } else if (isMap(node)) for (const p of node.items) quoteAmbiguous(p.value);
-  else if (isSeq(node)) for (const x of node.items) quoteAmbiguous(x);
+  } else if (yamlLibrary().isMap(node)) for (const p of node.items) quoteAmbiguous(p.value);
+  else if (yamlLibrary().isSeq(node)) for (const x of node.items) quoteAmbiguous(x);
 }
 
 /** Maps of a few scalars on one line (`- { name: nofile, softLimit: 65536 }`) inside a larger value. */
 function flowLeafMaps(node: unknown): void {
-  if (isMap(node) && node.items.length <= 4 && node.items.every((p) => isScalar(p.value)) && JSON.stringify(node.toJSON()).length <= 72) node.flow = true;
-  else if (isMap(node)) for (const p of node.items) flowLeafMaps(p.value);
-  else if (isSeq(node)) for (const x of node.items) flowLeafMaps(x);
+  if (yamlLibrary().isMap(node) && node.items.length <= 4 && node.items.every((p) => yamlLibrary().isScalar(p.value)) && JSON.stringify(node.toJSON()).length <= 72) node.flow = true;
+  else if (yamlLibrary().isMap(node)) for (const p of node.items) flowLeafMaps(p.value);
+  else if (yamlLibrary().isSeq(node)) for (const x of node.items) flowLeafMaps(x);
 }
 
 /** Longest JSON text of an operation written on one line (`- { op: test, path: /kind, value: Deployment }`). */
@@ -181,18 +182,18 @@ const FLOW_OP = 110;
  */
 export function withPatches(spec: { text: string; object: Record<string, unknown> }, entries: readonly PatchEntry[]): { text: string; object: Record<string, unknown> } {
   if (!entries.length) return spec;
-  const doc = parseDocument(spec.text);
+  const doc = yamlLibrary().parseDocument(spec.text);
   const existing = doc.get('patches', true);
-  const list = isSeq(existing) ? existing : new YAMLSeq();
+  const list = yamlLibrary().isSeq(existing) ? existing : new (yamlLibrary().YAMLSeq)();
   for (const e of entries) {
     const node = doc.createNode(e.patch);
     quoteAmbiguous(node);
     const ops = node.get('ops', true);
-    if (isSeq(ops)) ops.items.forEach((op, i) => (JSON.stringify(e.patch.ops[i]).length <= FLOW_OP ? (isMap(op) ? (op.flow = true) : undefined) : flowLeafMaps(op)));
+    if (yamlLibrary().isSeq(ops)) ops.items.forEach((op, i) => (JSON.stringify(e.patch.ops[i]).length <= FLOW_OP ? (yamlLibrary().isMap(op) ? (op.flow = true) : undefined) : flowLeafMaps(op)));
     node.commentBefore = e.comment.split('\n').map((l) => ` ${l}`).join('\n');
     list.items.push(node);
   }
-  if (!isSeq(existing)) doc.set('patches', list);
+  if (!yamlLibrary().isSeq(existing)) doc.set('patches', list);
   const previous = Array.isArray(spec.object.patches) ? spec.object.patches : [];
   return { text: doc.toString({ lineWidth: 0, flowCollectionPadding: true }), object: { ...spec.object, patches: [...previous, ...entries.map((e) => e.patch)] } };
 }

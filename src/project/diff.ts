@@ -8,7 +8,7 @@
  * Pointers and line numbers name the position in the generated file, except for removals, which
  * name the position in the file on disk.
  */
-import { parseAllDocuments } from 'yaml';
+import { yamlLibrary } from '../core/lazy-yaml.js';
 import type { OutputFile } from '../core/output.js';
 
 export type ChangeOp = 'added' | 'removed' | 'changed';
@@ -76,7 +76,7 @@ function parse(text: string, format: 'json' | 'yaml'): Parsed {
   // YAML 1.1, as the serializer writes it and kubectl/Copilot read it. A hand-edited file may use
   // anchors: they resolve within the library's default alias limit (toJS throws beyond it).
   try {
-    const docs = parseAllDocuments(text, { version: '1.1', uniqueKeys: true });
+    const docs = yamlLibrary().parseAllDocuments(text, { version: '1.1', uniqueKeys: true });
     if (!Array.isArray(docs) || docs.some((d) => d.errors.length)) return { ok: false, why: 'not valid YAML' };
     return { ok: true, docs: docs.map((d) => d.toJS() as unknown) };
   } catch {

@@ -7,7 +7,7 @@
  * patchable), anything else is a text artifact.
  */
 import type HandlebarsNamespace from 'handlebars';
-import { parseAllDocuments, stringify } from 'yaml';
+import { yamlLibrary } from '../core/lazy-yaml.js';
 import { DiagnosticError, type Diagnostic } from '../core/diagnostics.js';
 import type { Artifact, JsonObject } from '../core/serialize.js';
 import type { ServiceModel } from '../model/types.js';
@@ -53,7 +53,7 @@ export function createEnvironment(hb: Handlebars): Handlebars {
   const env = hb.create();
   env.registerHelper({
     json: (value: unknown, options: { hash?: { indent?: number } }) => JSON.stringify(value ?? null, null, options?.hash?.indent ?? 0),
-    yaml: (value: unknown) => stringify(value ?? null, { lineWidth: 0, aliasDuplicateObjects: false }).replace(/\n$/, ''),
+    yaml: (value: unknown) => yamlLibrary().stringify(value ?? null, { lineWidth: 0, aliasDuplicateObjects: false }).replace(/\n$/, ''),
     indent: (width: unknown, text: unknown) => {
       const pad = ' '.repeat(Math.max(0, Number(width) || 0));
       return String(text ?? '')
@@ -132,7 +132,7 @@ function toArtifact(text: string, o: TemplateEmitterOptions, emitter: string, fa
     return { path: o.output, format: 'json', kind, emitter, documents: [doc as JsonObject] };
   }
   if (/\.ya?ml$/i.test(o.output)) {
-    const docs = parseAllDocuments(text, { uniqueKeys: true, strict: true, version: '1.1' });
+    const docs = yamlLibrary().parseAllDocuments(text, { uniqueKeys: true, strict: true, version: '1.1' });
     const list = Array.isArray(docs) ? docs : [];
     const documents: JsonObject[] = [];
     for (const d of list) {

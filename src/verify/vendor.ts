@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { yamlLibrary } from '../core/lazy-yaml.js';
 
 let root: string | undefined;
 /** True once setSchemasRoot() has named a folder: what was compiled from the bundled schemas no longer applies. */
@@ -55,7 +55,7 @@ export function readData<T>(relPath: string): T {
   let v = cache.get(relPath);
   if (v === undefined) {
     const text = readFileSync(join(schemasRoot(), relPath), 'utf8');
-    v = relPath.endsWith('.json') ? JSON.parse(text) : parse(text);
+    v = relPath.endsWith('.json') ? JSON.parse(text) : yamlLibrary().parse(text);
     cache.set(relPath, v);
   }
   return v as T;
