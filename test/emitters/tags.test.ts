@@ -95,3 +95,27 @@ describe('labels on the legacy targets', () => {
     expect(d?.hint).toBe('deploy with copilot svc deploy --resource-tags app.kubernetes.io/part-of=shop,team=payments');
   });
 });
+
+describe('the tag character check', () => {
+  // tagProblem() tests ASCII text with an ASCII copy of the pattern (verify/ascii-pattern.ts) and
+  // makes the Unicode one for other text only: both must answer as the Unicode pattern does.
+  it('accepts exactly what the Unicode pattern accepts, for every ASCII character and for letters, digits and separators beyond it', async () => {
+    const { tagProblem } = await import('../../src/emitters/common/tags.js');
+    const pattern = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+    const texts = [
+      ...Array.from({ length: 128 }, (_, c) => `k${String.fromCharCode(c)}v`),
+      'é', 'Ünïcödé', '日本語', 'a\u00a0b', 'a\u2028b', 'a\u3000b', '٣', 'Ⅻ', '😀', 'a\u200bb', 'a\u00adb', 'tab\there', 'ok: a/b=c+d-e@f_g.h',
+    ];
+    let accepted = 0;
+    for (const t of texts) {
+      const ok = tagProblem(t, t) === undefined;
+      expect(ok, JSON.stringify(t)).toBe(pattern.test(t));
+      if (ok) accepted++;
+    }
+    // Both answers occur, for ASCII and other text.
+    expect(accepted).toBeGreaterThan(60);
+    expect(accepted).toBeLessThan(texts.length - 40);
+    expect(tagProblem('日本語', 'x')).toBeUndefined();
+    expect(tagProblem('a😀', 'x')).toBeDefined();
+  });
+});
