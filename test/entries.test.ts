@@ -14,12 +14,21 @@ const CJS = join(ROOT, 'dist/index.cjs');
 const ESM = join(ROOT, 'dist/index.js');
 const SEED = join(ROOT, 'fixtures/seed/service.yaml');
 
-/** Names and a digest of compile(seed) through one entry, from a fresh process. */
-function probe(kind: 'cjs' | 'esm'): { names: string[]; files: [string, string][] } {
-  const report = `(m) => { const r = m.compile(require('node:fs').readFileSync(${JSON.stringify(SEED)}), { file: 'service.yaml' });
-    process.stdout.write(JSON.stringify({ names: Object.keys(m).filter((k) => k !== 'default').sort(), files: r.files.map((f) => [f.path, f.content]) })); }`;
-  const code = kind === 'cjs' ? `(${report})(require(${JSON.stringify(CJS)}))` : `import(${JSON.stringify(pathToFileURL(ESM).href)}).then(${report})`;
-  return JSON.parse(execFileSync(process.execPath, ['-e', code], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })) as { names: string[]; files: [string, string][] };
+/** A spec the fast reader leaves to the `yaml` library (an alias), which the library is loaded to read. */
+const ALIAS = 'apiVersion: codegen/v1\nname: a\nimage: x:1\nanchor: &a 1\nother: *a\n';
+
+/** Names and a digest of compile(seed) through one entry, from a fresh process; and the diagnostics of a spec only the yaml library reads. */
+function probe(kind: 'cjs' | 'esm'): { names: string[]; files: [string, string][]; alias: string[] } {
+  const report = `(m) => { const r = m.compile(readFileSync(${JSON.stringify(SEED)}), { file: 'service.yaml' });
+    const alias = m.compile(${JSON.stringify(ALIAS)}, { file: 'alias.yaml' }).diagnostics.map((d) => d.code + ' ' + d.line + ':' + d.column);
+    process.stdout.write(JSON.stringify({ names: Object.keys(m).filter((k) => k !== 'default').sort(), files: r.files.map((f) => [f.path, f.content]), alias })); }`;
+  // The ES module entry runs as an ES module (`--input-type=module`): `node -e` would give it a global require.
+  const code =
+    kind === 'cjs'
+      ? `const { readFileSync } = require('node:fs'); (${report})(require(${JSON.stringify(CJS)}))`
+      : `import { readFileSync } from 'node:fs'; import * as m from ${JSON.stringify(pathToFileURL(ESM).href)}; (${report})(m);`;
+  const args = kind === 'cjs' ? ['-e', code] : ['--input-type=module', '-e', code];
+  return JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })) as { names: string[]; files: [string, string][]; alias: string[] };
 }
 
 describe('the CommonJS and ES module entries', () => {
@@ -39,5 +48,12 @@ describe('the CommonJS and ES module entries', () => {
     expect(cjs.names).toEqual(esm.names);
     expect(esm.files.length).toBeGreaterThan(5);
     expect(cjs.files).toEqual(esm.files);
+  });
+
+  it('both load the yaml library when a spec needs it (it is loaded on first use: src/core/lazy-yaml.ts)', () => {
+    const cjs = probe('cjs');
+    const esm = probe('esm');
+    expect(esm.alias).toEqual(['YAML_ALIAS 5:8']);
+    expect(cjs.alias).toEqual(esm.alias);
   });
 });

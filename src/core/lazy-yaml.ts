@@ -14,7 +14,9 @@ export function yamlLibraryLoaded(): boolean {
 }
 
 export function yamlLibrary(): typeof Yaml {
-  // A require() of a bundled package: the bundler turns it into a call of that package's module wrapper, which runs once.
+  // In the CLI bundle the bundler makes this require() a call of the bundled package's module
+  // wrapper, run once; the library builds leave it to Node (the ES module build is given a require
+  // of its own: tsup.config.ts; test/entries.test.ts reads a spec with it).
   return (library ??= require('yaml') as typeof Yaml);
 }
 
