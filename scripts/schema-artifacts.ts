@@ -130,6 +130,75 @@ function lazyPatterns(code: string): string {
   return out;
 }
 
+/** The variables an expression of ajv's code reads: names outside strings, not property names or keys. */
+function namesRead(expression: string): string[] {
+  // ajv escapes a key for a JSON pointer with two regular expressions, /~/g and /\//g: the only ones allowed.
+  const bare = expression.replace(/"(?:[^"\\]|\\.)*"/g, '""').replaceAll('/~/g', '0').replaceAll('/\\//g', '0');
+  if (/[?`'/]|\.\.\./.test(bare)) throw new Error(`standalone validator: an error object this build does not move: ${expression.slice(0, 200)}`);
+  const names = new Set<string>();
+  for (const m of bare.matchAll(/(?<![\w$.])([A-Za-z_$][\w$]*)(?![\w$])(?!\s*:)/g)) {
+    const name = m[1]!;
+    if (name === 'this' || name === 'arguments') throw new Error(`standalone validator: an error object reads ${name}`);
+    if (!['true', 'false', 'null', 'undefined'].includes(name)) names.add(name);
+  }
+  return [...names];
+}
+
+/** Error sites per group function: V8 compiles a group whole when one of its errors is made. */
+const ERROR_GROUP = 16;
+
+/**
+ * ajv's code builds each error object where its check fails: an object literal with the schema path,
+ * keyword, parameters and message (1,534 of them in the service validator, two thirds of its text).
+ * V8 compiles them with the validate function that holds them, and the CLI's start-up cache carries
+ * them, although a valid spec runs almost none (a valid spec fails branches of its oneOf and anyOf:
+ * 22 sites for the seed). Each literal becomes an arrow function of the variables it reads, the
+ * arrows in groups of ERROR_GROUP, each group a function called on the first error of one of its
+ * sites; the check keeps a call. The objects, and the order they are pushed in, are unchanged
+ * (test/schema-validator.test.ts compares the validators with ajv's own on thousands of specs).
+ */
+function errorsOutOfLine(code: string): string {
+  const site = /const (err\d+) = \{/g;
+  const arrows: string[] = [];
+  let out = '';
+  let at = 0;
+  for (let m = site.exec(code); m; m = site.exec(code)) {
+    const start = m.index + m[0].length - 1;
+    const end = jsonEnd(code, start);
+    const literal = code.slice(start, end);
+    const tail = `;if(vErrors === null){vErrors = [${m[1]}];}else {vErrors.push(${m[1]});}errors++;`;
+    if (!code.startsWith(tail, end)) throw new Error(`standalone validator: ${m[1]} is used other than by the push after it`);
+    const names = namesRead(literal).join(', ');
+    arrows.push(`(${names}) => (${literal})`);
+    out += `${code.slice(at, m.index)}vErrors = __pushError(vErrors, __errorSite(${arrows.length - 1})(${names}));errors++;`;
+    at = end + tail.length;
+    site.lastIndex = at;
+  }
+  out += code.slice(at);
+  if (/\berr\d+\b/.test(out.replace(/"(?:[^"\\]|\\.)*"/g, '""'))) throw new Error('standalone validator: an error object is still referred to');
+  const groups: string[] = [];
+  for (let i = 0; i < arrows.length; i += ERROR_GROUP) groups.push(`function __errorGroup${groups.length}() { return [\n${arrows.slice(i, i + ERROR_GROUP).join(',\n')}\n]; }`);
+  const table = `const __errorGroups = [${groups.map((_, i) => `__errorGroup${i}`).join(', ')}];const __errorSites = [];function __errorSite(n) { return (__errorSites[n >> ${Math.log2(ERROR_GROUP)}] ??= __errorGroups[n >> ${Math.log2(ERROR_GROUP)}]())[n & ${ERROR_GROUP - 1}]; }function __pushError(list, e) { if (list === null) return [e]; list.push(e); return list; }`;
+  return `${table}\n${groups.join('\n')}\n${out}`;
+}
+
+/** ajv's options for the standalone validators. */
+export const AJV_OPTIONS = { allErrors: true, inlineRefs: false, strict: true, strictRequired: false, code: { source: true, esm: true }, allowUnionTypes: true } as const;
+
+/**
+ * The schema a validator is made from. The validator checks; it does not need the documentation.
+ * Without descriptions and defaults the schema literals ajv embeds in the generated code are several
+ * times smaller.
+ */
+function validatorSchema(schema: JsonSchema, forValidator: (s: JsonSchema) => JsonSchema = (s) => s): object {
+  return withoutDocs(forValidator(structuredClone(schema))) as object;
+}
+
+/** The schemas the service and platform validators are made from, for a test to compile with ajv itself. */
+export function validatorSchemas(): { service: object; platform: object } {
+  return { service: validatorSchema(buildServiceSchema(), overlaysUnchecked), platform: validatorSchema(buildPlatformSchema()) };
+}
+
 /** The JSON text, the TypeScript types and the ajv standalone validator of one schema. */
 async function artifactsFor(schema: JsonSchema, typeName: string, schemaFile: string, forValidator: (s: JsonSchema) => JsonSchema = (s) => s): Promise<[json: string, ts: string, js: string]> {
   const json = `${JSON.stringify(schema, null, 2)}\n`;
@@ -143,10 +212,8 @@ async function artifactsFor(schema: JsonSchema, typeName: string, schemaFile: st
     format: true,
     style: { singleQuote: true, printWidth: 120 },
   });
-  const ajv = new Ajv({ allErrors: true, inlineRefs: false, strict: true, strictRequired: false, code: { source: true, esm: true }, allowUnionTypes: true });
-  // The validator checks; it does not need the documentation. Without descriptions and defaults the
-  // schema literals ajv embeds in the generated code are several times smaller.
-  const validate = ajv.compile(withoutDocs(forValidator(structuredClone(schema))) as object);
+  const ajv = new Ajv(AJV_OPTIONS);
+  const validate = ajv.compile(validatorSchema(schema, forValidator));
   let code = standaloneCode(ajv, validate);
   // ajv's standalone ESM still calls require() for its runtime helpers. Inline the one we use
   // (module interop differs between Node and bundlers); fail loudly if the schema needs another.
@@ -154,7 +221,7 @@ async function artifactsFor(schema: JsonSchema, typeName: string, schemaFile: st
   code = code.split(UCS2).join('__ucs2length');
   const left = [...code.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]);
   if (left.length) throw new Error(`standalone validator needs runtime helpers not inlined: ${left.join(', ')}`);
-  code = lazyPatterns(withoutSchemaLiterals(code));
+  code = errorsOutOfLine(lazyPatterns(withoutSchemaLiterals(code)));
   const imports = 'function __ucs2length(str) { let n = 0; for (const _ of str) n++; return n; }';
   const js = `/* eslint-disable */\n// Generated by \`npm run gen:schema\` (ajv standalone). Do not edit.\n${imports}\n${code}\n`;
   return [json, ts, js];
