@@ -133,6 +133,25 @@ export function unknownFail(w: Walk, k: string): void {
  * with compiled checks only (callgrind, 16.04 G against 15.51 G).
  */
 export const COMPILED_USES = 4;
+
+let groups = 0;
+
+/** A group of a generated module's functions, made on its first call (scripts/schema-checks.ts, lazyModule). */
+export function lazyGroup<T extends object>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => {
+    if (made === undefined) {
+      groups++;
+      made = make();
+    }
+    return made;
+  };
+}
+
+/** How many groups of generated functions this process has made (for the tests). */
+export function groupsMade(): number {
+  return groups;
+}
 const uses = new Map<string, number>();
 
 /** Whether to use the compiled check for schema `key` this time (each use counted). */
