@@ -303,7 +303,11 @@ function lazyModule(o: { about: string[]; imports: string[]; type: string; gette
   const groups = groupsOf(o.functions, o.roots);
   const groupOf = new Map<string, number>();
   groups.forEach((g, i) => g.names.forEach((n) => groupOf.set(n, i)));
-  const ref = (name: string | null): string => (name === null ? 'pass' : `(v, w) => g${groupOf.get(name)}().${name}(v, w)`);
+  const ref = (name: string | null): string => {
+    if (name === null) return 'pass';
+    if (!groupOf.has(name)) throw new Error(`schema checks: the root ${name} is in no group`);
+    return `(v, w) => g${groupOf.get(name)}().${name}(v, w)`;
+  };
   const body = groups.flatMap((g, i) => [
     `  // ${g.names.length} function${g.names.length === 1 ? '' : 's'}, for ${g.label}`,
     `  const g${i} = lazyGroup(() => {`,
@@ -374,7 +378,9 @@ function groupsOf(functions: readonly string[], roots: readonly (readonly [strin
       if (set.has(i)) continue;
       set.add(i);
       reachedBy.set(n, set);
-      stack.push(...calls.get(n)!);
+      const callees = calls.get(n);
+      if (callees === undefined) throw new Error(`schema checks: ${n} is called but not generated`);
+      stack.push(...callees);
     }
   });
   const unreached = [...texts.keys()].filter((n) => !reachedBy.has(n));
