@@ -52,6 +52,7 @@ const USAGE = `usage: npm run bench [-- --runs N] [--markdown] [--nodes 22,24|no
                   rows then time the first 100 compile() calls instead of 1,000
 
 The in-process rows alone: node bench/lib/inproc.mjs first 1000 (one fresh process; prints JSON),
+node bench/lib/phases.mjs first|steady 1000 (compile()'s time, step by step, from V8's profiler),
 and node bench/lib/alloc.mjs (what one compile() allocates). Needs a build (npm run build).`;
 if (args.includes('--help') || args.includes('-h')) {
   console.log(USAGE);
