@@ -153,6 +153,23 @@ describe('action.yml', () => {
     expect(runStep(step('Fail when the check failed'), root, { inputs: {}, outputs: r.outputs }).status).toBe(2);
   });
 
+  it('check step runs codegen with one malloc arena, unless the workflow set MALLOC_ARENA_MAX', async () => {
+    const root = await repository();
+    // A preloaded probe writes the environment codegen's own process sees.
+    const probe = join(root, 'probe.cjs');
+    const seen = join(root, 'seen.txt');
+    writeFileSync(probe, `require('node:fs').appendFileSync(${JSON.stringify(seen)}, String(process.env.MALLOC_ARENA_MAX) + '\\n');\n`);
+    const ctx = { inputs: { 'working-directory': 'deploy' }, outputs: {} };
+    /** What the last node process of the step (the check itself) saw. */
+    const check = (env: Record<string, string>) => {
+      writeFileSync(seen, '');
+      expect(runStep(step('check'), root, ctx, { NODE_OPTIONS: `--require ${probe}`, ...env }).outputs['exit-code']).toBe('0');
+      return readFileSync(seen, 'utf8').trim().split('\n').at(-1);
+    };
+    expect(check({})).toBe('1');
+    expect(check({ MALLOC_ARENA_MAX: '4' })).toBe('4');
+  });
+
   it('check step runs the repository\'s own svcgen when it installs one', async () => {
     const root = await repository();
     mkdirSync(join(root, 'deploy/node_modules'), { recursive: true });
