@@ -50,7 +50,8 @@ export default defineConfig([
     entry: { 'cli-main': 'src/cli/main.ts' },
     ...cjs,
     ...node20,
-    // Minified: V8 compiles half the bytes at every cold start (measured in docs/benchmarks.md).
+    // Minified: V8 compiles half the bytes at every cold start (measured in an early round: the git
+    // history of docs/benchmarks.md).
     // Nothing user-facing depends on names: errors are diagnostics, never stack traces.
     minify: true,
     noExternal: [/.*/],
@@ -58,13 +59,13 @@ export default defineConfig([
     esbuildPlugins: [hostImport],
     // The bundle carries the CommonJS wrapper the bin runs it in (BUNDLE_HEAD and BUNDLE_TAIL of
     // src/cli/bundle-loader.ts, checked there): V8 then compiles the file's text as read, instead of
-    // a copy of its 2 MB joined to the wrapper (≈1 ms of every start, docs/benchmarks.md).
+    // a copy of its 2 MB joined to the wrapper (≈1 ms of every start, docs/benchmarks-rounds.md).
     banner: { js: "(function (exports, require, module, __filename, __dirname, __codegenHostImport) {'use strict'; var __codegenImport = typeof __codegenHostImport === 'function' ? __codegenHostImport : (s) => import(s);" },
     footer: { js: '\n})' },
   },
   {
     // dist/cli.cjs is the bin: CommonJS, so a cold start skips Node's ES module loader (≈13 ms here,
-    // docs/benchmarks.md). Its import() of a user's module stays a real import().
+    // an early round: the git history of docs/benchmarks.md). Its import() of a user's module stays a real import().
     entry: { cli: 'src/cli/bin.ts' },
     ...cjs,
     ...node20,

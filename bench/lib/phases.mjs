@@ -34,7 +34,7 @@ const STEPS = [
   [/^(runEmitter|emit)$/, 'emitters'],
   [/^(verifyArtifacts|verifyCloudFormation|verifyKubernetes|checkKubernetesReferences|patchFiles)$/, 'check the artifacts (verify)'],
   [/^(serializeAll|serializeArtifact|canonicalize)$/, 'write the text (serialize)'],
-  [/^(finish\d*|attachPositions|dedupe|redactDiagnostics|capDiagnostics|compareDiagnostics)$/, 'diagnostics: positions, order, redaction'],
+  [/^(finish\d*|attachPositions|dedupe|redactDiagnostics|capDiagnostics|compareDiagnostics|dropAcknowledged)$/, 'diagnostics: positions, order, redaction'],
   [/^(hasErrors|appendDiagnostics)$/, 'compile() itself'],
 ];
 

@@ -18,7 +18,7 @@
  *   old generation has doubled what the last one left alive (instead of V8's own factor, up to 4×).
  *   A smaller step costs far more than it saves: at 20%, 1,000 services ran 89 full collections
  *   against 6 at 100%, for 1.4× the wall time and 1.5× the CPU time and 5 MiB less peak RSS
- *   (docs/benchmarks.md, "The heap of a large run, again").
+ *   (docs/benchmarks-rounds.md, "The heap of a large run, again").
  *
  * Nothing is changed when the user gave either flag (or `--max-semi-space-size`) in the process's
  * own arguments or NODE_OPTIONS. Both flags are set back to V8's defaults at exit, before the bin
