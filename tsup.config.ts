@@ -65,7 +65,8 @@ export default defineConfig([
   },
   {
     // dist/cli.cjs is the bin: CommonJS, so a cold start skips Node's ES module loader (≈13 ms here,
-    // an early round: the git history of docs/benchmarks.md). Its import() of a user's module stays a real import().
+    // an early round: the git history of docs/benchmarks.md). Its import() of a user's module stays
+    // a real import().
     entry: { cli: 'src/cli/bin.ts' },
     ...cjs,
     ...node20,

@@ -9,7 +9,8 @@
  *
  * The file system calls are synchronous: a run writes or reads thousands of small files, and the
  * thread-pool round trip of each asynchronous call cost more than the I/O itself (measured in an
- * early round: the git history of docs/benchmarks.md). Folders already verified (or created) in a run are not checked again.
+ * early round: the git history of docs/benchmarks.md). Folders already verified (or created) in a
+ * run are not checked again.
  */
 import { accessSync, constants, lstatSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
