@@ -39,6 +39,7 @@ import { fileURLToPath } from 'node:url';
 import { command, fsType, measureSet, median, ratio, timeOnce } from './lib/measure.mjs';
 import { nodeRelease } from './lib/nodes.mjs';
 import { printReport } from './lib/report.mjs';
+import { seedText } from './lib/seed.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -102,13 +103,12 @@ try {
 } catch {
   notice('no writable /dev/shm: the RAM-disk rows are skipped.');
 }
-const seed = readFileSync(join(root, 'fixtures/seed/service.yaml'), 'utf8');
 /** N specs, each the seed under its own names (every target, overrides and an environment). */
 function makeSpecs(dir, n) {
   mkdirSync(dir, { recursive: true });
   return Array.from({ length: n }, (_, i) => {
     const file = join(dir, `svc-${String(i).padStart(4, '0')}.yaml`);
-    writeFileSync(file, seed.replaceAll('my-app', `svc-${i}`).replace(/name: api$/m, `name: api-${i}`));
+    writeFileSync(file, seedText(i));
     return file;
   });
 }

@@ -10,16 +10,15 @@
  * under a kilobyte per compile are noise; the total varies by about 1% between runs of one build.
  * The specs are the seed under their own names, as `node bench/lib/inproc.mjs first N` makes them.
  */
-import { readFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seedText } from './seed.mjs';
 
 const n = Number(process.argv[2] ?? 300);
 const top = Number(process.argv[3] ?? 25);
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const seed = readFileSync(join(root, 'fixtures/seed/service.yaml'), 'utf8');
-const spec = (i) => Buffer.from(seed.replaceAll('my-app', `svc-${i}`).replace(/name: api$/m, `name: api-${i}`));
+const spec = (i) => Buffer.from(seedText(i));
 const specs = Array.from({ length: n + 50 }, (_, i) => spec(i));
 
 const { compile } = await import(join(root, 'dist/index.js'));

@@ -15,14 +15,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seedSpecs } from './seed.mjs';
 
 const [mode, list] = process.argv.slice(2);
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 /** SPEC-LIST, or a number N: N copies of the seed under their own names, made in memory. */
 function load() {
   if (/^[0-9]+$/.test(list)) {
-    const seed = readFileSync(join(root, 'fixtures/seed/service.yaml'), 'utf8');
-    return Array.from({ length: Number(list) }, (_, i) => [`svc-${i}.yaml`, Buffer.from(seed.replaceAll('my-app', `svc-${i}`).replace(/name: api$/m, `name: api-${i}`))]);
+    return seedSpecs(Number(list));
   }
   return JSON.parse(readFileSync(list, 'utf8')).map((f) => [f, readFileSync(f)]);
 }

@@ -15,10 +15,10 @@
  * this file does not know is listed under its own name. Samples every 0.2 ms: a step under 1% of
  * the run moves by about as much between runs.
  */
-import { readFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { seedSpecs } from './seed.mjs';
 
 /**
  * compile()'s callees (as esbuild names them in dist/index.js), by the step they make. Where V8
@@ -110,8 +110,7 @@ async function main() {
   const n = Number(count ?? 1000);
   const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
   const index = join(root, 'dist/index.js');
-  const seed = readFileSync(join(root, 'fixtures/seed/service.yaml'), 'utf8');
-  const specs = Array.from({ length: n }, (_, i) => [`svc-${i}.yaml`, Buffer.from(seed.replaceAll('my-app', `svc-${i}`).replace(/name: api$/m, `name: api-${i}`))]);
+  const specs = seedSpecs(n);
   const { compile } = await import(index);
   const pass = () => {
     for (const [file, bytes] of specs) {

@@ -11,9 +11,9 @@
  * Prints one JSON line: the step, N, ms, and a count that must match between builds (diagnostics
  * for verify, bytes for serialize). Compare builds by running it from each checkout in turn.
  */
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seedText } from './seed.mjs';
 
 const [step, count] = process.argv.slice(2);
 if (step !== 'verify' && step !== 'serialize') {
@@ -22,12 +22,11 @@ if (step !== 'verify' && step !== 'serialize') {
 }
 const n = Number(count ?? 1000);
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const seed = readFileSync(join(root, 'fixtures/seed/service.yaml'), 'utf8');
 const { compile, serializeArtifact, verifyArtifacts } = await import(join(root, 'dist/index.js'));
 
 const sets = [];
 for (let i = 0; i < n; i++) {
-  const r = compile(seed.replaceAll('my-app', `svc-${i}`).replace(/name: api$/m, `name: api-${i}`), { file: `svc-${i}.yaml`, verify: false });
+  const r = compile(seedText(i), { file: `svc-${i}.yaml`, verify: false });
   if (r.diagnostics.some((d) => d.severity === 'error')) throw new Error(`bench: svc-${i} did not compile`);
   sets.push(r.artifacts);
 }

@@ -16,9 +16,9 @@
  * step, N, ms, and a count that must match between builds.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { seedText } from './seed.mjs';
 
 const [step, count] = process.argv.slice(2);
 if (step !== 'read' && step !== 'write' && step !== 'docs') {
@@ -28,8 +28,7 @@ if (step !== 'read' && step !== 'write' && step !== 'docs') {
 const n = Number(count ?? 300);
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const src = (p) => import(pathToFileURL(join(root, 'src', p)).href);
-const seed = readFileSync(join(root, 'fixtures/seed/service.yaml'), 'utf8');
-const spec = (i) => seed.replaceAll('my-app', `svc-${i}`).replace(/name: api$/m, `name: api-${i}`);
+const spec = seedText;
 
 let total = 0;
 let ms = 0;
