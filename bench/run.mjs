@@ -10,7 +10,9 @@
  *   set); every cold CLI row is timed in both environments and given against both floors;
  * - cold `codegen generate` of 1 / 10 / 100 / 1,000 services, each timed run writing into an
  *   output folder of a new name (rewriting one folder again and again slows some disks run after
- *   run), the same on a RAM disk (/dev/shm) at 100 and 1,000 services, and Kubernetes only;
+ *   run), the same on a RAM disk (/dev/shm) at 100 and 1,000 services, and Kubernetes only.
+ *   What a run writes on the disk stays there until the bench ends: on ext4 without a journal,
+ *   files deleted in the last minutes make every new file's inode cost more (keptOnDisk, below);
  * - peers in the same rounds: the template peer (bench/peers/template.mjs, Handlebars + yaml,
  *   the same artifact kinds), cdk8s + cdk8s-plus (bench/peers/cdk8s.mjs, Kubernetes), and
  *   `kubectl kustomize` over the equivalent static folders (the Go floor); a peer that is not
@@ -32,7 +34,7 @@
  * the run's own) and warms the file cache. Needs a build (`npm run build`).
  */
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -139,14 +141,35 @@ if (withPeers && !kubectl) notice('kubectl is not installed: the kubectl kustomi
 // ---------------------------------------------------------------------------------------------
 // Commands
 
+/**
+ * What a timed run wrote on the disk is kept until the bench ends (the whole work folder is
+ * removed then); on the RAM disk it is removed after each run. Without a journal, ext4 does not
+ * give a new file an inode freed in the last minute (five more while that inode's table block is
+ * unwritten): it looks each one up and skips it, so every file created after a large deletion
+ * costs kernel time in proportion to what was deleted (fs/ext4/ialloc.c, recently_deleted()).
+ * Deleting each run's 1,500 files before the next run made the 100-service runs slower round
+ * after round, codegen (15 inodes per service) more than the template (6): docs/benchmarks.md,
+ * "The disk rows and deleted files".
+ */
+const keepOutputs = (() => {
+  const { bavail, bsize } = statfsSync(work);
+  const need = (with1000 ? 3 : 0.5) * 2 ** 30; // a 1,000-service run writes about 60 MB there; 20 of them are kept
+  if (bavail * bsize >= need) return true;
+  notice(`less than ${need / 2 ** 30} GiB free under ${tmpdir()}: each run's output is removed after it, which may slow the next disk rows.`);
+  return false;
+})();
+const keptOnDisk = (dir) => keepOutputs && !(shm && dir.startsWith(shm));
+/** After a run that wrote `dir`: removed now, or with the work folder at the end (keptOnDisk). */
+const finished = (dir) => keptOnDisk(dir) || rmSync(dir, { recursive: true, force: true });
+
 let outCount = 0;
-/** A command writing into `base/<tag>-<round>`, a folder of a new name each time, removed after. */
+/** A command writing into `base/<tag>-<round>`, a folder of a new name each time (on the RAM disk, removed after). */
 function writer(name, node, argvOf, base, env) {
   let out;
   return command(name, node, (i) => argvOf((out = join(base, `o${outCount++}-${i + 1}`))), {
     env,
     cwd: work,
-    after: () => rmSync(out, { recursive: true, force: true }),
+    after: () => finished(out),
   });
 }
 const gen = (list, extra = []) => (out) => [cli, 'generate', ...list, '--out', out, '-q', ...extra];
@@ -291,7 +314,7 @@ try {
       const r = spawnSync(node, argvOf(out), { cwd: work, env: ordinary, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
       if (r.status !== 0) throw new Error(`bench: the CPU-time run of ${who} exited ${r.status}: ${r.stderr.slice(0, 300)}`);
       usage[who].push(JSON.parse(/BENCH_RUSAGE=(.*)/.exec(r.stderr)[1]));
-      rmSync(out, { recursive: true, force: true });
+      finished(out);
     }
   }
   for (const who of ['codegen', 'template']) {
@@ -323,7 +346,7 @@ try {
     progress('generate --check, 1,000 services up to date');
     const c = measureSet([floor(node, 'ordinary', ordinary), command('check 1000', node, gen(specs[1000], ['--check'])(full), { env: ordinary, cwd: work })], runs);
     addRows(c, nodeLabel, disk, [{ label: 'generate --check, 1,000 services (up to date)', cmd: 'check 1000', env: 'ordinary' }]);
-    rmSync(full, { recursive: true, force: true });
+    finished(full);
 
     // Peak RSS of a cold CLI run at 1,000 services (median of 3): with the start-up cache the
     // untimed round wrote, and with an empty cache folder each time, as on a fresh CI runner (the
@@ -338,8 +361,8 @@ try {
         const r = spawnSync(node, ['-r', probe, ...gen(specs[1000])(out)], { cwd: work, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
         if (r.status !== 0) throw new Error(`bench: the RSS run exited ${r.status ?? r.signal}: ${r.stderr.slice(0, 500)}`);
         rss.push(JSON.parse(/BENCH_RUSAGE=(.*)/.exec(r.stderr)[1]).maxRSS);
-        rmSync(out, { recursive: true, force: true });
-        if (cacheFolder) rmSync(cacheFolder, { recursive: true, force: true });
+        finished(out);
+        if (cacheFolder) finished(cacheFolder);
       }
       const mib = median(rss) / 1024;
       extra.push({ name, value: `${mib.toFixed(1)} MiB`, target: '≤ 100 MiB', met: mib <= 100, cond: { node: nodeLabel, env: 'ordinary', disk, load: loadavg()[0] } });

@@ -4,6 +4,7 @@
  * ratio the median of the ratios taken within a round.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, realpathSync } from 'node:fs';
 import { loadavg } from 'node:os';
 
 export function median(xs) {
@@ -54,11 +55,51 @@ export function ratio(m, a, b) {
   return median(m.times[a].map((t, i) => t / m.times[b][i]));
 }
 
-/** The file system type of a folder (`ext2/ext3`, `tmpfs`, `overlayfs`, ...), or 'disk' where `stat -f` is missing. */
+/**
+ * The mount that holds `dir` (an absolute, resolved path), from the text of /proc/self/mountinfo:
+ * the longest mount point on the path (the last listed of equal ones: a mount over another), with
+ * its file system type and device (major:minor). Undefined when no line matches.
+ */
+export function mountOf(mountinfo, dir) {
+  let best;
+  for (const line of mountinfo.split('\n')) {
+    const [head, tail] = line.split(' - ');
+    if (tail === undefined) continue;
+    const f = head.split(' ');
+    const point = f[4]?.replace(/\\([0-7]{3})/g, (_, o) => String.fromCharCode(parseInt(o, 8)));
+    if (!point) continue;
+    const on = point === '/' || dir === point || dir.startsWith(point.endsWith('/') ? point : `${point}/`);
+    if (on && (!best || point.length >= best.point.length)) best = { point, type: tail.split(' ')[0], device: f[2] };
+  }
+  return best;
+}
+
+/**
+ * How the conditions name the file system of a folder: the mount's type from /proc (`ext4`,
+ * `tmpfs`, ...), with `no journal` for an ext4 mounted without one (sysfs says so), as that
+ * changes what creating files costs (keptOnDisk in bench/run.mjs); `stat -f` where there is no
+ * /proc (`ext2/ext3` is how it names every ext file system); `disk` when neither answers.
+ */
 export function fsType(dir) {
+  try {
+    const m = mountOf(readFileSync('/proc/self/mountinfo', 'utf8'), realpathSync(dir));
+    if (m) return m.type === 'ext4' && ext4Journal(m.device) === false ? 'ext4, no journal' : m.type;
+  } catch {
+    // No /proc: ask stat.
+  }
   try {
     return execFileSync('stat', ['-f', '-c', '%T', dir], { encoding: 'utf8' }).trim() || 'disk';
   } catch {
     return 'disk';
+  }
+}
+
+/** Whether the ext4 file system on device `majorMinor` has a journal; undefined when sysfs does not tell. */
+function ext4Journal(majorMinor) {
+  try {
+    const name = /^DEVNAME=(.*)$/m.exec(readFileSync(`/sys/dev/block/${majorMinor}/uevent`, 'utf8'))?.[1];
+    return name === undefined ? undefined : readFileSync(`/sys/fs/ext4/${name}/journal_task`, 'utf8').trim() !== '<none>';
+  } catch {
+    return undefined;
   }
 }
