@@ -11,6 +11,8 @@
  * instructions of the first 300 compiles; `first 0` those of loading alone). Every compile must
  * succeed with the same number of files. Prints one JSON line: ms, the main thread's CPU ms (from
  * /proc, where there is one), the compiles before the timed pass, files, peak RSS.
+ * BENCH_NO_VERIFY=1 compiles without the artifact checks (`verify: false`, as `--no-verify`): what
+ * the checks cost, for a decision about them, not a figure of the default.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -28,6 +30,7 @@ function load() {
 }
 const specs = load();
 const WARM = Number(process.env.BENCH_STEADY_WARM ?? 5000);
+const verify = process.env.BENCH_NO_VERIFY !== '1';
 
 /** CPU time of this thread (user + system), in ms; undefined without /proc. */
 function threadCpu() {
@@ -45,7 +48,7 @@ const pass = () => {
   const t0 = performance.now();
   let files = 0;
   for (const [file, bytes] of specs) {
-    const r = compile(bytes, { file });
+    const r = compile(bytes, { file, verify });
     if (r.diagnostics.some((d) => d.severity === 'error')) throw new Error(`bench: ${file} did not compile: ${r.diagnostics.find((d) => d.severity === 'error').message}`);
     perService ??= r.files.length;
     if (r.files.length !== perService) throw new Error(`bench: ${file} gave ${r.files.length} files, not ${perService}`);
