@@ -41,7 +41,7 @@ import { fileURLToPath } from 'node:url';
 import { command, fsType, measureSet, median, ratio, timeOnce } from './lib/measure.mjs';
 import { nodeRelease } from './lib/nodes.mjs';
 import { printReport } from './lib/report.mjs';
-import { seedText } from './lib/seed.mjs';
+import { writeSeedSpecs } from './lib/seed.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -105,18 +105,9 @@ try {
 } catch {
   notice('no writable /dev/shm: the RAM-disk rows are skipped.');
 }
-/** N specs, each the seed under its own names (every target, overrides and an environment). */
-function makeSpecs(dir, n) {
-  mkdirSync(dir, { recursive: true });
-  return Array.from({ length: n }, (_, i) => {
-    const file = join(dir, `svc-${String(i).padStart(4, '0')}.yaml`);
-    writeFileSync(file, seedText(i));
-    return file;
-  });
-}
 const sizes = with1000 ? [1, 10, 100, 1000] : [1, 10, 100];
-const specs = Object.fromEntries(sizes.map((n) => [n, makeSpecs(join(work, `specs-${n}`), n)]));
-const shmSpecs = shm ? Object.fromEntries(sizes.filter((n) => n >= 100).map((n) => [n, makeSpecs(join(shm, `specs-${n}`), n)])) : {};
+const specs = Object.fromEntries(sizes.map((n) => [n, writeSeedSpecs(join(work, `specs-${n}`), n)]));
+const shmSpecs = shm ? Object.fromEntries(sizes.filter((n) => n >= 100).map((n) => [n, writeSeedSpecs(join(shm, `specs-${n}`), n)])) : {};
 
 const ordinary = { ...process.env, NODE_COMPILE_CACHE: join(work, 'compile-cache') };
 delete ordinary.NODE_EXTRA_CA_CERTS;
